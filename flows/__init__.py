@@ -1,0 +1,1 @@
+"""Prefect flows that compose alsingest's library functions. Remove the decorators and the code still works."""

@@ -1,0 +1,137 @@
+"""Normalise for matching, quote from the original.
+
+Traditional→simplified conversion (OpenCC) is made length-preserving, so an
+offset into the simplified text is the same offset into the original: the
+offset map of this stage is the identity, by construction (checked by tests).
+Views that do change length — a sentence with PDF line breaks removed — carry
+an explicit map back to the original (:class:`MappedText`).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+import opencc
+
+logger = logging.getLogger(__name__)
+
+SIMPLIFIED = "simplified"
+TRADITIONAL = "traditional"
+MIXED = "mixed"
+
+# Full-width ASCII forms and the ideographic space map one-to-one to ASCII;
+# ASCII capitals to lower case. Used for matching only, never for storage.
+FOLD_TABLE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+FOLD_TABLE[0x3000] = 0x20
+FOLD_TABLE.update({cp: cp + 32 for cp in range(ord("A"), ord("Z") + 1)})
+# Full-width capitals fold to lower-case ASCII in one step.
+FOLD_TABLE.update({cp: cp - 0xFEE0 + 32 for cp in range(0xFF21, 0xFF3B)})
+
+CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def fold(text: str) -> str:
+    """Full-width to half-width and ASCII lower case; same length as ``text``."""
+    return text.translate(FOLD_TABLE)
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(ch) and CJK_RE.match(ch) is not None
+
+
+class Converter:
+    """OpenCC converters, created once (each costs a few milliseconds to load)."""
+
+    def __init__(self) -> None:
+        self.t2s = opencc.OpenCC("t2s.json")
+        self.s2t = opencc.OpenCC("s2t.json")
+
+    def detect_script(self, text: str, sample: int = 20000) -> str:
+        """``traditional``, ``simplified`` or ``mixed``, from characters that only one script uses.
+
+        Text with no distinguishing characters (English, numbers) counts as simplified:
+        it needs no conversion.
+        """
+        head = text[:sample]
+        to_simplified = self.t2s.convert(head)
+        to_traditional = self.s2t.convert(head)
+        traditional_only = _count_changed(head, to_simplified)
+        simplified_only = _count_changed(head, to_traditional)
+        total = traditional_only + simplified_only
+        if total == 0 or traditional_only / total <= 0.2:
+            return SIMPLIFIED
+        if traditional_only / total >= 0.8:
+            return TRADITIONAL
+        return MIXED
+
+    def to_simplified(self, text: str, script: str) -> str:
+        """Simplified text of the same length as ``text``."""
+        if script == SIMPLIFIED:
+            return text
+        out = []
+        for line in text.splitlines(keepends=True):
+            converted = self.t2s.convert(line)
+            if len(converted) != len(line):
+                # A phrase rule changed the length: fall back to character by character.
+                converted = "".join(_same_length(self.t2s.convert(ch), ch) for ch in line)
+            out.append(converted)
+        return "".join(out)
+
+
+def _same_length(converted: str, original: str) -> str:
+    return converted if len(converted) == len(original) else original
+
+
+def _count_changed(a: str, b: str) -> int:
+    if len(a) != len(b):
+        return sum(1 for ch in a if ch not in b)
+    return sum(1 for x, y in zip(a, b, strict=True) if x != y)
+
+
+@dataclass(frozen=True)
+class MappedText:
+    """A view of ``original[start:end]`` whose characters each come from one original offset."""
+
+    text: str
+    offsets: tuple[int, ...]  # offsets[i] = original offset of text[i]; len(text) + 1 entries
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Original span covering view characters ``start:end``."""
+        if end <= start:
+            at = self.offsets[start]
+            return at, at
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+    @cached_property
+    def folded(self) -> str:
+        return fold(self.text)
+
+
+LINE_BREAK_RUN = re.compile(r"[ \t\u3000]*\n[\s\u3000]*")
+
+
+def join_lines(text: str, base: int = 0) -> MappedText:
+    """Remove line breaks that a PDF or a narrow editor put inside a sentence.
+
+    A break between two CJK characters disappears; any other break becomes one
+    space. Offsets are relative to the document when ``base`` is the slice's start.
+    """
+    pieces: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for m in LINE_BREAK_RUN.finditer(text):
+        pieces.append(text[pos : m.start()])
+        offsets.extend(range(base + pos, base + m.start()))
+        before = text[m.start() - 1] if m.start() > 0 else ""
+        after = text[m.end()] if m.end() < len(text) else ""
+        if before and after and not (is_cjk(before) and is_cjk(after)):
+            pieces.append(" ")
+            offsets.append(base + m.start())
+        pos = m.end()
+    pieces.append(text[pos:])
+    offsets.extend(range(base + pos, base + len(text)))
+    offsets.append(base + len(text))
+    return MappedText("".join(pieces), tuple(offsets))

@@ -1,0 +1,113 @@
+"""Read side of the corpus: listings, search and exports over current article versions."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+from collections.abc import Iterable, Iterator
+
+from sqlite_utils import Database
+
+from .normalize import Converter
+from .segment import search_tokens
+
+logger = logging.getLogger(__name__)
+
+CURRENT = "join articles a on a.current_version = v.id"
+
+
+def list_articles(db: Database) -> list[dict]:
+    return list(
+        db.query(
+            f"""
+            select a.name, v.script, v.version,
+              (select count(*) from paragraphs p where p.version_id = v.id) as paragraphs,
+              (select count(*) from sentences s where s.version_id = v.id) as sentences,
+              (select count(*) from article_references r where r.version_id = v.id) as "references",
+              (select count(*) from citation_markers m where m.version_id = v.id) as markers
+            from article_versions v {CURRENT}
+            order by a.name
+            """
+        )
+    )
+
+
+def search(db: Database, query: str, nlp, converter: Converter, limit: int = 50) -> list[dict]:
+    """Sentences matching ``query`` (either script): FTS5 over segmented tokens, else substring."""
+    simplified = converter.to_simplified(query, converter.detect_script(query))
+    tokens = search_tokens(nlp.make_doc(simplified)).split()
+    rows: list[dict] = []
+    if tokens:
+        phrase = '"' + " ".join(t.replace('"', '""') for t in tokens) + '"'
+        rows = list(
+            db.query(
+                f"""
+                select a.name as article, s.idx as sentence, s.start, s."end", s.text
+                from sentences_fts f
+                join sentences s on s.rowid = f.rowid
+                join article_versions v on v.id = s.version_id {CURRENT}
+                where sentences_fts match ?
+                order by a.name, s.idx limit ?
+                """,
+                [phrase, limit],
+            )
+        )
+    if not rows:
+        rows = list(
+            db.query(
+                f"""
+                select a.name as article, s.idx as sentence, s.start, s."end", s.text
+                from sentences s join article_versions v on v.id = s.version_id {CURRENT}
+                where instr(s.text_simplified, ?) > 0
+                order by a.name, s.idx limit ?
+                """,
+                [simplified.strip(), limit],
+            )
+        )
+    return rows
+
+
+def export_references(db: Database) -> Iterator[dict]:
+    yield from db.query(
+        f"""
+        select a.name as article, r.n, r.kind, r.url, r.url_normalized, r.doi, r.title, r.inline
+        from article_references r join article_versions v on v.id = r.version_id {CURRENT}
+        order by a.name, r.idx
+        """
+    )
+
+
+def export_sentences(db: Database) -> Iterator[dict]:
+    for row in db.query(
+        f"""
+        select a.name as article, s.idx as "index", s.start, s."end", s.text, s.text_simplified,
+          (select json_group_array(m.n) from citation_markers m
+            where m.version_id = s.version_id and m.sentence_idx = s.idx) as markers
+        from sentences s join article_versions v on v.id = s.version_id {CURRENT}
+        order by a.name, s.idx
+        """
+    ):
+        row["markers"] = json.loads(row["markers"])
+        yield row
+
+
+def write_rows(rows: Iterable[dict], fmt: str, out: io.TextIOBase) -> int:
+    """Write ``rows`` as JSON lines or CSV (lists as JSON); returns the count."""
+    count = 0
+    writer = None
+    for row in rows:
+        if fmt == "jsonl":
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        else:
+            flat = {
+                k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
+                for k, v in row.items()
+            }
+            if writer is None:
+                writer = csv.DictWriter(out, fieldnames=list(flat))
+                writer.writeheader()
+            writer.writerow(flat)
+        count += 1
+    return count

@@ -1,0 +1,227 @@
+"""Reference lists, inline sources and citation markers.
+
+A reference list is the block under a heading such as 参考资料 / 信息來源 /
+References. Inline sources — "（来源：[title](#)）", "(来源: https://…)" — are
+references too, without a number. Citation markers ("[1]", "[4][5]",
+"[121–123]", "等 [9](1994)") are linked to their sentence and, when the article
+has a numbered list, to the entry of that number; otherwise they are kept
+unresolved, never dropped.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from . import patterns
+from .structure import REFERENCE, TABLE_RULE, Paragraph, Sentence
+
+logger = logging.getLogger(__name__)
+
+URL_KIND = "url"
+DOI_KIND = "doi"
+TITLE_KIND = "title"
+PLACEHOLDER_KIND = "placeholder"
+
+MAX_RANGE = 50  # "[1–400]" is a typo, not 400 citations
+
+
+@dataclass(frozen=True)
+class Reference:
+    index: int
+    n: int | None
+    kind: str
+    url: str | None
+    url_normalized: str | None
+    doi: str | None
+    title: str | None
+    start: int
+    end: int
+    inline: bool  # an inline "（来源：…）" source rather than a list entry
+
+
+@dataclass(frozen=True)
+class Marker:
+    index: int
+    sentence: int
+    start: int
+    end: int
+    text: str
+    n: int
+    year: str | None
+    reference: int | None  # Reference.index, None when unresolved
+
+
+def normalize_url(url: str) -> str | None:
+    """Lower-case scheme and host, default port and fragment dropped, tracking parameters removed."""
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    host = parts.hostname.lower()
+    default = {"http": 80, "https": 443}[parts.scheme.lower()]
+    netloc = host if port in (None, default) else f"{host}:{port}"
+    query = [
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if not patterns.TRACKING_PARAMS.match(k)
+    ]
+    return urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", urlencode(query), ""))
+
+
+def _clean_title(text: str) -> str | None:
+    title = text.strip(" \t:：,，;；.。()（）[]【】<>《》-—")
+    return title or None
+
+
+def parse_entry(body: str, start: int, index: int) -> Reference:
+    """One line of a reference list."""
+    n = None
+    m = patterns.REFERENCE_ENTRY_START.match(body)
+    rest = body
+    if m:
+        n = int(m.group("n1") or m.group("n2"))
+        rest = body[m.end() :]
+    return _reference_from_text(rest, index, n, start, start + len(body), inline=False)
+
+
+def _reference_from_text(
+    text: str, index: int, n: int | None, start: int, end: int, *, inline: bool
+) -> Reference:
+    text = patterns.SOURCE_PREFIX.sub("", text)
+    url_match = patterns.URL.search(text)
+    doi_match = patterns.DOI.search(text)
+    url = url_match.group() if url_match else None
+    doi = doi_match.group(1) if doi_match else None
+    title_text = text
+    link = patterns.MARKDOWN_LINK.search(text)
+    placeholder = False
+    if link and not url:
+        target = link.group("target")
+        label = link.group("label").replace("\\(", "(").replace("\\)", ")")
+        placeholder = target in ("", "#") or not target.startswith(("http://", "https://"))
+        title_text = text[: link.start()] + (
+            label if not patterns.GENERIC_LINK_LABEL.match(label) else ""
+        )
+        book = patterns.BOOK_TITLE.search(text)
+        if book:
+            title_text = book.group("title")
+    if url:
+        title_text = title_text.replace(url, " ")
+    title = _clean_title(patterns.MARKDOWN_LINK.sub(lambda m: m.group("label"), title_text))
+    if title and patterns.GENERIC_LINK_LABEL.match(title):
+        title = None
+    if url and (doi and "doi.org/" in url.lower()):
+        kind = DOI_KIND
+    elif url:
+        kind = URL_KIND
+    elif doi:
+        kind = DOI_KIND
+    elif title and not (placeholder and not title):
+        kind = TITLE_KIND
+    else:
+        kind = PLACEHOLDER_KIND
+    return Reference(
+        index=index,
+        n=n,
+        kind=kind,
+        url=url,
+        url_normalized=normalize_url(url) if url else None,
+        doi=doi,
+        title=title,
+        start=start,
+        end=end,
+        inline=inline,
+    )
+
+
+def references_of(text: str, paragraphs: list[Paragraph]) -> list[Reference]:
+    """Entries of the reference list(s), then inline sources, in document order."""
+    found: list[Reference] = []
+    for paragraph in paragraphs:
+        body = text[paragraph.start : paragraph.end]
+        if paragraph.kind == REFERENCE:
+            found.append(parse_entry(body, paragraph.start, 0))
+        elif paragraph.kind != TABLE_RULE:
+            for m in patterns.INLINE_SOURCE.finditer(body):
+                found.append(
+                    _reference_from_text(
+                        m.group("body"),
+                        0,
+                        None,
+                        paragraph.start + m.start(),
+                        paragraph.start + m.end(),
+                        inline=True,
+                    )
+                )
+    found.sort(key=lambda r: r.start)
+    return [_with_index(r, i) for i, r in enumerate(found)]
+
+
+def _with_index(reference: Reference, index: int) -> Reference:
+    return Reference(**{**reference.__dict__, "index": index})
+
+
+def marker_numbers(body: str) -> list[int]:
+    """'1,2' → [1, 2]; '121–123' → [121, 122, 123]; '111,139' → [111, 139]."""
+    numbers: list[int] = []
+    for part in re.split(r"\s*[,，、]\s*", body.strip()):
+        bounds = re.split(r"\s*[–—\-~～]\s*", part)
+        if len(bounds) == 2 and bounds[0].isdigit() and bounds[1].isdigit():
+            low, high = int(bounds[0]), int(bounds[1])
+            if low <= high and high - low <= MAX_RANGE:
+                numbers.extend(range(low, high + 1))
+                continue
+        numbers.extend(int(b) for b in bounds if b.isdigit())
+    return list(dict.fromkeys(numbers))
+
+
+def markers_of(
+    text: str,
+    paragraphs: list[Paragraph],
+    sentences: list[Sentence],
+    references: list[Reference],
+) -> list[Marker]:
+    """Citation markers outside the reference list, each number its own row."""
+    numbered = {r.n: r.index for r in references if r.n is not None and not r.inline}
+    markers: list[Marker] = []
+    by_paragraph: dict[int, list[Sentence]] = {}
+    for sentence in sentences:
+        by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
+    for paragraph in paragraphs:
+        if paragraph.kind in (REFERENCE, TABLE_RULE):
+            continue
+        for m in patterns.CITATION_MARKER.finditer(text, paragraph.start, paragraph.end):
+            sentence = _sentence_at(by_paragraph.get(paragraph.index, []), m.start())
+            if sentence is None:
+                continue
+            year_match = patterns.MARKER_YEAR.match(text, m.end())
+            year = year_match.group("year") if year_match else None
+            for n in marker_numbers(m.group("body")):
+                markers.append(
+                    Marker(
+                        index=len(markers),
+                        sentence=sentence.index,
+                        start=m.start(),
+                        end=m.end(),
+                        text=m.group(),
+                        n=n,
+                        year=year,
+                        reference=numbered.get(n),
+                    )
+                )
+    return markers
+
+
+def _sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
+    for sentence in sentences:
+        if sentence.start <= offset < sentence.end:
+            return sentence
+    # A marker in the whitespace between two sentences cites the one before it.
+    before = [s for s in sentences if s.end <= offset]
+    return before[-1] if before else (sentences[0] if sentences else None)

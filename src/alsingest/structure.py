@@ -1,0 +1,201 @@
+"""Paragraphs and sentences, as spans of the original text.
+
+Text extracted from PDFs breaks lines in mid-sentence and puts blank lines
+between the fragments. Lines are joined back into one paragraph when the first
+ends mid-sentence and is about as long as the document's full lines; short
+unterminated lines are headings and stay on their own.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from . import patterns
+
+logger = logging.getLogger(__name__)
+
+HEADING = "heading"
+TEXT = "text"
+TABLE_ROW = "table_row"
+TABLE_RULE = "table_rule"
+LIST_ITEM = "list_item"
+REFERENCE = "reference"
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int  # without the newline
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    index: int
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    paragraph: int
+    start: int
+    end: int
+
+
+def lines_of(text: str) -> list[Line]:
+    lines = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        lines.append(Line(pos, pos + len(body), body))
+        pos += len(raw)
+    return lines
+
+
+def _is_block_start(text: str) -> bool:
+    """Lines that begin a new unit whatever came before: tables, lists, references, disclaimers.
+
+    Numbered items ("1. 利鲁唑：…") are not among them: after a full line that
+    stops mid-sentence, "1、血管内皮…" is the rest of "胰岛素样生长因子 1".
+    """
+    stripped = text.strip()
+    return bool(
+        stripped.startswith(("|", "#", "- ", "* ", "• ", "·"))
+        or "\t" in text
+        or patterns.REFERENCE_ENTRY_START.match(stripped)
+        or patterns.REFERENCE_HEADING.match(stripped)
+        or patterns.DISCLAIMER.match(stripped)
+    )
+
+
+def _terminated(text: str) -> bool:
+    return bool(patterns.LINE_TERMINATED.search(text.rstrip()))
+
+
+def _full_width(lines: list[Line]) -> int:
+    """Length of a 'full' line: the 80th percentile of line lengths."""
+    lengths = sorted(len(line.text.strip()) for line in lines if line.text.strip())
+    if not lengths:
+        return 0
+    return lengths[min(len(lengths) - 1, int(len(lengths) * 0.8))]
+
+
+def _continues(previous: Line, following: Line, full_width: int) -> bool:
+    body = previous.text.strip()
+    if not body or _terminated(body) or body.startswith("|") or "\t" in body:
+        return False
+    if _is_block_start(following.text):
+        return False
+    return len(body) >= 0.7 * full_width
+
+
+def paragraphs_of(text: str) -> list[Paragraph]:
+    """Paragraph spans: one per line, except lines a PDF broke mid-sentence, which are joined."""
+    lines = [line for line in lines_of(text)]
+    full_width = _full_width(lines)
+    groups: list[list[Line]] = []
+    pending_blank = 0
+    for line in lines:
+        if not line.text.strip():
+            pending_blank += 1
+            continue
+        if groups and pending_blank <= 2 and _continues(groups[-1][-1], line, full_width):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+        pending_blank = 0
+
+    paragraphs: list[Paragraph] = []
+    in_references = False
+    for group in groups:
+        first, last = group[0], group[-1]
+        start = first.start + (len(first.text) - len(first.text.lstrip()))
+        end = last.start + len(last.text.rstrip())
+        body = text[start:end]
+        if patterns.REFERENCE_HEADING.match(body):
+            in_references = True
+            kind = HEADING
+        elif in_references and patterns.DISCLAIMER.match(body):
+            in_references = False
+            kind = TEXT
+        elif in_references:
+            kind = REFERENCE
+        else:
+            kind = _kind(body)
+        paragraphs.append(Paragraph(len(paragraphs), start, end, kind))
+    return paragraphs
+
+
+def _kind(body: str) -> str:
+    stripped = body.strip()
+    if stripped.startswith("|"):
+        return TABLE_RULE if patterns.TABLE_RULE.match(stripped) else TABLE_ROW
+    if "\t" in stripped:
+        return TABLE_ROW
+    if stripped.startswith(("- ", "* ", "• ")):
+        return LIST_ITEM
+    if stripped.startswith("#") or (len(stripped) <= 40 and not _terminated(stripped)):
+        return HEADING
+    if patterns.SECTION_HEADING.match(stripped) and len(stripped) <= 60:
+        return HEADING
+    return TEXT
+
+
+def sentences_of(text: str, paragraphs: list[Paragraph]) -> list[Sentence]:
+    """Sentence spans inside each paragraph; table rows and headings are one unit each."""
+    sentences: list[Sentence] = []
+    for paragraph in paragraphs:
+        if paragraph.kind in (TABLE_RULE,):
+            continue
+        if paragraph.kind in (TABLE_ROW, HEADING, REFERENCE):
+            spans = [(paragraph.start, paragraph.end)]
+        else:
+            spans = split_sentences(text, paragraph.start, paragraph.end)
+        for start, end in spans:
+            sentences.append(Sentence(len(sentences), paragraph.index, start, end))
+    return sentences
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` after sentence-final punctuation and the markers or closers that follow it."""
+    spans = []
+    cursor = start
+    for m in patterns.SENTENCE_END.finditer(text, start, end):
+        if m.group("dot") and not _english_full_stop(text, m.start(), end):
+            continue
+        stop = m.end()
+        if stop <= cursor:
+            continue
+        spans.append((cursor, stop))
+        cursor = stop
+    if cursor < end:
+        spans.append((cursor, end))
+    trimmed = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            trimmed.append((s, e))
+    return trimmed
+
+
+def _english_full_stop(text: str, dot: int, end: int) -> bool:
+    """A '.' ends a sentence when followed by space and a capital or CJK, and is no abbreviation."""
+    after = dot + 1
+    if after < end and not text[after].isspace():
+        return False
+    rest = text[after:end].lstrip()
+    if rest and not (rest[0].isupper() or "\u4e00" <= rest[0] <= "\u9fff"):
+        return False
+    word = re.search(r"([A-Za-z]+)$", text[max(0, dot - 12) : dot])
+    if word is None:
+        return True
+    token = word.group(1)
+    return not (len(token) == 1 or token.lower() in patterns.ABBREVIATIONS)

@@ -1,0 +1,29 @@
+"""House rules that a test can check."""
+
+import ast
+from pathlib import Path
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "alsingest"
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def test_library_does_not_import_prefect():
+    offenders = [p.name for p in SRC.glob("*.py") if "prefect" in imported_modules(p)]
+    assert offenders == []
+
+
+def test_library_does_not_import_the_flows():
+    offenders = [
+        p.name for p in SRC.glob("*.py") if p.name != "cli.py" and "flows" in imported_modules(p)
+    ]
+    assert offenders == []

@@ -1,0 +1,49 @@
+import pytest
+
+from alsingest.normalize import Converter
+from alsingest.segment import THERAPY_LABEL, search_tokens
+
+
+def test_every_lexicon_term_survives_segmentation_as_one_token(toolkit, lexicon):
+    converter = Converter()
+    failures = []
+    for term in lexicon.terms():
+        term = converter.to_simplified(term, "traditional")
+        for context in ("{}", "研究显示{}可以延长生存", "The trial of {} met its endpoint."):
+            doc = toolkit.nlp(context.format(term))
+            if term not in [t.text for t in doc]:
+                failures.append((term, context, [t.text for t in doc]))
+    assert failures == []
+
+
+def test_therapy_mentions_become_entities_with_canonical_ids(toolkit):
+    doc = toolkit.nlp("2025年6月,托夫生注射液(Tofersen)上市;Neuronata-R在III期达到终点")
+    ents = [(e.text, e.label_, e.kb_id_) for e in doc.ents]
+    assert ents == [
+        ("托夫生注射液", THERAPY_LABEL, "tofersen"),
+        ("Tofersen", THERAPY_LABEL, "tofersen"),
+        ("Neuronata-R", THERAPY_LABEL, "lenzumestrocel"),
+    ]
+
+
+def test_chinese_is_segmented_into_words_not_characters(toolkit):
+    tokens = [t.text for t in toolkit.nlp("渐冻症患者参加临床试验")]
+    assert "渐冻症" in tokens and "临床试验" in tokens
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Phase 3b trial, double-blind.",
+            ["Phase", "3b", "trial", ",", "double", "-", "blind", "."],
+        ),
+        ("(ALS) patients' survival", ["(", "ALS", ")", "patients", "'", "survival"]),
+    ],
+)
+def test_english_spans_are_tokenised_as_english(toolkit, text, expected):
+    assert [t.text for t in toolkit.nlp(text)] == expected
+
+
+def test_search_tokens_are_folded_and_skip_punctuation(toolkit):
+    assert search_tokens(toolkit.nlp("托夫生（Tofersen）上市。")) == "托夫生 tofersen 上市"

@@ -1,0 +1,107 @@
+import pytest
+
+from alsingest.structure import (
+    HEADING,
+    TABLE_ROW,
+    TEXT,
+    paragraphs_of,
+    sentences_of,
+    split_sentences,
+)
+
+
+def sentence_texts(text):
+    paragraphs = paragraphs_of(text)
+    return [text[s.start : s.end] for s in sentences_of(text, paragraphs)]
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_sentences_lie_inside_their_paragraph_and_do_not_overlap(seed_text, prefix):
+    text = seed_text(prefix)
+    paragraphs = paragraphs_of(text)
+    sentences = sentences_of(text, paragraphs)
+    previous_end = 0
+    for s in sentences:
+        p = paragraphs[s.paragraph]
+        assert p.start <= s.start < s.end <= p.end
+        assert s.start >= previous_end
+        assert text[s.start : s.end] == text[s.start : s.end].strip()
+        previous_end = s.end
+
+
+def test_pdf_fragments_are_reflowed_into_whole_sentences(seed_text):
+    sentences = sentence_texts(seed_text("004"))
+    bensimon = [s for s in sentences if "Bensimon\n等 [9](1994)" in s]
+    assert len(bensimon) == 1 and bensimon[0].endswith("传递。")
+    lithium = [s for s in sentences if "研究随\n\n机将 16 例" in s]
+    assert lithium, "a sentence broken across a blank line must be one sentence"
+
+
+def test_reflow_keeps_headings_and_real_paragraphs_apart(seed_text):
+    text = seed_text("004")
+    paragraphs = {text[p.start : p.end]: p.kind for p in paragraphs_of(text)}
+    assert paragraphs.get("药物治疗") == HEADING
+    assert paragraphs.get("抗兴奋性毒性药物") == HEADING
+    assert paragraphs.get("其他药物") == HEADING
+    assert "但是，在 ALS 患者中均没有发现任何临床获益。" in paragraphs
+
+
+def test_one_pdf_break_inside_a_markdown_paragraph_is_joined(seed_text):
+    sentences = sentence_texts(seed_text("003"))
+    assert any("加速批准基\n\n于降低血液 NfL" in s for s in sentences)
+
+
+def test_table_rows_are_units(seed_text):
+    text = seed_text("002")
+    rows = [text[p.start : p.end] for p in paragraphs_of(text) if p.kind == TABLE_ROW]
+    assert (
+        "| I期 | 15人 | 鞘內注射(腰椎) | 每3個月1次,共3次 | 病情進展較快患者進展速度減緩;進展較慢患者變化不明顯 |"
+        in rows
+    )
+    assert not any(set(r) <= set("|-: ") for r in rows), "separator rows are not content"
+
+
+def test_tab_separated_rows_are_units(seed_text):
+    text = seed_text("003")
+    rows = [text[p.start : p.end] for p in paragraphs_of(text) if p.kind == TABLE_ROW]
+    assert "GW2580\tReduces microglial proliferation and slows disease progression.\t[118]" in rows
+
+
+def test_unwrapped_articles_keep_one_paragraph_per_line(seed_text):
+    text = seed_text("000")
+    assert all("\n" not in text[p.start : p.end] for p in paragraphs_of(text))
+
+
+def test_markers_after_the_full_stop_stay_with_their_sentence():
+    text = "托夫生正式在中国上市。[1]\n下一句。"
+    assert sentence_texts(text) == ["托夫生正式在中国上市。[1]", "下一句。"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("It met the endpoint. The trial ended.", ["It met the endpoint.", "The trial ended."]),
+        (
+            "Bensimon et al. reported survival. Then more.",
+            ["Bensimon et al. reported survival.", "Then more."],
+        ),
+        (
+            "Improved life expectancy by 54.6%. Ethical concerns.",
+            ["Improved life expectancy by 54.6%.", "Ethical concerns."],
+        ),
+        ("Frawley, L.; Taylor, N.T. Stem cells.", ["Frawley, L.; Taylor, N.T. Stem cells."]),
+        (
+            "患者开始训练。仅经过3小时！准确率达34%？是的",
+            ["患者开始训练。", "仅经过3小时！", "准确率达34%？", "是的"],
+        ),
+        ("他说：“今天心情很好。”然后散步。", ["他说：“今天心情很好。”", "然后散步。"]),
+    ],
+)
+def test_split_sentences(text, expected):
+    assert [text[s:e] for s, e in split_sentences(text, 0, len(text))] == expected
+
+
+def test_paragraph_kinds_of_a_short_post():
+    text = "一、为什么困难?\n要丈量抵达终点的距离，首先必须看清障碍。\n参考资料:\n[1]https://example.com/a"
+    kinds = [p.kind for p in paragraphs_of(text)]
+    assert kinds == [HEADING, TEXT, HEADING, "reference"]
