@@ -1,0 +1,117 @@
+import shutil
+
+import pytest
+from conftest import SEEDS
+
+from alsingest import store
+from alsingest.pipeline import ingest_files
+
+TABLES = (
+    "articles",
+    "article_versions",
+    "paragraphs",
+    "sentences",
+    "article_references",
+    "citation_markers",
+)
+
+
+def dump(db):
+    return {table: sorted(map(str, db[table].rows)) for table in TABLES}
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    database = store.open_db(tmp_path / "corpus.db")
+    yield database
+    database.close()
+
+
+def test_sentence_offsets_round_trip_to_the_original(seeded_db):
+    rows = list(
+        seeded_db.query(
+            "select s.start, s.[end], s.text, v.text as article from sentences s "
+            "join article_versions v on v.id = s.version_id"
+        )
+    )
+    assert len(rows) > 500
+    assert all(row["article"][row["start"] : row["end"]] == row["text"] for row in rows)
+
+
+def test_every_seed_is_stored_with_its_script(seeded_db):
+    scripts = {
+        row["name"][:3]: row["script"]
+        for row in seeded_db.query(
+            "select a.name, v.script from articles a join article_versions v on v.id = a.current_version"
+        )
+    }
+    assert scripts == {
+        "000": "simplified",
+        "001": "traditional",
+        "002": "traditional",
+        "003": "simplified",
+        "004": "simplified",
+    }
+
+
+def test_simplified_text_is_stored_beside_the_original(seeded_db):
+    row = next(
+        seeded_db.query(
+            "select s.text, s.text_simplified from sentences s where s.text like '%漸凍癥%' limit 1"
+        )
+    )
+    assert "渐冻症" in row["text_simplified"] and len(row["text"]) == len(row["text_simplified"])
+
+
+def test_second_ingest_changes_nothing(corpus, toolkit):
+    first = ingest_files(corpus, [SEEDS], toolkit)
+    before = dump(corpus)
+    second = ingest_files(corpus, [SEEDS], toolkit)
+    assert len(first.new) == 5
+    assert (second.new, second.changed, len(second.unchanged)) == ([], [], 5)
+    assert dump(corpus) == before
+
+
+def test_a_changed_file_adds_a_version_and_keeps_the_old_one(corpus, toolkit, tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    article = folder / "000_10f194e9a782d43d.txt"
+    shutil.copy(SEEDS / article.name, article)
+    ingest_files(corpus, [folder], toolkit)
+    old_sentences = corpus["sentences"].count
+    article.write_text(
+        article.read_text(encoding="utf-8") + "\n新增一句:托夫生于2025年6月上市。", encoding="utf-8"
+    )
+    report = ingest_files(corpus, [folder], toolkit)
+    assert report.changed == [article.name]
+    versions = list(corpus.query("select version from article_versions order by version"))
+    assert [v["version"] for v in versions] == [1, 2]
+    assert corpus["articles"].count == 1
+    assert corpus["sentences"].count == 2 * old_sentences + 1
+
+
+def test_bad_files_are_reported_and_the_rest_still_ingested(corpus, toolkit, tmp_path):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    shutil.copy(SEEDS / "000_10f194e9a782d43d.txt", folder)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (folder / "garbage.txt").write_bytes(b"\x80\xff" * 50)
+    report = ingest_files(corpus, [folder, tmp_path / "missing.txt"], toolkit)
+    assert report.new == ["000_10f194e9a782d43d.txt"]
+    reasons = {e.path.rsplit("/", 1)[-1]: e.reason for e in report.errors}
+    assert set(reasons) == {"empty.txt", "binary.txt", "garbage.txt", "missing.txt"}
+    assert corpus["articles"].count == 1
+
+
+def test_a_failure_while_writing_leaves_nothing_half_written(corpus, toolkit, monkeypatch):
+    ingest_files(corpus, [SEEDS / "000_10f194e9a782d43d.txt"], toolkit)
+    before = dump(corpus)
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(store, "_write_children", explode)
+    with pytest.raises(RuntimeError):
+        ingest_files(corpus, [SEEDS / "001_f3d24a04a151cdeb.txt"], toolkit)
+    assert dump(corpus) == before
