@@ -37,6 +37,7 @@ class Options:
     batch_size: int
     lexicon_path: Path
     extra_words: tuple[str, ...]
+    therapy_classes: frozenset[str]
     segment_hmm: bool
     # Sections owned by later stages (fetch, schedule, ...) stay as read-only mappings.
     sections: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
@@ -88,6 +89,7 @@ def load_config(path: str | Path | None = None) -> Options:
             batch_size=max(1, int(data["ingest"]["batch_size"])),
             lexicon_path=(lexicon_base / data["lexicon"]["path"]).resolve(),
             extra_words=tuple(data["lexicon"]["extra_words"]),
+            therapy_classes=frozenset(data["lexicon"]["classes"]),
             segment_hmm=bool(data["segment"]["hmm"]),
             sections=MappingProxyType(
                 {k: MappingProxyType(v) for k, v in data.items() if isinstance(v, dict)}

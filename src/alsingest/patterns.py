@@ -106,3 +106,130 @@ TRACKING_PARAMS = re.compile(
 CITATION_MARKER = re.compile(r"\[\s*(?P<body>\d{1,3}(?:\s*[,，、–—\-~～]\s*\d{1,3})*)\s*\]")
 # Author-year right after a marker: "等 [9](1994)".
 MARKER_YEAR = re.compile(r"\s*[(（](?P<year>1[89]\d\d|20\d\d)[)）]")
+
+# --- claims (run on the folded simplified sentence view) ---------------------
+
+_CN_DIGITS = "〇零一二三四五六七八九"
+YEAR = r"(?:19|20)\d{2}"
+# "2025年6月10日", "2025 年 6 月", "2025年", "2025年内", "2017 年年底"; Chinese numerals too.
+CN_DATE = re.compile(
+    rf"(?P<year>{YEAR}|[{_CN_DIGITS}]{{4}})\s*年(?![龄级代度])"
+    r"(?:\s*(?P<month>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?:\s*(?P<day>\d{1,2})\s*[日号])?"
+    r"|\s*(?P<part>年?(?:内|底|末|初|中|上半年|下半年)))?"
+)
+# "同年9月", "次年3月5日", "同年", "次年", "今年6月", "去年", "明年".
+CN_RELATIVE_DATE = re.compile(
+    r"(?P<rel>同年|当年|當年|次年|翌年|第二年|今年|去年|明年|本年)"
+    r"(?:\s*(?P<month>\d{1,2})\s*月(?:\s*(?P<day>\d{1,2})\s*[日号])?|(?P<part>内|底|末|初))?"
+)
+# "3月5日", "9月" with the year left to context; not "12个月".
+CN_MONTH_DAY = re.compile(r"(?<![\d年个])(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日号]")
+# "年内", "年底" standing alone, resolved to the context year.
+CN_BARE_YEAR_PART = re.compile(r"(?<![\d年同次翌今去明本当])(?P<part>年内|年底|年末)")
+
+MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"), ("dec", "december"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+_MONTH_NAME = r"(?P<mname>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# "april 10, 2025", "10 april 2025", "april 2025" (folded, so lower case).
+EN_DATE = re.compile(
+    rf"\b(?:{_MONTH_NAME}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>{YEAR})"
+    rf"|(?P<day2>\d{{1,2}})\s+(?P<mname2>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?,?\s+(?P<year2>{YEAR})"
+    rf"|(?P<mname3>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s+(?P<year3>{YEAR}))\b"
+)
+# "2025-04-10", "2025-04", "2025/4/10".
+ISO_DATE = re.compile(rf"(?<![\d/.-])(?P<year>{YEAR})[-/.](?P<month>\d{{1,2}})(?:[-/.](?P<day>\d{{1,2}}))?(?![\d/.-])")
+# A bare English year after a preposition: "in 2025", "by 2026", "since 2019".
+EN_YEAR = re.compile(rf"\b(?:in|by|since|from|during|until|till|early|late|mid|end of|through)[\s-]+(?P<year>{YEAR})\b(?!\s*(?:patients|participants|subjects|mg|people))")
+
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "ⅰ": 1, "ⅱ": 2, "ⅲ": 3, "ⅳ": 4, "Ⅰ": 1, "Ⅱ": 2, "Ⅲ": 3, "Ⅳ": 4, "一": 1, "二": 2, "三": 3, "四": 4}
+_PHASE_NUM = r"(?:iv|i{1,3}|[1-4]|[ⅰⅱⅲⅳⅠⅡⅢⅣ]|[一二三四])"
+_PHASE = rf"{_PHASE_NUM}\s*[ab]?(?:\s*[/~～-]\s*{_PHASE_NUM}\s*[ab]?)?"
+# "I期", "I/IIa期", "3b期", "III期", "3 期", "Ⅲ期", "II 期"; not "第1期", "早期".
+CN_PHASE = re.compile(rf"(?<![a-z0-9第])(?P<phase>{_PHASE})\s*期(?!刊)")
+# "phase 3b", "phase iiib", "phase i/iia", "phase 1/2".
+EN_PHASE = re.compile(rf"\bphase\s*(?P<phase>{_PHASE})(?![a-z0-9])")
+
+_CN_SMALL = "一二两三四五六七八九十"
+_NUMBER = r"\d{1,3}(?:[ ,]\d{3})+|\d+"
+# "约200人", "106名", "513 例", "超过 1 000 例", "一名…患者", "15人".
+CN_COUNT = re.compile(
+    rf"(?P<approx>约|大约|近|超过|逾|共|总共|总计|累计|累积)?\s*(?P<n>{_NUMBER}|[{_CN_SMALL}])\s*(?P<unit>名|例|位|人)(?!次|份|天|年|月|周|种|项|组)"
+)
+# Words that make a count an enrollment.
+ENROLLMENT_CUE = re.compile(r"纳入|入组|招募|募集|招收|招入|规模|参与|受试者|共有|总共|共计|共\s*$|共纳|计划|enroll|recruit|randomi[sz]")
+# Counts that are outcomes, not participants: "8 例患者病死", "5名患者…仍存活".
+COUNT_OUTCOME = re.compile(r"^[^，,；;。]{0,12}?(病死|死亡|去世|存活|仍存活|出现|发生|脱落|退出|失访|改善|响应)")
+# "治疗组 16 例", "16 例 … 为治疗组": arms to be summed.
+ARM_WORD = re.compile(r"组")
+EN_COUNT = re.compile(rf"(?P<n>{_NUMBER})\s+(?:\w+\s+){{0,3}}?(?:patients|participants|subjects|people|individuals|volunteers)\b")
+EN_N_EQUALS = re.compile(rf"\bn\s*=\s*(?P<n>{_NUMBER})\b")
+
+DESIGN_TERMS = {
+    "randomised": re.compile(r"随机|randomi[sz]ed|randomly"),
+    "double-blind": re.compile(r"双盲|double[\s-]blind"),
+    "placebo": re.compile(r"安慰剂|placebo"),
+    "open-label": re.compile(r"开放标签|开放性|开放式|open[\s-]label"),
+    "controlled": re.compile(r"对照|controlled"),
+}
+DURATION = re.compile(r"(?P<n>\d{1,3})\s*(?:周|个月|weeks?|months?)")
+
+OUTCOME_MET = re.compile(
+    r"(?<!未)(?<!没有)(?<!未能)达到(了)?(其)?主要(疗效)?终点|显著(改善|延长|降低|延缓|减缓|提高|减少)|延长(了)?[^，,。；;]{0,6}(生存|寿命)|"
+    r"(生存率|生存时间|生存期)[^，,。；;]{0,4}(提高|延长|显著)|(延缓|减缓|放缓)(了)?[^，,。；;]{0,6}(进展|进程|退化|下降|恶化|发病)|"
+    r"改善(了)?[^，,。；;]{0,8}(功能|评分|症状)|(明确|显著)?获益|积极(结果|信号|进展)|阳性结果|有(显著)?(临床)?疗效|疗效(显著|良好)|"
+    r"(安全性|耐受性)[^，,。；;]{0,4}(良好|较好|可控|可接受)|未见(严重)?(不良|并发症)|未发现[^，,。；;]{0,8}并发症|准确率[^，,。；;]{0,3}达|进展[^，,。；;]{0,2}(放缓|减缓)|"
+    r"\bmet (its|the) primary|\b(significant(ly)?\s+)?(improv\w*|slow\w*|delay\w*|prolong\w*|extend\w*|prevent\w*)\b[^.;]{0,40}(survival|progression|onset|function|lifespan|life expectancy|deficits|score|degeneration)|"
+    r"\bwell[\s-]tolerated|\bsafe\b|\bsafety profile|\bsurvival benefit|\bgains? in"
+)
+OUTCOME_MISSED = re.compile(
+    r"未(能)?达到[^，,。；;]{0,6}(主要)?终点|没有达到|未(见|发现|证实|观察到|显示)[^，,。；;]{0,10}(获益|疗效|效果|差异|改善)|"
+    r"没有[^，,。；;]{0,12}(获益|疗效|效果|差异)|(宣告|以)?失败(告终)?|无效|无显著(治疗)?效果|未复制|未加速|"
+    r"\b(did not|failed to|does not|didn't) (meet|improve|show|reach|achieve)|\bfailed\b|\bmissed\b|\bno (significant )?(benefit|effect|difference|improvement)|"
+    r"\binconclusive|\bstatistically insignificant|\bdecline in (fvc|alsfrs)"
+)
+# Mechanism-only sentences are not claims; these words do not make an outcome.
+
+EVENT = re.compile(
+    r"上市|获批|批准|获准|授予|认定|启动|开展|开始|完成|首例|给药|入组|招募|提交|申请|递交|宣布|公布|发布|报道|报告|发表|取得|达到|"
+    r"撤市|退市|下市|撤回|终止|暂停|进行|研究|试验|植入|手术|"
+    r"\b(approv\w*|launch\w*|submit\w*|filed|initiat\w*|start\w*|began|begin\w*|enroll\w*|dosed|announc\w*|report\w*|publish\w*|complet\w*|withdr[ae]wn?|discontinu\w*|results?)\b"
+)
+WITHDRAWAL = re.compile(r"撤市|退市|下市|撤回上市|\bwithdrawn\b|\bwithdrew\b|\bdiscontinued\b")
+APPROVAL = re.compile(r"批准|获批|获准|\bapprov\w*")
+TRIAL_APPROVAL = re.compile(r"(获批|批准|获准)(开展|进行|开始|启动)|ind|临床试验(申请)?(获|的)?(批准|许可|默示许可)|双报双批|\bcleared\b")
+LAUNCH = re.compile(r"上市|\blaunch\w*")
+SUBMISSION = re.compile(r"提交|递交|申请|\bsubmit\w*|\bfiled\b|\bnda\b|\bbla\b|\bmaa\b")
+DOSING = re.compile(r"给药|首例受试者|首例患者|\bdosed\b|\bfirst (patient|participant)")
+TRIAL_START = re.compile(r"启动|开展|开始|入组首例|\binitiat\w*|\bstart\w*|\bbegan\b|\bcommenc\w*")
+PLANNED = re.compile(r"计划|将会|将于|将在|即将|有望|预计|拟|准备|打算|\bplans?\b|\bplanned\b|\bexpect\w*|\bwill\b|\baims? to\b|\bintends?\b")
+
+# Anaphora that point back to the therapy of an earlier sentence.
+ANAPHORA = re.compile(r"^(?:[^，,。]{0,12})?(该|此|这|其|上述|these|this|the (drug|therapy|trial|study)|it\b)")
+# A mention that is background or control: "在利鲁唑治疗基础上", "联合利鲁唑", "仅使用利鲁唑".
+BACKGROUND_BEFORE = re.compile(r"(联合|合并|加用于|仅使用|仅用|单用|仅接受|add-on to|on top of|in combination with|combined with)\s*$")
+BACKGROUND_AROUND = re.compile(r"^在\s*$")
+BACKGROUND_AFTER = re.compile(r"^\s*(治疗)?(的)?基础上")
+
+# Clause boundaries inside a sentence (not inside parentheses; not "1,000").
+CLAUSE_BREAK = re.compile(r"[，；：;:]|,(?!\d{3})|(?<=[^\d]),")
+# Book and article titles: mentions inside them are not claims.
+TITLE_SPAN = re.compile(r"《[^《》]{1,200}》")
+
+# Names that look like therapy codes but are genes, scales, biomarkers or registries.
+CODE_NAME = re.compile(r"(?<![a-z0-9-])(?P<name>[a-z]{2,6}-?\d{2,6}[a-z]?)(?![a-z0-9-])")
+NOT_A_THERAPY = re.compile(
+    r"^(tdp-?43|sod-?1|fus|alsaq-?\d+|alsfrs-?r?|nct\d+|covid-?19|trim\d+|il-?\d+|cd\d+|hla\w*|pmc\d+|doi\d+|"
+    r"iso\d+|nfl|c9orf72|g93a|sod1g93a|gdnf|vegf|glt\d|eaat\d|mmp\d+|p\d+|ab\d+|cp\d+|ht\d+|isbn\d+|hk\d+|us\d+|cn\d+|ep\d+|wo\d+)$"
+)
+# International nonproprietary name stems that name drugs.
+INN_NAME = re.compile(r"\b(?P<name>[a-z]{3,}(?:mab|tinib|[a-z]nib|[rnu]sen|mestrocel|[a-z]{3}cel|semtiv|[a-z]{4}stat|pidine|parib))\b")

@@ -14,9 +14,11 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from . import store
+from .claims import EXTRACTOR_VERSION, Claim, SentenceInput, TherapyMention, extract_claims
 from .config import Options
+from .dates import publication_date
 from .lexicon import Lexicon
-from .normalize import Converter, join_lines
+from .normalize import Converter, fold, join_lines
 from .readers import InputError, SourceText, discover, read_article
 from .references import Marker, Reference, markers_of, references_of
 from .segment import make_nlp, search_tokens
@@ -26,7 +28,7 @@ logger = logging.getLogger(__name__)
 
 # Bump when a change to parsing or extraction changes what is stored for the same text;
 # articles stored by an older version are processed again.
-PARSER_VERSION = "1"
+PARSER_VERSION = f"1+{EXTRACTOR_VERSION}"
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,8 @@ class ArticleResult:
     sentences: list[SentenceRecord]
     references: list[Reference]
     markers: list[Marker]
+    claims: list[Claim]
+    published: str | None
     parser_version: str = PARSER_VERSION
 
 
@@ -76,7 +80,10 @@ def process_article(source: SourceText, toolkit: Toolkit) -> ArticleResult:
     3. Split sentences (Chinese and English punctuation; table rows and headings whole).
     4. Parse the reference list and inline sources.
     5. Find citation markers; link each to its sentence and its reference entry.
-    6. Segment each sentence (spaCy on jieba, lexicon terms whole) for search.
+    6. Segment each sentence (spaCy on jieba, lexicon terms whole) for search;
+       its therapy entities are the mentions claims start from.
+    7. Extract claims (therapy, date, phase, enrollment, outcome) and link each
+       to the references the article cites for it.
     """
     text = source.text
     script = toolkit.converter.detect_script(text)
@@ -86,11 +93,27 @@ def process_article(source: SourceText, toolkit: Toolkit) -> ArticleResult:
     references = references_of(text, paragraphs)
     markers = markers_of(text, paragraphs, sentences, references)
     views = [join_lines(simplified[s.start : s.end], base=s.start) for s in sentences]
-    docs = toolkit.nlp.pipe(view.text for view in views)
+    docs = list(toolkit.nlp.pipe(view.text for view in views))
     records = [
         SentenceRecord(s.index, s.paragraph, s.start, s.end, search_tokens(doc))
         for s, doc in zip(sentences, docs, strict=True)
     ]
+    published = publication_date(fold(simplified))
+    inputs = [
+        SentenceInput(s, view, tuple(TherapyMention(e.start_char, e.end_char, e.kb_id_) for e in doc.ents))
+        for s, view, doc in zip(sentences, views, docs, strict=True)
+    ]
+    claims = extract_claims(
+        source.name,
+        text,
+        paragraphs,
+        inputs,
+        markers,
+        references,
+        toolkit.lexicon,
+        classes=toolkit.options.therapy_classes,
+        published=published,
+    )
     return ArticleResult(
         source=source,
         script=script,
@@ -99,6 +122,8 @@ def process_article(source: SourceText, toolkit: Toolkit) -> ArticleResult:
         sentences=records,
         references=references,
         markers=markers,
+        claims=claims,
+        published=published,
     )
 
 

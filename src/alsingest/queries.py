@@ -111,3 +111,31 @@ def write_rows(rows: Iterable[dict], fmt: str, out: io.TextIOBase) -> int:
             writer.writerow(flat)
         count += 1
     return count
+
+
+def export_claims(db: Database, article: str | None = None, therapy: str | None = None) -> Iterator[dict]:
+    """Claims of current article versions, with the gold fields first."""
+    where, params = [], []
+    if article:
+        where.append("a.name = ?")
+        params.append(article)
+    if therapy:
+        where.append("c.therapy = ?")
+        params.append(therapy)
+    clause = ("where " + " and ".join(where)) if where else ""
+    for row in db.query(
+        f"""
+        select a.name as article, c.quote, c.therapy, c.type, c.date, c.date_text, c.phase,
+          c.enrollment, c.status, c.refs, c.ref_urls, c.id as claim_id, c.start, c."end",
+          c.sentence_idx as sentence, c.unlisted, c.design, c.outcome, c.extractor_version,
+          v.version as article_version
+        from claims c join article_versions v on v.id = c.version_id {CURRENT}
+        {clause}
+        order by a.name, c.start, c.therapy
+        """,
+        params,
+    ):
+        for key in ("refs", "ref_urls", "design"):
+            row[key] = json.loads(row[key]) if row[key] else []
+        row["unlisted"] = bool(row["unlisted"])
+        yield row

@@ -9,6 +9,7 @@ transaction: a failure leaves the corpus as it was.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 from datetime import UTC, datetime
 from pathlib import Path
@@ -123,6 +124,38 @@ def m001_corpus(db: Database) -> None:
     )
 
 
+@migrations()
+def m002_claims(db: Database) -> None:
+    db["claims"].create(
+        {
+            "id": str,  # the stable claim id
+            "version_id": str,
+            "sentence_idx": int,
+            "start": int,
+            "end": int,
+            "quote": str,
+            "therapy": str,
+            "unlisted": int,
+            "type": str,
+            "date": str,
+            "date_text": str,
+            "phase": str,
+            "enrollment": int,
+            "design": str,  # JSON list
+            "outcome": str,
+            "status": str,
+            "refs": str,  # JSON list of ints
+            "ref_urls": str,  # JSON list
+            "extractor_version": str,
+        },
+        pk="id",
+        foreign_keys=[("version_id", "article_versions", "id")],
+    )
+    db["claims"].create_index(["version_id", "sentence_idx"])
+    db["claims"].create_index(["therapy"])
+    db["article_versions"].add_column("published", str)
+
+
 def open_db(path: str | Path) -> Database:
     """Open (creating if needed) the corpus at ``path``: WAL, a busy timeout, migrations applied."""
     path = Path(path)
@@ -161,7 +194,7 @@ def is_current(db: Database, name: str, content_hash: str, parser_version: str) 
     return bool(rows) and rows[0]["parser_version"] == parser_version
 
 
-CHILD_TABLES = ("citation_markers", "article_references", "sentences", "paragraphs")
+CHILD_TABLES = ("claims", "citation_markers", "article_references", "sentences", "paragraphs")
 
 
 def write_article(db: Database, result: ArticleResult) -> str:
@@ -206,6 +239,7 @@ def write_article(db: Database, result: ArticleResult) -> str:
                 "text_simplified": result.text_simplified,
                 "parser_version": result.parser_version,
                 "ingested_at": now,
+                "published": result.published,
             },
             pk="id",
         )
@@ -218,6 +252,8 @@ def _has(db: Database, table: str, pk: str) -> bool:
 
 
 def _write_children(db: Database, vid: str, result: ArticleResult) -> None:
+    from .claims import EXTRACTOR_VERSION
+
     text = result.source.text
     simplified = result.text_simplified
     db["paragraphs"].insert_all(
@@ -277,4 +313,28 @@ def _write_children(db: Database, vid: str, result: ArticleResult) -> None:
             "resolved": int(m.reference is not None),
         }
         for m in result.markers
+    )
+    db["claims"].insert_all(
+        {
+            "id": c.claim_id,
+            "version_id": vid,
+            "sentence_idx": c.sentence,
+            "start": c.start,
+            "end": c.end,
+            "quote": text[c.start : c.end],
+            "therapy": c.therapy,
+            "unlisted": int(c.unlisted),
+            "type": c.type,
+            "date": c.date,
+            "date_text": c.date_text,
+            "phase": c.phase,
+            "enrollment": c.enrollment,
+            "design": json.dumps(list(c.design)),
+            "outcome": c.outcome,
+            "status": c.status,
+            "refs": json.dumps(list(c.refs)),
+            "ref_urls": json.dumps(list(c.ref_urls), ensure_ascii=False),
+            "extractor_version": EXTRACTOR_VERSION,
+        }
+        for c in result.claims
     )

@@ -1,0 +1,580 @@
+"""Claims: therapy / trial / date statements, each linked to the reference the article cites.
+
+Per sentence (on the folded simplified view, offsets mapped back to the original):
+
+1. therapy mentions (the lexicon, via the spaCy entities) and unlisted names that
+   look like therapies; mentions inside titles, class names next to a product
+   name, and background drugs ("在利鲁唑治疗基础上") are set aside;
+2. attributes: dates tied to an event, phase, enrollment, design, outcome, withdrawal;
+3. each attribute is bound to the therapies of its clause, else of the nearest
+   clause; a sentence with attributes but no therapy takes the therapies of the
+   sentence before it (within five sentences and the same section), and table
+   rows take the therapy of their caption;
+4. citations by the annotation guide: a marker cites its sentence (or the therapy it
+   directly follows); a marker also cites the sentences of its paragraph back to
+   the previous marker; a heading-like paragraph takes the marker of the paragraph
+   it introduces; nothing is invented.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from . import patterns
+from .dates import DateMention, find_dates
+from .lexicon import Lexicon
+from .normalize import MappedText, join_lines
+from .references import Marker, Reference
+from .structure import HEADING, REFERENCE, TABLE_ROW, TABLE_RULE, Paragraph, Sentence
+
+logger = logging.getLogger(__name__)
+
+EXTRACTOR_VERSION = "1"
+TOPIC_REACH = 5  # sentences a therapy stays the topic without being named again
+QUOTE_MAX = 120
+
+CLAIM_TYPES = (
+    "approval", "launch", "trial_start", "trial_design", "trial_result",
+    "submission", "dosing", "withdrawal", "other",
+)
+
+
+@dataclass(frozen=True)
+class TherapyMention:
+    start: int  # in the sentence view
+    end: int
+    therapy: str
+    unlisted: bool = False
+
+
+@dataclass(frozen=True)
+class Claim:
+    sentence: int
+    start: int  # original offsets of the quote
+    end: int
+    therapy: str
+    unlisted: bool
+    type: str
+    date: str | None
+    date_text: str | None
+    phase: str | None
+    enrollment: int | None
+    design: tuple[str, ...]
+    outcome: str | None  # "met" | "missed" | None
+    status: str  # "reported" | "planned"
+    refs: tuple[int, ...]
+    ref_urls: tuple[str, ...]
+    claim_id: str
+
+
+@dataclass
+class _Attribute:
+    kind: str  # date | phase | enrollment | design | outcome | withdrawal
+    start: int
+    end: int
+    value: object
+    text: str = ""
+
+
+@dataclass
+class _Draft:
+    sentence: int
+    therapy: str
+    unlisted: bool
+    attributes: list[_Attribute]
+    anchor: tuple[int, int]  # view span the quote must hold
+    via_topic: bool
+    refs: set[int] = field(default_factory=set)
+
+
+def normalize_phase(text: str) -> str | None:
+    """'I/IIa' → '1/2a', 'IIIb' → '3b', '3 期' → '3', 'Phase III' → '3'."""
+    text = text.strip().lower().replace(" ", "")
+    text = re.sub(r"^phase", "", text)
+    parts = re.split(r"[/~～-]", text)
+    out = []
+    for part in parts:
+        m = re.fullmatch(r"(iv|i{1,3}|[1-4]|[ⅰⅱⅲⅳⅠⅡⅢⅣ]|[一二三四])([ab]?)", part)
+        if not m:
+            return None
+        number = patterns.ROMAN.get(m.group(1)) or int(m.group(1))
+        out.append(f"{number}{m.group(2)}")
+    return "/".join(out) if out else None
+
+
+def parse_count(text: str) -> int | None:
+    """'1 000' → 1000, '1,000' → 1000, '一' → 1, '两' → 2."""
+    small = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+    if text in small:
+        return small[text]
+    digits = re.sub(r"[ ,]", "", text)
+    return int(digits) if digits.isdigit() else None
+
+
+# --- per-sentence analysis ---------------------------------------------------
+
+
+def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in spans:
+        for i in range(max(0, start), min(len(chars), end)):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def clauses_of(text: str) -> list[tuple[int, int]]:
+    """Clause spans split at commas, semicolons and colons outside parentheses."""
+    spans = []
+    depth = 0
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in "(（[【":
+            depth += 1
+        elif ch in ")）]】":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in "，；：;:," and not (ch == "," and text[i + 1 : i + 4].isdigit() and text[i - 1 : i].isdigit()):
+            spans.append((start, i))
+            start = i + 1
+    spans.append((start, len(text)))
+    return spans
+
+
+def _paren_groups(text: str) -> list[tuple[int, int]]:
+    groups, stack = [], []
+    for i, ch in enumerate(text):
+        if ch in "(（":
+            stack.append(i)
+        elif ch in ")）" and stack:
+            groups.append((stack.pop(), i + 1))
+    return groups
+
+
+def find_attributes(view: str, dates: list[DateMention]) -> list[_Attribute]:
+    """Claim attributes of one folded sentence view (masked where nothing should match)."""
+    attributes: list[_Attribute] = []
+    has_event = patterns.EVENT.search(view) is not None
+    for d in dates:
+        if d.iso and has_event:
+            attributes.append(_Attribute("date", d.start, d.end, d.iso))
+    for regex in (patterns.CN_PHASE, patterns.EN_PHASE):
+        for m in regex.finditer(view):
+            phase = normalize_phase(m.group("phase"))
+            if phase:
+                attributes.append(_Attribute("phase", m.start(), m.end(), phase))
+    enrollment = find_enrollment(view)
+    if enrollment:
+        attributes.append(enrollment)
+    for name, regex in patterns.DESIGN_TERMS.items():
+        m = regex.search(view)
+        if m:
+            attributes.append(_Attribute("design", m.start(), m.end(), name))
+    for kind, regex in (("missed", patterns.OUTCOME_MISSED), ("met", patterns.OUTCOME_MET)):
+        for m in regex.finditer(view):
+            attributes.append(_Attribute("outcome", m.start(), m.end(), kind))
+    for m in patterns.WITHDRAWAL.finditer(view):
+        attributes.append(_Attribute("withdrawal", m.start(), m.end(), True))
+    return attributes
+
+
+def find_enrollment(view: str) -> _Attribute | None:
+    """The number of participants: a count with an enrollment cue, else arms summed, else a plain count."""
+    strong, weak, arms = [], [], []
+    for m in patterns.CN_COUNT.finditer(view):
+        n = parse_count(m.group("n"))
+        if n is None or n == 0:
+            continue
+        after = view[m.end() : m.end() + 30]
+        before = view[max(0, m.start() - 12) : m.start()]
+        if patterns.COUNT_OUTCOME.match(after):
+            continue
+        if m.group("unit") == "人" and not re.match(r"\s*(的|[|)）]|$)", after) and "患者" not in after[:12]:
+            # "人" counts people only when it closes a number phrase ("约200人的", a table cell)
+            if not patterns.ENROLLMENT_CUE.search(before):
+                continue
+        attribute = _Attribute("enrollment", m.start(), m.end(), n)
+        clause_before = re.split(r"[，,；;。]", before)[-1]
+        if "组" in after[:12].split("，")[0] or "组" in clause_before[-6:]:
+            arms.append(attribute)
+        elif patterns.ENROLLMENT_CUE.search(clause_before) or m.group("approx") in ("共", "总共", "总计", "累计", "累积", "约", "超过", "逾", "近", "大约"):
+            strong.append(attribute)
+        elif re.match(r"\s*(?:[^，,。；;]{0,14})(患者|受试者|参与者|病人|als|志愿者)", after) or re.match(r"\s*[|]", after):
+            weak.append(attribute)
+    for m in [*patterns.EN_COUNT.finditer(view), *patterns.EN_N_EQUALS.finditer(view)]:
+        n = parse_count(m.group("n"))
+        if n and (patterns.ENROLLMENT_CUE.search(view[max(0, m.start() - 40) : m.end() + 20]) or m.re is patterns.EN_N_EQUALS):
+            strong.append(_Attribute("enrollment", m.start(), m.end(), n))
+    if strong:
+        return strong[0]
+    if len(arms) >= 2:
+        first, last = arms[0], arms[-1]
+        return _Attribute("enrollment", first.start, last.end, sum(a.value for a in arms))
+    if arms:
+        return arms[0]
+    return weak[0] if weak else None
+
+
+# --- binding -----------------------------------------------------------------
+
+
+def _bind(attributes: list[_Attribute], mentions: list[TherapyMention], view: str) -> dict[str, list[_Attribute]]:
+    """Attributes of each therapy: those of its clause, else of the nearest clause that names a therapy."""
+    clauses = clauses_of(view)
+
+    def clause_of(position: int) -> int:
+        for i, (start, end) in enumerate(clauses):
+            if start <= position <= end:
+                return i
+        return len(clauses) - 1
+
+    by_clause: dict[int, list[TherapyMention]] = {}
+    for mention in mentions:
+        by_clause.setdefault(clause_of(mention.start), []).append(mention)
+    groups = _paren_groups(view)
+    bound: dict[str, list[_Attribute]] = {}
+    for attribute in attributes:
+        targets: list[TherapyMention] = []
+        group = next((g for g in groups if g[0] < attribute.start and attribute.end <= g[1]), None)
+        if group is not None:
+            inside = [m for m in mentions if group[0] <= m.start and m.end <= group[1]]
+            before = [m for m in mentions if m.end <= group[0] and not view[m.end : group[0]].strip()]
+            targets = inside or before
+        if not targets:
+            home = clause_of(attribute.start)
+            for distance in range(len(clauses)):
+                for candidate in (home - distance, home + distance):
+                    if candidate in by_clause:
+                        targets = by_clause[candidate]
+                        break
+                if targets:
+                    break
+        for mention in targets:
+            bound.setdefault(mention.therapy, []).append(attribute)
+    return bound
+
+
+def _is_claim(attributes: list[_Attribute]) -> bool:
+    return any(a.kind in ("date", "phase", "enrollment", "outcome", "withdrawal", "design") for a in attributes)
+
+
+# --- the article -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SentenceInput:
+    sentence: Sentence
+    view: MappedText  # simplified sentence, line breaks joined
+    mentions: tuple[TherapyMention, ...]  # lexicon mentions in view offsets
+
+
+def extract_claims(
+    name: str,
+    text: str,
+    paragraphs: Sequence[Paragraph],
+    sentences: Sequence[SentenceInput],
+    markers: Sequence[Marker],
+    references: Sequence[Reference],
+    lexicon: Lexicon,
+    classes: frozenset[str] = frozenset(),
+    published: str | None = None,
+) -> list[Claim]:
+    """All claims of one article, in sentence order."""
+    markers_by_sentence: dict[int, list[Marker]] = {}
+    for marker in markers:
+        markers_by_sentence.setdefault(marker.sentence, []).append(marker)
+    url_of = {r.n: r.url for r in references if r.n is not None and not r.inline and r.url}
+
+    drafts: list[_Draft] = []
+    topic: tuple[tuple[str, ...], int, int] | None = None  # therapies, sentence index, section
+    section = 0
+    context_year: int | None = None
+    claims_in_sentence: dict[int, list[_Draft]] = {}
+    caption: dict[int, tuple[str, ...]] = {}
+    last_caption: tuple[tuple[str, ...], int] | None = None
+
+    for item in sentences:
+        s = item.sentence
+        paragraph = paragraphs[s.paragraph]
+        if paragraph.kind in (REFERENCE, TABLE_RULE):
+            continue
+        if paragraph.kind == HEADING:
+            section += 1
+            topic = None
+        view = item.view.folded
+        masked = _mask(view, _masked_spans(item, markers_by_sentence.get(s.index, [])))
+        dates, context_year = find_dates(masked, context_year, published)
+        attributes = find_attributes(masked, dates)
+        for marker in markers_by_sentence.get(s.index, []):
+            if marker.year:
+                at = _view_position(item.view, marker.start)
+                attributes.append(_Attribute("date", at, at + 1, marker.year, text=marker.year))
+        mentions = _select_mentions(item, masked, lexicon, classes)
+        if paragraph.kind != TABLE_ROW and mentions:
+            last_caption = (tuple(dict.fromkeys(m.therapy for m in mentions)), s.paragraph)
+        if paragraph.kind == TABLE_ROW and last_caption and s.paragraph - last_caption[1] <= 40:
+            caption[s.index] = last_caption[0]
+
+        sentence_drafts: list[_Draft] = []
+        if mentions:
+            bound = _bind(attributes, mentions, masked)
+            withdrawn = [a for a in attributes if a.kind == "withdrawal"]
+            for therapy, attrs in bound.items():
+                if withdrawn and not any(a.kind == "withdrawal" for a in attrs):
+                    pass
+                if _is_claim(attrs):
+                    first = next(m for m in mentions if m.therapy == therapy)
+                    sentence_drafts.append(
+                        _Draft(s.index, therapy, first.unlisted, attrs, (first.start, first.end), via_topic=False)
+                    )
+            named = tuple(dict.fromkeys(m.therapy for m in mentions if m.therapy not in classes))
+            if named:
+                topic = (named, s.index, section)
+        elif _is_claim(attributes):
+            therapies: tuple[str, ...] = ()
+            if s.index in caption:
+                therapies = caption[s.index]
+            elif topic and topic[2] == section and s.index - topic[1] <= TOPIC_REACH:
+                therapies = topic[0]
+            span = (min(a.start for a in attributes), max(a.end for a in attributes))
+            for therapy in therapies:
+                sentence_drafts.append(_Draft(s.index, therapy, False, list(attributes), span, via_topic=True))
+        for draft in sentence_drafts:
+            draft.refs = _sentence_refs(draft, item, markers_by_sentence.get(s.index, []))
+        claims_in_sentence[s.index] = sentence_drafts
+        drafts.extend(sentence_drafts)
+
+    _cite_back_to_previous_marker(drafts, sentences, paragraphs, markers_by_sentence)
+    _inherit_from_introduced_paragraph(drafts, sentences, paragraphs, markers_by_sentence)
+    _antecedent_refs(drafts, sentences, claims_in_sentence, markers_by_sentence)
+
+    by_index = {item.sentence.index: item for item in sentences}
+    claims: list[Claim] = []
+    seen: set[str] = set()
+    for draft in drafts:
+        for claim in _finish(name, text, draft, by_index[draft.sentence], url_of):
+            if claim.claim_id not in seen:
+                seen.add(claim.claim_id)
+                claims.append(claim)
+    return claims
+
+
+def _masked_spans(item: SentenceInput, markers: list[Marker]) -> list[tuple[int, int]]:
+    """Markers, URLs, inline sources and titles: nothing in them is a claim attribute."""
+    view = item.view.folded
+    spans = [(_view_position(item.view, m.start), _view_position(item.view, m.end - 1) + 1) for m in markers]
+    for regex in (patterns.URL, patterns.INLINE_SOURCE, patterns.MARKDOWN_LINK, patterns.TITLE_SPAN):
+        spans.extend((m.start(), m.end()) for m in regex.finditer(view))
+    for m in patterns.MARKER_YEAR.finditer(view):
+        if any(end <= m.start() <= end + 1 for _, end in spans):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def _view_position(view: MappedText, original: int) -> int:
+    for i, offset in enumerate(view.offsets):
+        if offset >= original:
+            return i
+    return len(view.text)
+
+
+def _select_mentions(item: SentenceInput, masked: str, lexicon: Lexicon, classes: frozenset[str]) -> list[TherapyMention]:
+    view = item.view.folded
+    mentions = [m for m in item.mentions if masked[m.start : m.end].strip()]
+    for regex in (patterns.CODE_NAME, patterns.INN_NAME):
+        for m in regex.finditer(masked):
+            name = m.group("name")
+            if patterns.NOT_A_THERAPY.match(name) or any(x.start < m.end() and m.start() < x.end for x in mentions):
+                continue
+            known = lexicon.canonical(name)
+            therapy = known or re.sub(r"[^a-z0-9]", "", name)
+            mentions.append(TherapyMention(m.start(), m.end(), therapy, unlisted=known is None))
+    mentions.sort(key=lambda m: m.start)
+    if any(m.therapy not in classes for m in mentions):
+        # "自体间充质干细胞疗法NurOwn": the class describes the product, it is not the subject.
+        mentions = [m for m in mentions if m.therapy not in classes]
+    foreground = [m for m in mentions if not _is_background(view, m)]
+    return foreground if foreground else mentions
+
+
+def _is_background(view: str, mention: TherapyMention) -> bool:
+    before = view[max(0, mention.start - 12) : mention.start]
+    after = view[mention.end : mention.end + 8]
+    if patterns.BACKGROUND_BEFORE.search(before):
+        return True
+    return bool(patterns.BACKGROUND_AFTER.match(after) and re.search(r"在\s*$", before))
+
+
+def _sentence_refs(draft: _Draft, item: SentenceInput, markers: list[Marker]) -> set[int]:
+    """Markers of the sentence: one right after a therapy name cites that therapy only."""
+    refs: set[int] = set()
+    for marker in markers:
+        at = _view_position(item.view, marker.start)
+        owner = _mention_right_before(item, at)
+        if owner is None or owner.therapy == draft.therapy:
+            refs.add(marker.n)
+    return refs
+
+
+def _mention_right_before(item: SentenceInput, position: int) -> TherapyMention | None:
+    view = item.view.folded
+    for mention in item.mentions:
+        gap = view[mention.end : position]
+        if mention.end <= position and len(gap) <= 3 and not re.search(r"[，,；;。]", gap):
+            return mention
+    return None
+
+
+def _sentence_level_markers(item_markers: list[Marker]) -> set[int]:
+    return {m.n for m in item_markers}
+
+
+def _cite_back_to_previous_marker(drafts, sentences, paragraphs, markers_by_sentence) -> None:
+    """A marker also cites the sentences of its paragraph since the previous marker."""
+    order = [item.sentence for item in sentences]
+    position = {s.index: i for i, s in enumerate(order)}
+    for draft in drafts:
+        if markers_by_sentence.get(draft.sentence):
+            continue
+        i = position[draft.sentence]
+        paragraph = order[i].paragraph
+        for later in order[i + 1 :]:
+            if later.paragraph != paragraph:
+                break
+            if markers_by_sentence.get(later.index):
+                draft.refs |= _sentence_level_markers(markers_by_sentence[later.index])
+                break
+
+
+def _inherit_from_introduced_paragraph(drafts, sentences, paragraphs, markers_by_sentence) -> None:
+    """A heading-like paragraph without markers takes the closing marker of the paragraph it introduces."""
+    by_paragraph: dict[int, list[Sentence]] = {}
+    for item in sentences:
+        by_paragraph.setdefault(item.sentence.paragraph, []).append(item.sentence)
+    drafts_by_paragraph: dict[int, list[_Draft]] = {}
+    sentence_paragraph = {item.sentence.index: item.sentence.paragraph for item in sentences}
+    for draft in drafts:
+        drafts_by_paragraph.setdefault(sentence_paragraph[draft.sentence], []).append(draft)
+    texts = {item.sentence.index: item.view.folded for item in sentences}
+    for p, own in drafts_by_paragraph.items():
+        members = by_paragraph.get(p, [])
+        if any(markers_by_sentence.get(s.index) for s in members):
+            continue
+        first = texts[members[0].index] if members else ""
+        if not (paragraphs[p].kind == HEADING or re.match(r"^[^，,。；;:：]{2,30}[:：]", first)):
+            continue
+        following = by_paragraph.get(p + 1, [])
+        if not following or not markers_by_sentence.get(following[-1].index):
+            continue
+        closing = _sentence_level_markers(markers_by_sentence[following[-1].index])
+        introduced = {d.therapy for d in drafts_by_paragraph.get(p + 1, [])}
+        for draft in own:
+            if draft.therapy in introduced:
+                draft.refs |= closing
+
+
+def _antecedent_refs(drafts, sentences, claims_in_sentence, markers_by_sentence) -> None:
+    """A claim carried from the sentence just before takes that sentence's citation, if it made no claim of its own."""
+    order = [item.sentence.index for item in sentences]
+    for draft in drafts:
+        if not draft.via_topic:
+            continue
+        i = order.index(draft.sentence)
+        if i == 0:
+            continue
+        previous = order[i - 1]
+        if claims_in_sentence.get(previous):
+            continue
+        item = next(x for x in sentences if x.sentence.index == previous)
+        if not any(m.therapy == draft.therapy for m in item.mentions):
+            continue
+        for marker in markers_by_sentence.get(previous, []):
+            owner = _mention_right_before(item, _view_position(item.view, marker.start))
+            if owner is None or owner.therapy == draft.therapy:
+                draft.refs.add(marker.n)
+
+
+def _finish(name: str, text: str, draft: _Draft, item: SentenceInput, url_of: dict[int, str]) -> list[Claim]:
+    attrs = draft.attributes
+    view = item.view
+    dates = [a for a in attrs if a.kind == "date"]
+    phase = next((a.value for a in attrs if a.kind == "phase"), None)
+    enrollment = next((a.value for a in attrs if a.kind == "enrollment"), None)
+    design = tuple(dict.fromkeys(a.value for a in attrs if a.kind == "design"))
+    outcomes = [a.value for a in attrs if a.kind == "outcome"]
+    outcome = "missed" if "missed" in outcomes else ("met" if outcomes else None)
+    spans = [draft.anchor, *((a.start, a.end) for a in attrs)]
+    quote_start, quote_end = _quote_span(view.folded, spans, draft.anchor)
+    start, end = view.original_span(quote_start, quote_end)
+    clause_text = view.folded[quote_start:quote_end]
+    status = "planned" if patterns.PLANNED.search(clause_text) else "reported"
+    refs = tuple(sorted(draft.refs))
+    ref_urls = tuple(url_of[n] for n in refs if n in url_of)
+    claims = []
+    for date in dates or [None]:
+        date_iso = date.value if date else None
+        if date is None:
+            date_text = None
+        elif date.text:
+            date_text = date.text
+        else:
+            s, e = view.original_span(date.start, date.end)
+            date_text = join_lines(text[s:e]).text
+        claim_type = classify(clause_text, outcome, phase, enrollment, design, any(a.kind == "withdrawal" for a in attrs))
+        digest = hashlib.sha256(
+            "\0".join([name, text[start:end], draft.therapy, claim_type, date_iso or ""]).encode()
+        ).hexdigest()[:16]
+        claims.append(
+            Claim(
+                sentence=draft.sentence, start=start, end=end, therapy=draft.therapy, unlisted=draft.unlisted,
+                type=claim_type, date=date_iso, date_text=date_text, phase=phase, enrollment=enrollment,
+                design=design, outcome=outcome, status=status, refs=refs, ref_urls=ref_urls, claim_id=digest,
+            )
+        )
+    return claims
+
+
+def _quote_span(view: str, spans: list[tuple[int, int]], anchor: tuple[int, int]) -> tuple[int, int]:
+    """The clauses holding the therapy and its attributes, at most QUOTE_MAX characters."""
+    clauses = clauses_of(view)
+
+    def clause(position: int) -> tuple[int, int]:
+        return next((c for c in clauses if c[0] <= position <= c[1]), (0, len(view)))
+
+    start = min(clause(s)[0] for s, _ in spans)
+    end = max(clause(e)[1] for _, e in spans)
+    if end - start > QUOTE_MAX:
+        start, end = clause(anchor[0])
+        if end - start > QUOTE_MAX:
+            start = max(start, anchor[0] - QUOTE_MAX // 2)
+            end = min(end, start + QUOTE_MAX)
+    while start < end and view[start] in " ，,；;：:":
+        start += 1
+    while end > start and view[end - 1] in " ，,；;：:。":
+        end -= 1
+    return start, end
+
+
+def classify(text: str, outcome, phase, enrollment, design, withdrawn: bool) -> str:
+    """Claim type from the words of its clauses, most specific first."""
+    if withdrawn:
+        return "withdrawal"
+    if patterns.TRIAL_APPROVAL.search(text):
+        return "trial_start"
+    if patterns.SUBMISSION.search(text) and not outcome:
+        return "submission"
+    if patterns.APPROVAL.search(text):
+        return "approval"
+    if patterns.LAUNCH.search(text):
+        return "launch"
+    if patterns.DOSING.search(text):
+        return "dosing"
+    if outcome:
+        return "trial_result"
+    if patterns.TRIAL_START.search(text):
+        return "trial_start"
+    if phase or enrollment or design:
+        return "trial_design"
+    return "other"

@@ -1,0 +1,166 @@
+"""Dates as written, resolved to ISO at the precision stated.
+
+Absolute Chinese and English dates at any precision, ISO dates, and dates that
+need context: ``同年9月`` and ``3月5日`` take the year last stated before them,
+``次年`` the year after it, ``今年/去年`` the article's publication date. An
+impossible date (``2025年13月``) is kept as text with no ISO value.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from . import patterns
+
+logger = logging.getLogger(__name__)
+
+_CN_DIGIT = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"零": 0}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    iso: str | None  # "2025", "2025-06", "2025-06-10"; None when it cannot be trusted
+    relative: bool = False
+
+
+def cn_number(text: str) -> int | None:
+    """'2025' → 2025, '二〇二五' → 2025 (digit by digit), '十二' → 12, '六' → 6."""
+    if text.isdigit():
+        return int(text)
+    if all(ch in _CN_DIGIT for ch in text) and len(text) == 4:
+        return int("".join(str(_CN_DIGIT[ch]) for ch in text))
+    if text == "十":
+        return 10
+    if text.startswith("十") and len(text) == 2 and text[1] in _CN_DIGIT:
+        return 10 + _CN_DIGIT[text[1]]
+    if len(text) == 1 and text in _CN_DIGIT:
+        return _CN_DIGIT[text]
+    return None
+
+
+def iso(year: int | None, month: int | None = None, day: int | None = None) -> str | None:
+    """ISO text at the given precision, or None for an impossible date."""
+    if year is None or not 1800 <= year <= 2100:
+        return None
+    if month is None:
+        return f"{year:04d}"
+    if not 1 <= month <= 12:
+        return None
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _int(value: str | None) -> int | None:
+    return cn_number(value) if value else None
+
+
+def find_dates(text: str, context_year: int | None = None, anchor: str | None = None) -> tuple[list[DateMention], int | None]:
+    """Dates in folded text, and the context year after reading it.
+
+    ``context_year`` is the year last stated before ``text``; ``anchor`` the
+    article's publication date (ISO) for 今年/去年/明年.
+    """
+    found: list[tuple[int, int, str | None, bool, int | None]] = []  # start, end, iso, relative, year
+
+    def taken(start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e, *_ in found)
+
+    for m in patterns.CN_DATE.finditer(text):
+        year = cn_number(m.group("year"))
+        month = _int(m.group("month"))
+        day = _int(m.group("day"))
+        value = iso(year, month, day) if month is not None else iso(year)
+        if m.group("month") and month is not None and value is None:
+            # "2025年13月": keep it visible as text, never as a wrong ISO date.
+            found.append((m.start(), m.end(), None, False, None))
+            continue
+        found.append((m.start(), m.end(), value, False, year))
+    for m in patterns.ISO_DATE.finditer(text):
+        if not taken(m.start(), m.end()):
+            value = iso(int(m.group("year")), int(m.group("month")), _int(m.group("day")))
+            found.append((m.start(), m.end(), value, False, int(m.group("year")) if value else None))
+    for m in patterns.EN_DATE.finditer(text):
+        if taken(m.start(), m.end()):
+            continue
+        name = m.group("mname") or m.group("mname2") or m.group("mname3")
+        year = int(m.group("year") or m.group("year2") or m.group("year3"))
+        day = m.group("day") or m.group("day2")
+        value = iso(year, patterns.MONTHS[name.rstrip(".")], int(day) if day else None)
+        found.append((m.start(), m.end(), value, False, year if value else None))
+    for m in patterns.EN_YEAR.finditer(text):
+        start = m.start("year")
+        if not taken(start, m.end()):
+            found.append((start, m.end(), iso(int(m.group("year"))), False, int(m.group("year"))))
+
+    found.sort()
+    anchor_year = int(anchor[:4]) if anchor else None
+    mentions: list[DateMention] = []
+    year = context_year
+    relative_matches = [
+        *(("rel", m) for m in patterns.CN_RELATIVE_DATE.finditer(text)),
+        *(("md", m) for m in patterns.CN_MONTH_DAY.finditer(text)),
+        *(("part", m) for m in patterns.CN_BARE_YEAR_PART.finditer(text)),
+    ]
+    relative_matches = [(k, m) for k, m in relative_matches if not taken(m.start(), m.end())]
+    events = sorted(
+        [(s, "abs", (s, e, v, r, y)) for s, e, v, r, y in found] + [(m.start(), k, m) for k, m in relative_matches],
+        key=lambda item: item[0],
+    )
+    claimed: list[tuple[int, int]] = []
+    for _, kind, item in events:
+        if kind == "abs":
+            start, end, value, _, stated_year = item
+            mentions.append(DateMention(start, end, value))
+            if stated_year:
+                year = stated_year
+            continue
+        m = item
+        if any(s < m.end() and m.start() < e for s, e in claimed):
+            continue
+        claimed.append((m.start(), m.end()))
+        if kind == "rel":
+            base = {"同年": year, "当年": year, "當年": year, "本年": anchor_year, "今年": anchor_year}.get(m.group("rel"))
+            if m.group("rel") in ("次年", "翌年", "第二年"):
+                base = year + 1 if year else None
+            elif m.group("rel") == "去年":
+                base = anchor_year - 1 if anchor_year else None
+            elif m.group("rel") == "明年":
+                base = anchor_year + 1 if anchor_year else None
+            value = iso(base, _int(m.group("month")), _int(m.group("day"))) if base else None
+            mentions.append(DateMention(m.start(), m.end(), value, relative=True))
+            if base and m.group("rel") not in ("去年", "明年", "今年", "本年"):
+                year = base
+        elif kind == "md":
+            value = iso(year, int(m.group("month")), int(m.group("day"))) if year else None
+            mentions.append(DateMention(m.start(), m.end(), value, relative=True))
+        else:
+            mentions.append(DateMention(m.start(), m.end(), iso(year) if year else None, relative=True))
+    mentions.sort(key=lambda d: d.start)
+    return mentions, year
+
+
+PUBLISHED = re.compile(
+    r"(?:发布|發布|发表|發表|更新|published|last updated|updated|posted|日期|时间|時間)\s*(?:于|於|时间|日期|on)?\s*[:：]?\s*"
+)
+
+
+def publication_date(folded_text: str) -> str | None:
+    """The article's own date, when its first or last lines state one ("发布时间：2025-01-02")."""
+    lines = [line for line in folded_text.splitlines() if line.strip()]
+    for line in [*lines[:8], *lines[-8:]]:
+        m = PUBLISHED.search(line)
+        if not m:
+            continue
+        dates, _ = find_dates(line[m.end() :])
+        if dates and dates[0].iso and dates[0].start < 3:
+            return dates[0].iso
+    return None
