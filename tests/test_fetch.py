@@ -382,12 +382,25 @@ def test_global_concurrency_spans_hosts() -> None:
 def test_results_keep_input_order_and_progress_callback_sees_each(
     server: LoopbackServer,
 ) -> None:
-    server.route("/slow", Reply(body=b"slow", delay=0.3))
-    server.route("/fast", Reply(body=b"fast"))
+    fast_served = threading.Event()
+
+    def slow(_seen):
+        # Answer well after the fast reply went out, so the finishing order is certain.
+        fast_served.wait(5)
+        return Reply(body=b"slow", delay=0.5)
+
+    def fast(_seen):
+        fast_served.set()
+        return Reply(body=b"fast")
+
+    server.route("/slow", slow)
+    server.route("/fast", fast)
     urls = [server.url("/slow"), "#", server.url("/fast")]
     finished: list[str] = []
     results = fetch_many(
-        [FetchRequest(u) for u in urls], FAST, on_result=lambda r: finished.append(r.url)
+        [FetchRequest(u) for u in urls],
+        replace(FAST, read_timeout=3.0),
+        on_result=lambda r: finished.append(r.url),
     )
     assert [r.url for r in results] == urls
     assert [r.body for r in results] == [b"slow", None, b"fast"]

@@ -34,12 +34,19 @@ from .structure import HEADING, REFERENCE, TABLE_ROW, TABLE_RULE, Paragraph, Sen
 logger = logging.getLogger(__name__)
 
 EXTRACTOR_VERSION = "1"
-TOPIC_REACH = 5  # sentences a therapy stays the topic without being named again
+TOPIC_REACH = 8  # sentences a therapy stays the topic without being named again (same section)
 QUOTE_MAX = 120
 
 CLAIM_TYPES = (
-    "approval", "launch", "trial_start", "trial_design", "trial_result",
-    "submission", "dosing", "withdrawal", "other",
+    "approval",
+    "launch",
+    "trial_start",
+    "trial_design",
+    "trial_result",
+    "submission",
+    "dosing",
+    "withdrawal",
+    "other",
 )
 
 
@@ -108,7 +115,19 @@ def normalize_phase(text: str) -> str | None:
 
 def parse_count(text: str) -> int | None:
     """'1 000' → 1000, '1,000' → 1000, '一' → 1, '两' → 2."""
-    small = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+    small = {
+        "一": 1,
+        "二": 2,
+        "两": 2,
+        "三": 3,
+        "四": 4,
+        "五": 5,
+        "六": 6,
+        "七": 7,
+        "八": 8,
+        "九": 9,
+        "十": 10,
+    }
     if text in small:
         return small[text]
     digits = re.sub(r"[ ,]", "", text)
@@ -126,8 +145,9 @@ def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def clauses_of(text: str) -> list[tuple[int, int]]:
-    """Clause spans split at commas, semicolons and colons outside parentheses."""
+def clauses_of(text: str, table: bool = False) -> list[tuple[int, int]]:
+    """Clause spans: split at commas, semicolons and colons outside parentheses; table cells in a row."""
+    breaks = "\t|" if table else "，；：;:,"
     spans = []
     depth = 0
     start = 0
@@ -136,11 +156,39 @@ def clauses_of(text: str) -> list[tuple[int, int]]:
             depth += 1
         elif ch in ")）]】":
             depth = max(0, depth - 1)
-        elif depth == 0 and ch in "，；：;:," and not (ch == "," and text[i + 1 : i + 4].isdigit() and text[i - 1 : i].isdigit()):
+        elif (
+            depth == 0
+            and ch in breaks
+            and not (ch == "," and text[i + 1 : i + 4].isdigit() and text[i - 1 : i].isdigit())
+        ):
             spans.append((start, i))
             start = i + 1
     spans.append((start, len(text)))
     return spans
+
+
+ENUMERATION_GLUE = re.compile(r"^[\s、,，和与及或]*(?:and|or)?[\s、,，和与及或]*$")
+
+
+def _merge_enumerations(
+    text: str, clauses: list[tuple[int, int]], mentions: list[TherapyMention]
+) -> list[tuple[int, int]]:
+    """A clause that is only a therapy name ("Creatine, coenzyme Q10 and …") belongs to the next one."""
+    merged: list[tuple[int, int]] = []
+    pending_start: int | None = None
+    for start, end in clauses:
+        rest = text[start:end]
+        inside = [m for m in mentions if start <= m.start and m.end <= end]
+        for m in sorted(inside, key=lambda m: m.start, reverse=True):
+            rest = rest[: m.start - start] + rest[m.end - start :]
+        if inside and ENUMERATION_GLUE.match(rest):
+            pending_start = start if pending_start is None else pending_start
+            continue
+        merged.append((pending_start if pending_start is not None else start, end))
+        pending_start = None
+    if pending_start is not None:
+        merged.append((pending_start, clauses[-1][1]))
+    return merged
 
 
 def _paren_groups(text: str) -> list[tuple[int, int]]:
@@ -191,21 +239,42 @@ def find_enrollment(view: str) -> _Attribute | None:
         before = view[max(0, m.start() - 12) : m.start()]
         if patterns.COUNT_OUTCOME.match(after):
             continue
-        if m.group("unit") == "人" and not re.match(r"\s*(的|[|)）]|$)", after) and "患者" not in after[:12]:
-            # "人" counts people only when it closes a number phrase ("约200人的", a table cell)
-            if not patterns.ENROLLMENT_CUE.search(before):
-                continue
+        # "人" counts participants only when it closes a number phrase ("约200人的", a table cell)
+        # or follows an enrollment word.
+        closes_phrase = re.match(r"\s*(的|[|)）]|$)", after) or "患者" in after[:12]
+        if (
+            m.group("unit") == "人"
+            and not closes_phrase
+            and not patterns.ENROLLMENT_CUE.search(before)
+        ):
+            continue
         attribute = _Attribute("enrollment", m.start(), m.end(), n)
         clause_before = re.split(r"[，,；;。]", before)[-1]
-        if "组" in after[:12].split("，")[0] or "组" in clause_before[-6:]:
+        if "组" in re.split(r"[,;，；]", after[:12])[0] or "组" in clause_before[-6:]:
             arms.append(attribute)
-        elif patterns.ENROLLMENT_CUE.search(clause_before) or m.group("approx") in ("共", "总共", "总计", "累计", "累积", "约", "超过", "逾", "近", "大约"):
+        elif patterns.ENROLLMENT_CUE.search(clause_before) or m.group("approx") in (
+            "共",
+            "总共",
+            "总计",
+            "累计",
+            "累积",
+            "约",
+            "超过",
+            "逾",
+            "近",
+            "大约",
+        ):
             strong.append(attribute)
-        elif re.match(r"\s*(?:[^，,。；;]{0,14})(患者|受试者|参与者|病人|als|志愿者)", after) or re.match(r"\s*[|]", after):
+        elif re.match(
+            r"\s*(?:[^，,。；;]{0,14})(患者|受试者|参与者|病人|als|志愿者)", after
+        ) or re.match(r"\s*[|]", after):
             weak.append(attribute)
     for m in [*patterns.EN_COUNT.finditer(view), *patterns.EN_N_EQUALS.finditer(view)]:
         n = parse_count(m.group("n"))
-        if n and (patterns.ENROLLMENT_CUE.search(view[max(0, m.start() - 40) : m.end() + 20]) or m.re is patterns.EN_N_EQUALS):
+        if n and (
+            patterns.ENROLLMENT_CUE.search(view[max(0, m.start() - 40) : m.end() + 20])
+            or m.re is patterns.EN_N_EQUALS
+        ):
             strong.append(_Attribute("enrollment", m.start(), m.end(), n))
     if strong:
         return strong[0]
@@ -220,9 +289,15 @@ def find_enrollment(view: str) -> _Attribute | None:
 # --- binding -----------------------------------------------------------------
 
 
-def _bind(attributes: list[_Attribute], mentions: list[TherapyMention], view: str) -> dict[str, list[_Attribute]]:
+# Outcomes are predicates: their subject stands in the same clause or before it, never after.
+BACKWARD_ONLY = ("outcome", "withdrawal")
+
+
+def _bind(
+    attributes: list[_Attribute], mentions: list[TherapyMention], view: str, table: bool = False
+) -> dict[str, list[_Attribute]]:
     """Attributes of each therapy: those of its clause, else of the nearest clause that names a therapy."""
-    clauses = clauses_of(view)
+    clauses = _merge_enumerations(view, clauses_of(view, table), mentions)
 
     def clause_of(position: int) -> int:
         for i, (start, end) in enumerate(clauses):
@@ -240,12 +315,19 @@ def _bind(attributes: list[_Attribute], mentions: list[TherapyMention], view: st
         group = next((g for g in groups if g[0] < attribute.start and attribute.end <= g[1]), None)
         if group is not None:
             inside = [m for m in mentions if group[0] <= m.start and m.end <= group[1]]
-            before = [m for m in mentions if m.end <= group[0] and not view[m.end : group[0]].strip()]
+            before = [
+                m for m in mentions if m.end <= group[0] and not view[m.end : group[0]].strip()
+            ]
             targets = inside or before
         if not targets:
             home = clause_of(attribute.start)
             for distance in range(len(clauses)):
-                for candidate in (home - distance, home + distance):
+                candidates = (
+                    (home - distance,)
+                    if attribute.kind in BACKWARD_ONLY
+                    else (home - distance, home + distance)
+                )
+                for candidate in candidates:
                     if candidate in by_clause:
                         targets = by_clause[candidate]
                         break
@@ -257,7 +339,10 @@ def _bind(attributes: list[_Attribute], mentions: list[TherapyMention], view: st
 
 
 def _is_claim(attributes: list[_Attribute]) -> bool:
-    return any(a.kind in ("date", "phase", "enrollment", "outcome", "withdrawal", "design") for a in attributes)
+    return any(
+        a.kind in ("date", "phase", "enrollment", "outcome", "withdrawal", "design")
+        for a in attributes
+    )
 
 
 # --- the article -------------------------------------------------------------
@@ -314,33 +399,48 @@ def extract_claims(
         mentions = _select_mentions(item, masked, lexicon, classes)
         if paragraph.kind != TABLE_ROW and mentions:
             last_caption = (tuple(dict.fromkeys(m.therapy for m in mentions)), s.paragraph)
-        if paragraph.kind == TABLE_ROW and last_caption and s.paragraph - last_caption[1] <= 40:
+        if (
+            paragraph.kind == TABLE_ROW
+            and last_caption
+            and _table_start(paragraphs, s.paragraph) - last_caption[1] <= 2
+        ):
             caption[s.index] = last_caption[0]
 
         sentence_drafts: list[_Draft] = []
         if mentions:
-            bound = _bind(attributes, mentions, masked)
-            withdrawn = [a for a in attributes if a.kind == "withdrawal"]
+            bound = _bind(attributes, mentions, masked, table=paragraph.kind == TABLE_ROW)
             for therapy, attrs in bound.items():
-                if withdrawn and not any(a.kind == "withdrawal" for a in attrs):
-                    pass
                 if _is_claim(attrs):
                     first = next(m for m in mentions if m.therapy == therapy)
                     sentence_drafts.append(
-                        _Draft(s.index, therapy, first.unlisted, attrs, (first.start, first.end), via_topic=False)
+                        _Draft(
+                            s.index,
+                            therapy,
+                            first.unlisted,
+                            attrs,
+                            (first.start, first.end),
+                            via_topic=False,
+                        )
                     )
             named = tuple(dict.fromkeys(m.therapy for m in mentions if m.therapy not in classes))
-            if named:
+            if named and paragraph.kind != TABLE_ROW:
                 topic = (named, s.index, section)
         elif _is_claim(attributes):
             therapies: tuple[str, ...] = ()
-            if s.index in caption:
-                therapies = caption[s.index]
-            elif topic and topic[2] == section and s.index - topic[1] <= TOPIC_REACH:
+            if paragraph.kind == TABLE_ROW:
+                therapies = caption.get(s.index, ())
+            elif (
+                topic
+                and topic[2] == section
+                and s.index - topic[1] <= TOPIC_REACH
+                and not patterns.SUMMARY.match(view)
+            ):
                 therapies = topic[0]
             span = (min(a.start for a in attributes), max(a.end for a in attributes))
             for therapy in therapies:
-                sentence_drafts.append(_Draft(s.index, therapy, False, list(attributes), span, via_topic=True))
+                sentence_drafts.append(
+                    _Draft(s.index, therapy, False, list(attributes), span, via_topic=True)
+                )
         for draft in sentence_drafts:
             draft.refs = _sentence_refs(draft, item, markers_by_sentence.get(s.index, []))
         claims_in_sentence[s.index] = sentence_drafts
@@ -361,11 +461,25 @@ def extract_claims(
     return claims
 
 
+def _table_start(paragraphs: Sequence[Paragraph], index: int) -> int:
+    while index > 0 and paragraphs[index - 1].kind in (TABLE_ROW, TABLE_RULE):
+        index -= 1
+    return index
+
+
 def _masked_spans(item: SentenceInput, markers: list[Marker]) -> list[tuple[int, int]]:
     """Markers, URLs, inline sources and titles: nothing in them is a claim attribute."""
     view = item.view.folded
-    spans = [(_view_position(item.view, m.start), _view_position(item.view, m.end - 1) + 1) for m in markers]
-    for regex in (patterns.URL, patterns.INLINE_SOURCE, patterns.MARKDOWN_LINK, patterns.TITLE_SPAN):
+    spans = [
+        (_view_position(item.view, m.start), _view_position(item.view, m.end - 1) + 1)
+        for m in markers
+    ]
+    for regex in (
+        patterns.URL,
+        patterns.INLINE_SOURCE,
+        patterns.MARKDOWN_LINK,
+        patterns.TITLE_SPAN,
+    ):
         spans.extend((m.start(), m.end()) for m in regex.finditer(view))
     for m in patterns.MARKER_YEAR.finditer(view):
         if any(end <= m.start() <= end + 1 for _, end in spans):
@@ -380,13 +494,17 @@ def _view_position(view: MappedText, original: int) -> int:
     return len(view.text)
 
 
-def _select_mentions(item: SentenceInput, masked: str, lexicon: Lexicon, classes: frozenset[str]) -> list[TherapyMention]:
+def _select_mentions(
+    item: SentenceInput, masked: str, lexicon: Lexicon, classes: frozenset[str]
+) -> list[TherapyMention]:
     view = item.view.folded
     mentions = [m for m in item.mentions if masked[m.start : m.end].strip()]
     for regex in (patterns.CODE_NAME, patterns.INN_NAME):
         for m in regex.finditer(masked):
             name = m.group("name")
-            if patterns.NOT_A_THERAPY.match(name) or any(x.start < m.end() and m.start() < x.end for x in mentions):
+            if patterns.NOT_A_THERAPY.match(name) or any(
+                x.start < m.end() and m.start() < x.end for x in mentions
+            ):
                 continue
             known = lexicon.canonical(name)
             therapy = known or re.sub(r"[^a-z0-9]", "", name)
@@ -395,6 +513,9 @@ def _select_mentions(item: SentenceInput, masked: str, lexicon: Lexicon, classes
     if any(m.therapy not in classes for m in mentions):
         # "自体间充质干细胞疗法NurOwn": the class describes the product, it is not the subject.
         mentions = [m for m in mentions if m.therapy not in classes]
+    # "(如过表达BDNF)": an example in parentheses is not the subject.
+    examples = [g for g in _paren_groups(view) if patterns.EXAMPLE_OPENER.match(view, g[0] + 1)]
+    mentions = [m for m in mentions if not any(g[0] < m.start and m.end <= g[1] for g in examples)]
     foreground = [m for m in mentions if not _is_background(view, m)]
     return foreground if foreground else mentions
 
@@ -402,7 +523,9 @@ def _select_mentions(item: SentenceInput, masked: str, lexicon: Lexicon, classes
 def _is_background(view: str, mention: TherapyMention) -> bool:
     before = view[max(0, mention.start - 12) : mention.start]
     after = view[mention.end : mention.end + 8]
-    if patterns.BACKGROUND_BEFORE.search(before):
+    if patterns.BACKGROUND_BEFORE.search(before) or patterns.HISTORY_AFTER.match(after):
+        return True
+    if patterns.COMPARISON_AFTER.match(after) and re.search(r"(与|和|同)\s*$", before):
         return True
     return bool(patterns.BACKGROUND_AFTER.match(after) and re.search(r"在\s*$", before))
 
@@ -435,6 +558,7 @@ def _cite_back_to_previous_marker(drafts, sentences, paragraphs, markers_by_sent
     """A marker also cites the sentences of its paragraph since the previous marker."""
     order = [item.sentence for item in sentences]
     position = {s.index: i for i, s in enumerate(order)}
+    mentions_of = {item.sentence.index: item.mentions for item in sentences}
     for draft in drafts:
         if markers_by_sentence.get(draft.sentence):
             continue
@@ -444,7 +568,10 @@ def _cite_back_to_previous_marker(drafts, sentences, paragraphs, markers_by_sent
             if later.paragraph != paragraph:
                 break
             if markers_by_sentence.get(later.index):
-                draft.refs |= _sentence_level_markers(markers_by_sentence[later.index])
+                # The marker's sentence must be about the same therapy, or name none.
+                named = {m.therapy for m in mentions_of[later.index]}
+                if not named or draft.therapy in named:
+                    draft.refs |= _sentence_level_markers(markers_by_sentence[later.index])
                 break
 
 
@@ -496,7 +623,9 @@ def _antecedent_refs(drafts, sentences, claims_in_sentence, markers_by_sentence)
                 draft.refs.add(marker.n)
 
 
-def _finish(name: str, text: str, draft: _Draft, item: SentenceInput, url_of: dict[int, str]) -> list[Claim]:
+def _finish(
+    name: str, text: str, draft: _Draft, item: SentenceInput, url_of: dict[int, str]
+) -> list[Claim]:
     attrs = draft.attributes
     view = item.view
     dates = [a for a in attrs if a.kind == "date"]
@@ -522,21 +651,43 @@ def _finish(name: str, text: str, draft: _Draft, item: SentenceInput, url_of: di
         else:
             s, e = view.original_span(date.start, date.end)
             date_text = join_lines(text[s:e]).text
-        claim_type = classify(clause_text, outcome, phase, enrollment, design, any(a.kind == "withdrawal" for a in attrs))
+        claim_type = classify(
+            clause_text,
+            outcome,
+            phase,
+            enrollment,
+            design,
+            any(a.kind == "withdrawal" for a in attrs),
+        )
         digest = hashlib.sha256(
             "\0".join([name, text[start:end], draft.therapy, claim_type, date_iso or ""]).encode()
         ).hexdigest()[:16]
         claims.append(
             Claim(
-                sentence=draft.sentence, start=start, end=end, therapy=draft.therapy, unlisted=draft.unlisted,
-                type=claim_type, date=date_iso, date_text=date_text, phase=phase, enrollment=enrollment,
-                design=design, outcome=outcome, status=status, refs=refs, ref_urls=ref_urls, claim_id=digest,
+                sentence=draft.sentence,
+                start=start,
+                end=end,
+                therapy=draft.therapy,
+                unlisted=draft.unlisted,
+                type=claim_type,
+                date=date_iso,
+                date_text=date_text,
+                phase=phase,
+                enrollment=enrollment,
+                design=design,
+                outcome=outcome,
+                status=status,
+                refs=refs,
+                ref_urls=ref_urls,
+                claim_id=digest,
             )
         )
     return claims
 
 
-def _quote_span(view: str, spans: list[tuple[int, int]], anchor: tuple[int, int]) -> tuple[int, int]:
+def _quote_span(
+    view: str, spans: list[tuple[int, int]], anchor: tuple[int, int]
+) -> tuple[int, int]:
     """The clauses holding the therapy and its attributes, at most QUOTE_MAX characters."""
     clauses = clauses_of(view)
 

@@ -63,13 +63,17 @@ def _int(value: str | None) -> int | None:
     return cn_number(value) if value else None
 
 
-def find_dates(text: str, context_year: int | None = None, anchor: str | None = None) -> tuple[list[DateMention], int | None]:
+def find_dates(
+    text: str, context_year: int | None = None, anchor: str | None = None
+) -> tuple[list[DateMention], int | None]:
     """Dates in folded text, and the context year after reading it.
 
     ``context_year`` is the year last stated before ``text``; ``anchor`` the
     article's publication date (ISO) for 今年/去年/明年.
     """
-    found: list[tuple[int, int, str | None, bool, int | None]] = []  # start, end, iso, relative, year
+    found: list[
+        tuple[int, int, str | None, bool, int | None]
+    ] = []  # start, end, iso, relative, year
 
     def taken(start: int, end: int) -> bool:
         return any(s < end and start < e for s, e, *_ in found)
@@ -87,7 +91,9 @@ def find_dates(text: str, context_year: int | None = None, anchor: str | None = 
     for m in patterns.ISO_DATE.finditer(text):
         if not taken(m.start(), m.end()):
             value = iso(int(m.group("year")), int(m.group("month")), _int(m.group("day")))
-            found.append((m.start(), m.end(), value, False, int(m.group("year")) if value else None))
+            found.append(
+                (m.start(), m.end(), value, False, int(m.group("year")) if value else None)
+            )
     for m in patterns.EN_DATE.finditer(text):
         if taken(m.start(), m.end()):
             continue
@@ -112,7 +118,8 @@ def find_dates(text: str, context_year: int | None = None, anchor: str | None = 
     ]
     relative_matches = [(k, m) for k, m in relative_matches if not taken(m.start(), m.end())]
     events = sorted(
-        [(s, "abs", (s, e, v, r, y)) for s, e, v, r, y in found] + [(m.start(), k, m) for k, m in relative_matches],
+        [(s, "abs", (s, e, v, r, y)) for s, e, v, r, y in found]
+        + [(m.start(), k, m) for k, m in relative_matches],
         key=lambda item: item[0],
     )
     claimed: list[tuple[int, int]] = []
@@ -128,7 +135,13 @@ def find_dates(text: str, context_year: int | None = None, anchor: str | None = 
             continue
         claimed.append((m.start(), m.end()))
         if kind == "rel":
-            base = {"同年": year, "当年": year, "當年": year, "本年": anchor_year, "今年": anchor_year}.get(m.group("rel"))
+            base = {
+                "同年": year,
+                "当年": year,
+                "當年": year,
+                "本年": anchor_year,
+                "今年": anchor_year,
+            }.get(m.group("rel"))
             if m.group("rel") in ("次年", "翌年", "第二年"):
                 base = year + 1 if year else None
             elif m.group("rel") == "去年":
@@ -143,7 +156,9 @@ def find_dates(text: str, context_year: int | None = None, anchor: str | None = 
             value = iso(year, int(m.group("month")), int(m.group("day"))) if year else None
             mentions.append(DateMention(m.start(), m.end(), value, relative=True))
         else:
-            mentions.append(DateMention(m.start(), m.end(), iso(year) if year else None, relative=True))
+            mentions.append(
+                DateMention(m.start(), m.end(), iso(year) if year else None, relative=True)
+            )
     mentions.sort(key=lambda d: d.start)
     return mentions, year
 

@@ -123,7 +123,9 @@ def _round(score: KindScore) -> dict:
     }
 
 
-def evaluate(gold_rows: list[dict], predicted_rows: Iterable[Mapping], lexicon: Lexicon) -> Evaluation:
+def evaluate(
+    gold_rows: list[dict], predicted_rows: Iterable[Mapping], lexicon: Lexicon
+) -> Evaluation:
     """Score predictions for the articles the gold covers."""
     articles = {row["article"] for row in gold_rows}
     gold = facts(gold_rows, lexicon)

@@ -131,9 +131,18 @@ MONTHS = {
     m: i
     for i, names in enumerate(
         [
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"), ("dec", "december"),
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
         ],
         start=1,
     )
@@ -147,11 +156,32 @@ EN_DATE = re.compile(
     rf"|(?P<mname3>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s+(?P<year3>{YEAR}))\b"
 )
 # "2025-04-10", "2025-04", "2025/4/10".
-ISO_DATE = re.compile(rf"(?<![\d/.-])(?P<year>{YEAR})[-/.](?P<month>\d{{1,2}})(?:[-/.](?P<day>\d{{1,2}}))?(?![\d/.-])")
+ISO_DATE = re.compile(
+    rf"(?<![\d/.-])(?P<year>{YEAR})[-/.](?P<month>\d{{1,2}})(?:[-/.](?P<day>\d{{1,2}}))?(?![\d/.-])"
+)
 # A bare English year after a preposition: "in 2025", "by 2026", "since 2019".
-EN_YEAR = re.compile(rf"\b(?:in|by|since|from|during|until|till|early|late|mid|end of|through)[\s-]+(?P<year>{YEAR})\b(?!\s*(?:patients|participants|subjects|mg|people))")
+EN_YEAR = re.compile(
+    rf"\b(?:in|by|since|from|during|until|till|early|late|mid|end of|through)[\s-]+(?P<year>{YEAR})\b(?!\s*(?:patients|participants|subjects|mg|people))"
+)
 
-ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "ⅰ": 1, "ⅱ": 2, "ⅲ": 3, "ⅳ": 4, "Ⅰ": 1, "Ⅱ": 2, "Ⅲ": 3, "Ⅳ": 4, "一": 1, "二": 2, "三": 3, "四": 4}
+ROMAN = {
+    "i": 1,
+    "ii": 2,
+    "iii": 3,
+    "iv": 4,
+    "ⅰ": 1,
+    "ⅱ": 2,
+    "ⅲ": 3,
+    "ⅳ": 4,
+    "Ⅰ": 1,
+    "Ⅱ": 2,
+    "Ⅲ": 3,
+    "Ⅳ": 4,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+}
 _PHASE_NUM = r"(?:iv|i{1,3}|[1-4]|[ⅰⅱⅲⅳⅠⅡⅢⅣ]|[一二三四])"
 _PHASE = rf"{_PHASE_NUM}\s*[ab]?(?:\s*[/~～-]\s*{_PHASE_NUM}\s*[ab]?)?"
 # "I期", "I/IIa期", "3b期", "III期", "3 期", "Ⅲ期", "II 期"; not "第1期", "早期".
@@ -166,12 +196,18 @@ CN_COUNT = re.compile(
     rf"(?P<approx>约|大约|近|超过|逾|共|总共|总计|累计|累积)?\s*(?P<n>{_NUMBER}|[{_CN_SMALL}])\s*(?P<unit>名|例|位|人)(?!次|份|天|年|月|周|种|项|组)"
 )
 # Words that make a count an enrollment.
-ENROLLMENT_CUE = re.compile(r"纳入|入组|招募|募集|招收|招入|规模|参与|受试者|共有|总共|共计|共\s*$|共纳|计划|enroll|recruit|randomi[sz]")
+ENROLLMENT_CUE = re.compile(
+    r"纳入|入组|招募|募集|招收|招入|规模|参与|受试者|共有|总共|共计|共\s*$|共纳|计划|enroll|recruit|randomi[sz]"
+)
 # Counts that are outcomes, not participants: "8 例患者病死", "5名患者…仍存活".
-COUNT_OUTCOME = re.compile(r"^[^，,；;。]{0,12}?(病死|死亡|去世|存活|仍存活|出现|发生|脱落|退出|失访|改善|响应)")
+COUNT_OUTCOME = re.compile(
+    r"^[^，,；;。]{0,12}?(病死|死亡|去世|存活|仍存活|出现|发生|脱落|退出|失访|改善|响应)"
+)
 # "治疗组 16 例", "16 例 … 为治疗组": arms to be summed.
 ARM_WORD = re.compile(r"组")
-EN_COUNT = re.compile(rf"(?P<n>{_NUMBER})\s+(?:\w+\s+){{0,3}}?(?:patients|participants|subjects|people|individuals|volunteers)\b")
+EN_COUNT = re.compile(
+    rf"(?P<n>{_NUMBER})\s+(?:\w+\s+){{0,3}}?(?:patients|participants|subjects|people|individuals|volunteers)\b"
+)
 EN_N_EQUALS = re.compile(rf"\bn\s*=\s*(?P<n>{_NUMBER})\b")
 
 DESIGN_TERMS = {
@@ -206,19 +242,37 @@ EVENT = re.compile(
 )
 WITHDRAWAL = re.compile(r"撤市|退市|下市|撤回上市|\bwithdrawn\b|\bwithdrew\b|\bdiscontinued\b")
 APPROVAL = re.compile(r"批准|获批|获准|\bapprov\w*")
-TRIAL_APPROVAL = re.compile(r"(获批|批准|获准)(开展|进行|开始|启动)|ind|临床试验(申请)?(获|的)?(批准|许可|默示许可)|双报双批|\bcleared\b")
+TRIAL_APPROVAL = re.compile(
+    r"(获批|批准|获准)(开展|进行|开始|启动)|ind|临床试验(申请)?(获|的)?(批准|许可|默示许可)|双报双批|\bcleared\b"
+)
 LAUNCH = re.compile(r"上市|\blaunch\w*")
 SUBMISSION = re.compile(r"提交|递交|申请|\bsubmit\w*|\bfiled\b|\bnda\b|\bbla\b|\bmaa\b")
 DOSING = re.compile(r"给药|首例受试者|首例患者|\bdosed\b|\bfirst (patient|participant)")
 TRIAL_START = re.compile(r"启动|开展|开始|入组首例|\binitiat\w*|\bstart\w*|\bbegan\b|\bcommenc\w*")
-PLANNED = re.compile(r"计划|将会|将于|将在|即将|有望|预计|拟|准备|打算|\bplans?\b|\bplanned\b|\bexpect\w*|\bwill\b|\baims? to\b|\bintends?\b")
+PLANNED = re.compile(
+    r"计划|将会|将于|将在|即将|有望|预计|拟|准备|打算|\bplans?\b|\bplanned\b|\bexpect\w*|\bwill\b|\baims? to\b|\bintends?\b"
+)
 
 # Anaphora that point back to the therapy of an earlier sentence.
-ANAPHORA = re.compile(r"^(?:[^，,。]{0,12})?(该|此|这|其|上述|these|this|the (drug|therapy|trial|study)|it\b)")
+ANAPHORA = re.compile(
+    r"^(?:[^，,。]{0,12})?(该|此|这|其|上述|these|this|the (drug|therapy|trial|study)|it\b)"
+)
 # A mention that is background or control: "在利鲁唑治疗基础上", "联合利鲁唑", "仅使用利鲁唑".
-BACKGROUND_BEFORE = re.compile(r"(联合|合并|加用于|仅使用|仅用|单用|仅接受|add-on to|on top of|in combination with|combined with)\s*$")
+BACKGROUND_BEFORE = re.compile(
+    r"(联合|合并|加用于|仅使用|仅用|单用|仅接受|add-on to|on top of|in combination with|combined with)\s*$"
+)
 BACKGROUND_AROUND = re.compile(r"^在\s*$")
 BACKGROUND_AFTER = re.compile(r"^\s*(治疗)?(的)?基础上")
+# "有利鲁唑治疗史": a treatment history, not the studied drug.
+HISTORY_AFTER = re.compile(r"^\s*(治疗|用药|服药)?史")
+# "与 TCH346 一样": a comparison.
+COMPARISON_AFTER = re.compile(r"^\s*(一样|相同|相似|类似|相比|比较)")
+# "(如过表达BDNF)", "(e.g. …)": examples in parentheses.
+EXAMPLE_OPENER = re.compile(r"\s*(如|例如|比如|譬如|e\.g\.|eg\b|such as|for example)")
+# Summaries speak of many therapies at once: no topic is carried into them.
+SUMMARY = re.compile(
+    r"^\s*(总体来看|总体而言|总的来看|总的来说|总而言之|综上|总之|整体来看|整体而言|in summary|overall|in conclusion|taken together)"
+)
 
 # Clause boundaries inside a sentence (not inside parentheses; not "1,000").
 CLAUSE_BREAK = re.compile(r"[，；：;:]|,(?!\d{3})|(?<=[^\d]),")
@@ -232,4 +286,6 @@ NOT_A_THERAPY = re.compile(
     r"iso\d+|nfl|c9orf72|g93a|sod1g93a|gdnf|vegf|glt\d|eaat\d|mmp\d+|p\d+|ab\d+|cp\d+|ht\d+|isbn\d+|hk\d+|us\d+|cn\d+|ep\d+|wo\d+)$"
 )
 # International nonproprietary name stems that name drugs.
-INN_NAME = re.compile(r"\b(?P<name>[a-z]{3,}(?:mab|tinib|[a-z]nib|[rnu]sen|mestrocel|[a-z]{3}cel|semtiv|[a-z]{4}stat|pidine|parib))\b")
+INN_NAME = re.compile(
+    r"\b(?P<name>[a-z]{3,}(?:mab|tinib|[a-z]nib|[rnu]sen|mestrocel|[a-z]{3}cel|semtiv|[a-z]{4}stat|pidine|parib))\b"
+)

@@ -100,7 +100,9 @@ def process_article(source: SourceText, toolkit: Toolkit) -> ArticleResult:
     ]
     published = publication_date(fold(simplified))
     inputs = [
-        SentenceInput(s, view, tuple(TherapyMention(e.start_char, e.end_char, e.kb_id_) for e in doc.ents))
+        SentenceInput(
+            s, view, tuple(TherapyMention(e.start_char, e.end_char, e.kb_id_) for e in doc.ents)
+        )
         for s, view, doc in zip(sentences, views, docs, strict=True)
     ]
     claims = extract_claims(

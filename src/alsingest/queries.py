@@ -113,7 +113,9 @@ def write_rows(rows: Iterable[dict], fmt: str, out: io.TextIOBase) -> int:
     return count
 
 
-def export_claims(db: Database, article: str | None = None, therapy: str | None = None) -> Iterator[dict]:
+def export_claims(
+    db: Database, article: str | None = None, therapy: str | None = None
+) -> Iterator[dict]:
     """Claims of current article versions, with the gold fields first."""
     where, params = [], []
     if article:
@@ -126,7 +128,7 @@ def export_claims(db: Database, article: str | None = None, therapy: str | None 
     for row in db.query(
         f"""
         select a.name as article, c.quote, c.therapy, c.type, c.date, c.date_text, c.phase,
-          c.enrollment, c.status, c.refs, c.ref_urls, c.id as claim_id, c.start, c."end",
+          c.enrollment, c.status, c.refs, c.ref_urls, c.claim_id, c.start, c."end",
           c.sentence_idx as sentence, c.unlisted, c.design, c.outcome, c.extractor_version,
           v.version as article_version
         from claims c join article_versions v on v.id = c.version_id {CURRENT}

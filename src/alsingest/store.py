@@ -128,7 +128,8 @@ def m001_corpus(db: Database) -> None:
 def m002_claims(db: Database) -> None:
     db["claims"].create(
         {
-            "id": str,  # the stable claim id
+            "id": str,  # version id + claim id
+            "claim_id": str,  # stable: the same text gives the same id in every run and version
             "version_id": str,
             "sentence_idx": int,
             "start": int,
@@ -153,6 +154,7 @@ def m002_claims(db: Database) -> None:
     )
     db["claims"].create_index(["version_id", "sentence_idx"])
     db["claims"].create_index(["therapy"])
+    db["claims"].create_index(["claim_id"])
     db["article_versions"].add_column("published", str)
 
 
@@ -316,7 +318,8 @@ def _write_children(db: Database, vid: str, result: ArticleResult) -> None:
     )
     db["claims"].insert_all(
         {
-            "id": c.claim_id,
+            "id": f"{vid}-{c.claim_id}",
+            "claim_id": c.claim_id,
             "version_id": vid,
             "sentence_idx": c.sentence,
             "start": c.start,
