@@ -436,7 +436,8 @@ def extract_claims(
                 and not patterns.SUMMARY.match(view)
             ):
                 therapies = topic[0]
-            span = (min(a.start for a in attributes), max(a.end for a in attributes))
+            # No name to anchor on: the quote is the sentence itself.
+            span = (0, len(view))
             for therapy in therapies:
                 sentence_drafts.append(
                     _Draft(s.index, therapy, False, list(attributes), span, via_topic=True)

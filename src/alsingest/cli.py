@@ -168,7 +168,105 @@ def search(query, limit, options, db_path, config_path):
         )
 
 
-EXPORTS = {"references": queries.export_references, "sentences": queries.export_sentences}
+@cli.command()
+@click.option("--article", help="Only this article (its source file name).")
+@click.option("--therapy", help="Only this therapy (canonical id or any alias).")
+@common_options
+def claims(article, therapy, options, db_path, config_path):
+    """Extracted claims as a table: therapy, type, date, phase, enrollment, refs, quote."""
+    db = open_corpus(db_path)
+    if therapy:
+        from .lexicon import Lexicon
+
+        therapy = Lexicon.load(options.lexicon_path).canonical(therapy) or therapy
+    rows = list(queries.export_claims(db, article=article, therapy=therapy))
+    table = Table(
+        "article",
+        "therapy",
+        "type",
+        "date",
+        "phase",
+        "n",
+        "status",
+        "refs",
+        "quote",
+        show_lines=False,
+    )
+    for row in rows:
+        table.add_row(
+            row["article"][:12],
+            row["therapy"] + (" (unlisted)" if row["unlisted"] else ""),
+            row["type"],
+            row["date"] or "",
+            row["phase"] or "",
+            str(row["enrollment"] or ""),
+            row["status"],
+            ",".join(map(str, row["refs"])),
+            row["quote"].replace("\n", " "),
+        )
+    console.print(table)
+    errors.print(f"{len(rows)} claims")
+
+
+@cli.command("eval")
+@click.option(
+    "--gold",
+    "gold_dir",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="Folder of gold .jsonl files.",
+)
+@click.option(
+    "--show", default=20, show_default=True, help="Misses and spurious facts to list per kind."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@common_options
+def eval_command(gold_dir, show, as_json, options, db_path, config_path):
+    """Score the corpus's claims against gold JSONL files (per-kind P/R/F1 and micro F1)."""
+    import json
+
+    from .evaluate import GoldError, evaluate, load_gold
+    from .lexicon import Lexicon
+
+    try:
+        gold = load_gold(gold_dir)
+    except GoldError as e:
+        raise click.ClickException(str(e)) from None
+    db = open_corpus(db_path)
+    lexicon = Lexicon.load(options.lexicon_path)
+    present = {row["name"] for row in db.query("select name from articles")}
+    absent = sorted({row["article"] for row in gold} - present)
+    for name in absent:
+        errors.print(
+            f"[yellow]warning[/yellow]: {name} is in the gold but not in the corpus: its facts count as missed"
+        )
+    result = evaluate(gold, queries.export_claims(db), lexicon)
+    if as_json:
+        console.print_json(json.dumps(result.as_dict()))
+        return
+    table = Table("facts", "precision", "recall", "F1", "tp", "fp", "fn")
+    for kind, score in [*result.kinds.items(), ("micro", result.micro)]:
+        table.add_row(
+            kind,
+            f"{score.precision:.3f}",
+            f"{score.recall:.3f}",
+            f"{score.f1:.3f}",
+            str(score.tp),
+            str(score.fp),
+            str(score.fn),
+        )
+    console.print(table)
+    for label, listing in (("missed", result.missed), ("spurious", result.spurious)):
+        for kind, items in listing.items():
+            for item in items[:show]:
+                console.print(f"{label} {kind}: " + " | ".join(map(str, item)), highlight=False)
+
+
+EXPORTS = {
+    "references": queries.export_references,
+    "sentences": queries.export_sentences,
+    "claims": queries.export_claims,
+}
 
 
 @cli.command()
@@ -184,7 +282,7 @@ EXPORTS = {"references": queries.export_references, "sentences": queries.export_
 )
 @common_options
 def export(what, fmt, output, options, db_path, config_path):
-    """Export references or sentences as JSON lines or CSV."""
+    """Export references, sentences or claims as JSON lines or CSV."""
     rows = EXPORTS[what](open_corpus(db_path))
     if output:
         with open(output, "w", encoding="utf-8", newline="") as out:

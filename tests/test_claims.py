@@ -1,0 +1,263 @@
+"""Claim extraction: pattern families in both scripts, binding, linking rules, provenance."""
+
+import pytest
+
+from alsingest.claims import find_enrollment, normalize_phase, parse_count
+from alsingest.normalize import TRADITIONAL, Converter, fold
+from alsingest.pipeline import process_article
+from alsingest.readers import SourceText
+
+CONVERTER = Converter()
+
+
+def article(text, name="t.txt"):
+    return SourceText(
+        name=name, path=name, text=text, encoding="utf-8", content_hash=str(hash(text))
+    )
+
+
+def claims_of(toolkit, text, name="t.txt"):
+    return process_article(article(text, name), toolkit).claims
+
+
+def facts(claims):
+    return sorted((c.therapy, c.date, c.phase, c.enrollment, c.refs) for c in claims)
+
+
+def view(text):
+    return fold(CONVERTER.to_simplified(text, TRADITIONAL))
+
+
+@pytest.mark.parametrize(
+    "text, phase",
+    [
+        ("I期", "1"),
+        ("I/IIa期", "1/2a"),
+        ("3b期", "3b"),
+        ("III期", "3"),
+        ("Ⅲ期", "3"),
+        ("II 期", "2"),
+        ("Phase 3b", "3b"),
+        ("phase IIIb", "3b"),
+        ("Phase 1/2", "1/2"),
+        ("Phase I/IIa", "1/2a"),
+        ("三期", "3"),
+    ],
+)
+def test_normalize_phase(text, phase):
+    assert normalize_phase(text.replace("期", "").replace("Phase", "").strip()) == phase
+
+
+@pytest.mark.parametrize(
+    "text, n",
+    [
+        ("一项规模约200人的双盲试验", 200),
+        ("計劃招募106名早期患者", 106),
+        ("纳入 513 例 ALS 患者", 513),
+        ("纳入总数超过 1 000 例患者", 1000),
+        ("累積入組患者超過 2 000 例", 2000),
+        ("16 例患者为治疗组;28 例患者为对照组", 44),
+        ("共纳入 206 例患者,其中安慰剂组 104 例,依达拉奉组 102 例", 206),
+        ("参与者是一名67岁的患者", 1),
+        ("| III期 | 196人 | 鞘内注射 |", 196),
+        ("The trial enrolled 664 participants", 664),
+        ("a randomized study (n=108)", 108),
+    ],
+)
+def test_enrollment_counts(text, n):
+    found = find_enrollment(view(text))
+    assert found is not None and found.value == n
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对照组有 8 例 (28.57%) 患者病死",
+        "5名患者在5年随访中仍存活",
+        "超过 60 种药物",
+        "有数十项临床试验",
+        "3至5年",
+    ],
+)
+def test_counts_that_are_not_enrollment(text):
+    assert find_enrollment(view(text)) is None
+
+
+@pytest.mark.parametrize(
+    "text, n", [("1 000", 1000), ("1,000", 1000), ("一", 1), ("两", 2), ("42", 42)]
+)
+def test_parse_count(text, n):
+    assert parse_count(text) == n
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_a_dated_approval_with_its_marker(toolkit, script):
+    text = "2025年6月,创新药物托夫生注射液正式在中国获批上市。[1]\n参考资料:\n[1]https://example.com/a?utm_source=x"
+    if script == "traditional":
+        text = "2025年6月,創新藥物托夫生注射液正式在中國獲批上市。[1]\n參考資料:\n[1]https://example.com/a?utm_source=x"
+    (claim,) = claims_of(toolkit, text)
+    assert (claim.therapy, claim.type, claim.date, claim.date_text) == (
+        "tofersen",
+        "approval",
+        "2025-06",
+        "2025年6月",
+    )
+    assert claim.refs == (1,) and claim.ref_urls == ("https://example.com/a?utm_source=x",)
+
+
+def test_marker_at_paragraph_end_cites_every_claim_of_the_paragraph(toolkit):
+    text = (
+        "根据设计,NurOwn的一项规模约200人的双盲3b期试验即将启动。该试验分为两部分,A部分24周。"
+        "这一设计旨在提供关键证据。[3]\n参考资料:\n[3]https://example.com/3"
+    )
+    claims = claims_of(toolkit, text)
+    assert claims and all(c.refs == (3,) for c in claims)
+    assert {(c.phase, c.enrollment, c.status) for c in claims} >= {("3b", 200, "planned")}
+
+
+def test_heading_like_paragraph_takes_the_marker_of_the_paragraph_it_introduces(toolkit):
+    text = (
+        "Neuronata-R的III期结果:2025年5月,公司宣布Neuronata-R在III期试验中达到主要终点。\n"
+        "数据显示,该疗法显著改善患者功能评分。[4]\n参考资料:\n[4]https://example.com/4"
+    )
+    claims = claims_of(toolkit, text)
+    assert {c.refs for c in claims} == {(4,)}
+    assert ("lenzumestrocel", "2025-05") in {(c.therapy, c.date) for c in claims}
+
+
+def test_a_marker_cites_its_sentence_not_the_next_paragraph(toolkit):
+    text = (
+        "2025年7月,Nipro正在开展一项STR03的II期临床试验。[7]\n"
+        "这项研究采用双盲设计,计划招募106名患者。\n参考资料:\n[7]https://example.com/7"
+    )
+    claims = claims_of(toolkit, text)
+    by_enrollment = {c.enrollment: c.refs for c in claims}
+    assert by_enrollment[106] == ()
+    assert any(c.refs == (7,) and c.date == "2025-07" for c in claims)
+
+
+def test_a_marker_right_after_a_therapy_cites_that_therapy_only(toolkit):
+    text = "其中脑源性神经营养因子 [36]、亲胆碱能神经元因子 [37]和胰岛素样生长因子 1[38] 的大规模临床研究均宣告失败。"
+    assert sorted((c.therapy, c.refs) for c in claims_of(toolkit, text)) == [
+        ("bdnf", (36,)),
+        ("cntf", (37,)),
+        ("mecasermin", (38,)),
+    ]
+
+
+def test_author_year_citation_gives_ref_and_date(toolkit):
+    text = "Bensimon 等 [9](1994) 进行了首项利鲁唑的临床研究,发现利鲁唑可延长患者的生存时间。"
+    (claim,) = claims_of(toolkit, text)
+    assert (claim.therapy, claim.date, claim.refs) == ("riluzole", "1994", (9,))
+
+
+def test_no_link_is_invented(toolkit):
+    text = "托夫生于2023年4月获批上市[。另一项 [a] 研究。依达拉奉的3期试验失败 [99]。"
+    claims = claims_of(toolkit, text)
+    assert {c.therapy: c.refs for c in claims} == {"tofersen": (), "edaravone": (99,)}
+    assert all(c.ref_urls == () for c in claims)
+
+
+def test_passing_mentions_without_facts_are_not_claims(toolkit):
+    text = "利鲁唑和依达拉奉是常用药物。呼吸支持和营养管理同样重要。干细胞疗法仍在探索。"
+    assert claims_of(toolkit, text) == []
+
+
+def test_class_next_to_a_product_is_a_description(toolkit):
+    text = "2025年4月,公司为其自体间充质干细胞疗法NurOwn向FDA提交了3b期试验申请。"
+    assert {c.therapy for c in claims_of(toolkit, text)} == {"nurown"}
+
+
+def test_background_and_comparison_drugs_are_not_the_subject(toolkit):
+    text = "一项3期临床试验在利鲁唑治疗基础上加用马赛替尼,共纳入 382 例患者。"
+    assert {c.therapy for c in claims_of(toolkit, text)} == {"masitinib"}
+    text = "与 TCH346 一样,扎利罗登在动物模型中也延缓了疾病进程。"
+    assert {c.therapy for c in claims_of(toolkit, text)} == {"xaliproden"}
+
+
+def test_anaphora_takes_the_therapy_of_the_previous_sentence(toolkit):
+    text = "2025年,XS228细胞注射液获得FDA批准开展临床试验。同年9月,该药物完成全球首例受试者给药。"
+    claims = claims_of(toolkit, text)
+    assert {(c.therapy, c.date, c.type) for c in claims} == {
+        ("xs228", "2025", "trial_start"),
+        ("xs228", "2025-09", "dosing"),
+    }
+
+
+def test_titles_are_not_claims(toolkit):
+    text = "2024年12月27日,研究团队发表了《间充质干细胞治疗ALS的3期试验综述》。"
+    assert claims_of(toolkit, text) == []
+
+
+def test_table_rows_take_the_therapy_of_their_caption(toolkit):
+    text = (
+        "下表汇总了间充质干细胞治疗渐冻症的临床试验。\n| 研究阶段 | 入组人数 | 结果 |\n|---|---|---|\n"
+        "| I期 | 15人 | 病情进展减缓 |\n| III期 | 196人 | 安全性可控 |"
+    )
+    assert facts(claims_of(toolkit, text)) == [
+        ("msc", None, "1", 15, ()),
+        ("msc", None, "3", 196, ()),
+    ]
+
+
+def test_english_press_release(toolkit):
+    text = (
+        "On April 25, 2023, the FDA granted accelerated approval to Qalsody (tofersen) for SOD1-ALS [1]. "
+        "The Phase 3 VALOR trial enrolled 108 participants and did not meet its primary endpoint [2].\n"
+        "References\n[1] https://example.com/1\n[2] https://example.com/2"
+    )
+    got = {
+        (c.therapy, c.date, c.phase, c.enrollment, c.refs, c.outcome)
+        for c in claims_of(toolkit, text)
+    }
+    assert ("tofersen", "2023-04-25", None, None, (1,), None) in got
+    assert ("tofersen", None, "3", 108, (2,), "missed") in got
+
+
+def test_unlisted_code_names_are_extracted_and_marked(toolkit):
+    text = "2024年5月,QRL-201的I期临床试验完成首例受试者给药。SOD1 和 TDP-43 是靶点。"
+    (claim,) = claims_of(toolkit, text)
+    assert (claim.therapy, claim.unlisted, claim.phase, claim.date) == (
+        "qrl201",
+        True,
+        "1",
+        "2024-05",
+    )
+
+
+def test_withdrawal_without_a_date(toolkit):
+    text = "抗氧化疗法：如 Relyvrio（Amx0035，已下市）和 Pridopidine（普替尼）。"
+    assert [(c.therapy, c.type) for c in claims_of(toolkit, text)] == [("amx0035", "withdrawal")]
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_every_quote_is_an_exact_substring_of_its_article(toolkit, seed_text, prefix):
+    text = seed_text(prefix)
+    claims = claims_of(toolkit, text, name=f"{prefix}.txt")
+    assert claims
+    for claim in claims:
+        quote = text[claim.start : claim.end]
+        assert quote and quote in text and len(quote) <= 130
+
+
+def test_claim_ids_are_identical_on_every_run(toolkit, seed_text):
+    text = seed_text("000")
+    first = [c.claim_id for c in claims_of(toolkit, text, "000.txt")]
+    second = [c.claim_id for c in claims_of(toolkit, text, "000.txt")]
+    assert first == second and len(set(first)) == len(first)
+
+
+def test_claim_ids_survive_an_edit_elsewhere_in_the_article(toolkit, seed_text):
+    text = seed_text("000")
+    before = {c.claim_id for c in claims_of(toolkit, text, "000.txt")}
+    after = {c.claim_id for c in claims_of(toolkit, "前言一句。\n" + text, "000.txt")}
+    assert before == after
+
+
+@pytest.mark.parametrize(
+    "text", ["", "没有任何声明的文章。", "[", "[99]", "[a]", "2025年13月托夫生获批上市。"]
+)
+def test_odd_input_does_not_crash_or_invent(toolkit, text):
+    for claim in claims_of(toolkit, text or "空"):
+        assert claim.date is None or claim.date.startswith("20")
+        assert claim.ref_urls == ()

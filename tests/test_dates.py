@@ -1,0 +1,80 @@
+import pytest
+
+from alsingest.dates import cn_number, find_dates, iso, publication_date
+from alsingest.normalize import TRADITIONAL, Converter, fold
+
+CONVERTER = Converter()
+
+
+def dates_of(text, context_year=None, anchor=None):
+    view = fold(CONVERTER.to_simplified(text, TRADITIONAL))
+    found, _ = find_dates(view, context_year, anchor)
+    return [(view[d.start : d.end], d.iso) for d in found]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("2025年6月10日,托夫生上市", [("2025年6月10日", "2025-06-10")]),
+        ("2025 年 6 月，托夫生上市", [("2025 年 6 月", "2025-06")]),
+        ("于2025年获批", [("2025年", "2025")]),
+        ("計劃在2025年內提交", [("2025年内", "2025")]),
+        ("2017 年年底宣告失败", [("2017 年年底", "2017")]),
+        ("二〇二五年六月上市", [("二〇二五年六月", "2025-06")]),
+        ("on April 10, 2025 the company", [("april 10, 2025", "2025-04-10")]),
+        ("on 10 April 2025 the company", [("10 april 2025", "2025-04-10")]),
+        ("in April 2025 the company", [("april 2025", "2025-04")]),
+        ("announced 2025-04-10", [("2025-04-10", "2025-04-10")]),
+        ("approved in 2023", [("2023", "2023")]),
+    ],
+)
+def test_absolute_dates_keep_their_precision(text, expected):
+    assert dates_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, context, anchor, expected",
+    [
+        ("同年9月,該藥完成首例給藥", 2025, None, [("同年9月", "2025-09")]),
+        ("次年3月启动", 2024, None, [("次年3月", "2025-03")]),
+        ("3月5日,团队实施手术", 2025, None, [("3月5日", "2025-03-05")]),
+        ("公司计划年内提交", 2025, None, [("年内", "2025")]),
+        ("今年6月获批", None, "2025-01-02", [("今年6月", "2025-06")]),
+        ("去年完成入组", None, "2025-01-02", [("去年", "2024")]),
+        ("同年9月", None, None, [("同年9月", None)]),
+    ],
+)
+def test_relative_dates_resolve_from_context(text, context, anchor, expected):
+    assert dates_of(text, context, anchor) == expected
+
+
+def test_context_year_follows_the_text():
+    found, year = find_dates(fold("2024年启动,同年9月给药"), None, None)
+    assert [d.iso for d in found] == ["2024", "2024-09"] and year == 2024
+
+
+@pytest.mark.parametrize("text", ["2025年13月获批", "2025年2月30日上市", "2025-13-01"])
+def test_impossible_dates_have_no_iso_value(text):
+    assert all(value is None for _, value in dates_of(text))
+
+
+@pytest.mark.parametrize("text", ["12个月后", "随访5年", "患者平均年龄65岁", "超过 1 000 例"])
+def test_durations_and_numbers_are_not_dates(text):
+    assert dates_of(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, value", [("2025", 2025), ("二〇二五", 2025), ("十二", 12), ("六", 6), ("十", 10)]
+)
+def test_cn_number(text, value):
+    assert cn_number(text) == value
+
+
+def test_iso_validates():
+    assert iso(2025, 2, 29) is None and iso(2024, 2, 29) == "2024-02-29" and iso(2025, 13) is None
+
+
+def test_publication_date_is_read_from_the_article_head_or_tail():
+    assert publication_date(fold("标题\n发布时间：2025-01-02 10:00\n正文")) == "2025-01-02"
+    assert publication_date(fold("正文\nLast updated: 2025-09-08")) == "2025-09-08"
+    assert publication_date(fold("正文没有日期")) is None

@@ -1,0 +1,70 @@
+"""The scoring rule, and the evaluation gate on the seeds."""
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import GOLD
+
+from alsingest import queries
+from alsingest.evaluate import KINDS, GoldError, evaluate, facts, load_gold
+
+FLOORS = Path(__file__).parent / "eval_floors.json"
+
+
+def row(**kw):
+    base = {
+        "article": "a.txt",
+        "therapy": "tofersen",
+        "date": None,
+        "phase": None,
+        "enrollment": None,
+        "refs": [],
+    }
+    return {**base, **kw}
+
+
+def test_facts_follow_the_guide(lexicon):
+    got = facts(
+        [row(therapy="Qalsody", date="2023-04", phase="Phase IIIb", enrollment=108, refs=[1, 2])],
+        lexicon,
+    )
+    assert got["T"] == {("a.txt", "tofersen")}
+    assert got["TD"] == {("a.txt", "tofersen", "2023-04")}
+    assert got["TP"] == {("a.txt", "tofersen", "3b")}
+    assert got["TN"] == {("a.txt", "tofersen", 108)}
+    assert got["TR"] == {("a.txt", "tofersen", 1), ("a.txt", "tofersen", 2)}
+
+
+def test_splitting_claims_does_not_change_the_score(lexicon):
+    gold = [row(date="2023", refs=[1])]
+    split = [row(date="2023"), row(refs=[1])]
+    assert evaluate(gold, split, lexicon).micro.f1 == 1.0
+
+
+def test_wrong_precision_dates_do_not_match(lexicon):
+    result = evaluate([row(date="2023-04")], [row(date="2023")], lexicon)
+    assert (result.kinds["TD"].tp, result.kinds["TD"].fp, result.kinds["TD"].fn) == (0, 1, 1)
+
+
+def test_predictions_for_articles_without_gold_are_ignored(lexicon):
+    result = evaluate([row()], [row(), row(article="other.txt", therapy="riluzole")], lexicon)
+    assert result.kinds["T"].fp == 0
+
+
+def test_bad_gold_is_reported(tmp_path):
+    (tmp_path / "x.jsonl").write_text('{"article": "a"}\n', encoding="utf-8")
+    with pytest.raises(GoldError, match="needs at least"):
+        load_gold(tmp_path)
+    with pytest.raises(GoldError, match="no .jsonl"):
+        (tmp_path / "empty").mkdir()
+        load_gold(tmp_path / "empty")
+
+
+def test_evaluation_gate_on_the_seeds(seeded_db, lexicon):
+    """Fails when any score drops below the floors pinned in eval_floors.json (floors only rise)."""
+    floors = json.loads(FLOORS.read_text(encoding="utf-8"))
+    result = evaluate(load_gold(GOLD), queries.export_claims(seeded_db), lexicon)
+    scores = {kind: result.kinds[kind].f1 for kind in KINDS} | {"micro": result.micro.f1}
+    below = {k: (round(scores[k], 4), floor) for k, floor in floors.items() if scores[k] < floor}
+    assert below == {}, f"scores below their floors: {below}"
