@@ -115,3 +115,36 @@ def test_a_failure_while_writing_leaves_nothing_half_written(corpus, toolkit, mo
     with pytest.raises(RuntimeError):
         ingest_files(corpus, [SEEDS / "001_f3d24a04a151cdeb.txt"], toolkit)
     assert dump(corpus) == before
+
+
+def test_every_exported_quote_is_its_articles_text_at_its_span(seeded_db):
+    from alsingest import queries
+
+    originals = {p.name: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
+    rows = list(queries.export_claims(seeded_db))
+    assert len(rows) > 100
+    for row in rows:
+        assert originals[row["article"]][row["start"] : row["end"]] == row["quote"]
+        assert row["quote"] in originals[row["article"]]
+
+
+def test_re_ingest_of_an_edited_article_keeps_the_ids_of_unchanged_claims(
+    corpus, toolkit, tmp_path
+):
+    folder = tmp_path / "a"
+    folder.mkdir()
+    article = folder / "000_10f194e9a782d43d.txt"
+    shutil.copy(SEEDS / article.name, article)
+    ingest_files(corpus, [folder], toolkit)
+    first = {r["claim_id"] for r in corpus.query("select claim_id from claims")}
+    article.write_text(
+        "编者按：本文有更新。\n" + article.read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    ingest_files(corpus, [folder], toolkit)
+    current = {
+        r["claim_id"]
+        for r in corpus.query(
+            "select c.claim_id from claims c join articles a on a.current_version = c.version_id"
+        )
+    }
+    assert first and first == current

@@ -220,6 +220,9 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[_Attribute]:
         m = regex.search(view)
         if m:
             attributes.append(_Attribute("design", m.start(), m.end(), name))
+    for m in patterns.DURATION.finditer(view):
+        unit = "weeks" if m.group("unit").startswith(("周", "week")) else "months"
+        attributes.append(_Attribute("design", m.start(), m.end(), f"{int(m.group('n'))} {unit}"))
     for kind, regex in (("missed", patterns.OUTCOME_MISSED), ("met", patterns.OUTCOME_MET)):
         for m in regex.finditer(view):
             attributes.append(_Attribute("outcome", m.start(), m.end(), kind))

@@ -116,7 +116,7 @@ def ingest(paths, options, db_path, config_path):
         f"{len(summary['new'])} new, {len(summary['changed'])} changed, {len(summary['unchanged'])} unchanged, "
         f"{len(summary['errors'])} failed — corpus {db_path}: {totals['articles']} articles, "
         f"{totals['sentences']} sentences, {totals['article_references']} references, "
-        f"{totals['citation_markers']} citation markers",
+        f"{totals['citation_markers']} citation markers, {totals['claims']} claims",
         highlight=False,
     )
     if summary["errors"]:

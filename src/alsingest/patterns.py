@@ -217,7 +217,8 @@ DESIGN_TERMS = {
     "open-label": re.compile(r"开放标签|开放性|开放式|open[\s-]label"),
     "controlled": re.compile(r"对照|controlled"),
 }
-DURATION = re.compile(r"(?P<n>\d{1,3})\s*(?:周|个月|weeks?|months?)")
+# "24周", "12个月", "48 weeks": treatment or follow-up duration, part of the design.
+DURATION = re.compile(r"(?P<n>\d{1,3})\s*(?P<unit>周|个月|weeks?\b|months?\b)")
 
 OUTCOME_MET = re.compile(
     r"(?<!未)(?<!没有)(?<!未能)达到(了)?(其)?主要(疗效)?终点|显著(改善|延长|降低|延缓|减缓|提高|减少)|延长(了)?[^，,。；;]{0,6}(生存|寿命)|"
