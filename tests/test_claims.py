@@ -261,3 +261,52 @@ def test_odd_input_does_not_crash_or_invent(toolkit, text):
     for claim in claims_of(toolkit, text or "空"):
         assert claim.date is None or claim.date.startswith("20")
         assert claim.ref_urls == ()
+
+
+def test_statements_about_many_trials_do_not_take_the_previous_therapy(toolkit):
+    text = (
+        "马赛替尼的3期研究预计招募495名患者。研究人员指出,过去十年间已有超过50项药物试验宣告失败。"
+    )
+    assert {(c.therapy, c.enrollment) for c in claims_of(toolkit, text)} == {("masitinib", 495)}
+
+
+def test_taiwanese_approval_word_and_anaphora(toolkit):
+    text = "托夫生於2023年獲FDA加速批准。2024年,台灣食藥署亦核准該藥。"
+    got = {(c.therapy, c.date, c.type) for c in claims_of(toolkit, text)}
+    assert got == {("tofersen", "2023", "approval"), ("tofersen", "2024", "approval")}
+
+
+def test_approval_to_start_a_trial_is_a_trial_start(toolkit):
+    text = "2022年12月,国家药监局批准依达拉奉右莰醇舌下片开展治疗ALS的II期临床研究。"
+    (claim,) = claims_of(toolkit, text)
+    assert (claim.therapy, claim.type, claim.phase) == ("edaravone-dexborneol", "trial_start", "2")
+
+
+def test_unresolvable_relative_date_is_kept_as_written(toolkit):
+    text = "某公司的ABC-123注射液有望于明年提交上市申请。"
+    (claim,) = claims_of(toolkit, text)
+    assert (claim.therapy, claim.unlisted, claim.date, claim.date_text, claim.status) == (
+        "abc123",
+        True,
+        None,
+        "明年",
+        "planned",
+    )
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "CNM-Au8 showed a 60% reduction in the risk of death in a Phase 2 study of 45 participants.",
+            ("cnmau8", "2", 45, "met"),
+        ),
+        (
+            "Verdiperstat failed to meet its primary endpoint in September 2022.",
+            ("verdiperstat", None, None, "missed"),
+        ),
+    ],
+)
+def test_english_outcomes_and_sizes(toolkit, text, expected):
+    (claim,) = claims_of(toolkit, text)
+    assert (claim.therapy, claim.phase, claim.enrollment, claim.outcome) == expected

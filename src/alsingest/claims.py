@@ -204,9 +204,12 @@ def _paren_groups(text: str) -> list[tuple[int, int]]:
 def find_attributes(view: str, dates: list[DateMention]) -> list[_Attribute]:
     """Claim attributes of one folded sentence view (masked where nothing should match)."""
     attributes: list[_Attribute] = []
-    has_event = patterns.EVENT.search(view) is not None
+    has_event = (
+        patterns.EVENT.search(view) is not None or patterns.OUTCOME_MISSED.search(view) is not None
+    )
     for d in dates:
-        if d.iso and has_event:
+        # An unresolvable date ("明年" with no publication date, "2025年13月") is kept as written.
+        if has_event:
             attributes.append(_Attribute("date", d.start, d.end, d.iso))
     for regex in (patterns.CN_PHASE, patterns.EN_PHASE):
         for m in regex.finditer(view):
@@ -437,6 +440,7 @@ def extract_claims(
                 and topic[2] == section
                 and s.index - topic[1] <= TOPIC_REACH
                 and not patterns.SUMMARY.match(view)
+                and not patterns.GENERIC_PLURAL.search(masked)
             ):
                 therapies = topic[0]
             # No name to anchor on: the quote is the sentence itself.

@@ -197,16 +197,16 @@ CN_COUNT = re.compile(
 )
 # Words that make a count an enrollment.
 ENROLLMENT_CUE = re.compile(
-    r"纳入|入组|招募|募集|招收|招入|规模|参与|受试者|共有|总共|共计|共\s*$|共纳|计划|enroll|recruit|randomi[sz]"
+    r"纳入|入组|招募|募集|招收|招入|规模|参与|受试者|共有|总共|共计|共\s*$|共纳|计划|enroll|recruit|randomi[sz]|"
+    r"\b(study|trial|cohort)\s+(of|in|with|involving|including)\b|\binvolving\b|\bincluding\b"
 )
 # Counts that are outcomes, not participants: "8 例患者病死", "5名患者…仍存活".
 COUNT_OUTCOME = re.compile(
     r"^[^，,；;。]{0,12}?(病死|死亡|去世|存活|仍存活|出现|发生|脱落|退出|失访|改善|响应)"
 )
-# "治疗组 16 例", "16 例 … 为治疗组": arms to be summed.
-ARM_WORD = re.compile(r"组")
+# "664 participants", "45 people with ALS"; words between the number and the noun are not numbers.
 EN_COUNT = re.compile(
-    rf"(?P<n>{_NUMBER})\s+(?:\w+\s+){{0,3}}?(?:patients|participants|subjects|people|individuals|volunteers)\b"
+    rf"(?<![\d.])(?P<n>{_NUMBER})\s+(?:[a-z][a-z-]*\s+){{0,3}}?(?:patients|participants|subjects|people|individuals|volunteers)\b"
 )
 EN_N_EQUALS = re.compile(rf"\bn\s*=\s*(?P<n>{_NUMBER})\b")
 
@@ -226,7 +226,7 @@ OUTCOME_MET = re.compile(
     r"改善(了)?[^，,。；;]{0,8}(功能|评分|症状)|(明确|显著)?获益|积极(结果|信号|进展)|阳性结果|有(显著)?(临床)?疗效|疗效(显著|良好)|"
     r"(安全性|耐受性)[^，,。；;]{0,4}(良好|较好|可控|可接受)|未见(严重)?(不良|并发症)|未发现[^，,。；;]{0,8}并发症|准确率[^，,。；;]{0,3}达|进展[^，,。；;]{0,2}(放缓|减缓)|"
     r"\bmet (its|the) primary|\b(significant(ly)?\s+)?(improv\w*|slow\w*|delay\w*|prolong\w*|extend\w*|prevent\w*)\b[^.;]{0,40}(survival|progression|onset|function|lifespan|life expectancy|deficits|score|degeneration)|"
-    r"\bwell[\s-]tolerated|\bsafe\b|\bsafety profile|\bsurvival benefit|\bgains? in"
+    r"\bwell[\s-]tolerated|\bsafe\b|\bsafety profile|\bsurvival benefit|\bgains? in|\breduc\w*\s+(in\s+)?(the\s+)?risk of (death|mortality)"
 )
 OUTCOME_MISSED = re.compile(
     r"未(能)?达到[^，,。；;]{0,6}(主要)?终点|没有达到|未(见|发现|证实|观察到|显示)[^，,。；;]{0,10}(获益|疗效|效果|差异|改善)|"
@@ -237,14 +237,15 @@ OUTCOME_MISSED = re.compile(
 # Mechanism-only sentences are not claims; these words do not make an outcome.
 
 EVENT = re.compile(
-    r"上市|获批|批准|获准|授予|认定|启动|开展|开始|完成|首例|给药|入组|招募|提交|申请|递交|宣布|公布|发布|报道|报告|发表|取得|达到|"
+    r"上市|获批|批准|获准|核准|核可|授予|认定|启动|开展|开始|完成|首例|给药|入组|招募|提交|申请|递交|宣布|公布|发布|报道|报告|发表|取得|达到|"
     r"撤市|退市|下市|撤回|终止|暂停|进行|研究|试验|植入|手术|"
     r"\b(approv\w*|launch\w*|submit\w*|filed|initiat\w*|start\w*|began|begin\w*|enroll\w*|dosed|announc\w*|report\w*|publish\w*|complet\w*|withdr[ae]wn?|discontinu\w*|results?)\b"
 )
 WITHDRAWAL = re.compile(r"撤市|退市|下市|撤回上市|\bwithdrawn\b|\bwithdrew\b|\bdiscontinued\b")
-APPROVAL = re.compile(r"批准|获批|获准|\bapprov\w*")
+APPROVAL = re.compile(r"批准|获批|获准|核准|核可|\bapprov\w*|\bauthori[sz]\w*")
 TRIAL_APPROVAL = re.compile(
-    r"(获批|批准|获准)(开展|进行|开始|启动)|ind|临床试验(申请)?(获|的)?(批准|许可|默示许可)|双报双批|\bcleared\b"
+    r"(获批|批准|获准)[^,;。]{0,24}?(开展|进行|开始|启动)[^,;。]{0,12}?(临床|试验|研究)|\bind\b|"
+    r"临床试验(申请)?(获|的)?(批准|许可|默示许可)|双报双批|\bcleared\b"
 )
 LAUNCH = re.compile(r"上市|\blaunch\w*")
 SUBMISSION = re.compile(r"提交|递交|申请|\bsubmit\w*|\bfiled\b|\bnda\b|\bbla\b|\bmaa\b")
@@ -270,6 +271,12 @@ HISTORY_AFTER = re.compile(r"^\s*(治疗|用药|服药)?史")
 COMPARISON_AFTER = re.compile(r"^\s*(一样|相同|相似|类似|相比|比较)")
 # "(如过表达BDNF)", "(e.g. …)": examples in parentheses.
 EXAMPLE_OPENER = re.compile(r"\s*(如|例如|比如|譬如|e\.g\.|eg\b|such as|for example)")
+# Statements about many trials or drugs at once ("超过50项药物试验", "dozens of trials"):
+# the therapy of the previous sentence is not their subject.
+GENERIC_PLURAL = re.compile(
+    r"(超过|逾|近|约)?\s*\d+\s*(项|种|个|款)[^,;。]{0,4}(药物|试验|研究|疗法|临床)|多项|数十项|几十项|数十种|许多|大多数|大部分|众多|"
+    r"\bdozens of\b|\bmany (drugs|trials|studies)\b|\bnumerous\b|\bmost (drugs|trials|studies)\b"
+)
 # Summaries speak of many therapies at once: no topic is carried into them.
 SUMMARY = re.compile(
     r"^\s*(总体来看|总体而言|总的来看|总的来说|总而言之|综上|总之|整体来看|整体而言|in summary|overall|in conclusion|taken together)"
