@@ -110,7 +110,7 @@ def ingest(paths, options, db_path, config_path):
     db = open_corpus(db_path)
     totals = {
         table: db[table].count
-        for table in ("articles", "sentences", "article_references", "citation_markers")
+        for table in ("articles", "sentences", "article_references", "citation_markers", "claims")
     }
     console.print(
         f"{len(summary['new'])} new, {len(summary['changed'])} changed, {len(summary['unchanged'])} unchanged, "
