@@ -310,3 +310,39 @@ def test_unresolvable_relative_date_is_kept_as_written(toolkit):
 def test_english_outcomes_and_sizes(toolkit, text, expected):
     (claim,) = claims_of(toolkit, text)
     assert (claim.therapy, claim.phase, claim.enrollment, claim.outcome) == expected
+
+
+def test_a_new_paragraph_takes_the_earlier_therapy_only_when_it_goes_on_about_it(toolkit):
+    carried = "托夫生于2023年4月获FDA加速批准上市。\n该药的3期VALOR研究纳入108例患者。"
+    assert ("tofersen", 108) in {(c.therapy, c.enrollment) for c in claims_of(toolkit, carried)}
+    new_subject = "NurOwn的3期试验于2020年11月宣布失败。\nLaunched in 2020, the HEALEY platform enrolls 160 participants per regimen."
+    assert {c.enrollment for c in claims_of(toolkit, new_subject)} == {None}
+
+
+def test_quoted_speech_does_not_take_the_previous_therapy(toolkit):
+    text = "医生表示利鲁唑和依达拉奉是基础用药。“规范的多学科管理才是延长患者生存的关键。”[12]"
+    assert claims_of(toolkit, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, phase", [("在第3期VALOR臨床試驗中,該藥未達到主要終點", "3"), ("第三期试验失败", "3")]
+)
+def test_ordinal_phases_of_taiwan_usage(toolkit, text, phase):
+    claims = claims_of(toolkit, "托夫生于2023年获批。" + text)
+    assert phase in {c.phase for c in claims}
+
+
+def test_journal_issue_numbers_are_not_phases(toolkit):
+    assert all(
+        c.phase is None
+        for c in claims_of(
+            toolkit, "《中华神经科杂志》2024 年 第 32 卷 第 3 期报道托夫生于2023年获批。"
+        )
+    )
+
+
+def test_one_date_for_a_group_of_therapies_only_when_it_is_unambiguous(toolkit):
+    text = "The regimens (zilucoplan, verdiperstat and pridopidine) all missed the primary endpoint. Topline results were reported in 2022 and 2023."
+    claims = claims_of(toolkit, text)
+    assert {c.therapy for c in claims} == {"zilucoplan", "verdiperstat", "pridopidine"}
+    assert {c.date for c in claims} == {None}

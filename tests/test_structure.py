@@ -105,3 +105,10 @@ def test_paragraph_kinds_of_a_short_post():
     text = "一、为什么困难?\n要丈量抵达终点的距离，首先必须看清障碍。\n参考资料:\n[1]https://example.com/a"
     kinds = [p.kind for p in paragraphs_of(text)]
     assert kinds == [HEADING, TEXT, HEADING, "reference"]
+
+
+def test_a_pdf_line_opening_with_a_citation_marker_continues_the_sentence():
+    text = "结果显示利鲁唑可提高患者生存率。随后 Lacomblez 等\n\n [4](1996) 的剂量探索研究纳入 959 例\n\n患者。\n参考资料:\n[1] https://a.org/1\n[2] https://a.org/2"
+    sentences = sentence_texts(text)
+    assert "随后 Lacomblez 等\n\n [4](1996) 的剂量探索研究纳入 959 例\n\n患者。" in sentences
+    assert sentences[-2:] == ["[1] https://a.org/1", "[2] https://a.org/2"]

@@ -211,7 +211,7 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[_Attribute]:
         # An unresolvable date ("明年" with no publication date, "2025年13月") is kept as written.
         if has_event:
             attributes.append(_Attribute("date", d.start, d.end, d.iso))
-    for regex in (patterns.CN_PHASE, patterns.EN_PHASE):
+    for regex in (patterns.CN_PHASE, patterns.CN_ORDINAL_PHASE, patterns.EN_PHASE):
         for m in regex.finditer(view):
             phase = normalize_phase(m.group("phase"))
             if phase:
@@ -355,6 +355,47 @@ def _is_claim(attributes: list[_Attribute]) -> bool:
 
 
 @dataclass(frozen=True)
+class _Topic:
+    """The therapies last named: what a sentence that names none is about."""
+
+    therapies: tuple[str, ...]
+    sentence: int
+    paragraph: int
+    section: int
+    from_heading: bool
+
+    def carries_to(
+        self, s: Sentence, section: int, view: str, masked: str, intro: set[int]
+    ) -> bool:
+        if section != self.section or s.index - self.sentence > TOPIC_REACH:
+            return False
+        if patterns.SUMMARY.match(view) or patterns.GENERIC_PLURAL.search(masked):
+            return False
+        if patterns.QUOTED_SPEECH.match(view):
+            return False
+        if s.paragraph == self.paragraph or self.from_heading:
+            return True
+        # A new paragraph goes on about the earlier therapy only when it says so.
+        return bool(patterns.CONTINUATION.match(view)) or (s.paragraph - 1) in intro
+
+
+def _intro_paragraphs(
+    paragraphs: Sequence[Paragraph], sentences: Sequence[SentenceInput]
+) -> set[int]:
+    """Paragraphs that introduce the next one: "NurOwn疗法的3b期试验布局:…", or ending in a colon."""
+    first: dict[int, str] = {}
+    last: dict[int, str] = {}
+    for item in sentences:
+        first.setdefault(item.sentence.paragraph, item.view.folded)
+        last[item.sentence.paragraph] = item.view.folded
+    return {
+        p
+        for p in first
+        if re.match(r"^[^,。;:]{2,30}:", first[p]) or last[p].rstrip().endswith(":")
+    }
+
+
+@dataclass(frozen=True)
 class SentenceInput:
     sentence: Sentence
     view: MappedText  # simplified sentence, line breaks joined
@@ -379,7 +420,8 @@ def extract_claims(
     url_of = {r.n: r.url for r in references if r.n is not None and not r.inline and r.url}
 
     drafts: list[_Draft] = []
-    topic: tuple[tuple[str, ...], int, int] | None = None  # therapies, sentence index, section
+    topic: _Topic | None = None
+    intro = _intro_paragraphs(paragraphs, sentences)
     section = 0
     context_year: int | None = None
     claims_in_sentence: dict[int, list[_Draft]] = {}
@@ -430,25 +472,24 @@ def extract_claims(
                     )
             named = tuple(dict.fromkeys(m.therapy for m in mentions if m.therapy not in classes))
             if named and paragraph.kind != TABLE_ROW:
-                topic = (named, s.index, section)
+                topic = _Topic(named, s.index, s.paragraph, section, paragraph.kind == HEADING)
         elif _is_claim(attributes):
             therapies: tuple[str, ...] = ()
             if paragraph.kind == TABLE_ROW:
                 therapies = caption.get(s.index, ())
-            elif (
-                topic
-                and topic[2] == section
-                and s.index - topic[1] <= TOPIC_REACH
-                and not patterns.SUMMARY.match(view)
-                and not patterns.GENERIC_PLURAL.search(masked)
-            ):
-                therapies = topic[0]
+            elif topic and topic.carries_to(s, section, view, masked, intro):
+                therapies = topic.therapies
+            carried = list(attributes)
+            if len(therapies) > 1 and len({a.value for a in attributes if a.kind == "date"}) > 1:
+                # "Results were reported in 2022 and 2023" for four drugs: which date is whose is unknown.
+                carried = [a for a in attributes if a.kind != "date"]
             # No name to anchor on: the quote is the sentence itself.
             span = (0, len(view))
             for therapy in therapies:
-                sentence_drafts.append(
-                    _Draft(s.index, therapy, False, list(attributes), span, via_topic=True)
-                )
+                if _is_claim(carried):
+                    sentence_drafts.append(
+                        _Draft(s.index, therapy, False, carried, span, via_topic=True)
+                    )
         for draft in sentence_drafts:
             draft.refs = _sentence_refs(draft, item, markers_by_sentence.get(s.index, []))
         claims_in_sentence[s.index] = sentence_drafts

@@ -102,10 +102,13 @@ def find_dates(
         day = m.group("day") or m.group("day2")
         value = iso(year, patterns.MONTHS[name.rstrip(".")], int(day) if day else None)
         found.append((m.start(), m.end(), value, False, year if value else None))
-    for m in patterns.EN_YEAR.finditer(text):
-        start = m.start("year")
-        if not taken(start, m.end()):
-            found.append((start, m.end(), iso(int(m.group("year"))), False, int(m.group("year"))))
+    for regex in (patterns.EN_YEAR, patterns.EN_YEAR_LIST):
+        for m in regex.finditer(text):
+            start = m.start("year")
+            if not taken(start, m.end()):
+                found.append(
+                    (start, m.end(), iso(int(m.group("year"))), False, int(m.group("year")))
+                )
 
     found.sort()
     anchor_year = int(anchor[:4]) if anchor else None

@@ -163,6 +163,8 @@ ISO_DATE = re.compile(
 EN_YEAR = re.compile(
     rf"\b(?:in|by|since|from|during|until|till|early|late|mid|end of|through)[\s-]+(?P<year>{YEAR})\b(?!\s*(?:patients|participants|subjects|mg|people))"
 )
+# The second year of "in 2022 and 2023", "from 2019 to 2021".
+EN_YEAR_LIST = re.compile(rf"(?<=\d{{4}})\s*(?:and|or|to|through|,|–|-)\s*(?P<year>{YEAR})\b")
 
 ROMAN = {
     "i": 1,
@@ -185,7 +187,11 @@ ROMAN = {
 _PHASE_NUM = r"(?:iv|i{1,3}|[1-4]|[ⅰⅱⅲⅳⅠⅡⅢⅣ]|[一二三四])"
 _PHASE = rf"{_PHASE_NUM}\s*[ab]?(?:\s*[/~～-]\s*{_PHASE_NUM}\s*[ab]?)?"
 # "I期", "I/IIa期", "3b期", "III期", "3 期", "Ⅲ期", "II 期"; not "第1期", "早期".
-CN_PHASE = re.compile(rf"(?<![a-z0-9第])(?P<phase>{_PHASE})\s*期(?!刊)")
+CN_PHASE = re.compile(rf"(?<![a-z0-9第])(?<!第\s)(?P<phase>{_PHASE})\s*期(?!刊)")
+# "第3期臨床試驗", "第三期试验" (Taiwan and Hong Kong usage); not a journal's "第 3 期".
+CN_ORDINAL_PHASE = re.compile(
+    rf"第\s*(?P<phase>{_PHASE})\s*期(?=[^,;。]{{0,12}}?(临床|试验|研究|\btrial))"
+)
 # "phase 3b", "phase iiib", "phase i/iia", "phase 1/2".
 EN_PHASE = re.compile(rf"\bphase\s*(?P<phase>{_PHASE})(?![a-z0-9])")
 
@@ -231,15 +237,15 @@ OUTCOME_MET = re.compile(
 OUTCOME_MISSED = re.compile(
     r"未(能)?达到[^，,。；;]{0,6}(主要)?终点|没有达到|未(见|发现|证实|观察到|显示)[^，,。；;]{0,10}(获益|疗效|效果|差异|改善)|"
     r"没有[^，,。；;]{0,12}(获益|疗效|效果|差异)|(宣告|以)?失败(告终)?|无效|无显著(治疗)?效果|未复制|未加速|"
-    r"\b(did not|failed to|does not|didn't) (meet|improve|show|reach|achieve)|\bfailed\b|\bmissed\b|\bno (significant )?(benefit|effect|difference|improvement)|"
+    r"\b(did not|failed to|does not|didn't|could not|was not able to) (meet|improve|show|reach|achieve|demonstrate|slow|extend|reduce|benefit)|\bfailed\b|\bmissed\b|\bno (significant )?(benefit|effect|difference|improvement)|"
     r"\binconclusive|\bstatistically insignificant|\bdecline in (fvc|alsfrs)"
 )
 # Mechanism-only sentences are not claims; these words do not make an outcome.
 
 EVENT = re.compile(
     r"上市|获批|批准|获准|核准|核可|授予|认定|启动|开展|开始|完成|首例|给药|入组|招募|提交|申请|递交|宣布|公布|发布|报道|报告|发表|取得|达到|"
-    r"撤市|退市|下市|撤回|终止|暂停|进行|研究|试验|植入|手术|"
-    r"\b(approv\w*|launch\w*|submit\w*|filed|initiat\w*|start\w*|began|begin\w*|enroll\w*|dosed|announc\w*|report\w*|publish\w*|complet\w*|withdr[ae]wn?|discontinu\w*|results?)\b"
+    r"撤市|退市|下市|撤回|终止|暂停|进行|研究|试验|植入|手术|第一剂|首剂|首次(给药|注射|用药|治疗)|"
+    r"\b(approv\w*|launch\w*|submit\w*|filed|initiat\w*|start\w*|began|begin\w*|enroll\w*|dosed|announc\w*|report\w*|publish\w*|complet\w*|withdr[ae]wn?|discontinu\w*|results?|vot\w*|grant\w*|cleared|authori[sz]\w*|receiv\w*|recommend\w*)\b"
 )
 WITHDRAWAL = re.compile(r"撤市|退市|下市|撤回上市|\bwithdrawn\b|\bwithdrew\b|\bdiscontinued\b")
 APPROVAL = re.compile(r"批准|获批|获准|核准|核可|\bapprov\w*|\bauthori[sz]\w*")
@@ -249,19 +255,29 @@ TRIAL_APPROVAL = re.compile(
 )
 LAUNCH = re.compile(r"上市|\blaunch\w*")
 SUBMISSION = re.compile(r"提交|递交|申请|\bsubmit\w*|\bfiled\b|\bnda\b|\bbla\b|\bmaa\b")
-DOSING = re.compile(r"给药|首例受试者|首例患者|\bdosed\b|\bfirst (patient|participant)")
+DOSING = re.compile(
+    r"给药|首例受试者|首例患者|第一剂|首剂|首次(给药|注射|用药)|\bdosed\b|\bfirst (patient|participant|dose)"
+)
 TRIAL_START = re.compile(r"启动|开展|开始|入组首例|\binitiat\w*|\bstart\w*|\bbegan\b|\bcommenc\w*")
 PLANNED = re.compile(
     r"计划|将会|将于|将在|即将|有望|预计|拟|准备|打算|\bplans?\b|\bplanned\b|\bexpect\w*|\bwill\b|\baims? to\b|\bintends?\b"
 )
 
-# Anaphora that point back to the therapy of an earlier sentence.
-ANAPHORA = re.compile(
-    r"^(?:[^，,。]{0,12})?(该|此|这|其|上述|these|this|the (drug|therapy|trial|study)|it\b)"
+# Words opening a sentence that go on about what came before: anaphora ("该药", "the drug"),
+# conjunctions, ordinals ("第二项"), relative dates, the patient of a case report. A sentence in a
+# new paragraph takes the earlier therapy only after one of them (up to 12 characters in).
+CONTINUATION = re.compile(
+    r"^(?:[^。;]{0,12}?)(该|此|这|其(?!他)|上述|同年|次年|翌年|当年|随后|此后|之后|后来|但|然而|不过|此外|另外|同时|因此|"
+    r"第[一二三四五六七八九十\d]+项|另一项|另一个|患者|病友|受试者|参与者)"
+    r"|^(?:[^.;]{0,16}?)\b(the\s+(?:[\w-]+\s+){0,4}?(drug|therapy|trial|study|treatment|company|agency|approval|"
+    r"decision|data|findings|results?|medicine|product)|this|these|it|its|however|but|subsequently|later|then|since|"
+    r"in addition|additionally|meanwhile|that year|the following year)\b"
 )
+# Direct speech is opinion: "“新药固然令人期待，但……才是延长患者生存的关键。”"
+QUOTED_SPEECH = re.compile(r"^\s*[“\"「『]")
 # A mention that is background or control: "在利鲁唑治疗基础上", "联合利鲁唑", "仅使用利鲁唑".
 BACKGROUND_BEFORE = re.compile(
-    r"(联合|合并|加用于|仅使用|仅用|单用|仅接受|add-on to|on top of|in combination with|combined with)\s*$"
+    r"(联合|合并|加用于|仅使用|仅用|单用|仅接受|add-on to|added to|adjunct(ive)? to|on top of|in combination with|combined with)\s*$"
 )
 BACKGROUND_AROUND = re.compile(r"^在\s*$")
 BACKGROUND_AFTER = re.compile(r"^\s*(治疗)?(的)?基础上")

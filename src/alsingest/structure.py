@@ -57,17 +57,18 @@ def lines_of(text: str) -> list[Line]:
     return lines
 
 
-def _is_block_start(text: str) -> bool:
+def _is_block_start(text: str, in_references: bool = False) -> bool:
     """Lines that begin a new unit whatever came before: tables, lists, references, disclaimers.
 
     Numbered items ("1. 利鲁唑：…") are not among them: after a full line that
-    stops mid-sentence, "1、血管内皮…" is the rest of "胰岛素样生长因子 1".
+    stops mid-sentence, "1、血管内皮…" is the rest of "胰岛素样生长因子 1". Nor is a
+    line opening with a citation marker ("[4](1996) 的研究…") outside a reference list.
     """
     stripped = text.strip()
     return bool(
         stripped.startswith(("|", "#", "- ", "* ", "• ", "·"))
         or "\t" in text
-        or patterns.REFERENCE_ENTRY_START.match(stripped)
+        or (in_references and patterns.REFERENCE_ENTRY_START.match(stripped))
         or patterns.REFERENCE_HEADING.match(stripped)
         or patterns.DISCLAIMER.match(stripped)
     )
@@ -85,11 +86,11 @@ def _full_width(lines: list[Line]) -> int:
     return lengths[min(len(lengths) - 1, int(len(lengths) * 0.8))]
 
 
-def _continues(previous: Line, following: Line, full_width: int) -> bool:
+def _continues(previous: Line, following: Line, full_width: int, in_references: bool) -> bool:
     body = previous.text.strip()
     if not body or _terminated(body) or body.startswith("|") or "\t" in body:
         return False
-    if _is_block_start(following.text):
+    if _is_block_start(following.text, in_references):
         return False
     return len(body) >= 0.7 * full_width
 
@@ -100,15 +101,24 @@ def paragraphs_of(text: str) -> list[Paragraph]:
     full_width = _full_width(lines)
     groups: list[list[Line]] = []
     pending_blank = 0
+    in_references = False
     for line in lines:
         if not line.text.strip():
             pending_blank += 1
             continue
-        if groups and pending_blank <= 2 and _continues(groups[-1][-1], line, full_width):
+        if (
+            groups
+            and pending_blank <= 2
+            and _continues(groups[-1][-1], line, full_width, in_references)
+        ):
             groups[-1].append(line)
         else:
             groups.append([line])
         pending_blank = 0
+        if patterns.REFERENCE_HEADING.match(line.text):
+            in_references = True
+        elif patterns.DISCLAIMER.match(line.text):
+            in_references = False
 
     paragraphs: list[Paragraph] = []
     in_references = False
