@@ -14,12 +14,13 @@ import json
 import logging
 import re
 from dataclasses import dataclass
-from datetime import date
 
 from bs4 import BeautifulSoup, Tag
 
+from alsingest.dates import iso
 from alsingest.encoding import UndecodableError, canonical_encoding, decode_bytes, looks_binary
 from alsingest.fetch import FetchResult
+from alsingest.patterns import MONTHS
 
 try:
     import trafilatura
@@ -130,28 +131,6 @@ BLOCK_TAGS = (
 # Private-use characters cannot occur in real pages' text, so they mark breaks safely.
 _PARA = "\ue000"
 _LINE = "\ue001"
-
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
-    )
-    for name in names
-}
 
 
 class UnsupportedContent(ValueError):
@@ -416,21 +395,6 @@ def _extract_pdf(body: bytes) -> Document:
     return Document(PDF, None, title, published, text)
 
 
-def _iso(year: int, month: int | None = None, day: int | None = None) -> str | None:
-    if not 1800 <= year <= 2100:
-        return None
-    if month is None:
-        return f"{year:04d}"
-    if not 1 <= month <= 12:
-        return None
-    if day is None:
-        return f"{year:04d}-{month:02d}"
-    try:
-        return date(year, month, day).isoformat()
-    except ValueError:
-        return None
-
-
 def normalise_date(value: str) -> str | None:
     """An ISO date at the precision found (``2023``, ``2023-05``, ``2023-05-04``), or None."""
     value = value.strip()
@@ -440,27 +404,27 @@ def normalise_date(value: str) -> str | None:
         return None
     match = re.search(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)", value)
     if match:
-        return _iso(*(int(g) for g in match.groups()))
+        return iso(*(int(g) for g in match.groups()))
     match = re.match(r"(\d{4})(\d{2})(\d{2})(?:\d{0,6})(?:[T\s+\-Z]|$)", value)
     if match:
-        return _iso(*(int(g) for g in match.groups()))
+        return iso(*(int(g) for g in match.groups()))
     match = re.search(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})", value)
     if match and match.group(2).lower() in MONTHS:
-        return _iso(int(match.group(3)), MONTHS[match.group(2).lower()], int(match.group(1)))
+        return iso(int(match.group(3)), MONTHS[match.group(2).lower()], int(match.group(1)))
     match = re.search(r"([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", value)
     if match and match.group(1).lower() in MONTHS:
-        return _iso(int(match.group(3)), MONTHS[match.group(1).lower()], int(match.group(2)))
+        return iso(int(match.group(3)), MONTHS[match.group(1).lower()], int(match.group(2)))
     match = re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?", value)
     if match:
-        return _iso(int(match.group(1)), int(match.group(2)))
+        return iso(int(match.group(1)), int(match.group(2)))
     match = re.fullmatch(r"([A-Za-z]{3,9})\.?,?\s+(\d{4})", value)
     if match and match.group(1).lower() in MONTHS:
-        return _iso(int(match.group(2)), MONTHS[match.group(1).lower()])
+        return iso(int(match.group(2)), MONTHS[match.group(1).lower()])
     match = re.fullmatch(r"(\d{4})\s*年?", value)
     if match:
-        return _iso(int(match.group(1)))
+        return iso(int(match.group(1)))
     try:
         parsed = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
         return None
-    return _iso(parsed.year, parsed.month, parsed.day)
+    return iso(parsed.year, parsed.month, parsed.day)
