@@ -6,15 +6,17 @@ import functools
 import logging
 import os
 import sys
+from collections import Counter
 from pathlib import Path
 
 import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
+from rich.table import Column, Table
 
 from . import __version__, queries, store
 from .config import ConfigError, Options, load_config
+from .fetch import STATUSES
 from .lexicon import LexiconError
 
 # The machines this runs on have no internet: do not try to send Prefect telemetry.
@@ -106,7 +108,7 @@ def ingest(paths, options, db_path, config_path):
 
         summary = ingest_flow(list(paths), db=db_path, config=config_path, on_file=advance)
     for path, reason in summary["errors"]:
-        errors.print(f"[red]error[/red]: {path}: {reason}", highlight=False)
+        errors.print(f"[red]error[/red]: {path}: {reason}", highlight=False, soft_wrap=True)
     db = open_corpus(db_path)
     totals = {
         table: db[table].count
@@ -262,10 +264,149 @@ def eval_command(gold_dir, show, as_json, options, db_path, config_path):
                 console.print(f"{label} {kind}: " + " | ".join(map(str, item)), highlight=False)
 
 
+class Duration(click.ParamType):
+    """A duration such as 7d, 12h, 30m or 1d12h, checked before anything runs."""
+
+    name = "duration"
+
+    def convert(self, value, param, ctx):
+        from .sources import parse_duration
+
+        try:
+            parse_duration(value)
+        except ValueError as e:
+            self.fail(str(e), param, ctx)
+        return value
+
+
+@cli.command()
+@click.option(
+    "--stale-after",
+    type=Duration(),
+    help="Only URLs not fetched within this long (7d, 12h, 30m); default: every URL.",
+)
+@click.option("--only-failed", is_flag=True, help="Only URLs whose last fetch failed.")
+@common_options
+def fetch(stale_after, only_failed, options, db_path, config_path):
+    """Fetch every URL the articles cite, with the Prefect flow, and store what came back."""
+    from flows.fetch import fetch_references
+
+    from .sources import fetch_options, parse_duration, plan_fetch
+
+    try:
+        fetch_options(options)
+    except ConfigError as e:
+        raise click.ClickException(str(e)) from None
+    db = open_corpus(db_path)
+    stale = parse_duration(stale_after) if stale_after else None
+    total = len(plan_fetch(db, stale_after=stale, only_failed=only_failed).targets)
+    with Progress(
+        TextColumn("[bold]fetch"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=errors,
+        transient=True,
+    ) as progress:
+        bar = progress.add_task("", total=total)
+
+        def advance(result) -> None:
+            progress.update(bar, advance=1, description=f"{result.status} {result.url[:60]}")
+
+        summary = fetch_references(
+            db=db_path,
+            config=config_path,
+            stale_after=stale_after,
+            only_failed=only_failed,
+            on_result=advance,
+        )
+    corpus = Counter(row["status"] for row in queries.list_references(db))
+    table = Table("status", "URLs this run", "references in corpus")
+    for status in sorted(set(summary["statuses"]) | set(corpus)):
+        table.add_row(status, str(summary["statuses"].get(status, 0)), str(corpus[status]))
+    console.print(table)
+    fetched = sum(summary["statuses"].values())
+    skipped = ", ".join(f"{n} {why}" for why, n in sorted(summary["skipped"].items()))
+    console.print(
+        f"{fetched} URLs fetched: {summary['new_versions']} new document versions, "
+        f"{summary['unchanged']} unchanged, {len(summary['failed'])} failed"
+        + (f"; skipped {skipped}" if skipped else "")
+        + (" — see `alsingest references --status STATUS`" if summary["failed"] else ""),
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
+REFERENCE_STATUSES = sorted({*STATUSES, queries.UNFETCHED})
+
+
+@cli.command()
+@click.option(
+    "--status", type=click.Choice(REFERENCE_STATUSES), help="Only references in this status."
+)
+@common_options
+def references(status, options, db_path, config_path):
+    """References of every article with the status of their URL's last fetch and the reason."""
+    rows = queries.list_references(open_corpus(db_path), status=status)
+    # URLs are cut short (export references has them whole); reasons wrap, they matter.
+    spare = max(30, console.width - (12 + 3 + 16 + 4) - 2 * 5)
+    table = Table(
+        Column("article", width=12, no_wrap=True, overflow="ellipsis"),
+        Column("n", width=3, no_wrap=True),
+        Column("status", width=16, no_wrap=True),
+        Column("vers", width=4, no_wrap=True),
+        Column("url or title", width=spare * 2 // 5, no_wrap=True, overflow="ellipsis"),
+        Column("reason / title", width=spare - spare * 2 // 5, overflow="fold"),
+        box=None,
+        pad_edge=False,
+    )
+    for row in rows:
+        status = row["status"]
+        if status == "http_error":
+            status += f" {row['http_status']}"
+        elif row["document_source"] == "attached":
+            status += " (attached)"
+        table.add_row(
+            row["article"],
+            str(row["n"] if row["n"] is not None else ""),
+            status,
+            str(row["document_versions"] or ""),
+            row["url_normalized"] or row["url"] or row["title"] or "",
+            row["reason"] or row["document_title"] or "",
+        )
+    console.print(table)
+    errors.print(f"{len(rows)} references")
+
+
+@cli.command()
+@click.argument("url")
+@click.argument("file", type=click.Path(dir_okay=False))
+@common_options
+def attach(url, file, options, db_path, config_path):
+    """Store FILE, a copy of URL saved from a browser (HTML, PDF or text), as its current version."""
+    from .sources import SourceError, fetch_options
+    from .sources import attach as attach_copy
+
+    try:
+        max_bytes = fetch_options(options).max_bytes
+        attached = attach_copy(open_corpus(db_path), url, file, max_bytes=max_bytes)
+    except (ConfigError, SourceError) as e:
+        raise click.ClickException(str(e)) from None
+    what = "stored as" if attached.new else "already stored: now current as"
+    console.print(
+        f"{file}: {what} version {attached.version} of {attached.url} "
+        f"({attached.chars} characters{', ' + repr(attached.title) if attached.title else ''})",
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
 EXPORTS = {
     "references": queries.export_references,
     "sentences": queries.export_sentences,
     "claims": queries.export_claims,
+    "documents": queries.export_documents,
 }
 
 
@@ -282,7 +423,7 @@ EXPORTS = {
 )
 @common_options
 def export(what, fmt, output, options, db_path, config_path):
-    """Export references, sentences or claims as JSON lines or CSV."""
+    """Export references, sentences, claims or documents (every stored version) as JSON lines or CSV."""
     rows = EXPORTS[what](open_corpus(db_path))
     if output:
         with open(output, "w", encoding="utf-8", newline="") as out:

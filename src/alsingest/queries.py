@@ -69,14 +69,86 @@ def search(db: Database, query: str, nlp, converter: Converter, limit: int = 50)
     return rows
 
 
+# A reference's document: the one whose key is its normalised URL (its URL as written
+# when it does not normalise, so that an invalid URL still gets a status and a reason).
+REFERENCE_KEY = "coalesce(r.url_normalized, nullif(trim(r.url), ''))"
+
+# Status of a reference: its document's, ``no_url`` when it has no URL (placeholder,
+# title or DOI only), ``unfetched`` when it has one that no fetch has looked at yet.
+UNFETCHED = "unfetched"
+NO_URL = "no_url"
+
+REFERENCES = f"""
+    select a.name as article, r.n, r.kind, r.url, r.url_normalized, r.doi, r.title, r.inline,
+      case when {REFERENCE_KEY} is null then '{NO_URL}'
+        else coalesce(d.status, '{UNFETCHED}') end as status,
+      d.http_status,
+      case when {REFERENCE_KEY} is not null then d.reason
+        when r.kind = 'placeholder' then 'placeholder link, no URL'
+        when r.kind = 'title' then 'title only, no URL'
+        else 'no URL' end as reason,
+      d.fetched_at, dv.hash as document_hash,
+      (select count(*) from document_versions x where x.document_id = d.id) as document_versions,
+      dv.source as document_source, dv.title as document_title, r.idx
+    from article_references r
+    join article_versions v on v.id = r.version_id {CURRENT}
+    left join documents d on d.url_normalized = {REFERENCE_KEY}
+    left join document_versions dv on dv.id = d.current_version
+"""
+
+
 def export_references(db: Database) -> Iterator[dict]:
+    """References of current article versions, with the state of their cited document."""
     yield from db.query(
         f"""
-        select a.name as article, r.n, r.kind, r.url, r.url_normalized, r.doi, r.title, r.inline
-        from article_references r join article_versions v on v.id = r.version_id {CURRENT}
-        order by a.name, r.idx
+        select article, n, kind, url, url_normalized, doi, title, inline, status, http_status,
+          reason, fetched_at, document_hash, document_versions
+        from ({REFERENCES}) order by article, idx
         """
     )
+
+
+def list_references(db: Database, status: str | None = None) -> list[dict]:
+    """References (optionally only those in ``status``) with their document's title and source."""
+    where, params = ("where status = ?", [status]) if status else ("", [])
+    return list(db.query(f"select * from ({REFERENCES}) {where} order by article, idx", params))
+
+
+def fetch_candidates(db: Database) -> list[dict]:
+    """Every distinct URL the current article versions cite, once, with its document's state.
+
+    ``url`` is the URL as first cited (oldest article first, then list order).
+    """
+    rows = db.query(
+        f"""
+        select {REFERENCE_KEY} as key, r.url, d.status, d.fetched_at, d.etag, d.last_modified,
+          coalesce(d.attached, 0) as attached
+        from article_references r
+        join article_versions v on v.id = r.version_id {CURRENT}
+        left join documents d on d.url_normalized = {REFERENCE_KEY}
+        where {REFERENCE_KEY} is not null
+        order by a.first_ingested, a.name, r.idx
+        """
+    )
+    first: dict[str, dict] = {}
+    for row in rows:
+        first.setdefault(row["key"], row)
+    return list(first.values())
+
+
+def export_documents(db: Database) -> Iterator[dict]:
+    """Every stored version of every document, oldest first; ``current`` marks the one in use."""
+    for row in db.query(
+        """
+        select d.url_normalized as url, v.final_url, v.version, v.source, v.content_type,
+          v.title, v.published, v.hash, v.text, v.fetched_at, v.http_status, v.encoding,
+          v.id = d.current_version as current
+        from document_versions v join documents d on d.id = v.document_id
+        order by d.url_normalized, v.version
+        """
+    ):
+        row["current"] = bool(row["current"])
+        yield row
 
 
 def export_sentences(db: Database) -> Iterator[dict]:

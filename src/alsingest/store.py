@@ -19,7 +19,10 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 if TYPE_CHECKING:
+    from .documents import Document
+    from .fetch import FetchResult
     from .pipeline import ArticleResult
+    from .sources import FetchedDocument
 
 logger = logging.getLogger(__name__)
 
@@ -156,6 +159,73 @@ def m002_claims(db: Database) -> None:
     db["claims"].create_index(["therapy"])
     db["claims"].create_index(["claim_id"])
     db["article_versions"].add_column("published", str)
+
+
+@migrations()
+def m003_documents(db: Database) -> None:
+    # One row per distinct URL the corpus cites (keyed on the normalised URL): the state
+    # of its last fetch, the validators for a conditional refresh and its current version.
+    db["documents"].create(
+        {
+            "id": str,  # stable: hash of url_normalized
+            "url_normalized": str,
+            "url": str,  # as first cited
+            "status": str,
+            "http_status": int,
+            "reason": str,
+            "final_url": str,
+            "etag": str,
+            "last_modified": str,
+            "fetched_at": str,  # last attempt (fetch or attach)
+            "current_version": str,
+            "attached": int,  # 1 when the user's saved copy is current: fetch leaves it alone
+        },
+        pk="id",
+    )
+    db["documents"].create_index(["url_normalized"], unique=True)
+    db["documents"].create_index(["status"])
+    # Versions are only ever added: a refresh that brings new content adds one, and
+    # nothing (a failure, a 304, the same content again) removes or rewrites one.
+    db["document_versions"].create(
+        {
+            "id": str,  # stable: hash of document id and content hash
+            "document_id": str,
+            "version": int,
+            "source": str,  # fetched | attached
+            "url": str,
+            "final_url": str,
+            "http_status": int,
+            "content_type": str,
+            "encoding": str,
+            "fetched_at": str,
+            "hash": str,
+            "title": str,
+            "published": str,
+            "text": str,
+        },
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id")],
+    )
+    db["document_versions"].create_index(["document_id", "hash"], unique=True)
+    db["document_versions"].create_index(["document_id", "version"], unique=True)
+    db["fetch_log"].create(
+        {
+            "id": str,  # run id + document id + attempt number
+            "run_id": str,
+            "document_id": str,
+            "url": str,
+            "attempt": int,  # 0: refused before any request (placeholder, invalid URL, scheme)
+            "started_at": str,
+            "elapsed_s": float,
+            "http_status": int,
+            "outcome": str,
+            "error": str,
+        },
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id")],
+    )
+    db["fetch_log"].create_index(["document_id", "started_at"])
+    db["fetch_log"].create_index(["run_id"])
 
 
 def open_db(path: str | Path) -> Database:
@@ -341,3 +411,173 @@ def _write_children(db: Database, vid: str, result: ArticleResult) -> None:
         }
         for c in result.claims
     )
+
+
+# Documents: what the cited URLs served. One transaction per document result.
+
+NEW_VERSION = "new_version"
+SAME_VERSION = "same_version"
+NO_VERSION = "no_version"
+
+FETCHED = "fetched"
+ATTACHED = "attached"
+
+
+def document_id(url_normalized: str) -> str:
+    return hashlib.sha256(url_normalized.encode("utf-8")).hexdigest()[:16]
+
+
+def document_version_id(doc_id: str, content_hash: str) -> str:
+    return hashlib.sha256(f"{doc_id}\0{content_hash}".encode()).hexdigest()[:16]
+
+
+def write_fetched(db: Database, fetched: FetchedDocument, run_id: str) -> str:
+    """Store one fetch: the document's state, its log rows and, when the content is new, a version.
+
+    Returns new_version, same_version (content already stored) or no_version (nothing
+    usable came back). Earlier versions are never touched. The validators are only
+    replaced by those of a response whose content is stored, so a failure cannot make
+    the next refresh unconditional, nor a 304 vouch for content we never kept.
+    """
+    result = fetched.result
+    doc_id = document_id(fetched.key)
+    with db.atomic():
+        existing = _document(db, doc_id)
+        row = {
+            "id": doc_id,
+            "url_normalized": fetched.key,
+            "url": existing.get("url") or fetched.cited_url,
+            "status": result.status,
+            "http_status": result.http_status,
+            "reason": result.reason,
+            "final_url": result.final_url or existing.get("final_url"),
+            "etag": existing.get("etag"),
+            "last_modified": existing.get("last_modified"),
+            "fetched_at": result.fetched_at,
+            "current_version": existing.get("current_version"),
+            "attached": existing.get("attached") or 0,
+        }
+        db["documents"].upsert(row, pk="id")
+        outcome = NO_VERSION
+        if result.status == "not_modified" and row["current_version"]:
+            row["etag"], row["last_modified"] = result.etag, result.last_modified
+        elif fetched.document is not None and fetched.hash is not None:
+            vid = document_version_id(doc_id, fetched.hash)
+            if _has(db, "document_versions", vid):
+                outcome = SAME_VERSION
+                # Content seen before: that version is current again, unless the user's
+                # own copy is (the page that refused scripts is not worth more).
+                if not row["attached"]:
+                    row["current_version"] = vid
+            else:
+                outcome = NEW_VERSION
+                _insert_version(db, vid, doc_id, FETCHED, fetched.document, fetched.hash, result)
+                row["current_version"], row["attached"] = vid, 0
+            if row["current_version"] == vid:
+                row["etag"], row["last_modified"] = result.etag, result.last_modified
+        db["documents"].upsert(row, pk="id")
+        db["fetch_log"].upsert_all(_log_rows(doc_id, fetched, run_id), pk="id")
+    return outcome
+
+
+def write_attached(
+    db: Database,
+    key: str,
+    cited_url: str,
+    document: Document,
+    content_hash: str,
+    reason: str,
+    attached_at: str,
+) -> tuple[int, bool]:
+    """Store a copy the user saved as the document's current version; returns ``(version, new)``.
+
+    Content already stored (fetched or attached) is not stored twice: that version
+    becomes current. Either way the document is marked attached, so that a later fetch
+    does not replace the user's copy with the page that refused scripts.
+    """
+    doc_id = document_id(key)
+    vid = document_version_id(doc_id, content_hash)
+    with db.atomic():
+        existing = _document(db, doc_id)
+        row = {
+            **existing,
+            "id": doc_id,
+            "url_normalized": key,
+            "url": existing.get("url") or cited_url,
+            "status": "ok",
+            "http_status": None,
+            "reason": reason,
+            "fetched_at": attached_at,
+            "current_version": vid,
+            "attached": 1,
+        }
+        db["documents"].upsert(row, pk="id")
+        new = not _has(db, "document_versions", vid)
+        if new:
+            _insert_version(db, vid, doc_id, ATTACHED, document, content_hash, None, attached_at)
+        version = db["document_versions"].get(vid)["version"]
+    return version, new
+
+
+def _document(db: Database, doc_id: str) -> dict:
+    return db["documents"].get(doc_id) if _has(db, "documents", doc_id) else {}
+
+
+def _insert_version(
+    db: Database,
+    vid: str,
+    doc_id: str,
+    source: str,
+    document: Document,
+    content_hash: str,
+    result: FetchResult | None,
+    stored_at: str | None = None,
+) -> None:
+    row = db.execute(
+        "select coalesce(max(version), 0) from document_versions where document_id = ?", [doc_id]
+    ).fetchone()
+    db["document_versions"].insert(
+        {
+            "id": vid,
+            "document_id": doc_id,
+            "version": row[0] + 1,
+            "source": source,
+            "url": result.url if result else db["documents"].get(doc_id)["url_normalized"],
+            "final_url": result.final_url if result else None,
+            "http_status": result.http_status if result else None,
+            "content_type": document.content_type,
+            "encoding": document.encoding,
+            "fetched_at": result.fetched_at if result else stored_at,
+            "hash": content_hash,
+            "title": document.title,
+            "published": document.published,
+            "text": document.text,
+        },
+        pk="id",
+    )
+
+
+def _log_rows(doc_id: str, fetched: FetchedDocument, run_id: str) -> list[dict]:
+    result = fetched.result
+    attempts = [
+        (a.number, a.started_at, a.elapsed_s, a.http_status, a.outcome, a.error)
+        for a in result.attempts
+    ]
+    # Refused before any request (placeholder, invalid URL, scheme): still one row,
+    # so that every run leaves a trace for every URL it looked at.
+    attempts = attempts or [(0, result.fetched_at, 0.0, None, result.status, result.reason)]
+    return [
+        {
+            "id": f"{run_id}-{doc_id}-{number}",
+            "run_id": run_id,
+            "document_id": doc_id,
+            "url": result.url,
+            "attempt": number,
+            "started_at": started_at,
+            "elapsed_s": elapsed_s,
+            "http_status": http_status,
+            "outcome": outcome,
+            "error": error,
+        }
+        for number, started_at, elapsed_s, http_status, outcome, error in attempts
+    ]

@@ -1,0 +1,86 @@
+"""The ``fetch_references`` flow: the URLs the corpus cites in, document versions out.
+
+The library does the work (``alsingest.sources``); this module only composes it:
+plan once, then per batch of URLs one task that fetches and extracts and one that
+stores. Only the fetch task retries: what fails there is the network, and nothing has
+been written yet. A store that fails will fail again the same way, so it does not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from prefect import flow, task
+from prefect.cache_policies import NO_CACHE
+
+from alsingest import store
+from alsingest.config import load_config
+from alsingest.fetch import FetchOptions, FetchResult
+from alsingest.sources import (
+    FetchedDocument,
+    FetchPlan,
+    FetchSummary,
+    Target,
+    batches,
+    fetch_documents,
+    fetch_options,
+    new_run_id,
+    parse_duration,
+    plan_fetch,
+    store_documents,
+)
+
+
+@task(name="plan-fetch", cache_policy=NO_CACHE)
+def plan(db_path: str, stale_after: str | None, only_failed: bool) -> FetchPlan:
+    db = store.open_db(db_path)
+    try:
+        return plan_fetch(
+            db,
+            stale_after=parse_duration(stale_after) if stale_after else None,
+            only_failed=only_failed,
+        )
+    finally:
+        db.close()
+
+
+@task(name="fetch-batch", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=5)
+def fetch_batch(
+    targets: list[Target],
+    options: FetchOptions,
+    on_result: Callable[[FetchResult], None] | None = None,
+) -> list[FetchedDocument]:
+    return fetch_documents(targets, options, on_result=on_result)
+
+
+@task(name="store-batch", cache_policy=NO_CACHE)
+def store_batch(db_path: str, fetched: list[FetchedDocument], run_id: str) -> FetchSummary:
+    db = store.open_db(db_path)
+    try:
+        return store_documents(db, fetched, run_id)
+    finally:
+        db.close()
+
+
+@flow(name="fetch-references")
+def fetch_references(
+    db: str | None = None,
+    config: str | None = None,
+    stale_after: str | None = None,
+    only_failed: bool = False,
+    on_result: Callable[[FetchResult], None] | None = None,
+) -> dict:
+    """Fetch every URL the corpus at ``db`` cites and store what came back.
+
+    ``stale_after`` ("7d", "12h") leaves out URLs fetched more recently than that;
+    ``only_failed`` fetches only URLs whose last fetch failed.
+    """
+    options = load_config(config)
+    db_path = db or options.db
+    planned = plan(db_path, stale_after, only_failed)
+    summary = FetchSummary(new_run_id(), skipped=planned.skipped)
+    settings = fetch_options(options)
+    for batch in batches(planned.targets):
+        fetched = fetch_batch(batch, settings, on_result)
+        summary.add(store_batch(db_path, fetched, summary.run_id))
+    return summary.as_dict()
