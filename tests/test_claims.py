@@ -211,7 +211,7 @@ def test_english_press_release(toolkit):
         for c in claims_of(toolkit, text)
     }
     assert ("tofersen", "2023-04-25", None, None, (1,), None) in got
-    assert ("tofersen", None, "3", 108, (2,), "missed") in got
+    assert ("tofersen", None, "3", 108, (2,), "missed_primary") in got
 
 
 def test_unlisted_code_names_are_extracted_and_marked(toolkit):
@@ -303,7 +303,7 @@ def test_unresolvable_relative_date_is_kept_as_written(toolkit):
         ),
         (
             "Verdiperstat failed to meet its primary endpoint in September 2022.",
-            ("verdiperstat", None, None, "missed"),
+            ("verdiperstat", None, None, "missed_primary"),
         ),
     ],
 )
@@ -312,11 +312,16 @@ def test_english_outcomes_and_sizes(toolkit, text, expected):
     assert (claim.therapy, claim.phase, claim.enrollment, claim.outcome) == expected
 
 
-def test_a_new_paragraph_takes_the_earlier_therapy_only_when_it_goes_on_about_it(toolkit):
-    carried = "托夫生于2023年4月获FDA加速批准上市。\n该药的3期VALOR研究纳入108例患者。"
+def test_a_later_paragraph_takes_the_earlier_therapy_only_when_it_goes_on_about_it(toolkit):
+    carried = "托夫生于2023年4月获FDA加速批准上市。\n另一段。\n该药的3期VALOR研究纳入108例患者。"
     assert ("tofersen", 108) in {(c.therapy, c.enrollment) for c in claims_of(toolkit, carried)}
-    new_subject = "NurOwn的3期试验于2020年11月宣布失败。\nLaunched in 2020, the HEALEY platform enrolls 160 participants per regimen."
-    assert {c.enrollment for c in claims_of(toolkit, new_subject)} == {None}
+    two_away = "NurOwn的3期试验于2020年11月宣布失败。\n另一段。\nThe platform enrolls 160 participants per regimen."
+    assert {c.enrollment for c in claims_of(toolkit, two_away)} == {None}
+    many = (
+        "NurOwn的3期试验于2020年11月宣布失败。\n"
+        "Launched in 2020, the HEALEY platform evaluates several investigational drugs with 160 participants each."
+    )
+    assert {c.enrollment for c in claims_of(toolkit, many)} == {None}
 
 
 def test_quoted_speech_does_not_take_the_previous_therapy(toolkit):
@@ -346,3 +351,58 @@ def test_one_date_for_a_group_of_therapies_only_when_it_is_unambiguous(toolkit):
     claims = claims_of(toolkit, text)
     assert {c.therapy for c in claims} == {"zilucoplan", "verdiperstat", "pridopidine"}
     assert {c.date for c in claims} == {None}
+
+
+@pytest.mark.parametrize(
+    "text, outcome",
+    [
+        ("Neuronata-R在III期临床试验中达到主要终点。", "met_primary"),
+        ("Neuronata-R盡管未在所有入組患者中達到主要終點,但亞組獲益。", "missed_primary"),
+        ("NurOwn's Phase 3 trial did not meet its primary endpoint.", "missed_primary"),
+        ("马赛替尼显著延长了小鼠的生存时间。", "met"),
+        ("他仑帕奈的临床研究也宣告失败。", "missed"),
+    ],
+)
+def test_outcome_polarity_and_primary_endpoint(toolkit, text, outcome):
+    assert {c.outcome for c in claims_of(toolkit, text)} == {outcome}
+
+
+def test_a_submission_that_names_an_ind_is_a_submission(toolkit):
+    text = "NurOwn的3b期试验布局:2025年4月,BrainStorm为NurOwn向FDA提交了新药临床试验(IND)修正案。"
+    assert {c.type for c in claims_of(toolkit, text)} == {"submission"}
+
+
+def test_a_list_that_starts_inside_a_clause_is_one_subject(toolkit):
+    text = "The HEALEY trial tested zilucoplan, verdiperstat, CNM-Au8 and pridopidine in regimens of roughly 160 participants each; none met its primary endpoint."
+    claims = claims_of(toolkit, text)
+    assert {c.therapy for c in claims} == {"zilucoplan", "verdiperstat", "cnmau8", "pridopidine"}
+    assert {c.enrollment for c in claims} == {160} and {c.outcome for c in claims} == {
+        "missed_primary"
+    }
+
+
+def test_a_section_headed_by_a_therapy_stays_about_it(toolkit):
+    text = (
+        "【四、超大剂量甲钴胺】\n甲钴胺大家都不陌生。\n"
+        "德岛大学团队牵头的III期试验JETALS纳入130名患者,结果于2022年发表。"
+    )
+    assert ("mecobalamin", "3", 130, "2022") in {
+        (c.therapy, c.phase, c.enrollment, c.date) for c in claims_of(toolkit, text)
+    }
+
+
+def test_the_next_paragraph_goes_on_with_the_subject(toolkit):
+    text = "FDA於2023年4月批准Tofersen。\n支持審批的第三期VALOR研究有108名病人參與。"
+    assert ("tofersen", "3", 108) in {
+        (c.therapy, c.phase, c.enrollment) for c in claims_of(toolkit, text)
+    }
+
+
+def test_people_taking_part_count_as_enrollment(toolkit):
+    text = "Relyvrio於2022年9月憑一項僅137人參與的第二期研究數據獲FDA批准。"
+    assert {(c.therapy, c.enrollment) for c in claims_of(toolkit, text)} == {("amx0035", 137)}
+
+
+def test_two_phases_of_one_therapy_in_one_sentence(toolkit):
+    text = "NurOwn早前的第三期研究未能達到主要終點,公司計劃再開展一項約200人的第3b期研究。"
+    assert {c.phase for c in claims_of(toolkit, text)} == {"3", "3b"}

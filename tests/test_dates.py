@@ -78,3 +78,52 @@ def test_publication_date_is_read_from_the_article_head_or_tail():
     assert publication_date(fold("标题\n发布时间：2025-01-02 10:00\n正文")) == "2025-01-02"
     assert publication_date(fold("正文\nLast updated: 2025-09-08")) == "2025-09-08"
     assert publication_date(fold("正文没有日期")) is None
+
+
+@pytest.mark.parametrize(
+    "text, context, anchor, expected",
+    [
+        ("8月,SNUG01获得NMPA临床试验批准", 2025, None, [("8月", "2025-08")]),
+        ("4月初宣布撤市", 2024, None, [("4月初", "2024-04")]),
+        (
+            "今年3月获FDA许可。同年6月,FDA授予孤儿药资格",
+            None,
+            "2025-09-05",
+            [("今年3月", "2025-03"), ("同年6月", "2025-06")],
+        ),
+        (
+            "公司预计2026年启动II期。4月,首例患者入组",
+            None,
+            "2025-09-05",
+            [("2026年", "2026"), ("4月", "2025-04")],
+        ),
+        ("reported by Miller et al. (2013), dosed", None, None, [("2013", "2013")]),
+        (
+            "Topline results were reported in 2022 and 2023.",
+            None,
+            None,
+            [("2022", "2022"), ("2023", "2023")],
+        ),
+    ],
+)
+def test_months_and_years_that_lean_on_context(text, context, anchor, expected):
+    assert dates_of(text, context, anchor) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["一年內未見嚴重不良反應", "3月龄小鼠", "每3个月1次", "随访12个月"]
+)
+def test_durations_and_ages_are_not_months(text):
+    assert dates_of(text, 2025) == []
+
+
+@pytest.mark.parametrize(
+    "head, expected",
+    [
+        ("原创 小脑袋 神经科普汇 2024-12-02 21:05 上海\n正文", "2024-12-02"),
+        ("# 标题\n> 医药前沿观察 ｜ 2025-09-05 ｜ 记者 林晓\n正文", "2025-09-05"),
+        ("發佈日期：2024年6月21日\n正文", "2024-06-21"),
+    ],
+)
+def test_publication_date_from_bylines(head, expected):
+    assert publication_date(fold(CONVERTER.to_simplified(head, TRADITIONAL))) == expected

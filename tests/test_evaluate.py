@@ -11,6 +11,7 @@ from alsingest.evaluate import KINDS, GoldError, evaluate, facts, load_gold
 
 FLOORS = Path(__file__).parent / "eval_floors.json"
 DEV = ROOT / "tests" / "dev"
+HOLDOUT = ROOT / "tests" / "holdout"
 
 
 def row(**kw):
@@ -62,26 +63,37 @@ def test_bad_gold_is_reported(tmp_path):
         load_gold(tmp_path / "empty")
 
 
-@pytest.fixture(scope="module")
-def dev_db(toolkit):
+def corpus_of(paths, toolkit):
     from alsingest import store
     from alsingest.pipeline import ingest_files
 
     db = store.open_db(":memory:")
-    report = ingest_files(db, [DEV], toolkit)
+    report = ingest_files(db, paths, toolkit)
     assert report.ok
     return db
 
 
-@pytest.mark.parametrize("corpus", ["seeds", "dev"])
-def test_evaluation_gate(corpus, seeded_db, dev_db, lexicon):
+@pytest.fixture(scope="module")
+def dev_db(toolkit):
+    return corpus_of([DEV], toolkit)
+
+
+@pytest.fixture(scope="module")
+def holdout_db(toolkit):
+    return corpus_of(sorted(p for p in HOLDOUT.glob("ho_*") if p.suffix != ".jsonl"), toolkit)
+
+
+@pytest.mark.parametrize("corpus", ["seeds", "dev", "holdout"])
+def test_evaluation_gate(corpus, seeded_db, dev_db, holdout_db, lexicon):
     """Fails when a score drops below the floor pinned in eval_floors.json (floors only rise).
 
-    seeds: the five seed articles and their gold; dev: six articles written with their gold
-    by a separate author who never saw the extractor (tests/dev).
+    seeds: the five seed articles and their gold; dev and holdout: articles written with
+    their gold by separate authors who never saw the extractor (tests/dev, tests/holdout).
     """
     floors = json.loads(FLOORS.read_text(encoding="utf-8"))[corpus]
-    db, gold = (seeded_db, GOLD) if corpus == "seeds" else (dev_db, DEV)
+    db, gold = {"seeds": (seeded_db, GOLD), "dev": (dev_db, DEV), "holdout": (holdout_db, HOLDOUT)}[
+        corpus
+    ]
     result = evaluate(load_gold(gold), queries.export_claims(db), lexicon)
     scores = {kind: result.kinds[kind].f1 for kind in KINDS} | {"micro": result.micro.f1}
     below = {k: (round(scores[k], 4), floor) for k, floor in floors.items() if scores[k] < floor}

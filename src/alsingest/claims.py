@@ -22,7 +22,7 @@ import hashlib
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import patterns
 from .dates import DateMention, find_dates
@@ -71,7 +71,7 @@ class Claim:
     phase: str | None
     enrollment: int | None
     design: tuple[str, ...]
-    outcome: str | None  # "met" | "missed" | None
+    outcome: str | None  # met | missed | met_primary | missed_primary | None
     status: str  # "reported" | "planned"
     refs: tuple[int, ...]
     ref_urls: tuple[str, ...]
@@ -170,6 +170,11 @@ def clauses_of(text: str, table: bool = False) -> list[tuple[int, int]]:
 ENUMERATION_GLUE = re.compile(r"^[\s、,，和与及或]*(?:and|or)?[\s、,，和与及或]*$")
 
 
+def _ends_with_mention(text: str, clause: tuple[int, int], mentions: list[TherapyMention]) -> bool:
+    start, end = clause
+    return any(start <= m.start and not text[m.end : end].strip() for m in mentions)
+
+
 def _merge_enumerations(
     text: str, clauses: list[tuple[int, int]], mentions: list[TherapyMention]
 ) -> list[tuple[int, int]]:
@@ -182,6 +187,9 @@ def _merge_enumerations(
         for m in sorted(inside, key=lambda m: m.start, reverse=True):
             rest = rest[: m.start - start] + rest[m.end - start :]
         if inside and ENUMERATION_GLUE.match(rest):
+            if pending_start is None and merged and _ends_with_mention(text, merged[-1], mentions):
+                # "tested zilucoplan, verdiperstat, …": the list began in the clause before.
+                pending_start = merged.pop()[0]
             pending_start = start if pending_start is None else pending_start
             continue
         merged.append((pending_start if pending_start is not None else start, end))
@@ -204,8 +212,9 @@ def _paren_groups(text: str) -> list[tuple[int, int]]:
 def find_attributes(view: str, dates: list[DateMention]) -> list[_Attribute]:
     """Claim attributes of one folded sentence view (masked where nothing should match)."""
     attributes: list[_Attribute] = []
-    has_event = (
-        patterns.EVENT.search(view) is not None or patterns.OUTCOME_MISSED.search(view) is not None
+    # A date counts when something happened then: an event word, or a result reported.
+    has_event = any(
+        r.search(view) for r in (patterns.EVENT, patterns.OUTCOME_MISSED, patterns.OUTCOME_MET)
     )
     for d in dates:
         # An unresolvable date ("明年" with no publication date, "2025年13月") is kept as written.
@@ -226,12 +235,25 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[_Attribute]:
     for m in patterns.DURATION.finditer(view):
         unit = "weeks" if m.group("unit").startswith(("周", "week")) else "months"
         attributes.append(_Attribute("design", m.start(), m.end(), f"{int(m.group('n'))} {unit}"))
-    for kind, regex in (("missed", patterns.OUTCOME_MISSED), ("met", patterns.OUTCOME_MET)):
-        for m in regex.finditer(view):
-            attributes.append(_Attribute("outcome", m.start(), m.end(), kind))
+    missed = [(m.start(), m.end()) for m in patterns.OUTCOME_MISSED.finditer(view)]
+    for start, end in missed:
+        attributes.append(_Attribute("outcome", start, end, _outcome("missed", view, start, end)))
+    for m in patterns.OUTCOME_MET.finditer(view):
+        # "未在所有患者中达到主要终点" holds "达到主要终点": the negation wins.
+        if not any(s < m.end() and m.start() < e for s, e in missed):
+            value = _outcome("met", view, m.start(), m.end())
+            attributes.append(_Attribute("outcome", m.start(), m.end(), value))
     for m in patterns.WITHDRAWAL.finditer(view):
         attributes.append(_Attribute("withdrawal", m.start(), m.end(), True))
     return attributes
+
+
+def _outcome(polarity: str, view: str, start: int, end: int) -> str:
+    """'met' or 'missed', with '_primary' when the words are about the primary endpoint."""
+    before = re.split(r"[,;。]", view[max(0, start - 12) : start])[-1]
+    after = re.split(r"[,;。.]", view[end : end + 30])[0]
+    near = before + view[start:end] + after
+    return f"{polarity}_primary" if patterns.PRIMARY_ENDPOINT.search(near) else polarity
 
 
 def find_enrollment(view: str) -> _Attribute | None:
@@ -247,7 +269,7 @@ def find_enrollment(view: str) -> _Attribute | None:
             continue
         # "人" counts participants only when it closes a number phrase ("约200人的", a table cell)
         # or follows an enrollment word.
-        closes_phrase = re.match(r"\s*(的|[|)）]|$)", after) or "患者" in after[:12]
+        closes_phrase = re.match(r"\s*(的|参与|参加|入组|[|)）]|$)", after) or "患者" in after[:12]
         if (
             m.group("unit") == "人"
             and not closes_phrase
@@ -271,9 +293,11 @@ def find_enrollment(view: str) -> _Attribute | None:
             "大约",
         ):
             strong.append(attribute)
-        elif re.match(
-            r"\s*(?:[^，,。；;]{0,14})(患者|受试者|参与者|病人|als|志愿者)", after
-        ) or re.match(r"\s*[|]", after):
+        elif (
+            re.match(r"\s*(?:[^，,。；;]{0,14})(患者|受试者|参与者|病人|als|志愿者)", after)
+            or re.match(r"\s*[|]", after)
+            or (m.group("unit") == "人" and closes_phrase)
+        ):
             weak.append(attribute)
     for m in [*patterns.EN_COUNT.finditer(view), *patterns.EN_N_EQUALS.finditer(view)]:
         n = parse_count(m.group("n"))
@@ -365,7 +389,13 @@ class _Topic:
     from_heading: bool
 
     def carries_to(
-        self, s: Sentence, section: int, view: str, masked: str, intro: set[int]
+        self,
+        s: Sentence,
+        section: int,
+        view: str,
+        masked: str,
+        intro: set[int],
+        first_in_paragraph: bool = False,
     ) -> bool:
         if section != self.section or s.index - self.sentence > TOPIC_REACH:
             return False
@@ -374,6 +404,9 @@ class _Topic:
         if patterns.QUOTED_SPEECH.match(view):
             return False
         if s.paragraph == self.paragraph or self.from_heading:
+            return True
+        if s.paragraph == self.paragraph + 1 and first_in_paragraph:
+            # The paragraph right after goes on with the same subject unless it names another.
             return True
         # A new paragraph goes on about the earlier therapy only when it says so.
         return bool(patterns.CONTINUATION.match(view)) or (s.paragraph - 1) in intro
@@ -421,7 +454,11 @@ def extract_claims(
 
     drafts: list[_Draft] = []
     topic: _Topic | None = None
+    section_therapies: set[str] = set()
     intro = _intro_paragraphs(paragraphs, sentences)
+    first_sentence: dict[int, int] = {}
+    for item in sentences:
+        first_sentence.setdefault(item.sentence.paragraph, item.sentence.index)
     section = 0
     context_year: int | None = None
     claims_in_sentence: dict[int, list[_Draft]] = {}
@@ -436,6 +473,7 @@ def extract_claims(
         if paragraph.kind == HEADING:
             section += 1
             topic = None
+            section_therapies: set[str] = set()
         view = item.view.folded
         masked = _mask(view, _masked_spans(item, markers_by_sentence.get(s.index, [])))
         dates, context_year = find_dates(masked, context_year, published)
@@ -472,13 +510,26 @@ def extract_claims(
                     )
             named = tuple(dict.fromkeys(m.therapy for m in mentions if m.therapy not in classes))
             if named and paragraph.kind != TABLE_ROW:
-                topic = _Topic(named, s.index, s.paragraph, section, paragraph.kind == HEADING)
+                if paragraph.kind == HEADING:
+                    section_therapies = set(named)
+                # A section headed by a therapy stays about it: "【四、超大剂量甲钴胺】".
+                about_section = paragraph.kind == HEADING or set(named) <= section_therapies
+                topic = _Topic(named, s.index, s.paragraph, section, about_section)
         elif _is_claim(attributes):
             therapies: tuple[str, ...] = ()
             if paragraph.kind == TABLE_ROW:
                 therapies = caption.get(s.index, ())
-            elif topic and topic.carries_to(s, section, view, masked, intro):
+            elif topic and topic.carries_to(
+                s,
+                section,
+                view,
+                masked,
+                intro,
+                first_in_paragraph=s.index == first_sentence[s.paragraph],
+            ):
                 therapies = topic.therapies
+                # The discourse goes on: the next sentence is measured from here.
+                topic = replace(topic, sentence=s.index, paragraph=s.paragraph)
             carried = list(attributes)
             if len(therapies) > 1 and len({a.value for a in attributes if a.kind == "date"}) > 1:
                 # "Results were reported in 2022 and 2023" for four drugs: which date is whose is unknown.
@@ -678,11 +729,16 @@ def _finish(
     attrs = draft.attributes
     view = item.view
     dates = [a for a in attrs if a.kind == "date"]
-    phase = next((a.value for a in attrs if a.kind == "phase"), None)
+    phases = list(dict.fromkeys(a.value for a in attrs if a.kind == "phase"))
+    phase = phases[0] if phases else None
     enrollment = next((a.value for a in attrs if a.kind == "enrollment"), None)
     design = tuple(dict.fromkeys(a.value for a in attrs if a.kind == "design"))
     outcomes = [a.value for a in attrs if a.kind == "outcome"]
-    outcome = "missed" if "missed" in outcomes else ("met" if outcomes else None)
+    # A primary-endpoint statement outweighs softer words; a negative outweighs a positive.
+    ranked = sorted(
+        outcomes, key=lambda o: (not o.endswith("_primary"), not o.startswith("missed"))
+    )
+    outcome = ranked[0] if ranked else None
     spans = [draft.anchor, *((a.start, a.end) for a in attrs)]
     quote_start, quote_end = _quote_span(view.folded, spans, draft.anchor)
     start, end = view.original_span(quote_start, quote_end)
@@ -700,14 +756,13 @@ def _finish(
         else:
             s, e = view.original_span(date.start, date.end)
             date_text = join_lines(text[s:e]).text
-        claim_type = classify(
-            clause_text,
-            outcome,
-            phase,
-            enrollment,
-            design,
-            any(a.kind == "withdrawal" for a in attrs),
-        )
+        withdrawn = any(a.kind == "withdrawal" for a in attrs)
+        claim_type = classify(clause_text, outcome, phase, enrollment, design, withdrawn)
+        if claim_type in ("other", "trial_design"):
+            # The event verb may stand outside the quoted clauses: "NurOwn…布局:2025年4月,…提交了申请".
+            sentence_type = classify(view.folded, outcome, phase, enrollment, design, withdrawn)
+            if sentence_type not in ("other", "trial_design", "trial_result"):
+                claim_type = sentence_type
         digest = hashlib.sha256(
             "\0".join([name, text[start:end], draft.therapy, claim_type, date_iso or ""]).encode()
         ).hexdigest()[:16]
@@ -731,6 +786,11 @@ def _finish(
                 claim_id=digest,
             )
         )
+    # "早前的第三期研究未能达到主要终点，公司计划再开展一项约200人的第3b期研究": two trials.
+    for extra in phases[1:]:
+        first = claims[0]
+        digest = hashlib.sha256(f"{first.claim_id}\0phase\0{extra}".encode()).hexdigest()[:16]
+        claims.append(replace(first, date=None, date_text=None, phase=extra, claim_id=digest))
     return claims
 
 
@@ -761,10 +821,10 @@ def classify(text: str, outcome, phase, enrollment, design, withdrawn: bool) -> 
     """Claim type from the words of its clauses, most specific first."""
     if withdrawn:
         return "withdrawal"
-    if patterns.TRIAL_APPROVAL.search(text):
-        return "trial_start"
     if patterns.SUBMISSION.search(text) and not outcome:
         return "submission"
+    if patterns.TRIAL_APPROVAL.search(text):
+        return "trial_start"
     if patterns.APPROVAL.search(text):
         return "approval"
     if patterns.LAUNCH.search(text):

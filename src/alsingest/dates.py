@@ -102,7 +102,7 @@ def find_dates(
         day = m.group("day") or m.group("day2")
         value = iso(year, patterns.MONTHS[name.rstrip(".")], int(day) if day else None)
         found.append((m.start(), m.end(), value, False, year if value else None))
-    for regex in (patterns.EN_YEAR, patterns.EN_YEAR_LIST):
+    for regex in (patterns.EN_YEAR, patterns.EN_YEAR_LIST, patterns.EN_AUTHOR_YEAR):
         for m in regex.finditer(text):
             start = m.start("year")
             if not taken(start, m.end()):
@@ -117,6 +117,7 @@ def find_dates(
     relative_matches = [
         *(("rel", m) for m in patterns.CN_RELATIVE_DATE.finditer(text)),
         *(("md", m) for m in patterns.CN_MONTH_DAY.finditer(text)),
+        *(("month", m) for m in patterns.CN_MONTH.finditer(text)),
         *(("part", m) for m in patterns.CN_BARE_YEAR_PART.finditer(text)),
     ]
     relative_matches = [(k, m) for k, m in relative_matches if not taken(m.start(), m.end())]
@@ -153,10 +154,15 @@ def find_dates(
                 base = anchor_year + 1 if anchor_year else None
             value = iso(base, _int(m.group("month")), _int(m.group("day"))) if base else None
             mentions.append(DateMention(m.start(), m.end(), value, relative=True))
-            if base and m.group("rel") not in ("去年", "明年", "今年", "本年"):
+            if base:
+                # "今年3月……同年6月": 同年 is the year just named, whatever word named it.
                 year = base
-        elif kind == "md":
-            value = iso(year, int(m.group("month")), int(m.group("day"))) if year else None
+        elif kind in ("md", "month"):
+            # A month without a year is in the year last named, unless that year was a plan
+            # for after the article was written ("预计2026年启动……4月，首例入组").
+            base = anchor_year if year and anchor_year and year > anchor_year else year
+            day = int(m.group("day")) if kind == "md" else None
+            value = iso(base, int(m.group("month")), day) if base else None
             mentions.append(DateMention(m.start(), m.end(), value, relative=True))
         else:
             mentions.append(
@@ -172,7 +178,11 @@ PUBLISHED = re.compile(
 
 
 def publication_date(folded_text: str) -> str | None:
-    """The article's own date, when its first or last lines state one ("发布时间：2025-01-02")."""
+    """The article's own date: a line that says so ("发布时间：2025-01-02"), else a byline.
+
+    A byline is a short line among the first few that holds a full date
+    ("原创 小脑袋 神经科普汇 2024-12-02 21:05 上海", "> 医药前沿观察 | 2025-09-05 | 记者").
+    """
     lines = [line for line in folded_text.splitlines() if line.strip()]
     for line in [*lines[:8], *lines[-8:]]:
         m = PUBLISHED.search(line)
@@ -181,4 +191,11 @@ def publication_date(folded_text: str) -> str | None:
         dates, _ = find_dates(line[m.end() :])
         if dates and dates[0].iso and dates[0].start < 3:
             return dates[0].iso
+    for line in lines[:4]:
+        if len(line) > 80:
+            continue
+        dates, _ = find_dates(line)
+        full = [d.iso for d in dates if d.iso and len(d.iso) == 10 and not d.relative]
+        if len(full) == 1:
+            return full[0]
     return None

@@ -124,8 +124,14 @@ CN_RELATIVE_DATE = re.compile(
 )
 # "3月5日", "9月" with the year left to context; not "12个月".
 CN_MONTH_DAY = re.compile(r"(?<![\d年个])(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日号]")
+# "8月", "4月初", "6月份" with the year left to context; not "12个月", "第8月", "3月龄".
+CN_MONTH = re.compile(
+    r"(?<![\d年个第.])(?P<month>1[0-2]|0?[1-9])\s*月(?P<part>初|中旬|中|底|末|份)?(?![龄\d])"
+)
 # "年内", "年底" standing alone, resolved to the context year.
-CN_BARE_YEAR_PART = re.compile(r"(?<![\d年同次翌今去明本当])(?P<part>年内|年底|年末)")
+CN_BARE_YEAR_PART = re.compile(
+    r"(?<![\d年同次翌今去明本当一二两三四五六七八九十几半多数])(?P<part>年内|年底|年末)"
+)
 
 MONTHS = {
     m: i
@@ -163,6 +169,8 @@ ISO_DATE = re.compile(
 EN_YEAR = re.compile(
     rf"\b(?:in|by|since|from|during|until|till|early|late|mid|end of|through)[\s-]+(?P<year>{YEAR})\b(?!\s*(?:patients|participants|subjects|mg|people))"
 )
+# "Bensimon et al. (1994)", "Miller et al., 2013": the year of the cited study.
+EN_AUTHOR_YEAR = re.compile(rf"\bet al\.?,?\s*[(（]?\s*(?P<year>{YEAR})\b")
 # The second year of "in 2022 and 2023", "from 2019 to 2021".
 EN_YEAR_LIST = re.compile(rf"(?<=\d{{4}})\s*(?:and|or|to|through|,|–|-)\s*(?P<year>{YEAR})\b")
 
@@ -204,7 +212,8 @@ CN_COUNT = re.compile(
 # Words that make a count an enrollment.
 ENROLLMENT_CUE = re.compile(
     r"纳入|入组|招募|募集|招收|招入|规模|参与|受试者|共有|总共|共计|共\s*$|共纳|计划|enroll|recruit|randomi[sz]|"
-    r"\b(study|trial|cohort)\s+(of|in|with|involving|including)\b|\binvolving\b|\bincluding\b"
+    r"\b(study|trial|cohort|regimens?|arms?|groups?)\s+(of|in|with|involving|including)\b|\binvolving\b|\bincluding\b|"
+    r"\b(approximately|roughly|about|around|a total of|up to|more than|over|nearly)\s*$"
 )
 # Counts that are outcomes, not participants: "8 例患者病死", "5名患者…仍存活".
 COUNT_OUTCOME = re.compile(
@@ -212,7 +221,7 @@ COUNT_OUTCOME = re.compile(
 )
 # "664 participants", "45 people with ALS"; words between the number and the noun are not numbers.
 EN_COUNT = re.compile(
-    rf"(?<![\d.])(?P<n>{_NUMBER})\s+(?:[a-z][a-z-]*\s+){{0,3}}?(?:patients|participants|subjects|people|individuals|volunteers)\b"
+    rf"(?<![\d.])(?P<n>{_NUMBER})\s+(?:[a-z][a-z-]*\s+){{0,3}}?(?:patients|participants|subjects|people|individuals|volunteers|adults|persons|men|women|cases)\b"
 )
 EN_N_EQUALS = re.compile(rf"\bn\s*=\s*(?P<n>{_NUMBER})\b")
 
@@ -235,8 +244,9 @@ OUTCOME_MET = re.compile(
     r"\bwell[\s-]tolerated|\bsafe\b|\bsafety profile|\bsurvival benefit|\bgains? in|\breduc\w*\s+(in\s+)?(the\s+)?risk of (death|mortality)"
 )
 OUTCOME_MISSED = re.compile(
-    r"未(能)?达到[^，,。；;]{0,6}(主要)?终点|没有达到|未(见|发现|证实|观察到|显示)[^，,。；;]{0,10}(获益|疗效|效果|差异|改善)|"
+    r"未[^,;。]{0,12}?达到[^,;。]{0,4}主要[^,;。]{0,2}终点|未(能)?达到[^，,。；;]{0,6}(主要)?终点|没有达到|未(见|发现|证实|观察到|显示)[^，,。；;]{0,10}(获益|疗效|效果|差异|改善)|"
     r"没有[^，,。；;]{0,12}(获益|疗效|效果|差异)|(宣告|以)?失败(告终)?|无效|无显著(治疗)?效果|未复制|未加速|"
+    r"\b(end ?point|outcome)s?\b[^.;]{0,24}\b(was|were) not met|\b(none|neither)\b[^.;]{0,20}\bmet\b|"
     r"\b(did not|failed to|does not|didn't|could not|was not able to) (meet|improve|show|reach|achieve|demonstrate|slow|extend|reduce|benefit)|\bfailed\b|\bmissed\b|\bno (significant )?(benefit|effect|difference|improvement)|"
     r"\binconclusive|\bstatistically insignificant|\bdecline in (fvc|alsfrs)"
 )
@@ -244,17 +254,22 @@ OUTCOME_MISSED = re.compile(
 
 EVENT = re.compile(
     r"上市|获批|批准|获准|核准|核可|授予|认定|启动|开展|开始|完成|首例|给药|入组|招募|提交|申请|递交|宣布|公布|发布|报道|报告|发表|取得|达到|"
-    r"撤市|退市|下市|撤回|终止|暂停|进行|研究|试验|植入|手术|第一剂|首剂|首次(给药|注射|用药|治疗)|"
+    r"撤市|退市|下市|撤回|撤出|终止|暂停|进行|研究|试验|植入|手术|第一剂|首剂|首次(给药|注射|用药|治疗)|发现|证实|显示|处方|开方|"
     r"\b(approv\w*|launch\w*|submit\w*|filed|initiat\w*|start\w*|began|begin\w*|enroll\w*|dosed|announc\w*|report\w*|publish\w*|complet\w*|withdr[ae]wn?|discontinu\w*|results?|vot\w*|grant\w*|cleared|authori[sz]\w*|receiv\w*|recommend\w*)\b"
 )
-WITHDRAWAL = re.compile(r"撤市|退市|下市|撤回上市|\bwithdrawn\b|\bwithdrew\b|\bdiscontinued\b")
+WITHDRAWAL = re.compile(
+    r"撤市|退市|下市|撤回上市|撤出[^,;。]{0,10}市场|\bwithdrawn\b|\bwithdrew\b|\bwithdraw\b[^.;]{0,30}\bmarkets?\b|\bdiscontinued\b"
+)
 APPROVAL = re.compile(r"批准|获批|获准|核准|核可|\bapprov\w*|\bauthori[sz]\w*")
 TRIAL_APPROVAL = re.compile(
     r"(获批|批准|获准)[^,;。]{0,24}?(开展|进行|开始|启动)[^,;。]{0,12}?(临床|试验|研究)|\bind\b|"
     r"临床试验(申请)?(获|的)?(批准|许可|默示许可)|双报双批|\bcleared\b"
 )
 LAUNCH = re.compile(r"上市|\blaunch\w*")
-SUBMISSION = re.compile(r"提交|递交|申请|\bsubmit\w*|\bfiled\b|\bnda\b|\bbla\b|\bmaa\b")
+# Filing with a regulator: a verb, not the bare noun "申请" ("临床试验申请获批" is a trial start).
+SUBMISSION = re.compile(r"提交|递交|申报|\bsubmit\w*|\bfiled\b|\bfiling\b")
+# The outcome concerns the primary endpoint: contradictions are looked for between these.
+PRIMARY_ENDPOINT = re.compile(r"主要(疗效)?(终点|指标)|\bprimary (end ?point|outcome)")
 DOSING = re.compile(
     r"给药|首例受试者|首例患者|第一剂|首剂|首次(给药|注射|用药)|\bdosed\b|\bfirst (patient|participant|dose)"
 )
@@ -268,7 +283,7 @@ PLANNED = re.compile(
 # new paragraph takes the earlier therapy only after one of them (up to 12 characters in).
 CONTINUATION = re.compile(
     r"^(?:[^。;]{0,12}?)(该|此|这|其(?!他)|上述|同年|次年|翌年|当年|随后|此后|之后|后来|但|然而|不过|此外|另外|同时|因此|"
-    r"第[一二三四五六七八九十\d]+项|另一项|另一个|患者|病友|受试者|参与者)"
+    r"第[一二三四五六七八九十\d]+项|另一项|另一个|患者|病友|受试者|参与者|研究团队|该团队|团队|研究者|研究人员|公司)"
     r"|^(?:[^.;]{0,16}?)\b(the\s+(?:[\w-]+\s+){0,4}?(drug|therapy|trial|study|treatment|company|agency|approval|"
     r"decision|data|findings|results?|medicine|product)|this|these|it|its|however|but|subsequently|later|then|since|"
     r"in addition|additionally|meanwhile|that year|the following year)\b"
@@ -291,7 +306,8 @@ EXAMPLE_OPENER = re.compile(r"\s*(如|例如|比如|譬如|e\.g\.|eg\b|such as|f
 # the therapy of the previous sentence is not their subject.
 GENERIC_PLURAL = re.compile(
     r"(超过|逾|近|约)?\s*\d+\s*(项|种|个|款)[^,;。]{0,4}(药物|试验|研究|疗法|临床)|多项|数十项|几十项|数十种|许多|大多数|大部分|众多|"
-    r"\bdozens of\b|\bmany (drugs|trials|studies)\b|\bnumerous\b|\bmost (drugs|trials|studies)\b"
+    r"\bdozens of\b|\bmany (drugs|trials|studies)\b|\bnumerous\b|\bmost (drugs|trials|studies)\b|"
+    r"\b(several|multiple|various)\s+(\w+\s+)?(drugs|therapies|candidates|compounds|treatments|regimens)\b"
 )
 # Summaries speak of many therapies at once: no topic is carried into them.
 SUMMARY = re.compile(
@@ -311,5 +327,5 @@ NOT_A_THERAPY = re.compile(
 )
 # International nonproprietary name stems that name drugs.
 INN_NAME = re.compile(
-    r"\b(?P<name>[a-z]{3,}(?:mab|tinib|[a-z]nib|[rnu]sen|mestrocel|[a-z]{3}cel|semtiv|[a-z]{4}stat|pidine|parib))\b"
+    r"\b(?P<name>[a-z]{3,}(?:mab|tinib|[a-z]nib|[rnu]sen|mestrocel|[a-z]{3}cel|semtiv|[a-z]{4}stat|pidine|parib|ampanel|corilant|ximod|lisib))\b"
 )
