@@ -2,7 +2,8 @@
 
 The library does the work (``alsingest.sources``); this module only composes it:
 plan once, then per batch of URLs one task that fetches and extracts and one that
-stores. Only the fetch task retries: what fails there is the network, and nothing has
+stores, then one task that verifies the claims against what came back. Only the
+fetch task retries: what fails there is the network, and nothing has
 been written yet. A store that fails will fail again the same way, so it does not.
 """
 
@@ -16,6 +17,7 @@ from prefect.cache_policies import NO_CACHE
 from alsingest import store
 from alsingest.config import load_config
 from alsingest.fetch import FetchOptions, FetchResult
+from alsingest.pipeline import verify_corpus
 from alsingest.sources import (
     FetchedDocument,
     FetchPlan,
@@ -62,6 +64,23 @@ def store_batch(db_path: str, fetched: list[FetchedDocument], run_id: str) -> Fe
         db.close()
 
 
+@task(name="verify-claims", cache_policy=NO_CACHE)
+def verify_claims(db_path: str, config: str | None) -> dict:
+    from flows.ingest import toolkit_for
+
+    db = store.open_db(db_path)
+    try:
+        report = verify_corpus(db, toolkit_for(config))
+    finally:
+        db.close()
+    return {
+        "verdicts": report.verdicts,
+        "facts": report.facts,
+        "conflicts": report.conflicts,
+        "new_conflicts": report.new_conflicts,
+    }
+
+
 @flow(name="fetch-references")
 def fetch_references(
     db: str | None = None,
@@ -69,11 +88,13 @@ def fetch_references(
     stale_after: str | None = None,
     only_failed: bool = False,
     on_result: Callable[[FetchResult], None] | None = None,
+    verify: bool = True,
 ) -> dict:
     """Fetch every URL the corpus at ``db`` cites and store what came back.
 
     ``stale_after`` ("7d", "12h") leaves out URLs fetched more recently than that;
-    ``only_failed`` fetches only URLs whose last fetch failed.
+    ``only_failed`` fetches only URLs whose last fetch failed; ``verify`` then checks
+    the claims against the new document versions.
     """
     options = load_config(config)
     db_path = db or options.db
@@ -83,4 +104,7 @@ def fetch_references(
     for batch in batches(planned.targets):
         fetched = fetch_batch(batch, settings, on_result)
         summary.add(store_batch(db_path, fetched, summary.run_id))
-    return summary.as_dict()
+    result = summary.as_dict()
+    if verify:
+        result["verification"] = verify_claims(db_path, config)
+    return result

@@ -468,3 +468,36 @@ def test_durations_are_parsed(text, expected):
 def test_bad_durations_are_refused(text):
     with pytest.raises(ValueError, match="not a duration"):
         parse_duration(text)
+
+
+def test_fetched_sources_verify_the_claims_that_cite_them(db, toolkit, server, tmp_path):
+    """End to end: an article cites two loopback pages; fetch, verify, export."""
+    from alsingest.pipeline import verify_corpus
+
+    server.route(
+        "/good",
+        Reply(
+            body=page("2025年6月10日，托夫生注射液正式在中国上市，用于SOD1突变的成人患者。" * 3),
+            headers=HTML,
+        ),
+    )
+    server.route(
+        "/other",
+        Reply(body=page("利鲁唑是首个获批的渐冻症药物，1995年获FDA批准。" * 6), headers=HTML),
+    )
+    folder = tmp_path / "article"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "2025年6月,托夫生注射液正式在中国上市。[1]\n2025年7月,托夫生在中国获批上市。[2]\n"
+        f"参考资料:\n[1]{server.url('/good')}\n[2]{server.url('/other')}\n",
+        encoding="utf-8",
+    )
+    ingest_files(db, [folder], toolkit)
+    fetch_references(db, FAST)
+    report = verify_corpus(db, toolkit)
+    verdicts = {(r["date"], r["verdict"]) for r in queries.export_claims(db)}
+    assert verdicts == {("2025-06", "supported"), ("2025-07", "not_found")}
+    assert report.verdicts == {"supported": 1, "not_found": 1}
+    (supported,) = [r for r in queries.export_claims(db) if r["verdict"] == "supported"]
+    (evidence,) = supported["evidence"][:1]
+    assert "托夫生" in evidence["text"] and evidence["ref"] == 1

@@ -264,6 +264,82 @@ def eval_command(gold_dir, show, as_json, options, db_path, config_path):
                 console.print(f"{label} {kind}: " + " | ".join(map(str, item)), highlight=False)
 
 
+@cli.command()
+@click.option(
+    "--force", is_flag=True, help="Verify again even claims whose sources did not change."
+)
+@common_options
+def verify(force, options, db_path, config_path):
+    """Check each claim against the sources it cites; assemble facts; flag contradictions."""
+    from .pipeline import verify_corpus
+
+    report = verify_corpus(open_corpus(db_path), toolkit(options), force=force)
+    table = Table("verdict", "claims verified now")
+    for verdict, count in sorted(report.verdicts.items()):
+        table.add_row(verdict, str(count))
+    console.print(table)
+    console.print(
+        f"{sum(report.verdicts.values())} claims verified, {report.unchanged} unchanged; "
+        f"{report.facts} facts; {report.conflicts} contradictions ({len(report.new_conflicts)} new)"
+        + (" — see `alsingest conflicts`" if report.conflicts else ""),
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
+@cli.command()
+@click.option("--therapy", help="Only this therapy (canonical id or any alias).")
+@common_options
+def facts(therapy, options, db_path, config_path):
+    """One line per fact (claims of all articles about the same event), with mentions and verdicts."""
+    from .assemble import assemble
+    from .lexicon import Lexicon
+
+    if therapy:
+        therapy = Lexicon.load(options.lexicon_path).canonical(therapy) or therapy
+    assembled = assemble(queries.export_claims(open_corpus(db_path), therapy=therapy))
+    table = Table("therapy", "type", "date", "phase", "n", "mentions", "articles", "verdicts")
+    for fact in assembled:
+        table.add_row(
+            fact.therapy,
+            fact.type,
+            fact.date or "",
+            fact.phase or "",
+            str(fact.enrollment or ""),
+            str(len(fact.mentions)),
+            ", ".join(a[:12] for a in fact.articles),
+            " ".join(f"{v}:{n}" for v, n in sorted(fact.verdicts.items())),
+        )
+    console.print(table)
+    errors.print(f"{len(assembled)} facts")
+
+
+@cli.command()
+@click.option(
+    "--all", "show_all", is_flag=True, help="Also contradictions a later run no longer found."
+)
+@common_options
+def conflicts(show_all, options, db_path, config_path):
+    """Contradictions found by `alsingest verify`: dates, outcomes, aliases; with the claims involved."""
+    db = open_corpus(db_path)
+    rows = queries.contradictions(db, current_only=not show_all)
+    quotes = {r["claim_id"]: r for r in queries.export_claims(db)}
+    for row in rows:
+        console.print(
+            f"[bold]{row['kind']}[/bold] {row['detail']}  (first seen {row['first_seen']})",
+            highlight=False,
+        )
+        for claim_id in row["claim_ids"]:
+            claim = quotes.get(claim_id)
+            if claim:
+                console.print(
+                    f"    {claim['article']} {claim_id}: {claim['quote']}",
+                    highlight=False,
+                    soft_wrap=True,
+                )
+    errors.print(f"{len(rows)} contradictions")
+
+
 class Duration(click.ParamType):
     """A duration such as 7d, 12h, 30m or 1d12h, checked before anything runs."""
 
@@ -336,6 +412,17 @@ def fetch(stale_after, only_failed, options, db_path, config_path):
         highlight=False,
         soft_wrap=True,
     )
+    checked = summary.get("verification")
+    if checked:
+        verdicts = (
+            ", ".join(f"{n} {v}" for v, n in sorted(checked["verdicts"].items()))
+            or "no claim to re-check"
+        )
+        console.print(
+            f"verified: {verdicts}; {checked['conflicts']} contradictions ({len(checked['new_conflicts'])} new)",
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 REFERENCE_STATUSES = sorted({*STATUSES, queries.UNFETCHED})
@@ -421,13 +508,84 @@ EXPORTS = {
     type=click.Path(dir_okay=False, writable=True),
     help="File to write (default: standard output).",
 )
+@click.option(
+    "--reviewed",
+    is_flag=True,
+    help="claims only: the claims reviewers accepted, with their corrections applied.",
+)
 @common_options
-def export(what, fmt, output, options, db_path, config_path):
+def export(what, fmt, output, reviewed, options, db_path, config_path):
     """Export references, sentences, claims or documents (every stored version) as JSON lines or CSV."""
-    rows = EXPORTS[what](open_corpus(db_path))
+    if reviewed and what != "claims":
+        raise click.UsageError("--reviewed applies to claims only")
+    export_rows = queries.export_reviewed_claims if reviewed else EXPORTS[what]
+    rows = export_rows(open_corpus(db_path))
     if output:
         with open(output, "w", encoding="utf-8", newline="") as out:
             count = queries.write_rows(rows, fmt, out)
         errors.print(f"wrote {count} {what} to {output}")
     else:
         queries.write_rows(rows, fmt, sys.stdout)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option("--port", default=8765, show_default=True, type=int, help="Port to listen on.")
+@click.option(
+    "--token",
+    envvar="ALSINGEST_REVIEW_TOKEN",
+    help="Secret every request must carry (required to bind an address other than loopback).",
+)
+@common_options
+def review(host, port, token, options, db_path, config_path):
+    """Serve the review web app: claim queue with evidence, decisions, timeline, contradictions."""
+    from .lexicon import Lexicon
+    from .web.app import is_loopback, serve
+
+    if not is_loopback(host) and not token:
+        raise click.UsageError(
+            f"{host} is reachable from other machines: give --token SECRET to bind it"
+        )
+    open_corpus(db_path).close()
+    try:
+        lexicon = Lexicon.load(options.lexicon_path)
+    except LexiconError as e:
+        raise click.ClickException(str(e)) from None
+    shown = f"[{host}]" if ":" in host else host
+    address = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
+    errors.print(f"reviewing {db_path} at {address} (Ctrl+C to stop)", highlight=False)
+    serve(db_path, host=host, port=port, token=token, lexicon=lexicon)
+
+
+@cli.command()
+@click.option("--port", default=8001, show_default=True, type=int, help="Port for Datasette.")
+@click.option(
+    "--metadata",
+    "metadata_path",
+    type=click.Path(dir_okay=False),
+    help="Where to write the Datasette metadata (default: a temporary file).",
+)
+@click.option("--open", "open_browser", is_flag=True, help="Open a browser on the corpus.")
+@common_options
+def browse(port, metadata_path, open_browser, options, db_path, config_path):
+    """Open the corpus in Datasette, with table descriptions and facets (optional dependency)."""
+    import subprocess
+    import tempfile
+
+    from .browse import INSTALL_HINT, datasette_command, serve_command, write_metadata
+
+    base = datasette_command()
+    if base is None:
+        raise click.ClickException(INSTALL_HINT)
+    db = open_corpus(db_path)
+    if metadata_path is None:
+        metadata_path = Path(tempfile.mkdtemp(prefix="alsingest-browse-")) / "metadata.json"
+    write_metadata(db, db_path, metadata_path)
+    db.close()
+    errors.print(
+        f"Datasette on http://127.0.0.1:{port}/ (metadata {metadata_path})", highlight=False
+    )
+    try:
+        sys.exit(subprocess.call(serve_command(base, db_path, metadata_path, port, open_browser)))
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -76,6 +76,8 @@ class Lexicon:
     def __init__(self, entries: Mapping[str, Sequence[str]]):
         self.entries: dict[str, tuple[str, ...]] = {}
         self._by_key: dict[str, str] = {}
+        # (alias, first therapy, second therapy): the alias is kept for the first only.
+        self.alias_conflicts: list[tuple[str, str, str]] = []
         for therapy, aliases in entries.items():
             if not re.fullmatch(r"[a-z0-9][a-z0-9\-]*", therapy):
                 raise LexiconError(
@@ -90,12 +92,14 @@ class Lexicon:
                 other = self._by_key.get(key)
                 if other is not None and other != therapy:
                     logger.warning("alias %r is listed for both %s and %s", name, other, therapy)
+                    self.alias_conflicts.append((name, other, therapy))
                     continue
                 self._by_key[key] = therapy
         patterns: dict[str, tuple[int, str]] = {}
         for therapy, names in self.entries.items():
             for name in names:
-                if name_key(name):
+                # An alias listed twice matches for the therapy that listed it first.
+                if name_key(name) and self._by_key.get(name_key(name)) == therapy:
                     patterns[_alias_pattern(name)] = (len(name_key(name)), therapy)
         # Longest alias first so that "托夫生注射液" wins over "托夫生".
         ordered = sorted(patterns, key=lambda p: patterns[p][0], reverse=True)

@@ -6,6 +6,7 @@ that reads files, decides what to skip, and hands results to the store.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from . import store
+from . import queries, store
 from .claims import EXTRACTOR_VERSION, Claim, SentenceInput, TherapyMention, extract_claims
 from .config import Options
 from .dates import publication_date
@@ -174,3 +175,104 @@ def ingest_one(db: Database, path: str | Path, toolkit: Toolkit, report: IngestR
     result = process_article(source, toolkit)
     outcome = store.write_article(db, result)
     getattr(report, outcome).append(source.name)
+
+
+@dataclass
+class VerifyReport:
+    verdicts: dict[str, int] = field(default_factory=dict)
+    unchanged: int = 0
+    facts: int = 0
+    conflicts: int = 0
+    new_conflicts: list[str] = field(default_factory=list)
+
+
+def verify_corpus(db: Database, toolkit: Toolkit, *, force: bool = False) -> VerifyReport:
+    """Judge every current claim against the sources it cites, then assemble facts and flag conflicts.
+
+    1. For each claim, the current version of every fetched or attached source it cites.
+    2. Skip claims whose sources and verifier are those of the stored verdict (unless ``force``).
+    3. Verify against each source; keep the best verdict and its evidence.
+    4. Assemble facts from all current claims and record their contradictions.
+    """
+    from .assemble import assemble, find_conflicts
+    from .verify import UNAVAILABLE, VERIFIER_VERSION, Source, Verdict, best_verdict, verify_claim
+
+    report = VerifyReport()
+    known = store.verification_keys(db)
+    prepared: dict[str, Source] = {}
+    rows = []
+    for claim in queries.claim_sources(db):
+        sources = [s for s in claim["sources"] if s.get("document_version")]
+        sources_key = ",".join(sorted(s["document_version"] for s in sources))
+        if not force and known.get(claim["row_id"]) == (sources_key, VERIFIER_VERSION):
+            report.unchanged += 1
+            continue
+        judged: list[tuple[dict, Verdict]] = []
+        for source in sources:
+            version = source["document_version"]
+            if version not in prepared:
+                text = queries.document_text(db, version)
+                prepared[version] = Source(
+                    text, toolkit.converter, published=source.get("published")
+                )
+            judged.append((source, verify_claim(claim, prepared[version], toolkit.lexicon)))
+        if judged:
+            verdict = best_verdict([v for _, v in judged])
+            origin = next(s for s, v in judged if v is verdict)
+        else:
+            reason = (
+                "the article cites no source for this claim"
+                if not claim["refs"]
+                else "no cited source has been fetched or attached yet"
+            )
+            verdict, origin = Verdict(UNAVAILABLE, reason), {}
+        report.verdicts[verdict.verdict] = report.verdicts.get(verdict.verdict, 0) + 1
+        rows.append(
+            {
+                "id": claim["row_id"],
+                "claim_id": claim["claim_id"],
+                "verdict": verdict.verdict,
+                "reason": verdict.reason,
+                "evidence": json.dumps(
+                    [
+                        {
+                            "ref": origin.get("ref"),
+                            "url": origin.get("url"),
+                            "start": e.start,
+                            "end": e.end,
+                            "text": e.text,
+                        }
+                        for e in verdict.evidence
+                    ],
+                    ensure_ascii=False,
+                ),
+                "per_source": json.dumps(
+                    [
+                        {"ref": s["ref"], "url": s["url"], "verdict": v.verdict, "reason": v.reason}
+                        for s, v in judged
+                    ],
+                    ensure_ascii=False,
+                ),
+                "sources_key": sources_key,
+                "verifier_version": VERIFIER_VERSION,
+            }
+        )
+    store.write_verifications(db, rows)
+    facts = assemble(queries.export_claims(db))
+    conflicts = find_conflicts(facts, toolkit.lexicon)
+    report.facts = len(facts)
+    report.conflicts = len(conflicts)
+    report.new_conflicts = store.write_conflicts(
+        db,
+        [
+            {
+                "id": c.conflict_id,
+                "kind": c.kind,
+                "therapy": c.therapy,
+                "detail": c.detail,
+                "claim_ids": json.dumps(list(c.claim_ids)),
+            }
+            for c in conflicts
+        ],
+    )
+    return report

@@ -202,14 +202,139 @@ def export_claims(
         select a.name as article, c.quote, c.therapy, c.type, c.date, c.date_text, c.phase,
           c.enrollment, c.status, c.refs, c.ref_urls, c.claim_id, c.start, c."end",
           c.sentence_idx as sentence, c.unlisted, c.design, c.outcome, c.extractor_version,
-          v.version as article_version
+          v.version as article_version, ver.verdict, ver.reason as verdict_reason, ver.evidence
         from claims c join article_versions v on v.id = c.version_id {CURRENT}
+        left join verifications ver on ver.id = c.id
         {clause}
         order by a.name, c.start, c.therapy
         """,
         params,
     ):
-        for key in ("refs", "ref_urls", "design"):
+        for key in ("refs", "ref_urls", "design", "evidence"):
             row[key] = json.loads(row[key]) if row[key] else []
         row["unlisted"] = bool(row["unlisted"])
         yield row
+
+
+def claim_sources(db: Database) -> Iterator[dict]:
+    """Every current claim with the current document version of each reference it cites."""
+    for row in db.query(
+        f"""
+        select c.id as row_id, c.claim_id, a.name as article, c.therapy, c.unlisted, c.type,
+          c.date, c.phase, c.enrollment, c.outcome, c.refs,
+          (select json_group_array(json_object(
+              'ref', r.n, 'url', r.url, 'document_version', dv.id, 'published', dv.published,
+              'status', d.status))
+           from json_each(c.refs) j
+           join article_references r on r.version_id = c.version_id and r.n = j.value and r.inline = 0
+           left join documents d on d.url_normalized = r.url_normalized
+           left join document_versions dv on dv.id = d.current_version
+          ) as sources
+        from claims c join article_versions v on v.id = c.version_id {CURRENT}
+        order by a.name, c.start
+        """
+    ):
+        row["refs"] = json.loads(row["refs"])
+        row["sources"] = [s for s in json.loads(row["sources"] or "[]") if s.get("ref") is not None]
+        yield row
+
+
+def document_text(db: Database, version_id: str) -> str:
+    row = db.execute("select text from document_versions where id = ?", [version_id]).fetchone()
+    return row[0] if row else ""
+
+
+def contradictions(db: Database, current_only: bool = True) -> list[dict]:
+    """Contradictions recorded by ``verify``; those no later run found have ``current = 0``."""
+    where = "where current = 1" if current_only else ""
+    rows = list(db.query(f"select * from conflicts {where} order by kind, therapy, first_seen"))
+    for row in rows:
+        row["claim_ids"] = json.loads(row["claim_ids"])
+    return rows
+
+
+# Review: the claims as reviewers left them, and what the review pages show with a claim.
+
+
+def claim_by_id(db: Database, claim_id: str) -> dict | None:
+    """The ``export_claims`` row of a stable claim id in the current article versions."""
+    row = db.execute(
+        f"""
+        select a.name from claims c join article_versions v on v.id = c.version_id {CURRENT}
+        where c.claim_id = ? limit 1
+        """,
+        [claim_id],
+    ).fetchone()
+    if row is None:
+        return None
+    return next((c for c in export_claims(db, article=row[0]) if c["claim_id"] == claim_id), None)
+
+
+def reference_urls(db: Database) -> dict[str, dict[int, str]]:
+    """Article -> reference number -> URL as written, for the current article versions."""
+    urls: dict[str, dict[int, str]] = {}
+    for row in db.query(
+        f"""
+        select a.name as article, r.n, r.url from article_references r
+        join article_versions v on v.id = r.version_id {CURRENT}
+        where r.n is not null order by a.name, r.idx
+        """
+    ):
+        urls.setdefault(row["article"], {}).setdefault(row["n"], row["url"])
+    return urls
+
+
+def export_reviewed_claims(
+    db: Database, article: str | None = None, therapy: str | None = None
+) -> Iterator[dict]:
+    """Claims whose latest review decision accepts them, with corrected values applied.
+
+    Adds ``review`` (accepted or corrected), ``corrected`` (the fields set by hand),
+    ``reviewer``, ``reviewed_at``, ``review_note`` and ``changed_since_review``.
+    """
+    from .review import reviewed_claims
+    from .store import latest_decisions
+
+    yield from reviewed_claims(
+        export_claims(db, article=article, therapy=therapy),
+        latest_decisions(db),
+        reference_urls(db),
+    )
+
+
+def claim_contexts(db: Database, article: str) -> dict[int, dict]:
+    """Sentence index -> the sentence (original and simplified) and its paragraph, for one article.
+
+    ``paragraph_before`` / ``paragraph_after`` are the paragraph's text around the sentence.
+    """
+    version = db.execute(
+        f"select v.id, v.text from article_versions v {CURRENT} where a.name = ?", [article]
+    ).fetchone()
+    if version is None:
+        return {}
+    version_id, text = version
+    contexts: dict[int, dict] = {}
+    for row in db.query(
+        """
+        select s.idx, s.text, s.text_simplified, s.start, s."end",
+          coalesce(p.start, s.start) as p_start, coalesce(p."end", s."end") as p_end
+        from sentences s
+        left join paragraphs p on p.version_id = s.version_id and p.idx = s.paragraph_idx
+        where s.version_id = ?
+        """,
+        [version_id],
+    ):
+        contexts[row["idx"]] = {
+            "text": row["text"],
+            "text_simplified": row["text_simplified"],
+            "paragraph_before": text[row["p_start"] : row["start"]],
+            "paragraph_after": text[row["end"] : row["p_end"]],
+        }
+    return contexts
+
+
+def list_conflicts(db: Database) -> list[dict] | None:
+    """Rows of the ``conflicts`` table (verification's contradictions); None when it has none yet."""
+    if not db["conflicts"].exists():
+        return None
+    return list(db.query("select * from conflicts order by rowid"))

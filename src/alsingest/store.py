@@ -228,6 +228,38 @@ def m003_documents(db: Database) -> None:
     db["fetch_log"].create_index(["run_id"])
 
 
+@migrations()
+def m004_verification(db: Database) -> None:
+    db["verifications"].create(
+        {
+            "id": str,  # claims.id: one verdict per claim of an article version
+            "claim_id": str,  # the stable claim id
+            "verdict": str,  # supported | partial | contradicted | not_found | unavailable
+            "reason": str,
+            "evidence": str,  # JSON: [{ref, url, start, end, text}] in the source's text
+            "per_source": str,  # JSON: [{ref, url, verdict, reason}]
+            "sources_key": str,  # which document versions were read: unchanged ones are not re-read
+            "verifier_version": str,
+            "verified_at": str,
+        },
+        pk="id",
+    )
+    db["verifications"].create_index(["claim_id"])
+    db["conflicts"].create(
+        {
+            "id": str,  # stable: kind + the claims (or alias) involved
+            "kind": str,  # date | outcome | alias
+            "therapy": str,
+            "detail": str,
+            "claim_ids": str,  # JSON list of stable claim ids
+            "first_seen": str,
+            "last_seen": str,
+            "current": int,  # 0 once a later run no longer finds it
+        },
+        pk="id",
+    )
+
+
 def open_db(path: str | Path) -> Database:
     """Open (creating if needed) the corpus at ``path``: WAL, a busy timeout, migrations applied."""
     path = Path(path)
@@ -581,3 +613,113 @@ def _log_rows(doc_id: str, fetched: FetchedDocument, run_id: str) -> list[dict]:
         }
         for number, started_at, elapsed_s, http_status, outcome, error in attempts
     ]
+
+
+# Review: human decisions on claims, kept apart from what the extractor wrote.
+
+
+@migrations()
+def m005_reviews(db: Database) -> None:
+    # One row per decision, only ever added: the latest row of a claim is its decision and
+    # the earlier ones are its history. Keyed on the stable claim id, so a decision outlives
+    # re-ingests and new article versions, and stays here when its claim disappears.
+    db["review_decisions"].create(
+        {
+            "id": int,  # insertion order: the latest decision of a claim has the largest id
+            "claim_id": str,
+            "article": str,  # the article's name when decided, for claims that later disappear
+            "decision": str,  # accepted | rejected | corrected
+            "corrections": str,  # JSON object: field -> corrected value (corrected only)
+            "note": str,
+            "reviewer": str,
+            "decided_at": str,
+            "snapshot": str,  # JSON object: the claim's machine values when decided
+        },
+        pk="id",
+    )
+    db["review_decisions"].create_index(["claim_id", "id"])
+
+
+def write_decision(
+    db: Database,
+    claim_id: str,
+    article: str,
+    decision: str,
+    corrections: dict,
+    note: str | None,
+    reviewer: str | None,
+    snapshot: dict,
+) -> int:
+    """Add one review decision (never replacing an earlier one); returns its id."""
+    with db.atomic():
+        table = db["review_decisions"].insert(
+            {
+                "claim_id": claim_id,
+                "article": article,
+                "decision": decision,
+                "corrections": json.dumps(corrections, ensure_ascii=False, sort_keys=True),
+                "note": note or None,
+                "reviewer": reviewer or None,
+                "decided_at": datetime.now(UTC).isoformat(timespec="microseconds"),
+                "snapshot": json.dumps(snapshot, ensure_ascii=False, sort_keys=True),
+            }
+        )
+    return table.last_pk
+
+
+def read_decisions(db: Database, claim_id: str | None = None) -> list[dict]:
+    """Review decisions (of one claim, or all), oldest first, JSON columns decoded."""
+    where, params = ("where claim_id = ?", [claim_id]) if claim_id else ("", [])
+    rows = list(db.query(f"select * from review_decisions {where} order by id", params))
+    for row in rows:
+        row["corrections"] = json.loads(row["corrections"] or "{}")
+        row["snapshot"] = json.loads(row["snapshot"] or "{}")
+    return rows
+
+
+def latest_decisions(db: Database) -> dict[str, dict]:
+    """The latest decision of every claim id that has one."""
+    return {row["claim_id"]: row for row in read_decisions(db)}
+
+
+# --- verification and conflicts ---------------------------------------------
+
+
+def write_verifications(db: Database, rows: list[dict]) -> None:
+    """Upsert verdicts, one transaction for the batch."""
+    now = _now()
+    with db.atomic():
+        db["verifications"].upsert_all(({**row, "verified_at": now} for row in rows), pk="id")
+
+
+def verification_keys(db: Database) -> dict[str, tuple[str, str]]:
+    """claims.id -> (sources_key, verifier_version) of the stored verdict."""
+    return {
+        row["id"]: (row["sources_key"], row["verifier_version"])
+        for row in db.query("select id, sources_key, verifier_version from verifications")
+    }
+
+
+def write_conflicts(db: Database, conflicts: list[dict]) -> list[str]:
+    """Record the conflicts found now; returns the ids seen for the first time.
+
+    A conflict no longer found stays in the table with ``current = 0``: reviewers
+    may have looked at it.
+    """
+    now = _now()
+    with db.atomic():
+        known = {row["id"]: row for row in db.query("select id, first_seen from conflicts")}
+        db.execute("update conflicts set current = 0")
+        db["conflicts"].upsert_all(
+            (
+                {
+                    **c,
+                    "first_seen": known[c["id"]]["first_seen"] if c["id"] in known else now,
+                    "last_seen": now,
+                    "current": 1,
+                }
+                for c in conflicts
+            ),
+            pk="id",
+        )
+    return [c["id"] for c in conflicts if c["id"] not in known]

@@ -1,0 +1,171 @@
+"""Assembly: claims from different articles about the same event become one fact.
+
+Kept apart from extraction: the raw claims stay as they were extracted; facts
+are derived from them on every run. Two claims are the same fact when they name
+the same therapy and type and their dates agree at the coarser of the two
+precisions ("2025-04" and "2025-04-10"); undated claims are grouped by therapy,
+type, phase and enrollment.
+
+Contradictions are flagged for review:
+
+- the same therapy and event, in the same jurisdiction, on incompatible dates;
+- opposite primary-endpoint outcomes (met vs missed) for the same trial;
+- one alias listed for two different therapies in the lexicon.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+
+logger = logging.getLogger(__name__)
+
+# Events that happen once per therapy and jurisdiction: two dates for one is a contradiction.
+ONE_TIME_EVENTS = frozenset({"approval", "launch", "submission", "withdrawal", "dosing"})
+
+# ASCII names take lookarounds, not \b: in "FDA批准" there is no word boundary after "FDA".
+JURISDICTIONS = {
+    "us": re.compile(r"(?<![a-z])(fda|u\.s\.|us)(?![a-z])|美国|美國|united states", re.IGNORECASE),
+    "cn": re.compile(
+        r"(?<![a-z])(nmpa|cde)(?![a-z])|国家药监局|國家藥監局|国家药品监督管理局|中国|中國|china",
+        re.IGNORECASE,
+    ),
+    "eu": re.compile(r"(?<![a-z])(ema|eu)(?![a-z])|欧盟|歐盟|欧洲|歐洲|european", re.IGNORECASE),
+    "jp": re.compile(r"(?<![a-z])pmda(?![a-z])|日本|厚生劳动省|厚生勞動省|japan", re.IGNORECASE),
+    "kr": re.compile(r"(?<![a-z])mfds(?![a-z])|韩国|韓國|korea", re.IGNORECASE),
+    "tw": re.compile(r"(?<![a-z])tfda(?![a-z])|台湾|台灣|臺灣|食药署|食藥署|taiwan", re.IGNORECASE),
+    "ca": re.compile(r"加拿大|canada", re.IGNORECASE),
+}
+
+
+@dataclass(frozen=True)
+class Fact:
+    fact_id: str
+    therapy: str
+    type: str
+    date: str | None  # the coarsest date of its mentions
+    phase: str | None
+    enrollment: int | None
+    mentions: tuple[Mapping, ...]  # claim rows
+
+    @property
+    def articles(self) -> list[str]:
+        return sorted({m["article"] for m in self.mentions})
+
+    @property
+    def verdicts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for m in self.mentions:
+            verdict = m.get("verdict") or "unverified"
+            counts[verdict] = counts.get(verdict, 0) + 1
+        return counts
+
+
+@dataclass(frozen=True)
+class Conflict:
+    conflict_id: str
+    kind: str  # date | outcome | alias
+    therapy: str | None
+    detail: str
+    claim_ids: tuple[str, ...]
+
+
+def compatible(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a)
+
+
+def _digest(*parts: object) -> str:
+    return hashlib.sha256("\0".join(map(str, parts)).encode()).hexdigest()[:16]
+
+
+def assemble(claims: Iterable[Mapping]) -> list[Fact]:
+    """Facts from claim rows (``export claims``), most precise dates first within a group."""
+    groups: dict[tuple, list[list[Mapping]]] = {}
+    for claim in sorted(
+        claims, key=lambda c: (-(len(c["date"]) if c.get("date") else 0), c["article"], c["start"])
+    ):
+        if claim.get("date"):
+            clusters = groups.setdefault((claim["therapy"], claim["type"], "dated"), [])
+            # Every member must agree: a bare "2025" does not bridge "2025-04" and "2025-06".
+            home = next(
+                (c for c in clusters if all(compatible(claim["date"], m["date"]) for m in c)), None
+            )
+        else:
+            key = (claim["therapy"], claim["type"], claim.get("phase"), claim.get("enrollment"))
+            clusters = groups.setdefault(key, [])
+            home = clusters[0] if clusters else None
+        if home is None:
+            clusters.append([claim])
+        else:
+            home.append(claim)
+    facts = []
+    for key, clusters in groups.items():
+        for members in clusters:
+            dates = [m["date"] for m in members if m.get("date")]
+            date = min(dates, key=len) if dates else None
+            phase = next((m["phase"] for m in members if m.get("phase")), None)
+            enrollment = next((m["enrollment"] for m in members if m.get("enrollment")), None)
+            fact_id = _digest(
+                key[0], key[1], date, phase if not date else "", enrollment if not date else ""
+            )
+            facts.append(Fact(fact_id, key[0], key[1], date, phase, enrollment, tuple(members)))
+    facts.sort(key=lambda f: (f.therapy, f.date or "9999", f.type))
+    return facts
+
+
+def jurisdictions(quote: str) -> frozenset[str]:
+    return frozenset(name for name, regex in JURISDICTIONS.items() if regex.search(quote))
+
+
+def find_conflicts(facts: list[Fact], lexicon: Lexicon | None = None) -> list[Conflict]:
+    """Contradictions between facts, between outcomes, and in the lexicon."""
+    found: list[Conflict] = []
+    dated = [f for f in facts if f.date and len(f.date) >= 7 and f.type in ONE_TIME_EVENTS]
+    for i, a in enumerate(dated):
+        for b in dated[i + 1 :]:
+            if (a.therapy, a.type) != (b.therapy, b.type) or compatible(a.date, b.date):
+                continue
+            reported_a = [m for m in a.mentions if m.get("status") != "planned"]
+            reported_b = [m for m in b.mentions if m.get("status") != "planned"]
+            if not reported_a or not reported_b:
+                continue  # plans move; only what happened can contradict
+            places_a = frozenset().union(*(jurisdictions(m["quote"]) for m in reported_a))
+            places_b = frozenset().union(*(jurisdictions(m["quote"]) for m in reported_b))
+            if places_a and places_b and not places_a & places_b:
+                continue  # approved in Japan in 2015 and in the US in 2017 is no contradiction
+            ids = tuple(sorted({m["claim_id"] for m in reported_a + reported_b}))
+            detail = f"{a.therapy} {a.type}: {a.date} ({', '.join(a.articles)}) vs {b.date} ({', '.join(b.articles)})"
+            found.append(Conflict(_digest("date", *ids), "date", a.therapy, detail, ids))
+
+    claims = [m for f in facts for m in f.mentions]
+    by_therapy: dict[str, list[Mapping]] = {}
+    for claim in claims:
+        if (claim.get("outcome") or "").endswith("_primary"):
+            by_therapy.setdefault(claim["therapy"], []).append(claim)
+    for therapy, group in sorted(by_therapy.items()):
+        met = [c for c in group if c["outcome"] == "met_primary"]
+        missed = [c for c in group if c["outcome"] == "missed_primary"]
+        pairs = [
+            (x, y)
+            for x in met
+            for y in missed
+            if not x.get("phase") or not y.get("phase") or x["phase"] == y["phase"]
+        ]
+        if pairs:
+            ids = tuple(sorted({c["claim_id"] for pair in pairs for c in pair}))
+            articles = sorted({c["article"] for pair in pairs for c in pair})
+            detail = f"{therapy}: primary endpoint met and missed ({', '.join(articles)})"
+            found.append(Conflict(_digest("outcome", *ids), "outcome", therapy, detail, ids))
+
+    if lexicon is not None:
+        for alias, first, second in lexicon.alias_conflicts:
+            detail = f"alias {alias!r} is listed for {first} and {second}"
+            found.append(
+                Conflict(_digest("alias", alias, first, second), "alias", None, detail, ())
+            )
+    return found

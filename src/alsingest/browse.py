@@ -1,0 +1,149 @@
+"""Browse the corpus in Datasette: table descriptions and facets as Datasette metadata.
+
+Datasette is an optional dependency (``pip install 'alsingest[browse]'``); this module
+only writes its metadata and builds its command line, so it imports nothing of it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import logging
+import shutil
+import sys
+from pathlib import Path
+
+from sqlite_utils import Database
+
+logger = logging.getLogger(__name__)
+
+INSTALL_HINT = (
+    "Datasette is not installed: pip install 'alsingest[browse]' (or pip install datasette)"
+)
+
+# Table -> (description, facets, label column). Only tables present in the corpus are listed.
+TABLES: dict[str, tuple[str, list[str], str | None]] = {
+    "articles": (
+        "One row per article file (keyed on its name); current_version is the version in use.",
+        [],
+        "name",
+    ),
+    "article_versions": (
+        "Every version of every article: its full text (original and simplified script), "
+        "encoding, script and parser version. A changed file adds a version.",
+        ["script", "encoding", "parser_version"],
+        None,
+    ),
+    "paragraphs": ("Paragraph spans (start, end) in the article text.", ["kind"], None),
+    "sentences": (
+        "Sentences with exact offsets: text is the original[start:end]; tokens are the "
+        "segmented words behind the full-text search.",
+        [],
+        "text",
+    ),
+    "article_references": (
+        "Reference list entries and inline sources of each article version.",
+        ["kind", "inline"],
+        "title",
+    ),
+    "citation_markers": (
+        "Citation markers ([1], [4][5], [1,2] …) and the reference each resolves to.",
+        ["resolved"],
+        "text",
+    ),
+    "claims": (
+        "What the extractor found: therapy, type, date, phase, enrollment, status and cited "
+        "refs, with the quote's span. claim_id is stable across runs and article versions. "
+        "Machine output only: human decisions are in review_decisions.",
+        ["therapy", "type", "status", "unlisted", "outcome"],
+        "quote",
+    ),
+    "documents": (
+        "One row per distinct cited URL (normalised): the state of its last fetch.",
+        ["status", "http_status", "attached"],
+        "url",
+    ),
+    "document_versions": (
+        "Every distinct content a cited URL served (or a saved copy attached), oldest first.",
+        ["source", "content_type"],
+        "title",
+    ),
+    "fetch_log": (
+        "One row per fetch attempt: outcome, HTTP status, time taken.",
+        ["outcome", "http_status"],
+        None,
+    ),
+    "review_decisions": (
+        "Reviewers' decisions on claims (accepted, rejected, corrected), keyed on the stable "
+        "claim_id; only ever added to: the latest row of a claim counts, the earlier ones are "
+        "its history. snapshot holds the claim's values when decided.",
+        ["decision", "reviewer", "article"],
+        None,
+    ),
+    "conflicts": (
+        "Contradictions between claims flagged by verification, for review.",
+        [],
+        None,
+    ),
+}
+HIDDEN = ("_sqlite_migrations",)
+
+
+def metadata(db: Database, name: str) -> dict:
+    """Datasette metadata for the corpus, served as database ``name`` (the file's stem)."""
+    present = set(db.table_names())
+    tables: dict[str, dict] = {}
+    for table, (description, facets, label) in TABLES.items():
+        if table not in present:
+            continue
+        columns = set(db[table].columns_dict)
+        entry: dict = {"description": description}
+        usable = [f for f in facets if f in columns]
+        if usable:
+            entry["facets"] = usable
+        if label and label in columns:
+            entry["label_column"] = label
+        tables[table] = entry
+    for table in HIDDEN:
+        if table in present:
+            tables[table] = {"hidden": True}
+    return {
+        "title": "alsingest corpus",
+        "description": (
+            "What Chinese and English articles claim about ALS therapies, the sources they "
+            "cite, and what reviewers decided."
+        ),
+        "databases": {name: {"tables": tables}},
+    }
+
+
+def write_metadata(db: Database, db_path: str | Path, out: str | Path) -> Path:
+    out = Path(out)
+    data = metadata(db, Path(db_path).stem)
+    out.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return out
+
+
+def datasette_command() -> list[str] | None:
+    """How to run Datasette here, or None when it is not installed."""
+    if importlib.util.find_spec("datasette") is not None:
+        return [sys.executable, "-m", "datasette"]
+    found = shutil.which("datasette")
+    return [found] if found else None
+
+
+def serve_command(
+    base: list[str], db_path: str | Path, metadata_path: str | Path, port: int, open_browser: bool
+) -> list[str]:
+    command = [
+        *base,
+        "serve",
+        str(db_path),
+        "--metadata",
+        str(metadata_path),
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+    ]
+    return [*command, "--open"] if open_browser else command

@@ -1,0 +1,379 @@
+"""The review server: Starlette routes rendering Jinja2 templates over the corpus.
+
+Security: it binds 127.0.0.1 unless told otherwise, and refuses another address
+without an access token; every POST carries a CSRF token (double-submit cookie, plus
+an Origin check); templates escape everything (article and source text is untrusted),
+and a Content-Security-Policy allows no inline script at all.
+"""
+
+from __future__ import annotations
+
+import hmac
+import ipaddress
+import logging
+import re
+import secrets
+from pathlib import Path
+from urllib.parse import parse_qs, quote, unquote, urlencode, urlsplit
+
+import jinja2
+from sqlite_utils import Database
+from starlette.applications import Starlette
+from starlette.datastructures import URL
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.templating import Jinja2Templates
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from .. import queries, review, store
+from ..claims import CLAIM_TYPES
+from ..lexicon import Lexicon
+from . import timeline, views
+
+logger = logging.getLogger(__name__)
+
+HERE = Path(__file__).parent
+CSRF_COOKIE = "alsingest_csrf"
+TOKEN_COOKIE = "alsingest_token"
+REVIEWER_COOKIE = "alsingest_reviewer"
+MAX_FORM_BYTES = 64 * 1024
+SECURITY_HEADERS = {
+    "content-security-policy": (
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+    ),
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "x-frame-options": "DENY",
+}
+SAFE_PATH = re.compile(r"/(?!/)[^\s\\]*")
+CLAIM_ID = re.compile(r"[0-9a-f]{1,64}")
+
+
+def is_loopback(host: str) -> bool:
+    """127.0.0.0/8, ::1 and localhost: reachable from this machine only."""
+    if host.strip().lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def serve(
+    db_path: str,
+    host: str = "127.0.0.1",
+    port: int = 8765,
+    token: str | None = None,
+    lexicon: Lexicon | None = None,
+) -> None:
+    """Run the review app with uvicorn until interrupted."""
+    import uvicorn
+
+    if not is_loopback(host) and not token:
+        raise ValueError(f"{host} is reachable from other machines: give --token SECRET to bind it")
+    uvicorn.run(
+        create_app(db_path, lexicon=lexicon, token=token), host=host, port=port, log_level="warning"
+    )
+
+
+def create_app(db_path: str | Path, *, lexicon: Lexicon | None = None, token: str | None = None):
+    """The review app over the corpus at ``db_path``; with ``token``, every request needs it."""
+    store.open_db(db_path).close()  # migrations, the review table among them, applied once
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(HERE / "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    templates = Jinja2Templates(env=environment)
+    site = Site(str(db_path), lexicon, templates)
+    app = Starlette(
+        routes=[
+            Route("/", site.queue),
+            Route("/claims/{claim_id}", site.claim),
+            Route("/claims/{claim_id}/decisions", site.decide, methods=["POST"]),
+            Route("/timeline", site.timeline),
+            Route("/conflicts", site.conflicts),
+            Route("/history", site.history),
+            Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
+        ],
+        exception_handlers={HTTPException: site.error},
+    )
+    wrapped: ASGIApp = SecurityHeaders(app)
+    if token:
+        wrapped = AccessToken(wrapped, token)
+    return wrapped
+
+
+class Site:
+    """The pages. Each request opens the corpus afresh (SQLite objects stay in one thread)."""
+
+    def __init__(self, db_path: str, lexicon: Lexicon | None, templates: Jinja2Templates):
+        self.db_path = db_path
+        self.lexicon = lexicon
+        self.templates = templates
+
+    def connect(self) -> Database:
+        return store.open_db(self.db_path)
+
+    def render(self, request: Request, name: str, context: dict, status: int = 200) -> Response:
+        csrf = request.cookies.get(CSRF_COOKIE) or ""
+        fresh = not re.fullmatch(r"[A-Za-z0-9_\-]{32,64}", csrf)
+        if fresh:
+            csrf = secrets.token_urlsafe(32)
+        here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        response = self.templates.TemplateResponse(
+            request,
+            name,
+            {
+                "csrf": csrf,
+                "reviewer": unquote(request.cookies.get(REVIEWER_COOKIE, "")),
+                "here": here,
+                "nav": request.url.path,
+                "claim_types": CLAIM_TYPES,
+                **context,
+            },
+            status_code=status,
+        )
+        if fresh:
+            response.set_cookie(CSRF_COOKIE, csrf, httponly=True, samesite="strict", path="/")
+        return response
+
+    async def queue(self, request: Request) -> Response:
+        filters = {key: request.query_params.get(key, "") for key in views.FILTERS}
+        try:
+            page = int(request.query_params.get("page", "1"))
+        except ValueError:
+            page = 1
+        db = self.connect()
+        try:
+            queue = views.build_queue(db, self.lexicon, filters, page)
+        finally:
+            db.close()
+        active = {k: v for k, v in filters.items() if v}
+        return self.render(
+            request,
+            "queue.html",
+            {
+                "queue": queue,
+                "filters": filters,
+                "page_url": lambda n: "/?" + urlencode({**active, "page": n}),
+            },
+        )
+
+    async def claim(self, request: Request) -> Response:
+        claim_id = request.path_params["claim_id"]
+        db = self.connect()
+        try:
+            item = views.build_item(db, claim_id, self.lexicon)
+            history = store.read_decisions(db, claim_id)
+        finally:
+            db.close()
+        if item is None and not history:
+            raise HTTPException(404, f"no claim {claim_id} in the corpus")
+        return self.render(
+            request,
+            "claim.html",
+            {
+                "item": item,
+                "history": history[::-1],
+                "claim_id": claim_id,
+                "error": None,
+                "form": None,
+            },
+        )
+
+    async def decide(self, request: Request) -> Response:
+        form = await read_form(request)
+        check_csrf(request, form)
+        claim_id = request.path_params["claim_id"]
+        reviewer = " ".join(form.get("reviewer", "").split()) or unquote(
+            request.cookies.get(REVIEWER_COOKIE, "")
+        )
+        db = self.connect()
+        try:
+            claim = queries.claim_by_id(db, claim_id)
+            if claim is None:
+                raise HTTPException(404, f"no claim {claim_id} in the current article versions")
+            numbers = queries.reference_urls(db).get(claim["article"], {})
+            try:
+                review.decide(
+                    db,
+                    claim,
+                    form.get("action", ""),
+                    fields={k: form[k] for k in review.EDITABLE if k in form},
+                    note=form.get("note"),
+                    reviewer=reviewer,
+                    lexicon=self.lexicon,
+                    reference_numbers=numbers,
+                )
+            except review.ReviewError as e:
+                item = views.build_item(db, claim_id, self.lexicon)
+                history = store.read_decisions(db, claim_id)
+                return self.render(
+                    request,
+                    "claim.html",
+                    {
+                        "item": item,
+                        "history": history[::-1],
+                        "claim_id": claim_id,
+                        "error": str(e),
+                        "form": {key: form.get(key, "") for key in review.EDITABLE},
+                    },
+                    status=400,
+                )
+        finally:
+            db.close()
+        target = form.get("return_to", "/")
+        if not SAFE_PATH.fullmatch(target):
+            target = "/"
+        following = form.get("next", "")
+        anchor = f"#c-{following}" if CLAIM_ID.fullmatch(following) else ""
+        response = RedirectResponse(target + anchor, status_code=303)
+        if reviewer:
+            response.set_cookie(
+                REVIEWER_COOKIE, quote(reviewer), samesite="strict", path="/", max_age=31536000
+            )
+        return response
+
+    async def timeline(self, request: Request) -> Response:
+        therapy = request.query_params.get("therapy") or None
+        db = self.connect()
+        try:
+            items, _ = views.reviewed_rows(db)
+        finally:
+            db.close()
+        return self.render(
+            request,
+            "timeline.html",
+            {
+                "charts": timeline.charts(items, therapy),
+                "therapy": therapy,
+                "therapies": sorted({i.values["therapy"] for i in items if i.values["date"]}),
+                "verdict_colours": timeline.VERDICT_COLOURS,
+                "state_rings": timeline.STATE_RINGS,
+                "width": timeline.WIDTH,
+                "left": timeline.LEFT,
+                "right": timeline.RIGHT,
+            },
+        )
+
+    async def conflicts(self, request: Request) -> Response:
+        db = self.connect()
+        try:
+            conflicts = views.conflict_view(db)
+        finally:
+            db.close()
+        return self.render(request, "conflicts.html", {"conflicts": conflicts})
+
+    async def history(self, request: Request) -> Response:
+        db = self.connect()
+        try:
+            rows = views.history(db)
+        finally:
+            db.close()
+        return self.render(request, "history.html", {"rows": rows})
+
+    async def error(self, request: Request, exc: HTTPException) -> Response:
+        return self.render(
+            request,
+            "error.html",
+            {"status": exc.status_code, "detail": exc.detail},
+            exc.status_code,
+        )
+
+
+async def read_form(request: Request) -> dict[str, str]:
+    """An url-encoded form body (the only kind the pages send), size-capped, last value wins."""
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind != "application/x-www-form-urlencoded":
+        raise HTTPException(415, "forms are sent url-encoded")
+    body = b""
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_FORM_BYTES:
+            raise HTTPException(413, "form too large")
+    fields = parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True)
+    return {key: values[-1] for key, values in fields.items()}
+
+
+def check_csrf(request: Request, form: dict[str, str]) -> None:
+    """The form's token must equal the cookie's, and a cross-site Origin is refused outright."""
+    cookie = request.cookies.get(CSRF_COOKIE, "")
+    sent = form.get("csrf", "")
+    if not cookie or not sent or not hmac.compare_digest(cookie.encode(), sent.encode()):
+        raise HTTPException(403, "missing or wrong CSRF token: reload the page and try again")
+    origin = request.headers.get("origin")
+    if origin and origin != "null" and urlsplit(origin).netloc != request.headers.get("host"):
+        raise HTTPException(403, "cross-site request refused")
+
+
+class SecurityHeaders:
+    """Adds the Content-Security-Policy and friends to every response."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                present = {name.lower() for name, _ in headers}
+                for name, value in SECURITY_HEADERS.items():
+                    if name.encode() not in present:
+                        headers.append((name.encode(), value.encode()))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+class AccessToken:
+    """Every request needs the token: as ``?token=`` once (then a cookie), or as a Bearer header."""
+
+    def __init__(self, app: ASGIApp, token: str):
+        self.app = app
+        self.token = token.encode()
+
+    def valid(self, value: str | None) -> bool:
+        return bool(value) and hmac.compare_digest(value.encode(), self.token)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        given = request.query_params.get("token")
+        if self.valid(given):
+            # Trade the token in the URL for a cookie, and drop it from the address bar.
+            query = urlencode(
+                [(k, v) for k, v in request.query_params.multi_items() if k != "token"]
+            )
+            response: Response = RedirectResponse(
+                str(URL(path=request.url.path, query=query)), status_code=303
+            )
+            response.set_cookie(
+                TOKEN_COOKIE, given, httponly=True, samesite="strict", path="/", max_age=86400 * 30
+            )
+        elif self.valid(request.cookies.get(TOKEN_COOKIE)) or self.valid(
+            request.headers.get("authorization", "").removeprefix("Bearer ").strip()
+        ):
+            await self.app(scope, receive, send)
+            return
+        else:
+            response = HTMLResponse(
+                "<!doctype html><title>Token required</title><h1>Token required</h1>"
+                "<p>This review server needs its access token: open the address it printed "
+                "when it started (ending in <code>?token=…</code>).</p>",
+                status_code=401,
+            )
+        await SecurityHeaders(response)(scope, receive, send)

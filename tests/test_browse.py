@@ -1,0 +1,80 @@
+"""Datasette metadata for `alsingest browse`, built without starting Datasette."""
+
+import json
+
+from click.testing import CliRunner
+
+from alsingest import browse
+from alsingest.cli import cli
+
+
+def test_metadata_describes_the_tables_and_their_facets(seeded_db):
+    data = browse.metadata(seeded_db, "corpus")
+    tables = data["databases"]["corpus"]["tables"]
+    assert {"articles", "sentences", "claims", "documents", "review_decisions"} <= set(tables)
+    assert tables["claims"]["facets"][:3] == ["therapy", "type", "status"]
+    assert tables["claims"]["label_column"] == "quote"
+    assert "stable" in tables["claims"]["description"]
+    assert tables["documents"]["facets"][0] == "status"
+    assert tables["review_decisions"]["facets"][0] == "decision"
+    assert tables["_sqlite_migrations"] == {"hidden": True}
+    assert all(t["description"] for name, t in tables.items() if name != "_sqlite_migrations")
+
+
+def test_metadata_only_lists_tables_and_facets_the_corpus_has():
+    from sqlite_utils import Database
+
+    db = Database(memory=True)
+    db["documents"].create({"id": str, "url": str, "http_status": int})
+    tables = browse.metadata(db, "x")["databases"]["x"]["tables"]
+    assert list(tables) == ["documents"]
+    assert tables["documents"]["facets"] == ["http_status"]
+
+
+def test_write_metadata_names_the_database_after_the_file(seeded_db, tmp_path):
+    out = browse.write_metadata(seeded_db, tmp_path / "my corpus.db", tmp_path / "meta.json")
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert list(data["databases"]) == ["my corpus"]
+
+
+def test_the_datasette_command_line():
+    command = browse.serve_command(["datasette"], "a.db", "m.json", 8001, open_browser=True)
+    assert command == [
+        "datasette",
+        "serve",
+        "a.db",
+        "--metadata",
+        "m.json",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        "8001",
+        "--open",
+    ]
+
+
+def test_browse_writes_the_metadata_then_runs_datasette(monkeypatch, seeded_db, tmp_path):
+    import sqlite3
+    import sys
+
+    corpus = tmp_path / "corpus.db"
+    target = sqlite3.connect(corpus)
+    seeded_db.conn.backup(target)
+    target.close()
+    record = tmp_path / "argv.json"
+    fake = f"import json, sys; open({str(record)!r}, 'w').write(json.dumps(sys.argv[1:]))"
+    monkeypatch.setattr(browse, "datasette_command", lambda: [sys.executable, "-c", fake])
+    meta = tmp_path / "meta.json"
+    result = CliRunner().invoke(
+        cli, ["browse", "--db", str(corpus), "--metadata", str(meta), "--port", "8123"]
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(record.read_text())[:4] == ["serve", str(corpus), "--metadata", str(meta)]
+    assert "claims" in json.loads(meta.read_text())["databases"]["corpus"]["tables"]
+
+
+def test_browse_without_datasette_says_how_to_install_it(monkeypatch, tmp_path):
+    monkeypatch.setattr(browse, "datasette_command", lambda: None)
+    result = CliRunner().invoke(cli, ["browse", "--db", str(tmp_path / "any.db")])
+    assert result.exit_code == 1
+    assert "pip install 'alsingest[browse]'" in result.output

@@ -1,0 +1,202 @@
+"""Review decisions: stored apart from the claims, never overwritten, latest wins on export."""
+
+import json
+import sqlite3
+
+import pytest
+from click.testing import CliRunner
+
+from alsingest import queries, review, store
+from alsingest.cli import cli
+from alsingest.pipeline import ingest_files
+
+
+def copy_corpus(seeded_db, path):
+    """A writable copy of the seeded corpus (the session one must not change)."""
+    target = sqlite3.connect(path)
+    seeded_db.conn.backup(target)
+    target.close()
+    return store.open_db(path)
+
+
+@pytest.fixture
+def corpus(seeded_db, tmp_path):
+    db = copy_corpus(seeded_db, tmp_path / "corpus.db")
+    yield db
+    db.close()
+
+
+def claim_with(db, **wanted):
+    return next(c for c in queries.export_claims(db) if all(c[k] == v for k, v in wanted.items()))
+
+
+def test_the_review_table_is_separate_from_the_machine_output(corpus):
+    claim = claim_with(corpus, therapy="tofersen", type="launch")
+    before = list(corpus.query("select * from claims order by id"))
+    review.decide(corpus, claim, "correct", fields={"date": "2024-06"}, reviewer="Li Wei")
+    assert list(corpus.query("select * from claims order by id")) == before
+    [row] = store.read_decisions(corpus)
+    assert row["claim_id"] == claim["claim_id"] and row["article"] == claim["article"]
+    assert row["decision"] == "corrected" and row["corrections"] == {"date": "2024-06"}
+    assert row["reviewer"] == "Li Wei" and row["decided_at"].startswith("20")
+    assert row["snapshot"]["date"] == "2025-06" and row["snapshot"]["therapy"] == "tofersen"
+
+
+def test_two_decisions_are_both_kept_and_the_latest_wins_in_the_export(corpus):
+    claim = claim_with(corpus, therapy="tofersen", type="launch")
+    review.decide(corpus, claim, "reject", note="not a launch")
+    review.decide(corpus, claim, "accept", note="on second thought")
+    history = store.read_decisions(corpus, claim["claim_id"])
+    assert [d["decision"] for d in history] == ["rejected", "accepted"]
+    assert [d["note"] for d in history] == ["not a launch", "on second thought"]
+    exported = list(queries.export_reviewed_claims(corpus))
+    assert [row["claim_id"] for row in exported] == [claim["claim_id"]]
+    review.decide(corpus, claim, "reject")
+    assert len(store.read_decisions(corpus, claim["claim_id"])) == 3
+    assert list(queries.export_reviewed_claims(corpus)) == []
+
+
+def test_export_reviewed_applies_corrections_and_leaves_out_the_unreviewed(corpus):
+    launch = claim_with(corpus, therapy="tofersen", type="launch")
+    snug = claim_with(corpus, therapy="snug01")
+    review.decide(corpus, launch, "accept")
+    review.decide(
+        corpus,
+        snug,
+        "correct",
+        fields={"date": "2025-03", "phase": "I/II", "enrollment": "1,200", "refs": "1, 2"},
+        reference_numbers=[1, 2, 3],
+    )
+    rows = {row["claim_id"]: row for row in queries.export_reviewed_claims(corpus)}
+    assert set(rows) == {launch["claim_id"], snug["claim_id"]}
+    assert rows[launch["claim_id"]]["date"] == "2025-06"
+    assert rows[launch["claim_id"]]["review"] == "accepted"
+    fixed = rows[snug["claim_id"]]
+    assert (fixed["date"], fixed["phase"], fixed["enrollment"], fixed["refs"]) == (
+        "2025-03",
+        "1/2",
+        1200,
+        [1, 2],
+    )
+    assert fixed["review"] == "corrected"
+    assert fixed["corrected"] == ["date", "enrollment", "phase", "refs"]
+    urls = queries.reference_urls(corpus)[snug["article"]]
+    assert fixed["ref_urls"] == [urls[1], urls[2]]
+    assert fixed["quote"] == snug["quote"] and fixed["claim_id"] == snug["claim_id"]
+
+
+def test_a_correction_that_changes_nothing_is_an_acceptance(corpus, lexicon):
+    claim = claim_with(corpus, therapy="tofersen", type="launch")
+    fields = {"date": "2025-06", "therapy": "托夫生"}
+    review.decide(corpus, claim, "correct", fields=fields, lexicon=lexicon)
+    [row] = store.read_decisions(corpus)
+    assert row["decision"] == "accepted" and row["corrections"] == {}
+
+
+def test_accepting_a_corrected_claim_keeps_its_corrections(corpus):
+    claim = claim_with(corpus, therapy="tofersen", type="launch")
+    review.decide(corpus, claim, "correct", fields={"date": "2024-06"})
+    review.decide(corpus, claim, "accept")
+    latest = store.latest_decisions(corpus)[claim["claim_id"]]
+    assert latest["decision"] == "corrected" and latest["corrections"] == {"date": "2024-06"}
+
+
+def test_a_corrected_therapy_alias_becomes_its_canonical_id(corpus, lexicon):
+    claim = claim_with(corpus, therapy="snug01")
+    review.decide(corpus, claim, "correct", fields={"therapy": "托夫生"}, lexicon=lexicon)
+    assert store.read_decisions(corpus)[0]["corrections"] == {"therapy": "tofersen"}
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("date", "2025-13", "not a real date"),
+        ("date", "June 2025", "not YYYY"),
+        ("phase", "early", "not a phase"),
+        ("enrollment", "about 200", "not a whole number"),
+        ("refs", "9", "no reference 9"),
+        ("refs", "one", "not a reference number"),
+        ("type", "rumour", "not one of"),
+        ("therapy", " ", "needs a therapy"),
+    ],
+)
+def test_a_bad_correction_is_refused_and_nothing_is_stored(corpus, field, value, message):
+    claim = claim_with(corpus, therapy="snug01")
+    with pytest.raises(review.ReviewError, match=message):
+        review.decide(corpus, claim, "correct", fields={field: value}, reference_numbers=[1, 2, 3])
+    assert store.read_decisions(corpus) == []
+
+
+def test_an_unknown_action_is_refused(corpus):
+    with pytest.raises(review.ReviewError, match="unknown decision"):
+        review.decide(corpus, claim_with(corpus, therapy="snug01"), "approve")
+
+
+def test_changed_machine_values_flag_the_claim_changed_since_review(corpus):
+    claim = claim_with(corpus, therapy="snug01")
+    review.decide(corpus, claim, "accept")
+    assert review.review_state(claim, store.latest_decisions(corpus)[claim["claim_id"]]) == (
+        "accepted"
+    )
+    # A re-run that reads the phase differently keeps the claim id (its text is the same).
+    corpus.execute("update claims set phase = '2' where claim_id = ?", [claim["claim_id"]])
+    corpus.conn.commit()
+    now = claim_with(corpus, claim_id=claim["claim_id"])
+    decision = store.latest_decisions(corpus)[claim["claim_id"]]
+    assert review.changed_fields(now, decision) == ["phase"]
+    assert review.review_state(now, decision) == "changed"
+    [row] = queries.export_reviewed_claims(corpus)
+    assert row["changed_since_review"] is True
+
+
+def test_decisions_survive_a_reingest_that_drops_their_claim(tmp_path, toolkit):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    article = folder / "a.txt"
+    article.write_text(
+        "托夫生进展\n\n2023年4月,托夫生获美国FDA加速批准上市[1]。\n\n参考资料:\n[1]https://example.org/a\n",
+        encoding="utf-8",
+    )
+    db = store.open_db(tmp_path / "corpus.db")
+    assert ingest_files(db, [folder], toolkit).ok
+    [claim] = queries.export_claims(db)
+    review.decide(db, claim, "accept", reviewer="Chen")
+    article.write_text(
+        "托夫生进展\n\n2024年5月,托夫生在中国获批上市[1]。\n\n参考资料:\n[1]https://example.org/a\n",
+        encoding="utf-8",
+    )
+    assert ingest_files(db, [folder], toolkit).ok
+    current = {c["claim_id"] for c in queries.export_claims(db)}
+    assert claim["claim_id"] not in current and current
+    [kept] = store.read_decisions(db)
+    assert kept["claim_id"] == claim["claim_id"] and kept["reviewer"] == "Chen"
+    assert list(queries.export_reviewed_claims(db)) == []
+    db.close()
+
+
+def test_export_claims_reviewed_on_the_command_line(seeded_db, tmp_path):
+    path = tmp_path / "corpus.db"
+    db = copy_corpus(seeded_db, path)
+    claim = claim_with(db, therapy="tofersen", type="launch")
+    review.decide(db, claim, "correct", fields={"date": "2024-06"}, note="checked the source")
+    db.close()
+    result = CliRunner().invoke(
+        cli, ["export", "claims", "--reviewed", "--db", str(path)], catch_exceptions=False
+    )
+    assert result.exit_code == 0
+    [row] = [json.loads(line) for line in result.output.splitlines()]
+    assert row["claim_id"] == claim["claim_id"] and row["date"] == "2024-06"
+    assert row["review_note"] == "checked the source" and row["corrected"] == ["date"]
+    csv = CliRunner().invoke(
+        cli, ["export", "claims", "--reviewed", "--format", "csv", "--db", str(path)]
+    )
+    assert csv.output.splitlines()[0].startswith("article,quote,therapy,type,date")
+    everything = CliRunner().invoke(cli, ["export", "claims", "--db", str(path)])
+    assert len(everything.output.splitlines()) > 100
+
+
+def test_reviewed_applies_to_claims_only(seeded_db, tmp_path):
+    path = tmp_path / "corpus.db"
+    copy_corpus(seeded_db, path).close()
+    result = CliRunner().invoke(cli, ["export", "references", "--reviewed", "--db", str(path)])
+    assert result.exit_code == 2 and "claims only" in result.output

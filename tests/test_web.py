@@ -1,0 +1,385 @@
+"""The review app through Starlette's TestClient: pages, CSRF, escaping, token, filters."""
+
+import json
+import re
+import sqlite3
+import warnings
+
+import pytest
+from click.testing import CliRunner
+
+from alsingest import queries, store
+from alsingest.cli import cli
+from alsingest.pipeline import ingest_files
+from alsingest.web import timeline, views
+from alsingest.web.app import create_app, is_loopback, serve
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient
+
+SCRIPT_ARTICLE = (
+    "托夫生新闻 <script>window.__xss = 1</script>\n\n"
+    "2023年4月,托夫生(Tofersen)获美国FDA加速批准上市<script>window.__xss = 2</script>[1]。"
+    '<b onmouseover="window.__xss = 3">渐冻症</b>\n\n'
+    "参考资料:\n[1]https://example.org/tofersen\n"
+)
+
+
+def make_corpus(seeded_db, toolkit, folder):
+    """The seeds plus an article holding markup and scripts, in a writable file."""
+    path = folder / "corpus.db"
+    target = sqlite3.connect(path)
+    seeded_db.conn.backup(target)
+    target.close()
+    articles = folder / "extra"
+    articles.mkdir()
+    (articles / "zz_script.txt").write_text(SCRIPT_ARTICLE, encoding="utf-8")
+    db = store.open_db(path)
+    assert ingest_files(db, [articles], toolkit).ok
+    db.close()
+    return path
+
+
+@pytest.fixture
+def corpus(seeded_db, toolkit, tmp_path):
+    return make_corpus(seeded_db, toolkit, tmp_path)
+
+
+@pytest.fixture
+def client(corpus, lexicon):
+    with TestClient(create_app(corpus, lexicon=lexicon)) as test_client:
+        yield test_client
+
+
+def csrf_of(page: str) -> str:
+    return re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+
+
+def first_claim_id(page: str) -> str:
+    return re.search(r'data-claim="([0-9a-f]+)"', page).group(1)
+
+
+def decisions(corpus):
+    db = store.open_db(corpus)
+    try:
+        return store.read_decisions(db)
+    finally:
+        db.close()
+
+
+def post_decision(client, claim_id, csrf, **fields):
+    return client.post(
+        f"/claims/{claim_id}/decisions",
+        data={"csrf": csrf, "return_to": "/", "next": claim_id, **fields},
+        follow_redirects=False,
+    )
+
+
+@pytest.mark.parametrize("path", ["/", "/timeline", "/conflicts", "/history", "/?page=2"])
+def test_every_page_renders_with_a_strict_content_security_policy(client, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    policy = response.headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+    assert response.headers["x-content-type-options"] == "nosniff"
+
+
+def test_queue_shows_sentence_highlights_paragraph_and_reference(client):
+    page = client.get("/?therapy=tofersen&article=000_10f194e9a782d43d.txt").text
+    assert '<mark class="hl-therapy q">托夫生注射液</mark>' in page
+    assert '<mark class="hl-date q">2025年6月</mark>' in page
+    assert "最具里程碑意义的事件是" in page  # the sentence's paragraph
+    assert "https://finance.sina.com.cn/stock/med/2025-06-10/doc-inezpuqq3785643.shtml" in page
+    assert "unfetched" in page  # the reference's fetch status
+    assert "<kbd>a</kbd>" in page and "<kbd>j</kbd>" in page
+
+
+def test_a_decision_is_stored_and_shown_after_reload(client, corpus):
+    page = client.get("/").text
+    claim_id = first_claim_id(page)
+    response = post_decision(
+        client, claim_id, csrf_of(page), action="accept", note="fine", reviewer="Wang"
+    )
+    assert response.status_code == 303 and response.headers["location"] == f"/#c-{claim_id}"
+    [row] = decisions(corpus)
+    assert (row["claim_id"], row["decision"], row["reviewer"], row["note"]) == (
+        claim_id,
+        "accepted",
+        "Wang",
+        "fine",
+    )
+    accepted = client.get("/?review=accepted").text
+    assert re.findall(r'data-claim="([0-9a-f]+)"', accepted) == [claim_id]
+    assert "Wang" in client.get(f"/claims/{claim_id}").text
+
+
+def test_a_post_without_the_csrf_token_is_refused(client, corpus):
+    page = client.get("/")
+    claim_id = first_claim_id(page.text)
+    missing = post_decision(client, claim_id, "", action="accept")
+    wrong = post_decision(client, claim_id, "x" * 43, action="accept")
+    assert missing.status_code == 403 and wrong.status_code == 403
+    assert "CSRF" in missing.text
+    assert decisions(corpus) == []
+
+
+def test_a_post_without_the_csrf_cookie_is_refused(corpus, lexicon):
+    app = create_app(corpus, lexicon=lexicon)
+    with TestClient(app) as first:
+        page = first.get("/").text
+    with TestClient(app) as other:  # another browser: no cookie, a token copied from a page
+        response = post_decision(other, first_claim_id(page), csrf_of(page), action="accept")
+    assert response.status_code == 403
+    assert decisions(corpus) == []
+
+
+def test_a_cross_site_post_is_refused_even_with_the_token(client, corpus):
+    page = client.get("/").text
+    response = client.post(
+        f"/claims/{first_claim_id(page)}/decisions",
+        data={"csrf": csrf_of(page), "action": "accept"},
+        headers={"origin": "https://evil.example"},
+    )
+    assert response.status_code == 403
+    assert decisions(corpus) == []
+
+
+def test_article_text_is_escaped_never_run(client):
+    page = client.get("/?article=zz_script.txt").text
+    assert "&lt;script&gt;window.__xss = 2&lt;/script&gt;" in page
+    assert "<script>window" not in page
+    assert "onmouseover=" not in page.replace("onmouseover=&#34;", "")
+    assert "<b " not in page
+    claim_id = first_claim_id(page)
+    detail = client.get(f"/claims/{claim_id}").text
+    assert "&lt;script&gt;" in detail and "<script>window" not in detail
+    assert "<script>window" not in client.get("/timeline").text
+
+
+def test_only_http_links_are_clickable():
+    assert views.safe_href("https://example.org/a") == "https://example.org/a"
+    assert views.safe_href("javascript:alert(1)") is None
+    assert views.safe_href(" JavaScript:alert(1)") is None
+    assert views.safe_href("data:text/html,<script>") is None
+    assert views.safe_href(None) is None
+
+
+def test_correcting_a_date_through_the_form(client, corpus):
+    page = client.get("/?therapy=snug01").text
+    claim_id = first_claim_id(page)
+    response = post_decision(
+        client,
+        claim_id,
+        csrf_of(page),
+        action="correct",
+        therapy="snug01",
+        type="trial_start",
+        date="2025-03-20",
+        phase="1/2a",
+        enrollment="",
+        refs="2",
+    )
+    assert response.status_code == 303
+    [row] = decisions(corpus)
+    assert row["decision"] == "corrected" and row["corrections"] == {"date": "2025-03-20"}
+    shown = client.get("/?therapy=snug01").text
+    assert "<del>2025-03-24</del>" in shown and "2025-03-20</ins>" in shown
+
+
+def test_a_bad_correction_shows_the_error_and_keeps_the_input(client, corpus):
+    page = client.get("/?therapy=snug01").text
+    response = post_decision(
+        client,
+        first_claim_id(page),
+        csrf_of(page),
+        action="correct",
+        therapy="snug01",
+        type="trial_start",
+        date="2025-02-30",
+    )
+    assert response.status_code == 400
+    assert "not a real date" in response.text and 'value="2025-02-30"' in response.text
+    assert decisions(corpus) == []
+
+
+def test_the_redirect_after_a_decision_stays_on_this_site(client):
+    page = client.get("/").text
+    claim_id = first_claim_id(page)
+    for target in ("https://evil.example/", "//evil.example/", "/\\evil.example"):
+        response = client.post(
+            f"/claims/{claim_id}/decisions",
+            data={"csrf": csrf_of(page), "action": "accept", "return_to": target},
+            follow_redirects=False,
+        )
+        assert response.headers["location"] == "/"
+
+
+def test_two_decisions_keep_history_and_the_latest_counts(client, corpus):
+    page = client.get("/?therapy=snug01").text
+    claim_id = first_claim_id(page)
+    post_decision(client, claim_id, csrf_of(page), action="reject", note="first")
+    post_decision(client, claim_id, csrf_of(page), action="accept", note="second")
+    assert [d["decision"] for d in decisions(corpus)] == ["rejected", "accepted"]
+    detail = client.get(f"/claims/{claim_id}").text
+    assert detail.index("second") < detail.index("first")  # newest first, both shown
+    db = store.open_db(corpus)
+    assert [r["claim_id"] for r in queries.export_reviewed_claims(db)] == [claim_id]
+    db.close()
+
+
+def test_filters_narrow_the_queue(client):
+    def therapies(query):
+        page = client.get("/?" + query).text
+        return set(re.findall(r"<dt>therapy</dt><dd[^>]*>([^<]+)<", page)), page
+
+    found, _ = therapies("therapy=tofersen")
+    assert found == {"tofersen"}
+    _, page = therapies("type=launch&article=000_10f194e9a782d43d.txt")
+    assert set(re.findall(r"<dt>type</dt><dd>([^<]+)<", page)) == {"launch"}
+    assert set(re.findall(r'class="article" [^>]*>([^ ]+) ·', page)) == {"000_10f194e9a782d43d.txt"}
+    _, page = therapies("status=planned")
+    assert set(re.findall(r"<dt>status</dt><dd>([^<]+)<", page)) == {"planned"}
+    _, page = therapies("verdict=unverified&review=unreviewed")
+    assert "data-claim=" in page
+    _, page = therapies("verdict=supported")
+    assert "data-claim=" not in page and "No claims match" in page
+
+
+def test_unreviewed_claims_come_first(client):
+    page = client.get("/?article=000_10f194e9a782d43d.txt").text
+    ids = re.findall(r'data-claim="([0-9a-f]+)"', page)
+    post_decision(client, ids[0], csrf_of(page), action="accept")
+    page = client.get("/?article=000_10f194e9a782d43d.txt").text
+    after = re.findall(r'data-claim="([0-9a-f]+)"', page)
+    assert after[0] == ids[1] and after[-1] == ids[0]
+
+
+def test_changed_since_review_is_shown(client, corpus):
+    page = client.get("/?therapy=snug01").text
+    claim_id = first_claim_id(page)
+    post_decision(client, claim_id, csrf_of(page), action="accept")
+    db = store.open_db(corpus)
+    db.execute("update claims set enrollment = 40 where claim_id = ?", [claim_id])
+    db.conn.commit()
+    db.close()
+    shown = client.get("/?therapy=snug01").text
+    assert "changed since review: enrollment" in shown
+    assert first_claim_id(client.get("/?review=changed").text) == claim_id
+
+
+def test_verdict_and_evidence_show_when_verification_has_run(client, monkeypatch):
+    plain = queries.export_claims
+
+    def verified(db, **kwargs):
+        for row in plain(db, **kwargs):
+            yield {
+                **row,
+                "verdict": "supported",
+                "evidence": '[{"text": "Tofersen <b>approved</b> in April 2023", "start": 3}]',
+            }
+
+    monkeypatch.setattr(queries, "export_claims", verified)
+    page = client.get("/?article=zz_script.txt&verdict=supported").text
+    assert "verdict-supported" in page
+    assert "Tofersen &lt;b&gt;approved&lt;/b&gt; in April 2023" in page
+    assert "verification has not run" not in page
+
+
+def test_the_contradictions_page_has_an_empty_state_then_shows_sides(client, corpus):
+    assert "has not run on this corpus" in client.get("/conflicts").text
+    db = store.open_db(corpus)
+    db["verifications"].insert({"id": "x", "claim_id": "x", "verdict": "supported"})
+    assert "found no contradictions" in client.get("/conflicts").text
+    ids = [c["claim_id"] for c in queries.export_claims(db, therapy="lenzumestrocel")][:2]
+    db["conflicts"].insert_all(
+        [
+            {
+                "id": "outcome-1",
+                "kind": "outcome",
+                "therapy": "lenzumestrocel",
+                "detail": "met <vs> missed",
+                "claim_ids": json.dumps(ids),
+                "current": 1,
+            },
+            {"id": "old", "kind": "date", "claim_ids": json.dumps(ids), "current": 0},
+        ]
+    )
+    db.close()
+    page = client.get("/conflicts").text
+    assert page.count('class="side"') == 2 and "outcome" in page
+    assert "met &lt;vs&gt; missed" in page and ">date<" not in page
+    assert f"/claims/{ids[0]}" in page and f"/claims/{ids[1]}" in page
+
+
+def test_the_timeline_draws_dated_claims_with_links(client):
+    page = client.get("/timeline?therapy=tofersen").text
+    assert page.count('<svg class="timeline"') == 1
+    assert re.search(r'<a href="/claims/[0-9a-f]+" class="point verdict-unverified', page)
+    assert "<circle" in page and ">approval</text>" in page
+
+
+def test_the_timeline_places_dates_by_precision():
+    assert timeline.date_range("2025") == (2025.0, 2026.0)
+    start, end = timeline.date_range("2025-07")
+    assert start == pytest.approx(2025.5) and end == pytest.approx(2025 + 7 / 12)
+    day = timeline.date_range("2024-02-29")
+    assert day[0] == pytest.approx(2024 + 1 / 12 + 28 / 29 / 12)
+    assert timeline.date_range("2025-13") is None and timeline.date_range("soon") is None
+
+
+def test_the_history_page_keeps_decisions_of_vanished_claims(client, corpus):
+    page = client.get("/").text
+    claim_id = first_claim_id(page)
+    post_decision(client, claim_id, csrf_of(page), action="reject")
+    db = store.open_db(corpus)
+    db.execute("update claims set claim_id = 'ffffffffffffffff' where claim_id = ?", [claim_id])
+    db.conn.commit()
+    db.close()
+    assert "1 decided claims no longer in the corpus" in client.get("/").text
+    history = client.get("/history").text
+    assert claim_id in history and ">gone<" in history
+    assert "no longer in the current article versions" in client.get(f"/claims/{claim_id}").text
+
+
+def test_an_unknown_claim_is_a_404(client):
+    assert client.get("/claims/0123456789abcdef").status_code == 404
+
+
+def test_a_token_is_required_when_set(corpus, lexicon):
+    app = create_app(corpus, lexicon=lexicon, token="s3cret-token")
+    with TestClient(app) as anonymous:
+        assert anonymous.get("/").status_code == 401
+        assert anonymous.get("/?token=wrong").status_code == 401
+        assert anonymous.get("/static/review.css").status_code == 401
+        assert anonymous.get("/", headers={"authorization": "Bearer s3cret-token"}).status_code == (
+            200
+        )
+    with TestClient(app) as browser:
+        first = browser.get("/?token=s3cret-token&therapy=tofersen", follow_redirects=False)
+        assert first.status_code == 303 and first.headers["location"] == "/?therapy=tofersen"
+        assert browser.get("/timeline").status_code == 200  # the cookie carries it now
+
+
+@pytest.mark.parametrize(
+    ("host", "loopback"),
+    [
+        ("127.0.0.1", True),
+        ("127.1.2.3", True),
+        ("::1", True),
+        ("localhost", True),
+        ("0.0.0.0", False),
+        ("192.168.1.5", False),
+        ("::", False),
+        ("example.org", False),
+    ],
+)
+def test_loopback_hosts(host, loopback):
+    assert is_loopback(host) is loopback
+
+
+def test_binding_another_address_needs_a_token(corpus):
+    with pytest.raises(ValueError, match="--token"):
+        serve(str(corpus), host="0.0.0.0", port=0)
+    result = CliRunner().invoke(cli, ["review", "--db", str(corpus), "--host", "0.0.0.0"])
+    assert result.exit_code == 2 and "--token" in result.output
