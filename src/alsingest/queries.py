@@ -331,10 +331,3 @@ def claim_contexts(db: Database, article: str) -> dict[int, dict]:
             "paragraph_after": text[row["end"] : row["p_end"]],
         }
     return contexts
-
-
-def list_conflicts(db: Database) -> list[dict] | None:
-    """Rows of the ``conflicts`` table (verification's contradictions); None when it has none yet."""
-    if not db["conflicts"].exists():
-        return None
-    return list(db.query("select * from conflicts order by rowid"))

@@ -236,53 +236,22 @@ def history(db: Database) -> list[dict]:
 
 
 def conflict_view(db: Database) -> list[dict] | None:
-    """Contradictions with their claims side by side; None when verification has not run.
-
-    The ``conflicts`` table belongs to verification: any column holding current claim ids
-    (one, or a JSON list) gives the claims to put side by side; the others are shown as
-    they are. Contradictions a later run no longer finds (``current = 0``) are left out.
-    """
-    rows = queries.list_conflicts(db)
-    if rows is None or (not rows and not _verification_ran(db)):
+    """Current contradictions with their claims side by side; None when verification has not run."""
+    rows = queries.contradictions(db)
+    if not rows and not _verification_ran(db):
         return None
     items, _ = reviewed_rows(db)
     by_id = {i.claim_id: i for i in items}
-    result = []
-    for row in rows:
-        if row.get("current") == 0:
-            continue
-        sides, details = [], {}
-        for key, value in row.items():
-            ids = _claim_ids(value, by_id)
-            if ids:
-                sides += [by_id[i] for i in ids]
-            elif value not in (None, "") and key not in HIDDEN_CONFLICT_COLUMNS:
-                details[key] = value
-        result.append({"sides": sides, "details": details})
-    return result
-
-
-HIDDEN_CONFLICT_COLUMNS = ("id", "rowid", "current", "last_seen", "claim_ids")
+    return [
+        {
+            "sides": [by_id[claim_id] for claim_id in row["claim_ids"] if claim_id in by_id],
+            "details": {
+                k: row[k] for k in ("kind", "therapy", "detail", "first_seen") if row.get(k)
+            },
+        }
+        for row in rows
+    ]
 
 
 def _verification_ran(db: Database) -> bool:
     return db["verifications"].exists() and db["verifications"].count > 0
-
-
-def _claim_ids(value: object, known: dict) -> list[str]:
-    if isinstance(value, list):
-        return [i for entry in value for i in _claim_ids(entry, known)]
-    if not isinstance(value, str):
-        return []
-    # A stable claim id, or a claims row id (version id + "-" + claim id).
-    for candidate in (value, value.rsplit("-", 1)[-1]):
-        if candidate in known:
-            return [candidate]
-    if value.startswith("["):
-        try:
-            decoded = json.loads(value)
-        except ValueError:
-            return []
-        if isinstance(decoded, list):
-            return [i for entry in decoded for i in _claim_ids(entry, known)]
-    return []
