@@ -42,7 +42,7 @@ def gold_lines():
                     )
 
 
-@pytest.mark.parametrize("row, article_dir", gold_lines())
+@pytest.mark.parametrize("row, article_dir", list(gold_lines()))
 def test_gold_line_is_well_formed_and_quotes_its_article(row, article_dir: Path, lexicon):
     assert set(row) >= FIELDS
     text = (article_dir / row["article"]).read_text(encoding="utf-8")
