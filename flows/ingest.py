@@ -1,21 +1,40 @@
 """The ``ingest`` flow: files or folders in, articles in the corpus out.
 
-One task per batch of articles (Prefect costs ~15–40 ms per task run, so never
-one per sentence). The library does the work; this module only composes it.
+The flow reads each file and decides what to skip (unchanged content, same
+versions) in its own process, hands the rest to ``extract-batch`` tasks — one per
+batch of articles, never one per sentence — and writes every result itself: the
+corpus has a single writer. On this machine the tasks run on threads that each
+hand their batch to a pool of worker processes (both cores; see
+``alsingest.workers``); with ``ingest.dask_address`` set they run on that Dask
+cluster through prefect-dask's ``DaskTaskRunner``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
+from prefect.futures import as_completed
+from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
 from alsingest import store
-from alsingest.config import load_config
-from alsingest.pipeline import IngestReport, Toolkit, ingest_files
-from alsingest.readers import discover
+from alsingest.config import Options, load_config
+from alsingest.pipeline import (
+    ArticleResult,
+    IngestReport,
+    Toolkit,
+    process_batch,
+    read_pending,
+    store_result,
+)
+from alsingest.readers import InputError, SourceText, discover
+from alsingest.workers import ExtractionPool
+
+# Batches in flight per worker: enough to keep every worker busy, few enough to bound memory.
+IN_FLIGHT_PER_WORKER = 2
 
 
 @lru_cache(maxsize=4)
@@ -24,16 +43,26 @@ def toolkit_for(config: str | None) -> Toolkit:
     return Toolkit.build(load_config(config))
 
 
-@task(name="ingest-batch", cache_policy=NO_CACHE)
-def ingest_batch(
-    db_path: str, files: list[str], config: str | None, on_file: Callable[[str], None] | None = None
-) -> dict:
-    db = store.open_db(db_path)
-    try:
-        report = ingest_files(db, files, toolkit_for(config), on_file=on_file)
-    finally:
-        db.close()
-    return report_dict(report)
+# The worker pool of the running flow, if any. Tasks on a Dask worker find none and
+# process their batch where they run.
+_pool: ExtractionPool | None = None
+
+
+@task(name="extract-batch", cache_policy=NO_CACHE)
+def extract_batch(
+    sources: list[SourceText], config: str | None
+) -> list[ArticleResult | InputError]:
+    if _pool is not None:
+        return _pool.process(sources)
+    return process_batch(sources, toolkit_for(config))
+
+
+def task_runner_for(options: Options) -> TaskRunner:
+    if options.dask_address:
+        from prefect_dask import DaskTaskRunner
+
+        return DaskTaskRunner(address=options.dask_address)
+    return ThreadPoolTaskRunner(max_workers=max(1, options.workers))
 
 
 def report_dict(report: IngestReport) -> dict:
@@ -51,21 +80,77 @@ def ingest(
     db: str | None = None,
     config: str | None = None,
     on_file: Callable[[str], None] | None = None,
+    workers: int | None = None,
 ) -> dict:
-    """Ingest articles from files and folders into the corpus at ``db`` (default from config)."""
+    """Ingest articles from files and folders into the corpus at ``db`` (default from config).
+
+    1. Find the files; read each one and skip those the corpus holds unchanged.
+    2. Extract the others in batches on the task runner: Dask if configured, else
+       ``workers`` processes (default from config: one per core).
+    3. Store each result as it arrives, one transaction per article.
+    """
     options = load_config(config)
-    db_path = db or options.db
-    files, errors = discover(paths, options.extensions)
-    summary = {
-        "new": [],
-        "changed": [],
-        "unchanged": [],
-        "errors": [[e.path, e.reason] for e in errors],
-    }
-    for start in range(0, len(files), options.batch_size):
-        batch = [str(f) for f in files[start : start + options.batch_size]]
-        part = ingest_batch(db_path, batch, config, on_file)
-        for key in summary:
-            summary[key].extend(part[key])
+    if workers is not None:
+        options = replace(options, workers=workers)
+    database = store.open_db(db or options.db)
+    report = IngestReport()
+    files, report.errors = discover(paths, options.extensions)
+
+    def done(path: str) -> None:
+        if on_file is not None:
+            on_file(path)
+
+    pending: list[SourceText] = []
+    for path in files:
+        try:
+            source = read_pending(database, path, options, report)
+        except InputError as error:
+            report.errors.append(error)
+            source = None
+        if source is None:
+            done(str(path))
+        else:
+            pending.append(source)
+
+    batches = [
+        pending[i : i + options.batch_size] for i in range(0, len(pending), options.batch_size)
+    ]
+    # Worker processes cost a second or two to start: worth it only with batches to share.
+    parallel = options.workers > 1 and len(batches) > 1 and not options.dask_address
+    global _pool
+    try:
+        _pool = ExtractionPool(options.source, options.workers) if parallel else None
+        with task_runner_for(options) as runner:
+            limit = max(1, IN_FLIGHT_PER_WORKER * max(options.workers, 1))
+            running = set()
+            for batch in batches:
+                running.add(
+                    runner.submit(extract_batch, {"sources": batch, "config": options.source})
+                )
+                if len(running) >= limit:
+                    running = _store_finished(database, running, report, done)
+            while running:
+                running = _store_finished(database, running, report, done)
+    finally:
+        if _pool is not None:
+            _pool.__exit__(None, None, None)
+            _pool = None
+        database.close()
+    summary = report_dict(report)
     summary["files"] = len(files)
     return summary
+
+
+def _store_finished(
+    database, running: set, report: IngestReport, done: Callable[[str], None]
+) -> set:
+    """Wait for the next batch to finish (any runner's futures), store what it made."""
+    future = next(as_completed(list(running)))
+    for item in future.result():
+        if isinstance(item, InputError):
+            report.errors.append(item)
+            done(item.path)
+        else:
+            store_result(database, item, report)
+            done(item.source.path)
+    return running - {future}

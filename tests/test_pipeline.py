@@ -16,8 +16,16 @@ TABLES = (
 )
 
 
-def dump(db):
-    return {table: sorted(map(str, db[table].rows)) for table in TABLES}
+TIMES = ("ingested_at", "first_ingested", "last_ingested")
+
+
+def dump(db, without=()):
+    return {
+        table: sorted(
+            str({k: v for k, v in row.items() if k not in without}) for row in db[table].rows
+        )
+        for table in TABLES
+    }
 
 
 @pytest.fixture
@@ -148,3 +156,21 @@ def test_re_ingest_of_an_edited_article_keeps_the_ids_of_unchanged_claims(
         )
     }
     assert first and first == current
+
+
+def test_worker_processes_give_the_same_corpus_as_one_process(toolkit, tmp_path):
+    """The parallel path (worker pool, single writer) stores exactly what the in-process path stores."""
+    from alsingest.pipeline import IngestReport, read_pending, store_result
+    from alsingest.workers import ExtractionPool
+
+    one = store.open_db(tmp_path / "one.db")
+    ingest_files(one, [SEEDS], toolkit)
+    two = store.open_db(tmp_path / "two.db")
+    report = IngestReport()
+    sources = [read_pending(two, p, toolkit.options, report) for p in sorted(SEEDS.glob("*.txt"))]
+    with ExtractionPool(None, 2) as pool:
+        results = pool.process(sources[:3]) + pool.process(sources[3:])
+    for result in results:
+        store_result(two, result, report)
+    assert len(report.new) == 5
+    assert dump(one, without=TIMES) == dump(two, without=TIMES)

@@ -7,6 +7,7 @@ trafilatura's ``use_config`` does.
 from __future__ import annotations
 
 import logging
+import os
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -35,10 +36,15 @@ class Options:
     max_bytes: int
     extensions: tuple[str, ...]
     batch_size: int
+    workers: int  # extraction processes; resolved from 0 = one per core
+    dask_address: str
     lexicon_path: Path
     extra_words: tuple[str, ...]
     therapy_classes: frozenset[str]
     segment_hmm: bool
+    source: (
+        str | None
+    )  # the user file laid over the defaults, for processes that rebuild these options
     # Sections owned by later stages (fetch, schedule, ...) stay as read-only mappings.
     sections: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
@@ -87,10 +93,13 @@ def load_config(path: str | Path | None = None) -> Options:
             max_bytes=int(data["ingest"]["max_bytes"]),
             extensions=tuple(e.lower() for e in data["ingest"]["extensions"]),
             batch_size=max(1, int(data["ingest"]["batch_size"])),
+            workers=int(data["ingest"]["workers"]) or (os.cpu_count() or 1),
+            dask_address=str(data["ingest"]["dask_address"]).strip(),
             lexicon_path=(lexicon_base / data["lexicon"]["path"]).resolve(),
             extra_words=tuple(data["lexicon"]["extra_words"]),
             therapy_classes=frozenset(data["lexicon"]["classes"]),
             segment_hmm=bool(data["segment"]["hmm"]),
+            source=str(path) if path is not None else None,
             sections=MappingProxyType(
                 {k: MappingProxyType(v) for k, v in data.items() if isinstance(v, dict)}
             ),
@@ -99,4 +108,6 @@ def load_config(path: str | Path | None = None) -> Options:
         raise ConfigError(f"bad config value: {e}") from None
     if options.max_bytes <= 0:
         raise ConfigError("ingest.max_bytes must be positive")
+    if options.workers < 0:
+        raise ConfigError("ingest.workers must be 0 (one per core) or more")
     return options

@@ -22,6 +22,7 @@ logger = logging.getLogger(__name__)
 
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/·.®™©]+")
 _T2S = opencc.OpenCC("t2s.json")
+_ASCII_WORD = re.compile(r"[a-z0-9]")
 
 
 def name_key(name: str) -> str:
@@ -42,15 +43,25 @@ class LexiconError(ValueError):
     pass
 
 
-def _alias_pattern(alias: str) -> str:
-    """Regex for one alias: separators optional wherever the alias has one or letters meet digits."""
+_OPTIONAL_SEPARATORS = r"[\s\-‐‑–—_/·.]*"
+_JOINER = r"[\s\-‐‑–—]?"
+_ASCII_END = r"(?![a-z0-9])"
+_CJK_END = ""
+
+
+def _alias_units(alias: str) -> list[str]:
+    """Regex units of one alias: separators optional wherever it has one or letters meet digits.
+
+    The last unit closes the alias: a word boundary after an ASCII letter or digit ("epo"
+    is not in "epoch"), nothing after a Chinese character.
+    """
     alias = fold(_T2S.convert(unicodedata.normalize("NFKC", alias))).strip()
-    parts: list[str] = []
+    units: list[str] = []
     previous = ""
     for ch in alias:
         if _SEPARATORS.fullmatch(ch):
-            if parts and parts[-1] != r"[\s\-‐‑–—_/·.]*":
-                parts.append(r"[\s\-‐‑–—_/·.]*")
+            if units and units[-1] != _OPTIONAL_SEPARATORS:
+                units.append(_OPTIONAL_SEPARATORS)
             previous = ""
             continue
         if previous and (
@@ -58,16 +69,39 @@ def _alias_pattern(alias: str) -> str:
             or (previous.isdigit() and ch.isalpha())
             or (is_cjk(previous) != is_cjk(ch))
         ):
-            parts.append(r"[\s\-‐‑–—]?")
-        parts.append(re.escape(ch))
+            units.append(_JOINER)
+        units.append(re.escape(ch))
         previous = ch
-    body = "".join(parts)
-    # ASCII edges need word boundaries ("epo" is not in "depot"); CJK edges do not.
-    if alias[:1].isascii() and alias[:1].isalnum():
-        body = r"(?<![a-z0-9])" + body
-    if alias[-1:].isascii() and alias[-1:].isalnum():
-        body = body + r"(?![a-z0-9])"
-    return body
+    units.append(_ASCII_END if alias[-1:].isascii() and alias[-1:].isalnum() else _CJK_END)
+    return units
+
+
+def _unit_order(unit: str) -> int:
+    """Try what consumes text first, optional separators next, the end of an alias last."""
+    if unit in (_ASCII_END, _CJK_END):
+        return 2
+    return 1 if unit in (_OPTIONAL_SEPARATORS, _JOINER) else 0
+
+
+def trie_regex(sequences: list[list[str]]) -> str:
+    """One regex for many aliases, shaped as a trie: a text position is rejected at its
+    first character instead of once per alias, and the longest alias wins."""
+    root: dict = {}
+    for units in sequences:
+        node = root
+        for unit in units:
+            node = node.setdefault(unit, {})
+
+    def emit(node: dict) -> str:
+        branches = [
+            unit + emit(child)
+            for unit, child in sorted(node.items(), key=lambda kv: (_unit_order(kv[0]), kv[0]))
+        ]
+        if not branches:
+            return ""
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return emit(root)
 
 
 class Lexicon:
@@ -95,16 +129,18 @@ class Lexicon:
                     self.alias_conflicts.append((name, other, therapy))
                     continue
                 self._by_key[key] = therapy
-        patterns: dict[str, tuple[int, str]] = {}
-        for therapy, names in self.entries.items():
-            for name in names:
-                # An alias listed twice matches for the therapy that listed it first.
-                if name_key(name) and self._by_key.get(name_key(name)) == therapy:
-                    patterns[_alias_pattern(name)] = (len(name_key(name)), therapy)
-        # Longest alias first so that "托夫生注射液" wins over "托夫生".
-        ordered = sorted(patterns, key=lambda p: patterns[p][0], reverse=True)
-        self._group_therapy = [patterns[p][1] for p in ordered]
-        self._regex = re.compile("|".join(f"({p})" for p in ordered))
+        # An alias listed twice matches for the therapy that listed it first: the match is
+        # mapped back to its therapy through the same key.
+        self._regex = re.compile(
+            trie_regex(
+                [
+                    _alias_units(name)
+                    for names in self.entries.values()
+                    for name in names
+                    if name_key(name)
+                ]
+            )
+        )
 
     @classmethod
     def load(cls, path: str | Path) -> Lexicon:
@@ -138,7 +174,21 @@ class Lexicon:
     def find(self, folded: str) -> list[Mention]:
         """Non-overlapping therapy mentions in folded simplified text, longest first."""
         mentions = []
-        for m in self._regex.finditer(folded):
-            therapy = self._group_therapy[m.lastindex - 1]
-            mentions.append(Mention(m.start(), m.end(), therapy, m.group()))
+        position = 0
+        while (m := self._regex.search(folded, position)) is not None:
+            start = m.start()
+            # An ASCII alias must start a word: "epo" is not in "depot". Checked here, not in
+            # the regex, so that the regex keeps its fast first-character scan.
+            if (
+                start
+                and folded[start].isascii()
+                and folded[start].isalnum()
+                and _ASCII_WORD.match(folded[start - 1])
+            ):
+                position = start + 1
+                continue
+            therapy = self._by_key.get(name_key(m.group()))
+            if therapy is not None:
+                mentions.append(Mention(start, m.end(), therapy, m.group()))
+            position = max(m.end(), start + 1)
         return mentions

@@ -149,14 +149,19 @@ def ingest_files(
     *,
     on_file: Callable[[str], None] | None = None,
 ) -> IngestReport:
-    """Read, process and store every article under ``paths``; one transaction per article."""
+    """Read, process and store every article under ``paths`` in this process; one transaction per article.
+
+    The ``ingest`` flow does the same with the processing spread over worker processes.
+    """
     report = IngestReport()
     files, report.errors = discover(paths, toolkit.options.extensions)
     for error in report.errors:
         logger.warning("skipped %s", error)
     for path in files:
         try:
-            ingest_one(db, path, toolkit, report)
+            source = read_pending(db, path, toolkit.options, report)
+            if source is not None:
+                store_result(db, process_article(source, toolkit), report)
         except InputError as error:
             logger.warning("skipped %s", error)
             report.errors.append(error)
@@ -166,15 +171,39 @@ def ingest_files(
     return report
 
 
-def ingest_one(db: Database, path: str | Path, toolkit: Toolkit, report: IngestReport) -> None:
-    source = read_article(path, toolkit.options.max_bytes)
+def read_pending(
+    db: Database, path: str | Path, options: Options, report: IngestReport
+) -> SourceText | None:
+    """Read one file; None when the corpus already holds it as it is (noted in ``report``).
+
+    The one place that decides what is skipped: same content hash and same parser and
+    extractor version. Raises :class:`InputError` for a file that cannot be read.
+    """
+    source = read_article(path, options.max_bytes)
     if store.is_current(db, source.name, source.content_hash, PARSER_VERSION):
         logger.info("unchanged: %s", source.name)
         report.unchanged.append(source.name)
-        return
-    result = process_article(source, toolkit)
+        return None
+    return source
+
+
+def store_result(db: Database, result: ArticleResult, report: IngestReport) -> None:
     outcome = store.write_article(db, result)
-    getattr(report, outcome).append(source.name)
+    getattr(report, outcome).append(result.source.name)
+
+
+def process_batch(
+    sources: Iterable[SourceText], toolkit: Toolkit
+) -> list[ArticleResult | InputError]:
+    """Process articles one by one; an article the stages fail on becomes an error, not a lost batch."""
+    results: list[ArticleResult | InputError] = []
+    for source in sources:
+        try:
+            results.append(process_article(source, toolkit))
+        except Exception as e:  # a bug on one article must not lose the others
+            logger.exception("processing %s failed", source.path)
+            results.append(InputError(source.path, f"processing failed: {type(e).__name__}: {e}"))
+    return results
 
 
 @dataclass

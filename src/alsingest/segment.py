@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 import jieba
 import spacy
@@ -26,6 +28,10 @@ from .normalize import fold
 logger = logging.getLogger(__name__)
 
 THERAPY_LABEL = "THERAPY"
+# Keys of Doc.user_data set by the tokenizer.
+MENTIONS = "als_mentions"
+WORDS = "als_words"
+_PLAIN = re.compile(r"[\sA-Za-z0-9]+")
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 # jieba logs its dictionary loading at INFO on every process start.
@@ -56,14 +62,21 @@ class LexiconTokenizer:
 
     def __call__(self, text: str) -> Doc:
         words: list[str] = []
+        therapies: dict[int, str] = {}  # word index -> therapy id, for the entity component
         position = 0
         for mention in self.lexicon.find(fold(text)):
             words.extend(self._segment(text[position : mention.start]))
+            therapies[len(words)] = mention.therapy
             words.append(text[mention.start : mention.end])
             position = mention.end
         words.extend(self._segment(text[position:]))
-        words, spaces = get_words_and_spaces(words, text)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        spaced, spaces = get_words_and_spaces(words, text)
+        doc = Doc(self.vocab, words=spaced, spaces=spaces)
+        if len(spaced) == len(words):
+            # No whitespace tokens were inserted, so word indexes are token indexes.
+            doc.user_data[MENTIONS] = therapies
+            doc.user_data[WORDS] = words
+        return doc
 
     def _segment(self, chunk: str) -> list[str]:
         words: list[str] = []
@@ -78,11 +91,23 @@ class LexiconTokenizer:
     def _english(self, chunk: str) -> list[str]:
         if not chunk.strip():
             return []
+        if _PLAIN.fullmatch(chunk):
+            return chunk.split()  # words and numbers only: nothing for the English rules to do
         return [token.text for token in self.english(chunk) if not token.is_space]
 
 
 def therapy_spans(doc: Doc, lexicon: Lexicon) -> list[Span]:
-    """Therapy mentions of ``doc`` as entity spans, kb_id = canonical therapy id."""
+    """Therapy mentions of ``doc`` as entity spans, kb_id = canonical therapy id.
+
+    A doc made by :class:`LexiconTokenizer` already knows which tokens are therapies;
+    any other doc is matched against the lexicon here.
+    """
+    known = doc.user_data.get(MENTIONS)
+    if known is not None:
+        return [
+            Span(doc, i, i + 1, label=THERAPY_LABEL, kb_id=therapy)
+            for i, therapy in sorted(known.items())
+        ]
     spans = []
     for mention in lexicon.find(fold(doc.text)):
         span = doc.char_span(
@@ -120,4 +145,12 @@ def make_nlp(lexicon: Lexicon, extra_words: Iterable[str] = (), hmm: bool = Fals
 
 def search_tokens(doc: Doc) -> str:
     """Folded tokens joined by spaces: the text FTS5 indexes and queries."""
-    return " ".join(fold(token.text) for token in doc if not token.is_space and not token.is_punct)
+    words = doc.user_data.get(WORDS)
+    if words is None:
+        words = [token.text for token in doc if not token.is_space]
+    return " ".join(fold(word) for word in words if not _is_punct(word))
+
+
+@lru_cache(maxsize=4096)
+def _is_punct(word: str) -> bool:
+    return all(unicodedata.category(ch)[0] in "PZ" for ch in word)

@@ -1,0 +1,53 @@
+"""Worker processes for extraction: each builds its toolkit once, then processes batches.
+
+Segmentation is CPU-bound pure Python, so threads do not help; processes do. The
+pool uses the ``forkserver`` start method: workers are forked from a clean,
+single-threaded server process (never from a process whose other threads may hold
+locks), with the pipeline modules imported there once.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+
+from .config import load_config
+from .pipeline import ArticleResult, Toolkit, process_batch
+from .readers import InputError, SourceText
+
+logger = logging.getLogger(__name__)
+
+# This process's toolkit, built by the pool initializer: workers are separate processes.
+_toolkit: Toolkit | None = None
+
+
+def _start(config: str | None) -> None:
+    global _toolkit
+    _toolkit = Toolkit.build(load_config(config))
+
+
+def _run(sources: Sequence[SourceText]) -> list[ArticleResult | InputError]:
+    assert _toolkit is not None, "worker started without its toolkit"
+    return process_batch(sources, _toolkit)
+
+
+class ExtractionPool:
+    """``with ExtractionPool(config, 2) as pool: pool.process(sources)`` from any thread."""
+
+    def __init__(self, config: str | None, workers: int):
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["alsingest.pipeline"])
+        self._executor = ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=_start, initargs=(config,)
+        )
+
+    def process(self, sources: Sequence[SourceText]) -> list[ArticleResult | InputError]:
+        return self._executor.submit(_run, list(sources)).result()
+
+    def __enter__(self) -> ExtractionPool:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
