@@ -477,12 +477,15 @@ def extract_claims(
         view = item.view.folded
         masked = _mask(view, _masked_spans(item, markers_by_sentence.get(s.index, [])))
         dates, context_year = find_dates(masked, context_year, published)
-        attributes = find_attributes(masked, dates)
+        mentions = _select_mentions(item, masked, lexicon, classes)
+        # Most sentences name no therapy and have none to inherit: no claim can come of
+        # them, so their attributes are not looked for (the dates above still set the year).
+        possible = bool(mentions) or paragraph.kind == TABLE_ROW or topic is not None
+        attributes = find_attributes(masked, dates) if possible else []
         for marker in markers_by_sentence.get(s.index, []):
-            if marker.year:
+            if marker.year and possible:
                 at = _view_position(item.view, marker.start)
                 attributes.append(_Attribute("date", at, at + 1, marker.year, text=marker.year))
-        mentions = _select_mentions(item, masked, lexicon, classes)
         if paragraph.kind != TABLE_ROW and mentions:
             last_caption = (tuple(dict.fromkeys(m.therapy for m in mentions)), s.paragraph)
         if (
