@@ -174,3 +174,19 @@ def test_worker_processes_give_the_same_corpus_as_one_process(toolkit, tmp_path)
         store_result(two, result, report)
     assert len(report.new) == 5
     assert dump(one, without=TIMES) == dump(two, without=TIMES)
+
+
+def test_ingest_waits_for_another_writer_instead_of_failing(toolkit, tmp_path):
+    import sqlite3
+    import threading
+    import time
+
+    path = tmp_path / "busy.db"
+    store.open_db(path).close()
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")  # another process in the middle of a write
+    threading.Timer(1.0, lambda: other.execute("COMMIT")).start()
+    db = store.open_db(path)
+    started = time.monotonic()
+    report = ingest_files(db, [SEEDS / "000_10f194e9a782d43d.txt"], toolkit)
+    assert report.new == ["000_10f194e9a782d43d.txt"] and time.monotonic() - started >= 0.9

@@ -589,3 +589,200 @@ def browse(port, metadata_path, open_browser, options, db_path, config_path):
         sys.exit(subprocess.call(serve_command(base, db_path, metadata_path, port, open_browser)))
     except KeyboardInterrupt:
         sys.exit(130)
+
+
+# Orchestration: refresh, re-ingest one article, the run history, the scheduled server.
+
+
+def fetch_progress(label: str):
+    """A progress line for fetches whose number is not known in advance."""
+    return Progress(
+        TextColumn(f"[bold]{label}"),
+        TextColumn("{task.completed} URLs"),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=errors,
+        transient=True,
+    )
+
+
+def print_run(report: dict, db_path: str) -> None:
+    """What a refresh or re-ingest run did, from its report (the ``runs`` row and more)."""
+    statuses = report["fetch_statuses"]
+    if statuses:
+        table = Table("status", "URLs this run")
+        for status, count in sorted(statuses.items()):
+            table.add_row(status, str(count))
+        console.print(table)
+    skipped = ", ".join(f"{n} {why}" for why, n in sorted(report["skipped"].items()))
+    console.print(
+        f"{sum(statuses.values())} URLs fetched, {report['new_versions']} new document versions"
+        + (f"; skipped {skipped}" if skipped else ""),
+        highlight=False,
+        soft_wrap=True,
+    )
+    if report["kind"] == "reingest":
+        console.print(f"{report['articles'][0]}: {report['outcome']}", highlight=False)
+    else:
+        names = report["articles"]
+        console.print(
+            f"{len(names)} articles re-extracted (older parser version)"
+            + (f": {', '.join(names)}" if names else ""),
+            highlight=False,
+            soft_wrap=True,
+        )
+    flagged = report["review_flagged"]
+    console.print(
+        f"claims: {len(report['new_claims'])} new, {len(report['changed_claims'])} changed, "
+        f"{len(report['removed_claims'])} removed"
+        + (
+            f"; [yellow]{len(flagged)} reviewed claims changed since review[/yellow]"
+            " — see `alsingest review`"
+            if flagged
+            else ""
+        ),
+        highlight=False,
+        soft_wrap=True,
+    )
+    verdicts = ", ".join(f"{n} {v}" for v, n in sorted(report["verdicts"].items()))
+    console.print(
+        f"verified: {verdicts or 'no claim to re-check'}; {report['conflicts']} contradictions "
+        f"({len(report['new_conflicts'])} new)",
+        highlight=False,
+        soft_wrap=True,
+    )
+    for what, reason in report["errors"]:
+        errors.print(f"[red]error[/red]: {what}: {reason}", highlight=False, soft_wrap=True)
+    errors.print(
+        f"run {report['id']} took {report['duration_s']:.1f} s; recorded in {db_path} "
+        "(`alsingest runs`)",
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
+def check_run_config(options: Options) -> None:
+    from .refresh import schedule_settings
+    from .sources import fetch_options
+
+    try:
+        schedule_settings(options)
+        fetch_options(options)
+    except ConfigError as e:
+        raise click.ClickException(str(e)) from None
+
+
+@cli.command("refresh")
+@click.option(
+    "--stale-after",
+    type=Duration(),
+    help="Re-fetch references fetched longer ago than this (default: [schedule] stale_after, 7d).",
+)
+@common_options
+def refresh_command(stale_after, options, db_path, config_path):
+    """Re-extract articles of an older parser version, re-fetch stale and failed references,
+    verify what changed, and report it (also recorded for `alsingest runs`)."""
+    from flows.refresh import refresh as refresh_flow
+
+    check_run_config(options)
+    open_corpus(db_path).close()
+    with fetch_progress("refresh") as progress:
+        bar = progress.add_task("", total=None)
+
+        def advance(result) -> None:
+            progress.update(bar, advance=1, description=f"{result.status} {result.url[:60]}")
+
+        report = refresh_flow(
+            db=db_path, config=config_path, stale_after=stale_after, on_result=advance
+        )
+    print_run(report, db_path)
+    if report["errors"]:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("target", metavar="PATH_OR_URL")
+@common_options
+def reingest(target, options, db_path, config_path):
+    """Re-ingest one article (a file, or an http(s) URL whose page is fetched and its main text
+    extracted), then fetch the references it cites and verify its claims."""
+    from flows.reingest import run_reingest
+
+    from .refresh import ArticleError
+
+    check_run_config(options)
+    with fetch_progress("reingest") as progress:
+        bar = progress.add_task("", total=None)
+
+        def advance(result) -> None:
+            progress.update(bar, advance=1, description=f"{result.status} {result.url[:60]}")
+
+        try:
+            report = run_reingest(target, db=db_path, config=config_path, on_result=advance)
+        except ArticleError as e:
+            raise click.ClickException(str(e)) from None
+    print_run(report, db_path)
+
+
+@cli.command()
+@click.option("--limit", default=20, show_default=True, help="Most recent runs to show.")
+@common_options
+def runs(limit, options, db_path, config_path):
+    """One line per refresh or re-ingest run (oldest first): start (UTC), kind, duration,
+    articles, claims +new ~changed -removed, reviewed claims changed since review, new
+    contradictions, errors, URLs fetched by status."""
+    rows = queries.list_runs(open_corpus(db_path), limit=limit)
+    for row in rows:
+        articles = row["articles"]
+        # A refresh re-extracts many articles (count them); a re-ingest names its one.
+        what = (
+            f"article {articles[0]}"
+            if row["kind"] == "reingest" and articles
+            else f"{len(articles)} articles re-extracted"
+        )
+        fetched = ", ".join(f"{n} {s}" for s, n in sorted(row["fetch_statuses"].items()))
+        console.print(
+            f"{(row['started_at'] or '')[:19].replace('T', ' ')}  [bold]{row['kind']:<8}[/bold] "
+            f"{row['duration_s'] or 0:6.1f} s  {what}  claims +{len(row['new_claims'])} "
+            f"~{len(row['changed_claims'])} -{len(row['removed_claims'])}  "
+            f"{len(row['review_flagged'])} changed since review  "
+            f"{len(row['new_conflicts'])} new contradictions  {len(row['errors'])} errors  "
+            f"fetched: {fetched or 'nothing'}",
+            highlight=False,
+            soft_wrap=True,
+        )
+    errors.print(f"{len(rows)} runs")
+
+
+@cli.command()
+@common_options
+def serve(options, db_path, config_path):
+    """Serve the Prefect flows: `refresh` on the [schedule] cron, `reingest-article` on demand
+    (on PREFECT_API_URL's server, else on a Prefect server started for the purpose)."""
+    from flows.serve import ServerError, refresh_schedule
+    from flows.serve import serve as serve_flows
+
+    check_run_config(options)
+    try:
+        schedule = refresh_schedule(options)
+    except ConfigError as e:
+        raise click.ClickException(str(e)) from None
+    open_corpus(db_path).close()
+    if not os.environ.get("PREFECT_API_URL"):
+        errors.print("starting a Prefect server (set PREFECT_API_URL to use yours) …")
+
+    def started(api_url: str) -> None:
+        errors.print(
+            f"serving refresh of {db_path} on cron '{schedule.cron}' ({schedule.timezone}); "
+            f"runs and reports in the Prefect UI at {api_url.removesuffix('/api')} "
+            "(Ctrl+C to stop)",
+            highlight=False,
+            soft_wrap=True,
+        )
+
+    try:
+        serve_flows(db_path, config_path, on_server=started)
+    except ServerError as e:
+        raise click.ClickException(str(e)) from None
+    except KeyboardInterrupt:
+        sys.exit(130)

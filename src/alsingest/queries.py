@@ -331,3 +331,71 @@ def claim_contexts(db: Database, article: str) -> dict[int, dict]:
             "paragraph_after": text[row["end"] : row["p_end"]],
         }
     return contexts
+
+
+# Refresh and re-ingest: what is stale, what one article cites, the run history.
+
+
+def stale_articles(db: Database, parser_version: str) -> list[str]:
+    """Articles whose current version was parsed by another parser version than ``parser_version``."""
+    return [
+        row["name"]
+        for row in db.query(
+            f"""
+            select a.name from article_versions v {CURRENT}
+            where v.parser_version is not ? order by a.name
+            """,
+            [parser_version],
+        )
+    ]
+
+
+def stored_article(db: Database, name: str) -> dict | None:
+    """The current version of one article as stored: name, path, text, encoding, content_hash."""
+    rows = list(
+        db.query(
+            f"""
+            select a.name, a.path, v.text, v.encoding, v.content_hash, v.version
+            from article_versions v {CURRENT} where a.name = ?
+            """,
+            [name],
+        )
+    )
+    return rows[0] if rows else None
+
+
+def article_reference_keys(db: Database, name: str) -> list[str]:
+    """The document keys (normalised URLs) the current version of one article cites, once each."""
+    rows = db.query(
+        f"""
+        select distinct {REFERENCE_KEY} as key from article_references r
+        join article_versions v on v.id = r.version_id {CURRENT}
+        where a.name = ? and {REFERENCE_KEY} is not null
+        """,
+        [name],
+    )
+    return [row["key"] for row in rows]
+
+
+def list_runs(db: Database, limit: int | None = None) -> list[dict]:
+    """Refresh and re-ingest runs, oldest first (the latest ``limit`` of them), JSON decoded."""
+    rows = list(
+        db.query(
+            "select * from runs order by started_at desc, rowid desc"
+            + (" limit ?" if limit else ""),
+            [limit] if limit else [],
+        )
+    )
+    for row in rows:
+        for key in (
+            "fetch_statuses",
+            "articles",
+            "new_claims",
+            "changed_claims",
+            "removed_claims",
+            "review_flagged",
+            "new_conflicts",
+            "errors",
+        ):
+            row[key] = json.loads(row[key]) if row[key] else ([] if key != "fetch_statuses" else {})
+    return rows[::-1]

@@ -307,7 +307,7 @@ def write_article(db: Database, result: ArticleResult) -> str:
     aid = article_id(source.name)
     vid = version_id(source.name, source.content_hash)
     now = _now()
-    with db.atomic():
+    with write_lock(db), db.atomic():
         existing_article = db["articles"].get(aid) if _has(db, "articles", aid) else None
         existing_version = _has(db, "article_versions", vid)
         if existing_version:
@@ -473,7 +473,7 @@ def write_fetched(db: Database, fetched: FetchedDocument, run_id: str) -> str:
     """
     result = fetched.result
     doc_id = document_id(fetched.key)
-    with db.atomic():
+    with write_lock(db), db.atomic():
         existing = _document(db, doc_id)
         row = {
             "id": doc_id,
@@ -529,7 +529,7 @@ def write_attached(
     """
     doc_id = document_id(key)
     vid = document_version_id(doc_id, content_hash)
-    with db.atomic():
+    with write_lock(db), db.atomic():
         existing = _document(db, doc_id)
         row = {
             **existing,
@@ -651,7 +651,7 @@ def write_decision(
     snapshot: dict,
 ) -> int:
     """Add one review decision (never replacing an earlier one); returns its id."""
-    with db.atomic():
+    with write_lock(db), db.atomic():
         table = db["review_decisions"].insert(
             {
                 "claim_id": claim_id,
@@ -688,7 +688,7 @@ def latest_decisions(db: Database) -> dict[str, dict]:
 def write_verifications(db: Database, rows: list[dict]) -> None:
     """Upsert verdicts, one transaction for the batch."""
     now = _now()
-    with db.atomic():
+    with write_lock(db), db.atomic():
         db["verifications"].upsert_all(({**row, "verified_at": now} for row in rows), pk="id")
 
 
@@ -707,7 +707,7 @@ def write_conflicts(db: Database, conflicts: list[dict]) -> list[str]:
     may have looked at it.
     """
     now = _now()
-    with db.atomic():
+    with write_lock(db), db.atomic():
         known = {row["id"]: row for row in db.query("select id, first_seen from conflicts")}
         db.execute("update conflicts set current = 0")
         db["conflicts"].upsert_all(
@@ -723,3 +723,97 @@ def write_conflicts(db: Database, conflicts: list[dict]) -> list[str]:
             pk="id",
         )
     return [c["id"] for c in conflicts if c["id"] not in known]
+
+
+# --- runs: what each refresh or re-ingest did --------------------------------
+
+
+@migrations()
+def m006_runs(db: Database) -> None:
+    # One row per refresh or re-ingest run, written when it ends: the history `alsingest runs`
+    # prints (a served flow's runs are also in the Prefect UI, under flow_run_id).
+    db["runs"].create(
+        {
+            "id": str,  # run id, shared with the fetch_log rows of its fetches
+            "kind": str,  # refresh | reingest
+            "target": str,  # reingest: the path or URL given
+            "flow_run_id": str,  # the Prefect flow run, when run as a flow
+            "started_at": str,
+            "finished_at": str,
+            "duration_s": float,
+            "fetch_statuses": str,  # JSON object: status -> URLs fetched this run
+            "new_versions": int,  # document versions added
+            "articles": str,  # JSON list: articles re-extracted (refresh) or re-ingested
+            "new_claims": str,  # JSON lists of stable claim ids, compared with before the run
+            "changed_claims": str,
+            "removed_claims": str,
+            "review_flagged": str,  # JSON list: reviewed claims now "changed since review"
+            "new_conflicts": str,  # JSON list of conflict ids seen for the first time
+            "errors": str,  # JSON list of [what, reason]
+        },
+        pk="id",
+    )
+    db["runs"].create_index(["started_at"])
+
+
+class WriteLock:
+    """Hold the corpus's write lock for the block (``BEGIN IMMEDIATE``), waiting for it if busy.
+
+    The writes above open a deferred transaction and read before they write; when another
+    process holds the write lock at that moment, SQLite fails at once with "database is
+    locked" instead of calling the busy handler (the reader's snapshot may be stale).
+    Taking the lock first makes them wait up to the busy timeout instead. Their own
+    ``atomic()`` blocks become savepoints inside this transaction.
+    """
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.owner = False
+
+    def __enter__(self) -> Database:
+        if not self.db.conn.in_transaction:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.owner = True
+        return self.db
+
+    def __exit__(self, exc_type, exc, traceback) -> None:
+        if not self.owner:
+            return
+        if exc_type is None:
+            self.db.execute("COMMIT")
+        else:
+            self.db.conn.rollback()
+
+
+def write_lock(db: Database) -> WriteLock:
+    """``with write_lock(db):`` — see :class:`WriteLock`."""
+    return WriteLock(db)
+
+
+def forget_verifications(db: Database, claim_ids: list[str]) -> None:
+    """Drop the stored sources key of these claims' verdicts, so the next verify reads them again.
+
+    A re-extraction that changes a claim's values keeps its row id; without this, verify
+    would take its sources for unchanged and keep the verdict on the old values.
+    """
+    ids = list(claim_ids)
+    if not ids:
+        return
+    with write_lock(db):
+        for start in range(0, len(ids), 500):
+            part = ids[start : start + 500]
+            db.execute(
+                f"update verifications set sources_key = null "
+                f"where claim_id in ({', '.join('?' * len(part))})",
+                part,
+            )
+
+
+def write_run(db: Database, row: dict) -> None:
+    """Record one run (lists and objects as JSON)."""
+    encoded = {
+        key: json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else value
+        for key, value in row.items()
+    }
+    with write_lock(db):
+        db["runs"].upsert(encoded, pk="id")

@@ -1,0 +1,182 @@
+"""The ``refresh`` flow: what went stale in the corpus, done again, and a report of what changed.
+
+The library does the work (``alsingest.refresh``); this module only composes it, one
+task per stage or per batch: the claims as they were, articles parsed by an older
+parser version re-extracted from their stored text, stale and failed references
+fetched again (conditional requests; ``flows.fetch``'s retried fetch task), the
+changed claims verified again, then a ``runs`` row and a markdown artifact with what
+changed. ``alsingest serve`` runs it on the ``[schedule]`` cron.
+
+The tasks shared with ``flows/reingest.py`` live here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from prefect import flow, task
+from prefect.artifacts import create_markdown_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.runtime import flow_run
+
+from alsingest import store
+from alsingest.config import load_config
+from alsingest.fetch import FetchOptions, FetchResult
+from alsingest.pipeline import VerifyReport
+from alsingest.refresh import (
+    REFRESH,
+    ClaimState,
+    ReextractReport,
+    RunReport,
+    claim_state,
+    diff_claims,
+    finish_run,
+    plan_refresh,
+    reextract,
+    schedule_settings,
+    stale_articles,
+    store_fetched,
+    utc_now,
+    verify_changed,
+)
+from alsingest.sources import (
+    FetchedDocument,
+    FetchPlan,
+    FetchSummary,
+    batches,
+    fetch_options,
+    new_run_id,
+    parse_duration,
+)
+from flows.fetch import fetch_batch
+from flows.ingest import toolkit_for
+
+
+@task(name="claim-state", cache_policy=NO_CACHE)
+def snapshot_claims(db_path: str) -> ClaimState:
+    db = store.open_db(db_path)
+    try:
+        return claim_state(db)
+    finally:
+        db.close()
+
+
+@task(name="find-stale-articles", cache_policy=NO_CACHE)
+def find_stale_articles(db_path: str) -> list[str]:
+    db = store.open_db(db_path)
+    try:
+        return stale_articles(db)
+    finally:
+        db.close()
+
+
+@task(name="reextract-batch", cache_policy=NO_CACHE)
+def reextract_batch(db_path: str, names: list[str], config: str | None) -> ReextractReport:
+    db = store.open_db(db_path)
+    try:
+        return reextract(db, names, toolkit_for(config))
+    finally:
+        db.close()
+
+
+@task(name="plan-refresh", cache_policy=NO_CACHE)
+def plan_stale_references(db_path: str, stale_after: str) -> FetchPlan:
+    db = store.open_db(db_path)
+    try:
+        return plan_refresh(db, parse_duration(stale_after))
+    finally:
+        db.close()
+
+
+@task(name="store-fetched", cache_policy=NO_CACHE)
+def store_batch(db_path: str, fetched: list[FetchedDocument], run_id: str) -> FetchSummary:
+    db = store.open_db(db_path)
+    try:
+        return store_fetched(db, fetched, run_id)
+    finally:
+        db.close()
+
+
+@task(name="verify-changed", cache_policy=NO_CACHE)
+def verify(db_path: str, config: str | None, changed: list[str]) -> VerifyReport:
+    db = store.open_db(db_path)
+    try:
+        return verify_changed(db, toolkit_for(config), changed)
+    finally:
+        db.close()
+
+
+@task(name="record-run", cache_policy=NO_CACHE)
+def record_run(db_path: str, report: RunReport, before: ClaimState) -> tuple[RunReport, str]:
+    db = store.open_db(db_path)
+    try:
+        markdown = finish_run(db, report, before)
+    finally:
+        db.close()
+    return report, markdown
+
+
+def fetch_plan(
+    db_path: str,
+    plan: FetchPlan,
+    settings: FetchOptions,
+    run_id: str,
+    on_result: Callable[[FetchResult], None] | None = None,
+) -> FetchSummary:
+    """Per batch of URLs, the retried fetch task then the store task."""
+    summary = FetchSummary(run_id, skipped=plan.skipped)
+    for batch in batches(plan.targets):
+        fetched = fetch_batch(batch, settings, on_result)
+        summary.add(store_batch(db_path, fetched, run_id))
+    return summary
+
+
+def close_run(
+    db_path: str, config: str | None, report: RunReport, before: ClaimState
+) -> tuple[RunReport, str]:
+    """Diff the claims, verify the changed ones, record the run and publish its report."""
+    after = snapshot_claims(db_path)
+    changes = diff_claims(before, after)
+    report.add_claims(changes)
+    report.add_verification(verify(db_path, config, list(changes.changed)))
+    report, markdown = record_run(db_path, report, before)
+    create_markdown_artifact(
+        key=f"alsingest-{report.kind}",
+        markdown=markdown,
+        description=f"alsingest {report.kind} run {report.id}: what changed",
+    )
+    return report, markdown
+
+
+def current_flow_run_id() -> str | None:
+    run_id = flow_run.id
+    return str(run_id) if run_id else None
+
+
+@flow(name="refresh")
+def refresh(
+    db: str | None = None,
+    config: str | None = None,
+    stale_after: str | None = None,
+    on_result: Callable[[FetchResult], None] | None = None,
+) -> dict:
+    """Refresh the corpus at ``db``: re-extract stale articles, re-fetch stale and failed
+    references, verify what changed, and report it (``runs`` row and markdown artifact).
+
+    ``stale_after`` ("7d", "12h") defaults to ``[schedule] stale_after`` in the config.
+    """
+    options = load_config(config)
+    db_path = db or options.db
+    stale_after = stale_after or schedule_settings(options).stale_after
+    settings = fetch_options(options)
+    report = RunReport(new_run_id(), REFRESH, utc_now(), flow_run_id=current_flow_run_id())
+    before = snapshot_claims(db_path)
+    names = find_stale_articles(db_path)
+    for start in range(0, len(names), options.batch_size):
+        part = reextract_batch(db_path, names[start : start + options.batch_size], config)
+        report.articles.extend(part.done)
+        report.errors.extend([name, reason] for name, reason in part.errors)
+    plan = plan_stale_references(db_path, stale_after)
+    report.add_fetch(fetch_plan(db_path, plan, settings, report.id, on_result))
+    report, _ = close_run(db_path, config, report, before)
+    return report.as_dict()

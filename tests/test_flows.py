@@ -1,0 +1,368 @@
+"""The orchestration flows under a Prefect test harness: refresh, reingest-article, serve.
+
+One loopback HTTP server and one config file for the module (the flows build their
+toolkit once per config path), small articles, a few runs each.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from http_server import LoopbackServer, Reply
+from test_refresh import HTML, article_text, hold_write_lock, mark_stale, source
+
+from alsingest import queries, review, store
+from alsingest.cli import cli
+from alsingest.refresh import stale_articles, store_source
+
+TOFERSEN_PAGE = (
+    "<html><head><title>FDA news</title></head><body><article>"
+    "<p>2025年6月，托夫生注射液（Tofersen）在中国上市，用于治疗SOD1突变的渐冻症患者。</p>"
+    "</article></body></html>"
+).encode()
+
+
+@pytest.fixture(scope="module")
+def server():
+    with LoopbackServer() as loopback:
+        for path in ("/ok", "/b", "/b2", "/ref1", "/other"):
+            loopback.route(path, Reply(body=TOFERSEN_PAGE, headers=HTML))
+        loopback.route("/gone", Reply(404))
+        yield loopback
+
+
+@pytest.fixture(scope="module")
+def config(tmp_path_factory):
+    path = tmp_path_factory.mktemp("flows") / "loopback.toml"
+    path.write_text(
+        "[fetch]\nallow_private_hosts = true\nretries = 0\nconnect_timeout = 1.0\n",
+        encoding="utf-8",
+    )
+    return str(path)
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [*args], catch_exceptions=False)
+
+
+def claim_of(db, therapy: str) -> dict:
+    return next(c for c in queries.export_claims(db) if c["therapy"] == therapy)
+
+
+def state_of(db, claim_id: str) -> str:
+    claim = queries.claim_by_id(db, claim_id)
+    return review.review_state(claim, store.latest_decisions(db).get(claim_id))
+
+
+def artifacts_of(flow_run_id: str) -> list[dict]:
+    """The artifacts of one flow run, from the Prefect API.
+
+    Posted by hand: this Prefect server refuses the nulls the client sends for unused filters.
+    """
+    from prefect.client.orchestration import get_client
+
+    query = {"artifacts": {"flow_run_id": {"any_": [flow_run_id]}}, "limit": 10, "offset": 0}
+    with get_client(sync_client=True) as client:
+        response = client.request("POST", "/artifacts/filter", json={**query, "sort": "ID_DESC"})
+    return response.json()
+
+
+@pytest.mark.slow
+def test_refresh_refetches_stale_and_failed_urls_reextracts_old_articles_and_keeps_reviews(
+    prefect_harness, tmp_path, server, config, toolkit
+):
+    from flows.refresh import refresh
+
+    db_path = str(tmp_path / "corpus.db")
+    db = store.open_db(db_path)
+    store_source(db, source("a.txt", article_text(server.url("/ok"), server.url("/gone"))), toolkit)
+
+    first = refresh(db=db_path, config=config)
+
+    assert first["fetch_statuses"] == {"ok": 1, "http_error": 1}
+    assert (first["articles"], first["new_claims"], first["errors"]) == ([], [], [])
+    tofersen = claim_of(db, "tofersen")
+    review.decide(db, tofersen, "accept", reviewer="ann", note="checked")
+    mark_stale(db)
+    ok_hits, gone_hits = server.hits("/ok"), server.hits("/gone")
+
+    second = run("refresh", "--db", db_path, "--config", config)
+
+    assert second.exit_code == 0, second.output
+    assert "1 articles re-extracted (older parser version): a.txt" in second.output
+    assert "claims: 0 new, 0 changed, 0 removed" in second.output
+    assert re.search(r"│ http_error\s*│ 1\s*│", second.output)
+    assert server.hits("/ok") == ok_hits, "fetched within stale_after (7d): left alone"
+    assert server.hits("/gone") == gone_hits + 1, "failed last time: fetched again"
+    assert stale_articles(db) == []
+    assert state_of(db, tofersen["claim_id"]) == review.ACCEPTED
+    assert [d["note"] for d in store.read_decisions(db)] == ["checked"]
+
+    runs = run("runs", "--db", db_path)
+    lines = [line for line in runs.output.splitlines() if " refresh " in line]
+    assert len(lines) == 2 and "1 articles re-extracted" in lines[1]
+    assert "fetched: 1 http_error, 1 ok" in lines[0] and "fetched: 1 http_error" in lines[1]
+    last = queries.list_runs(db)[-1]
+    (artifact,) = artifacts_of(last["flow_run_id"])
+    assert (artifact["key"], artifact["type"]) == ("alsingest-refresh", "markdown")
+    assert artifact["data"].startswith("# Refresh")
+    assert "Articles re-extracted (older parser version): 1 — a.txt" in artifact["data"]
+
+
+@pytest.mark.slow
+def test_reingest_of_an_edited_article_keeps_decisions_and_flags_changed_claims(
+    prefect_harness, tmp_path, server, config
+):
+    from flows.reingest import run_reingest
+
+    db_path = str(tmp_path / "corpus.db")
+    article = tmp_path / "news.txt"
+    article.write_text(article_text(server.url("/ok"), server.url("/b")), encoding="utf-8")
+
+    first = run_reingest(str(article), db=db_path, config=config)
+
+    assert first["outcome"] == "new" and len(first["new_claims"]) == 2
+    assert first["fetch_statuses"] == {"ok": 2}
+    db = store.open_db(db_path)
+    tofersen, edaravone = claim_of(db, "tofersen"), claim_of(db, "edaravone")
+    for claim in (tofersen, edaravone):
+        review.decide(db, claim, "accept", reviewer="ann")
+
+    # An edit elsewhere in the article: a new version, the same claims, the decisions hold.
+    article.write_text(
+        article_text(server.url("/ok"), server.url("/b"), extra="另有一段介绍渐冻症护理。\n\n"),
+        encoding="utf-8",
+    )
+    second = run_reingest(str(article), db=db_path, config=config)
+    assert second["outcome"] == "changed"
+    assert (second["new_claims"], second["changed_claims"], second["removed_claims"]) == (
+        [],
+        [],
+        [],
+    )
+    assert state_of(db, tofersen["claim_id"]) == review.ACCEPTED
+    assert state_of(db, edaravone["claim_id"]) == review.ACCEPTED
+
+    # The reference a claim cites changes: same claim id, other values -> changed since review.
+    article.write_text(
+        article_text(server.url("/ok"), server.url("/b2"), extra="另有一段介绍渐冻症护理。\n\n"),
+        encoding="utf-8",
+    )
+    third = run_reingest(str(article), db=db_path, config=config)
+    assert third["changed_claims"] == [edaravone["claim_id"]]
+    assert third["review_flagged"] == [edaravone["claim_id"]]
+    assert state_of(db, edaravone["claim_id"]) == review.CHANGED
+    assert store.latest_decisions(db)[edaravone["claim_id"]]["decision"] == review.ACCEPTED
+
+    # The claim's own sentence changes: a new claim; the old decision stays, with its history.
+    article.write_text(
+        article_text(server.url("/ok"), server.url("/b2"), launch="2025年7月"), encoding="utf-8"
+    )
+    fourth = run_reingest(str(article), db=db_path, config=config)
+    assert tofersen["claim_id"] in fourth["removed_claims"] and len(fourth["new_claims"]) == 1
+    assert queries.claim_by_id(db, tofersen["claim_id"]) is None
+    assert [d["decision"] for d in store.read_decisions(db, tofersen["claim_id"])] == ["accepted"]
+    assert db["review_decisions"].count == 2
+    assert [r["kind"] for r in queries.list_runs(db)] == ["reingest"] * 4
+
+
+@pytest.mark.slow
+def test_reingest_of_a_url_stores_the_page_and_fetches_only_its_references(
+    prefect_harness, tmp_path, server, config, toolkit
+):
+    from flows.reingest import run_reingest
+
+    background = "渐冻症是一种进行性神经退行性疾病，患者的运动神经元逐渐死亡。" * 3 + "\n\n"
+    text = article_text(server.url("/ref1"), server.url("/ok"), extra=background)
+    lines = text.splitlines()
+    body = "".join(f"<p>{line}</p>" for line in lines if line)
+    page = f"<html><head><title>渐冻症新药进展</title></head><body><article>{body}</article></body></html>"
+    server.route("/news/als-drugs.html", Reply(body=page.encode(), headers=HTML))
+    url = server.url("/news/als-drugs.html")
+    db_path = str(tmp_path / "corpus.db")
+    db = store.open_db(db_path)
+    store_source(db, source("other.txt", article_text(server.url("/other"), "#")), toolkit)
+    other_hits = server.hits("/other")
+
+    report = run_reingest(url, db=db_path, config=config)
+
+    assert report["articles"] == ["als-drugs.html"] and report["outcome"] == "new"
+    assert report["fetch_statuses"] == {"ok": 2}
+    assert server.hits("/other") == other_hits, "another article's reference is not fetched"
+    stored = queries.stored_article(db, "als-drugs.html")
+    assert stored["path"] == url and "托夫生注射液" in stored["text"]
+    assert {c["therapy"] for c in queries.export_claims(db, article="als-drugs.html")} == {
+        "tofersen",
+        "edaravone",
+    }
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "path, reply, message",
+    [
+        (
+            "/img.png",
+            Reply(body=b"\x89PNG\r\n\x1a\n" + b"\0" * 32),
+            "not an article page: PNG image",
+        ),
+        ("/nowhere.html", Reply(404), "HTTP 404"),
+        ("/empty.html", Reply(body=b"<html><body><p>Hi</p></body></html>", headers=HTML), "only 2"),
+    ],
+)
+def test_reingest_refuses_a_url_that_is_not_an_article_in_one_line_and_stores_nothing(
+    prefect_harness, tmp_path, server, config, path, reply, message
+):
+    server.route(path, reply)
+    db_path = tmp_path / "corpus.db"
+
+    result = run("reingest", server.url(path), "--db", str(db_path), "--config", config)
+
+    assert result.exit_code == 1
+    (line,) = [line for line in result.output.splitlines() if line.startswith("Error:")]
+    assert line.startswith(f"Error: {server.url(path)}: ") and message in line
+    assert not db_path.exists(), "nothing stored, not even an empty corpus"
+
+
+@pytest.mark.slow
+def test_a_refresh_while_another_process_writes_waits_and_succeeds(
+    prefect_harness, tmp_path, server, config, toolkit, monkeypatch
+):
+    import alsingest.refresh as refresh_module
+    from flows.refresh import refresh
+
+    db_path = tmp_path / "corpus.db"
+    db = store.open_db(db_path)
+    store_source(db, source("a.txt", article_text(server.url("/ok"), "#")), toolkit)
+    mark_stale(db)
+    process = refresh_module.process_article
+    holder: list[threading.Thread] = []
+
+    def process_then_let_another_writer_in(src, kit):
+        # Right before the refresh writes, another ingest takes the write lock for a second.
+        result = process(src, kit)
+        started = threading.Event()
+        holder.append(threading.Thread(target=hold_write_lock, args=(db_path, 1.0, started)))
+        holder[0].start()
+        started.wait()
+        return result
+
+    monkeypatch.setattr(refresh_module, "process_article", process_then_let_another_writer_in)
+
+    report = refresh(db=str(db_path), config=config)
+
+    holder[0].join()
+    assert report["errors"] == [] and report["articles"] == ["a.txt"]
+    assert stale_articles(db) == []
+    assert db["runs"].count == 1
+    assert {r["name"] for r in db.query("select name from articles")} == {"a.txt", "other.txt"}
+
+
+@pytest.mark.slow
+def test_a_refresh_that_fails_on_one_article_records_it_and_the_next_run_resumes(
+    prefect_harness, tmp_path, config, toolkit, monkeypatch
+):
+    import alsingest.refresh as refresh_module
+    from flows.refresh import refresh
+
+    db_path = str(tmp_path / "corpus.db")
+    db = store.open_db(db_path)
+    for name in ("a.txt", "b.txt", "c.txt"):
+        store_source(db, source(name, article_text("#", "#", extra=f"{name}。\n\n")), toolkit)
+    claims = list(db.query("select id from claims order by id"))
+    mark_stale(db)
+    process = refresh_module.process_article
+
+    def broken_on_b(src, kit):
+        if src.name == "b.txt":
+            raise RuntimeError("worker died")
+        return process(src, kit)
+
+    monkeypatch.setattr(refresh_module, "process_article", broken_on_b)
+    first = refresh(db=db_path, config=config)
+    monkeypatch.setattr(refresh_module, "process_article", process)
+    second = refresh(db=db_path, config=config)
+
+    assert first["articles"] == ["a.txt", "c.txt"]
+    assert first["errors"] == [["b.txt", "re-extraction failed: RuntimeError: worker died"]]
+    assert (second["articles"], second["errors"]) == (["b.txt"], [])
+    assert stale_articles(db) == []
+    assert db["article_versions"].count == 3
+    assert list(db.query("select id from claims order by id")) == claims
+    errors = [len(r["errors"]) for r in queries.list_runs(db)]
+    assert errors == [1, 0]
+
+
+# --- serve ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (
+            '[schedule]\nrefresh_cron = "61 3 * * *"\n',
+            'refresh_cron: Invalid cron string: "61 3 * * *"',
+        ),
+        ('[schedule]\nrefresh_cron = "0 3 * *"\n', "refresh_cron '0 3 * *' is not a cron string"),
+        ('[schedule]\ntimezone = "Asia/Beijing"\n', "timezone 'Asia/Beijing' is not a known IANA"),
+    ],
+)
+def test_serve_refuses_a_bad_schedule_at_start_up_in_one_line(
+    tmp_path, monkeypatch, content, message
+):
+    import flows.serve
+
+    def must_not_serve(*args, **kwargs):
+        raise AssertionError("served despite a bad schedule")
+
+    monkeypatch.setattr(flows.serve, "serve_deployments", must_not_serve)
+    monkeypatch.setattr(flows.serve, "local_server", must_not_serve)
+    bad = tmp_path / "bad.toml"
+    bad.write_text(content, encoding="utf-8")
+
+    result = run("serve", "--db", str(tmp_path / "corpus.db"), "--config", str(bad))
+
+    assert result.exit_code == 1
+    (line,) = result.output.strip().splitlines()
+    assert line.startswith(f"Error: [schedule] {message}")
+
+
+def test_serve_serves_refresh_on_the_configured_cron_and_timezone(tmp_path, monkeypatch):
+    import flows.serve
+
+    served = []
+    monkeypatch.setattr(flows.serve, "serve_deployments", lambda *d, **k: served.extend(d))
+    monkeypatch.setenv("PREFECT_API_URL", "http://127.0.0.1:4200/api")
+    store.open_db(tmp_path / "corpus.db").close()
+    user = tmp_path / "mine.toml"
+    user.write_text('[schedule]\nrefresh_cron = "30 2 * * 1"\ntimezone = "Europe/Paris"\n')
+
+    result = run("serve", "--db", str(tmp_path / "corpus.db"), "--config", str(user))
+
+    assert result.exit_code == 0, result.output
+    assert "http://127.0.0.1:4200" in result.output
+    refresh, reingest = served
+    assert (refresh.name, reingest.name) == ("alsingest-refresh", "alsingest-reingest")
+    (schedule,) = refresh.schedules
+    assert (schedule.schedule.cron, schedule.schedule.timezone) == ("30 2 * * 1", "Europe/Paris")
+    assert reingest.schedules == []
+    assert refresh.parameters == {
+        "db": str((tmp_path / "corpus.db").resolve()),
+        "config": str(Path(user).resolve()),
+    }
+
+
+@pytest.mark.slow
+def test_the_embedded_prefect_server_starts_and_stops_with_serve(prefect_harness):
+    import httpx
+
+    from flows.serve import local_server
+
+    with local_server() as api_url:
+        assert httpx.get(f"{api_url}/health", timeout=5).json() is True
+    with pytest.raises(httpx.TransportError):
+        httpx.get(f"{api_url}/health", timeout=2)
