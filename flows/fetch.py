@@ -35,15 +35,12 @@ from alsingest.sources import (
 
 @task(name="plan-fetch", cache_policy=NO_CACHE)
 def plan(db_path: str, stale_after: str | None, only_failed: bool) -> FetchPlan:
-    db = store.open_db(db_path)
-    try:
+    with store.open_db(db_path) as db:
         return plan_fetch(
             db,
             stale_after=parse_duration(stale_after) if stale_after else None,
             only_failed=only_failed,
         )
-    finally:
-        db.close()
 
 
 @task(name="fetch-batch", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=5)
@@ -57,22 +54,16 @@ def fetch_batch(
 
 @task(name="store-batch", cache_policy=NO_CACHE)
 def store_batch(db_path: str, fetched: list[FetchedDocument], run_id: str) -> FetchSummary:
-    db = store.open_db(db_path)
-    try:
+    with store.open_db(db_path) as db:
         return store_documents(db, fetched, run_id)
-    finally:
-        db.close()
 
 
 @task(name="verify-claims", cache_policy=NO_CACHE)
 def verify_claims(db_path: str, config: str | None) -> dict:
     from flows.ingest import toolkit_for
 
-    db = store.open_db(db_path)
-    try:
+    with store.open_db(db_path) as db:
         report = verify_corpus(db, toolkit_for(config))
-    finally:
-        db.close()
     return {
         "verdicts": report.verdicts,
         "facts": report.facts,

@@ -54,65 +54,44 @@ from flows.ingest import toolkit_for
 
 @task(name="claim-state", cache_policy=NO_CACHE)
 def snapshot_claims(db_path: str) -> ClaimState:
-    db = store.open_db(db_path)
-    try:
+    with store.open_db(db_path) as db:
         return claim_state(db)
-    finally:
-        db.close()
 
 
 @task(name="find-stale-articles", cache_policy=NO_CACHE)
 def find_stale_articles(db_path: str) -> list[str]:
-    db = store.open_db(db_path)
-    try:
+    with store.open_db(db_path) as db:
         return stale_articles(db)
-    finally:
-        db.close()
 
 
 @task(name="reextract-batch", cache_policy=NO_CACHE)
 def reextract_batch(db_path: str, names: list[str], config: str | None) -> ReextractReport:
-    db = store.open_db(db_path)
-    try:
+    with store.open_db(db_path) as db:
         return reextract(db, names, toolkit_for(config))
-    finally:
-        db.close()
 
 
 @task(name="plan-refresh", cache_policy=NO_CACHE)
 def plan_stale_references(db_path: str, stale_after: str) -> FetchPlan:
-    db = store.open_db(db_path)
-    try:
+    with store.open_db(db_path) as db:
         return plan_refresh(db, parse_duration(stale_after))
-    finally:
-        db.close()
 
 
 @task(name="store-fetched", cache_policy=NO_CACHE)
 def store_batch(db_path: str, fetched: list[FetchedDocument], run_id: str) -> FetchSummary:
-    db = store.open_db(db_path)
-    try:
+    with store.open_db(db_path) as db:
         return store_fetched(db, fetched, run_id)
-    finally:
-        db.close()
 
 
 @task(name="verify-changed", cache_policy=NO_CACHE)
 def verify(db_path: str, config: str | None, changed: list[str]) -> VerifyReport:
-    db = store.open_db(db_path)
-    try:
+    with store.open_db(db_path) as db:
         return verify_changed(db, toolkit_for(config), changed)
-    finally:
-        db.close()
 
 
 @task(name="record-run", cache_policy=NO_CACHE)
 def record_run(db_path: str, report: RunReport, before: ClaimState) -> tuple[RunReport, str]:
-    db = store.open_db(db_path)
-    try:
+    with store.open_db(db_path) as db:
         markdown = finish_run(db, report, before)
-    finally:
-        db.close()
     return report, markdown
 
 

@@ -46,20 +46,14 @@ def load(target: str, config: str | None) -> SourceText | str:
 
 @task(name="store-article", cache_policy=NO_CACHE)
 def store_article(db_path: str, source: SourceText, config: str | None) -> str:
-    db = store.open_db(db_path)
-    try:
+    with store.open_db(db_path) as db:
         return store_source(db, source, toolkit_for(config))
-    finally:
-        db.close()
 
 
 @task(name="plan-article-fetch", cache_policy=NO_CACHE)
 def plan_references(db_path: str, name: str) -> FetchPlan:
-    db = store.open_db(db_path)
-    try:
+    with store.open_db(db_path) as db:
         return plan_article(db, name)
-    finally:
-        db.close()
 
 
 @flow(name="reingest-article")
