@@ -406,3 +406,35 @@ def test_people_taking_part_count_as_enrollment(toolkit):
 def test_two_phases_of_one_therapy_in_one_sentence(toolkit):
     text = "NurOwn早前的第三期研究未能達到主要終點,公司計劃再開展一項約200人的第3b期研究。"
     assert {c.phase for c in claims_of(toolkit, text)} == {"3", "3b"}
+
+
+def test_taiwan_enrollment_word_counts(toolkit):
+    text = "1994年發表的一項隨機、雙盲、安慰劑對照試驗收案155人,發現服用利魯唑的病人存活率較高。"
+    assert {(c.therapy, c.enrollment) for c in claims_of(toolkit, text)} == {("riluzole", 155)}
+
+
+def test_a_bare_number_under_a_sample_size_header_is_the_enrollment(toolkit):
+    text = "| 药物 | 机制 | 试验阶段 | 样本量 | 结果 |\n|---|---|---|---|---|\n| 利鲁唑 | 抑制谷氨酸释放 | III期 | 155 | 12个月生存率提高 |"
+    assert {(c.therapy, c.phase, c.enrollment) for c in claims_of(toolkit, text)} == {
+        ("riluzole", "3", 155)
+    }
+
+
+def test_a_drug_named_as_background_does_not_become_the_topic(toolkit):
+    text = (
+        "The Phase 2b trial of TSN-112 enrolled participants (n = 72). Participants could remain on stable doses of "
+        "riluzole and/or edaravone. The first participant was dosed in August 2023."
+    )
+    got = {(c.therapy, c.date) for c in claims_of(toolkit, text)}
+    assert ("tsn112", "2023-08") in got and not {t for t, _ in got} & {"riluzole", "edaravone"}
+
+
+def test_a_code_name_is_not_a_participant_count(toolkit):
+    text = "Results from the Phase 2b clinical trial of TSN-112 in people living with ALS were reported in 2025."
+    assert {c.enrollment for c in claims_of(toolkit, text)} == {None}
+
+
+def test_chinese_author_year_gives_the_date(toolkit):
+    text = "Miller 等（2022）报道的3期VALOR研究纳入108例患者,未达到主要终点。"
+    text = "托夫生的疗效由 " + text
+    assert ("tofersen", "2022") in {(c.therapy, c.date) for c in claims_of(toolkit, text)}

@@ -16,6 +16,7 @@ SETS = {
     "seeds": (GOLD, SEEDS),
     "dev": (ROOT / "tests" / "dev", ROOT / "tests" / "dev"),
     "holdout": (ROOT / "tests" / "holdout", ROOT / "tests" / "holdout"),
+    "blind": (ROOT / "tests" / "blind", ROOT / "tests" / "blind"),
 }
 FIELDS = {
     "article",

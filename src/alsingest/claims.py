@@ -457,8 +457,13 @@ def extract_claims(
     section_therapies: set[str] = set()
     intro = _intro_paragraphs(paragraphs, sentences)
     first_sentence: dict[int, int] = {}
+    table_header: dict[int, str] = {}  # first row of each table, by paragraph index
     for item in sentences:
         first_sentence.setdefault(item.sentence.paragraph, item.sentence.index)
+        if paragraphs[item.sentence.paragraph].kind == TABLE_ROW:
+            start = _table_start(paragraphs, item.sentence.paragraph)
+            if start == item.sentence.paragraph:
+                table_header[start] = item.view.folded
     section = 0
     context_year: int | None = None
     claims_in_sentence: dict[int, list[_Draft]] = {}
@@ -482,6 +487,10 @@ def extract_claims(
         # them, so their attributes are not looked for (the dates above still set the year).
         possible = bool(mentions) or paragraph.kind == TABLE_ROW or topic is not None
         attributes = find_attributes(masked, dates) if possible else []
+        if paragraph.kind == TABLE_ROW and not any(a.kind == "enrollment" for a in attributes):
+            header = table_header.get(_table_start(paragraphs, s.paragraph))
+            if header is not None and s.paragraph != _table_start(paragraphs, s.paragraph):
+                attributes.extend(_enrollment_cells(header, masked))
         for marker in markers_by_sentence.get(s.index, []):
             if marker.year and possible:
                 at = _view_position(item.view, marker.start)
@@ -511,7 +520,15 @@ def extract_claims(
                             via_topic=False,
                         )
                     )
-            named = tuple(dict.fromkeys(m.therapy for m in mentions if m.therapy not in classes))
+            # A drug named only as background ("stable doses of riluzole") is not what follows is about.
+            background = _background(view, mentions)
+            named = tuple(
+                dict.fromkeys(
+                    m.therapy
+                    for i, m in enumerate(mentions)
+                    if m.therapy not in classes and i not in background
+                )
+            )
             if named and paragraph.kind != TABLE_ROW:
                 if paragraph.kind == HEADING:
                     section_therapies = set(named)
@@ -562,6 +579,37 @@ def extract_claims(
                 seen.add(claim.claim_id)
                 claims.append(claim)
     return claims
+
+
+def _cells(row: str) -> list[tuple[int, int]]:
+    """Spans of a table row's cells ('|' or tab separated), without the outer bars."""
+    separator = "\t" if "\t" in row else "|"
+    spans, start = [], 0
+    for i, ch in enumerate(row + separator):
+        if ch == separator:
+            spans.append((start, i))
+            start = i + 1
+    if separator == "|" and row.lstrip().startswith("|"):
+        spans = spans[1:]
+    if separator == "|" and row.rstrip().endswith("|"):
+        spans = spans[:-1]
+    return spans
+
+
+_BARE_COUNT = re.compile(r"^\s*(约|~|≈)?\s*(?P<n>\d{1,3}(?:[ ,]\d{3})+|\d+)\s*(人|例|名)?\s*$")
+
+
+def _enrollment_cells(header: str, row: str) -> list[_Attribute]:
+    """A bare number in the column whose header names the sample size ("样本量", "n")."""
+    names = [header[s:e] for s, e in _cells(header)]
+    found = []
+    for (start, end), name in zip(_cells(row), names, strict=False):
+        m = _BARE_COUNT.match(row[start:end])
+        if m and patterns.ENROLLMENT_HEADER.search(name):
+            n = parse_count(m.group("n"))
+            if n:
+                found.append(_Attribute("enrollment", start, end, n))
+    return found[:1]
 
 
 def _table_start(paragraphs: Sequence[Paragraph], index: int) -> int:
@@ -619,12 +667,28 @@ def _select_mentions(
     # "(如过表达BDNF)": an example in parentheses is not the subject.
     examples = [g for g in _paren_groups(view) if patterns.EXAMPLE_OPENER.match(view, g[0] + 1)]
     mentions = [m for m in mentions if not any(g[0] < m.start and m.end <= g[1] for g in examples)]
-    foreground = [m for m in mentions if not _is_background(view, m)]
+    background = _background(view, mentions)
+    foreground = [m for i, m in enumerate(mentions) if i not in background]
     return foreground if foreground else mentions
 
 
+_LIST_GLUE = re.compile(r"^\s*(and/or|and|or|,|、|和|或|及|与|以及)\s*$")
+
+
+def _background(view: str, mentions: list[TherapyMention]) -> set[int]:
+    """Indexes of background mentions; the cue reaches along a list ("stable doses of riluzole and/or edaravone")."""
+    found: set[int] = set()
+    for i, mention in enumerate(mentions):
+        follows_background = i - 1 in found and _LIST_GLUE.match(
+            view[mentions[i - 1].end : mention.start]
+        )
+        if _is_background(view, mention) or follows_background:
+            found.add(i)
+    return found
+
+
 def _is_background(view: str, mention: TherapyMention) -> bool:
-    before = view[max(0, mention.start - 12) : mention.start]
+    before = view[max(0, mention.start - 24) : mention.start]
     after = view[mention.end : mention.end + 8]
     if patterns.BACKGROUND_BEFORE.search(before) or patterns.HISTORY_AFTER.match(after):
         return True

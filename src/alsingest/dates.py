@@ -104,11 +104,11 @@ def find_dates(
         found.append((m.start(), m.end(), value, False, year if value else None))
     for regex in (patterns.EN_YEAR, patterns.EN_YEAR_LIST, patterns.EN_AUTHOR_YEAR):
         for m in regex.finditer(text):
-            start = m.start("year")
-            if not taken(start, m.end()):
-                found.append(
-                    (start, m.end(), iso(int(m.group("year"))), False, int(m.group("year")))
-                )
+            group = "year" if m.group("year") else "year2"  # "等（2022）" is the second form
+            start, end = m.span(group)
+            if not taken(start, end):
+                year = int(m.group(group))
+                found.append((start, end, iso(year), False, year))
 
     found.sort()
     anchor_year = int(anchor[:4]) if anchor else None

@@ -170,7 +170,13 @@ EN_YEAR = re.compile(
     rf"\b(?:in|by|since|from|during|until|till|early|late|mid|end of|through)[\s-]+(?P<year>{YEAR})\b(?!\s*(?:patients|participants|subjects|mg|people))"
 )
 # "Bensimon et al. (1994)", "Miller et al., 2013": the year of the cited study.
-EN_AUTHOR_YEAR = re.compile(rf"\bet al\.?,?\s*[(（]?\s*(?P<year>{YEAR})\b")
+EN_AUTHOR_YEAR = re.compile(
+    rf"\bet al\.?,?\s*[(（]?\s*(?P<year>{YEAR})\b|等\s*[(（]\s*(?P<year2>{YEAR})\s*[)）]"
+)
+# Table headers that name a column's role: "样本量", "入组人数", "n"; "试验阶段", "phase".
+ENROLLMENT_HEADER = re.compile(
+    r"样本|入组|人数|例数|受试者|病例数|收案|enrol|participants|patients|subjects|sample|^\s*n\s*$"
+)
 # The second year of "in 2022 and 2023", "from 2019 to 2021".
 EN_YEAR_LIST = re.compile(rf"(?<=\d{{4}})\s*(?:and|or|to|through|,|–|-)\s*(?P<year>{YEAR})\b")
 
@@ -211,9 +217,9 @@ CN_COUNT = re.compile(
 )
 # Words that make a count an enrollment.
 ENROLLMENT_CUE = re.compile(
-    r"纳入|入组|招募|募集|招收|招入|规模|参与|受试者|共有|总共|共计|共\s*$|共纳|计划|enroll|recruit|randomi[sz]|"
+    r"纳入|入组|招募|募集|招收|招入|收案|收治|规模|参与|受试者|共有|总共|共计|共\s*$|共纳|计划|enroll|recruit|randomi[sz]|"
     r"\b(study|trial|cohort|regimens?|arms?|groups?)\s+(of|in|with|involving|including)\b|\binvolving\b|\bincluding\b|"
-    r"\b(approximately|roughly|about|around|a total of|up to|more than|over|nearly)\s*$"
+    r"\b(approximately|roughly|about|around|a total of|up to|more than|over|nearly|in)\s*$"
 )
 # Counts that are outcomes, not participants: "8 例患者病死", "5名患者…仍存活".
 COUNT_OUTCOME = re.compile(
@@ -221,7 +227,7 @@ COUNT_OUTCOME = re.compile(
 )
 # "664 participants", "45 people with ALS"; words between the number and the noun are not numbers.
 EN_COUNT = re.compile(
-    rf"(?<![\d.])(?P<n>{_NUMBER})\s+(?:[a-z][a-z-]*\s+){{0,3}}?(?:patients|participants|subjects|people|individuals|volunteers|adults|persons|men|women|cases)\b"
+    rf"(?<![\d.\-a-z])(?P<n>{_NUMBER})\s+(?:[a-z][a-z-]*\s+){{0,3}}?(?:patients|participants|subjects|people|individuals|volunteers|adults|persons|men|women|cases)\b"
 )
 EN_N_EQUALS = re.compile(rf"\bn\s*=\s*(?P<n>{_NUMBER})\b")
 
@@ -292,7 +298,8 @@ CONTINUATION = re.compile(
 QUOTED_SPEECH = re.compile(r"^\s*[“\"「『]")
 # A mention that is background or control: "在利鲁唑治疗基础上", "联合利鲁唑", "仅使用利鲁唑".
 BACKGROUND_BEFORE = re.compile(
-    r"(联合|合并|加用于|仅使用|仅用|单用|仅接受|add-on to|added to|adjunct(ive)? to|on top of|in combination with|combined with)\s*$"
+    r"(联合|合并|加用于|仅使用|仅用|单用|仅接受|add-on to|added to|adjunct(ive)? to|on top of|in combination with|combined with|"
+    r"stable doses? of|background|concomitant)\s*$"
 )
 BACKGROUND_AROUND = re.compile(r"^在\s*$")
 BACKGROUND_AFTER = re.compile(r"^\s*(治疗)?(的)?基础上")
