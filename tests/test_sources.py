@@ -15,22 +15,11 @@ from pathlib import Path
 import pytest
 from http_server import LoopbackServer, Reply, Seen
 from test_documents import make_pdf
+from test_fetch import FAST
 
 from alsingest import queries, sources, store
-from alsingest.fetch import FetchOptions
 from alsingest.pipeline import ingest_files
 from alsingest.sources import SourceError, attach, fetch_references, parse_duration, plan_fetch
-
-# Small timeouts and backoff keep the suite fast; loopback needs allow_private_hosts.
-FAST = FetchOptions(
-    connect_timeout=1.0,
-    read_timeout=0.3,
-    total_timeout=3.0,
-    retries=2,
-    backoff_base=0.01,
-    backoff_max=0.05,
-    allow_private_hosts=True,
-)
 
 CHINESE = (
     "渐冻症是一种进行性神经退行性疾病，托夫生用于治疗SOD1突变的患者。研究显示治疗可以延缓病情发展。"

@@ -54,6 +54,19 @@ def common_options(command):
     return wrapper
 
 
+def progress_bar(label: str) -> Progress:
+    """The progress bar of long commands, on standard error, gone when done."""
+    return Progress(
+        TextColumn(f"[bold]{label}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=errors,
+        transient=True,
+    )
+
+
 def open_corpus(db_path: str, must_exist: bool = True):
     if must_exist and not Path(db_path).exists():
         raise click.ClickException(
@@ -92,15 +105,7 @@ def ingest(paths, options, db_path, config_path):
     from .readers import discover
 
     files, _ = discover(paths, options.extensions)
-    with Progress(
-        TextColumn("[bold]ingest"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        TextColumn("{task.description}"),
-        console=errors,
-        transient=True,
-    ) as progress:
+    with progress_bar("ingest") as progress:
         bar = progress.add_task("", total=len(files))
 
         def advance(path: str) -> None:
@@ -376,15 +381,7 @@ def fetch(stale_after, only_failed, options, db_path, config_path):
     db = open_corpus(db_path)
     stale = parse_duration(stale_after) if stale_after else None
     total = len(plan_fetch(db, stale_after=stale, only_failed=only_failed).targets)
-    with Progress(
-        TextColumn("[bold]fetch"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        TextColumn("{task.description}"),
-        console=errors,
-        transient=True,
-    ) as progress:
+    with progress_bar("fetch") as progress:
         bar = progress.add_task("", total=total)
 
         def advance(result) -> None:

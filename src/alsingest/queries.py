@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 
 from sqlite_utils import Database
 
+from . import store
 from .normalize import Converter
 from .segment import search_tokens
 
@@ -387,15 +388,6 @@ def list_runs(db: Database, limit: int | None = None) -> list[dict]:
         )
     )
     for row in rows:
-        for key in (
-            "fetch_statuses",
-            "articles",
-            "new_claims",
-            "changed_claims",
-            "removed_claims",
-            "review_flagged",
-            "new_conflicts",
-            "errors",
-        ):
+        for key in store.RUN_JSON_COLUMNS:
             row[key] = json.loads(row[key]) if row[key] else ([] if key != "fetch_statuses" else {})
     return rows[::-1]
