@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -639,10 +640,8 @@ def _masked_spans(item: SentenceInput, markers: list[Marker]) -> list[tuple[int,
 
 
 def _view_position(view: MappedText, original: int) -> int:
-    for i, offset in enumerate(view.offsets):
-        if offset >= original:
-            return i
-    return len(view.text)
+    """The first view position at or after ``original`` (offsets only ever grow)."""
+    return min(bisect_left(view.offsets, original), len(view.text))
 
 
 def _select_mentions(
@@ -660,6 +659,8 @@ def _select_mentions(
             known = lexicon.canonical(name)
             therapy = known or re.sub(r"[^a-z0-9]", "", name)
             mentions.append(TherapyMention(m.start(), m.end(), therapy, unlisted=known is None))
+    if not mentions:
+        return mentions
     mentions.sort(key=lambda m: m.start)
     if any(m.therapy not in classes for m in mentions):
         # "自体间充质干细胞疗法NurOwn": the class describes the product, it is not the subject.

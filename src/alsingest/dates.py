@@ -63,6 +63,10 @@ def _int(value: str | None) -> int | None:
     return cn_number(value) if value else None
 
 
+# Every date form holds a digit, 年 or 月; most sentences hold none and are done at once.
+_DATE_CHARACTER = re.compile(r"[\d年月]")
+
+
 def find_dates(
     text: str, context_year: int | None = None, anchor: str | None = None
 ) -> tuple[list[DateMention], int | None]:
@@ -71,6 +75,8 @@ def find_dates(
     ``context_year`` is the year last stated before ``text``; ``anchor`` the
     article's publication date (ISO) for 今年/去年/明年.
     """
+    if not _DATE_CHARACTER.search(text):
+        return [], context_year
     found: list[
         tuple[int, int, str | None, bool, int | None]
     ] = []  # start, end, iso, relative, year

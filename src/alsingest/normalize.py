@@ -10,6 +10,7 @@ an explicit map back to the original (:class:`MappedText`).
 from __future__ import annotations
 
 import logging
+import operator
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -57,6 +58,8 @@ class Converter:
         """
         head = text[:sample]
         to_simplified = self.t2s.convert(head)
+        if to_simplified == head:
+            return SIMPLIFIED  # no traditional-only character (the common case)
         to_traditional = self.s2t.convert(head)
         traditional_only = _count_changed(head, to_simplified)
         simplified_only = _count_changed(head, to_traditional)
@@ -88,7 +91,7 @@ def _same_length(converted: str, original: str) -> str:
 def _count_changed(a: str, b: str) -> int:
     if len(a) != len(b):
         return sum(1 for ch in a if ch not in b)
-    return sum(1 for x, y in zip(a, b, strict=True) if x != y)
+    return sum(map(operator.ne, a, b))
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from .lexicon import Lexicon
 from .normalize import Converter, fold, join_lines
 from .readers import InputError, SourceText, discover, read_article
 from .references import Marker, Reference, markers_of, references_of
-from .segment import make_nlp, search_tokens
+from .segment import make_nlp, search_text
 from .structure import Paragraph, paragraphs_of, sentences_of
 
 logger = logging.getLogger(__name__)
@@ -81,8 +81,8 @@ def process_article(source: SourceText, toolkit: Toolkit) -> ArticleResult:
     3. Split sentences (Chinese and English punctuation; table rows and headings whole).
     4. Parse the reference list and inline sources.
     5. Find citation markers; link each to its sentence and its reference entry.
-    6. Segment each sentence (spaCy on jieba, lexicon terms whole) for search;
-       its therapy entities are the mentions claims start from.
+    6. Segment each sentence (the spaCy pipeline's tokenizer: jieba, lexicon terms
+       whole) for search; its therapy mentions are where claims start from.
     7. Extract claims (therapy, date, phase, enrollment, outcome) and link each
        to the references the article cites for it.
     """
@@ -94,17 +94,20 @@ def process_article(source: SourceText, toolkit: Toolkit) -> ArticleResult:
     references = references_of(text, paragraphs)
     markers = markers_of(text, paragraphs, sentences, references)
     views = [join_lines(simplified[s.start : s.end], base=s.start) for s in sentences]
-    docs = list(toolkit.nlp.pipe(view.text for view in views))
+    # The words and mentions the spaCy pipeline would wrap in a Doc per sentence (nothing here reads one).
+    segmented = [toolkit.nlp.tokenizer.segment(view.text) for view in views]
     records = [
-        SentenceRecord(s.index, s.paragraph, s.start, s.end, search_tokens(doc))
-        for s, doc in zip(sentences, docs, strict=True)
+        SentenceRecord(s.index, s.paragraph, s.start, s.end, search_text(words))
+        for s, (words, _) in zip(sentences, segmented, strict=True)
     ]
     published = publication_date(fold(simplified))
     inputs = [
         SentenceInput(
-            s, view, tuple(TherapyMention(e.start_char, e.end_char, e.kb_id_) for e in doc.ents)
+            s,
+            view,
+            tuple(TherapyMention(m.start, m.end, m.therapy) for m in mentions.values()),
         )
-        for s, view, doc in zip(sentences, views, docs, strict=True)
+        for s, view, (_, mentions) in zip(sentences, views, segmented, strict=True)
     ]
     claims = extract_claims(
         source.name,
