@@ -190,3 +190,18 @@ def test_ingest_waits_for_another_writer_instead_of_failing(toolkit, tmp_path):
     started = time.monotonic()
     report = ingest_files(db, [SEEDS / "000_10f194e9a782d43d.txt"], toolkit)
     assert report.new == ["000_10f194e9a782d43d.txt"] and time.monotonic() - started >= 0.9
+
+
+def test_every_sentence_is_found_by_its_own_words(seeded_db):
+    """The FTS index holds every sentence, whichever statement chunk wrote it."""
+    rows = list(seeded_db.query("select rowid, tokens from sentences where tokens != ''"))
+    assert len(rows) > 500
+    missing = []
+    for row in rows:
+        word = max(row["tokens"].split(), key=len).replace('"', '""')
+        found = seeded_db.execute(
+            "select rowid from sentences_fts where sentences_fts match ?", [f'"{word}"']
+        ).fetchall()
+        if (row["rowid"],) not in found:
+            missing.append((row["rowid"], word))
+    assert missing == []

@@ -1,7 +1,10 @@
+import re
+
 import pytest
+from conftest import SEEDS
 
 from alsingest.normalize import Converter
-from alsingest.segment import THERAPY_LABEL, search_tokens
+from alsingest.segment import THERAPY_LABEL, han_cutter, search_text, search_tokens
 
 
 def test_every_lexicon_term_survives_segmentation_as_one_token(toolkit, lexicon):
@@ -47,3 +50,37 @@ def test_english_spans_are_tokenised_as_english(toolkit, text, expected):
 
 def test_search_tokens_are_folded_and_skip_punctuation(toolkit):
     assert search_tokens(toolkit.nlp("托夫生（Tofersen）上市。")) == "托夫生 tofersen 上市"
+
+
+def _seed_lines(folder):
+    for path in sorted(folder.glob("*.txt")):
+        yield from (line for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+
+
+def test_bulk_segmentation_gives_the_pipelines_words_and_entities(toolkit):
+    """Ingest calls the tokenizer's segment() without building a Doc: it must agree with nlp()."""
+    tokenizer = toolkit.nlp.tokenizer
+    lines = list(_seed_lines(SEEDS))
+    assert len(lines) > 200
+    for line in lines:
+        words, mentions = tokenizer.segment(line)
+        doc = toolkit.nlp(line)
+        assert words == [t.text for t in doc if not t.is_space], line
+        assert [(m.start, m.end, m.therapy) for m in mentions.values()] == [
+            (e.start_char, e.end_char, e.kb_id_) for e in doc.ents
+        ], line
+        assert search_text(words) == search_tokens(doc)
+
+
+def test_the_han_run_cutter_gives_jiebas_own_words(toolkit):
+    tokenizer = toolkit.nlp.tokenizer
+    cut = han_cutter(tokenizer.jieba, hmm=False)
+    runs = [run for line in _seed_lines(SEEDS) for run in re.findall(r"[\u4e00-\u9fff]+", line)]
+    assert len(runs) > 1000
+    assert [list(cut(run)) for run in runs] == [
+        tokenizer.jieba.lcut(run, HMM=False) for run in runs
+    ]
+    with_hmm = han_cutter(tokenizer.jieba, hmm=True)
+    assert list(with_hmm("渐冻症患者参加临床试验")) == tokenizer.jieba.lcut(
+        "渐冻症患者参加临床试验", HMM=True
+    )
