@@ -69,3 +69,12 @@ def test_html_articles_are_read_as_visible_text(tmp_path):
     source = read_article(path, max_bytes=100000)
     assert source.text == "托夫生上市\n2025年6月，托夫生正式在中国上市。[1]"
     assert html_to_text("<p>a</p><p>b</p>") == "a\nb"
+
+
+def test_control_bytes_mean_binary_but_tabs_newlines_and_escapes_do_not():
+    from alsingest.encoding import looks_binary
+
+    text = "渐冻症\t研究\r\n\x0c\x1b[0m".encode() * 50
+    assert not looks_binary(text)
+    assert looks_binary(b"ab\x01\x02\x03\x04\x05\x06\x07\x08cd" * 50)
+    assert not looks_binary(b"abcdefghijklmnopqrstuvwxyz\x01" * 50)  # under 5 %

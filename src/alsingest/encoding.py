@@ -49,12 +49,16 @@ def canonical_encoding(name: str | None) -> str | None:
     return SUPERSETS.get(name, name)
 
 
+# Every byte but the control characters text does not use (tab, newlines, form feed, escape are fine).
+_NOT_CONTROL = bytes(b for b in range(256) if not (b < 32 and b not in (9, 10, 12, 13, 27)))
+
+
 def looks_binary(data: bytes) -> bool:
     """NUL bytes or many control characters in the first 8 KB mean binary, not text."""
     head = data[:8192]
     if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return True
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    controls = len(head.translate(None, _NOT_CONTROL))
     return bool(head) and controls / len(head) > 0.05
 
 

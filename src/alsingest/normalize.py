@@ -34,9 +34,13 @@ FOLD_TABLE.update({cp: cp - 0xFEE0 + 32 for cp in range(0xFF21, 0xFF3B)})
 CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
+_FOLDABLE = re.compile("[A-Z\uff01-\uff5e\u3000]")
+
+
 def fold(text: str) -> str:
     """Full-width to half-width and ASCII lower case; same length as ``text``."""
-    return text.translate(FOLD_TABLE)
+    # Most sentences have nothing to fold, and looking is cheaper than translating.
+    return text.translate(FOLD_TABLE) if _FOLDABLE.search(text) else text
 
 
 def is_cjk(ch: str) -> bool:
