@@ -23,7 +23,6 @@ from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 from alsingest import store
 from alsingest.config import Options, load_config
 from alsingest.pipeline import (
-    ArticleResult,
     IngestReport,
     Toolkit,
     process_batch,
@@ -51,7 +50,7 @@ _pool: ExtractionPool | None = None
 @task(name="extract-batch", cache_policy=NO_CACHE)
 def extract_batch(
     sources: list[SourceText], config: str | None
-) -> list[ArticleResult | InputError]:
+) -> list[store.ArticleRows | InputError]:
     if _pool is not None:
         return _pool.process(sources)
     return process_batch(sources, toolkit_for(config))
@@ -152,5 +151,5 @@ def _store_finished(
             done(item.path)
         else:
             store_result(database, item, report)
-            done(item.source.path)
+            done(item.path)
     return running - {future}

@@ -116,10 +116,14 @@ def test_a_failure_while_writing_leaves_nothing_half_written(corpus, toolkit, mo
     ingest_files(corpus, [SEEDS / "000_10f194e9a782d43d.txt"], toolkit)
     before = dump(corpus)
 
-    def explode(*args, **kwargs):
-        raise RuntimeError("disk on fire")
+    insert_rows = store._insert_rows
 
-    monkeypatch.setattr(store, "_write_children", explode)
+    def explode(db, table, columns, rows):
+        if table == "claims":  # the last table: the article, its sentences and markers are in
+            raise RuntimeError("disk on fire")
+        insert_rows(db, table, columns, rows)
+
+    monkeypatch.setattr(store, "_insert_rows", explode)
     with pytest.raises(RuntimeError):
         ingest_files(corpus, [SEEDS / "001_f3d24a04a151cdeb.txt"], toolkit)
     assert dump(corpus) == before

@@ -149,20 +149,23 @@ def test_a_run_killed_halfway_resumes_and_stores_each_article_once(db, toolkit, 
         store_source(db, source(name, text), toolkit)
     expected = {t: rows(db, t) for t in ("sentences", "claims", "article_references")}
     mark_stale(db)
-    write_children = store._write_children
+    b_version = db.execute("select current_version from articles where name = 'b.txt'").fetchone()[
+        0
+    ]
+    insert_rows = store._insert_rows
 
-    def killed_on_b(database, vid, result):
-        write_children(database, vid, result)  # half of the article is written ...
-        if result.source.name == "b.txt":
+    def killed_on_b(database, table, columns, rows):
+        insert_rows(database, table, columns, rows)  # half of the article is written ...
+        if table == "sentences" and rows[0][columns.index("version_id")] == b_version:
             raise KeyboardInterrupt  # ... when the process is killed
 
-    monkeypatch.setattr(store, "_write_children", killed_on_b)
+    monkeypatch.setattr(store, "_insert_rows", killed_on_b)
     with pytest.raises(KeyboardInterrupt):
         reextract(db, stale_articles(db), toolkit)
     assert stale_articles(db) == ["b.txt", "c.txt"], "a done, b rolled back, c not reached"
     assert rows(db, "claims") == expected["claims"], "b's old rows are intact"
 
-    monkeypatch.setattr(store, "_write_children", write_children)
+    monkeypatch.setattr(store, "_insert_rows", insert_rows)
     report = reextract(db, stale_articles(db), toolkit)
 
     assert report.done == ["b.txt", "c.txt"] and stale_articles(db) == []

@@ -164,7 +164,7 @@ def ingest_files(
         try:
             source = read_pending(db, path, toolkit.options, report)
             if source is not None:
-                store_result(db, process_article(source, toolkit), report)
+                store_result(db, store.article_rows(process_article(source, toolkit)), report)
         except InputError as error:
             logger.warning("skipped %s", error)
             report.errors.append(error)
@@ -190,19 +190,23 @@ def read_pending(
     return source
 
 
-def store_result(db: Database, result: ArticleResult, report: IngestReport) -> None:
-    outcome = store.write_article(db, result)
-    getattr(report, outcome).append(result.source.name)
+def store_result(db: Database, rows: store.ArticleRows, report: IngestReport) -> None:
+    outcome = store.write_article(db, rows)
+    getattr(report, outcome).append(rows.name)
 
 
 def process_batch(
     sources: Iterable[SourceText], toolkit: Toolkit
-) -> list[ArticleResult | InputError]:
-    """Process articles one by one; an article the stages fail on becomes an error, not a lost batch."""
-    results: list[ArticleResult | InputError] = []
+) -> list[store.ArticleRows | InputError]:
+    """Process articles one by one into the rows the writer stores.
+
+    What worker processes and Dask tasks run. An article the stages fail on becomes
+    an error, not a lost batch.
+    """
+    results: list[store.ArticleRows | InputError] = []
     for source in sources:
         try:
-            results.append(process_article(source, toolkit))
+            results.append(store.article_rows(process_article(source, toolkit)))
         except Exception as e:  # a bug on one article must not lose the others
             logger.exception("processing %s failed", source.path)
             results.append(InputError(source.path, f"processing failed: {type(e).__name__}: {e}"))

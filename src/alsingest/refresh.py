@@ -211,7 +211,7 @@ def reextract(
         try:
             result = process_article(stored_source(db, name), toolkit)
             with store.write_lock(db):
-                store.write_article(db, result)
+                store.write_article(db, store.article_rows(result))
         except Exception as e:  # one article's bug must not stop the refresh of the others
             logger.exception("re-extracting %s failed", name)
             report.errors.append((name, f"re-extraction failed: {type(e).__name__}: {e}"))
@@ -364,7 +364,7 @@ def store_source(db: Database, source: SourceText, toolkit: Toolkit) -> str:
         return store.UNCHANGED
     result = process_article(source, toolkit)
     with store.write_lock(db):
-        return store.write_article(db, result)
+        return store.write_article(db, store.article_rows(result))
 
 
 # --- the run's report --------------------------------------------------------------------

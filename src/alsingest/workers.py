@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 
 from .config import load_config
-from .pipeline import ArticleResult, Toolkit, process_batch
+from .pipeline import Toolkit, process_batch
 from .readers import InputError, SourceText
+from .store import ArticleRows
 
 logger = logging.getLogger(__name__)
 
@@ -28,7 +29,7 @@ def _start(config: str | None) -> None:
     _toolkit = Toolkit.build(load_config(config))
 
 
-def _run(sources: Sequence[SourceText]) -> list[ArticleResult | InputError]:
+def _run(sources: Sequence[SourceText]) -> list[ArticleRows | InputError]:
     assert _toolkit is not None, "worker started without its toolkit"
     return process_batch(sources, _toolkit)
 
@@ -43,7 +44,7 @@ class ExtractionPool:
             max_workers=workers, mp_context=context, initializer=_start, initargs=(config,)
         )
 
-    def process(self, sources: Sequence[SourceText]) -> list[ArticleResult | InputError]:
+    def process(self, sources: Sequence[SourceText]) -> list[ArticleRows | InputError]:
         return self._executor.submit(_run, list(sources)).result()
 
     def __enter__(self) -> ExtractionPool:
