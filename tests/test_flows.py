@@ -366,3 +366,25 @@ def test_the_embedded_prefect_server_starts_and_stops_with_serve(prefect_harness
         assert httpx.get(f"{api_url}/health", timeout=5).json() is True
     with pytest.raises(httpx.TransportError):
         httpx.get(f"{api_url}/health", timeout=2)
+
+
+def test_flow_runs_started_from_the_cli_send_no_heartbeats(tmp_path, monkeypatch):
+    """Heartbeats are for deployment runs; Prefect 3.8 ends every run up to a second late for them."""
+    from prefect import flow
+    from prefect.settings import get_current_settings
+
+    import flows.ingest
+
+    seen = []
+
+    @flow(name="ingest")
+    def probe(paths, db=None, config=None, on_file=None):
+        seen.append(get_current_settings().flows.heartbeat_frequency)
+        store.open_db(db).close()
+        return {"new": [], "changed": [], "unchanged": [], "errors": [], "files": 0}
+
+    monkeypatch.setattr(flows.ingest, "ingest", probe)
+    result = CliRunner().invoke(cli, ["ingest", str(tmp_path), "--db", str(tmp_path / "c.db")])
+    assert result.exit_code == 0, result.output
+    assert seen == [None]
+    assert get_current_settings().flows.heartbeat_frequency is not None  # only for those runs

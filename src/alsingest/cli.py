@@ -100,12 +100,13 @@ def cli(verbose: bool) -> None:
 @common_options
 def ingest(paths, options, db_path, config_path):
     """Ingest article files and folders (.txt .md .html) into the corpus, with the Prefect flow."""
+    from flows import ad_hoc_runs
     from flows.ingest import ingest as ingest_flow
 
     from .readers import discover
 
     files, _ = discover(paths, options.extensions)
-    with progress_bar("ingest") as progress:
+    with ad_hoc_runs(), progress_bar("ingest") as progress:
         bar = progress.add_task("", total=len(files))
 
         def advance(path: str) -> None:
@@ -370,6 +371,7 @@ class Duration(click.ParamType):
 @common_options
 def fetch(stale_after, only_failed, options, db_path, config_path):
     """Fetch every URL the articles cite, with the Prefect flow, and store what came back."""
+    from flows import ad_hoc_runs
     from flows.fetch import fetch_references
 
     from .sources import fetch_options, parse_duration, plan_fetch
@@ -381,7 +383,7 @@ def fetch(stale_after, only_failed, options, db_path, config_path):
     db = open_corpus(db_path)
     stale = parse_duration(stale_after) if stale_after else None
     total = len(plan_fetch(db, stale_after=stale, only_failed=only_failed).targets)
-    with progress_bar("fetch") as progress:
+    with ad_hoc_runs(), progress_bar("fetch") as progress:
         bar = progress.add_task("", total=total)
 
         def advance(result) -> None:
@@ -679,11 +681,12 @@ def check_run_config(options: Options) -> None:
 def refresh_command(stale_after, options, db_path, config_path):
     """Re-extract articles of an older parser version, re-fetch stale and failed references,
     verify what changed, and report it (also recorded for `alsingest runs`)."""
+    from flows import ad_hoc_runs
     from flows.refresh import refresh as refresh_flow
 
     check_run_config(options)
     open_corpus(db_path).close()
-    with fetch_progress("refresh") as progress:
+    with ad_hoc_runs(), fetch_progress("refresh") as progress:
         bar = progress.add_task("", total=None)
 
         def advance(result) -> None:
@@ -703,12 +706,13 @@ def refresh_command(stale_after, options, db_path, config_path):
 def reingest(target, options, db_path, config_path):
     """Re-ingest one article (a file, or an http(s) URL whose page is fetched and its main text
     extracted), then fetch the references it cites and verify its claims."""
+    from flows import ad_hoc_runs
     from flows.reingest import run_reingest
 
     from .refresh import ArticleError
 
     check_run_config(options)
-    with fetch_progress("reingest") as progress:
+    with ad_hoc_runs(), fetch_progress("reingest") as progress:
         bar = progress.add_task("", total=None)
 
         def advance(result) -> None:
