@@ -3,8 +3,9 @@ import re
 import pytest
 from conftest import SEEDS
 
+from alsingest.nlp import THERAPY_LABEL, search_tokens
 from alsingest.normalize import Converter
-from alsingest.segment import THERAPY_LABEL, han_cutter, search_text, search_tokens
+from alsingest.segment import han_cutter, search_text
 
 
 def test_every_lexicon_term_survives_segmentation_as_one_token(toolkit, lexicon):
@@ -58,12 +59,12 @@ def _seed_lines(folder):
 
 
 def test_bulk_segmentation_gives_the_pipelines_words_and_entities(toolkit):
-    """Ingest calls the tokenizer's segment() without building a Doc: it must agree with nlp()."""
-    tokenizer = toolkit.nlp.tokenizer
+    """Ingest calls the segmenter without building a Doc: it must agree with the spaCy pipeline."""
+    segmenter = toolkit.segmenter
     lines = list(_seed_lines(SEEDS))
     assert len(lines) > 200
     for line in lines:
-        words, mentions = tokenizer.segment(line)
+        words, mentions = segmenter.segment(line)
         doc = toolkit.nlp(line)
         assert words == [t.text for t in doc if not t.is_space], line
         assert [(m.start, m.end, m.therapy) for m in mentions.values()] == [
@@ -73,14 +74,12 @@ def test_bulk_segmentation_gives_the_pipelines_words_and_entities(toolkit):
 
 
 def test_the_han_run_cutter_gives_jiebas_own_words(toolkit):
-    tokenizer = toolkit.nlp.tokenizer
-    cut = han_cutter(tokenizer.jieba, hmm=False)
+    jieba = toolkit.segmenter.jieba
+    cut = han_cutter(jieba, hmm=False)
     runs = [run for line in _seed_lines(SEEDS) for run in re.findall(r"[\u4e00-\u9fff]+", line)]
     assert len(runs) > 1000
-    assert [list(cut(run)) for run in runs] == [
-        tokenizer.jieba.lcut(run, HMM=False) for run in runs
-    ]
-    with_hmm = han_cutter(tokenizer.jieba, hmm=True)
-    assert list(with_hmm("渐冻症患者参加临床试验")) == tokenizer.jieba.lcut(
+    assert [list(cut(run)) for run in runs] == [jieba.lcut(run, HMM=False) for run in runs]
+    with_hmm = han_cutter(jieba, hmm=True)
+    assert list(with_hmm("渐冻症患者参加临床试验")) == jieba.lcut(
         "渐冻症患者参加临床试验", HMM=True
     )

@@ -10,6 +10,7 @@ import json
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -22,7 +23,7 @@ from .lexicon import Lexicon
 from .normalize import Converter, fold, join_lines
 from .readers import InputError, SourceText, discover, read_article
 from .references import Marker, Reference, markers_of, references_of
-from .segment import make_nlp, search_text
+from .segment import Segmenter, search_text
 from .structure import Paragraph, paragraphs_of, sentences_of
 
 logger = logging.getLogger(__name__)
@@ -61,15 +62,21 @@ class Toolkit:
 
     options: Options
     lexicon: Lexicon
+    segmenter: Segmenter
     converter: Converter = field(default_factory=Converter)
-    nlp: object = None
 
     @classmethod
     def build(cls, options: Options) -> Toolkit:
         lexicon = Lexicon.load(options.lexicon_path)
-        toolkit = cls(options=options, lexicon=lexicon)
-        toolkit.nlp = make_nlp(lexicon, options.extra_words, hmm=options.segment_hmm)
-        return toolkit
+        segmenter = Segmenter(lexicon, options.extra_words, hmm=options.segment_hmm)
+        return cls(options=options, lexicon=lexicon, segmenter=segmenter)
+
+    @cached_property
+    def nlp(self):
+        """The spaCy pipeline on the same segmenter, built (and spaCy imported) on first use."""
+        from .nlp import make_nlp
+
+        return make_nlp(self.segmenter)
 
 
 def process_article(source: SourceText, toolkit: Toolkit) -> ArticleResult:
@@ -81,8 +88,9 @@ def process_article(source: SourceText, toolkit: Toolkit) -> ArticleResult:
     3. Split sentences (Chinese and English punctuation; table rows and headings whole).
     4. Parse the reference list and inline sources.
     5. Find citation markers; link each to its sentence and its reference entry.
-    6. Segment each sentence (the spaCy pipeline's tokenizer: jieba, lexicon terms
-       whole) for search; its therapy mentions are where claims start from.
+    6. Segment each sentence (jieba, lexicon terms whole) for search; its therapy
+       mentions are where claims start from. (The spaCy pipeline, ``toolkit.nlp``,
+       makes the same words into a Doc; nothing here reads one.)
     7. Extract claims (therapy, date, phase, enrollment, outcome) and link each
        to the references the article cites for it.
     """
@@ -94,8 +102,7 @@ def process_article(source: SourceText, toolkit: Toolkit) -> ArticleResult:
     references = references_of(text, paragraphs)
     markers = markers_of(text, paragraphs, sentences, references)
     views = [join_lines(simplified[s.start : s.end], base=s.start) for s in sentences]
-    # The words and mentions the spaCy pipeline would wrap in a Doc per sentence (nothing here reads one).
-    segmented = [toolkit.nlp.tokenizer.segment(view.text) for view in views]
+    segmented = [toolkit.segmenter.segment(view.text) for view in views]
     records = [
         SentenceRecord(s.index, s.paragraph, s.start, s.end, search_text(words))
         for s, (words, _) in zip(sentences, segmented, strict=True)

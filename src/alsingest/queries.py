@@ -12,7 +12,6 @@ from sqlite_utils import Database
 
 from . import store
 from .normalize import Converter
-from .segment import search_tokens
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +37,8 @@ def list_articles(db: Database) -> list[dict]:
 def search(db: Database, query: str, nlp, converter: Converter, limit: int = 50) -> list[dict]:
     """Sentences matching ``query`` (either script): FTS5 over segmented tokens, else substring."""
     simplified = converter.to_simplified(query, converter.detect_script(query))
+    from .nlp import search_tokens
+
     tokens = search_tokens(nlp.make_doc(simplified)).split()
     rows: list[dict] = []
     if tokens:
