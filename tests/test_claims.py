@@ -1,6 +1,8 @@
 """Claim extraction: pattern families in both scripts, binding, linking rules, provenance."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from alsingest.claims import find_enrollment, normalize_phase, parse_count
 from alsingest.normalize import TRADITIONAL, Converter, fold
@@ -438,3 +440,30 @@ def test_chinese_author_year_gives_the_date(toolkit):
     text = "Miller 等（2022）报道的3期VALOR研究纳入108例患者,未达到主要终点。"
     text = "托夫生的疗效由 " + text
     assert ("tofersen", "2022") in {(c.therapy, c.date) for c in claims_of(toolkit, text)}
+
+
+def _clauses_by_character(text, table=False):
+    """The definition clauses_of implements, one character at a time."""
+    breaks = "\t|" if table else "，；：;:,"
+    spans, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "(（[【":
+            depth += 1
+        elif ch in ")）]】":
+            depth = max(0, depth - 1)
+        elif (
+            depth == 0
+            and ch in breaks
+            and not (ch == "," and text[i + 1 : i + 4].isdigit() and text[i - 1 : i].isdigit())
+        ):
+            spans.append((start, i))
+            start = i + 1
+    spans.append((start, len(text)))
+    return spans
+
+
+@given(st.text(alphabet="ab1,，;；:：(（)）[【]】\t| 。", max_size=40), st.booleans())
+def test_clauses_are_split_as_defined_character_by_character(text, table):
+    from alsingest.claims import clauses_of
+
+    assert clauses_of(text, table) == _clauses_by_character(text, table)

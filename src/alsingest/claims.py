@@ -146,21 +146,23 @@ def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+_CLAUSE_CHARACTERS = re.compile(r"[(（\[【)）\]】，；：;:,]")
+_CELL_CHARACTERS = re.compile(r"[(（\[【)）\]】\t|]")
+
+
 def clauses_of(text: str, table: bool = False) -> list[tuple[int, int]]:
     """Clause spans: split at commas, semicolons and colons outside parentheses; table cells in a row."""
-    breaks = "\t|" if table else "，；：;:,"
     spans = []
     depth = 0
     start = 0
-    for i, ch in enumerate(text):
+    for m in (_CELL_CHARACTERS if table else _CLAUSE_CHARACTERS).finditer(text):
+        ch, i = m.group(), m.start()
         if ch in "(（[【":
             depth += 1
         elif ch in ")）]】":
             depth = max(0, depth - 1)
-        elif (
-            depth == 0
-            and ch in breaks
-            and not (ch == "," and text[i + 1 : i + 4].isdigit() and text[i - 1 : i].isdigit())
+        elif depth == 0 and not (
+            ch == "," and text[i + 1 : i + 4].isdigit() and text[i - 1 : i].isdigit()
         ):
             spans.append((start, i))
             start = i + 1
@@ -200,13 +202,16 @@ def _merge_enumerations(
     return merged
 
 
+_PARENTHESES = re.compile(r"[(（)）]")
+
+
 def _paren_groups(text: str) -> list[tuple[int, int]]:
     groups, stack = [], []
-    for i, ch in enumerate(text):
-        if ch in "(（":
-            stack.append(i)
-        elif ch in ")）" and stack:
-            groups.append((stack.pop(), i + 1))
+    for m in _PARENTHESES.finditer(text):
+        if m.group() in "(（":
+            stack.append(m.start())
+        elif stack:
+            groups.append((stack.pop(), m.start() + 1))
     return groups
 
 
@@ -214,9 +219,9 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[_Attribute]:
     """Claim attributes of one folded sentence view (masked where nothing should match)."""
     attributes: list[_Attribute] = []
     # A date counts when something happened then: an event word, or a result reported.
-    has_event = any(
-        r.search(view) for r in (patterns.EVENT, patterns.OUTCOME_MISSED, patterns.OUTCOME_MET)
-    )
+    missed = [(m.start(), m.end()) for m in patterns.OUTCOME_MISSED.finditer(view)]
+    met = list(patterns.OUTCOME_MET.finditer(view))
+    has_event = bool(missed or met) or patterns.EVENT.search(view) is not None
     for d in dates:
         # An unresolvable date ("明年" with no publication date, "2025年13月") is kept as written.
         if has_event:
@@ -236,10 +241,9 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[_Attribute]:
     for m in patterns.DURATION.finditer(view):
         unit = "weeks" if m.group("unit").startswith(("周", "week")) else "months"
         attributes.append(_Attribute("design", m.start(), m.end(), f"{int(m.group('n'))} {unit}"))
-    missed = [(m.start(), m.end()) for m in patterns.OUTCOME_MISSED.finditer(view)]
     for start, end in missed:
         attributes.append(_Attribute("outcome", start, end, _outcome("missed", view, start, end)))
-    for m in patterns.OUTCOME_MET.finditer(view):
+    for m in met:
         # "未在所有患者中达到主要终点" holds "达到主要终点": the negation wins.
         if not any(s < m.end() and m.start() < e for s, e in missed):
             value = _outcome("met", view, m.start(), m.end())
