@@ -630,17 +630,23 @@ def _masked_spans(item: SentenceInput, markers: list[Marker]) -> list[tuple[int,
         (_view_position(item.view, m.start), _view_position(item.view, m.end - 1) + 1)
         for m in markers
     ]
-    for regex in (
-        patterns.URL,
-        patterns.INLINE_SOURCE,
-        patterns.MARKDOWN_LINK,
-        patterns.TITLE_SPAN,
-    ):
-        spans.extend((m.start(), m.end()) for m in regex.finditer(view))
-    for m in patterns.MARKER_YEAR.finditer(view):
-        if any(end <= m.start() <= end + 1 for _, end in spans):
-            spans.append((m.start(), m.end()))
+    for regex, cues in _MASKED:
+        if any(cue in view for cue in cues):  # most sentences hold none: skip the scan
+            spans.extend((m.start(), m.end()) for m in regex.finditer(view))
+    if spans:
+        for m in patterns.MARKER_YEAR.finditer(view):
+            if any(end <= m.start() <= end + 1 for _, end in spans):
+                spans.append((m.start(), m.end()))
     return spans
+
+
+# What _masked_spans masks, and strings each kind cannot match without.
+_MASKED = (
+    (patterns.URL, ("://",)),
+    (patterns.INLINE_SOURCE, ("(", "（")),
+    (patterns.MARKDOWN_LINK, ("](",)),
+    (patterns.TITLE_SPAN, ("《",)),
+)
 
 
 def _view_position(view: MappedText, original: int) -> int:
@@ -648,12 +654,16 @@ def _view_position(view: MappedText, original: int) -> int:
     return min(bisect_left(view.offsets, original), len(view.text))
 
 
+_LATIN = re.compile("[a-z]")
+
+
 def _select_mentions(
     item: SentenceInput, masked: str, lexicon: Lexicon, classes: frozenset[str]
 ) -> list[TherapyMention]:
     view = item.view.folded
     mentions = [m for m in item.mentions if masked[m.start : m.end].strip()]
-    for regex in (patterns.CODE_NAME, patterns.INN_NAME):
+    # Code and INN names are Latin letters; a sentence without any has none.
+    for regex in (patterns.CODE_NAME, patterns.INN_NAME) if _LATIN.search(masked) else ():
         for m in regex.finditer(masked):
             name = m.group("name")
             if patterns.NOT_A_THERAPY.match(name) or any(

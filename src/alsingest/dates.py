@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from . import patterns
+from .normalize import fold
 
 logger = logging.getLogger(__name__)
 
@@ -183,13 +184,15 @@ PUBLISHED = re.compile(
 )
 
 
-def publication_date(folded_text: str) -> str | None:
+def publication_date(text: str) -> str | None:
     """The article's own date: a line that says so ("发布时间：2025-01-02"), else a byline.
 
     A byline is a short line among the first few that holds a full date
     ("原创 小脑袋 神经科普汇 2024-12-02 21:05 上海", "> 医药前沿观察 | 2025-09-05 | 记者").
+    ``text`` is simplified; only the lines looked at are folded.
     """
-    lines = [line for line in folded_text.splitlines() if line.strip()]
+    lines = [line for line in text.splitlines() if line.strip()]
+    lines = [fold(line) for line in (lines if len(lines) <= 16 else [*lines[:8], *lines[-8:]])]
     for line in [*lines[:8], *lines[-8:]]:
         m = PUBLISHED.search(line)
         if not m:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import operator
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -103,7 +104,7 @@ class MappedText:
     """A view of ``original[start:end]`` whose characters each come from one original offset."""
 
     text: str
-    offsets: tuple[int, ...]  # offsets[i] = original offset of text[i]; len(text) + 1 entries
+    offsets: Sequence[int]  # offsets[i] = original offset of text[i]; len(text) + 1 entries
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Original span covering view characters ``start:end``."""
@@ -126,6 +127,8 @@ def join_lines(text: str, base: int = 0) -> MappedText:
     A break between two CJK characters disappears; any other break becomes one
     space. Offsets are relative to the document when ``base`` is the slice's start.
     """
+    if "\n" not in text:
+        return MappedText(text, range(base, base + len(text) + 1))  # the identity, shifted
     pieces: list[str] = []
     offsets: list[int] = []
     pos = 0

@@ -20,7 +20,7 @@ from .claims import EXTRACTOR_VERSION, Claim, SentenceInput, TherapyMention, ext
 from .config import Options
 from .dates import publication_date
 from .lexicon import Lexicon
-from .normalize import Converter, fold, join_lines
+from .normalize import Converter, join_lines
 from .readers import InputError, SourceText, discover, read_article
 from .references import Marker, Reference, markers_of, references_of
 from .segment import Segmenter, search_text
@@ -107,7 +107,7 @@ def process_article(source: SourceText, toolkit: Toolkit) -> ArticleResult:
         SentenceRecord(s.index, s.paragraph, s.start, s.end, search_text(words))
         for s, (words, _) in zip(sentences, segmented, strict=True)
     ]
-    published = publication_date(fold(simplified))
+    published = publication_date(simplified)
     inputs = [
         SentenceInput(
             s,
