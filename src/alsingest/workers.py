@@ -8,6 +8,7 @@ locks), with the pipeline modules imported there once.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 from collections.abc import Sequence
@@ -27,6 +28,9 @@ _toolkit: Toolkit | None = None
 def _start(config: str | None) -> None:
     global _toolkit
     _toolkit = Toolkit.build(load_config(config))
+    # The toolkit (jieba's dictionary, the lexicon) lives as long as the process: keep the
+    # garbage collector from walking it again on every full collection (5% of worker time).
+    gc.freeze()
 
 
 def _run(sources: Sequence[SourceText]) -> list[ArticleRows | InputError]:
