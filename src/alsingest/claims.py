@@ -215,6 +215,15 @@ def _paren_groups(text: str) -> list[tuple[int, int]]:
     return groups
 
 
+_DIGIT = re.compile(r"\d")
+_PHASES = (
+    (patterns.CN_PHASE, "期"),
+    (patterns.CN_ORDINAL_PHASE, "期"),
+    (patterns.EN_PHASE, "phase"),
+)
+_COUNT_UNITS = "名例位人"
+
+
 def find_attributes(view: str, dates: list[DateMention]) -> list[_Attribute]:
     """Claim attributes of one folded sentence view (masked where nothing should match)."""
     attributes: list[_Attribute] = []
@@ -226,7 +235,11 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[_Attribute]:
         # An unresolvable date ("明年" with no publication date, "2025年13月") is kept as written.
         if has_event:
             attributes.append(_Attribute("date", d.start, d.end, d.iso))
-    for regex in (patterns.CN_PHASE, patterns.CN_ORDINAL_PHASE, patterns.EN_PHASE):
+    # Each scan below is skipped when the view lacks a string its pattern cannot match without.
+    digits = _DIGIT.search(view) is not None
+    for regex, cue in _PHASES:
+        if cue not in view:
+            continue
         for m in regex.finditer(view):
             phase = normalize_phase(m.group("phase"))
             if phase:
@@ -238,7 +251,7 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[_Attribute]:
         m = regex.search(view)
         if m:
             attributes.append(_Attribute("design", m.start(), m.end(), name))
-    for m in patterns.DURATION.finditer(view):
+    for m in patterns.DURATION.finditer(view) if digits else ():
         unit = "weeks" if m.group("unit").startswith(("周", "week")) else "months"
         attributes.append(_Attribute("design", m.start(), m.end(), f"{int(m.group('n'))} {unit}"))
     for start, end in missed:
@@ -264,7 +277,8 @@ def _outcome(polarity: str, view: str, start: int, end: int) -> str:
 def find_enrollment(view: str) -> _Attribute | None:
     """The number of participants: a count with an enrollment cue, else arms summed, else a plain count."""
     strong, weak, arms = [], [], []
-    for m in patterns.CN_COUNT.finditer(view):
+    has_unit = any(unit in view for unit in _COUNT_UNITS)
+    for m in patterns.CN_COUNT.finditer(view) if has_unit else ():
         n = parse_count(m.group("n"))
         if n is None or n == 0:
             continue
@@ -304,7 +318,12 @@ def find_enrollment(view: str) -> _Attribute | None:
             or (m.group("unit") == "人" and closes_phrase)
         ):
             weak.append(attribute)
-    for m in [*patterns.EN_COUNT.finditer(view), *patterns.EN_N_EQUALS.finditer(view)]:
+    english = (
+        [*patterns.EN_COUNT.finditer(view), *patterns.EN_N_EQUALS.finditer(view)]
+        if _DIGIT.search(view)
+        else []
+    )
+    for m in english:
         n = parse_count(m.group("n"))
         if n and (
             patterns.ENROLLMENT_CUE.search(view[max(0, m.start() - 40) : m.end() + 20])
