@@ -62,7 +62,9 @@ def task_runner_for(options: Options) -> TaskRunner:
         from prefect_dask import DaskTaskRunner
 
         return DaskTaskRunner(address=options.dask_address)
-    return ThreadPoolTaskRunner(max_workers=max(1, options.workers))
+    # A thread per batch in flight: each waits on the worker pool, which so always holds the
+    # next batch when one ends (no worker idles while Prefect starts the next task).
+    return ThreadPoolTaskRunner(max_workers=IN_FLIGHT_PER_WORKER * max(1, options.workers))
 
 
 def _unvisited(batch: list[SourceText], options: Options):

@@ -102,7 +102,7 @@ def process_article(source: SourceText, toolkit: Toolkit) -> ArticleResult:
     references = references_of(text, paragraphs)
     markers = markers_of(text, paragraphs, sentences, references)
     views = [join_lines(simplified[s.start : s.end], base=s.start) for s in sentences]
-    segmented = [toolkit.segmenter.segment(view.text) for view in views]
+    segmented = [toolkit.segmenter.segment(view.text, view.folded) for view in views]
     records = [
         SentenceRecord(s.index, s.paragraph, s.start, s.end, search_text(words))
         for s, (words, _) in zip(sentences, segmented, strict=True)

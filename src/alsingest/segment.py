@@ -65,12 +65,15 @@ class Segmenter:
         self.jieba = make_jieba([*lexicon.terms(), *extra_words])
         self._cut = han_cutter(self.jieba, hmm)
 
-    def segment(self, text: str) -> tuple[list[str], dict[int, Mention]]:
-        """The words of ``text`` in order (whitespace dropped), and its lexicon mentions by word index."""
+    def segment(self, text: str, folded: str | None = None) -> tuple[list[str], dict[int, Mention]]:
+        """The words of ``text`` in order (whitespace dropped), and its lexicon mentions by word index.
+
+        ``folded`` is ``fold(text)`` when the caller has it already.
+        """
         words: list[str] = []
         mentions: dict[int, Mention] = {}
         position = 0
-        for mention in self.lexicon.find(fold(text)):
+        for mention in self.lexicon.find(fold(text) if folded is None else folded):
             self._split(text, position, mention.start, words)
             mentions[len(words)] = mention
             words.append(text[mention.start : mention.end])
