@@ -209,3 +209,38 @@ def test_every_sentence_is_found_by_its_own_words(seeded_db):
         if (row["rowid"],) not in found:
             missing.append((row["rowid"], word))
     assert missing == []
+
+
+def test_a_failure_while_the_flow_writes_a_batch_leaves_no_article_of_it(
+    prefect_harness, tmp_path, monkeypatch
+):
+    """The ingest flow writes a batch in one transaction: a failure on its third article
+    leaves none of the batch behind, and the next run stores every article once."""
+    from flows.ingest import ingest
+
+    config = tmp_path / "one.toml"
+    config.write_text("[ingest]\nworkers = 1\nbatch_size = 25\n", encoding="utf-8")
+    db_path = tmp_path / "corpus.db"
+    insert_rows = store._insert_rows
+    articles_begun = []
+
+    def fail_on_the_third(db, table, columns, rows):
+        if table == "paragraphs":  # the first rows of each article
+            articles_begun.append(rows[0][1])
+            if len(articles_begun) == 3:
+                raise RuntimeError("disk on fire")
+        insert_rows(db, table, columns, rows)
+
+    monkeypatch.setattr(store, "_insert_rows", fail_on_the_third)
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        ingest([str(SEEDS)], db=str(db_path), config=str(config))
+    assert len(articles_begun) == 3, "two whole articles were written before the failure"
+    db = store.open_db(db_path)
+    tables = ("articles", "article_versions", "paragraphs", "sentences", "claims")
+    assert {t: db[t].count for t in tables} == dict.fromkeys(tables, 0)
+
+    monkeypatch.setattr(store, "_insert_rows", insert_rows)
+    summary = ingest([str(SEEDS)], db=str(db_path), config=str(config))
+    assert len(summary["new"]) == 5
+    assert db["articles"].count == 5
+    assert db.execute("select count(distinct version_id) from sentences").fetchone()[0] == 5
