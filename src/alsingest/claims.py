@@ -216,6 +216,17 @@ def _paren_groups(text: str) -> list[tuple[int, int]]:
 
 
 _DIGIT = re.compile(r"\d")
+# The cue strings as one scan each (a literal alternation is far cheaper than the patterns).
+_MET_CUES = re.compile("|".join(map(re.escape, patterns.OUTCOME_MET_CUES)))
+_MISSED_CUES = re.compile("|".join(map(re.escape, patterns.OUTCOME_MISSED_CUES)))
+_WITHDRAWAL_CUES = re.compile("|".join(map(re.escape, patterns.WITHDRAWAL_CUES)))
+
+
+def _scan(regex: re.Pattern, cues: re.Pattern, view: str):
+    """``regex.finditer(view)``, skipped when the view holds none of the pattern's cues."""
+    return regex.finditer(view) if cues.search(view) else ()
+
+
 _PHASES = (
     (patterns.CN_PHASE, "期"),
     (patterns.CN_ORDINAL_PHASE, "期"),
@@ -228,8 +239,8 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[_Attribute]:
     """Claim attributes of one folded sentence view (masked where nothing should match)."""
     attributes: list[_Attribute] = []
     # A date counts when something happened then: an event word, or a result reported.
-    missed = [(m.start(), m.end()) for m in patterns.OUTCOME_MISSED.finditer(view)]
-    met = list(patterns.OUTCOME_MET.finditer(view))
+    missed = [(m.start(), m.end()) for m in _scan(patterns.OUTCOME_MISSED, _MISSED_CUES, view)]
+    met = list(_scan(patterns.OUTCOME_MET, _MET_CUES, view))
     has_event = bool(missed or met) or patterns.EVENT.search(view) is not None
     for d in dates:
         # An unresolvable date ("明年" with no publication date, "2025年13月") is kept as written.
@@ -261,7 +272,7 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[_Attribute]:
         if not any(s < m.end() and m.start() < e for s, e in missed):
             value = _outcome("met", view, m.start(), m.end())
             attributes.append(_Attribute("outcome", m.start(), m.end(), value))
-    for m in patterns.WITHDRAWAL.finditer(view):
+    for m in _scan(patterns.WITHDRAWAL, _WITHDRAWAL_CUES, view):
         attributes.append(_Attribute("withdrawal", m.start(), m.end(), True))
     return attributes
 
