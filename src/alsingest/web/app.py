@@ -170,10 +170,23 @@ class Site:
         claim_id = request.path_params["claim_id"]
         db = self.connect()
         try:
-            item = views.build_item(db, claim_id, self.lexicon)
-            history = store.read_decisions(db, claim_id)
+            return self.claim_page(request, db, claim_id)
         finally:
             db.close()
+
+    def claim_page(
+        self,
+        request: Request,
+        db,
+        claim_id: str,
+        *,
+        error: str | None = None,
+        form: dict | None = None,
+        status: int = 200,
+    ) -> Response:
+        """The claim with its context and its review history, newest first."""
+        history = store.read_decisions(db, claim_id)
+        item = views.build_item(db, claim_id, self.lexicon, history)
         if item is None and not history:
             raise HTTPException(404, f"no claim {claim_id} in the corpus")
         return self.render(
@@ -183,9 +196,10 @@ class Site:
                 "item": item,
                 "history": history[::-1],
                 "claim_id": claim_id,
-                "error": None,
-                "form": None,
+                "error": error,
+                "form": form,
             },
+            status=status,
         )
 
     async def decide(self, request: Request) -> Response:
@@ -213,18 +227,12 @@ class Site:
                     reference_numbers=numbers,
                 )
             except review.ReviewError as e:
-                item = views.build_item(db, claim_id, self.lexicon)
-                history = store.read_decisions(db, claim_id)
-                return self.render(
+                return self.claim_page(
                     request,
-                    "claim.html",
-                    {
-                        "item": item,
-                        "history": history[::-1],
-                        "claim_id": claim_id,
-                        "error": str(e),
-                        "form": {key: form.get(key, "") for key in review.EDITABLE},
-                    },
+                    db,
+                    claim_id,
+                    error=str(e),
+                    form={key: form.get(key, "") for key in review.EDITABLE},
                     status=400,
                 )
         finally:

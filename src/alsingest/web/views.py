@@ -70,17 +70,7 @@ def reviewed_rows(db: Database) -> tuple[list[Item], dict[str, dict]]:
     latest = store.latest_decisions(db)
     items = []
     for claim in queries.export_claims(db):
-        decision = latest.get(claim["claim_id"])
-        items.append(
-            Item(
-                claim=claim,
-                values=review.apply_decision(claim, decision),
-                decision=decision,
-                state=review.review_state(claim, decision),
-                changed=review.changed_fields(claim, decision),
-                verdict=verdict_of(claim),
-            )
-        )
+        items.append(item_of(claim, latest.get(claim["claim_id"])))
     return items, latest
 
 
@@ -130,13 +120,9 @@ def build_queue(
     )
 
 
-def build_item(db: Database, claim_id: str, lexicon: Lexicon | None) -> Item | None:
-    claim = queries.claim_by_id(db, claim_id)
-    if claim is None:
-        return None
-    history = store.read_decisions(db, claim_id)
-    decision = history[-1] if history else None
-    item = Item(
+def item_of(claim: dict, decision: dict | None) -> Item:
+    """A claim as the queue shows it, with its latest review decision applied."""
+    return Item(
         claim=claim,
         values=review.apply_decision(claim, decision),
         decision=decision,
@@ -144,6 +130,16 @@ def build_item(db: Database, claim_id: str, lexicon: Lexicon | None) -> Item | N
         changed=review.changed_fields(claim, decision),
         verdict=verdict_of(claim),
     )
+
+
+def build_item(
+    db: Database, claim_id: str, lexicon: Lexicon | None, history: list[dict]
+) -> Item | None:
+    """One claim with its context; ``history`` is its decisions, oldest first."""
+    claim = queries.claim_by_id(db, claim_id)
+    if claim is None:
+        return None
+    item = item_of(claim, history[-1] if history else None)
     add_context(db, [item], lexicon)
     return item
 
