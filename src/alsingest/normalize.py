@@ -32,7 +32,9 @@ FOLD_TABLE.update({cp: cp + 32 for cp in range(ord("A"), ord("Z") + 1)})
 # Full-width capitals fold to lower-case ASCII in one step.
 FOLD_TABLE.update({cp: cp - 0xFEE0 + 32 for cp in range(0xFF21, 0xFF3B)})
 
-CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Chinese characters: CJK Unified Ideographs, Extension A and the compatibility block.
+CJK_CHARACTERS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_RE = re.compile(f"[{CJK_CHARACTERS}]")
 
 
 _FOLDABLE = re.compile("[A-Z\uff01-\uff5e\u3000]")

@@ -17,15 +17,14 @@ from collections.abc import Callable, Iterable
 import jieba
 
 from .lexicon import Lexicon, Mention
-from .normalize import fold
+from .normalize import CJK_CHARACTERS, fold
 
 logger = logging.getLogger(__name__)
 
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # Chinese characters, as jieba cuts them
-_CJK_RUN = re.compile(f"[{_HAN}]+")
+_CJK_RUN = re.compile(f"[{CJK_CHARACTERS}]+")
 # A run of Chinese characters (for jieba), a run of other letters and digits, or one other
 # character: English is split where SQLite's unicode61 tokenizer splits it anyway.
-_PIECE = re.compile(f"(?P<han>[{_HAN}]+)|[^\\W_{_HAN}]+|\\S")
+_PIECE = re.compile(f"(?P<han>[{CJK_CHARACTERS}]+)|[^\\W_{CJK_CHARACTERS}]+|\\S")
 
 # jieba logs its dictionary loading at INFO on every process start.
 jieba.setLogLevel(logging.WARNING)
