@@ -216,42 +216,30 @@ def _paren_groups(text: str) -> list[tuple[int, int]]:
 
 
 _DIGIT = re.compile(r"\d")
-# The cue strings as one scan each (a literal alternation is far cheaper than the patterns).
-_MET_CUES = re.compile("|".join(map(re.escape, patterns.OUTCOME_MET_CUES)))
-_MISSED_CUES = re.compile("|".join(map(re.escape, patterns.OUTCOME_MISSED_CUES)))
-_WITHDRAWAL_CUES = re.compile("|".join(map(re.escape, patterns.WITHDRAWAL_CUES)))
+# Each pattern's cue strings as one scan (a literal alternation is far cheaper than the patterns).
+_CUE_SCANS = {
+    regex: re.compile("|".join(map(re.escape, cues))) for regex, cues in patterns.CUES.items()
+}
 
 
-def _scan(regex: re.Pattern, cues: re.Pattern, view: str):
-    """``regex.finditer(view)``, skipped when the view holds none of the pattern's cues."""
-    return regex.finditer(view) if cues.search(view) else ()
-
-
-_PHASES = (
-    (patterns.CN_PHASE, "期"),
-    (patterns.CN_ORDINAL_PHASE, "期"),
-    (patterns.EN_PHASE, "phase"),
-)
-_COUNT_UNITS = "名例位人"
+def _finditer(regex: re.Pattern, view: str):
+    """``regex.finditer(view)``, or nothing when the view holds none of the pattern's cues."""
+    return regex.finditer(view) if _CUE_SCANS[regex].search(view) else ()
 
 
 def find_attributes(view: str, dates: list[DateMention]) -> list[_Attribute]:
     """Claim attributes of one folded sentence view (masked where nothing should match)."""
     attributes: list[_Attribute] = []
     # A date counts when something happened then: an event word, or a result reported.
-    missed = [(m.start(), m.end()) for m in _scan(patterns.OUTCOME_MISSED, _MISSED_CUES, view)]
-    met = list(_scan(patterns.OUTCOME_MET, _MET_CUES, view))
+    missed = [(m.start(), m.end()) for m in _finditer(patterns.OUTCOME_MISSED, view)]
+    met = list(_finditer(patterns.OUTCOME_MET, view))
     has_event = bool(missed or met) or patterns.EVENT.search(view) is not None
     for d in dates:
         # An unresolvable date ("明年" with no publication date, "2025年13月") is kept as written.
         if has_event:
             attributes.append(_Attribute("date", d.start, d.end, d.iso))
-    # Each scan below is skipped when the view lacks a string its pattern cannot match without.
-    digits = _DIGIT.search(view) is not None
-    for regex, cue in _PHASES:
-        if cue not in view:
-            continue
-        for m in regex.finditer(view):
+    for regex in (patterns.CN_PHASE, patterns.CN_ORDINAL_PHASE, patterns.EN_PHASE):
+        for m in _finditer(regex, view):
             phase = normalize_phase(m.group("phase"))
             if phase:
                 attributes.append(_Attribute("phase", m.start(), m.end(), phase))
@@ -262,7 +250,7 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[_Attribute]:
         m = regex.search(view)
         if m:
             attributes.append(_Attribute("design", m.start(), m.end(), name))
-    for m in patterns.DURATION.finditer(view) if digits else ():
+    for m in patterns.DURATION.finditer(view) if _DIGIT.search(view) else ():
         unit = "weeks" if m.group("unit").startswith(("周", "week")) else "months"
         attributes.append(_Attribute("design", m.start(), m.end(), f"{int(m.group('n'))} {unit}"))
     for start, end in missed:
@@ -272,7 +260,7 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[_Attribute]:
         if not any(s < m.end() and m.start() < e for s, e in missed):
             value = _outcome("met", view, m.start(), m.end())
             attributes.append(_Attribute("outcome", m.start(), m.end(), value))
-    for m in _scan(patterns.WITHDRAWAL, _WITHDRAWAL_CUES, view):
+    for m in _finditer(patterns.WITHDRAWAL, view):
         attributes.append(_Attribute("withdrawal", m.start(), m.end(), True))
     return attributes
 
@@ -288,8 +276,7 @@ def _outcome(polarity: str, view: str, start: int, end: int) -> str:
 def find_enrollment(view: str) -> _Attribute | None:
     """The number of participants: a count with an enrollment cue, else arms summed, else a plain count."""
     strong, weak, arms = [], [], []
-    has_unit = any(unit in view for unit in _COUNT_UNITS)
-    for m in patterns.CN_COUNT.finditer(view) if has_unit else ():
+    for m in _finditer(patterns.CN_COUNT, view):
         n = parse_count(m.group("n"))
         if n is None or n == 0:
             continue
@@ -660,23 +647,18 @@ def _masked_spans(item: SentenceInput, markers: list[Marker]) -> list[tuple[int,
         (_view_position(item.view, m.start), _view_position(item.view, m.end - 1) + 1)
         for m in markers
     ]
-    for regex, cues in _MASKED:
-        if any(cue in view for cue in cues):  # most sentences hold none: skip the scan
-            spans.extend((m.start(), m.end()) for m in regex.finditer(view))
+    for regex in (
+        patterns.URL,
+        patterns.INLINE_SOURCE,
+        patterns.MARKDOWN_LINK,
+        patterns.TITLE_SPAN,
+    ):
+        spans.extend((m.start(), m.end()) for m in _finditer(regex, view))
     if spans:
         for m in patterns.MARKER_YEAR.finditer(view):
             if any(end <= m.start() <= end + 1 for _, end in spans):
                 spans.append((m.start(), m.end()))
     return spans
-
-
-# What _masked_spans masks, and strings each kind cannot match without.
-_MASKED = (
-    (patterns.URL, ("://",)),
-    (patterns.INLINE_SOURCE, ("(", "（")),
-    (patterns.MARKDOWN_LINK, ("](",)),
-    (patterns.TITLE_SPAN, ("《",)),
-)
 
 
 def _view_position(view: MappedText, original: int) -> int:

@@ -256,17 +256,6 @@ OUTCOME_MISSED = re.compile(
     r"\b(did not|failed to|does not|didn't|could not|was not able to) (meet|improve|show|reach|achieve|demonstrate|slow|extend|reduce|benefit)|\bfailed\b|\bmissed\b|\bno (significant )?(benefit|effect|difference|improvement)|"
     r"\binconclusive|\bstatistically insignificant|\bdecline in (fvc|alsfrs)"
 )
-# Strings one of which every match of the pattern above them holds (tests/test_patterns.py
-# proves it from the patterns' parse): a sentence holding none is not scanned at all.
-OUTCOME_MET_CUES = (
-    "终点", "显著", "延长", "生存", "缓", "改善", "获益", "积极", "阳性结果", "疗效", "安全性",
-    "耐受性", "未见", "并发症", "准确率", "primary", "improv", "slow", "delay", "prolong",
-    "extend", "prevent", "tolerated", "safe", "survival", "gain", "reduc",
-)  # fmt: skip
-OUTCOME_MISSED_CUES = (
-    "终点", "没有", "未", "失败", "无", "met", "not", "failed", "didn't", "missed", "no ",
-    "inconclusive", "insignificant", "decline in",
-)  # fmt: skip
 # Mechanism-only sentences are not claims; these words do not make an outcome.
 
 EVENT = re.compile(
@@ -277,7 +266,6 @@ EVENT = re.compile(
 WITHDRAWAL = re.compile(
     r"撤市|退市|下市|撤回上市|撤出[^,;。]{0,10}市场|\bwithdrawn\b|\bwithdrew\b|\bwithdraw\b[^.;]{0,30}\bmarkets?\b|\bdiscontinued\b"
 )
-WITHDRAWAL_CUES = ("市", "withdr", "discontinued")
 APPROVAL = re.compile(r"批准|获批|获准|核准|核可|\bapprov\w*|\bauthori[sz]\w*")
 TRIAL_APPROVAL = re.compile(
     r"(获批|批准|获准)[^,;。]{0,24}?(开展|进行|开始|启动)[^,;。]{0,12}?(临床|试验|研究)|\bind\b|"
@@ -348,3 +336,26 @@ NOT_A_THERAPY = re.compile(
 INN_NAME = re.compile(
     r"\b(?P<name>[a-z]{3,}(?:mab|tinib|[a-z]nib|[rnu]sen|mestrocel|[a-z]{3}cel|semtiv|[a-z]{4}stat|pidine|parib|ampanel|corilant|ximod|lisib))\b"
 )
+
+# Strings one of which every match of a pattern holds (tests/test_patterns.py proves each
+# list from the pattern's parse): claims does not run a pattern on a sentence holding none.
+CUES: dict[re.Pattern, tuple[str, ...]] = {
+    OUTCOME_MET: (
+        "终点", "显著", "延长", "生存", "缓", "改善", "获益", "积极", "阳性结果", "疗效", "安全性",
+        "耐受性", "未见", "并发症", "准确率", "primary", "improv", "slow", "delay", "prolong",
+        "extend", "prevent", "tolerated", "safe", "survival", "gain", "reduc",
+    ),
+    OUTCOME_MISSED: (
+        "终点", "没有", "未", "失败", "无", "met", "not", "failed", "didn't", "missed", "no ",
+        "inconclusive", "insignificant", "decline in",
+    ),
+    WITHDRAWAL: ("市", "withdr", "discontinued"),
+    CN_PHASE: ("期",),
+    CN_ORDINAL_PHASE: ("期",),
+    EN_PHASE: ("phase",),
+    CN_COUNT: ("名", "例", "位", "人"),
+    URL: ("://",),
+    INLINE_SOURCE: ("(", "（"),
+    MARKDOWN_LINK: ("](",),
+    TITLE_SPAN: ("《",),
+}  # fmt: skip
