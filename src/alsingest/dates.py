@@ -192,15 +192,14 @@ def publication_date(text: str) -> str | None:
     ``text`` is simplified; only the lines looked at are folded.
     """
     lines = [line for line in text.splitlines() if line.strip()]
-    lines = [fold(line) for line in (lines if len(lines) <= 16 else [*lines[:8], *lines[-8:]])]
-    for line in [*lines[:8], *lines[-8:]]:
+    for line in map(fold, [*lines[:8], *lines[-8:]]):
         m = PUBLISHED.search(line)
         if not m:
             continue
         dates, _ = find_dates(line[m.end() :])
         if dates and dates[0].iso and dates[0].start < 3:
             return dates[0].iso
-    for line in lines[:4]:
+    for line in map(fold, lines[:4]):
         if len(line) > 80:
             continue
         dates, _ = find_dates(line)
