@@ -78,6 +78,11 @@ def jieba_alone(texts: list[str]) -> float:
     return time.perf_counter() - start
 
 
+def show(label: str, seconds: float, mb: float, articles: int | None = None) -> None:
+    rate = f"  {articles / seconds:7.1f} articles/s" if articles else ""
+    print(f"{label + ':':28s} {seconds:7.2f} s  {mb / seconds:6.2f} MB/s{rate}")
+
+
 def ingest_once(folder: Path, db: Path, count: int, config: str | None) -> float:
     from flows.ingest import ingest
 
@@ -136,22 +141,14 @@ def main() -> None:
         # The machine's speed drifts (a shared virtual machine): every ingest is measured
         # between two jieba-alone runs and compared with their mean.
         jieba_runs = [jieba_alone(texts)]
-        print(
-            f"jieba alone (one core):      {jieba_runs[-1]:7.2f} s  {mb / jieba_runs[-1]:6.2f} MB/s"
-        )
+        show("jieba alone (one core)", jieba_runs[-1], mb)
         ingest_runs = []
         for k in range(args.repeat):
             db = work / f"corpus{k}.db"
             ingest_runs.append(ingest_once(folder, db, len(paths), config))
+            show("ingest flow", ingest_runs[-1], mb, len(paths))
             jieba_runs.append(jieba_alone(texts))
-            first_s = ingest_runs[-1]
-            print(
-                f"ingest flow:                 {first_s:7.2f} s  {mb / first_s:6.2f} MB/s  "
-                f"{len(paths) / first_s:7.1f} articles/s"
-            )
-            print(
-                f"jieba alone (one core):      {jieba_runs[-1]:7.2f} s  {mb / jieba_runs[-1]:6.2f} MB/s"
-            )
+            show("jieba alone (one core)", jieba_runs[-1], mb)
 
         start = time.perf_counter()
         second = ingest([str(folder)], db=str(db), config=config)
