@@ -32,7 +32,10 @@ class LexiconTokenizer:
     def __init__(self, vocab, segmenter: Segmenter):
         self.vocab = vocab
         self.segmenter = segmenter
-        self.lexicon = segmenter.lexicon
+
+    @property
+    def lexicon(self) -> Lexicon:
+        return self.segmenter.lexicon
 
     def __call__(self, text: str) -> Doc:
         words, mentions = self.segmenter.segment(text)

@@ -19,8 +19,6 @@ import jieba
 from .lexicon import Lexicon, Mention
 from .normalize import CJK_CHARACTERS, fold
 
-logger = logging.getLogger(__name__)
-
 _CJK_RUN = re.compile(f"[{CJK_CHARACTERS}]+")
 # A run of Chinese characters (for jieba), a run of other letters and digits, or one other
 # character: English is split where SQLite's unicode61 tokenizer splits it anyway.
@@ -60,7 +58,6 @@ class Segmenter:
 
     def __init__(self, lexicon: Lexicon, extra_words: Iterable[str] = (), hmm: bool = False):
         self.lexicon = lexicon
-        self.hmm = hmm
         self.jieba = make_jieba([*lexicon.terms(), *extra_words])
         self._cut = han_cutter(self.jieba, hmm)
 
