@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import tempfile
 from pathlib import Path
 
@@ -38,6 +39,14 @@ def db():
     database = store.open_db(":memory:")
     yield database
     database.close()
+
+
+def copy_corpus(seeded_db, path):
+    """A writable copy of the seeded corpus (the session one must not change), opened."""
+    target = sqlite3.connect(path)
+    seeded_db.conn.backup(target)
+    target.close()
+    return store.open_db(path)
 
 
 @pytest.fixture(scope="session")

@@ -54,13 +54,12 @@ def test_the_datasette_command_line():
 
 
 def test_browse_writes_the_metadata_then_runs_datasette(monkeypatch, seeded_db, tmp_path):
-    import sqlite3
     import sys
 
+    from conftest import copy_corpus
+
     corpus = tmp_path / "corpus.db"
-    target = sqlite3.connect(corpus)
-    seeded_db.conn.backup(target)
-    target.close()
+    copy_corpus(seeded_db, corpus).close()
     record = tmp_path / "argv.json"
     fake = f"import json, sys; open({str(record)!r}, 'w').write(json.dumps(sys.argv[1:]))"
     monkeypatch.setattr(browse, "datasette_command", lambda: [sys.executable, "-c", fake])

@@ -1,22 +1,14 @@
 """Review decisions: stored apart from the claims, never overwritten, latest wins on export."""
 
 import json
-import sqlite3
 
 import pytest
 from click.testing import CliRunner
+from conftest import copy_corpus
 
 from alsingest import queries, review, store
 from alsingest.cli import cli
 from alsingest.pipeline import ingest_files
-
-
-def copy_corpus(seeded_db, path):
-    """A writable copy of the seeded corpus (the session one must not change)."""
-    target = sqlite3.connect(path)
-    seeded_db.conn.backup(target)
-    target.close()
-    return store.open_db(path)
 
 
 @pytest.fixture

@@ -2,11 +2,11 @@
 
 import json
 import re
-import sqlite3
 import warnings
 
 import pytest
 from click.testing import CliRunner
+from conftest import copy_corpus
 
 from alsingest import queries, store
 from alsingest.cli import cli
@@ -29,13 +29,10 @@ SCRIPT_ARTICLE = (
 def make_corpus(seeded_db, toolkit, folder):
     """The seeds plus an article holding markup and scripts, in a writable file."""
     path = folder / "corpus.db"
-    target = sqlite3.connect(path)
-    seeded_db.conn.backup(target)
-    target.close()
     articles = folder / "extra"
     articles.mkdir()
     (articles / "zz_script.txt").write_text(SCRIPT_ARTICLE, encoding="utf-8")
-    db = store.open_db(path)
+    db = copy_corpus(seeded_db, path)
     assert ingest_files(db, [articles], toolkit).ok
     db.close()
     return path
