@@ -90,6 +90,7 @@ def ingest(
     config: str | None = None,
     on_file: Callable[[str], None] | None = None,
     workers: int | None = None,
+    published: str | None = None,
 ) -> dict:
     """Ingest articles from files and folders into the corpus at ``db`` (default from config).
 
@@ -113,7 +114,7 @@ def ingest(
     pending: list[SourceText] = []
     for path in files:
         try:
-            source = read_pending(database, path, options, report)
+            source = read_pending(database, path, options, report, published)
         except InputError as error:
             report.errors.append(error)
             source = None

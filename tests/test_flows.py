@@ -378,7 +378,7 @@ def test_flow_runs_started_from_the_cli_send_no_heartbeats(tmp_path, monkeypatch
     seen = []
 
     @flow(name="ingest")
-    def probe(paths, db=None, config=None, on_file=None):
+    def probe(paths, db=None, config=None, on_file=None, published=None):
         seen.append(get_current_settings().flows.heartbeat_frequency)
         store.open_db(db).close()
         return {"new": [], "changed": [], "unchanged": [], "errors": [], "files": 0}

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from . import patterns
-from .dates import DateMention, find_dates
+from .dates import DateMention, cn_number, find_dates
 from .lexicon import Lexicon
 from .normalize import MappedText, join_lines
 from .references import Marker, Reference
@@ -34,7 +34,7 @@ from .structure import HEADING, REFERENCE, TABLE_ROW, TABLE_RULE, Paragraph, Sen
 
 logger = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 TOPIC_REACH = 8  # sentences a therapy stays the topic without being named again (same section)
 QUOTE_MAX = 120
 
@@ -115,24 +115,9 @@ def normalize_phase(text: str) -> str | None:
 
 
 def parse_count(text: str) -> int | None:
-    """'1 000' → 1000, '1,000' → 1000, '一' → 1, '两' → 2."""
-    small = {
-        "一": 1,
-        "二": 2,
-        "两": 2,
-        "三": 3,
-        "四": 4,
-        "五": 5,
-        "六": 6,
-        "七": 7,
-        "八": 8,
-        "九": 9,
-        "十": 10,
-    }
-    if text in small:
-        return small[text]
+    """'1 000' → 1000, '1,000' → 1000, '一' → 1, '两' → 2, '一百二十' → 120."""
     digits = re.sub(r"[ ,]", "", text)
-    return int(digits) if digits.isdigit() else None
+    return int(digits) if digits.isdigit() else cn_number(text)
 
 
 # --- per-sentence analysis ---------------------------------------------------
@@ -175,7 +160,9 @@ ENUMERATION_GLUE = re.compile(r"^[\s、,，和与及或]*(?:and|or)?[\s、,，�
 
 def _ends_with_mention(text: str, clause: tuple[int, int], mentions: list[TherapyMention]) -> bool:
     start, end = clause
-    return any(start <= m.start and not text[m.end : end].strip() for m in mentions)
+    return any(
+        start <= m.start and m.end <= end and not text[m.end : end].strip() for m in mentions
+    )
 
 
 def _merge_enumerations(
@@ -189,6 +176,10 @@ def _merge_enumerations(
         inside = [m for m in mentions if start <= m.start and m.end <= end]
         for m in sorted(inside, key=lambda m: m.start, reverse=True):
             rest = rest[: m.start - start] + rest[m.end - start :]
+        if inside and _continues_list(text, (start, end), inside, merged, mentions):
+            # "tested masitinib, ropinirole and tideglusib in 240 …": the list's tail goes on.
+            merged[-1] = (merged[-1][0], end)
+            continue
         if inside and ENUMERATION_GLUE.match(rest):
             if pending_start is None and merged and _ends_with_mention(text, merged[-1], mentions):
                 # "tested zilucoplan, verdiperstat, …": the list began in the clause before.
@@ -200,6 +191,23 @@ def _merge_enumerations(
     if pending_start is not None:
         merged.append((pending_start, clauses[-1][1]))
     return merged
+
+
+def _continues_list(
+    text: str,
+    clause: tuple[int, int],
+    inside: list[TherapyMention],
+    merged: list[tuple[int, int]],
+    mentions: list[TherapyMention],
+) -> bool:
+    """``clause`` opens with the last names of a list the clause before began ("…, B and C in 240")."""
+    start, _ = clause
+    if not merged or not _ends_with_mention(text, merged[-1], mentions):
+        return False
+    first, *others = sorted(inside, key=lambda m: m.start)
+    if text[start : first.start].strip() or not others:
+        return False
+    return bool(_LIST_GLUE.match(text[first.end : others[0].start]))
 
 
 _PARENTHESES = re.compile(r"[(（)）]")
@@ -295,6 +303,13 @@ def find_enrollment(view: str) -> _Attribute | None:
             continue
         attribute = _Attribute("enrollment", m.start(), m.end(), n)
         clause_before = re.split(r"[，,；;。]", before)[-1]
+        # One patient, or patients described by age ("一位52岁的男性患者接受了首次注射"), are a
+        # case, not a trial's participants, unless the words say they take part in one.
+        takes_part = patterns.ENROLLMENT_CUE.search(clause_before) or re.match(
+            r"\s*(参与者|受试者|志愿者)", after
+        )
+        if (n == 1 or patterns.PATIENT_AGE.match(after)) and not takes_part:
+            continue
         if "组" in re.split(r"[,;，；]", after[:12])[0] or "组" in clause_before[-6:]:
             arms.append(attribute)
         elif patterns.ENROLLMENT_CUE.search(clause_before) or m.group("approx") in (
@@ -323,8 +338,11 @@ def find_enrollment(view: str) -> _Attribute | None:
     )
     for m in english:
         n = parse_count(m.group("n"))
+        # The cue's "in"/"about" alternatives are anchored at the number: look before it too.
+        before = view[max(0, m.start() - 40) : m.start()]
         if n and (
-            patterns.ENROLLMENT_CUE.search(view[max(0, m.start() - 40) : m.end() + 20])
+            patterns.ENROLLMENT_CUE.search(before)
+            or patterns.ENROLLMENT_CUE.search(view[max(0, m.start() - 40) : m.end() + 20])
             or m.re is patterns.EN_N_EQUALS
         ):
             strong.append(_Attribute("enrollment", m.start(), m.end(), n))

@@ -95,10 +95,33 @@ def cli(verbose: bool) -> None:
     )
 
 
+def iso_date(ctx, param, value: str | None) -> str | None:
+    """A click callback: YYYY-MM-DD, YYYY-MM or YYYY, checked to be a real date."""
+    from datetime import date
+
+    if value is None:
+        return None
+    parts = value.split("-")
+    try:
+        if not (1 <= len(parts) <= 3 and len(parts[0]) == 4):
+            raise ValueError
+        date(*(int(p) for p in parts), *([1] * (3 - len(parts))))
+    except (ValueError, TypeError):
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)") from None
+    return "-".join(f"{int(p):02d}" if i else p for i, p in enumerate(parts))
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--published",
+    callback=iso_date,
+    metavar="YYYY-MM-DD",
+    help="The articles' publication date, when their text has no dateline: "
+    "year-less dates (6月10日, 去年3月) take their year from it.",
+)
 @common_options
-def ingest(paths, options, db_path, config_path):
+def ingest(paths, published, options, db_path, config_path):
     """Ingest article files and folders (.txt .md .html) into the corpus, with the Prefect flow."""
     from flows import ad_hoc_runs
     from flows.ingest import ingest as ingest_flow
@@ -112,7 +135,9 @@ def ingest(paths, options, db_path, config_path):
         def advance(path: str) -> None:
             progress.update(bar, advance=1, description=Path(path).name)
 
-        summary = ingest_flow(list(paths), db=db_path, config=config_path, on_file=advance)
+        summary = ingest_flow(
+            list(paths), db=db_path, config=config_path, on_file=advance, published=published
+        )
     for path, reason in summary["errors"]:
         errors.print(f"[red]error[/red]: {path}: {reason}", highlight=False, soft_wrap=True)
     db = open_corpus(db_path)
@@ -233,11 +258,12 @@ def eval_command(gold_dir, show, as_json, options, db_path, config_path):
     """Score the corpus's claims against gold JSONL files (per-kind P/R/F1 and micro F1)."""
     import json
 
-    from .evaluate import GoldError, evaluate, load_gold
+    from .evaluate import GoldError, evaluate, gold_aliases, load_gold
     from .lexicon import Lexicon
 
     try:
         gold = load_gold(gold_dir)
+        aliases = gold_aliases(gold_dir)
     except GoldError as e:
         raise click.ClickException(str(e)) from None
     db = open_corpus(db_path)
@@ -248,7 +274,7 @@ def eval_command(gold_dir, show, as_json, options, db_path, config_path):
         errors.print(
             f"[yellow]warning[/yellow]: {name} is in the gold but not in the corpus: its facts count as missed"
         )
-    result = evaluate(gold, queries.export_claims(db), lexicon)
+    result = evaluate(gold, queries.export_claims(db), lexicon, aliases)
     if as_json:
         console.print_json(json.dumps(result.as_dict()))
         return

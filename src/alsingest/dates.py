@@ -13,12 +13,15 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+import cn2an
+
 from . import patterns
 from .normalize import fold
 
 logger = logging.getLogger(__name__)
 
 _CN_DIGIT = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"零": 0}
+ROC_OFFSET = 1911  # 民國 1 年 = 1912
 
 
 @dataclass(frozen=True)
@@ -30,18 +33,19 @@ class DateMention:
 
 
 def cn_number(text: str) -> int | None:
-    """'2025' → 2025, '二〇二五' → 2025 (digit by digit), '十二' → 12, '六' → 6."""
+    """'2025' → 2025, '二〇二五' → 2025 (digit by digit), '十二' → 12, '一百二十' → 120, '两' → 2.
+
+    Arabic digits are read directly; Chinese numerals by cn2an, on the matched span only.
+    """
     if text.isdigit():
         return int(text)
-    if all(ch in _CN_DIGIT for ch in text) and len(text) == 4:
+    if all(ch in _CN_DIGIT for ch in text) and len(text) >= 2:
         return int("".join(str(_CN_DIGIT[ch]) for ch in text))
-    if text == "十":
-        return 10
-    if text.startswith("十") and len(text) == 2 and text[1] in _CN_DIGIT:
-        return 10 + _CN_DIGIT[text[1]]
-    if len(text) == 1 and text in _CN_DIGIT:
-        return _CN_DIGIT[text]
-    return None
+    try:
+        value = cn2an.cn2an(text.replace("两", "二"), "strict")
+    except (ValueError, KeyError):
+        return None
+    return int(value) if value == int(value) else None
 
 
 def iso(year: int | None, month: int | None = None, day: int | None = None) -> str | None:
@@ -86,7 +90,8 @@ def find_dates(
         return any(s < end and start < e for s, e, *_ in found)
 
     for m in patterns.CN_DATE.finditer(text):
-        year = cn_number(m.group("year"))
+        roc = m.group("roc") or m.group("roc_bare")
+        year = cn_number(roc) + ROC_OFFSET if roc and cn_number(roc) else _int(m.group("year"))
         month = _int(m.group("month"))
         day = _int(m.group("day"))
         value = iso(year, month, day) if month is not None else iso(year)
@@ -167,9 +172,11 @@ def find_dates(
         elif kind in ("md", "month"):
             # A month without a year is in the year last named, unless that year was a plan
             # for after the article was written ("预计2026年启动……4月，首例入组").
+            # Before any year is named, the article's own date gives it.
             base = anchor_year if year and anchor_year and year > anchor_year else year
-            day = int(m.group("day")) if kind == "md" else None
-            value = iso(base, int(m.group("month")), day) if base else None
+            base = base or anchor_year
+            day = _int(m.group("day")) if kind == "md" else None
+            value = iso(base, _int(m.group("month")), day) if base else None
             mentions.append(DateMention(m.start(), m.end(), value, relative=True))
         else:
             mentions.append(

@@ -53,11 +53,36 @@ def load_gold(folder: str | Path) -> list[dict]:
     return rows
 
 
-def facts(rows: Iterable[Mapping], lexicon: Lexicon) -> dict[str, set[tuple]]:
+def gold_aliases(folder: str | Path) -> dict[str, str]:
+    """Aliases of the therapies a gold set declares beyond the lexicon (``_meta/new_therapies.json``).
+
+    The scoring rule maps names to ids through the gold's alias table: a therapy the lexicon
+    does not know, found by the name recogniser under another spelling ("XS-228", "脂肪干细胞"),
+    is the id its annotator gave it. The extractor never reads this table.
+    """
+    path = Path(folder) / "_meta" / "new_therapies.json"
+    if not path.exists():
+        return {}
+    try:
+        declared = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as e:
+        raise GoldError(f"{path}: not JSON ({e.msg})") from None
+    return {
+        name_key(alias): therapy
+        for therapy, names in declared.items()
+        for alias in [therapy, *names]
+    }
+
+
+def facts(
+    rows: Iterable[Mapping], lexicon: Lexicon, aliases: Mapping[str, str] | None = None
+) -> dict[str, set[tuple]]:
+    aliases = aliases or {}
     out: dict[str, set[tuple]] = {kind: set() for kind in KINDS}
     for row in rows:
         article = row["article"]
-        therapy = lexicon.canonical(row["therapy"]) or name_key(row["therapy"])
+        key = name_key(row["therapy"])
+        therapy = lexicon.canonical(row["therapy"]) or aliases.get(key) or key
         out["T"].add((article, therapy))
         if row.get("date"):
             out["TD"].add((article, therapy, str(row["date"])))
@@ -124,12 +149,15 @@ def _round(score: KindScore) -> dict:
 
 
 def evaluate(
-    gold_rows: list[dict], predicted_rows: Iterable[Mapping], lexicon: Lexicon
+    gold_rows: list[dict],
+    predicted_rows: Iterable[Mapping],
+    lexicon: Lexicon,
+    aliases: Mapping[str, str] | None = None,
 ) -> Evaluation:
-    """Score predictions for the articles the gold covers."""
+    """Score predictions for the articles the gold covers (``aliases``: see :func:`gold_aliases`)."""
     articles = {row["article"] for row in gold_rows}
-    gold = facts(gold_rows, lexicon)
-    predicted = facts((r for r in predicted_rows if r["article"] in articles), lexicon)
+    gold = facts(gold_rows, lexicon, aliases)
+    predicted = facts((r for r in predicted_rows if r["article"] in articles), lexicon, aliases)
     result = Evaluation(kinds={})
     for kind in KINDS:
         g, p = gold[kind], predicted[kind]

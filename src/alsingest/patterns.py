@@ -21,6 +21,14 @@ LINE_TERMINATED = re.compile(
 # Numbered headings: "一、…", "1.2 …", "三、前沿战线".
 SECTION_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+(?:\.\d+)+\s|\d+\.\s?\S)")
 
+# Items run together on one line ("核心观点 - 托夫生…获批[1] - NurOwn…[2][3] - …"): a spaced bullet
+# after a citation marker or a Chinese character ("approved - and" goes on) ...
+RUN_ON_BULLET = re.compile(r"(?:(?<=\])|(?<=[\u3000-\u9fff\uff00-\uffef]))\s+[-–•·▪●]\s+(?=\S)")
+# ... and, on a line with no sentence end, a citation marker followed by a space and the start of
+# the next item ("…获批[1] NurOwn…[2]"); with sentence ends, "Miller 等 [13] 进行的…" goes on.
+RUN_ON_MARKER = re.compile(r"(?<=\d\])[ \t\u3000]+(?=[\u4e00-\u9fffA-Z0-9])")
+SENTENCE_ENDS = re.compile(r"[。！？]|[.!?](?=\s)")
+
 TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 
 # Sentence ends: CJK terminators anywhere; '.', '!' and '?' checked by the caller.
@@ -111,19 +119,28 @@ MARKER_YEAR = re.compile(r"\s*[(（](?P<year>1[89]\d\d|20\d\d)[)）]")
 
 _CN_DIGITS = "〇零一二三四五六七八九"
 YEAR = r"(?:19|20)\d{2}"
-# "2025年6月10日", "2025 年 6 月", "2025年", "2025年内", "2017 年年底"; Chinese numerals too.
+# Chinese numerals as written in dates and counts: "十二", "二十五", "一百二十", "两".
+CN_NUMERAL = "〇零一二两三四五六七八九十百千万"
+_CN_MONTH = r"\d{1,2}|十[一二]?|[一二三四五六七八九]"
+_CN_DAY = r"\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
+# "2025年6月10日", "2025 年 6 月", "2025年", "2025年内", "2017 年年底"; Chinese numerals too
+# ("二〇二五年十二月五日"); Taiwan's ROC years: "民國103年", and "103年4月30日" with its month.
 CN_DATE = re.compile(
-    rf"(?P<year>{YEAR}|[{_CN_DIGITS}]{{4}})\s*年(?![龄级代度])"
-    r"(?:\s*(?P<month>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?:\s*(?P<day>\d{1,2})\s*[日号])?"
+    rf"(?:(?P<year>{YEAR}|[{_CN_DIGITS}]{{4}})|民国\s*(?P<roc>\d{{2,3}}|[{CN_NUMERAL}]{{2,5}})"
+    rf"|(?<![\d.])(?P<roc_bare>[6-9]\d|1[0-4]\d)(?=\s*年\s*(?:\d{{1,2}}|十[一二]?|[一二三四五六七八九])\s*月))"
+    r"\s*年(?![龄级代度])"
+    rf"(?:\s*(?P<month>{_CN_MONTH})\s*月(?:\s*(?P<day>{_CN_DAY})\s*[日号])?"
     r"|\s*(?P<part>年?(?:内|底|末|初|中|上半年|下半年)))?"
 )
 # "同年9月", "次年3月5日", "同年", "次年", "今年6月", "去年", "明年".
 CN_RELATIVE_DATE = re.compile(
     r"(?P<rel>同年|当年|當年|次年|翌年|第二年|今年|去年|明年|本年)"
-    r"(?:\s*(?P<month>\d{1,2})\s*月(?:\s*(?P<day>\d{1,2})\s*[日号])?|(?P<part>内|底|末|初))?"
+    rf"(?:\s*(?P<month>{_CN_MONTH})\s*月(?:\s*(?P<day>{_CN_DAY})\s*[日号])?|(?P<part>内|底|末|初))?"
 )
-# "3月5日", "9月" with the year left to context; not "12个月".
-CN_MONTH_DAY = re.compile(r"(?<![\d年个])(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日号]")
+# "3月5日", "十二月五日" with the year left to context; not "12个月".
+CN_MONTH_DAY = re.compile(
+    rf"(?<![\d年个{CN_NUMERAL}])(?P<month>{_CN_MONTH})\s*月\s*(?P<day>{_CN_DAY})\s*[日号]"
+)
 # "8月", "4月初", "6月份" with the year left to context; not "12个月", "第8月", "3月龄".
 CN_MONTH = re.compile(
     r"(?<![\d年个第.])(?P<month>1[0-2]|0?[1-9])\s*月(?P<part>初|中旬|中|底|末|份)?(?![龄\d])"
@@ -212,8 +229,9 @@ EN_PHASE = re.compile(rf"\bphase\s*(?P<phase>{_PHASE})(?![a-z0-9])")
 _CN_SMALL = "一二两三四五六七八九十"
 _NUMBER = r"\d{1,3}(?:[ ,]\d{3})+|\d+"
 # "约200人", "106名", "513 例", "超过 1 000 例", "一名…患者", "15人".
+# Not an ordinal ("第二例患者") nor a vague number ("数十名", "十几名", "二十多名").
 CN_COUNT = re.compile(
-    rf"(?P<approx>约|大约|近|超过|逾|共|总共|总计|累计|累积)?\s*(?P<n>{_NUMBER}|[{_CN_SMALL}])\s*(?P<unit>名|例|位|人)(?!次|份|天|年|月|周|种|项|组)"
+    rf"(?P<approx>约|大约|近|超过|逾|共|总共|总计|累计|累积)?\s*(?<![第数几{CN_NUMERAL}\d])(?P<n>{_NUMBER}|[{CN_NUMERAL}]+)\s*(?P<unit>名|例|位|人)(?!次|份|天|年|月|周|种|项|组)"
 )
 # Words that make a count an enrollment.
 ENROLLMENT_CUE = re.compile(
@@ -221,6 +239,8 @@ ENROLLMENT_CUE = re.compile(
     r"\b(study|trial|cohort|regimens?|arms?|groups?)\s+(of|in|with|involving|including)\b|\binvolving\b|\bincluding\b|"
     r"\b(approximately|roughly|about|around|a total of|up to|more than|over|nearly|in)\s*$"
 )
+# "52岁", "六十七岁": a count followed by an age describes patients, not a trial's size.
+PATIENT_AGE = re.compile(rf"\s*(?:\d{{1,3}}|[{CN_NUMERAL}]{{1,4}})\s*(?:岁|周岁)")
 # Counts that are outcomes, not participants: "8 例患者病死", "5名患者…仍存活".
 COUNT_OUTCOME = re.compile(
     r"^[^，,；;。]{0,12}?(病死|死亡|去世|存活|仍存活|出现|发生|脱落|退出|失访|改善|响应)"
@@ -260,7 +280,7 @@ OUTCOME_MISSED = re.compile(
 
 EVENT = re.compile(
     r"上市|获批|批准|获准|核准|核可|授予|认定|启动|开展|开始|完成|首例|给药|入组|招募|提交|申请|递交|宣布|公布|发布|报道|报告|发表|取得|达到|"
-    r"撤市|退市|下市|撤回|撤出|终止|暂停|进行|研究|试验|植入|手术|第一剂|首剂|首次(给药|注射|用药|治疗)|发现|证实|显示|处方|开方|"
+    r"撤市|退市|下市|撤回|撤出|终止|暂停|进行|研究|试验|植入|手术|第一剂|首剂|首次(给药|注射|用药|治疗)|用药|注射|发现|证实|显示|处方|开方|"
     r"\b(approv\w*|launch\w*|submit\w*|filed|initiat\w*|start\w*|began|begin\w*|enroll\w*|dosed|announc\w*|report\w*|publish\w*|complet\w*|withdr[ae]wn?|discontinu\w*|results?|vot\w*|grant\w*|cleared|authori[sz]\w*|receiv\w*|recommend\w*)\b"
 )
 WITHDRAWAL = re.compile(

@@ -107,7 +107,7 @@ def process_article(source: SourceText, toolkit: Toolkit) -> ArticleResult:
         SentenceRecord(s.index, s.paragraph, s.start, s.end, search_text(words))
         for s, (words, _) in zip(sentences, segmented, strict=True)
     ]
-    published = publication_date(simplified)
+    published = source.published or publication_date(simplified)
     inputs = [
         SentenceInput(
             s,
@@ -158,6 +158,7 @@ def ingest_files(
     toolkit: Toolkit,
     *,
     on_file: Callable[[str], None] | None = None,
+    published: str | None = None,
 ) -> IngestReport:
     """Read, process and store every article under ``paths`` in this process; one transaction per article.
 
@@ -169,7 +170,7 @@ def ingest_files(
         logger.warning("skipped %s", error)
     for path in files:
         try:
-            source = read_pending(db, path, toolkit.options, report)
+            source = read_pending(db, path, toolkit.options, report, published)
             if source is not None:
                 store_result(db, store.article_rows(process_article(source, toolkit)), report)
         except InputError as error:
@@ -182,14 +183,18 @@ def ingest_files(
 
 
 def read_pending(
-    db: Database, path: str | Path, options: Options, report: IngestReport
+    db: Database,
+    path: str | Path,
+    options: Options,
+    report: IngestReport,
+    published: str | None = None,
 ) -> SourceText | None:
     """Read one file; None when the corpus already holds it as it is (noted in ``report``).
 
     The one place that decides what is skipped: same content hash and same parser and
     extractor version. Raises :class:`InputError` for a file that cannot be read.
     """
-    source = read_article(path, options.max_bytes)
+    source = read_article(path, options.max_bytes, published)
     if store.is_current(db, source.name, source.content_hash, PARSER_VERSION):
         logger.info("unchanged: %s", source.name)
         report.unchanged.append(source.name)

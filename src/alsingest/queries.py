@@ -353,11 +353,12 @@ def stale_articles(db: Database, parser_version: str) -> list[str]:
 
 
 def stored_article(db: Database, name: str) -> dict | None:
-    """The current version of one article as stored: name, path, text, encoding, content_hash."""
+    """The current version of one article as stored: name, path, text, encoding, content_hash,
+    version and the publication date given with it."""
     rows = list(
         db.query(
             f"""
-            select a.name, a.path, v.text, v.encoding, v.content_hash, v.version
+            select a.name, a.path, v.text, v.encoding, v.content_hash, v.version, v.given_published
             from article_versions v {CURRENT} where a.name = ?
             """,
             [name],

@@ -50,7 +50,10 @@ class SourceText:
     path: str
     text: str
     encoding: str
-    content_hash: str  # sha256 of the text as read
+    content_hash: str  # sha256 of the text as read (and of the publication date given with it)
+    # The article's publication date (ISO) when known from outside its text: `ingest --published`,
+    # a fetched page's metadata. Year-less dates in the text take their year from it.
+    published: str | None = None
 
 
 def discover(
@@ -88,8 +91,11 @@ def html_to_text(html: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def read_article(path: str | Path, max_bytes: int) -> SourceText:
-    """Read one article file, or raise :class:`InputError` saying why not."""
+def read_article(path: str | Path, max_bytes: int, published: str | None = None) -> SourceText:
+    """Read one article file, or raise :class:`InputError` saying why not.
+
+    ``published`` (ISO date) is the article's publication date given from outside its text.
+    """
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -118,7 +124,17 @@ def read_article(path: str | Path, max_bytes: int) -> SourceText:
         text = text[1:]
     if not text.strip():
         raise InputError(path, "no text in file")
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return SourceText(
-        name=path.name, path=str(path), text=text, encoding=encoding, content_hash=digest
+        name=path.name,
+        path=str(path),
+        text=text,
+        encoding=encoding,
+        content_hash=content_hash(text, published),
+        published=published,
     )
+
+
+def content_hash(text: str, published: str | None = None) -> str:
+    """What decides whether an article changed: its text, and a publication date given with it."""
+    key = text if published is None else f"{text}\0published={published}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()

@@ -48,7 +48,7 @@ from .config import ConfigError, Options
 from .documents import UnsupportedContent, classify, extract_document
 from .fetch import FetchOptions, FetchRequest, FetchResult, fetch_many
 from .pipeline import PARSER_VERSION, Toolkit, VerifyReport, process_article, verify_corpus
-from .readers import InputError, SourceText, read_article
+from .readers import InputError, SourceText, content_hash, read_article
 from .review import CHANGED, SNAPSHOT_FIELDS, review_state
 from .sources import (
     ATTACHED,
@@ -190,6 +190,7 @@ def stored_source(db: Database, name: str) -> SourceText:
         text=row["text"],
         encoding=row["encoding"],
         content_hash=row["content_hash"],
+        published=row["given_published"],
     )
 
 
@@ -337,13 +338,15 @@ def fetch_article(
     title = (document.title or "").strip()
     if title and title not in text[: len(title) + 200]:
         text = f"{title}\n\n{text}"
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    # The page's own metadata date stands in for a dateline the text may lack.
+    published = document.published[:10] if document.published else None
     return SourceText(
         name=article_name(url),
         path=url,
         text=text,
         encoding=document.encoding or "utf-8",
-        content_hash=digest,
+        content_hash=content_hash(text, published),
+        published=published,
     )
 
 

@@ -488,6 +488,7 @@ def article_rows(result: ArticleResult) -> ArticleRows:
         "text_simplified": simplified,
         "parser_version": result.parser_version,
         "published": result.published,
+        "given_published": source.published,
     }
     return ArticleRows(source.name, source.path, version, children)
 
@@ -952,3 +953,10 @@ def write_run(db: Database, row: dict) -> None:
     }
     with write_lock(db):
         db["runs"].upsert(encoded, pk="id")
+
+
+@migrations()
+def m007_given_published(db: Database) -> None:
+    # The publication date given with an article from outside its text (`ingest --published`,
+    # a fetched page's metadata), kept so that a re-extraction reads the article as before.
+    db["article_versions"].add_column("given_published", str)

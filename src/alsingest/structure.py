@@ -137,8 +137,38 @@ def paragraphs_of(text: str) -> list[Paragraph]:
             kind = REFERENCE
         else:
             kind = _kind(body)
+        if kind in (TEXT, LIST_ITEM, HEADING):
+            items = run_on_items(text, start, end)
+            for i, (item_start, item_end) in enumerate(items):
+                # What follows a bullet is an item, however short ("托夫生获批[1]" is no heading).
+                item_kind = kind if len(items) == 1 else _kind(text[item_start:item_end])
+                if i > 0 and item_kind == HEADING:
+                    item_kind = LIST_ITEM
+                paragraphs.append(Paragraph(len(paragraphs), item_start, item_end, item_kind))
+            continue
         paragraphs.append(Paragraph(len(paragraphs), start, end, kind))
     return paragraphs
+
+
+def run_on_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the items a line runs together (one span when it runs none together).
+
+    AI summaries and reposts put a list on one line: "核心观点 - 托夫生…获批[1] - NurOwn…[2][3]".
+    Each item is a unit of its own, so that its markers cite it and nothing else.
+    """
+    breaks = list(patterns.RUN_ON_BULLET.finditer(text, start, end))
+    if not patterns.SENTENCE_ENDS.search(text, start, end):
+        breaks.extend(patterns.RUN_ON_MARKER.finditer(text, start, end))
+    spans = []
+    cursor = start
+    for m in sorted(breaks, key=lambda m: m.start()):
+        if m.start() > cursor:
+            spans.append((cursor, m.start()))
+        cursor = max(cursor, m.end())
+    if not spans:
+        return [(start, end)]
+    spans.append((cursor, end))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
 def _kind(body: str) -> str:

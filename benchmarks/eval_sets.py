@@ -1,0 +1,90 @@
+"""Score every gold set in one process (no Prefect): the loop for working on the extractor.
+
+    python benchmarks/eval_sets.py                 # every open set, one line each
+    python benchmarks/eval_sets.py --misses real-dev   # and that set's missed / spurious facts
+    python benchmarks/eval_sets.py --sealed        # also the sealed real-text test (score once!)
+
+The sealed set (tests/real/test) is scored only with --sealed, and its misses are never
+printed: it measures the extractor on text nobody tuned it on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from alsingest import queries, store  # noqa: E402
+from alsingest.config import load_config  # noqa: E402
+from alsingest.evaluate import KINDS, evaluate, gold_aliases, load_gold  # noqa: E402
+from alsingest.pipeline import Toolkit, ingest_files  # noqa: E402
+
+SEALED = "real-test"
+
+
+def gold_sets() -> dict[str, tuple[list[Path], Path]]:
+    """name -> (article paths, gold folder)."""
+    tests = ROOT / "tests"
+
+    def beside(folder: Path) -> tuple[list[Path], Path]:
+        articles = sorted(
+            p
+            for p in (folder.iterdir() if folder.is_dir() else ())
+            if p.is_file() and p.suffix in (".txt", ".md", ".html")
+        )
+        return articles, folder
+
+    return {
+        "seeds": ([ROOT / "seeds"], tests / "gold"),
+        "dev": beside(tests / "dev"),
+        "holdout": beside(tests / "holdout"),
+        "blind": beside(tests / "blind"),
+        "real-dev": beside(tests / "real" / "dev"),
+        SEALED: beside(tests / "real" / "test"),
+    }
+
+
+def score(name: str, toolkit: Toolkit):
+    paths, gold_dir = gold_sets()[name]
+    db = store.open_db(":memory:")
+    report = ingest_files(db, paths, toolkit)
+    if report.errors:
+        raise SystemExit(f"{name}: {report.errors}")
+    return evaluate(
+        load_gold(gold_dir), queries.export_claims(db), toolkit.lexicon, gold_aliases(gold_dir)
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sets", nargs="*", help="set names (default: every open set)")
+    parser.add_argument("--misses", action="append", default=[], help="list this set's misses")
+    parser.add_argument("--sealed", action="store_true", help="also score the sealed test set")
+    args = parser.parse_args()
+    available = gold_sets()
+    names = args.sets or [n for n in available if n != SEALED and available[n][1].is_dir()]
+    if args.sealed:
+        names.append(SEALED)
+    toolkit = Toolkit.build(load_config())
+    print(f"{'set':10} " + " ".join(f"{k:>6}" for k in (*KINDS, "micro")) + "     P      R")
+    for name in names:
+        result = score(name, toolkit)
+        f1 = [result.kinds[k].f1 for k in KINDS] + [result.micro.f1]
+        micro = result.micro
+        print(
+            f"{name:10} "
+            + " ".join(f"{v:6.3f}" for v in f1)
+            + f" {micro.precision:6.3f} {micro.recall:6.3f}"
+        )
+        if name in args.misses and name != SEALED:
+            for label, listing in (("missed", result.missed), ("spurious", result.spurious)):
+                for kind, items in listing.items():
+                    for item in items:
+                        print(f"  {label:8} {kind:2} " + " | ".join(map(str, item)))
+
+
+if __name__ == "__main__":
+    main()
