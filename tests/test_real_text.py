@@ -75,6 +75,92 @@ def test_a_marker_inside_a_sentence_does_not_split_it():
     ]
 
 
+# --- 2. references by description -------------------------------------------
+
+
+def test_the_drug_named_by_description_across_a_quotation_and_a_heading(toolkit):
+    text = (
+        "依达拉奉是一种自由基清除剂。\n\n“我们等这一天等了很多年。”一位病友说。\n\n二、新进展\n\n"
+        "2017年5月，该药获得美国FDA批准。"
+    )
+    assert [(c.therapy, c.date) for c in claims_of(toolkit, text)] == [("edaravone", "2017-05")]
+
+
+def test_the_drug_in_english_goes_to_the_therapy_last_named(toolkit):
+    text = (
+        "Masitinib is a tyrosine kinase inhibitor.\n\nThe company said the data were encouraging.\n\n"
+        "In June 2021 the drug entered a phase 3 trial."
+    )
+    got = {(c.therapy, c.date, c.phase) for c in claims_of(toolkit, text)}
+    assert got == {("masitinib", "2021-06", "3")}
+
+
+def test_a_description_after_a_name_in_its_sentence_is_that_therapy(toolkit):
+    text = "利鲁唑和依达拉奉都是常用药物。马赛替尼是一种激酶抑制剂，该药的3期试验于2021年启动。"
+    assert {(c.therapy, c.phase) for c in claims_of(toolkit, text)} == {("masitinib", "3")}
+
+
+# --- 3. names beyond the lexicon: the negatives ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "UNC13A基因型与2023年的3期试验中的药物反应相关。",
+        "The primary endpoint was measured at week-48 in a phase 3 trial started in 2020.",
+    ],
+)
+def test_genes_and_time_points_are_not_therapies(toolkit, text):
+    assert claims_of(toolkit, text) == []
+
+
+# --- 4. background is not a claim ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, therapies",
+    [
+        ("截至2023年底，FDA共批准了三种药物：利鲁唑、依达拉奉和托夫生。", set()),
+        ("目前只有两种药物获批用于治疗渐冻症，即利鲁唑和依达拉奉。", set()),
+        (
+            "Tideglusib plus riluzole versus placebo plus riluzole was tested in a phase 2 trial of 120 patients.",
+            {"tideglusib"},
+        ),
+        (
+            "Patients who stayed on edaravone were given ropinirole in a 2021 phase 2 study.",
+            {"ropinirole"},
+        ),
+    ],
+)
+def test_as_of_lists_and_background_drugs_give_no_claim(toolkit, text, therapies):
+    assert {c.therapy for c in claims_of(toolkit, text)} == therapies
+
+
+def test_flattened_superscript_markers_cite_their_line(toolkit):
+    text = (
+        "Edaravone slowed functional decline in a phase 3 trial. 1, 2\n"
+        "Masitinib was tested in a phase 3 trial of 394 patients 3\n"
+        "Tofersen was approved in 2023 by the FDA 4\n"
+        "Riluzole was approved in 1995 by the FDA 5"
+    )
+    refs = refs_by_therapy(claims_of(toolkit, text))
+    assert refs == {"edaravone": {1, 2}, "masitinib": {3}, "tofersen": {4}, "riluzole": {5}}
+
+
+def test_numbers_after_counter_words_are_not_markers(toolkit):
+    text = "Tofersen entered phase 3\nRiluzole entered phase 3\nEdaravone entered phase 3\n"
+    assert {c.refs for c in claims_of(toolkit, text)} == {()}
+
+
+def test_phases_named_before_a_list_bind_to_it_from_the_nearest_clause(toolkit):
+    text = (
+        "Six were tested in phase 1 studies, 31 were in phase 2 studies, and 13 drugs were in "
+        "phase 3 studies, including masitinib, tideglusib, and ropinirole."
+    )
+    got = {(c.therapy, c.phase) for c in claims_of(toolkit, text)}
+    assert got == {("masitinib", "3"), ("tideglusib", "3"), ("ropinirole", "3")}
+
+
 # --- 5. dates are event dates --------------------------------------------------
 
 
@@ -96,6 +182,22 @@ def test_a_yearless_date_takes_the_year_of_the_given_publication_date(toolkit):
     text = "9月2日，依达拉奉口服混悬液在上海获批。"
     assert [c.date for c in claims_of(toolkit, text)] == [None]
     assert [c.date for c in claims_of(toolkit, text, published="2023-11-20")] == ["2023-09-02"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "发布时间：2022-03-01\n托夫生是一种反义寡核苷酸药物。",
+        "截至2024年6月，托夫生仍是唯一的对因治疗药物，已完成3期试验。",
+        "托夫生的核心专利保护期至2035年，于2023年获批。",
+        "根据2021年版诊疗指南，依达拉奉获批用于治疗渐冻症。",
+    ],
+)
+def test_publication_lines_as_of_dates_patent_terms_and_guideline_years_are_not_event_dates(
+    toolkit, text
+):
+    dates = {c.date for c in claims_of(toolkit, text)}
+    assert dates <= {None, "2023"}, dates
 
 
 # --- 6. counts are participants ----------------------------------------------

@@ -244,7 +244,7 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[_Attribute]:
     has_event = bool(missed or met) or patterns.EVENT.search(view) is not None
     for d in dates:
         # An unresolvable date ("明年" with no publication date, "2025年13月") is kept as written.
-        if has_event:
+        if has_event and is_event_date(view, d):
             attributes.append(_Attribute("date", d.start, d.end, d.iso))
     for regex in (patterns.CN_PHASE, patterns.CN_ORDINAL_PHASE, patterns.EN_PHASE):
         for m in _finditer(regex, view):
@@ -271,6 +271,25 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[_Attribute]:
     for m in _finditer(patterns.WITHDRAWAL, view):
         attributes.append(_Attribute("withdrawal", m.start(), m.end(), True))
     return attributes
+
+
+def is_event_date(view: str, date: DateMention) -> bool:
+    """Not an "as of" date, a publication line, a patent term or a guidance document's year."""
+    before = view[max(0, date.start - 40) : date.start]
+    return not (
+        patterns.NON_EVENT_DATE_BEFORE.search(before)
+        or patterns.NON_EVENT_DATE_AFTER.match(view, date.end)
+    )
+
+
+def is_inventory(view: str, mentions: Sequence[TherapyMention]) -> bool:
+    """ "截至2024年底，FDA已批准三种药物：利鲁唑、依达拉奉和托夫生": a list of what is approved, no claim of each."""
+    return (
+        len({m.therapy for m in mentions}) >= 2
+        and patterns.AS_OF.search(view) is not None
+        and patterns.DRUG_COUNT.search(view) is not None
+        and (patterns.APPROVAL.search(view) or patterns.LAUNCH.search(view)) is not None
+    )
 
 
 def _outcome(polarity: str, view: str, start: int, end: int) -> str:
@@ -361,6 +380,7 @@ def find_enrollment(view: str) -> _Attribute | None:
 
 # Outcomes are predicates: their subject stands in the same clause or before it, never after.
 BACKWARD_ONLY = ("outcome", "withdrawal")
+SINGLE_VALUED = ("phase", "enrollment")
 
 
 def _bind(
@@ -380,8 +400,11 @@ def _bind(
         by_clause.setdefault(clause_of(mention.start), []).append(mention)
     groups = _paren_groups(view)
     bound: dict[str, list[_Attribute]] = {}
+    # id(attribute) -> clauses from it forward to its therapy's (0: the same clause or after it)
+    ahead_of: dict[int, int] = {}
     for attribute in attributes:
         targets: list[TherapyMention] = []
+        ahead = 0
         group = next((g for g in groups if g[0] < attribute.start and attribute.end <= g[1]), None)
         if group is not None:
             inside = [m for m in mentions if group[0] <= m.start and m.end <= group[1]]
@@ -400,11 +423,22 @@ def _bind(
                 for candidate in candidates:
                     if candidate in by_clause:
                         targets = by_clause[candidate]
+                        ahead = max(0, candidate - home)
                         break
                 if targets:
                     break
+        ahead_of[id(attribute)] = ahead
         for mention in targets:
             bound.setdefault(mention.therapy, []).append(attribute)
+    # What follows a therapy may describe several of its trials ("早前的第三期研究未能达到主要
+    # 终点，公司计划再开展一项第3b期研究"); of phases and sizes in clauses before it, only the nearest
+    # is its own ("six were in phase 1, 31 in phase 2, and 13 in phase 3, including A, B…": 3).
+    for therapy, attrs in bound.items():
+        for kind in SINGLE_VALUED:
+            nearest = min((ahead_of[id(a)] for a in attrs if a.kind == kind), default=0)
+            bound[therapy] = attrs = [
+                a for a in attrs if a.kind != kind or ahead_of[id(a)] == nearest
+            ]
     return bound
 
 
@@ -505,6 +539,7 @@ def extract_claims(
             if start == item.sentence.paragraph:
                 table_header[start] = item.view.folded
     section = 0
+    antecedent: str | None = None
     context_year: int | None = None
     claims_in_sentence: dict[int, list[_Draft]] = {}
     caption: dict[int, tuple[str, ...]] = {}
@@ -522,7 +557,7 @@ def extract_claims(
         view = item.view.folded
         masked = _mask(view, _masked_spans(item, markers_by_sentence.get(s.index, [])))
         dates, context_year = find_dates(masked, context_year, published)
-        mentions = _select_mentions(item, masked, lexicon, classes)
+        mentions = _select_mentions(item, masked, lexicon, classes, antecedent)
         # Most sentences name no therapy and have none to inherit: no claim can come of
         # them, so their attributes are not looked for (the dates above still set the year).
         possible = bool(mentions) or paragraph.kind == TABLE_ROW or topic is not None
@@ -535,6 +570,10 @@ def extract_claims(
             if marker.year and possible:
                 at = _view_position(item.view, marker.start)
                 attributes.append(_Attribute("date", at, at + 1, marker.year, text=marker.year))
+        subjects = [m for m in mentions if m.therapy not in classes] or mentions
+        if subjects and not patterns.QUOTED_SPEECH.match(view):
+            # What a later "该药" means, across paragraphs, headings and quotations.
+            antecedent = subjects[0].therapy
         if paragraph.kind != TABLE_ROW and mentions:
             last_caption = (tuple(dict.fromkeys(m.therapy for m in mentions)), s.paragraph)
         if (
@@ -688,7 +727,11 @@ _LATIN = re.compile("[a-z]")
 
 
 def _select_mentions(
-    item: SentenceInput, masked: str, lexicon: Lexicon, classes: frozenset[str]
+    item: SentenceInput,
+    masked: str,
+    lexicon: Lexicon,
+    classes: frozenset[str],
+    antecedent: str | None = None,
 ) -> list[TherapyMention]:
     view = item.view.folded
     mentions = [m for m in item.mentions if masked[m.start : m.end].strip()]
@@ -704,7 +747,7 @@ def _select_mentions(
             therapy = known or re.sub(r"[^a-z0-9]", "", name)
             mentions.append(TherapyMention(m.start(), m.end(), therapy, unlisted=known is None))
     if not mentions:
-        return mentions
+        return _descriptions(masked, [], antecedent)
     mentions.sort(key=lambda m: m.start)
     if any(m.therapy not in classes for m in mentions):
         # "自体间充质干细胞疗法NurOwn": the class describes the product, it is not the subject.
@@ -712,9 +755,28 @@ def _select_mentions(
     # "(如过表达BDNF)": an example in parentheses is not the subject.
     examples = [g for g in _paren_groups(view) if patterns.EXAMPLE_OPENER.match(view, g[0] + 1)]
     mentions = [m for m in mentions if not any(g[0] < m.start and m.end <= g[1] for g in examples)]
+    if is_inventory(masked, mentions):
+        return []
     background = _background(view, mentions)
     foreground = [m for i, m in enumerate(mentions) if i not in background]
-    return foreground if foreground else mentions
+    selected = foreground if foreground else mentions
+    return sorted([*selected, *_descriptions(masked, selected, antecedent)], key=lambda m: m.start)
+
+
+def _descriptions(
+    masked: str, mentions: list[TherapyMention], antecedent: str | None
+) -> list[TherapyMention]:
+    """ "该药" / "the drug": the therapy named last before it in the sentence, else the antecedent."""
+    found = []
+    for m in _finditer(patterns.ANAPHOR, masked):
+        if any(x.start < m.end() and m.start() < x.end for x in mentions):
+            continue
+        earlier = [x for x in mentions if x.end <= m.start()]
+        therapy = earlier[-1].therapy if earlier else antecedent
+        if therapy is not None:
+            unlisted = earlier[-1].unlisted if earlier else False
+            found.append(TherapyMention(m.start(), m.end(), therapy, unlisted=unlisted))
+    return found
 
 
 _LIST_GLUE = re.compile(r"^\s*(and/or|and|or|,|、|和|或|及|与|以及)\s*$")

@@ -112,6 +112,18 @@ TRACKING_PARAMS = re.compile(
 
 # "[1]", "[1,2]", "[121–123]", "[111,139]"; "[4][5]" is two markers. Not "[®]".
 CITATION_MARKER = re.compile(r"\[\s*(?P<body>\d{1,3}(?:\s*[,，、–—\-~～]\s*\d{1,3})*)\s*\]")
+# Superscript markers flattened by a copy from the web: small numbers ending a line after a word
+# ("…slow disease progression. 1, 2, 3", "FDA-approved for ALS treatment 1"). Trusted only in a
+# text with no bracketed markers where several lines end so; never after a unit or a counter word.
+TRAILING_MARKER = re.compile(
+    r"(?<=[A-Za-z).:;])[ \t]+(?P<body>\d{1,3}(?:\s*,\s*\d{1,3})*)[ \t]*$", re.MULTILINE
+)
+TRAILING_MARKER_MIN_LINES = 3
+NOT_A_MARKER_BEFORE = re.compile(
+    r"\b(phase|stage|type|grade|class|level|step|week|day|month|year|version|part|cohort|arm|group|"
+    r"figure|fig|table|page|chapter|section|n|no|and|or|to|of|in|by|at)[ \t]*$",
+    re.IGNORECASE,
+)
 # Author-year right after a marker: "等 [9](1994)".
 MARKER_YEAR = re.compile(r"\s*[(（](?P<year>1[89]\d\d|20\d\d)[)）]")
 
@@ -281,7 +293,7 @@ OUTCOME_MISSED = re.compile(
 EVENT = re.compile(
     r"上市|获批|批准|获准|核准|核可|授予|认定|启动|开展|开始|完成|首例|给药|入组|招募|提交|申请|递交|宣布|公布|发布|报道|报告|发表|取得|达到|"
     r"撤市|退市|下市|撤回|撤出|终止|暂停|进行|研究|试验|植入|手术|第一剂|首剂|首次(给药|注射|用药|治疗)|用药|注射|发现|证实|显示|处方|开方|"
-    r"\b(approv\w*|launch\w*|submit\w*|filed|initiat\w*|start\w*|began|begin\w*|enroll\w*|dosed|announc\w*|report\w*|publish\w*|complet\w*|withdr[ae]wn?|discontinu\w*|results?|vot\w*|grant\w*|cleared|authori[sz]\w*|receiv\w*|recommend\w*)\b"
+    r"\b(approv\w*|launch\w*|submit\w*|filed|initiat\w*|start\w*|began|begin\w*|enter(ed|s|ing)?|enroll\w*|dosed|announc\w*|report\w*|publish\w*|complet\w*|withdr[ae]wn?|discontinu\w*|results?|vot\w*|grant\w*|cleared|authori[sz]\w*|receiv\w*|recommend\w*)\b"
 )
 WITHDRAWAL = re.compile(
     r"撤市|退市|下市|撤回上市|撤出[^,;。]{0,10}市场|\bwithdrawn\b|\bwithdrew\b|\bwithdraw\b[^.;]{0,30}\bmarkets?\b|\bdiscontinued\b"
@@ -314,12 +326,38 @@ CONTINUATION = re.compile(
     r"decision|data|findings|results?|medicine|product)|this|these|it|its|however|but|subsequently|later|then|since|"
     r"in addition|additionally|meanwhile|that year|the following year)\b"
 )
+# Dates that are not a therapy's event: an "as of" date, the page's own publication line, a
+# patent term ("专利保护期至2035年"), read in the words right before the date ...
+NON_EVENT_DATE_BEFORE = re.compile(
+    r"(截至|截止|截止到|迄今|\bas of|\bas at|(发布|發布|发表|更新|编辑|上传)(日期|时间)\s*[:：]?|\b(published|posted|updated)\s*:"
+    r"|专利[^,;。]{0,10}|\bpatents?\b[^.;]{0,30})\s*$"
+)
+# ... or a guidance document's year right after it ("2023年版指南", "the 2023 guideline").
+NON_EVENT_DATE_AFTER = re.compile(
+    r"\s*(年版|版)?\s*(诊疗|治疗|诊治)?(指南|共识|专家共识|\bguidelines?\b|\bconsensus\b)"
+)
+# An inventory: "截至2024年底，FDA已批准三种药物：…", "目前只有两种药物获批", "only two approved drugs".
+# The drugs it lists are not claims of theirs.
+AS_OF = re.compile(
+    r"截至|截止|迄今|至今|目前|现有|当前|\bas of\b|\bto date\b|\bcurrently\b|\bonly\b|\bjust\b"
+)
+DRUG_COUNT = re.compile(
+    rf"(\d+|[{CN_NUMERAL}])\s*(种|款|个)[^,;。，；]{{0,6}}(药物|药品|药|疗法|治疗方法)"
+    r"|\b(two|three|four|five|six|\d+)\s+(\w+\s+){0,2}(drugs|medications|medicines|therapies|treatments)\b"
+)
+# A therapy named by description: the one the text was last about ("2024年10月，该药在中国获批").
+ANAPHOR = re.compile(
+    r"该药物|该药品|该新药|该候选药物|该候选药|该药|该产品|该疗法|该款药物|此药|本品|这款新药|这款药物|这款药|这种药物|此款药物"
+    r"|\bthe (?:investigational |experimental |study )?(?:drug|therapy|medicine|treatment|candidate|product)\b"
+    r"|\bthe company's (?:lead |investigational )?(?:drug |therapy |product )?candidate\b"
+)
 # Direct speech is opinion: "“新药固然令人期待，但……才是延长患者生存的关键。”"
 QUOTED_SPEECH = re.compile(r"^\s*[“\"「『]")
 # A mention that is background or control: "在利鲁唑治疗基础上", "联合利鲁唑", "仅使用利鲁唑".
 BACKGROUND_BEFORE = re.compile(
     r"(联合|合并|加用于|仅使用|仅用|单用|仅接受|add-on to|added to|adjunct(ive)? to|on top of|in combination with|combined with|"
-    r"stable doses? of|background|concomitant)\s*$"
+    r"stable doses? of|background|concomitant|\bplus|\b(kept|stayed|remained|continued|maintained) (on|taking)|\bcontinued|"
+    r"(继续|维持|保持|稳定)(服用|使用|接受)|(已|正在)(服用|使用))\s*$"
 )
 BACKGROUND_AROUND = re.compile(r"^在\s*$")
 BACKGROUND_AFTER = re.compile(r"^\s*(治疗)?(的)?基础上")
@@ -350,7 +388,12 @@ TITLE_SPAN = re.compile(r"《[^《》]{1,200}》")
 CODE_NAME = re.compile(r"(?<![a-z0-9-])(?P<name>[a-z]{2,6}-?\d{2,6}[a-z]?)(?![a-z0-9-])")
 NOT_A_THERAPY = re.compile(
     r"^(tdp-?43|sod-?1|fus|alsaq-?\d+|alsfrs-?r?|nct\d+|covid-?19|trim\d+|il-?\d+|cd\d+|hla\w*|pmc\d+|doi\d+|"
-    r"iso\d+|nfl|c9orf72|g93a|sod1g93a|gdnf|vegf|glt\d|eaat\d|mmp\d+|p\d+|ab\d+|cp\d+|ht\d+|isbn\d+|hk\d+|us\d+|cn\d+|ep\d+|wo\d+)$"
+    r"iso\d+|nfl|c9orf72|g93a|sod1g93a|gdnf|vegf|glt\d|eaat\d|mmp\d+|p\d+|ab\d+|cp\d+|ht\d+|isbn\d+|hk\d+|us\d+|cn\d+|ep\d+|wo\d+"
+    # ALS genes and proteins; a gene-like symbol (letters, one or two digits, a letter: UNC13A)
+    r"|unc13a|atxn\d+|tbk\d|optn|vcp|ubqln\d|chchd\d+|kif5a|nek\d|sqstm\d|stmn\d|tardbp|matr\d|pfn\d|hnrnpa\d\w*|"
+    r"tia\d|setx|vapb|sigmar\d|fig\d|neat\d|[a-z]{2,5}\d{1,2}[a-z]"
+    # times, counters and rating scales written like codes: "week-48", "visit 12", "cafs"
+    r"|(week|day|month|year|visit|cohort|phase|stage|grade|type|part|arm|dose|level|sars|study|figure|table|fig)-?\d+)$"
 )
 # International nonproprietary name stems that name drugs.
 INN_NAME = re.compile(
@@ -378,4 +421,5 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
     INLINE_SOURCE: ("(", "（"),
     MARKDOWN_LINK: ("](",),
     TITLE_SPAN: ("《",),
+    ANAPHOR: ("该", "此", "本品", "这", "the "),
 }  # fmt: skip

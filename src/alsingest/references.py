@@ -193,10 +193,15 @@ def markers_of(
     by_paragraph: dict[int, list[Sentence]] = {}
     for sentence in sentences:
         by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
+    trailing = _trailing_markers(text)
     for paragraph in paragraphs:
         if paragraph.kind in (REFERENCE, TABLE_RULE):
             continue
-        for m in patterns.CITATION_MARKER.finditer(text, paragraph.start, paragraph.end):
+        found = [
+            *patterns.CITATION_MARKER.finditer(text, paragraph.start, paragraph.end),
+            *(m for m in trailing if paragraph.start <= m.start() < paragraph.end),
+        ]
+        for m in found:
             sentence = _sentence_at(by_paragraph.get(paragraph.index, []), m.start())
             if sentence is None:
                 continue
@@ -216,6 +221,18 @@ def markers_of(
                     )
                 )
     return markers
+
+
+def _trailing_markers(text: str) -> list[re.Match]:
+    """Flattened superscripts ("…improve survival. 1, 2, 3"), where the text uses no brackets."""
+    if patterns.CITATION_MARKER.search(text):
+        return []
+    found = [
+        m
+        for m in patterns.TRAILING_MARKER.finditer(text)
+        if not patterns.NOT_A_MARKER_BEFORE.search(text, max(0, m.start() - 12), m.start())
+    ]
+    return found if len(found) >= patterns.TRAILING_MARKER_MIN_LINES else []
 
 
 def _sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:

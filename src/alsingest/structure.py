@@ -92,6 +92,12 @@ def _continues(previous: Line, following: Line, full_width: int, in_references: 
         return False
     if _is_block_start(following.text, in_references):
         return False
+    if following.text.lstrip()[:1].isupper() and (
+        body.startswith(("•", "- ", "* ", "·")) or patterns.TRAILING_MARKER.search(body)
+    ):
+        # A bullet item, or a line ending in a flattened superscript ("…approved in 2023 4"),
+        # ends where a capitalised line begins.
+        return False
     return len(body) >= 0.7 * full_width
 
 
