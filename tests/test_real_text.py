@@ -100,6 +100,44 @@ def test_a_description_after_a_name_in_its_sentence_is_that_therapy(toolkit):
     assert {(c.therapy, c.phase) for c in claims_of(toolkit, text)} == {("masitinib", "3")}
 
 
+# --- 3. names beyond the lexicon --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("2024年3月，康源医药的甲砜嗪获批开展2期临床试验。", "甲砜嗪"),
+        ("2023年5月12日受理的芪参益气颗粒获得临床试验默示许可。", "芪参益气颗粒"),
+        ("研究表明贝洛替尼在2022年的1期试验中安全性良好。", "贝洛替尼"),
+        ("2021年，一项牙髓干细胞治疗渐冻症的1期研究纳入12名患者。", "牙髓干细胞"),
+        ("In 2022, autologous adipose-derived stem cells were tested in a phase 1 trial.", None),
+    ],
+)
+def test_unlisted_chinese_and_cell_therapy_names_are_recognised(toolkit, text, name):
+    claims = claims_of(toolkit, text)
+    assert claims and all(c.unlisted for c in claims)
+    if name is not None:
+        assert {c.therapy for c in claims} == {name}
+
+
+def test_an_unlisted_name_in_a_list_of_therapies_is_a_therapy(toolkit):
+    text = "Phase 3 trials tested masitinib, zorvatide, ropinirole and tideglusib in 2022."
+    got = {(c.therapy, c.unlisted) for c in claims_of(toolkit, text)}
+    assert ("zorvatide", True) in got and len(got) == 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023年，依达拉奉口服混悬液获批。",  # the dosage form is no second therapy
+        "2022年，数十项干细胞研究启动了1期试验。",
+        "星形胶质细胞和少突胶质细胞在2020年的研究中被发现参与疾病进展。",
+    ],
+)
+def test_descriptions_and_natural_cells_are_not_names(toolkit, text):
+    assert all(not c.unlisted for c in claims_of(toolkit, text))
+
+
 # --- 3. names beyond the lexicon: the negatives ------------------------------
 
 

@@ -22,13 +22,13 @@ import hashlib
 import logging
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from . import patterns
 from .dates import DateMention, cn_number, find_dates
 from .lexicon import Lexicon
-from .normalize import MappedText, join_lines
+from .normalize import MappedText, fold, join_lines
 from .references import Marker, Reference
 from .structure import HEADING, REFERENCE, TABLE_ROW, TABLE_RULE, Paragraph, Sentence
 
@@ -246,11 +246,23 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[_Attribute]:
         # An unresolvable date ("明年" with no publication date, "2025年13月") is kept as written.
         if has_event and is_event_date(view, d):
             attributes.append(_Attribute("date", d.start, d.end, d.iso))
-    for regex in (patterns.CN_PHASE, patterns.CN_ORDINAL_PHASE, patterns.EN_PHASE):
-        for m in _finditer(regex, view):
-            phase = normalize_phase(m.group("phase"))
-            if phase:
-                attributes.append(_Attribute("phase", m.start(), m.end(), phase))
+    phases = sorted(
+        (
+            _Attribute("phase", m.start(), m.end(), phase)
+            for regex in (patterns.CN_PHASE, patterns.CN_ORDINAL_PHASE, patterns.EN_PHASE)
+            for m in _finditer(regex, view)
+            if (phase := normalize_phase(m.group("phase")))
+        ),
+        key=lambda a: a.start,
+    )
+    # "from phase 2 to phase 2/3": the phase it moved to.
+    left = {
+        id(first)
+        for first, then in zip(phases, phases[1:], strict=False)
+        if patterns.PHASE_FROM.search(view, max(0, first.start - 6), first.start)
+        and patterns.PHASE_TO.match(view[first.end : then.start])
+    }
+    attributes.extend(a for a in phases if id(a) not in left)
     enrollment = find_enrollment(view)
     if enrollment:
         attributes.append(enrollment)
@@ -507,6 +519,7 @@ class SentenceInput:
     sentence: Sentence
     view: MappedText  # simplified sentence, line breaks joined
     mentions: tuple[TherapyMention, ...]  # lexicon mentions in view offsets
+    words: tuple[str, ...] = ()  # the segmenter's words of the view, in order
 
 
 def extract_claims(
@@ -519,8 +532,13 @@ def extract_claims(
     lexicon: Lexicon,
     classes: frozenset[str] = frozenset(),
     published: str | None = None,
+    word_frequency: Mapping[str, int] | None = None,
 ) -> list[Claim]:
-    """All claims of one article, in sentence order."""
+    """All claims of one article, in sentence order.
+
+    ``word_frequency`` (jieba's dictionary) tells common words from parts of a drug's name.
+    """
+    common = _common_word(word_frequency or {})
     markers_by_sentence: dict[int, list[Marker]] = {}
     for marker in markers:
         markers_by_sentence.setdefault(marker.sentence, []).append(marker)
@@ -557,7 +575,7 @@ def extract_claims(
         view = item.view.folded
         masked = _mask(view, _masked_spans(item, markers_by_sentence.get(s.index, [])))
         dates, context_year = find_dates(masked, context_year, published)
-        mentions = _select_mentions(item, masked, lexicon, classes, antecedent)
+        mentions = _select_mentions(item, masked, lexicon, classes, antecedent, common)
         # Most sentences name no therapy and have none to inherit: no claim can come of
         # them, so their attributes are not looked for (the dates above still set the year).
         possible = bool(mentions) or paragraph.kind == TABLE_ROW or topic is not None
@@ -732,9 +750,19 @@ def _select_mentions(
     lexicon: Lexicon,
     classes: frozenset[str],
     antecedent: str | None = None,
+    common: Callable[[str], bool] | None = None,
 ) -> list[TherapyMention]:
     view = item.view.folded
     mentions = [m for m in item.mentions if masked[m.start : m.end].strip()]
+    for found in (
+        chinese_names(masked, item.words, common) if common else [],
+        list_members(masked, mentions),
+    ):
+        for start, end in found:
+            if not any(x.start < end and start < x.end for x in mentions):
+                name = masked[start:end]
+                known = lexicon.canonical(name)
+                mentions.append(TherapyMention(start, end, known or name, unlisted=known is None))
     # Code and INN names are Latin letters; a sentence without any has none.
     for regex in (patterns.CODE_NAME, patterns.INN_NAME) if _LATIN.search(masked) else ():
         for m in regex.finditer(masked):
@@ -761,6 +789,70 @@ def _select_mentions(
     foreground = [m for i, m in enumerate(mentions) if i not in background]
     selected = foreground if foreground else mentions
     return sorted([*selected, *_descriptions(masked, selected, antecedent)], key=lambda m: m.start)
+
+
+# Common words (jieba's dictionary frequency) are vocabulary, not parts of a drug's name.
+COMMON_WORD_FREQUENCY = 500
+COMMON_CHARACTER_FREQUENCY = 50000
+
+
+def _common_word(frequency: Mapping[str, int]) -> Callable[[str], bool]:
+    def common(word: str) -> bool:
+        if word in patterns.NAME_STOP_WORDS or "细胞" in word:
+            return True
+        limit = COMMON_CHARACTER_FREQUENCY if len(word) == 1 else COMMON_WORD_FREQUENCY
+        return frequency.get(word, 0) >= limit
+
+    return common
+
+
+def chinese_names(
+    view: str, words: Sequence[str], common: Callable[[str], bool]
+) -> list[tuple[int, int]]:
+    """Spans of unlisted Chinese therapy names: a drug-name ending ("硝酮嗪", "参蓉颗粒",
+    "嗅鞘干细胞") and the uncommon words before it ("证明/硝酮/嗪" → "硝酮嗪")."""
+    found = []
+    spans = None
+    for m in _finditer(patterns.CN_NAME_ENDING, view):
+        if spans is None:
+            spans = _word_spans(view, words)
+        start = m.start()
+        for word_start, word_end in reversed([s for s in spans if s[1] <= m.start()]):
+            word = view[word_start:word_end]
+            if word_end != start or not patterns.CJK_WORD.fullmatch(word) or common(word):
+                break
+            start = word_start
+        if start < m.start():  # a bare ending ("注射液") is no name
+            found.append((start, m.end()))
+    found.extend(m.span() for m in _finditer(patterns.CELL_THERAPY, view))
+    return found
+
+
+def _word_spans(view: str, words: Sequence[str]) -> list[tuple[int, int]]:
+    spans, position = [], 0
+    for word in words:
+        start = view.find(fold(word), position)
+        if start < 0:
+            continue
+        spans.append((start, start + len(word)))
+        position = start + len(word)
+    return spans
+
+
+def list_members(view: str, mentions: Sequence[TherapyMention]) -> list[tuple[int, int]]:
+    """Unlisted names in a list of therapies: "…, memantine, AMX0035, trazodone, CNM-Au8, …"."""
+    if len(mentions) < 2:
+        return []
+    ends = {m.end for m in mentions}
+    starts = {m.start for m in mentions}
+    found = []
+    for m in patterns.LIST_MEMBER.finditer(view):
+        before = view[: m.start("name")].rstrip(" ,、")
+        before = re.sub(r"\s*\b(and|or)$", "", before)
+        after = patterns.LIST_SEPARATOR.match(view, m.end("name"))
+        if len(before) in ends or (after and after.end() in starts):
+            found.append(m.span("name"))
+    return found
 
 
 def _descriptions(
@@ -798,6 +890,10 @@ def _is_background(view: str, mention: TherapyMention) -> bool:
     before = view[max(0, mention.start - 24) : mention.start]
     after = view[mention.end : mention.end + 8]
     if patterns.BACKGROUND_BEFORE.search(before) or patterns.HISTORY_AFTER.match(after):
+        return True
+    if patterns.WITH_PLACEBO_AFTER.match(view, mention.end, mention.end + 40):
+        return True
+    if patterns.COMPARATOR_BEFORE.search(before):
         return True
     if patterns.COMPARISON_AFTER.match(after) and re.search(r"(与|和|同)\s*$", before):
         return True

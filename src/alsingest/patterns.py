@@ -238,7 +238,9 @@ CN_ORDINAL_PHASE = re.compile(
 # "phase 3b", "phase iiib", "phase i/iia", "phase 1/2".
 EN_PHASE = re.compile(rf"\bphase\s*(?P<phase>{_PHASE})(?![a-z0-9])")
 
-_CN_SMALL = "一二两三四五六七八九十"
+# "from phase 2 to phase 2/3", "由2期转入3期": the trial's phase is the one it moved to.
+PHASE_FROM = re.compile(r"(from|由|从)\s*$")
+PHASE_TO = re.compile(r"\s*(to|into|→|->|转为|转入|进入|升级为|过渡到|推进至|推进到)\s*$")
 _NUMBER = r"\d{1,3}(?:[ ,]\d{3})+|\d+"
 # "约200人", "106名", "513 例", "超过 1 000 例", "一名…患者", "15人".
 # Not an ordinal ("第二例患者") nor a vague number ("数十名", "十几名", "二十多名").
@@ -247,7 +249,7 @@ CN_COUNT = re.compile(
 )
 # Words that make a count an enrollment.
 ENROLLMENT_CUE = re.compile(
-    r"纳入|入组|招募|募集|招收|招入|收案|收治|规模|参与|受试者|共有|总共|共计|共\s*$|共纳|计划|enroll|recruit|randomi[sz]|"
+    r"纳入|入组|招募|募集|招收|招入|收案|收治|规模|参与|受试者|共有|总共|共计|共\s*$|共纳|计划|enroll|recruit|randomi[sz]|randomly|assign|"
     r"\b(study|trial|cohort|regimens?|arms?|groups?)\s+(of|in|with|involving|including)\b|\binvolving\b|\bincluding\b|"
     r"\b(approximately|roughly|about|around|a total of|up to|more than|over|nearly|in)\s*$"
 )
@@ -355,14 +357,22 @@ ANAPHOR = re.compile(
 QUOTED_SPEECH = re.compile(r"^\s*[“\"「『]")
 # A mention that is background or control: "在利鲁唑治疗基础上", "联合利鲁唑", "仅使用利鲁唑".
 BACKGROUND_BEFORE = re.compile(
-    r"(联合|合并|加用于|仅使用|仅用|单用|仅接受|add-on to|added to|adjunct(ive)? to|on top of|in combination with|combined with|"
+    r"(联合|联用|合用|并用|合并|加用于|仅使用|仅用|单用|仅接受|add-on (therapy |treatment )?to|added to|adjunct(ive)? (therapy |treatment )?to|on top of|in combination with|combined with|"
     r"stable doses? of|background|concomitant|\bplus|\b(kept|stayed|remained|continued|maintained) (on|taking)|\bcontinued|"
     r"(继续|维持|保持|稳定)(服用|使用|接受)|(已|正在)(服用|使用))\s*$"
 )
 BACKGROUND_AROUND = re.compile(r"^在\s*$")
 BACKGROUND_AFTER = re.compile(r"^\s*(治疗)?(的)?基础上")
+# A drug given with the placebo is the control arm's standard care: "riluzole (100 mg/d) plus placebo".
+WITH_PLACEBO_AFTER = re.compile(
+    r"\s*(\([^()]{0,20}\)\s*)?(plus|\+|with|and|联合|加|加用|合并)\s*(a\s+)?(placebo|安慰剂)"
+)
 # "有利鲁唑治疗史": a treatment history, not the studied drug.
 HISTORY_AFTER = re.compile(r"^\s*(治疗|用药|服药)?史")
+# "比现有的依达拉奉和利鲁唑更佳", "compared with riluzole", "versus edaravone": the comparator.
+COMPARATOR_BEFORE = re.compile(
+    r"(比|相比于|相较于|对比|优于|不如)[^,;。，；]{0,12}$|\b(than|compared (with|to)|versus|vs\.?|relative to)\s+(\w+\s+){0,3}$"
+)
 # "与 TCH346 一样": a comparison.
 COMPARISON_AFTER = re.compile(r"^\s*(一样|相同|相似|类似|相比|比较)")
 # "(如过表达BDNF)", "(e.g. …)": examples in parentheses.
@@ -395,6 +405,32 @@ NOT_A_THERAPY = re.compile(
     # times, counters and rating scales written like codes: "week-48", "visit 12", "cafs"
     r"|(week|day|month|year|visit|cohort|phase|stage|grade|type|part|arm|dose|level|sars|study|figure|table|fig)-?\d+)$"
 )
+# The endings of Chinese drug names: chemical stems ("硝酮嗪", "利鲁唑"), INN transliterations
+# ("马赛替尼", "托夫生"), dosage forms ("参蓉颗粒").
+CN_NAME_ENDING = re.compile(
+    r"(?:嗪|唑|酮(?!体)|啶|替尼|单抗|夫生|那生|奈生|司他|颗粒|胶囊|注射液|口服液|混悬液|滴丸|口溶膜|舌下片)"
+)
+CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
+# Words that never stand inside a drug's name (function words, measure words, route and origin
+# descriptors): they end the name on its left.
+NAME_STOP_WORDS = frozenset(
+    [*"的是和与及或在对为由了将把用以从向被至于获其该此这名例位等并比如即项种类款个批次期"]
+    + ["口服", "静脉", "鞘内", "皮下", "注射用", "自体", "异体", "新型", "创新型", "通用型", "首款", "全新"]
+)
+# Cell therapies by their source: "自体脂肪干细胞", "嗅鞘细胞", "脐带间充质干细胞",
+# "adipose-derived stem cells", "olfactory ensheathing cells".
+CELL_THERAPY = re.compile(
+    r"(?:(?:自体|异体|人)?(?:脂肪|嗅鞘|骨髓|脐带|胎盘|牙髓|外周血|周边血|造血|胚胎|羊膜)"
+    r"(?:来源的?|衍生的?)?(?:间充质)?(?:干细胞|基质细胞|前体细胞|细胞))"
+    r"|\b(?:(?:autologous|allogeneic)\s+)?(?:adipose|bone[\s-]marrow|umbilical[\s-]cord|placental|dental[\s-]pulp|"
+    r"olfactory[\s-]ensheathing|peripheral[\s-]blood|schwann)(?:[\s-](?:tissue|derived))*[\s-](?:mesenchymal[\s-])?"
+    r"(?:stem|stromal|progenitor)?[\s-]?cells?\b"
+)
+# A word standing between two list separators next to a named therapy: "…, trazodone, CNM-Au8, …".
+LIST_MEMBER = re.compile(
+    r"(?:,|、)\s*(?:and\s+|or\s+)?(?P<name>[a-z][a-z0-9-]{3,}[a-z0-9])(?=\s*(?:,|、|\band\b|\bor\b|\.|;|$))"
+)
+LIST_SEPARATOR = re.compile(r"\s*(?:,|、)?\s*(?:\band\b|\bor\b)?\s*")
 # International nonproprietary name stems that name drugs.
 INN_NAME = re.compile(
     r"\b(?P<name>[a-z]{3,}(?:mab|tinib|[a-z]nib|[rnu]sen|mestrocel|[a-z]{3}cel|semtiv|[a-z]{4}stat|pidine|parib|ampanel|corilant|ximod|lisib))\b"
@@ -422,4 +458,9 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
     MARKDOWN_LINK: ("](",),
     TITLE_SPAN: ("《",),
     ANAPHOR: ("该", "此", "本品", "这", "the "),
+    CN_NAME_ENDING: (
+        "嗪", "唑", "酮", "啶", "替尼", "单抗", "夫生", "那生", "奈生", "司他", "颗粒", "胶囊", "注射液",
+        "口服液", "混悬液", "滴丸", "口溶膜", "舌下片",
+    ),
+    CELL_THERAPY: ("细胞", "cell"),
 }  # fmt: skip

@@ -113,8 +113,9 @@ def process_article(source: SourceText, toolkit: Toolkit) -> ArticleResult:
             s,
             view,
             tuple(TherapyMention(m.start, m.end, m.therapy) for m in mentions.values()),
+            tuple(words),
         )
-        for s, view, (_, mentions) in zip(sentences, views, segmented, strict=True)
+        for s, view, (words, mentions) in zip(sentences, views, segmented, strict=True)
     ]
     claims = extract_claims(
         source.name,
@@ -126,6 +127,7 @@ def process_article(source: SourceText, toolkit: Toolkit) -> ArticleResult:
         toolkit.lexicon,
         classes=toolkit.options.therapy_classes,
         published=published,
+        word_frequency=toolkit.segmenter.jieba.FREQ,
     )
     return ArticleResult(
         source=source,
