@@ -100,6 +100,41 @@ def test_a_description_after_a_name_in_its_sentence_is_that_therapy(toolkit):
     assert {(c.therapy, c.phase) for c in claims_of(toolkit, text)} == {("masitinib", "3")}
 
 
+def test_labels_between_run_on_items_are_headings_and_the_articles_subject_goes_on(toolkit):
+    text = (
+        "要点 - 美国FDA已批准依达拉奉口服剂型开展3期试验 [1] 试验设计 - 计划招募约300名参与者 [2]"
+        " 研发基础 - 已完成2期试验 [3] - 依达拉奉口服剂型于2022年获批 [4] - 依达拉奉已获孤儿药资格 [5]"
+    )
+    paragraphs = paragraphs_of(text)
+    assert [text[p.start : p.end] for p in paragraphs if p.kind == "heading"] == [
+        "要点",
+        "试验设计",
+        "研发基础",
+    ]
+    got = {(c.therapy, c.phase, c.enrollment, c.refs) for c in claims_of(toolkit, text)}
+    assert ("edaravone", None, 300, (2,)) in got and ("edaravone", "2", None, (3,)) in got
+
+
+def test_a_trial_of_another_disease_is_no_als_claim(toolkit):
+    text = (
+        "托夫生于2023年获批治疗SOD1-ALS。托夫生用于多发性硬化症的2期试验于2024年启动。"
+        "Ropinirole was approved for Parkinson's disease in 1997."
+    )
+    assert {(c.therapy, c.date) for c in claims_of(toolkit, text)} == {("tofersen", "2023")}
+
+
+def test_an_accepted_application_is_a_dated_submission(toolkit):
+    (claim,) = claims_of(toolkit, "经审查，2023年5月12日受理的依达拉奉口服剂型符合要求。")
+    assert (claim.type, claim.date) == ("submission", "2023-05-12")
+
+
+def test_durations_are_not_participants(toolkit):
+    text = (
+        "The phase 3 study of tofersen evaluated treatment over 28 weeks in adults with SOD1-ALS."
+    )
+    assert {c.enrollment for c in claims_of(toolkit, text)} == {None}
+
+
 # --- 3. names beyond the lexicon --------------------------------------------
 
 

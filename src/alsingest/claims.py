@@ -498,6 +498,39 @@ class _Topic:
         return bool(patterns.CONTINUATION.match(view)) or (s.paragraph - 1) in intro
 
 
+# An article is about one therapy when it names it this often, and most of its mentions are it.
+SUBJECT_MIN_MENTIONS = 3
+SUBJECT_SHARE = 0.6
+
+
+def article_subject(sentences: Sequence[SentenceInput], classes: frozenset[str]) -> str | None:
+    """The therapy a single-product article (a press release, a product summary) is about."""
+    counts: dict[str, int] = {}
+    for item in sentences:
+        for mention in item.mentions:
+            if mention.therapy not in classes:
+                counts[mention.therapy] = counts.get(mention.therapy, 0) + 1
+    if not counts:
+        return None
+    therapy, n = max(counts.items(), key=lambda kv: kv[1])
+    return (
+        therapy if n >= SUBJECT_MIN_MENTIONS and n >= SUBJECT_SHARE * sum(counts.values()) else None
+    )
+
+
+def about_a_trial(attributes: list[_Attribute]) -> bool:
+    """A phase, a size or an outcome: a date alone ("5月19日举行电话会议") is no trial fact."""
+    return any(a.kind in ("phase", "enrollment", "outcome") for a in attributes)
+
+
+def _speaks_of_many(view: str, masked: str) -> bool:
+    return bool(
+        patterns.SUMMARY.match(view)
+        or patterns.GENERIC_PLURAL.search(masked)
+        or patterns.QUOTED_SPEECH.match(view)
+    )
+
+
 def _intro_paragraphs(
     paragraphs: Sequence[Paragraph], sentences: Sequence[SentenceInput]
 ) -> set[int]:
@@ -539,6 +572,7 @@ def extract_claims(
     ``word_frequency`` (jieba's dictionary) tells common words from parts of a drug's name.
     """
     common = _common_word(word_frequency or {})
+    subject = article_subject(sentences, classes)
     markers_by_sentence: dict[int, list[Marker]] = {}
     for marker in markers:
         markers_by_sentence.setdefault(marker.sentence, []).append(marker)
@@ -578,7 +612,9 @@ def extract_claims(
         mentions = _select_mentions(item, masked, lexicon, classes, antecedent, common)
         # Most sentences name no therapy and have none to inherit: no claim can come of
         # them, so their attributes are not looked for (the dates above still set the year).
-        possible = bool(mentions) or paragraph.kind == TABLE_ROW or topic is not None
+        possible = (
+            bool(mentions) or paragraph.kind == TABLE_ROW or topic is not None or bool(subject)
+        )
         attributes = find_attributes(masked, dates) if possible else []
         if paragraph.kind == TABLE_ROW and not any(a.kind == "enrollment" for a in attributes):
             header = table_header.get(_table_start(paragraphs, s.paragraph))
@@ -647,6 +683,9 @@ def extract_claims(
                 therapies = topic.therapies
                 # The discourse goes on: the next sentence is measured from here.
                 topic = replace(topic, sentence=s.index, paragraph=s.paragraph)
+            elif subject and about_a_trial(attributes) and not _speaks_of_many(view, masked):
+                # A release about one product: its trial facts are the product's, in any section.
+                therapies = (subject,)
             carried = list(attributes)
             if len(therapies) > 1 and len({a.value for a in attributes if a.kind == "date"}) > 1:
                 # "Results were reported in 2022 and 2023" for four drugs: which date is whose is unknown.
@@ -658,6 +697,8 @@ def extract_claims(
                     sentence_drafts.append(
                         _Draft(s.index, therapy, False, carried, span, via_topic=True)
                     )
+        if patterns.OTHER_DISEASE.search(masked) and not patterns.ALS_DISEASE.search(masked):
+            sentence_drafts = []  # a trial of another disease
         for draft in sentence_drafts:
             draft.refs = _sentence_refs(draft, item, markers_by_sentence.get(s.index, []))
         claims_in_sentence[s.index] = sentence_drafts

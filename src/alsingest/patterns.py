@@ -260,8 +260,10 @@ COUNT_OUTCOME = re.compile(
     r"^[^，,；;。]{0,12}?(病死|死亡|去世|存活|仍存活|出现|发生|脱落|退出|失访|改善|响应)"
 )
 # "664 participants", "45 people with ALS"; words between the number and the noun are not numbers.
+# Not a duration or a dose before the noun: "over 28 weeks in adults" counts nobody.
 EN_COUNT = re.compile(
-    rf"(?<![\d.\-a-z])(?P<n>{_NUMBER})\s+(?:[a-z][a-z-]*\s+){{0,3}}?(?:patients|participants|subjects|people|individuals|volunteers|adults|persons|men|women|cases)\b"
+    rf"(?<![\d.\-a-z])(?P<n>{_NUMBER})\s+(?!(?:weeks?|days?|months?|years?|hours?|mg|ml|kg|doses?|times|percent)\b)"
+    r"(?:[a-z][a-z-]*\s+){0,3}?(?:patients|participants|subjects|people|individuals|volunteers|adults|persons|men|women|cases)\b"
 )
 EN_N_EQUALS = re.compile(rf"\bn\s*=\s*(?P<n>{_NUMBER})\b")
 
@@ -293,7 +295,7 @@ OUTCOME_MISSED = re.compile(
 # Mechanism-only sentences are not claims; these words do not make an outcome.
 
 EVENT = re.compile(
-    r"上市|获批|批准|获准|核准|核可|授予|认定|启动|开展|开始|完成|首例|给药|入组|招募|提交|申请|递交|宣布|公布|发布|报道|报告|发表|取得|达到|"
+    r"上市|获批|批准|获准|核准|核可|授予|认定|启动|开展|开始|完成|首例|给药|入组|招募|提交|申请|递交|受理|宣布|公布|发布|报道|报告|发表|取得|达到|"
     r"撤市|退市|下市|撤回|撤出|终止|暂停|进行|研究|试验|植入|手术|第一剂|首剂|首次(给药|注射|用药|治疗)|用药|注射|发现|证实|显示|处方|开方|"
     r"\b(approv\w*|launch\w*|submit\w*|filed|initiat\w*|start\w*|began|begin\w*|enter(ed|s|ing)?|enroll\w*|dosed|announc\w*|report\w*|publish\w*|complet\w*|withdr[ae]wn?|discontinu\w*|results?|vot\w*|grant\w*|cleared|authori[sz]\w*|receiv\w*|recommend\w*)\b"
 )
@@ -307,7 +309,7 @@ TRIAL_APPROVAL = re.compile(
 )
 LAUNCH = re.compile(r"上市|\blaunch\w*")
 # Filing with a regulator: a verb, not the bare noun "申请" ("临床试验申请获批" is a trial start).
-SUBMISSION = re.compile(r"提交|递交|申报|\bsubmit\w*|\bfiled\b|\bfiling\b")
+SUBMISSION = re.compile(r"提交|递交|申报|受理|\bsubmit\w*|\bfiled\b|\bfiling\b")
 # The outcome concerns the primary endpoint: contradictions are looked for between these.
 PRIMARY_ENDPOINT = re.compile(r"主要(疗效)?(终点|指标)|\bprimary (end ?point|outcome)")
 DOSING = re.compile(
@@ -352,6 +354,17 @@ ANAPHOR = re.compile(
     r"该药物|该药品|该新药|该候选药物|该候选药|该药|该产品|该疗法|该款药物|此药|本品|这款新药|这款药物|这款药|这种药物|此款药物"
     r"|\bthe (?:investigational |experimental |study )?(?:drug|therapy|medicine|treatment|candidate|product)\b"
     r"|\bthe company's (?:lead |investigational )?(?:drug |therapy |product )?candidate\b"
+)
+# A sentence about another disease and not about ALS makes no ALS claim ("已完成多发性硬化症的2期试验",
+# "zilucoplan … approved to treat myasthenia gravis").
+OTHER_DISEASE = re.compile(
+    r"多发性硬化|帕金森|阿尔茨海默|老年痴呆|脑卒中|中风|脊髓损伤|重症肌无力|亨廷顿|脊髓性肌萎缩|肿瘤|癌症|"
+    r"\bmultiple sclerosis|\bparkinson|\balzheimer|\bstroke\b|\bspinal cord injur|\bmyasthenia|\bhuntington|"
+    r"\bwolfram|\bsupranuclear|\bcancer|\btumou?r|\bspinal muscular atrophy"
+)
+ALS_DISEASE = re.compile(
+    r"渐冻|肌萎缩侧索硬化|肌萎缩性侧索硬化|肌萎缩性脊髓侧索硬化|侧索硬化|运动神经元病|运动神经元疾病|(?<![a-z])als(?![a-z])|"
+    r"\bamyotrophic|\bmotor neuron disease|(?<![a-z])mnd(?![a-z])|sod1"
 )
 # Direct speech is opinion: "“新药固然令人期待，但……才是延长患者生存的关键。”"
 QUOTED_SPEECH = re.compile(r"^\s*[“\"「『]")
@@ -415,7 +428,20 @@ CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 # descriptors): they end the name on its left.
 NAME_STOP_WORDS = frozenset(
     [*"的是和与及或在对为由了将把用以从向被至于获其该此这名例位等并比如即项种类款个批次期"]
-    + ["口服", "静脉", "鞘内", "皮下", "注射用", "自体", "异体", "新型", "创新型", "通用型", "首款", "全新"]
+    + [
+        "口服",
+        "静脉",
+        "鞘内",
+        "皮下",
+        "注射用",
+        "自体",
+        "异体",
+        "新型",
+        "创新型",
+        "通用型",
+        "首款",
+        "全新",
+    ]
 )
 # Cell therapies by their source: "自体脂肪干细胞", "嗅鞘细胞", "脐带间充质干细胞",
 # "adipose-derived stem cells", "olfactory ensheathing cells".

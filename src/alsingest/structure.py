@@ -146,14 +146,21 @@ def paragraphs_of(text: str) -> list[Paragraph]:
         if kind in (TEXT, LIST_ITEM, HEADING):
             items = run_on_items(text, start, end)
             for i, (item_start, item_end) in enumerate(items):
-                # What follows a bullet is an item, however short ("托夫生获批[1]" is no heading).
-                item_kind = kind if len(items) == 1 else _kind(text[item_start:item_end])
-                if i > 0 and item_kind == HEADING:
+                # What follows a bullet is an item, however short ("托夫生获批[1]" is no heading),
+                # unless it is a bare label between items ("… [2] 监管进展 - …").
+                item_text = text[item_start:item_end]
+                item_kind = kind if len(items) == 1 else _kind(item_text)
+                if i > 0 and item_kind == HEADING and not _is_label(item_text):
                     item_kind = LIST_ITEM
                 paragraphs.append(Paragraph(len(paragraphs), item_start, item_end, item_kind))
             continue
         paragraphs.append(Paragraph(len(paragraphs), start, end, kind))
     return paragraphs
+
+
+def _is_label(text: str) -> bool:
+    """A short run-on piece with no digit, marker or punctuation: a section label."""
+    return len(text.strip()) <= 12 and not re.search(r"[\d\[\]，,。.；;：:（）()]", text)
 
 
 def run_on_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
