@@ -144,6 +144,7 @@ def test_durations_are_not_participants(toolkit):
         ("2024年3月，康源医药的甲砜嗪获批开展2期临床试验。", "甲砜嗪"),
         ("2023年5月12日受理的芪参益气颗粒获得临床试验默示许可。", "芪参益气颗粒"),
         ("研究表明贝洛替尼在2022年的1期试验中安全性良好。", "贝洛替尼"),
+        ("据《药品管理法》规定，2023年5月12日受理的芪参益气颗粒获批。", "芪参益气颗粒"),
         ("2021年，一项牙髓干细胞治疗渐冻症的1期研究纳入12名患者。", "牙髓干细胞"),
         ("In 2022, autologous adipose-derived stem cells were tested in a phase 1 trial.", None),
     ],
@@ -264,6 +265,8 @@ def test_a_yearless_date_takes_the_year_of_the_given_publication_date(toolkit):
         "截至2024年6月，托夫生仍是唯一的对因治疗药物，已完成3期试验。",
         "托夫生的核心专利保护期至2035年，于2023年获批。",
         "根据2021年版诊疗指南，依达拉奉获批用于治疗渐冻症。",
+        "As of late 2021, tofersen, approved in 2023 by the FDA, had no rival.",
+        "2021年该产品销售额达3亿美元，托夫生于2023年获批。",
     ],
 )
 def test_publication_lines_as_of_dates_patent_terms_and_guideline_years_are_not_event_dates(

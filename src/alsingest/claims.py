@@ -286,11 +286,14 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[_Attribute]:
 
 
 def is_event_date(view: str, date: DateMention) -> bool:
-    """Not an "as of" date, a publication line, a patent term or a guidance document's year."""
+    """Not an "as of" date, a publication line, a patent term, a guidance document's year or the
+    year of a sales figure."""
     before = view[max(0, date.start - 40) : date.start]
+    clause = next((c for c in clauses_of(view) if c[0] <= date.start <= c[1]), (0, len(view)))
     return not (
         patterns.NON_EVENT_DATE_BEFORE.search(before)
         or patterns.NON_EVENT_DATE_AFTER.match(view, date.end)
+        or patterns.MONEY_CLAUSE.search(view, *clause)
     )
 
 
@@ -796,7 +799,7 @@ def _select_mentions(
     view = item.view.folded
     mentions = [m for m in item.mentions if masked[m.start : m.end].strip()]
     for found in (
-        chinese_names(masked, item.words, common) if common else [],
+        chinese_names(view, masked, item.words, common) if common else [],
         list_members(masked, mentions),
     ):
         for start, end in found:
@@ -848,24 +851,28 @@ def _common_word(frequency: Mapping[str, int]) -> Callable[[str], bool]:
 
 
 def chinese_names(
-    view: str, words: Sequence[str], common: Callable[[str], bool]
+    view: str, masked: str, words: Sequence[str], common: Callable[[str], bool]
 ) -> list[tuple[int, int]]:
-    """Spans of unlisted Chinese therapy names: a drug-name ending ("硝酮嗪", "参蓉颗粒",
-    "嗅鞘干细胞") and the uncommon words before it ("证明/硝酮/嗪" → "硝酮嗪")."""
+    """Spans of unlisted Chinese therapy names: a drug-name ending ("硝酮嗪", "参蓉颗粒") and the
+    uncommon words before it ("证明/硝酮/嗪" → "硝酮嗪"), and cell therapies by their source.
+
+    ``words`` are the segmenter's words of ``view``; ``masked`` is ``view`` with titles, links
+    and markers blanked, where no name is looked for.
+    """
     found = []
     spans = None
-    for m in _finditer(patterns.CN_NAME_ENDING, view):
+    for m in _finditer(patterns.CN_NAME_ENDING, masked):
         if spans is None:
             spans = _word_spans(view, words)
         start = m.start()
         for word_start, word_end in reversed([s for s in spans if s[1] <= m.start()]):
-            word = view[word_start:word_end]
+            word = masked[word_start:word_end]
             if word_end != start or not patterns.CJK_WORD.fullmatch(word) or common(word):
                 break
             start = word_start
         if start < m.start():  # a bare ending ("注射液") is no name
             found.append((start, m.end()))
-    found.extend(m.span() for m in _finditer(patterns.CELL_THERAPY, view))
+    found.extend(m.span() for m in _finditer(patterns.CELL_THERAPY, masked))
     return found
 
 

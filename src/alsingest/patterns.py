@@ -333,8 +333,12 @@ CONTINUATION = re.compile(
 # Dates that are not a therapy's event: an "as of" date, the page's own publication line, a
 # patent term ("专利保护期至2035年"), read in the words right before the date ...
 NON_EVENT_DATE_BEFORE = re.compile(
-    r"(截至|截止|截止到|迄今|\bas of|\bas at|(发布|發布|发表|更新|编辑|上传)(日期|时间)\s*[:：]?|\b(published|posted|updated)\s*:"
+    r"(截至|截止|截止到|迄今|\bas (of|at)(\s+(early|mid|late|the end of|end of))?|(发布|發布|发表|更新|编辑|上传)(日期|时间)\s*[:：]?|\b(published|posted|updated)\s*:"
     r"|专利[^,;。]{0,10}|\bpatents?\b[^.;]{0,30})\s*$"
+)
+# ... or sales and money in the date's clause ("2023年该产品销售额达3.8亿美元") ...
+MONEY_CLAUSE = re.compile(
+    r"销售额|销售收入|营收|营业收入|净利润|市值|股价|\bsales\b|\brevenues?\b|\bnet (income|loss)\b"
 )
 # ... or a guidance document's year right after it ("2023年版指南", "the 2023 guideline").
 NON_EVENT_DATE_AFTER = re.compile(
