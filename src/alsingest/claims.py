@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from . import patterns
 from .dates import DateMention, cn_number, find_dates
 from .lexicon import Lexicon
-from .normalize import MappedText, fold, join_lines
+from .normalize import MappedText, join_lines
 from .references import Marker, Reference
 from .structure import HEADING, REFERENCE, TABLE_ROW, TABLE_RULE, Paragraph, Sentence
 
@@ -224,15 +224,22 @@ def _paren_groups(text: str) -> list[tuple[int, int]]:
 
 
 _DIGIT = re.compile(r"\d")
+# Only a year (or a word with 年: 同年, 去年, 民国…年) changes the context year.
+_YEAR_HINT = re.compile(r"年|\d{4}")
 # Each pattern's cue strings as one scan (a literal alternation is far cheaper than the patterns).
 _CUE_SCANS = {
     regex: re.compile("|".join(map(re.escape, cues))) for regex, cues in patterns.CUES.items()
 }
 
 
+def _has_cue(regex: re.Pattern, view: str) -> bool:
+    """Whether ``view`` holds one of the strings every match of ``regex`` holds."""
+    return _CUE_SCANS[regex].search(view) is not None
+
+
 def _finditer(regex: re.Pattern, view: str):
     """``regex.finditer(view)``, or nothing when the view holds none of the pattern's cues."""
-    return regex.finditer(view) if _CUE_SCANS[regex].search(view) else ()
+    return regex.finditer(view) if _has_cue(regex, view) else ()
 
 
 def find_attributes(view: str, dates: list[DateMention]) -> list[_Attribute]:
@@ -241,7 +248,7 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[_Attribute]:
     # A date counts when something happened then: an event word, or a result reported.
     missed = [(m.start(), m.end()) for m in _finditer(patterns.OUTCOME_MISSED, view)]
     met = list(_finditer(patterns.OUTCOME_MET, view))
-    has_event = bool(missed or met) or patterns.EVENT.search(view) is not None
+    has_event = bool(dates) and (bool(missed or met) or patterns.EVENT.search(view) is not None)
     for d in dates:
         # An unresolvable date ("明年" with no publication date, "2025年13月") is kept as written.
         if has_event and is_event_date(view, d):
@@ -266,9 +273,12 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[_Attribute]:
     enrollment = find_enrollment(view)
     if enrollment:
         attributes.append(enrollment)
-    for name, regex in patterns.DESIGN_TERMS.items():
-        m = regex.search(view)
-        if m:
+    first_of: dict[str, re.Match] = {}
+    for m in patterns.DESIGN_TERM.finditer(view):
+        first_of.setdefault(m.lastgroup, m)
+    for name, group in patterns.DESIGN_GROUPS.items():  # in the terms' order
+        if group in first_of:
+            m = first_of[group]
             attributes.append(_Attribute("design", m.start(), m.end(), name))
     for m in patterns.DURATION.finditer(view) if _DIGIT.search(view) else ():
         unit = "weeks" if m.group("unit").startswith(("周", "week")) else "months"
@@ -289,12 +299,14 @@ def is_event_date(view: str, date: DateMention) -> bool:
     """Not an "as of" date, a publication line, a patent term, a guidance document's year or the
     year of a sales figure."""
     before = view[max(0, date.start - 40) : date.start]
+    if patterns.NON_EVENT_DATE_BEFORE.search(before) or patterns.NON_EVENT_DATE_AFTER.match(
+        view, date.end
+    ):
+        return False
+    if not patterns.MONEY_CLAUSE.search(view):
+        return True
     clause = next((c for c in clauses_of(view) if c[0] <= date.start <= c[1]), (0, len(view)))
-    return not (
-        patterns.NON_EVENT_DATE_BEFORE.search(before)
-        or patterns.NON_EVENT_DATE_AFTER.match(view, date.end)
-        or patterns.MONEY_CLAUSE.search(view, *clause)
-    )
+    return not patterns.MONEY_CLAUSE.search(view, *clause)
 
 
 def is_inventory(view: str, mentions: Sequence[TherapyMention]) -> bool:
@@ -611,13 +623,15 @@ def extract_claims(
             section_therapies: set[str] = set()
         view = item.view.folded
         masked = _mask(view, _masked_spans(item, markers_by_sentence.get(s.index, [])))
-        dates, context_year = find_dates(masked, context_year, published)
         mentions = _select_mentions(item, masked, lexicon, classes, antecedent, common)
         # Most sentences name no therapy and have none to inherit: no claim can come of
-        # them, so their attributes are not looked for (the dates above still set the year).
+        # them, so their attributes are not looked for; their years still set the context.
         possible = (
             bool(mentions) or paragraph.kind == TABLE_ROW or topic is not None or bool(subject)
         )
+        dates: list[DateMention] = []
+        if possible or _YEAR_HINT.search(masked):
+            dates, context_year = find_dates(masked, context_year, published)
         attributes = find_attributes(masked, dates) if possible else []
         if paragraph.kind == TABLE_ROW and not any(a.kind == "enrollment" for a in attributes):
             header = table_header.get(_table_start(paragraphs, s.paragraph))
@@ -799,7 +813,7 @@ def _select_mentions(
     view = item.view.folded
     mentions = [m for m in item.mentions if masked[m.start : m.end].strip()]
     for found in (
-        chinese_names(view, masked, item.words, common) if common else [],
+        chinese_names(item.view.text, masked, item.words, common, mentions) if common else [],
         list_members(masked, mentions),
     ):
         for start, end in found:
@@ -851,17 +865,23 @@ def _common_word(frequency: Mapping[str, int]) -> Callable[[str], bool]:
 
 
 def chinese_names(
-    view: str, masked: str, words: Sequence[str], common: Callable[[str], bool]
+    view: str,
+    masked: str,
+    words: Sequence[str],
+    common: Callable[[str], bool],
+    known: Sequence[TherapyMention] = (),
 ) -> list[tuple[int, int]]:
     """Spans of unlisted Chinese therapy names: a drug-name ending ("硝酮嗪", "参蓉颗粒") and the
     uncommon words before it ("证明/硝酮/嗪" → "硝酮嗪"), and cell therapies by their source.
 
-    ``words`` are the segmenter's words of ``view``; ``masked`` is ``view`` with titles, links
-    and markers blanked, where no name is looked for.
+    ``words`` are the segmenter's words of ``view``; ``masked`` is ``view`` folded, with titles,
+    links and markers blanked, where no name is looked for; names ``known`` already are skipped.
     """
     found = []
     spans = None
     for m in _finditer(patterns.CN_NAME_ENDING, masked):
+        if any(k.start < m.end() and m.start() < k.end for k in known):
+            continue  # "利鲁唑": a lexicon name
         if spans is None:
             spans = _word_spans(view, words)
         start = m.start()
@@ -879,7 +899,7 @@ def chinese_names(
 def _word_spans(view: str, words: Sequence[str]) -> list[tuple[int, int]]:
     spans, position = [], 0
     for word in words:
-        start = view.find(fold(word), position)
+        start = view.find(word, position)
         if start < 0:
             continue
         spans.append((start, start + len(word)))
@@ -939,9 +959,11 @@ def _is_background(view: str, mention: TherapyMention) -> bool:
     after = view[mention.end : mention.end + 8]
     if patterns.BACKGROUND_BEFORE.search(before) or patterns.HISTORY_AFTER.match(after):
         return True
-    if patterns.WITH_PLACEBO_AFTER.match(view, mention.end, mention.end + 40):
+    if _has_cue(patterns.WITH_PLACEBO_AFTER, view) and patterns.WITH_PLACEBO_AFTER.match(
+        view, mention.end, mention.end + 40
+    ):
         return True
-    if patterns.COMPARATOR_BEFORE.search(before):
+    if _has_cue(patterns.COMPARATOR_BEFORE, before) and patterns.COMPARATOR_BEFORE.search(before):
         return True
     if patterns.COMPARISON_AFTER.match(after) and re.search(r"(与|和|同)\s*$", before):
         return True

@@ -274,6 +274,11 @@ DESIGN_TERMS = {
     "open-label": re.compile(r"开放标签|开放性|开放式|open[\s-]label"),
     "controlled": re.compile(r"对照|controlled"),
 }
+# The same terms as one scan: each alternative is a group named for its term.
+DESIGN_GROUPS = {name: name.replace("-", "_") for name in DESIGN_TERMS}
+DESIGN_TERM = re.compile(
+    "|".join(f"(?P<{DESIGN_GROUPS[name]}>{regex.pattern})" for name, regex in DESIGN_TERMS.items())
+)
 # "24周", "12个月", "48 weeks": treatment or follow-up duration, part of the design.
 DURATION = re.compile(r"(?P<n>\d{1,3})\s*(?P<unit>周|个月|weeks?\b|months?\b)")
 
@@ -493,4 +498,6 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
         "口服液", "混悬液", "滴丸", "口溶膜", "舌下片",
     ),
     CELL_THERAPY: ("细胞", "cell"),
+    WITH_PLACEBO_AFTER: ("placebo", "安慰剂"),
+    COMPARATOR_BEFORE: ("比", "相较", "优于", "不如", "than", "compared", "versus", "vs", "relative to"),
 }  # fmt: skip

@@ -92,9 +92,10 @@ def _continues(previous: Line, following: Line, full_width: int, in_references: 
         return False
     if _is_block_start(following.text, in_references):
         return False
-    if following.text.lstrip()[:1].isupper() and (
-        body.startswith(("•", "- ", "* ", "·")) or patterns.TRAILING_MARKER.search(body)
-    ):
+    if (
+        body.startswith(("•", "- ", "* ", "·"))
+        or (body[-1].isdigit() and patterns.TRAILING_MARKER.search(body))
+    ) and following.text.lstrip()[:1].isupper():
         # A bullet item, or a line ending in a flattened superscript ("…approved in 2023 4"),
         # ends where a capitalised line begins.
         return False
@@ -169,6 +170,9 @@ def run_on_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     AI summaries and reposts put a list on one line: "核心观点 - 托夫生…获批[1] - NurOwn…[2][3]".
     Each item is a unit of its own, so that its markers cite it and nothing else.
     """
+    body = text[start:end]
+    if "]" not in body and not any(ch in body for ch in "-–•·▪●"):
+        return [(start, end)]
     breaks = list(patterns.RUN_ON_BULLET.finditer(text, start, end))
     if not patterns.SENTENCE_ENDS.search(text, start, end):
         breaks.extend(patterns.RUN_ON_MARKER.finditer(text, start, end))
