@@ -18,13 +18,13 @@ def imported_modules(path: Path) -> set[str]:
 
 
 def test_library_does_not_import_prefect():
-    offenders = [p.name for p in SRC.glob("*.py") if "prefect" in imported_modules(p)]
+    offenders = [p.name for p in SRC.rglob("*.py") if "prefect" in imported_modules(p)]
     assert offenders == []
 
 
 def test_library_does_not_import_the_flows():
     offenders = [
-        p.name for p in SRC.glob("*.py") if p.name != "cli.py" and "flows" in imported_modules(p)
+        p.name for p in SRC.rglob("*.py") if p.name != "cli.py" and "flows" in imported_modules(p)
     ]
     assert offenders == []
 

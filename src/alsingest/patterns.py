@@ -471,6 +471,19 @@ INN_NAME = re.compile(
     r"\b(?P<name>[a-z]{3,}(?:mab|tinib|[a-z]nib|[rnu]sen|mestrocel|[a-z]{3}cel|semtiv|[a-z]{4}stat|pidine|parib|ampanel|corilant|ximod|lisib))\b"
 )
 
+# --- claim helpers: digits, clause and list separators ---------------------------
+
+DIGIT = re.compile(r"\d")
+# Only a year (or a word with 年: 同年, 去年, 民国…年) changes the context year.
+YEAR_HINT = re.compile(r"年|\d{4}")
+BARE_COUNT = re.compile(r"^\s*(约|~|≈)?\s*(?P<n>\d{1,3}(?:[ ,]\d{3})+|\d+)\s*(人|例|名)?\s*$")
+CLAUSE_CHARACTERS = re.compile(r"[(（\[【)）\]】，；：;:,]")
+CELL_CHARACTERS = re.compile(r"[(（\[【)）\]】\t|]")
+ENUMERATION_GLUE = re.compile(r"^[\s、,，和与及或]*(?:and|or)?[\s、,，和与及或]*$")
+PARENTHESES = re.compile(r"[(（)）]")
+LATIN = re.compile("[a-z]")
+LIST_GLUE = re.compile(r"^\s*(and/or|and|or|,|、|和|或|及|与|以及)\s*$")
+
 # Strings one of which every match of a pattern holds (tests/test_patterns.py proves each
 # list from the pattern's parse): claims does not run a pattern on a sentence holding none.
 CUES: dict[re.Pattern, tuple[str, ...]] = {

@@ -1,0 +1,210 @@
+"""Stage 2, attributes: event dates, phases, participant counts, design, outcome, withdrawal."""
+
+from __future__ import annotations
+
+import re
+
+from .. import patterns
+from ..dates import DateMention, cn_number
+from .binding import clauses_of
+from .cues import finditer
+from .model import Attribute
+
+
+def normalize_phase(text: str) -> str | None:
+    """'I/IIa' → '1/2a', 'IIIb' → '3b', '3 期' → '3', 'Phase III' → '3'."""
+    text = text.strip().lower().replace(" ", "")
+    text = re.sub(r"^phase", "", text)
+    parts = re.split(r"[/~～-]", text)
+    out = []
+    for part in parts:
+        m = re.fullmatch(r"(iv|i{1,3}|[1-4]|[ⅰⅱⅲⅳⅠⅡⅢⅣ]|[一二三四])([ab]?)", part)
+        if not m:
+            return None
+        number = patterns.ROMAN.get(m.group(1)) or int(m.group(1))
+        out.append(f"{number}{m.group(2)}")
+    return "/".join(out) if out else None
+
+
+def parse_count(text: str) -> int | None:
+    """'1 000' → 1000, '1,000' → 1000, '一' → 1, '两' → 2, '一百二十' → 120."""
+    digits = re.sub(r"[ ,]", "", text)
+    return int(digits) if digits.isdigit() else cn_number(text)
+
+
+def find_attributes(view: str, dates: list[DateMention]) -> list[Attribute]:
+    """Claim attributes of one folded sentence view (masked where nothing should match)."""
+    attributes: list[Attribute] = []
+    # A date counts when something happened then: an event word, or a result reported.
+    missed = [(m.start(), m.end()) for m in finditer(patterns.OUTCOME_MISSED, view)]
+    met = list(finditer(patterns.OUTCOME_MET, view))
+    has_event = bool(dates) and (bool(missed or met) or patterns.EVENT.search(view) is not None)
+    for d in dates:
+        # An unresolvable date ("明年" with no publication date, "2025年13月") is kept as written.
+        if has_event and is_event_date(view, d):
+            attributes.append(Attribute("date", d.start, d.end, d.iso))
+    phases = sorted(
+        (
+            Attribute("phase", m.start(), m.end(), phase)
+            for regex in (patterns.CN_PHASE, patterns.CN_ORDINAL_PHASE, patterns.EN_PHASE)
+            for m in finditer(regex, view)
+            if (phase := normalize_phase(m.group("phase")))
+        ),
+        key=lambda a: a.start,
+    )
+    # "from phase 2 to phase 2/3": the phase it moved to.
+    left = {
+        id(first)
+        for first, then in zip(phases, phases[1:], strict=False)
+        if patterns.PHASE_FROM.search(view, max(0, first.start - 6), first.start)
+        and patterns.PHASE_TO.match(view[first.end : then.start])
+    }
+    attributes.extend(a for a in phases if id(a) not in left)
+    enrollment = find_enrollment(view)
+    if enrollment:
+        attributes.append(enrollment)
+    first_of: dict[str, re.Match] = {}
+    for m in patterns.DESIGN_TERM.finditer(view):
+        first_of.setdefault(m.lastgroup, m)
+    for name, group in patterns.DESIGN_GROUPS.items():  # in the terms' order
+        if group in first_of:
+            m = first_of[group]
+            attributes.append(Attribute("design", m.start(), m.end(), name))
+    for m in patterns.DURATION.finditer(view) if patterns.DIGIT.search(view) else ():
+        unit = "weeks" if m.group("unit").startswith(("周", "week")) else "months"
+        attributes.append(Attribute("design", m.start(), m.end(), f"{int(m.group('n'))} {unit}"))
+    for start, end in missed:
+        attributes.append(Attribute("outcome", start, end, _outcome("missed", view, start, end)))
+    for m in met:
+        # "未在所有患者中达到主要终点" holds "达到主要终点": the negation wins.
+        if not any(s < m.end() and m.start() < e for s, e in missed):
+            value = _outcome("met", view, m.start(), m.end())
+            attributes.append(Attribute("outcome", m.start(), m.end(), value))
+    for m in finditer(patterns.WITHDRAWAL, view):
+        attributes.append(Attribute("withdrawal", m.start(), m.end(), True))
+    return attributes
+
+
+def is_event_date(view: str, date: DateMention) -> bool:
+    """Not an "as of" date, a publication line, a patent term, a guidance document's year or the
+    year of a sales figure."""
+    before = view[max(0, date.start - 40) : date.start]
+    if patterns.NON_EVENT_DATE_BEFORE.search(before) or patterns.NON_EVENT_DATE_AFTER.match(
+        view, date.end
+    ):
+        return False
+    if not patterns.MONEY_CLAUSE.search(view):
+        return True
+    clause = next((c for c in clauses_of(view) if c[0] <= date.start <= c[1]), (0, len(view)))
+    return not patterns.MONEY_CLAUSE.search(view, *clause)
+
+
+def _outcome(polarity: str, view: str, start: int, end: int) -> str:
+    """'met' or 'missed', with '_primary' when the words are about the primary endpoint."""
+    before = re.split(r"[,;。]", view[max(0, start - 12) : start])[-1]
+    after = re.split(r"[,;。.]", view[end : end + 30])[0]
+    near = before + view[start:end] + after
+    return f"{polarity}_primary" if patterns.PRIMARY_ENDPOINT.search(near) else polarity
+
+
+def find_enrollment(view: str) -> Attribute | None:
+    """The number of participants: a count with an enrollment cue, else arms summed, else a plain count."""
+    strong, weak, arms = [], [], []
+    for m in finditer(patterns.CN_COUNT, view):
+        n = parse_count(m.group("n"))
+        if n is None or n == 0:
+            continue
+        after = view[m.end() : m.end() + 30]
+        before = view[max(0, m.start() - 12) : m.start()]
+        if patterns.COUNT_OUTCOME.match(after):
+            continue
+        # "人" counts participants only when it closes a number phrase ("约200人的", a table cell)
+        # or follows an enrollment word.
+        closes_phrase = re.match(r"\s*(的|参与|参加|入组|[|)）]|$)", after) or "患者" in after[:12]
+        if (
+            m.group("unit") == "人"
+            and not closes_phrase
+            and not patterns.ENROLLMENT_CUE.search(before)
+        ):
+            continue
+        attribute = Attribute("enrollment", m.start(), m.end(), n)
+        clause_before = re.split(r"[，,；;。]", before)[-1]
+        # One patient, or patients described by age ("一位52岁的男性患者接受了首次注射"), are a
+        # case, not a trial's participants, unless the words say they take part in one.
+        takes_part = patterns.ENROLLMENT_CUE.search(clause_before) or re.match(
+            r"\s*(参与者|受试者|志愿者)", after
+        )
+        if (n == 1 or patterns.PATIENT_AGE.match(after)) and not takes_part:
+            continue
+        if "组" in re.split(r"[,;，；]", after[:12])[0] or "组" in clause_before[-6:]:
+            arms.append(attribute)
+        elif patterns.ENROLLMENT_CUE.search(clause_before) or m.group("approx") in (
+            "共",
+            "总共",
+            "总计",
+            "累计",
+            "累积",
+            "约",
+            "超过",
+            "逾",
+            "近",
+            "大约",
+        ):
+            strong.append(attribute)
+        elif (
+            re.match(r"\s*(?:[^，,。；;]{0,14})(患者|受试者|参与者|病人|als|志愿者)", after)
+            or re.match(r"\s*[|]", after)
+            or (m.group("unit") == "人" and closes_phrase)
+        ):
+            weak.append(attribute)
+    english = (
+        [*patterns.EN_COUNT.finditer(view), *patterns.EN_N_EQUALS.finditer(view)]
+        if patterns.DIGIT.search(view)
+        else []
+    )
+    for m in english:
+        n = parse_count(m.group("n"))
+        # The cue's "in"/"about" alternatives are anchored at the number: look before it too.
+        before = view[max(0, m.start() - 40) : m.start()]
+        if n and (
+            patterns.ENROLLMENT_CUE.search(before)
+            or patterns.ENROLLMENT_CUE.search(view[max(0, m.start() - 40) : m.end() + 20])
+            or m.re is patterns.EN_N_EQUALS
+        ):
+            strong.append(Attribute("enrollment", m.start(), m.end(), n))
+    if strong:
+        return strong[0]
+    if len(arms) >= 2:
+        first, last = arms[0], arms[-1]
+        return Attribute("enrollment", first.start, last.end, sum(a.value for a in arms))
+    if arms:
+        return arms[0]
+    return weak[0] if weak else None
+
+
+def _cells(row: str) -> list[tuple[int, int]]:
+    """Spans of a table row's cells ('|' or tab separated), without the outer bars."""
+    separator = "\t" if "\t" in row else "|"
+    spans, start = [], 0
+    for i, ch in enumerate(row + separator):
+        if ch == separator:
+            spans.append((start, i))
+            start = i + 1
+    if separator == "|" and row.lstrip().startswith("|"):
+        spans = spans[1:]
+    if separator == "|" and row.rstrip().endswith("|"):
+        spans = spans[:-1]
+    return spans
+
+
+def enrollment_cells(header: str, row: str) -> list[Attribute]:
+    """A bare number in the column whose header names the sample size ("样本量", "n")."""
+    names = [header[s:e] for s, e in _cells(header)]
+    found = []
+    for (start, end), name in zip(_cells(row), names, strict=False):
+        m = patterns.BARE_COUNT.match(row[start:end])
+        if m and patterns.ENROLLMENT_HEADER.search(name):
+            n = parse_count(m.group("n"))
+            if n:
+                found.append(Attribute("enrollment", start, end, n))
+    return found[:1]

@@ -1,0 +1,154 @@
+"""Stage 3, binding: each attribute to the therapies of its clause, else of the nearest clause."""
+
+from __future__ import annotations
+
+from .. import patterns
+from .model import Attribute, TherapyMention
+
+
+def clauses_of(text: str, table: bool = False) -> list[tuple[int, int]]:
+    """Clause spans: split at commas, semicolons and colons outside parentheses; table cells in a row."""
+    spans = []
+    depth = 0
+    start = 0
+    for m in (patterns.CELL_CHARACTERS if table else patterns.CLAUSE_CHARACTERS).finditer(text):
+        ch, i = m.group(), m.start()
+        if ch in "(（[【":
+            depth += 1
+        elif ch in ")）]】":
+            depth = max(0, depth - 1)
+        elif depth == 0 and not (
+            ch == "," and text[i + 1 : i + 4].isdigit() and text[i - 1 : i].isdigit()
+        ):
+            spans.append((start, i))
+            start = i + 1
+    spans.append((start, len(text)))
+    return spans
+
+
+def _ends_with_mention(text: str, clause: tuple[int, int], mentions: list[TherapyMention]) -> bool:
+    start, end = clause
+    return any(
+        start <= m.start and m.end <= end and not text[m.end : end].strip() for m in mentions
+    )
+
+
+def _merge_enumerations(
+    text: str, clauses: list[tuple[int, int]], mentions: list[TherapyMention]
+) -> list[tuple[int, int]]:
+    """A clause that is only a therapy name ("Creatine, coenzyme Q10 and …") belongs to the next one."""
+    merged: list[tuple[int, int]] = []
+    pending_start: int | None = None
+    for start, end in clauses:
+        rest = text[start:end]
+        inside = [m for m in mentions if start <= m.start and m.end <= end]
+        for m in sorted(inside, key=lambda m: m.start, reverse=True):
+            rest = rest[: m.start - start] + rest[m.end - start :]
+        if inside and _continues_list(text, (start, end), inside, merged, mentions):
+            # "tested masitinib, ropinirole and tideglusib in 240 …": the list's tail goes on.
+            merged[-1] = (merged[-1][0], end)
+            continue
+        if inside and patterns.ENUMERATION_GLUE.match(rest):
+            if pending_start is None and merged and _ends_with_mention(text, merged[-1], mentions):
+                # "tested zilucoplan, verdiperstat, …": the list began in the clause before.
+                pending_start = merged.pop()[0]
+            pending_start = start if pending_start is None else pending_start
+            continue
+        merged.append((pending_start if pending_start is not None else start, end))
+        pending_start = None
+    if pending_start is not None:
+        merged.append((pending_start, clauses[-1][1]))
+    return merged
+
+
+def _continues_list(
+    text: str,
+    clause: tuple[int, int],
+    inside: list[TherapyMention],
+    merged: list[tuple[int, int]],
+    mentions: list[TherapyMention],
+) -> bool:
+    """``clause`` opens with the last names of a list the clause before began ("…, B and C in 240")."""
+    start, _ = clause
+    if not merged or not _ends_with_mention(text, merged[-1], mentions):
+        return False
+    first, *others = sorted(inside, key=lambda m: m.start)
+    if text[start : first.start].strip() or not others:
+        return False
+    return bool(patterns.LIST_GLUE.match(text[first.end : others[0].start]))
+
+
+def paren_groups(text: str) -> list[tuple[int, int]]:
+    groups, stack = [], []
+    for m in patterns.PARENTHESES.finditer(text):
+        if m.group() in "(（":
+            stack.append(m.start())
+        elif stack:
+            groups.append((stack.pop(), m.start() + 1))
+    return groups
+
+
+# Outcomes are predicates: their subject stands in the same clause or before it, never after.
+BACKWARD_ONLY = ("outcome", "withdrawal")
+
+
+SINGLE_VALUED = ("phase", "enrollment")
+
+
+def bind(
+    attributes: list[Attribute], mentions: list[TherapyMention], view: str, table: bool = False
+) -> dict[str, list[Attribute]]:
+    """Attributes of each therapy: those of its clause, else of the nearest clause that names a therapy."""
+    clauses = _merge_enumerations(view, clauses_of(view, table), mentions)
+
+    def clause_of(position: int) -> int:
+        for i, (start, end) in enumerate(clauses):
+            if start <= position <= end:
+                return i
+        return len(clauses) - 1
+
+    by_clause: dict[int, list[TherapyMention]] = {}
+    for mention in mentions:
+        by_clause.setdefault(clause_of(mention.start), []).append(mention)
+    groups = paren_groups(view)
+    bound: dict[str, list[Attribute]] = {}
+    # id(attribute) -> clauses from it forward to its therapy's (0: the same clause or after it)
+    ahead_of: dict[int, int] = {}
+    for attribute in attributes:
+        targets: list[TherapyMention] = []
+        ahead = 0
+        group = next((g for g in groups if g[0] < attribute.start and attribute.end <= g[1]), None)
+        if group is not None:
+            inside = [m for m in mentions if group[0] <= m.start and m.end <= group[1]]
+            before = [
+                m for m in mentions if m.end <= group[0] and not view[m.end : group[0]].strip()
+            ]
+            targets = inside or before
+        if not targets:
+            home = clause_of(attribute.start)
+            for distance in range(len(clauses)):
+                candidates = (
+                    (home - distance,)
+                    if attribute.kind in BACKWARD_ONLY
+                    else (home - distance, home + distance)
+                )
+                for candidate in candidates:
+                    if candidate in by_clause:
+                        targets = by_clause[candidate]
+                        ahead = max(0, candidate - home)
+                        break
+                if targets:
+                    break
+        ahead_of[id(attribute)] = ahead
+        for mention in targets:
+            bound.setdefault(mention.therapy, []).append(attribute)
+    # What follows a therapy may describe several of its trials ("早前的第三期研究未能达到主要
+    # 终点，公司计划再开展一项第3b期研究"); of phases and sizes in clauses before it, only the nearest
+    # is its own ("six were in phase 1, 31 in phase 2, and 13 in phase 3, including A, B…": 3).
+    for therapy, attrs in bound.items():
+        for kind in SINGLE_VALUED:
+            nearest = min((ahead_of[id(a)] for a in attrs if a.kind == kind), default=0)
+            bound[therapy] = attrs = [
+                a for a in attrs if a.kind != kind or ahead_of[id(a)] == nearest
+            ]
+    return bound

@@ -1,0 +1,128 @@
+"""Stage 6, the claim records: quote span, type, status and a stable id per claim."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+
+from .. import patterns
+from ..normalize import join_lines
+from .binding import clauses_of
+from .model import QUOTE_MAX, Claim, Draft, SentenceInput
+
+
+def build_claims(
+    name: str, text: str, draft: Draft, item: SentenceInput, url_of: dict[int, str]
+) -> list[Claim]:
+    attrs = draft.attributes
+    view = item.view
+    dates = [a for a in attrs if a.kind == "date"]
+    phases = list(dict.fromkeys(a.value for a in attrs if a.kind == "phase"))
+    phase = phases[0] if phases else None
+    enrollment = next((a.value for a in attrs if a.kind == "enrollment"), None)
+    design = tuple(dict.fromkeys(a.value for a in attrs if a.kind == "design"))
+    outcomes = [a.value for a in attrs if a.kind == "outcome"]
+    # A primary-endpoint statement outweighs softer words; a negative outweighs a positive.
+    ranked = sorted(
+        outcomes, key=lambda o: (not o.endswith("_primary"), not o.startswith("missed"))
+    )
+    outcome = ranked[0] if ranked else None
+    spans = [draft.anchor, *((a.start, a.end) for a in attrs)]
+    quote_start, quote_end = _quote_span(view.folded, spans, draft.anchor)
+    start, end = view.original_span(quote_start, quote_end)
+    clause_text = view.folded[quote_start:quote_end]
+    status = "planned" if patterns.PLANNED.search(clause_text) else "reported"
+    refs = tuple(sorted(draft.refs))
+    ref_urls = tuple(url_of[n] for n in refs if n in url_of)
+    claims = []
+    for date in dates or [None]:
+        date_iso = date.value if date else None
+        if date is None:
+            date_text = None
+        elif date.text:
+            date_text = date.text
+        else:
+            s, e = view.original_span(date.start, date.end)
+            date_text = join_lines(text[s:e]).text
+        withdrawn = any(a.kind == "withdrawal" for a in attrs)
+        claim_type = classify(clause_text, outcome, phase, enrollment, design, withdrawn)
+        if claim_type in ("other", "trial_design"):
+            # The event verb may stand outside the quoted clauses: "NurOwn…布局:2025年4月,…提交了申请".
+            sentence_type = classify(view.folded, outcome, phase, enrollment, design, withdrawn)
+            if sentence_type not in ("other", "trial_design", "trial_result"):
+                claim_type = sentence_type
+        digest = hashlib.sha256(
+            "\0".join([name, text[start:end], draft.therapy, claim_type, date_iso or ""]).encode()
+        ).hexdigest()[:16]
+        claims.append(
+            Claim(
+                sentence=draft.sentence,
+                start=start,
+                end=end,
+                therapy=draft.therapy,
+                unlisted=draft.unlisted,
+                type=claim_type,
+                date=date_iso,
+                date_text=date_text,
+                phase=phase,
+                enrollment=enrollment,
+                design=design,
+                outcome=outcome,
+                status=status,
+                refs=refs,
+                ref_urls=ref_urls,
+                claim_id=digest,
+            )
+        )
+    # "早前的第三期研究未能达到主要终点，公司计划再开展一项约200人的第3b期研究": two trials.
+    for extra in phases[1:]:
+        first = claims[0]
+        digest = hashlib.sha256(f"{first.claim_id}\0phase\0{extra}".encode()).hexdigest()[:16]
+        claims.append(replace(first, date=None, date_text=None, phase=extra, claim_id=digest))
+    return claims
+
+
+def _quote_span(
+    view: str, spans: list[tuple[int, int]], anchor: tuple[int, int]
+) -> tuple[int, int]:
+    """The clauses holding the therapy and its attributes, at most QUOTE_MAX characters."""
+    clauses = clauses_of(view)
+
+    def clause(position: int) -> tuple[int, int]:
+        return next((c for c in clauses if c[0] <= position <= c[1]), (0, len(view)))
+
+    start = min(clause(s)[0] for s, _ in spans)
+    end = max(clause(e)[1] for _, e in spans)
+    if end - start > QUOTE_MAX:
+        start, end = clause(anchor[0])
+        if end - start > QUOTE_MAX:
+            start = max(start, anchor[0] - QUOTE_MAX // 2)
+            end = min(end, start + QUOTE_MAX)
+    while start < end and view[start] in " ，,；;：:":
+        start += 1
+    while end > start and view[end - 1] in " ，,；;：:。":
+        end -= 1
+    return start, end
+
+
+def classify(text: str, outcome, phase, enrollment, design, withdrawn: bool) -> str:
+    """Claim type from the words of its clauses, most specific first."""
+    if withdrawn:
+        return "withdrawal"
+    if patterns.SUBMISSION.search(text) and not outcome:
+        return "submission"
+    if patterns.TRIAL_APPROVAL.search(text):
+        return "trial_start"
+    if patterns.APPROVAL.search(text):
+        return "approval"
+    if patterns.LAUNCH.search(text):
+        return "launch"
+    if patterns.DOSING.search(text):
+        return "dosing"
+    if outcome:
+        return "trial_result"
+    if patterns.TRIAL_START.search(text):
+        return "trial_start"
+    if phase or enrollment or design:
+        return "trial_design"
+    return "other"

@@ -1,0 +1,249 @@
+"""Stage 1, mentions: the therapies a sentence names, by the lexicon, by the name recogniser and
+by description ("该药", "the drug"), less those named only as background."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Mapping, Sequence
+
+from .. import patterns
+from ..lexicon import Lexicon
+from ..normalize import MappedText
+from ..references import Marker
+from .binding import paren_groups
+from .cues import finditer, has_cue
+from .model import SentenceInput, TherapyMention
+
+
+def mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in spans:
+        for i in range(max(0, start), min(len(chars), end)):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def is_inventory(view: str, mentions: Sequence[TherapyMention]) -> bool:
+    """ "截至2024年底，FDA已批准三种药物：利鲁唑、依达拉奉和托夫生": a list of what is approved, no claim of each."""
+    return (
+        len({m.therapy for m in mentions}) >= 2
+        and patterns.AS_OF.search(view) is not None
+        and patterns.DRUG_COUNT.search(view) is not None
+        and (patterns.APPROVAL.search(view) or patterns.LAUNCH.search(view)) is not None
+    )
+
+
+# An article is about one therapy when it names it this often, and most of its mentions are it.
+SUBJECT_MIN_MENTIONS = 3
+
+
+SUBJECT_SHARE = 0.6
+
+
+def article_subject(sentences: Sequence[SentenceInput], classes: frozenset[str]) -> str | None:
+    """The therapy a single-product article (a press release, a product summary) is about."""
+    counts: dict[str, int] = {}
+    for item in sentences:
+        for mention in item.mentions:
+            if mention.therapy not in classes:
+                counts[mention.therapy] = counts.get(mention.therapy, 0) + 1
+    if not counts:
+        return None
+    therapy, n = max(counts.items(), key=lambda kv: kv[1])
+    return (
+        therapy if n >= SUBJECT_MIN_MENTIONS and n >= SUBJECT_SHARE * sum(counts.values()) else None
+    )
+
+
+def masked_spans(item: SentenceInput, markers: list[Marker]) -> list[tuple[int, int]]:
+    """Markers, URLs, inline sources and titles: nothing in them is a claim attribute."""
+    view = item.view.folded
+    spans = [
+        (view_position(item.view, m.start), view_position(item.view, m.end - 1) + 1)
+        for m in markers
+    ]
+    for regex in (
+        patterns.URL,
+        patterns.INLINE_SOURCE,
+        patterns.MARKDOWN_LINK,
+        patterns.TITLE_SPAN,
+    ):
+        spans.extend((m.start(), m.end()) for m in finditer(regex, view))
+    if spans:
+        for m in patterns.MARKER_YEAR.finditer(view):
+            if any(end <= m.start() <= end + 1 for _, end in spans):
+                spans.append((m.start(), m.end()))
+    return spans
+
+
+def view_position(view: MappedText, original: int) -> int:
+    """The first view position at or after ``original`` (offsets only ever grow)."""
+    return min(bisect_left(view.offsets, original), len(view.text))
+
+
+def select_mentions(
+    item: SentenceInput,
+    masked: str,
+    lexicon: Lexicon,
+    classes: frozenset[str],
+    antecedent: str | None = None,
+    common: Callable[[str], bool] | None = None,
+) -> list[TherapyMention]:
+    view = item.view.folded
+    mentions = [m for m in item.mentions if masked[m.start : m.end].strip()]
+    for found in (
+        chinese_names(item.view.text, masked, item.words, common, mentions) if common else [],
+        list_members(masked, mentions),
+    ):
+        for start, end in found:
+            if not any(x.start < end and start < x.end for x in mentions):
+                name = masked[start:end]
+                known = lexicon.canonical(name)
+                mentions.append(TherapyMention(start, end, known or name, unlisted=known is None))
+    # Code and INN names are Latin letters; a sentence without any has none.
+    for regex in (patterns.CODE_NAME, patterns.INN_NAME) if patterns.LATIN.search(masked) else ():
+        for m in regex.finditer(masked):
+            name = m.group("name")
+            if patterns.NOT_A_THERAPY.match(name) or any(
+                x.start < m.end() and m.start() < x.end for x in mentions
+            ):
+                continue
+            known = lexicon.canonical(name)
+            therapy = known or re.sub(r"[^a-z0-9]", "", name)
+            mentions.append(TherapyMention(m.start(), m.end(), therapy, unlisted=known is None))
+    if not mentions:
+        return _descriptions(masked, [], antecedent)
+    mentions.sort(key=lambda m: m.start)
+    if any(m.therapy not in classes for m in mentions):
+        # "自体间充质干细胞疗法NurOwn": the class describes the product, it is not the subject.
+        mentions = [m for m in mentions if m.therapy not in classes]
+    # "(如过表达BDNF)": an example in parentheses is not the subject.
+    examples = [g for g in paren_groups(view) if patterns.EXAMPLE_OPENER.match(view, g[0] + 1)]
+    mentions = [m for m in mentions if not any(g[0] < m.start and m.end <= g[1] for g in examples)]
+    if is_inventory(masked, mentions):
+        return []
+    background = background_mentions(view, mentions)
+    foreground = [m for i, m in enumerate(mentions) if i not in background]
+    selected = foreground if foreground else mentions
+    return sorted([*selected, *_descriptions(masked, selected, antecedent)], key=lambda m: m.start)
+
+
+# Common words (jieba's dictionary frequency) are vocabulary, not parts of a drug's name.
+COMMON_WORD_FREQUENCY = 500
+
+
+COMMON_CHARACTER_FREQUENCY = 50000
+
+
+def common_word(frequency: Mapping[str, int]) -> Callable[[str], bool]:
+    def common(word: str) -> bool:
+        if word in patterns.NAME_STOP_WORDS or "细胞" in word:
+            return True
+        limit = COMMON_CHARACTER_FREQUENCY if len(word) == 1 else COMMON_WORD_FREQUENCY
+        return frequency.get(word, 0) >= limit
+
+    return common
+
+
+def chinese_names(
+    view: str,
+    masked: str,
+    words: Sequence[str],
+    common: Callable[[str], bool],
+    known: Sequence[TherapyMention] = (),
+) -> list[tuple[int, int]]:
+    """Spans of unlisted Chinese therapy names: a drug-name ending ("硝酮嗪", "参蓉颗粒") and the
+    uncommon words before it ("证明/硝酮/嗪" → "硝酮嗪"), and cell therapies by their source.
+
+    ``words`` are the segmenter's words of ``view``; ``masked`` is ``view`` folded, with titles,
+    links and markers blanked, where no name is looked for; names ``known`` already are skipped.
+    """
+    found = []
+    spans = None
+    for m in finditer(patterns.CN_NAME_ENDING, masked):
+        if any(k.start < m.end() and m.start() < k.end for k in known):
+            continue  # "利鲁唑": a lexicon name
+        if spans is None:
+            spans = _word_spans(view, words)
+        start = m.start()
+        for word_start, word_end in reversed([s for s in spans if s[1] <= m.start()]):
+            word = masked[word_start:word_end]
+            if word_end != start or not patterns.CJK_WORD.fullmatch(word) or common(word):
+                break
+            start = word_start
+        if start < m.start():  # a bare ending ("注射液") is no name
+            found.append((start, m.end()))
+    found.extend(m.span() for m in finditer(patterns.CELL_THERAPY, masked))
+    return found
+
+
+def _word_spans(view: str, words: Sequence[str]) -> list[tuple[int, int]]:
+    spans, position = [], 0
+    for word in words:
+        start = view.find(word, position)
+        if start < 0:
+            continue
+        spans.append((start, start + len(word)))
+        position = start + len(word)
+    return spans
+
+
+def list_members(view: str, mentions: Sequence[TherapyMention]) -> list[tuple[int, int]]:
+    """Unlisted names in a list of therapies: "…, memantine, AMX0035, trazodone, CNM-Au8, …"."""
+    if len(mentions) < 2:
+        return []
+    ends = {m.end for m in mentions}
+    starts = {m.start for m in mentions}
+    found = []
+    for m in patterns.LIST_MEMBER.finditer(view):
+        before = view[: m.start("name")].rstrip(" ,、")
+        before = re.sub(r"\s*\b(and|or)$", "", before)
+        after = patterns.LIST_SEPARATOR.match(view, m.end("name"))
+        if len(before) in ends or (after and after.end() in starts):
+            found.append(m.span("name"))
+    return found
+
+
+def _descriptions(
+    masked: str, mentions: list[TherapyMention], antecedent: str | None
+) -> list[TherapyMention]:
+    """ "该药" / "the drug": the therapy named last before it in the sentence, else the antecedent."""
+    found = []
+    for m in finditer(patterns.ANAPHOR, masked):
+        if any(x.start < m.end() and m.start() < x.end for x in mentions):
+            continue
+        earlier = [x for x in mentions if x.end <= m.start()]
+        therapy = earlier[-1].therapy if earlier else antecedent
+        if therapy is not None:
+            unlisted = earlier[-1].unlisted if earlier else False
+            found.append(TherapyMention(m.start(), m.end(), therapy, unlisted=unlisted))
+    return found
+
+
+def background_mentions(view: str, mentions: list[TherapyMention]) -> set[int]:
+    """Indexes of background mentions; the cue reaches along a list ("stable doses of riluzole and/or edaravone")."""
+    found: set[int] = set()
+    for i, mention in enumerate(mentions):
+        follows_background = i - 1 in found and patterns.LIST_GLUE.match(
+            view[mentions[i - 1].end : mention.start]
+        )
+        if _is_background(view, mention) or follows_background:
+            found.add(i)
+    return found
+
+
+def _is_background(view: str, mention: TherapyMention) -> bool:
+    before = view[max(0, mention.start - 24) : mention.start]
+    after = view[mention.end : mention.end + 8]
+    if patterns.BACKGROUND_BEFORE.search(before) or patterns.HISTORY_AFTER.match(after):
+        return True
+    if has_cue(patterns.WITH_PLACEBO_AFTER, view) and patterns.WITH_PLACEBO_AFTER.match(
+        view, mention.end, mention.end + 40
+    ):
+        return True
+    if has_cue(patterns.COMPARATOR_BEFORE, before) and patterns.COMPARATOR_BEFORE.search(before):
+        return True
+    if patterns.COMPARISON_AFTER.match(after) and re.search(r"(与|和|同)\s*$", before):
+        return True
+    return bool(patterns.BACKGROUND_AFTER.match(after) and re.search(r"在\s*$", before))
