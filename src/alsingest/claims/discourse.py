@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from .. import patterns
-from ..structure import TABLE_ROW, TABLE_RULE, Paragraph, Sentence
-from .model import TOPIC_REACH, Attribute, SentenceInput
+from ..structure import HEADING, TABLE_ROW, TABLE_RULE, Paragraph, Sentence
+from .model import TOPIC_REACH, Attribute, SentenceInput, TherapyMention
 
 
 def is_claim(attributes: list[Attribute]) -> bool:
@@ -85,3 +85,131 @@ def table_start(paragraphs: Sequence[Paragraph], index: int) -> int:
     while index > 0 and paragraphs[index - 1].kind in (TABLE_ROW, TABLE_RULE):
         index -= 1
     return index
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What the article's shape says, read once: paragraphs that introduce the next one, each
+    paragraph's first sentence, each table's header row, and a single-product article's subject."""
+
+    paragraphs: Sequence[Paragraph]
+    intro: set[int]
+    first_sentence: dict[int, int]
+    table_header: dict[int, str]  # first row of each table, by paragraph index
+    subject: str | None
+
+    @classmethod
+    def of(
+        cls,
+        paragraphs: Sequence[Paragraph],
+        sentences: Sequence[SentenceInput],
+        subject: str | None,
+    ) -> Layout:
+        first_sentence: dict[int, int] = {}
+        table_header: dict[int, str] = {}
+        for item in sentences:
+            first_sentence.setdefault(item.sentence.paragraph, item.sentence.index)
+            if paragraphs[item.sentence.paragraph].kind == TABLE_ROW:
+                start = table_start(paragraphs, item.sentence.paragraph)
+                if start == item.sentence.paragraph:
+                    table_header[start] = item.view.folded
+        return cls(
+            paragraphs,
+            intro_paragraphs(paragraphs, sentences),
+            first_sentence,
+            table_header,
+            subject,
+        )
+
+    def header_of(self, paragraph: int) -> str | None:
+        """The header row of the table ``paragraph`` is a later row of, else None."""
+        start = table_start(self.paragraphs, paragraph)
+        return self.table_header.get(start) if start != paragraph else None
+
+
+@dataclass
+class Discourse:
+    """What the text is about so far, carried from sentence to sentence.
+
+    ``topic``: the therapies last named, for a sentence that names none; ``antecedent``: the
+    therapy a later "该药" means; ``caption``: the therapies named just before a table.
+    """
+
+    section: int = 0
+    topic: Topic | None = None
+    section_therapies: set[str] = field(default_factory=set)
+    antecedent: str | None = None
+    context_year: int | None = None
+    last_caption: tuple[tuple[str, ...], int] | None = None
+
+    def enter(self, paragraph: Paragraph) -> None:
+        if paragraph.kind == HEADING:
+            self.section += 1
+            self.topic = None
+            self.section_therapies = set()
+
+    def names(
+        self,
+        s: Sentence,
+        paragraph: Paragraph,
+        view: str,
+        mentions: list[TherapyMention],
+        background: set[int],
+        classes: frozenset[str],
+    ) -> None:
+        """The sentence named these therapies: they become what follows is about."""
+        subjects = [m for m in mentions if m.therapy not in classes] or mentions
+        if subjects and not patterns.QUOTED_SPEECH.match(view):
+            # What a later "该药" means, across paragraphs, headings and quotations.
+            self.antecedent = subjects[0].therapy
+        if paragraph.kind == TABLE_ROW or not mentions:
+            return
+        self.last_caption = (tuple(dict.fromkeys(m.therapy for m in mentions)), s.paragraph)
+        # A drug named only as background ("stable doses of riluzole") is not what follows is about.
+        named = tuple(
+            dict.fromkeys(
+                m.therapy
+                for i, m in enumerate(mentions)
+                if m.therapy not in classes and i not in background
+            )
+        )
+        if named:
+            if paragraph.kind == HEADING:
+                self.section_therapies = set(named)
+            # A section headed by a therapy stays about it: "【四、超大剂量甲钴胺】".
+            about_section = paragraph.kind == HEADING or set(named) <= self.section_therapies
+            self.topic = Topic(named, s.index, s.paragraph, self.section, about_section)
+
+    def caption_of(self, s: Sentence, layout: Layout) -> tuple[str, ...]:
+        """A table row's therapies: those named in the text right before the table."""
+        if (
+            self.last_caption
+            and table_start(layout.paragraphs, s.paragraph) - self.last_caption[1] <= 2
+        ):
+            return self.last_caption[0]
+        return ()
+
+    def owners(
+        self,
+        s: Sentence,
+        paragraph: Paragraph,
+        view: str,
+        masked: str,
+        attributes: list[Attribute],
+        layout: Layout,
+    ) -> tuple[tuple[str, ...], str]:
+        """Whose claims a sentence that names no therapy makes, and by which rule."""
+        if paragraph.kind == TABLE_ROW:
+            return self.caption_of(s, layout), "table caption"
+        first_in_paragraph = s.index == layout.first_sentence[s.paragraph]
+        if self.topic and self.topic.carries_to(
+            s, self.section, view, masked, layout.intro, first_in_paragraph
+        ):
+            therapies = self.topic.therapies
+            # The discourse goes on: the next sentence is measured from here.
+            self.topic = replace(self.topic, sentence=s.index, paragraph=s.paragraph)
+            return therapies, "topic of an earlier sentence"
+        if layout.subject and about_a_trial(attributes) and not speaks_of_many(view, masked):
+            # A release about one product: its trial facts are the product's, in any section.
+            return (layout.subject,), "the article's single subject"
+        return (), ""
