@@ -347,3 +347,41 @@ def test_a_given_publication_date_is_stored_and_read_again_on_reextraction(tmp_p
     report = ingest_files(db, [path], toolkit, published="2022-11-20")
     assert report.changed == ["a.txt"]
     assert [c["date"] for c in queries.export_claims(db)] == ["2022-09-02"]
+
+
+# --- provenance: which rule gave each field --------------------------------------
+
+
+def test_claims_explain_prints_the_rule_behind_each_field(tmp_path, toolkit):
+    from click.testing import CliRunner
+
+    from alsingest import store
+    from alsingest.cli import cli
+    from alsingest.pipeline import ingest_files
+
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "依达拉奉是一种自由基清除剂。\n\n2017年5月，该药获得美国FDA批准[1]。\n\n"
+        "参考资料\n[1] https://example.org/edaravone",
+        encoding="utf-8",
+    )
+    db_path = tmp_path / "c.db"
+    db = store.open_db(db_path)
+    ingest_files(db, [path], toolkit)
+    (claim_id,) = [row["claim_id"] for row in db.query("select claim_id from claims")]
+    db.close()
+    runner = CliRunner()
+    listing = runner.invoke(cli, ["claims", "--db", str(db_path)])
+    assert claim_id[:8] in listing.output
+    result = runner.invoke(cli, ["claims", "--db", str(db_path), "--explain", claim_id[:6]])
+    assert result.exit_code == 0, result.output
+    why = result.output.split("why:")[1]
+    assert (
+        "therapy: named in the sentence (ANAPHOR '该药': the therapy the text was last about)"
+        in why
+    )
+    assert "date: CN_DATE (2017-05)" in why
+    assert "type: approval: APPROVAL words" in why
+    assert "ref 1: a marker of its sentence" in why
+    missing = runner.invoke(cli, ["claims", "--db", str(db_path), "--explain", "zzzz"])
+    assert missing.exit_code == 1 and "no current claim has an id starting 'zzzz'" in missing.output

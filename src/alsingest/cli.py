@@ -204,16 +204,26 @@ def search(query, limit, options, db_path, config_path):
 @cli.command()
 @click.option("--article", help="Only this article (its source file name).")
 @click.option("--therapy", help="Only this therapy (canonical id or any alias).")
+@click.option(
+    "--explain",
+    "explain_id",
+    metavar="CLAIM_ID",
+    help="Print one claim (its id, or a unique start of it) and the rule behind each field.",
+)
 @common_options
-def claims(article, therapy, options, db_path, config_path):
-    """Extracted claims as a table: therapy, type, date, phase, enrollment, refs, quote."""
+def claims(article, therapy, explain_id, options, db_path, config_path):
+    """Extracted claims as a table: id, therapy, type, date, phase, enrollment, refs, quote."""
     db = open_corpus(db_path)
+    if explain_id:
+        explain_claim(db, explain_id.strip())
+        return
     if therapy:
         from .lexicon import Lexicon
 
         therapy = Lexicon.load(options.lexicon_path).canonical(therapy) or therapy
     rows = list(queries.export_claims(db, article=article, therapy=therapy))
     table = Table(
+        Column("id", no_wrap=True, min_width=8),  # what `--explain` takes
         "article",
         "therapy",
         "type",
@@ -227,6 +237,7 @@ def claims(article, therapy, options, db_path, config_path):
     )
     for row in rows:
         table.add_row(
+            row["claim_id"][:8],
             row["article"][:12],
             row["therapy"] + (" (unlisted)" if row["unlisted"] else ""),
             row["type"],
@@ -239,6 +250,32 @@ def claims(article, therapy, options, db_path, config_path):
         )
     console.print(table)
     errors.print(f"{len(rows)} claims")
+
+
+def explain_claim(db, prefix: str) -> None:
+    """`claims --explain`: one claim's fields, each with the rule that gave it."""
+    ids = queries.claim_ids_starting(db, prefix) if prefix else []
+    if not ids:
+        raise click.ClickException(f"no current claim has an id starting {prefix!r}")
+    if len(ids) > 1:
+        raise click.ClickException(
+            f"{len(ids)} claims have ids starting {prefix!r}: {', '.join(ids[:10])}; give more of it"
+        )
+    claim = queries.claim_by_id(db, ids[0])
+    lines = [
+        f"claim {claim['claim_id']} in {claim['article']} (sentence {claim['sentence']})",
+        f"quote: {claim['quote']}",
+    ]
+    for field in ("therapy", "type", "date", "phase", "enrollment", "outcome", "status", "refs"):
+        value = claim[field]
+        if field == "refs":
+            value = ",".join(map(str, value)) or "none"
+        lines.append(f"{field}: {value if value not in (None, '') else '-'}")
+    lines.append("why:")
+    if not claim["provenance"]:
+        lines.append("  (not recorded: re-extract the article with `alsingest refresh`)")
+    lines.extend(f"  {field}: {rule}" for field, rule in claim["provenance"])
+    click.echo("\n".join(lines))
 
 
 @cli.command("eval")

@@ -30,6 +30,7 @@ class DateMention:
     end: int
     iso: str | None  # "2025", "2025-06", "2025-06-10"; None when it cannot be trusted
     relative: bool = False
+    rule: str = ""  # the pattern that read it, and where a relative date's year came from
 
 
 def cn_number(text: str) -> int | None:
@@ -97,14 +98,14 @@ def find_dates(
         value = iso(year, month, day) if month is not None else iso(year)
         if m.group("month") and month is not None and value is None:
             # "2025年13月": keep it visible as text, never as a wrong ISO date.
-            found.append((m.start(), m.end(), None, False, None))
+            found.append((m.start(), m.end(), None, "CN_DATE", None))
             continue
-        found.append((m.start(), m.end(), value, False, year))
+        found.append((m.start(), m.end(), value, "CN_DATE (ROC year)" if roc else "CN_DATE", year))
     for m in patterns.ISO_DATE.finditer(text):
         if not taken(m.start(), m.end()):
             value = iso(int(m.group("year")), int(m.group("month")), _int(m.group("day")))
             found.append(
-                (m.start(), m.end(), value, False, int(m.group("year")) if value else None)
+                (m.start(), m.end(), value, "ISO_DATE", int(m.group("year")) if value else None)
             )
     for m in patterns.EN_DATE.finditer(text):
         if taken(m.start(), m.end()):
@@ -113,14 +114,14 @@ def find_dates(
         year = int(m.group("year") or m.group("year2") or m.group("year3"))
         day = m.group("day") or m.group("day2")
         value = iso(year, patterns.MONTHS[name.rstrip(".")], int(day) if day else None)
-        found.append((m.start(), m.end(), value, False, year if value else None))
-    for regex in (patterns.EN_YEAR, patterns.EN_YEAR_LIST, patterns.EN_AUTHOR_YEAR):
-        for m in regex.finditer(text):
+        found.append((m.start(), m.end(), value, "EN_DATE", year if value else None))
+    for rule in ("EN_YEAR", "EN_YEAR_LIST", "EN_AUTHOR_YEAR"):
+        for m in getattr(patterns, rule).finditer(text):
             group = "year" if m.group("year") else "year2"  # "等（2022）" is the second form
             start, end = m.span(group)
             if not taken(start, end):
                 year = int(m.group(group))
-                found.append((start, end, iso(year), False, year))
+                found.append((start, end, iso(year), rule, year))
 
     found.sort()
     anchor_year = int(anchor[:4]) if anchor else None
@@ -141,8 +142,8 @@ def find_dates(
     claimed: list[tuple[int, int]] = []
     for _, kind, item in events:
         if kind == "abs":
-            start, end, value, _, stated_year = item
-            mentions.append(DateMention(start, end, value))
+            start, end, value, rule, stated_year = item
+            mentions.append(DateMention(start, end, value, rule=rule))
             if stated_year:
                 year = stated_year
             continue
@@ -165,7 +166,13 @@ def find_dates(
             elif m.group("rel") == "明年":
                 base = anchor_year + 1 if anchor_year else None
             value = iso(base, _int(m.group("month")), _int(m.group("day"))) if base else None
-            mentions.append(DateMention(m.start(), m.end(), value, relative=True))
+            source = (
+                "the publication date"
+                if m.group("rel") in ("本年", "今年", "去年", "明年")
+                else "the year named before"
+            )
+            rule = f"CN_RELATIVE_DATE, year from {source}"
+            mentions.append(DateMention(m.start(), m.end(), value, relative=True, rule=rule))
             if base:
                 # "今年3月……同年6月": 同年 is the year just named, whatever word named it.
                 year = base
@@ -173,15 +180,18 @@ def find_dates(
             # A month without a year is in the year last named, unless that year was a plan
             # for after the article was written ("预计2026年启动……4月，首例入组").
             # Before any year is named, the article's own date gives it.
-            base = anchor_year if year and anchor_year and year > anchor_year else year
-            base = base or anchor_year
+            if year and not (anchor_year and year > anchor_year):
+                base, source = year, "the year named before"
+            else:
+                base, source = anchor_year, "the publication date"
             day = _int(m.group("day")) if kind == "md" else None
             value = iso(base, _int(m.group("month")), day) if base else None
-            mentions.append(DateMention(m.start(), m.end(), value, relative=True))
+            rule = f"{'CN_MONTH_DAY' if kind == 'md' else 'CN_MONTH'}, year from {source}"
+            mentions.append(DateMention(m.start(), m.end(), value, relative=True, rule=rule))
         else:
-            mentions.append(
-                DateMention(m.start(), m.end(), iso(year) if year else None, relative=True)
-            )
+            value = iso(year) if year else None
+            rule = "CN_BARE_YEAR_PART, year from the year named before"
+            mentions.append(DateMention(m.start(), m.end(), value, relative=True, rule=rule))
     mentions.sort(key=lambda d: d.start)
     return mentions, year
 

@@ -204,7 +204,8 @@ def export_claims(
         select a.name as article, c.quote, c.therapy, c.type, c.date, c.date_text, c.phase,
           c.enrollment, c.status, c.refs, c.ref_urls, c.claim_id, c.start, c."end",
           c.sentence_idx as sentence, c.unlisted, c.design, c.outcome, c.extractor_version,
-          v.version as article_version, ver.verdict, ver.reason as verdict_reason, ver.evidence
+          v.version as article_version, ver.verdict, ver.reason as verdict_reason, ver.evidence,
+          c.provenance
         from claims c join article_versions v on v.id = c.version_id {CURRENT}
         left join verifications ver on ver.id = c.id
         {clause}
@@ -212,7 +213,7 @@ def export_claims(
         """,
         params,
     ):
-        for key in ("refs", "ref_urls", "design", "evidence"):
+        for key in ("refs", "ref_urls", "design", "evidence", "provenance"):
             row[key] = json.loads(row[key]) if row[key] else []
         row["unlisted"] = bool(row["unlisted"])
         yield row
@@ -270,6 +271,21 @@ def claim_by_id(db: Database, claim_id: str) -> dict | None:
     if row is None:
         return None
     return next((c for c in export_claims(db, article=row[0]) if c["claim_id"] == claim_id), None)
+
+
+def claim_ids_starting(db: Database, prefix: str) -> list[str]:
+    """Stable ids of current claims that start with ``prefix`` (what a person types from a table)."""
+    return [
+        row[0]
+        for row in db.execute(
+            f"""
+            select distinct c.claim_id from claims c
+            join article_versions v on v.id = c.version_id {CURRENT}
+            where c.claim_id >= ? and c.claim_id < ? order by c.claim_id
+            """,
+            [prefix, prefix + "\uffff"],
+        )
+    ]
 
 
 def reference_urls(db: Database) -> dict[str, dict[int, str]]:

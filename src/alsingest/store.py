@@ -449,6 +449,7 @@ def article_rows(result: ArticleResult) -> ArticleRows:
                 "refs",
                 "ref_urls",
                 "extractor_version",
+                "provenance",
             ),
             [
                 (
@@ -472,6 +473,7 @@ def article_rows(result: ArticleResult) -> ArticleRows:
                     json.dumps(list(c.refs)),
                     json.dumps(list(c.ref_urls), ensure_ascii=False),
                     EXTRACTOR_VERSION,
+                    json.dumps([list(p) for p in c.provenance], ensure_ascii=False),
                 )
                 for c in result.claims
             ],
@@ -960,3 +962,9 @@ def m007_given_published(db: Database) -> None:
     # The publication date given with an article from outside its text (`ingest --published`,
     # a fetched page's metadata), kept so that a re-extraction reads the article as before.
     db["article_versions"].add_column("given_published", str)
+
+
+@migrations()
+def m008_claim_provenance(db: Database) -> None:
+    # Which rule gave each field of a claim: JSON list of [field, rule] (`claims --explain`).
+    db["claims"].add_column("provenance", str)

@@ -42,12 +42,12 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[Attribute]:
     for d in dates:
         # An unresolvable date ("明年" with no publication date, "2025年13月") is kept as written.
         if has_event and is_event_date(view, d):
-            attributes.append(Attribute("date", d.start, d.end, d.iso))
+            attributes.append(Attribute("date", d.start, d.end, d.iso, rule=d.rule))
     phases = sorted(
         (
-            Attribute("phase", m.start(), m.end(), phase)
-            for regex in (patterns.CN_PHASE, patterns.CN_ORDINAL_PHASE, patterns.EN_PHASE)
-            for m in finditer(regex, view)
+            Attribute("phase", m.start(), m.end(), phase, rule=rule)
+            for rule in ("CN_PHASE", "CN_ORDINAL_PHASE", "EN_PHASE")
+            for m in finditer(getattr(patterns, rule), view)
             if (phase := normalize_phase(m.group("phase")))
         ),
         key=lambda a: a.start,
@@ -69,19 +69,21 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[Attribute]:
     for name, group in patterns.DESIGN_GROUPS.items():  # in the terms' order
         if group in first_of:
             m = first_of[group]
-            attributes.append(Attribute("design", m.start(), m.end(), name))
+            attributes.append(Attribute("design", m.start(), m.end(), name, rule="DESIGN_TERM"))
     for m in patterns.DURATION.finditer(view) if patterns.DIGIT.search(view) else ():
         unit = "weeks" if m.group("unit").startswith(("周", "week")) else "months"
-        attributes.append(Attribute("design", m.start(), m.end(), f"{int(m.group('n'))} {unit}"))
+        duration = f"{int(m.group('n'))} {unit}"
+        attributes.append(Attribute("design", m.start(), m.end(), duration, rule="DURATION"))
     for start, end in missed:
-        attributes.append(Attribute("outcome", start, end, _outcome("missed", view, start, end)))
+        value = _outcome("missed", view, start, end)
+        attributes.append(Attribute("outcome", start, end, value, rule="OUTCOME_MISSED"))
     for m in met:
         # "未在所有患者中达到主要终点" holds "达到主要终点": the negation wins.
         if not any(s < m.end() and m.start() < e for s, e in missed):
             value = _outcome("met", view, m.start(), m.end())
-            attributes.append(Attribute("outcome", m.start(), m.end(), value))
+            attributes.append(Attribute("outcome", m.start(), m.end(), value, rule="OUTCOME_MET"))
     for m in finditer(patterns.WITHDRAWAL, view):
-        attributes.append(Attribute("withdrawal", m.start(), m.end(), True))
+        attributes.append(Attribute("withdrawal", m.start(), m.end(), True, rule="WITHDRAWAL"))
     return attributes
 
 
@@ -127,7 +129,7 @@ def find_enrollment(view: str) -> Attribute | None:
             and not patterns.ENROLLMENT_CUE.search(before)
         ):
             continue
-        attribute = Attribute("enrollment", m.start(), m.end(), n)
+        attribute = Attribute("enrollment", m.start(), m.end(), n, rule="CN_COUNT")
         clause_before = re.split(r"[，,；;。]", before)[-1]
         # One patient, or patients described by age ("一位52岁的男性患者接受了首次注射"), are a
         # case, not a trial's participants, unless the words say they take part in one.
@@ -137,6 +139,7 @@ def find_enrollment(view: str) -> Attribute | None:
         if (n == 1 or patterns.PATIENT_AGE.match(after)) and not takes_part:
             continue
         if "组" in re.split(r"[,;，；]", after[:12])[0] or "组" in clause_before[-6:]:
+            attribute.rule = "CN_COUNT of one arm"
             arms.append(attribute)
         elif patterns.ENROLLMENT_CUE.search(clause_before) or m.group("approx") in (
             "共",
@@ -150,12 +153,14 @@ def find_enrollment(view: str) -> Attribute | None:
             "近",
             "大约",
         ):
+            attribute.rule = "CN_COUNT with an enrollment cue"
             strong.append(attribute)
         elif (
             re.match(r"\s*(?:[^，,。；;]{0,14})(患者|受试者|参与者|病人|als|志愿者)", after)
             or re.match(r"\s*[|]", after)
             or (m.group("unit") == "人" and closes_phrase)
         ):
+            attribute.rule = "CN_COUNT of patients, no enrollment cue"
             weak.append(attribute)
     english = (
         [*patterns.EN_COUNT.finditer(view), *patterns.EN_N_EQUALS.finditer(view)]
@@ -171,12 +176,16 @@ def find_enrollment(view: str) -> Attribute | None:
             or patterns.ENROLLMENT_CUE.search(view[max(0, m.start() - 40) : m.end() + 20])
             or m.re is patterns.EN_N_EQUALS
         ):
-            strong.append(Attribute("enrollment", m.start(), m.end(), n))
+            rule = (
+                "EN_N_EQUALS" if m.re is patterns.EN_N_EQUALS else "EN_COUNT with an enrollment cue"
+            )
+            strong.append(Attribute("enrollment", m.start(), m.end(), n, rule=rule))
     if strong:
         return strong[0]
     if len(arms) >= 2:
         first, last = arms[0], arms[-1]
-        return Attribute("enrollment", first.start, last.end, sum(a.value for a in arms))
+        total = sum(a.value for a in arms)
+        return Attribute("enrollment", first.start, last.end, total, rule="CN_COUNT, arms summed")
     if arms:
         return arms[0]
     return weak[0] if weak else None
@@ -206,5 +215,5 @@ def enrollment_cells(header: str, row: str) -> list[Attribute]:
         if m and patterns.ENROLLMENT_HEADER.search(name):
             n = parse_count(m.group("n"))
             if n:
-                found.append(Attribute("enrollment", start, end, n))
+                found.append(Attribute("enrollment", start, end, n, rule="sample-size column"))
     return found[:1]

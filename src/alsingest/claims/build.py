@@ -8,7 +8,7 @@ from dataclasses import replace
 from .. import patterns
 from ..normalize import join_lines
 from .binding import clauses_of
-from .model import QUOTE_MAX, Claim, Draft, SentenceInput
+from .model import QUOTE_MAX, Attribute, Claim, Draft, SentenceInput
 
 
 def build_claims(
@@ -45,12 +45,14 @@ def build_claims(
             s, e = view.original_span(date.start, date.end)
             date_text = join_lines(text[s:e]).text
         withdrawn = any(a.kind == "withdrawal" for a in attrs)
-        claim_type = classify(clause_text, outcome, phase, enrollment, design, withdrawn)
+        claim_type, type_rule = type_of(clause_text, outcome, phase, enrollment, design, withdrawn)
         if claim_type in ("other", "trial_design"):
             # The event verb may stand outside the quoted clauses: "NurOwn…布局:2025年4月,…提交了申请".
-            sentence_type = classify(view.folded, outcome, phase, enrollment, design, withdrawn)
+            sentence_type, rule = type_of(
+                view.folded, outcome, phase, enrollment, design, withdrawn
+            )
             if sentence_type not in ("other", "trial_design", "trial_result"):
-                claim_type = sentence_type
+                claim_type, type_rule = sentence_type, f"{rule}, in the sentence"
         digest = hashlib.sha256(
             "\0".join([name, text[start:end], draft.therapy, claim_type, date_iso or ""]).encode()
         ).hexdigest()[:16]
@@ -72,14 +74,52 @@ def build_claims(
                 refs=refs,
                 ref_urls=ref_urls,
                 claim_id=digest,
+                provenance=_provenance(draft, date, claim_type, type_rule, status),
             )
         )
     # "早前的第三期研究未能达到主要终点，公司计划再开展一项约200人的第3b期研究": two trials.
     for extra in phases[1:]:
         first = claims[0]
         digest = hashlib.sha256(f"{first.claim_id}\0phase\0{extra}".encode()).hexdigest()[:16]
-        claims.append(replace(first, date=None, date_text=None, phase=extra, claim_id=digest))
+        provenance = tuple(
+            (f, f"a second phase of the sentence ({extra})" if f == "phase" else rule)
+            for f, rule in first.provenance
+            if f != "date"
+        )
+        claims.append(
+            replace(
+                first,
+                date=None,
+                date_text=None,
+                phase=extra,
+                claim_id=digest,
+                provenance=provenance,
+            )
+        )
     return claims
+
+
+def _provenance(
+    draft: Draft, date: Attribute | None, claim_type: str, type_rule: str, status: str
+) -> tuple[tuple[str, str], ...]:
+    """Which rule gave each field of a claim."""
+
+    def first(kind: str) -> Attribute | None:
+        return next((a for a in draft.attributes if a.kind == kind), None)
+
+    out = [("therapy", draft.how)]
+    for field, attribute in (
+        ("date", date),
+        ("phase", first("phase")),
+        ("enrollment", first("enrollment")),
+        ("outcome", first("outcome")),
+    ):
+        if attribute is not None:
+            out.append((field, f"{attribute.rule or attribute.kind} ({attribute.value})"))
+    out.append(("type", f"{claim_type}: {type_rule}"))
+    out.append(("status", "PLANNED words in the quote" if status == "planned" else "reported"))
+    out.extend((f"ref {n}", draft.ref_rules.get(n, "")) for n in sorted(draft.refs))
+    return tuple(out)
 
 
 def _quote_span(
@@ -107,22 +147,31 @@ def _quote_span(
 
 def classify(text: str, outcome, phase, enrollment, design, withdrawn: bool) -> str:
     """Claim type from the words of its clauses, most specific first."""
+    return type_of(text, outcome, phase, enrollment, design, withdrawn)[0]
+
+
+# Claim types by the words of their clauses, most specific first: (type, pattern name).
+TYPE_WORDS = (
+    ("trial_start", "TRIAL_APPROVAL"),
+    ("approval", "APPROVAL"),
+    ("launch", "LAUNCH"),
+    ("dosing", "DOSING"),
+)
+
+
+def type_of(text: str, outcome, phase, enrollment, design, withdrawn: bool) -> tuple[str, str]:
+    """The claim type and the rule that gave it."""
     if withdrawn:
-        return "withdrawal"
+        return "withdrawal", "WITHDRAWAL words"
     if patterns.SUBMISSION.search(text) and not outcome:
-        return "submission"
-    if patterns.TRIAL_APPROVAL.search(text):
-        return "trial_start"
-    if patterns.APPROVAL.search(text):
-        return "approval"
-    if patterns.LAUNCH.search(text):
-        return "launch"
-    if patterns.DOSING.search(text):
-        return "dosing"
+        return "submission", "SUBMISSION words"
+    for claim_type, name in TYPE_WORDS:
+        if getattr(patterns, name).search(text):
+            return claim_type, f"{name} words"
     if outcome:
-        return "trial_result"
+        return "trial_result", "an outcome"
     if patterns.TRIAL_START.search(text):
-        return "trial_start"
+        return "trial_start", "TRIAL_START words"
     if phase or enrollment or design:
-        return "trial_design"
-    return "other"
+        return "trial_design", "a phase, size or design and no event word"
+    return "other", "no event word"

@@ -68,9 +68,8 @@ def extract_claims(
         discourse.enter(paragraph)
         found = reader.drafts(item, paragraph, layout, discourse)
         for draft in found:
-            draft.refs = sentence_refs(
-                draft, item, markers_by_sentence.get(item.sentence.index, [])
-            )
+            markers_here = markers_by_sentence.get(item.sentence.index, [])
+            draft.cite(sentence_refs(draft, item, markers_here), "a marker of its sentence")
         claims_in_sentence[item.sentence.index] = found
         drafts.extend(found)
 
@@ -127,7 +126,10 @@ class _SentenceReader:
         for marker in markers:
             if marker.year and possible:
                 at = view_position(item.view, marker.start)
-                attributes.append(Attribute("date", at, at + 1, marker.year, text=marker.year))
+                year = Attribute(
+                    "date", at, at + 1, marker.year, marker.year, "author-year citation"
+                )
+                attributes.append(year)
         background = background_mentions(view, mentions) if mentions else set()
         discourse.names(s, paragraph, view, mentions, background, self.classes)
 
@@ -137,9 +139,10 @@ class _SentenceReader:
                 if is_claim(attrs):
                     first = next(m for m in mentions if m.therapy == therapy)
                     anchor = (first.start, first.end)
-                    found.append(Draft(s.index, therapy, first.unlisted, attrs, anchor, False))
+                    how = f"named in the sentence ({first.rule})"
+                    found.append(Draft(s.index, therapy, first.unlisted, attrs, anchor, False, how))
         elif is_claim(attributes):
-            therapies, _ = discourse.owners(s, paragraph, view, masked, attributes, layout)
+            therapies, how = discourse.owners(s, paragraph, view, masked, attributes, layout)
             carried = list(attributes)
             if len(therapies) > 1 and len({a.value for a in attributes if a.kind == "date"}) > 1:
                 # "Results were reported in 2022 and 2023" for four drugs: which date is whose is unknown.
@@ -147,7 +150,7 @@ class _SentenceReader:
             # No name to anchor on: the quote is the sentence itself.
             span = (0, len(view))
             if is_claim(carried):
-                found.extend(Draft(s.index, t, False, carried, span, True) for t in therapies)
+                found.extend(Draft(s.index, t, False, carried, span, True, how) for t in therapies)
         if patterns.OTHER_DISEASE.search(masked) and not patterns.ALS_DISEASE.search(masked):
             return []  # a trial of another disease
         return found

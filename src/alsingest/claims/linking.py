@@ -51,7 +51,8 @@ def cite_back_to_previous_marker(drafts, sentences, paragraphs, markers_by_sente
                 # The marker's sentence must be about the same therapy, or name none.
                 named = {m.therapy for m in mentions_of[later.index]}
                 if not named or draft.therapy in named:
-                    draft.refs |= _sentence_level_markers(markers_by_sentence[later.index])
+                    later_markers = _sentence_level_markers(markers_by_sentence[later.index])
+                    draft.cite(later_markers, "the next marker of its paragraph")
                 break
 
 
@@ -79,7 +80,7 @@ def inherit_from_introduced_paragraph(drafts, sentences, paragraphs, markers_by_
         introduced = {d.therapy for d in drafts_by_paragraph.get(p + 1, [])}
         for draft in own:
             if draft.therapy in introduced:
-                draft.refs |= closing
+                draft.cite(closing, "the closing marker of the paragraph it introduces")
 
 
 def antecedent_refs(drafts, sentences, claims_in_sentence, markers_by_sentence) -> None:
@@ -100,4 +101,4 @@ def antecedent_refs(drafts, sentences, claims_in_sentence, markers_by_sentence) 
         for marker in markers_by_sentence.get(previous, []):
             owner = _mention_right_before(item, view_position(item.view, marker.start))
             if owner is None or owner.therapy == draft.therapy:
-                draft.refs.add(marker.n)
+                draft.cite({marker.n}, "a marker of the sentence before, which named it")

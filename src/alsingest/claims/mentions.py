@@ -94,16 +94,17 @@ def select_mentions(
     mentions = [m for m in item.mentions if masked[m.start : m.end].strip()]
     for found in (
         chinese_names(item.view.text, masked, item.words, common, mentions) if common else [],
-        list_members(masked, mentions),
+        [(*span, "LIST_MEMBER") for span in list_members(masked, mentions)],
     ):
-        for start, end in found:
+        for start, end, rule in found:
             if not any(x.start < end and start < x.end for x in mentions):
                 name = masked[start:end]
                 known = lexicon.canonical(name)
-                mentions.append(TherapyMention(start, end, known or name, unlisted=known is None))
+                therapy = known or name
+                mentions.append(TherapyMention(start, end, therapy, known is None, rule))
     # Code and INN names are Latin letters; a sentence without any has none.
-    for regex in (patterns.CODE_NAME, patterns.INN_NAME) if patterns.LATIN.search(masked) else ():
-        for m in regex.finditer(masked):
+    for rule in ("CODE_NAME", "INN_NAME") if patterns.LATIN.search(masked) else ():
+        for m in getattr(patterns, rule).finditer(masked):
             name = m.group("name")
             if patterns.NOT_A_THERAPY.match(name) or any(
                 x.start < m.end() and m.start() < x.end for x in mentions
@@ -111,9 +112,9 @@ def select_mentions(
                 continue
             known = lexicon.canonical(name)
             therapy = known or re.sub(r"[^a-z0-9]", "", name)
-            mentions.append(TherapyMention(m.start(), m.end(), therapy, unlisted=known is None))
+            mentions.append(TherapyMention(m.start(), m.end(), therapy, known is None, rule))
     if not mentions:
-        return _descriptions(masked, [], antecedent)
+        return _descriptions(masked, [], antecedent) if antecedent else []
     mentions.sort(key=lambda m: m.start)
     if any(m.therapy not in classes for m in mentions):
         # "自体间充质干细胞疗法NurOwn": the class describes the product, it is not the subject.
@@ -152,7 +153,7 @@ def chinese_names(
     words: Sequence[str],
     common: Callable[[str], bool],
     known: Sequence[TherapyMention] = (),
-) -> list[tuple[int, int]]:
+) -> list[tuple[int, int, str]]:
     """Spans of unlisted Chinese therapy names: a drug-name ending ("硝酮嗪", "参蓉颗粒") and the
     uncommon words before it ("证明/硝酮/嗪" → "硝酮嗪"), and cell therapies by their source.
 
@@ -173,8 +174,8 @@ def chinese_names(
                 break
             start = word_start
         if start < m.start():  # a bare ending ("注射液") is no name
-            found.append((start, m.end()))
-    found.extend(m.span() for m in finditer(patterns.CELL_THERAPY, masked))
+            found.append((start, m.end(), "CN_NAME_ENDING"))
+    found.extend((*m.span(), "CELL_THERAPY") for m in finditer(patterns.CELL_THERAPY, masked))
     return found
 
 
@@ -214,10 +215,15 @@ def _descriptions(
         if any(x.start < m.end() and m.start() < x.end for x in mentions):
             continue
         earlier = [x for x in mentions if x.end <= m.start()]
-        therapy = earlier[-1].therapy if earlier else antecedent
-        if therapy is not None:
-            unlisted = earlier[-1].unlisted if earlier else False
-            found.append(TherapyMention(m.start(), m.end(), therapy, unlisted=unlisted))
+        if earlier:
+            therapy, unlisted = earlier[-1].therapy, earlier[-1].unlisted
+            rule = f"ANAPHOR '{m.group()}': the therapy named before it in the sentence"
+        elif antecedent is not None:
+            therapy, unlisted = antecedent, False
+            rule = f"ANAPHOR '{m.group()}': the therapy the text was last about"
+        else:
+            continue
+        found.append(TherapyMention(m.start(), m.end(), therapy, unlisted, rule))
     return found
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from ..normalize import MappedText
 from ..structure import Sentence
 
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 
 
 TOPIC_REACH = 8  # sentences a therapy stays the topic without being named again (same section)
@@ -35,6 +35,7 @@ class TherapyMention:
     end: int
     therapy: str
     unlisted: bool = False
+    rule: str = "lexicon"  # how it was found: the lexicon, a recogniser pattern, a description
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,8 @@ class Claim:
     refs: tuple[int, ...]
     ref_urls: tuple[str, ...]
     claim_id: str
+    # Which rule gave each field: (field, rule) pairs, for `alsingest claims --explain`.
+    provenance: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -64,6 +67,7 @@ class Attribute:
     end: int
     value: object
     text: str = ""
+    rule: str = ""  # the pattern or rule that found it
 
 
 @dataclass
@@ -74,7 +78,15 @@ class Draft:
     attributes: list[Attribute]
     anchor: tuple[int, int]  # view span the quote must hold
     via_topic: bool
+    how: str = "named in the sentence"  # how the therapy was found for this sentence
     refs: set[int] = field(default_factory=set)
+    ref_rules: dict[int, str] = field(default_factory=dict)  # ref -> the linking rule that gave it
+
+    def cite(self, refs: set[int], rule: str) -> None:
+        """Add ``refs``, each with the first rule that gave it."""
+        for n in sorted(refs):
+            self.ref_rules.setdefault(n, rule)
+        self.refs |= refs
 
 
 @dataclass(frozen=True)
