@@ -380,8 +380,8 @@ def test_claims_explain_prints_the_rule_behind_each_field(tmp_path, toolkit):
         "therapy: named in the sentence (ANAPHOR '该药': the therapy the text was last about)"
         in why
     )
-    assert "date: CN_DATE (2017-05)" in why
-    assert "type: approval: APPROVAL words" in why
+    assert "date: CN_DATE" in why
+    assert "type: APPROVAL words" in why
     assert "ref 1: a marker of its sentence" in why
     missing = runner.invoke(cli, ["claims", "--db", str(db_path), "--explain", "zzzz"])
     assert missing.exit_code == 1 and "no current claim has an id starting 'zzzz'" in missing.output

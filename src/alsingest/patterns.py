@@ -512,5 +512,11 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
     ),
     CELL_THERAPY: ("细胞", "cell"),
     WITH_PLACEBO_AFTER: ("placebo", "安慰剂"),
+    OTHER_DISEASE: (
+        "多发性硬化", "帕金森", "阿尔茨海默", "老年痴呆", "脑卒中", "中风", "脊髓损伤", "重症肌无力", "亨廷顿",
+        "脊髓性肌萎缩", "肿瘤", "癌症", "multiple sclerosis", "parkinson", "alzheimer", "stroke",
+        "spinal cord injur", "myasthenia", "huntington", "wolfram", "supranuclear", "cancer", "tumo",
+        "spinal muscular atrophy",
+    ),
     COMPARATOR_BEFORE: ("比", "相较", "优于", "不如", "than", "compared", "versus", "vs", "relative to"),
 }  # fmt: skip

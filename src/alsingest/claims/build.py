@@ -74,7 +74,7 @@ def build_claims(
                 refs=refs,
                 ref_urls=ref_urls,
                 claim_id=digest,
-                provenance=_provenance(draft, date, claim_type, type_rule, status),
+                provenance=_provenance(draft, date, type_rule, status),
             )
         )
     # "早前的第三期研究未能达到主要终点，公司计划再开展一项约200人的第3b期研究": two trials.
@@ -82,7 +82,7 @@ def build_claims(
         first = claims[0]
         digest = hashlib.sha256(f"{first.claim_id}\0phase\0{extra}".encode()).hexdigest()[:16]
         provenance = tuple(
-            (f, f"a second phase of the sentence ({extra})" if f == "phase" else rule)
+            (f, "a second phase of the sentence" if f == "phase" else rule)
             for f, rule in first.provenance
             if f != "date"
         )
@@ -100,7 +100,7 @@ def build_claims(
 
 
 def _provenance(
-    draft: Draft, date: Attribute | None, claim_type: str, type_rule: str, status: str
+    draft: Draft, date: Attribute | None, type_rule: str, status: str
 ) -> tuple[tuple[str, str], ...]:
     """Which rule gave each field of a claim."""
 
@@ -115,9 +115,9 @@ def _provenance(
         ("outcome", first("outcome")),
     ):
         if attribute is not None:
-            out.append((field, f"{attribute.rule or attribute.kind} ({attribute.value})"))
-    out.append(("type", f"{claim_type}: {type_rule}"))
-    out.append(("status", "PLANNED words in the quote" if status == "planned" else "reported"))
+            out.append((field, attribute.rule))
+    out.append(("type", type_rule))
+    out.append(("status", "PLANNED words in the quote" if status == "planned" else "no plan words"))
     out.extend((f"ref {n}", draft.ref_rules.get(n, "")) for n in sorted(draft.refs))
     return tuple(out)
 

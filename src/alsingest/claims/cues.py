@@ -7,20 +7,30 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .. import patterns
 
-# Each pattern's cue strings as one scan (a literal alternation is far cheaper than the patterns).
-_CUE_SCANS = {
-    regex: re.compile("|".join(map(re.escape, cues))) for regex, cues in patterns.CUES.items()
-}
+# A few cues are looked for one by one (a substring search is cheaper than a regex);
+# more as one literal alternation, still far cheaper than the pattern itself.
+_FEW = 4
+
+
+def _scan(cues: tuple[str, ...]) -> Callable[[str], bool]:
+    if len(cues) <= _FEW:
+        return lambda view: any(cue in view for cue in cues)
+    alternation = re.compile("|".join(map(re.escape, cues)))
+    return lambda view: alternation.search(view) is not None
+
+
+_CUE_SCANS = {regex: _scan(cues) for regex, cues in patterns.CUES.items()}
 
 
 def has_cue(regex: re.Pattern, view: str) -> bool:
     """Whether ``view`` holds one of the strings every match of ``regex`` holds."""
-    return _CUE_SCANS[regex].search(view) is not None
+    return _CUE_SCANS[regex](view)
 
 
 def finditer(regex: re.Pattern, view: str):
     """``regex.finditer(view)``, or nothing when the view holds none of the pattern's cues."""
-    return regex.finditer(view) if has_cue(regex, view) else ()
+    return regex.finditer(view) if _CUE_SCANS[regex](view) else ()

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from .. import patterns
 from ..structure import HEADING, TABLE_ROW, TABLE_RULE, Paragraph, Sentence
+from .cues import has_cue
 from .model import TOPIC_REACH, Attribute, SentenceInput, TherapyMention
 
 
@@ -50,6 +51,15 @@ class Topic:
             return True
         # A new paragraph goes on about the earlier therapy only when it says so.
         return bool(patterns.CONTINUATION.match(view)) or (s.paragraph - 1) in intro
+
+
+def is_about_another_disease(masked: str) -> bool:
+    """ "已完成多发性硬化症的2期试验": a sentence naming another disease and not ALS makes no ALS claim."""
+    return (
+        has_cue(patterns.OTHER_DISEASE, masked)
+        and patterns.OTHER_DISEASE.search(masked) is not None
+        and not patterns.ALS_DISEASE.search(masked)
+    )
 
 
 def about_a_trial(attributes: list[Attribute]) -> bool:

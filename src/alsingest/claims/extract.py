@@ -14,7 +14,7 @@ from ..structure import REFERENCE, TABLE_ROW, TABLE_RULE, Paragraph
 from .attributes import enrollment_cells, find_attributes
 from .binding import bind
 from .build import build_claims
-from .discourse import Discourse, Layout, is_claim
+from .discourse import Discourse, Layout, is_about_another_disease, is_claim
 from .linking import (
     antecedent_refs,
     cite_back_to_previous_marker,
@@ -151,6 +151,6 @@ class _SentenceReader:
             span = (0, len(view))
             if is_claim(carried):
                 found.extend(Draft(s.index, t, False, carried, span, True, how) for t in therapies)
-        if patterns.OTHER_DISEASE.search(masked) and not patterns.ALS_DISEASE.search(masked):
+        if found and is_about_another_disease(masked):
             return []  # a trial of another disease
         return found
