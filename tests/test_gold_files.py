@@ -17,6 +17,8 @@ SETS = {
     "dev": (ROOT / "tests" / "dev", ROOT / "tests" / "dev"),
     "holdout": (ROOT / "tests" / "holdout", ROOT / "tests" / "holdout"),
     "blind": (ROOT / "tests" / "blind", ROOT / "tests" / "blind"),
+    "real-dev": (ROOT / "tests" / "real" / "dev", ROOT / "tests" / "real" / "dev"),
+    "real-test": (ROOT / "tests" / "real" / "test", ROOT / "tests" / "real" / "test"),
 }
 FIELDS = {
     "article",
