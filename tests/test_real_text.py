@@ -349,6 +349,52 @@ def test_a_given_publication_date_is_stored_and_read_again_on_reextraction(tmp_p
     assert [c["date"] for c in queries.export_claims(db)] == ["2022-09-02"]
 
 
+# --- named trials, combinations and registry-style text (after the sealed score) -----
+
+
+def test_a_named_trials_phase_goes_to_the_regimens_it_tests(toolkit):
+    text = (
+        "The ATLAS-X Platform Trial is an adaptive phase 2/3 trial with shared placebo data. "
+        "In 2022, 300 people were randomized within its first regimens (regimen A: masitinib; "
+        "regimen B: tideglusib) of the ATLAS-X trial."
+    )
+    got = {(c.therapy, c.phase) for c in claims_of(toolkit, text)}
+    assert {("masitinib", "2/3"), ("tideglusib", "2/3")} <= got
+    explained = {c.therapy: dict(c.provenance) for c in claims_of(toolkit, text) if c.enrollment}
+    assert explained["masitinib"]["phase"].startswith("the ATLAS-X trial's phase")
+
+
+def test_a_sentence_about_a_named_trial_alone_is_a_claim_of_its_therapy(toolkit):
+    text = (
+        "Tideglusib was tested in the BRAVO-ALS trial. Riluzole is widely used. "
+        "At the interim analysis, approximately 210 patients had been randomized in BRAVO-ALS."
+    )
+    got = {(c.therapy, c.enrollment) for c in claims_of(toolkit, text)}
+    assert ("tideglusib", 210) in got and all(t != "riluzole" for t, _ in got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2022, AMX0035 (sodium phenylbutyrate and taurursodiol) met its primary endpoint.",
+        "2022年，苯丁酸钠和牛磺二醇口服固定剂量配方(AMX0035)获得FDA批准。",
+    ],
+)
+def test_the_parts_of_a_named_combination_are_not_therapies(toolkit, text):
+    assert {c.therapy for c in claims_of(toolkit, text)} == {"amx0035"}
+
+
+def test_counts_as_adjectives_and_randomisation_dates(toolkit):
+    text = "Data from the 664-participant phase 3 study of masitinib were randomized between July 2020 and Dec 2021."
+    got = {(c.enrollment, c.date) for c in claims_of(toolkit, text)}
+    assert (664, "2020-07") in got and (664, "2021-12") in got
+
+
+def test_code_names_may_end_in_several_letters(toolkit):
+    text = "The phase 1 study of XY228CN started on 2025-09-15."
+    assert {(c.therapy, c.unlisted) for c in claims_of(toolkit, text)} == {("xy228cn", True)}
+
+
 # --- provenance: which rule gave each field --------------------------------------
 
 

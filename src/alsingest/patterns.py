@@ -264,6 +264,8 @@ COUNT_OUTCOME = re.compile(
 EN_COUNT = re.compile(
     rf"(?<![\d.\-a-z])(?P<n>{_NUMBER})\s+(?!(?:weeks?|days?|months?|years?|hours?|mg|ml|kg|doses?|times|percent)\b)"
     r"(?:[a-z][a-z-]*\s+){0,3}?(?:patients|participants|subjects|people|individuals|volunteers|adults|persons|men|women|cases)\b"
+    # "a 664-participant study": the count as an adjective
+    rf"|(?<![\d.\-a-z])(?P<n2>{_NUMBER})-(?:participant|patient|subject|person)\b"
 )
 EN_N_EQUALS = re.compile(rf"\bn\s*=\s*(?P<n>{_NUMBER})\b")
 
@@ -302,7 +304,7 @@ OUTCOME_MISSED = re.compile(
 EVENT = re.compile(
     r"上市|获批|批准|获准|核准|核可|授予|认定|启动|开展|开始|完成|首例|给药|入组|招募|提交|申请|递交|受理|宣布|公布|发布|报道|报告|发表|取得|达到|"
     r"撤市|退市|下市|撤回|撤出|终止|暂停|进行|研究|试验|植入|手术|第一剂|首剂|首次(给药|注射|用药|治疗)|用药|注射|发现|证实|显示|处方|开方|"
-    r"\b(approv\w*|launch\w*|submit\w*|filed|initiat\w*|start\w*|began|begin\w*|enter(ed|s|ing)?|enroll\w*|dosed|announc\w*|report\w*|publish\w*|complet\w*|withdr[ae]wn?|discontinu\w*|results?|vot\w*|grant\w*|cleared|authori[sz]\w*|receiv\w*|recommend\w*)\b"
+    r"\b(approv\w*|launch\w*|submit\w*|filed|initiat\w*|start\w*|began|begin\w*|enter(ed|s|ing)?|enroll\w*|randomi[sz]\w*|dosed|announc\w*|report\w*|publish\w*|complet\w*|withdr[ae]wn?|discontinu\w*|results?|vot\w*|grant\w*|cleared|authori[sz]\w*|receiv\w*|recommend\w*)\b"
 )
 WITHDRAWAL = re.compile(
     r"撤市|退市|下市|撤回上市|撤出[^,;。]{0,10}市场|\bwithdrawn\b|\bwithdrew\b|\bwithdraw\b[^.;]{0,30}\bmarkets?\b|\bdiscontinued\b"
@@ -417,7 +419,7 @@ CLAUSE_BREAK = re.compile(r"[，；：;:]|,(?!\d{3})|(?<=[^\d]),")
 TITLE_SPAN = re.compile(r"《[^《》]{1,200}》")
 
 # Names that look like therapy codes but are genes, scales, biomarkers or registries.
-CODE_NAME = re.compile(r"(?<![a-z0-9-])(?P<name>[a-z]{2,6}-?\d{2,6}[a-z]?)(?![a-z0-9-])")
+CODE_NAME = re.compile(r"(?<![a-z0-9-])(?P<name>[a-z]{2,6}-?\d{2,6}[a-z]{0,3})(?![a-z0-9-])")
 NOT_A_THERAPY = re.compile(
     r"^(tdp-?43|sod-?1|fus|alsaq-?\d+|alsfrs-?r?|nct\d+|covid-?19|trim\d+|il-?\d+|cd\d+|hla\w*|pmc\d+|doi\d+|"
     r"iso\d+|nfl|c9orf72|g93a|sod1g93a|gdnf|vegf|glt\d|eaat\d|mmp\d+|p\d+|ab\d+|cp\d+|ht\d+|isbn\d+|hk\d+|us\d+|cn\d+|ep\d+|wo\d+"
@@ -466,6 +468,15 @@ LIST_MEMBER = re.compile(
     r"(?:,|、)\s*(?:and\s+|or\s+)?(?P<name>[a-z][a-z0-9-]{3,}[a-z0-9])(?=\s*(?:,|、|\band\b|\bor\b|\.|;|$))"
 )
 LIST_SEPARATOR = re.compile(r"\s*(?:,|、)?\s*(?:\band\b|\bor\b)?\s*")
+# A named trial, on the simplified text as written (case kept): an upper-case name of four or more
+# letters before "trial"/"study"/试验/研究 ("HEALEY ALS Platform Trial", "PHOENIX试验", "COURAGE-ALS").
+TRIAL_NAME = re.compile(
+    r"(?<![A-Za-z0-9-])(?P<name>[A-Z][A-Z0-9]{3,}(?:-[A-Z0-9]+)*)(?![a-z0-9])"
+    r"(?:\s+(?:ALS|[Pp]latform|Phase\s*[0-9IVab/]+|[Cc]linical))*\s*(?:[Tt]rial|[Ss]tudy|临床试验|试验|研究)"
+)
+NOT_A_TRIAL_NAME = re.compile(r"^(?:ALSFRS|FDA|EMA|NMPA|NIH|NCT\d*|SOD1|RCT|PHASE\d*|ALS|MND)$")
+
+
 # International nonproprietary name stems that name drugs.
 INN_NAME = re.compile(
     r"\b(?P<name>[a-z]{3,}(?:mab|tinib|[a-z]nib|[rnu]sen|mestrocel|[a-z]{3}cel|semtiv|[a-z]{4}stat|pidine|parib|ampanel|corilant|ximod|lisib))\b"

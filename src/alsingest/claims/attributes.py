@@ -168,7 +168,7 @@ def find_enrollment(view: str) -> Attribute | None:
         else []
     )
     for m in english:
-        n = parse_count(m.group("n"))
+        n = parse_count(m.group("n") or m.group("n2"))
         # The cue's "in"/"about" alternatives are anchored at the number: look before it too.
         before = view[max(0, m.start() - 40) : m.start()]
         if n and (

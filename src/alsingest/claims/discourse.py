@@ -10,6 +10,7 @@ from .. import patterns
 from ..structure import HEADING, TABLE_ROW, TABLE_RULE, Paragraph, Sentence
 from .cues import has_cue
 from .model import TOPIC_REACH, Attribute, SentenceInput, TherapyMention
+from .trials import TrialIndex
 
 
 def is_claim(attributes: list[Attribute]) -> bool:
@@ -107,6 +108,7 @@ class Layout:
     first_sentence: dict[int, int]
     table_header: dict[int, str]  # first row of each table, by paragraph index
     subject: str | None
+    trials: TrialIndex = field(default_factory=TrialIndex)
 
     @classmethod
     def of(
@@ -114,6 +116,7 @@ class Layout:
         paragraphs: Sequence[Paragraph],
         sentences: Sequence[SentenceInput],
         subject: str | None,
+        trials: TrialIndex | None = None,
     ) -> Layout:
         first_sentence: dict[int, int] = {}
         table_header: dict[int, str] = {}
@@ -129,6 +132,7 @@ class Layout:
             first_sentence,
             table_header,
             subject,
+            trials or TrialIndex(),
         )
 
     def header_of(self, paragraph: int) -> str | None:
@@ -212,6 +216,9 @@ class Discourse:
         if paragraph.kind == TABLE_ROW:
             return self.caption_of(s, layout), "table caption"
         first_in_paragraph = s.index == layout.first_sentence[s.paragraph]
+        therapies, rule = layout.trials.therapies_of(masked)
+        if therapies and not speaks_of_many(view, masked):
+            return therapies, rule
         if self.topic and self.topic.carries_to(
             s, self.section, view, masked, layout.intro, first_in_paragraph
         ):

@@ -31,6 +31,7 @@ from .mentions import (
     view_position,
 )
 from .model import Attribute, Claim, Draft, SentenceInput
+from .trials import TrialIndex
 
 logger = logging.getLogger(__name__)
 
@@ -57,7 +58,12 @@ def extract_claims(
     reader = _SentenceReader(
         lexicon, classes, published, common_word(word_frequency or {}), markers_by_sentence
     )
-    layout = Layout.of(paragraphs, sentences, article_subject(sentences, classes))
+    layout = Layout.of(
+        paragraphs,
+        sentences,
+        article_subject(sentences, classes),
+        TrialIndex.of(sentences, classes),
+    )
     discourse = Discourse()
     drafts: list[Draft] = []
     claims_in_sentence: dict[int, list[Draft]] = {}
@@ -136,6 +142,7 @@ class _SentenceReader:
         found: list[Draft] = []
         if mentions:
             for therapy, attrs in bind(attributes, mentions, masked, table=table).items():
+                attrs = [*attrs, *layout.trials.borrowed(masked, therapy, attrs)]
                 if is_claim(attrs):
                     first = next(m for m in mentions if m.therapy == therapy)
                     anchor = (first.start, first.end)

@@ -122,6 +122,8 @@ def select_mentions(
     # "(如过表达BDNF)": an example in parentheses is not the subject.
     examples = [g for g in paren_groups(view) if patterns.EXAMPLE_OPENER.match(view, g[0] + 1)]
     mentions = [m for m in mentions if not any(g[0] < m.start and m.end <= g[1] for g in examples)]
+    parts = components(view, mentions)
+    mentions = [m for i, m in enumerate(mentions) if i not in parts]
     if is_inventory(masked, mentions):
         return []
     background = background_mentions(view, mentions)
@@ -224,6 +226,34 @@ def _descriptions(
         else:
             continue
         found.append(TherapyMention(m.start(), m.end(), therapy, unlisted, rule))
+    return found
+
+
+def components(view: str, mentions: Sequence[TherapyMention]) -> set[int]:
+    """Indexes of mentions that are parts of a named combination, not therapies of their own:
+    a parenthesis right after a name describes it ("AMX0035 (sodium phenylbutyrate and
+    taurursodiol)"), and a name alone in a parenthesis names what the words before it describe
+    ("苯丁酸钠和牛磺二醇口服固定剂量配方(AMX0035)")."""
+    found: set[int] = set()
+    for start, end in paren_groups(view) if len(mentions) > 1 else ():
+        inside = [i for i, m in enumerate(mentions) if start < m.start and m.end <= end]
+        if not inside:
+            continue
+        named = mentions[inside[0]]
+        before = [i for i, m in enumerate(mentions) if m.end <= start]
+        if before and not view[mentions[before[-1]].end : start].strip():
+            owner = mentions[before[-1]].therapy
+            found.update(i for i in inside if mentions[i].therapy != owner)
+        elif (
+            len(inside) == 1
+            and not view[start + 1 : end - 1].replace(view[named.start : named.end], "").strip()
+        ):
+            clause_start = max(view.rfind(c, 0, start) for c in "，,；;。:：") + 1
+            found.update(
+                i
+                for i in before
+                if mentions[i].start >= clause_start and mentions[i].therapy != named.therapy
+            )
     return found
 
 

@@ -1,0 +1,118 @@
+"""Named trials: what an article says of a trial (HEALEY, PHOENIX, COURAGE-ALS) goes to the
+therapies it tests.
+
+A pre-pass over the article finds trial names ("the HEALEY ALS Platform Trial", "PHOENIX试验"),
+which therapies each is linked to (named in a sentence with it), and the phase and size stated
+for the trial in sentences that name no therapy. Claims then take the trial's phase and size
+when their sentence names the trial, and a sentence about the trial alone is a claim of its
+therapies.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from .. import patterns
+from .attributes import find_enrollment, normalize_phase
+from .binding import paren_groups
+from .model import Attribute, SentenceInput, TherapyMention
+
+
+@dataclass
+class Trial:
+    name: str
+    therapies: list[str] = field(default_factory=list)
+    phase: Attribute | None = None
+    enrollment: Attribute | None = None
+
+
+@dataclass
+class TrialIndex:
+    trials: dict[str, Trial] = field(default_factory=dict)  # by folded name
+
+    @classmethod
+    def of(cls, sentences: Sequence[SentenceInput], classes: frozenset[str]) -> TrialIndex:
+        index = cls()
+        for item in sentences:
+            for m in patterns.TRIAL_NAME.finditer(item.view.text):
+                name = m.group("name")
+                if not patterns.NOT_A_TRIAL_NAME.match(name):
+                    index.trials.setdefault(name.lower(), Trial(name))
+        if not index.trials:
+            return index
+        for item in sentences:
+            for trial in index.named_in(item.view.folded):
+                therapies = [m.therapy for m in own_mentions(item, classes)]
+                for therapy in therapies:
+                    if therapy not in trial.therapies:
+                        trial.therapies.append(therapy)
+                if not therapies:
+                    trial.phase = trial.phase or _phase(item.view.folded)
+                    trial.enrollment = trial.enrollment or find_enrollment(item.view.folded)
+        return index
+
+    def borrowed(self, folded: str, therapy: str, attributes: list[Attribute]) -> list[Attribute]:
+        """The phase and size of a trial the sentence names and ``therapy`` is tested in, where
+        the sentence gives none of its own; placed on the trial's name in this sentence."""
+        out = []
+        for trial in self.named_in(folded):
+            if therapy not in trial.therapies:
+                continue
+            at = _whole_word(trial.name.lower()).search(folded).span()
+            for kind in ("phase", "enrollment"):
+                known = getattr(trial, kind)
+                if known and not any(a.kind == kind for a in [*attributes, *out]):
+                    rule = f"the {trial.name} trial's {kind} ({known.rule})"
+                    out.append(replace(known, start=at[0], end=at[1], rule=rule))
+        return out
+
+    def therapies_of(self, folded: str) -> tuple[tuple[str, ...], str]:
+        """The therapies of the trials a sentence names, and the rule."""
+        named = [t for t in self.named_in(folded) if t.therapies]
+        therapies = tuple(dict.fromkeys(x for t in named for x in t.therapies))
+        rule = "tested in the " + ", ".join(t.name for t in named) + " trial" if named else ""
+        return therapies, rule
+
+    def named_in(self, folded: str) -> list[Trial]:
+        """The trials a sentence names (a whole word, in folded text)."""
+        if not self.trials:
+            return []
+        return [
+            trial
+            for key, trial in self.trials.items()
+            if key in folded and _whole_word(key).search(folded)
+        ]
+
+
+def own_mentions(item: SentenceInput, classes: frozenset[str]) -> list[TherapyMention]:
+    """Lexicon mentions less classes and what a parenthesis right after a name says of it
+    ("AMX0035 (sodium phenylbutyrate and taurursodiol)": its components, not other therapies)."""
+    view = item.view.folded
+    described = [
+        g
+        for g in paren_groups(view)
+        if any(m.end <= g[0] and not view[m.end : g[0]].strip() for m in item.mentions)
+    ]
+    return [
+        m
+        for m in item.mentions
+        if m.therapy not in classes and not any(g[0] < m.start and m.end <= g[1] for g in described)
+    ]
+
+
+@lru_cache(maxsize=256)
+def _whole_word(word: str) -> re.Pattern:
+    """``word`` not inside a longer Latin word ("healey" in "the healey trial")."""
+    return re.compile(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])")
+
+
+def _phase(view: str) -> Attribute | None:
+    for rule in ("CN_PHASE", "CN_ORDINAL_PHASE", "EN_PHASE"):
+        for m in getattr(patterns, rule).finditer(view):
+            phase = normalize_phase(m.group("phase"))
+            if phase:
+                return Attribute("phase", m.start(), m.end(), phase, rule=rule)
+    return None
