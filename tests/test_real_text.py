@@ -395,6 +395,17 @@ def test_code_names_may_end_in_several_letters(toolkit):
     assert {(c.therapy, c.unlisted) for c in claims_of(toolkit, text)} == {("xy228cn", True)}
 
 
+def test_a_clause_that_is_only_a_time_dates_the_clause_after_it(toolkit):
+    text = "For two decades riluzole was the only option, but in 2019, tideglusib entered a phase 2 trial."
+    got = {(c.therapy, c.date) for c in claims_of(toolkit, text)}
+    assert ("tideglusib", "2019") in got and ("riluzole", "2019") not in got
+
+
+def test_an_adjective_count_needs_no_other_cue(toolkit):
+    text = "Data from a 212-patient study show ropinirole is well tolerated."
+    assert {c.enrollment for c in claims_of(toolkit, text)} == {212}
+
+
 # --- provenance: which rule gave each field --------------------------------------
 
 

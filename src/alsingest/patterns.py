@@ -493,6 +493,8 @@ CELL_CHARACTERS = re.compile(r"[(（\[【)）\]】\t|]")
 ENUMERATION_GLUE = re.compile(r"^[\s、,，和与及或]*(?:and|or)?[\s、,，和与及或]*$")
 PARENTHESES = re.compile(r"[(（)）]")
 LATIN = re.compile("[a-z]")
+# What a clause that is only a time may hold besides its date: "but in 2017", "而在2017年", "then, in".
+TIME_CLAUSE_REST = re.compile(r"[\s,，]*(?:(?:and|but|then|in|on|by|since|早在|而|但|在|于|到了|直到)[\s,，]*)*")
 LIST_GLUE = re.compile(r"^\s*(and/or|and|or|,|、|和|或|及|与|以及)\s*$")
 
 # Strings one of which every match of a pattern holds (tests/test_patterns.py proves each

@@ -172,7 +172,8 @@ def find_enrollment(view: str) -> Attribute | None:
         # The cue's "in"/"about" alternatives are anchored at the number: look before it too.
         before = view[max(0, m.start() - 40) : m.start()]
         if n and (
-            patterns.ENROLLMENT_CUE.search(before)
+            m.group("n") is None  # "a 664-participant study" says the size itself
+            or patterns.ENROLLMENT_CUE.search(before)
             or patterns.ENROLLMENT_CUE.search(view[max(0, m.start() - 40) : m.end() + 20])
             or m.re is patterns.EN_N_EQUALS
         ):

@@ -95,6 +95,12 @@ BACKWARD_ONLY = ("outcome", "withdrawal")
 SINGLE_VALUED = ("phase", "enrollment")
 
 
+def _only_a_time(view: str, clause: tuple[int, int], date: Attribute) -> bool:
+    """The clause holds the date and nothing but connectives ("but in 2017", "而在2017年")."""
+    rest = view[clause[0] : date.start] + view[date.end : clause[1]]
+    return patterns.TIME_CLAUSE_REST.fullmatch(rest) is not None
+
+
 def bind(
     attributes: list[Attribute], mentions: list[TherapyMention], view: str, table: bool = False
 ) -> dict[str, list[Attribute]]:
@@ -126,12 +132,16 @@ def bind(
             targets = inside or before
         if not targets:
             home = clause_of(attribute.start)
+            fronted = attribute.kind == "date" and _only_a_time(view, clauses[home], attribute)
             for distance in range(len(clauses)):
-                candidates = (
-                    (home - distance,)
-                    if attribute.kind in BACKWARD_ONLY
-                    else (home - distance, home + distance)
-                )
+                if attribute.kind in BACKWARD_ONLY:
+                    candidates: tuple[int, ...] = (home - distance,)
+                elif fronted:
+                    # "…, but in 2017, edaravone became…": a clause that is only a time is
+                    # the adverbial of the clause after it.
+                    candidates = (home + distance, home - distance)
+                else:
+                    candidates = (home - distance, home + distance)
                 for candidate in candidates:
                     if candidate in by_clause:
                         targets = by_clause[candidate]
