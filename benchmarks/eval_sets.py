@@ -24,6 +24,7 @@ from alsingest.evaluate import KINDS, evaluate, gold_aliases, load_gold  # noqa:
 from alsingest.pipeline import Toolkit, ingest_files  # noqa: E402
 
 SEALED = "real-test"
+SEALED2 = "real-test2"  # collected after the first sealed set was spent
 
 
 def gold_sets() -> dict[str, tuple[list[Path], Path]]:
@@ -45,6 +46,7 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         "blind": beside(tests / "blind"),
         "real-dev": beside(tests / "real" / "dev"),
         SEALED: beside(tests / "real" / "test"),
+        SEALED2: beside(tests / "real" / "test2"),
     }
 
 
@@ -66,9 +68,11 @@ def main() -> None:
     parser.add_argument("--sealed", action="store_true", help="also score the sealed test set")
     args = parser.parse_args()
     available = gold_sets()
-    names = args.sets or [n for n in available if n != SEALED and available[n][1].is_dir()]
+    names = args.sets or [
+        n for n in available if n not in (SEALED, SEALED2) and available[n][1].is_dir()
+    ]
     if args.sealed:
-        names.append(SEALED)
+        names.extend([SEALED, SEALED2])
     toolkit = Toolkit.build(load_config())
     print(f"{'set':10} " + " ".join(f"{k:>6}" for k in (*KINDS, "micro")) + "     P      R")
     for name in names:
