@@ -15,6 +15,7 @@ HOLDOUT = ROOT / "tests" / "holdout"
 BLIND = ROOT / "tests" / "blind"
 REAL_DEV = ROOT / "tests" / "real" / "dev"
 REAL_TEST = ROOT / "tests" / "real" / "test"
+REAL_TEST2 = ROOT / "tests" / "real" / "test2"
 
 
 def row(**kw):
@@ -105,7 +106,14 @@ def real_test_db(toolkit):
     return corpus_of(articles_in(REAL_TEST), toolkit)
 
 
-@pytest.mark.parametrize("corpus", ["seeds", "dev", "holdout", "blind", "real-dev", "real-test"])
+@pytest.fixture(scope="module")
+def real_test2_db(toolkit):
+    return corpus_of(articles_in(REAL_TEST2), toolkit)
+
+
+@pytest.mark.parametrize(
+    "corpus", ["seeds", "dev", "holdout", "blind", "real-dev", "real-test", "real-test2"]
+)
 def test_evaluation_gate(corpus, request, lexicon):
     """Fails when a score drops below the floor pinned in eval_floors.json (floors only rise).
 
@@ -122,6 +130,7 @@ def test_evaluation_gate(corpus, request, lexicon):
         "blind": ("blind_db", BLIND),
         "real-dev": ("real_dev_db", REAL_DEV),
         "real-test": ("real_test_db", REAL_TEST),
+        "real-test2": ("real_test2_db", REAL_TEST2),
     }
     fixture, gold = sets[corpus]
     db = request.getfixturevalue(fixture)

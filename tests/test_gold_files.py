@@ -19,6 +19,7 @@ SETS = {
     "blind": (ROOT / "tests" / "blind", ROOT / "tests" / "blind"),
     "real-dev": (ROOT / "tests" / "real" / "dev", ROOT / "tests" / "real" / "dev"),
     "real-test": (ROOT / "tests" / "real" / "test", ROOT / "tests" / "real" / "test"),
+    "real-test2": (ROOT / "tests" / "real" / "test2", ROOT / "tests" / "real" / "test2"),
 }
 FIELDS = {
     "article",
