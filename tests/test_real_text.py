@@ -406,6 +406,24 @@ def test_an_adjective_count_needs_no_other_cue(toolkit):
     assert {c.enrollment for c in claims_of(toolkit, text)} == {212}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "国内有超过4万例渐冻症患者，托夫生于2024年获批，其中携带SOD1突变的患者超过1200例。",
+        "日本每年新增病例约2500例，依达拉奉于2015年在日本获批。",
+    ],
+)
+def test_counts_of_a_countrys_patients_are_not_enrollment(toolkit, text):
+    claims = claims_of(toolkit, text)
+    assert claims and {c.enrollment for c in claims} == {None}
+
+
+def test_a_per_arm_size_is_a_design_fact_not_the_trials_size(toolkit):
+    text = "马赛替尼的3期研究每组将纳入约200名患者[9]。"
+    (claim,) = claims_of(toolkit, text)
+    assert (claim.enrollment, claim.design, claim.refs) == (None, ("200 per arm",), (9,))
+
+
 # --- provenance: which rule gave each field --------------------------------------
 
 

@@ -255,6 +255,13 @@ ENROLLMENT_CUE = re.compile(
 )
 # "52岁", "六十七岁": a count followed by an age describes patients, not a trial's size.
 PATIENT_AGE = re.compile(rf"\s*(?:\d{{1,3}}|[{CN_NUMERAL}]{{1,4}})\s*(?:岁|周岁)")
+# Counts of patients in a country or a year, not in a trial: "日本每年新增病例约2500例", "国内有超过4万例患者".
+EPIDEMIOLOGY = re.compile(
+    r"每年|新增病例|全国|國內|国内|全球|世界上|患者总数|总患者|发病率|患病率|\bprevalence|\bincidence|\bworldwide|"
+    r"\beach year|\bannually|\bper year|\bin the (us|united states|uk|world)\b"
+)
+# A per-arm size ("每组约200名", "90 per arm") is no trial's total.
+PER_ARM = re.compile(r"(每组|每个组|每一组|各组)\s*(将|计划)?\s*(纳入|入组|招募)?\s*(约|大约)?\s*$")
 # Counts that are outcomes, not participants: "8 例患者病死", "5名患者…仍存活".
 COUNT_OUTCOME = re.compile(
     r"^[^，,；;。]{0,12}?(病死|死亡|去世|存活|仍存活|出现|发生|脱落|退出|失访|改善|响应)"
@@ -494,7 +501,9 @@ ENUMERATION_GLUE = re.compile(r"^[\s、,，和与及或]*(?:and|or)?[\s、,，�
 PARENTHESES = re.compile(r"[(（)）]")
 LATIN = re.compile("[a-z]")
 # What a clause that is only a time may hold besides its date: "but in 2017", "而在2017年", "then, in".
-TIME_CLAUSE_REST = re.compile(r"[\s,，]*(?:(?:and|but|then|in|on|by|since|早在|而|但|在|于|到了|直到)[\s,，]*)*")
+TIME_CLAUSE_REST = re.compile(
+    r"[\s,，]*(?:(?:and|but|then|in|on|by|since|早在|而|但|在|于|到了|直到)[\s,，]*)*"
+)
 LIST_GLUE = re.compile(r"^\s*(and/or|and|or|,|、|和|或|及|与|以及)\s*$")
 
 # Strings one of which every match of a pattern holds (tests/test_patterns.py proves each

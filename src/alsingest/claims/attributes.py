@@ -63,6 +63,7 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[Attribute]:
     enrollment = find_enrollment(view)
     if enrollment:
         attributes.append(enrollment)
+    attributes.extend(per_arm_sizes(view))
     first_of: dict[str, re.Match] = {}
     for m in patterns.DESIGN_TERM.finditer(view):
         first_of.setdefault(m.lastgroup, m)
@@ -109,9 +110,23 @@ def _outcome(polarity: str, view: str, start: int, end: int) -> str:
     return f"{polarity}_primary" if patterns.PRIMARY_ENDPOINT.search(near) else polarity
 
 
+def per_arm_sizes(view: str) -> list[Attribute]:
+    """ "每组约200名患者": a design fact (the trial's total is not stated), never an enrollment."""
+    found = []
+    for m in finditer(patterns.CN_COUNT, view):
+        if patterns.PER_ARM.search(view, max(0, m.start() - 12), m.start()):
+            n = parse_count(m.group("n"))
+            if n:
+                found.append(
+                    Attribute("design", m.start(), m.end(), f"{n} per arm", rule="PER_ARM")
+                )
+    return found
+
+
 def find_enrollment(view: str) -> Attribute | None:
     """The number of participants: a count with an enrollment cue, else arms summed, else a plain count."""
     strong, weak, arms = [], [], []
+    epidemiology = patterns.EPIDEMIOLOGY.search(view) is not None
     for m in finditer(patterns.CN_COUNT, view):
         n = parse_count(m.group("n"))
         if n is None or n == 0:
@@ -136,8 +151,10 @@ def find_enrollment(view: str) -> Attribute | None:
         takes_part = patterns.ENROLLMENT_CUE.search(clause_before) or re.match(
             r"\s*(参与者|受试者|志愿者)", after
         )
-        if (n == 1 or patterns.PATIENT_AGE.match(after)) and not takes_part:
+        if (n == 1 or patterns.PATIENT_AGE.match(after) or epidemiology) and not takes_part:
             continue
+        if patterns.PER_ARM.search(before):
+            continue  # a per-arm size: see per_arm_sizes
         if "组" in re.split(r"[,;，；]", after[:12])[0] or "组" in clause_before[-6:]:
             attribute.rule = "CN_COUNT of one arm"
             arms.append(attribute)
@@ -171,11 +188,14 @@ def find_enrollment(view: str) -> Attribute | None:
         n = parse_count(m.group("n") or m.group("n2"))
         # The cue's "in"/"about" alternatives are anchored at the number: look before it too.
         before = view[max(0, m.start() - 40) : m.start()]
-        if n and (
-            m.group("n") is None  # "a 664-participant study" says the size itself
-            or patterns.ENROLLMENT_CUE.search(before)
-            or patterns.ENROLLMENT_CUE.search(view[max(0, m.start() - 40) : m.end() + 20])
-            or m.re is patterns.EN_N_EQUALS
+        if (
+            n
+            and (
+                m.group("n") is None  # "a 664-participant study" says the size itself
+                or patterns.ENROLLMENT_CUE.search(before)
+                or patterns.ENROLLMENT_CUE.search(view[max(0, m.start() - 40) : m.end() + 20])
+                or m.re is patterns.EN_N_EQUALS
+            )
         ):
             rule = (
                 "EN_N_EQUALS" if m.re is patterns.EN_N_EQUALS else "EN_COUNT with an enrollment cue"
