@@ -424,6 +424,13 @@ def test_a_per_arm_size_is_a_design_fact_not_the_trials_size(toolkit):
     assert (claim.enrollment, claim.design, claim.refs) == (None, ("200 per arm",), (9,))
 
 
+def test_pinyin_glosses_do_not_break_names_and_quotes_keep_them(toolkit):
+    text = "利鲁(lǔ)唑(zuò)于1995年获(huò)批(pī)上市，渐冻症(ALS)患者从此有药可用。"
+    (claim,) = claims_of(toolkit, text)
+    assert (claim.therapy, claim.date) == ("riluzole", "1995")
+    assert text[claim.start : claim.end].startswith("利鲁(lǔ)唑(zuò)于1995年")
+
+
 # --- provenance: which rule gave each field --------------------------------------
 
 

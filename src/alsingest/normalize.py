@@ -18,6 +18,8 @@ from functools import cached_property
 
 import opencc
 
+from . import patterns
+
 logger = logging.getLogger(__name__)
 
 SIMPLIFIED = "simplified"
@@ -118,6 +120,20 @@ class MappedText:
     @cached_property
     def folded(self) -> str:
         return fold(self.text)
+
+
+def drop_glosses(view: MappedText) -> MappedText:
+    """The view without pinyin glosses ("治療(liáo)" → "治療"), each character keeping its offset,
+    so that "間充質(zhì)干細(xì)胞" reads as the name it is; quotes still come from the original."""
+    if not patterns.PINYIN_GLOSS.search(view.text):
+        return view
+    keep = [True] * len(view.text)
+    for m in patterns.PINYIN_GLOSS.finditer(view.text):
+        keep[m.start() : m.end()] = [False] * (m.end() - m.start())
+    text = "".join(ch for ch, k in zip(view.text, keep, strict=True) if k)
+    offsets = [o for o, k in zip(view.offsets, keep, strict=False) if k]
+    offsets.append(view.offsets[len(view.text)])
+    return MappedText(text, tuple(offsets))
 
 
 LINE_BREAK_RUN = re.compile(r"[ \t\u3000]*\n[\s\u3000]*")

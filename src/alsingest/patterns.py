@@ -127,6 +127,13 @@ NOT_A_MARKER_BEFORE = re.compile(
 # Author-year right after a marker: "等 [9](1994)".
 MARKER_YEAR = re.compile(r"\s*[(（](?P<year>1[89]\d\d|20\d\d)[)）]")
 
+# A pinyin gloss after a character, as some pages print them: "治療(liáo)", "大學(xué)"; lower case
+# with at least one tone mark, so "渐冻症(ALS)" and "(als)" are no gloss.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+PINYIN_GLOSS = re.compile(
+    rf"(?<=[\u4e00-\u9fff])[(（][a-zü{_TONED}]{{0,6}}[{_TONED}][a-zü{_TONED}]{{0,6}}[)）]"
+)
+
 # --- claims (run on the folded simplified sentence view) ---------------------
 
 _CN_DIGITS = "〇零一二三四五六七八九"

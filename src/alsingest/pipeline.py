@@ -20,7 +20,7 @@ from .claims import EXTRACTOR_VERSION, Claim, SentenceInput, TherapyMention, ext
 from .config import Options
 from .dates import publication_date
 from .lexicon import Lexicon
-from .normalize import Converter, join_lines
+from .normalize import Converter, drop_glosses, join_lines
 from .readers import InputError, SourceText, discover, read_article
 from .references import Marker, Reference, markers_of, references_of
 from .segment import Segmenter, search_text
@@ -101,7 +101,7 @@ def process_article(source: SourceText, toolkit: Toolkit) -> ArticleResult:
     sentences = sentences_of(text, paragraphs)
     references = references_of(text, paragraphs)
     markers = markers_of(text, paragraphs, sentences, references)
-    views = [join_lines(simplified[s.start : s.end], base=s.start) for s in sentences]
+    views = [drop_glosses(join_lines(simplified[s.start : s.end], base=s.start)) for s in sentences]
     segmented = [toolkit.segmenter.segment(view.text, view.folded) for view in views]
     records = [
         SentenceRecord(s.index, s.paragraph, s.start, s.end, search_text(words))
