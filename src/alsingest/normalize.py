@@ -125,7 +125,7 @@ class MappedText:
 def drop_glosses(view: MappedText) -> MappedText:
     """The view without pinyin glosses ("治療(liáo)" → "治療"), each character keeping its offset,
     so that "間充質(zhì)干細(xì)胞" reads as the name it is; quotes still come from the original."""
-    if not patterns.PINYIN_GLOSS.search(view.text):
+    if not patterns.TONED.search(view.text) or not patterns.PINYIN_GLOSS.search(view.text):
         return view
     keep = [True] * len(view.text)
     for m in patterns.PINYIN_GLOSS.finditer(view.text):

@@ -130,6 +130,7 @@ MARKER_YEAR = re.compile(r"\s*[(（](?P<year>1[89]\d\d|20\d\d)[)）]")
 # A pinyin gloss after a character, as some pages print them: "治療(liáo)", "大學(xué)"; lower case
 # with at least one tone mark, so "渐冻症(ALS)" and "(als)" are no gloss.
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+TONED = re.compile(f"[{_TONED}]")  # the cheap test before PINYIN_GLOSS
 PINYIN_GLOSS = re.compile(
     rf"(?<=[\u4e00-\u9fff])[(（][a-zü{_TONED}]{{0,6}}[{_TONED}][a-zü{_TONED}]{{0,6}}[)）]"
 )
@@ -541,6 +542,7 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
     ),
     CELL_THERAPY: ("细胞", "cell"),
     WITH_PLACEBO_AFTER: ("placebo", "安慰剂"),
+    DESIGN_TERM: ("随机", "双盲", "安慰剂", "开放", "对照", "random", "blind", "placebo", "open", "controlled"),
     OTHER_DISEASE: (
         "多发性硬化", "帕金森", "阿尔茨海默", "老年痴呆", "脑卒中", "中风", "脊髓损伤", "重症肌无力", "亨廷顿",
         "脊髓性肌萎缩", "肿瘤", "癌症", "multiple sclerosis", "parkinson", "alzheimer", "stroke",

@@ -65,7 +65,7 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[Attribute]:
         attributes.append(enrollment)
     attributes.extend(per_arm_sizes(view))
     first_of: dict[str, re.Match] = {}
-    for m in patterns.DESIGN_TERM.finditer(view):
+    for m in finditer(patterns.DESIGN_TERM, view):
         first_of.setdefault(m.lastgroup, m)
     for name, group in patterns.DESIGN_GROUPS.items():  # in the terms' order
         if group in first_of:
@@ -111,9 +111,9 @@ def _outcome(polarity: str, view: str, start: int, end: int) -> str:
 
 
 def per_arm_sizes(view: str) -> list[Attribute]:
-    """ "每组约200名患者": a design fact (the trial's total is not stated), never an enrollment."""
+    """A per-arm size ("每组约200名患者") is a design fact: the trial's total is not stated."""
     found = []
-    for m in finditer(patterns.CN_COUNT, view):
+    for m in finditer(patterns.CN_COUNT, view) if "组" in view else ():
         if patterns.PER_ARM.search(view, max(0, m.start() - 12), m.start()):
             n = parse_count(m.group("n"))
             if n:
@@ -126,7 +126,7 @@ def per_arm_sizes(view: str) -> list[Attribute]:
 def find_enrollment(view: str) -> Attribute | None:
     """The number of participants: a count with an enrollment cue, else arms summed, else a plain count."""
     strong, weak, arms = [], [], []
-    epidemiology = patterns.EPIDEMIOLOGY.search(view) is not None
+    epidemiology: bool | None = None  # looked for at the first count that needs it
     for m in finditer(patterns.CN_COUNT, view):
         n = parse_count(m.group("n"))
         if n is None or n == 0:
@@ -151,9 +151,14 @@ def find_enrollment(view: str) -> Attribute | None:
         takes_part = patterns.ENROLLMENT_CUE.search(clause_before) or re.match(
             r"\s*(参与者|受试者|志愿者)", after
         )
-        if (n == 1 or patterns.PATIENT_AGE.match(after) or epidemiology) and not takes_part:
-            continue
-        if patterns.PER_ARM.search(before):
+        if not takes_part:
+            if n == 1 or patterns.PATIENT_AGE.match(after):
+                continue
+            if epidemiology is None:
+                epidemiology = patterns.EPIDEMIOLOGY.search(view) is not None
+            if epidemiology:
+                continue
+        if "组" in before and patterns.PER_ARM.search(before):
             continue  # a per-arm size: see per_arm_sizes
         if "组" in re.split(r"[,;，；]", after[:12])[0] or "组" in clause_before[-6:]:
             attribute.rule = "CN_COUNT of one arm"

@@ -11,14 +11,13 @@ from collections.abc import Callable
 
 from .. import patterns
 
-# A few cues are looked for one by one (a substring search is cheaper than a regex);
-# more as one literal alternation, still far cheaper than the pattern itself.
-_FEW = 4
 
-
+# One cue is a substring test; several are one literal alternation (a Python loop over a few
+# substring tests costs more than the regex), still far cheaper than the pattern itself.
 def _scan(cues: tuple[str, ...]) -> Callable[[str], bool]:
-    if len(cues) <= _FEW:
-        return lambda view: any(cue in view for cue in cues)
+    if len(cues) == 1:
+        (cue,) = cues
+        return lambda view: cue in view
     alternation = re.compile("|".join(map(re.escape, cues)))
     return lambda view: alternation.search(view) is not None
 
