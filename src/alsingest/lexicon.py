@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import opencc
@@ -25,6 +26,7 @@ _T2S = opencc.OpenCC("t2s.json")
 _ASCII_WORD = re.compile(r"[a-z0-9]")
 
 
+@lru_cache(maxsize=8192)
 def name_key(name: str) -> str:
     """Case, spaces, hyphens, ®/™ and script do not matter (the gold scoring rule)."""
     text = unicodedata.normalize("NFKC", name)

@@ -279,8 +279,10 @@ COUNT_OUTCOME = re.compile(
 EN_COUNT = re.compile(
     rf"(?<![\d.\-a-z])(?P<n>{_NUMBER})\s+(?!(?:weeks?|days?|months?|years?|hours?|mg|ml|kg|doses?|times|percent)\b)"
     r"(?:[a-z][a-z-]*\s+){0,3}?(?:patients|participants|subjects|people|individuals|volunteers|adults|persons|men|women|cases)\b"
-    # "a 664-participant study": the count as an adjective
-    rf"|(?<![\d.\-a-z])(?P<n2>{_NUMBER})-(?:participant|patient|subject|person)\b"
+)
+# "a 664-participant study": the count as an adjective says the study's size itself.
+EN_COUNT_ADJECTIVE = re.compile(
+    rf"(?<![\d.\-a-z])(?P<n>{_NUMBER})-(?:participant|patient|subject|person)\b"
 )
 EN_N_EQUALS = re.compile(rf"\bn\s*=\s*(?P<n>{_NUMBER})\b")
 
@@ -542,6 +544,7 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
     ),
     CELL_THERAPY: ("细胞", "cell"),
     WITH_PLACEBO_AFTER: ("placebo", "安慰剂"),
+    EN_COUNT_ADJECTIVE: ("participant", "patient", "subject", "person"),
     DESIGN_TERM: ("随机", "双盲", "安慰剂", "开放", "对照", "random", "blind", "placebo", "open", "controlled"),
     OTHER_DISEASE: (
         "多发性硬化", "帕金森", "阿尔茨海默", "老年痴呆", "脑卒中", "中风", "脊髓损伤", "重症肌无力", "亨廷顿",

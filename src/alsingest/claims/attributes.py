@@ -123,6 +123,13 @@ def per_arm_sizes(view: str) -> list[Attribute]:
     return found
 
 
+_ENGLISH_COUNT_RULES = {
+    patterns.EN_COUNT: "EN_COUNT with an enrollment cue",
+    patterns.EN_N_EQUALS: "EN_N_EQUALS",
+    patterns.EN_COUNT_ADJECTIVE: "EN_COUNT_ADJECTIVE",
+}
+
+
 def find_enrollment(view: str) -> Attribute | None:
     """The number of participants: a count with an enrollment cue, else arms summed, else a plain count."""
     strong, weak, arms = [], [], []
@@ -185,26 +192,25 @@ def find_enrollment(view: str) -> Attribute | None:
             attribute.rule = "CN_COUNT of patients, no enrollment cue"
             weak.append(attribute)
     english = (
-        [*patterns.EN_COUNT.finditer(view), *patterns.EN_N_EQUALS.finditer(view)]
+        [
+            *patterns.EN_COUNT.finditer(view),
+            *patterns.EN_N_EQUALS.finditer(view),
+            *finditer(patterns.EN_COUNT_ADJECTIVE, view),
+        ]
         if patterns.DIGIT.search(view)
         else []
     )
     for m in english:
-        n = parse_count(m.group("n") or m.group("n2"))
+        n = parse_count(m.group("n"))
         # The cue's "in"/"about" alternatives are anchored at the number: look before it too.
         before = view[max(0, m.start() - 40) : m.start()]
-        if (
-            n
-            and (
-                m.group("n") is None  # "a 664-participant study" says the size itself
-                or patterns.ENROLLMENT_CUE.search(before)
-                or patterns.ENROLLMENT_CUE.search(view[max(0, m.start() - 40) : m.end() + 20])
-                or m.re is patterns.EN_N_EQUALS
-            )
+        stated = m.re is not patterns.EN_COUNT  # "n = 120", "a 664-participant study"
+        if n and (
+            stated
+            or patterns.ENROLLMENT_CUE.search(before)
+            or patterns.ENROLLMENT_CUE.search(view[max(0, m.start() - 40) : m.end() + 20])
         ):
-            rule = (
-                "EN_N_EQUALS" if m.re is patterns.EN_N_EQUALS else "EN_COUNT with an enrollment cue"
-            )
+            rule = _ENGLISH_COUNT_RULES[m.re]
             strong.append(Attribute("enrollment", m.start(), m.end(), n, rule=rule))
     if strong:
         return strong[0]
