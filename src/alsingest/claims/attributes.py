@@ -43,15 +43,7 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[Attribute]:
         # An unresolvable date ("明年" with no publication date, "2025年13月") is kept as written.
         if has_event and is_event_date(view, d):
             attributes.append(Attribute("date", d.start, d.end, d.iso, rule=d.rule))
-    phases = sorted(
-        (
-            Attribute("phase", m.start(), m.end(), phase, rule=rule)
-            for rule in ("CN_PHASE", "CN_ORDINAL_PHASE", "EN_PHASE")
-            for m in finditer(getattr(patterns, rule), view)
-            if (phase := normalize_phase(m.group("phase")))
-        ),
-        key=lambda a: a.start,
-    )
+    phases = find_phases(view)
     # "from phase 2 to phase 2/3": the phase it moved to.
     left = {
         id(first)
@@ -86,6 +78,19 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[Attribute]:
     for m in finditer(patterns.WITHDRAWAL, view):
         attributes.append(Attribute("withdrawal", m.start(), m.end(), True, rule="WITHDRAWAL"))
     return attributes
+
+
+def find_phases(view: str) -> list[Attribute]:
+    """Every stated phase, in text order ("3b期", "第三期…试验", "phase 2/3")."""
+    return sorted(
+        (
+            Attribute("phase", m.start(), m.end(), phase, rule=rule)
+            for rule in ("CN_PHASE", "CN_ORDINAL_PHASE", "EN_PHASE")
+            for m in finditer(getattr(patterns, rule), view)
+            if (phase := normalize_phase(m.group("phase")))
+        ),
+        key=lambda a: a.start,
+    )
 
 
 def is_event_date(view: str, date: DateMention) -> bool:

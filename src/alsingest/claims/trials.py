@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .. import patterns
-from .attributes import find_enrollment, normalize_phase
+from .attributes import find_enrollment, find_phases
 from .binding import paren_groups
 from .model import Attribute, SentenceInput, TherapyMention
 
@@ -53,7 +53,7 @@ class TrialIndex:
                     if therapy not in trial.therapies:
                         trial.therapies.append(therapy)
                 if not therapies:
-                    trial.phase = trial.phase or _phase(item.view.folded)
+                    trial.phase = trial.phase or next(iter(find_phases(item.view.folded)), None)
                     trial.enrollment = trial.enrollment or find_enrollment(item.view.folded)
         return index
 
@@ -110,12 +110,3 @@ def own_mentions(item: SentenceInput, classes: frozenset[str]) -> list[TherapyMe
 def _whole_word(word: str) -> re.Pattern:
     """``word`` not inside a longer Latin word ("healey" in "the healey trial")."""
     return re.compile(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])")
-
-
-def _phase(view: str) -> Attribute | None:
-    for rule in ("CN_PHASE", "CN_ORDINAL_PHASE", "EN_PHASE"):
-        for m in getattr(patterns, rule).finditer(view):
-            phase = normalize_phase(m.group("phase"))
-            if phase:
-                return Attribute("phase", m.start(), m.end(), phase, rule=rule)
-    return None
