@@ -266,10 +266,20 @@ def explain_claim(db, prefix: str) -> None:
         f"claim {claim['claim_id']} in {claim['article']} (sentence {claim['sentence']})",
         f"quote: {claim['quote']}",
     ]
-    for field in ("therapy", "type", "date", "phase", "enrollment", "outcome", "status", "refs"):
+    for field in (
+        "therapy",
+        "type",
+        "date",
+        "phase",
+        "enrollment",
+        "outcome",
+        "design",
+        "status",
+        "refs",
+    ):
         value = claim[field]
-        if field == "refs":
-            value = ",".join(map(str, value)) or "none"
+        if field in ("refs", "design"):
+            value = ", ".join(map(str, value)) or "none"
         lines.append(f"{field}: {value if value not in (None, '') else '-'}")
     lines.append("why:")
     if not claim["provenance"]:

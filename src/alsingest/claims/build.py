@@ -113,6 +113,7 @@ def _provenance(
         ("phase", first("phase")),
         ("enrollment", first("enrollment")),
         ("outcome", first("outcome")),
+        ("design", first("design")),
     ):
         if attribute is not None:
             out.append((field, attribute.rule))
