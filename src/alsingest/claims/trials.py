@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from .. import patterns
 from .attributes import find_enrollment, find_phases
-from .binding import paren_groups
+from .mentions import components
 from .model import Attribute, SentenceInput, TherapyMention
 
 
@@ -91,19 +91,10 @@ class TrialIndex:
 
 
 def own_mentions(item: SentenceInput, classes: frozenset[str]) -> list[TherapyMention]:
-    """Lexicon mentions less classes and what a parenthesis right after a name says of it
-    ("AMX0035 (sodium phenylbutyrate and taurursodiol)": its components, not other therapies)."""
-    view = item.view.folded
-    described = [
-        g
-        for g in paren_groups(view)
-        if any(m.end <= g[0] and not view[m.end : g[0]].strip() for m in item.mentions)
-    ]
-    return [
-        m
-        for m in item.mentions
-        if m.therapy not in classes and not any(g[0] < m.start and m.end <= g[1] for g in described)
-    ]
+    """Lexicon mentions less classes and the parts of a named combination (see ``components``)."""
+    mentions = sorted(item.mentions, key=lambda m: m.start)
+    parts = components(item.view.folded, mentions)
+    return [m for i, m in enumerate(mentions) if i not in parts and m.therapy not in classes]
 
 
 @lru_cache(maxsize=256)
