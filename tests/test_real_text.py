@@ -431,6 +431,19 @@ def test_pinyin_glosses_do_not_break_names_and_quotes_keep_them(toolkit):
     assert text[claim.start : claim.end].startswith("利鲁(lǔ)唑(zuò)于1995年")
 
 
+def test_a_table_flattened_one_cell_per_line_gives_each_row_its_facts(toolkit):
+    text = (
+        "Table 2. Trials of the last ten years.\n\n"
+        "NCT01234567/ [7]\n\nPhase II\n\n88 participants\n\nTideglusib\n\n"
+        "Tideglusib 1000 mg daily for 24 weeks; no change in ALSFRS-R.\n"
+        "NCT07654321/ [8]\n\nPhase I\n\n24 participants\n\nRopinirole\n\n"
+        "Ropinirole up to 16 mg daily for 24 weeks; delayed progression."
+    )
+    got = {(c.therapy, c.phase, c.enrollment, c.refs) for c in claims_of(toolkit, text)}
+    assert ("tideglusib", "2", 88, (7,)) in got and ("ropinirole", "1", 24, (8,)) in got
+    assert all(c.phase != "2" for c in claims_of(toolkit, text) if c.therapy == "ropinirole")
+
+
 # --- provenance: which rule gave each field --------------------------------------
 
 

@@ -485,6 +485,16 @@ LIST_MEMBER = re.compile(
     r"(?:,|、)\s*(?:and\s+|or\s+)?(?P<name>[a-z][a-z0-9-]{3,}[a-z0-9])(?=\s*(?:,|、|\band\b|\bor\b|\.|;|$))"
 )
 LIST_SEPARATOR = re.compile(r"\s*(?:,|、)?\s*(?:\band\b|\bor\b)?\s*")
+# Tables flattened one cell per line: a cell is a short line ("Phase III", "206 participants",
+# "NCT00330681/ [18]"); its count needs no cue, and registry ids are no text of it.
+CELL_MAX = 30
+CELL_COUNT = re.compile(
+    r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s*(?:participants?|patients?|subjects?|cases|名|例|人)|\bn\s*=\s*(?P<n2>\d+)"
+)
+REGISTRY_ID = re.compile(
+    r"nct\d{6,}|umin\d{6,}|chictr[-\w]*\d+|isrctn\d+|eudract[\s\w-]*\d|jrct\w*\d+"
+)
+
 # A named trial, on the simplified text as written (case kept): an upper-case name of four or more
 # letters before "trial"/"study"/试验/研究 ("HEALEY ALS Platform Trial", "PHOENIX试验", "COURAGE-ALS").
 TRIAL_NAME = re.compile(

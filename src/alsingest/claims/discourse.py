@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from .. import patterns
 from ..structure import HEADING, TABLE_ROW, TABLE_RULE, Paragraph, Sentence
+from .cells import PendingCells
 from .cues import has_cue
 from .model import TOPIC_REACH, Attribute, SentenceInput, TherapyMention
 from .trials import TrialIndex
@@ -155,6 +156,7 @@ class Discourse:
     antecedent: str | None = None
     context_year: int | None = None
     last_caption: tuple[tuple[str, ...], int] | None = None
+    cells: PendingCells = field(default_factory=PendingCells)  # a flattened table row's facts
 
     def enter(self, paragraph: Paragraph) -> None:
         if paragraph.kind == HEADING:

@@ -10,10 +10,11 @@ from .. import patterns
 from ..dates import DateMention, find_dates
 from ..lexicon import Lexicon
 from ..references import Marker, Reference
-from ..structure import REFERENCE, TABLE_ROW, TABLE_RULE, Paragraph
+from ..structure import HEADING, REFERENCE, TABLE_ROW, TABLE_RULE, Paragraph
 from .attributes import enrollment_cells, find_attributes
 from .binding import bind
 from .build import build_claims
+from .cells import cell_facts
 from .discourse import Discourse, Layout, is_about_another_disease, is_claim
 from .linking import (
     antecedent_refs,
@@ -138,16 +139,30 @@ class _SentenceReader:
                 attributes.append(year)
         background = background_mentions(view, mentions) if mentions else set()
         discourse.names(s, paragraph, view, mentions, background, self.classes)
+        if paragraph.kind == HEADING and not mentions:
+            facts = cell_facts(masked)
+            if facts is not None:
+                discourse.cells.add(s.paragraph, facts, {m.n for m in markers})
 
         found: list[Draft] = []
         if mentions:
-            for therapy, attrs in bind(attributes, mentions, masked, table=table).items():
+            bound = bind(attributes, mentions, masked, table=table)
+            lead = next((m for i, m in enumerate(mentions) if i not in background), mentions[0])
+            cell_facts_, cell_refs = discourse.cells.take(
+                s.paragraph, (lead.start, lead.end), bound.get(lead.therapy, [])
+            )
+            if cell_facts_ or cell_refs:
+                bound.setdefault(lead.therapy, []).extend(cell_facts_)
+            for therapy, attrs in bound.items():
                 attrs = [*attrs, *layout.trials.borrowed(masked, therapy, attrs)]
                 if is_claim(attrs):
                     first = next(m for m in mentions if m.therapy == therapy)
                     anchor = (first.start, first.end)
                     how = f"named in the sentence ({first.rule})"
-                    found.append(Draft(s.index, therapy, first.unlisted, attrs, anchor, False, how))
+                    draft = Draft(s.index, therapy, first.unlisted, attrs, anchor, False, how)
+                    if therapy == lead.therapy and cell_refs:
+                        draft.cite(cell_refs, "a marker of its table row's cells")
+                    found.append(draft)
         elif is_claim(attributes):
             therapies, how = discourse.owners(s, paragraph, view, masked, attributes, layout)
             carried = list(attributes)
