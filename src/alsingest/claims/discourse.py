@@ -42,9 +42,7 @@ class Topic:
     ) -> bool:
         if section != self.section or s.index - self.sentence > TOPIC_REACH:
             return False
-        if patterns.SUMMARY.match(view) or patterns.GENERIC_PLURAL.search(masked):
-            return False
-        if patterns.QUOTED_SPEECH.match(view):
+        if speaks_of_many(view, masked):
             return False
         if s.paragraph == self.paragraph or self.from_heading:
             return True

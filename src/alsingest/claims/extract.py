@@ -148,11 +148,11 @@ class _SentenceReader:
         if mentions:
             bound = bind(attributes, mentions, masked, table=table)
             lead = next((m for i, m in enumerate(mentions) if i not in background), mentions[0])
-            cell_facts_, cell_refs = discourse.cells.take(
+            row_facts, cell_refs = discourse.cells.take(
                 s.paragraph, (lead.start, lead.end), bound.get(lead.therapy, [])
             )
-            if cell_facts_ or cell_refs:
-                bound.setdefault(lead.therapy, []).extend(cell_facts_)
+            if row_facts or cell_refs:
+                bound.setdefault(lead.therapy, []).extend(row_facts)
             for therapy, attrs in bound.items():
                 attrs = [*attrs, *layout.trials.borrowed(masked, therapy, attrs)]
                 if is_claim(attrs):

@@ -36,8 +36,6 @@ def is_inventory(view: str, mentions: Sequence[TherapyMention]) -> bool:
 
 # An article is about one therapy when it names it this often, and most of its mentions are it.
 SUBJECT_MIN_MENTIONS = 3
-
-
 SUBJECT_SHARE = 0.6
 
 
