@@ -174,6 +174,46 @@ def test_descriptions_and_natural_cells_are_not_names(toolkit, text):
     assert all(not c.unlisted for c in claims_of(toolkit, text))
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # after a drug noun, and then by its name alone in a later paragraph
+        (
+            "一项研究将测试药物Velmozide能否延缓病情。\n\n2024年，Velmozide的2期试验纳入80名患者。",
+            "velmozide",
+        ),
+        # before a dose, in a table cell with no other cue
+        (
+            "Phase 2\n\nKorafen 20 mg daily for 1 year. 2019.03–2021.06 Korafen slowed decline.",
+            "korafen",
+        ),
+        # beside a placebo
+        ("In 2023, 90 people were randomly assigned to take Zenoctin or a placebo.", "zenoctin"),
+        # a platform trial's regimen
+        (
+            "A phase 2/3 platform trial added a new regimen (regimen F: lomabose) in 2024.",
+            "lomabose",
+        ),
+    ],
+)
+def test_a_name_where_only_a_drug_can_stand_is_a_therapy_across_the_article(toolkit, text, name):
+    claims = claims_of(toolkit, text)
+    assert claims and {c.therapy for c in claims} == {name}
+    assert all(c.unlisted for c in claims)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2.3 其他药物 Wrightson 等 [15](2013) 报道了一项3期试验。",  # an author, not a drug
+        "Participants received 40 mg daily in a phase 2 trial in 2021.",  # a verb before a dose
+        "In 2022, early start vs placebo was compared in a phase 3 extension.",
+    ],
+)
+def test_words_before_a_dose_or_placebo_are_not_names(toolkit, text):
+    assert all(not c.unlisted for c in claims_of(toolkit, text))
+
+
 # --- 3. names beyond the lexicon: the negatives ------------------------------
 
 

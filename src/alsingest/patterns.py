@@ -509,6 +509,69 @@ INN_NAME = re.compile(
     r"\b(?P<name>[a-z]{3,}(?:mab|tinib|[a-z]nib|[rnu]sen|mestrocel|[a-z]{3}cel|semtiv|[a-z]{4}stat|pidine|parib|ampanel|corilant|ximod|lisib))\b"
 )
 
+# A drug the lexicon does not know, named where only a drug can stand: after a drug noun in
+# Chinese ("药物Pimozide"), before a dose ("Tamoxifen 40 mg"), beside a placebo ("PrimeC or a
+# placebo", "placebo or X"), or as a platform trial's regimen ("regimen E: trehalose").
+_CONTEXT_NAME = r"(?P<{g}>[a-z][a-z0-9-]{{3,}}[a-z0-9])(?![a-z0-9-])"
+CONTEXT_NAME = re.compile(
+    r"(?:药物|新药|药品|候选药物?|口服药|试验药物?|在研药物?)\s?"
+    + _CONTEXT_NAME.format(g="cn")
+    + r"(?!\s*(?:等|et\s+al))"
+    + r"|\b"
+    + _CONTEXT_NAME.format(g="dose")
+    + r"\s+\d+(?:\.\d+)?\s*(?:mg|mcg|μg|g)(?:/(?:kg|day|d))?\b"
+    + r"|\b"
+    + _CONTEXT_NAME.format(g="placebo")
+    + r"\s+(?:or|versus|vs\.?)\s+(?:a\s+|matching\s+|a\s+matching\s+)?placebo\b"
+    + r"|\bplacebo\s+or\s+"
+    + _CONTEXT_NAME.format(g="placebo2")
+    + r"\b"
+    + r"|\bregimen\s+[a-z]\s*[:(]\s*"
+    + _CONTEXT_NAME.format(g="regimen")
+)
+# Words that stand where a name could, but are no name: "received 40 mg", "drug or placebo".
+NOT_A_CONTEXT_NAME = frozenset(
+    [
+        "active",
+        "drug",
+        "drugs",
+        "treatment",
+        "therapy",
+        "study",
+        "medication",
+        "medicine",
+        "dose",
+        "doses",
+        "daily",
+        "received",
+        "receive",
+        "receiving",
+        "given",
+        "with",
+        "either",
+        "take",
+        "taking",
+        "dosed",
+        "group",
+        "arm",
+        "oral",
+        "placebo",
+        "and",
+        "the",
+        "weekly",
+        "twice",
+        "once",
+        "single",
+        "total",
+        "start",
+        "early",
+        "delayed",
+        "standard",
+        "usual",
+        "care",
+    ]
+)
+
 # --- claim helpers: digits, clause and list separators ---------------------------
 
 DIGIT = re.compile(r"\d")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -26,6 +27,7 @@ from .mentions import (
     article_subject,
     background_mentions,
     common_word,
+    drug_names,
     mask,
     masked_spans,
     select_mentions,
@@ -57,7 +59,12 @@ def extract_claims(
     for marker in markers:
         markers_by_sentence.setdefault(marker.sentence, []).append(marker)
     reader = _SentenceReader(
-        lexicon, classes, published, common_word(word_frequency or {}), markers_by_sentence
+        lexicon,
+        classes,
+        published,
+        common_word(word_frequency or {}),
+        markers_by_sentence,
+        drug_names(sentences, lexicon),
     )
     layout = Layout.of(
         paragraphs,
@@ -105,6 +112,7 @@ class _SentenceReader:
     published: str | None
     common: Callable[[str], bool]
     markers_by_sentence: Mapping[int, list[Marker]]
+    drug_names: re.Pattern | None = None
 
     def drafts(
         self, item: SentenceInput, paragraph: Paragraph, layout: Layout, discourse: Discourse
@@ -114,7 +122,13 @@ class _SentenceReader:
         view = item.view.folded
         masked = mask(view, masked_spans(item, markers))
         mentions = select_mentions(
-            item, masked, self.lexicon, self.classes, discourse.antecedent, self.common
+            item,
+            masked,
+            self.lexicon,
+            self.classes,
+            discourse.antecedent,
+            self.common,
+            self.drug_names,
         )
         table = paragraph.kind == TABLE_ROW
         # Most sentences name no therapy and have none to inherit: no claim can come of

@@ -87,7 +87,12 @@ def select_mentions(
     classes: frozenset[str],
     antecedent: str | None = None,
     common: Callable[[str], bool] | None = None,
+    drug_names: re.Pattern | None = None,
 ) -> list[TherapyMention]:
+    """The therapies ``item`` names: the tokenizer's lexicon mentions, unlisted Chinese names,
+    list members, names the article calls a drug elsewhere (``drug_names``), code and INN names,
+    and descriptions ("该药") of the ``antecedent``; less classes, examples, parts of a
+    combination, inventories and background."""
     view = item.view.folded
     mentions = [m for m in item.mentions if masked[m.start : m.end].strip()]
     for found in (
@@ -100,8 +105,15 @@ def select_mentions(
                 known = lexicon.canonical(name)
                 therapy = known or name
                 mentions.append(TherapyMention(start, end, therapy, known is None, rule))
+    latin = patterns.LATIN.search(masked) is not None
+    for m in drug_names.finditer(masked) if drug_names is not None and latin else ():
+        if not any(x.start < m.end() and m.start() < x.end for x in mentions):
+            name = m.group()
+            therapy = lexicon.canonical(name) or re.sub(r"[^a-z0-9]", "", name)
+            rule = "CONTEXT_NAME: the article names it where only a drug can stand"
+            mentions.append(TherapyMention(m.start(), m.end(), therapy, True, rule))
     # Code and INN names are Latin letters; a sentence without any has none.
-    for rule in ("CODE_NAME", "INN_NAME") if patterns.LATIN.search(masked) else ():
+    for rule in ("CODE_NAME", "INN_NAME") if latin else ():
         for m in getattr(patterns, rule).finditer(masked):
             name = m.group("name")
             if patterns.NOT_A_THERAPY.match(name) or any(
@@ -177,6 +189,29 @@ def chinese_names(
             found.append((start, m.end(), "CN_NAME_ENDING"))
     found.extend((*m.span(), "CELL_THERAPY") for m in finditer(patterns.CELL_THERAPY, masked))
     return found
+
+
+def drug_names(sentences: Sequence[SentenceInput], lexicon: Lexicon) -> re.Pattern | None:
+    """Names the lexicon does not know that the article uses where only a drug can stand
+    ("药物Pimozide", "Tamoxifen 40 mg", "PrimeC or a placebo", "regimen E: trehalose"), as one
+    pattern that finds them anywhere in the article; None when there are none."""
+    names = set()
+    for item in sentences:
+        view = item.view.folded
+        if not patterns.LATIN.search(view):
+            continue
+        for m in patterns.CONTEXT_NAME.finditer(view):
+            name = m.group(m.lastgroup)
+            if (
+                name not in patterns.NOT_A_CONTEXT_NAME
+                and not patterns.NOT_A_THERAPY.match(name)
+                and lexicon.canonical(name) is None
+            ):
+                names.add(name)
+    if not names:
+        return None
+    alternatives = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    return re.compile(rf"(?<![a-z0-9-])(?:{alternatives})(?![a-z0-9-])")
 
 
 def _word_spans(view: str, words: Sequence[str]) -> list[tuple[int, int]]:
