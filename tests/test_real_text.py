@@ -299,6 +299,21 @@ def test_a_yearless_date_takes_the_year_of_the_given_publication_date(toolkit):
 
 
 @pytest.mark.parametrize(
+    "published, date",
+    [(None, None), ("2025-06-20", "2025-06-15"), ("2025-07-03", "2025-06-15")],
+)
+def test_a_news_leads_bare_day_is_a_date_of_the_publication_month(toolkit, published, date):
+    text = "15日，某医院神经内科为一位渐冻症患者注射了托夫生注射液，这是该省首例。"
+    (claim,) = claims_of(toolkit, text, published=published)
+    assert (claim.therapy, claim.date, claim.date_text) == ("tofersen", date, "15日")
+
+
+def test_a_bare_day_inside_a_sentence_is_no_date(toolkit):
+    text = "托夫生的3期试验中，患者连续用药15日，随后每月一次。"
+    assert {c.date for c in claims_of(toolkit, text)} == {None}
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "发布时间：2022-03-01\n托夫生是一种反义寡核苷酸药物。",
@@ -316,7 +331,25 @@ def test_publication_lines_as_of_dates_patent_terms_and_guideline_years_are_not_
     assert dates <= {None, "2023"}, dates
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "研究证实依达拉奉可以抑制病情恶化。",
+        "Studies found that edaravone could slow functional decline.",
+    ],
+)
+def test_an_undated_outcome_is_a_claim_in_either_language(toolkit, text):
+    (claim,) = claims_of(toolkit, text)
+    assert (claim.therapy, claim.type) == ("edaravone", "trial_result")
+
+
 # --- 6. counts are participants ----------------------------------------------
+
+
+def test_an_english_count_takes_its_cue_from_later_in_the_clause(toolkit):
+    text = "In the phase 2 trial, 68 people with ALS were randomly assigned to take masitinib."
+    (claim,) = claims_of(toolkit, text)
+    assert (claim.therapy, claim.enrollment) == ("masitinib", 68)
 
 
 @pytest.mark.parametrize(

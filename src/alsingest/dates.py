@@ -132,6 +132,7 @@ def find_dates(
         *(("md", m) for m in patterns.CN_MONTH_DAY.finditer(text)),
         *(("month", m) for m in patterns.CN_MONTH.finditer(text)),
         *(("part", m) for m in patterns.CN_BARE_YEAR_PART.finditer(text)),
+        *(("day", m) for m in patterns.CN_LEAD_DAY.finditer(text)),
     ]
     relative_matches = [(k, m) for k, m in relative_matches if not taken(m.start(), m.end())]
     events = sorted(
@@ -188,12 +189,27 @@ def find_dates(
             value = iso(base, _int(m.group("month")), day) if base else None
             rule = f"{'CN_MONTH_DAY' if kind == 'md' else 'CN_MONTH'}, year from {source}"
             mentions.append(DateMention(m.start(), m.end(), value, relative=True, rule=rule))
+        elif kind == "day":
+            value = lead_day(anchor, _int(m.group("day")))
+            rule = "CN_LEAD_DAY, month and year from the publication date"
+            mentions.append(DateMention(m.start(), m.end(), value, relative=True, rule=rule))
         else:
             value = iso(year) if year else None
             rule = "CN_BARE_YEAR_PART, year from the year named before"
             mentions.append(DateMention(m.start(), m.end(), value, relative=True, rule=rule))
     mentions.sort(key=lambda d: d.start)
     return mentions, year
+
+
+def lead_day(anchor: str | None, day: int | None) -> str | None:
+    """A news lead's "15日": that day of the publication month, or of the month before when the
+    day is still to come ("28日" in an article of 3 March is 28 February)."""
+    if anchor is None or len(anchor) < 10 or day is None:
+        return None
+    year, month = int(anchor[:4]), int(anchor[5:7])
+    if day > int(anchor[8:10]):
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return iso(year, month, day)
 
 
 PUBLISHED = re.compile(

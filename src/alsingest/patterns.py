@@ -165,6 +165,8 @@ CN_MONTH_DAY = re.compile(
 CN_MONTH = re.compile(
     r"(?<![\d年个第.])(?P<month>1[0-2]|0?[1-9])\s*月(?P<part>初|中旬|中|底|末|份)?(?![龄\d])"
 )
+# A news lead's day ("15日，在湘雅医院……"): the day of the month the article was written in.
+CN_LEAD_DAY = re.compile(r"^\s*(?P<day>3[01]|[12]\d|0?[1-9])\s*[日号](?=\s*[,，])")
 # "年内", "年底" standing alone, resolved to the context year.
 CN_BARE_YEAR_PART = re.compile(
     r"(?<![\d年同次翌今去明本当一二两三四五六七八九十几半多数])(?P<part>年内|年底|年末)"
@@ -303,7 +305,7 @@ DURATION = re.compile(r"(?P<n>\d{1,3})\s*(?P<unit>周|个月|weeks?\b|months?\b)
 
 OUTCOME_MET = re.compile(
     r"(?<!未)(?<!没有)(?<!未能)达到(了)?(其)?主要(疗效)?终点|显著(改善|延长|降低|延缓|减缓|提高|减少)|延长(了)?[^，,。；;]{0,6}(生存|寿命)|"
-    r"(生存率|生存时间|生存期)[^，,。；;]{0,4}(提高|延长|显著)|(延缓|减缓|放缓)(了)?[^，,。；;]{0,6}(进展|进程|退化|下降|恶化|发病)|"
+    r"(生存率|生存时间|生存期)[^，,。；;]{0,4}(提高|延长|显著)|(延缓|减缓|放缓|抑制|遏制|阻止)(了)?[^，,。；;]{0,6}(进展|进程|退化|下降|恶化|发病)|"
     r"改善(了)?[^，,。；;]{0,8}(功能|评分|症状)|(明确|显著)?获益|积极(结果|信号|进展)|阳性结果|有(显著)?(临床)?疗效|疗效(显著|良好)|"
     r"(安全性|耐受性)[^，,。；;]{0,4}(良好|较好|可控|可接受)|未见(严重)?(不良|并发症)|未发现[^，,。；;]{0,8}并发症|准确率[^，,。；;]{0,3}达|进展[^，,。；;]{0,2}(放缓|减缓)|"
     r"\bmet (its|the) primary|\b(significant(ly)?\s+)?(improv\w*|slow\w*|delay\w*|prolong\w*|extend\w*|prevent\w*)\b[^.;]{0,40}(survival|progression|onset|function|lifespan|life expectancy|deficits|score|degeneration)|"
@@ -594,7 +596,7 @@ LIST_GLUE = re.compile(r"^\s*(and/or|and|or|,|、|和|或|及|与|以及)\s*$")
 CUES: dict[re.Pattern, tuple[str, ...]] = {
     OUTCOME_MET: (
         "终点", "显著", "延长", "生存", "缓", "改善", "获益", "积极", "阳性结果", "疗效", "安全性",
-        "耐受性", "未见", "并发症", "准确率", "primary", "improv", "slow", "delay", "prolong",
+        "耐受性", "未见", "并发症", "准确率", "抑制", "遏制", "阻止", "primary", "improv", "slow", "delay", "prolong",
         "extend", "prevent", "tolerated", "safe", "survival", "gain", "reduc",
     ),
     OUTCOME_MISSED: (

@@ -213,7 +213,7 @@ def find_enrollment(view: str) -> Attribute | None:
         if n and (
             stated
             or patterns.ENROLLMENT_CUE.search(before)
-            or patterns.ENROLLMENT_CUE.search(view[max(0, m.start() - 40) : m.end() + 20])
+            or patterns.ENROLLMENT_CUE.search(view[max(0, m.start() - 40) : m.end() + 30])
         ):
             rule = _ENGLISH_COUNT_RULES[m.re]
             strong.append(Attribute("enrollment", m.start(), m.end(), n, rule=rule))
