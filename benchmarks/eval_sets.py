@@ -2,7 +2,8 @@
 
     python benchmarks/eval_sets.py                 # every open set, one line each
     python benchmarks/eval_sets.py --misses real-dev   # and that set's missed / spurious facts
-    python benchmarks/eval_sets.py --sealed        # also the sealed real-text test (score once!)
+    python benchmarks/eval_sets.py --sealed        # also the two spent sealed sets (test, test2)
+    python benchmarks/eval_sets.py --final         # also the third sealed set, test3 (score once!)
 
 The sealed set (tests/real/test) is scored only with --sealed. It was scored once, sealed, on
 2026-11-26 (tests/real/SCORES.md); its misses have been read since, so later scores on it are
@@ -25,6 +26,7 @@ from alsingest.pipeline import Toolkit, ingest_files  # noqa: E402
 
 SEALED = "real-test"
 SEALED2 = "real-test2"  # collected after the first sealed set was spent
+SEALED3 = "real-test3"  # collected after the second; scored only with --final, once
 
 
 def gold_sets() -> dict[str, tuple[list[Path], Path]]:
@@ -47,6 +49,7 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         "real-dev": beside(tests / "real" / "dev"),
         SEALED: beside(tests / "real" / "test"),
         SEALED2: beside(tests / "real" / "test2"),
+        SEALED3: beside(tests / "real" / "test3"),
     }
 
 
@@ -65,14 +68,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sets", nargs="*", help="set names (default: every open set)")
     parser.add_argument("--misses", action="append", default=[], help="list this set's misses")
-    parser.add_argument("--sealed", action="store_true", help="also score the sealed test set")
+    parser.add_argument(
+        "--sealed", action="store_true", help="also score the spent sealed sets (test, test2)"
+    )
+    parser.add_argument(
+        "--final", action="store_true", help="also score the third sealed set (test3): once"
+    )
     args = parser.parse_args()
     available = gold_sets()
     names = args.sets or [
-        n for n in available if n not in (SEALED, SEALED2) and available[n][1].is_dir()
+        n for n in available if n not in (SEALED, SEALED2, SEALED3) and available[n][1].is_dir()
     ]
     if args.sealed:
         names.extend([SEALED, SEALED2])
+    if args.final:
+        names.append(SEALED3)
     toolkit = Toolkit.build(load_config())
     print(f"{'set':10} " + " ".join(f"{k:>6}" for k in (*KINDS, "micro")) + "     P      R")
     for name in names:

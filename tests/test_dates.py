@@ -127,3 +127,50 @@ def test_durations_and_ages_are_not_months(text):
 )
 def test_publication_date_from_bylines(head, expected):
     assert publication_date(fold(CONVERTER.to_simplified(head, TRADITIONAL))) == expected
+
+
+@pytest.mark.parametrize(
+    "head, expected",
+    [
+        (
+            "Acme Announces Results\nBOSTON, May 26, 2020 /PRNewswire/ -- Acme today said, a clinical-stage company, announced results of its phase 2 trial in people living with ALS.",
+            "2020-05-26",
+        ),
+        (
+            "LA JOLLA, Calif., April 15, 2019 (GLOBE NEWSWIRE) -- Acme, Inc., a clinical-stage company, announced results of its phase 2 trial in people living with ALS.",
+            "2019-04-15",
+        ),
+        (
+            "Title\n\nBEIJING, March 24, 2025 - Acme, a clinical-stage company, announced results of its phase 2 trial in people living with ALS.",
+            "2025-03-24",
+        ),
+        # a date in a long first sentence is no dateline (nor a byline)
+        (
+            "In BOSTON, where the trial is run, patients and their doctors met on May 26, 2020 - a day to"
+            " remember.",
+            None,
+        ),
+    ],
+)
+def test_publication_date_from_a_press_release_dateline(head, expected):
+    assert publication_date(head) == expected
+
+
+@pytest.mark.parametrize(
+    "text, anchor, expected",
+    [
+        ("enrollment to complete in the third quarter of this year", "2020-05-26", "2020"),
+        ("results are expected later this year", "2024-03-08", "2024"),
+        ("a phase 3 trial to start next year", "2024-03-08", "2025"),
+        ("results are expected later this year", None, None),
+        ("data expected in the first half of 2026", None, "2026"),
+        ("topline data in Q3 2025", None, "2025"),
+    ],
+)
+def test_english_periods_and_years_relative_to_the_article(text, anchor, expected):
+    (found,) = find_dates(fold(text), None, anchor)[0]
+    assert found.iso == expected
+
+
+def test_each_year_is_no_date():
+    assert find_dates(fold("each year 5000 people are diagnosed"), None, "2024-01-01")[0] == []

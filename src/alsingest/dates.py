@@ -69,8 +69,8 @@ def _int(value: str | None) -> int | None:
     return cn_number(value) if value else None
 
 
-# Every date form holds a digit, 年 or 月; most sentences hold none and are done at once.
-_DATE_CHARACTER = re.compile(r"[\d年月]")
+# Every date form holds a digit, 年, 月 or "year"; most sentences hold none and are done at once.
+_DATE_CHARACTER = re.compile(r"[\d年月]|year")
 
 
 def find_dates(
@@ -115,7 +115,7 @@ def find_dates(
         day = m.group("day") or m.group("day2")
         value = iso(year, patterns.MONTHS[name.rstrip(".")], int(day) if day else None)
         found.append((m.start(), m.end(), value, "EN_DATE", year if value else None))
-    for rule in ("EN_YEAR", "EN_YEAR_LIST", "EN_AUTHOR_YEAR"):
+    for rule in ("EN_YEAR", "EN_YEAR_LIST", "EN_AUTHOR_YEAR", "EN_PERIOD_YEAR"):
         for m in getattr(patterns, rule).finditer(text):
             group = "year" if m.group("year") else "year2"  # "等（2022）" is the second form
             start, end = m.span(group)
@@ -133,6 +133,7 @@ def find_dates(
         *(("month", m) for m in patterns.CN_MONTH.finditer(text)),
         *(("part", m) for m in patterns.CN_BARE_YEAR_PART.finditer(text)),
         *(("day", m) for m in patterns.CN_LEAD_DAY.finditer(text)),
+        *(("en", m) for m in patterns.EN_RELATIVE_YEAR.finditer(text)),
     ]
     relative_matches = [(k, m) for k, m in relative_matches if not taken(m.start(), m.end())]
     events = sorted(
@@ -189,6 +190,11 @@ def find_dates(
             value = iso(base, _int(m.group("month")), day) if base else None
             rule = f"{'CN_MONTH_DAY' if kind == 'md' else 'CN_MONTH'}, year from {source}"
             mentions.append(DateMention(m.start(), m.end(), value, relative=True, rule=rule))
+        elif kind == "en":
+            shift = {"this": 0, "next": 1, "last": -1}[m.group("rel")]
+            value = iso(anchor_year + shift) if anchor_year else None
+            rule = "EN_RELATIVE_YEAR, year from the publication date"
+            mentions.append(DateMention(m.start(), m.end(), value, relative=True, rule=rule))
         elif kind == "day":
             value = lead_day(anchor, _int(m.group("day")))
             rule = "CN_LEAD_DAY, month and year from the publication date"
@@ -217,14 +223,29 @@ PUBLISHED = re.compile(
 )
 
 
+# A press release's dateline: "SALT LAKE CITY, May 26, 2020 /PRNewswire/ --", "BEIJING, March 24,
+# 2025 -", "CAMBRIDGE, Mass., Sept. 7, 2022 (GLOBE NEWSWIRE) --".
+DATELINE = re.compile(
+    r"(?:^|\s)[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][A-Za-z.]+\.?)?,\s*"
+    r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})\s*(?:/[^/\n]{1,30}/|\([^)\n]{1,30}\))?\s*(?:--|–|—|-)\s"
+)
+
+
 def publication_date(text: str) -> str | None:
-    """The article's own date: a line that says so ("发布时间：2025-01-02"), else a byline.
+    """The article's own date: a press release's dateline, a line that says so ("发布时间：2025-01-02"),
+    else a byline.
 
     A byline is a short line among the first few that holds a full date
     ("原创 小脑袋 神经科普汇 2024-12-02 21:05 上海", "> 医药前沿观察 | 2025-09-05 | 记者").
     ``text`` is simplified; only the lines looked at are folded.
     """
     lines = [line for line in text.splitlines() if line.strip()]
+    for line in lines[:12]:
+        m = DATELINE.search(line)
+        if m:
+            dates, _ = find_dates(fold(m.group("date")))
+            if dates and dates[0].iso and len(dates[0].iso) == 10:
+                return dates[0].iso
     for line in map(fold, [*lines[:8], *lines[-8:]]):
         m = PUBLISHED.search(line)
         if not m:

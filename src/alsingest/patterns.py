@@ -208,6 +208,16 @@ ISO_DATE = re.compile(
 EN_YEAR = re.compile(
     rf"\b(?:in|by|since|from|during|until|till|early|late|mid|end of|through)[\s-]+(?P<year>{YEAR})\b(?!\s*(?:patients|participants|subjects|mg|people))"
 )
+# "the third quarter of 2025", "Q3 2025", "the first half of 2026": a part of a stated year.
+EN_PERIOD_YEAR = re.compile(
+    rf"\b(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|half)\s+of|q[1-4]|h[12])"
+    rf"[\s-]+(?P<year>{YEAR})\b"
+)
+# "later this year", "next year", "the third quarter of this year": the year from the article's date.
+EN_RELATIVE_YEAR = re.compile(
+    r"\b(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|half)\s+of\s+|(?:later|earlier)\s+)?"
+    r"(?P<rel>this|next|last)\s+year\b"
+)
 # "Bensimon et al. (1994)", "Miller et al., 2013": the year of the cited study.
 EN_AUTHOR_YEAR = re.compile(
     rf"\bet al\.?,?\s*[(（]?\s*(?P<year>{YEAR})\b|等\s*[(（]\s*(?P<year2>{YEAR})\s*[)）]"
