@@ -174,3 +174,19 @@ def test_english_periods_and_years_relative_to_the_article(text, anchor, expecte
 
 def test_each_year_is_no_date():
     assert find_dates(fold("each year 5000 people are diagnosed"), None, "2024-01-01")[0] == []
+
+
+@pytest.mark.parametrize(
+    "text, anchor, expected",
+    [
+        ("15日，某医院为一位患者注射了托夫生", "2025-06-20", ["2025-06-15"]),
+        ("28日，某医院为一位患者注射了托夫生", "2025-03-03", ["2025-02-28"]),  # the month before
+        ("美国fda在29日批准了这款新药", "2022-09-30", ["2022-09-29"]),
+        ("美国fda周四(29日)批准了这款新药", "2022-09-30", ["2022-09-29"]),
+        ("15日，某医院为一位患者注射了托夫生", None, [None]),
+        ("患者在15日内完成给药", "2025-06-20", []),
+        ("连续用药15日，随后每月一次", "2025-06-20", []),
+    ],
+)
+def test_a_news_day_without_a_month_is_in_the_publication_month(text, anchor, expected):
+    assert [d.iso for d in find_dates(fold(text), None, anchor)[0]] == expected

@@ -132,7 +132,7 @@ def find_dates(
         *(("md", m) for m in patterns.CN_MONTH_DAY.finditer(text)),
         *(("month", m) for m in patterns.CN_MONTH.finditer(text)),
         *(("part", m) for m in patterns.CN_BARE_YEAR_PART.finditer(text)),
-        *(("day", m) for m in patterns.CN_LEAD_DAY.finditer(text)),
+        *(("day", m) for m in patterns.CN_BARE_DAY.finditer(text)),
         *(("en", m) for m in patterns.EN_RELATIVE_YEAR.finditer(text)),
     ]
     relative_matches = [(k, m) for k, m in relative_matches if not taken(m.start(), m.end())]
@@ -197,7 +197,7 @@ def find_dates(
             mentions.append(DateMention(m.start(), m.end(), value, relative=True, rule=rule))
         elif kind == "day":
             value = lead_day(anchor, _int(m.group("day")))
-            rule = "CN_LEAD_DAY, month and year from the publication date"
+            rule = "CN_BARE_DAY, month and year from the publication date"
             mentions.append(DateMention(m.start(), m.end(), value, relative=True, rule=rule))
         else:
             value = iso(year) if year else None
@@ -208,7 +208,7 @@ def find_dates(
 
 
 def lead_day(anchor: str | None, day: int | None) -> str | None:
-    """A news lead's "15日": that day of the publication month, or of the month before when the
+    """A news day with no month ("15日"): that day of the publication month, or of the month before when the
     day is still to come ("28日" in an article of 3 March is 28 February)."""
     if anchor is None or len(anchor) < 10 or day is None:
         return None

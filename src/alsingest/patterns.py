@@ -165,8 +165,12 @@ CN_MONTH_DAY = re.compile(
 CN_MONTH = re.compile(
     r"(?<![\d年个第.])(?P<month>1[0-2]|0?[1-9])\s*月(?P<part>初|中旬|中|底|末|份)?(?![龄\d])"
 )
-# A news lead's day ("15日，在湘雅医院……"): the day of the month the article was written in.
-CN_LEAD_DAY = re.compile(r"^\s*(?P<day>3[01]|[12]\d|0?[1-9])\s*[日号](?=\s*[,，])")
+# A news day with no month: a lead's "15日，在湘雅医院……", "在29日通过", "週四(29日)": the day of
+# the month the article was written in. Not "15日内", "3日后".
+CN_BARE_DAY = re.compile(
+    r"(?:^\s*|(?<=[在于])\s*|(?:周|星期)[一二三四五六日天]\s*[(（]\s*)"
+    r"(?P<day>3[01]|[12]\d|0?[1-9])\s*[日号](?![后内以起至])"
+)
 # "年内", "年底" standing alone, resolved to the context year.
 CN_BARE_YEAR_PART = re.compile(
     r"(?<![\d年同次翌今去明本当一二两三四五六七八九十几半多数])(?P<part>年内|年底|年末)"
