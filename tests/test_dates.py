@@ -144,6 +144,11 @@ def test_publication_date_from_bylines(head, expected):
             "Title\n\nBEIJING, March 24, 2025 - Acme, a clinical-stage company, announced results of its phase 2 trial in people living with ALS.",
             "2025-03-24",
         ),
+        (
+            "CAMBRIDGE, Mass. / Mar 08, 2024 / Business Wire / Acme Pharmaceuticals, Inc. (NASDAQ: ACME)"
+            " today announced topline results",
+            "2024-03-08",
+        ),
         # a date in a long first sentence is no dateline (nor a byline)
         (
             "In BOSTON, where the trial is run, patients and their doctors met on May 26, 2020 - a day to"

@@ -224,10 +224,11 @@ PUBLISHED = re.compile(
 
 
 # A press release's dateline: "SALT LAKE CITY, May 26, 2020 /PRNewswire/ --", "BEIJING, March 24,
-# 2025 -", "CAMBRIDGE, Mass., Sept. 7, 2022 (GLOBE NEWSWIRE) --".
+# 2025 -", "CAMBRIDGE, Mass., Sept. 7, 2022 (GLOBE NEWSWIRE) --", "CAMBRIDGE, Mass. / Mar 08, 2024 /
+# Business Wire /".
 DATELINE = re.compile(
-    r"(?:^|\s)[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][A-Za-z.]+\.?)?,\s*"
-    r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})\s*(?:/[^/\n]{1,30}/|\([^)\n]{1,30}\))?\s*(?:--|–|—|-)\s"
+    r"(?:^|\s)[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][A-Za-z.]+\.?)?\s*[,/]\s*"
+    r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})\s*(?:/|\(|--|–|—|-\s)"
 )
 
 
