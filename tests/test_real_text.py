@@ -517,6 +517,28 @@ def test_a_table_flattened_one_cell_per_line_gives_each_row_its_facts(toolkit):
     assert all(c.phase != "2" for c in claims_of(toolkit, text) if c.therapy == "ropinirole")
 
 
+def test_a_registry_record_gives_its_fields_to_the_unlisted_product_it_is_about(toolkit):
+    text = (
+        "# A Study of Motor Neuron Cells (QX512NP) in People With ALS\n\n"
+        "> **NCT09999999** · PHASE1 · RECRUITING · enrollment: 24 (estimated)\n\n"
+        "## Interventions\n\n- **DRUG:** Motor Neuron Cells (QX512NP)\n- **DRUG:** QX512NP low dose\n\n"
+        "## Key facts\n\n- **Start date:** 2025-09-15\n- **Primary completion:** 2027-01-31\n"
+        "- **Last updated:** 2025-11-21\n"
+    )
+    claims = claims_of(toolkit, text)
+    assert {c.therapy for c in claims} == {"qx512np"}
+    assert {c.date for c in claims} - {None} == {"2025-09-15", "2027-01-31"}
+    assert {c.enrollment for c in claims} - {None} == {24}
+
+
+def test_registry_fields_in_chinese_give_dates_and_sizes(toolkit):
+    text = "托夫生扩展研究登记信息\n\n研究开始日期：2024-03-01\n\n样本量：60\n\n托夫生由渤健开发，托夫生已获批。"
+    claims = claims_of(toolkit, text)
+    assert {c.therapy for c in claims} == {"tofersen"}
+    assert {c.date for c in claims} - {None} == {"2024-03-01"}
+    assert {c.enrollment for c in claims} - {None} == {60}
+
+
 # --- provenance: which rule gave each field --------------------------------------
 
 

@@ -70,7 +70,7 @@ def _int(value: str | None) -> int | None:
 
 
 # Every date form holds a digit, 年, 月 or "year"; most sentences hold none and are done at once.
-_DATE_CHARACTER = re.compile(r"[\d年月]|year")
+_DATE_CHARACTER = re.compile(r"[\d年月]")
 
 
 def find_dates(
@@ -81,7 +81,7 @@ def find_dates(
     ``context_year`` is the year last stated before ``text``; ``anchor`` the
     article's publication date (ISO) for 今年/去年/明年.
     """
-    if not _DATE_CHARACTER.search(text):
+    if not _DATE_CHARACTER.search(text) and "year" not in text:
         return [], context_year
     found: list[
         tuple[int, int, str | None, bool, int | None]
@@ -132,8 +132,8 @@ def find_dates(
         *(("md", m) for m in patterns.CN_MONTH_DAY.finditer(text)),
         *(("month", m) for m in patterns.CN_MONTH.finditer(text)),
         *(("part", m) for m in patterns.CN_BARE_YEAR_PART.finditer(text)),
-        *(("day", m) for m in patterns.CN_BARE_DAY.finditer(text)),
-        *(("en", m) for m in patterns.EN_RELATIVE_YEAR.finditer(text)),
+        *(("day", m) for m in (patterns.CN_BARE_DAY.finditer(text) if "日" in text else ())),
+        *(("en", m) for m in (patterns.EN_RELATIVE_YEAR.finditer(text) if "year" in text else ())),
     ]
     relative_matches = [(k, m) for k, m in relative_matches if not taken(m.start(), m.end())]
     events = sorted(

@@ -169,7 +169,7 @@ CN_MONTH = re.compile(
 # the month the article was written in. Not "15日内", "3日后".
 CN_BARE_DAY = re.compile(
     r"(?:^\s*|(?<=[在于])\s*|(?:周|星期)[一二三四五六日天]\s*[(（]\s*)"
-    r"(?P<day>3[01]|[12]\d|0?[1-9])\s*[日号](?![后内以起至])"
+    r"(?P<day>3[01]|[12]\d|0?[1-9])\s*日(?![后内以起至])"
 )
 # "年内", "年底" standing alone, resolved to the context year.
 CN_BARE_YEAR_PART = re.compile(
@@ -301,6 +301,19 @@ EN_COUNT_ADJECTIVE = re.compile(
     rf"(?<![\d.\-a-z])(?P<n>{_NUMBER})-(?:participant|patient|subject|person)\b"
 )
 EN_N_EQUALS = re.compile(rf"\bn\s*=\s*(?P<n>{_NUMBER})\b")
+# A registry record's fields, as registry-derived pages print them ("- **Start date:** 2025-09-15",
+# "Target enrollment: 12 (ESTIMATED)", "研究开始日期：2024-03-01", "样本量：60"): the key says the
+# value is a fact of the trial.
+TRIAL_FIELD = re.compile(
+    r"^[\s>*•·-]*(?P<key>(?:(?:actual|estimated|anticipated)\s+)?(?:study\s+)?start date|"
+    r"(?:primary\s+|final\s+|study\s+)?completion(?:\s+date)?|(?:target\s+|actual\s+)?enrollment|"
+    r"(?:研究|试验)?(?:开始|启动|完成)(?:日期|时间)|(?:目标|计划)?(?:样本量|入组人数|例数))"
+    r"\s*(?:\*\*)?\s*[:：]"
+)
+# "enrollment: 12 (estimated)", "样本量：60": the count a field gives.
+FIELD_COUNT = re.compile(
+    rf"(?:enrollment|样本量|入组人数|例数)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*(?P<n>{_NUMBER})\b"
+)
 
 DESIGN_TERMS = {
     "randomised": re.compile(r"随机|randomi[sz]ed|randomly"),
@@ -535,7 +548,7 @@ CONTEXT_NAME = re.compile(
     + r"(?!\s*(?:等|et\s+al))"
     + r"|\b"
     + _CONTEXT_NAME.format(g="dose")
-    + r"\s+\d+(?:\.\d+)?\s*(?:mg|mcg|μg|g)(?:/(?:kg|day|d))?\b"
+    + r"\s+\d+(?:\.\d+)?\s*(?:mg|mcg|μg)(?:/(?:kg|day|d))?\b"
     + r"|\b"
     + _CONTEXT_NAME.format(g="placebo")
     + r"\s+(?:or|versus|vs\.?)\s+(?:a\s+|matching\s+|a\s+matching\s+)?placebo\b"
@@ -608,6 +621,7 @@ LIST_GLUE = re.compile(r"^\s*(and/or|and|or|,|、|和|或|及|与|以及)\s*$")
 # Strings one of which every match of a pattern holds (tests/test_patterns.py proves each
 # list from the pattern's parse): claims does not run a pattern on a sentence holding none.
 CUES: dict[re.Pattern, tuple[str, ...]] = {
+    CONTEXT_NAME: ("药", "mg", "mcg", "μg", "placebo", "regimen"),
     OUTCOME_MET: (
         "终点", "显著", "延长", "生存", "缓", "改善", "获益", "积极", "阳性结果", "疗效", "安全性",
         "耐受性", "未见", "并发症", "准确率", "抑制", "遏制", "阻止", "primary", "improv", "slow", "delay", "prolong",

@@ -55,6 +55,10 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[Attribute]:
     enrollment = find_enrollment(view)
     if enrollment:
         attributes.append(enrollment)
+    field = patterns.TRIAL_FIELD.match(view)
+    if field:
+        key = field.group("key")
+        attributes.append(Attribute("field", *field.span("key"), key, rule="TRIAL_FIELD"))
     attributes.extend(per_arm_sizes(view))
     first_of: dict[str, re.Match] = {}
     for m in finditer(patterns.DESIGN_TERM, view):
@@ -129,6 +133,7 @@ def per_arm_sizes(view: str) -> list[Attribute]:
 
 
 _ENGLISH_COUNT_RULES = {
+    patterns.FIELD_COUNT: "FIELD_COUNT (a registry field)",
     patterns.EN_COUNT: "EN_COUNT with an enrollment cue",
     patterns.EN_N_EQUALS: "EN_N_EQUALS",
     patterns.EN_COUNT_ADJECTIVE: "EN_COUNT_ADJECTIVE",
@@ -198,6 +203,7 @@ def find_enrollment(view: str) -> Attribute | None:
             weak.append(attribute)
     english = (
         [
+            *patterns.FIELD_COUNT.finditer(view),
             *patterns.EN_COUNT.finditer(view),
             *patterns.EN_N_EQUALS.finditer(view),
             *finditer(patterns.EN_COUNT_ADJECTIVE, view),
@@ -209,7 +215,8 @@ def find_enrollment(view: str) -> Attribute | None:
         n = parse_count(m.group("n"))
         # The cue's "in"/"about" alternatives are anchored at the number: look before it too.
         before = view[max(0, m.start() - 40) : m.start()]
-        stated = m.re is not patterns.EN_COUNT  # "n = 120", "a 664-participant study"
+        # "n = 120", "a 664-participant study", "enrollment: 12"
+        stated = m.re is not patterns.EN_COUNT
         if n and (
             stated
             or patterns.ENROLLMENT_CUE.search(before)

@@ -63,8 +63,9 @@ def is_about_another_disease(masked: str) -> bool:
 
 
 def about_a_trial(attributes: list[Attribute]) -> bool:
-    """A phase, a size or an outcome: a date alone ("5月19日举行电话会议") is no trial fact."""
-    return any(a.kind in ("phase", "enrollment", "outcome") for a in attributes)
+    """A phase, a size, an outcome or a registry field ("Start date: 2025-09-15"): a date alone
+    ("5月19日举行电话会议") is no trial fact."""
+    return any(a.kind in ("phase", "enrollment", "outcome", "field") for a in attributes)
 
 
 def speaks_of_many(view: str, masked: str) -> bool:

@@ -24,10 +24,10 @@ from .linking import (
     sentence_refs,
 )
 from .mentions import (
+    UnlistedNames,
     article_subject,
     background_mentions,
     common_word,
-    drug_names,
     mask,
     masked_spans,
     select_mentions,
@@ -58,18 +58,19 @@ def extract_claims(
     markers_by_sentence: dict[int, list[Marker]] = {}
     for marker in markers:
         markers_by_sentence.setdefault(marker.sentence, []).append(marker)
+    unlisted = UnlistedNames.of(sentences, lexicon)
     reader = _SentenceReader(
         lexicon,
         classes,
         published,
         common_word(word_frequency or {}),
         markers_by_sentence,
-        drug_names(sentences, lexicon),
+        unlisted.drug_names,
     )
     layout = Layout.of(
         paragraphs,
         sentences,
-        article_subject(sentences, classes),
+        article_subject(sentences, classes, unlisted.counts),
         TrialIndex.of(sentences, classes),
     )
     discourse = Discourse()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from .. import patterns
 from ..lexicon import Lexicon
@@ -39,9 +40,14 @@ SUBJECT_MIN_MENTIONS = 3
 SUBJECT_SHARE = 0.6
 
 
-def article_subject(sentences: Sequence[SentenceInput], classes: frozenset[str]) -> str | None:
-    """The therapy a single-product article (a press release, a product summary) is about."""
-    counts: dict[str, int] = {}
+def article_subject(
+    sentences: Sequence[SentenceInput],
+    classes: frozenset[str],
+    unlisted: Mapping[str, int] | None = None,
+) -> str | None:
+    """The therapy a single-product article (a press release, a product summary, a registry
+    record) is about; ``unlisted`` counts the names the lexicon does not know."""
+    counts: dict[str, int] = dict(unlisted or {})
     for item in sentences:
         for mention in item.mentions:
             if mention.therapy not in classes:
@@ -191,27 +197,44 @@ def chinese_names(
     return found
 
 
-def drug_names(sentences: Sequence[SentenceInput], lexicon: Lexicon) -> re.Pattern | None:
-    """Names the lexicon does not know that the article uses where only a drug can stand
-    ("药物Pimozide", "Tamoxifen 40 mg", "PrimeC or a placebo", "regimen E: trehalose"), as one
-    pattern that finds them anywhere in the article; None when there are none."""
-    names = set()
-    for item in sentences:
-        view = item.view.folded
-        if not patterns.LATIN.search(view):
-            continue
-        for m in patterns.CONTEXT_NAME.finditer(view):
-            name = m.group(m.lastgroup)
-            if (
-                name not in patterns.NOT_A_CONTEXT_NAME
-                and not patterns.NOT_A_THERAPY.match(name)
-                and lexicon.canonical(name) is None
-            ):
-                names.add(name)
-    if not names:
-        return None
-    alternatives = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
-    return re.compile(rf"(?<![a-z0-9-])(?:{alternatives})(?![a-z0-9-])")
+@dataclass(frozen=True)
+class UnlistedNames:
+    """What one pass over the article's Latin text finds of names the lexicon does not know.
+
+    ``drug_names``: names used where only a drug can stand ("药物Pimozide", "Tamoxifen 40 mg",
+    "PrimeC or a placebo", "regimen E: trehalose"), as one pattern that finds them anywhere in
+    the article (None when there are none); ``counts``: code and INN names by therapy id, for
+    telling the article's subject.
+    """
+
+    drug_names: re.Pattern | None = None
+    counts: Mapping[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, sentences: Sequence[SentenceInput], lexicon: Lexicon) -> UnlistedNames:
+        names: set[str] = set()
+        counts: dict[str, int] = {}
+        for item in sentences:
+            view = item.view.folded
+            if not patterns.LATIN.search(view):
+                continue
+            for m in finditer(patterns.CONTEXT_NAME, view):
+                name = m.group(m.lastgroup)
+                if name not in patterns.NOT_A_CONTEXT_NAME and _unlisted(name, lexicon):
+                    names.add(name)
+            for rule in ("CODE_NAME", "INN_NAME") if patterns.DIGIT.search(view) else ("INN_NAME",):
+                for m in getattr(patterns, rule).finditer(view):
+                    if _unlisted(m.group("name"), lexicon):
+                        therapy = re.sub(r"[^a-z0-9]", "", m.group("name"))
+                        counts[therapy] = counts.get(therapy, 0) + 1
+        if not names:
+            return cls(None, counts)
+        alternatives = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+        return cls(re.compile(rf"(?<![a-z0-9-])(?:{alternatives})(?![a-z0-9-])"), counts)
+
+
+def _unlisted(name: str, lexicon: Lexicon) -> bool:
+    return not patterns.NOT_A_THERAPY.match(name) and lexicon.canonical(name) is None
 
 
 def _word_spans(view: str, words: Sequence[str]) -> list[tuple[int, int]]:
