@@ -346,6 +346,24 @@ def test_an_undated_outcome_is_a_claim_in_either_language(toolkit, text):
 # --- 6. counts are participants ----------------------------------------------
 
 
+@pytest.mark.parametrize(
+    "text, n",
+    [
+        ("Two pivotal trials led to the approval of masitinib, one with 155 participants.", 155),
+        ("Masitinib entered phase 1 testing in healthy volunteers in 2021.", None),
+    ],
+)
+def test_participants_are_a_trials_without_a_cue_but_a_phase_number_is_no_count(toolkit, text, n):
+    (claim,) = claims_of(toolkit, text)
+    assert (claim.therapy, claim.enrollment) == ("masitinib", n)
+
+
+def test_a_studys_year_as_an_adjective_is_its_date(toolkit):
+    text = "More recently, a 2020 publication indicated a median survival benefit for people taking riluzole."
+    (claim,) = claims_of(toolkit, text)
+    assert (claim.therapy, claim.date) == ("riluzole", "2020")
+
+
 def test_an_english_count_takes_its_cue_from_later_in_the_clause(toolkit):
     text = "In the phase 2 trial, 68 people with ALS were randomly assigned to take masitinib."
     (claim,) = claims_of(toolkit, text)

@@ -115,7 +115,13 @@ def find_dates(
         day = m.group("day") or m.group("day2")
         value = iso(year, patterns.MONTHS[name.rstrip(".")], int(day) if day else None)
         found.append((m.start(), m.end(), value, "EN_DATE", year if value else None))
-    for rule in ("EN_YEAR", "EN_YEAR_LIST", "EN_AUTHOR_YEAR", "EN_PERIOD_YEAR"):
+    for rule in (
+        "EN_YEAR",
+        "EN_YEAR_LIST",
+        "EN_AUTHOR_YEAR",
+        "EN_PERIOD_YEAR",
+        "EN_YEAR_ADJECTIVE",
+    ):
         for m in getattr(patterns, rule).finditer(text):
             group = "year" if m.group("year") else "year2"  # "等（2022）" is the second form
             start, end = m.span(group)

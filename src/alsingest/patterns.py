@@ -222,6 +222,11 @@ EN_RELATIVE_YEAR = re.compile(
     r"\b(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|half)\s+of\s+|(?:later|earlier)\s+)?"
     r"(?P<rel>this|next|last)\s+year\b"
 )
+# "a 2020 publication", "the 2019 study": the year a study or its report came out.
+EN_YEAR_ADJECTIVE = re.compile(
+    rf"\b(?:a|an|the|its|their)\s+(?P<year>{YEAR})\s+(?:study|publication|analysis|trial|"
+    r"review|report|paper|meta-analysis|post[\s-]hoc analysis)\b"
+)
 # "Bensimon et al. (1994)", "Miller et al., 2013": the year of the cited study.
 EN_AUTHOR_YEAR = re.compile(
     rf"\bet al\.?,?\s*[(（]?\s*(?P<year>{YEAR})\b|等\s*[(（]\s*(?P<year2>{YEAR})\s*[)）]"

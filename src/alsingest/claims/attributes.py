@@ -224,6 +224,15 @@ def find_enrollment(view: str) -> Attribute | None:
         ):
             rule = _ENGLISH_COUNT_RULES[m.re]
             strong.append(Attribute("enrollment", m.start(), m.end(), n, rule=rule))
+        elif (
+            n
+            and m.group().endswith(("participants", "subjects", "volunteers"))
+            and len(m.group().split()) <= 3
+            and not re.search(r"(phase|stage|part|week|day|cohort)\s*$", before)
+        ):
+            # "one with 155 participants": people who take part are a trial's, cue or not.
+            rule = "EN_COUNT of participants, no enrollment cue"
+            weak.append(Attribute("enrollment", m.start(), m.end(), n, rule=rule))
     if strong:
         return strong[0]
     if len(arms) >= 2:
