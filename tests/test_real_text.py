@@ -358,6 +358,20 @@ def test_participants_are_a_trials_without_a_cue_but_a_phase_number_is_no_count(
     assert (claim.therapy, claim.enrollment) == ("masitinib", n)
 
 
+@pytest.mark.parametrize(
+    "text, n",
+    [
+        ("In 2006, placebo (n = 104) or edaravone (n = 102) was given in a phase 3 trial.", 206),
+        (
+            "In a phase 3 trial of 210 patients, placebo (n = 104) or edaravone (n = 102) was given.",
+            210,
+        ),
+    ],
+)
+def test_stated_arm_sizes_are_summed_unless_a_total_is_stated(toolkit, text, n):
+    assert {c.enrollment for c in claims_of(toolkit, text) if c.therapy == "edaravone"} == {n}
+
+
 def test_a_studys_year_as_an_adjective_is_its_date(toolkit):
     text = "More recently, a 2020 publication indicated a median survival benefit for people taking riluzole."
     (claim,) = claims_of(toolkit, text)
