@@ -214,6 +214,31 @@ def test_words_before_a_dose_or_placebo_are_not_names(toolkit, text):
     assert all(not c.unlisted for c in claims_of(toolkit, text))
 
 
+def test_the_drugs_a_product_combines_are_its_parts_without_parentheses(toolkit):
+    text = (
+        "Relyvrio是两种药物苯丁酸钠和牛磺熊去氧胆酸的复方制剂，于2022年获批。"
+        "临床前试验表明，这两种药物联用能将神经细胞死亡减少90%。"
+    )
+    assert {c.therapy for c in claims_of(toolkit, text)} == {"amx0035"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "马赛替尼通过靶向肥大细胞发挥作用[1]。临床前研究证实其能减少巨噬细胞浸润[2]。",
+        "In preclinical models of ALS, masitinib has been shown to promote neuroprotection.",
+    ],
+)
+def test_a_preclinical_effect_is_a_result_claim(toolkit, text):
+    got = {(c.therapy, c.type) for c in claims_of(toolkit, text)}
+    assert got == {("masitinib", "trial_result")}
+
+
+def test_a_preclinical_effect_of_a_cell_class_is_no_claim(toolkit):
+    text = "iPSC衍生的运动神经元在动物模型中可形成神经肌肉接头，改善轴突再生。"
+    assert claims_of(toolkit, text) == []
+
+
 # --- 3. names beyond the lexicon: the negatives ------------------------------
 
 

@@ -350,6 +350,21 @@ OUTCOME_MISSED = re.compile(
     r"\b(did not|failed to|does not|didn't|could not|was not able to) (meet|improve|show|reach|achieve|demonstrate|slow|extend|reduce|benefit)|\bfailed\b|\bmissed\b|\bno (significant )?(benefit|effect|difference|improvement)|"
     r"\binconclusive|\bstatistically insignificant|\bdecline in (fvc|alsfrs)"
 )
+# A product made of others: "Relyvrio是苯丁酸钠和牛磺酸二醇的复方制剂", "AMX0035, a combination of
+# sodium phenylbutyrate and taurursodiol".
+COMBINATION_OF = re.compile(
+    r"复方|固定剂量|\bcombination of\b|\bfixed[- ]dose\b|\bco-?formulation\b"
+)
+# A preclinical result: a model named and an effect in it ("在TDP-43突变斑马鱼模型中恢复运动功能",
+# "in preclinical models, X has been shown to promote neuroprotection").
+PRECLINICAL_MODEL = re.compile(
+    r"临床前|动物模型|细胞模型|小鼠|大鼠|斑马鱼|果蝇|线虫|类器官|\bpreclinical\b|"
+    r"\b(?:mouse|mice|rat|rodent|zebrafish|animal|cell|cellular|drosophila)\s+models?\b|\bin (?:mice|rats)\b"
+)
+PRECLINICAL_EFFECT = re.compile(
+    r"减少|降低|保护|恢复|改善|抑制|延长|促进|挽救|减轻|"
+    r"\b(?:reduc|protect|restor|improv|promot|rescu|prolong|extend|attenuat|amelior|preserv)\w*"
+)
 # Mechanism-only sentences are not claims; these words do not make an outcome.
 
 EVENT = re.compile(
@@ -627,6 +642,10 @@ LIST_GLUE = re.compile(r"^\s*(and/or|and|or|,|、|和|或|及|与|以及)\s*$")
 # list from the pattern's parse): claims does not run a pattern on a sentence holding none.
 CUES: dict[re.Pattern, tuple[str, ...]] = {
     CONTEXT_NAME: ("药", "mg", "mcg", "μg", "placebo", "regimen"),
+    PRECLINICAL_MODEL: (
+        "临床前", "模型", "小鼠", "大鼠", "斑马鱼", "果蝇", "线虫", "类器官", "preclinical", "model",
+        "in mice", "in rats",
+    ),
     OUTCOME_MET: (
         "终点", "显著", "延长", "生存", "缓", "改善", "获益", "积极", "阳性结果", "疗效", "安全性",
         "耐受性", "未见", "并发症", "准确率", "抑制", "遏制", "阻止", "primary", "improv", "slow", "delay", "prolong",

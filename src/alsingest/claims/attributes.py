@@ -79,6 +79,13 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[Attribute]:
         if not any(s < m.end() and m.start() < e for s, e in missed):
             value = _outcome("met", view, m.start(), m.end())
             attributes.append(Attribute("outcome", m.start(), m.end(), value, rule="OUTCOME_MET"))
+    if not missed and not met:
+        model = next(iter(finditer(patterns.PRECLINICAL_MODEL, view)), None)
+        effect = patterns.PRECLINICAL_EFFECT.search(view) if model else None
+        if effect:
+            attributes.append(
+                Attribute("outcome", *effect.span(), "met", rule="PRECLINICAL_MODEL and an effect")
+            )
     for m in finditer(patterns.WITHDRAWAL, view):
         attributes.append(Attribute("withdrawal", m.start(), m.end(), True, rule="WITHDRAWAL"))
     return attributes
@@ -233,6 +240,20 @@ def find_enrollment(view: str) -> Attribute | None:
             # "one with 155 participants": people who take part are a trial's, cue or not.
             rule = "EN_COUNT of participants, no enrollment cue"
             weak.append(Attribute("enrollment", m.start(), m.end(), n, rule=rule))
+    stated_arms = [a for a in strong if a.rule == "EN_N_EQUALS"]
+    if len(stated_arms) >= 2:
+        # "placebo (n = 104) or edaravone (n = 102)": arms, summed, unless a total is stated.
+        total = next((a for a in strong if a.rule != "EN_N_EQUALS"), None)
+        if total is not None:
+            return total
+        first, last = stated_arms[0], stated_arms[-1]
+        return Attribute(
+            "enrollment",
+            first.start,
+            last.end,
+            sum(a.value for a in stated_arms),
+            rule="EN_N_EQUALS, arms summed",
+        )
     if strong:
         return strong[0]
     if len(arms) >= 2:

@@ -13,12 +13,17 @@ from .cues import has_cue
 from .model import TOPIC_REACH, Attribute, SentenceInput, TherapyMention
 from .trials import TrialIndex
 
+CLAIM_KINDS = ("date", "phase", "enrollment", "outcome", "withdrawal", "design")
+
 
 def is_claim(attributes: list[Attribute]) -> bool:
-    return any(
-        a.kind in ("date", "phase", "enrollment", "outcome", "withdrawal", "design")
-        for a in attributes
-    )
+    return any(a.kind in CLAIM_KINDS for a in attributes)
+
+
+def preclinical_only(attributes: list[Attribute]) -> bool:
+    """A preclinical effect and nothing else: no claim of a class ("iPSC衍生的运动神经元在动物模型中
+    改善轴突再生"), which is one only when a specific trial of it is reported."""
+    return all(a.rule.startswith("PRECLINICAL") for a in attributes if a.kind in CLAIM_KINDS)
 
 
 @dataclass(frozen=True)

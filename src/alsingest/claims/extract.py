@@ -16,7 +16,13 @@ from .attributes import enrollment_cells, find_attributes
 from .binding import bind
 from .build import build_claims
 from .cells import cell_facts
-from .discourse import Discourse, Layout, is_about_another_disease, is_claim
+from .discourse import (
+    Discourse,
+    Layout,
+    is_about_another_disease,
+    is_claim,
+    preclinical_only,
+)
 from .linking import (
     antecedent_refs,
     cite_back_to_previous_marker,
@@ -170,7 +176,7 @@ class _SentenceReader:
                 bound.setdefault(lead.therapy, []).extend(row_facts)
             for therapy, attrs in bound.items():
                 attrs = [*attrs, *layout.trials.borrowed(masked, therapy, attrs)]
-                if is_claim(attrs):
+                if is_claim(attrs) and not (therapy in self.classes and preclinical_only(attrs)):
                     first = next(m for m in mentions if m.therapy == therapy)
                     anchor = (first.start, first.end)
                     how = f"named in the sentence ({first.rule})"

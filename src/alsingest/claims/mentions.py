@@ -291,6 +291,8 @@ def components(view: str, mentions: Sequence[TherapyMention]) -> set[int]:
     taurursodiol)"), and a name alone in a parenthesis names what the words before it describe
     ("苯丁酸钠和牛磺二醇口服固定剂量配方(AMX0035)")."""
     found: set[int] = set()
+    if len(mentions) > 2:
+        found.update(_combined(view, mentions))
     for start, end in paren_groups(view) if len(mentions) > 1 else ():
         inside = [i for i, m in enumerate(mentions) if start < m.start and m.end <= end]
         if not inside:
@@ -311,6 +313,22 @@ def components(view: str, mentions: Sequence[TherapyMention]) -> set[int]:
                 if mentions[i].start >= clause_start and mentions[i].therapy != named.therapy
             )
     return found
+
+
+def _combined(view: str, mentions: Sequence[TherapyMention]) -> set[int]:
+    """ "Relyvrio是两种药物苯丁酸钠和牛磺酸二醇的复方制剂": the names after the product, up to the
+    word that says it combines them, are its parts."""
+    cue = patterns.COMBINATION_OF.search(view)
+    if cue is None:
+        return set()
+    product = mentions[0]
+    if product.end > cue.start():
+        return set()
+    return {
+        i
+        for i, m in enumerate(mentions)
+        if i > 0 and m.therapy != product.therapy and m.start < cue.end() + 60
+    }
 
 
 def background_mentions(view: str, mentions: list[TherapyMention]) -> set[int]:
