@@ -47,6 +47,7 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         "holdout": beside(tests / "holdout"),
         "blind": beside(tests / "blind"),
         "real-dev": beside(tests / "real" / "dev"),
+        "real-dev2": beside(tests / "real" / "dev2"),
         SEALED: beside(tests / "real" / "test"),
         SEALED2: beside(tests / "real" / "test2"),
         SEALED3: beside(tests / "real" / "test3"),

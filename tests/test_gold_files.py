@@ -20,6 +20,7 @@ SETS = {
     "real-dev": (ROOT / "tests" / "real" / "dev", ROOT / "tests" / "real" / "dev"),
     "real-test": (ROOT / "tests" / "real" / "test", ROOT / "tests" / "real" / "test"),
     "real-test2": (ROOT / "tests" / "real" / "test2", ROOT / "tests" / "real" / "test2"),
+    "real-dev2": (ROOT / "tests" / "real" / "dev2", ROOT / "tests" / "real" / "dev2"),
     "real-test3": (ROOT / "tests" / "real" / "test3", ROOT / "tests" / "real" / "test3"),
 }
 FIELDS = {
