@@ -257,6 +257,22 @@ def test_genes_and_time_points_are_not_therapies(toolkit, text):
 
 
 @pytest.mark.parametrize(
+    "inventory",
+    [
+        "Radicava, riluzole and Qalsody are some of the approved ALS treatments in America.",
+        "目前获批的药物如利鲁唑、依达拉奉，只能延缓病情。",
+    ],
+)
+def test_a_list_of_approved_drugs_is_no_claim_and_does_not_take_the_topic(toolkit, inventory):
+    text = (
+        "Masitinib was tested in a phase 3 trial of 400 patients. "
+        + inventory
+        + " Complete results from the study will be presented in March 2025."
+    )
+    assert {c.therapy for c in claims_of(toolkit, text)} == {"masitinib"}
+
+
+@pytest.mark.parametrize(
     "text, therapies",
     [
         ("截至2023年底，FDA共批准了三种药物：利鲁唑、依达拉奉和托夫生。", set()),

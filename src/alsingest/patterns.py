@@ -422,6 +422,15 @@ NON_EVENT_DATE_AFTER = re.compile(
 AS_OF = re.compile(
     r"截至|截止|迄今|至今|目前|现有|当前|\bas of\b|\bto date\b|\bcurrently\b|\bonly\b|\bjust\b"
 )
+# "X, Y and Z are some of the FDA approved ALS treatments", "目前获批的药物如X、Y": what is on
+# the market, named as such, with no event of its own.
+INVENTORY_PHRASE = re.compile(
+    r"(?:approved|available|marketed|existing)\s+(?:(?:als|disease-modifying|[a-z]+)\s+){0,3}"
+    r"(?:treatments|drugs|therapies|medications|medicines|options)\b|"
+    r"(?:treatments|drugs|therapies|medications)\s+(?:currently\s+)?(?:approved|available)\b|"
+    r"(?:目前|现有|已)(?:已)?(?:获批|批准|上市|可用)?的?(?:药物|疗法|治疗药物)(?:如|包括|有)|"
+    r"(?:获批|已上市|可用)的?(?:药物|疗法)(?:如|包括|有|仅有|只有)"
+)
 DRUG_COUNT = re.compile(
     rf"(\d+|[{CN_NUMERAL}])\s*(种|款|个)[^,;。，；]{{0,6}}(药物|药品|药|疗法|治疗方法)"
     r"|\b(two|three|four|five|six|\d+)\s+(\w+\s+){0,2}(drugs|medications|medicines|therapies|treatments)\b"

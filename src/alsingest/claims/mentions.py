@@ -26,10 +26,15 @@ def mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
 
 
 def is_inventory(view: str, mentions: Sequence[TherapyMention]) -> bool:
-    """ "截至2024年底，FDA已批准三种药物：利鲁唑、依达拉奉和托夫生": a list of what is approved, no claim of each."""
+    """A list of what is approved, no claim of each: "截至2024年底，FDA已批准三种药物：利鲁唑、依达拉奉和
+    托夫生", or, with no year in it, "X, Y and Z are some of the approved treatments"."""
+    if len({m.therapy for m in mentions}) < 2:
+        return False
+    if patterns.INVENTORY_PHRASE.search(view) and not patterns.YEAR_HINT.search(view):
+        # "Radicava, riluzole and Qalsody are some of the FDA approved ALS treatments".
+        return True
     return (
-        len({m.therapy for m in mentions}) >= 2
-        and patterns.AS_OF.search(view) is not None
+        patterns.AS_OF.search(view) is not None
         and patterns.DRUG_COUNT.search(view) is not None
         and (patterns.APPROVAL.search(view) or patterns.LAUNCH.search(view)) is not None
     )
