@@ -257,6 +257,30 @@ def test_genes_and_time_points_are_not_therapies(toolkit, text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "2023年，马赛替尼作为利鲁唑的辅助治疗进入3期试验。",
+        "2023年，一项3期试验将接受利鲁唑治疗的患者随机分配至马赛替尼组。",
+        "2023年，一项3期试验在患者开始利鲁唑后加用马赛替尼。",
+    ],
+)
+def test_the_drug_patients_already_take_is_background_in_chinese(toolkit, text):
+    assert {c.therapy for c in claims_of(toolkit, text)} == {"masitinib"}
+
+
+def test_a_named_trials_sentence_whose_names_are_all_background_is_its_therapys(toolkit):
+    text = (
+        "低剂量IL-2联合利鲁唑的疗效来自KAVIRA 2期试验。"
+        "KAVIRA 2期试验(Martin等,2021年)纳入未接受过利鲁唑治疗的患者。"
+        "此前IL-2LD的LUMOS 2a期试验证明了其安全性。"
+        "LUMOS 2a期试验(2016年)随机分配接受利鲁唑治疗的患者。"
+    )
+    got = {(c.therapy, c.date) for c in claims_of(toolkit, text)}
+    assert ("aldesleukin", "2021") in got and ("aldesleukin", "2016") in got
+    assert all(therapy == "aldesleukin" for therapy, _ in got)
+
+
+@pytest.mark.parametrize(
     "inventory",
     [
         "Radicava, riluzole and Qalsody are some of the approved ALS treatments in America.",

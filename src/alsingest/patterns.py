@@ -229,7 +229,7 @@ EN_YEAR_ADJECTIVE = re.compile(
 )
 # "Bensimon et al. (1994)", "Miller et al., 2013": the year of the cited study.
 EN_AUTHOR_YEAR = re.compile(
-    rf"\bet al\.?,?\s*[(（]?\s*(?P<year>{YEAR})\b|等\s*[(（]\s*(?P<year2>{YEAR})\s*[)）]"
+    rf"\bet al\.?,?\s*[(（]?\s*(?P<year>{YEAR})\b|等\s*(?:[(（]|[,，])\s*(?P<year2>{YEAR})\s*年?\s*[)）]"
 )
 # Table headers that name a column's role: "样本量", "入组人数", "n"; "试验阶段", "phase".
 ENROLLMENT_HEADER = re.compile(
@@ -473,7 +473,17 @@ COMPARATOR_BEFORE = re.compile(
     r"(比|相比于|相较于|对比|优于|不如)[^,;。，；]{0,12}$|\b(than|compared (with|to)|versus|vs\.?|relative to)\s+(\w+\s+){0,3}$"
 )
 # "与 TCH346 一样": a comparison.
-COMPARISON_AFTER = re.compile(r"^\s*(一样|相同|相似|类似|相比|比较)")
+COMPARISON_AFTER = re.compile(r"^\s*(一样|相同|相似|类似|相比|比较|联合(使用|用药|治疗))")
+# "接受利鲁唑治疗的ALS患者", "未接受过利鲁唑治疗的患者": patients described by the drug they take.
+# "开始利鲁唑后": the drug patients started before the one tested.
+PATIENTS_ON_BEFORE = re.compile(r"(接受|服用|使用)过?\s*$|开始(服用|使用)?\s*$")
+PATIENTS_ON_AFTER = re.compile(
+    r"^\s*(治疗)?的[^，,。；;]{0,8}(患者|病人|受试者|参与者)|^\s*(治疗)?(后|之后)"
+)
+# "作为利鲁唑(的)辅助治疗": the drug another is added to.
+ADJUNCT_AFTER = re.compile(r"^\s*的?(辅助|附加|add-on)(治疗|用药|疗法)")
+# "IMODALS 2a期试验(2015年)", "the ROPALS study (2018)": the year of a trial named just before it.
+TRIAL_YEAR_BEFORE = re.compile(r"(试验|研究|trial|study)\s*[(（]\s*$")
 # "(如过表达BDNF)", "(e.g. …)": examples in parentheses.
 EXAMPLE_OPENER = re.compile(r"\s*(如|例如|比如|譬如|e\.g\.|eg\b|such as|for example)")
 # Statements about many trials or drugs at once ("超过50项药物试验", "dozens of trials"):
@@ -557,7 +567,7 @@ REGISTRY_ID = re.compile(
 # letters before "trial"/"study"/试验/研究 ("HEALEY ALS Platform Trial", "PHOENIX试验", "COURAGE-ALS").
 TRIAL_NAME = re.compile(
     r"(?<![A-Za-z0-9-])(?P<name>[A-Z][A-Z0-9]{3,}(?:-[A-Z0-9]+)*)(?![a-z0-9])"
-    r"(?:\s+(?:ALS|[Pp]latform|Phase\s*[0-9IVab/]+|[Cc]linical))*\s*(?:[Tt]rial|[Ss]tudy|临床试验|试验|研究)"
+    r"(?:\s+(?:ALS|[Pp]latform|Phase\s*[0-9IVab/]+|[Cc]linical)|\s*[0-9IVab/]+期)*\s*(?:[Tt]rial|[Ss]tudy|临床试验|试验|研究)"
 )
 NOT_A_TRIAL_NAME = re.compile(r"^(?:ALSFRS|FDA|EMA|NMPA|NIH|NCT\d*|SOD1|RCT|PHASE\d*|ALS|MND)$")
 

@@ -41,7 +41,8 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[Attribute]:
     has_event = bool(dates) and (bool(missed or met) or patterns.EVENT.search(view) is not None)
     for d in dates:
         # An unresolvable date ("明年" with no publication date, "2025年13月") is kept as written.
-        if has_event and is_event_date(view, d):
+        trial_year = patterns.TRIAL_YEAR_BEFORE.search(view, max(0, d.start - 8), d.start)
+        if (has_event or trial_year) and is_event_date(view, d):
             attributes.append(Attribute("date", d.start, d.end, d.iso, rule=d.rule))
     phases = find_phases(view)
     # "from phase 2 to phase 2/3": the phase it moved to.

@@ -137,6 +137,15 @@ class _SentenceReader:
             self.common,
             self.drug_names,
         )
+        # "MIROCALS 2b期试验……未接受过利鲁唑治疗的患者": every name is background, and the
+        # sentence names a trial whose therapy is known: the claim is that therapy's.
+        if (
+            mentions
+            and layout.trials.trials
+            and len(background_mentions(view, mentions)) == len(mentions)
+            and layout.trials.therapies_of(masked)[0]
+        ):
+            mentions = []
         table = paragraph.kind == TABLE_ROW
         # Most sentences name no therapy and have none to inherit: no claim can come of
         # them, so their attributes are not looked for; their years still set the context.

@@ -361,4 +361,8 @@ def _is_background(view: str, mention: TherapyMention) -> bool:
         return True
     if patterns.COMPARISON_AFTER.match(after) and re.search(r"(与|和|同)\s*$", before):
         return True
+    if patterns.ADJUNCT_AFTER.match(after) and re.search(r"作为\s*$", before):
+        return True
+    if patterns.PATIENTS_ON_AFTER.match(after) and patterns.PATIENTS_ON_BEFORE.search(before):
+        return True
     return bool(patterns.BACKGROUND_AFTER.match(after) and re.search(r"在\s*$", before))

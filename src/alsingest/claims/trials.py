@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from .. import patterns
 from .attributes import find_enrollment, find_phases
-from .mentions import components
+from .mentions import background_mentions, components
 from .model import Attribute, SentenceInput, TherapyMention
 
 
@@ -91,10 +91,13 @@ class TrialIndex:
 
 
 def own_mentions(item: SentenceInput, classes: frozenset[str]) -> list[TherapyMention]:
-    """Lexicon mentions less classes and the parts of a named combination (see ``components``)."""
+    """Lexicon mentions less classes, the parts of a named combination (see ``components``) and
+    background drugs ("未接受过利鲁唑治疗的患者")."""
     mentions = sorted(item.mentions, key=lambda m: m.start)
     parts = components(item.view.folded, mentions)
-    return [m for i, m in enumerate(mentions) if i not in parts and m.therapy not in classes]
+    kept = [m for i, m in enumerate(mentions) if i not in parts and m.therapy not in classes]
+    background = background_mentions(item.view.folded, kept)
+    return [m for i, m in enumerate(kept) if i not in background]
 
 
 @lru_cache(maxsize=256)
