@@ -663,7 +663,7 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
     CONTEXT_NAME: ("药", "mg", "mcg", "μg", "placebo", "regimen"),
     PRECLINICAL_MODEL: (
         "临床前", "模型", "小鼠", "大鼠", "斑马鱼", "果蝇", "线虫", "类器官", "preclinical", "model",
-        "in mice", "in rats",
+        "mice", "rats",
     ),
     OUTCOME_MET: (
         "终点", "显著", "延长", "生存", "缓", "改善", "获益", "积极", "阳性结果", "疗效", "安全性",
