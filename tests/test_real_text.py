@@ -636,6 +636,37 @@ def test_registry_fields_in_chinese_give_dates_and_sizes(toolkit):
     assert {c.enrollment for c in claims} - {None} == {60}
 
 
+TABLE_ONE_ROW_PER_LINE = (
+    "Table 3. Trials of neurotrophic factors.\n"
+    "Trial id Agent Route Phase and status Cohort size Outcomes References Year\n"
+    "SYSTEMIC\n"
+    "Not given CNTF SC Phase I, stopped 44 Safe and tolerated (31) 1994\n"
+    "Not given SC Phase II/III 1 020 No effect on progression (32, 34) 1996\n"
+    "NCT00012345 BDNF IT Phase I 12 Feasible (35–37) 2001\n"
+)
+
+
+def test_a_table_copied_one_row_per_line_reads_each_row_by_its_header(toolkit):
+    got = {
+        (c.therapy, c.phase, c.enrollment, c.date, c.refs)
+        for c in claims_of(toolkit, TABLE_ONE_ROW_PER_LINE)
+    }
+    assert got == {
+        ("cntf", "1", 44, "1994", (31,)),
+        ("cntf", "2/3", 1020, "1996", (32, 34)),  # the row above's therapy: a merged cell
+        ("bdnf", "1", 12, "2001", (35, 36, 37)),
+    }
+
+
+def test_a_prose_line_with_column_words_is_no_table_header(toolkit):
+    text = (
+        "The phase 3 trial of masitinib enrolled 400 patients and reported outcomes in 2021\n"
+        "the year after design changes, with results 12 months later.\n"
+    )
+    assert {c.therapy for c in claims_of(toolkit, text)} == {"masitinib"}
+    assert {c.enrollment for c in claims_of(toolkit, text)} == {400}
+
+
 # --- provenance: which rule gave each field --------------------------------------
 
 

@@ -2,8 +2,11 @@ import pytest
 
 from alsingest.structure import (
     HEADING,
+    SPACED_HEADER,
+    SPACED_ROW,
     TABLE_ROW,
     TEXT,
+    is_column_header,
     paragraphs_of,
     sentences_of,
     split_sentences,
@@ -112,3 +115,27 @@ def test_a_pdf_line_opening_with_a_citation_marker_continues_the_sentence():
     sentences = sentence_texts(text)
     assert "随后 Lacomblez 等\n\n [4](1996) 的剂量探索研究纳入 959 例\n\n患者。" in sentences
     assert sentences[-2:] == ["[1] https://a.org/1", "[2] https://a.org/2"]
+
+
+def test_a_header_line_of_column_names_makes_the_lines_below_rows_until_a_blank_line():
+    text = (
+        "Trial id Agent Route Phase and status Cohort size Outcomes References Year\n"
+        "Not given CNTF SC Phase I, stopped 44 Safe and tolerated (31) 1994\n"
+        "Not given SC Phase II/III 1 020 No effect on progression (32, 34) 1996\n"
+        "\n"
+        "After the table, prose goes on as it always did in the article text.\n"
+    )
+    kinds = [p.kind for p in paragraphs_of(text)]
+    assert kinds == [SPACED_HEADER, SPACED_ROW, SPACED_ROW, TEXT]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "| 药物 | 阶段 | 样本量 | 结果 |",  # a markdown table keeps its own kind
+        "The drug treatment, the symptoms intervention, and the outcomes of each phase",
+        "• On track to initiate enrollment in participants with ALS in Q2 2024 at sites",
+    ],
+)
+def test_table_rows_and_prose_are_no_column_header(line):
+    assert not is_column_header(line)

@@ -28,6 +28,7 @@ RUN_ON_BULLET = re.compile(r"(?:(?<=\])|(?<=[\u3000-\u9fff\uff00-\uffef]))\s+[-�
 # the next item ("…获批[1] NurOwn…[2]"); with sentence ends, "Miller 等 [13] 进行的…" goes on.
 RUN_ON_MARKER = re.compile(r"(?<=\d\])[ \t\u3000]+(?=[\u4e00-\u9fffA-Z0-9])")
 SENTENCE_ENDS = re.compile(r"[。！？]|[.!?](?=\s)")
+SENTENCE_ENDS_CN = re.compile(r"[。！？]")
 
 TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 
@@ -553,6 +554,22 @@ LIST_MEMBER = re.compile(
     r"(?:,|、)\s*(?:and\s+|or\s+)?(?P<name>[a-z][a-z0-9-]{3,}[a-z0-9])(?=\s*(?:,|、|\band\b|\bor\b|\.|;|$))"
 )
 LIST_SEPARATOR = re.compile(r"\s*(?:,|、)?\s*(?:\band\b|\bor\b)?\s*")
+# A table's header row copied as one line of words ("NCT number Drug Phase and status Cohort size
+# Outcomes References Year"): three or more column names and no sentence in it.
+COLUMN_NAME = re.compile(
+    r"\b(?:nct(?: number)?|phase|status|cohort size|sample size|participants|patients|subjects|"
+    r"enrollment|outcomes?|results?|findings|references?|year|drug|intervention|treatment|"
+    r"delivery method|route|dose|duration|design)\b|样本量|例数|分期|阶段|年份|参考文献|药物|结果"
+)
+# In a row under such a header: the size column's count, the year column's year, a "(70)" reference.
+ROW_COUNT = re.compile(r"(?<![\w.(/-])(?P<n>\d{1,3}(?: \d{3})+|\d{1,6})(?![\w.)%/-])")
+ROW_YEAR = re.compile(r"(?<![\d.-])(?P<year>(?:19[5-9]|20[0-4])\d)\s*$")
+ROW_REFERENCE = re.compile(r"\((?P<n>\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\)")
+SIZE_COLUMN = re.compile(
+    r"\b(?:cohort size|sample size|participants|patients|subjects|enrollment|n)\b|样本量|例数"
+)
+YEAR_COLUMN = re.compile(r"\byear\b|年份")
+REFERENCE_COLUMN = re.compile(r"\breferences?\b|参考文献")
 # Tables flattened one cell per line: a cell is a short line ("Phase III", "206 participants",
 # "NCT00330681/ [18]"); its count needs no cue, and registry ids are no text of it.
 CELL_MAX = 30

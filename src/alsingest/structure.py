@@ -22,6 +22,10 @@ TABLE_ROW = "table_row"
 TABLE_RULE = "table_rule"
 LIST_ITEM = "list_item"
 REFERENCE = "reference"
+# A row of a table whose cells were copied as one line of words under a header line of column
+# names (SPACED_HEADER): never joined to the next line, read against its header.
+SPACED_HEADER = "spaced_header"
+SPACED_ROW = "spaced_row"
 
 
 @dataclass(frozen=True)
@@ -107,15 +111,30 @@ def paragraphs_of(text: str) -> list[Paragraph]:
     lines = [line for line in lines_of(text)]
     full_width = _full_width(lines)
     groups: list[list[Line]] = []
+    spaced: dict[int, str] = {}  # group index -> SPACED_HEADER or SPACED_ROW
     pending_blank = 0
     in_references = False
+    in_table = False
     for line in lines:
         if not line.text.strip():
             pending_blank += 1
+            in_table = False  # a blank line ends a table copied one row per line
             continue
+        if is_column_header(line.text):
+            spaced[len(groups)] = SPACED_HEADER
+            groups.append([line])
+            in_table, pending_blank = True, 0
+            continue
+        if in_table and not patterns.SENTENCE_ENDS_CN.search(line.text) and len(line.text) <= 600:
+            spaced[len(groups)] = SPACED_ROW
+            groups.append([line])
+            pending_blank = 0
+            continue
+        in_table = False
         if (
             groups
             and pending_blank <= 2
+            and group_index_open(spaced, len(groups))
             and _continues(groups[-1][-1], line, full_width, in_references)
         ):
             groups[-1].append(line)
@@ -129,11 +148,14 @@ def paragraphs_of(text: str) -> list[Paragraph]:
 
     paragraphs: list[Paragraph] = []
     in_references = False
-    for group in groups:
+    for g, group in enumerate(groups):
         first, last = group[0], group[-1]
         start = first.start + (len(first.text) - len(first.text.lstrip()))
         end = last.start + len(last.text.rstrip())
         body = text[start:end]
+        if g in spaced:
+            paragraphs.append(Paragraph(len(paragraphs), start, end, spaced[g]))
+            continue
         if patterns.REFERENCE_HEADING.match(body):
             in_references = True
             kind = HEADING
@@ -157,6 +179,18 @@ def paragraphs_of(text: str) -> list[Paragraph]:
             continue
         paragraphs.append(Paragraph(len(paragraphs), start, end, kind))
     return paragraphs
+
+
+def is_column_header(line: str) -> bool:
+    """A table's header row copied as one line: four or more column names, no comma or sentence."""
+    if len(line) > 250 or re.search(r"[,，;；。|\t]|\.\s|\.$|^\s*[•·*-]", line):
+        return False
+    return len({m.group().lower() for m in patterns.COLUMN_NAME.finditer(line.lower())}) >= 4
+
+
+def group_index_open(spaced: dict[int, str], count: int) -> bool:
+    """Whether the last group may take more lines: a table's header and rows never do."""
+    return (count - 1) not in spaced
 
 
 def _is_label(text: str) -> bool:

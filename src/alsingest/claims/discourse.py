@@ -7,7 +7,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from .. import patterns
-from ..structure import HEADING, TABLE_ROW, TABLE_RULE, Paragraph, Sentence
+from ..structure import (
+    HEADING,
+    SPACED_HEADER,
+    SPACED_ROW,
+    TABLE_ROW,
+    TABLE_RULE,
+    Paragraph,
+    Sentence,
+)
 from .cells import PendingCells
 from .cues import has_cue
 from .model import TOPIC_REACH, Attribute, SentenceInput, TherapyMention
@@ -114,6 +122,7 @@ class Layout:
     table_header: dict[int, str]  # first row of each table, by paragraph index
     subject: str | None
     trials: TrialIndex = field(default_factory=TrialIndex)
+    row_header: dict[int, str] = field(default_factory=dict)  # a row copied as one line -> header
 
     @classmethod
     def of(
@@ -125,8 +134,15 @@ class Layout:
     ) -> Layout:
         first_sentence: dict[int, int] = {}
         table_header: dict[int, str] = {}
+        row_header: dict[int, str] = {}
+        header = ""
         for item in sentences:
             first_sentence.setdefault(item.sentence.paragraph, item.sentence.index)
+            kind = paragraphs[item.sentence.paragraph].kind
+            if kind == SPACED_HEADER:
+                header = item.view.folded
+            elif kind == SPACED_ROW:
+                row_header[item.sentence.paragraph] = header
             if paragraphs[item.sentence.paragraph].kind == TABLE_ROW:
                 start = table_start(paragraphs, item.sentence.paragraph)
                 if start == item.sentence.paragraph:
@@ -138,6 +154,7 @@ class Layout:
             table_header,
             subject,
             trials or TrialIndex(),
+            row_header,
         )
 
     def header_of(self, paragraph: int) -> str | None:
@@ -221,6 +238,10 @@ class Discourse:
         """Whose claims a sentence that names no therapy makes, and by which rule."""
         if paragraph.kind == TABLE_ROW:
             return self.caption_of(s, layout), "table caption"
+        if paragraph.kind == SPACED_ROW and self.topic and self.topic.section == self.section:
+            # A row that names no therapy continues the one above: a merged cell.
+            self.topic = replace(self.topic, sentence=s.index, paragraph=s.paragraph)
+            return self.topic.therapies, "the row above (a table copied one row per line)"
         first_in_paragraph = s.index == layout.first_sentence[s.paragraph]
         therapies, rule = layout.trials.therapies_of(masked)
         if therapies and not speaks_of_many(view, masked):

@@ -11,7 +11,7 @@ from .. import patterns
 from ..dates import DateMention, find_dates
 from ..lexicon import Lexicon
 from ..references import Marker, Reference
-from ..structure import HEADING, REFERENCE, TABLE_ROW, TABLE_RULE, Paragraph
+from ..structure import HEADING, REFERENCE, SPACED_ROW, TABLE_ROW, TABLE_RULE, Paragraph
 from .attributes import enrollment_cells, find_attributes
 from .binding import bind
 from .build import build_claims
@@ -40,6 +40,7 @@ from .mentions import (
     view_position,
 )
 from .model import Attribute, Claim, Draft, SentenceInput
+from .rows import column_facts
 from .trials import TrialIndex
 
 logger = logging.getLogger(__name__)
@@ -147,6 +148,8 @@ class _SentenceReader:
         ):
             mentions = []
         table = paragraph.kind == TABLE_ROW
+        header = layout.row_header.get(s.paragraph)
+        row_attributes, row_refs = column_facts(header, masked) if header else ([], set())
         # Most sentences name no therapy and have none to inherit: no claim can come of
         # them, so their attributes are not looked for; their years still set the context.
         possible = bool(mentions) or table or discourse.topic is not None or bool(layout.subject)
@@ -156,6 +159,9 @@ class _SentenceReader:
                 masked, discourse.context_year, self.published
             )
         attributes = find_attributes(masked, dates) if possible else []
+        if possible and row_attributes:
+            kinds = {a.kind for a in attributes}
+            attributes.extend(a for a in row_attributes if a.kind not in kinds)
         if table and not any(a.kind == "enrollment" for a in attributes):
             header = layout.header_of(s.paragraph)
             if header is not None:
@@ -169,7 +175,7 @@ class _SentenceReader:
                 attributes.append(year)
         background = background_mentions(view, mentions) if mentions else set()
         discourse.names(s, paragraph, view, mentions, background, self.classes)
-        if paragraph.kind == HEADING and not mentions:
+        if paragraph.kind in (HEADING, SPACED_ROW) and not mentions:
             facts = cell_facts(masked)
             if facts is not None:
                 discourse.cells.add(s.paragraph, facts, {m.n for m in markers})
@@ -205,4 +211,6 @@ class _SentenceReader:
                 found.extend(Draft(s.index, t, False, carried, span, True, how) for t in therapies)
         if found and is_about_another_disease(masked):
             return []  # a trial of another disease
+        for draft in found if row_refs else ():
+            draft.cite(row_refs, "the reference column of its table row")
         return found
