@@ -416,6 +416,7 @@ def test_an_undated_outcome_is_a_claim_in_either_language(toolkit, text):
     [
         ("Two pivotal trials led to the approval of masitinib, one with 155 participants.", 155),
         ("Masitinib entered phase 1 testing in healthy volunteers in 2021.", None),
+        ("In 2021 we assessed masitinib in a phase 3 trial of patients with ALS.", None),
     ],
 )
 def test_participants_are_a_trials_without_a_cue_but_a_phase_number_is_no_count(toolkit, text, n):

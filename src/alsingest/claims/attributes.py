@@ -140,6 +140,9 @@ def per_arm_sizes(view: str) -> list[Attribute]:
     return found
 
 
+# Words whose number is no count of people: "phase 3", "week 12", "part 2".
+NOT_A_COUNT_BEFORE = re.compile(r"\b(phase|stage|part|week|day|month|cohort|visit|grade)\s*$")
+
 _ENGLISH_COUNT_RULES = {
     patterns.FIELD_COUNT: "FIELD_COUNT (a registry field)",
     patterns.EN_COUNT: "EN_COUNT with an enrollment cue",
@@ -223,6 +226,8 @@ def find_enrollment(view: str) -> Attribute | None:
         n = parse_count(m.group("n"))
         # The cue's "in"/"about" alternatives are anchored at the number: look before it too.
         before = view[max(0, m.start() - 40) : m.start()]
+        if m.re is patterns.EN_COUNT and NOT_A_COUNT_BEFORE.search(before):
+            continue  # "a phase 3 trial of patients": the number is a phase's
         # "n = 120", "a 664-participant study", "enrollment: 12"
         stated = m.re is not patterns.EN_COUNT
         if n and (
@@ -236,7 +241,6 @@ def find_enrollment(view: str) -> Attribute | None:
             n
             and m.group().endswith(("participants", "subjects", "volunteers"))
             and len(m.group().split()) <= 3
-            and not re.search(r"(phase|stage|part|week|day|cohort)\s*$", before)
         ):
             # "one with 155 participants": people who take part are a trial's, cue or not.
             rule = "EN_COUNT of participants, no enrollment cue"
