@@ -189,6 +189,8 @@ def test_descriptions_and_natural_cells_are_not_names(toolkit, text):
         ),
         # beside a placebo
         ("In 2023, 90 people were randomly assigned to take Zenoctin or a placebo.", "zenoctin"),
+        # a brain-computer interface named after its noun
+        ("美国脑机接口项目CortiLink于2023年完成4名患者的植入试验。", "cortilink"),
         # a platform trial's regimen
         (
             "A phase 2/3 platform trial added a new regimen (regimen F: lomabose) in 2024.",

@@ -594,12 +594,12 @@ INN_NAME = re.compile(
     r"\b(?P<name>[a-z]{3,}(?:mab|tinib|[a-z]nib|[rnu]sen|mestrocel|[a-z]{3}cel|semtiv|[a-z]{4}stat|pidine|parib|ampanel|corilant|ximod|lisib))\b"
 )
 
-# A drug the lexicon does not know, named where only a drug can stand: after a drug noun in
-# Chinese ("药物Pimozide"), before a dose ("Tamoxifen 40 mg"), beside a placebo ("PrimeC or a
+# A drug the lexicon does not know, named where only a drug can stand: after a drug, therapy or
+# brain-computer-interface noun in Chinese ("药物Pimozide", "脑机接口项目BrainGate"), before a dose ("Tamoxifen 40 mg"), beside a placebo ("PrimeC or a
 # placebo", "placebo or X"), or as a platform trial's regimen ("regimen E: trehalose").
 _CONTEXT_NAME = r"(?P<{g}>[a-z][a-z0-9-]{{3,}}[a-z0-9])(?![a-z0-9-])"
 CONTEXT_NAME = re.compile(
-    r"(?:药物|新药|药品|候选药物?|口服药|试验药物?|在研药物?)\s?"
+    r"(?:药物|新药|药品|候选药物?|口服药|试验药物?|在研药物?|疗法|脑机接口(?:项目|系统|设备)?)\s?"
     + _CONTEXT_NAME.format(g="cn")
     + r"(?!\s*(?:等|et\s+al))"
     + r"|\b"
@@ -677,7 +677,7 @@ LIST_GLUE = re.compile(r"^\s*(and/or|and|or|,|、|和|或|及|与|以及)\s*$")
 # Strings one of which every match of a pattern holds (tests/test_patterns.py proves each
 # list from the pattern's parse): claims does not run a pattern on a sentence holding none.
 CUES: dict[re.Pattern, tuple[str, ...]] = {
-    CONTEXT_NAME: ("药", "mg", "mcg", "μg", "placebo", "regimen"),
+    CONTEXT_NAME: ("药", "疗法", "脑机接口", "mg", "mcg", "μg", "placebo", "regimen"),
     PRECLINICAL_MODEL: (
         "临床前", "模型", "小鼠", "大鼠", "斑马鱼", "果蝇", "线虫", "类器官", "preclinical", "model",
         "mice", "rats",
