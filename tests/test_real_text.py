@@ -631,6 +631,19 @@ def test_a_registry_record_gives_its_fields_to_the_unlisted_product_it_is_about(
     assert {c.enrollment for c in claims} - {None} == {24}
 
 
+def test_a_registry_field_whose_value_is_on_the_next_line_gives_its_fact(toolkit):
+    text = (
+        "Clinical Study of QX512NP in ALS Patients\n\nNCT ID: NCT09999998\n\n"
+        "Last Updated: 2023-11-22\n\nClinical Phase\n\nPHASE2\n\n"
+        "Total Enrollment\n\n64 participants\n\nStudy Start Date\n\n2023-01-18\n\n"
+        "Study Completion Date\n\n2027-09-30\n\n"
+        "This is a randomized double-blind study of QX512NP. QX512NP is given daily.\n"
+    )
+    claims = claims_of(toolkit, text)
+    assert {c.therapy for c in claims} == {"qx512np"}
+    assert {c.date for c in claims} - {None} == {"2023-01-18", "2027-09-30"}
+
+
 def test_registry_fields_in_chinese_give_dates_and_sizes(toolkit):
     text = "托夫生扩展研究登记信息\n\n研究开始日期：2024-03-01\n\n样本量：60\n\n托夫生由渤健开发，托夫生已获批。"
     claims = claims_of(toolkit, text)

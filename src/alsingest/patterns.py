@@ -310,12 +310,14 @@ EN_N_EQUALS = re.compile(rf"\bn\s*=\s*(?P<n>{_NUMBER})\b")
 # A registry record's fields, as registry-derived pages print them ("- **Start date:** 2025-09-15",
 # "Target enrollment: 12 (ESTIMATED)", "研究开始日期：2024-03-01", "样本量：60"): the key says the
 # value is a fact of the trial.
-TRIAL_FIELD = re.compile(
-    r"^[\s>*•·-]*(?P<key>(?:(?:actual|estimated|anticipated)\s+)?(?:study\s+)?start date|"
-    r"(?:primary\s+|final\s+|study\s+)?completion(?:\s+date)?|(?:target\s+|actual\s+)?enrollment|"
+_FIELD_KEY = (
+    r"(?P<key>(?:(?:actual|estimated|anticipated)\s+)?(?:study\s+)?start date|"
+    r"(?:primary\s+|final\s+|study\s+)?completion(?:\s+date)?|(?:target\s+|actual\s+|total\s+)?enrollment|"
     r"(?:研究|试验)?(?:开始|启动|完成)(?:日期|时间)|(?:目标|计划)?(?:样本量|入组人数|例数))"
-    r"\s*(?:\*\*)?\s*[:：]"
 )
+TRIAL_FIELD = re.compile(r"^[\s>*•·-]*" + _FIELD_KEY + r"\s*(?:\*\*)?\s*[:：]")
+# The same key alone on its line, its value on the next ("Study Start Date" / "2023-01-18").
+FIELD_KEY_LINE = re.compile(r"^[\s>*•·#-]*" + _FIELD_KEY + r"\s*[:：]?\s*$")
 # "enrollment: 12 (estimated)", "样本量：60": the count a field gives.
 FIELD_COUNT = re.compile(
     rf"(?:enrollment|样本量|入组人数|例数)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*(?P<n>{_NUMBER})\b"

@@ -96,6 +96,8 @@ def _continues(previous: Line, following: Line, full_width: int, in_references: 
         return False
     if _is_block_start(following.text, in_references):
         return False
+    if patterns.FIELD_KEY_LINE.match(body.lower()):
+        return False  # "Study Completion Date": a registry field's key, its value below
     if (
         body.startswith(("•", "- ", "* ", "·"))
         or (body[-1].isdigit() and patterns.TRAILING_MARKER.search(body))

@@ -123,6 +123,7 @@ class Layout:
     subject: str | None
     trials: TrialIndex = field(default_factory=TrialIndex)
     row_header: dict[int, str] = field(default_factory=dict)  # a row copied as one line -> header
+    field_key: dict[int, str] = field(default_factory=dict)  # a value's paragraph -> key above it
 
     @classmethod
     def of(
@@ -135,8 +136,12 @@ class Layout:
         first_sentence: dict[int, int] = {}
         table_header: dict[int, str] = {}
         row_header: dict[int, str] = {}
+        field_key: dict[int, str] = {}
         header = ""
         for item in sentences:
+            key = patterns.FIELD_KEY_LINE.match(item.view.folded)
+            if key:
+                field_key[item.sentence.paragraph + 1] = key.group("key")
             first_sentence.setdefault(item.sentence.paragraph, item.sentence.index)
             kind = paragraphs[item.sentence.paragraph].kind
             if kind == SPACED_HEADER:
@@ -155,6 +160,7 @@ class Layout:
             subject,
             trials or TrialIndex(),
             row_header,
+            field_key,
         )
 
     def header_of(self, paragraph: int) -> str | None:

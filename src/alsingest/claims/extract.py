@@ -159,6 +159,16 @@ class _SentenceReader:
                 masked, discourse.context_year, self.published
             )
         attributes = find_attributes(masked, dates) if possible else []
+        key = layout.field_key.get(s.paragraph) if possible else None
+        if key and s.index == layout.first_sentence[s.paragraph]:
+            # "Study Start Date" / "2023-01-18": the value of a registry field on the line above.
+            rule = f"the registry field '{key}' on the line above"
+            attributes.append(Attribute("field", 0, 0, key, rule=rule))
+            attributes.extend(
+                Attribute("date", d.start, d.end, d.iso, rule=f"{d.rule}, {rule}")
+                for d in dates
+                if d.iso and not any(a.kind == "date" for a in attributes)
+            )
         if possible and row_attributes:
             kinds = {a.kind for a in attributes}
             attributes.extend(a for a in row_attributes if a.kind not in kinds)
