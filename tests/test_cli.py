@@ -143,9 +143,9 @@ def cite_in_new_corpus(tmp_path, toolkit, urls):
 def test_references_lists_each_reference_with_its_status(corpus):
     every = run("references", "--db", corpus)
     assert every.exit_code == 0
-    assert sum(1 for line in every.output.splitlines() if re.match(r"00[0-4]_", line)) == 25
+    assert sum(1 for line in every.output.splitlines() if re.match(r"\W*00[0-4]_", line)) == 25
     no_url = run("references", "--db", corpus, "--status", "no_url")
-    lines = [line for line in no_url.output.splitlines() if re.match(r"00[0-4]_", line)]
+    lines = [line for line in no_url.output.splitlines() if re.match(r"\W*00[0-4]_", line)]
     assert len(lines) == 10 and all("no_url" in line for line in lines)
     assert "title only, no URL" in no_url.output
 
@@ -244,3 +244,135 @@ def test_fetch_runs_the_prefect_flow_and_summarises_by_status(prefect_harness, t
     assert server.hits("/ok") == 1
     missing = run("references", "--db", db, "--status", "http_error")
     assert "HTTP 404" in missing.output
+
+
+# The everyday interface (issue 15): whole values through pipes, formats, names, counts.
+
+
+def test_piped_claims_keep_whole_quotes_and_ids(corpus):
+    result = run("claims", "--db", corpus)
+    assert result.exit_code == 0
+    longest = max(
+        (json.loads(line) for line in run("export", "claims", "--db", corpus).output.splitlines()),
+        key=lambda c: len(c["quote"]),
+    )
+    assert len(longest["quote"]) > 80
+    assert "…" not in result.output
+    assert any(
+        " ".join(longest["quote"].splitlines()).replace("\t", " ") in line
+        and longest["claim_id"] in line
+        for line in result.output.splitlines()
+    )
+
+
+LISTINGS = [
+    ("articles",),
+    ("claims",),
+    ("facts",),
+    ("references",),
+    ("conflicts", "--all"),
+    ("runs",),
+    ("search", "托夫生"),
+]
+
+
+@pytest.mark.parametrize("command", LISTINGS, ids=lambda c: c[0])
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv"])
+def test_listings_print_rows_for_programs(corpus, command, fmt):
+    import csv
+    import io
+
+    result = CliRunner().invoke(
+        cli, [*command, "--format", fmt, "--db", corpus], catch_exceptions=False
+    )
+    assert result.exit_code == 0, result.stderr
+    if fmt == "json":
+        rows = json.loads(result.stdout)
+    elif fmt == "jsonl":
+        rows = [json.loads(line) for line in result.stdout.splitlines()]
+    else:
+        rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    if command[0] in ("conflicts", "runs"):
+        assert rows == []
+    else:
+        assert rows and all(isinstance(row, dict) for row in rows)
+    if command[0] == "claims":
+        assert {"claim_id", "quote", "article"} <= set(rows[0])
+
+
+def test_verify_prints_rows_for_programs_and_says_when_it_has_nothing_to_do(corpus, tmp_path):
+    import shutil
+
+    db = tmp_path / "copy.db"
+    shutil.copy(corpus, db)
+    first = CliRunner().invoke(cli, ["verify", "--format", "json", "--db", str(db)])
+    assert first.exit_code == 0
+    rows = json.loads(first.stdout)
+    assert rows and {"verdict", "claims"} == set(rows[0])
+    again = run("verify", "--db", str(db))
+    assert again.exit_code == 0
+    assert "nothing to verify" in again.output and "--force" in again.output
+    assert "┃" not in again.output, "no empty table"
+
+
+def test_export_to_dash_writes_standard_output(corpus, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("export", "sentences", "--db", corpus, "-o", "-")
+    assert result.exit_code == 0
+    assert json.loads(result.output.splitlines()[0])["article"].startswith("00")
+    assert not (tmp_path / "-").exists()
+
+
+def test_csv_export_has_a_header_row_with_no_rows_and_a_bom_for_excel(corpus):
+    empty = run("export", "documents", "--format", "csv", "--db", corpus)
+    assert empty.exit_code == 0
+    assert empty.output.splitlines() == [
+        "url,final_url,version,source,content_type,title,published,hash,text,fetched_at,"
+        "http_status,encoding,current"
+    ]
+    excel = run("export", "claims", "--format", "csv", "--excel", "--db", corpus)
+    assert excel.output.startswith("\ufeffarticle,quote,therapy")
+    assert run("export", "claims", "--excel", "--db", corpus).exit_code == 2
+
+
+def test_export_columns_are_those_of_the_rows(corpus):
+    from alsingest import queries, store
+
+    db = store.open_db(corpus)
+    exports = {
+        "references": queries.export_references,
+        "sentences": queries.export_sentences,
+        "claims": queries.export_claims,
+    }
+    for what, export_rows in exports.items():
+        assert tuple(next(iter(export_rows(db)))) == queries.EXPORT_COLUMNS[what]
+
+
+@pytest.mark.parametrize(
+    "given", ["002_52964ac1", "52964ac19b306853.txt", "002_52964ac19b306853.txt"]
+)
+def test_article_takes_any_unique_start_or_end_of_its_name(corpus, given):
+    result = CliRunner().invoke(
+        cli, ["claims", "--article", given, "--format", "json", "--db", corpus]
+    )
+    assert result.exit_code == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert rows and {r["article"] for r in rows} == {"002_52964ac19b306853.txt"}
+
+
+def test_an_unknown_or_ambiguous_article_says_so_with_the_nearest_names(corpus):
+    unknown = run("claims", "--article", "002_5296xxxx", "--db", corpus)
+    assert unknown.exit_code == 1
+    assert "002_5296xxxx" in unknown.output and "002_52964ac19b306853.txt" in unknown.output
+    ambiguous = run("claims", "--article", "00", "--db", corpus)
+    assert ambiguous.exit_code == 1 and "5 articles match" in ambiguous.output
+
+
+def test_an_unknown_therapy_says_so_with_the_nearest_names(corpus):
+    unknown = run("claims", "--therapy", "tofersin", "--db", corpus)
+    assert unknown.exit_code == 1
+    assert "tofersin" in unknown.output and "tofersen" in unknown.output
+    facts = run("facts", "--therapy", "tofersin", "--db", corpus)
+    assert facts.exit_code == 1 and "tofersen" in facts.output
+    alias = run("claims", "--therapy", "托夫生", "--db", corpus)
+    assert alias.exit_code == 0 and "tofersen" in alias.output
