@@ -376,3 +376,57 @@ def test_an_unknown_therapy_says_so_with_the_nearest_names(corpus):
     assert facts.exit_code == 1 and "tofersen" in facts.output
     alias = run("claims", "--therapy", "托夫生", "--db", corpus)
     assert alias.exit_code == 0 and "tofersen" in alias.output
+
+
+def test_ingest_of_nothing_readable_fails_before_prefect_starts(tmp_path, monkeypatch):
+    import sys
+    import time
+
+    monkeypatch.setitem(sys.modules, "flows", None)  # importing the flows would fail
+    started = time.monotonic()
+    result = run("ingest", str(tmp_path / "nonexistent"), "--db", str(tmp_path / "c.db"))
+    assert time.monotonic() - started < 1.0
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'nonexistent'}: no such file or folder" in result.output
+    assert not (tmp_path / "c.db").exists()
+
+
+def test_ingest_dash_reads_the_paths_from_standard_input(tmp_path, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "flows", None)
+    missing = tmp_path / "missing.txt"
+    result = CliRunner().invoke(
+        cli, ["ingest", "-", "--db", str(tmp_path / "c.db")], input=f"{missing}\n\n"
+    )
+    assert result.exit_code == 1 and f"{missing}: no such file or folder" in result.output
+
+
+@pytest.mark.parametrize("command", ["ingest", "articles", "claims", "export"])
+def test_a_db_that_is_not_sqlite_fails_with_one_line(tmp_path, command):
+    bad = tmp_path / "x.csv"
+    bad.write_text("a,b\n1,2\n", encoding="utf-8")
+    args = {"ingest": ["ingest", str(SEEDS)], "export": ["export", "claims"]}.get(
+        command, [command]
+    )
+    result = CliRunner().invoke(cli, [*args, "--db", str(bad)])
+    assert result.exit_code == 1
+    assert result.output.strip() == f"Error: {bad}: not an SQLite database, so not a corpus"
+    assert bad.read_text(encoding="utf-8") == "a,b\n1,2\n"
+
+
+def test_the_ingest_summary_counts_current_versions():
+    from alsingest.cli import ingest_summary
+
+    summary = {"new": ["a"], "changed": [], "unchanged": [], "errors": []}
+    totals = {
+        "articles": 1,
+        "sentences": 2,
+        "article_references": 1,
+        "citation_markers": 0,
+        "claims": 1,
+    }
+    assert str(ingest_summary(summary, "c.db", totals)) == (
+        "1 new, 0 changed, 0 unchanged, 0 failed — corpus c.db: 1 article; current versions: "
+        "2 sentences, 1 reference, 0 citation markers, 1 claim"
+    )

@@ -1,6 +1,6 @@
 import pytest
 
-from alsingest.readers import InputError, discover, html_to_text, read_article
+from alsingest.readers import InputError, discover, expand_paths, html_to_text, read_article
 
 TEXT = "肌萎縮側索硬化症的臨床試驗已經開始，這是重要進展。"
 
@@ -78,3 +78,10 @@ def test_control_bytes_mean_binary_but_tabs_newlines_and_escapes_do_not():
     assert not looks_binary(text)
     assert looks_binary(b"ab\x01\x02\x03\x04\x05\x06\x07\x08cd" * 50)
     assert not looks_binary(b"abcdefghijklmnopqrstuvwxyz\x01" * 50)  # under 5 %
+
+
+def test_a_dash_stands_for_the_paths_on_standard_input():
+    import io
+
+    stdin = io.StringIO("a.txt\n\n  b/c.md  \n")
+    assert expand_paths(["x.txt", "-", "y.txt"], stdin) == ["x.txt", "a.txt", "b/c.md", "y.txt"]

@@ -5,13 +5,16 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import sqlite3
 import sys
 from collections import Counter
 from pathlib import Path
 
 import click
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from . import __version__, queries, store
 from .config import ConfigError, Options, load_config
@@ -89,7 +92,20 @@ def open_corpus(db_path: str, must_exist: bool = True):
         raise click.ClickException(
             f"{db_path}: no corpus here yet; run `alsingest ingest PATH` first"
         )
-    return store.open_db(db_path)
+    try:
+        return store.open_db(db_path)
+    except store.CorpusError as e:
+        raise click.ClickException(str(e)) from None
+    except sqlite3.DatabaseError as e:
+        raise click.ClickException(f"{db_path}: unreadable corpus: {e}") from None
+
+
+def check_corpus(db_path: str) -> None:
+    """--db checked before anything starts (an existing file must be an SQLite database)."""
+    try:
+        store.check_corpus_file(db_path)
+    except store.CorpusError as e:
+        raise click.ClickException(str(e)) from None
 
 
 def resolve_article(db, name: str | None) -> str | None:
@@ -166,13 +182,23 @@ def iso_date(ctx, param, value: str | None) -> str | None:
 )
 @common_options
 def ingest(paths, published, options, db_path, config_path):
-    """Ingest article files and folders (.txt .md .html) into the corpus, with the Prefect flow."""
+    """Ingest article files and folders (.txt .md .html .pdf) into the corpus, with the Prefect
+    flow. `-` reads a list of paths, one a line, from standard input."""
+    from .readers import discover, expand_paths
+
+    paths = expand_paths(paths, click.get_text_stream("stdin"))
+    if not paths:
+        raise click.UsageError("no paths given (standard input had none)")
+    check_corpus(db_path)
+    files, refused = discover(paths, options.extensions)
+    if not files:  # nothing to ingest: say why without starting Prefect
+        for error in refused:
+            errors.print(f"[red]error[/red]: {escape(str(error))}", highlight=False, soft_wrap=True)
+        sys.exit(1)
+
     from flows import ad_hoc_runs
     from flows.ingest import ingest as ingest_flow
 
-    from .readers import discover
-
-    files, _ = discover(paths, options.extensions)
     with ad_hoc_runs(), progress_bar("ingest") as progress:
         bar = progress.add_task("", total=len(files))
 
@@ -183,21 +209,26 @@ def ingest(paths, published, options, db_path, config_path):
             list(paths), db=db_path, config=config_path, on_file=advance, published=published
         )
     for path, reason in summary["errors"]:
-        errors.print(f"[red]error[/red]: {path}: {reason}", highlight=False, soft_wrap=True)
-    db = open_corpus(db_path)
-    totals = {
-        table: db[table].count
-        for table in ("articles", "sentences", "article_references", "citation_markers", "claims")
-    }
-    console.print(
-        f"{len(summary['new'])} new, {len(summary['changed'])} changed, {len(summary['unchanged'])} unchanged, "
-        f"{len(summary['errors'])} failed — corpus {db_path}: {totals['articles']} articles, "
-        f"{totals['sentences']} sentences, {totals['article_references']} references, "
-        f"{totals['citation_markers']} citation markers, {totals['claims']} claims",
-        highlight=False,
-    )
+        errors.print(
+            f"[red]error[/red]: {escape(path)}: {escape(reason)}", highlight=False, soft_wrap=True
+        )
+    console.print(ingest_summary(summary, db_path, queries.current_totals(open_corpus(db_path))))
     if summary["errors"]:
         sys.exit(1)
+
+
+def ingest_summary(summary: dict, db_path: str, totals: dict[str, int]) -> Text:
+    """What an ingest did, and the corpus after it: the current versions of its articles, as
+    `claims` and the other listings count them (older versions are kept, but not counted)."""
+    return Text(
+        f"{len(summary['new'])} new, {len(summary['changed'])} changed, "
+        f"{len(summary['unchanged'])} unchanged, {len(summary['errors'])} failed — corpus "
+        f"{db_path}: {plural(totals['articles'], 'article')}; current versions: "
+        f"{plural(totals['sentences'], 'sentence')}, "
+        f"{plural(totals['article_references'], 'reference')}, "
+        f"{plural(totals['citation_markers'], 'citation marker')}, "
+        f"{plural(totals['claims'], 'claim')}"
+    )
 
 
 ARTICLE_FIELDS = [

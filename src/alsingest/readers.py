@@ -11,6 +11,7 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from bs4 import BeautifulSoup
 
@@ -77,6 +78,18 @@ def discover(
         else:
             errors.append(InputError(path, "no such file or folder"))
     return list(dict.fromkeys(files)), errors
+
+
+def expand_paths(paths: Iterable[str], stdin: TextIO) -> list[str]:
+    """``paths`` with ``-`` replaced by the paths read from ``stdin``, one a line (blank lines
+    skipped): ``find . -name '*.txt' | alsingest ingest -``."""
+    expanded: list[str] = []
+    for path in paths:
+        if path == "-":
+            expanded.extend(line.strip() for line in stdin if line.strip())
+        else:
+            expanded.append(path)
+    return expanded
 
 
 def html_to_text(html: str) -> str:

@@ -261,8 +261,37 @@ def m004_verification(db: Database) -> None:
     )
 
 
+# The first 16 bytes of every SQLite database file.
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class CorpusError(Exception):
+    """A path that cannot hold a corpus, in one line naming it."""
+
+
+def check_corpus_file(path: str | Path) -> None:
+    """Raise :class:`CorpusError` when ``path`` exists and is not an SQLite database (a CSV
+    given as ``--db``), checked before anything opens or starts."""
+    path = Path(path)
+    if str(path) == ":memory:" or not path.exists():
+        return
+    if path.is_dir():
+        raise CorpusError(f"{path}: is a folder, not a corpus file")
+    try:
+        with path.open("rb") as file:
+            head = file.read(len(SQLITE_HEADER))
+    except OSError as e:
+        raise CorpusError(f"{path}: cannot read: {e.strerror or e}") from None
+    if head and head != SQLITE_HEADER:
+        raise CorpusError(f"{path}: not an SQLite database, so not a corpus")
+
+
 def open_db(path: str | Path) -> Database:
-    """Open (creating if needed) the corpus at ``path``: WAL, a busy timeout, migrations applied."""
+    """Open (creating if needed) the corpus at ``path``: WAL, a busy timeout, migrations applied.
+
+    Raises :class:`CorpusError` for a file that is not an SQLite database.
+    """
+    check_corpus_file(path)
     path = Path(path)
     if str(path) != ":memory:":
         path.parent.mkdir(parents=True, exist_ok=True)
