@@ -721,26 +721,31 @@ def review(host, port, token, options, db_path, config_path):
 @common_options
 def browse(port, metadata_path, open_browser, options, db_path, config_path):
     """Open the corpus in Datasette, with table descriptions and facets (optional dependency)."""
-    import subprocess
     import tempfile
 
-    from .browse import INSTALL_HINT, datasette_command, serve_command, write_metadata
+    from .browse import (
+        INSTALL_HINT,
+        datasette_command,
+        run_datasette,
+        serve_command,
+        write_metadata,
+    )
 
     base = datasette_command()
     if base is None:
         raise click.ClickException(INSTALL_HINT)
     db = open_corpus(db_path)
+    temporary = None
     if metadata_path is None:
-        metadata_path = Path(tempfile.mkdtemp(prefix="alsingest-browse-")) / "metadata.json"
+        temporary = Path(tempfile.mkdtemp(prefix="alsingest-browse-"))
+        metadata_path = temporary / "metadata.json"
     write_metadata(db, db_path, metadata_path)
     db.close()
     errors.print(
         f"Datasette on http://127.0.0.1:{port}/ (metadata {metadata_path})", highlight=False
     )
-    try:
-        sys.exit(subprocess.call(serve_command(base, db_path, metadata_path, port, open_browser)))
-    except KeyboardInterrupt:
-        sys.exit(130)
+    command = serve_command(base, db_path, metadata_path, port, open_browser)
+    sys.exit(run_datasette(command, temporary))
 
 
 # Orchestration: refresh, re-ingest one article, the run history, the scheduled server.
