@@ -238,7 +238,7 @@ def test_fetch_runs_the_prefect_flow_and_summarises_by_status(prefect_harness, t
     assert result.exit_code == 0, result.output
     assert re.search(r"│ http_error\s*│ 1\s*│ 1\s*│", result.output)
     assert re.search(r"│ ok\s*│ 1\s*│ 1\s*│", result.output)
-    assert "2 URLs fetched: 1 new document versions, 0 unchanged, 1 failed" in result.output
+    assert "2 URLs fetched: 1 new document version, 0 unchanged, 1 failed" in result.output
     assert again.exit_code == 0
     assert "0 URLs fetched" in again.output and "skipped 2 fetched recently" in again.output
     assert server.hits("/ok") == 1

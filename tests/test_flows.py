@@ -93,7 +93,7 @@ def test_refresh_refetches_stale_and_failed_urls_reextracts_old_articles_and_kee
     second = run("refresh", "--db", db_path, "--config", config)
 
     assert second.exit_code == 0, second.output
-    assert "1 articles re-extracted (older parser version): a.txt" in second.output
+    assert "1 article re-extracted (older parser version): a.txt" in second.output
     assert "claims: 0 new, 0 changed, 0 removed" in second.output
     assert re.search(r"│ http_error\s*│ 1\s*│", second.output)
     assert server.hits("/ok") == ok_hits, "fetched within stale_after (7d): left alone"
@@ -104,8 +104,8 @@ def test_refresh_refetches_stale_and_failed_urls_reextracts_old_articles_and_kee
 
     runs = run("runs", "--db", db_path)
     lines = [line for line in runs.output.splitlines() if " refresh " in line]
-    assert len(lines) == 2 and "1 articles re-extracted" in lines[1]
-    assert "fetched: 1 http_error, 1 ok" in lines[0] and "fetched: 1 http_error" in lines[1]
+    assert len(lines) == 2 and "1 article re-extracted" in lines[1]
+    assert "1 http_error, 1 ok" in lines[0] and "1 http_error" in lines[1]
     last = queries.list_runs(db)[-1]
     (artifact,) = artifacts_of(last["flow_run_id"])
     assert (artifact["key"], artifact["type"]) == ("alsingest-refresh", "markdown")

@@ -555,7 +555,8 @@ def fetch(stale_after, only_failed, options, db_path, config_path):
     fetched = sum(summary["statuses"].values())
     skipped = ", ".join(f"{n} {why}" for why, n in sorted(summary["skipped"].items()))
     console.print(
-        f"{fetched} URLs fetched: {summary['new_versions']} new document versions, "
+        f"{plural(fetched, 'URL')} fetched: "
+        f"{plural(summary['new_versions'], 'new document version')}, "
         f"{summary['unchanged']} unchanged, {len(summary['failed'])} failed"
         + (f"; skipped {skipped}" if skipped else "")
         + (" — see `alsingest references --status STATUS`" if summary["failed"] else ""),
@@ -569,7 +570,8 @@ def fetch(stale_after, only_failed, options, db_path, config_path):
             or "no claim to re-check"
         )
         console.print(
-            f"verified: {verdicts}; {checked['conflicts']} contradictions ({len(checked['new_conflicts'])} new)",
+            f"verified: {verdicts}; {plural(checked['conflicts'], 'contradiction')} "
+            f"({len(checked['new_conflicts'])} new)",
             highlight=False,
             soft_wrap=True,
         )
@@ -773,7 +775,8 @@ def print_run(report: dict, db_path: str) -> None:
         console.print(table)
     skipped = ", ".join(f"{n} {why}" for why, n in sorted(report["skipped"].items()))
     console.print(
-        f"{sum(statuses.values())} URLs fetched, {report['new_versions']} new document versions"
+        f"{plural(sum(statuses.values()), 'URL')} fetched, "
+        f"{plural(report['new_versions'], 'new document version')}"
         + (f"; skipped {skipped}" if skipped else ""),
         highlight=False,
         soft_wrap=True,
@@ -783,7 +786,7 @@ def print_run(report: dict, db_path: str) -> None:
     else:
         names = report["articles"]
         console.print(
-            f"{len(names)} articles re-extracted (older parser version)"
+            f"{plural(len(names), 'article')} re-extracted (older parser version)"
             + (f": {', '.join(names)}" if names else ""),
             highlight=False,
             soft_wrap=True,
@@ -803,7 +806,8 @@ def print_run(report: dict, db_path: str) -> None:
     )
     verdicts = ", ".join(f"{n} {v}" for v, n in sorted(report["verdicts"].items()))
     console.print(
-        f"verified: {verdicts or 'no claim to re-check'}; {report['conflicts']} contradictions "
+        f"verified: {verdicts or 'no claim to re-check'}; "
+        f"{plural(report['conflicts'], 'contradiction')} "
         f"({len(report['new_conflicts'])} new)",
         highlight=False,
         soft_wrap=True,
