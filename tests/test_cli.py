@@ -430,3 +430,23 @@ def test_the_ingest_summary_counts_current_versions():
         "1 new, 0 changed, 0 unchanged, 0 failed — corpus c.db: 1 article; current versions: "
         "2 sentences, 1 reference, 0 citation markers, 1 claim"
     )
+
+
+def test_references_show_urls_refused_by_robots_txt(tmp_path, toolkit):
+    from dataclasses import replace
+
+    from http_server import LoopbackServer, Reply
+    from test_fetch import FAST
+
+    from alsingest import store
+    from alsingest.sources import fetch_references
+
+    with LoopbackServer() as server:
+        server.route("/robots.txt", Reply(body=b"User-agent: *\nDisallow: /paper\n"))
+        db_path = cite_in_new_corpus(tmp_path, toolkit, [server.url("/paper")])
+        db = store.open_db(db_path)
+        fetch_references(db, replace(FAST, respect_robots=True))
+        db.close()
+    listing = run("references", "--db", db_path, "--status", "robots")
+    assert listing.exit_code == 0
+    assert "robots" in listing.output and "robots.txt" in listing.output
