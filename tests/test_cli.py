@@ -1,6 +1,7 @@
 """The command line: help everywhere, documented in the README, working on the seeds."""
 
 import json
+import logging
 import re
 
 import pytest
@@ -450,3 +451,57 @@ def test_references_show_urls_refused_by_robots_txt(tmp_path, toolkit):
     listing = run("references", "--db", db_path, "--status", "robots")
     assert listing.exit_code == 0
     assert "robots" in listing.output and "robots.txt" in listing.output
+
+
+def record(name: str, level: int) -> logging.LogRecord:
+    return logging.LogRecord(name, level, __file__, 1, "message", None, None)
+
+
+def test_prefect_is_quiet_by_default():
+    from alsingest.cli import configure_logging
+
+    root = logging.getLogger()
+    saved = root.handlers[:], root.level
+    root.handlers = []
+    try:
+        quiet = configure_logging(verbose=False)
+        shown = [
+            quiet.level <= r.levelno and quiet.filter(r)
+            for r in (
+                record("prefect", logging.INFO),  # Starting temporary server …
+                record("prefect.flow_runs", logging.INFO),  # Finished in state Completed()
+                record("EventsWorker", logging.WARNING),  # Still processing items
+                record("prefect.flow_runs", logging.ERROR),
+                record("alsingest.readers", logging.WARNING),
+            )
+        ]
+        assert shown == [False, False, False, True, True]
+        root.handlers = []
+        verbose = configure_logging(verbose=True)
+        assert verbose.level == logging.INFO and verbose.filter(record("prefect", logging.INFO))
+    finally:
+        root.handlers, root.level = saved
+
+
+@pytest.mark.slow
+def test_ingest_prints_no_prefect_chatter_unless_verbose(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect")}
+    env.pop("PREFECT_API_URL", None)
+    seed = str(next(SEEDS.glob("000_*.txt")))
+    command = [sys.executable, "-c", "from alsingest.cli import cli; cli()"]
+    quiet = subprocess.run(
+        [*command, "ingest", seed, "--db", str(tmp_path / "a.db")],
+        env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert quiet.returncode == 0, quiet.stderr
+    assert quiet.stderr.strip() == "", quiet.stderr
+    assert "1 new" in quiet.stdout
+    verbose = subprocess.run(
+        [*command, "-v", "ingest", seed, "--db", str(tmp_path / "b.db")],
+        env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert "Finished in state Completed()" in verbose.stderr

@@ -84,6 +84,7 @@ def progress_bar(label: str) -> Progress:
         TextColumn("{task.description}"),
         console=errors,
         transient=True,
+        disable=not errors.is_terminal,  # a log file gets no bar, not even its blank line
     )
 
 
@@ -149,10 +150,35 @@ def toolkit(options: Options):
 @click.option("-v", "--verbose", is_flag=True, help="Log what each stage does.")
 def cli(verbose: bool) -> None:
     """Track what Chinese and English articles claim about ALS therapies."""
-    logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
+    configure_logging(verbose)
+
+
+# Prefect's chatter: a warning each time it waits at exit for events to reach its server.
+QUIET_LOGGERS = ("EventsWorker",)
+
+
+def quiet_prefect(record: logging.LogRecord) -> bool:
+    """Without -v: Prefect's warnings and errors only (no temporary-server lines, docs link,
+    "Finished in state Completed()"), and none of its exit-time event chatter."""
+    if record.name in QUIET_LOGGERS and record.levelno < logging.ERROR:
+        return False
+    return record.levelno >= logging.WARNING
+
+
+def configure_logging(verbose: bool) -> logging.Handler:
+    """Log to standard error: every stage's INFO with -v; else warnings only, Prefect quiet.
+
+    Prefect sets its own loggers to INFO, so the level is on the handler, not only the root.
+    """
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    if verbose:
+        handler.setLevel(logging.INFO)
+    else:
+        handler.setLevel(logging.WARNING)
+        handler.addFilter(quiet_prefect)
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler])
+    return handler
 
 
 def iso_date(ctx, param, value: str | None) -> str | None:
@@ -762,6 +788,7 @@ def fetch_progress(label: str):
         TextColumn("{task.description}"),
         console=errors,
         transient=True,
+        disable=not errors.is_terminal,  # a log file gets no bar, not even its blank line
     )
 
 
