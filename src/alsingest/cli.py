@@ -212,7 +212,7 @@ def ingest(paths, published, options, db_path, config_path):
     flow. `-` reads a list of paths, one a line, from standard input."""
     from .readers import discover, expand_paths
 
-    paths = expand_paths(paths, click.get_text_stream("stdin"))
+    paths = expand_paths(paths, sys.stdin)
     if not paths:
         raise click.UsageError("no paths given (standard input had none)")
     check_corpus(db_path)
