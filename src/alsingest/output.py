@@ -24,6 +24,8 @@ logger = logging.getLogger(__name__)
 FORMATS = ("table", "json", "jsonl", "csv")
 # The width of output that is not a terminal: wide enough that no value is cut or wrapped.
 PIPE_WIDTH = 1_000_000
+# How a table shows what matched a search.
+HIGHLIGHT = "bold reverse"
 # Put first in CSV meant for spreadsheets: Excel reads UTF-8 only after a byte-order mark.
 EXCEL_BOM = "\ufeff"
 
@@ -61,6 +63,8 @@ class Field:
     value: str | Callable[[dict], Any]
     short: int | None = None
     no_wrap: bool = False
+    # [start, end] spans of the value to highlight (what a search matched).
+    highlight: Callable[[dict], Sequence[Sequence[int]]] | None = None
 
     def cell(self, row: dict, terminal: bool) -> str:
         value = self.value(row) if callable(self.value) else row.get(self.value)
@@ -72,6 +76,13 @@ class Field:
             text = str(value)
         if terminal and self.short and len(text) > self.short:
             return text[: self.short]
+        return text
+
+    def rich_cell(self, row: dict, terminal: bool) -> Text:
+        """The cell as rich text: plain (a quote's "[1]" is not markup), highlights styled."""
+        text = Text(self.cell(row, terminal))
+        for start, end in self.highlight(row) if self.highlight else ():
+            text.stylize(HIGHLIGHT, start, end)
         return text
 
 
@@ -141,8 +152,7 @@ def emit(
         for field, column in zip(fields, table.columns, strict=True):
             column.no_wrap = field.no_wrap
         for row in rows:
-            # Text, not markup: a quote's "[1]" is the article's, not a style.
-            table.add_row(*(Text(field.cell(row, terminal)) for field in fields))
+            table.add_row(*(field.rich_cell(row, terminal) for field in fields))
         console.print(table)
     if noun is not None and errors is not None:
         singular, many = (noun, None) if isinstance(noun, str) else noun

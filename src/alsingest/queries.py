@@ -5,12 +5,13 @@ from __future__ import annotations
 import difflib
 import json
 import logging
+import re
 from collections.abc import Iterable, Iterator
 
 from sqlite_utils import Database
 
 from . import store
-from .normalize import Converter
+from .normalize import Converter, fold
 
 logger = logging.getLogger(__name__)
 
@@ -128,19 +129,30 @@ def list_articles(db: Database) -> list[dict]:
     )
 
 
-def search(db: Database, query: str, nlp, converter: Converter, limit: int = 50) -> list[dict]:
-    """Sentences matching ``query`` (either script): FTS5 over segmented tokens, else substring."""
+def search(
+    db: Database, query: str, nlp, converter: Converter, limit: int = 50, lexicon=None
+) -> list[dict]:
+    """Sentences matching ``query`` (either script): FTS5 over segmented tokens and index
+    terms, else substring. A therapy alias (with ``lexicon``) finds every sentence naming
+    that therapy by any alias. Each row's ``matches`` are the [start, end] spans of what
+    matched, relative to the sentence."""
     simplified = converter.to_simplified(query, converter.detect_script(query))
     from .nlp import search_tokens
 
+    therapy = lexicon.canonical(query) if lexicon is not None else None
     tokens = search_tokens(nlp.make_doc(simplified)).split()
     rows: list[dict] = []
     if tokens:
         phrase = '"' + " ".join(t.replace('"', '""') for t in tokens) + '"'
+        if therapy:
+            # Any alias indexes its therapy's id (segment.index_terms; ids are [a-z0-9-]);
+            # the phrase still finds sentences stored before the ids were indexed.
+            phrase = f'{phrase} OR "{therapy}"'
         rows = list(
             db.query(
                 f"""
-                select a.name as article, s.idx as sentence, s.start, s."end", s.text
+                select a.name as article, s.idx as sentence, s.start, s."end", s.text,
+                  s.text_simplified
                 from sentences_fts f
                 join sentences s on s.rowid = f.rowid
                 join article_versions v on v.id = s.version_id {CURRENT}
@@ -154,7 +166,8 @@ def search(db: Database, query: str, nlp, converter: Converter, limit: int = 50)
         rows = list(
             db.query(
                 f"""
-                select a.name as article, s.idx as sentence, s.start, s."end", s.text
+                select a.name as article, s.idx as sentence, s.start, s."end", s.text,
+                  s.text_simplified
                 from sentences s join article_versions v on v.id = s.version_id {CURRENT}
                 where instr(s.text_simplified, ?) > 0
                 order by a.name, s.idx limit ?
@@ -162,7 +175,33 @@ def search(db: Database, query: str, nlp, converter: Converter, limit: int = 50)
                 [simplified.strip(), limit],
             )
         )
+    for row in rows:
+        row["matches"] = match_spans(
+            row.pop("text_simplified"), simplified, tokens, therapy, lexicon
+        )
     return rows
+
+
+def match_spans(
+    sentence_simplified: str, query: str, tokens: list[str], therapy: str | None, lexicon
+) -> list[list[int]]:
+    """Where ``query`` matched in a sentence (its simplified text has the same offsets as the
+    original): the therapy's mentions by any alias, else the query, else each of its words."""
+    folded = fold(sentence_simplified)
+    if therapy:
+        spans = [[m.start, m.end] for m in lexicon.find(folded) if m.therapy == therapy]
+        if spans:
+            return spans
+    for needles in ([fold(query.strip())], tokens):
+        spans = sorted(
+            [m.start(), m.end()]
+            for needle in needles
+            if needle
+            for m in re.finditer(re.escape(needle), folded)
+        )
+        if spans:
+            return spans
+    return []
 
 
 # A reference's document: the one whose key is its normalised URL (its URL as written
