@@ -505,3 +505,12 @@ def test_ingest_prints_no_prefect_chatter_unless_verbose(tmp_path):
         env=env, capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     assert "Finished in state Completed()" in verbose.stderr
+
+
+def test_the_readme_says_what_the_tests_need_beyond_pip():
+    import tomllib
+
+    setup = README.split("## Usage")[0]
+    assert "chromium" in setup and "chromedriver" in setup and "apt-get install" in setup
+    pytest_options = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "-rs" in pytest_options["tool"]["pytest"]["ini_options"]["addopts"], "skips are named"
