@@ -2,9 +2,11 @@
 
 The library does the work (``alsingest.sources``); this module only composes it:
 plan once, then per batch of URLs one task that fetches and extracts and one that
-stores, then one task that verifies the claims against what came back. Only the
-fetch task retries: what fails there is the network, and nothing has
-been written yet. A store that fails will fail again the same way, so it does not.
+stores, then one task that verifies the claims against what came back. No task has
+Prefect retries: the fetcher retries each URL itself (timeouts, connection errors, 429
+and 5xx, with backoff: ``[fetch] retries``) and never raises for network trouble, so a
+fetch task can only fail on a bug, which a retry would meet again after fetching the
+whole batch a second time; a store that fails will fail again the same way.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ def plan(db_path: str, stale_after: str | None, only_failed: bool) -> FetchPlan:
         )
 
 
-@task(name="fetch-batch", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=5)
+@task(name="fetch-batch", cache_policy=NO_CACHE)
 def fetch_batch(
     targets: list[Target],
     options: FetchOptions,

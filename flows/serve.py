@@ -10,6 +10,7 @@ so a deployment served on it would never get its scheduled runs.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 import signal
@@ -23,7 +24,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
-from prefect import serve as serve_deployments
+from prefect.runner import Runner
 from prefect.schedules import Cron, Schedule
 from prefect.settings import PREFECT_API_URL, temporary_settings
 
@@ -66,7 +67,15 @@ def local_server(startup_s: float = SERVER_STARTUP_S) -> Iterator[str]:
     """Run ``prefect server start`` on a free loopback port for the block; yields its API URL."""
     port = free_port()
     api_url = f"http://127.0.0.1:{port}/api"
-    env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    env = {
+        **os.environ,
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        # The UI asks /ui-settings where its API is; left alone that says 127.0.0.1:4200,
+        # not the port this server runs on, and the UI shows "Unable to connect".
+        "PREFECT_UI_API_URL": api_url,
+        "PREFECT_SERVER_API_HOST": "127.0.0.1",
+        "PREFECT_SERVER_API_PORT": str(port),
+    }
     env.pop("PREFECT_API_URL", None)
     # SIGTERM (a service manager, `timeout`) must not orphan the server while it starts;
     # once serving, Prefect's runner takes SIGTERM over and exits the same way.
@@ -128,6 +137,29 @@ def _stop(process: subprocess.Popen) -> None:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)
         process.wait()
+
+
+class _Runner(Runner):
+    """Prefect's runner, stopped by SIGTERM the way Ctrl+C stops it.
+
+    Prefect 3.8's own SIGTERM handler calls the sync ``stop()`` while the runner's event
+    loop runs, where it dispatches to ``astop()`` and drops the coroutine ("coroutine
+    'Runner.astop' was never awaited"), then exits 0. Leaving the loop instead lets
+    ``asyncio.run`` cancel ``start()``, whose exit stops the runner; the caller's
+    ``finally`` stops the server, and the exit status says SIGTERM.
+    """
+
+    def handle_sigterm(self, *args: object, **kwargs: object) -> None:
+        self._logger.info("SIGTERM received, shutting down")
+        raise SystemExit(128 + signal.SIGTERM)
+
+
+def serve_deployments(*deployments) -> None:
+    """Serve ``deployments`` until Ctrl+C or SIGTERM (``prefect.serve`` with the runner above)."""
+    runner = _Runner()
+    for deployment in deployments:
+        runner.add_deployment(deployment)
+    asyncio.run(runner.start())
 
 
 def serve(

@@ -76,4 +76,73 @@ def test_browse_without_datasette_says_how_to_install_it(monkeypatch, tmp_path):
     monkeypatch.setattr(browse, "datasette_command", lambda: None)
     result = CliRunner().invoke(cli, ["browse", "--db", str(tmp_path / "any.db")])
     assert result.exit_code == 1
-    assert "pip install 'alsingest[browse]'" in result.output
+    assert browse.INSTALL_COMMAND in result.output
+
+
+def test_the_install_hint_is_the_readme_s():
+    from conftest import ROOT
+
+    assert f"`{browse.INSTALL_COMMAND}`" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+FAKE_DATASETTE = """
+import os, sys, time
+open(os.environ["FAKE_DATASETTE_PID"], "w").write(str(os.getpid()))
+time.sleep(60)
+"""
+
+
+def test_sigterm_stops_datasette_and_removes_the_temporary_metadata(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from alsingest import store
+
+    fake = tmp_path / "fake" / "datasette"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("")
+    (fake / "__main__.py").write_text(FAKE_DATASETTE)
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    store.open_db(tmp_path / "c.db").close()
+    pid_file = tmp_path / "datasette.pid"
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(fake.parent),
+        "TMPDIR": str(temporary),
+        "FAKE_DATASETTE_PID": str(pid_file),
+    }
+    browsing = subprocess.Popen(
+        [sys.executable, "-c", "from alsingest.cli import cli; cli()", "browse"]
+        + ["--db", str(tmp_path / "c.db")],
+        env=env,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 30
+    while not pid_file.exists() or not pid_file.read_text():
+        assert browsing.poll() is None and time.monotonic() < deadline
+        time.sleep(0.1)
+    datasette = int(pid_file.read_text())
+    assert [p.name for p in temporary.iterdir()][0].startswith("alsingest-browse-")
+    browsing.send_signal(signal.SIGTERM)
+    assert browsing.wait(timeout=20) == 128 + signal.SIGTERM
+    time.sleep(0.2)
+    assert not _alive(datasette), "Datasette left serving"
+    assert list(temporary.iterdir()) == [], "temporary metadata folder left behind"
+
+
+def _alive(pid: int) -> bool:
+    import os
+
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    try:  # a zombie (exited, not yet reaped by init) is not serving
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split(") ")[1][0] != "Z"
+    except OSError:
+        return False

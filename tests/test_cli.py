@@ -1,6 +1,7 @@
 """The command line: help everywhere, documented in the README, working on the seeds."""
 
 import json
+import logging
 import re
 
 import pytest
@@ -143,9 +144,9 @@ def cite_in_new_corpus(tmp_path, toolkit, urls):
 def test_references_lists_each_reference_with_its_status(corpus):
     every = run("references", "--db", corpus)
     assert every.exit_code == 0
-    assert sum(1 for line in every.output.splitlines() if re.match(r"00[0-4]_", line)) == 25
+    assert sum(1 for line in every.output.splitlines() if re.match(r"\W*00[0-4]_", line)) == 25
     no_url = run("references", "--db", corpus, "--status", "no_url")
-    lines = [line for line in no_url.output.splitlines() if re.match(r"00[0-4]_", line)]
+    lines = [line for line in no_url.output.splitlines() if re.match(r"\W*00[0-4]_", line)]
     assert len(lines) == 10 and all("no_url" in line for line in lines)
     assert "title only, no URL" in no_url.output
 
@@ -238,9 +239,278 @@ def test_fetch_runs_the_prefect_flow_and_summarises_by_status(prefect_harness, t
     assert result.exit_code == 0, result.output
     assert re.search(r"│ http_error\s*│ 1\s*│ 1\s*│", result.output)
     assert re.search(r"│ ok\s*│ 1\s*│ 1\s*│", result.output)
-    assert "2 URLs fetched: 1 new document versions, 0 unchanged, 1 failed" in result.output
+    assert "2 URLs fetched: 1 new document version, 0 unchanged, 1 failed" in result.output
     assert again.exit_code == 0
     assert "0 URLs fetched" in again.output and "skipped 2 fetched recently" in again.output
     assert server.hits("/ok") == 1
     missing = run("references", "--db", db, "--status", "http_error")
     assert "HTTP 404" in missing.output
+
+
+# The everyday interface (issue 15): whole values through pipes, formats, names, counts.
+
+
+def test_piped_claims_keep_whole_quotes_and_ids(corpus):
+    result = run("claims", "--db", corpus)
+    assert result.exit_code == 0
+    longest = max(
+        (json.loads(line) for line in run("export", "claims", "--db", corpus).output.splitlines()),
+        key=lambda c: len(c["quote"]),
+    )
+    assert len(longest["quote"]) > 80
+    assert "…" not in result.output
+    assert any(
+        " ".join(longest["quote"].splitlines()).replace("\t", " ") in line
+        and longest["claim_id"] in line
+        for line in result.output.splitlines()
+    )
+
+
+LISTINGS = [
+    ("articles",),
+    ("claims",),
+    ("facts",),
+    ("references",),
+    ("conflicts", "--all"),
+    ("runs",),
+    ("search", "托夫生"),
+]
+
+
+@pytest.mark.parametrize("command", LISTINGS, ids=lambda c: c[0])
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv"])
+def test_listings_print_rows_for_programs(corpus, command, fmt):
+    import csv
+    import io
+
+    result = CliRunner().invoke(
+        cli, [*command, "--format", fmt, "--db", corpus], catch_exceptions=False
+    )
+    assert result.exit_code == 0, result.stderr
+    if fmt == "json":
+        rows = json.loads(result.stdout)
+    elif fmt == "jsonl":
+        rows = [json.loads(line) for line in result.stdout.splitlines()]
+    else:
+        rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    if command[0] in ("conflicts", "runs"):
+        assert rows == []
+    else:
+        assert rows and all(isinstance(row, dict) for row in rows)
+    if command[0] == "claims":
+        assert {"claim_id", "quote", "article"} <= set(rows[0])
+
+
+def test_verify_prints_rows_for_programs_and_says_when_it_has_nothing_to_do(corpus, tmp_path):
+    import shutil
+
+    db = tmp_path / "copy.db"
+    shutil.copy(corpus, db)
+    first = CliRunner().invoke(cli, ["verify", "--format", "json", "--db", str(db)])
+    assert first.exit_code == 0
+    rows = json.loads(first.stdout)
+    assert rows and {"verdict", "claims"} == set(rows[0])
+    again = run("verify", "--db", str(db))
+    assert again.exit_code == 0
+    assert "nothing to verify" in again.output and "--force" in again.output
+    assert "┃" not in again.output, "no empty table"
+
+
+def test_export_to_dash_writes_standard_output(corpus, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("export", "sentences", "--db", corpus, "-o", "-")
+    assert result.exit_code == 0
+    assert json.loads(result.output.splitlines()[0])["article"].startswith("00")
+    assert not (tmp_path / "-").exists()
+
+
+def test_csv_export_has_a_header_row_with_no_rows_and_a_bom_for_excel(corpus):
+    empty = run("export", "documents", "--format", "csv", "--db", corpus)
+    assert empty.exit_code == 0
+    assert empty.output.splitlines() == [
+        "url,final_url,version,source,content_type,title,published,hash,text,fetched_at,"
+        "http_status,encoding,current"
+    ]
+    excel = run("export", "claims", "--format", "csv", "--excel", "--db", corpus)
+    assert excel.output.startswith("\ufeffarticle,quote,therapy")
+    assert run("export", "claims", "--excel", "--db", corpus).exit_code == 2
+
+
+def test_export_columns_are_those_of_the_rows(corpus):
+    from alsingest import queries, store
+
+    db = store.open_db(corpus)
+    exports = {
+        "references": queries.export_references,
+        "sentences": queries.export_sentences,
+        "claims": queries.export_claims,
+    }
+    for what, export_rows in exports.items():
+        assert tuple(next(iter(export_rows(db)))) == queries.EXPORT_COLUMNS[what]
+
+
+@pytest.mark.parametrize(
+    "given", ["002_52964ac1", "52964ac19b306853.txt", "002_52964ac19b306853.txt"]
+)
+def test_article_takes_any_unique_start_or_end_of_its_name(corpus, given):
+    result = CliRunner().invoke(
+        cli, ["claims", "--article", given, "--format", "json", "--db", corpus]
+    )
+    assert result.exit_code == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert rows and {r["article"] for r in rows} == {"002_52964ac19b306853.txt"}
+
+
+def test_an_unknown_or_ambiguous_article_says_so_with_the_nearest_names(corpus):
+    unknown = run("claims", "--article", "002_5296xxxx", "--db", corpus)
+    assert unknown.exit_code == 1
+    assert "002_5296xxxx" in unknown.output and "002_52964ac19b306853.txt" in unknown.output
+    ambiguous = run("claims", "--article", "00", "--db", corpus)
+    assert ambiguous.exit_code == 1 and "5 articles match" in ambiguous.output
+
+
+def test_an_unknown_therapy_says_so_with_the_nearest_names(corpus):
+    unknown = run("claims", "--therapy", "tofersin", "--db", corpus)
+    assert unknown.exit_code == 1
+    assert "tofersin" in unknown.output and "tofersen" in unknown.output
+    facts = run("facts", "--therapy", "tofersin", "--db", corpus)
+    assert facts.exit_code == 1 and "tofersen" in facts.output
+    alias = run("claims", "--therapy", "托夫生", "--db", corpus)
+    assert alias.exit_code == 0 and "tofersen" in alias.output
+
+
+def test_ingest_of_nothing_readable_fails_before_prefect_starts(tmp_path, monkeypatch):
+    import sys
+    import time
+
+    monkeypatch.setitem(sys.modules, "flows", None)  # importing the flows would fail
+    started = time.monotonic()
+    result = run("ingest", str(tmp_path / "nonexistent"), "--db", str(tmp_path / "c.db"))
+    assert time.monotonic() - started < 1.0
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'nonexistent'}: no such file or folder" in result.output
+    assert not (tmp_path / "c.db").exists()
+
+
+def test_ingest_dash_reads_the_paths_from_standard_input(tmp_path, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "flows", None)
+    missing = tmp_path / "missing.txt"
+    result = CliRunner().invoke(
+        cli, ["ingest", "-", "--db", str(tmp_path / "c.db")], input=f"{missing}\n\n"
+    )
+    assert result.exit_code == 1 and f"{missing}: no such file or folder" in result.output
+
+
+@pytest.mark.parametrize("command", ["ingest", "articles", "claims", "export"])
+def test_a_db_that_is_not_sqlite_fails_with_one_line(tmp_path, command):
+    bad = tmp_path / "x.csv"
+    bad.write_text("a,b\n1,2\n", encoding="utf-8")
+    args = {"ingest": ["ingest", str(SEEDS)], "export": ["export", "claims"]}.get(
+        command, [command]
+    )
+    result = CliRunner().invoke(cli, [*args, "--db", str(bad)])
+    assert result.exit_code == 1
+    assert result.output.strip() == f"Error: {bad}: not an SQLite database, so not a corpus"
+    assert bad.read_text(encoding="utf-8") == "a,b\n1,2\n"
+
+
+def test_the_ingest_summary_counts_current_versions():
+    from alsingest.cli import ingest_summary
+
+    summary = {"new": ["a"], "changed": [], "unchanged": [], "errors": []}
+    totals = {
+        "articles": 1,
+        "sentences": 2,
+        "article_references": 1,
+        "citation_markers": 0,
+        "claims": 1,
+    }
+    assert str(ingest_summary(summary, "c.db", totals)) == (
+        "1 new, 0 changed, 0 unchanged, 0 failed — corpus c.db: 1 article; current versions: "
+        "2 sentences, 1 reference, 0 citation markers, 1 claim"
+    )
+
+
+def test_references_show_urls_refused_by_robots_txt(tmp_path, toolkit):
+    from dataclasses import replace
+
+    from http_server import LoopbackServer, Reply
+    from test_fetch import FAST
+
+    from alsingest import store
+    from alsingest.sources import fetch_references
+
+    with LoopbackServer() as server:
+        server.route("/robots.txt", Reply(body=b"User-agent: *\nDisallow: /paper\n"))
+        db_path = cite_in_new_corpus(tmp_path, toolkit, [server.url("/paper")])
+        db = store.open_db(db_path)
+        fetch_references(db, replace(FAST, respect_robots=True))
+        db.close()
+    listing = run("references", "--db", db_path, "--status", "robots")
+    assert listing.exit_code == 0
+    assert "robots" in listing.output and "robots.txt" in listing.output
+
+
+def record(name: str, level: int) -> logging.LogRecord:
+    return logging.LogRecord(name, level, __file__, 1, "message", None, None)
+
+
+def test_prefect_is_quiet_by_default():
+    from alsingest.cli import configure_logging
+
+    root = logging.getLogger()
+    saved = root.handlers[:], root.level
+    root.handlers = []
+    try:
+        quiet = configure_logging(verbose=False)
+        shown = [
+            quiet.level <= r.levelno and quiet.filter(r)
+            for r in (
+                record("prefect", logging.INFO),  # Starting temporary server …
+                record("prefect.flow_runs", logging.INFO),  # Finished in state Completed()
+                record("EventsWorker", logging.WARNING),  # Still processing items
+                record("prefect.flow_runs", logging.ERROR),
+                record("alsingest.readers", logging.WARNING),
+            )
+        ]
+        assert shown == [False, False, False, True, True]
+        root.handlers = []
+        verbose = configure_logging(verbose=True)
+        assert verbose.level == logging.INFO and verbose.filter(record("prefect", logging.INFO))
+    finally:
+        root.handlers, root.level = saved
+
+
+@pytest.mark.slow
+def test_ingest_prints_no_prefect_chatter_unless_verbose(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect")}
+    env.pop("PREFECT_API_URL", None)
+    seed = str(next(SEEDS.glob("000_*.txt")))
+    command = [sys.executable, "-c", "from alsingest.cli import cli; cli()"]
+    quiet = subprocess.run(
+        [*command, "ingest", seed, "--db", str(tmp_path / "a.db")],
+        env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert quiet.returncode == 0, quiet.stderr
+    assert quiet.stderr.strip() == "", quiet.stderr
+    assert "1 new" in quiet.stdout
+    verbose = subprocess.run(
+        [*command, "-v", "ingest", seed, "--db", str(tmp_path / "b.db")],
+        env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert "Finished in state Completed()" in verbose.stderr
+
+
+def test_the_readme_says_what_the_tests_need_beyond_pip():
+    import tomllib
+
+    setup = README.split("## Usage")[0]
+    assert "chromium" in setup and "chromedriver" in setup and "apt-get install" in setup
+    pytest_options = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "-rs" in pytest_options["tool"]["pytest"]["ini_options"]["addopts"], "skips are named"

@@ -29,6 +29,7 @@ FAST = FetchOptions(
     backoff_base=0.01,
     backoff_max=0.05,
     allow_private_hosts=True,
+    respect_robots=False,  # on in the robots tests below: the others count every request
 )
 
 
@@ -455,3 +456,47 @@ def test_retry_after_accepts_seconds_and_http_dates() -> None:
     assert parse_retry_after("Wed, 01 May 2024 00:00:30 GMT", now=1714521600.0) == 30.0
     assert parse_retry_after("Wed, 01 May 2024 00:00:00 GMT", now=1714521700.0) == 0.0
     assert parse_retry_after("soon") is None
+
+
+# robots.txt (issue 15): honoured for our user agent, read once per host and run.
+
+ROBOTS = b"User-agent: *\nDisallow: /\n\nUser-agent: alsingest\nDisallow: /private\n"
+POLITE = replace(FAST, respect_robots=True)
+
+
+def test_robots_txt_disallowing_a_url_for_our_agent_stops_its_fetch(server: LoopbackServer) -> None:
+    server.route("/robots.txt", Reply(body=ROBOTS, headers={"Content-Type": "text/plain"}))
+    server.route("/private/a", Reply(body=b"secret"))
+    server.route("/public/a", Reply(body=b"<html>ok</html>"))
+    server.route("/public/b", Reply(body=b"<html>ok</html>"))
+    urls = [server.url(p) for p in ("/private/a", "/public/a", "/public/b")]
+    private, public_a, public_b = fetch_many([FetchRequest(u) for u in urls], POLITE)
+    assert (private.status, private.body) == ("robots", None)
+    assert "robots.txt" in (private.reason or "") and "alsingest" in (private.reason or "")
+    assert server.hits("/private/a") == 0
+    assert public_a.status == public_b.status == "ok"
+    assert server.hits("/robots.txt") == 1, "read once per host"
+
+
+def test_a_missing_robots_txt_allows_everything(server: LoopbackServer) -> None:
+    server.route("/doc", Reply(body=b"<html>ok</html>"))
+    assert fetch_one(server.url("/doc"), POLITE).status == "ok"
+    assert server.hits("/robots.txt") == 1
+
+
+def test_an_unreadable_robots_txt_does_not_block(server: LoopbackServer) -> None:
+    server.route("/robots.txt", Reply(503, b"busy"))
+    server.route("/doc", Reply(body=b"<html>ok</html>"))
+    assert fetch_one(server.url("/doc"), POLITE).status == "ok"
+
+
+def test_robots_txt_is_ignored_when_switched_off(server: LoopbackServer) -> None:
+    server.route("/robots.txt", Reply(body=b"User-agent: *\nDisallow: /\n"))
+    server.route("/doc", Reply(body=b"<html>ok</html>"))
+    assert fetch_one(server.url("/doc"), replace(POLITE, respect_robots=False)).status == "ok"
+    assert server.hits("/robots.txt") == 0
+
+
+def test_robots_is_a_config_switch_on_by_default() -> None:
+    assert FetchOptions().respect_robots is True
+    assert FetchOptions.from_mapping({"respect_robots": False}).respect_robots is False

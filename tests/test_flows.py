@@ -93,7 +93,7 @@ def test_refresh_refetches_stale_and_failed_urls_reextracts_old_articles_and_kee
     second = run("refresh", "--db", db_path, "--config", config)
 
     assert second.exit_code == 0, second.output
-    assert "1 articles re-extracted (older parser version): a.txt" in second.output
+    assert "1 article re-extracted (older parser version): a.txt" in second.output
     assert "claims: 0 new, 0 changed, 0 removed" in second.output
     assert re.search(r"│ http_error\s*│ 1\s*│", second.output)
     assert server.hits("/ok") == ok_hits, "fetched within stale_after (7d): left alone"
@@ -104,8 +104,8 @@ def test_refresh_refetches_stale_and_failed_urls_reextracts_old_articles_and_kee
 
     runs = run("runs", "--db", db_path)
     lines = [line for line in runs.output.splitlines() if " refresh " in line]
-    assert len(lines) == 2 and "1 articles re-extracted" in lines[1]
-    assert "fetched: 1 http_error, 1 ok" in lines[0] and "fetched: 1 http_error" in lines[1]
+    assert len(lines) == 2 and "1 article re-extracted" in lines[1]
+    assert "1 http_error, 1 ok" in lines[0] and "1 http_error" in lines[1]
     last = queries.list_runs(db)[-1]
     (artifact,) = artifacts_of(last["flow_run_id"])
     assert (artifact["key"], artifact["type"]) == ("alsingest-refresh", "markdown")
@@ -384,7 +384,73 @@ def test_flow_runs_started_from_the_cli_send_no_heartbeats(tmp_path, monkeypatch
         return {"new": [], "changed": [], "unchanged": [], "errors": [], "files": 0}
 
     monkeypatch.setattr(flows.ingest, "ingest", probe)
+    (tmp_path / "a.txt").write_text("托夫生。", encoding="utf-8")
     result = CliRunner().invoke(cli, ["ingest", str(tmp_path), "--db", str(tmp_path / "c.db")])
     assert result.exit_code == 0, result.output
     assert seen == [None]
     assert get_current_settings().flows.heartbeat_frequency is not None  # only for those runs
+
+
+@pytest.mark.slow
+def test_serve_points_its_ui_at_its_own_server_and_stops_cleanly_on_sigterm(tmp_path):
+    """The UI that `serve` prints reaches its API (/ui-settings, then a call the UI makes);
+    SIGTERM stops runner and server without "coroutine 'Runner.astop' was never awaited"."""
+    import os
+    import re
+    import signal
+    import subprocess
+    import sys
+    import threading
+    import time
+
+    import httpx
+
+    store.open_db(tmp_path / "c.db").close()
+    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect")}
+    env.pop("PREFECT_API_URL", None)
+    serving = subprocess.Popen(
+        [sys.executable, "-c", "from alsingest.cli import cli; cli()", "serve"]
+        + ["--db", str(tmp_path / "c.db")],
+        env=env,
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+    )
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(serving.stderr), daemon=True)
+    reader.start()
+    try:
+        deadline = time.monotonic() + 240
+        ui = None
+        while ui is None:
+            assert serving.poll() is None and time.monotonic() < deadline, "".join(lines)
+            found = re.search(r"Prefect UI at (http://127\.0\.0\.1:\d+)", "".join(lines))
+            ui = found and found.group(1)
+            time.sleep(0.5)
+        settings = httpx.get(f"{ui}/ui-settings", timeout=10).json()
+        assert settings["api_url"] == f"{ui}/api"
+        names: set[str] = set()
+        while {"alsingest-refresh", "alsingest-reingest"} - names:
+            assert time.monotonic() < deadline, names
+            answer = httpx.post(f"{settings['api_url']}/deployments/filter", json={}, timeout=10)
+            names = {d["name"] for d in answer.json()}
+            time.sleep(0.5)
+    finally:
+        serving.send_signal(signal.SIGTERM)
+        status = serving.wait(timeout=90)
+        reader.join(timeout=10)
+    output = "".join(lines)
+    assert status == 128 + signal.SIGTERM, output
+    assert "never awaited" not in output and "Traceback" not in output, output
+    with pytest.raises(httpx.TransportError):
+        httpx.get(f"{ui}/api/health", timeout=2)
+
+
+def test_fetch_tasks_leave_retries_to_the_fetcher():
+    """The fetcher retries each URL and never raises for the network: a task retry could only
+    follow a bug, and would fetch the whole batch again."""
+    from alsingest.fetch import FetchOptions
+    from flows.fetch import fetch_batch, store_batch
+
+    assert fetch_batch.retries == 0 and store_batch.retries == 0
+    assert FetchOptions().retries > 0

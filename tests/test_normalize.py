@@ -68,3 +68,10 @@ def test_join_lines_removes_pdf_breaks_between_chinese_and_spaces_english():
     view = join_lines("加速批准基\n\n于降低 NfL\nlevel 19\n例")
     assert view.text == "加速批准基于降低 NfL level 19 例"
     assert view.original_span(0, 6) == (0, 8)
+
+
+def test_traditional_characters_for_the_index_keep_the_length():
+    from alsingest.normalize import Converter
+
+    converter = Converter()
+    assert converter.to_traditional_characters("渐冻症 利鲁唑 sod1") == "漸凍症 利魯唑 sod1"

@@ -83,3 +83,17 @@ def test_the_han_run_cutter_gives_jiebas_own_words(toolkit):
     assert list(with_hmm("渐冻症患者参加临床试验")) == jieba.lcut(
         "渐冻症患者参加临床试验", HMM=True
     )
+
+
+def test_index_terms_hold_therapy_ids_traditional_forms_and_word_parts():
+    from alsingest.segment import index_terms
+
+    converter = Converter()
+    terms = index_terms(
+        ["托夫生注射液", "用于", "渐冻症", "患者", "sod1"], {"tofersen"}, converter.s2t.convert
+    ).split()
+    assert terms[0] == "tofersen"
+    assert {"漸凍症", "渐冻", "冻症", "托夫生", "注射液", "注射"} <= set(terms)
+    assert "用于" not in terms and "患者" not in terms, "the words themselves are indexed apart"
+    assert len(terms) == len(set(terms))
+    assert index_terms(["用于", "sod1"], (), converter.s2t.convert) == "用於"

@@ -169,3 +169,18 @@ def find_conflicts(facts: list[Fact], lexicon: Lexicon | None = None) -> list[Co
                 Conflict(_digest("alias", alias, first, second), "alias", None, detail, ())
             )
     return found
+
+
+def fact_row(fact: Fact) -> dict:
+    """A fact as one row of plain values (``alsingest facts --format json``)."""
+    return {
+        "fact_id": fact.fact_id,
+        "therapy": fact.therapy,
+        "type": fact.type,
+        "date": fact.date,
+        "phase": fact.phase,
+        "enrollment": fact.enrollment,
+        "articles": fact.articles,
+        "verdicts": dict(sorted(fact.verdicts.items())),
+        "claim_ids": [m["claim_id"] for m in fact.mentions],
+    }

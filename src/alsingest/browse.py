@@ -10,16 +10,24 @@ import importlib.util
 import json
 import logging
 import shutil
+import signal
+import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from sqlite_utils import Database
 
 logger = logging.getLogger(__name__)
 
+# As the README says it (a test checks): alsingest is installed from its checkout.
+INSTALL_COMMAND = "pip install -e '.[browse]'"
 INSTALL_HINT = (
-    "Datasette is not installed: pip install 'alsingest[browse]' (or pip install datasette)"
+    f"Datasette is not installed: run `{INSTALL_COMMAND}` in the alsingest checkout, "
+    "with the same Python as alsingest"
 )
+# Seconds Datasette has to stop on SIGTERM before it is killed.
+STOP_TIMEOUT_S = 10.0
 
 # Table -> (description, facets, label column). Only tables present in the corpus are listed.
 TABLES: dict[str, tuple[str, list[str], str | None]] = {
@@ -147,3 +155,43 @@ def serve_command(
         str(port),
     ]
     return [*command, "--open"] if open_browser else command
+
+
+def run_datasette(command: list[str], temporary: Path | None = None) -> int:
+    """Run Datasette until it exits, Ctrl+C or SIGTERM; returns the exit status.
+
+    Whatever ends it, Datasette is stopped (never left serving as an orphan) and the
+    ``temporary`` folder (the metadata written for it) is removed.
+    """
+    restore = None
+    if threading.current_thread() is threading.main_thread():
+        restore = signal.signal(signal.SIGTERM, _exit_on_sigterm)
+    process = None
+    try:
+        process = subprocess.Popen(command)
+        return process.wait()
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        if process is not None:
+            _stop(process)
+        if restore is not None:
+            signal.signal(signal.SIGTERM, restore)
+        if temporary is not None:
+            shutil.rmtree(temporary, ignore_errors=True)
+
+
+def _exit_on_sigterm(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
+def _stop(process: subprocess.Popen) -> None:
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=STOP_TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        logger.warning("Datasette did not stop in %.0f s: killed", STOP_TIMEOUT_S)
+        process.kill()
+        process.wait()

@@ -5,25 +5,45 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import sqlite3
 import sys
 from collections import Counter
 from pathlib import Path
 
 import click
-from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Column, Table
+from rich.table import Table
+from rich.text import Text
 
 from . import __version__, queries, store
 from .config import ConfigError, Options, load_config
 from .fetch import STATUSES
 from .lexicon import LexiconError
+from .output import FORMATS, Field, PipeConsole, emit, plural
 
 # The machines this runs on have no internet: do not try to send Prefect telemetry.
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
-console = Console()
-errors = Console(stderr=True)
+console = PipeConsole()
+errors = PipeConsole(stderr=True)
+
+
+def format_option(command):
+    """--format on every listing command."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS),
+        default="table",
+        show_default=True,
+        help="table for people; json, jsonl or csv for programs (every field, whole).",
+    )(command)
+
+
+def show(rows: list[dict], fmt: str, fields: list[Field], noun: str | None) -> None:
+    """The rows of a listing command in the format asked for (tables count rows on stderr)."""
+    emit(rows, fmt, fields, console=console, out=sys.stdout, noun=noun, errors=errors)
 
 
 def common_options(command):
@@ -64,6 +84,7 @@ def progress_bar(label: str) -> Progress:
         TextColumn("{task.description}"),
         console=errors,
         transient=True,
+        disable=not errors.is_terminal,  # a log file gets no bar, not even its blank line
     )
 
 
@@ -72,7 +93,47 @@ def open_corpus(db_path: str, must_exist: bool = True):
         raise click.ClickException(
             f"{db_path}: no corpus here yet; run `alsingest ingest PATH` first"
         )
-    return store.open_db(db_path)
+    try:
+        return store.open_db(db_path)
+    except store.CorpusError as e:
+        raise click.ClickException(str(e)) from None
+    except sqlite3.DatabaseError as e:
+        raise click.ClickException(f"{db_path}: unreadable corpus: {e}") from None
+
+
+def check_corpus(db_path: str) -> None:
+    """--db checked before anything starts (an existing file must be an SQLite database)."""
+    try:
+        store.check_corpus_file(db_path)
+    except store.CorpusError as e:
+        raise click.ClickException(str(e)) from None
+
+
+def resolve_article(db, name: str | None) -> str | None:
+    """--article: the article a unique start or end of its name stands for, or one line why not."""
+    if name is None:
+        return None
+    try:
+        return queries.resolve_article(db, name)
+    except queries.UnknownName as e:
+        raise click.ClickException(str(e)) from None
+
+
+def resolve_therapy(db, name: str | None, options: Options) -> str | None:
+    """--therapy: a canonical id from any alias, or a name claims use; else one line with the
+    nearest names."""
+    if name is None:
+        return None
+    from .lexicon import Lexicon
+
+    try:
+        lexicon = Lexicon.load(options.lexicon_path)
+    except LexiconError as e:
+        raise click.ClickException(str(e)) from None
+    try:
+        return queries.resolve_therapy(db, name, lexicon)
+    except queries.UnknownName as e:
+        raise click.ClickException(str(e)) from None
 
 
 def toolkit(options: Options):
@@ -89,10 +150,35 @@ def toolkit(options: Options):
 @click.option("-v", "--verbose", is_flag=True, help="Log what each stage does.")
 def cli(verbose: bool) -> None:
     """Track what Chinese and English articles claim about ALS therapies."""
-    logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
+    configure_logging(verbose)
+
+
+# Prefect's chatter: a warning each time it waits at exit for events to reach its server.
+QUIET_LOGGERS = ("EventsWorker",)
+
+
+def quiet_prefect(record: logging.LogRecord) -> bool:
+    """Without -v: Prefect's warnings and errors only (no temporary-server lines, docs link,
+    "Finished in state Completed()"), and none of its exit-time event chatter."""
+    if record.name in QUIET_LOGGERS and record.levelno < logging.ERROR:
+        return False
+    return record.levelno >= logging.WARNING
+
+
+def configure_logging(verbose: bool) -> logging.Handler:
+    """Log to standard error: every stage's INFO with -v; else warnings only, Prefect quiet.
+
+    Prefect sets its own loggers to INFO, so the level is on the handler, not only the root.
+    """
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    if verbose:
+        handler.setLevel(logging.INFO)
+    else:
+        handler.setLevel(logging.WARNING)
+        handler.addFilter(quiet_prefect)
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler])
+    return handler
 
 
 def iso_date(ctx, param, value: str | None) -> str | None:
@@ -122,13 +208,23 @@ def iso_date(ctx, param, value: str | None) -> str | None:
 )
 @common_options
 def ingest(paths, published, options, db_path, config_path):
-    """Ingest article files and folders (.txt .md .html) into the corpus, with the Prefect flow."""
+    """Ingest article files and folders (.txt .md .html .pdf) into the corpus, with the Prefect
+    flow. `-` reads a list of paths, one a line, from standard input."""
+    from .readers import discover, expand_paths
+
+    paths = expand_paths(paths, sys.stdin)
+    if not paths:
+        raise click.UsageError("no paths given (standard input had none)")
+    check_corpus(db_path)
+    files, refused = discover(paths, options.extensions)
+    if not files:  # nothing to ingest: say why without starting Prefect
+        for error in refused:
+            errors.print(f"[red]error[/red]: {escape(str(error))}", highlight=False, soft_wrap=True)
+        sys.exit(1)
+
     from flows import ad_hoc_runs
     from flows.ingest import ingest as ingest_flow
 
-    from .readers import discover
-
-    files, _ = discover(paths, options.extensions)
     with ad_hoc_runs(), progress_bar("ingest") as progress:
         bar = progress.add_task("", total=len(files))
 
@@ -139,70 +235,89 @@ def ingest(paths, published, options, db_path, config_path):
             list(paths), db=db_path, config=config_path, on_file=advance, published=published
         )
     for path, reason in summary["errors"]:
-        errors.print(f"[red]error[/red]: {path}: {reason}", highlight=False, soft_wrap=True)
-    db = open_corpus(db_path)
-    totals = {
-        table: db[table].count
-        for table in ("articles", "sentences", "article_references", "citation_markers", "claims")
-    }
-    console.print(
-        f"{len(summary['new'])} new, {len(summary['changed'])} changed, {len(summary['unchanged'])} unchanged, "
-        f"{len(summary['errors'])} failed — corpus {db_path}: {totals['articles']} articles, "
-        f"{totals['sentences']} sentences, {totals['article_references']} references, "
-        f"{totals['citation_markers']} citation markers, {totals['claims']} claims",
-        highlight=False,
-    )
+        errors.print(
+            f"[red]error[/red]: {escape(path)}: {escape(reason)}", highlight=False, soft_wrap=True
+        )
+    console.print(ingest_summary(summary, db_path, queries.current_totals(open_corpus(db_path))))
     if summary["errors"]:
         sys.exit(1)
 
 
-@cli.command()
-@common_options
-def articles(options, db_path, config_path):
-    """One line per article: name, script, version, paragraphs, sentences, references."""
-    rows = queries.list_articles(open_corpus(db_path))
-    table = Table(
-        "article", "script", "version", "paragraphs", "sentences", "references", "markers"
+def ingest_summary(summary: dict, db_path: str, totals: dict[str, int]) -> Text:
+    """What an ingest did, and the corpus after it: the current versions of its articles, as
+    `claims` and the other listings count them (older versions are kept, but not counted)."""
+    return Text(
+        f"{len(summary['new'])} new, {len(summary['changed'])} changed, "
+        f"{len(summary['unchanged'])} unchanged, {len(summary['errors'])} failed — corpus "
+        f"{db_path}: {plural(totals['articles'], 'article')}; current versions: "
+        f"{plural(totals['sentences'], 'sentence')}, "
+        f"{plural(totals['article_references'], 'reference')}, "
+        f"{plural(totals['citation_markers'], 'citation marker')}, "
+        f"{plural(totals['claims'], 'claim')}"
     )
-    for row in rows:
-        table.add_row(
-            *(
-                str(row[k])
-                for k in (
-                    "name",
-                    "script",
-                    "version",
-                    "paragraphs",
-                    "sentences",
-                    "references",
-                    "markers",
-                )
-            )
-        )
-    console.print(table)
+
+
+ARTICLE_FIELDS = [
+    Field("article", "name"),
+    *(
+        Field(key, key)
+        for key in ("script", "version", "paragraphs", "sentences", "references", "markers")
+    ),
+]
+
+
+@cli.command()
+@format_option
+@common_options
+def articles(fmt, options, db_path, config_path):
+    """One line per article: name, script, version, paragraphs, sentences, references."""
+    show(queries.list_articles(open_corpus(db_path)), fmt, ARTICLE_FIELDS, "article")
+
+
+SEARCH_FIELDS = [
+    Field("article", "article", no_wrap=True),
+    Field("#", "sentence"),
+    Field("span", lambda row: f"{row['start']}:{row['end']}"),
+    Field("sentence", "text", highlight=lambda row: row["matches"]),
+]
 
 
 @cli.command()
 @click.argument("query")
 @click.option("--limit", default=50, show_default=True, help="Most sentences to show.")
+@format_option
 @common_options
-def search(query, limit, options, db_path, config_path):
+def search(query, limit, fmt, options, db_path, config_path):
     """Sentences matching QUERY, in simplified or traditional Chinese or English."""
     db = open_corpus(db_path)
     kit = toolkit(options)
-    rows = queries.search(db, query, kit.nlp, kit.converter, limit=limit)
-    if not rows:
-        errors.print(f"no sentence matches {query!r}")
+    rows = queries.search(db, query, kit.nlp, kit.converter, limit=limit, lexicon=kit.lexicon)
+    if not rows and fmt == "table":
+        errors.print(f"no sentence matches {query!r}", highlight=False)
         sys.exit(1)
-    for row in rows:
-        console.print(
-            f"[bold]{row['article']}[/bold] #{row['sentence']} [{row['start']}:{row['end']}]  {row['text']}",
-            highlight=False,
-        )
+    show(rows, fmt, SEARCH_FIELDS, "sentence")
+    if not rows:
+        sys.exit(1)
+
+
+CLAIM_FIELDS = [
+    Field("id", "claim_id", short=8, no_wrap=True),  # what `--explain` takes
+    Field("article", "article", short=12),
+    Field("therapy", lambda row: row["therapy"] + (" (unlisted)" if row["unlisted"] else "")),
+    Field("type", "type"),
+    Field("date", "date"),
+    Field("phase", "phase"),
+    Field("n", "enrollment"),
+    Field("status", "status"),
+    Field("refs", "refs"),
+    Field("quote", lambda row: " ".join(row["quote"].splitlines()).replace("\t", " ")),
+]
 
 
 @cli.command()
-@click.option("--article", help="Only this article (its source file name).")
+@click.option(
+    "--article", help="Only this article (its file name, or any unique start or end of it)."
+)
 @click.option("--therapy", help="Only this therapy (canonical id or any alias).")
 @click.option(
     "--explain",
@@ -210,46 +325,18 @@ def search(query, limit, options, db_path, config_path):
     metavar="CLAIM_ID",
     help="Print one claim (its id, or a unique start of it) and the rule behind each field.",
 )
+@format_option
 @common_options
-def claims(article, therapy, explain_id, options, db_path, config_path):
+def claims(article, therapy, explain_id, fmt, options, db_path, config_path):
     """Extracted claims as a table: id, therapy, type, date, phase, enrollment, refs, quote."""
     db = open_corpus(db_path)
     if explain_id:
         explain_claim(db, explain_id.strip())
         return
-    if therapy:
-        from .lexicon import Lexicon
-
-        therapy = Lexicon.load(options.lexicon_path).canonical(therapy) or therapy
+    article = resolve_article(db, article)
+    therapy = resolve_therapy(db, therapy, options)
     rows = list(queries.export_claims(db, article=article, therapy=therapy))
-    table = Table(
-        Column("id", no_wrap=True, min_width=8),  # what `--explain` takes
-        "article",
-        "therapy",
-        "type",
-        "date",
-        "phase",
-        "n",
-        "status",
-        "refs",
-        "quote",
-        show_lines=False,
-    )
-    for row in rows:
-        table.add_row(
-            row["claim_id"][:8],
-            row["article"][:12],
-            row["therapy"] + (" (unlisted)" if row["unlisted"] else ""),
-            row["type"],
-            row["date"] or "",
-            row["phase"] or "",
-            str(row["enrollment"] or ""),
-            row["status"],
-            ",".join(map(str, row["refs"])),
-            row["quote"].replace("\n", " "),
-        )
-    console.print(table)
-    errors.print(f"{len(rows)} claims")
+    show(rows, fmt, CLAIM_FIELDS, "claim")
 
 
 def explain_claim(db, prefix: str) -> None:
@@ -343,80 +430,97 @@ def eval_command(gold_dir, show, as_json, options, db_path, config_path):
                 console.print(f"{label} {kind}: " + " | ".join(map(str, item)), highlight=False)
 
 
+VERDICT_FIELDS = [Field("verdict", "verdict"), Field("claims verified now", "claims")]
+
+
 @cli.command()
 @click.option(
     "--force", is_flag=True, help="Verify again even claims whose sources did not change."
 )
+@format_option
 @common_options
-def verify(force, options, db_path, config_path):
+def verify(force, fmt, options, db_path, config_path):
     """Check each claim against the sources it cites; assemble facts; flag contradictions."""
     from .pipeline import verify_corpus
 
     report = verify_corpus(open_corpus(db_path), toolkit(options), force=force)
-    table = Table("verdict", "claims verified now")
-    for verdict, count in sorted(report.verdicts.items()):
-        table.add_row(verdict, str(count))
-    console.print(table)
-    console.print(
-        f"{sum(report.verdicts.values())} claims verified, {report.unchanged} unchanged; "
-        f"{report.facts} facts; {report.conflicts} contradictions ({len(report.new_conflicts)} new)"
+    verified = sum(report.verdicts.values())
+    rows = [{"verdict": v, "claims": n} for v, n in sorted(report.verdicts.items())]
+    if fmt != "table" or verified:
+        show(rows, fmt, VERDICT_FIELDS, None)
+    summary = console if fmt == "table" else errors
+    if not verified:
+        summary.print(
+            "nothing to verify: "
+            + (
+                f"{plural(report.unchanged, 'claim')} unchanged since last verified "
+                "(--force verifies them again)"
+                if report.unchanged
+                else "the corpus has no claims"
+            ),
+            highlight=False,
+            soft_wrap=True,
+        )
+    summary.print(
+        f"{plural(verified, 'claim')} verified, {report.unchanged} unchanged; "
+        f"{plural(report.facts, 'fact')}; {plural(report.conflicts, 'contradiction')} "
+        f"({len(report.new_conflicts)} new)"
         + (" — see `alsingest conflicts`" if report.conflicts else ""),
         highlight=False,
         soft_wrap=True,
     )
 
 
+FACT_FIELDS = [
+    Field("therapy", "therapy"),
+    Field("type", "type"),
+    Field("date", "date"),
+    Field("phase", "phase"),
+    Field("n", "enrollment"),
+    Field("mentions", lambda row: len(row["claim_ids"])),
+    Field("articles", lambda row: ", ".join(a[:12] for a in row["articles"])),
+    Field("verdicts", lambda row: " ".join(f"{v}:{n}" for v, n in row["verdicts"].items())),
+]
+
+
 @cli.command()
 @click.option("--therapy", help="Only this therapy (canonical id or any alias).")
+@format_option
 @common_options
-def facts(therapy, options, db_path, config_path):
+def facts(therapy, fmt, options, db_path, config_path):
     """One line per fact (claims of all articles about the same event), with mentions and verdicts."""
-    from .assemble import assemble
-    from .lexicon import Lexicon
+    from .assemble import assemble, fact_row
 
-    if therapy:
-        therapy = Lexicon.load(options.lexicon_path).canonical(therapy) or therapy
-    assembled = assemble(queries.export_claims(open_corpus(db_path), therapy=therapy))
-    table = Table("therapy", "type", "date", "phase", "n", "mentions", "articles", "verdicts")
-    for fact in assembled:
-        table.add_row(
-            fact.therapy,
-            fact.type,
-            fact.date or "",
-            fact.phase or "",
-            str(fact.enrollment or ""),
-            str(len(fact.mentions)),
-            ", ".join(a[:12] for a in fact.articles),
-            " ".join(f"{v}:{n}" for v, n in sorted(fact.verdicts.items())),
-        )
-    console.print(table)
-    errors.print(f"{len(assembled)} facts")
+    db = open_corpus(db_path)
+    therapy = resolve_therapy(db, therapy, options)
+    rows = [fact_row(fact) for fact in assemble(queries.export_claims(db, therapy=therapy))]
+    show(rows, fmt, FACT_FIELDS, "fact")
+
+
+CONFLICT_FIELDS = [
+    Field("kind", "kind"),
+    Field("detail", "detail"),
+    Field("first seen", "first_seen"),
+    Field(
+        "claims",
+        lambda row: "\n".join(
+            f"{c['article']} {c['claim_id'][:8]}: {c['quote']}" for c in row["claims"]
+        ),
+    ),
+]
 
 
 @cli.command()
 @click.option(
     "--all", "show_all", is_flag=True, help="Also contradictions a later run no longer found."
 )
+@format_option
 @common_options
-def conflicts(show_all, options, db_path, config_path):
+def conflicts(show_all, fmt, options, db_path, config_path):
     """Contradictions found by `alsingest verify`: dates, outcomes, aliases; with the claims involved."""
     db = open_corpus(db_path)
-    rows = queries.contradictions(db, current_only=not show_all)
-    quotes = {r["claim_id"]: r for r in queries.export_claims(db)}
-    for row in rows:
-        console.print(
-            f"[bold]{row['kind']}[/bold] {row['detail']}  (first seen {row['first_seen']})",
-            highlight=False,
-        )
-        for claim_id in row["claim_ids"]:
-            claim = quotes.get(claim_id)
-            if claim:
-                console.print(
-                    f"    {claim['article']} {claim_id}: {claim['quote']}",
-                    highlight=False,
-                    soft_wrap=True,
-                )
-    errors.print(f"{len(rows)} contradictions")
+    rows = queries.contradictions_with_claims(db, current_only=not show_all)
+    show(rows, fmt, CONFLICT_FIELDS, "contradiction")
 
 
 class Duration(click.ParamType):
@@ -477,7 +581,8 @@ def fetch(stale_after, only_failed, options, db_path, config_path):
     fetched = sum(summary["statuses"].values())
     skipped = ", ".join(f"{n} {why}" for why, n in sorted(summary["skipped"].items()))
     console.print(
-        f"{fetched} URLs fetched: {summary['new_versions']} new document versions, "
+        f"{plural(fetched, 'URL')} fetched: "
+        f"{plural(summary['new_versions'], 'new document version')}, "
         f"{summary['unchanged']} unchanged, {len(summary['failed'])} failed"
         + (f"; skipped {skipped}" if skipped else "")
         + (" — see `alsingest references --status STATUS`" if summary["failed"] else ""),
@@ -491,7 +596,8 @@ def fetch(stale_after, only_failed, options, db_path, config_path):
             or "no claim to re-check"
         )
         console.print(
-            f"verified: {verdicts}; {checked['conflicts']} contradictions ({len(checked['new_conflicts'])} new)",
+            f"verified: {verdicts}; {plural(checked['conflicts'], 'contradiction')} "
+            f"({len(checked['new_conflicts'])} new)",
             highlight=False,
             soft_wrap=True,
         )
@@ -500,42 +606,34 @@ def fetch(stale_after, only_failed, options, db_path, config_path):
 REFERENCE_STATUSES = sorted({*STATUSES, queries.UNFETCHED})
 
 
+def reference_status(row: dict) -> str:
+    status = row["status"]
+    if status == "http_error":
+        return f"{status} {row['http_status']}"
+    return status + (" (attached)" if row["document_source"] == "attached" else "")
+
+
+REFERENCE_FIELDS = [
+    Field("article", "article", short=12, no_wrap=True),
+    Field("n", "n"),
+    Field("status", reference_status, no_wrap=True),
+    Field("vers", "document_versions"),
+    # URLs are cut short on a terminal (export references has them whole); reasons wrap.
+    Field("url or title", lambda r: r["url_normalized"] or r["url"] or r["title"], short=48),
+    Field("reason / title", lambda r: r["reason"] or r["document_title"]),
+]
+
+
 @cli.command()
 @click.option(
     "--status", type=click.Choice(REFERENCE_STATUSES), help="Only references in this status."
 )
+@format_option
 @common_options
-def references(status, options, db_path, config_path):
+def references(status, fmt, options, db_path, config_path):
     """References of every article with the status of their URL's last fetch and the reason."""
     rows = queries.list_references(open_corpus(db_path), status=status)
-    # URLs are cut short (export references has them whole); reasons wrap, they matter.
-    spare = max(30, console.width - (12 + 3 + 16 + 4) - 2 * 5)
-    table = Table(
-        Column("article", width=12, no_wrap=True, overflow="ellipsis"),
-        Column("n", width=3, no_wrap=True),
-        Column("status", width=16, no_wrap=True),
-        Column("vers", width=4, no_wrap=True),
-        Column("url or title", width=spare * 2 // 5, no_wrap=True, overflow="ellipsis"),
-        Column("reason / title", width=spare - spare * 2 // 5, overflow="fold"),
-        box=None,
-        pad_edge=False,
-    )
-    for row in rows:
-        status = row["status"]
-        if status == "http_error":
-            status += f" {row['http_status']}"
-        elif row["document_source"] == "attached":
-            status += " (attached)"
-        table.add_row(
-            row["article"],
-            str(row["n"] if row["n"] is not None else ""),
-            status,
-            str(row["document_versions"] or ""),
-            row["url_normalized"] or row["url"] or row["title"] or "",
-            row["reason"] or row["document_title"] or "",
-        )
-    console.print(table)
-    errors.print(f"{len(rows)} references")
+    show(rows, fmt, REFERENCE_FIELDS, "reference")
 
 
 @cli.command()
@@ -577,27 +675,37 @@ EXPORTS = {
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, writable=True),
-    help="File to write (default: standard output).",
+    type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+    help="File to write (default, or -: standard output).",
 )
 @click.option(
     "--reviewed",
     is_flag=True,
     help="claims only: the claims reviewers accepted, with their corrections applied.",
 )
+@click.option(
+    "--excel",
+    is_flag=True,
+    help="csv only: start with a UTF-8 byte-order mark, so that Excel reads Chinese right.",
+)
 @common_options
-def export(what, fmt, output, reviewed, options, db_path, config_path):
+def export(what, fmt, output, reviewed, excel, options, db_path, config_path):
     """Export references, sentences, claims or documents (every stored version) as JSON lines or CSV."""
+    from .output import write_rows
+
     if reviewed and what != "claims":
         raise click.UsageError("--reviewed applies to claims only")
+    if excel and fmt != "csv":
+        raise click.UsageError("--excel applies to --format csv only")
     export_rows = queries.export_reviewed_claims if reviewed else EXPORTS[what]
+    columns = queries.EXPORT_COLUMNS["reviewed claims" if reviewed else what]
     rows = export_rows(open_corpus(db_path))
-    if output:
+    if output and output != "-":
         with open(output, "w", encoding="utf-8", newline="") as out:
-            count = queries.write_rows(rows, fmt, out)
-        errors.print(f"wrote {count} {what} to {output}")
+            count = write_rows(rows, fmt, out, fieldnames=columns, excel=excel)
+        errors.print(f"wrote {plural(count, what.removesuffix('s'), what)} to {output}")
     else:
-        queries.write_rows(rows, fmt, sys.stdout)
+        write_rows(rows, fmt, sys.stdout, fieldnames=columns, excel=excel)
 
 
 @cli.command()
@@ -641,26 +749,31 @@ def review(host, port, token, options, db_path, config_path):
 @common_options
 def browse(port, metadata_path, open_browser, options, db_path, config_path):
     """Open the corpus in Datasette, with table descriptions and facets (optional dependency)."""
-    import subprocess
     import tempfile
 
-    from .browse import INSTALL_HINT, datasette_command, serve_command, write_metadata
+    from .browse import (
+        INSTALL_HINT,
+        datasette_command,
+        run_datasette,
+        serve_command,
+        write_metadata,
+    )
 
     base = datasette_command()
     if base is None:
         raise click.ClickException(INSTALL_HINT)
     db = open_corpus(db_path)
+    temporary = None
     if metadata_path is None:
-        metadata_path = Path(tempfile.mkdtemp(prefix="alsingest-browse-")) / "metadata.json"
+        temporary = Path(tempfile.mkdtemp(prefix="alsingest-browse-"))
+        metadata_path = temporary / "metadata.json"
     write_metadata(db, db_path, metadata_path)
     db.close()
     errors.print(
         f"Datasette on http://127.0.0.1:{port}/ (metadata {metadata_path})", highlight=False
     )
-    try:
-        sys.exit(subprocess.call(serve_command(base, db_path, metadata_path, port, open_browser)))
-    except KeyboardInterrupt:
-        sys.exit(130)
+    command = serve_command(base, db_path, metadata_path, port, open_browser)
+    sys.exit(run_datasette(command, temporary))
 
 
 # Orchestration: refresh, re-ingest one article, the run history, the scheduled server.
@@ -675,6 +788,7 @@ def fetch_progress(label: str):
         TextColumn("{task.description}"),
         console=errors,
         transient=True,
+        disable=not errors.is_terminal,  # a log file gets no bar, not even its blank line
     )
 
 
@@ -688,7 +802,8 @@ def print_run(report: dict, db_path: str) -> None:
         console.print(table)
     skipped = ", ".join(f"{n} {why}" for why, n in sorted(report["skipped"].items()))
     console.print(
-        f"{sum(statuses.values())} URLs fetched, {report['new_versions']} new document versions"
+        f"{plural(sum(statuses.values()), 'URL')} fetched, "
+        f"{plural(report['new_versions'], 'new document version')}"
         + (f"; skipped {skipped}" if skipped else ""),
         highlight=False,
         soft_wrap=True,
@@ -698,7 +813,7 @@ def print_run(report: dict, db_path: str) -> None:
     else:
         names = report["articles"]
         console.print(
-            f"{len(names)} articles re-extracted (older parser version)"
+            f"{plural(len(names), 'article')} re-extracted (older parser version)"
             + (f": {', '.join(names)}" if names else ""),
             highlight=False,
             soft_wrap=True,
@@ -718,7 +833,8 @@ def print_run(report: dict, db_path: str) -> None:
     )
     verdicts = ", ".join(f"{n} {v}" for v, n in sorted(report["verdicts"].items()))
     console.print(
-        f"verified: {verdicts or 'no claim to re-check'}; {report['conflicts']} contradictions "
+        f"verified: {verdicts or 'no claim to re-check'}; "
+        f"{plural(report['conflicts'], 'contradiction')} "
         f"({len(report['new_conflicts'])} new)",
         highlight=False,
         soft_wrap=True,
@@ -798,34 +914,47 @@ def reingest(target, options, db_path, config_path):
     print_run(report, db_path)
 
 
+def run_articles(row: dict) -> str:
+    # A refresh re-extracts many articles (count them); a re-ingest names its one.
+    articles = row["articles"]
+    if row["kind"] == "reingest" and articles:
+        return f"article {articles[0]}"
+    return f"{plural(len(articles), 'article')} re-extracted"
+
+
+RUN_FIELDS = [
+    Field("started (UTC)", lambda r: (r["started_at"] or "")[:19].replace("T", " "), no_wrap=True),
+    Field("kind", "kind"),
+    Field("s", lambda r: f"{r['duration_s'] or 0:.1f}"),
+    Field("articles", run_articles),
+    Field(
+        "claims",
+        lambda r: (
+            f"+{len(r['new_claims'])} ~{len(r['changed_claims'])} -{len(r['removed_claims'])}"
+        ),
+        no_wrap=True,
+    ),
+    Field("changed since review", lambda r: len(r["review_flagged"])),
+    Field("new contradictions", lambda r: len(r["new_conflicts"])),
+    Field("errors", lambda r: len(r["errors"])),
+    Field(
+        "fetched",
+        lambda r: (
+            ", ".join(f"{n} {s}" for s, n in sorted(r["fetch_statuses"].items())) or "nothing"
+        ),
+    ),
+]
+
+
 @cli.command()
 @click.option("--limit", default=20, show_default=True, help="Most recent runs to show.")
+@format_option
 @common_options
-def runs(limit, options, db_path, config_path):
+def runs(limit, fmt, options, db_path, config_path):
     """One line per refresh or re-ingest run (oldest first): start (UTC), kind, duration,
     articles, claims +new ~changed -removed, reviewed claims changed since review, new
     contradictions, errors, URLs fetched by status."""
-    rows = queries.list_runs(open_corpus(db_path), limit=limit)
-    for row in rows:
-        articles = row["articles"]
-        # A refresh re-extracts many articles (count them); a re-ingest names its one.
-        what = (
-            f"article {articles[0]}"
-            if row["kind"] == "reingest" and articles
-            else f"{len(articles)} articles re-extracted"
-        )
-        fetched = ", ".join(f"{n} {s}" for s, n in sorted(row["fetch_statuses"].items()))
-        console.print(
-            f"{(row['started_at'] or '')[:19].replace('T', ' ')}  [bold]{row['kind']:<8}[/bold] "
-            f"{row['duration_s'] or 0:6.1f} s  {what}  claims +{len(row['new_claims'])} "
-            f"~{len(row['changed_claims'])} -{len(row['removed_claims'])}  "
-            f"{len(row['review_flagged'])} changed since review  "
-            f"{len(row['new_conflicts'])} new contradictions  {len(row['errors'])} errors  "
-            f"fetched: {fetched or 'nothing'}",
-            highlight=False,
-            soft_wrap=True,
-        )
-    errors.print(f"{len(rows)} runs")
+    show(queries.list_runs(open_corpus(db_path), limit=limit), fmt, RUN_FIELDS, "run")
 
 
 @cli.command()

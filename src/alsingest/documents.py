@@ -15,17 +15,13 @@ import logging
 import re
 from dataclasses import dataclass
 
+import trafilatura
 from bs4 import BeautifulSoup, Tag
 
 from alsingest.dates import iso
 from alsingest.encoding import UndecodableError, canonical_encoding, decode_bytes, looks_binary
 from alsingest.fetch import FetchResult
 from alsingest.patterns import MONTHS
-
-try:
-    import trafilatura
-except ImportError:  # the BeautifulSoup fallback below is good enough without it
-    trafilatura = None
 
 logger = logging.getLogger(__name__)
 
@@ -326,9 +322,12 @@ def _paragraphs(text: str) -> str:
     return "\n\n".join(line for line in lines if line)
 
 
+def main_text(html: str, url: str | None = None) -> str:
+    """A page's main text (trafilatura), else its visible text without navigation and forms."""
+    return _trafilatura_text(html, url) or _soup_text(BeautifulSoup(html, "html.parser"))
+
+
 def _trafilatura_text(html: str, url: str | None) -> str:
-    if trafilatura is None:
-        return ""
     try:
         text = trafilatura.extract(
             html, url=url, include_comments=False, include_tables=True, favor_recall=True

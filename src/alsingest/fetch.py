@@ -3,6 +3,11 @@
 A pure library: it returns one :class:`FetchResult` per request and never raises for
 network trouble, so a run over thousands of references cannot be stopped by one bad
 host. Whether the bytes are a usable document is decided later, in ``documents``.
+
+Each site's robots.txt is honoured for our user agent (``respect_robots``): read once per
+host and run, a URL it disallows is not requested and gets the status ``robots``. A
+robots.txt that is missing (4xx) allows everything (RFC 9309); one that cannot be read
+(5xx, timeout) does not block either: the page's own fetch then reports what is wrong.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from datetime import UTC, datetime
 from http.cookiejar import CookieJar, CookiePolicy
 from typing import Any
 from urllib.parse import urljoin, urlsplit
+from urllib.robotparser import RobotFileParser
 
 import httpx
 
@@ -36,12 +42,16 @@ STATUSES = (
     "too_large",
     "unsupported_type",
     "blocked",
+    "robots",
     "no_url",
 )
 
 DEFAULT_USER_AGENT = (
     "alsingest/0.1 (+https://github.com/alsingest/alsingest; ALS literature tracker)"
 )
+
+# robots.txt files larger than this are read only this far (RFC 9309 asks for at least 500 KiB).
+ROBOTS_MAX_BYTES = 512 * 1024
 
 # A server asking us to come back in minutes is not going to help within one run.
 RETRY_AFTER_GIVE_UP_S = 60.0
@@ -70,6 +80,7 @@ class FetchOptions:
     max_bytes: int = 10_000_000
     user_agent: str = DEFAULT_USER_AGENT
     allow_private_hosts: bool = False
+    respect_robots: bool = True
 
     def __post_init__(self) -> None:
         for name in ("concurrency", "per_host"):
@@ -363,6 +374,8 @@ class _Fetcher:
         self.host_slots: dict[str, asyncio.Semaphore] = {}
         # Host verdicts for this run; failed lookups are not cached so a retry asks again.
         self.verdicts: dict[tuple[str, int], str | None] = {}
+        # Each origin's robots.txt, read once per run (None: no rules to honour).
+        self.robots: dict[str, asyncio.Task[RobotFileParser | None]] = {}
 
     async def fetch(self, request: FetchRequest) -> FetchResult:
         rejected = check_url(request.url)
@@ -374,7 +387,51 @@ class _Fetcher:
         host_slots = self.host_slots.setdefault(host, asyncio.Semaphore(self.options.per_host))
         # Holding the host's client across retries keeps its idle connections for reuse.
         async with self.pools.lease(host):
+            if self.options.respect_robots:
+                refused = await self._robots_refusal(url, host_slots)
+                if refused is not None:
+                    return _result(request, refused, ())
             return await self._fetch_with_retries(request, url, host_slots)
+
+    async def _robots_refusal(self, url: str, host_slots: asyncio.Semaphore) -> _Outcome | None:
+        parts = urlsplit(url)
+        origin = f"{parts.scheme.lower()}://{parts.netloc.lower()}"
+        if origin not in self.robots:
+            self.robots[origin] = asyncio.ensure_future(self._read_robots(origin, host_slots))
+        rules = await asyncio.shield(self.robots[origin])
+        if rules is None or rules.can_fetch(self.options.user_agent, url):
+            return None
+        agent = self.options.user_agent.split("/")[0]
+        return _Outcome("robots", url, f"disallowed for {agent} by {origin}/robots.txt")
+
+    async def _read_robots(
+        self, origin: str, host_slots: asyncio.Semaphore
+    ) -> RobotFileParser | None:
+        robots_url = f"{origin}/robots.txt"
+        if await self._guard(robots_url) is not None:
+            return None  # the page's own fetch says why the host is refused
+        try:
+            async with (
+                host_slots,
+                self.global_slots,
+                asyncio.timeout(self.options.total_timeout),
+                self.pools.lease(_host_key(robots_url)) as client,
+                client.stream("GET", robots_url, follow_redirects=True) as response,
+            ):
+                if not 200 <= response.status_code < 300:
+                    logger.debug("%s: HTTP %d, no rules", robots_url, response.status_code)
+                    return None
+                body = b""
+                async for chunk in response.aiter_bytes():
+                    body += chunk
+                    if len(body) >= ROBOTS_MAX_BYTES:
+                        break
+        except (TimeoutError, httpx.HTTPError, OSError, ValueError) as exc:
+            logger.debug("%s unreadable (%s): no rules", robots_url, _describe(exc))
+            return None
+        rules = RobotFileParser(robots_url)
+        rules.parse(body[:ROBOTS_MAX_BYTES].decode("utf-8", "replace").splitlines())
+        return rules
 
     async def _fetch_with_retries(
         self, request: FetchRequest, url: str, host_slots: asyncio.Semaphore
@@ -616,6 +673,8 @@ async def fetch_all(
         await asyncio.gather(*tasks, return_exceptions=True)
         raise
     finally:
+        for robots in fetcher.robots.values():
+            robots.cancel()
         await pools.aclose()
     return [r for r in results if r is not None]
 

@@ -23,14 +23,14 @@ from .lexicon import Lexicon
 from .normalize import Converter, drop_glosses, join_lines
 from .readers import InputError, SourceText, discover, read_article
 from .references import Marker, Reference, markers_of, references_of
-from .segment import Segmenter, search_text
+from .segment import Segmenter, index_terms, search_text
 from .structure import Paragraph, paragraphs_of, sentences_of
 
 logger = logging.getLogger(__name__)
 
 # Bump when a change to parsing or extraction changes what is stored for the same text;
 # articles stored by an older version are processed again.
-PARSER_VERSION = f"1+{EXTRACTOR_VERSION}"
+PARSER_VERSION = f"2+{EXTRACTOR_VERSION}"  # 2: sentences' search terms (store m009)
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,7 @@ class SentenceRecord:
     start: int
     end: int
     tokens: str
+    terms: str = ""  # segment.index_terms: therapy ids, traditional forms, parts of words
 
 
 @dataclass(frozen=True)
@@ -103,9 +104,17 @@ def process_article(source: SourceText, toolkit: Toolkit) -> ArticleResult:
     markers = markers_of(text, paragraphs, sentences, references)
     views = [drop_glosses(join_lines(simplified[s.start : s.end], base=s.start)) for s in sentences]
     segmented = [toolkit.segmenter.segment(view.text, view.folded) for view in views]
+    to_traditional = toolkit.converter.to_traditional_characters
     records = [
-        SentenceRecord(s.index, s.paragraph, s.start, s.end, search_text(words))
-        for s, (words, _) in zip(sentences, segmented, strict=True)
+        SentenceRecord(
+            s.index,
+            s.paragraph,
+            s.start,
+            s.end,
+            search_text(words),
+            index_terms(words, dict.fromkeys(m.therapy for m in mentions.values()), to_traditional),
+        )
+        for s, (words, mentions) in zip(sentences, segmented, strict=True)
     ]
     published = source.published or publication_date(simplified)
     inputs = [

@@ -2,20 +2,115 @@
 
 from __future__ import annotations
 
-import csv
-import io
+import difflib
 import json
 import logging
+import re
 from collections.abc import Iterable, Iterator
 
 from sqlite_utils import Database
 
 from . import store
-from .normalize import Converter
+from .normalize import Converter, fold
 
 logger = logging.getLogger(__name__)
 
 CURRENT = "join articles a on a.current_version = v.id"
+
+CLAIM_COLUMNS = (
+    "article", "quote", "therapy", "type", "date", "date_text", "phase", "enrollment", "status",
+    "refs", "ref_urls", "claim_id", "start", "end", "sentence", "unlisted", "design", "outcome",
+    "extractor_version", "article_version", "verdict", "verdict_reason", "evidence", "provenance",
+)  # fmt: skip
+# The columns of each export, in order: a CSV export has its header row even with no rows.
+EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "references": (
+        "article", "n", "kind", "url", "url_normalized", "doi", "title", "inline", "status",
+        "http_status", "reason", "fetched_at", "document_hash", "document_versions",
+    ),
+    "sentences": ("article", "index", "start", "end", "text", "text_simplified", "markers"),
+    "claims": CLAIM_COLUMNS,
+    "documents": (
+        "url", "final_url", "version", "source", "content_type", "title", "published", "hash",
+        "text", "fetched_at", "http_status", "encoding", "current",
+    ),
+    "reviewed claims": (
+        *CLAIM_COLUMNS, "review", "corrected", "reviewer", "reviewed_at", "review_note",
+        "changed_since_review",
+    ),
+}  # fmt: skip
+
+
+class UnknownName(LookupError):
+    """A name (article, therapy) that names nothing in the corpus, with the nearest ones."""
+
+    def __init__(self, what: str, name: str, nearest: list[str], reason: str = "") -> None:
+        self.what, self.name, self.nearest = what, name, nearest
+        hint = f"; nearest: {', '.join(nearest)}" if nearest else ""
+        super().__init__(f"{what} {name!r}: {reason or 'not in the corpus'}{hint}")
+
+
+def nearest_names(name: str, names: Iterable[str], count: int = 5) -> list[str]:
+    """The names most like ``name``: those containing it first, then the closest spellings."""
+    names = sorted(set(names))
+    folded = name.casefold()
+    containing = [n for n in names if folded in n.casefold()]
+    close = difflib.get_close_matches(name, names, n=count, cutoff=0.4)
+    return list(dict.fromkeys([*containing, *close]))[:count]
+
+
+def resolve_article(db: Database, name: str) -> str:
+    """The article ``name`` stands for: its full name, or any unique start or end of it
+    (``002_52964ac1`` as a table shows it, ``52964ac19b306853.txt``); else :class:`UnknownName`."""
+    names = [row[0] for row in db.execute("select name from articles order by name")]
+    if name in names:
+        return name
+    matches = [n for n in names if n.startswith(name) or n.endswith(name)] if name else []
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        raise UnknownName("article", name, matches[:10], f"{len(matches)} articles match")
+    raise UnknownName("article", name, nearest_names(name, names))
+
+
+def claim_therapies(db: Database) -> list[str]:
+    """The therapies current claims name (canonical ids, and names not in the lexicon)."""
+    return [
+        row[0]
+        for row in db.execute(
+            f"""
+            select distinct c.therapy from claims c
+            join article_versions v on v.id = c.version_id {CURRENT} order by c.therapy
+            """
+        )
+    ]
+
+
+def resolve_therapy(db: Database, name: str, lexicon) -> str:
+    """The therapy ``name`` stands for: a canonical id from any alias (any script or case), or
+    a name current claims use (therapies not in the lexicon); else :class:`UnknownName`."""
+    canonical = lexicon.canonical(name)
+    if canonical:
+        return canonical
+    claimed = claim_therapies(db)
+    if name in claimed:
+        return name
+    names = [*claimed, *(alias for aliases in lexicon.entries.values() for alias in aliases)]
+    raise UnknownName(
+        "therapy", name, nearest_names(name, names), "not in the lexicon or any claim"
+    )
+
+
+def current_totals(db: Database) -> dict[str, int]:
+    """Articles, and the sentences, references, citation markers and claims of their current
+    versions (what ``claims`` and the other listings show; older versions are kept apart)."""
+    counts = {"articles": db.execute("select count(*) from articles").fetchone()[0]}
+    for table in ("sentences", "article_references", "citation_markers", "claims"):
+        counts[table] = db.execute(
+            f"select count(*) from {table} t join article_versions v on v.id = t.version_id "
+            f"{CURRENT}"
+        ).fetchone()[0]
+    return counts
 
 
 def list_articles(db: Database) -> list[dict]:
@@ -34,19 +129,30 @@ def list_articles(db: Database) -> list[dict]:
     )
 
 
-def search(db: Database, query: str, nlp, converter: Converter, limit: int = 50) -> list[dict]:
-    """Sentences matching ``query`` (either script): FTS5 over segmented tokens, else substring."""
+def search(
+    db: Database, query: str, nlp, converter: Converter, limit: int = 50, lexicon=None
+) -> list[dict]:
+    """Sentences matching ``query`` (either script): FTS5 over segmented tokens and index
+    terms, else substring. A therapy alias (with ``lexicon``) finds every sentence naming
+    that therapy by any alias. Each row's ``matches`` are the [start, end] spans of what
+    matched, relative to the sentence."""
     simplified = converter.to_simplified(query, converter.detect_script(query))
     from .nlp import search_tokens
 
+    therapy = lexicon.canonical(query) if lexicon is not None else None
     tokens = search_tokens(nlp.make_doc(simplified)).split()
     rows: list[dict] = []
     if tokens:
         phrase = '"' + " ".join(t.replace('"', '""') for t in tokens) + '"'
+        if therapy:
+            # Any alias indexes its therapy's id (segment.index_terms; ids are [a-z0-9-]);
+            # the phrase still finds sentences stored before the ids were indexed.
+            phrase = f'{phrase} OR "{therapy}"'
         rows = list(
             db.query(
                 f"""
-                select a.name as article, s.idx as sentence, s.start, s."end", s.text
+                select a.name as article, s.idx as sentence, s.start, s."end", s.text,
+                  s.text_simplified
                 from sentences_fts f
                 join sentences s on s.rowid = f.rowid
                 join article_versions v on v.id = s.version_id {CURRENT}
@@ -60,7 +166,8 @@ def search(db: Database, query: str, nlp, converter: Converter, limit: int = 50)
         rows = list(
             db.query(
                 f"""
-                select a.name as article, s.idx as sentence, s.start, s."end", s.text
+                select a.name as article, s.idx as sentence, s.start, s."end", s.text,
+                  s.text_simplified
                 from sentences s join article_versions v on v.id = s.version_id {CURRENT}
                 where instr(s.text_simplified, ?) > 0
                 order by a.name, s.idx limit ?
@@ -68,7 +175,33 @@ def search(db: Database, query: str, nlp, converter: Converter, limit: int = 50)
                 [simplified.strip(), limit],
             )
         )
+    for row in rows:
+        row["matches"] = match_spans(
+            row.pop("text_simplified"), simplified, tokens, therapy, lexicon
+        )
     return rows
+
+
+def match_spans(
+    sentence_simplified: str, query: str, tokens: list[str], therapy: str | None, lexicon
+) -> list[list[int]]:
+    """Where ``query`` matched in a sentence (its simplified text has the same offsets as the
+    original): the therapy's mentions by any alias, else the query, else each of its words."""
+    folded = fold(sentence_simplified)
+    if therapy:
+        spans = [[m.start, m.end] for m in lexicon.find(folded) if m.therapy == therapy]
+        if spans:
+            return spans
+    for needles in ([fold(query.strip())], tokens):
+        spans = sorted(
+            [m.start(), m.end()]
+            for needle in needles
+            if needle
+            for m in re.finditer(re.escape(needle), folded)
+        )
+        if spans:
+            return spans
+    return []
 
 
 # A reference's document: the one whose key is its normalised URL (its URL as written
@@ -167,26 +300,6 @@ def export_sentences(db: Database) -> Iterator[dict]:
         yield row
 
 
-def write_rows(rows: Iterable[dict], fmt: str, out: io.TextIOBase) -> int:
-    """Write ``rows`` as JSON lines or CSV (lists as JSON); returns the count."""
-    count = 0
-    writer = None
-    for row in rows:
-        if fmt == "jsonl":
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
-        else:
-            flat = {
-                k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
-                for k, v in row.items()
-            }
-            if writer is None:
-                writer = csv.DictWriter(out, fieldnames=list(flat))
-                writer.writeheader()
-            writer.writerow(flat)
-        count += 1
-    return count
-
-
 def export_claims(
     db: Database, article: str | None = None, therapy: str | None = None
 ) -> Iterator[dict]:
@@ -253,6 +366,23 @@ def contradictions(db: Database, current_only: bool = True) -> list[dict]:
     rows = list(db.query(f"select * from conflicts {where} order by kind, therapy, first_seen"))
     for row in rows:
         row["claim_ids"] = json.loads(row["claim_ids"])
+    return rows
+
+
+def contradictions_with_claims(db: Database, current_only: bool = True) -> list[dict]:
+    """:func:`contradictions`, each with ``claims``: article, claim id and quote of each
+    current claim involved."""
+    rows = contradictions(db, current_only=current_only)
+    wanted = {claim_id for row in rows for claim_id in row["claim_ids"]}
+    quotes = (
+        {c["claim_id"]: c for c in export_claims(db) if c["claim_id"] in wanted} if rows else {}
+    )
+    for row in rows:
+        row["claims"] = [
+            {"article": quotes[i]["article"], "claim_id": i, "quote": quotes[i]["quote"]}
+            for i in row["claim_ids"]
+            if i in quotes
+        ]
     return rows
 
 

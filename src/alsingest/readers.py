@@ -1,4 +1,8 @@
-"""Reading input: files and folders of .txt, .md and .html articles.
+"""Reading input: files and folders of .txt, .md, .html and .pdf articles.
+
+Saved web pages are read as fetched pages are: trafilatura's main-content extraction keeps
+the article and drops login bars, related links, comments and copyright lines. PDFs are read
+with pypdf; their line breaks stay, for ``structure`` to reflow as it does any PDF text.
 
 Every refusal is an :class:`InputError` naming the file and the reason, so the
 caller can report it in one line and go on with the other files.
@@ -11,29 +15,17 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-
-from bs4 import BeautifulSoup
+from typing import TextIO
 
 from .encoding import UndecodableError, decode_bytes, looks_binary
 
 logger = logging.getLogger(__name__)
 
 HTML_SUFFIXES = (".html", ".htm")
-BLOCK_TAGS = (
-    "p",
-    "div",
-    "li",
-    "tr",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "br",
-    "section",
-    "article",
-    "table",
+PDF_SUFFIXES = (".pdf",)
+NO_TEXT_LAYER = (
+    "PDF has no text layer (a scan?): run OCR on it first (e.g. ocrmypdf --sidecar), "
+    "then ingest the text"
 )
 
 
@@ -79,16 +71,16 @@ def discover(
     return list(dict.fromkeys(files)), errors
 
 
-def html_to_text(html: str) -> str:
-    """Visible text of an HTML article, one block per line."""
-    soup = BeautifulSoup(html, "html.parser")
-    for tag in soup(["script", "style", "noscript", "nav", "header", "footer", "aside", "form"]):
-        tag.decompose()
-    for tag in soup.find_all(BLOCK_TAGS):
-        tag.insert_before("\n")
-        tag.insert_after("\n")
-    lines = (" ".join(line.split()) for line in soup.get_text().splitlines())
-    return "\n".join(line for line in lines if line)
+def expand_paths(paths: Iterable[str], stdin: TextIO) -> list[str]:
+    """``paths`` with ``-`` replaced by the paths read from ``stdin``, one a line (blank lines
+    skipped): ``find . -name '*.txt' | alsingest ingest -``."""
+    expanded: list[str] = []
+    for path in paths:
+        if path == "-":
+            expanded.extend(line.strip() for line in stdin if line.strip())
+        else:
+            expanded.append(path)
+    return expanded
 
 
 def read_article(path: str | Path, max_bytes: int, published: str | None = None) -> SourceText:
@@ -110,16 +102,10 @@ def read_article(path: str | Path, max_bytes: int, published: str | None = None)
         raise InputError(path, "permission denied") from None
     if not data.strip():
         raise InputError(path, "file is empty")
-    if looks_binary(data):
-        raise InputError(path, "binary file, not text")
-    try:
-        text, encoding = decode_bytes(data)
-    except UndecodableError:
-        raise InputError(
-            path, "cannot decode: not UTF-8, GB18030, Big5 or another known encoding"
-        ) from None
-    if path.suffix.lower() in HTML_SUFFIXES:
-        text = html_to_text(text)
+    if path.suffix.lower() in PDF_SUFFIXES or data.startswith(b"%PDF-"):
+        text, encoding = pdf_text(path, data), "pdf"
+    else:
+        text, encoding = _decoded_text(path, data)
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip():
@@ -132,6 +118,40 @@ def read_article(path: str | Path, max_bytes: int, published: str | None = None)
         content_hash=content_hash(text, published),
         published=published,
     )
+
+
+def _decoded_text(path: Path, data: bytes) -> tuple[str, str]:
+    if looks_binary(data):
+        raise InputError(path, "binary file, not text")
+    try:
+        text, encoding = decode_bytes(data)
+    except UndecodableError:
+        raise InputError(
+            path, "cannot decode: not UTF-8, GB18030, Big5 or another known encoding"
+        ) from None
+    if path.suffix.lower() in HTML_SUFFIXES:
+        text = html_article_text(text)
+    return text, encoding
+
+
+def html_article_text(html: str) -> str:
+    """The main text of a saved page, one paragraph per block (as a fetched page's)."""
+    from .documents import main_text
+
+    return main_text(html)
+
+
+def pdf_text(path: Path, data: bytes) -> str:
+    """The text layer of a PDF, or :class:`InputError` (unreadable, or a scan without text)."""
+    from .documents import PDF, UnsupportedContent, extract_document
+
+    try:
+        text = extract_document(data, PDF).text
+    except UnsupportedContent as e:
+        raise InputError(path, e.reason) from None
+    if not text.strip():
+        raise InputError(path, NO_TEXT_LAYER)
+    return text
 
 
 def content_hash(text: str, published: str | None = None) -> str:

@@ -98,3 +98,41 @@ def search_text(words: Iterable[str]) -> str:
 _PUNCTUATION = frozenset(
     ch for ch in map(chr, range(0x10000)) if unicodedata.category(ch)[0] in "PZ"
 )
+
+
+# Chinese words this long also index their shorter parts (渐冻症: 渐冻, 冻症), so that a search
+# for a part finds them (Datasette's search box matches whole indexed words); the longest are
+# left whole, since their parts grow with the square of their length.
+SUBWORD_MIN = 3
+SUBWORD_MAX = 8
+
+
+def index_terms(
+    words: Iterable[str], therapies: Iterable[str], to_traditional: Callable[[str], str]
+) -> str:
+    """What the search index holds beside a sentence's words, space-separated:
+
+    - the canonical id of each therapy the sentence names, so that any alias of a therapy
+      finds the sentences naming it by any other (托夫生 finds 托夫生注射液 and Qalsody);
+    - the traditional form of its Chinese words of two or more characters (words are
+      simplified), so that a query in either script matches where it is not converted first
+      (Datasette's search box);
+    - the parts of its longer Chinese words.
+
+    Kept cheap (set operations, one translation per sentence): it runs on every sentence.
+    """
+    terms = list(therapies)
+    han = [w for w in words if len(w) > 1 and _CJK_RUN.fullmatch(w)]
+    if han:
+        own = set(han)
+        # Sorted: the index text must not depend on the process's string hashing.
+        terms.extend(sorted(set(to_traditional(" ".join(han)).split()) - own))
+        parts = {
+            word[i : i + n]
+            for word in own
+            if SUBWORD_MIN <= len(word) <= SUBWORD_MAX
+            for n in range(2, len(word))
+            for i in range(len(word) - n + 1)
+        }
+        terms.extend(sorted(parts - own))
+    return " ".join(terms)

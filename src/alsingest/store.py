@@ -261,8 +261,37 @@ def m004_verification(db: Database) -> None:
     )
 
 
+# The first 16 bytes of every SQLite database file.
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class CorpusError(Exception):
+    """A path that cannot hold a corpus, in one line naming it."""
+
+
+def check_corpus_file(path: str | Path) -> None:
+    """Raise :class:`CorpusError` when ``path`` exists and is not an SQLite database (a CSV
+    given as ``--db``), checked before anything opens or starts."""
+    path = Path(path)
+    if str(path) == ":memory:" or not path.exists():
+        return
+    if path.is_dir():
+        raise CorpusError(f"{path}: is a folder, not a corpus file")
+    try:
+        with path.open("rb") as file:
+            head = file.read(len(SQLITE_HEADER))
+    except OSError as e:
+        raise CorpusError(f"{path}: cannot read: {e.strerror or e}") from None
+    if head and head != SQLITE_HEADER:
+        raise CorpusError(f"{path}: not an SQLite database, so not a corpus")
+
+
 def open_db(path: str | Path) -> Database:
-    """Open (creating if needed) the corpus at ``path``: WAL, a busy timeout, migrations applied."""
+    """Open (creating if needed) the corpus at ``path``: WAL, a busy timeout, migrations applied.
+
+    Raises :class:`CorpusError` for a file that is not an SQLite database.
+    """
+    check_corpus_file(path)
     path = Path(path)
     if str(path) != ":memory:":
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -347,6 +376,7 @@ def article_rows(result: ArticleResult) -> ArticleRows:
                 "text",
                 "text_simplified",
                 "tokens",
+                "terms",
             ),
             [
                 (
@@ -359,6 +389,7 @@ def article_rows(result: ArticleResult) -> ArticleRows:
                     text[s.start : s.end],
                     simplified[s.start : s.end],
                     s.tokens,
+                    s.terms,
                 )
                 for s in result.sentences
             ],
@@ -968,3 +999,28 @@ def m007_given_published(db: Database) -> None:
 def m008_claim_provenance(db: Database) -> None:
     # Which rule gave each field of a claim: JSON list of [field, rule] (`claims --explain`).
     db["claims"].add_column("provenance", str)
+
+
+@migrations()
+def m009_search_terms(db: Database) -> None:
+    # Full-text search over more than the words (segment.index_terms): each therapy's
+    # canonical id, the traditional form of Chinese words and the parts of longer ones, so
+    # that `search` and Datasette's search box find a therapy by any alias, a word in either
+    # script, 渐冻 in 渐冻症. Existing sentences get the forms and parts from their stored
+    # words here; the therapy ids come with their next extraction (`alsingest refresh`: the
+    # parser version changed). Only the index changes: no claim or decision is touched.
+    from .normalize import Converter
+    from .segment import index_terms
+
+    db["sentences"].add_column("terms", str, not_null_default="")
+    if db["sentences_fts"].exists():
+        db["sentences"].disable_fts()
+    to_traditional = Converter().to_traditional_characters
+    updates = [
+        (index_terms(tokens.split(), (), to_traditional), rowid)
+        for rowid, tokens in db.execute("select rowid, tokens from sentences")
+    ]
+    db.conn.executemany("update sentences set terms = ? where rowid = ?", updates)
+    db["sentences"].enable_fts(
+        ["tokens", "terms"], fts_version="FTS5", create_triggers=True, tokenize="unicode61"
+    )

@@ -1,0 +1,126 @@
+"""The read side: names resolved from what people type, and counts of current versions."""
+
+import pytest
+from conftest import SEEDS
+
+from alsingest import queries, store
+from alsingest.pipeline import ingest_files
+
+
+def test_totals_count_current_versions_as_claims_lists_them(tmp_path, toolkit):
+    article = tmp_path / "a.txt"
+    article.write_text((SEEDS / "000_10f194e9a782d43d.txt").read_text(encoding="utf-8"))
+    db = store.open_db(tmp_path / "corpus.db")
+    assert ingest_files(db, [article], toolkit).ok
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("托夫生", "托夫生注射液", 1), encoding="utf-8")
+    assert ingest_files(db, [article], toolkit).changed == ["a.txt"]
+    totals = queries.current_totals(db)
+    listed = list(queries.export_claims(db))
+    assert totals["claims"] == len(listed) < db["claims"].count, "the old version is kept apart"
+    assert totals["articles"] == 1
+    assert totals["sentences"] == len(list(queries.export_sentences(db)))
+
+
+def test_an_article_is_found_by_a_unique_start_or_end_of_its_name(seeded_db):
+    name = "002_52964ac19b306853.txt"
+    for given in (name, "002_52964ac1", "002", "52964ac19b306853.txt", "853.txt"):
+        assert queries.resolve_article(seeded_db, given) == name
+
+
+def test_an_unknown_article_names_the_nearest(seeded_db):
+    with pytest.raises(queries.UnknownName) as unknown:
+        queries.resolve_article(seeded_db, "002_52964ac2")
+    assert "002_52964ac19b306853.txt" in unknown.value.nearest
+    with pytest.raises(queries.UnknownName, match="5 articles match"):
+        queries.resolve_article(seeded_db, ".txt")
+
+
+def test_a_therapy_is_found_by_any_alias_or_a_claimed_name(seeded_db, lexicon):
+    assert queries.resolve_therapy(seeded_db, "托夫生", lexicon) == "tofersen"
+    assert queries.resolve_therapy(seeded_db, "TOFERSEN", lexicon) == "tofersen"
+    with pytest.raises(queries.UnknownName) as unknown:
+        queries.resolve_therapy(seeded_db, "tofersin", lexicon)
+    assert "tofersen" in unknown.value.nearest
+
+
+ALIASES = "\n\n".join(
+    [
+        "托夫生注射液已在中国上市。",
+        "Qalsody was approved by the FDA in 2023.",
+        "托夫生是一种反义寡核苷酸药物，用于渐冻症。",
+        "利鲁唑是一种老药。",
+    ]
+)
+
+
+@pytest.fixture
+def alias_corpus(tmp_path, toolkit):
+    (tmp_path / "a.txt").write_text(ALIASES, encoding="utf-8")
+    db = store.open_db(tmp_path / "corpus.db")
+    assert ingest_files(db, [tmp_path / "a.txt"], toolkit).ok
+    yield db
+    db.close()
+
+
+@pytest.mark.parametrize("query", ["托夫生", "Qalsody", "TOFERSEN", "托夫生注射液"])
+def test_any_alias_finds_every_sentence_naming_the_therapy_and_highlights_it(
+    alias_corpus, toolkit, query
+):
+    rows = queries.search(
+        alias_corpus, query, toolkit.nlp, toolkit.converter, lexicon=toolkit.lexicon
+    )
+    assert [r["sentence"] for r in rows] == [0, 1, 2]
+    spans = {r["sentence"]: [r["text"][s:e] for s, e in r["matches"]] for r in rows}
+    assert spans == {0: ["托夫生注射液"], 1: ["Qalsody"], 2: ["托夫生"]}
+
+
+def test_a_plain_query_highlights_what_it_matched_in_either_script(alias_corpus, toolkit):
+    (row,) = queries.search(alias_corpus, "漸凍症", toolkit.nlp, toolkit.converter)
+    assert row["text"][slice(*row["matches"][0])] == "渐冻症"
+
+
+def datasette_match(query: str) -> str:
+    """What Datasette's search box sends to FTS5 (its default escape_fts): each
+    whitespace-separated word as a quoted phrase."""
+    return " ".join(f'"{word}"' for word in query.split())
+
+
+@pytest.mark.parametrize("query", ["渐冻症", "漸凍症", "渐冻", "托夫生", "tofersen", "注射液"])
+def test_datasette_s_search_box_finds_either_script_and_word_parts(alias_corpus, query):
+    found = alias_corpus.execute(
+        "select count(*) from sentences_fts where sentences_fts match ?", [datasette_match(query)]
+    ).fetchone()[0]
+    assert found >= 1, query
+
+
+def test_an_old_corpus_is_migrated_to_the_new_index_with_its_decisions(tmp_path, toolkit):
+    """A corpus from before m009 (FTS over tokens only, no terms column) keeps working."""
+    from alsingest import review
+
+    (tmp_path / "a.txt").write_text(ALIASES, encoding="utf-8")
+    path = tmp_path / "old.db"
+    db = store.open_db(path)
+    assert ingest_files(db, [tmp_path / "a.txt"], toolkit).ok
+    claim = next(iter(queries.export_claims(db)))
+    review.decide(db, claim, "accept", note="checked")
+    # Back to the schema before m009.
+    db["sentences"].disable_fts()
+    db["sentences"].transform(drop={"terms"})
+    db["sentences"].enable_fts(
+        ["tokens"], fts_version="FTS5", create_triggers=True, tokenize="unicode61"
+    )
+    db.execute("delete from _sqlite_migrations where name = 'm009_search_terms'")
+    db.conn.commit()
+    db.close()
+
+    db = store.open_db(path)
+    assert "terms" in db["sentences"].columns_dict
+    assert [d["note"] for d in store.read_decisions(db)] == ["checked"]
+    found = db.execute(
+        "select count(*) from sentences_fts where sentences_fts match ?", ['"漸凍症"']
+    ).fetchone()[0]
+    assert found == 1, "traditional forms indexed for the stored sentences"
+    rows = queries.search(db, "托夫生", toolkit.nlp, toolkit.converter, lexicon=toolkit.lexicon)
+    assert {r["sentence"] for r in rows} >= {0, 2}, "aliases still found before a refresh"
+    db.close()
