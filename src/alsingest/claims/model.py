@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from ..normalize import MappedText
 from ..structure import Sentence
 
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"
 
 
 TOPIC_REACH = 8  # sentences a therapy stays the topic without being named again (same section)
