@@ -81,3 +81,27 @@ def test_lxml_html_clean_stays_declared():
     """Not redundant: justext asks for lxml[html_clean], and the pip a fresh venv has does not
     match that to lxml's html-clean extra, so nothing else installs it."""
     assert "lxml-html-clean" in declared_distributions()
+
+
+def test_ingest_and_search_never_import_spacy(tmp_path):
+    """spaCy is an optional extra: the pipeline and search run on the segmenter alone."""
+    import subprocess
+    import sys
+
+    article = tmp_path / "a.txt"
+    article.write_text("2025年6月，托夫生注射液在中国上市。", encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from alsingest import queries, store\n"
+        "from alsingest.config import load_config\n"
+        "from alsingest.pipeline import Toolkit, ingest_files\n"
+        "kit = Toolkit.build(load_config())\n"
+        "db = store.open_db(':memory:')\n"
+        f"ingest_files(db, [Path({str(article)!r})], kit)\n"
+        "rows = queries.search(db, '托夫生', kit.segmenter, kit.converter, lexicon=kit.lexicon)\n"
+        "assert rows, rows\n"
+        "assert 'spacy' not in sys.modules\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

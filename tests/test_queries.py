@@ -68,7 +68,7 @@ def test_any_alias_finds_every_sentence_naming_the_therapy_and_highlights_it(
     alias_corpus, toolkit, query
 ):
     rows = queries.search(
-        alias_corpus, query, toolkit.nlp, toolkit.converter, lexicon=toolkit.lexicon
+        alias_corpus, query, toolkit.segmenter, toolkit.converter, lexicon=toolkit.lexicon
     )
     assert [r["sentence"] for r in rows] == [0, 1, 2]
     spans = {r["sentence"]: [r["text"][s:e] for s, e in r["matches"]] for r in rows}
@@ -76,7 +76,7 @@ def test_any_alias_finds_every_sentence_naming_the_therapy_and_highlights_it(
 
 
 def test_a_plain_query_highlights_what_it_matched_in_either_script(alias_corpus, toolkit):
-    (row,) = queries.search(alias_corpus, "漸凍症", toolkit.nlp, toolkit.converter)
+    (row,) = queries.search(alias_corpus, "漸凍症", toolkit.segmenter, toolkit.converter)
     assert row["text"][slice(*row["matches"][0])] == "渐冻症"
 
 
@@ -121,6 +121,8 @@ def test_an_old_corpus_is_migrated_to_the_new_index_with_its_decisions(tmp_path,
         "select count(*) from sentences_fts where sentences_fts match ?", ['"漸凍症"']
     ).fetchone()[0]
     assert found == 1, "traditional forms indexed for the stored sentences"
-    rows = queries.search(db, "托夫生", toolkit.nlp, toolkit.converter, lexicon=toolkit.lexicon)
+    rows = queries.search(
+        db, "托夫生", toolkit.segmenter, toolkit.converter, lexicon=toolkit.lexicon
+    )
     assert {r["sentence"] for r in rows} >= {0, 2}, "aliases still found before a refresh"
     db.close()

@@ -291,7 +291,7 @@ def search(query, limit, fmt, options, db_path, config_path):
     """Sentences matching QUERY, in simplified or traditional Chinese or English."""
     db = open_corpus(db_path)
     kit = toolkit(options)
-    rows = queries.search(db, query, kit.nlp, kit.converter, limit=limit, lexicon=kit.lexicon)
+    rows = queries.search(db, query, kit.segmenter, kit.converter, limit=limit, lexicon=kit.lexicon)
     if not rows and fmt == "table":
         errors.print(f"no sentence matches {query!r}", highlight=False)
         sys.exit(1)

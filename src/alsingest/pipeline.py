@@ -74,8 +74,15 @@ class Toolkit:
 
     @cached_property
     def nlp(self):
-        """The spaCy pipeline on the same segmenter, built (and spaCy imported) on first use."""
-        from .nlp import make_nlp
+        """The spaCy pipeline on the same segmenter, built (and spaCy imported) on first use.
+
+        Optional (``pip install 'alsingest[spacy]'``): nothing in ingest, search or the claims
+        needs it; it is for plugging alsingest's segmenter and therapy entities into spaCy.
+        """
+        try:
+            from .nlp import make_nlp
+        except ImportError as error:
+            raise ImportError("toolkit.nlp needs spaCy: pip install 'alsingest[spacy]'") from error
 
         return make_nlp(self.segmenter)
 

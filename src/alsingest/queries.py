@@ -12,6 +12,7 @@ from sqlite_utils import Database
 
 from . import store
 from .normalize import Converter, fold
+from .segment import Segmenter, search_text
 
 logger = logging.getLogger(__name__)
 
@@ -130,17 +131,21 @@ def list_articles(db: Database) -> list[dict]:
 
 
 def search(
-    db: Database, query: str, nlp, converter: Converter, limit: int = 50, lexicon=None
+    db: Database,
+    query: str,
+    segmenter: Segmenter,
+    converter: Converter,
+    limit: int = 50,
+    lexicon=None,
 ) -> list[dict]:
     """Sentences matching ``query`` (either script): FTS5 over segmented tokens and index
     terms, else substring. A therapy alias (with ``lexicon``) finds every sentence naming
     that therapy by any alias. Each row's ``matches`` are the [start, end] spans of what
     matched, relative to the sentence."""
     simplified = converter.to_simplified(query, converter.detect_script(query))
-    from .nlp import search_tokens
-
     therapy = lexicon.canonical(query) if lexicon is not None else None
-    tokens = search_tokens(nlp.make_doc(simplified)).split()
+    # The query is segmented as the sentences were (the same segmenter, the same lexicon).
+    tokens = search_text(segmenter.segment(simplified)[0]).split()
     rows: list[dict] = []
     if tokens:
         phrase = '"' + " ".join(t.replace('"', '""') for t in tokens) + '"'
