@@ -13,17 +13,28 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Column, Table
+from rich.text import Text
 
 from . import __version__, queries, store
 from .config import ConfigError, Options, load_config
 from .fetch import STATUSES
 from .lexicon import LexiconError
+from .readers import shown_name
 
 # The machines this runs on have no internet: do not try to send Prefect telemetry.
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
-console = Console()
-errors = Console(stderr=True)
+# Article and source text, titles and file names are printed everywhere, and none of them is
+# rich markup ("[/i]" in an article, a file named "[blink]x.txt"): markup is off, and the
+# few styled words are Text with a style.
+console = Console(markup=False, emoji=False)
+errors = Console(stderr=True, markup=False, emoji=False)
+
+
+def print_error(what: str, reason: str, *, label: str = "error", style: str = "red") -> None:
+    """``error: WHAT: REASON`` on standard error, on one line whatever WHAT holds."""
+    line = Text.assemble((label, style), f": {shown_name(what)}: {shown_name(reason)}")
+    errors.print(line, highlight=False, soft_wrap=True)
 
 
 def common_options(command):
@@ -57,11 +68,11 @@ def common_options(command):
 def progress_bar(label: str) -> Progress:
     """The progress bar of long commands, on standard error, gone when done."""
     return Progress(
-        TextColumn(f"[bold]{label}"),
+        TextColumn(label, style="bold", markup=False),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        TextColumn("{task.description}"),
+        TextColumn("{task.description}", markup=False),
         console=errors,
         transient=True,
     )
@@ -133,13 +144,13 @@ def ingest(paths, published, options, db_path, config_path):
         bar = progress.add_task("", total=len(files))
 
         def advance(path: str) -> None:
-            progress.update(bar, advance=1, description=Path(path).name)
+            progress.update(bar, advance=1, description=shown_name(Path(path).name))
 
         summary = ingest_flow(
             list(paths), db=db_path, config=config_path, on_file=advance, published=published
         )
     for path, reason in summary["errors"]:
-        errors.print(f"[red]error[/red]: {path}: {reason}", highlight=False, soft_wrap=True)
+        print_error(path, reason)
     db = open_corpus(db_path)
     totals = {
         table: db[table].count
@@ -196,7 +207,10 @@ def search(query, limit, options, db_path, config_path):
         sys.exit(1)
     for row in rows:
         console.print(
-            f"[bold]{row['article']}[/bold] #{row['sentence']} [{row['start']}:{row['end']}]  {row['text']}",
+            Text.assemble(
+                (row["article"], "bold"),
+                f" #{row['sentence']} [{row['start']}:{row['end']}]  {row['text']}",
+            ),
             highlight=False,
         )
 
@@ -318,8 +332,11 @@ def eval_command(gold_dir, show, as_json, options, db_path, config_path):
     present = {row["name"] for row in db.query("select name from articles")}
     absent = sorted({row["article"] for row in gold} - present)
     for name in absent:
-        errors.print(
-            f"[yellow]warning[/yellow]: {name} is in the gold but not in the corpus: its facts count as missed"
+        print_error(
+            name,
+            "is in the gold but not in the corpus: its facts count as missed",
+            label="warning",
+            style="yellow",
         )
     result = evaluate(gold, queries.export_claims(db), lexicon, aliases)
     if as_json:
@@ -405,7 +422,9 @@ def conflicts(show_all, options, db_path, config_path):
     quotes = {r["claim_id"]: r for r in queries.export_claims(db)}
     for row in rows:
         console.print(
-            f"[bold]{row['kind']}[/bold] {row['detail']}  (first seen {row['first_seen']})",
+            Text.assemble(
+                (row["kind"], "bold"), f" {row['detail']}  (first seen {row['first_seen']})"
+            ),
             highlight=False,
         )
         for claim_id in row["claim_ids"]:
@@ -669,10 +688,10 @@ def browse(port, metadata_path, open_browser, options, db_path, config_path):
 def fetch_progress(label: str):
     """A progress line for fetches whose number is not known in advance."""
     return Progress(
-        TextColumn(f"[bold]{label}"),
+        TextColumn(label, style="bold", markup=False),
         TextColumn("{task.completed} URLs"),
         TimeElapsedColumn(),
-        TextColumn("{task.description}"),
+        TextColumn("{task.description}", markup=False),
         console=errors,
         transient=True,
     )
@@ -705,13 +724,15 @@ def print_run(report: dict, db_path: str) -> None:
         )
     flagged = report["review_flagged"]
     console.print(
-        f"claims: {len(report['new_claims'])} new, {len(report['changed_claims'])} changed, "
-        f"{len(report['removed_claims'])} removed"
-        + (
-            f"; [yellow]{len(flagged)} reviewed claims changed since review[/yellow]"
-            " — see `alsingest review`"
-            if flagged
-            else ""
+        Text.assemble(
+            f"claims: {len(report['new_claims'])} new, {len(report['changed_claims'])} changed, "
+            f"{len(report['removed_claims'])} removed",
+            *(
+                ("; ", (f"{len(flagged)} reviewed claims changed since review", "yellow"))
+                if flagged
+                else ()
+            ),
+            " — see `alsingest review`" if flagged else "",
         ),
         highlight=False,
         soft_wrap=True,
@@ -724,7 +745,7 @@ def print_run(report: dict, db_path: str) -> None:
         soft_wrap=True,
     )
     for what, reason in report["errors"]:
-        errors.print(f"[red]error[/red]: {what}: {reason}", highlight=False, soft_wrap=True)
+        print_error(what, reason)
     errors.print(
         f"run {report['id']} took {report['duration_s']:.1f} s; recorded in {db_path} "
         "(`alsingest runs`)",
@@ -816,12 +837,15 @@ def runs(limit, options, db_path, config_path):
         )
         fetched = ", ".join(f"{n} {s}" for s, n in sorted(row["fetch_statuses"].items()))
         console.print(
-            f"{(row['started_at'] or '')[:19].replace('T', ' ')}  [bold]{row['kind']:<8}[/bold] "
-            f"{row['duration_s'] or 0:6.1f} s  {what}  claims +{len(row['new_claims'])} "
-            f"~{len(row['changed_claims'])} -{len(row['removed_claims'])}  "
-            f"{len(row['review_flagged'])} changed since review  "
-            f"{len(row['new_conflicts'])} new contradictions  {len(row['errors'])} errors  "
-            f"fetched: {fetched or 'nothing'}",
+            Text.assemble(
+                f"{(row['started_at'] or '')[:19].replace('T', ' ')}  ",
+                (f"{row['kind']:<8}", "bold"),
+                f" {row['duration_s'] or 0:6.1f} s  {what}  claims +{len(row['new_claims'])} "
+                f"~{len(row['changed_claims'])} -{len(row['removed_claims'])}  "
+                f"{len(row['review_flagged'])} changed since review  "
+                f"{len(row['new_conflicts'])} new contradictions  {len(row['errors'])} errors  "
+                f"fetched: {fetched or 'nothing'}",
+            ),
             highlight=False,
             soft_wrap=True,
         )
