@@ -625,14 +625,18 @@ def export(what, fmt, output, reviewed, options, db_path, config_path):
 @click.option(
     "--token",
     envvar="ALSINGEST_REVIEW_TOKEN",
-    help="Secret every request must carry (required to bind an address other than loopback).",
+    help="Secret of at least 16 characters every request must carry (required to bind an address other than loopback).",
 )
 @common_options
 def review(host, port, token, options, db_path, config_path):
     """Serve the review web app: claim queue with evidence, decisions, timeline, contradictions."""
     from .lexicon import Lexicon
-    from .web.app import is_loopback, serve
+    from .web.app import check_token, is_loopback, serve
 
+    try:
+        check_token(token)
+    except ValueError as e:
+        raise click.UsageError(str(e)) from None
     if not is_loopback(host) and not token:
         raise click.UsageError(
             f"{host} is reachable from other machines: give --token SECRET to bind it"
