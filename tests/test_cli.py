@@ -215,7 +215,7 @@ def test_fetch_with_a_bad_fetch_option_fails_with_one_line(corpus, tmp_path):
     bad.write_text("[fetch]\nper_host = 0\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["fetch", "--db", corpus, "--config", str(bad)])
     assert result.exit_code == 1
-    assert "per_host must be at least 1" in result.output
+    assert "fetch.per_host = 0: must be a whole number, at least 1" in result.output
 
 
 @pytest.mark.slow

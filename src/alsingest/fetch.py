@@ -82,9 +82,11 @@ class FetchOptions:
         for name in ("connect_timeout", "read_timeout", "total_timeout"):
             if getattr(self, name) <= 0:
                 raise ValueError(f"fetch option {name} must be positive")
-        for name in ("retries", "backoff_base", "backoff_max", "max_redirects", "max_bytes"):
+        for name in ("retries", "backoff_base", "backoff_max", "max_redirects"):
             if getattr(self, name) < 0:
                 raise ValueError(f"fetch option {name} must not be negative")
+        if self.max_bytes < 1:
+            raise ValueError("fetch option max_bytes must be at least 1")
         if not self.user_agent.strip():
             raise ValueError("fetch option user_agent must not be empty")
 
