@@ -302,3 +302,31 @@ def test_errors_name_the_file_on_one_line_whatever_its_name(capsys):
     print_error("in/[bold]two\nlines.txt", "binary file, not text")
     err = capsys.readouterr().err
     assert err == "error: in/[bold]two\\nlines.txt: binary file, not text\n"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["ingest", "x.txt"],
+        ["articles"],
+        ["claims"],
+        ["search", "托夫生"],
+        ["export", "claims"],
+        ["references"],
+        ["fetch"],
+        ["refresh"],
+        ["reingest", "x.txt"],
+        ["review"],
+        ["serve"],
+        ["verify"],
+    ],
+)
+def test_a_db_that_is_not_sqlite_fails_with_one_line_and_is_left_alone(tmp_path, command):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my notes, not a database\n" * 100, encoding="utf-8")
+    result = CliRunner().invoke(cli, [*command, "--db", str(notes)])
+    assert result.exit_code == 1, result.output
+    assert result.output.strip().splitlines() == [
+        f"Error: {notes}: not an alsingest corpus (file is not a database)"
+    ]
+    assert notes.read_text(encoding="utf-8") == "my notes, not a database\n" * 100

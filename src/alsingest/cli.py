@@ -58,9 +58,16 @@ def common_options(command):
             options = load_config(config_path)
         except ConfigError as e:
             raise click.ClickException(str(e)) from None
-        return command(
-            *args, options=options, db_path=db_path or options.db, config_path=config_path, **kwargs
-        )
+        try:
+            return command(
+                *args,
+                options=options,
+                db_path=db_path or options.db,
+                config_path=config_path,
+                **kwargs,
+            )
+        except store.CorpusError as e:
+            raise click.ClickException(str(e)) from None
 
     return wrapper
 
@@ -139,6 +146,7 @@ def ingest(paths, published, options, db_path, config_path):
 
     from .readers import discover
 
+    open_corpus(db_path, must_exist=False).close()  # not a corpus: one line, before the flow
     files, _ = discover(paths, options.extensions)
     with ad_hoc_runs(), progress_bar("ingest") as progress:
         bar = progress.add_task("", total=len(files))
@@ -810,6 +818,7 @@ def reingest(target, options, db_path, config_path):
     from .refresh import ArticleError
 
     check_run_config(options)
+    open_corpus(db_path, must_exist=False).close()
     with ad_hoc_runs(), fetch_progress("reingest") as progress:
         bar = progress.add_task("", total=None)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -261,17 +262,31 @@ def m004_verification(db: Database) -> None:
     )
 
 
+class CorpusError(ValueError):
+    """The file given as the corpus is not one (not SQLite, or damaged)."""
+
+
 def open_db(path: str | Path) -> Database:
-    """Open (creating if needed) the corpus at ``path``: WAL, a busy timeout, migrations applied."""
+    """Open (creating if needed) the corpus at ``path``: WAL, a busy timeout, migrations applied.
+
+    A file that is not an SQLite database is :class:`CorpusError` and is left as it was.
+    """
     path = Path(path)
     if str(path) != ":memory:":
         path.parent.mkdir(parents=True, exist_ok=True)
     db = Database(path) if str(path) != ":memory:" else Database(memory=True)
-    db.execute("PRAGMA busy_timeout = 30000")
-    db.execute("PRAGMA foreign_keys = ON")
-    if str(path) != ":memory:":
-        db.enable_wal()
-    migrations.apply(db)
+    try:
+        db.execute("PRAGMA busy_timeout = 30000")
+        db.execute("PRAGMA foreign_keys = ON")
+        if str(path) != ":memory:":
+            db.enable_wal()
+        migrations.apply(db)
+    except sqlite3.OperationalError:
+        db.close()
+        raise  # locked, unreadable folder …: SQLite's own message says it
+    except sqlite3.DatabaseError as e:
+        db.close()
+        raise CorpusError(f"{path}: not an alsingest corpus ({e})") from None
     return db
 
 
