@@ -388,3 +388,81 @@ def test_flow_runs_started_from_the_cli_send_no_heartbeats(tmp_path, monkeypatch
     assert result.exit_code == 0, result.output
     assert seen == [None]
     assert get_current_settings().flows.heartbeat_frequency is not None  # only for those runs
+
+
+def descendants(pid: int) -> list[int]:
+    """Every process below ``pid`` (from /proc), zombies left out."""
+    from test_lifetime import alive
+
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    found, frontier = [], [pid]
+    while frontier:
+        below = [child for child, parent in parents.items() if parent in frontier]
+        found += below
+        frontier = below
+    return [p for p in found if alive(p)]
+
+
+def command_line(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_text().replace("\0", " ")
+    except OSError:
+        return ""
+
+
+@pytest.mark.slow
+def test_kill_9_of_an_ingest_leaves_no_process_running(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from conftest import SEEDS
+    from test_lifetime import gone_within
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for copy in range(10):
+        for seed in SEEDS.glob("*.txt"):
+            text = seed.read_text(encoding="utf-8")
+            (articles / f"{copy}_{seed.name}").write_text(
+                f"{text}\n\n副本 {copy}", encoding="utf-8"
+            )
+    config = tmp_path / "config.toml"
+    config.write_text("[ingest]\nbatch_size = 1\nworkers = 2\n", encoding="utf-8")
+    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect")}
+    env.pop("PREFECT_API_URL", None)
+    ingest = subprocess.Popen(
+        [sys.executable, "-c", "from alsingest.cli import cli; cli()", "ingest", str(articles)]
+        + ["--db", str(tmp_path / "corpus.db"), "--config", str(config)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    below: list[int] = []
+    try:
+        deadline = time.monotonic() + 180
+        while True:  # until the forkserver and both workers run
+            below = descendants(ingest.pid)
+            if sum("forkserver" in command_line(p) for p in below) >= 3:
+                break
+            assert ingest.poll() is None, "the ingest ended before its workers were seen"
+            assert time.monotonic() < deadline, "no extraction workers within 180 s"
+            time.sleep(0.2)
+        assert any("uvicorn" in command_line(p) for p in below), "no temporary Prefect server"
+        os.kill(ingest.pid, signal.SIGKILL)
+        ingest.wait()
+        left = gone_within(below, 20)
+        assert left == [], [command_line(p) for p in left]
+    finally:
+        for pid in [ingest.pid, *descendants(ingest.pid), *below]:
+            if sys.executable in command_line(pid):  # still one of ours, not a reused pid
+                os.kill(pid, signal.SIGKILL)
