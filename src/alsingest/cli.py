@@ -818,7 +818,8 @@ def reingest(target, options, db_path, config_path):
     from .refresh import ArticleError
 
     check_run_config(options)
-    open_corpus(db_path, must_exist=False).close()
+    if Path(db_path).exists():  # a refused article must not leave an empty corpus behind
+        open_corpus(db_path).close()
     with ad_hoc_runs(), fetch_progress("reingest") as progress:
         bar = progress.add_task("", total=None)
 

@@ -66,7 +66,7 @@ def shown_name(name: str | Path) -> str:
 
 @dataclass(frozen=True)
 class SourceText:
-    name: str  # the source file name, the article's identity
+    name: str  # the article's name: its file name, or a longer end of its path if taken
     path: str
     text: str
     encoding: str
@@ -74,6 +74,8 @@ class SourceText:
     # The article's publication date (ISO) when known from outside its text: `ingest --published`,
     # a fetched page's metadata. Year-less dates in the text take their year from it.
     published: str | None = None
+    # What the article is: the file's resolved path, or the URL (set by pipeline.identify).
+    source: str | None = None
 
 
 def discover(

@@ -47,7 +47,14 @@ from . import queries, store
 from .config import ConfigError, Options
 from .documents import UnsupportedContent, classify, extract_document
 from .fetch import FetchOptions, FetchRequest, FetchResult, fetch_many
-from .pipeline import PARSER_VERSION, Toolkit, VerifyReport, process_article, verify_corpus
+from .pipeline import (
+    PARSER_VERSION,
+    Toolkit,
+    VerifyReport,
+    identify,
+    process_article,
+    verify_corpus,
+)
 from .readers import InputError, SourceText, content_hash, read_article
 from .review import CHANGED, SNAPSHOT_FIELDS, review_state
 from .sources import (
@@ -191,6 +198,7 @@ def stored_source(db: Database, name: str) -> SourceText:
         encoding=row["encoding"],
         content_hash=row["content_hash"],
         published=row["given_published"],
+        source=row["source"],
     )
 
 
@@ -362,6 +370,7 @@ def load_article(target: str, options: Options, fetch: FetchOptions) -> SourceTe
 
 def store_source(db: Database, source: SourceText, toolkit: Toolkit) -> str:
     """Process and store one article unless the corpus holds it unchanged; new, changed or unchanged."""
+    source = identify(db, source)
     if store.is_current(db, source.name, source.content_hash, PARSER_VERSION):
         logger.info("unchanged: %s", source.name)
         return store.UNCHANGED

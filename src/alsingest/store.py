@@ -334,6 +334,7 @@ class ArticleRows:
     path: str
     version: dict  # the article_versions row but its number and ingest time
     children: dict[str, tuple[tuple[str, ...], list[tuple]]]  # table -> (columns, rows)
+    source: str | None = None  # what the article is (resolved path or URL), when known
 
 
 def article_rows(result: ArticleResult) -> ArticleRows:
@@ -507,7 +508,7 @@ def article_rows(result: ArticleResult) -> ArticleRows:
         "published": result.published,
         "given_published": source.published,
     }
-    return ArticleRows(source.name, source.path, version, children)
+    return ArticleRows(source.name, source.path, version, children, source.source)
 
 
 def write_article(db: Database, article: ArticleRows) -> str:
@@ -543,6 +544,8 @@ def write_article(db: Database, article: ArticleRows) -> str:
                 "last_ingested": now,
             },
         )
+        if article.source is not None:
+            db.execute("update articles set source = ? where id = ?", [article.source, aid])
         _upsert(
             db,
             "article_versions",
@@ -983,3 +986,48 @@ def m007_given_published(db: Database) -> None:
 def m008_claim_provenance(db: Database) -> None:
     # Which rule gave each field of a claim: JSON list of [field, rule] (`claims --explain`).
     db["claims"].add_column("provenance", str)
+
+
+@migrations()
+def m009_article_source(db: Database) -> None:
+    # What an article is: its source file (resolved path) or URL. The name (and so every id)
+    # stays what it was; articles stored before this have none until they are read again
+    # (:func:`name_for` adopts them by name), since their stored path may be relative.
+    db["articles"].add_column("source", str)
+    db["articles"].create_index(["source"], unique=True)
+
+
+def name_for(db: Database, key: str, default: str, taken: dict[str, str] | None = None) -> str:
+    """The name of the article read from ``key`` (a resolved path or a URL).
+
+    The stored one when the corpus has this source; an article stored before sources were
+    kept (no source yet) under ``default`` is this one; otherwise the shortest suffix of
+    the path not yet a name (``x.txt``, then ``B/x.txt``, ``A/B/x.txt`` …), so that two
+    files of the same name in different folders are two articles. ``taken`` (name ->
+    source) holds the names given in this run but not stored yet.
+    """
+    taken = {} if taken is None else taken
+    row = db.execute("select name from articles where source = ?", [key]).fetchone()
+    if row:
+        return row[0]
+    legacy = db.execute(
+        "select 1 from articles where name = ? and source is null", [default]
+    ).fetchone()
+    if legacy and taken.get(default, key) == key:
+        with write_lock(db):
+            db.execute("update articles set source = ? where name = ?", [key, default])
+        return default
+    for candidate in _suffixes(key, default):
+        if taken.get(candidate, key) != key:
+            continue
+        if db.execute("select 1 from articles where name = ?", [candidate]).fetchone() is None:
+            return candidate
+    return key
+
+
+def _suffixes(key: str, default: str) -> list[str]:
+    """``default``, then longer and longer ends of the path (a URL: a hash of it)."""
+    if "://" in key:
+        return [default, f"{default}-{hashlib.sha256(key.encode()).hexdigest()[:8]}"]
+    parts = Path(key).parts
+    return [default] + ["/".join(parts[-n:]) for n in range(2, len(parts))]
