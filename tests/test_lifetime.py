@@ -52,17 +52,17 @@ def kill_hard(parent: subprocess.Popen) -> None:
 CHILD_EXITS_WITH_PARENT = """
     import subprocess, sys, time
 
+    # The worker prints its pid once it watches: the parent is not killed before.
     child = (
-        "import time\\n"
+        "import os, time\\n"
         "from alsingest import lifetime\\n"
         "if not {use_prctl}:\\n"
         "    lifetime._PRCTL = None  # the watchdog alone, as off Linux\\n"
         "lifetime.exit_with_parent()\\n"
+        "print(os.getpid(), flush=True)\\n"
         "time.sleep(120)\\n"
     )
     worker = subprocess.Popen([sys.executable, "-c", child])
-    time.sleep(1.5)
-    print(worker.pid, flush=True)
     time.sleep(120)
 """
 
@@ -73,7 +73,7 @@ def test_a_worker_exits_when_its_parent_is_killed(use_prctl):
     try:
         assert all(alive(pid) for pid in pids)
         kill_hard(parent)
-        assert gone_within(pids, 5) == []
+        assert gone_within(pids, 15) == []
     finally:
         parent.kill()
         for pid in pids:
@@ -98,7 +98,7 @@ def test_a_server_started_with_the_parent_death_signal_ends_with_us():
     )
     try:
         kill_hard(parent)
-        assert gone_within(pids, 5) == []
+        assert gone_within(pids, 15) == []
     finally:
         for pid in pids:
             if alive(pid):
@@ -122,7 +122,7 @@ def test_a_process_someone_else_started_is_stopped_by_the_sidecar():
     try:
         assert all(alive(pid) for pid in pids)
         kill_hard(parent)
-        assert gone_within(pids, 10) == []  # the server, and the sidecar after it
+        assert gone_within(pids, 20) == []  # the server, and the sidecar after it
     finally:
         for pid in pids:
             if alive(pid):
