@@ -158,15 +158,21 @@ def test_reingest_of_an_edited_article_keeps_decisions_and_flags_changed_claims(
     assert state_of(db, edaravone["claim_id"]) == review.CHANGED
     assert store.latest_decisions(db)[edaravone["claim_id"]]["decision"] == review.ACCEPTED
 
-    # The claim's own sentence changes: a new claim; the old decision stays, with its history.
+    # The claim's own sentence changes: a new claim, which the decision follows (changed since
+    # review); the old claim's decision stays, with its history.
     article.write_text(
         article_text(server.url("/ok"), server.url("/b2"), launch="2025年7月"), encoding="utf-8"
     )
     fourth = run_reingest(str(article), db=db_path, config=config)
     assert tofersen["claim_id"] in fourth["removed_claims"] and len(fourth["new_claims"]) == 1
+    (successor,) = fourth["new_claims"]
     assert queries.claim_by_id(db, tofersen["claim_id"]) is None
     assert [d["decision"] for d in store.read_decisions(db, tofersen["claim_id"])] == ["accepted"]
-    assert db["review_decisions"].count == 2
+    assert [d["decision"] for d in store.read_decisions(db, successor)] == ["accepted"]
+    assert state_of(db, successor) == review.CHANGED
+    # Flagged: the successor, and the claim still changed since the third run.
+    assert fourth["review_flagged"] == [successor, edaravone["claim_id"]]
+    assert db["review_decisions"].count == 3
     assert [r["kind"] for r in queries.list_runs(db)] == ["reingest"] * 4
 
 

@@ -463,7 +463,12 @@ class RunReport:
 
 
 def finish_run(db: Database, report: RunReport, before: ClaimState) -> str:
-    """Close the run: flag reviewed claims it changed, write its ``runs`` row; returns its Markdown."""
+    """Close the run: flag reviewed claims changed since review, write its ``runs`` row;
+    returns its Markdown.
+
+    Flagged: the claims this run touched, and every other claim (of the corpus for a
+    refresh, of its article for a re-ingest) whose review is out of date, such as one an
+    ingest between two runs edited (its decision followed it to the new sentence)."""
     finished = datetime.now(UTC)
     report.finished_at = finished.isoformat(timespec="milliseconds")
     started = datetime.fromisoformat(report.started_at)
@@ -471,9 +476,14 @@ def finish_run(db: Database, report: RunReport, before: ClaimState) -> str:
     claims = {row["claim_id"]: row for row in queries.export_claims(db)}
     decisions = store.latest_decisions(db)
     touched = [*report.changed_claims, *report.new_claims]
+    in_scope = [
+        claim_id
+        for claim_id, claim in claims.items()
+        if report.kind == REFRESH or claim["article"] in report.articles
+    ]
     report.review_flagged = [
         claim_id
-        for claim_id in touched
+        for claim_id in dict.fromkeys([*touched, *in_scope])
         if claim_id in decisions
         and claim_id in claims
         and review_state(claims[claim_id], decisions[claim_id]) == CHANGED

@@ -512,11 +512,19 @@ def article_rows(result: ArticleResult) -> ArticleRows:
 
 
 def write_article(db: Database, article: ArticleRows) -> str:
-    """Store one processed article in a single transaction; returns new or changed."""
+    """Store one processed article in a single transaction; returns new or changed.
+
+    When it replaces another version, the review decisions of claims that did not come
+    through follow them to their successors (:func:`review.carry_decisions`), in the same
+    transaction.
+    """
+    from .review import carry_decisions
+
     vid = article.version["id"]
     aid = article.version["article_id"]
     now = _now()
     with write_lock(db), db.atomic():
+        previous = db.execute("select current_version from articles where id = ?", [aid]).fetchone()
         existing_article = db.execute(
             "select first_ingested from articles where id = ?", [aid]
         ).fetchone()
@@ -554,6 +562,8 @@ def write_article(db: Database, article: ArticleRows) -> str:
         for table in reversed(CHILD_TABLES):  # parents before the rows that refer to them
             columns, rows = article.children[table]
             _insert_rows(db, table, columns, rows)
+        if previous and previous[0] and previous[0] != vid:
+            carry_decisions(db, article.name, previous[0], vid)
     return NEW if existing_article is None else CHANGED
 
 
@@ -820,6 +830,22 @@ def read_decisions(db: Database, claim_id: str | None = None) -> list[dict]:
     return rows
 
 
+def read_decisions_of(db: Database, claim_ids: list[str]) -> list[dict]:
+    """The latest decision of each of ``claim_ids`` that has one, JSON columns decoded."""
+    rows: list[dict] = []
+    for start in range(0, len(claim_ids), 500):
+        part = claim_ids[start : start + 500]
+        rows += db.query(
+            "select * from review_decisions where id in (select max(id) from review_decisions "
+            f"where claim_id in ({', '.join('?' * len(part))}) group by claim_id)",
+            part,
+        )
+    for row in rows:
+        row["corrections"] = json.loads(row["corrections"] or "{}")
+        row["snapshot"] = json.loads(row["snapshot"] or "{}")
+    return rows
+
+
 def latest_decisions(db: Database) -> dict[str, dict]:
     """The latest decision of every claim id that has one."""
     return {row["claim_id"]: row for row in read_decisions(db)}
@@ -1031,3 +1057,23 @@ def _suffixes(key: str, default: str) -> list[str]:
         return [default, f"{default}-{hashlib.sha256(key.encode()).hexdigest()[:8]}"]
     parts = Path(key).parts
     return [default] + ["/".join(parts[-n:]) for n in range(2, len(parts))]
+
+
+def version_sentences(db: Database, vid: str) -> list[str]:
+    """The sentences of an article version, in order."""
+    return [
+        row[0]
+        for row in db.execute("select text from sentences where version_id = ? order by idx", [vid])
+    ]
+
+
+def version_claims(db: Database, vid: str) -> list[dict]:
+    """The claims of an article version: id, sentence, therapy and type, in sentence order."""
+    return [
+        {"claim_id": row[0], "sentence": row[1], "therapy": row[2], "type": row[3]}
+        for row in db.execute(
+            "select claim_id, sentence_idx, therapy, type from claims where version_id = ? "
+            "order by sentence_idx, start",
+            [vid],
+        )
+    ]
