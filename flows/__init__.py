@@ -18,4 +18,29 @@ def ad_hoc_runs() -> Iterator[None]:
     from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
     with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+        temporary_server_ends_with_us()
         yield
+
+
+# The sidecar of this process's temporary server: it lives as long as the process does.
+_sidecars: list = []
+
+
+def temporary_server_ends_with_us() -> None:
+    """Start Prefect's temporary server now (a flow call would) and have it stopped when this
+    process ends, ``kill -9`` included; nothing when a server is configured (PREFECT_API_URL).
+
+    Prefect stops it at a normal exit only, so a killed command left it running. The sidecar
+    is not stopped with the block: Prefect still talks to its server until the process exits.
+    """
+    from prefect.server.api.server import SubprocessASGIServer
+    from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED
+
+    from alsingest.lifetime import end_with_us
+
+    if PREFECT_API_URL.value() or not PREFECT_SERVER_EPHEMERAL_ENABLED.value() or _sidecars:
+        return
+    server = SubprocessASGIServer()
+    server.start()
+    if server.server_process is not None:
+        _sidecars.append(end_with_us([server.server_process.pid]))

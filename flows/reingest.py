@@ -19,6 +19,7 @@ from prefect.states import Failed, State
 from alsingest import store
 from alsingest.config import load_config
 from alsingest.fetch import FetchResult
+from alsingest.pipeline import identify
 from alsingest.readers import SourceText
 from alsingest.refresh import (
     REINGEST,
@@ -45,9 +46,11 @@ def load(target: str, config: str | None) -> SourceText | str:
 
 
 @task(name="store-article", cache_policy=NO_CACHE)
-def store_article(db_path: str, source: SourceText, config: str | None) -> str:
+def store_article(db_path: str, source: SourceText, config: str | None) -> tuple[str, str]:
+    """Store the article; returns new, changed or unchanged, and its name in the corpus."""
     with store.open_db(db_path) as db:
-        return store_source(db, source, toolkit_for(config))
+        source = identify(db, source)
+        return store_source(db, source, toolkit_for(config)), source.name
 
 
 @task(name="plan-article-fetch", cache_policy=NO_CACHE)
@@ -75,9 +78,9 @@ def reingest_article(
     if isinstance(source, str):
         return Failed(message=source)
     before = snapshot_claims(db_path)
-    report.outcome = store_article(db_path, source, config)
-    report.articles = [source.name]
-    plan = plan_references(db_path, source.name)
+    report.outcome, name = store_article(db_path, source, config)
+    report.articles = [name]
+    plan = plan_references(db_path, name)
     report.add_fetch(fetch_plan(db_path, plan, settings, report.id, on_result))
     report, _ = close_run(db_path, config, report, before)
     return report.as_dict()

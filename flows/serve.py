@@ -29,6 +29,7 @@ from prefect.schedules import Cron, Schedule
 from prefect.settings import PREFECT_API_URL, temporary_settings
 
 from alsingest.config import ConfigError, Options, load_config
+from alsingest.lifetime import parent_death_signal
 from alsingest.refresh import schedule_settings
 from flows.refresh import refresh
 from flows.reingest import reingest_article
@@ -94,6 +95,7 @@ def local_server(startup_s: float = SERVER_STARTUP_S) -> Iterator[str]:
             stderr=subprocess.STDOUT,
             env=env,
             start_new_session=True,  # its uvicorn workers go down with it
+            preexec_fn=parent_death_signal,  # and it with us, kill -9 included (Linux)
         )
         try:
             deadline = time.monotonic() + startup_s

@@ -216,7 +216,7 @@ def test_fetch_with_a_bad_fetch_option_fails_with_one_line(corpus, tmp_path):
     bad.write_text("[fetch]\nper_host = 0\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["fetch", "--db", corpus, "--config", str(bad)])
     assert result.exit_code == 1
-    assert "per_host must be at least 1" in result.output
+    assert "fetch.per_host = 0: must be a whole number, at least 1" in result.output
 
 
 @pytest.mark.slow
@@ -514,3 +514,89 @@ def test_the_readme_says_what_the_tests_need_beyond_pip():
     assert "chromium" in setup and "chromedriver" in setup and "apt-get install" in setup
     pytest_options = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     assert "-rs" in pytest_options["tool"]["pytest"]["ini_options"]["addopts"], "skips are named"
+
+
+MARKUP_ARTICLE = (
+    "托夫生[/i]于2023年4月获美国FDA加速批准上市，用于治疗SOD1突变的渐冻症患者[1]。\n\n"
+    "参考文献\n\n[1] [/bold] [link=file:///etc/passwd]evil[/link] :warning: "
+    "https://example.org/tofersen\n"
+)
+
+
+@pytest.fixture(scope="module")
+def markup_corpus(tmp_path_factory, toolkit):
+    from alsingest import store
+    from alsingest.pipeline import ingest_files
+
+    folder = tmp_path_factory.mktemp("markup")
+    (folder / "[blink]x[bold].txt").write_text(MARKUP_ARTICLE, encoding="utf-8")
+    path = folder / "corpus.db"
+    db = store.open_db(path)
+    assert ingest_files(db, [folder], toolkit).new == ["[blink]x[bold].txt"]
+    db.close()
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    "command, shown",
+    [
+        (["claims"], ["托夫生[/i]于2023年4月", "[blink]x[bol"]),  # names cut at 12
+        (["search", "托夫生"], ["托夫生[/i]于2023年4月", "[blink]x[bold].txt"]),
+        (["articles"], ["[blink]x[bold].txt"]),
+        (["references", "--status", "unfetched"], ["[blink]x[bo"]),
+        (["export", "claims"], ["托夫生[/i]于2023年4月"]),
+    ],
+)
+def test_article_text_and_file_names_are_printed_as_they_are_never_as_markup(
+    markup_corpus, command, shown
+):
+    result = CliRunner(env={"COLUMNS": "400"}).invoke(
+        cli, [*command, "--db", markup_corpus], catch_exceptions=False
+    )
+    assert result.exit_code == 0, result.output
+    for text in shown:
+        assert text in result.output
+
+
+def test_the_consoles_print_markup_and_emoji_codes_as_they_are():
+    from alsingest.cli import console
+
+    with console.capture() as captured:
+        console.print("[link=file:///etc/passwd]evil[/link] [/bold] :warning:")
+    assert captured.get() == "[link=file:///etc/passwd]evil[/link] [/bold] :warning:\n"
+
+
+def test_errors_name_the_file_on_one_line_whatever_its_name(capsys):
+    from alsingest.cli import print_error
+
+    print_error("in/[bold]two\nlines.txt", "binary file, not text")
+    err = capsys.readouterr().err
+    assert err == "error: in/[bold]two\\nlines.txt: binary file, not text\n"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["ingest", "x.txt"],
+        ["articles"],
+        ["claims"],
+        ["search", "托夫生"],
+        ["export", "claims"],
+        ["references"],
+        ["fetch"],
+        ["refresh"],
+        ["reingest", "x.txt"],
+        ["review"],
+        ["serve"],
+        ["verify"],
+    ],
+)
+def test_a_db_that_is_not_sqlite_fails_with_one_line_and_is_left_alone(tmp_path, command):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my notes, not a database\n" * 100, encoding="utf-8")
+    result = CliRunner().invoke(cli, [*command, "--db", str(notes)])
+    assert result.exit_code == 1, result.output
+    assert result.output.strip().splitlines() == [
+        f"Error: {notes}: not an SQLite database, so not a corpus"
+    ]
+    assert notes.read_text(encoding="utf-8") == "my notes, not a database\n" * 100

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from alsingest import documents
@@ -264,3 +266,22 @@ def test_classify_marks_images_unsupported_and_drops_body() -> None:
 def test_classify_leaves_readable_documents_alone() -> None:
     original = _ok(ARTICLE.encode(), "text/html")
     assert classify(original) is original
+
+
+def test_deeply_nested_html_page_is_extracted_in_linear_time(extractor: str) -> None:
+    # Both extractors: the fallback inserted marks into the tree (time grew with the
+    # square of the depth: 10,000 nested <div> took 5 s, 30,000 about a minute).
+    depth = 30_000
+    page = "<html><body><main>" + "<div>渐冻症" * depth + "</div>" * depth + "</main></body></html>"
+    started = time.monotonic()
+    doc = extract_document(page.encode("utf-8"), "text/html")
+    assert time.monotonic() - started < 20
+    assert "渐冻症" in doc.text
+
+
+def test_a_nul_byte_after_the_first_8_kb_means_binary_content() -> None:
+    body = "渐冻症患者的临床试验。".encode() * 1000 + b"\x00"
+    with pytest.raises(UnsupportedContent, match="binary"):
+        extract_document(body, "text/plain")
+    with pytest.raises(UnsupportedContent, match="binary"):
+        extract_document(b"<html><body><p>" + body + b"</p></body></html>", "text/html")

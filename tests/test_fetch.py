@@ -500,3 +500,59 @@ def test_robots_txt_is_ignored_when_switched_off(server: LoopbackServer) -> None
 def test_robots_is_a_config_switch_on_by_default() -> None:
     assert FetchOptions().respect_robots is True
     assert FetchOptions.from_mapping({"respect_robots": False}).respect_robots is False
+
+
+def gzipped(data: bytes) -> bytes:
+    import gzip
+
+    return gzip.compress(data, compresslevel=9)
+
+
+def test_a_gzip_bomb_is_cut_off_at_the_cap_without_inflating_it(server: LoopbackServer) -> None:
+    import tracemalloc
+
+    # 200 MB of zeros is 200 KB gzipped; httpx's own decoder inflated each 64 KB network
+    # chunk whole (64 MB) before the size was checked.
+    server.route(
+        "/bomb", Reply(body=gzipped(bytes(200_000_000)), headers={"Content-Encoding": "gzip"})
+    )
+    options = replace(FAST, max_bytes=1_000_000)
+    tracemalloc.start()
+    try:
+        result = fetch_one(server.url("/bomb"), options)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert result.status == "too_large"
+    assert result.reason == "body over 1000000 bytes decoded"
+    assert peak < 16_000_000, f"{peak:,} bytes allocated while fetching"
+
+
+@pytest.mark.parametrize("encoding", ["gzip", "x-gzip", "deflate", "raw-deflate", "gzip, gzip"])
+def test_compressed_bodies_are_decoded(server: LoopbackServer, encoding: str) -> None:
+    import zlib
+
+    text = "<html><body><p>托夫生 tofersen</p></body></html>".encode() * 2000
+    body = {
+        "gzip": gzipped(text),
+        "x-gzip": gzipped(text),
+        "deflate": zlib.compress(text),
+        "raw-deflate": zlib.compress(text)[2:-4],
+        "gzip, gzip": gzipped(gzipped(text)),
+    }[encoding]
+    header = "deflate" if encoding == "raw-deflate" else encoding
+    server.route("/z", Reply(body=body, headers={"Content-Encoding": header}))
+    result = fetch_one(server.url("/z"), FAST)
+    assert result.status == "ok"
+    assert result.body == text
+    assert server.seen[-1].headers["accept-encoding"] == "gzip, deflate"
+
+
+def test_a_corrupt_or_unknown_encoding_is_refused_with_a_reason(server: LoopbackServer) -> None:
+    server.route("/bad", Reply(body=b"not gzip at all", headers={"Content-Encoding": "gzip"}))
+    server.route("/br", Reply(body=b"\x1b\x00", headers={"Content-Encoding": "br"}))
+    corrupt = fetch_one(server.url("/bad"), FAST)
+    assert corrupt.status == "network_error" and "corrupt compressed body" in corrupt.reason
+    unknown = fetch_one(server.url("/br"), FAST)
+    assert unknown.status == "unsupported_type"
+    assert unknown.reason == "unsupported content encoding 'br'"

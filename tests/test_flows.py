@@ -158,15 +158,21 @@ def test_reingest_of_an_edited_article_keeps_decisions_and_flags_changed_claims(
     assert state_of(db, edaravone["claim_id"]) == review.CHANGED
     assert store.latest_decisions(db)[edaravone["claim_id"]]["decision"] == review.ACCEPTED
 
-    # The claim's own sentence changes: a new claim; the old decision stays, with its history.
+    # The claim's own sentence changes: a new claim, which the decision follows (changed since
+    # review); the old claim's decision stays, with its history.
     article.write_text(
         article_text(server.url("/ok"), server.url("/b2"), launch="2025年7月"), encoding="utf-8"
     )
     fourth = run_reingest(str(article), db=db_path, config=config)
     assert tofersen["claim_id"] in fourth["removed_claims"] and len(fourth["new_claims"]) == 1
+    (successor,) = fourth["new_claims"]
     assert queries.claim_by_id(db, tofersen["claim_id"]) is None
     assert [d["decision"] for d in store.read_decisions(db, tofersen["claim_id"])] == ["accepted"]
-    assert db["review_decisions"].count == 2
+    assert [d["decision"] for d in store.read_decisions(db, successor)] == ["accepted"]
+    assert state_of(db, successor) == review.CHANGED
+    # Flagged: the successor, and the claim still changed since the third run.
+    assert fourth["review_flagged"] == [successor, edaravone["claim_id"]]
+    assert db["review_decisions"].count == 3
     assert [r["kind"] for r in queries.list_runs(db)] == ["reingest"] * 4
 
 
@@ -454,3 +460,81 @@ def test_fetch_tasks_leave_retries_to_the_fetcher():
 
     assert fetch_batch.retries == 0 and store_batch.retries == 0
     assert FetchOptions().retries > 0
+
+
+def descendants(pid: int) -> list[int]:
+    """Every process below ``pid`` (from /proc), zombies left out."""
+    from test_lifetime import alive
+
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    found, frontier = [], [pid]
+    while frontier:
+        below = [child for child, parent in parents.items() if parent in frontier]
+        found += below
+        frontier = below
+    return [p for p in found if alive(p)]
+
+
+def command_line(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_text().replace("\0", " ")
+    except OSError:
+        return ""
+
+
+@pytest.mark.slow
+def test_kill_9_of_an_ingest_leaves_no_process_running(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from conftest import SEEDS
+    from test_lifetime import gone_within
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for copy in range(10):
+        for seed in SEEDS.glob("*.txt"):
+            text = seed.read_text(encoding="utf-8")
+            (articles / f"{copy}_{seed.name}").write_text(
+                f"{text}\n\n副本 {copy}", encoding="utf-8"
+            )
+    config = tmp_path / "config.toml"
+    config.write_text("[ingest]\nbatch_size = 1\nworkers = 2\n", encoding="utf-8")
+    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect")}
+    env.pop("PREFECT_API_URL", None)
+    ingest = subprocess.Popen(
+        [sys.executable, "-c", "from alsingest.cli import cli; cli()", "ingest", str(articles)]
+        + ["--db", str(tmp_path / "corpus.db"), "--config", str(config)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    below: list[int] = []
+    try:
+        deadline = time.monotonic() + 180
+        while True:  # until the forkserver and both workers run
+            below = descendants(ingest.pid)
+            if sum("forkserver" in command_line(p) for p in below) >= 3:
+                break
+            assert ingest.poll() is None, "the ingest ended before its workers were seen"
+            assert time.monotonic() < deadline, "no extraction workers within 180 s"
+            time.sleep(0.2)
+        assert any("uvicorn" in command_line(p) for p in below), "no temporary Prefect server"
+        os.kill(ingest.pid, signal.SIGKILL)
+        ingest.wait()
+        left = gone_within(below, 20)
+        assert left == [], [command_line(p) for p in left]
+    finally:
+        for pid in [ingest.pid, *descendants(ingest.pid), *below]:
+            if sys.executable in command_line(pid):  # still one of ours, not a reused pid
+                os.kill(pid, signal.SIGKILL)

@@ -244,3 +244,64 @@ def test_a_failure_while_the_flow_writes_a_batch_leaves_no_article_of_it(
     assert len(summary["new"]) == 5
     assert db["articles"].count == 5
     assert db.execute("select count(distinct version_id) from sentences").fetchone()[0] == 5
+
+
+TOFERSEN = "2023年4月，托夫生获美国FDA加速批准上市，用于治疗SOD1突变的渐冻症患者。"
+EDARAVONE = "2017年5月，依达拉奉获美国FDA批准用于治疗渐冻症。"
+
+
+def claims_by_article(db):
+    from alsingest import queries
+
+    found: dict[str, list[str]] = {}
+    for claim in queries.export_claims(db):
+        found.setdefault(claim["article"], []).append(claim["therapy"])
+    return found
+
+
+def test_files_of_the_same_name_in_two_folders_are_two_articles(corpus, toolkit, tmp_path):
+    for folder, text in (("A", TOFERSEN), ("B", EDARAVONE)):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.txt").write_text(text, encoding="utf-8")
+    report = ingest_files(corpus, [tmp_path / "A", tmp_path / "B"], toolkit)
+    assert report.new == ["x.txt", "B/x.txt"]  # the shortest end of the path still free
+    assert claims_by_article(corpus) == {"x.txt": ["tofersen"], "B/x.txt": ["edaravone"]}
+    again = ingest_files(corpus, [tmp_path / "B", tmp_path / "A"], toolkit)
+    assert again.unchanged == ["B/x.txt", "x.txt"] and again.changed == again.new == []
+    assert corpus["article_versions"].count == 2
+    sources = {r["name"]: r["source"] for r in corpus.query("select name, source from articles")}
+    assert sources == {
+        "x.txt": str((tmp_path / "A" / "x.txt").resolve()),
+        "B/x.txt": str((tmp_path / "B" / "x.txt").resolve()),
+    }
+
+
+def test_an_article_stored_before_sources_were_kept_keeps_its_name_ids_and_decisions(
+    tmp_path, toolkit
+):
+    from alsingest import queries, review
+
+    (tmp_path / "A").mkdir()
+    (tmp_path / "A" / "x.txt").write_text(TOFERSEN, encoding="utf-8")
+    path = tmp_path / "corpus.db"
+    db = store.open_db(path)
+    ingest_files(db, [tmp_path / "A"], toolkit)
+    (claim,) = queries.export_claims(db)
+    review.decide(db, claim, "accept", reviewer="r")
+    # The corpus as migration m009 left it: no source column, no m010.
+    db.execute("drop index idx_articles_source")
+    db.execute("alter table articles drop column source")
+    db.execute("delete from _sqlite_migrations where name = 'm010_article_source'")
+    db.conn.commit()
+    db.close()
+
+    db = store.open_db(path)  # m010 runs
+    assert [r["source"] for r in db.query("select source from articles")] == [None]
+    (tmp_path / "B").mkdir()
+    (tmp_path / "B" / "x.txt").write_text(EDARAVONE, encoding="utf-8")
+    report = ingest_files(db, [tmp_path / "A", tmp_path / "B"], toolkit)
+    assert report.unchanged == ["x.txt"] and report.new == ["B/x.txt"]
+    assert claims_by_article(db) == {"x.txt": ["tofersen"], "B/x.txt": ["edaravone"]}
+    (reviewed,) = queries.export_reviewed_claims(db)
+    assert reviewed["claim_id"] == claim["claim_id"] and reviewed["review"] == "accepted"
+    db.close()

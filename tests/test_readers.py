@@ -1,3 +1,5 @@
+import time
+
 import pytest
 
 from alsingest.readers import InputError, discover, expand_paths, read_article
@@ -199,3 +201,66 @@ def test_a_dash_stands_for_the_paths_on_standard_input():
 
     stdin = io.StringIO("a.txt\n\n  b/c.md  \n")
     assert expand_paths(["x.txt", "-", "y.txt"], stdin) == ["x.txt", "a.txt", "b/c.md", "y.txt"]
+
+
+def nested_divs(depth: int) -> str:
+    return "<html><body>" + "<div>渐冻症" * depth + "</div>" * depth + "</body></html>"
+
+
+def test_deeply_nested_html_is_read_in_linear_time(tmp_path):
+    # 30,000 nested <div> took about a minute when marks were inserted into the tree
+    # (time grew with the square of the depth); one walk takes about a second.
+    path = tmp_path / "nested.html"
+    path.write_text(nested_divs(30_000), encoding="utf-8")
+    started = time.monotonic()
+    source = read_article(path, max_bytes=5_000_000)
+    assert time.monotonic() - started < 15
+    # Saved pages are read by trafilatura's main-content extraction, whose parser (libxml2)
+    # stops descending at depth 256: the text nested deeper than any real page is not kept.
+    assert source.text.count("渐冻症") >= 250
+
+
+def test_html_that_takes_too_long_to_read_is_refused_and_other_files_go_on(
+    tmp_path, monkeypatch, toolkit, db
+):
+    from alsingest import readers
+    from alsingest.pipeline import ingest_files
+
+    (tmp_path / "nested.html").write_text(nested_divs(20_000), encoding="utf-8")
+    (tmp_path / "plain.txt").write_text("2025年6月，托夫生在中国上市。", encoding="utf-8")
+    monkeypatch.setattr(readers, "READ_SECONDS", 0.0)
+    report = ingest_files(db, [tmp_path], toolkit)
+    assert report.new == ["plain.txt"]
+    (error,) = report.errors
+    assert error.path.endswith("nested.html")
+    assert "took over 0 s" in error.reason
+
+
+def test_a_nul_byte_anywhere_means_binary(tmp_path):
+    path = tmp_path / "late-nul.txt"
+    path.write_bytes("渐冻症患者的临床试验。".encode() * 1000 + b"\x00tail")
+    with pytest.raises(InputError) as excinfo:
+        read_article(path, max_bytes=1_000_000)
+    assert "binary file" in excinfo.value.reason
+
+
+def test_utf16_text_is_read_but_a_nul_character_in_it_is_binary(tmp_path):
+    good = tmp_path / "utf16.txt"
+    good.write_bytes("渐冻症患者 ALS trial.".encode("utf-16"))
+    assert read_article(good, max_bytes=10_000).text == "渐冻症患者 ALS trial."
+    bad = tmp_path / "utf16-nul.txt"
+    bad.write_bytes("渐冻症\x00患者".encode("utf-16"))
+    with pytest.raises(InputError) as excinfo:
+        read_article(bad, max_bytes=10_000)
+    assert "binary file" in excinfo.value.reason
+
+
+def test_a_file_name_with_a_newline_stays_on_one_line_in_its_error(tmp_path):
+    path = tmp_path / "two\nlines\x1b[31m.txt"
+    path.write_bytes(b"")
+    with pytest.raises(InputError) as excinfo:
+        read_article(path, max_bytes=1000)
+    message = str(excinfo.value)
+    assert "\n" not in message and "\x1b" not in message
+    assert "two\\nlines\\x1b[31m.txt: file is empty" in message
+    assert excinfo.value.path == str(path)  # the name itself is kept as it is

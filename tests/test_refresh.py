@@ -73,7 +73,7 @@ def test_the_shipped_schedule_is_daily_at_three_in_shanghai():
     "content, message",
     [
         ('[schedule]\nrefresh_cron = "every night"\n', "refresh_cron 'every night' is not a cron"),
-        ("[schedule]\nrefresh_cron = 3\n", "refresh_cron 3 is not a cron"),
+        ("[schedule]\nrefresh_cron = 3\n", "schedule.refresh_cron = 3: must be a cron string"),
         ('[schedule]\ntimezone = "Mars/Olympus"\n', "timezone 'Mars/Olympus' is not a known"),
         ('[schedule]\ntimezone = ""\n', "timezone '' is not a known"),
         ('[schedule]\nstale_after = "weekly"\n', "stale_after: 'weekly' is not a duration"),

@@ -141,7 +141,7 @@ def test_changed_machine_values_flag_the_claim_changed_since_review(corpus):
     assert row["changed_since_review"] is True
 
 
-def test_decisions_survive_a_reingest_that_drops_their_claim(tmp_path, toolkit):
+def test_a_decision_follows_its_claim_when_its_sentence_changes(tmp_path, toolkit):
     folder = tmp_path / "articles"
     folder.mkdir()
     article = folder / "a.txt"
@@ -158,12 +158,98 @@ def test_decisions_survive_a_reingest_that_drops_their_claim(tmp_path, toolkit):
         encoding="utf-8",
     )
     assert ingest_files(db, [folder], toolkit).ok
-    current = {c["claim_id"] for c in queries.export_claims(db)}
-    assert claim["claim_id"] not in current and current
-    [kept] = store.read_decisions(db)
+    [successor] = queries.export_claims(db)
+    assert successor["claim_id"] != claim["claim_id"]
+    # The old claim's decision stays as it was; the successor has it too, as changed.
+    kept, carried = store.read_decisions(db)
     assert kept["claim_id"] == claim["claim_id"] and kept["reviewer"] == "Chen"
+    assert carried["claim_id"] == successor["claim_id"] and carried["reviewer"] == "Chen"
+    assert carried["snapshot"] == kept["snapshot"]
+    assert claim["claim_id"] in carried["note"]
+    latest = store.latest_decisions(db)[successor["claim_id"]]
+    assert review.review_state(successor, latest) == review.CHANGED
+    [reviewed] = queries.export_reviewed_claims(db)
+    assert reviewed["claim_id"] == successor["claim_id"] and reviewed["changed_since_review"]
+    db.close()
+
+
+ENROLLMENT = (
+    "托夫生的临床研究\n\n"
+    "托夫生的III期临床试验VALOR共纳入约{n}人，结果已于2022年发表。\n\n"
+    "依达拉奉于2017年5月获美国FDA批准用于治疗渐冻症。\n"
+)
+
+
+def test_an_edited_enrollment_keeps_its_decision_and_refresh_counts_it(tmp_path, toolkit):
+    from alsingest.refresh import REFRESH, RunReport, claim_state, finish_run, utc_now
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    article = folder / "trial.txt"
+    article.write_text(ENROLLMENT.format(n=200), encoding="utf-8")
+    db = store.open_db(tmp_path / "corpus.db")
+    assert ingest_files(db, [folder], toolkit).ok
+    trial = claim_with(db, therapy="tofersen", enrollment=200)
+    other = claim_with(db, therapy="edaravone")
+    review.decide(db, trial, "accept", reviewer="ann")
+    review.decide(db, other, "accept", reviewer="ann")
+    reviewed_before = len(list(queries.export_reviewed_claims(db)))
+
+    article.write_text(ENROLLMENT.format(n=300), encoding="utf-8")
+    assert ingest_files(db, [folder], toolkit).changed == ["trial.txt"]
+    successor = claim_with(db, therapy="tofersen", enrollment=300)
+    decided = store.latest_decisions(db)
+    assert review.review_state(successor, decided[successor["claim_id"]]) == review.CHANGED
+    assert review.review_state(other, decided[other["claim_id"]]) == review.ACCEPTED
+    reviewed = {c["claim_id"]: c for c in queries.export_reviewed_claims(db)}
+    assert len(reviewed) == reviewed_before  # the export does not shrink
+    assert reviewed[successor["claim_id"]]["changed_since_review"]
+
+    # A refresh after the ingest reports it as changed since review.
+    report = RunReport("run-1", REFRESH, utc_now())
+    finish_run(db, report, claim_state(db))
+    assert report.review_flagged == [successor["claim_id"]]
+    db.close()
+
+
+def test_a_decision_does_not_follow_to_another_therapy_or_a_deleted_sentence(tmp_path, toolkit):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    article = folder / "a.txt"
+    article.write_text(ENROLLMENT.format(n=200), encoding="utf-8")
+    db = store.open_db(tmp_path / "corpus.db")
+    assert ingest_files(db, [folder], toolkit).ok
+    trial = claim_with(db, therapy="tofersen")
+    review.decide(db, trial, "accept", reviewer="ann")
+    # The trial's sentence now speaks of another therapy: not the same claim.
+    article.write_text(ENROLLMENT.format(n=200).replace("托夫生", "依达拉奉"), encoding="utf-8")
+    assert ingest_files(db, [folder], toolkit).ok
+    assert [d["claim_id"] for d in store.read_decisions(db)] == [trial["claim_id"]]
     assert list(queries.export_reviewed_claims(db)) == []
     db.close()
+
+
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        # The changed sentence at the same place: its claim of the same therapy and type.
+        (["a", "b", "c"], ["a", "B", "c"], {"old-b": "new-B"}),
+        # A sentence inserted before it: still found by alignment, not by index.
+        (["a", "b", "c"], ["x", "a", "B", "c"], {"old-b": "new-B"}),
+        # The sentence deleted: no successor.
+        (["a", "b", "c"], ["a", "c"], {}),
+    ],
+)
+def test_successors_are_found_at_the_same_place(old, new, expected):
+    def claims(prefix, sentences):
+        return [
+            {"claim_id": f"{prefix}-{text}", "sentence": i, "therapy": "t", "type": "approval"}
+            for i, text in enumerate(sentences)
+            if text.lower() == "b"
+        ] + [{"claim_id": "kept", "sentence": sentences.index("a"), "therapy": "t", "type": "x"}]
+
+    found = review.successors(old, new, claims("old", old), claims("new", new))
+    assert found == expected
 
 
 def test_export_claims_reviewed_on_the_command_line(seeded_db, tmp_path):

@@ -26,6 +26,10 @@ SCRIPT_ARTICLE = (
 )
 
 
+# The review server answers only the host names it was bound for.
+LOCAL = "http://127.0.0.1:8765"
+
+
 def make_corpus(seeded_db, toolkit, folder):
     """The seeds plus an article holding markup and scripts, in a writable file."""
     path = folder / "corpus.db"
@@ -45,7 +49,7 @@ def corpus(seeded_db, toolkit, tmp_path):
 
 @pytest.fixture
 def client(corpus, lexicon):
-    with TestClient(create_app(corpus, lexicon=lexicon)) as test_client:
+    with TestClient(create_app(corpus, lexicon=lexicon), base_url=LOCAL) as test_client:
         yield test_client
 
 
@@ -123,9 +127,11 @@ def test_a_post_without_the_csrf_token_is_refused(client, corpus):
 
 def test_a_post_without_the_csrf_cookie_is_refused(corpus, lexicon):
     app = create_app(corpus, lexicon=lexicon)
-    with TestClient(app) as first:
+    with TestClient(app, base_url=LOCAL) as first:
         page = first.get("/").text
-    with TestClient(app) as other:  # another browser: no cookie, a token copied from a page
+    with TestClient(
+        app, base_url=LOCAL
+    ) as other:  # another browser: no cookie, a token copied from a page
         response = post_decision(other, first_claim_id(page), csrf_of(page), action="accept")
     assert response.status_code == 403
     assert decisions(corpus) == []
@@ -344,16 +350,18 @@ def test_an_unknown_claim_is_a_404(client):
 
 
 def test_a_token_is_required_when_set(corpus, lexicon):
-    app = create_app(corpus, lexicon=lexicon, token="s3cret-token")
-    with TestClient(app) as anonymous:
+    app = create_app(corpus, lexicon=lexicon, token="s3cret-token-of-24-chars")
+    with TestClient(app, base_url=LOCAL) as anonymous:
         assert anonymous.get("/").status_code == 401
         assert anonymous.get("/?token=wrong").status_code == 401
         assert anonymous.get("/static/review.css").status_code == 401
-        assert anonymous.get("/", headers={"authorization": "Bearer s3cret-token"}).status_code == (
-            200
+        assert anonymous.get(
+            "/", headers={"authorization": "Bearer s3cret-token-of-24-chars"}
+        ).status_code == (200)
+    with TestClient(app, base_url=LOCAL) as browser:
+        first = browser.get(
+            "/?token=s3cret-token-of-24-chars&therapy=tofersen", follow_redirects=False
         )
-    with TestClient(app) as browser:
-        first = browser.get("/?token=s3cret-token&therapy=tofersen", follow_redirects=False)
         assert first.status_code == 303 and first.headers["location"] == "/?therapy=tofersen"
         assert browser.get("/timeline").status_code == 200  # the cookie carries it now
 
@@ -380,3 +388,48 @@ def test_binding_another_address_needs_a_token(corpus):
         serve(str(corpus), host="0.0.0.0", port=0)
     result = CliRunner().invoke(cli, ["review", "--db", str(corpus), "--host", "0.0.0.0"])
     assert result.exit_code == 2 and "--token" in result.output
+
+
+@pytest.mark.parametrize("host", ["evil.example:9212", "evil.example", "127.0.0.1.evil.example"])
+def test_a_request_for_another_host_name_is_refused(corpus, lexicon, host):
+    # A DNS-rebinding page: evil.example resolves to 127.0.0.1, the browser sends its name.
+    with TestClient(create_app(corpus, lexicon=lexicon), base_url=f"http://{host}") as rebound:
+        page = rebound.get("/")
+        assert page.status_code == 421
+        assert 'name="csrf"' not in page.text
+        forged = rebound.post(
+            "/claims/0123456789abcdef/decisions",
+            data={"csrf": "x" * 43, "action": "accept"},
+            headers={"origin": f"http://{host}"},
+            cookies={"alsingest_csrf": "x" * 43},
+        )
+        assert forged.status_code == 421
+    assert decisions(corpus) == []
+
+
+@pytest.mark.parametrize(
+    ("bound", "host", "status"),
+    [
+        ("127.0.0.1", "127.0.0.1:8765", 200),
+        ("127.0.0.1", "localhost:8765", 200),
+        ("127.0.0.1", "[::1]:8765", 200),
+        ("review.lab.example", "review.lab.example:8765", 200),
+        ("review.lab.example", "other.lab.example:8765", 421),
+    ],
+)
+def test_the_names_it_was_bound_for_are_served(corpus, lexicon, bound, host, status):
+    from alsingest.web.app import bound_names
+
+    app = create_app(corpus, lexicon=lexicon, hosts=bound_names(bound))
+    with TestClient(app, base_url=f"http://{host}") as browser:
+        assert browser.get("/").status_code == status
+
+
+@pytest.mark.parametrize("token", ["", "   ", "short", "fifteen-chars!!"])
+def test_a_short_or_blank_token_is_refused(corpus, lexicon, token):
+    with pytest.raises(ValueError, match="at least 16 characters"):
+        create_app(corpus, lexicon=lexicon, token=token)
+    result = CliRunner().invoke(
+        cli, ["review", "--db", str(corpus), "--host", "0.0.0.0", "--token", token]
+    )
+    assert result.exit_code == 2 and "at least 16 characters" in result.output

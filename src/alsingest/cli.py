@@ -11,7 +11,6 @@ from collections import Counter
 from pathlib import Path
 
 import click
-from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
@@ -21,12 +20,22 @@ from .config import ConfigError, Options, load_config
 from .fetch import STATUSES
 from .lexicon import LexiconError
 from .output import FORMATS, Field, PipeConsole, emit, plural
+from .readers import shown_name
 
 # The machines this runs on have no internet: do not try to send Prefect telemetry.
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
-console = PipeConsole()
-errors = PipeConsole(stderr=True)
+# Article and source text, titles and file names are printed everywhere, and none of them is
+# rich markup ("[/i]" in an article, a file named "[blink]x.txt"): markup is off, and the
+# few styled words are Text with a style.
+console = PipeConsole(markup=False, emoji=False)
+errors = PipeConsole(stderr=True, markup=False, emoji=False)
+
+
+def print_error(what: str, reason: str, *, label: str = "error", style: str = "red") -> None:
+    """``error: WHAT: REASON`` on standard error, on one line whatever WHAT holds."""
+    line = Text.assemble((label, style), f": {shown_name(what)}: {shown_name(reason)}")
+    errors.print(line, highlight=False, soft_wrap=True)
 
 
 def format_option(command):
@@ -67,9 +76,16 @@ def common_options(command):
             options = load_config(config_path)
         except ConfigError as e:
             raise click.ClickException(str(e)) from None
-        return command(
-            *args, options=options, db_path=db_path or options.db, config_path=config_path, **kwargs
-        )
+        try:
+            return command(
+                *args,
+                options=options,
+                db_path=db_path or options.db,
+                config_path=config_path,
+                **kwargs,
+            )
+        except store.CorpusError as e:
+            raise click.ClickException(str(e)) from None
 
     return wrapper
 
@@ -77,11 +93,11 @@ def common_options(command):
 def progress_bar(label: str) -> Progress:
     """The progress bar of long commands, on standard error, gone when done."""
     return Progress(
-        TextColumn(f"[bold]{label}"),
+        TextColumn(label, style="bold", markup=False),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        TextColumn("{task.description}"),
+        TextColumn("{task.description}", markup=False),
         console=errors,
         transient=True,
         disable=not errors.is_terminal,  # a log file gets no bar, not even its blank line
@@ -219,7 +235,7 @@ def ingest(paths, published, options, db_path, config_path):
     files, refused = discover(paths, options.extensions)
     if not files:  # nothing to ingest: say why without starting Prefect
         for error in refused:
-            errors.print(f"[red]error[/red]: {escape(str(error))}", highlight=False, soft_wrap=True)
+            print_error(error.path, error.reason)
         sys.exit(1)
 
     from flows import ad_hoc_runs
@@ -229,15 +245,13 @@ def ingest(paths, published, options, db_path, config_path):
         bar = progress.add_task("", total=len(files))
 
         def advance(path: str) -> None:
-            progress.update(bar, advance=1, description=Path(path).name)
+            progress.update(bar, advance=1, description=shown_name(Path(path).name))
 
         summary = ingest_flow(
             list(paths), db=db_path, config=config_path, on_file=advance, published=published
         )
     for path, reason in summary["errors"]:
-        errors.print(
-            f"[red]error[/red]: {escape(path)}: {escape(reason)}", highlight=False, soft_wrap=True
-        )
+        print_error(path, reason)
     console.print(ingest_summary(summary, db_path, queries.current_totals(open_corpus(db_path))))
     if summary["errors"]:
         sys.exit(1)
@@ -405,8 +419,11 @@ def eval_command(gold_dir, show, as_json, options, db_path, config_path):
     present = {row["name"] for row in db.query("select name from articles")}
     absent = sorted({row["article"] for row in gold} - present)
     for name in absent:
-        errors.print(
-            f"[yellow]warning[/yellow]: {name} is in the gold but not in the corpus: its facts count as missed"
+        print_error(
+            name,
+            "is in the gold but not in the corpus: its facts count as missed",
+            label="warning",
+            style="yellow",
         )
     result = evaluate(gold, queries.export_claims(db), lexicon, aliases)
     if as_json:
@@ -714,14 +731,18 @@ def export(what, fmt, output, reviewed, excel, options, db_path, config_path):
 @click.option(
     "--token",
     envvar="ALSINGEST_REVIEW_TOKEN",
-    help="Secret every request must carry (required to bind an address other than loopback).",
+    help="Secret of at least 16 characters every request must carry (required to bind an address other than loopback).",
 )
 @common_options
 def review(host, port, token, options, db_path, config_path):
     """Serve the review web app: claim queue with evidence, decisions, timeline, contradictions."""
     from .lexicon import Lexicon
-    from .web.app import is_loopback, serve
+    from .web.app import check_token, is_loopback, serve
 
+    try:
+        check_token(token)
+    except ValueError as e:
+        raise click.UsageError(str(e)) from None
     if not is_loopback(host) and not token:
         raise click.UsageError(
             f"{host} is reachable from other machines: give --token SECRET to bind it"
@@ -782,10 +803,10 @@ def browse(port, metadata_path, open_browser, options, db_path, config_path):
 def fetch_progress(label: str):
     """A progress line for fetches whose number is not known in advance."""
     return Progress(
-        TextColumn(f"[bold]{label}"),
+        TextColumn(label, style="bold", markup=False),
         TextColumn("{task.completed} URLs"),
         TimeElapsedColumn(),
-        TextColumn("{task.description}"),
+        TextColumn("{task.description}", markup=False),
         console=errors,
         transient=True,
         disable=not errors.is_terminal,  # a log file gets no bar, not even its blank line
@@ -820,13 +841,15 @@ def print_run(report: dict, db_path: str) -> None:
         )
     flagged = report["review_flagged"]
     console.print(
-        f"claims: {len(report['new_claims'])} new, {len(report['changed_claims'])} changed, "
-        f"{len(report['removed_claims'])} removed"
-        + (
-            f"; [yellow]{len(flagged)} reviewed claims changed since review[/yellow]"
-            " — see `alsingest review`"
-            if flagged
-            else ""
+        Text.assemble(
+            f"claims: {len(report['new_claims'])} new, {len(report['changed_claims'])} changed, "
+            f"{len(report['removed_claims'])} removed",
+            *(
+                ("; ", (f"{len(flagged)} reviewed claims changed since review", "yellow"))
+                if flagged
+                else ()
+            ),
+            " — see `alsingest review`" if flagged else "",
         ),
         highlight=False,
         soft_wrap=True,
@@ -840,7 +863,7 @@ def print_run(report: dict, db_path: str) -> None:
         soft_wrap=True,
     )
     for what, reason in report["errors"]:
-        errors.print(f"[red]error[/red]: {what}: {reason}", highlight=False, soft_wrap=True)
+        print_error(what, reason)
     errors.print(
         f"run {report['id']} took {report['duration_s']:.1f} s; recorded in {db_path} "
         "(`alsingest runs`)",
@@ -901,6 +924,8 @@ def reingest(target, options, db_path, config_path):
     from .refresh import ArticleError
 
     check_run_config(options)
+    if Path(db_path).exists():  # a refused article must not leave an empty corpus behind
+        open_corpus(db_path).close()
     with ad_hoc_runs(), fetch_progress("reingest") as progress:
         bar = progress.add_task("", total=None)
 

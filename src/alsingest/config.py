@@ -7,9 +7,10 @@ trafilatura's ``use_config`` does.
 from __future__ import annotations
 
 import logging
+import math
 import os
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -76,23 +77,94 @@ def _merge(base: dict[str, Any], over: dict[str, Any], source: Path) -> dict[str
     return merged
 
 
+# What every key must hold: (kind, test, what the test asks for). Checked at load, so a
+# mistake is one line naming the key before any command starts; the stages that read
+# a section (fetch, schedule) check its deeper meaning again.
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _number(value: Any) -> bool:
+    return _whole(value) or (isinstance(value, float) and math.isfinite(value))
+
+
+def _text(value: Any) -> bool:
+    return isinstance(value, str)
+
+
+def _words(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
+
+
+def _extensions(value: Any) -> bool:
+    return (
+        _words(value)
+        and bool(value)
+        and all(v.startswith(".") and len(v) > 1 and "/" not in v for v in value)
+    )
+
+
+Rule = tuple[Callable[[Any], bool], str]
+SCHEMA: dict[tuple[str, str], Rule] = {
+    ("corpus", "db"): (lambda v: _text(v) and bool(v.strip()), "a file name"),
+    ("ingest", "max_bytes"): (lambda v: _whole(v) and v > 0, "a whole number above 0"),
+    ("ingest", "extensions"): (_extensions, 'a list of extensions such as [".txt", ".md"]'),
+    ("ingest", "batch_size"): (lambda v: _whole(v) and v >= 1, "a whole number, at least 1"),
+    ("ingest", "workers"): (lambda v: _whole(v) and v >= 0, "0 (one per core) or more"),
+    ("ingest", "dask_address"): (_text, "a string (empty: this machine)"),
+    ("lexicon", "path"): (lambda v: _text(v) and bool(v.strip()), "the lexicon file's path"),
+    ("lexicon", "extra_words"): (_words, "a list of words"),
+    ("lexicon", "classes"): (_words, "a list of therapy class ids"),
+    ("segment", "hmm"): (lambda v: isinstance(v, bool), "true or false"),
+    ("fetch", "concurrency"): (lambda v: _whole(v) and v >= 1, "a whole number, at least 1"),
+    ("fetch", "per_host"): (lambda v: _whole(v) and v >= 1, "a whole number, at least 1"),
+    ("fetch", "connect_timeout"): (lambda v: _number(v) and v > 0, "seconds above 0"),
+    ("fetch", "read_timeout"): (lambda v: _number(v) and v > 0, "seconds above 0"),
+    ("fetch", "total_timeout"): (lambda v: _number(v) and v > 0, "seconds above 0"),
+    ("fetch", "retries"): (lambda v: _whole(v) and v >= 0, "a whole number, 0 or more"),
+    ("fetch", "backoff_base"): (lambda v: _number(v) and v >= 0, "seconds, 0 or more"),
+    ("fetch", "backoff_max"): (lambda v: _number(v) and v >= 0, "seconds, 0 or more"),
+    ("fetch", "max_redirects"): (lambda v: _whole(v) and v >= 0, "a whole number, 0 or more"),
+    ("fetch", "max_bytes"): (lambda v: _whole(v) and v > 0, "a whole number above 0"),
+    ("fetch", "user_agent"): (lambda v: _text(v) and bool(v.strip()), "a non-empty string"),
+    ("fetch", "allow_private_hosts"): (lambda v: isinstance(v, bool), "true or false"),
+    ("schedule", "refresh_cron"): (_text, "a cron string such as '0 3 * * *'"),
+    ("schedule", "timezone"): (_text, "an IANA timezone such as 'Asia/Shanghai'"),
+    ("schedule", "stale_after"): (_text, "a duration such as 7d, 12h or 30m"),
+}
+
+
+def check_values(data: Mapping[str, Any], source: Path) -> None:
+    """:class:`ConfigError` naming the first key whose value has the wrong type or range."""
+    for (section, key), (test, wanted) in SCHEMA.items():
+        if key not in data.get(section, {}):
+            continue  # the defaults name every key; a key the user dropped is not possible
+        value = data[section][key]
+        if not test(value):
+            raise ConfigError(
+                f"{source}: bad config value {section}.{key} = {value!r}: must be {wanted}"
+            )
+
+
 def load_config(path: str | Path | None = None) -> Options:
     """Read the shipped defaults and lay the user file at ``path`` (if any) over them."""
     default_file = defaults_dir() / "defaults.toml"
     data = _read_toml(default_file)
     lexicon_base = default_file.parent
+    source = default_file
     if path is not None:
-        user_file = Path(path)
+        user_file = source = Path(path)
         user = _read_toml(user_file)
         data = _merge(data, user, user_file)
         if "path" in user.get("lexicon", {}):
             lexicon_base = user_file.parent
+    check_values(data, source)
     try:
         options = Options(
             db=str(data["corpus"]["db"]),
             max_bytes=int(data["ingest"]["max_bytes"]),
             extensions=tuple(e.lower() for e in data["ingest"]["extensions"]),
-            batch_size=max(1, int(data["ingest"]["batch_size"])),
+            batch_size=int(data["ingest"]["batch_size"]),
             workers=int(data["ingest"]["workers"]) or (os.cpu_count() or 1),
             dask_address=str(data["ingest"]["dask_address"]).strip(),
             lexicon_path=(lexicon_base / data["lexicon"]["path"]).resolve(),
@@ -106,8 +178,6 @@ def load_config(path: str | Path | None = None) -> Options:
         )
     except (TypeError, ValueError) as e:
         raise ConfigError(f"bad config value: {e}") from None
-    if options.max_bytes <= 0:
-        raise ConfigError("ingest.max_bytes must be positive")
-    if options.workers < 0:
-        raise ConfigError("ingest.workers must be 0 (one per core) or more")
+    if not options.lexicon_path.is_file():
+        raise ConfigError(f"{source}: lexicon.path: no lexicon file at {options.lexicon_path}")
     return options

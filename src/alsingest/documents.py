@@ -19,9 +19,16 @@ import trafilatura
 from bs4 import BeautifulSoup, Tag
 
 from alsingest.dates import iso
-from alsingest.encoding import UndecodableError, canonical_encoding, decode_bytes, looks_binary
+from alsingest.encoding import (
+    UndecodableError,
+    canonical_encoding,
+    decode_bytes,
+    has_nul,
+    looks_binary,
+)
 from alsingest.fetch import FetchResult
 from alsingest.patterns import MONTHS
+from alsingest.readers import block_text
 
 logger = logging.getLogger(__name__)
 
@@ -232,9 +239,12 @@ def classify(result: FetchResult) -> FetchResult:
 
 def _decode(body: bytes, declared: str | None) -> tuple[str, str]:
     try:
-        return decode_bytes(body, declared=declared)
+        text, encoding = decode_bytes(body, declared=declared)
     except UndecodableError as exc:
         raise UnsupportedContent(f"undecodable text: {exc}") from exc
+    if has_nul(text):
+        raise UnsupportedContent("binary content: a NUL character in the text")
+    return text, encoding
 
 
 def _html_declared_charset(body: bytes, header_charset: str | None) -> str | None:
@@ -345,15 +355,12 @@ def _soup_text(soup: BeautifulSoup) -> str:
     for tag in soup.find_all(attrs={"role": True}):
         if not tag.decomposed and str(tag.get("role")).lower() in DROP_ROLES:
             tag.decompose()
-    candidates = soup.find_all("main") or soup.find_all("article")
+    # A <main> inside another holds no more text than it: only the outermost compete, so
+    # each string is counted once however deep they nest.
+    candidates = _outermost(soup, "main") or _outermost(soup, "article")
     root = max(candidates, key=lambda t: len(t.get_text()), default=None)
     root = root or soup.body or soup
-    for br in root.find_all("br"):
-        br.replace_with(_LINE)
-    for tag in root.find_all(list(BLOCK_TAGS)):
-        tag.insert_before(_PARA)
-        tag.insert_after(_PARA)
-    raw = root.get_text()
+    raw = block_text(root, frozenset(BLOCK_TAGS), _PARA, lines={"br"}, line_mark=_LINE)
     paragraphs = []
     for block in raw.split(_PARA):
         lines = (" ".join(line.split()) for line in block.split(_LINE))
@@ -361,6 +368,21 @@ def _soup_text(soup: BeautifulSoup) -> str:
         if paragraph:
             paragraphs.append(paragraph)
     return "\n\n".join(paragraphs)
+
+
+def _outermost(root: Tag, name: str) -> list[Tag]:
+    """The ``name`` tags under ``root`` that are not inside another, in document order."""
+    found: list[Tag] = []
+    stack = [iter(root.find_all(True, recursive=False))]
+    while stack:
+        tag = next(stack[-1], None)
+        if tag is None:
+            stack.pop()
+        elif tag.name == name:
+            found.append(tag)
+        else:
+            stack.append(iter(tag.find_all(True, recursive=False)))
+    return found
 
 
 def _extract_pdf(body: bytes) -> Document:
@@ -378,7 +400,8 @@ def _extract_pdf(body: bytes) -> Document:
     texts = []
     for number, page in enumerate(pages, start=1):
         try:
-            texts.append(page.extract_text() or "")
+            # A NUL in extracted text is an artifact of the PDF's fonts, never the article's.
+            texts.append((page.extract_text() or "").replace("\x00", ""))
         except Exception as exc:  # one bad page should not lose the others
             logger.warning("PDF page %d unreadable: %s", number, exc)
     text = "\n\n".join(t.strip() for t in texts if t.strip())

@@ -54,12 +54,29 @@ _NOT_CONTROL = bytes(b for b in range(256) if not (b < 32 and b not in (9, 10, 1
 
 
 def looks_binary(data: bytes) -> bool:
-    """NUL bytes or many control characters in the first 8 KB mean binary, not text."""
+    """A NUL byte anywhere, or many control characters in the first 8 KB, mean binary.
+
+    UTF-16 (with its byte-order mark) has NUL and control bytes in most characters: its
+    characters are judged instead, and a NUL character is looked for after decoding
+    (:func:`has_nul`).
+    """
     head = data[:8192]
-    if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            chars = head[: len(head) // 2 * 2].decode("utf-16", errors="strict")
+        except UnicodeDecodeError:
+            chars = head.decode("utf-16", errors="ignore")  # a pair cut at the 8 KB mark
+        controls = sum(1 for ch in chars if ord(ch) < 32 and ch not in "\t\n\x0c\r\x1b")
+        return "\x00" in chars or controls > 0.05 * max(1, len(chars))
+    if b"\x00" in data:
         return True
     controls = len(head.translate(None, _NOT_CONTROL))
     return bool(head) and controls / len(head) > 0.05
+
+
+def has_nul(text: str) -> bool:
+    """A NUL character in decoded text: binary content, whatever the encoding said."""
+    return "\x00" in text
 
 
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:

@@ -21,6 +21,7 @@ import logging
 import random
 import socket
 import time
+import zlib
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -60,6 +61,9 @@ REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
 PLACEHOLDER_URLS = frozenset({"", "#"})
 
 # Prefer documents we can read; Chinese first because most sources are Chinese.
+# Only encodings decoded here, where the decoded bytes are counted as they come (httpx's own
+# decoders inflate a whole network chunk at once: one 64 KB chunk of a gzip bomb is 64 MB).
+ACCEPT_ENCODING = "gzip, deflate"
 ACCEPT = "text/html,application/xhtml+xml,application/pdf;q=0.9,text/plain;q=0.8,*/*;q=0.5"
 ACCEPT_LANGUAGE = "zh-CN,zh;q=0.9,en;q=0.8"
 
@@ -89,9 +93,11 @@ class FetchOptions:
         for name in ("connect_timeout", "read_timeout", "total_timeout"):
             if getattr(self, name) <= 0:
                 raise ValueError(f"fetch option {name} must be positive")
-        for name in ("retries", "backoff_base", "backoff_max", "max_redirects", "max_bytes"):
+        for name in ("retries", "backoff_base", "backoff_max", "max_redirects"):
             if getattr(self, name) < 0:
                 raise ValueError(f"fetch option {name} must not be negative")
+        if self.max_bytes < 1:
+            raise ValueError("fetch option max_bytes must be at least 1")
         if not self.user_agent.strip():
             raise ValueError("fetch option user_agent must not be empty")
 
@@ -316,6 +322,7 @@ class _Pools:
                 "User-Agent": options.user_agent,
                 "Accept": ACCEPT,
                 "Accept-Language": ACCEPT_LANGUAGE,
+                "Accept-Encoding": ACCEPT_ENCODING,
             },
             cookies=CookieJar(policy=_RejectAllCookies()),
             timeout=httpx.Timeout(
@@ -606,15 +613,88 @@ class _Fetcher:
         if declared.isdigit() and int(declared) > limit:
             reason = f"body over {limit} bytes (Content-Length {declared})"
             return _Outcome("too_large", reason=reason, **common)
+        try:
+            decoder = BoundedDecoder(headers.get("content-encoding", ""), limit)
+        except ValueError as exc:
+            return _Outcome("unsupported_type", reason=str(exc), **common)
         chunks: list[bytes] = []
-        size = 0
-        # aiter_bytes yields decompressed bytes, so a gzip bomb is cut off too.
-        async for chunk in response.aiter_bytes():
-            size += len(chunk)
-            if size > limit:
-                return _Outcome("too_large", reason=f"body over {limit} bytes", **common)
-            chunks.append(chunk)
+        try:
+            async for raw in response.aiter_raw():
+                chunks.append(decoder.decode(raw))
+            chunks.append(decoder.flush())
+        except BodyTooLarge:
+            reason = f"body over {limit} bytes" + (" decoded" if decoder.stages else "")
+            return _Outcome("too_large", reason=reason, **common)
         return _Outcome("ok", body=b"".join(chunks), **common)
+
+
+class BodyTooLarge(Exception):
+    """The decoded body would pass the size cap."""
+
+
+class BoundedDecoder:
+    """Undo a Content-Encoding (gzip, deflate, or a chain of them) chunk by chunk, never
+    holding more than ``limit`` decoded bytes: :class:`BodyTooLarge` as soon as the body
+    would pass it, before the bytes past it are made."""
+
+    def __init__(self, content_encoding: str, limit: int):
+        self.limit = limit
+        self.size = 0
+        names = [n.strip().lower() for n in content_encoding.split(",") if n.strip()]
+        self.stages = [self._stage(n) for n in reversed(names) if n != "identity"]
+
+    @staticmethod
+    def _stage(name: str):
+        if name in ("gzip", "x-gzip"):
+            return zlib.decompressobj(zlib.MAX_WBITS | 16)
+        if name == "deflate":
+            return None  # zlib-wrapped or raw: decided by the first bytes
+        raise ValueError(f"unsupported content encoding {name!r}")
+
+    def decode(self, data: bytes) -> bytes:
+        for index, stage in enumerate(self.stages):
+            if stage is None:
+                stage = self.stages[index] = _deflate_for(data)
+            data = self._inflate(stage, data)
+        return self._count(data)
+
+    def flush(self) -> bytes:
+        data = b""
+        for stage in self.stages:
+            if stage is not None:
+                data = self._inflate(stage, data) + stage.flush(self.limit - self.size + 1)
+        return self._count(data)
+
+    def _inflate(self, stage, data: bytes) -> bytes:
+        """Inflate ``data``, at most one byte past the room left at a time."""
+        out = []
+        room = self.limit - self.size
+        try:
+            piece = stage.decompress(data, room + 1)
+            while True:
+                out.append(piece)
+                room -= len(piece)
+                if room < 0:
+                    raise BodyTooLarge
+                if not stage.unconsumed_tail:
+                    break
+                piece = stage.decompress(stage.unconsumed_tail, room + 1)
+        except zlib.error as exc:
+            raise httpx.DecodingError(f"corrupt compressed body: {exc}") from None
+        return b"".join(out)
+
+    def _count(self, data: bytes) -> bytes:
+        self.size += len(data)
+        if self.size > self.limit:
+            raise BodyTooLarge
+        return data
+
+
+def _deflate_for(first: bytes):
+    """``deflate`` is zlib-wrapped by the standard, raw deflate by some servers."""
+    if len(first) >= 2 and (first[0] & 0x0F) == 8 and ((first[0] << 8) | first[1]) % 31 == 0:
+        return zlib.decompressobj()
+    return zlib.decompressobj(-zlib.MAX_WBITS)
 
 
 def _result(request: FetchRequest, outcome: _Outcome, attempts: tuple[Attempt, ...]) -> FetchResult:

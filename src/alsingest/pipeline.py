@@ -6,6 +6,7 @@ that reads files, decides what to skip, and hands results to the store.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 from collections.abc import Callable, Iterable
@@ -164,6 +165,7 @@ class IngestReport:
     changed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)  # names given this run -> source
 
     @property
     def ok(self) -> bool:
@@ -212,12 +214,29 @@ def read_pending(
     The one place that decides what is skipped: same content hash and same parser and
     extractor version. Raises :class:`InputError` for a file that cannot be read.
     """
-    source = read_article(path, options.max_bytes, published)
+    source = identify(db, read_article(path, options.max_bytes, published), report.names)
     if store.is_current(db, source.name, source.content_hash, PARSER_VERSION):
         logger.info("unchanged: %s", source.name)
         report.unchanged.append(source.name)
         return None
     return source
+
+
+def source_key(path: str) -> str:
+    """What an article read from ``path`` is: the URL, or the file's resolved path."""
+    if "://" in path:
+        return path.strip()
+    return str(Path(path).resolve())
+
+
+def identify(db: Database, source: SourceText, taken: dict[str, str] | None = None) -> SourceText:
+    """``source`` under its article's name (:func:`store.name_for`): a file of the same
+    name in another folder is another article. ``taken`` collects the names given."""
+    key = source.source or source_key(source.path)
+    name = store.name_for(db, key, source.name, taken)
+    if taken is not None:
+        taken[name] = key
+    return dataclasses.replace(source, name=name, source=key)
 
 
 def store_result(db: Database, rows: store.ArticleRows, report: IngestReport) -> None:

@@ -509,7 +509,7 @@ def stored_article(db: Database, name: str) -> dict | None:
     rows = list(
         db.query(
             f"""
-            select a.name, a.path, v.text, v.encoding, v.content_hash, v.version, v.given_published
+            select a.name, a.path, a.source, v.text, v.encoding, v.content_hash, v.version, v.given_published
             from article_versions v {CURRENT} where a.name = ?
             """,
             [name],

@@ -47,7 +47,14 @@ from . import queries, store
 from .config import ConfigError, Options
 from .documents import UnsupportedContent, classify, extract_document
 from .fetch import FetchOptions, FetchRequest, FetchResult, fetch_many
-from .pipeline import PARSER_VERSION, Toolkit, VerifyReport, process_article, verify_corpus
+from .pipeline import (
+    PARSER_VERSION,
+    Toolkit,
+    VerifyReport,
+    identify,
+    process_article,
+    verify_corpus,
+)
 from .readers import InputError, SourceText, content_hash, read_article
 from .review import CHANGED, SNAPSHOT_FIELDS, review_state
 from .sources import (
@@ -191,6 +198,7 @@ def stored_source(db: Database, name: str) -> SourceText:
         encoding=row["encoding"],
         content_hash=row["content_hash"],
         published=row["given_published"],
+        source=row["source"],
     )
 
 
@@ -362,6 +370,7 @@ def load_article(target: str, options: Options, fetch: FetchOptions) -> SourceTe
 
 def store_source(db: Database, source: SourceText, toolkit: Toolkit) -> str:
     """Process and store one article unless the corpus holds it unchanged; new, changed or unchanged."""
+    source = identify(db, source)
     if store.is_current(db, source.name, source.content_hash, PARSER_VERSION):
         logger.info("unchanged: %s", source.name)
         return store.UNCHANGED
@@ -454,7 +463,12 @@ class RunReport:
 
 
 def finish_run(db: Database, report: RunReport, before: ClaimState) -> str:
-    """Close the run: flag reviewed claims it changed, write its ``runs`` row; returns its Markdown."""
+    """Close the run: flag reviewed claims changed since review, write its ``runs`` row;
+    returns its Markdown.
+
+    Flagged: the claims this run touched, and every other claim (of the corpus for a
+    refresh, of its article for a re-ingest) whose review is out of date, such as one an
+    ingest between two runs edited (its decision followed it to the new sentence)."""
     finished = datetime.now(UTC)
     report.finished_at = finished.isoformat(timespec="milliseconds")
     started = datetime.fromisoformat(report.started_at)
@@ -462,9 +476,14 @@ def finish_run(db: Database, report: RunReport, before: ClaimState) -> str:
     claims = {row["claim_id"]: row for row in queries.export_claims(db)}
     decisions = store.latest_decisions(db)
     touched = [*report.changed_claims, *report.new_claims]
+    in_scope = [
+        claim_id
+        for claim_id, claim in claims.items()
+        if report.kind == REFRESH or claim["article"] in report.articles
+    ]
     report.review_flagged = [
         claim_id
-        for claim_id in touched
+        for claim_id in dict.fromkeys([*touched, *in_scope])
         if claim_id in decisions
         and claim_id in claims
         and review_state(claims[claim_id], decisions[claim_id]) == CHANGED

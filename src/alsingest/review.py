@@ -10,9 +10,10 @@ review": its current values differ from the snapshot stored with the decision.
 
 from __future__ import annotations
 
+import difflib
 import logging
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 
 from sqlite_utils import Database
@@ -240,3 +241,92 @@ def reviewed_claims(
         values["review_note"] = decision["note"]
         values["changed_since_review"] = bool(changed_fields(claim, decision))
         yield values
+
+
+# --- a decision follows its claim to the claim's successor ------------------------------
+
+
+def successors(
+    old_sentences: Sequence[str],
+    new_sentences: Sequence[str],
+    old_claims: Iterable[Mapping],
+    new_claims: Iterable[Mapping],
+) -> dict[str, str]:
+    """Old claim id -> the new claim that is the same claim after an edit.
+
+    A claim that did not come through (its id is gone) has a successor when the new
+    version holds, at the same place, a new claim of the same therapy and type: the
+    sentences are aligned (difflib), and the old claim's sentence must stand at the same
+    position of a changed (or unchanged) run of sentences as the new claim's. Each new
+    claim succeeds one old claim at most.
+    """
+    old_claims, new_claims = list(old_claims), list(new_claims)
+    kept = {c["claim_id"] for c in old_claims} & {c["claim_id"] for c in new_claims}
+    place = _aligned_sentences(old_sentences, new_sentences)
+    waiting: dict[tuple, list[str]] = {}
+    for claim in new_claims:
+        if claim["claim_id"] not in kept:
+            key = (claim["sentence"], claim["therapy"], claim["type"])
+            waiting.setdefault(key, []).append(claim["claim_id"])
+    found: dict[str, str] = {}
+    for claim in old_claims:
+        if claim["claim_id"] in kept or claim["sentence"] not in place:
+            continue
+        candidates = waiting.get((place[claim["sentence"]], claim["therapy"], claim["type"]))
+        if candidates:
+            found[claim["claim_id"]] = candidates.pop(0)
+    return found
+
+
+def _aligned_sentences(old: Sequence[str], new: Sequence[str]) -> dict[int, int]:
+    """Old sentence index -> new index: sentences kept, and those of a replaced run paired
+    by position (the same place); sentences only inserted or deleted have no place."""
+    matcher = difflib.SequenceMatcher(None, list(old), list(new), autojunk=False)
+    place: dict[int, int] = {}
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op in ("equal", "replace"):
+            place.update({i1 + k: j1 + k for k in range(min(i2 - i1, j2 - j1))})
+    return place
+
+
+def carry_decisions(db: Database, article: str, old_version: str, new_version: str) -> list[str]:
+    """Give the successors of decided claims of ``old_version`` their latest decision.
+
+    Written as a new decision of the successor (the old claim's rows stay as they were),
+    with the snapshot the reviewer decided on: the successor shows as changed since review
+    until someone looks at it. Returns the successors' claim ids.
+    """
+    old_claims = store.version_claims(db, old_version)
+    latest = {
+        row["claim_id"]: row
+        for row in store.read_decisions_of(db, [c["claim_id"] for c in old_claims])
+    }
+    decided = [c for c in old_claims if c["claim_id"] in latest]
+    if not decided:
+        return []
+    found = successors(
+        store.version_sentences(db, old_version),
+        store.version_sentences(db, new_version),
+        decided,
+        store.version_claims(db, new_version),
+    )
+    already = {row["claim_id"] for row in store.read_decisions_of(db, list(found.values()))}
+    carried = []
+    for old_id, new_id in found.items():
+        if new_id in already:
+            continue  # the new claim was decided on its own (an earlier version held it)
+        decision = latest[old_id]
+        note = f"carried from claim {old_id}: its sentence changed"
+        store.write_decision(
+            db,
+            new_id,
+            article,
+            decision["decision"],
+            decision["corrections"],
+            f"{note}. {decision['note']}" if decision["note"] else note,
+            decision["reviewer"],
+            decision["snapshot"],
+        )
+        carried.append(new_id)
+        logger.info("%s: decision on claim %s carried to %s", article, old_id, new_id)
+    return carried

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -265,8 +266,8 @@ def m004_verification(db: Database) -> None:
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-class CorpusError(Exception):
-    """A path that cannot hold a corpus, in one line naming it."""
+class CorpusError(ValueError):
+    """A path that cannot hold a corpus (not SQLite, or damaged), in one line naming it."""
 
 
 def check_corpus_file(path: str | Path) -> None:
@@ -289,18 +290,25 @@ def check_corpus_file(path: str | Path) -> None:
 def open_db(path: str | Path) -> Database:
     """Open (creating if needed) the corpus at ``path``: WAL, a busy timeout, migrations applied.
 
-    Raises :class:`CorpusError` for a file that is not an SQLite database.
+    A file that is not an SQLite database is :class:`CorpusError` and is left as it was.
     """
     check_corpus_file(path)
     path = Path(path)
     if str(path) != ":memory:":
         path.parent.mkdir(parents=True, exist_ok=True)
     db = Database(path) if str(path) != ":memory:" else Database(memory=True)
-    db.execute("PRAGMA busy_timeout = 30000")
-    db.execute("PRAGMA foreign_keys = ON")
-    if str(path) != ":memory:":
-        db.enable_wal()
-    migrations.apply(db)
+    try:
+        db.execute("PRAGMA busy_timeout = 30000")
+        db.execute("PRAGMA foreign_keys = ON")
+        if str(path) != ":memory:":
+            db.enable_wal()
+        migrations.apply(db)
+    except sqlite3.OperationalError:
+        db.close()
+        raise  # locked, unreadable folder …: SQLite's own message says it
+    except sqlite3.DatabaseError as e:
+        db.close()
+        raise CorpusError(f"{path}: not an alsingest corpus ({e})") from None
     return db
 
 
@@ -348,6 +356,7 @@ class ArticleRows:
     path: str
     version: dict  # the article_versions row but its number and ingest time
     children: dict[str, tuple[tuple[str, ...], list[tuple]]]  # table -> (columns, rows)
+    source: str | None = None  # what the article is (resolved path or URL), when known
 
 
 def article_rows(result: ArticleResult) -> ArticleRows:
@@ -523,15 +532,23 @@ def article_rows(result: ArticleResult) -> ArticleRows:
         "published": result.published,
         "given_published": source.published,
     }
-    return ArticleRows(source.name, source.path, version, children)
+    return ArticleRows(source.name, source.path, version, children, source.source)
 
 
 def write_article(db: Database, article: ArticleRows) -> str:
-    """Store one processed article in a single transaction; returns new or changed."""
+    """Store one processed article in a single transaction; returns new or changed.
+
+    When it replaces another version, the review decisions of claims that did not come
+    through follow them to their successors (:func:`review.carry_decisions`), in the same
+    transaction.
+    """
+    from .review import carry_decisions
+
     vid = article.version["id"]
     aid = article.version["article_id"]
     now = _now()
     with write_lock(db), db.atomic():
+        previous = db.execute("select current_version from articles where id = ?", [aid]).fetchone()
         existing_article = db.execute(
             "select first_ingested from articles where id = ?", [aid]
         ).fetchone()
@@ -559,6 +576,8 @@ def write_article(db: Database, article: ArticleRows) -> str:
                 "last_ingested": now,
             },
         )
+        if article.source is not None:
+            db.execute("update articles set source = ? where id = ?", [article.source, aid])
         _upsert(
             db,
             "article_versions",
@@ -567,6 +586,8 @@ def write_article(db: Database, article: ArticleRows) -> str:
         for table in reversed(CHILD_TABLES):  # parents before the rows that refer to them
             columns, rows = article.children[table]
             _insert_rows(db, table, columns, rows)
+        if previous and previous[0] and previous[0] != vid:
+            carry_decisions(db, article.name, previous[0], vid)
     return NEW if existing_article is None else CHANGED
 
 
@@ -833,6 +854,22 @@ def read_decisions(db: Database, claim_id: str | None = None) -> list[dict]:
     return rows
 
 
+def read_decisions_of(db: Database, claim_ids: list[str]) -> list[dict]:
+    """The latest decision of each of ``claim_ids`` that has one, JSON columns decoded."""
+    rows: list[dict] = []
+    for start in range(0, len(claim_ids), 500):
+        part = claim_ids[start : start + 500]
+        rows += db.query(
+            "select * from review_decisions where id in (select max(id) from review_decisions "
+            f"where claim_id in ({', '.join('?' * len(part))}) group by claim_id)",
+            part,
+        )
+    for row in rows:
+        row["corrections"] = json.loads(row["corrections"] or "{}")
+        row["snapshot"] = json.loads(row["snapshot"] or "{}")
+    return rows
+
+
 def latest_decisions(db: Database) -> dict[str, dict]:
     """The latest decision of every claim id that has one."""
     return {row["claim_id"]: row for row in read_decisions(db)}
@@ -1024,3 +1061,68 @@ def m009_search_terms(db: Database) -> None:
     db["sentences"].enable_fts(
         ["tokens", "terms"], fts_version="FTS5", create_triggers=True, tokenize="unicode61"
     )
+
+
+@migrations()
+def m010_article_source(db: Database) -> None:
+    # What an article is: its source file (resolved path) or URL. The name (and so every id)
+    # stays what it was; articles stored before this have none until they are read again
+    # (:func:`name_for` adopts them by name), since their stored path may be relative.
+    db["articles"].add_column("source", str)
+    db["articles"].create_index(["source"], unique=True)
+
+
+def name_for(db: Database, key: str, default: str, taken: dict[str, str] | None = None) -> str:
+    """The name of the article read from ``key`` (a resolved path or a URL).
+
+    The stored one when the corpus has this source; an article stored before sources were
+    kept (no source yet) under ``default`` is this one; otherwise the shortest suffix of
+    the path not yet a name (``x.txt``, then ``B/x.txt``, ``A/B/x.txt`` …), so that two
+    files of the same name in different folders are two articles. ``taken`` (name ->
+    source) holds the names given in this run but not stored yet.
+    """
+    taken = {} if taken is None else taken
+    row = db.execute("select name from articles where source = ?", [key]).fetchone()
+    if row:
+        return row[0]
+    legacy = db.execute(
+        "select 1 from articles where name = ? and source is null", [default]
+    ).fetchone()
+    if legacy and taken.get(default, key) == key:
+        with write_lock(db):
+            db.execute("update articles set source = ? where name = ?", [key, default])
+        return default
+    for candidate in _suffixes(key, default):
+        if taken.get(candidate, key) != key:
+            continue
+        if db.execute("select 1 from articles where name = ?", [candidate]).fetchone() is None:
+            return candidate
+    return key
+
+
+def _suffixes(key: str, default: str) -> list[str]:
+    """``default``, then longer and longer ends of the path (a URL: a hash of it)."""
+    if "://" in key:
+        return [default, f"{default}-{hashlib.sha256(key.encode()).hexdigest()[:8]}"]
+    parts = Path(key).parts
+    return [default] + ["/".join(parts[-n:]) for n in range(2, len(parts))]
+
+
+def version_sentences(db: Database, vid: str) -> list[str]:
+    """The sentences of an article version, in order."""
+    return [
+        row[0]
+        for row in db.execute("select text from sentences where version_id = ? order by idx", [vid])
+    ]
+
+
+def version_claims(db: Database, vid: str) -> list[dict]:
+    """The claims of an article version: id, sentence, therapy and type, in sentence order."""
+    return [
+        {"claim_id": row[0], "sentence": row[1], "therapy": row[2], "type": row[3]}
+        for row in db.execute(
+            "select claim_id, sentence_idx, therapy, type from claims where version_id = ? "
+            "order by sentence_idx, start",
+            [vid],
+        )
+    ]

@@ -11,10 +11,12 @@ from __future__ import annotations
 import gc
 import logging
 import multiprocessing
+import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 
 from .config import load_config
+from .lifetime import exit_with, exit_with_parent
 from .pipeline import Toolkit, process_batch
 from .readers import InputError, SourceText
 from .store import ArticleRows
@@ -25,8 +27,12 @@ logger = logging.getLogger(__name__)
 _toolkit: Toolkit | None = None
 
 
-def _start(config: str | None) -> None:
+def _start(config: str | None, owner: int) -> None:
     global _toolkit
+    # A killed ingest must not leave its workers behind: they end with it (``owner``), and
+    # with the forkserver that forked them.
+    exit_with_parent()
+    exit_with(owner)
     _toolkit = Toolkit.build(load_config(config))
     # The toolkit (jieba's dictionary, the lexicon) lives as long as the process: keep the
     # garbage collector from walking it again on every full collection (5% of worker time).
@@ -45,7 +51,10 @@ class ExtractionPool:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["alsingest.pipeline"])
         self._executor = ProcessPoolExecutor(
-            max_workers=workers, mp_context=context, initializer=_start, initargs=(config,)
+            max_workers=workers,
+            mp_context=context,
+            initializer=_start,
+            initargs=(config, os.getpid()),
         )
 
     def process(self, sources: Sequence[SourceText]) -> list[ArticleRows | InputError]:

@@ -1,7 +1,9 @@
 """The review server: Starlette routes rendering Jinja2 templates over the corpus.
 
 Security: it binds 127.0.0.1 unless told otherwise, and refuses another address
-without an access token; every POST carries a CSRF token (double-submit cookie, plus
+without an access token (of at least 16 characters); it answers only requests whose
+Host is a name it was bound for (loopback names, an IP address, the ``--host`` given),
+so a DNS-rebinding page cannot read it or post to it; every POST carries a CSRF token (double-submit cookie, plus
 an Origin check); templates escape everything (article and source text is untrusted),
 and a Content-Security-Policy allows no inline script at all.
 """
@@ -13,6 +15,8 @@ import ipaddress
 import logging
 import re
 import secrets
+import socket
+from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import parse_qs, quote, unquote, urlencode, urlsplit
 
@@ -49,6 +53,9 @@ SECURITY_HEADERS = {
     "referrer-policy": "no-referrer",
     "x-frame-options": "DENY",
 }
+MIN_TOKEN_CHARS = 16
+# Binding these means every address of the machine: its own names are then hosts too.
+WILDCARD_HOSTS = frozenset({"0.0.0.0", "::", ""})
 SAFE_PATH = re.compile(r"/(?!/)[^\s\\]*")
 CLAIM_ID = re.compile(r"[0-9a-f]{1,64}")
 
@@ -63,6 +70,43 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def check_token(token: str | None) -> None:
+    """A given token must be a secret: ValueError for a blank or short one."""
+    if token is not None and len(token.strip()) < MIN_TOKEN_CHARS:
+        raise ValueError(
+            f"--token must be a secret of at least {MIN_TOKEN_CHARS} characters "
+            f"(got {len(token.strip())})"
+        )
+
+
+def host_name(header: str) -> str:
+    """The name in a Host header, without its port: ``[::1]:8765`` -> ``::1``."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1 : header.find("]")] if "]" in header else header
+    if header.count(":") == 1:
+        return header.split(":", 1)[0]
+    return header
+
+
+def is_ip_address(name: str) -> bool:
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
+
+
+def bound_names(host: str) -> frozenset[str]:
+    """The Host names a server bound to ``host`` answers: loopback names and ``host``; for
+    a wildcard address, the machine's own names as well. IP addresses are always accepted
+    (DNS rebinding needs a name)."""
+    names = {"localhost", host_name(host)}
+    if host.strip() in WILDCARD_HOSTS:
+        names |= {socket.gethostname().lower(), socket.getfqdn().lower()}
+    return frozenset(n for n in names if n)
+
+
 def serve(
     db_path: str,
     host: str = "127.0.0.1",
@@ -75,13 +119,22 @@ def serve(
 
     if not is_loopback(host) and not token:
         raise ValueError(f"{host} is reachable from other machines: give --token SECRET to bind it")
-    uvicorn.run(
-        create_app(db_path, lexicon=lexicon, token=token), host=host, port=port, log_level="warning"
-    )
+    app = create_app(db_path, lexicon=lexicon, token=token, hosts=bound_names(host))
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
-def create_app(db_path: str | Path, *, lexicon: Lexicon | None = None, token: str | None = None):
-    """The review app over the corpus at ``db_path``; with ``token``, every request needs it."""
+def create_app(
+    db_path: str | Path,
+    *,
+    lexicon: Lexicon | None = None,
+    token: str | None = None,
+    hosts: Iterable[str] = (),
+):
+    """The review app over the corpus at ``db_path``; with ``token``, every request needs it.
+
+    Requests must name as Host a loopback name, an IP address or one of ``hosts``.
+    """
+    check_token(token)
     store.open_db(db_path).close()  # migrations, the review table among them, applied once
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(HERE / "templates"),
@@ -107,7 +160,7 @@ def create_app(db_path: str | Path, *, lexicon: Lexicon | None = None, token: st
     wrapped: ASGIApp = SecurityHeaders(app)
     if token:
         wrapped = AccessToken(wrapped, token)
-    return wrapped
+    return AllowedHosts(wrapped, hosts)
 
 
 class Site:
@@ -384,4 +437,35 @@ class AccessToken:
                 "when it started (ending in <code>?token=…</code>).</p>",
                 status_code=401,
             )
+        await SecurityHeaders(response)(scope, receive, send)
+
+
+class AllowedHosts:
+    """Refuses (421) a request whose Host is not a name this server was bound for.
+
+    A DNS-rebinding page (``evil.example`` resolving to 127.0.0.1) sends its own name as
+    Host: refused before any page, token or CSRF cookie is given out.
+    """
+
+    def __init__(self, app: ASGIApp, hosts: Iterable[str] = ()):
+        self.app = app
+        self.names = frozenset({"localhost", *(host_name(h) for h in hosts)})
+
+    def allowed(self, header: str) -> bool:
+        name = host_name(header)
+        return name in self.names or is_ip_address(name)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        header = Request(scope).headers.get("host", "")
+        if self.allowed(header):
+            await self.app(scope, receive, send)
+            return
+        response = HTMLResponse(
+            "<!doctype html><title>Unknown host</title><h1>Unknown host</h1>"
+            "<p>This review server answers only the addresses it was started for.</p>",
+            status_code=421,
+        )
         await SecurityHeaders(response)(scope, receive, send)
