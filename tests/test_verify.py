@@ -167,3 +167,174 @@ def test_unlisted_therapies_are_found_by_name(lexicon):
 def test_the_best_verdict_over_several_sources_wins():
     verdicts = [Verdict(NOT_FOUND, "a"), Verdict(PARTIAL, "b"), Verdict(UNAVAILABLE, "c")]
     assert best_verdict(verdicts).verdict == PARTIAL
+
+
+# --- issue 12: misreporting caught --------------------------------------------------
+
+NEURONATA_RELEASE = """Corestemchemon Announces Topline Results of ALSUMMIT Phase 3 Trial
+
+SEOUL, South Korea, December 9, 2024 /PRNewswire/ -- Corestemchemon today announced topline results from ALSUMMIT, the Phase 3 trial of lenzumestrocel (Neuronata-R) in 115 patients with amyotrophic lateral sclerosis.
+
+The study did not meet its primary endpoint in the overall population.
+
+In a post hoc analysis, a subgroup of patients with faster disease progression showed an improvement in ALSFRS-R scores compared with placebo.
+
+The company said it will discuss the data with regulators. Lenzumestrocel was well tolerated.
+"""
+
+
+@pytest.fixture(scope="module")
+def neuronata():
+    return Source(NEURONATA_RELEASE, CONVERTER)
+
+
+def test_a_claimed_success_where_only_a_post_hoc_subgroup_improved_is_contradicted(
+    neuronata, lexicon
+):
+    # The Chinese article said Neuronata-R's phase 3 trial "达到主要终点".
+    result = verify_claim(
+        claim(therapy="lenzumestrocel", type="trial_result", phase="3", outcome="met_primary"),
+        neuronata,
+        lexicon,
+    )
+    assert result.verdict == CONTRADICTED, result.reason
+    assert "post hoc" in result.reason and "\n" not in result.reason
+    texts = [e.text for e in result.evidence]
+    assert any("did not meet its primary endpoint" in t for t in texts)
+    assert any("post hoc analysis" in t for t in texts)
+    for e in result.evidence:
+        assert NEURONATA_RELEASE[e.start : e.end] == e.text
+
+
+def test_the_same_release_supports_a_claim_that_the_endpoint_was_missed(neuronata, lexicon):
+    result = verify_claim(
+        claim(therapy="lenzumestrocel", type="trial_result", outcome="missed_primary"),
+        neuronata,
+        lexicon,
+    )
+    assert result.verdict == SUPPORTED, result.reason
+
+
+def test_a_chinese_source_in_traditional_script_contradicts_a_claimed_success(lexicon):
+    text = (
+        "倫邁托賽（Neuronata-R）三期臨床試驗結果公布\n\n"
+        "韓國公司今日公布，倫邁托賽的三期臨床試驗未達到主要終點，整體人群中未觀察到改善。"
+        "事後分析顯示，部分進展較快的亞組患者功能評分有所改善。"
+        "公司表示將與監管機構討論後續計劃。該研究共納入115名患者，研究為隨機、雙盲、安慰劑對照設計。"
+    ) * 2
+    result = verify_claim(
+        claim(therapy="lenzumestrocel", type="trial_result", outcome="met_primary"),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert result.verdict == CONTRADICTED, result.reason
+
+
+@pytest.mark.parametrize(
+    "sentence, polarity",
+    [
+        ("the trial did not meet its primary endpoint", "missed"),
+        ("the trial has not met its primary endpoint", "missed"),
+        ("the difference did not reach statistical significance", "missed"),
+        ("treatment showed no benefit on survival", "missed"),
+        ("the study failed", "missed"),
+        ("the trial met its primary endpoint", "met"),
+        ("treatment significantly slowed disease progression", "met"),
+        ("研究未达到主要终点", "missed"),
+        ("该药未能显著改善患者功能评分", "missed"),
+        ("三期试验宣告失败", "missed"),
+        ("整体人群中未观察到改善", "missed"),
+        ("研究并未显著延缓疾病进展", "missed"),
+        ("研究达到主要终点", "met"),
+        ("该药显著延缓了疾病进展", "met"),
+        ("该药不仅显著改善了功能评分", "met"),
+    ],
+)
+def test_outcome_polarity_reads_negation_in_both_languages(sentence, polarity):
+    from alsingest.verify import outcome_statements
+
+    polarities = {s.polarity for s in outcome_statements(sentence)}
+    assert polarities == {polarity}
+
+
+def test_a_subgroup_success_is_marked_partial():
+    from alsingest.verify import outcome_statements
+
+    (statement,) = outcome_statements("in a post hoc analysis, a subgroup showed improved function")
+    assert statement.polarity == "met" and statement.partial
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("BEIJING, March 24, 2025 - Company X announced", "2025-03-24"),
+        ("NEW YORK, April 10, 2025 /PRNewswire/ -- BrainStorm", "2025-04-10"),
+        ("Title\n\nSEOUL, South Korea, 9 December 2024 — text", "2024-12-09"),
+        ("In 2025 the company said - nothing", None),
+    ],
+)
+def test_a_press_release_dateline_is_its_announcement_date(text, expected):
+    from alsingest.verify import dateline_date
+
+    assert dateline_date(text) == expected
+
+
+RELEASE_WITH_DATELINE = """Company X Announces NMPA Acceptance of Marketing Application for Tofersen
+
+BEIJING, March 24, 2025 - Company X today announced that the National Medical Products Administration has accepted its new drug application for tofersen for SOD1-ALS, and the application is under review.
+
+The company expects approval in 2026 and plans to launch tofersen in China after approval. The Phase 3 VALOR trial enrolled 108 participants.
+"""
+
+
+@pytest.fixture(scope="module")
+def dated_release():
+    return Source(RELEASE_WITH_DATELINE, CONVERTER)
+
+
+@pytest.mark.parametrize(
+    "fields, verdict, word",
+    [
+        # The dateline is the announcement's date.
+        ({"type": "submission", "date": "2025-03-24"}, SUPPORTED, ""),
+        ({"type": "submission", "date": "2025-03"}, SUPPORTED, ""),
+        # A filing reported as an approval, and as a launch.
+        ({"type": "approval", "date": "2025-03"}, CONTRADICTED, "submitted"),
+        ({"type": "launch"}, CONTRADICTED, "submitted"),
+        # Planned (approval expected in 2026) reported as done.
+        ({"type": "approval", "status": "planned", "date": "2026"}, SUPPORTED, ""),
+        # A date a year off for the filing the release announces today.
+        ({"type": "submission", "date": "2024-03"}, CONTRADICTED, "date"),
+        # One attribute found (phase) and another contradicted: contradicted.
+        ({"type": "trial_result", "phase": "3", "enrollment": 200}, CONTRADICTED, "enrollment"),
+    ],
+)
+def test_every_attribute_is_checked_against_the_release(
+    dated_release, lexicon, fields, verdict, word
+):
+    result = verify_claim(
+        claim(therapy="tofersen", **{"status": "reported", **fields}), dated_release, lexicon
+    )
+    assert result.verdict == verdict, result.reason
+    assert word in result.reason
+
+
+def test_a_trial_start_reported_as_done_where_the_source_plans_it_is_contradicted(lexicon):
+    text = (
+        "Company Y plans to start a Phase 2 trial of ibudilast in ALS in 2026, the company said. "
+        "The trial is expected to enroll about 60 participants at five sites in Europe. " * 3
+    )
+    result = verify_claim(
+        claim(therapy="ibudilast", type="trial_start", status="reported", phase="2"),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert result.verdict == CONTRADICTED and "planned" in result.reason
+
+
+def test_a_contradiction_is_the_headline_over_a_supporting_source():
+    from alsingest.verify import headline_verdict
+
+    verdicts = [Verdict(SUPPORTED, "a"), Verdict(CONTRADICTED, "b"), Verdict(PARTIAL, "c")]
+    assert headline_verdict(verdicts).verdict == CONTRADICTED
+    assert headline_verdict([Verdict(NOT_FOUND, "a"), Verdict(PARTIAL, "b")]).verdict == PARTIAL

@@ -629,3 +629,61 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
     ),
     COMPARATOR_BEFORE: ("比", "相较", "优于", "不如", "than", "compared", "versus", "vs", "relative to"),
 }  # fmt: skip
+
+# --- verification: how a source states an outcome, an event and its date -------------
+# (read by ``verify`` only; the claim extractor's patterns above stay as they are)
+
+# Outcome failures the claim patterns leave to context: "did not reach statistical
+# significance", "no clinical benefit", "未能改善", "未观察到…改善", "无明显获益".
+VERIFY_MISSED = re.compile(
+    r"未能[^，,。；;]{0,8}?(改善|延缓|减缓|达到|显示|证明|证实|延长|降低)|未观察到[^，,。；;]{0,12}?(改善|获益|差异|疗效)|"
+    r"无(明显|显著|统计学)?[^，,。；;]{0,4}?(改善|获益|差异)|(差异|结果)?[^，,。；;]{0,4}无统计学(意义|差异)|"
+    r"\b(did not|failed to|does not|didn't|not) (reach|achieve)\w* (statistical )?significance|"
+    r"\bnot statistically significant|\bno (statistically significant|clinical|meaningful|clinically meaningful) "
+    r"(benefit|effect|difference|improvement)|\b(was|were) not met\b|\bmissed (its|the) primary"
+)
+# A negation whose scope reaches a success word after it in the same clause: "has not met",
+# "并未显著改善", "未能显著延缓". Read on the clause text before the success word.
+NEGATION_BEFORE = re.compile(
+    r"(未|没有|没能|并未|尚未|无法|不能|不(?!仅|但|只|良|同|断|久|少|过|论)|\bnot\b(?! only)|n't\b|\bnever\b|\bnor\b|\bneither\b|\bwithout\b|"
+    r"\bfailed to\b|\bno\b)[^，,;；。:：]{0,16}$"
+)
+# Success that holds for part of the trial only: a post hoc, subgroup or exploratory analysis.
+POST_HOC = re.compile(
+    r"post[\s-]?hoc|sub-?groups?|\bsubsets? of\b|\bexploratory\b|\bsubpopulation|亚组|事后分析|探索性分析|部分患者|特定人群"
+)
+# A clause boundary: negation and "only in a subgroup" do not reach across it.
+CLAUSE_BREAK = re.compile(
+    r"[，,;；。:：]|\bbut\b|\bhowever\b|\bwhile\b|\bwhereas\b|但|然而|不过|而(?!且)"
+)
+# A press release's dateline, read on the original text: "BEIJING, March 24, 2025 -",
+# "NEW YORK, April 10, 2025 /PRNewswire/ --". Its date is the announcement's.
+DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Za-z.'\- ]{1,40},(?:[ \t]*[A-Z][A-Za-z. ]{1,30},)?[ \t]*"
+    r"(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2},[ \t]*\d{4}|"
+    r"\d{1,2}[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{4})"
+    r"[ \t]*(?:/[^/\n]{1,40}/)?[ \t]*[-–—]",
+    re.MULTILINE,
+)
+# "today" in a release means its dateline's day.
+TODAY = re.compile(r"\btoday\b|今日|今天")
+# Regulatory stages, in order: a claim of a later stage where the source only says an earlier
+# one is a misreport ("approved" for "submitted"). Approval words asked for, not given, are
+# read as submission: "submitted for approval", "申请上市", "pending approval".
+STAGE_SUBMITTED = re.compile(
+    r"提交|递交|申报|受理|审评中|审查中|上市申请|\bsubmit\w*|\bfiled\b|\bfiling\b|\bunder review\b|\bpending approval|"
+    r"\baccepted for review|\bseeking approval|\bapplication\b"
+)
+STAGE_APPROVED = re.compile(
+    r"获批|获得批准|(?<!申请)批准(?!申请)|获准|核准|\bapproved\b|\bapproval (of|for) (the )?(drug|therapy|treatment)\b|"
+    r"\bgranted\b[^.;]{0,40}\b(approval|authori[sz]ation)\b|\bauthori[sz]ed\b"
+)
+# Words right before an approval word that make it asked for, not given: "for approval", "申请批准".
+APPROVAL_SOUGHT_BEFORE = re.compile(
+    r"(\bfor\b|\bseek\w*|\bpending\b|\bawait\w*|申请|寻求|等待|待)\s*$"
+)
+# A planned event: the plan word shortly before the event word, in the same clause.
+PLANNED_BEFORE = re.compile(
+    r"(计划|将会|将于|将在|即将|有望|预计|拟|准备|打算|\bplans? to\b|\bplanned\b|\bexpect\w*|\banticipat\w*|\bwill\b|\baims? to\b|"
+    r"\bintends? to\b|\bis to\b|\bare to\b)[^，,;；。]{0,24}$"
+)
