@@ -244,3 +244,40 @@ def test_fetch_runs_the_prefect_flow_and_summarises_by_status(prefect_harness, t
     assert server.hits("/ok") == 1
     missing = run("references", "--db", db, "--status", "http_error")
     assert "HTTP 404" in missing.output
+
+
+def test_claims_lists_a_contradicted_claim_first_with_its_verdict_per_source(tmp_path, toolkit):
+    from alsingest import store
+
+    db_path = str(tmp_path / "c.db")
+    db = store.open_db(db_path)
+    from alsingest.pipeline import ingest_files
+
+    ingest_files(db, [SEEDS], toolkit)
+    rows = list(db.query("select id, claim_id from claims order by start desc limit 1"))
+    (last,) = rows
+    db["source_verdicts"].insert_all(
+        [
+            {"id": "a", "claim_row": last["id"], "claim_id": last["claim_id"], "kind": "reference",
+             "ref": 1, "verdict": "supported", "reason": "x"},
+            {"id": "b", "claim_row": last["id"], "claim_id": last["claim_id"], "kind": "reference",
+             "ref": 2, "verdict": "contradicted", "reason": "y"},
+        ]
+    )  # fmt: skip
+    db["verifications"].insert(
+        {"id": last["id"], "claim_id": last["claim_id"], "verdict": "contradicted"}
+    )
+    db.conn.commit()
+    db.close()
+    result = run("claims", "--db", db_path)
+    assert result.exit_code == 0
+    ids = re.findall(r"^\W*([0-9a-f]{8})\b", result.output, re.MULTILINE)
+    assert ids[0] == last["claim_id"][:8]
+    exported = [
+        json.loads(line) for line in run("export", "claims", "--db", db_path).output.splitlines()
+    ]
+    (row,) = [r for r in exported if r["claim_id"] == last["claim_id"]]
+    assert [v["verdict"] for v in row["verdicts"]] == ["contradicted", "supported"]
+    from alsingest.cli import verdict_cell
+
+    assert verdict_cell(row) == "contradicted [2] supported [1]"

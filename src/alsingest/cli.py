@@ -222,6 +222,8 @@ def claims(article, therapy, explain_id, options, db_path, config_path):
 
         therapy = Lexicon.load(options.lexicon_path).canonical(therapy) or therapy
     rows = list(queries.export_claims(db, article=article, therapy=therapy))
+    # A claim some source contradicts comes first: that is what a reader must see.
+    rows.sort(key=lambda row: row["verdict"] != "contradicted")
     table = Table(
         Column("id", no_wrap=True, min_width=8),  # what `--explain` takes
         "article",
@@ -232,6 +234,7 @@ def claims(article, therapy, explain_id, options, db_path, config_path):
         "n",
         "status",
         "refs",
+        "verdicts",
         "quote",
         show_lines=False,
     )
@@ -246,10 +249,20 @@ def claims(article, therapy, explain_id, options, db_path, config_path):
             str(row["enrollment"] or ""),
             row["status"],
             ",".join(map(str, row["refs"])),
+            verdict_cell(row),
             row["quote"].replace("\n", " "),
         )
     console.print(table)
     errors.print(f"{len(rows)} claims")
+
+
+def verdict_cell(row: dict) -> str:
+    """A claim's verdict per source, a contradiction first: "contradicted [2] supported [1]"."""
+    per_source = [
+        f"{v['verdict']} " + (f"[{v['ref']}]" if v["ref"] is not None else v["kind"])
+        for v in row["verdicts"]
+    ]
+    return " ".join(per_source) or (row["verdict"] or "")
 
 
 def explain_claim(db, prefix: str) -> None:

@@ -187,6 +187,17 @@ def write_rows(rows: Iterable[dict], fmt: str, out: io.TextIOBase) -> int:
     return count
 
 
+# A claim's verdict per cited source, a contradiction first (JSON list).
+SOURCE_VERDICTS = """
+    select json_group_array(json_object(
+        'ref', sv.ref, 'url', sv.url, 'kind', sv.kind, 'verdict', sv.verdict,
+        'reason', sv.reason, 'archived', sv.archived))
+    from (select * from source_verdicts x where x.claim_row = c.id
+          order by case x.verdict when 'contradicted' then 0 when 'supported' then 1
+            when 'partial' then 2 when 'not_found' then 3 else 4 end, x.ref, x.url) sv
+"""
+
+
 def export_claims(
     db: Database, article: str | None = None, therapy: str | None = None
 ) -> Iterator[dict]:
@@ -205,7 +216,7 @@ def export_claims(
           c.enrollment, c.status, c.refs, c.ref_urls, c.claim_id, c.start, c."end",
           c.sentence_idx as sentence, c.unlisted, c.design, c.outcome, c.extractor_version,
           v.version as article_version, ver.verdict, ver.reason as verdict_reason, ver.evidence,
-          c.provenance
+          c.provenance, ({SOURCE_VERDICTS}) as verdicts
         from claims c join article_versions v on v.id = c.version_id {CURRENT}
         left join verifications ver on ver.id = c.id
         {clause}
@@ -213,7 +224,7 @@ def export_claims(
         """,
         params,
     ):
-        for key in ("refs", "ref_urls", "design", "evidence", "provenance"):
+        for key in ("refs", "ref_urls", "design", "evidence", "provenance", "verdicts"):
             row[key] = json.loads(row[key]) if row[key] else []
         row["unlisted"] = bool(row["unlisted"])
         yield row

@@ -968,3 +968,44 @@ def m007_given_published(db: Database) -> None:
 def m008_claim_provenance(db: Database) -> None:
     # Which rule gave each field of a claim: JSON list of [field, rule] (`claims --explain`).
     db["claims"].add_column("provenance", str)
+
+
+@migrations()
+def m009_source_verdicts(db: Database) -> None:
+    # One verdict per claim and cited source, so that no verdict hides another: a claim
+    # cited to several sources shows each, a contradiction first (``verifications`` keeps
+    # the headline verdict of each claim).
+    db["source_verdicts"].create(
+        {
+            "id": str,  # claims.id + the source's key (reference number or registry id)
+            "claim_row": str,  # claims.id
+            "claim_id": str,  # the stable claim id
+            "kind": str,  # reference | registry
+            "ref": int,  # the reference number (registry: null)
+            "url": str,
+            "document_version": str,  # the document version read
+            "archived": str,  # snapshot date when that version is an archived copy, else null
+            "verdict": str,
+            "reason": str,
+            "evidence": str,  # JSON: [{start, end, text}] in that version's text
+            "checks": str,  # JSON object: attribute -> found | missing | conflict
+            "verified_at": str,
+        },
+        pk="id",
+    )
+    db["source_verdicts"].create_index(["claim_row"])
+    db["source_verdicts"].create_index(["claim_id"])
+
+
+def write_source_verdicts(db: Database, claim_rows: list[str], rows: list[dict]) -> None:
+    """Replace the per-source verdicts of these claims (claims.id) with ``rows``."""
+    now = _now()
+    with write_lock(db), db.atomic():
+        for start in range(0, len(claim_rows), 500):
+            part = claim_rows[start : start + 500]
+            db.execute(
+                f"delete from source_verdicts where claim_row in ({', '.join('?' * len(part))})",
+                part,
+            )
+        if rows:
+            db["source_verdicts"].insert_all(({**row, "verified_at": now} for row in rows), pk="id")
