@@ -224,7 +224,9 @@ def test_fetch_runs_the_prefect_flow_and_summarises_by_status(prefect_harness, t
 
     config = tmp_path / "loopback.toml"
     config.write_text(
-        "[fetch]\nallow_private_hosts = true\nretries = 0\nconnect_timeout = 1.0\n",
+        "[fetch]\nallow_private_hosts = true\nretries = 0\nconnect_timeout = 1.0\n"
+        # An archive nobody answers at: the dead link's status says so, the run goes on.
+        '[sources]\nwayback = "http://127.0.0.1:9/available?url={url}"\n',
         encoding="utf-8",
     )
     with LoopbackServer() as server:
@@ -244,6 +246,7 @@ def test_fetch_runs_the_prefect_flow_and_summarises_by_status(prefect_harness, t
     assert server.hits("/ok") == 1
     missing = run("references", "--db", db, "--status", "http_error")
     assert "HTTP 404" in missing.output
+    assert "Wayback Machine lookup failed" in " ".join(missing.output.split())
 
 
 def test_claims_lists_a_contradicted_claim_first_with_its_verdict_per_source(tmp_path, toolkit):

@@ -460,15 +460,17 @@ def fetch(stale_after, only_failed, options, db_path, config_path):
     from flows import ad_hoc_runs
     from flows.fetch import fetch_references
 
-    from .sources import fetch_options, parse_duration, plan_fetch
+    from .sources import fetch_options, parse_duration, plan_fetch, source_templates
 
     try:
         fetch_options(options)
+        templates = source_templates(options)
     except ConfigError as e:
         raise click.ClickException(str(e)) from None
     db = open_corpus(db_path)
     stale = parse_duration(stale_after) if stale_after else None
-    total = len(plan_fetch(db, stale_after=stale, only_failed=only_failed).targets)
+    plan = plan_fetch(db, stale_after=stale, only_failed=only_failed, templates=templates)
+    total = len(plan.targets)
     with ad_hoc_runs(), progress_bar("fetch") as progress:
         bar = progress.add_task("", total=total)
 
@@ -492,6 +494,11 @@ def fetch(stale_after, only_failed, options, db_path, config_path):
     console.print(
         f"{fetched} URLs fetched: {summary['new_versions']} new document versions, "
         f"{summary['unchanged']} unchanged, {len(summary['failed'])} failed"
+        + (
+            f" ({summary['archived']} read from an archived copy)"
+            if summary.get("archived")
+            else ""
+        )
         + (f"; skipped {skipped}" if skipped else "")
         + (" — see `alsingest references --status STATUS`" if summary["failed"] else ""),
         highlight=False,

@@ -687,3 +687,17 @@ PLANNED_BEFORE = re.compile(
     r"(计划|将会|将于|将在|即将|有望|预计|拟|准备|打算|\bplans? to\b|\bplanned\b|\bexpect\w*|\banticipat\w*|\bwill\b|\baims? to\b|"
     r"\bintends? to\b|\bis to\b|\bare to\b)[^，,;；。]{0,24}$"
 )
+
+# --- trial registry ids (read by ``registries``) -------------------------------------
+# Each alternative is a group named for its registry. Read on the original text, any case.
+REGISTRY_ID = re.compile(
+    r"(?<![A-Za-z0-9])(?:"
+    r"(?P<clinicaltrials>NCT\d{8})|"
+    r"(?P<chictr>ChiCTR(?:-[A-Z]{2,4}-)?\d{8,10})|"
+    r"EudraCT(?:\s*(?:No\.?|number|Number|编号|号))?[\s:：#]*(?P<eudract>\d{4}-\d{6}-\d{2})|"
+    r"(?P<jrct>jRCT[a-z]?\d{9,10})|"
+    r"(?P<isrctn>ISRCTN\d{8})|"
+    r"(?P<ctr>CTR20\d{6})"
+    r")(?![A-Za-z0-9])",
+    re.IGNORECASE,
+)

@@ -24,6 +24,7 @@ from .lexicon import Lexicon
 from .normalize import Converter, drop_glosses, join_lines
 from .readers import InputError, SourceText, discover, read_article
 from .references import Marker, Reference, markers_of, references_of
+from .registries import trial_ids
 from .segment import Segmenter, search_text
 from .structure import Paragraph, paragraphs_of, sentences_of
 
@@ -31,7 +32,7 @@ logger = logging.getLogger(__name__)
 
 # Bump when a change to parsing or extraction changes what is stored for the same text;
 # articles stored by an older version are processed again.
-PARSER_VERSION = f"1+{EXTRACTOR_VERSION}"
+PARSER_VERSION = f"2+{EXTRACTOR_VERSION}"
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,8 @@ class ArticleResult:
     claims: list[Claim]
     published: str | None
     parser_version: str = PARSER_VERSION
+    # The registry ids each claim's sentence names, in the order of ``claims``.
+    claim_trial_ids: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass
@@ -94,6 +97,8 @@ def process_article(source: SourceText, toolkit: Toolkit) -> ArticleResult:
        makes the same words into a Doc; nothing here reads one.)
     7. Extract claims (therapy, date, phase, enrollment, outcome) and link each
        to the references the article cites for it.
+    8. Read the trial registry ids each claim's sentence names (``registries``), so that
+       the registry records can be fetched and checked like any cited source.
     """
     text = source.text
     script = toolkit.converter.detect_script(text)
@@ -140,6 +145,9 @@ def process_article(source: SourceText, toolkit: Toolkit) -> ArticleResult:
         markers=markers,
         claims=claims,
         published=published,
+        claim_trial_ids=tuple(
+            trial_ids(text[sentences[c.sentence].start : sentences[c.sentence].end]) for c in claims
+        ),
     )
 
 
@@ -230,9 +238,14 @@ def process_batch(
 
 def judge_source(claim: dict, source: dict, prepared, toolkit: Toolkit):
     """One claim against one of its sources; an archived copy says so in the reason."""
+    from .registries import RegistryRecord, verify_record
     from .verify import verify_claim
 
-    verdict = verify_claim(claim, prepared, toolkit.lexicon)
+    if source.get("kind") == "registry" and source.get("record"):
+        record = RegistryRecord.from_json(source["record"])
+        verdict = verify_record(claim, record, prepared.text)
+    else:
+        verdict = verify_claim(claim, prepared, toolkit.lexicon)
     if source.get("archived"):
         reason = f"{verdict.reason} (read in an archived copy of {source['archived']})"
         verdict = dataclasses.replace(verdict, reason=reason)
@@ -240,7 +253,9 @@ def judge_source(claim: dict, source: dict, prepared, toolkit: Toolkit):
 
 
 def source_label(source: dict) -> str:
-    return f"[{source['ref']}]" if source.get("ref") is not None else str(source.get("url"))
+    if source.get("ref") is not None:
+        return f"[{source['ref']}]"
+    return str(source.get("trial_id") or source.get("url"))
 
 
 def headline_reason(verdict, origin: dict, judged: list) -> str:
