@@ -79,6 +79,10 @@ def test_the_proof_rejects_a_cue_list_with_a_gap():
         ("APPROVAL_SOUGHT_BEFORE", "submitted for ", True),
         ("PLANNED_BEFORE", "the company plans to ", True),
         ("PLANNED_BEFORE", "it has ", False),
+        ("WAYBACK_SNAPSHOT", "http://web.archive.org/web/20130919044612/http://example.com/", True),
+        ("WAYBACK_SNAPSHOT", "http://web.archive.org/save/http://example.com/", False),
+        ("REGISTRY_ID", "NCT04856982", True),
+        ("REGISTRY_ID", "NCT0485698", False),
     ],
 )
 def test_verification_patterns(name, text, matches):

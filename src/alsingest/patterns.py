@@ -701,3 +701,9 @@ REGISTRY_ID = re.compile(
     r")(?![A-Za-z0-9])",
     re.IGNORECASE,
 )
+
+# --- web archive (read by ``sources``) ---------------------------------------------------
+# A Wayback snapshot URL; ``id_`` after its timestamp asks for the page as archived,
+# without the archive's toolbar and rewritten links.
+WAYBACK_SNAPSHOT = re.compile(r"^(?P<head>.*/web/)(?P<ts>\d{8,14})(?P<flags>[a-z_]*)/(?P<url>.+)$")
+WAYBACK_TIMESTAMP = re.compile(r"\d{8,14}")

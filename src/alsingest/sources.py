@@ -48,7 +48,7 @@ from urllib.parse import quote
 
 from sqlite_utils import Database
 
-from . import queries, store
+from . import patterns, queries, store
 from .config import ConfigError, Options
 from .documents import Document, UnsupportedContent, classify, extract_document
 from .fetch import STATUSES, FetchOptions, FetchRequest, FetchResult, fetch_many, utc_now_iso
@@ -397,10 +397,6 @@ def fetch_documents(
 
 # --- archived copies of dead links ----------------------------------------------------
 
-# A Wayback snapshot URL; ``id_`` after its timestamp asks for the page as archived,
-# without the archive's toolbar and rewritten links.
-WAYBACK_SNAPSHOT = re.compile(r"^(?P<head>.*/web/)(?P<ts>\d{8,14})(?P<flags>[a-z_]*)/(?P<url>.+)$")
-
 
 def is_dead(item: FetchedDocument) -> bool:
     """A cited page that is gone: an HTTP error, a dead host, or a block page instead of it."""
@@ -427,11 +423,11 @@ def parse_availability(body: bytes) -> tuple[str, str] | None:
         return None
     stamp = str(closest.get("timestamp", ""))
     url = str(closest["url"])
-    match = WAYBACK_SNAPSHOT.match(url)
+    match = patterns.WAYBACK_SNAPSHOT.match(url)
     if match:
         stamp = stamp or match.group("ts")
         url = f"{match.group('head')}{match.group('ts')}id_/{match.group('url')}"
-    if not re.fullmatch(r"\d{8,14}", stamp):
+    if not patterns.WAYBACK_TIMESTAMP.fullmatch(stamp):
         return None
     return url, f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:8]}"
 
