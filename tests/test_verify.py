@@ -338,3 +338,15 @@ def test_a_contradiction_is_the_headline_over_a_supporting_source():
     verdicts = [Verdict(SUPPORTED, "a"), Verdict(CONTRADICTED, "b"), Verdict(PARTIAL, "c")]
     assert headline_verdict(verdicts).verdict == CONTRADICTED
     assert headline_verdict([Verdict(NOT_FOUND, "a"), Verdict(PARTIAL, "b")]).verdict == PARTIAL
+
+
+# --- issue 12: mechanisms behind the misses on the real dev pairs -------------------
+
+
+def test_a_therapy_the_lexicon_does_not_know_is_found_by_its_name(lexicon):
+    # A claim from another tool or a gold line: no ``unlisted`` flag, a code name.
+    text = "The FDA has granted Orphan Drug status to Zentrik Bio's ZTK-88 for ALS. " * 4
+    result = verify_claim(
+        {"therapy": "ztk88", "type": "other", "date": None}, Source(text, CONVERTER), lexicon
+    )
+    assert result.verdict != NOT_FOUND, result.reason

@@ -489,7 +489,9 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
     """
     if source.problem:
         return Verdict(UNAVAILABLE, source.problem)
-    name = claim["therapy"] if claim.get("unlisted") else None
+    # A name the lexicon does not know is looked for as written, flagged unlisted or not.
+    unknown = claim.get("unlisted") or claim["therapy"] not in lexicon
+    name = claim["therapy"] if unknown else None
     hits = source.mentions(claim["therapy"], lexicon, unlisted_name=name)
     if not hits:
         return Verdict(NOT_FOUND, f"the source never names {claim['therapy']}")
