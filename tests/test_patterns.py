@@ -83,6 +83,10 @@ def test_the_proof_rejects_a_cue_list_with_a_gap():
         ("WAYBACK_SNAPSHOT", "http://web.archive.org/save/http://example.com/", False),
         ("REGISTRY_ID", "NCT04856982", True),
         ("REGISTRY_ID", "NCT0485698", False),
+        ("MISSED_PRIMARY_OBJECT", " its primary and secondary endpoints", True),
+        ("MISSED_PRIMARY_OBJECT", " the prespecified primary endpoint", True),
+        ("MISSED_PRIMARY_OBJECT", "主要和次要终点", True),
+        ("MISSED_PRIMARY_OBJECT", " its secondary endpoints", False),
     ],
 )
 def test_verification_patterns(name, text, matches):

@@ -350,3 +350,24 @@ def test_a_therapy_the_lexicon_does_not_know_is_found_by_its_name(lexicon):
         {"therapy": "ztk88", "type": "other", "date": None}, Source(text, CONVERTER), lexicon
     )
     assert result.verdict != NOT_FOUND, result.reason
+
+
+def test_a_claimed_success_where_primary_and_secondary_endpoints_were_missed_is_contradicted(
+    lexicon,
+):
+    # The success the source does state comes after the missed endpoints, in the same
+    # sentence, and is not about them: it cannot support a claim that the trial succeeded.
+    text = (
+        "Corestemchemon presented the Phase 3 results of Neuronata-R at a congress in Melbourne. "
+        "While the overall trial did not meet its primary and secondary endpoints Neuronata-R "
+        "demonstrated meaningful efficacy in patients with slower disease progression. "
+        "Participants in this group kept more of their breathing capacity. "
+    ) * 2
+    for outcome in ("met", "met_primary"):
+        result = verify_claim(
+            claim(therapy="lenzumestrocel", type="trial_result", outcome=outcome),
+            Source(text, CONVERTER),
+            lexicon,
+        )
+        assert result.verdict == CONTRADICTED, (outcome, result.reason)
+        assert "primary endpoint was missed" in result.reason

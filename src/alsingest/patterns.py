@@ -642,6 +642,13 @@ VERIFY_MISSED = re.compile(
     r"\bnot statistically significant|\bno (statistically significant|clinical|meaningful|clinically meaningful) "
     r"(benefit|effect|difference|improvement)|\b(was|were) not met\b|\bmissed (its|the) primary"
 )
+# What a missed outcome missed, right after the failure words: "did not meet | its primary and
+# secondary endpoints", "未达到 | 主要和次要终点". The success words after it are not about it.
+MISSED_PRIMARY_OBJECT = re.compile(
+    r"\s*(?:(?:its|the|their|any of (?:its|the))\s+)?(?:pre-?specified\s+)?(?:co-?)?primary"
+    r"(?:\s+(?:and|or|nor)\s+(?:key\s+)?secondary)?\s+(?:efficacy\s+)?(?:end ?points?|outcomes?)|"
+    r"\s*(?:其|预设的?)?主要(?:和|及|与|或)?(?:次要)?(?:疗效)?(?:终点|指标)"
+)
 # A negation whose scope reaches a success word after it in the same clause: "has not met",
 # "并未显著改善", "未能显著延缓". Read on the clause text before the success word.
 NEGATION_BEFORE = re.compile(

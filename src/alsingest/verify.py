@@ -220,15 +220,25 @@ def outcome_statements(view: str, sentence: int = 0) -> list[OutcomeStatement]:
     primary endpoint", "并未显著改善"); one that overlaps a failure phrase is part of it.
     """
 
+    missed = []  # (start, end, what was missed is named as the primary endpoint)
+    for a, b in _spans((patterns.OUTCOME_MISSED, patterns.VERIFY_MISSED), view):
+        missed_what = patterns.MISSED_PRIMARY_OBJECT.match(view, b)
+        missed.append((a, missed_what.end(), True) if missed_what else (a, b, False))
+
     def about_primary(start: int, end: int) -> bool:
-        around = view[max(0, start - 60) : end + 40]
+        # Not looking back past a missed endpoint: in "did not meet its primary endpoint,
+        # but improved X", the improvement is another outcome.
+        ends = [b for _, b, _ in missed if b <= start]
+        around = view[max(0, start - 60, *ends) : end + 40]
         return bool(patterns.PRIMARY_ENDPOINT.search(around))
 
-    missed = _spans((patterns.OUTCOME_MISSED, patterns.VERIFY_MISSED), view)
-    statements = [OutcomeStatement(sentence, MISSED, about_primary(a, b), False) for a, b in missed]
+    statements = [
+        OutcomeStatement(sentence, MISSED, named or about_primary(a, b), False)
+        for a, b, named in missed
+    ]
     partial = bool(patterns.POST_HOC.search(view))
     for m in patterns.OUTCOME_MET.finditer(view):
-        if any(a < m.end() and m.start() < b for a, b in missed):
+        if any(a < m.end() and m.start() < b for a, b, _ in missed):
             continue
         if _negated(view, m.start()):
             statements.append(
@@ -253,8 +263,9 @@ class Check:
 def check_outcome(claimed: str, statements: list[OutcomeStatement]) -> Check:
     """The claim's outcome against every outcome statement near the therapy.
 
-    A claimed success is contradicted when the source says the (primary) endpoint was
-    missed and success holds only for a post hoc or subgroup analysis, or nowhere.
+    A claimed success, of the primary endpoint or unqualified, is contradicted when the
+    source says the primary endpoint was missed and never that it was met; success on
+    other measures or in a subgroup does not save it.
     """
     missed = [s for s in statements if s.polarity == MISSED]
     met = [s for s in statements if s.polarity == MET and not s.partial]
@@ -269,16 +280,17 @@ def check_outcome(claimed: str, statements: list[OutcomeStatement]) -> Check:
         if met:
             return Check("conflict", where(met), "the source says the trial succeeded")
         return Check("missing")
-    if claimed.endswith("primary"):
-        missed_primary = [s for s in missed if s.primary]
-        met_primary = [s for s in met if s.primary]
-        if met_primary and not missed_primary:
-            return Check("found", where(met_primary))
-        if missed_primary and not met_primary:
-            detail = "the source says the primary endpoint was missed"
-            if partial:
-                detail += ", with success only in a post hoc or subgroup analysis"
-            return Check("conflict", where(missed_primary + partial), detail)
+    # A trial's result is its primary endpoint: where the source says that was missed,
+    # success on other measures does not make the claimed success true.
+    missed_primary = [s for s in missed if s.primary]
+    met_primary = [s for s in met if s.primary]
+    if claimed.endswith("primary") and met_primary and not missed_primary:
+        return Check("found", where(met_primary))
+    if missed_primary and not met_primary:
+        detail = "the source says the primary endpoint was missed"
+        if partial:
+            detail += ", with success only in a post hoc or subgroup analysis"
+        return Check("conflict", where(missed_primary + partial), detail)
     if met:
         return Check("found", where(met))
     if missed:
