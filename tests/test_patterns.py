@@ -87,6 +87,13 @@ def test_the_proof_rejects_a_cue_list_with_a_gap():
         ("MISSED_PRIMARY_OBJECT", " the prespecified primary endpoint", True),
         ("MISSED_PRIMARY_OBJECT", "主要和次要终点", True),
         ("MISSED_PRIMARY_OBJECT", " its secondary endpoints", False),
+        ("TRIAL_CLEARED", "the fda's clearance of the ind application", True),
+        ("TRIAL_CLEARED", "the ind was approved by the cde", True),
+        ("TRIAL_CLEARED", "获得美国fda的临床试验默示许可", True),
+        ("TRIAL_CLEARED", "ind申请获得国家药监局受理", False),
+        ("VERIFY_WITHDRAWAL", "may include voluntarily withdrawing the agent from market", True),
+        ("VERIFY_WITHDRAWAL", "withdrawal of approval of new drug application", True),
+        ("VERIFY_WITHDRAWAL", "patients withdrawing from the study", False),
     ],
 )
 def test_verification_patterns(name, text, matches):

@@ -67,7 +67,8 @@ def news():
         ({"type": "trial_design", "phase": "3b", "enrollment": 300}, CONTRADICTED),
         ({"type": "submission", "date": "2025-04-10", "phase": "2"}, CONTRADICTED),
         ({"type": "trial_result", "outcome": "met_primary", "phase": "3"}, CONTRADICTED),
-        ({"type": "approval", "date": "2024"}, PARTIAL),
+        # The release names NurOwn, but says nothing of an approval: silent, not partial.
+        ({"type": "approval", "date": "2024"}, NOT_FOUND),
         ({"therapy": "tofersen", "type": "approval", "date": "2025-04"}, NOT_FOUND),
     ],
 )
@@ -371,3 +372,54 @@ def test_a_claimed_success_where_primary_and_secondary_endpoints_were_missed_is_
         )
         assert result.verdict == CONTRADICTED, (outcome, result.reason)
         assert "primary endpoint was missed" in result.reason
+
+
+def test_a_trial_start_claim_is_the_trial_cleared_to_start(lexicon):
+    # "获批开展临床试验" is a trial_start claim; an IND cleared is that event, done, even
+    # where the trial itself is still to begin.
+    text = (
+        "SineuGene announced that the FDA has granted Orphan Drug Designation to SNUG01. "
+        "The designation follows the FDA's clearance of the IND application for SNUG01 in "
+        "March 2025. SineuGene plans to initiate a Phase 1/2a trial in adults with ALS. "
+    ) * 2
+    result = verify_claim(
+        claim(therapy="snug01", type="trial_start", date="2025-03", status="reported"),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert result.verdict == SUPPORTED, result.reason
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"type": "submission", "date": "2025", "status": "planned"},
+        {"type": "trial_start", "date": "2024-05"},
+        {"type": "approval", "date": "2022"},
+    ],
+)
+def test_a_source_silent_on_the_claimed_event_is_not_found(lexicon, fields):
+    # The therapy is named, but for another matter: the source says nothing of the event.
+    text = (
+        "ALSUMMIT is a multicentre, randomized, double-blind phase III trial of lenzumestrocel "
+        "for ALS in 2022. The primary endpoint will be evaluated by CAFS at 6 months. "
+        "Lenzumestrocel is an autologous bone marrow-derived mesenchymal stem cell product. "
+    ) * 2
+    result = verify_claim(
+        claim(therapy="lenzumestrocel", **fields), Source(text, CONVERTER), lexicon
+    )
+    assert result.verdict == NOT_FOUND, result.reason
+
+
+def test_a_planned_withdrawal_from_the_market_is_read_in_other_words(lexicon):
+    text = (
+        "Amylyx announced that AMX0035 did not meet its primary end point in PHOENIX. The "
+        "company will assess the next steps, which may include voluntarily withdrawing the "
+        "agent from market. It has paused the promotion of the therapy. "
+    ) * 2
+    result = verify_claim(
+        claim(therapy="amx0035", type="withdrawal", status="planned"),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert result.verdict == SUPPORTED, result.reason

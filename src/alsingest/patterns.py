@@ -689,6 +689,26 @@ STAGE_APPROVED = re.compile(
 APPROVAL_SOUGHT_BEFORE = re.compile(
     r"(\bfor\b|\bseek\w*|\bpending\b|\bawait\w*|申请|寻求|等待|待)\s*$"
 )
+# A trial cleared to start is a trial start (the claim's "获批开展临床试验"): an IND or a
+# clinical trial application cleared or approved, "临床试验默示许可".
+TRIAL_CLEARED = re.compile(
+    r"(获批|批准|获准|同意)[^,;。，；]{0,24}?(开展|进行|开始|启动)[^,;。，；]{0,12}?(临床|试验|研究)|"
+    r"临床试验(申请)?(获|的)?(批准|许可|默示许可)|默示许可|"
+    r"\bclear(?:ed|ance|s)?\b[^.;]{0,60}\b(?:ind|investigational new drug|clinical trial application|cta)\b|"
+    r"\b(?:ind|investigational new drug|cta)\b[^.;]{0,60}\b(?:cleared|clearance|approved|approval|authori[sz]ed)\b"
+)
+VERIFY_TRIAL_START = re.compile(
+    f"{TRIAL_START.pattern}|{TRIAL_CLEARED.pattern}|进入[^,;。，；]{{0,6}}(临床|试验)|"
+    r"\bentere?d?s?\b[^.;]{0,16}\b(?:phase|trial|study|clinic)"
+)
+# Withdrawal from the market in more words than the claim patterns read: "withdrawing the
+# agent from market", "withdrawal of approval", "pulling it from the market".
+VERIFY_WITHDRAWAL = re.compile(
+    f"{WITHDRAWAL.pattern}|"
+    r"撤回[^,;。]{0,10}(批准|上市许可)|"
+    r"\bwithdr(?:aw|awing|awal|awn|ew)\b[^.;]{0,40}\b(?:markets?|approval|authori[sz]ation)\b|"
+    r"\bpull(?:s|ed|ing)?\b[^.;]{0,30}\bfrom (?:the )?markets?\b"
+)
 # A planned event: the plan word shortly before the event word, in the same clause.
 PLANNED_BEFORE = re.compile(
     r"(计划|将会|将于|将在|即将|有望|预计|拟|准备|打算|\bplans? to\b|\bplanned\b|\bexpect\w*|\banticipat\w*|\bwill\b|\baims? to\b|"

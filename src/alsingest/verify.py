@@ -307,9 +307,21 @@ EVENT_PATTERNS: Mapping[str, re.Pattern] = {
     "approval": patterns.STAGE_APPROVED,
     "launch": patterns.LAUNCH,
     "submission": patterns.STAGE_SUBMITTED,
-    "trial_start": patterns.TRIAL_START,
+    "trial_start": patterns.VERIFY_TRIAL_START,
     "dosing": patterns.DOSING,
-    "withdrawal": patterns.WITHDRAWAL,
+    "withdrawal": patterns.VERIFY_WITHDRAWAL,
+}
+
+
+# Any word for the event, asked for, planned or denied: a source without one near the
+# therapy is silent on the claim (a launch may be read from the approval it follows).
+EVENT_WORDS: Mapping[str, re.Pattern] = {
+    "approval": patterns.APPROVAL,
+    "launch": re.compile(f"{patterns.LAUNCH.pattern}|{patterns.APPROVAL.pattern}"),
+    "submission": re.compile(f"{patterns.SUBMISSION.pattern}|{patterns.STAGE_SUBMITTED.pattern}"),
+    "trial_start": patterns.VERIFY_TRIAL_START,
+    "dosing": patterns.DOSING,
+    "withdrawal": patterns.VERIFY_WITHDRAWAL,
 }
 
 
@@ -524,7 +536,7 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
                 (i, Check(_check_phase(str(claim["phase"]), window)))
             )
         if claim.get("type") == "withdrawal":
-            found = any(patterns.WITHDRAWAL.search(s.view) for s in window)
+            found = any(patterns.VERIFY_WITHDRAWAL.search(s.view) for s in window)
             windowed.setdefault("withdrawal", []).append(
                 (i, Check("found" if found else "missing"))
             )
@@ -537,13 +549,22 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
     if claim.get("outcome"):
         statements = [st for k, view in views for st in outcome_statements(view, k)]
         results["outcome"] = check_outcome(str(claim["outcome"]), statements)
-    for attribute, check in (
-        ("stage", check_stage(claim, views)),
-        ("status", check_status(claim, views)),
-    ):
+    stage = check_stage(claim, views)
+    if stage is None and _silent_on_event(claim, views):
+        return Verdict(
+            NOT_FOUND, f"the source names {claim['therapy']} but never its {claim['type']}"
+        )
+    for attribute, check in (("stage", stage), ("status", check_status(claim, views))):
         if check is not None:
             results[attribute] = check
     return _judge(results, hits, source)
+
+
+def _silent_on_event(claim: Mapping, views: list[tuple[int, str]]) -> bool:
+    """The claim is of an event (approval, trial start…) the source never states near the
+    therapy, done, planned or denied: it speaks of the therapy on another matter."""
+    words = EVENT_WORDS.get(str(claim.get("type")))
+    return words is not None and not any(words.search(view) for _, view in views)
 
 
 def _judge(results: Mapping[str, Check], hits: list[int], source: Source) -> Verdict:
