@@ -423,3 +423,57 @@ def test_a_planned_withdrawal_from_the_market_is_read_in_other_words(lexicon):
         lexicon,
     )
     assert result.verdict == SUPPORTED, result.reason
+
+
+def test_a_date_is_confirmed_only_at_the_claims_precision(lexicon):
+    text = (
+        "SineuGene said the FDA cleared the IND application for SNUG01 in March 2025, "
+        "paving the way for a Phase 1/2a trial in ALS. The trial will run in two countries. "
+    ) * 2
+    source = Source(text, CONVERTER)
+    day = verify_claim(
+        claim(therapy="snug01", type="trial_start", date="2025-03-24"), source, lexicon
+    )
+    month = verify_claim(
+        claim(therapy="snug01", type="trial_start", date="2025-03"), source, lexicon
+    )
+    assert (day.verdict, month.verdict) == (PARTIAL, SUPPORTED), (day.reason, month.reason)
+    assert "date" in day.reason
+
+
+def test_the_claimed_event_also_stated_undated_leaves_the_date_unconfirmed(lexicon):
+    # Two clearances of the same kind: China's (undated, announced today) and an earlier
+    # one by the FDA. The FDA's month does not contradict a claim about the other.
+    text = (
+        "SineuGene announced today that China's NMPA has cleared the IND application for "
+        "SNUG01, a gene therapy for ALS. This milestone follows a prior clearance of SNUG01's "
+        "IND application by the FDA in March 2025. The trial will enroll adults with ALS. "
+    ) * 2
+    result = verify_claim(
+        claim(therapy="snug01", type="trial_start", date="2025-08-15"),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert result.verdict == PARTIAL, result.reason
+
+
+def test_hard_wrapped_source_lines_are_read_as_one_sentence(lexicon):
+    # A plain-text release wrapped at a fixed width: the date and its event on two lines.
+    text = (
+        "SUZHOU, China, Dec. 24,\n2024 /PRNewswire/ -- Ractigen Therapeutics today announced\n"
+        "the dosing of the first patient in a Phase I trial of RAG-17 in ALS.\n"
+        "The trial is randomized and placebo-controlled.\n"
+        "RAG-17 received Orphan Drug Designation from the FDA in March\n"
+        "2023, followed by the FDA's clearance of its IND application. In May\n"
+        "2024, the IND was approved by the CDE of China's National Medical\n"
+        "Products Administration. Most recently, in November 2024, a trial of\n"
+        "RAG-17 delivered promising data in patients with ALS.\n"
+    )
+    source = Source(text, CONVERTER)
+    result = verify_claim(
+        claim(therapy="rag17", type="trial_start", date="2024-05"), source, lexicon
+    )
+    assert result.verdict == SUPPORTED, result.reason
+    assert source.dateline == "2024-12-24"
+    for e in result.evidence:
+        assert text[e.start : e.end] == e.text

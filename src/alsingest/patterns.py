@@ -672,8 +672,15 @@ DATELINE = re.compile(
     r"[ \t]*(?:/[^/\n]{1,40}/)?[ \t]*[-–—]",
     re.MULTILINE,
 )
+# A line break inside an English sentence of hard-wrapped plain text: after a letter, digit
+# or comma with no sentence end, before a lowercase word or a number ("in May\n2024, the IND
+# was approved"), or after a comma before a capital ("Dr. Wang,\nDr. Wu"). A line ending in a
+# word before a capital may be a heading or a date line: it stays a line.
+WRAPPED_LINE_BREAK = re.compile(r"(?<=[A-Za-z0-9,])\n(?=[a-z0-9(])|(?<=,)\n(?=[A-Z])")
 # "today" in a release means its dateline's day.
 TODAY = re.compile(r"\btoday\b|今日|今天")
+# News of the day or of late: the event's date is the page's, when the page gives one.
+RECENT = re.compile(r"\btoday\b|\brecently\b|\bthis week\b|今日|今天|近日|日前|近期")
 # Regulatory stages, in order: a claim of a later stage where the source only says an earlier
 # one is a misreport ("approved" for "submitted"). Approval words asked for, not given, are
 # read as submission: "submitted for approval", "申请上市", "pending approval".

@@ -145,15 +145,17 @@ class Source:
     def __init__(self, text: str, converter: Converter, published: str | None = None):
         self.text = text
         self.published = published
-        script = converter.detect_script(text)
-        simplified = converter.to_simplified(text, script)
-        paragraphs = paragraphs_of(text)
+        # Hard-wrapped lines joined (a space for a newline: offsets stay those of ``text``).
+        unwrapped = patterns.WRAPPED_LINE_BREAK.sub(" ", text)
+        script = converter.detect_script(unwrapped)
+        simplified = converter.to_simplified(unwrapped, script)
+        paragraphs = paragraphs_of(unwrapped)
         self.sentences = [
             _Sentence(s.start, s.end, fold(join_lines(simplified[s.start : s.end]).text))
-            for s in sentences_of(text, paragraphs)
+            for s in sentences_of(unwrapped, paragraphs)
         ]
         self.problem = unreadable(text)
-        self.dateline = dateline_date(text)
+        self.dateline = dateline_date(unwrapped)
 
     def mentions(
         self, therapy: str, lexicon: Lexicon, unlisted_name: str | None = None
@@ -414,31 +416,45 @@ def check_status(claim: Mapping, window: list[tuple[int, str]]) -> Check | None:
     )
 
 
-def _event_dates(kind: str, window: list[tuple[int, str]], source: Source) -> list[tuple[int, str]]:
-    """Dates of the sentences that state the claim's event as done ("today" is the dateline's)."""
+def _event_dates(
+    kind: str, window: list[tuple[int, str]], source: Source
+) -> tuple[list[tuple[int, str]], bool]:
+    """Dates of the sentences that state the claim's event as done ("today" is the dateline's),
+    and whether one of them gives it as news of the day, or of late, on a day not known."""
+    dated: list[tuple[int, str]] = []
+    undated = False
     if kind not in EVENT_PATTERNS:
-        return []
-    dated = []
+        return dated, undated
     for i, view in window:
         mentions = [e for e in event_mentions(kind, view, i) if not e.planned and not e.negated]
         if not mentions:
             continue
-        dated.extend((i, d.iso) for d in find_dates(view)[0] if d.iso)
+        here = [(i, d.iso) for d in find_dates(view)[0] if d.iso]
         announced = source.dateline or source.published
         if announced and patterns.TODAY.search(view):
-            dated.append((i, announced))
-    return dated
+            here.append((i, announced))
+        dated.extend(here)
+        undated = undated or (not here and bool(patterns.RECENT.search(view)))
+    return dated, undated
+
+
+def _confirms(claimed: str, stated: str) -> bool:
+    """The stated date gives the claim's date at the claim's precision or finer:
+    "March 2025" does not confirm "2025-03-24", though it does not contradict it."""
+    return stated.startswith(claimed)
 
 
 def _check_date(claim: Mapping, window: list[_Sentence], mention: int, source: Source) -> Check:
     claimed = str(claim["date"])
     here = source.sentences[mention]
     stated = [d.iso for s in window for d in find_dates(s.view)[0] if d.iso]
-    if any(_dates_compatible(claimed, d) for d in stated):
+    if any(_confirms(claimed, d) for d in stated):
         return Check("found", (mention,))
     for announced in (source.dateline, source.published):
-        if announced and _dates_compatible(claimed, announced):
+        if announced and _confirms(claimed, announced):
             return Check("found", (mention,))  # "announced on": the release's own date
+    if str(claim.get("type")) in EVENT_PATTERNS:
+        return Check("missing")  # the event's own statements decide (``check_event_date``)
     # The sentence naming the therapy dates it to another month of the same year.
     own = [d.iso for d in find_dates(here.view)[0] if d.iso and len(d.iso) >= 7]
     if (
@@ -447,12 +463,16 @@ def _check_date(claim: Mapping, window: list[_Sentence], mention: int, source: S
         and all(d[:4] == claimed[:4] and d[:7] != claimed[:7] for d in own)
     ):
         return Check("conflict", (mention,), f"the source dates it {own[0]}")
-    # The source states the claim's event, dated, and never on the claim's date.
-    first = source.sentences.index(window[0])
-    events = _event_dates(
-        str(claim.get("type")), [(first + k, s.view) for k, s in enumerate(window)], source
-    )
-    if events and not any(_dates_compatible(claimed, d) for _, d in events):
+    return Check("missing")
+
+
+def check_event_date(claim: Mapping, views: list[tuple[int, str]], source: Source) -> Check:
+    """The claim's date against every statement of its event near any mention: another date
+    in all of them is a conflict; news of the same event on a day not given may be the one
+    the claim dates."""
+    claimed = str(claim["date"])
+    events, undated = _event_dates(str(claim.get("type")), views, source)
+    if events and not undated and not any(_dates_compatible(claimed, d) for _, d in events):
         return Check(
             "conflict", tuple(sorted({i for i, _ in events})), f"the source dates it {events[0][1]}"
         )
@@ -546,6 +566,8 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
     # passage about a subgroup must not hide the missed endpoint stated in another.
     near = sorted({k for span in windows.values() for k in span})
     views = [(k, source.sentences[k].view) for k in near]
+    if results.get("date", Check("found")).state == "missing":
+        results["date"] = check_event_date(claim, views, source)
     if claim.get("outcome"):
         statements = [st for k, view in views for st in outcome_statements(view, k)]
         results["outcome"] = check_outcome(str(claim["outcome"]), statements)
