@@ -477,3 +477,28 @@ def test_hard_wrapped_source_lines_are_read_as_one_sentence(lexicon):
     assert source.dateline == "2024-12-24"
     for e in result.evidence:
         assert text[e.start : e.end] == e.text
+
+
+def test_a_registry_page_gives_phase_2_3_and_its_enrollment_field(lexicon):
+    # A registry record copied as text: "Phase 2 Phase 3" is one phase 2/3 trial, and
+    # "Actual Enrollment : | 394 participants |" its count.
+    text = (
+        "Masitinib in Combination With Riluzole for the Treatment of ALS\n"
+        "Condition | Intervention/treatment | Phase |\n"
+        "ALS | Drug: Masitinib (4.5) Drug: Riluzole | Phase 2 Phase 3 |\n"
+        "Study Type : | Interventional (Clinical Trial) |\n"
+        "Actual Enrollment : | 394 participants |\n"
+        "Official Title: | A Randomised, Placebo-controlled Study of Masitinib in ALS |\n"
+    ) * 2
+    source = Source(text, CONVERTER)
+    for fields in ({"phase": "3"}, {"enrollment": 382}):
+        result = verify_claim(
+            claim(therapy="masitinib", type="trial_design", **fields), source, lexicon
+        )
+        assert result.verdict == CONTRADICTED, (fields, result.reason)
+    same = verify_claim(
+        claim(therapy="masitinib", type="trial_design", phase="2/3", enrollment=394),
+        source,
+        lexicon,
+    )
+    assert same.verdict == SUPPORTED, same.reason

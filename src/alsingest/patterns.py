@@ -677,6 +677,13 @@ DATELINE = re.compile(
 # was approved"), or after a comma before a capital ("Dr. Wang,\nDr. Wu"). A line ending in a
 # word before a capital may be a heading or a date line: it stays a line.
 WRAPPED_LINE_BREAK = re.compile(r"(?<=[A-Za-z0-9,])\n(?=[a-z0-9(])|(?<=,)\n(?=[A-Z])")
+# Two phases side by side are one combined phase: a registry's "Phase 2 Phase 3", "Phase 2 |
+# Phase 3", "phase 2 and phase 3" is a phase 2/3 trial. Read on the text between them.
+PHASE_PAIR_GAP = re.compile(r"^[\s|,/&]*(?:and\s+)?$")
+# A registry's enrollment field: "Actual Enrollment : | 394 participants |", "Enrollment 513".
+ENROLLMENT_FIELD = re.compile(
+    r"\benrollment\b\s*(?:\((?:actual|estimated|anticipated)\))?[\s:|]*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\b"
+)
 # "today" in a release means its dateline's day.
 TODAY = re.compile(r"\btoday\b|今日|今天")
 # News of the day or of late: the event's date is the page's, when the page gives one.

@@ -489,17 +489,40 @@ def _check_enrollment(claimed: int, window: list[_Sentence]) -> str:
         enrollment = find_enrollment(s.view)
         if enrollment:
             stated.add(enrollment.value)
+        stated.update(parse_count(m.group("n")) for m in patterns.ENROLLMENT_FIELD.finditer(s.view))
     return "conflict" if stated else "missing"
+
+
+def _stated_phases(view: str) -> set[str]:
+    """The phases a sentence states; two side by side ("Phase 2 Phase 3") are one, "2/3"."""
+    found = sorted(
+        (m.start(), m.end(), phase)
+        for regex in (patterns.CN_PHASE, patterns.CN_ORDINAL_PHASE, patterns.EN_PHASE)
+        for m in regex.finditer(view)
+        if (phase := normalize_phase(m.group("phase")))
+    )
+    stated = set()
+    k = 0
+    while k < len(found):
+        start, end, phase = found[k]
+        after = found[k + 1] if k + 1 < len(found) else None
+        if (
+            after
+            and "/" not in phase + after[2]
+            and patterns.PHASE_PAIR_GAP.match(view[end : after[0]])
+        ):
+            stated.add(f"{phase}/{after[2]}")
+            k += 2
+            continue
+        stated.add(phase)
+        k += 1
+    return stated
 
 
 def _check_phase(claimed: str, window: list[_Sentence]) -> str:
     stated = set()
     for s in window:
-        for regex in (patterns.CN_PHASE, patterns.CN_ORDINAL_PHASE, patterns.EN_PHASE):
-            for m in regex.finditer(s.view):
-                phase = normalize_phase(m.group("phase"))
-                if phase:
-                    stated.add(phase)
+        stated |= _stated_phases(s.view)
     if claimed in stated:
         return "found"
     base = re.sub(r"[ab]", "", claimed)
