@@ -16,6 +16,10 @@ One JSON object a line: ``{"claim": ..., "source_file": ..., "verdict": ...}``.
 - ``verdict``: the label: supported | partial | contradicted | not_found | unavailable.
 
 A pair whose claim cannot be extracted or whose source cannot be read is judged ``error``.
+
+Claims copied from gold lines name therapies the lexicon lacks by the gold's ids ("tbn");
+like a gold set, the pair set declares them in ``_meta/new_therapies.json`` beside
+PAIRS.jsonl, and the verifier (never the extractor) looks for their names in the sources.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from alsingest.config import load_config  # noqa: E402
 from alsingest.documents import UnsupportedContent, extract_document  # noqa: E402
+from alsingest.lexicon import Lexicon  # noqa: E402
 from alsingest.pipeline import Toolkit, process_article  # noqa: E402
 from alsingest.readers import read_article  # noqa: E402
 from alsingest.registries import RegistryError, parse_record, render, verify_record  # noqa: E402
@@ -79,8 +84,20 @@ def claim_of(pair: Mapping, toolkit: Toolkit) -> dict:
     }
 
 
-def judge(pair: Mapping, base: Path, toolkit: Toolkit) -> tuple[str, str]:
-    """``(verdict, reason)`` of the verifier on one pair."""
+def declared_lexicon(pairs_file: Path, lexicon: Lexicon) -> Lexicon:
+    """The lexicon with the therapies the pair set declares beyond it (``_meta/new_therapies.json``)."""
+    path = pairs_file.parent / "_meta" / "new_therapies.json"
+    if not path.exists():
+        return lexicon
+    declared = json.loads(path.read_text(encoding="utf-8"))
+    extra = {t: names for t, names in declared.items() if t not in lexicon}
+    return Lexicon({**lexicon.entries, **extra}) if extra else lexicon
+
+
+def judge(
+    pair: Mapping, base: Path, toolkit: Toolkit, lexicon: Lexicon | None = None
+) -> tuple[str, str]:
+    """``(verdict, reason)`` of the verifier on one pair; ``lexicon`` is the verifier's."""
     claim = claim_of(pair, toolkit)
     path = base / pair["source_file"]
     try:
@@ -99,7 +116,7 @@ def judge(pair: Mapping, base: Path, toolkit: Toolkit) -> tuple[str, str]:
     except UnsupportedContent as e:
         raise PairError(f"{path}: {e.reason}") from None
     source = Source(document.text, toolkit.converter, published=pair.get("source_published"))
-    verdict = verify_claim(claim, source, toolkit.lexicon)
+    verdict = verify_claim(claim, source, lexicon or toolkit.lexicon)
     return verdict.verdict, verdict.reason
 
 
@@ -109,9 +126,10 @@ def score(pairs_file: Path, toolkit: Toolkit) -> dict:
     misses = []
     lines = pairs_file.read_text(encoding="utf-8").splitlines()
     pairs = [json.loads(line) for line in lines if line.strip()]
+    lexicon = declared_lexicon(pairs_file, toolkit.lexicon)
     for n, pair in enumerate(pairs, start=1):
         try:
-            verdict, reason = judge(pair, pairs_file.parent, toolkit)
+            verdict, reason = judge(pair, pairs_file.parent, toolkit, lexicon)
         except PairError as e:
             verdict, reason = ERROR, str(e)
         label = pair["verdict"]

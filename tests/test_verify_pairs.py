@@ -89,3 +89,16 @@ def test_the_pair_scorer_gives_json(verify_pairs, pairs_file, capsys):
     result = json.loads(capsys.readouterr().out)
     assert result["confusion"]["contradicted"] == {"contradicted": 1}
     assert [m["pair"] for m in result["misses"]] == [3, 5]
+
+
+def test_the_real_dev_pairs_stay_above_their_floor(verify_pairs):
+    # Real claims and the real pages they cite, labelled blind (tests/verify_pairs/dev).
+    from alsingest.config import load_config
+    from alsingest.pipeline import Toolkit
+
+    folder = ROOT / "tests" / "verify_pairs"
+    floor = json.loads((folder / "floors.json").read_text(encoding="utf-8"))["dev"]["accuracy"]
+    result = verify_pairs.score(folder / "dev" / "pairs.jsonl", Toolkit.build(load_config(None)))
+    assert result["pairs"] == 26
+    assert "error" not in {m["verdict"] for m in result["misses"]}
+    assert result["accuracy"] >= floor, result["misses"]
