@@ -24,6 +24,7 @@ from alsingest.sources import (
     FetchedDocument,
     FetchPlan,
     FetchSummary,
+    SourceTemplates,
     Target,
     batches,
     fetch_documents,
@@ -31,17 +32,24 @@ from alsingest.sources import (
     new_run_id,
     parse_duration,
     plan_fetch,
+    source_templates,
     store_documents,
 )
 
 
 @task(name="plan-fetch", cache_policy=NO_CACHE)
-def plan(db_path: str, stale_after: str | None, only_failed: bool) -> FetchPlan:
+def plan(
+    db_path: str,
+    stale_after: str | None,
+    only_failed: bool,
+    templates: SourceTemplates | None = None,
+) -> FetchPlan:
     with store.open_db(db_path) as db:
         return plan_fetch(
             db,
             stale_after=parse_duration(stale_after) if stale_after else None,
             only_failed=only_failed,
+            templates=templates,
         )
 
 
@@ -50,8 +58,9 @@ def fetch_batch(
     targets: list[Target],
     options: FetchOptions,
     on_result: Callable[[FetchResult], None] | None = None,
+    templates: SourceTemplates | None = None,
 ) -> list[FetchedDocument]:
-    return fetch_documents(targets, options, on_result=on_result)
+    return fetch_documents(targets, options, on_result=on_result, templates=templates)
 
 
 @task(name="store-batch", cache_policy=NO_CACHE)
@@ -83,7 +92,8 @@ def fetch_references(
     on_result: Callable[[FetchResult], None] | None = None,
     verify: bool = True,
 ) -> dict:
-    """Fetch every URL the corpus at ``db`` cites and store what came back.
+    """Fetch every URL the corpus at ``db`` cites (and the registry records of the trials its
+    claims name, and archived copies of dead pages: ``[sources]``) and store what came back.
 
     ``stale_after`` ("7d", "12h") leaves out URLs fetched more recently than that;
     ``only_failed`` fetches only URLs whose last fetch failed; ``verify`` then checks
@@ -91,11 +101,12 @@ def fetch_references(
     """
     options = load_config(config)
     db_path = db or options.db
-    planned = plan(db_path, stale_after, only_failed)
+    templates = source_templates(options)
+    planned = plan(db_path, stale_after, only_failed, templates)
     summary = FetchSummary(new_run_id(), skipped=planned.skipped)
     settings = fetch_options(options)
     for batch in batches(planned.targets):
-        fetched = fetch_batch(batch, settings, on_result)
+        fetched = fetch_batch(batch, settings, on_result, templates)
         summary.add(store_batch(db_path, fetched, summary.run_id))
     result = summary.as_dict()
     if verify:

@@ -225,7 +225,9 @@ def test_fetch_runs_the_prefect_flow_and_summarises_by_status(prefect_harness, t
 
     config = tmp_path / "loopback.toml"
     config.write_text(
-        "[fetch]\nallow_private_hosts = true\nretries = 0\nconnect_timeout = 1.0\n",
+        "[fetch]\nallow_private_hosts = true\nretries = 0\nconnect_timeout = 1.0\n"
+        # An archive nobody answers at: the dead link's status says so, the run goes on.
+        '[sources]\nwayback = "http://127.0.0.1:9/available?url={url}"\n',
         encoding="utf-8",
     )
     with LoopbackServer() as server:
@@ -245,6 +247,7 @@ def test_fetch_runs_the_prefect_flow_and_summarises_by_status(prefect_harness, t
     assert server.hits("/ok") == 1
     missing = run("references", "--db", db, "--status", "http_error")
     assert "HTTP 404" in missing.output
+    assert "Wayback Machine lookup failed" in " ".join(missing.output.split())
 
 
 # The everyday interface (issue 15): whole values through pipes, formats, names, counts.
@@ -600,3 +603,40 @@ def test_a_db_that_is_not_sqlite_fails_with_one_line_and_is_left_alone(tmp_path,
         f"Error: {notes}: not an SQLite database, so not a corpus"
     ]
     assert notes.read_text(encoding="utf-8") == "my notes, not a database\n" * 100
+
+
+def test_claims_lists_a_contradicted_claim_first_with_its_verdict_per_source(tmp_path, toolkit):
+    from alsingest import store
+
+    db_path = str(tmp_path / "c.db")
+    db = store.open_db(db_path)
+    from alsingest.pipeline import ingest_files
+
+    ingest_files(db, [SEEDS], toolkit)
+    rows = list(db.query("select id, claim_id from claims order by start desc limit 1"))
+    (last,) = rows
+    db["source_verdicts"].insert_all(
+        [
+            {"id": "a", "claim_row": last["id"], "claim_id": last["claim_id"], "kind": "reference",
+             "ref": 1, "verdict": "supported", "reason": "x"},
+            {"id": "b", "claim_row": last["id"], "claim_id": last["claim_id"], "kind": "reference",
+             "ref": 2, "verdict": "contradicted", "reason": "y"},
+        ]
+    )  # fmt: skip
+    db["verifications"].insert(
+        {"id": last["id"], "claim_id": last["claim_id"], "verdict": "contradicted"}
+    )
+    db.conn.commit()
+    db.close()
+    result = run("claims", "--db", db_path)
+    assert result.exit_code == 0
+    ids = re.findall(r"^\W*([0-9a-f]{8})", result.output, re.MULTILINE)
+    assert ids[0] == last["claim_id"][:8]
+    exported = [
+        json.loads(line) for line in run("export", "claims", "--db", db_path).output.splitlines()
+    ]
+    (row,) = [r for r in exported if r["claim_id"] == last["claim_id"]]
+    assert [v["verdict"] for v in row["verdicts"]] == ["contradicted", "supported"]
+    from alsingest.cli import verdict_cell
+
+    assert verdict_cell(row) == "contradicted [2] supported [1]"

@@ -49,3 +49,62 @@ def test_the_proof_rejects_a_cue_list_with_a_gap():
     assert always_holds_a_cue(sre_parse.parse("ab|c(dd|ee)"), ("ab", "dd", "ee"))
     assert not always_holds_a_cue(sre_parse.parse("(ab)?c"), ("ab",))
     assert not always_holds_a_cue(sre_parse.parse("x(ab)*"), ("ab",))
+
+
+# --- verification patterns (issue 12) ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, text, matches",
+    [
+        ("VERIFY_MISSED", "did not reach statistical significance", True),
+        ("VERIFY_MISSED", "no clinical benefit", True),
+        ("VERIFY_MISSED", "该药未能改善患者生存", True),
+        ("VERIFY_MISSED", "未观察到功能评分改善", True),
+        ("VERIFY_MISSED", "显著改善功能评分", False),
+        ("NEGATION_BEFORE", "the trial has not ", True),
+        ("NEGATION_BEFORE", "研究并未", True),
+        ("NEGATION_BEFORE", "该药不仅", False),
+        ("NEGATION_BEFORE", "not only ", False),
+        ("POST_HOC", "in a post hoc analysis", True),
+        ("POST_HOC", "亚组分析显示", True),
+        ("POST_HOC", "in the overall population", False),
+        ("DATELINE", "BEIJING, March 24, 2025 - Company", True),
+        ("DATELINE", "SEOUL, South Korea, Dec. 9, 2024 /PRNewswire/ -- X", True),
+        ("DATELINE", "The trial began on March 24, 2025 - a first", False),
+        ("STAGE_SUBMITTED", "the application is under review", True),
+        ("STAGE_SUBMITTED", "提交上市申请", True),
+        ("STAGE_APPROVED", "FDA已于2023年4月加速批准该药", True),
+        ("STAGE_APPROVED", "提交批准申请", False),
+        ("APPROVAL_SOUGHT_BEFORE", "submitted for ", True),
+        ("PLANNED_BEFORE", "the company plans to ", True),
+        ("PLANNED_BEFORE", "it has ", False),
+        ("WAYBACK_SNAPSHOT", "http://web.archive.org/web/20130919044612/http://example.com/", True),
+        ("WAYBACK_SNAPSHOT", "http://web.archive.org/save/http://example.com/", False),
+        ("REGISTRY_ID", "NCT04856982", True),
+        ("REGISTRY_ID", "NCT0485698", False),
+        ("MISSED_PRIMARY_OBJECT", " its primary and secondary endpoints", True),
+        ("MISSED_PRIMARY_OBJECT", " the prespecified primary endpoint", True),
+        ("MISSED_PRIMARY_OBJECT", "主要和次要终点", True),
+        ("MISSED_PRIMARY_OBJECT", " its secondary endpoints", False),
+        ("PHASE_PAIR_GAP", " | ", True),
+        ("PHASE_PAIR_GAP", " and ", True),
+        ("PHASE_PAIR_GAP", " trial, then a ", False),
+        ("ENROLLMENT_FIELD", "actual enrollment : | 394 participants |", True),
+        ("ENROLLMENT_FIELD", "enrollment 513", True),
+        ("ENROLLMENT_FIELD", "enrollment began in 2019", False),
+        ("WRAPPED_LINE_BREAK", "in May\n2024, the IND", True),
+        ("WRAPPED_LINE_BREAK", "announced\nthe dosing", True),
+        ("WRAPPED_LINE_BREAK", "18 August 2025 | News\nSineuGene announced", False),
+        ("WRAPPED_LINE_BREAK", "in patients.\nthe trial", False),
+        ("TRIAL_CLEARED", "the fda's clearance of the ind application", True),
+        ("TRIAL_CLEARED", "the ind was approved by the cde", True),
+        ("TRIAL_CLEARED", "获得美国fda的临床试验默示许可", True),
+        ("TRIAL_CLEARED", "ind申请获得国家药监局受理", False),
+        ("VERIFY_WITHDRAWAL", "may include voluntarily withdrawing the agent from market", True),
+        ("VERIFY_WITHDRAWAL", "withdrawal of approval of new drug application", True),
+        ("VERIFY_WITHDRAWAL", "patients withdrawing from the study", False),
+    ],
+)
+def test_verification_patterns(name, text, matches):
+    assert bool(getattr(patterns, name).search(text)) is matches

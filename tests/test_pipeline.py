@@ -1,3 +1,4 @@
+import json
 import shutil
 
 import pytest
@@ -305,3 +306,74 @@ def test_an_article_stored_before_sources_were_kept_keeps_its_name_ids_and_decis
     (reviewed,) = queries.export_reviewed_claims(db)
     assert reviewed["claim_id"] == claim["claim_id"] and reviewed["review"] == "accepted"
     db.close()
+
+
+# --- issue 12: a verdict per cited source, a contradiction first ---------------------
+
+NEURONATA_ARTICLE = (
+    "渐冻症新药进展\n\n韩国Corestemchemon公司宣布，其干细胞药物Neuronata-R的3期临床试验达到主要终点。[1][2]\n\n"
+    "参考资料:\n[1]https://example.org/neuronata-release\n[2]https://example.org/neuronata-news\n"
+)
+NEURONATA_RELEASE = (
+    "Corestemchemon Announces Topline Results of the Phase 3 ALSUMMIT Trial\n\n"
+    "SEOUL, December 9, 2024 -- Corestemchemon announced topline results from ALSUMMIT, the Phase 3 "
+    "trial of lenzumestrocel (Neuronata-R) in patients with amyotrophic lateral sclerosis.\n\n"
+    "The study did not meet its primary endpoint in the overall population.\n\n"
+    "In a post hoc analysis, a subgroup of patients with faster progression showed an improvement "
+    "in ALSFRS-R scores.\n"
+)
+NEURONATA_NEWS = (
+    "Neuronata-R三期试验结果公布\n\n据韩国媒体报道，Neuronata-R的3期临床试验达到主要终点，"
+    "公司计划向监管机构提交申请。研究在韩国多家医院开展，受试者接受了两次鞘内注射。"
+    "专家认为该结果仍需进一步验证，后续数据将在学术会议上公布。\n"
+)
+
+
+@pytest.fixture
+def two_sources(corpus, toolkit, tmp_path):
+    """An article whose claim cites a release that contradicts it and a news page that agrees."""
+    from alsingest.sources import attach
+
+    folder = tmp_path / "article"
+    folder.mkdir()
+    (folder / "neuronata.txt").write_text(NEURONATA_ARTICLE, encoding="utf-8")
+    assert ingest_files(corpus, [folder], toolkit).ok
+    for name, text in (
+        ("neuronata-release", NEURONATA_RELEASE),
+        ("neuronata-news", NEURONATA_NEWS),
+    ):
+        saved = tmp_path / f"{name}.txt"
+        saved.write_text(text, encoding="utf-8")
+        attach(corpus, f"https://example.org/{name}", saved, max_bytes=10**6)
+    return corpus
+
+
+def test_a_contradicting_source_is_the_headline_and_every_source_keeps_its_verdict(
+    two_sources, toolkit
+):
+    from alsingest import queries
+    from alsingest.pipeline import verify_corpus
+
+    report = verify_corpus(two_sources, toolkit)
+    assert report.verdicts == {"contradicted": 1}
+    (row,) = [r for r in queries.export_claims(two_sources) if r["therapy"] == "lenzumestrocel"]
+    assert row["verdict"] == "contradicted" and "\n" not in row["verdict_reason"]
+    assert [(v["ref"], v["verdict"]) for v in row["verdicts"]] == [
+        (1, "contradicted"),
+        (2, "supported"),
+    ]
+    stored = {r["ref"]: r for r in two_sources["source_verdicts"].rows}
+    assert set(stored) == {1, 2}
+    text = queries.document_text(two_sources, stored[1]["document_version"])
+    evidence = json.loads(stored[1]["evidence"])
+    assert any("did not meet its primary endpoint" in e["text"] for e in evidence)
+    assert any("post hoc" in e["text"] for e in evidence)
+    assert all(text[e["start"] : e["end"]] == e["text"] for e in evidence)
+
+
+def test_verifying_again_replaces_the_per_source_verdicts(two_sources, toolkit):
+    from alsingest.pipeline import verify_corpus
+
+    verify_corpus(two_sources, toolkit)
+    verify_corpus(two_sources, toolkit, force=True)
+    assert two_sources["source_verdicts"].count == 2

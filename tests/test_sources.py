@@ -490,3 +490,255 @@ def test_fetched_sources_verify_the_claims_that_cite_them(db, toolkit, server, t
     (supported,) = [r for r in queries.export_claims(db) if r["verdict"] == "supported"]
     (evidence,) = supported["evidence"][:1]
     assert "托夫生" in evidence["text"] and evidence["ref"] == 1
+
+
+# --- issue 12: trial registries and archived copies, all on loopback ---------------------
+
+from test_registries import CHICTR_PAGE, CT_BODY  # noqa: E402
+
+from alsingest.sources import (  # noqa: E402
+    FetchedDocument,
+    SourceTemplates,
+    archive_dead,
+    parse_availability,
+)
+
+JSON = {"Content-Type": "application/json"}
+CLOSED = "http://127.0.0.1:9"  # nothing listens on the discard port: connection refused
+
+
+@pytest.fixture
+def trial_article(db, toolkit, tmp_path):
+    """An article whose claims name NCT04856982 and ChiCTR2000029308 and cite one page."""
+
+    def add(cited_url: str) -> None:
+        folder = tmp_path / "trials"
+        folder.mkdir()
+        (folder / "trials.txt").write_text(
+            "渐冻症临床试验进展\n\n托夫生的3期临床试验（NCT04856982）共纳入200名受试者。[1]\n\n"
+            "2020年3月，间充质干细胞治疗渐冻症的2期临床试验（ChiCTR2000029308）启动。[1]\n\n"
+            f"参考资料:\n[1]{cited_url}\n",
+            encoding="utf-8",
+        )
+        assert ingest_files(db, [folder], toolkit).ok
+
+    return add
+
+
+def registry_templates(server) -> SourceTemplates:
+    return SourceTemplates(
+        clinicaltrials=server.url("/api/v2/studies/{id}"),
+        chictr=server.url("/chictr/showproj?regno={id}"),
+    )
+
+
+def test_claims_carry_the_registry_ids_of_their_sentence(db, trial_article, server):
+    trial_article(server.url("/doc"))
+    ids = {r["therapy"]: r["trial_ids"] for r in queries.export_claims(db)}
+    assert ids["tofersen"] == ["NCT04856982"] and ids["msc"] == ["ChiCTR2000029308"]
+
+
+def test_registry_records_are_fetched_stored_and_contradict_a_wrong_enrollment(
+    db, toolkit, trial_article, server
+):
+    from alsingest.pipeline import verify_corpus
+
+    server.route("/doc", Reply(body=page(), headers=HTML))
+    server.route("/api/v2/studies/NCT04856982", Reply(body=CT_BODY, headers=JSON))
+    server.route("/chictr/showproj", Reply(body=CHICTR_PAGE, headers=HTML))
+    trial_article(server.url("/doc"))
+    summary = fetch_references(db, FAST, templates=registry_templates(server))
+    assert summary.statuses["ok"] == 3 and summary.new_versions == 3
+    assert any("regno=ChiCTR2000029308" in s.path for s in server.seen)
+    records = {row["trial_id"]: row for row in versions(db) if row["trial_id"]}
+    assert set(records) == {"NCT04856982", "ChiCTR2000029308"}
+    assert "Enrollment: 150 (anticipated)" in records["NCT04856982"]["text"]
+    assert json.loads(records["ChiCTR2000029308"]["record"])["status"] == "planned"
+    verify_corpus(db, toolkit)
+    claims = {r["therapy"]: r for r in queries.export_claims(db)}
+    registry = [v for v in claims["tofersen"]["verdicts"] if v["kind"] == "registry"]
+    assert [v["verdict"] for v in registry] == ["contradicted"]
+    assert "150 (anticipated)" in registry[0]["reason"]
+    assert claims["tofersen"]["verdict"] == "contradicted"
+    # ChiCTR says not yet recruiting: a trial reported as started is contradicted.
+    (chictr,) = [v for v in claims["msc"]["verdicts"] if v["kind"] == "registry"]
+    assert chictr["verdict"] == "contradicted" and "status" in chictr["reason"]
+
+
+@pytest.mark.parametrize(
+    "reply, status, reason",
+    [
+        (None, "network_error", "ConnectError"),
+        (Reply(500), "http_error", "HTTP 500"),
+        (
+            Reply(body=b"<html>maintenance</html>", headers=HTML),
+            "unsupported_type",
+            "protocolSection",
+        ),
+    ],
+)
+def test_an_unreachable_or_unreadable_registry_degrades_to_a_clear_status(
+    db, trial_article, server, reply, status, reason
+):
+    server.route("/doc", Reply(body=page(), headers=HTML))
+    if reply is not None:
+        server.route("/api/v2/studies/NCT04856982", reply)
+    templates = SourceTemplates(
+        clinicaltrials=(server.url("/api/v2/studies/{id}") if reply else CLOSED + "/{id}")
+    )
+    trial_article(server.url("/doc"))
+    summary = fetch_references(db, FAST, templates=templates)
+    (row,) = [r for r in db["documents"].rows if r["trial_id"] == "NCT04856982"]
+    assert row["status"] == status and reason in row["reason"]
+    assert summary.statuses["ok"] == 1 and row["current_version"] is None
+
+
+WAYBACK_ANSWER = {
+    "url": "example.org/gone",
+    "archived_snapshots": {
+        "closest": {
+            "status": "200",
+            "available": True,
+            "url": "URL/web/20190302101500/http://example.org/gone",
+            "timestamp": "20190302101500",
+        }
+    },
+}
+
+
+def wayback(server, answer: dict | None = WAYBACK_ANSWER) -> SourceTemplates:
+    body = json.dumps(answer or {"archived_snapshots": {}}).replace("URL", server.url(""))
+    server.route("/wayback/available", Reply(body=body.encode(), headers=JSON))
+    return SourceTemplates(wayback=server.url("/wayback/available?url={url}"))
+
+
+def test_a_dead_link_is_read_in_its_closest_archived_snapshot(db, toolkit, server, tmp_path):
+    from alsingest.pipeline import verify_corpus
+
+    server.route("/gone", Reply(404))
+    server.route(
+        "/web/20190302101500id_/http://example.org/gone",
+        Reply(body=page("2025年6月10日，托夫生注射液正式在中国上市。" * 4), headers=HTML),
+    )
+    folder = tmp_path / "launch"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        f"2025年6月10日，托夫生注射液正式在中国上市。[1]\n\n参考资料:\n[1]{server.url('/gone')}\n",
+        encoding="utf-8",
+    )
+    assert ingest_files(db, [folder], toolkit).ok
+    summary = fetch_references(db, FAST, templates=wayback(server))
+    assert summary.archived == 1 and summary.statuses["http_error"] == 1
+    (lookup,) = [s for s in server.seen if s.path.startswith("/wayback/available")]
+    assert "url=http%3A%2F%2F127.0.0.1" in lookup.path  # the dead URL, percent-encoded
+    (version,) = versions(db)
+    assert (version["source"], version["archived"], version["current"]) == (
+        "archived",
+        "2019-03-02",
+        True,
+    )
+    ref = refs(db)[("a.txt", 1)]
+    assert ref["status"] == "http_error" and "archived copy of 2019-03-02" in ref["reason"]
+    urls = [row["url"] for row in db["fetch_log"].rows]
+    assert any("/wayback/available" in u for u in urls) and any("id_/" in u for u in urls)
+    verify_corpus(db, toolkit)
+    (claim,) = list(queries.export_claims(db))
+    assert claim["verdict"] == "supported"
+    assert "archived copy of 2019-03-02" in claim["verdict_reason"]
+    assert claim["verdicts"][0]["archived"] == "2019-03-02"
+
+
+def test_a_block_page_is_replaced_by_its_archived_copy(db, cite, server):
+    server.route(
+        "/wall", Reply(body=page("环境异常 完成验证后即可继续访问。", "验证"), headers=HTML)
+    )
+    server.route("/web/20190302101500id_/http://example.org/gone", Reply(body=page(), headers=HTML))
+    cite("a", [server.url("/wall")])
+    fetch_references(db, FAST, templates=wayback(server))
+    current = [v for v in versions(db) if v["current"]]
+    assert [v["source"] for v in current] == ["archived"]
+
+
+@pytest.mark.parametrize(
+    "answer, note",
+    [
+        ({"archived_snapshots": {}}, "has no snapshot"),
+        (None, "has no snapshot"),
+    ],
+)
+def test_a_dead_link_without_a_snapshot_says_so(db, cite, server, answer, note):
+    server.route("/gone", Reply(404))
+    cite("a", [server.url("/gone")])
+    fetch_references(db, FAST, templates=wayback(server, answer))
+    ref = refs(db)[("a.txt", 1)]
+    assert ref["status"] == "http_error" and note in ref["reason"] and "HTTP 404" in ref["reason"]
+    assert versions(db) == []
+
+
+def test_an_unreachable_archive_degrades_to_a_clear_reason(db, cite, server):
+    server.route("/gone", Reply(404))
+    cite("a", [server.url("/gone")])
+    fetch_references(db, FAST, templates=SourceTemplates(wayback=CLOSED + "/available?url={url}"))
+    ref = refs(db)[("a.txt", 1)]
+    assert ref["status"] == "http_error"
+    assert "Wayback Machine lookup failed: network_error" in ref["reason"]
+
+
+def test_archive_lookups_obey_the_ssrf_rules(server):
+    from alsingest.fetch import FetchResult
+
+    dead = FetchResult(
+        "https://example.org/gone",
+        None,
+        "http_error",
+        404,
+        "HTTP 404",
+        None,
+        None,
+        None,
+        None,
+        "t",
+        (),
+    )
+    item = FetchedDocument("https://example.org/gone", "https://example.org/gone", dead, None, None)
+    template = server.url("/wayback/available?url={url}")
+    (out,) = archive_dead([item], replace(FAST, allow_private_hosts=False), template)
+    assert out.archive is None and "lookup failed: blocked" in out.archive_note
+    assert server.seen == []
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (
+            b'{"archived_snapshots": {"closest": {"available": true, "status": "200", '
+            b'"url": "http://web.archive.org/web/20130919044612/http://example.com/", '
+            b'"timestamp": "20130919044612"}}}',
+            ("http://web.archive.org/web/20130919044612id_/http://example.com/", "2013-09-19"),
+        ),
+        (b'{"archived_snapshots": {}}', None),
+        (
+            b'{"archived_snapshots": {"closest": {"available": true, "status": "404", '
+            b'"url": "http://web.archive.org/web/20130919044612/http://x/", "timestamp": "20130919044612"}}}',
+            None,
+        ),
+        (b"<html>rate limited</html>", None),
+    ],
+)
+def test_wayback_availability_answers_are_read(body, expected):
+    assert parse_availability(body) == expected
+
+
+def test_source_templates_must_hold_their_placeholder(tmp_path):
+    from alsingest.config import ConfigError, load_config
+    from alsingest.sources import source_templates
+
+    shipped = source_templates(load_config())
+    assert shipped.clinicaltrials == "https://clinicaltrials.gov/api/v2/studies/{id}"
+    assert "{url}" in shipped.wayback
+    bad = tmp_path / "bad.toml"
+    bad.write_text(
+        '[sources]\nwayback = "https://archive.org/wayback/available"\n', encoding="utf-8"
+    )
+    with pytest.raises(ConfigError, match="wayback"):
+        source_templates(load_config(bad))

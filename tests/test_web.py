@@ -433,3 +433,31 @@ def test_a_short_or_blank_token_is_refused(corpus, lexicon, token):
         cli, ["review", "--db", str(corpus), "--host", "0.0.0.0", "--token", token]
     )
     assert result.exit_code == 2 and "at least 16 characters" in result.output
+
+
+def test_a_contradicted_claim_comes_first_and_shows_each_source(client, monkeypatch):
+    plain = queries.export_claims
+    last = {}
+
+    def verified(db, **kwargs):
+        rows = list(plain(db, **kwargs))
+        last["id"] = rows[-1]["claim_id"]
+        for row in rows:
+            contradicted = row["claim_id"] == last["id"]
+            yield {
+                **row,
+                "verdict": "contradicted" if contradicted else "supported",
+                "verdicts": [
+                    {"ref": 2, "kind": "reference", "verdict": "contradicted", "reason": "missed"},
+                    {"ref": 1, "kind": "reference", "verdict": "supported", "reason": "met"},
+                ]
+                if contradicted
+                else [],
+            }
+
+    monkeypatch.setattr(queries, "export_claims", verified)
+    page = client.get("/?article=zz_script.txt").text
+    assert first_claim_id(page) == last["id"]
+    card = page[page.index(f'data-claim="{last["id"]}"') :]
+    listed = card[card.index('class="per-source"') :]
+    assert listed.index("[2]") < listed.index("[1]")

@@ -324,6 +324,7 @@ CLAIM_FIELDS = [
     Field("n", "enrollment"),
     Field("status", "status"),
     Field("refs", "refs"),
+    Field("verdicts", lambda row: verdict_cell(row)),  # per source, a contradiction first
     Field("quote", lambda row: " ".join(row["quote"].splitlines()).replace("\t", " ")),
 ]
 
@@ -350,7 +351,18 @@ def claims(article, therapy, explain_id, fmt, options, db_path, config_path):
     article = resolve_article(db, article)
     therapy = resolve_therapy(db, therapy, options)
     rows = list(queries.export_claims(db, article=article, therapy=therapy))
+    # A claim some source contradicts comes first: that is what a reader must see.
+    rows.sort(key=lambda row: row["verdict"] != "contradicted")
     show(rows, fmt, CLAIM_FIELDS, "claim")
+
+
+def verdict_cell(row: dict) -> str:
+    """A claim's verdict per source, a contradiction first: "contradicted [2] supported [1]"."""
+    per_source = [
+        f"{v['verdict']} " + (f"[{v['ref']}]" if v["ref"] is not None else v["kind"])
+        for v in row["verdicts"]
+    ]
+    return " ".join(per_source) or (row["verdict"] or "")
 
 
 def explain_claim(db, prefix: str) -> None:
@@ -568,15 +580,17 @@ def fetch(stale_after, only_failed, options, db_path, config_path):
     from flows import ad_hoc_runs
     from flows.fetch import fetch_references
 
-    from .sources import fetch_options, parse_duration, plan_fetch
+    from .sources import fetch_options, parse_duration, plan_fetch, source_templates
 
     try:
         fetch_options(options)
+        templates = source_templates(options)
     except ConfigError as e:
         raise click.ClickException(str(e)) from None
     db = open_corpus(db_path)
     stale = parse_duration(stale_after) if stale_after else None
-    total = len(plan_fetch(db, stale_after=stale, only_failed=only_failed).targets)
+    plan = plan_fetch(db, stale_after=stale, only_failed=only_failed, templates=templates)
+    total = len(plan.targets)
     with ad_hoc_runs(), progress_bar("fetch") as progress:
         bar = progress.add_task("", total=total)
 
@@ -601,6 +615,11 @@ def fetch(stale_after, only_failed, options, db_path, config_path):
         f"{plural(fetched, 'URL')} fetched: "
         f"{plural(summary['new_versions'], 'new document version')}, "
         f"{summary['unchanged']} unchanged, {len(summary['failed'])} failed"
+        + (
+            f" ({summary['archived']} read from an archived copy)"
+            if summary.get("archived")
+            else ""
+        )
         + (f"; skipped {skipped}" if skipped else "")
         + (" — see `alsingest references --status STATUS`" if summary["failed"] else ""),
         highlight=False,

@@ -719,3 +719,122 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
     ),
     COMPARATOR_BEFORE: ("比", "相较", "优于", "不如", "than", "compared", "versus", "vs", "relative to"),
 }  # fmt: skip
+
+# --- verification: how a source states an outcome, an event and its date -------------
+# (read by ``verify`` only; the claim extractor's patterns above stay as they are)
+
+# Outcome failures the claim patterns leave to context: "did not reach statistical
+# significance", "no clinical benefit", "未能改善", "未观察到…改善", "无明显获益".
+VERIFY_MISSED = re.compile(
+    r"未能[^，,。；;]{0,8}?(改善|延缓|减缓|达到|显示|证明|证实|延长|降低)|未观察到[^，,。；;]{0,12}?(改善|获益|差异|疗效)|"
+    r"无(明显|显著|统计学)?[^，,。；;]{0,4}?(改善|获益|差异)|(差异|结果)?[^，,。；;]{0,4}无统计学(意义|差异)|"
+    r"\b(did not|failed to|does not|didn't|not) (reach|achieve)\w* (statistical )?significance|"
+    r"\bnot statistically significant|\bno (statistically significant|clinical|meaningful|clinically meaningful) "
+    r"(benefit|effect|difference|improvement)|\b(was|were) not met\b|\bmissed (its|the) primary"
+)
+# What a missed outcome missed, right after the failure words: "did not meet | its primary and
+# secondary endpoints", "未达到 | 主要和次要终点". The success words after it are not about it.
+MISSED_PRIMARY_OBJECT = re.compile(
+    r"\s*(?:(?:its|the|their|any of (?:its|the))\s+)?(?:pre-?specified\s+)?(?:co-?)?primary"
+    r"(?:\s+(?:and|or|nor)\s+(?:key\s+)?secondary)?\s+(?:efficacy\s+)?(?:end ?points?|outcomes?)|"
+    r"\s*(?:其|预设的?)?主要(?:和|及|与|或)?(?:次要)?(?:疗效)?(?:终点|指标)"
+)
+# A negation whose scope reaches a success word after it in the same clause: "has not met",
+# "并未显著改善", "未能显著延缓". Read on the clause text before the success word.
+NEGATION_BEFORE = re.compile(
+    r"(未|没有|没能|并未|尚未|无法|不能|不(?!仅|但|只|良|同|断|久|少|过|论)|\bnot\b(?! only)|n't\b|\bnever\b|\bnor\b|\bneither\b|\bwithout\b|"
+    r"\bfailed to\b|\bno\b)[^，,;；。:：]{0,16}$"
+)
+# Success that holds for part of the trial only: a post hoc, subgroup or exploratory analysis.
+POST_HOC = re.compile(
+    r"post[\s-]?hoc|sub-?groups?|\bsubsets? of\b|\bexploratory\b|\bsubpopulation|亚组|事后分析|探索性分析|部分患者|特定人群"
+)
+# A clause boundary: negation and "only in a subgroup" do not reach across it.
+CLAUSE_BREAK = re.compile(
+    r"[，,;；。:：]|\bbut\b|\bhowever\b|\bwhile\b|\bwhereas\b|但|然而|不过|而(?!且)"
+)
+# A press release's dateline, read on the original text: "BEIJING, March 24, 2025 -",
+# "NEW YORK, April 10, 2025 /PRNewswire/ --". Its date is the announcement's.
+DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Za-z.'\- ]{1,40},(?:[ \t]*[A-Z][A-Za-z. ]{1,30},)?[ \t]*"
+    r"(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2},[ \t]*\d{4}|"
+    r"\d{1,2}[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{4})"
+    r"[ \t]*(?:/[^/\n]{1,40}/)?[ \t]*[-–—]",
+    re.MULTILINE,
+)
+# A line break inside an English sentence of hard-wrapped plain text: after a letter, digit
+# or comma with no sentence end, before a lowercase word or a number ("in May\n2024, the IND
+# was approved"), or after a comma before a capital ("Dr. Wang,\nDr. Wu"). A line ending in a
+# word before a capital may be a heading or a date line: it stays a line.
+WRAPPED_LINE_BREAK = re.compile(r"(?<=[A-Za-z0-9,])\n(?=[a-z0-9(])|(?<=,)\n(?=[A-Z])")
+# Two phases side by side are one combined phase: a registry's "Phase 2 Phase 3", "Phase 2 |
+# Phase 3", "phase 2 and phase 3" is a phase 2/3 trial. Read on the text between them.
+PHASE_PAIR_GAP = re.compile(r"^[\s|,/&]*(?:and\s+)?$")
+# A registry's enrollment field: "Actual Enrollment : | 394 participants |", "Enrollment 513".
+ENROLLMENT_FIELD = re.compile(
+    r"\benrollment\b\s*(?:\((?:actual|estimated|anticipated)\))?[\s:|]*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\b"
+)
+# "today" in a release means its dateline's day.
+TODAY = re.compile(r"\btoday\b|今日|今天")
+# News of the day or of late: the event's date is the page's, when the page gives one.
+RECENT = re.compile(r"\btoday\b|\brecently\b|\bthis week\b|今日|今天|近日|日前|近期")
+# Regulatory stages, in order: a claim of a later stage where the source only says an earlier
+# one is a misreport ("approved" for "submitted"). Approval words asked for, not given, are
+# read as submission: "submitted for approval", "申请上市", "pending approval".
+STAGE_SUBMITTED = re.compile(
+    r"提交|递交|申报|受理|审评中|审查中|上市申请|\bsubmit\w*|\bfiled\b|\bfiling\b|\bunder review\b|\bpending approval|"
+    r"\baccepted for review|\bseeking approval|\bapplication\b"
+)
+STAGE_APPROVED = re.compile(
+    r"获批|获得批准|(?<!申请)批准(?!申请)|获准|核准|\bapproved\b|\bapproval (of|for) (the )?(drug|therapy|treatment)\b|"
+    r"\bgranted\b[^.;]{0,40}\b(approval|authori[sz]ation)\b|\bauthori[sz]ed\b"
+)
+# Words right before an approval word that make it asked for, not given: "for approval", "申请批准".
+APPROVAL_SOUGHT_BEFORE = re.compile(
+    r"(\bfor\b|\bseek\w*|\bpending\b|\bawait\w*|申请|寻求|等待|待)\s*$"
+)
+# A trial cleared to start is a trial start (the claim's "获批开展临床试验"): an IND or a
+# clinical trial application cleared or approved, "临床试验默示许可".
+TRIAL_CLEARED = re.compile(
+    r"(获批|批准|获准|同意)[^,;。，；]{0,24}?(开展|进行|开始|启动)[^,;。，；]{0,12}?(临床|试验|研究)|"
+    r"临床试验(申请)?(获|的)?(批准|许可|默示许可)|默示许可|"
+    r"\bclear(?:ed|ance|s)?\b[^.;]{0,60}\b(?:ind|investigational new drug|clinical trial application|cta)\b|"
+    r"\b(?:ind|investigational new drug|cta)\b[^.;]{0,60}\b(?:cleared|clearance|approved|approval|authori[sz]ed)\b"
+)
+VERIFY_TRIAL_START = re.compile(
+    f"{TRIAL_START.pattern}|{TRIAL_CLEARED.pattern}|进入[^,;。，；]{{0,6}}(临床|试验)|"
+    r"\bentere?d?s?\b[^.;]{0,16}\b(?:phase|trial|study|clinic)"
+)
+# Withdrawal from the market in more words than the claim patterns read: "withdrawing the
+# agent from market", "withdrawal of approval", "pulling it from the market".
+VERIFY_WITHDRAWAL = re.compile(
+    f"{WITHDRAWAL.pattern}|"
+    r"撤回[^,;。]{0,10}(批准|上市许可)|"
+    r"\bwithdr(?:aw|awing|awal|awn|ew)\b[^.;]{0,40}\b(?:markets?|approval|authori[sz]ation)\b|"
+    r"\bpull(?:s|ed|ing)?\b[^.;]{0,30}\bfrom (?:the )?markets?\b"
+)
+# A planned event: the plan word shortly before the event word, in the same clause.
+PLANNED_BEFORE = re.compile(
+    r"(计划|将会|将于|将在|即将|有望|预计|拟|准备|打算|\bplans? to\b|\bplanned\b|\bexpect\w*|\banticipat\w*|\bwill\b|\baims? to\b|"
+    r"\bintends? to\b|\bis to\b|\bare to\b)[^，,;；。]{0,24}$"
+)
+
+# --- trial registry ids (read by ``registries``) -------------------------------------
+# Each alternative is a group named for its registry. Read on the original text, any case.
+REGISTRY_ID = re.compile(
+    r"(?<![A-Za-z0-9])(?:"
+    r"(?P<clinicaltrials>NCT\d{8})|"
+    r"(?P<chictr>ChiCTR(?:-[A-Z]{2,4}-)?\d{8,10})|"
+    r"EudraCT(?:\s*(?:No\.?|number|Number|编号|号))?[\s:：#]*(?P<eudract>\d{4}-\d{6}-\d{2})|"
+    r"(?P<jrct>jRCT[a-z]?\d{9,10})|"
+    r"(?P<isrctn>ISRCTN\d{8})|"
+    r"(?P<ctr>CTR20\d{6})"
+    r")(?![A-Za-z0-9])",
+    re.IGNORECASE,
+)
+
+# --- web archive (read by ``sources``) ---------------------------------------------------
+# A Wayback snapshot URL; ``id_`` after its timestamp asks for the page as archived,
+# without the archive's toolbar and rewritten links.
+WAYBACK_SNAPSHOT = re.compile(r"^(?P<head>.*/web/)(?P<ts>\d{8,14})(?P<flags>[a-z_]*)/(?P<url>.+)$")
+WAYBACK_TIMESTAMP = re.compile(r"\d{8,14}")

@@ -24,6 +24,7 @@ from .lexicon import Lexicon
 from .normalize import Converter, drop_glosses, join_lines
 from .readers import InputError, SourceText, discover, read_article
 from .references import Marker, Reference, markers_of, references_of
+from .registries import trial_ids
 from .segment import Segmenter, index_terms, search_text
 from .structure import Paragraph, paragraphs_of, sentences_of
 
@@ -56,6 +57,8 @@ class ArticleResult:
     claims: list[Claim]
     published: str | None
     parser_version: str = PARSER_VERSION
+    # The registry ids each claim's sentence names, in the order of ``claims``.
+    claim_trial_ids: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass
@@ -102,6 +105,8 @@ def process_article(source: SourceText, toolkit: Toolkit) -> ArticleResult:
        makes the same words into a Doc; nothing here reads one.)
     7. Extract claims (therapy, date, phase, enrollment, outcome) and link each
        to the references the article cites for it.
+    8. Read the trial registry ids each claim's sentence names (``registries``), so that
+       the registry records can be fetched and checked like any cited source.
     """
     text = source.text
     script = toolkit.converter.detect_script(text)
@@ -156,6 +161,9 @@ def process_article(source: SourceText, toolkit: Toolkit) -> ArticleResult:
         markers=markers,
         claims=claims,
         published=published,
+        claim_trial_ids=tuple(
+            trial_ids(text[sentences[c.sentence].start : sentences[c.sentence].end]) for c in claims
+        ),
     )
 
 
@@ -262,6 +270,58 @@ def process_batch(
     return results
 
 
+def judge_source(claim: dict, source: dict, prepared, toolkit: Toolkit):
+    """One claim against one of its sources; an archived copy says so in the reason."""
+    from .registries import RegistryRecord, verify_record
+    from .verify import verify_claim
+
+    if source.get("kind") == "registry" and source.get("record"):
+        record = RegistryRecord.from_json(source["record"])
+        verdict = verify_record(claim, record, prepared.text)
+    else:
+        verdict = verify_claim(claim, prepared, toolkit.lexicon)
+    if source.get("archived"):
+        reason = f"{verdict.reason} (read in an archived copy of {source['archived']})"
+        verdict = dataclasses.replace(verdict, reason=reason)
+    return verdict
+
+
+def source_label(source: dict) -> str:
+    if source.get("ref") is not None:
+        return f"[{source['ref']}]"
+    return str(source.get("trial_id") or source.get("url"))
+
+
+def headline_reason(verdict, origin: dict, judged: list) -> str:
+    """The headline verdict's reason on one line, naming its source when there are several."""
+    if len(judged) < 2:
+        return verdict.reason
+    others = "; ".join(f"{v.verdict} {source_label(s)}" for s, v in judged if v is not verdict)
+    return f"{source_label(origin)} {verdict.reason}; other sources: {others}"
+
+
+def source_verdict_row(claim: dict, source: dict, verdict) -> dict:
+    """A ``source_verdicts`` row: one claim judged against one source."""
+    key = source.get("trial_id") or f"r{source.get('ref')}"
+    return {
+        "id": f"{claim['row_id']}-{key}",
+        "claim_row": claim["row_id"],
+        "claim_id": claim["claim_id"],
+        "kind": source.get("kind") or "reference",
+        "ref": source.get("ref"),
+        "url": source.get("url"),
+        "document_version": source.get("document_version"),
+        "archived": source.get("archived"),
+        "verdict": verdict.verdict,
+        "reason": verdict.reason,
+        "evidence": json.dumps(
+            [{"start": e.start, "end": e.end, "text": e.text} for e in verdict.evidence],
+            ensure_ascii=False,
+        ),
+        "checks": json.dumps(dict(verdict.checks), ensure_ascii=False),
+    }
+
+
 @dataclass
 class VerifyReport:
     verdicts: dict[str, int] = field(default_factory=dict)
@@ -274,18 +334,28 @@ class VerifyReport:
 def verify_corpus(db: Database, toolkit: Toolkit, *, force: bool = False) -> VerifyReport:
     """Judge every current claim against the sources it cites, then assemble facts and flag conflicts.
 
-    1. For each claim, the current version of every fetched or attached source it cites.
+    1. For each claim, the current version of every fetched or attached source it cites
+       (an archived copy when the page is dead).
     2. Skip claims whose sources and verifier are those of the stored verdict (unless ``force``).
-    3. Verify against each source; keep the best verdict and its evidence.
+    3. Verify against each source and keep every verdict; the claim's headline verdict is a
+       contradiction when any source contradicts it, else the best.
     4. Assemble facts from all current claims and record their contradictions.
     """
     from .assemble import assemble, find_conflicts
-    from .verify import UNAVAILABLE, VERIFIER_VERSION, Source, Verdict, best_verdict, verify_claim
+    from .verify import (
+        ATTENTION_ORDER,
+        UNAVAILABLE,
+        VERIFIER_VERSION,
+        Source,
+        Verdict,
+        headline_verdict,
+    )
 
     report = VerifyReport()
     known = store.verification_keys(db)
     prepared: dict[str, Source] = {}
-    rows = []
+    rows: list[dict] = []
+    per_source: list[dict] = []
     for claim in queries.claim_sources(db):
         sources = [s for s in claim["sources"] if s.get("document_version")]
         sources_key = ",".join(sorted(s["document_version"] for s in sources))
@@ -300,24 +370,26 @@ def verify_corpus(db: Database, toolkit: Toolkit, *, force: bool = False) -> Ver
                 prepared[version] = Source(
                     text, toolkit.converter, published=source.get("published")
                 )
-            judged.append((source, verify_claim(claim, prepared[version], toolkit.lexicon)))
+            judged.append((source, judge_source(claim, source, prepared[version], toolkit)))
+        judged.sort(key=lambda pair: ATTENTION_ORDER.index(pair[1].verdict))
         if judged:
-            verdict = best_verdict([v for _, v in judged])
+            verdict = headline_verdict([v for _, v in judged])
             origin = next(s for s, v in judged if v is verdict)
         else:
             reason = (
                 "the article cites no source for this claim"
-                if not claim["refs"]
+                if not claim["refs"] and not claim.get("trial_ids")
                 else "no cited source has been fetched or attached yet"
             )
             verdict, origin = Verdict(UNAVAILABLE, reason), {}
         report.verdicts[verdict.verdict] = report.verdicts.get(verdict.verdict, 0) + 1
+        per_source.extend(source_verdict_row(claim, s, v) for s, v in judged)
         rows.append(
             {
                 "id": claim["row_id"],
                 "claim_id": claim["claim_id"],
                 "verdict": verdict.verdict,
-                "reason": verdict.reason,
+                "reason": headline_reason(verdict, origin, judged),
                 "evidence": json.dumps(
                     [
                         {
@@ -333,7 +405,12 @@ def verify_corpus(db: Database, toolkit: Toolkit, *, force: bool = False) -> Ver
                 ),
                 "per_source": json.dumps(
                     [
-                        {"ref": s["ref"], "url": s["url"], "verdict": v.verdict, "reason": v.reason}
+                        {
+                            "ref": s.get("ref"),
+                            "url": s["url"],
+                            "verdict": v.verdict,
+                            "reason": v.reason,
+                        }
                         for s, v in judged
                     ],
                     ensure_ascii=False,
@@ -342,6 +419,7 @@ def verify_corpus(db: Database, toolkit: Toolkit, *, force: bool = False) -> Ver
                 "verifier_version": VERIFIER_VERSION,
             }
         )
+    store.write_source_verdicts(db, [row["id"] for row in rows], per_source)
     store.write_verifications(db, rows)
     facts = assemble(queries.export_claims(db))
     conflicts = find_conflicts(facts, toolkit.lexicon)

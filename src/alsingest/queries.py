@@ -22,6 +22,7 @@ CLAIM_COLUMNS = (
     "article", "quote", "therapy", "type", "date", "date_text", "phase", "enrollment", "status",
     "refs", "ref_urls", "claim_id", "start", "end", "sentence", "unlisted", "design", "outcome",
     "extractor_version", "article_version", "verdict", "verdict_reason", "evidence", "provenance",
+    "trial_ids", "verdicts",
 )  # fmt: skip
 # The columns of each export, in order: a CSV export has its header row even with no rows.
 EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -276,13 +277,37 @@ def fetch_candidates(db: Database) -> list[dict]:
     return list(first.values())
 
 
+def claim_trial_ids(db: Database) -> list[str]:
+    """Every registry id the current claims name, once, in order of first mention."""
+    rows = db.query(
+        f"""
+        select j.value as trial_id from claims c
+        join article_versions v on v.id = c.version_id {CURRENT}
+        join json_each(coalesce(c.trial_ids, '[]')) j
+        order by a.first_ingested, a.name, c.start
+        """
+    )
+    return list(dict.fromkeys(row["trial_id"] for row in rows))
+
+
+def documents_by_key(db: Database) -> dict[str, dict]:
+    """Every document's fetch state, by its key (normalised URL)."""
+    return {
+        row["url_normalized"]: row
+        for row in db.query(
+            "select url_normalized, status, fetched_at, etag, last_modified, "
+            "coalesce(attached, 0) as attached from documents"
+        )
+    }
+
+
 def export_documents(db: Database) -> Iterator[dict]:
     """Every stored version of every document, oldest first; ``current`` marks the one in use."""
     for row in db.query(
         """
         select d.url_normalized as url, v.final_url, v.version, v.source, v.content_type,
           v.title, v.published, v.hash, v.text, v.fetched_at, v.http_status, v.encoding,
-          v.id = d.current_version as current
+          v.id = d.current_version as current, d.trial_id, v.archived, v.record
         from document_versions v join documents d on d.id = v.document_id
         order by d.url_normalized, v.version
         """
@@ -305,6 +330,17 @@ def export_sentences(db: Database) -> Iterator[dict]:
         yield row
 
 
+# A claim's verdict per cited source, a contradiction first (JSON list).
+SOURCE_VERDICTS = """
+    select json_group_array(json_object(
+        'ref', sv.ref, 'url', sv.url, 'kind', sv.kind, 'verdict', sv.verdict,
+        'reason', sv.reason, 'archived', sv.archived))
+    from (select * from source_verdicts x where x.claim_row = c.id
+          order by case x.verdict when 'contradicted' then 0 when 'supported' then 1
+            when 'partial' then 2 when 'not_found' then 3 else 4 end, x.ref, x.url) sv
+"""
+
+
 def export_claims(
     db: Database, article: str | None = None, therapy: str | None = None
 ) -> Iterator[dict]:
@@ -323,7 +359,7 @@ def export_claims(
           c.enrollment, c.status, c.refs, c.ref_urls, c.claim_id, c.start, c."end",
           c.sentence_idx as sentence, c.unlisted, c.design, c.outcome, c.extractor_version,
           v.version as article_version, ver.verdict, ver.reason as verdict_reason, ver.evidence,
-          c.provenance
+          c.provenance, c.trial_ids, ({SOURCE_VERDICTS}) as verdicts
         from claims c join article_versions v on v.id = c.version_id {CURRENT}
         left join verifications ver on ver.id = c.id
         {clause}
@@ -331,7 +367,15 @@ def export_claims(
         """,
         params,
     ):
-        for key in ("refs", "ref_urls", "design", "evidence", "provenance"):
+        for key in (
+            "refs",
+            "ref_urls",
+            "design",
+            "evidence",
+            "provenance",
+            "verdicts",
+            "trial_ids",
+        ):
             row[key] = json.loads(row[key]) if row[key] else []
         row["unlisted"] = bool(row["unlisted"])
         yield row
@@ -342,21 +386,31 @@ def claim_sources(db: Database) -> Iterator[dict]:
     for row in db.query(
         f"""
         select c.id as row_id, c.claim_id, a.name as article, c.therapy, c.unlisted, c.type,
-          c.date, c.phase, c.enrollment, c.outcome, c.refs,
+          c.date, c.phase, c.enrollment, c.outcome, c.status, c.refs, c.trial_ids,
           (select json_group_array(json_object(
-              'ref', r.n, 'url', r.url, 'document_version', dv.id, 'published', dv.published,
-              'status', d.status))
+              'kind', 'reference', 'ref', r.n, 'url', r.url, 'document_version', dv.id,
+              'published', dv.published, 'status', d.status, 'archived', dv.archived))
            from json_each(c.refs) j
            join article_references r on r.version_id = c.version_id and r.n = j.value and r.inline = 0
            left join documents d on d.url_normalized = r.url_normalized
            left join document_versions dv on dv.id = d.current_version
-          ) as sources
+          ) as sources,
+          (select json_group_array(json_object(
+              'kind', 'registry', 'trial_id', j.value, 'url', d.url, 'document_version', dv.id,
+              'status', d.status, 'record', dv.record, 'archived', dv.archived))
+           from json_each(coalesce(c.trial_ids, '[]')) j
+           join documents d on d.trial_id = j.value
+           left join document_versions dv on dv.id = d.current_version
+          ) as registry_sources
         from claims c join article_versions v on v.id = c.version_id {CURRENT}
         order by a.name, c.start
         """
     ):
         row["refs"] = json.loads(row["refs"])
-        row["sources"] = [s for s in json.loads(row["sources"] or "[]") if s.get("ref") is not None]
+        row["trial_ids"] = json.loads(row["trial_ids"] or "[]")
+        row["sources"] = [
+            s for s in json.loads(row["sources"] or "[]") if s.get("ref") is not None
+        ] + json.loads(row.pop("registry_sources") or "[]")
         yield row
 
 

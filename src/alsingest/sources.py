@@ -16,12 +16,25 @@ Prefect tasks.
 A version's hash covers the extracted title, date and text, not the raw bytes: a
 page whose markup changes on every request (nonces, ad slots) must not add a
 version per refresh.
+
+Two more kinds of source go through the same stages, with the same politeness and
+SSRF rules (they are fetched by the same fetcher):
+
+- **Trial registry records.** The registry ids claims name (``claims.trial_ids``) are
+  fetched at the URL templates of ``[sources]`` (ClinicalTrials.gov API v2 JSON, a
+  ChiCTR page), read by ``registries`` and stored as a document version whose text
+  is the record, one field a line, with its structured fields in ``record``.
+- **Archived copies of dead links.** A cited page that fails (an HTTP error, a dead
+  host, a block page) is looked up in the Wayback Machine's availability API
+  (``[sources] wayback``); the closest snapshot is fetched and stored as a version
+  marked ``archived`` with its snapshot date, and becomes the one verification reads.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 import logging
 import re
 import secrets
@@ -31,14 +44,17 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlite_utils import Database
 
-from . import queries, store
+from . import patterns, queries, store
 from .config import ConfigError, Options
 from .documents import Document, UnsupportedContent, classify, extract_document
 from .fetch import STATUSES, FetchOptions, FetchRequest, FetchResult, fetch_many, utc_now_iso
 from .references import normalize_url
+from .registries import RegistryError, parse_record, record_url, render
+from .verify import unreadable
 
 logger = logging.getLogger(__name__)
 
@@ -76,11 +92,39 @@ class SourceError(ValueError):
 
 @dataclass(frozen=True)
 class Target:
-    """One URL to fetch: its key (normalised URL), the URL as first cited, the request."""
+    """One URL to fetch: its key (normalised URL), the URL as first cited, the request.
+
+    ``trial_id`` is set when the URL is a trial registry's record of that id.
+    """
 
     key: str
     cited_url: str
     request: FetchRequest
+    trial_id: str | None = None
+
+
+@dataclass(frozen=True)
+class SourceTemplates:
+    """The ``[sources]`` section: URL templates of registry records and of the web archive."""
+
+    clinicaltrials: str = ""  # {id}
+    chictr: str = ""  # {id}
+    wayback: str = ""  # {url}
+
+    @property
+    def registries(self) -> dict[str, str]:
+        return {"clinicaltrials": self.clinicaltrials, "chictr": self.chictr}
+
+
+@dataclass(frozen=True)
+class ArchivedCopy:
+    """The closest Wayback Machine snapshot of a dead page, fetched and extracted."""
+
+    snapshot_url: str
+    snapshot_date: str  # ISO date of the snapshot
+    result: FetchResult
+    document: Document
+    hash: str
 
 
 @dataclass
@@ -98,6 +142,13 @@ class FetchedDocument:
     result: FetchResult
     document: Document | None
     hash: str | None
+    trial_id: str | None = None
+    record: str | None = None  # a registry record's fields (JSON)
+    archive: ArchivedCopy | None = None
+    # Why no archived copy is in use, when one was looked for: appended to the reason.
+    archive_note: str | None = None
+    # The archive lookup and snapshot fetches, for the fetch log.
+    archive_results: tuple[FetchResult, ...] = ()
 
 
 @dataclass
@@ -110,6 +161,7 @@ class FetchSummary:
     unchanged: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
     failed: list[tuple[str, str, str | None]] = field(default_factory=list)
+    archived: int = 0  # dead pages whose archived copy is now stored
 
     @property
     def fetched(self) -> int:
@@ -121,6 +173,7 @@ class FetchSummary:
         self.unchanged += other.unchanged
         self.skipped.update(other.skipped)
         self.failed.extend(other.failed)
+        self.archived += other.archived
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -130,6 +183,7 @@ class FetchSummary:
             "unchanged": self.unchanged,
             "skipped": dict(self.skipped),
             "failed": [list(f) for f in self.failed],
+            "archived": self.archived,
         }
 
     @classmethod
@@ -141,6 +195,7 @@ class FetchSummary:
             unchanged=data["unchanged"],
             skipped=Counter(data["skipped"]),
             failed=[tuple(f) for f in data["failed"]],  # type: ignore[misc]
+            archived=data.get("archived", 0),
         )
 
 
@@ -170,6 +225,26 @@ def fetch_options(options: Options) -> FetchOptions:
         raise ConfigError(f"bad config value: {e}") from None
 
 
+def source_templates(options: Options) -> SourceTemplates:
+    """The ``[sources]`` section as :class:`SourceTemplates`; a template must hold its placeholder."""
+    section = options.section("sources")
+    values = {}
+    for name, placeholder in (("clinicaltrials", "{id}"), ("chictr", "{id}"), ("wayback", "{url}")):
+        value = section.get(name, "")
+        if not isinstance(value, str):
+            raise ConfigError(f"[sources] {name} must be a string, got {value!r}")
+        value = value.strip()
+        if value and (
+            placeholder not in value or not value.lower().startswith(("http://", "https://"))
+        ):
+            raise ConfigError(
+                f"[sources] {name} {value!r} must be an http(s) URL holding {placeholder} "
+                "(or empty to turn it off)"
+            )
+        values[name] = value
+    return SourceTemplates(**values)
+
+
 def new_run_id() -> str:
     return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(3)
 
@@ -184,17 +259,50 @@ def _parse_time(stamp: str | None) -> datetime | None:
     return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
+def registry_candidates(db: Database, templates: SourceTemplates) -> list[dict]:
+    """The record URL of every registry id current claims name, once, with its document's state."""
+    rows = []
+    states = queries.documents_by_key(db)
+    for trial_id in queries.claim_trial_ids(db):
+        url = record_url(trial_id, templates.registries)
+        key = normalize_url(url) if url else None
+        if key is None:
+            continue
+        state = states.get(key, {})
+        rows.append(
+            {
+                "key": key,
+                "url": url,
+                "trial_id": trial_id,
+                "status": state.get("status"),
+                "fetched_at": state.get("fetched_at"),
+                "etag": state.get("etag"),
+                "last_modified": state.get("last_modified"),
+                "attached": state.get("attached") or 0,
+            }
+        )
+    return rows
+
+
 def plan_fetch(
     db: Database,
     *,
     stale_after: timedelta | None = None,
     only_failed: bool = False,
     now: datetime | None = None,
+    templates: SourceTemplates | None = None,
 ) -> FetchPlan:
-    """The URLs a run should fetch, each once, with the validators of its stored copy."""
+    """The URLs a run should fetch, each once, with the validators of its stored copy.
+
+    With ``templates``, the records of the registry ids that claims name too.
+    """
     now = now or datetime.now(UTC)
     plan = FetchPlan(targets=[])
-    for row in queries.fetch_candidates(db):
+    candidates = queries.fetch_candidates(db)
+    if templates is not None:
+        cited = {row["key"] for row in candidates}
+        candidates += [r for r in registry_candidates(db, templates) if r["key"] not in cited]
+    for row in candidates:
         if row["attached"]:
             # The user saved this page because it refused scripts; fetching it again
             # would only bring back the page that refused. Attach a newer copy instead.
@@ -208,7 +316,7 @@ def plan_fetch(
             plan.skipped[FRESH] += 1
             continue
         request = FetchRequest(row["key"], etag=row["etag"], last_modified=row["last_modified"])
-        plan.targets.append(Target(row["key"], row["url"], request))
+        plan.targets.append(Target(row["key"], row["url"], request, row.get("trial_id")))
     return plan
 
 
@@ -217,8 +325,35 @@ def content_hash(document: Document) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+def to_record(target: Target, result: FetchResult) -> FetchedDocument:
+    """A registry's response read as its record; what is not one is ``unsupported_type``."""
+    assert target.trial_id is not None
+    body = result.body
+    result = dataclasses.replace(result, body=None)
+    if result.status != "ok" or body is None:
+        return FetchedDocument(target.key, target.cited_url, result, None, None, target.trial_id)
+    try:
+        record = parse_record(target.trial_id, body)
+    except RegistryError as exc:
+        result = dataclasses.replace(result, status="unsupported_type", reason=str(exc))
+        return FetchedDocument(target.key, target.cited_url, result, None, None, target.trial_id)
+    mime = (result.content_type or "").split(";")[0].strip() or "application/json"
+    document = Document(mime, "utf-8", record.title, None, render(record))
+    return FetchedDocument(
+        target.key,
+        target.cited_url,
+        result,
+        document,
+        content_hash(document),
+        target.trial_id,
+        record.to_json(),
+    )
+
+
 def to_document(target: Target, result: FetchResult) -> FetchedDocument:
     """Classify one fetch and extract its text; what cannot be read is ``unsupported_type``."""
+    if target.trial_id is not None:
+        return to_record(target, result)
     result = classify(result)
     body = result.body
     result = dataclasses.replace(result, body=None)
@@ -247,10 +382,96 @@ def fetch_documents(
     options: FetchOptions,
     *,
     on_result: Callable[[FetchResult], None] | None = None,
+    templates: SourceTemplates | None = None,
 ) -> list[FetchedDocument]:
-    """Fetch ``targets`` and extract each response; never raises for network trouble."""
+    """Fetch ``targets`` and extract each response; never raises for network trouble.
+
+    With a ``wayback`` template, dead pages get the closest archived copy.
+    """
     results = fetch_many([t.request for t in targets], options, on_result=on_result)
-    return [to_document(t, r) for t, r in zip(targets, results, strict=True)]
+    fetched = [to_document(t, r) for t, r in zip(targets, results, strict=True)]
+    if templates is not None and templates.wayback:
+        fetched = archive_dead(fetched, options, templates.wayback)
+    return fetched
+
+
+# --- archived copies of dead links ----------------------------------------------------
+
+
+def is_dead(item: FetchedDocument) -> bool:
+    """A cited page that is gone: an HTTP error, a dead host, or a block page instead of it."""
+    if item.trial_id is not None:
+        return False
+    status = item.result.status
+    if status in ("http_error", "network_error", "timeout"):
+        return True
+    if status == "ok" and item.document is not None:
+        problem = unreadable(item.document.text)
+        return problem is not None and "block" in problem
+    return False
+
+
+def parse_availability(body: bytes) -> tuple[str, str] | None:
+    """``(snapshot URL, ISO date)`` of the closest snapshot in a Wayback availability answer."""
+    try:
+        closest = json.loads(body.decode("utf-8"))["archived_snapshots"]["closest"]
+    except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError):
+        return None
+    if not isinstance(closest, dict) or not closest.get("available") or not closest.get("url"):
+        return None
+    if not str(closest.get("status", "200")).startswith("2"):
+        return None
+    stamp = str(closest.get("timestamp", ""))
+    url = str(closest["url"])
+    match = patterns.WAYBACK_SNAPSHOT.match(url)
+    if match:
+        stamp = stamp or match.group("ts")
+        url = f"{match.group('head')}{match.group('ts')}id_/{match.group('url')}"
+    if not patterns.WAYBACK_TIMESTAMP.fullmatch(stamp):
+        return None
+    return url, f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:8]}"
+
+
+def archive_dead(
+    fetched: list[FetchedDocument], options: FetchOptions, template: str
+) -> list[FetchedDocument]:
+    """Give each dead page the closest Wayback snapshot (or a note saying why there is none)."""
+    dead = [i for i, item in enumerate(fetched) if is_dead(item)]
+    if not dead:
+        return fetched
+    out = list(fetched)
+    lookups = fetch_many(
+        [FetchRequest(template.format(url=quote(fetched[i].result.url, safe=""))) for i in dead],
+        options,
+    )
+    found: list[tuple[int, str, str, FetchResult]] = []
+    for i, lookup in zip(dead, lookups, strict=True):
+        snapshot = (
+            parse_availability(lookup.body) if lookup.status == "ok" and lookup.body else None
+        )
+        lookup = dataclasses.replace(lookup, body=None)
+        if snapshot is None:
+            note = (
+                "the Wayback Machine has no snapshot"
+                if lookup.status == "ok"
+                else f"Wayback Machine lookup failed: {lookup.status} ({lookup.reason})"
+            )
+            out[i] = dataclasses.replace(out[i], archive_note=note, archive_results=(lookup,))
+        else:
+            found.append((i, *snapshot, lookup))
+    snapshots = fetch_many([FetchRequest(url) for _, url, _, _ in found], options)
+    for (i, url, date, lookup), result in zip(found, snapshots, strict=True):
+        copy = to_document(Target(url, url, FetchRequest(url)), result)
+        item = out[i]
+        if copy.document is None or copy.hash is None:
+            note = f"archived copy of {date} unusable: {copy.result.status} ({copy.result.reason})"
+            out[i] = dataclasses.replace(
+                item, archive_note=note, archive_results=(lookup, copy.result)
+            )
+            continue
+        archive = ArchivedCopy(url, date, copy.result, copy.document, copy.hash)
+        out[i] = dataclasses.replace(item, archive=archive, archive_results=(lookup, copy.result))
+    return out
 
 
 def store_documents(db: Database, fetched: Iterable[FetchedDocument], run_id: str) -> FetchSummary:
@@ -260,11 +481,13 @@ def store_documents(db: Database, fetched: Iterable[FetchedDocument], run_id: st
         outcome = store.write_fetched(db, item, run_id)
         status = item.result.status
         summary.statuses[status] += 1
-        summary.new_versions += outcome == store.NEW_VERSION
+        summary.new_versions += outcome in (store.NEW_VERSION, store.ARCHIVED_VERSION)
         summary.unchanged += outcome == store.SAME_VERSION
+        summary.archived += outcome == store.ARCHIVED_VERSION
         if status in FAILED:
-            logger.info("%s: %s (%s)", item.key, status, item.result.reason)
-            summary.failed.append((item.key, status, item.result.reason))
+            reason = store.reason_of(item)
+            logger.info("%s: %s (%s)", item.key, status, reason)
+            summary.failed.append((item.key, status, reason))
     return summary
 
 
@@ -281,12 +504,13 @@ def fetch_references(
     only_failed: bool = False,
     on_result: Callable[[FetchResult], None] | None = None,
     batch_size: int = BATCH_SIZE,
+    templates: SourceTemplates | None = None,
 ) -> FetchSummary:
     """Fetch what the corpus cites and store it (see the module docstring for the stages)."""
-    plan = plan_fetch(db, stale_after=stale_after, only_failed=only_failed)
+    plan = plan_fetch(db, stale_after=stale_after, only_failed=only_failed, templates=templates)
     summary = FetchSummary(new_run_id(), skipped=plan.skipped)
     for batch in batches(plan.targets, batch_size):
-        fetched = fetch_documents(batch, options, on_result=on_result)
+        fetched = fetch_documents(batch, options, on_result=on_result, templates=templates)
         summary.add(store_documents(db, fetched, summary.run_id))
     return summary
 

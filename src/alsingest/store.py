@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from .documents import Document
     from .fetch import FetchResult
     from .pipeline import ArticleResult
-    from .sources import FetchedDocument
+    from .sources import ArchivedCopy, FetchedDocument
 
 logger = logging.getLogger(__name__)
 
@@ -490,6 +490,7 @@ def article_rows(result: ArticleResult) -> ArticleRows:
                 "ref_urls",
                 "extractor_version",
                 "provenance",
+                "trial_ids",
             ),
             [
                 (
@@ -514,8 +515,13 @@ def article_rows(result: ArticleResult) -> ArticleRows:
                     json.dumps(list(c.ref_urls), ensure_ascii=False),
                     EXTRACTOR_VERSION,
                     json.dumps([list(p) for p in c.provenance], ensure_ascii=False),
+                    json.dumps(list(ids)),
                 )
-                for c in result.claims
+                for c, ids in zip(
+                    result.claims,
+                    result.claim_trial_ids or ((),) * len(result.claims),
+                    strict=True,
+                )
             ],
         ),
     }
@@ -627,9 +633,11 @@ def _has(db: Database, table: str, pk: str) -> bool:
 NEW_VERSION = "new_version"
 SAME_VERSION = "same_version"
 NO_VERSION = "no_version"
+ARCHIVED_VERSION = "archived_version"  # the page is dead; an archived copy was stored
 
 FETCHED = "fetched"
 ATTACHED = "attached"
+ARCHIVED = "archived"
 
 
 def document_id(url_normalized: str) -> str:
@@ -658,13 +666,14 @@ def write_fetched(db: Database, fetched: FetchedDocument, run_id: str) -> str:
             "url": existing.get("url") or fetched.cited_url,
             "status": result.status,
             "http_status": result.http_status,
-            "reason": result.reason,
+            "reason": reason_of(fetched),
             "final_url": result.final_url or existing.get("final_url"),
             "etag": existing.get("etag"),
             "last_modified": existing.get("last_modified"),
             "fetched_at": result.fetched_at,
             "current_version": existing.get("current_version"),
             "attached": existing.get("attached") or 0,
+            "trial_id": fetched.trial_id or existing.get("trial_id"),
         }
         db["documents"].upsert(row, pk="id")
         outcome = NO_VERSION
@@ -680,13 +689,46 @@ def write_fetched(db: Database, fetched: FetchedDocument, run_id: str) -> str:
                     row["current_version"] = vid
             else:
                 outcome = NEW_VERSION
-                _insert_version(db, vid, doc_id, FETCHED, fetched.document, fetched.hash, result)
+                _insert_version(
+                    db, vid, doc_id, FETCHED, fetched.document, fetched.hash, result,
+                    record=fetched.record,
+                )  # fmt: skip
                 row["current_version"], row["attached"] = vid, 0
             if row["current_version"] == vid:
                 row["etag"], row["last_modified"] = result.etag, result.last_modified
+        if fetched.archive is not None and _store_archived(db, doc_id, fetched.archive, row):
+            outcome = ARCHIVED_VERSION
         db["documents"].upsert(row, pk="id")
         db["fetch_log"].upsert_all(_log_rows(doc_id, fetched, run_id), pk="id")
     return outcome
+
+
+def reason_of(fetched: FetchedDocument) -> str | None:
+    """A fetch's reason, with what became of the archived copy of a dead page."""
+    parts = [fetched.result.reason]
+    if fetched.archive is not None:
+        parts.append(f"archived copy of {fetched.archive.snapshot_date} in use (Wayback Machine)")
+    elif fetched.archive_note:
+        parts.append(fetched.archive_note)
+    return "; ".join(p for p in parts if p) or None
+
+
+def _store_archived(db: Database, doc_id: str, archive: ArchivedCopy, row: dict) -> bool:
+    """Store a dead page's archived copy (once) and make it current unless the user attached one.
+
+    The live page is dead or a block page now, so the snapshot is what verification should
+    read; returns True when the copy was not stored before.
+    """
+    vid = document_version_id(doc_id, archive.hash)
+    new = not _has(db, "document_versions", vid)
+    if new:
+        _insert_version(
+            db, vid, doc_id, ARCHIVED, archive.document, archive.hash, archive.result,
+            archived=archive.snapshot_date,
+        )  # fmt: skip
+    if not row["attached"]:
+        row["current_version"] = vid
+    return new
 
 
 def write_attached(
@@ -741,6 +783,9 @@ def _insert_version(
     content_hash: str,
     result: FetchResult | None,
     stored_at: str | None = None,
+    *,
+    record: str | None = None,
+    archived: str | None = None,
 ) -> None:
     row = db.execute(
         "select coalesce(max(version), 0) from document_versions where document_id = ?", [doc_id]
@@ -761,6 +806,8 @@ def _insert_version(
             "title": document.title,
             "published": document.published,
             "text": document.text,
+            "record": record,
+            "archived": archived,
         },
         pk="id",
     )
@@ -775,7 +822,7 @@ def _log_rows(doc_id: str, fetched: FetchedDocument, run_id: str) -> list[dict]:
     # Refused before any request (placeholder, invalid URL, scheme): still one row,
     # so that every run leaves a trace for every URL it looked at.
     attempts = attempts or [(0, result.fetched_at, 0.0, None, result.status, result.reason)]
-    return [
+    rows = [
         {
             "id": f"{run_id}-{doc_id}-{number}",
             "run_id": run_id,
@@ -790,6 +837,24 @@ def _log_rows(doc_id: str, fetched: FetchedDocument, run_id: str) -> list[dict]:
         }
         for number, started_at, elapsed_s, http_status, outcome, error in attempts
     ]
+    # The archive lookup and the snapshot fetch of a dead page are logged under it too.
+    for k, extra in enumerate(fetched.archive_results, start=1):
+        rows.extend(
+            {
+                "id": f"{run_id}-{doc_id}-archive{k}-{a.number}",
+                "run_id": run_id,
+                "document_id": doc_id,
+                "url": extra.url,
+                "attempt": a.number,
+                "started_at": a.started_at,
+                "elapsed_s": a.elapsed_s,
+                "http_status": a.http_status,
+                "outcome": a.outcome,
+                "error": a.error,
+            }
+            for a in extra.attempts
+        )
+    return rows
 
 
 # Review: human decisions on claims, kept apart from what the extractor wrote.
@@ -1126,3 +1191,57 @@ def version_claims(db: Database, vid: str) -> list[dict]:
             [vid],
         )
     ]
+
+
+@migrations()
+def m011_source_verdicts(db: Database) -> None:
+    # One verdict per claim and cited source, so that no verdict hides another: a claim
+    # cited to several sources shows each, a contradiction first (``verifications`` keeps
+    # the headline verdict of each claim).
+    db["source_verdicts"].create(
+        {
+            "id": str,  # claims.id + the source's key (reference number or registry id)
+            "claim_row": str,  # claims.id
+            "claim_id": str,  # the stable claim id
+            "kind": str,  # reference | registry
+            "ref": int,  # the reference number (registry: null)
+            "url": str,
+            "document_version": str,  # the document version read
+            "archived": str,  # snapshot date when that version is an archived copy, else null
+            "verdict": str,
+            "reason": str,
+            "evidence": str,  # JSON: [{start, end, text}] in that version's text
+            "checks": str,  # JSON object: attribute -> found | missing | conflict
+            "verified_at": str,
+        },
+        pk="id",
+    )
+    db["source_verdicts"].create_index(["claim_row"])
+    db["source_verdicts"].create_index(["claim_id"])
+
+
+def write_source_verdicts(db: Database, claim_rows: list[str], rows: list[dict]) -> None:
+    """Replace the per-source verdicts of these claims (claims.id) with ``rows``."""
+    now = _now()
+    with write_lock(db), db.atomic():
+        for start in range(0, len(claim_rows), 500):
+            part = claim_rows[start : start + 500]
+            db.execute(
+                f"delete from source_verdicts where claim_row in ({', '.join('?' * len(part))})",
+                part,
+            )
+        if rows:
+            db["source_verdicts"].insert_all(({**row, "verified_at": now} for row in rows), pk="id")
+
+
+@migrations()
+def m012_registries_and_archives(db: Database) -> None:
+    # The registry ids a claim's sentence names (JSON list), read after extraction.
+    db["claims"].add_column("trial_ids", str)
+    # A document fetched for a registry id is that trial's record.
+    db["documents"].add_column("trial_id", str)
+    db["documents"].create_index(["trial_id"])
+    # A registry record's structured fields (JSON), and for a copy from a web archive
+    # (source = archived) the date of its snapshot.
+    db["document_versions"].add_column("record", str)
+    db["document_versions"].add_column("archived", str)

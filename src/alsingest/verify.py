@@ -32,15 +32,17 @@ from .structure import paragraphs_of, sentences_of
 
 logger = logging.getLogger(__name__)
 
-VERIFIER_VERSION = "1"
+VERIFIER_VERSION = "2"
 
 SUPPORTED = "supported"
 PARTIAL = "partial"
 CONTRADICTED = "contradicted"
 NOT_FOUND = "not_found"
 UNAVAILABLE = "unavailable"
-# Best first: a claim cited to several sources takes the best verdict among them.
+# Best first.
 VERDICT_ORDER = (SUPPORTED, PARTIAL, CONTRADICTED, NOT_FOUND, UNAVAILABLE)
+# What a claim shows first: a contradiction, whatever its other sources say.
+ATTENTION_ORDER = (CONTRADICTED, SUPPORTED, PARTIAL, NOT_FOUND, UNAVAILABLE)
 
 WINDOW = 2  # sentences on each side of a mention
 MIN_TEXT = 200  # characters (a Chinese character counts three): less is no article
@@ -143,14 +145,17 @@ class Source:
     def __init__(self, text: str, converter: Converter, published: str | None = None):
         self.text = text
         self.published = published
-        script = converter.detect_script(text)
-        simplified = converter.to_simplified(text, script)
-        paragraphs = paragraphs_of(text)
+        # Hard-wrapped lines joined (a space for a newline: offsets stay those of ``text``).
+        unwrapped = patterns.WRAPPED_LINE_BREAK.sub(" ", text)
+        script = converter.detect_script(unwrapped)
+        simplified = converter.to_simplified(unwrapped, script)
+        paragraphs = paragraphs_of(unwrapped)
         self.sentences = [
             _Sentence(s.start, s.end, fold(join_lines(simplified[s.start : s.end]).text))
-            for s in sentences_of(text, paragraphs)
+            for s in sentences_of(unwrapped, paragraphs)
         ]
         self.problem = unreadable(text)
+        self.dateline = dateline_date(unwrapped)
 
     def mentions(
         self, therapy: str, lexicon: Lexicon, unlisted_name: str | None = None
@@ -170,21 +175,308 @@ def _dates_compatible(claimed: str, stated: str) -> bool:
     return claimed.startswith(stated) or stated.startswith(claimed)
 
 
-def _check_date(claimed: str, window: list[_Sentence], mention: _Sentence, source: Source) -> str:
+def dateline_date(text: str) -> str | None:
+    """The date of a press release's dateline ("BEIJING, March 24, 2025 -"), if it has one."""
+    match = patterns.DATELINE.search(text[:3000])
+    if match is None:
+        return None
+    dates = [d.iso for d in find_dates(fold(match.group("date")))[0] if d.iso]
+    return dates[0] if dates else None
+
+
+def _clause_before(view: str, at: int) -> str:
+    """The text of the clause that ``at`` is in, up to ``at``."""
+    head = view[:at]
+    breaks = [m.end() for m in patterns.CLAUSE_BREAK.finditer(head)]
+    return head[breaks[-1] :] if breaks else head
+
+
+def _negated(view: str, at: int) -> bool:
+    return bool(patterns.NEGATION_BEFORE.search(_clause_before(view, at)))
+
+
+# --- outcome polarity ----------------------------------------------------------------
+
+MET = "met"
+MISSED = "missed"
+
+
+@dataclass(frozen=True)
+class OutcomeStatement:
+    """One statement of a trial's outcome in a source sentence."""
+
+    sentence: int  # index into Source.sentences
+    polarity: str  # met | missed
+    primary: bool  # about the primary endpoint
+    partial: bool  # a success that holds for a post hoc or subgroup analysis only
+
+
+def _spans(regexes: tuple[re.Pattern, ...], view: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for regex in regexes for m in regex.finditer(view)]
+
+
+def outcome_statements(view: str, sentence: int = 0) -> list[OutcomeStatement]:
+    """Every outcome a sentence states, with its polarity after negation.
+
+    A success word is negated by a negation earlier in its clause ("has not met its
+    primary endpoint", "并未显著改善"); one that overlaps a failure phrase is part of it.
+    """
+
+    missed = []  # (start, end, what was missed is named as the primary endpoint)
+    for a, b in _spans((patterns.OUTCOME_MISSED, patterns.VERIFY_MISSED), view):
+        missed_what = patterns.MISSED_PRIMARY_OBJECT.match(view, b)
+        missed.append((a, missed_what.end(), True) if missed_what else (a, b, False))
+
+    def about_primary(start: int, end: int) -> bool:
+        # Not looking back past a missed endpoint: in "did not meet its primary endpoint,
+        # but improved X", the improvement is another outcome.
+        ends = [b for _, b, _ in missed if b <= start]
+        around = view[max(0, start - 60, *ends) : end + 40]
+        return bool(patterns.PRIMARY_ENDPOINT.search(around))
+
+    statements = [
+        OutcomeStatement(sentence, MISSED, named or about_primary(a, b), False)
+        for a, b, named in missed
+    ]
+    partial = bool(patterns.POST_HOC.search(view))
+    for m in patterns.OUTCOME_MET.finditer(view):
+        if any(a < m.end() and m.start() < b for a, b, _ in missed):
+            continue
+        if _negated(view, m.start()):
+            statements.append(
+                OutcomeStatement(sentence, MISSED, about_primary(m.start(), m.end()), False)
+            )
+            continue
+        statements.append(
+            OutcomeStatement(sentence, MET, about_primary(m.start(), m.end()), partial)
+        )
+    return statements
+
+
+@dataclass(frozen=True)
+class Check:
+    """One attribute judged against a source: its state, the sentences that tell, and why."""
+
+    state: str  # found | conflict | missing
+    sentences: tuple[int, ...] = ()
+    detail: str = ""
+
+
+def check_outcome(claimed: str, statements: list[OutcomeStatement]) -> Check:
+    """The claim's outcome against every outcome statement near the therapy.
+
+    A claimed success, of the primary endpoint or unqualified, is contradicted when the
+    source says the primary endpoint was missed and never that it was met; success on
+    other measures or in a subgroup does not save it.
+    """
+    missed = [s for s in statements if s.polarity == MISSED]
+    met = [s for s in statements if s.polarity == MET and not s.partial]
+    partial = [s for s in statements if s.polarity == MET and s.partial]
+
+    def where(found: list[OutcomeStatement]) -> tuple[int, ...]:
+        return tuple(sorted({s.sentence for s in found}))
+
+    if claimed.startswith(MISSED):
+        if missed:
+            return Check("found", where(missed))
+        if met:
+            return Check("conflict", where(met), "the source says the trial succeeded")
+        return Check("missing")
+    # A trial's result is its primary endpoint: where the source says that was missed,
+    # success on other measures does not make the claimed success true.
+    missed_primary = [s for s in missed if s.primary]
+    met_primary = [s for s in met if s.primary]
+    if claimed.endswith("primary") and met_primary and not missed_primary:
+        return Check("found", where(met_primary))
+    if missed_primary and not met_primary:
+        detail = "the source says the primary endpoint was missed"
+        if partial:
+            detail += ", with success only in a post hoc or subgroup analysis"
+        return Check("conflict", where(missed_primary + partial), detail)
+    if met:
+        return Check("found", where(met))
+    if missed:
+        detail = "the source says the trial failed"
+        if partial:
+            detail += ", with success only in a post hoc or subgroup analysis"
+        return Check("conflict", where(missed + partial), detail)
+    return Check("missing")
+
+
+# --- events: which stage, planned or done, and when ---------------------------------
+
+EVENT_PATTERNS: Mapping[str, re.Pattern] = {
+    "approval": patterns.STAGE_APPROVED,
+    "launch": patterns.LAUNCH,
+    "submission": patterns.STAGE_SUBMITTED,
+    "trial_start": patterns.VERIFY_TRIAL_START,
+    "dosing": patterns.DOSING,
+    "withdrawal": patterns.VERIFY_WITHDRAWAL,
+}
+
+
+# Any word for the event, asked for, planned or denied: a source without one near the
+# therapy is silent on the claim (a launch may be read from the approval it follows).
+EVENT_WORDS: Mapping[str, re.Pattern] = {
+    "approval": patterns.APPROVAL,
+    "launch": re.compile(f"{patterns.LAUNCH.pattern}|{patterns.APPROVAL.pattern}"),
+    "submission": re.compile(f"{patterns.SUBMISSION.pattern}|{patterns.STAGE_SUBMITTED.pattern}"),
+    "trial_start": patterns.VERIFY_TRIAL_START,
+    "dosing": patterns.DOSING,
+    "withdrawal": patterns.VERIFY_WITHDRAWAL,
+}
+
+
+@dataclass(frozen=True)
+class EventMention:
+    sentence: int
+    start: int
+    planned: bool
+    negated: bool
+
+
+def event_mentions(kind: str, view: str, sentence: int = 0) -> list[EventMention]:
+    """Where a sentence states an event of ``kind``; approvals asked for are not approvals."""
+    found = []
+    for m in EVENT_PATTERNS[kind].finditer(view):
+        before = view[max(0, m.start() - 16) : m.start()]
+        if kind == "approval" and patterns.APPROVAL_SOUGHT_BEFORE.search(before):
+            continue
+        if kind == "submission" and patterns.TRIAL_APPROVAL.search(_clause_of(view, m.start())):
+            continue  # an IND or a trial application, not a filing for the market
+        clause = _clause_before(view, m.start())
+        found.append(
+            EventMention(
+                sentence,
+                m.start(),
+                bool(patterns.PLANNED_BEFORE.search(clause)),
+                bool(patterns.NEGATION_BEFORE.search(clause)),
+            )
+        )
+    return found
+
+
+def _clause_of(view: str, at: int) -> str:
+    tail = view[at:]
+    cut = patterns.CLAUSE_BREAK.search(tail, 1)
+    return _clause_before(view, at) + (tail[: cut.start()] if cut else tail)
+
+
+def check_stage(claim: Mapping, window: list[tuple[int, str]]) -> Check | None:
+    """Approval or launch claimed done where the source only says submitted (or not approved)."""
+    claim_type = str(claim.get("type"))
+    if claim_type not in ("approval", "launch") or claim.get("status") == "planned":
+        return None
+    done = [
+        e
+        for i, view in window
+        for e in event_mentions(claim_type, view, i)
+        if not e.planned and not e.negated
+    ]
+    if done:
+        return Check("found", tuple(sorted({e.sentence for e in done})))
+    refused = [e for i, view in window for e in event_mentions("approval", view, i) if e.negated]
+    submitted = [
+        e for i, view in window for e in event_mentions("submission", view, i) if not e.negated
+    ]
+    if claim_type == "launch":
+        approved = [
+            e for i, view in window for e in event_mentions("approval", view, i) if not e.negated
+        ]
+        if approved:
+            return None  # a launch may follow an approval the source does state
+    if refused:
+        sentences = tuple(sorted({e.sentence for e in refused}))
+        return Check("conflict", sentences, f"the source says it is not approved, not {claim_type}")
+    if submitted:
+        sentences = tuple(sorted({e.sentence for e in submitted}))
+        return Check("conflict", sentences, f"the source says it was submitted, not {claim_type}")
+    return None
+
+
+def check_status(claim: Mapping, window: list[tuple[int, str]]) -> Check | None:
+    """A claim that says an event happened, where the source says it is only planned."""
+    kind = claim.get("type")
+    if kind not in EVENT_PATTERNS or kind == "withdrawal":
+        return None
+    mentions = [e for i, view in window for e in event_mentions(kind, view, i) if not e.negated]
+    if not mentions:
+        return None
+    planned = [e for e in mentions if e.planned]
+    done = [e for e in mentions if not e.planned]
+    if claim.get("status") == "planned":
+        chosen = planned or done
+        return Check("found", tuple(sorted({e.sentence for e in chosen})))
+    if done:
+        return Check("found", tuple(sorted({e.sentence for e in done})))
+    return Check(
+        "conflict",
+        tuple(sorted({e.sentence for e in planned})),
+        "the source says it is planned, not done",
+    )
+
+
+def _event_dates(
+    kind: str, window: list[tuple[int, str]], source: Source
+) -> tuple[list[tuple[int, str]], bool]:
+    """Dates of the sentences that state the claim's event as done ("today" is the dateline's),
+    and whether one of them gives it as news of the day, or of late, on a day not known."""
+    dated: list[tuple[int, str]] = []
+    undated = False
+    if kind not in EVENT_PATTERNS:
+        return dated, undated
+    for i, view in window:
+        mentions = [e for e in event_mentions(kind, view, i) if not e.planned and not e.negated]
+        if not mentions:
+            continue
+        here = [(i, d.iso) for d in find_dates(view)[0] if d.iso]
+        announced = source.dateline or source.published
+        if announced and patterns.TODAY.search(view):
+            here.append((i, announced))
+        dated.extend(here)
+        undated = undated or (not here and bool(patterns.RECENT.search(view)))
+    return dated, undated
+
+
+def _confirms(claimed: str, stated: str) -> bool:
+    """The stated date gives the claim's date at the claim's precision or finer:
+    "March 2025" does not confirm "2025-03-24", though it does not contradict it."""
+    return stated.startswith(claimed)
+
+
+def _check_date(claim: Mapping, window: list[_Sentence], mention: int, source: Source) -> Check:
+    claimed = str(claim["date"])
+    here = source.sentences[mention]
     stated = [d.iso for s in window for d in find_dates(s.view)[0] if d.iso]
-    if any(_dates_compatible(claimed, d) for d in stated):
-        return "found"
-    if source.published and _dates_compatible(claimed, source.published):
-        return "found"  # "announced on": the document's own date
+    if any(_confirms(claimed, d) for d in stated):
+        return Check("found", (mention,))
+    for announced in (source.dateline, source.published):
+        if announced and _confirms(claimed, announced):
+            return Check("found", (mention,))  # "announced on": the release's own date
+    if str(claim.get("type")) in EVENT_PATTERNS:
+        return Check("missing")  # the event's own statements decide (``check_event_date``)
     # The sentence naming the therapy dates it to another month of the same year.
-    own = [d.iso for d in find_dates(mention.view)[0] if d.iso and len(d.iso) >= 7]
+    own = [d.iso for d in find_dates(here.view)[0] if d.iso and len(d.iso) >= 7]
     if (
         len(claimed) >= 7
         and own
         and all(d[:4] == claimed[:4] and d[:7] != claimed[:7] for d in own)
     ):
-        return "conflict"
-    return "missing"
+        return Check("conflict", (mention,), f"the source dates it {own[0]}")
+    return Check("missing")
+
+
+def check_event_date(claim: Mapping, views: list[tuple[int, str]], source: Source) -> Check:
+    """The claim's date against every statement of its event near any mention: another date
+    in all of them is a conflict; news of the same event on a day not given may be the one
+    the claim dates."""
+    claimed = str(claim["date"])
+    events, undated = _event_dates(str(claim.get("type")), views, source)
+    if events and not undated and not any(_dates_compatible(claimed, d) for _, d in events):
+        return Check(
+            "conflict", tuple(sorted({i for i, _ in events})), f"the source dates it {events[0][1]}"
+        )
+    return Check("missing")
 
 
 def _check_enrollment(claimed: int, window: list[_Sentence]) -> str:
@@ -197,17 +489,40 @@ def _check_enrollment(claimed: int, window: list[_Sentence]) -> str:
         enrollment = find_enrollment(s.view)
         if enrollment:
             stated.add(enrollment.value)
+        stated.update(parse_count(m.group("n")) for m in patterns.ENROLLMENT_FIELD.finditer(s.view))
     return "conflict" if stated else "missing"
+
+
+def _stated_phases(view: str) -> set[str]:
+    """The phases a sentence states; two side by side ("Phase 2 Phase 3") are one, "2/3"."""
+    found = sorted(
+        (m.start(), m.end(), phase)
+        for regex in (patterns.CN_PHASE, patterns.CN_ORDINAL_PHASE, patterns.EN_PHASE)
+        for m in regex.finditer(view)
+        if (phase := normalize_phase(m.group("phase")))
+    )
+    stated = set()
+    k = 0
+    while k < len(found):
+        start, end, phase = found[k]
+        after = found[k + 1] if k + 1 < len(found) else None
+        if (
+            after
+            and "/" not in phase + after[2]
+            and patterns.PHASE_PAIR_GAP.match(view[end : after[0]])
+        ):
+            stated.add(f"{phase}/{after[2]}")
+            k += 2
+            continue
+        stated.add(phase)
+        k += 1
+    return stated
 
 
 def _check_phase(claimed: str, window: list[_Sentence]) -> str:
     stated = set()
     for s in window:
-        for regex in (patterns.CN_PHASE, patterns.CN_ORDINAL_PHASE, patterns.EN_PHASE):
-            for m in regex.finditer(s.view):
-                phase = normalize_phase(m.group("phase"))
-                if phase:
-                    stated.add(phase)
+        stated |= _stated_phases(s.view)
     if claimed in stated:
         return "found"
     base = re.sub(r"[ab]", "", claimed)
@@ -216,85 +531,129 @@ def _check_phase(claimed: str, window: list[_Sentence]) -> str:
     return "conflict" if stated else "missing"
 
 
-def _check_outcome(claimed: str, window: list[_Sentence]) -> str:
-    text = " ".join(s.view for s in window)
-    missed = bool(patterns.OUTCOME_MISSED.search(text))
-    met = any(
-        not any(
-            x.start() < m.end() and m.start() < x.end()
-            for x in patterns.OUTCOME_MISSED.finditer(text)
-        )
-        for m in patterns.OUTCOME_MET.finditer(text)
-    )
-    wanted_missed = claimed.startswith("missed")
-    if (missed and wanted_missed) or (met and not wanted_missed):
-        return "found"
-    if missed or met:
-        return "conflict"
-    return "missing"
+def _combine(per_window: list[tuple[int, Check]]) -> Check:
+    """One attribute over every passage naming the therapy: found in one is found; otherwise
+    another value in one is a conflict; otherwise it is missing."""
+    for state in ("found", "conflict"):
+        telling = [(i, c) for i, c in per_window if c.state == state]
+        if telling:
+            sentences = tuple(sorted({s for k, c in telling for s in (c.sentences or (k,))}))
+            return Check(state, sentences, telling[0][1].detail)
+    return Check("missing")
+
+
+def one_line(text: str, limit: int = 240) -> str:
+    """A reason as one readable line."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
 def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
-    """Judge one claim (a row of ``export claims``) against one prepared source."""
+    """Judge one claim (a row of ``export claims``) against one prepared source.
+
+    Every attribute the claim states is checked against the source's own value;
+    one attribute contradicted makes the verdict ``contradicted`` whatever else is found.
+    """
     if source.problem:
         return Verdict(UNAVAILABLE, source.problem)
-    name = claim["therapy"] if claim.get("unlisted") else None
+    # A name the lexicon does not know is looked for as written, flagged unlisted or not.
+    unknown = claim.get("unlisted") or claim["therapy"] not in lexicon
+    name = claim["therapy"] if unknown else None
     hits = source.mentions(claim["therapy"], lexicon, unlisted_name=name)
     if not hits:
         return Verdict(NOT_FOUND, f"the source never names {claim['therapy']}")
-    # Each attribute is judged over every passage that names the therapy: found in one is
-    # found; otherwise another value in one is a conflict; otherwise it is missing.
-    per_window: list[tuple[int, dict[str, str]]] = []
-    for i in hits:
-        window = source.sentences[max(0, i - WINDOW) : i + WINDOW + 1]
-        checks: dict[str, str] = {}
+    windows = {
+        i: range(max(0, i - WINDOW), min(len(source.sentences), i + WINDOW + 1)) for i in hits
+    }
+    results: dict[str, Check] = {}
+    windowed: dict[str, list[tuple[int, Check]]] = {}
+    for i, span in windows.items():
+        window = [source.sentences[k] for k in span]
         if claim.get("date"):
-            checks["date"] = _check_date(str(claim["date"]), window, source.sentences[i], source)
+            windowed.setdefault("date", []).append((i, _check_date(claim, window, i, source)))
         if claim.get("enrollment"):
-            checks["enrollment"] = _check_enrollment(int(claim["enrollment"]), window)
+            state = _check_enrollment(int(claim["enrollment"]), window)
+            windowed.setdefault("enrollment", []).append((i, Check(state)))
         if claim.get("phase"):
-            checks["phase"] = _check_phase(str(claim["phase"]), window)
-        if claim.get("outcome"):
-            checks["outcome"] = _check_outcome(str(claim["outcome"]), window)
+            windowed.setdefault("phase", []).append(
+                (i, Check(_check_phase(str(claim["phase"]), window)))
+            )
         if claim.get("type") == "withdrawal":
-            found = any(patterns.WITHDRAWAL.search(s.view) for s in window)
-            checks["withdrawal"] = "found" if found else "missing"
-        per_window.append((i, checks))
-    checks = {}
-    for attribute in per_window[0][1]:
-        states = {c[attribute] for _, c in per_window}
-        checks[attribute] = next(
-            state for state in ("found", "conflict", "missing") if state in states
+            found = any(patterns.VERIFY_WITHDRAWAL.search(s.view) for s in window)
+            windowed.setdefault("withdrawal", []).append(
+                (i, Check("found" if found else "missing"))
+            )
+    for attribute, per_window in windowed.items():
+        results[attribute] = _combine(per_window)
+    # Outcome, stage and status read every passage at once: a success stated in one
+    # passage about a subgroup must not hide the missed endpoint stated in another.
+    near = sorted({k for span in windows.values() for k in span})
+    views = [(k, source.sentences[k].view) for k in near]
+    if results.get("date", Check("found")).state == "missing":
+        results["date"] = check_event_date(claim, views, source)
+    if claim.get("outcome"):
+        statements = [st for k, view in views for st in outcome_statements(view, k)]
+        results["outcome"] = check_outcome(str(claim["outcome"]), statements)
+    stage = check_stage(claim, views)
+    if stage is None and _silent_on_event(claim, views):
+        return Verdict(
+            NOT_FOUND, f"the source names {claim['therapy']} but never its {claim['type']}"
         )
-    telling = [i for i, c in per_window if any(v == "found" for v in c.values())]
-    telling = (
-        telling or [i for i, c in per_window if any(v == "conflict" for v in c.values())] or hits
+    for attribute, check in (("stage", stage), ("status", check_status(claim, views))):
+        if check is not None:
+            results[attribute] = check
+    return _judge(results, hits, source)
+
+
+def _silent_on_event(claim: Mapping, views: list[tuple[int, str]]) -> bool:
+    """The claim is of an event (approval, trial start…) the source never states near the
+    therapy, done, planned or denied: it speaks of the therapy on another matter."""
+    words = EVENT_WORDS.get(str(claim.get("type")))
+    return words is not None and not any(words.search(view) for _, view in views)
+
+
+def _judge(results: Mapping[str, Check], hits: list[int], source: Source) -> Verdict:
+    checks = {attribute: check.state for attribute, check in results.items()}
+    conflicts = sorted(k for k, v in checks.items() if v == "conflict")
+    missing = sorted(k for k, v in checks.items() if v == "missing")
+    if conflicts:
+        telling = sorted({i for k in conflicts for i in results[k].sentences})
+        details = [results[k].detail for k in conflicts if results[k].detail]
+        reason = f"the source gives another {', '.join(conflicts)}"
+        if details:
+            reason += ": " + "; ".join(details)
+        return Verdict(
+            CONTRADICTED, one_line(reason), _evidence(source, telling or hits, 4), checks
+        )
+    found = sorted({i for c in results.values() if c.state == "found" for i in c.sentences})
+    evidence = _evidence(source, found or hits, 3)
+    if not missing:
+        stated = ", ".join(sorted(checks)) or "the therapy"
+        return Verdict(SUPPORTED, f"the source states {stated}", evidence, checks)
+    return Verdict(
+        PARTIAL, f"the source names the therapy but not its {', '.join(missing)}", evidence, checks
     )
-    evidence = tuple(
+
+
+def _evidence(source: Source, sentences: list[int], limit: int) -> tuple[Evidence, ...]:
+    return tuple(
         Evidence(
             source.sentences[i].start,
             source.sentences[i].end,
             source.text[source.sentences[i].start : source.sentences[i].end],
         )
-        for i in telling[:3]
-    )
-    missing = sorted(k for k, v in checks.items() if v == "missing")
-    conflicts = sorted(k for k, v in checks.items() if v == "conflict")
-    if not checks or all(v == "found" for v in checks.values()):
-        stated = ", ".join(sorted(checks)) or "the therapy"
-        return Verdict(SUPPORTED, f"the source states {stated}", evidence, checks)
-    if conflicts and not any(v == "found" for k, v in checks.items() if k in conflicts):
-        return Verdict(
-            CONTRADICTED, f"the source gives another {', '.join(conflicts)}", evidence, checks
-        )
-    return Verdict(
-        PARTIAL,
-        f"the source names the therapy but not its {', '.join(missing + conflicts)}",
-        evidence,
-        checks,
+        for i in sentences[:limit]
     )
 
 
 def best_verdict(verdicts: list[Verdict]) -> Verdict:
     """The best of a claim's verdicts over the sources it cites."""
     return min(verdicts, key=lambda v: VERDICT_ORDER.index(v.verdict))
+
+
+def headline_verdict(verdicts: list[Verdict]) -> Verdict:
+    """What a claim shows first: any contradiction, else the best verdict.
+
+    A source that contradicts the claim must never be hidden by another that supports it.
+    """
+    return min(verdicts, key=lambda v: ATTENTION_ORDER.index(v.verdict))

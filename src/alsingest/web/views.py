@@ -101,7 +101,15 @@ def build_queue(
     }
     current = {i.claim_id for i in items}
     chosen = [i for i in items if matches(i, filters)]
-    chosen.sort(key=lambda i: (STATE_ORDER.get(i.state, 99), i.claim["article"], i.claim["start"]))
+    # Within a review state, a claim some source contradicts comes first.
+    chosen.sort(
+        key=lambda i: (
+            STATE_ORDER.get(i.state, 99),
+            i.verdict != "contradicted",
+            i.claim["article"],
+            i.claim["start"],
+        )
+    )
     pages = max(1, -(-len(chosen) // PAGE_SIZE))
     page = min(max(1, page), pages)
     shown = chosen[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
