@@ -63,6 +63,9 @@ def test_missing_config_file_is_named(tmp_path):
         ("[lexicon]\nextra_words = '渐冻症'\n", "lexicon.extra_words = '渐冻症': must be a list"),
         ("[corpus]\ndb = 5\n", "corpus.db = 5: must be a file name"),
         ("[schedule]\nstale_after = 7\n", "schedule.stale_after = 7: must be a duration"),
+        ("[fetch]\nrespect_robots = 'yes'\n", "fetch.respect_robots = 'yes': must be true"),
+        ("[sources]\nwayback = 5\n", "sources.wayback = 5: must be an http(s) URL holding"),
+        ("[sources]\nclinicaltrials = 'http://x/none'\n", "must be an http(s) URL holding {id}"),
     ],
 )
 def test_every_key_is_checked_at_load_in_one_line(tmp_path, content, message):

@@ -104,6 +104,13 @@ def _extensions(value: Any) -> bool:
     )
 
 
+def _template(value: Any, placeholder: str) -> bool:
+    """A source URL template: empty (turned off), or an http(s) URL holding ``placeholder``."""
+    return _text(value) and (
+        value == "" or (value.lower().startswith(("http://", "https://")) and placeholder in value)
+    )
+
+
 Rule = tuple[Callable[[Any], bool], str]
 SCHEMA: dict[tuple[str, str], Rule] = {
     ("corpus", "db"): (lambda v: _text(v) and bool(v.strip()), "a file name"),
@@ -128,9 +135,22 @@ SCHEMA: dict[tuple[str, str], Rule] = {
     ("fetch", "max_bytes"): (lambda v: _whole(v) and v > 0, "a whole number above 0"),
     ("fetch", "user_agent"): (lambda v: _text(v) and bool(v.strip()), "a non-empty string"),
     ("fetch", "allow_private_hosts"): (lambda v: isinstance(v, bool), "true or false"),
+    ("fetch", "respect_robots"): (lambda v: isinstance(v, bool), "true or false"),
     ("schedule", "refresh_cron"): (_text, "a cron string such as '0 3 * * *'"),
     ("schedule", "timezone"): (_text, "an IANA timezone such as 'Asia/Shanghai'"),
     ("schedule", "stale_after"): (_text, "a duration such as 7d, 12h or 30m"),
+    ("sources", "clinicaltrials"): (
+        lambda v: _template(v, "{id}"),
+        "an http(s) URL holding {id}, or empty (off)",
+    ),
+    ("sources", "chictr"): (
+        lambda v: _template(v, "{id}"),
+        "an http(s) URL holding {id}, or empty (off)",
+    ),
+    ("sources", "wayback"): (
+        lambda v: _template(v, "{url}"),
+        "an http(s) URL holding {url}, or empty (off)",
+    ),
 }
 
 
