@@ -118,16 +118,17 @@ def process_article(source: SourceText, toolkit: Toolkit) -> ArticleResult:
     views = [drop_glosses(join_lines(simplified[s.start : s.end], base=s.start)) for s in sentences]
     segmented = [toolkit.segmenter.segment(view.text, view.folded) for view in views]
     to_traditional = toolkit.converter.to_traditional_characters
+    texts = [search_text(words) for words, _ in segmented]
     records = [
         SentenceRecord(
             s.index,
             s.paragraph,
             s.start,
             s.end,
-            search_text(words),
-            index_terms(words, dict.fromkeys(m.therapy for m in mentions.values()), to_traditional),
+            text,
+            index_terms(text, dict.fromkeys(m.therapy for m in mentions.values()), to_traditional),
         )
-        for s, (words, mentions) in zip(sentences, segmented, strict=True)
+        for s, text, (_, mentions) in zip(sentences, texts, segmented, strict=True)
     ]
     published = source.published or publication_date(simplified)
     inputs = [

@@ -107,10 +107,15 @@ SUBWORD_MIN = 3
 SUBWORD_MAX = 8
 
 
+# A Chinese word of two or more characters in a search text (words joined by spaces).
+_HAN_WORD = re.compile(f"(?<!\\S)[{CJK_CHARACTERS}]{{2,}}(?!\\S)")
+
+
 def index_terms(
-    words: Iterable[str], therapies: Iterable[str], to_traditional: Callable[[str], str]
+    text: str | Iterable[str], therapies: Iterable[str], to_traditional: Callable[[str], str]
 ) -> str:
-    """What the search index holds beside a sentence's words, space-separated:
+    """What the search index holds beside a sentence's words (``text``: its search text, the
+    words joined by spaces, or the words), space-separated:
 
     - the canonical id of each therapy the sentence names, so that any alias of a therapy
       finds the sentences naming it by any other (托夫生 finds 托夫生注射液 and Qalsody);
@@ -119,20 +124,23 @@ def index_terms(
       (Datasette's search box);
     - the parts of its longer Chinese words.
 
-    Kept cheap (set operations, one translation per sentence): it runs on every sentence.
+    Kept cheap (one regex and set operations, one translation per sentence): it runs on every
+    sentence.
     """
+    if not isinstance(text, str):
+        text = " ".join(text)
     terms = list(therapies)
-    han = [w for w in words if len(w) > 1 and _CJK_RUN.fullmatch(w)]
-    if han:
-        own = set(han)
+    own = set(_HAN_WORD.findall(text))
+    if own:
         # Sorted: the index text must not depend on the process's string hashing.
-        terms.extend(sorted(set(to_traditional(" ".join(han)).split()) - own))
-        parts = {
-            word[i : i + n]
-            for word in own
-            if SUBWORD_MIN <= len(word) <= SUBWORD_MAX
-            for n in range(2, len(word))
-            for i in range(len(word) - n + 1)
-        }
-        terms.extend(sorted(parts - own))
+        terms.extend(sorted(set(to_traditional(" ".join(own)).split()) - own))
+        long_words = [w for w in own if SUBWORD_MIN <= len(w) <= SUBWORD_MAX]
+        if long_words:
+            parts = {
+                word[i : i + n]
+                for word in long_words
+                for n in range(2, len(word))
+                for i in range(len(word) - n + 1)
+            }
+            terms.extend(sorted(parts - own))
     return " ".join(terms)

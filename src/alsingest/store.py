@@ -1119,7 +1119,7 @@ def m009_search_terms(db: Database) -> None:
         db["sentences"].disable_fts()
     to_traditional = Converter().to_traditional_characters
     updates = [
-        (index_terms(tokens.split(), (), to_traditional), rowid)
+        (index_terms(tokens, (), to_traditional), rowid)
         for rowid, tokens in db.execute("select rowid, tokens from sentences")
     ]
     db.conn.executemany("update sentences set terms = ? where rowid = ?", updates)
