@@ -16,6 +16,8 @@ BLIND = ROOT / "tests" / "blind"
 REAL_DEV = ROOT / "tests" / "real" / "dev"
 REAL_TEST = ROOT / "tests" / "real" / "test"
 REAL_TEST2 = ROOT / "tests" / "real" / "test2"
+REAL_DEV2 = ROOT / "tests" / "real" / "dev2"
+REAL_TEST3 = ROOT / "tests" / "real" / "test3"
 
 
 def row(**kw):
@@ -111,8 +113,29 @@ def real_test2_db(toolkit):
     return corpus_of(articles_in(REAL_TEST2), toolkit)
 
 
+@pytest.fixture(scope="module")
+def real_dev2_db(toolkit):
+    return corpus_of(articles_in(REAL_DEV2), toolkit)
+
+
+@pytest.fixture(scope="module")
+def real_test3_db(toolkit):
+    return corpus_of(articles_in(REAL_TEST3), toolkit)
+
+
 @pytest.mark.parametrize(
-    "corpus", ["seeds", "dev", "holdout", "blind", "real-dev", "real-test", "real-test2"]
+    "corpus",
+    [
+        "seeds",
+        "dev",
+        "holdout",
+        "blind",
+        "real-dev",
+        "real-test",
+        "real-test2",
+        "real-dev2",
+        "real-test3",
+    ],
 )
 def test_evaluation_gate(corpus, request, lexicon):
     """Fails when a score drops below the floor pinned in eval_floors.json (floors only rise).
@@ -131,6 +154,8 @@ def test_evaluation_gate(corpus, request, lexicon):
         "real-dev": ("real_dev_db", REAL_DEV),
         "real-test": ("real_test_db", REAL_TEST),
         "real-test2": ("real_test2_db", REAL_TEST2),
+        "real-dev2": ("real_dev2_db", REAL_DEV2),
+        "real-test3": ("real_test3_db", REAL_TEST3),
     }
     fixture, gold = sets[corpus]
     db = request.getfixturevalue(fixture)
