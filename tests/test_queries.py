@@ -4,6 +4,7 @@ import pytest
 from conftest import SEEDS
 
 from alsingest import queries, store
+from alsingest.normalize import Converter
 from alsingest.pipeline import ingest_files
 
 
@@ -88,10 +89,23 @@ def datasette_match(query: str) -> str:
 
 @pytest.mark.parametrize("query", ["渐冻症", "漸凍症", "渐冻", "托夫生", "tofersen", "注射液"])
 def test_datasette_s_search_box_finds_either_script_and_word_parts(alias_corpus, query):
+    store.complete_search_terms(alias_corpus, Converter().to_traditional_characters)  # browse
     found = alias_corpus.execute(
         "select count(*) from sentences_fts where sentences_fts match ?", [datasette_match(query)]
     ).fetchone()[0]
     assert found >= 1, query
+
+
+def test_ingest_indexes_therapy_ids_and_browse_adds_forms_and_parts(alias_corpus):
+    """Ingest pays only for what `alsingest search` needs; `browse` adds the rest, once."""
+    before = [r[0] for r in alias_corpus.execute("select terms from sentences order by rowid")]
+    assert all(t.isascii() for t in " ".join(before).split()), before
+    assert "tofersen" in before[0]
+    convert = Converter().to_traditional_characters
+    assert store.complete_search_terms(alias_corpus, convert) == len(before)
+    after = [r[0] for r in alias_corpus.execute("select terms from sentences order by rowid")]
+    assert "tofersen" in after[0] and any(not t.isascii() for t in " ".join(after).split())
+    assert store.complete_search_terms(alias_corpus, convert) == 0  # idempotent
 
 
 def test_an_old_corpus_is_migrated_to_the_new_index_with_its_decisions(tmp_path, toolkit):

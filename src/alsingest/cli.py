@@ -798,6 +798,7 @@ def browse(port, metadata_path, open_browser, options, db_path, config_path):
         serve_command,
         write_metadata,
     )
+    from .normalize import Converter
 
     base = datasette_command()
     if base is None:
@@ -807,6 +808,11 @@ def browse(port, metadata_path, open_browser, options, db_path, config_path):
     if metadata_path is None:
         temporary = Path(tempfile.mkdtemp(prefix="alsingest-browse-"))
         metadata_path = temporary / "metadata.json"
+    # Datasette's search box finds traditional forms and word parts (渐冻 in 渐冻症): ingest
+    # leaves those index terms to here, so that it does not pay for them.
+    completed = store.complete_search_terms(db, Converter().to_traditional_characters)
+    if completed:
+        errors.print(f"search index completed for {plural(completed, 'sentence')}")
     write_metadata(db, db_path, metadata_path)
     db.close()
     errors.print(

@@ -117,7 +117,6 @@ def process_article(source: SourceText, toolkit: Toolkit) -> ArticleResult:
     markers = markers_of(text, paragraphs, sentences, references)
     views = [drop_glosses(join_lines(simplified[s.start : s.end], base=s.start)) for s in sentences]
     segmented = [toolkit.segmenter.segment(view.text, view.folded) for view in views]
-    to_traditional = toolkit.converter.to_traditional_characters
     texts = [search_text(words) for words, _ in segmented]
     records = [
         SentenceRecord(
@@ -126,7 +125,7 @@ def process_article(source: SourceText, toolkit: Toolkit) -> ArticleResult:
             s.start,
             s.end,
             text,
-            index_terms(text, dict.fromkeys(m.therapy for m in mentions.values()), to_traditional),
+            index_terms(text, dict.fromkeys(m.therapy for m in mentions.values()), None),
         )
         for s, text, (_, mentions) in zip(sentences, texts, segmented, strict=True)
     ]

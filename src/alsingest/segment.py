@@ -112,7 +112,9 @@ _HAN_WORD = re.compile(f"(?<!\\S)[{CJK_CHARACTERS}]{{2,}}(?!\\S)")
 
 
 def index_terms(
-    text: str | Iterable[str], therapies: Iterable[str], to_traditional: Callable[[str], str]
+    text: str | Iterable[str],
+    therapies: Iterable[str],
+    to_traditional: Callable[[str], str] | None,
 ) -> str:
     """What the search index holds beside a sentence's words (``text``: its search text, the
     words joined by spaces, or the words), space-separated:
@@ -124,12 +126,15 @@ def index_terms(
       (Datasette's search box);
     - the parts of its longer Chinese words.
 
-    Kept cheap (one regex and set operations, one translation per sentence): it runs on every
-    sentence.
+    Ingest indexes the therapy ids only (``to_traditional`` None): the forms and parts serve
+    Datasette's search box and are added when ``alsingest browse`` starts
+    (:func:`alsingest.store.complete_search_terms`), so that ingest does not pay for them.
     """
+    terms = list(therapies)
+    if to_traditional is None:
+        return " ".join(terms)
     if not isinstance(text, str):
         text = " ".join(text)
-    terms = list(therapies)
     own = set(_HAN_WORD.findall(text))
     if own:
         # Sorted: the index text must not depend on the process's string hashing.

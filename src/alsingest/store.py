@@ -1245,3 +1245,37 @@ def m012_registries_and_archives(db: Database) -> None:
     # (source = archived) the date of its snapshot.
     db["document_versions"].add_column("record", str)
     db["document_versions"].add_column("archived", str)
+
+
+@migrations()
+def m013_search_terms_complete(db: Database) -> None:
+    # Ingest now indexes each sentence's therapy ids only; the traditional forms and word parts
+    # Datasette's search box needs are added by `alsingest browse` (complete_search_terms).
+    # Sentences indexed in full before this are marked so.
+    db["sentences"].add_column("terms_complete", int, not_null_default=0)
+    db.execute("update sentences set terms_complete = 1")
+
+
+def complete_search_terms(db: Database, to_traditional) -> int:
+    """Add the traditional forms and word parts to the index terms of every sentence that has
+    only its therapy ids (segment.index_terms); returns how many sentences were completed.
+    Run before Datasette serves the corpus; what `alsingest search` needs is indexed at ingest."""
+    from .segment import index_terms
+
+    rows = db.execute(
+        "select rowid, tokens, terms from sentences where terms_complete = 0"
+    ).fetchall()
+    if not rows:
+        return 0
+    updates = [
+        (
+            index_terms(tokens, [t for t in terms.split() if t.isascii()], to_traditional),
+            rowid,
+        )
+        for rowid, tokens, terms in rows
+    ]
+    with write_lock(db):
+        db.conn.executemany(
+            "update sentences set terms = ?, terms_complete = 1 where rowid = ?", updates
+        )
+    return len(updates)
