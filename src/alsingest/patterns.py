@@ -679,6 +679,10 @@ LIST_GLUE = re.compile(r"^\s*(and/or|and|or|,|、|和|或|及|与|以及)\s*$")
 # Strings one of which every match of a pattern holds (tests/test_patterns.py proves each
 # list from the pattern's parse): claims does not run a pattern on a sentence holding none.
 CUES: dict[re.Pattern, tuple[str, ...]] = {
+    INN_NAME: (
+        "mab", "nib", "sen", "cel", "semtiv", "stat", "pidine", "parib", "ampanel", "corilant",
+        "ximod", "lisib",
+    ),
     CONTEXT_NAME: ("药", "疗法", "脑机接口", "mg", "mcg", "μg", "placebo", "regimen"),
     PRECLINICAL_MODEL: (
         "临床前", "模型", "小鼠", "大鼠", "斑马鱼", "果蝇", "线虫", "类器官", "preclinical", "model",

@@ -96,7 +96,7 @@ def _continues(previous: Line, following: Line, full_width: int, in_references: 
         return False
     if _is_block_start(following.text, in_references):
         return False
-    if patterns.FIELD_KEY_LINE.match(body.lower()):
+    if len(body) <= 40 and patterns.FIELD_KEY_LINE.match(body.lower()):
         return False  # "Study Completion Date": a registry field's key, its value below
     if (
         body.startswith(("•", "- ", "* ", "·"))

@@ -124,8 +124,16 @@ def select_mentions(
             rule = "CONTEXT_NAME: the article names it where only a drug can stand"
             mentions.append(TherapyMention(m.start(), m.end(), therapy, True, rule))
     # Code and INN names are Latin letters; a sentence without any has none.
-    for rule in ("CODE_NAME", "INN_NAME") if latin else ():
-        for m in getattr(patterns, rule).finditer(masked):
+    names = (
+        (
+            ("CODE_NAME", patterns.CODE_NAME.finditer(masked)),
+            ("INN_NAME", finditer(patterns.INN_NAME, masked)),
+        )
+        if latin
+        else ()
+    )
+    for rule, matches in names:
+        for m in matches:
             name = m.group("name")
             if patterns.NOT_A_THERAPY.match(name) or any(
                 x.start < m.end() and m.start() < x.end for x in mentions
@@ -227,11 +235,14 @@ class UnlistedNames:
                 name = m.group(m.lastgroup)
                 if name not in patterns.NOT_A_CONTEXT_NAME and _unlisted(name, lexicon):
                     names.add(name)
-            for rule in ("CODE_NAME", "INN_NAME") if patterns.DIGIT.search(view) else ("INN_NAME",):
-                for m in getattr(patterns, rule).finditer(view):
-                    if _unlisted(m.group("name"), lexicon):
-                        therapy = re.sub(r"[^a-z0-9]", "", m.group("name"))
-                        counts[therapy] = counts.get(therapy, 0) + 1
+            if patterns.DIGIT.search(view):
+                found = [*patterns.CODE_NAME.finditer(view), *finditer(patterns.INN_NAME, view)]
+            else:
+                found = list(finditer(patterns.INN_NAME, view))
+            for m in found:
+                if _unlisted(m.group("name"), lexicon):
+                    therapy = re.sub(r"[^a-z0-9]", "", m.group("name"))
+                    counts[therapy] = counts.get(therapy, 0) + 1
         if not names:
             return cls(None, counts)
         alternatives = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
