@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 import tempfile
 from collections import Counter
@@ -160,6 +161,8 @@ def confusion_table(confusion: Mapping[str, Mapping[str, int]]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Output that pipes: `verify_pairs.py PAIRS | head` ends quietly when head has read enough.
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("pairs", type=Path, help="JSON lines: {claim, source_file, verdict}")
     parser.add_argument("--config", help="alsingest config file (lexicon)")
