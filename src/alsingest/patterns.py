@@ -557,7 +557,7 @@ LIST_MEMBER = re.compile(
 )
 LIST_SEPARATOR = re.compile(r"\s*(?:,|、)?\s*(?:\band\b|\bor\b)?\s*")
 # A table's header row copied as one line of words ("NCT number Drug Phase and status Cohort size
-# Outcomes References Year"): three or more column names and no sentence in it.
+# Outcomes References Year"): four or more column names and no sentence in it (structure).
 COLUMN_NAME = re.compile(
     r"\b(?:nct(?: number)?|phase|status|cohort size|sample size|participants|patients|subjects|"
     r"enrollment|outcomes?|results?|findings|references?|year|drug|intervention|treatment|"
