@@ -138,18 +138,19 @@ class _SentenceReader:
             self.common,
             self.drug_names,
         )
+        background = background_mentions(view, mentions) if mentions else set()
         # "MIROCALS 2b期试验……未接受过利鲁唑治疗的患者": every name is background, and the
         # sentence names a trial whose therapy is known: the claim is that therapy's.
         if (
             mentions
             and layout.trials.trials
-            and len(background_mentions(view, mentions)) == len(mentions)
+            and len(background) == len(mentions)
             and layout.trials.therapies_of(masked)[0]
         ):
-            mentions = []
+            mentions, background = [], set()
         table = paragraph.kind == TABLE_ROW
-        header = layout.row_header.get(s.paragraph)
-        row_attributes, row_refs = column_facts(header, masked) if header else ([], set())
+        row_header = layout.row_header.get(s.paragraph)
+        row_attributes, row_refs = column_facts(row_header, masked) if row_header else ([], set())
         # Most sentences name no therapy and have none to inherit: no claim can come of
         # them, so their attributes are not looked for; their years still set the context.
         possible = bool(mentions) or table or discourse.topic is not None or bool(layout.subject)
@@ -164,11 +165,13 @@ class _SentenceReader:
             # "Study Start Date" / "2023-01-18": the value of a registry field on the line above.
             rule = f"the registry field '{key}' on the line above"
             attributes.append(Attribute("field", 0, 0, key, rule=rule))
-            attributes.extend(
-                Attribute("date", d.start, d.end, d.iso, rule=f"{d.rule}, {rule}")
-                for d in dates
-                if d.iso and not any(a.kind == "date" for a in attributes)
-            )
+            value = next((d for d in dates if d.iso), None)
+            if value is not None and not any(a.kind == "date" for a in attributes):
+                attributes.append(
+                    Attribute(
+                        "date", value.start, value.end, value.iso, rule=f"{value.rule}, {rule}"
+                    )
+                )
         if possible and row_attributes:
             kinds = {a.kind for a in attributes}
             attributes.extend(a for a in row_attributes if a.kind not in kinds)
@@ -183,7 +186,6 @@ class _SentenceReader:
                     "date", at, at + 1, marker.year, marker.year, "author-year citation"
                 )
                 attributes.append(year)
-        background = background_mentions(view, mentions) if mentions else set()
         discourse.names(s, paragraph, view, mentions, background, self.classes)
         if paragraph.kind in (HEADING, SPACED_ROW) and not mentions:
             facts = cell_facts(masked)
