@@ -53,6 +53,9 @@ def han_cutter(tokenizer: jieba.Tokenizer, hmm: bool) -> Callable[[str], Iterabl
     return DagCutter(tokenizer)
 
 
+_ABSENT = object()
+
+
 class DagCutter:
     """jieba's dictionary cutter without HMM (``Tokenizer.cut(run, HMM=False)``), for one run
     of Chinese characters: the same words, about twice as fast.
@@ -67,23 +70,25 @@ class DagCutter:
 
     def __init__(self, tokenizer: jieba.Tokenizer):
         tokenizer.check_initialized()
-        self._prefixes = tokenizer.FREQ  # words (frequency > 0) and their prefixes (0)
         log_total = log(tokenizer.total)
-        self._weight = {w: log(f) - log_total for w, f in tokenizer.FREQ.items() if f}
+        # Each word's weight; a prefix that is no word (frequency 0) maps to None. One lookup
+        # answers both of jieba's questions: is it a prefix, and is it a word.
+        self._weights: dict[str, float | None] = {
+            w: log(f) - log_total if f else None for w, f in tokenizer.FREQ.items()
+        }
         # A character that is no word weighs as jieba's ``FREQ.get(...) or 1`` makes it.
         self._unknown = log(1) - log_total
 
     def __call__(self, run: str) -> list[str]:
         n = len(run)
-        prefixes, weight = self._prefixes, self._weight
+        weights, absent = self._weights, _ABSENT
         # route[k]: (weight of the best path from k to the end, end index of its first word).
         route: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)
         for k in range(n - 1, -1, -1):
             best = None
             end = k + 1
-            fragment = run[k]
-            while fragment in prefixes:
-                w = weight.get(fragment)
+            w = weights.get(run[k], absent)
+            while w is not absent:
                 if w is not None:
                     step = (w + route[end][0], end - 1)
                     if best is None or step > best:
@@ -91,7 +96,7 @@ class DagCutter:
                 if end == n:
                     break
                 end += 1
-                fragment = run[k:end]
+                w = weights.get(run[k:end], absent)
             route[k] = best if best is not None else (self._unknown + route[k + 1][0], k)
         words = []
         k = 0
