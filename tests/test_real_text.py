@@ -410,6 +410,33 @@ def test_an_undated_outcome_is_a_claim_in_either_language(toolkit, text):
     assert (claim.therapy, claim.type) == ("edaravone", "trial_result")
 
 
+@pytest.mark.parametrize(
+    ("second", "dates"),
+    [
+        (
+            "Between March 3, 2021, and June 30, 2022, 240 patients were randomised.",
+            {"2021-03-03", "2022-06-30"},
+        ),
+        ("2021年3月至2022年6月，共240名患者入组。", {"2021-03", "2022-06"}),
+        ("From 2019 to 2021, 240 patients were enrolled.", {"2019", "2021"}),
+    ],
+)
+def test_a_period_bounds_the_trial_of_every_therapy_it_tests(toolkit, second, dates):
+    """A period belongs to every therapy the trial compares; two separate events do not."""
+    first = "The platform trial tested edaravone and masitinib against placebo. "
+    claims = [c for c in claims_of(toolkit, first + second) if c.date]
+    assert {(c.therapy, c.date) for c in claims} == {
+        (t, d) for t in ("edaravone", "masitinib") for d in dates
+    }
+
+
+def test_two_dates_that_are_no_period_stay_unassigned_among_several_therapies(toolkit):
+    text = (
+        "The trial tested edaravone and masitinib against placebo. Results came in 2021 and 2022."
+    )
+    assert not [c for c in claims_of(toolkit, text) if c.date]
+
+
 # --- 6. counts are participants ----------------------------------------------
 
 
@@ -476,6 +503,32 @@ def test_counts_written_in_chinese_numerals(toolkit, text, n):
 def test_treated_patients_and_ordinals_are_not_enrollment(toolkit, text):
     claims = claims_of(toolkit, text)
     assert claims and {c.enrollment for c in claims} == {None}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The phase 3 trial of edaravone stopped when 100 participants per group had 12 months of data.",
+        "The phase 3 trial of edaravone treated 40 patients in each arm.",
+        "The phase 3 trial of edaravone enrolled 60 patients per dose group.",
+    ],
+)
+def test_an_english_per_arm_count_is_not_the_trials_size(toolkit, text):
+    claims = claims_of(toolkit, text)
+    assert claims and {c.enrollment for c in claims} == {None}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Masitinib was studied in a Phase 2 (N=35) and a Phase 3 (n = 210) trial, respectively.",
+        "马赛替尼先后完成了2期（n=35）和3期（n=210）研究。",
+    ],
+)
+def test_a_count_stated_right_after_each_phase_is_that_trials_size(toolkit, text):
+    """Two studies in one sentence: each phase keeps its own count, not the sum."""
+    claims = claims_of(toolkit, text)
+    assert {(c.phase, c.enrollment) for c in claims} == {("2", 35), ("3", 210)}
 
 
 # --- 7. English trial reports ------------------------------------------------

@@ -218,6 +218,11 @@ EN_PERIOD_YEAR = re.compile(
     rf"\b(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|half)\s+of|q[1-4]|h[12])"
     rf"[\s-]+(?P<year>{YEAR})\b"
 )
+# Two dates that bound one period: "between Feb 27, 2020, and July 24, 2023", "from 2019 to 2021",
+# "2020年2月至2023年7月". Read on the text between the dates (PERIOD_JOIN) and just before the first
+# (PERIOD_OPEN): "and" joins a period only after "between"; "in 2022 and 2023" is two events.
+PERIOD_JOIN = re.compile(r"^\s*[,，]?\s*(?:(?P<and>and)|to|through|until|till|[-–—~～至到])\s*$")
+PERIOD_OPEN = re.compile(r"(?:\bbetween|\bfrom|从|自|于)\s*$")
 # "later this year", "next year", "the third quarter of this year": the year from the article's date.
 EN_RELATIVE_YEAR = re.compile(
     r"\b(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|half)\s+of\s+|(?:later|earlier)\s+)?"
@@ -292,6 +297,8 @@ EPIDEMIOLOGY = re.compile(
 )
 # A per-arm size ("每组约200名", "90 per arm") is no trial's total.
 PER_ARM = re.compile(r"(每组|每个组|每一组|各组)\s*(将|计划)?\s*(纳入|入组|招募)?\s*(约|大约)?\s*$")
+# ... and in English, read after the count: "100 participants per group", "30 patients in each arm".
+EN_PER_ARM = re.compile(r"\s*(?:per|in each|in every|each)\s+(?:\w+\s+)?(?:group|arm|cohort)s?\b")
 # Counts that are outcomes, not participants: "8 例患者病死", "5名患者…仍存活".
 COUNT_OUTCOME = re.compile(
     r"^[^，,；;。]{0,12}?(病死|死亡|去世|存活|仍存活|出现|发生|脱落|退出|失访|改善|响应)"
@@ -307,6 +314,11 @@ EN_COUNT_ADJECTIVE = re.compile(
     rf"(?<![\d.\-a-z])(?P<n>{_NUMBER})-(?:participant|patient|subject|person)\b"
 )
 EN_N_EQUALS = re.compile(rf"\bn\s*=\s*(?P<n>{_NUMBER})\b")
+# A count stated right after a phase is that phase's trial: "a Phase 1 (N=47) and a Phase 1b (N=29)
+# study", "1期（n=12）".
+PHASE_COUNT = re.compile(
+    rf"\s*(?:study|trial|研究|试验|临床)?\s*[(（]\s*n\s*=\s*(?P<n>{_NUMBER})\s*[)）]"
+)
 # A registry record's fields, as registry-derived pages print them ("- **Start date:** 2025-09-15",
 # "Target enrollment: 12 (ESTIMATED)", "研究开始日期：2024-03-01", "样本量：60"): the key says the
 # value is a fact of the trial.

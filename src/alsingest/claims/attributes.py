@@ -228,6 +228,8 @@ def find_enrollment(view: str) -> Attribute | None:
         before = view[max(0, m.start() - 40) : m.start()]
         if m.re is patterns.EN_COUNT and NOT_A_COUNT_BEFORE.search(before):
             continue  # "a phase 3 trial of patients": the number is a phase's
+        if patterns.EN_PER_ARM.match(view, m.end()):
+            continue  # "100 participants per group": one arm's size, not the trial's
         # "n = 120", "a 664-participant study", "enrollment: 12"
         stated = m.re is not patterns.EN_COUNT
         if n and (

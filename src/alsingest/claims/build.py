@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from .. import patterns
 from ..normalize import join_lines
+from .attributes import parse_count
 from .binding import clauses_of
 from .model import QUOTE_MAX, Attribute, Claim, Draft, SentenceInput
 
@@ -20,6 +21,10 @@ def build_claims(
     phases = list(dict.fromkeys(a.value for a in attrs if a.kind == "phase"))
     phase = phases[0] if phases else None
     enrollment = next((a.value for a in attrs if a.kind == "enrollment"), None)
+    # "a Phase 1 (N=47) and a Phase 1b (N=29) study": each phase's trial has its own size.
+    own_size = phase_sizes(view.folded, attrs) if len(phases) > 1 else {}
+    if own_size:
+        enrollment = own_size.get(phase)
     design = tuple(dict.fromkeys(a.value for a in attrs if a.kind == "design"))
     outcomes = [a.value for a in attrs if a.kind == "outcome"]
     # A primary-endpoint statement outweighs softer words; a negative outweighs a positive.
@@ -92,11 +97,24 @@ def build_claims(
                 date=None,
                 date_text=None,
                 phase=extra,
+                enrollment=own_size.get(extra) if own_size else first.enrollment,
                 claim_id=digest,
                 provenance=provenance,
             )
         )
     return claims
+
+
+def phase_sizes(view: str, attrs: list[Attribute]) -> dict[str, int]:
+    """The participant count stated right after each phase ("Phase 1 (N=47)"), by phase."""
+    sizes: dict[str, int] = {}
+    for a in attrs:
+        if a.kind == "phase":
+            m = patterns.PHASE_COUNT.match(view, a.end)
+            n = parse_count(m.group("n")) if m else None
+            if n:
+                sizes.setdefault(a.value, n)
+    return sizes
 
 
 def _provenance(

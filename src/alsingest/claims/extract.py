@@ -214,8 +214,14 @@ class _SentenceReader:
         elif is_claim(attributes):
             therapies, how = discourse.owners(s, paragraph, view, masked, attributes, layout)
             carried = list(attributes)
-            if len(therapies) > 1 and len({a.value for a in attributes if a.kind == "date"}) > 1:
-                # "Results were reported in 2022 and 2023" for four drugs: which date is whose is unknown.
+            dates_here = [a for a in attributes if a.kind == "date"]
+            if (
+                len(therapies) > 1
+                and len({a.value for a in dates_here}) > 1
+                and not is_period(masked, dates_here)
+            ):
+                # "Results were reported in 2022 and 2023" for four drugs: which date is whose is
+                # unknown. A period ("between 2020 and 2023") is every therapy's.
                 carried = [a for a in attributes if a.kind != "date"]
             # No name to anchor on: the quote is the sentence itself.
             span = (0, len(view))
@@ -226,3 +232,15 @@ class _SentenceReader:
         for draft in found if row_refs else ():
             draft.cite(row_refs, "the reference column of its table row")
         return found
+
+
+def is_period(view: str, dates: list[Attribute]) -> bool:
+    """Two dates bounding one period: "between Feb 27, 2020, and July 24, 2023", "2020年2月至2023年7月"."""
+    if len(dates) != 2:
+        return False
+    first, last = sorted(dates, key=lambda a: a.start)
+    join = patterns.PERIOD_JOIN.match(view[first.end : last.start])
+    if join is None:
+        return False
+    opened = patterns.PERIOD_OPEN.search(view[max(0, first.start - 12) : first.start])
+    return join.group("and") is None or opened is not None
