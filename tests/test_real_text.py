@@ -342,6 +342,22 @@ def test_phases_named_before_a_list_bind_to_it_from_the_nearest_clause(toolkit):
     assert got == {("masitinib", "3"), ("tideglusib", "3"), ("ropinirole", "3")}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这项2期试验中，一组患者服用依达拉奉和利鲁唑，另一组服用利鲁唑和安慰剂。",
+        "In the phase 2 trial one arm took masitinib and riluzole, the other riluzole and placebo.",
+    ],
+)
+def test_a_drug_both_arms_take_is_background(toolkit, text):
+    assert {c.therapy for c in claims_of(toolkit, text)} in ({"edaravone"}, {"masitinib"})
+
+
+def test_a_drug_compared_with_placebo_alone_stays_the_studied_drug(toolkit):
+    text = "这项2期试验比较了依达拉奉和安慰剂，另有研究评估了马赛替尼和利鲁唑的联用。"
+    assert "edaravone" in {c.therapy for c in claims_of(toolkit, text)}
+
+
 # --- 5. dates are event dates --------------------------------------------------
 
 
@@ -529,6 +545,22 @@ def test_a_count_stated_right_after_each_phase_is_that_trials_size(toolkit, text
     """Two studies in one sentence: each phase keeps its own count, not the sum."""
     claims = claims_of(toolkit, text)
     assert {(c.phase, c.enrollment) for c in claims} == {("2", 35), ("3", 210)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "研究者将120例患者随机分为两组，一组（58例）服用依达拉奉，另一组（62例）服用安慰剂。",
+        "依达拉奉试验纳入的患者分为两组：一组58例，另一组62例，共120例患者随机分组。",
+    ],
+)
+def test_the_count_its_arms_add_up_to_is_the_total(toolkit, text):
+    assert {c.enrollment for c in claims_of(toolkit, text)} == {120}
+
+
+def test_counts_of_patients_who_worsened_are_outcomes_not_size(toolkit):
+    text = "6个月后，依达拉奉组有12例患者病情恶化，安慰剂组有15例病情加重。"
+    assert {c.enrollment for c in claims_of(toolkit, text)} <= {None}
 
 
 # --- 7. English trial reports ------------------------------------------------

@@ -301,7 +301,7 @@ PER_ARM = re.compile(r"(每组|每个组|每一组|各组)\s*(将|计划)?\s*(�
 EN_PER_ARM = re.compile(r"\s*(?:per|in each|in every|each)\s+(?:\w+\s+)?(?:group|arm|cohort)s?\b")
 # Counts that are outcomes, not participants: "8 例患者病死", "5名患者…仍存活".
 COUNT_OUTCOME = re.compile(
-    r"^[^，,；;。]{0,12}?(病死|死亡|去世|存活|仍存活|出现|发生|脱落|退出|失访|改善|响应)"
+    r"^[^，,；;。]{0,12}?(病死|死亡|去世|存活|仍存活|出现|发生|脱落|退出|失访|改善|响应|恶化|加重|好转)"
 )
 # "664 participants", "45 people with ALS"; words between the number and the noun are not numbers.
 # Not a duration or a dose before the noun: "over 28 weeks in adults" counts nobody.
@@ -481,11 +481,13 @@ BACKGROUND_AFTER = re.compile(r"^\s*(治疗)?(的)?基础上")
 WITH_PLACEBO_AFTER = re.compile(
     r"\s*(\([^()]{0,20}\)\s*)?(plus|\+|with|and|联合|加|加用|合并)\s*(a\s+)?(placebo|安慰剂)"
 )
+# "利鲁唑和安慰剂": named beside the placebo (a studied drug or a drug both arms take).
+AND_PLACEBO_AFTER = re.compile(r"\s*(和|与|及|以及|and)\s*(安慰剂|placebo)")
 # "有利鲁唑治疗史": a treatment history, not the studied drug.
 HISTORY_AFTER = re.compile(r"^\s*(治疗|用药|服药)?史")
 # "比现有的依达拉奉和利鲁唑更佳", "compared with riluzole", "versus edaravone": the comparator.
 COMPARATOR_BEFORE = re.compile(
-    r"(比|相比于|相较于|对比|优于|不如)[^,;。，；]{0,12}$|\b(than|compared (with|to)|versus|vs\.?|relative to)\s+(\w+\s+){0,3}$"
+    r"(比(?!较)|相比于|相较于|对比|优于|不如)[^,;。，；]{0,12}$|\b(than|compared (with|to)|versus|vs\.?|relative to)\s+(\w+\s+){0,3}$"
 )
 # "与 TCH346 一样": a comparison.
 COMPARISON_AFTER = re.compile(r"^\s*(一样|相同|相似|类似|相比|比较|联合(使用|用药|治疗))")
@@ -725,6 +727,7 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
     ),
     CELL_THERAPY: ("细胞", "cell"),
     WITH_PLACEBO_AFTER: ("placebo", "安慰剂"),
+    AND_PLACEBO_AFTER: ("placebo", "安慰剂"),
     EN_COUNT_ADJECTIVE: ("participant", "patient", "subject", "person"),
     DESIGN_TERM: ("随机", "双盲", "安慰剂", "开放", "对照", "random", "blind", "placebo", "open", "controlled"),
     OTHER_DISEASE: (

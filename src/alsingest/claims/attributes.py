@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .. import patterns
 from ..dates import DateMention, cn_number
@@ -264,6 +265,11 @@ def find_enrollment(view: str) -> Attribute | None:
     if strong:
         return strong[0]
     if len(arms) >= 2:
+        # "将84例患者随机分为两组，一组(40例)…另一组(44例)": the count the arms add up to is the total.
+        for count in (*arms, *weak):
+            rest = [a.value for a in arms if a is not count]
+            if len(rest) >= 2 and count.value == sum(rest):
+                return replace(count, rule="CN_COUNT, the total of its arms")
         first, last = arms[0], arms[-1]
         total = sum(a.value for a in arms)
         return Attribute("enrollment", first.start, last.end, total, rule="CN_COUNT, arms summed")

@@ -3,6 +3,7 @@ by description ("该药", "the drug"), less those named only as background."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
@@ -356,6 +357,24 @@ def background_mentions(view: str, mentions: list[TherapyMention]) -> set[int]:
         )
         if _is_background(view, mention) or follows_background:
             found.add(i)
+    # "一组给予锂和利鲁唑；另一组给予利鲁唑和安慰剂": a drug both arms take is background wherever
+    # the sentence names it.
+    both_arms = _in_both_arms(view, mentions)
+    return found | {i for i, m in enumerate(mentions) if m.therapy in both_arms}
+
+
+def _in_both_arms(view: str, mentions: Sequence[TherapyMention]) -> set[str]:
+    """Therapies named beside the placebo ("利鲁唑和安慰剂") and, elsewhere in the sentence, beside
+    another therapy ("锂和利鲁唑"): both arms take them, so they are the trial's background."""
+    if not has_cue(patterns.AND_PLACEBO_AFTER, view):
+        return set()
+    with_placebo = {
+        m.therapy for m in mentions if patterns.AND_PLACEBO_AFTER.match(view, m.end, m.end + 12)
+    }
+    found = set()
+    for a, b in itertools.pairwise(mentions):
+        if a.therapy != b.therapy and patterns.LIST_GLUE.match(view[a.end : b.start]):
+            found.update(t for t in (a.therapy, b.therapy) if t in with_placebo)
     return found
 
 
