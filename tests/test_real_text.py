@@ -453,6 +453,21 @@ def test_two_dates_that_are_no_period_stay_unassigned_among_several_therapies(to
     assert not [c for c in claims_of(toolkit, text) if c.date]
 
 
+def test_a_trials_failure_is_an_event_and_respiratory_failure_is_not(toolkit):
+    (claim,) = claims_of(toolkit, "Masitinib's phase 3 failure in 2023 was a setback.")
+    assert (claim.date, claim.outcome) == ("2023", "missed")
+    text = "In 2023 the phase 3 trial measured the time to respiratory failure with edaravone."
+    assert {c.outcome for c in claims_of(toolkit, text)} == {None}
+
+
+def test_a_dash_ends_a_clause_that_binds_a_phase(toolkit):
+    text = (
+        "Masitinib's phase 3 results in 2023 were a setback — but the approach that "
+        "tofersen represents is generating confidence."
+    )
+    assert {c.therapy: c.phase for c in claims_of(toolkit, text)}.get("tofersen") is None
+
+
 # --- 6. counts are participants ----------------------------------------------
 
 

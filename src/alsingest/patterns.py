@@ -363,7 +363,9 @@ OUTCOME_MISSED = re.compile(
     r"没有[^，,。；;]{0,12}(获益|疗效|效果|差异)|(宣告|以)?失败(告终)?|无效|无显著(治疗)?效果|未复制|未加速|"
     r"\b(end ?point|outcome)s?\b[^.;]{0,24}\b(was|were) not met|\b(none|neither)\b[^.;]{0,20}\bmet\b|"
     r"\b(did not|failed to|does not|didn't|could not|was not able to) (meet|improve|show|reach|achieve|demonstrate|slow|extend|reduce|benefit)|\bfailed\b|\bmissed\b|\bno (significant )?(benefit|effect|difference|improvement)|"
-    r"\binconclusive|\bstatistically insignificant|\bdecline in (fvc|alsfrs)"
+    r"\binconclusive|\bstatistically insignificant|\bdecline in (fvc|alsfrs)|"
+    # "Relyvrio's Phase 3 failure", "the failure of the PHOENIX trial"; not "respiratory failure".
+    r"\b(phase [0-9][0-9/ab]*|trial|study)('s)? failure\b|\bfailure of (the|its) ([\w-]+ ){0,3}(trial|study)\b"
 )
 # A product made of others: "Relyvrio是苯丁酸钠和牛磺酸二醇的复方制剂", "AMX0035, a combination of
 # sodium phenylbutyrate and taurursodiol".
@@ -515,8 +517,6 @@ SUMMARY = re.compile(
     r"^\s*(总体来看|总体而言|总的来看|总的来说|总而言之|综上|总之|整体来看|整体而言|in summary|overall|in conclusion|taken together)"
 )
 
-# Clause boundaries inside a sentence (not inside parentheses; not "1,000").
-CLAUSE_BREAK = re.compile(r"[，；：;:]|,(?!\d{3})|(?<=[^\d]),")
 # Book and article titles: mentions inside them are not claims.
 TITLE_SPAN = re.compile(r"《[^《》]{1,200}》")
 
@@ -679,7 +679,7 @@ DIGIT = re.compile(r"\d")
 # Only a year (or a word with 年: 同年, 去年, 民国…年) changes the context year.
 YEAR_HINT = re.compile(r"年|\d{4}")
 BARE_COUNT = re.compile(r"^\s*(约|~|≈)?\s*(?P<n>\d{1,3}(?:[ ,]\d{3})+|\d+)\s*(人|例|名)?\s*$")
-CLAUSE_CHARACTERS = re.compile(r"[(（\[【)）\]】，；：;:,]")
+CLAUSE_CHARACTERS = re.compile(r"[(（\[【)）\]】，；：;:,—]")
 CELL_CHARACTERS = re.compile(r"[(（\[【)）\]】\t|]")
 ENUMERATION_GLUE = re.compile(r"^[\s、,，和与及或]*(?:and|or)?[\s、,，和与及或]*$")
 PARENTHESES = re.compile(r"[(（)）]")
@@ -709,7 +709,7 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
     ),
     OUTCOME_MISSED: (
         "终点", "没有", "未", "失败", "无", "met", "not", "failed", "didn't", "missed", "no ",
-        "inconclusive", "insignificant", "decline in",
+        "inconclusive", "insignificant", "decline in", "failure",
     ),
     WITHDRAWAL: ("市", "withdr", "discontinued"),
     CN_PHASE: ("期",),
