@@ -2,12 +2,13 @@
 
     python benchmarks/eval_sets.py                 # every open set, one line each
     python benchmarks/eval_sets.py --misses real-dev   # and that set's missed / spurious facts
-    python benchmarks/eval_sets.py --sealed        # also the two spent sealed sets (test, test2)
-    python benchmarks/eval_sets.py --final         # also the third sealed set, test3 (score once!)
+    python benchmarks/eval_sets.py --sealed        # also the spent sealed sets (test, test2, test3)
+    python benchmarks/eval_sets.py --final         # also the fourth sealed set, test4 (score once!)
 
-The sealed set (tests/real/test) is scored only with --sealed. It was scored once, sealed, on
-2026-11-26 (tests/real/SCORES.md); its misses have been read since, so later scores on it are
-post hoc, not unseen-text scores.
+The spent sealed sets (tests/real/test, test2, test3) are scored only with --sealed: each was
+scored once, sealed (tests/real/SCORES.md); their misses have been read since, so later scores
+on them are post hoc, not unseen-text scores. The fourth (test4) is scored only with --final,
+even when named, and only once.
 """
 
 from __future__ import annotations
@@ -26,7 +27,9 @@ from alsingest.pipeline import Toolkit, ingest_files  # noqa: E402
 
 SEALED = "real-test"
 SEALED2 = "real-test2"  # collected after the first sealed set was spent
-SEALED3 = "real-test3"  # collected after the second; scored only with --final, once
+SEALED3 = "real-test3"  # collected after the second; scored once in session 4, spent
+SEALED4 = "real-test4"  # collected in session 5; scored only with --final, once
+SPENT = (SEALED, SEALED2, SEALED3)
 
 
 def gold_sets() -> dict[str, tuple[list[Path], Path]]:
@@ -48,9 +51,11 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         "blind": beside(tests / "blind"),
         "real-dev": beside(tests / "real" / "dev"),
         "real-dev2": beside(tests / "real" / "dev2"),
+        "real-dev3": beside(tests / "real" / "dev3"),
         SEALED: beside(tests / "real" / "test"),
         SEALED2: beside(tests / "real" / "test2"),
         SEALED3: beside(tests / "real" / "test3"),
+        SEALED4: beside(tests / "real" / "test4"),
     }
 
 
@@ -70,20 +75,25 @@ def main() -> None:
     parser.add_argument("sets", nargs="*", help="set names (default: every open set)")
     parser.add_argument("--misses", action="append", default=[], help="list this set's misses")
     parser.add_argument(
-        "--sealed", action="store_true", help="also score the spent sealed sets (test, test2)"
+        "--sealed",
+        action="store_true",
+        help="also score the spent sealed sets (test, test2, test3)",
     )
     parser.add_argument(
-        "--final", action="store_true", help="also score the third sealed set (test3): once"
+        "--final", action="store_true", help="also score the fourth sealed set (test4): once"
     )
     args = parser.parse_args()
     available = gold_sets()
     names = args.sets or [
-        n for n in available if n not in (SEALED, SEALED2, SEALED3) and available[n][1].is_dir()
+        n for n in available if n not in (*SPENT, SEALED4) and available[n][1].is_dir()
     ]
     if args.sealed:
-        names.extend([SEALED, SEALED2])
+        names.extend(SPENT)
     if args.final:
-        names.append(SEALED3)
+        names.append(SEALED4)
+    elif SEALED4 in names:
+        raise SystemExit(f"{SEALED4} is sealed: it is scored with --final, once")
+    names = list(dict.fromkeys(names))
     toolkit = Toolkit.build(load_config())
     print(f"{'set':10} " + " ".join(f"{k:>6}" for k in (*KINDS, "micro")) + "     P      R")
     for name in names:

@@ -20,6 +20,7 @@ REAL_SETS = {
     "real-test2": "test2",
     "real-dev2": "dev2",
     "real-test3": "test3",
+    "real-dev3": "dev3",
 }
 
 
