@@ -468,6 +468,46 @@ def test_a_dash_ends_a_clause_that_binds_a_phase(toolkit):
     assert {c.therapy: c.phase for c in claims_of(toolkit, text)}.get("tofersen") is None
 
 
+@pytest.mark.parametrize(
+    ("words", "date"),
+    [
+        ("本月12日", "2025-03-12"),
+        ("上个月", "2025-02"),
+        ("周二", "2025-03-18"),  # the article is of Thursday 20 March 2025
+        ("星期四", "2025-03-20"),
+    ],
+)
+def test_news_days_are_counted_from_the_articles_date(toolkit, words, date):
+    text = f"发布时间：2025-03-20\n\n依达拉奉口服剂型{words}获批上市。"
+    assert {c.date for c in claims_of(toolkit, text)} == {date}
+
+
+def test_a_weekly_dose_is_no_weekday(toolkit):
+    text = "发布时间：2025-03-20\n\n依达拉奉口服剂型的3期试验中每周一次给药。"
+    assert {c.date for c in claims_of(toolkit, text)} == {None}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "奥翔公司于2016年成立，其依达拉奉口服剂型进入3期试验。",
+        "Founded in 2016, the maker took edaravone into phase 3.",
+    ],
+)
+def test_a_companys_founding_year_is_no_event_of_its_drug(toolkit, text):
+    claims = claims_of(toolkit, text)
+    assert claims and {c.date for c in claims} == {None}
+
+
+def test_a_brain_implant_named_by_its_maker_is_a_therapy_across_the_article(toolkit):
+    text = (
+        "Cortexa的大脑芯片已完成首例植入。\n\n"
+        "该公司2023年5月获准开展首次人体临床试验，Cortexa计划2030年将手术扩大。"
+    )
+    dates = {c.date for c in claims_of(toolkit, text) if c.therapy == "cortexa"}
+    assert "2023-05" in dates
+
+
 # --- 6. counts are participants ----------------------------------------------
 
 

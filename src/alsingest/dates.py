@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import cn2an
 
@@ -70,7 +70,8 @@ def _int(value: str | None) -> int | None:
 
 
 # Every date form holds a digit, 年, 月 or "year"; most sentences hold none and are done at once.
-_DATE_CHARACTER = re.compile(r"[\d年月]")
+_DATE_CHARACTER = re.compile(r"[\d年月周]|星期|礼拜")
+_WEEK = re.compile(r"周|星期|礼拜")
 
 
 def find_dates(
@@ -139,6 +140,14 @@ def find_dates(
         *(("month", m) for m in patterns.CN_MONTH.finditer(text)),
         *(("part", m) for m in patterns.CN_BARE_YEAR_PART.finditer(text)),
         *(("day", m) for m in (patterns.CN_BARE_DAY.finditer(text) if "日" in text else ())),
+        *(
+            ("relmonth", m)
+            for m in (patterns.CN_RELATIVE_MONTH.finditer(text) if "月" in text else ())
+        ),
+        *(
+            ("weekday", m)
+            for m in (patterns.CN_WEEKDAY.finditer(text) if _WEEK.search(text) else ())
+        ),
         *(("en", m) for m in (patterns.EN_RELATIVE_YEAR.finditer(text) if "year" in text else ())),
     ]
     relative_matches = [(k, m) for k, m in relative_matches if not taken(m.start(), m.end())]
@@ -201,6 +210,14 @@ def find_dates(
             value = iso(anchor_year + shift) if anchor_year else None
             rule = "EN_RELATIVE_YEAR, year from the publication date"
             mentions.append(DateMention(m.start(), m.end(), value, relative=True, rule=rule))
+        elif kind == "relmonth":
+            value = relative_month(anchor, m.group("rel"), _int(m.group("day")))
+            rule = "CN_RELATIVE_MONTH, month from the publication date"
+            mentions.append(DateMention(m.start(), m.end(), value, relative=True, rule=rule))
+        elif kind == "weekday":
+            value = last_weekday(anchor, m.group("wd"))
+            rule = "CN_WEEKDAY, the week of the publication date"
+            mentions.append(DateMention(m.start(), m.end(), value, relative=True, rule=rule))
         elif kind == "day":
             value = lead_day(anchor, _int(m.group("day")))
             rule = "CN_BARE_DAY, month and year from the publication date"
@@ -222,6 +239,35 @@ def lead_day(anchor: str | None, day: int | None) -> str | None:
     if day > int(anchor[8:10]):
         year, month = (year, month - 1) if month > 1 else (year - 1, 12)
     return iso(year, month, day)
+
+
+def relative_month(anchor: str | None, rel: str, day: int | None) -> str | None:
+    """ "本月28日", "上个月": the month counted from the publication date (which needs its month)."""
+    if anchor is None or len(anchor) < 7:
+        return None
+    shift = -1 if rel.startswith("上") else 1 if rel.startswith("下") else 0
+    year, month = int(anchor[:4]), int(anchor[5:7]) + shift
+    if month == 0:
+        year, month = year - 1, 12
+    elif month == 13:
+        year, month = year + 1, 1
+    return iso(year, month, day)
+
+
+_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+
+
+def last_weekday(anchor: str | None, name: str) -> str | None:
+    """ "周一" in news of Wednesday 31 January 2024: Monday 29 January, the day on or before the
+    publication date (which needs its day)."""
+    if anchor is None or len(anchor) < 10:
+        return None
+    try:
+        published = date.fromisoformat(anchor[:10])
+    except ValueError:
+        return None
+    back = (published.weekday() - _WEEKDAYS[name]) % 7
+    return (published - timedelta(days=back)).isoformat()
 
 
 PUBLISHED = re.compile(

@@ -168,6 +168,15 @@ CN_MONTH = re.compile(
 )
 # A news day with no month: a lead's "15日，在湘雅医院……", "在29日通过", "週四(29日)": the day of
 # the month the article was written in. Not "15日内", "3日后".
+# "本月28日", "上个月": a month counted from the article's own date.
+CN_RELATIVE_MONTH = re.compile(
+    rf"(?P<rel>本月|这个月|上个?月|下个?月)(?:\s*(?P<day>{_CN_DAY})\s*[日号])?"
+)
+# "周一", "星期三": a weekday of the week the article was written in (news usage); not a
+# frequency ("每周一次", "两周一次").
+CN_WEEKDAY = re.compile(
+    r"(?<![每两三四一二\d几隔])(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])(?![次期周])"
+)
 CN_BARE_DAY = re.compile(
     r"(?:^\s*|(?<=[在于])\s*|(?:周|星期)[一二三四五六日天]\s*[(（]\s*)"
     r"(?P<day>3[01]|[12]\d|0?[1-9])\s*日(?![后内以起至])"
@@ -424,15 +433,17 @@ CONTINUATION = re.compile(
 # patent term ("专利保护期至2035年"), read in the words right before the date ...
 NON_EVENT_DATE_BEFORE = re.compile(
     r"(截至|截止|截止到|迄今|\bas (of|at)(\s+(early|mid|late|the end of|end of))?|(发布|發布|发表|更新|编辑|上传)(日期|时间)\s*[:：]?|\b(published|posted|updated)\s*:"
-    r"|专利[^,;。]{0,10}|\bpatents?\b[^.;]{0,30})\s*$"
+    r"|专利[^,;。]{0,10}|\bpatents?\b[^.;]{0,30}|\b(founded|established|incorporated)(\s+in)?)\s*$"
 )
 # ... or sales and money in the date's clause ("2023年该产品销售额达3.8亿美元") ...
 MONEY_CLAUSE = re.compile(
     r"销售额|销售收入|营收|营业收入|净利润|市值|股价|\bsales\b|\brevenues?\b|\bnet (income|loss)\b"
 )
-# ... or a guidance document's year right after it ("2023年版指南", "the 2023 guideline").
+# ... or a guidance document's year right after it ("2023年版指南", "the 2023 guideline") ...
 NON_EVENT_DATE_AFTER = re.compile(
     r"\s*(年版|版)?\s*(诊疗|治疗|诊治)?(指南|共识|专家共识|\bguidelines?\b|\bconsensus\b)"
+    # ... or a company's founding: "2016年成立Neuralink" (see also "founded in" above).
+    r"|\s*(成立|创立|创办|创建)(?!\s*(以来|至今))"
 )
 # An inventory: "截至2024年底，FDA已批准三种药物：…", "目前只有两种药物获批", "only two approved drugs".
 # The drugs it lists are not claims of theirs.
@@ -629,6 +640,10 @@ CONTEXT_NAME = re.compile(
     + r"\b"
     + r"|\bregimen\s+[a-z]\s*[:(]\s*"
     + _CONTEXT_NAME.format(g="regimen")
+    # "Neuralink的大脑晶片", "Synchron's brain implant": a brain-computer interface named by its maker.
+    + r"|"
+    + _CONTEXT_NAME.format(g="device")
+    + r"(?:的|'s)?\s?(?:脑机接口|脑机介面|大?脑(?:部)?(?:晶片|芯片|植入物)|brain[\s-](?:computer[\s-]interface|implant|chip))"
 )
 # Words that stand where a name could, but are no name: "received 40 mg", "drug or placebo".
 NOT_A_CONTEXT_NAME = frozenset(
@@ -697,7 +712,9 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
         "mab", "nib", "sen", "cel", "semtiv", "stat", "pidine", "parib", "ampanel", "corilant",
         "ximod", "lisib",
     ),
-    CONTEXT_NAME: ("药", "疗法", "脑机接口", "mg", "mcg", "μg", "placebo", "regimen"),
+    CONTEXT_NAME: (
+        "药", "疗法", "脑机接口", "mg", "mcg", "μg", "placebo", "regimen", "脑", "brain",
+    ),
     PRECLINICAL_MODEL: (
         "临床前", "模型", "小鼠", "大鼠", "斑马鱼", "果蝇", "线虫", "类器官", "preclinical", "model",
         "mice", "rats",
