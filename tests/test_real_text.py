@@ -358,6 +358,20 @@ def test_a_drug_compared_with_placebo_alone_stays_the_studied_drug(toolkit):
     assert "edaravone" in {c.therapy for c in claims_of(toolkit, text)}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年3月，监管机构推荐批准马赛替尼结合利鲁唑治疗ALS患者。",
+        "2期试验中，患者在维持原治疗的状况下(利鲁唑、依达拉奉或并用)接受马赛替尼或安慰剂。",
+        "The phase 2 trial gave masitinib or placebo on top of standard of care (riluzole).",
+        "A phase 2 trial of masitinib. Eligibility criteria included age <70 years and riluzole treatment >1 month.",
+        "马赛替尼2期试验的纳入标准包括：病程<3年，稳定服用利鲁唑至少30天。",
+    ],
+)
+def test_drugs_patients_already_take_are_background(toolkit, text):
+    assert {c.therapy for c in claims_of(toolkit, text)} == {"masitinib"}
+
+
 # --- 5. dates are event dates --------------------------------------------------
 
 

@@ -484,9 +484,17 @@ ALS_DISEASE = re.compile(
 QUOTED_SPEECH = re.compile(r"^\s*[“\"「『]")
 # A mention that is background or control: "在利鲁唑治疗基础上", "联合利鲁唑", "仅使用利鲁唑".
 BACKGROUND_BEFORE = re.compile(
-    r"(联合|联用|合用|并用|合并|加用于|仅使用|仅用|单用|仅接受|add-on (therapy |treatment )?to|added to|adjunct(ive)? (therapy |treatment )?to|on top of|in combination with|combined with|"
+    r"(联合|联用|合用|并用|合并|结合|搭配|配合|加用于|仅使用|仅用|单用|仅接受|add-on (therapy |treatment )?to|added to|adjunct(ive)? (therapy |treatment )?to|on top of|in combination with|combined with|"
     r"stable doses? of|background|concomitant|\bplus|\b(kept|stayed|remained|continued|maintained) (on|taking)|\bcontinued|"
-    r"(继续|维持|保持|稳定)(服用|使用|接受)|(已|正在)(服用|使用))\s*$"
+    r"(继续|维持|保持|稳定)(服用|使用|接受)|(已|正在)(服用|使用)|"
+    # "在维持原治疗的状况下(Edaravone、Riluzole或并用)", "standard of care (riluzole)": the drugs
+    # of the treatment patients already have.
+    r"(原|原有|现有|既往|标准|基础|背景)(治疗|疗法|用药)[^,;。，；]{0,10}[(（]|"
+    r"\b(standard[\s-]of[\s-]care|standard (therapy|treatment)|existing (therapy|treatment))[^.;]{0,10}\()\s*$"
+)
+# Eligibility criteria: the drugs they name are what patients had taken, not what was studied.
+ELIGIBILITY = re.compile(
+    r"纳入标准|入选标准|入组标准|排除标准|\b(eligibility|inclusion|exclusion) criteria"
 )
 BACKGROUND_AROUND = re.compile(r"^在\s*$")
 BACKGROUND_AFTER = re.compile(r"^\s*(治疗)?(的)?基础上")
@@ -745,6 +753,7 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
     CELL_THERAPY: ("细胞", "cell"),
     WITH_PLACEBO_AFTER: ("placebo", "安慰剂"),
     AND_PLACEBO_AFTER: ("placebo", "安慰剂"),
+    ELIGIBILITY: ("标准", "criteria"),
     EN_COUNT_ADJECTIVE: ("participant", "patient", "subject", "person"),
     DESIGN_TERM: ("随机", "双盲", "安慰剂", "开放", "对照", "random", "blind", "placebo", "open", "controlled"),
     OTHER_DISEASE: (

@@ -158,7 +158,10 @@ def select_mentions(
         return []
     background = background_mentions(view, mentions)
     foreground = [m for i, m in enumerate(mentions) if i not in background]
-    selected = foreground if foreground else mentions
+    # Background alone still names the sentence's therapies, unless the names are eligibility
+    # criteria ("Eligibility criteria included … riluzole treatment >3 months"): the sentence
+    # is about the trial its topic is.
+    selected = foreground or [m for m in mentions if not _eligibility(view, m)]
     return sorted([*selected, *_descriptions(masked, selected, antecedent)], key=lambda m: m.start)
 
 
@@ -322,6 +325,8 @@ def components(view: str, mentions: Sequence[TherapyMention]) -> set[int]:
         elif (
             len(inside) == 1
             and not view[start + 1 : end - 1].replace(view[named.start : named.end], "").strip()
+            # "…on top of standard of care (riluzole)": the words describe the background.
+            and not _is_background(view, named)
         ):
             clause_start = max(view.rfind(c, 0, start) for c in "，,；;。:：") + 1
             found.update(
@@ -378,7 +383,15 @@ def _in_both_arms(view: str, mentions: Sequence[TherapyMention]) -> set[str]:
     return found
 
 
+def _eligibility(view: str, mention: TherapyMention) -> bool:
+    return has_cue(patterns.ELIGIBILITY, view) and bool(
+        patterns.ELIGIBILITY.search(view, 0, mention.start)
+    )
+
+
 def _is_background(view: str, mention: TherapyMention) -> bool:
+    if _eligibility(view, mention):
+        return True
     before = view[max(0, mention.start - 24) : mention.start]
     after = view[mention.end : mention.end + 8]
     if patterns.BACKGROUND_BEFORE.search(before) or patterns.HISTORY_AFTER.match(after):
