@@ -632,6 +632,29 @@ def test_counts_of_patients_who_worsened_are_outcomes_not_size(toolkit):
     assert {c.enrollment for c in claims_of(toolkit, text)} <= {None}
 
 
+def test_phase_numbers_in_words(toolkit):
+    claims = claims_of(toolkit, "Health Canada approved masitinib based on the phase two trial.")
+    assert {c.phase for c in claims} == {"2"}
+    claims = claims_of(toolkit, "A phase two/three study of masitinib started.")
+    assert {c.phase for c in claims} == {"2/3"}
+
+
+def test_an_english_month_and_day_take_the_articles_year_only(toolkit):
+    text = "Published: 2022-06-02\n\nMasitinib met the main goals of its phase 2 trial on May 31."
+    assert {c.date for c in claims_of(toolkit, text)} == {"2022-05-31"}
+    # No article date: the year of another event named earlier is not this one's.
+    text = (
+        "Masitinib was approved by the regulator on Sept. 29, 2022, after a long review of "
+        "its data. On March 8, its phase 3 trial failed."
+    )
+    assert "2022-03-08" not in {c.date for c in claims_of(toolkit, text)}
+
+
+def test_a_study_that_included_patients_gives_its_size(toolkit):
+    text = "The 12-week phase 2 study of masitinib, which included 54 patients, ended."
+    assert {c.enrollment for c in claims_of(toolkit, text)} == {54}
+
+
 # --- 7. English trial reports ------------------------------------------------
 
 

@@ -137,6 +137,7 @@ def find_dates(
     relative_matches = [
         *(("rel", m) for m in patterns.CN_RELATIVE_DATE.finditer(text)),
         *(("md", m) for m in patterns.CN_MONTH_DAY.finditer(text)),
+        *(("enmd", m) for m in patterns.EN_MONTH_DAY.finditer(text)),
         *(("month", m) for m in patterns.CN_MONTH.finditer(text)),
         *(("part", m) for m in patterns.CN_BARE_YEAR_PART.finditer(text)),
         *(("day", m) for m in (patterns.CN_BARE_DAY.finditer(text) if "日" in text else ())),
@@ -193,17 +194,24 @@ def find_dates(
             if base:
                 # "今年3月……同年6月": 同年 is the year just named, whatever word named it.
                 year = base
-        elif kind in ("md", "month"):
+        elif kind in ("md", "month", "enmd"):
             # A month without a year is in the year last named, unless that year was a plan
             # for after the article was written ("预计2026年启动……4月，首例入组").
             # Before any year is named, the article's own date gives it.
-            if year and not (anchor_year and year > anchor_year):
+            # An English month and day ("on March 8") takes only the article's own year: the
+            # year last named in English prose is as often another event's.
+            if kind != "enmd" and year and not (anchor_year and year > anchor_year):
                 base, source = year, "the year named before"
             else:
                 base, source = anchor_year, "the publication date"
-            day = _int(m.group("day")) if kind == "md" else None
-            value = iso(base, _int(m.group("month")), day) if base else None
-            rule = f"{'CN_MONTH_DAY' if kind == 'md' else 'CN_MONTH'}, year from {source}"
+            day = _int(m.group("day")) if kind in ("md", "enmd") else None
+            if kind == "enmd":
+                month = patterns.MONTHS[m.group("mname").rstrip(".")]
+            else:
+                month = _int(m.group("month"))
+            value = iso(base, month, day) if base else None
+            names = {"md": "CN_MONTH_DAY", "month": "CN_MONTH", "enmd": "EN_MONTH_DAY"}
+            rule = f"{names[kind]}, year from {source}"
             mentions.append(DateMention(m.start(), m.end(), value, relative=True, rule=rule))
         elif kind == "en":
             shift = {"this": 0, "next": 1, "last": -1}[m.group("rel")]
@@ -271,7 +279,7 @@ def last_weekday(anchor: str | None, name: str) -> str | None:
 
 
 PUBLISHED = re.compile(
-    r"(?:发布|發布|发表|發表|更新|published|last updated|updated|posted|日期|时间|時間)\s*(?:于|於|时间|日期|on)?\s*[:：]?\s*"
+    r"(?:^\s*date\b|发布|發布|发表|發表|更新|published|last updated|updated|posted|日期|时间|時間)\s*(?:于|於|时间|日期|on)?\s*[:：]?\s*"
 )
 
 

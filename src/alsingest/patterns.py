@@ -214,6 +214,12 @@ EN_DATE = re.compile(
     rf"|(?P<day2>\d{{1,2}})\s+(?P<mname2>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?,?\s+(?P<year2>{YEAR})"
     rf"|(?P<mname3>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s+(?P<year3>{YEAR}))\b"
 )
+# "May 31", "on Sept. 7": a month and day with no year, in the year last named or the article's.
+EN_MONTH_DAY = re.compile(
+    rf"\b{_MONTH_NAME}\s+(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b(?![,.]?\s*\d|\s*%|:\d)"
+    # not "may" the verb before a count: "patients may 2 times", "may 10 mg"
+    r"(?!\s*(?:mg|g|ml|times|doses?|patients|participants|people|percent|years|months|weeks|days)\b)"
+)
 # "2025-04-10", "2025-04", "2025/4/10".
 ISO_DATE = re.compile(
     rf"(?<![\d/.-])(?P<year>{YEAR})[-/.](?P<month>\d{{1,2}})(?:[-/.](?P<day>\d{{1,2}}))?(?![\d/.-])"
@@ -270,6 +276,10 @@ ROMAN = {
     "二": 2,
     "三": 3,
     "四": 4,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
 }
 _PHASE_NUM = r"(?:iv|i{1,3}|[1-4]|[ⅰⅱⅲⅳⅠⅡⅢⅣ]|[一二三四])"
 _PHASE = rf"{_PHASE_NUM}\s*[ab]?(?:\s*[/~～-]\s*{_PHASE_NUM}\s*[ab]?)?"
@@ -279,8 +289,10 @@ CN_PHASE = re.compile(rf"(?<![a-z0-9第])(?<!第\s)(?P<phase>{_PHASE})\s*期(?!�
 CN_ORDINAL_PHASE = re.compile(
     rf"第\s*(?P<phase>{_PHASE})\s*期(?=[^,;。]{{0,12}}?(临床|试验|研究|\btrial))"
 )
-# "phase 3b", "phase iiib", "phase i/iia", "phase 1/2".
-EN_PHASE = re.compile(rf"\bphase\s*(?P<phase>{_PHASE})(?![a-z0-9])")
+# "phase 3b", "phase iiib", "phase i/iia", "phase 1/2", "phase two", "phase two/three".
+_EN_PHASE_NUM = rf"(?:{_PHASE_NUM}|one|two|three|four)"
+_EN_PHASE = rf"{_EN_PHASE_NUM}\s*[ab]?(?:\s*[/~～-]\s*{_EN_PHASE_NUM}\s*[ab]?)?"
+EN_PHASE = re.compile(rf"\bphase\s*(?P<phase>{_EN_PHASE})(?![a-z0-9])")
 
 # "from phase 2 to phase 2/3", "由2期转入3期": the trial's phase is the one it moved to.
 PHASE_FROM = re.compile(r"(from|由|从)\s*$")
@@ -293,7 +305,7 @@ CN_COUNT = re.compile(
 )
 # Words that make a count an enrollment.
 ENROLLMENT_CUE = re.compile(
-    r"纳入|入组|招募|募集|招收|招入|收案|收治|规模|参与|受试者|共有|总共|共计|共\s*$|共纳|计划|enroll|recruit|randomi[sz]|randomly|assign|"
+    r"纳入|入组|招募|募集|招收|招入|收案|收治|规模|参与|受试者|共有|总共|共计|共\s*$|共纳|计划|enroll|recruit|randomi[sz]|randomly|assign|\bincluded\b|"
     r"\b(study|trial|cohort|regimens?|arms?|groups?)\s+(of|in|with|involving|including)\b|\binvolving\b|\bincluding\b|"
     r"\b(approximately|roughly|about|around|a total of|up to|more than|over|nearly|in)\s*$"
 )
@@ -364,7 +376,7 @@ OUTCOME_MET = re.compile(
     r"(生存率|生存时间|生存期)[^，,。；;]{0,4}(提高|延长|显著)|(延缓|减缓|放缓|抑制|遏制|阻止)(了)?[^，,。；;]{0,6}(进展|进程|退化|下降|恶化|发病)|"
     r"改善(了)?[^，,。；;]{0,8}(功能|评分|症状)|(明确|显著)?获益|积极(结果|信号|进展)|阳性结果|有(显著)?(临床)?疗效|疗效(显著|良好)|"
     r"(安全性|耐受性)[^，,。；;]{0,4}(良好|较好|可控|可接受)|未见(严重)?(不良|并发症)|未发现[^，,。；;]{0,8}并发症|准确率[^，,。；;]{0,3}达|进展[^，,。；;]{0,2}(放缓|减缓)|"
-    r"\bmet (its|the) primary|\b(significant(ly)?\s+)?(improv\w*|slow\w*|delay\w*|prolong\w*|extend\w*|prevent\w*)\b[^.;]{0,40}(survival|progression|onset|function|lifespan|life expectancy|deficits|score|degeneration)|"
+    r"\bmet (its|the) primary|\bmet (its|the|all) (main|key|co-primary|primary) (goals?|objectives?|end ?points?)|\b(significant(ly)?\s+)?(improv\w*|slow\w*|delay\w*|prolong\w*|extend\w*|prevent\w*)\b[^.;]{0,40}(survival|progression|onset|function|lifespan|life expectancy|deficits|score|degeneration)|"
     r"\bwell[\s-]tolerated|\bsafe\b|\bsafety profile|\bsurvival benefit|\bgains? in|\breduc\w*\s+(in\s+)?(the\s+)?risk of (death|mortality)"
 )
 OUTCOME_MISSED = re.compile(
@@ -730,7 +742,7 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
     OUTCOME_MET: (
         "终点", "显著", "延长", "生存", "缓", "改善", "获益", "积极", "阳性结果", "疗效", "安全性",
         "耐受性", "未见", "并发症", "准确率", "抑制", "遏制", "阻止", "primary", "improv", "slow", "delay", "prolong",
-        "extend", "prevent", "tolerated", "safe", "survival", "gain", "reduc",
+        "extend", "prevent", "tolerated", "safe", "survival", "gain", "reduc", "met ",
     ),
     OUTCOME_MISSED: (
         "终点", "没有", "未", "失败", "无", "met", "not", "failed", "didn't", "missed", "no ",

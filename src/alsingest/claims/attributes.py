@@ -19,7 +19,7 @@ def normalize_phase(text: str) -> str | None:
     parts = re.split(r"[/~～-]", text)
     out = []
     for part in parts:
-        m = re.fullmatch(r"(iv|i{1,3}|[1-4]|[ⅰⅱⅲⅳⅠⅡⅢⅣ]|[一二三四])([ab]?)", part)
+        m = re.fullmatch(r"(iv|i{1,3}|[1-4]|[ⅰⅱⅲⅳⅠⅡⅢⅣ]|[一二三四]|one|two|three|four)([ab]?)", part)
         if not m:
             return None
         number = patterns.ROMAN.get(m.group(1)) or int(m.group(1))
