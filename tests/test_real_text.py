@@ -655,6 +655,34 @@ def test_a_study_that_included_patients_gives_its_size(toolkit):
     assert {c.enrollment for c in claims_of(toolkit, text)} == {54}
 
 
+def test_today_in_a_release_is_its_datelines_day(toolkit):
+    text = (
+        "BOSTON, March 4, 2025 /PRNewswire/ -- Acme Bio today provided an update on top-line "
+        "data of the phase 2 trial of masitinib."
+    )
+    assert {c.date for c in claims_of(toolkit, text)} == {"2025-03-04"}
+    text = "发布时间：2025-03-04\n\n公司今天宣布马赛替尼2期试验完成入组。"
+    assert {c.date for c in claims_of(toolkit, text)} == {"2025-03-04"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the subgroup of patients treated with masitinib, without edaravone, the phase 2 data (n=130) favoured it.",
+        "In a pre-specified subset of the phase 2 masitinib data, the edaravone-free set (n=130) did well.",
+    ],
+)
+def test_a_subgroup_defined_by_a_drug_it_lacks_is_no_claim_of_that_drug_nor_a_size(toolkit, text):
+    claims = claims_of(toolkit, text)
+    assert {c.therapy for c in claims} == {"masitinib"}
+    assert {c.enrollment for c in claims} == {None}
+
+
+def test_a_code_after_study_names_the_trial_not_a_therapy(toolkit):
+    text = "In 2024 the FDA lifted the hold on Study ABC-101, a phase 1 trial of masitinib."
+    assert {c.therapy for c in claims_of(toolkit, text)} == {"masitinib"}
+
+
 # --- 7. English trial reports ------------------------------------------------
 
 

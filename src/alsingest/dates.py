@@ -70,7 +70,7 @@ def _int(value: str | None) -> int | None:
 
 
 # Every date form holds a digit, 年, 月 or "year"; most sentences hold none and are done at once.
-_DATE_CHARACTER = re.compile(r"[\d年月周]|星期|礼拜")
+_DATE_CHARACTER = re.compile(r"[\d年月周]|星期|礼拜|今天|今日|today")
 _WEEK = re.compile(r"周|星期|礼拜")
 
 
@@ -150,6 +150,7 @@ def find_dates(
             for m in (patterns.CN_WEEKDAY.finditer(text) if _WEEK.search(text) else ())
         ),
         *(("en", m) for m in (patterns.EN_RELATIVE_YEAR.finditer(text) if "year" in text else ())),
+        *(("today", m) for m in patterns.TODAY.finditer(text)),
     ]
     relative_matches = [(k, m) for k, m in relative_matches if not taken(m.start(), m.end())]
     events = sorted(
@@ -217,6 +218,10 @@ def find_dates(
             shift = {"this": 0, "next": 1, "last": -1}[m.group("rel")]
             value = iso(anchor_year + shift) if anchor_year else None
             rule = "EN_RELATIVE_YEAR, year from the publication date"
+            mentions.append(DateMention(m.start(), m.end(), value, relative=True, rule=rule))
+        elif kind == "today":
+            value = anchor if anchor and len(anchor) == 10 else None
+            rule = "TODAY, the publication date"
             mentions.append(DateMention(m.start(), m.end(), value, relative=True, rule=rule))
         elif kind == "relmonth":
             value = relative_month(anchor, m.group("rel"), _int(m.group("day")))

@@ -168,6 +168,8 @@ CN_MONTH = re.compile(
 )
 # A news day with no month: a lead's "15日，在湘雅医院……", "在29日通过", "週四(29日)": the day of
 # the month the article was written in. Not "15日内", "3日后".
+# "today provided an update", "今天宣布": the day of the article's own date (a release's dateline).
+TODAY = re.compile(r"\btoday\b|今天|今日(?!头条)")
 # "本月28日", "上个月": a month counted from the article's own date.
 CN_RELATIVE_MONTH = re.compile(
     rf"(?P<rel>本月|这个月|上个?月|下个?月)(?:\s*(?P<day>{_CN_DAY})\s*[日号])?"
@@ -406,7 +408,7 @@ PRECLINICAL_EFFECT = re.compile(
 # Mechanism-only sentences are not claims; these words do not make an outcome.
 
 EVENT = re.compile(
-    r"上市|获批|批准|获准|核准|核可|授予|认定|启动|开展|开始|完成|首例|给药|入组|招募|提交|申请|递交|受理|宣布|公布|发布|报道|报告|发表|取得|达到|"
+    r"\btop-?line\b|\bprovid\w* an update\b|上市|获批|批准|获准|核准|核可|授予|认定|启动|开展|开始|完成|首例|给药|入组|招募|提交|申请|递交|受理|宣布|公布|发布|报道|报告|发表|取得|达到|"
     r"撤市|退市|下市|撤回|撤出|终止|暂停|进行|研究|试验|植入|手术|第一剂|首剂|首次(给药|注射|用药|治疗)|用药|注射|发现|证实|显示|处方|开方|"
     r"\b(approv\w*|launch\w*|submit\w*|filed|initiat\w*|start\w*|began|begin\w*|enter(ed|s|ing)?|enroll\w*|randomi[sz]\w*|dosed|announc\w*|report\w*|publish\w*|complet\w*|withdr[ae]wn?|discontinu\w*|results?|vot\w*|grant\w*|cleared|authori[sz]\w*|receiv\w*|recommend\w*)\b"
 )
@@ -499,11 +501,17 @@ BACKGROUND_BEFORE = re.compile(
     r"(联合|联用|合用|并用|合并|结合|搭配|配合|加用于|仅使用|仅用|单用|仅接受|add-on (therapy |treatment )?to|added to|adjunct(ive)? (therapy |treatment )?to|on top of|in combination with|combined with|"
     r"stable doses? of|background|concomitant|\bplus|\b(kept|stayed|remained|continued|maintained) (on|taking)|\bcontinued|"
     r"(继续|维持|保持|稳定)(服用|使用|接受)|(已|正在)(服用|使用)|"
+    # "the subgroup treated without RELYVRIO", "未服用利鲁唑的患者": defined by not taking it.
+    r"\bwithout|\bnot (taking|on|receiving)|未(曾)?(服用|使用|接受)|"
     # "在维持原治疗的状况下(Edaravone、Riluzole或并用)", "standard of care (riluzole)": the drugs
     # of the treatment patients already have.
     r"(原|原有|现有|既往|标准|基础|背景)(治疗|疗法|用药)[^,;。，；]{0,10}[(（]|"
     r"\b(standard[\s-]of[\s-]care|standard (therapy|treatment)|existing (therapy|treatment))[^.;]{0,10}\()\s*$"
 )
+# "Study PRO-101", "trial ATH-1105-201": a code after these words names a trial, not a therapy.
+TRIAL_NAME_BEFORE = re.compile(r"\b(study|trial|protocol)\s+$")
+# A subgroup's count is no trial's size: "the pre-specified subgroup … (n=130)", "亚组（n=40）".
+SUBGROUP = re.compile(r"sub-?groups?|\bsubsets? of\b|\bsubpopulation|亚组")
 # Eligibility criteria: the drugs they name are what patients had taken, not what was studied.
 ELIGIBILITY = re.compile(
     r"纳入标准|入选标准|入组标准|排除标准|\b(eligibility|inclusion|exclusion) criteria"
@@ -517,7 +525,8 @@ WITH_PLACEBO_AFTER = re.compile(
 # "利鲁唑和安慰剂": named beside the placebo (a studied drug or a drug both arms take).
 AND_PLACEBO_AFTER = re.compile(r"\s*(和|与|及|以及|and)\s*(安慰剂|placebo)")
 # "有利鲁唑治疗史": a treatment history, not the studied drug.
-HISTORY_AFTER = re.compile(r"^\s*(治疗|用药|服药)?史")
+# ... and "RELYVRIO-free", "Efficacy RELYVRIO® Free data set": defined by its absence.
+HISTORY_AFTER = re.compile(r"^\s*(治疗|用药|服药)?史|^[\s®™]*-?\s*free\b")
 # "比现有的依达拉奉和利鲁唑更佳", "compared with riluzole", "versus edaravone": the comparator.
 COMPARATOR_BEFORE = re.compile(
     r"(比(?!较)|相比于|相较于|对比|优于|不如)[^,;。，；]{0,12}$|\b(than|compared (with|to)|versus|vs\.?|relative to)\s+(\w+\s+){0,3}$"

@@ -225,6 +225,8 @@ def find_enrollment(view: str) -> Attribute | None:
     )
     for m in english:
         n = parse_count(m.group("n"))
+        if patterns.SUBGROUP.search(view, 0, m.start()):
+            continue  # "the pre-specified subgroup … (n=130)": a subgroup, not the trial
         # The cue's "in"/"about" alternatives are anchored at the number: look before it too.
         before = view[max(0, m.start() - 40) : m.start()]
         if m.re is patterns.EN_COUNT and NOT_A_COUNT_BEFORE.search(before):

@@ -136,8 +136,10 @@ def select_mentions(
     for rule, matches in names:
         for m in matches:
             name = m.group("name")
-            if patterns.NOT_A_THERAPY.match(name) or any(
-                x.start < m.end() and m.start() < x.end for x in mentions
+            if (
+                patterns.NOT_A_THERAPY.match(name)
+                or any(x.start < m.end() and m.start() < x.end for x in mentions)
+                or patterns.TRIAL_NAME_BEFORE.search(masked, max(0, m.start() - 10), m.start())
             ):
                 continue
             known = lexicon.canonical(name)
