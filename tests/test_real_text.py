@@ -522,6 +522,14 @@ def test_a_brain_implant_named_by_its_maker_is_a_therapy_across_the_article(tool
     assert "2023-05" in dates
 
 
+def test_a_target_date_does_not_set_the_year_of_a_later_same_year(toolkit):
+    text = (
+        "2022年7月，FDA受理马赛替尼的上市申请，审评日期定为2023年1月15日；同年10月，FDA推迟了审批。"
+    )
+    dates = {c.date for c in claims_of(toolkit, text)}
+    assert "2022-10" in dates and "2023-10" not in dates
+
+
 # --- 6. counts are participants ----------------------------------------------
 
 

@@ -163,7 +163,8 @@ def find_dates(
         if kind == "abs":
             start, end, value, rule, stated_year = item
             mentions.append(DateMention(start, end, value, rule=rule))
-            if stated_year:
+            target = patterns.TARGET_DATE_BEFORE.search(text, max(0, start - 12), start)
+            if stated_year and not target:
                 year = stated_year
             continue
         m = item

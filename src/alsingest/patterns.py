@@ -168,6 +168,11 @@ CN_MONTH = re.compile(
 )
 # A news day with no month: a lead's "15日，在湘雅医院……", "在29日通过", "週四(29日)": the day of
 # the month the article was written in. Not "15日内", "3日后".
+# A date set as a target ("PDUFA日期定为2023年1月15日", "延期至2023年4月25日") is not the time the
+# narrative is at: a later "同年" is still the year of the event before it.
+TARGET_DATE_BEFORE = re.compile(
+    r"(定为|定于|延期至|推迟至|延期到|推迟到|延至|改为|\b(set|moved|extended|delayed|postponed) (for|to|until))\s*$"
+)
 # "today provided an update", "今天宣布": the day of the article's own date (a release's dateline).
 TODAY = re.compile(r"\btoday\b|今天|今日(?!头条)")
 # "本月28日", "上个月": a month counted from the article's own date.
