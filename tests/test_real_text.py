@@ -530,6 +530,11 @@ def test_a_target_date_does_not_set_the_year_of_a_later_same_year(toolkit):
     assert "2022-10" in dates and "2023-10" not in dates
 
 
+def test_a_filing_label_date_is_no_event(toolkit):
+    text = "Form: 8-K Filed at: 2024-07-15 Summary: Acme submitted the masitinib phase 2 IND on June 14, 2024."
+    assert {c.date for c in claims_of(toolkit, text)} == {"2024-06-14"}
+
+
 # --- 6. counts are participants ----------------------------------------------
 
 

@@ -451,7 +451,7 @@ CONTINUATION = re.compile(
 # Dates that are not a therapy's event: an "as of" date, the page's own publication line, a
 # patent term ("专利保护期至2035年"), read in the words right before the date ...
 NON_EVENT_DATE_BEFORE = re.compile(
-    r"(截至|截止|截止到|迄今|\bas (of|at)(\s+(early|mid|late|the end of|end of))?|(发布|發布|发表|更新|编辑|上传)(日期|时间)\s*[:：]?|\b(published|posted|updated)\s*:"
+    r"(截至|截止|截止到|迄今|\bas (of|at)(\s+(early|mid|late|the end of|end of))?|(发布|發布|发表|更新|编辑|上传)(日期|时间)\s*[:：]?|\b(published|posted|updated|filed( at)?|date filed|filing date)\s*:"
     r"|专利[^,;。]{0,10}|\bpatents?\b[^.;]{0,30}|\b(founded|established|incorporated)(\s+in)?)\s*$"
 )
 # ... or sales and money in the date's clause ("2023年该产品销售额达3.8亿美元") ...
