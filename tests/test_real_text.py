@@ -328,6 +328,28 @@ def test_flattened_superscript_markers_cite_their_line(toolkit):
     assert refs == {"edaravone": {1, 2}, "masitinib": {3}, "tofersen": {4}, "riluzole": {5}}
 
 
+def test_superscripts_flattened_against_the_full_stop_cite_the_sentence_before(toolkit):
+    text = (
+        "Edaravone slowed decline in 2015 in a phase 3 trial.1 Masitinib was tested in a phase 3 "
+        "trial of 394 patients.2,3 Tofersen was approved in 2023 by the FDA. 4 Riluzole was "
+        "approved in 1995 by the FDA.5\nMore follows."
+    )
+    refs = refs_by_therapy(claims_of(toolkit, text))
+    assert refs == {"edaravone": {1}, "masitinib": {2, 3}, "tofersen": {4}, "riluzole": {5}}
+
+
+def test_decimals_and_lone_numbers_after_a_stop_are_no_markers(toolkit):
+    text = "Edaravone slowed decline by 2.5 points in a phase 3 trial in 2015. Masitinib entered phase 3."
+    assert {c.refs for c in claims_of(toolkit, text)} == {()}
+
+
+def test_a_full_stop_glued_to_the_next_sentence_is_a_lost_line_break(toolkit):
+    from alsingest.structure import paragraphs_of
+
+    text = "Two drugs are approved for patients with ALS.Amyotrophic lateral sclerosis is a spectrum of syndromes."
+    assert len(paragraphs_of(text)) == 2
+
+
 def test_numbers_after_counter_words_are_not_markers(toolkit):
     text = "Tofersen entered phase 3\nRiluzole entered phase 3\nEdaravone entered phase 3\n"
     assert {c.refs for c in claims_of(toolkit, text)} == {()}

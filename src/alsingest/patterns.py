@@ -26,6 +26,9 @@ SECTION_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+(?:\.
 RUN_ON_BULLET = re.compile(r"(?:(?<=\])|(?<=[\u3000-\u9fff\uff00-\uffef]))\s+[-–•·▪●]\s+(?=\S)")
 # ... and, on a line with no sentence end, a citation marker followed by a space and the start of
 # the next item ("…获批[1] NurOwn…[2]"); with sentence ends, "Miller 等 [13] 进行的…" goes on.
+# A full stop glued to the next sentence's first word: blocks of a page copied without the
+# break between them ("…patients with ALS.Amyotrophic lateral sclerosis (ALS) is…").
+GLUED_BREAK = re.compile(r"(?<=[a-zA-Z]{2}[.!?])(?=[A-Z][a-z]{2,}\b)")
 RUN_ON_MARKER = re.compile(r"(?<=\d\])[ \t\u3000]+(?=[\u4e00-\u9fffA-Z0-9])")
 SENTENCE_ENDS = re.compile(r"[。！？]|[.!?](?=\s)")
 SENTENCE_ENDS_CN = re.compile(r"[。！？]")
@@ -34,6 +37,9 @@ TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 
 # Sentence ends: CJK terminators anywhere; '.', '!' and '?' checked by the caller.
 SENTENCE_END = re.compile(
+    # A full stop with a flattened superscript marker after it, before the next sentence's
+    # capital: "…neurodegenerative syndromes.1,2 Classical ALS…", "…by the FDA. 4 Riluzole…".
+    r"(?:(?<=[A-Za-z]{2})|(?<=\)))\.[ \t]?\d{1,3}(?:,\d{1,3})*(?=[ \t]+[A-Z][a-z])|"
     r"(?:[。！？]|(?P<dot>[.!?](?![\d.])))['\"”’」』)）]*(?:\s*\[\d+(?:\s*[,，、–—\-]\s*\d+)*\])*"
 )
 ABBREVIATIONS = frozenset(
@@ -117,7 +123,13 @@ CITATION_MARKER = re.compile(r"\[\s*(?P<body>\d{1,3}(?:\s*[,，、–—\-~～]\
 # ("…slow disease progression. 1, 2, 3", "FDA-approved for ALS treatment 1"). Trusted only in a
 # text with no bracketed markers where several lines end so; never after a unit or a counter word.
 TRAILING_MARKER = re.compile(
-    r"(?<=[A-Za-z).:;])[ \t]+(?P<body>\d{1,3}(?:\s*,\s*\d{1,3})*)[ \t]*$", re.MULTILINE
+    r"(?:(?<=[A-Za-z)]\.)|(?<=[A-Za-z).:;])[ \t]+)(?P<body>\d{1,3}(?:\s*,\s*\d{1,3})*)[ \t]*$",
+    re.MULTILINE,
+)
+# ... and inside a line, right after a sentence's full stop, before the next sentence's capital:
+# "…the double-blind phase. 1,2 Ionis and Otsuka will review…", "…(FUS-ALS).1 This milestone…".
+INLINE_FLAT_MARKER = re.compile(
+    r"(?:(?<=[A-Za-z]{2}\.)|(?<=\)\.))[ \t]?(?P<body>\d{1,3}(?:,\d{1,3})*)(?=[ \t]+[A-Z][a-z])"
 )
 TRAILING_MARKER_MIN_LINES = 3
 NOT_A_MARKER_BEFORE = re.compile(

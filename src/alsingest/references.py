@@ -229,7 +229,8 @@ def _trailing_markers(text: str) -> list[re.Match]:
         return []
     found = [
         m
-        for m in patterns.TRAILING_MARKER.finditer(text)
+        for regex in (patterns.TRAILING_MARKER, patterns.INLINE_FLAT_MARKER)
+        for m in regex.finditer(text)
         if not patterns.NOT_A_MARKER_BEFORE.search(text, max(0, m.start() - 12), m.start())
     ]
     return found if len(found) >= patterns.TRAILING_MARKER_MIN_LINES else []

@@ -207,9 +207,11 @@ def run_on_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     Each item is a unit of its own, so that its markers cite it and nothing else.
     """
     body = text[start:end]
-    if "]" not in body and not any(ch in body for ch in "-–•·▪●"):
+    glued = list(patterns.GLUED_BREAK.finditer(text, start, end))
+    if not glued and "]" not in body and not any(ch in body for ch in "-–•·▪●"):
         return [(start, end)]
-    breaks = list(patterns.RUN_ON_BULLET.finditer(text, start, end))
+    # "…for patients with ALS.Amyotrophic lateral sclerosis is…": a line break the copy lost.
+    breaks = [*glued, *patterns.RUN_ON_BULLET.finditer(text, start, end)]
     if not patterns.SENTENCE_ENDS.search(text, start, end):
         breaks.extend(patterns.RUN_ON_MARKER.finditer(text, start, end))
     spans = []
