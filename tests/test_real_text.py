@@ -375,6 +375,11 @@ def test_a_drug_both_arms_take_is_background(toolkit, text):
     assert {c.therapy for c in claims_of(toolkit, text)} in ({"edaravone"}, {"masitinib"})
 
 
+def test_the_last_drug_of_a_list_before_and_placebo_is_studied(toolkit):
+    text = "In 2021 the phase 2 trial enrolled 90 patients to masitinib, edaravone and placebo."
+    assert {c.therapy for c in claims_of(toolkit, text)} == {"masitinib", "edaravone"}
+
+
 def test_a_drug_compared_with_placebo_alone_stays_the_studied_drug(toolkit):
     text = "这项2期试验比较了依达拉奉和安慰剂，另有研究评估了马赛替尼和利鲁唑的联用。"
     assert "edaravone" in {c.therapy for c in claims_of(toolkit, text)}
@@ -716,6 +721,13 @@ def test_a_subgroup_defined_by_a_drug_it_lacks_is_no_claim_of_that_drug_nor_a_si
 def test_a_code_after_study_names_the_trial_not_a_therapy(toolkit):
     text = "In 2024 the FDA lifted the hold on Study ABC-101, a phase 1 trial of masitinib."
     assert {c.therapy for c in claims_of(toolkit, text)} == {"masitinib"}
+
+
+def test_overall_before_a_count_reports_the_trial_not_a_summary(toolkit):
+    text = "In a phase 3 trial, edaravone was compared with placebo. Overall, 300 patients were enrolled."
+    assert 300 in {c.enrollment for c in claims_of(toolkit, text)}
+    text = "Masitinib and edaravone entered phase 3. Overall, these drugs were approved in 2017."
+    assert not [c for c in claims_of(toolkit, text) if c.date]
 
 
 # --- 7. English trial reports ------------------------------------------------

@@ -537,7 +537,7 @@ BACKGROUND_AROUND = re.compile(r"^在\s*$")
 BACKGROUND_AFTER = re.compile(r"^\s*(治疗)?(的)?基础上")
 # A drug given with the placebo is the control arm's standard care: "riluzole (100 mg/d) plus placebo".
 WITH_PLACEBO_AFTER = re.compile(
-    r"\s*(\([^()]{0,20}\)\s*)?(plus|\+|with|and|联合|加|加用|合并)\s*(a\s+)?(placebo|安慰剂)"
+    r"\s*(\([^()]{0,20}\)\s*)?(plus|\+|with|联合|加|加用|合并)\s*(a\s+)?(placebo|安慰剂)"
 )
 # "利鲁唑和安慰剂": named beside the placebo (a studied drug or a drug both arms take).
 AND_PLACEBO_AFTER = re.compile(r"\s*(和|与|及|以及|and)\s*(安慰剂|placebo)")
@@ -571,7 +571,7 @@ GENERIC_PLURAL = re.compile(
 )
 # Summaries speak of many therapies at once: no topic is carried into them.
 SUMMARY = re.compile(
-    r"^\s*(总体来看|总体而言|总的来看|总的来说|总而言之|综上|总之|整体来看|整体而言|in summary|overall|in conclusion|taken together)"
+    r"^\s*(总体来看|总体而言|总的来看|总的来说|总而言之|综上|总之|整体来看|整体而言|in summary|overall(?!,?\s+\d)|in conclusion|taken together)"
 )
 
 # Book and article titles: mentions inside them are not claims.

@@ -382,7 +382,10 @@ def _in_both_arms(view: str, mentions: Sequence[TherapyMention]) -> set[str]:
     for a, b in itertools.pairwise(mentions):
         if a.therapy != b.therapy and patterns.LIST_GLUE.match(view[a.end : b.start]):
             found.update(t for t in (a.therapy, b.therapy) if t in with_placebo)
-    return found
+    # Named in each arm: twice at least ("A, B and placebo" names B once, beside the placebo,
+    # as one of the drugs compared with it).
+    named = [m.therapy for m in mentions]
+    return {t for t in found if named.count(t) >= 2}
 
 
 def _eligibility(view: str, mention: TherapyMention) -> bool:
