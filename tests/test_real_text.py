@@ -730,6 +730,30 @@ def test_overall_before_a_count_reports_the_trial_not_a_summary(toolkit):
     assert not [c for c in claims_of(toolkit, text) if c.date]
 
 
+@pytest.mark.parametrize(
+    ("words", "n"),
+    [("Twenty-five", 25), ("Sixty-three", 63), ("One hundred and twenty", 120)],
+)
+def test_english_counts_in_words(toolkit, words, n):
+    text = f"{words} patients were enrolled in the phase 2 trial of masitinib."
+    assert {c.enrollment for c in claims_of(toolkit, text)} == {n}
+
+
+def test_small_counts_in_words_are_no_trial_size(toolkit):
+    text = "In the phase 2 trial of masitinib, two groups of patients were enrolled."
+    assert {c.enrollment for c in claims_of(toolkit, text)} == {None}
+
+
+def test_a_recombinant_protein_is_the_listed_proteins_therapy(toolkit):
+    text = "In 1996, 570 patients were randomised to rhCNTF or placebo in a phase 2/3 trial."
+    assert {c.therapy for c in claims_of(toolkit, text)} == {"cntf"}
+
+
+def test_treated_versus_placebo_names_no_therapy(toolkit):
+    text = "In the 2019 phase 2 trial of masitinib, decline was slower in treated versus placebo patients."
+    assert {c.therapy for c in claims_of(toolkit, text)} == {"masitinib"}
+
+
 # --- 7. English trial reports ------------------------------------------------
 
 

@@ -345,8 +345,17 @@ COUNT_OUTCOME = re.compile(
 )
 # "664 participants", "45 people with ALS"; words between the number and the noun are not numbers.
 # Not a duration or a dose before the noun: "over 28 weeks in adults" counts nobody.
+# English numbers in words, up to the hundreds: "twenty-five", "one hundred and twenty".
+_EN_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_EN_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_EN_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_EN_BELOW_100 = rf"(?:(?:{_EN_TENS})(?:[- ](?:{_EN_UNITS}))?|{_EN_TEENS}|{_EN_UNITS})"
+EN_NUMBER_WORDS = (
+    rf"(?:(?:{_EN_UNITS})\s+hundred(?:\s+(?:and\s+)?{_EN_BELOW_100})?|{_EN_BELOW_100})"
+)
+EN_NUMBER_WORD = re.compile(rf"\b{EN_NUMBER_WORDS}\b")
 EN_COUNT = re.compile(
-    rf"(?<![\d.\-a-z])(?P<n>{_NUMBER})\s+(?!(?:weeks?|days?|months?|years?|hours?|mg|ml|kg|doses?|times|percent)\b)"
+    rf"(?<![\d.\-a-z])(?P<n>{_NUMBER}|{EN_NUMBER_WORDS}\b)\s+(?!(?:weeks?|days?|months?|years?|hours?|mg|ml|kg|doses?|times|percent)\b)"
     r"(?:[a-z][a-z-]*\s+){0,3}?(?:patients|participants|subjects|people|individuals|volunteers|adults|persons|men|women|cases)\b"
 )
 # "a 664-participant study": the count as an adjective says the study's size itself.
@@ -527,6 +536,10 @@ BACKGROUND_BEFORE = re.compile(
 )
 # "Study PRO-101", "trial ATH-1105-201": a code after these words names a trial, not a therapy.
 TRIAL_NAME_BEFORE = re.compile(r"\b(study|trial|protocol)\s+$")
+# "rhCNTF", "r-metHuBDNF", "recombinant human IGF-1": a recombinant protein is the protein's therapy.
+RECOMBINANT_PREFIX = re.compile(
+    r"^(?:r-?met-?hu-?|rhu-?|rh-?|recombinant\s+(?:human\s+)?)(?=[a-z])"
+)
 # A subgroup's count is no trial's size: "the pre-specified subgroup … (n=130)", "亚组（n=40）".
 SUBGROUP = re.compile(r"sub-?groups?|\bsubsets? of\b|\bsubpopulation|亚组")
 # Eligibility criteria: the drugs they name are what patients had taken, not what was studied.
@@ -695,6 +708,12 @@ CONTEXT_NAME = re.compile(
 NOT_A_CONTEXT_NAME = frozenset(
     [
         "active",
+        "treated",
+        "untreated",
+        "patients",
+        "participants",
+        "subjects",
+        "those",
         "drug",
         "drugs",
         "treatment",

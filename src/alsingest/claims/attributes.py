@@ -28,9 +28,38 @@ def normalize_phase(text: str) -> str | None:
 
 
 def parse_count(text: str) -> int | None:
-    """'1 000' → 1000, '1,000' → 1000, '一' → 1, '两' → 2, '一百二十' → 120."""
+    """'1 000' → 1000, '1,000' → 1000, '一' → 1, '两' → 2, '一百二十' → 120, 'twenty-five' → 25."""
     digits = re.sub(r"[ ,]", "", text)
-    return int(digits) if digits.isdigit() else cn_number(text)
+    if digits.isdigit():
+        return int(digits)
+    if text[:1].isascii() and text[:1].isalpha():
+        return en_number(text)
+    return cn_number(text)
+
+
+_EN_UNITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_EN_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen")
+_EN_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_EN_VALUES = (
+    {w: i for i, w in enumerate(_EN_UNITS)}
+    | {w: 10 + i for i, w in enumerate((*_EN_TEENS, "eighteen", "nineteen"))}
+    | {w: 20 + 10 * i for i, w in enumerate(_EN_TENS)}
+)
+
+
+def en_number(text: str) -> int | None:
+    """'twenty-five' → 25, 'one hundred and twenty' → 120 (as EN_NUMBER_WORD reads them)."""
+    total = 0
+    for word in re.split(r"[\s-]+", text.lower()):
+        if word == "and":
+            continue
+        if word == "hundred":
+            total = max(total, 1) * 100
+        elif word in _EN_VALUES:
+            total += _EN_VALUES[word]
+        else:
+            return None
+    return total or None
 
 
 def find_attributes(view: str, dates: list[DateMention]) -> list[Attribute]:
@@ -221,10 +250,14 @@ def find_enrollment(view: str) -> Attribute | None:
             *finditer(patterns.EN_COUNT_ADJECTIVE, view),
         ]
         if patterns.DIGIT.search(view)
+        else [m for m in patterns.EN_COUNT.finditer(view) if m.group("n")[0].isalpha()]
+        if patterns.EN_NUMBER_WORD.search(view)
         else []
     )
     for m in english:
         n = parse_count(m.group("n"))
+        if m.group("n")[0].isalpha() and (n is None or n < 5):
+            continue  # "one of the patients", "two groups of patients": no trial's size
         if patterns.SUBGROUP.search(view, 0, m.start()):
             continue  # "the pre-specified subgroup … (n=130)": a subgroup, not the trial
         # The cue's "in"/"about" alternatives are anchored at the number: look before it too.

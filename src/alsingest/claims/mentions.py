@@ -121,7 +121,7 @@ def select_mentions(
     for m in drug_names.finditer(masked) if drug_names is not None and latin else ():
         if not any(x.start < m.end() and m.start() < x.end for x in mentions):
             name = m.group()
-            therapy = lexicon.canonical(name) or re.sub(r"[^a-z0-9]", "", name)
+            therapy = _therapy_id(name, lexicon)
             rule = "CONTEXT_NAME: the article names it where only a drug can stand"
             mentions.append(TherapyMention(m.start(), m.end(), therapy, True, rule))
     # Code and INN names are Latin letters; a sentence without any has none.
@@ -142,9 +142,9 @@ def select_mentions(
                 or patterns.TRIAL_NAME_BEFORE.search(masked, max(0, m.start() - 10), m.start())
             ):
                 continue
-            known = lexicon.canonical(name)
-            therapy = known or re.sub(r"[^a-z0-9]", "", name)
-            mentions.append(TherapyMention(m.start(), m.end(), therapy, known is None, rule))
+            therapy = _therapy_id(name, lexicon)
+            known = lexicon.canonical(name) is not None
+            mentions.append(TherapyMention(m.start(), m.end(), therapy, not known, rule))
     if not mentions:
         return _descriptions(masked, [], antecedent) if antecedent else []
     mentions.sort(key=lambda m: m.start)
@@ -253,6 +253,17 @@ class UnlistedNames:
             return cls(None, counts)
         alternatives = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
         return cls(re.compile(rf"(?<![a-z0-9-])(?:{alternatives})(?![a-z0-9-])"), counts)
+
+
+def _therapy_id(name: str, lexicon: Lexicon) -> str:
+    """A name's therapy id: the lexicon's, also for a recombinant form of a listed protein
+    ("rhCNTF" is CNTF's), else the name's letters and digits."""
+    bare = patterns.RECOMBINANT_PREFIX.sub("", name)
+    return (
+        lexicon.canonical(name)
+        or (lexicon.canonical(bare) if bare != name else None)
+        or re.sub(r"[^a-z0-9]", "", name)
+    )
 
 
 def _unlisted(name: str, lexicon: Lexicon) -> bool:
