@@ -241,6 +241,16 @@ def test_a_preclinical_effect_of_a_cell_class_is_no_claim(toolkit):
     assert claims_of(toolkit, text) == []
 
 
+def test_new_drug_is_no_part_of_an_unlisted_name(toolkit):
+    claims = claims_of(toolkit, "2023年，该公司的新药硝酮嗪获批开展I期临床试验。")
+    assert {c.therapy for c in claims} == {"硝酮嗪"}
+
+
+def test_a_cell_therapy_named_by_its_source_is_its_class(toolkit):
+    text = "In 2021 a phase 2 trial tested allogeneic umbilical cord mesenchymal stem cells in ALS."
+    assert {c.therapy for c in claims_of(toolkit, text)} == {"msc"}
+
+
 # --- 3. names beyond the lexicon: the negatives ------------------------------
 
 
@@ -560,6 +570,17 @@ def test_a_target_date_does_not_set_the_year_of_a_later_same_year(toolkit):
 def test_a_filing_label_date_is_no_event(toolkit):
     text = "Form: 8-K Filed at: 2024-07-15 Summary: Acme submitted the masitinib phase 2 IND on June 14, 2024."
     assert {c.date for c in claims_of(toolkit, text)} == {"2024-06-14"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Masitinib, in phase 3 trials, is the first ALS drug approved in Canada since 2018.",
+        "马赛替尼是自2018年以来首个获批的渐冻症3期药物。",
+    ],
+)
+def test_the_year_of_since_the_first_is_another_events(toolkit, text):
+    assert {c.date for c in claims_of(toolkit, text)} == {None}
 
 
 # --- 6. counts are participants ----------------------------------------------

@@ -473,7 +473,9 @@ CONTINUATION = re.compile(
 # patent term ("专利保护期至2035年"), read in the words right before the date ...
 NON_EVENT_DATE_BEFORE = re.compile(
     r"(截至|截止|截止到|迄今|\bas (of|at)(\s+(early|mid|late|the end of|end of))?|(发布|發布|发表|更新|编辑|上传)(日期|时间)\s*[:：]?|\b(published|posted|updated|filed( at)?|date filed|filing date)\s*:"
-    r"|专利[^,;。]{0,10}|\bpatents?\b[^.;]{0,30}|\b(founded|established|incorporated)(\s+in)?)\s*$"
+    r"|专利[^,;。]{0,10}|\bpatents?\b[^.;]{0,30}|\b(founded|established|incorporated)(\s+in)?"
+    # "the first ALS drug approved in Canada since 2018": another event's year.
+    r"|\bfirst\b[^.;,]{0,40}\bsince)\s*$"
 )
 # ... or sales and money in the date's clause ("2023年该产品销售额达3.8亿美元") ...
 MONEY_CLAUSE = re.compile(
@@ -484,6 +486,8 @@ NON_EVENT_DATE_AFTER = re.compile(
     r"\s*(年版|版)?\s*(诊疗|治疗|诊治)?(指南|共识|专家共识|\bguidelines?\b|\bconsensus\b)"
     # ... or a company's founding: "2016年成立Neuralink" (see also "founded in" above).
     r"|\s*(成立|创立|创办|创建)(?!\s*(以来|至今))"
+    # "自2018年以来首个获批的药物": the year of the one before.
+    r"|\s*(以来|之后)[^,，。；;]{0,8}首"
 )
 # An inventory: "截至2024年底，FDA已批准三种药物：…", "目前只有两种药物获批", "only two approved drugs".
 # The drugs it lists are not claims of theirs.
@@ -624,6 +628,10 @@ NAME_STOP_WORDS = frozenset(
         "通用型",
         "首款",
         "全新",
+        "新药",
+        "药物",
+        "候选药物",
+        "在研",
     ]
 )
 # Cell therapies by their source: "自体脂肪干细胞", "嗅鞘细胞", "脐带间充质干细胞",
@@ -634,6 +642,12 @@ CELL_THERAPY = re.compile(
     r"|\b(?:(?:autologous|allogeneic)\s+)?(?:adipose|bone[\s-]marrow|umbilical[\s-]cord|placental|dental[\s-]pulp|"
     r"olfactory[\s-]ensheathing|peripheral[\s-]blood|schwann)(?:[\s-](?:tissue|derived))*[\s-](?:mesenchymal[\s-])?"
     r"(?:stem|stromal|progenitor)?[\s-]?cells?\b"
+)
+# The class a cell therapy named by its source belongs to ("autologous bone marrow-derived
+# mesenchymal stem cells" is an MSC therapy), when the lexicon has that class.
+CELL_CLASSES = (
+    ("msc", re.compile(r"mesenchymal|stromal|间充质|基质细胞")),
+    ("nsc", re.compile(r"neural stem|神经干细胞")),
 )
 # A word standing between two list separators next to a named therapy: "…, trazodone, CNM-Au8, …".
 LIST_MEMBER = re.compile(

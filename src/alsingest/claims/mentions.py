@@ -115,6 +115,8 @@ def select_mentions(
             if not any(x.start < end and start < x.end for x in mentions):
                 name = masked[start:end]
                 known = lexicon.canonical(name)
+                if known is None and rule == "CELL_THERAPY":
+                    known = _cell_class(name, lexicon)
                 therapy = known or name
                 mentions.append(TherapyMention(start, end, therapy, known is None, rule))
     latin = patterns.LATIN.search(masked) is not None
@@ -253,6 +255,14 @@ class UnlistedNames:
             return cls(None, counts)
         alternatives = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
         return cls(re.compile(rf"(?<![a-z0-9-])(?:{alternatives})(?![a-z0-9-])"), counts)
+
+
+def _cell_class(name: str, lexicon: Lexicon) -> str | None:
+    """The lexicon's class of a cell therapy named by its source, if the name says it."""
+    return next(
+        (c for c, words in patterns.CELL_CLASSES if words.search(name) and lexicon.canonical(c)),
+        None,
+    )
 
 
 def _therapy_id(name: str, lexicon: Lexicon) -> str:
