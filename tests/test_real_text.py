@@ -583,6 +583,21 @@ def test_the_year_of_since_the_first_is_another_events(toolkit, text):
     assert {c.date for c in claims_of(toolkit, text)} == {None}
 
 
+def test_a_date_heading_dates_its_sections_announcements(toolkit):
+    text = (
+        "January 12, 2015\n\nAcme released results of a phase 2 study of masitinib. "
+        "It enrolled 14 patients.\n\nNovember 5, 2012\n\n"
+        "Beta Pharma released results from a phase 2 trial of edaravone."
+    )
+    dated = {(c.therapy, c.date) for c in claims_of(toolkit, text) if c.date}
+    assert dated == {("masitinib", "2015-01-12"), ("edaravone", "2012-11-05")}
+
+
+def test_of_the_n_who_were_followed_is_no_enrollment(toolkit):
+    text = "In the phase 2 trial of masitinib, of the 12 subjects with follow-up, 92% improved."
+    assert {c.enrollment for c in claims_of(toolkit, text)} == {None}
+
+
 # --- 6. counts are participants ----------------------------------------------
 
 

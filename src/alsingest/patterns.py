@@ -185,6 +185,10 @@ CN_MONTH = re.compile(
 TARGET_DATE_BEFORE = re.compile(
     r"(定为|定于|延期至|推迟至|延期到|推迟到|延至|改为|\b(set|moved|extended|delayed|postponed) (for|to|until))\s*$"
 )
+# An announcement: dated by a date heading above it when it gives no date of its own.
+ANNOUNCED = re.compile(
+    r"\b(released|announced|reported|presented|published) (the )?(top-?line )?(results|data|findings)|宣布|公布|发布"
+)
 # "today provided an update", "今天宣布": the day of the article's own date (a release's dateline).
 TODAY = re.compile(r"\btoday\b|今天|今日(?!头条)")
 # "本月28日", "上个月": a month counted from the article's own date.
@@ -538,6 +542,8 @@ BACKGROUND_BEFORE = re.compile(
     r"(原|原有|现有|既往|标准|基础|背景)(治疗|疗法|用药)[^,;。，；]{0,10}[(（]|"
     r"\b(standard[\s-]of[\s-]care|standard (therapy|treatment)|existing (therapy|treatment))[^.;]{0,10}\()\s*$"
 )
+# A clause that opens on "Of the 12 subjects…" counts those analysed, not those enrolled.
+SUBSET_OPENER = re.compile(r"(?:^|[,;:]\s*)of (?:the|these|those)\s+$")
 # "Study PRO-101", "trial ATH-1105-201": a code after these words names a trial, not a therapy.
 TRIAL_NAME_BEFORE = re.compile(r"\b(study|trial|protocol)\s+$")
 # "rhCNTF", "r-metHuBDNF", "recombinant human IGF-1": a recombinant protein is the protein's therapy.

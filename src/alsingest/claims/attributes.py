@@ -260,6 +260,8 @@ def find_enrollment(view: str) -> Attribute | None:
             continue  # "one of the patients", "two groups of patients": no trial's size
         if patterns.SUBGROUP.search(view, 0, m.start()):
             continue  # "the pre-specified subgroup … (n=130)": a subgroup, not the trial
+        if patterns.SUBSET_OPENER.search(view, max(0, m.start() - 12), m.start()):
+            continue  # "Of the 12 subjects with follow-up, 92% improved": those analysed
         # The cue's "in"/"about" alternatives are anchored at the number: look before it too.
         before = view[max(0, m.start() - 40) : m.start()]
         if m.re is patterns.EN_COUNT and NOT_A_COUNT_BEFORE.search(before):

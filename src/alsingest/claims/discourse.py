@@ -182,6 +182,9 @@ class Discourse:
     section_therapies: set[str] = field(default_factory=set)
     antecedent: str | None = None
     context_year: int | None = None
+    # A heading that is only a date ("January 12, 2015" above a news digest's entry): the day
+    # its section was written, for the section's relative dates and undated announcements.
+    section_date: str | None = None
     last_caption: tuple[tuple[str, ...], int] | None = None
     cells: PendingCells = field(default_factory=PendingCells)  # a flattened table row's facts
 
@@ -190,6 +193,7 @@ class Discourse:
             self.section += 1
             self.topic = None
             self.section_therapies = set()
+            self.section_date = None
 
     def names(
         self,

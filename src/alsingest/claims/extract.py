@@ -155,11 +155,22 @@ class _SentenceReader:
         # them, so their attributes are not looked for; their years still set the context.
         possible = bool(mentions) or table or discourse.topic is not None or bool(layout.subject)
         dates: list[DateMention] = []
+        anchor = discourse.section_date or self.published
         if possible or patterns.YEAR_HINT.search(masked):
-            dates, discourse.context_year = find_dates(
-                masked, discourse.context_year, self.published
-            )
+            dates, discourse.context_year = find_dates(masked, discourse.context_year, anchor)
+        if paragraph.kind == HEADING and not mentions:
+            discourse.section_date = date_heading(masked, dates)
         attributes = find_attributes(masked, dates) if possible else []
+        if (
+            discourse.section_date
+            and mentions
+            and not any(a.kind == "date" for a in attributes)
+            and patterns.ANNOUNCED.search(masked)
+        ):
+            # "January 12, 2015" / "BrainStorm released results of a phase IIa study of NurOwn".
+            rule = "ANNOUNCED, the date heading of its section"
+            day = discourse.section_date
+            attributes.append(Attribute("date", 0, 0, day, day, rule=rule))
         key = layout.field_key.get(s.paragraph) if possible else None
         if key and s.index == layout.first_sentence[s.paragraph]:
             # "Study Start Date" / "2023-01-18": the value of a registry field on the line above.
@@ -244,3 +255,11 @@ def is_period(view: str, dates: list[Attribute]) -> bool:
         return False
     opened = patterns.PERIOD_OPEN.search(view[max(0, first.start - 12) : first.start])
     return join.group("and") is None or opened is not None
+
+
+def date_heading(view: str, dates: list[DateMention]) -> str | None:
+    """The day a heading that is only a full date gives ("January 12, 2015", "2015年1月12日")."""
+    if len(dates) != 1 or not dates[0].iso or len(dates[0].iso) != 10:
+        return None
+    rest = view[: dates[0].start] + view[dates[0].end :]
+    return dates[0].iso if not rest.strip(" \t,.-|:：()（）") else None
