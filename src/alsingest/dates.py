@@ -72,6 +72,7 @@ def _int(value: str | None) -> int | None:
 # Every date form holds a digit, 年, 月 or "year"; most sentences hold none and are done at once.
 _DATE_CHARACTER = re.compile(r"[\d年月周]|星期|礼拜|今天|今日|today")
 _WEEK = re.compile(r"周|星期|礼拜")
+_LATIN = re.compile(r"[a-z]")
 
 
 def find_dates(
@@ -108,7 +109,9 @@ def find_dates(
             found.append(
                 (m.start(), m.end(), value, "ISO_DATE", int(m.group("year")) if value else None)
             )
-    for m in patterns.EN_DATE.finditer(text):
+    # English dates need Latin letters ("may 31", "in 2025"): a Chinese sentence skips them.
+    latin = _LATIN.search(text) is not None
+    for m in patterns.EN_DATE.finditer(text) if latin else ():
         if taken(m.start(), m.end()):
             continue
         name = m.group("mname") or m.group("mname2") or m.group("mname3")
@@ -117,11 +120,9 @@ def find_dates(
         value = iso(year, patterns.MONTHS[name.rstrip(".")], int(day) if day else None)
         found.append((m.start(), m.end(), value, "EN_DATE", year if value else None))
     for rule in (
-        "EN_YEAR",
-        "EN_YEAR_LIST",
-        "EN_AUTHOR_YEAR",
-        "EN_PERIOD_YEAR",
-        "EN_YEAR_ADJECTIVE",
+        ("EN_YEAR", "EN_YEAR_LIST", "EN_AUTHOR_YEAR", "EN_PERIOD_YEAR", "EN_YEAR_ADJECTIVE")
+        if latin
+        else ("EN_AUTHOR_YEAR",)
     ):
         for m in getattr(patterns, rule).finditer(text):
             group = "year" if m.group("year") else "year2"  # "等（2022）" is the second form
@@ -137,7 +138,7 @@ def find_dates(
     relative_matches = [
         *(("rel", m) for m in patterns.CN_RELATIVE_DATE.finditer(text)),
         *(("md", m) for m in patterns.CN_MONTH_DAY.finditer(text)),
-        *(("enmd", m) for m in patterns.EN_MONTH_DAY.finditer(text)),
+        *(("enmd", m) for m in (patterns.EN_MONTH_DAY.finditer(text) if latin else ())),
         *(("month", m) for m in patterns.CN_MONTH.finditer(text)),
         *(("part", m) for m in patterns.CN_BARE_YEAR_PART.finditer(text)),
         *(("day", m) for m in (patterns.CN_BARE_DAY.finditer(text) if "日" in text else ())),

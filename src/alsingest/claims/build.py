@@ -39,6 +39,13 @@ def build_claims(
     status = "planned" if patterns.PLANNED.search(clause_text) else "reported"
     refs = tuple(sorted(draft.refs))
     ref_urls = tuple(url_of[n] for n in refs if n in url_of)
+    withdrawn = any(a.kind == "withdrawal" for a in attrs)
+    claim_type, type_rule = type_of(clause_text, outcome, phase, enrollment, design, withdrawn)
+    if claim_type in ("other", "trial_design"):
+        # The event verb may stand outside the quoted clauses: "NurOwn…布局:2025年4月,…提交了申请".
+        sentence_type, rule = type_of(view.folded, outcome, phase, enrollment, design, withdrawn)
+        if sentence_type not in ("other", "trial_design", "trial_result"):
+            claim_type, type_rule = sentence_type, f"{rule}, in the sentence"
     claims = []
     for date in dates or [None]:
         date_iso = date.value if date else None
@@ -49,15 +56,6 @@ def build_claims(
         else:
             s, e = view.original_span(date.start, date.end)
             date_text = join_lines(text[s:e]).text
-        withdrawn = any(a.kind == "withdrawal" for a in attrs)
-        claim_type, type_rule = type_of(clause_text, outcome, phase, enrollment, design, withdrawn)
-        if claim_type in ("other", "trial_design"):
-            # The event verb may stand outside the quoted clauses: "NurOwn…布局:2025年4月,…提交了申请".
-            sentence_type, rule = type_of(
-                view.folded, outcome, phase, enrollment, design, withdrawn
-            )
-            if sentence_type not in ("other", "trial_design", "trial_result"):
-                claim_type, type_rule = sentence_type, f"{rule}, in the sentence"
         digest = hashlib.sha256(
             "\0".join([name, text[start:end], draft.therapy, claim_type, date_iso or ""]).encode()
         ).hexdigest()[:16]
