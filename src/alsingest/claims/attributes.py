@@ -8,7 +8,7 @@ from dataclasses import replace
 from .. import patterns
 from ..dates import DateMention, cn_number
 from .binding import clauses_of
-from .cues import finditer
+from .cues import finditer, search
 from .model import Attribute
 
 
@@ -68,7 +68,7 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[Attribute]:
     # A date counts when something happened then: an event word, or a result reported.
     missed = [(m.start(), m.end()) for m in finditer(patterns.OUTCOME_MISSED, view)]
     met = list(finditer(patterns.OUTCOME_MET, view))
-    has_event = bool(dates) and (bool(missed or met) or patterns.EVENT.search(view) is not None)
+    has_event = bool(dates) and (bool(missed or met) or search(patterns.EVENT, view) is not None)
     for d in dates:
         # An unresolvable date ("明年" with no publication date, "2025年13月") is kept as written.
         trial_year = patterns.TRIAL_YEAR_BEFORE.search(view, max(0, d.start - 8), d.start)

@@ -9,6 +9,7 @@ from .. import patterns
 from ..normalize import join_lines
 from .attributes import parse_count
 from .binding import clauses_of
+from .cues import search
 from .model import QUOTE_MAX, Attribute, Claim, Draft, SentenceInput
 
 
@@ -180,14 +181,14 @@ def type_of(text: str, outcome, phase, enrollment, design, withdrawn: bool) -> t
     """The claim type and the rule that gave it."""
     if withdrawn:
         return "withdrawal", "WITHDRAWAL words"
-    if patterns.SUBMISSION.search(text) and not outcome:
+    if search(patterns.SUBMISSION, text) and not outcome:
         return "submission", "SUBMISSION words"
     for claim_type, name in TYPE_WORDS:
-        if getattr(patterns, name).search(text):
+        if search(getattr(patterns, name), text):
             return claim_type, f"{name} words"
     if outcome:
         return "trial_result", "an outcome"
-    if patterns.TRIAL_START.search(text):
+    if search(patterns.TRIAL_START, text):
         return "trial_start", "TRIAL_START words"
     if phase or enrollment or design:
         return "trial_design", "a phase, size or design and no event word"

@@ -2,6 +2,12 @@
 
 ``patterns.CUES`` lists, for each gated pattern, strings one of which every match holds
 (tests/test_patterns.py proves each list from the pattern's parse).
+
+A gated pattern that is an alternation of Chinese and English branches also runs, on a sentence
+in one script, as the branches that can match there: a branch every match of which must hold a
+Chinese character cannot match a sentence without one (proved from the branch's parse, as the
+cues are), so leaving it out changes no match and saves trying it at every position. A match's
+``.re`` is then the part that ran.
 """
 
 from __future__ import annotations
@@ -9,7 +15,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+try:  # Python 3.11+: the parser's modules are private
+    import re._constants as sre
+    import re._parser as sre_parse
+except ImportError:  # pragma: no cover
+    import sre_constants as sre  # type: ignore[no-redef]
+    import sre_parse  # type: ignore[no-redef]
+
 from .. import patterns
+from ..normalize import CJK_CHARACTERS
+
+_HAN = re.compile(f"[{CJK_CHARACTERS}]")
+_LATIN = re.compile(r"[a-z]")
 
 
 # One cue is a substring test; several are one literal alternation (a Python loop over a few
@@ -22,7 +39,83 @@ def _scan(cues: tuple[str, ...]) -> Callable[[str], object]:
     return re.compile("|".join(map(re.escape, cues))).search
 
 
+def always_holds(items, wanted: Callable[[str], bool]) -> bool:
+    """True when every string matching the parsed ``items`` holds a character ``wanted`` accepts.
+
+    Conservative, like the cue proof: characters that must be matched, groups that must be
+    matched, alternations whose every branch holds one; anything else proves nothing.
+    """
+    for op, av in items:
+        if op is sre.LITERAL and wanted(chr(av)):
+            return True
+        if op is sre.IN and av and all(o is sre.LITERAL and wanted(chr(v)) for o, v in av):
+            return True
+        if op is sre.SUBPATTERN and always_holds(av[3], wanted):
+            return True
+        if op is sre.BRANCH and all(always_holds(branch, wanted) for branch in av[1]):
+            return True
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1 and always_holds(av[2], wanted):
+            return True
+    return False
+
+
+def top_level_branches(pattern: str) -> list[str]:
+    """The source of each top-level alternative of ``pattern`` (one item when it has none)."""
+    branches, current, depth, i = [], [], 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            current.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if ch == "[":  # a character class: "|" and parentheses inside are literal
+            j = i + 1
+            if j < len(pattern) and pattern[j] == "^":
+                j += 1
+            if j < len(pattern) and pattern[j] == "]":
+                j += 1
+            while pattern[j] != "]":
+                j += 2 if pattern[j] == "\\" else 1
+            current.append(pattern[i : j + 1])
+            i = j + 1
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            branches.append("".join(current))
+            current = []
+            i += 1
+            continue
+        current.append(ch)
+        i += 1
+    branches.append("".join(current))
+    return branches
+
+
+def script_parts(regex: re.Pattern) -> tuple[re.Pattern, re.Pattern] | None:
+    """The pattern without its Chinese-only branches, and without its Latin-only ones; None when
+    it has no such branches to leave out (or its branches cannot stand alone)."""
+    branches = top_level_branches(regex.pattern)
+    if len(branches) < 2:
+        return None
+    try:
+        parsed = [sre_parse.parse(b, regex.flags) for b in branches]
+    except re.error:
+        return None  # a branch referring to a group of another
+    han = [always_holds(p, lambda c: _HAN.match(c) is not None) for p in parsed]
+    latin = [always_holds(p, lambda c: _LATIN.match(c) is not None) for p in parsed]
+    if not any(han) or not any(latin):
+        return None
+    # "(?!)" matches nowhere: every branch needed the script the view lacks.
+    without_han = "|".join(b for b, h in zip(branches, han, strict=True) if not h) or "(?!)"
+    without_latin = "|".join(b for b, la in zip(branches, latin, strict=True) if not la) or "(?!)"
+    return re.compile(without_han, regex.flags), re.compile(without_latin, regex.flags)
+
+
 _CUE_SCANS = {regex: _scan(cues) for regex, cues in patterns.CUES.items()}
+_PARTS = {regex: script_parts(regex) for regex in patterns.CUES}
 
 
 def has_cue(regex: re.Pattern, view: str) -> bool:
@@ -31,5 +124,31 @@ def has_cue(regex: re.Pattern, view: str) -> bool:
 
 
 def finditer(regex: re.Pattern, view: str):
-    """``regex.finditer(view)``, or nothing when the view holds none of the pattern's cues."""
-    return regex.finditer(view) if _CUE_SCANS[regex](view) else ()
+    """``regex.finditer(view)``: nothing when the view holds none of the pattern's cues, and only
+    the branches that can match in the view's script when it is in one."""
+    if not _CUE_SCANS[regex](view):
+        return ()
+    parts = _PARTS[regex]
+    if parts is not None:
+        if _HAN.search(view) is None:
+            return parts[0].finditer(view)
+        if _LATIN.search(view) is None:
+            return parts[1].finditer(view)
+    return regex.finditer(view)
+
+
+_SEARCH_PARTS: dict[re.Pattern, tuple[re.Pattern, re.Pattern] | None] = {}
+
+
+def search(regex: re.Pattern, view: str) -> re.Match | None:
+    """``regex.search(view)`` with only the branches that can match in the view's script, for
+    patterns with no cue list (their parts are found on first use)."""
+    if regex not in _SEARCH_PARTS:
+        _SEARCH_PARTS[regex] = script_parts(regex)
+    parts = _SEARCH_PARTS[regex]
+    if parts is not None:
+        if _HAN.search(view) is None:
+            return parts[0].search(view)
+        if _LATIN.search(view) is None:
+            return parts[1].search(view)
+    return regex.search(view)
