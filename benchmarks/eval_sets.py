@@ -52,6 +52,7 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         "real-dev": beside(tests / "real" / "dev"),
         "real-dev2": beside(tests / "real" / "dev2"),
         "real-dev3": beside(tests / "real" / "dev3"),
+        "real-dev4": beside(tests / "real" / "dev4"),
         SEALED: beside(tests / "real" / "test"),
         SEALED2: beside(tests / "real" / "test2"),
         SEALED3: beside(tests / "real" / "test3"),

@@ -21,6 +21,7 @@ REAL_SETS = {
     "real-dev2": "dev2",
     "real-test3": "test3",
     "real-dev3": "dev3",
+    "real-dev4": "dev4",
 }
 
 

@@ -598,6 +598,30 @@ def test_of_the_n_who_were_followed_is_no_enrollment(toolkit):
     assert {c.enrollment for c in claims_of(toolkit, text)} == {None}
 
 
+@pytest.mark.parametrize(
+    "history",
+    [
+        "Manuscript submitted July 6, 2020, accepted July 18, 2020, published online August 12, 2020",
+        "收稿日期：2020-07-06；修回日期：2020-07-18",
+    ],
+)
+def test_a_papers_publication_history_gives_no_event_dates(toolkit, history):
+    text = f"The effect of masitinib in a phase 3 trial. {history}"
+    assert {c.date for c in claims_of(toolkit, text)} == {None}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The phase 2 trial of masitinib found insufficient evidence to justify phase 3.",
+        "The phase 2 trial of masitinib was to determine if it merits testing in a phase 3 trial.",
+        "The phase 2 trial of masitinib will decide whether to proceed to phase 3.",
+    ],
+)
+def test_a_phase_a_trial_might_lead_to_is_not_its_phase(toolkit, text):
+    assert {c.phase for c in claims_of(toolkit, text)} == {"2"}
+
+
 # --- 6. counts are participants ----------------------------------------------
 
 

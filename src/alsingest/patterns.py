@@ -317,6 +317,12 @@ _EN_PHASE_NUM = rf"(?:{_PHASE_NUM}|one|two|three|four)"
 _EN_PHASE = rf"{_EN_PHASE_NUM}\s*[ab]?(?:\s*[/~～-]\s*{_EN_PHASE_NUM}\s*[ab]?)?"
 EN_PHASE = re.compile(rf"\bphase\s*(?P<phase>{_EN_PHASE})(?![a-z0-9])")
 
+# A phase a trial might lead to is no trial's phase: "insufficient evidence to justify Phase III",
+# "to determine whether to proceed to Phase III", "是否进入3期".
+HYPOTHETICAL_PHASE_BEFORE = re.compile(
+    r"(\b(justify|justifies|justified|warrant|warrants|merit|merits)\s+([a-z]+\s+){0,3}|"
+    r"\bwhether\s+to\s+(proceed|move|advance|go)\s+(on\s+)?(to|into)\s+(an?\s+)?|是否(进入|开展|推进到?))$"
+)
 # "from phase 2 to phase 2/3", "由2期转入3期": the trial's phase is the one it moved to.
 PHASE_FROM = re.compile(r"(from|由|从)\s*$")
 PHASE_TO = re.compile(r"\s*(to|into|→|->|转为|转入|进入|升级为|过渡到|推进至|推进到)\s*$")
@@ -549,6 +555,12 @@ TRIAL_NAME_BEFORE = re.compile(r"\b(study|trial|protocol)\s+$")
 # "rhCNTF", "r-metHuBDNF", "recombinant human IGF-1": a recombinant protein is the protein's therapy.
 RECOMBINANT_PREFIX = re.compile(
     r"^(?:r-?met-?hu-?|rhu-?|rh-?|recombinant\s+(?:human\s+)?)(?=[a-z])"
+)
+# A paper's publication history: none of its dates is an event of a therapy ("Manuscript submitted
+# July 6, 2020, accepted July 18, 2020, published online August 12, 2020", "收稿日期：…；修回日期：…").
+PUBLICATION_HISTORY = re.compile(
+    r"\bmanuscript (submitted|received)|\breceived\s*:|\barticle history|\bsubmitted\s*:|"
+    r"收稿日期|收稿时间|投稿日期|修回日期|接受日期|录用日期"
 )
 # A subgroup's count is no trial's size: "the pre-specified subgroup … (n=130)", "亚组（n=40）".
 SUBGROUP = re.compile(r"sub-?groups?|\bsubsets? of\b|\bsubpopulation|亚组")

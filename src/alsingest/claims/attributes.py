@@ -65,6 +65,9 @@ def en_number(text: str) -> int | None:
 def find_attributes(view: str, dates: list[DateMention]) -> list[Attribute]:
     """Claim attributes of one folded sentence view (masked where nothing should match)."""
     attributes: list[Attribute] = []
+    history = patterns.PUBLICATION_HISTORY.search(view) if dates else None
+    if history:
+        dates = [d for d in dates if d.end <= history.start()]  # a paper's own history
     # A date counts when something happened then: an event word, or a result reported.
     missed = [(m.start(), m.end()) for m in finditer(patterns.OUTCOME_MISSED, view)]
     met = list(finditer(patterns.OUTCOME_MET, view))
@@ -130,6 +133,9 @@ def find_phases(view: str) -> list[Attribute]:
             for rule in ("CN_PHASE", "CN_ORDINAL_PHASE", "EN_PHASE")
             for m in finditer(getattr(patterns, rule), view)
             if (phase := normalize_phase(m.group("phase")))
+            and not patterns.HYPOTHETICAL_PHASE_BEFORE.search(
+                view, max(0, m.start() - 40), m.start()
+            )
         ),
         key=lambda a: a.start,
     )
