@@ -117,14 +117,14 @@ def test_a_failure_while_writing_leaves_nothing_half_written(corpus, toolkit, mo
     ingest_files(corpus, [SEEDS / "000_10f194e9a782d43d.txt"], toolkit)
     before = dump(corpus)
 
-    insert_rows = store._insert_rows
+    insert_rows = store.articles._insert_rows
 
     def explode(db, table, columns, rows):
         if table == "claims":  # the last table: the article, its sentences and markers are in
             raise RuntimeError("disk on fire")
         insert_rows(db, table, columns, rows)
 
-    monkeypatch.setattr(store, "_insert_rows", explode)
+    monkeypatch.setattr(store.articles, "_insert_rows", explode)
     with pytest.raises(RuntimeError):
         ingest_files(corpus, [SEEDS / "001_f3d24a04a151cdeb.txt"], toolkit)
     assert dump(corpus) == before
@@ -222,7 +222,7 @@ def test_a_failure_while_the_flow_writes_a_batch_leaves_no_article_of_it(
     config = tmp_path / "one.toml"
     config.write_text("[ingest]\nworkers = 1\nbatch_size = 25\n", encoding="utf-8")
     db_path = tmp_path / "corpus.db"
-    insert_rows = store._insert_rows
+    insert_rows = store.articles._insert_rows
     articles_begun = []
 
     def fail_on_the_third(db, table, columns, rows):
@@ -232,7 +232,7 @@ def test_a_failure_while_the_flow_writes_a_batch_leaves_no_article_of_it(
                 raise RuntimeError("disk on fire")
         insert_rows(db, table, columns, rows)
 
-    monkeypatch.setattr(store, "_insert_rows", fail_on_the_third)
+    monkeypatch.setattr(store.articles, "_insert_rows", fail_on_the_third)
     with pytest.raises(RuntimeError, match="disk on fire"):
         ingest([str(SEEDS)], db=str(db_path), config=str(config))
     assert len(articles_begun) == 3, "two whole articles were written before the failure"
@@ -240,7 +240,7 @@ def test_a_failure_while_the_flow_writes_a_batch_leaves_no_article_of_it(
     tables = ("articles", "article_versions", "paragraphs", "sentences", "claims")
     assert {t: db[t].count for t in tables} == dict.fromkeys(tables, 0)
 
-    monkeypatch.setattr(store, "_insert_rows", insert_rows)
+    monkeypatch.setattr(store.articles, "_insert_rows", insert_rows)
     summary = ingest([str(SEEDS)], db=str(db_path), config=str(config))
     assert len(summary["new"]) == 5
     assert db["articles"].count == 5

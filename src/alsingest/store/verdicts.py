@@ -1,0 +1,97 @@
+"""Writes of verification: verdicts per claim and per source, conflicts, and runs."""
+
+from __future__ import annotations
+
+import json
+
+from sqlite_utils import Database
+
+from .base import _now, write_lock
+
+
+def write_verifications(db: Database, rows: list[dict]) -> None:
+    """Upsert verdicts, one transaction for the batch."""
+    now = _now()
+    with write_lock(db), db.atomic():
+        db["verifications"].upsert_all(({**row, "verified_at": now} for row in rows), pk="id")
+
+
+def write_conflicts(db: Database, conflicts: list[dict]) -> list[str]:
+    """Record the conflicts found now; returns the ids seen for the first time.
+
+    A conflict no longer found stays in the table with ``current = 0``: reviewers
+    may have looked at it.
+    """
+    now = _now()
+    with write_lock(db), db.atomic():
+        known = {row["id"]: row for row in db.query("select id, first_seen from conflicts")}
+        db.execute("update conflicts set current = 0")
+        db["conflicts"].upsert_all(
+            (
+                {
+                    **c,
+                    "first_seen": known[c["id"]]["first_seen"] if c["id"] in known else now,
+                    "last_seen": now,
+                    "current": 1,
+                }
+                for c in conflicts
+            ),
+            pk="id",
+        )
+    return [c["id"] for c in conflicts if c["id"] not in known]
+
+
+def forget_verifications(db: Database, claim_ids: list[str]) -> None:
+    """Drop the stored sources key of these claims' verdicts, so the next verify reads them again.
+
+    A re-extraction that changes a claim's values keeps its row id; without this, verify
+    would take its sources for unchanged and keep the verdict on the old values.
+    """
+    ids = list(claim_ids)
+    if not ids:
+        return
+    with write_lock(db):
+        for start in range(0, len(ids), 500):
+            part = ids[start : start + 500]
+            db.execute(
+                f"update verifications set sources_key = null "
+                f"where claim_id in ({', '.join('?' * len(part))})",
+                part,
+            )
+
+
+# Columns of ``runs`` stored as JSON: lists, except the statuses (an object).
+RUN_JSON_COLUMNS = (
+    "fetch_statuses",
+    "articles",
+    "new_claims",
+    "changed_claims",
+    "removed_claims",
+    "review_flagged",
+    "new_conflicts",
+    "errors",
+)
+
+
+def write_run(db: Database, row: dict) -> None:
+    """Record one run (lists and objects as JSON)."""
+    encoded = {
+        key: json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else value
+        for key, value in row.items()
+    }
+    with write_lock(db):
+        db["runs"].upsert(encoded, pk="id")
+
+
+def write_source_verdicts(db: Database, claim_rows: list[str], rows: list[dict]) -> None:
+    """Replace the per-source verdicts of these claims (claims.id) with ``rows``."""
+    now = _now()
+    with write_lock(db), db.atomic():
+        for start in range(0, len(claim_rows), 500):
+            part = claim_rows[start : start + 500]
+            db.execute(
+                f"delete from source_verdicts where claim_row in ({', '.join('?' * len(part))})",
+                part,
+            )
+        if rows:
+            db["source_verdicts"].insert_all(({**row, "verified_at": now} for row in rows), pk="id")
