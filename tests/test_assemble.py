@@ -28,6 +28,40 @@ def row(article="a.txt", therapy="nurown", type="submission", date=None, **extra
     return {**base, **extra}
 
 
+def clusters_member_by_member(claims):
+    """Dated clusters as assemble formed them before issue 13: each member checked."""
+    clusters = []
+    for claim in sorted(claims, key=lambda c: (-len(c["date"]), c["article"], c["start"])):
+        home = next(
+            (c for c in clusters if all(
+                claim["date"].startswith(m["date"]) or m["date"].startswith(claim["date"])
+                for m in c
+            )),
+            None,
+        )  # fmt: skip
+        if home is None:
+            clusters.append([claim])
+        else:
+            home.append(claim)
+    return sorted(sorted(m["claim_id"] for m in c) for c in clusters)
+
+
+def test_dated_clusters_are_those_of_checking_every_member():
+    import random
+
+    rng = random.Random(13)
+    dates = ["2024", "2025", "2025-04", "2025-06", "2025-04-10", "2025-04-11", "2025-06-01"]
+    for _ in range(50):
+        claims = [
+            row(f"{k:03d}.txt", date=rng.choice(dates), start=k, claim_id=f"c{k}")
+            for k in range(rng.randint(1, 40))
+        ]
+        facts = assemble(claims)
+        assert sorted(sorted(m["claim_id"] for m in f.mentions) for f in facts) == (
+            clusters_member_by_member(claims)
+        )
+
+
 def test_dates_merge_at_the_coarser_precision():
     facts = assemble([row("a.txt", date="2025-04"), row("b.txt", date="2025-04-10")])
     assert [(f.date, len(f.mentions), f.articles) for f in facts] == [

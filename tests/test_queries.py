@@ -140,3 +140,28 @@ def test_an_old_corpus_is_migrated_to_the_new_index_with_its_decisions(tmp_path,
     )
     assert {r["sentence"] for r in rows} >= {0, 2}, "aliases still found before a refresh"
     db.close()
+
+
+def test_contradictions_are_paged_with_the_quotes_of_their_claims(seeded_db, tmp_path):
+    from conftest import copy_corpus
+
+    db = copy_corpus(seeded_db, tmp_path / "c.db")
+    claims = list(db.query("select claim_id from claims order by claim_id limit 6"))
+    ids = [row["claim_id"] for row in claims]
+    store.write_conflicts(
+        db,
+        [
+            {"id": f"k{n}", "kind": "date", "therapy": f"t{n}", "detail": f"d{n}",
+             "claim_ids": f'["{ids[n]}", "{ids[n + 3]}"]'}
+            for n in range(3)
+        ],
+    )  # fmt: skip
+    rows, total = queries.contradictions_page(db, limit=2, offset=1)
+    assert total == 3
+    assert [row["id"] for row in rows] == ["k1", "k2"]
+    assert [c["claim_id"] for c in rows[0]["claims"]] == [ids[1], ids[4]]
+    assert (
+        rows[0]["claims"][0]["quote"]
+        == db.execute("select quote from claims where claim_id = ?", [ids[1]]).fetchone()[0]
+    )
+    assert queries.contradictions_with_claims(db)[1:] == rows

@@ -7,6 +7,7 @@ import json
 import logging
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from sqlite_utils import Database
 
@@ -41,6 +42,19 @@ EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {
         "changed_since_review",
     ),
 }  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Page:
+    """Which rows of a listing to show: ``limit`` from ``offset`` (``limit=None``: every row)."""
+
+    limit: int | None = 50
+    offset: int = 0
+
+    @property
+    def sql(self) -> dict:
+        """As the ``*_page`` functions take it."""
+        return {"limit": self.limit, "offset": self.offset}
 
 
 class UnknownName(LookupError):
@@ -115,20 +129,26 @@ def current_totals(db: Database) -> dict[str, int]:
     return counts
 
 
+ARTICLES = """
+    select a.name, v.script, v.version,
+      (select count(*) from paragraphs p where p.version_id = v.id) as paragraphs,
+      (select count(*) from sentences s where s.version_id = v.id) as sentences,
+      (select count(*) from article_references r where r.version_id = v.id) as "references",
+      (select count(*) from citation_markers m where m.version_id = v.id) as markers
+    from articles a join article_versions v on v.id = a.current_version
+    order by a.name
+"""
+
+
 def list_articles(db: Database) -> list[dict]:
-    return list(
-        db.query(
-            f"""
-            select a.name, v.script, v.version,
-              (select count(*) from paragraphs p where p.version_id = v.id) as paragraphs,
-              (select count(*) from sentences s where s.version_id = v.id) as sentences,
-              (select count(*) from article_references r where r.version_id = v.id) as "references",
-              (select count(*) from citation_markers m where m.version_id = v.id) as markers
-            from article_versions v {CURRENT}
-            order by a.name
-            """
-        )
-    )
+    return list(db.query(ARTICLES))
+
+
+def articles_page(db: Database, limit: int | None = 50, offset: int = 0) -> tuple[list[dict], int]:
+    """One page of :func:`list_articles` (in name order, on its index) and how many there are."""
+    total = db.execute("select count(*) from articles").fetchone()[0]
+    rows = list(db.query(f"{ARTICLES} limit ? offset ?", [-1 if limit is None else limit, offset]))
+    return rows, total
 
 
 def search(
@@ -143,11 +163,27 @@ def search(
     terms, else substring. A therapy alias (with ``lexicon``) finds every sentence naming
     that therapy by any alias. Each row's ``matches`` are the [start, end] spans of what
     matched, relative to the sentence."""
+    return search_page(db, query, segmenter, converter, limit=limit, lexicon=lexicon)[0]
+
+
+def search_page(
+    db: Database,
+    query: str,
+    segmenter: Segmenter,
+    converter: Converter,
+    *,
+    limit: int | None = 50,
+    offset: int = 0,
+    lexicon=None,
+) -> tuple[list[dict], int]:
+    """One page of :func:`search`'s sentences (``limit=None``: every one) and how many match."""
     simplified = converter.to_simplified(query, converter.detect_script(query))
     therapy = lexicon.canonical(query) if lexicon is not None else None
     # The query is segmented as the sentences were (the same segmenter, the same lexicon).
     tokens = search_text(segmenter.segment(simplified)[0]).split()
     rows: list[dict] = []
+    total = 0
+    page = [-1 if limit is None else limit, offset]
     if tokens:
         phrase = '"' + " ".join(t.replace('"', '""') for t in tokens) + '"'
         if therapy:
@@ -163,12 +199,17 @@ def search(
                 join sentences s on s.rowid = f.rowid
                 join article_versions v on v.id = s.version_id {CURRENT}
                 where sentences_fts match ?
-                order by a.name, s.idx limit ?
+                order by a.name, s.idx limit ? offset ?
                 """,
-                [phrase, limit],
+                [phrase, *page],
             )
         )
-    if not rows:
+        total = db.execute(
+            "select count(*) from sentences_fts f join sentences s on s.rowid = f.rowid "
+            "join articles a on a.current_version = s.version_id where sentences_fts match ?",
+            [phrase],
+        ).fetchone()[0]
+    if not total:
         rows = list(
             db.query(
                 f"""
@@ -176,16 +217,21 @@ def search(
                   s.text_simplified
                 from sentences s join article_versions v on v.id = s.version_id {CURRENT}
                 where instr(s.text_simplified, ?) > 0
-                order by a.name, s.idx limit ?
+                order by a.name, s.idx limit ? offset ?
                 """,
-                [simplified.strip(), limit],
+                [simplified.strip(), *page],
             )
         )
+        total = db.execute(
+            "select count(*) from sentences s join articles a on a.current_version = s.version_id "
+            "where instr(s.text_simplified, ?) > 0",
+            [simplified.strip()],
+        ).fetchone()[0]
     for row in rows:
         row["matches"] = match_spans(
             row.pop("text_simplified"), simplified, tokens, therapy, lexicon
         )
-    return rows
+    return rows, total
 
 
 def match_spans(
@@ -253,6 +299,27 @@ def list_references(db: Database, status: str | None = None) -> list[dict]:
     """References (optionally only those in ``status``) with their document's title and source."""
     where, params = ("where status = ?", [status]) if status else ("", [])
     return list(db.query(f"select * from ({REFERENCES}) {where} order by article, idx", params))
+
+
+def references_page(
+    db: Database, status: str | None = None, *, limit: int | None = 50, offset: int = 0
+) -> tuple[list[dict], int]:
+    """One page of :func:`list_references` (article and list order) and how many there are."""
+    where, params = ("where status = ?", [status]) if status else ("", [])
+    if status:
+        total = db.execute(f"select count(*) from ({REFERENCES}) {where}", params).fetchone()[0]
+    else:
+        total = db.execute(
+            "select count(*) from article_references r "
+            "join articles a on a.current_version = r.version_id"
+        ).fetchone()[0]
+    rows = list(
+        db.query(
+            f"select * from ({REFERENCES}) {where} order by article, idx limit ? offset ?",
+            [*params, -1 if limit is None else limit, offset],
+        )
+    )
+    return rows, total
 
 
 def fetch_candidates(db: Database) -> list[dict]:
@@ -341,10 +408,24 @@ SOURCE_VERDICTS = """
 """
 
 
-def export_claims(
-    db: Database, article: str | None = None, therapy: str | None = None
-) -> Iterator[dict]:
-    """Claims of current article versions, with the gold fields first."""
+CLAIM_SELECT = f"""
+    select a.name as article, c.quote, c.therapy, c.type, c.date, c.date_text, c.phase,
+      c.enrollment, c.status, c.refs, c.ref_urls, c.claim_id, c.start, c."end",
+      c.sentence_idx as sentence, c.unlisted, c.design, c.outcome, c.extractor_version,
+      v.version as article_version, ver.verdict, ver.reason as verdict_reason, ver.evidence,
+      c.provenance, c.trial_ids, ({SOURCE_VERDICTS}) as verdicts
+    from claims c join article_versions v on v.id = c.version_id {CURRENT}
+    left join verifications ver on ver.id = c.id
+"""
+CLAIM_ORDER = "order by a.name, c.start, c.therapy"
+CLAIM_JSON_COLUMNS = (
+    "refs", "ref_urls", "design", "evidence", "provenance", "verdicts", "trial_ids",
+)  # fmt: skip
+CONTRADICTED = "ver.verdict = 'contradicted'"
+
+
+def claim_filters(article: str | None, therapy: str | None) -> tuple[list[str], list]:
+    """SQL conditions (and their parameters) for one article's or one therapy's claims."""
     where, params = [], []
     if article:
         where.append("a.name = ?")
@@ -352,33 +433,90 @@ def export_claims(
     if therapy:
         where.append("c.therapy = ?")
         params.append(therapy)
+    return where, params
+
+
+def decode_claim(row: dict) -> dict:
+    for key in CLAIM_JSON_COLUMNS:
+        row[key] = json.loads(row[key]) if row[key] else []
+    row["unlisted"] = bool(row["unlisted"])
+    return row
+
+
+def export_claims(
+    db: Database, article: str | None = None, therapy: str | None = None
+) -> Iterator[dict]:
+    """Claims of current article versions, with the gold fields first."""
+    where, params = claim_filters(article, therapy)
     clause = ("where " + " and ".join(where)) if where else ""
-    for row in db.query(
+    for row in db.query(f"{CLAIM_SELECT} {clause} {CLAIM_ORDER}", params):
+        yield decode_claim(row)
+
+
+def count_claims(db: Database, where: list[str], params: list) -> int:
+    """Current claims matching ``where`` (conditions on ``c``, ``a`` and ``ver``)."""
+    verdicts = (
+        "left join verifications ver on ver.id = c.id" if any("ver." in w for w in where) else ""
+    )
+    clause = ("where " + " and ".join(where)) if where else ""
+    return db.execute(
+        f"select count(*) from claims c join articles a on a.current_version = c.version_id "
+        f"{verdicts} {clause}",
+        params,
+    ).fetchone()[0]
+
+
+def claims_page(
+    db: Database,
+    article: str | None = None,
+    therapy: str | None = None,
+    *,
+    limit: int | None = 50,
+    offset: int = 0,
+) -> tuple[list[dict], int]:
+    """One page of ``claims`` as the listing orders them, a contradicted claim first, then by
+    article and position; and how many there are. ``limit=None`` is every claim.
+
+    Two indexed queries (the contradicted claims, then the others), so a page costs the
+    same in a corpus of any size."""
+    where, params = claim_filters(article, therapy)
+    total = count_claims(db, where, params)
+    contradicted = count_claims(db, [*where, CONTRADICTED], params)
+    rows: list[dict] = []
+    wanted = -1 if limit is None else limit
+    for condition, skip, count in (
+        (CONTRADICTED, offset, contradicted),
+        (f"not coalesce({CONTRADICTED}, 0)", max(0, offset - contradicted), total - contradicted),
+    ):
+        if wanted == 0 or skip >= count:
+            continue
+        clause = "where " + " and ".join([*where, condition])
+        page = [
+            decode_claim(row)
+            for row in db.query(
+                f"{CLAIM_SELECT} {clause} {CLAIM_ORDER} limit ? offset ?", [*params, wanted, skip]
+            )
+        ]
+        rows += page
+        if wanted > 0:
+            wanted -= len(page)
+    return rows, total
+
+
+def fact_claims(db: Database, therapy: str | None = None) -> Iterator[dict]:
+    """What assembling facts reads of each current claim (``assemble.assemble``'s fields, its
+    verdict), and nothing else: the ``facts`` listing assembles every claim."""
+    where, params = claim_filters(None, therapy)
+    clause = ("where " + " and ".join(where)) if where else ""
+    yield from db.query(
         f"""
-        select a.name as article, c.quote, c.therapy, c.type, c.date, c.date_text, c.phase,
-          c.enrollment, c.status, c.refs, c.ref_urls, c.claim_id, c.start, c."end",
-          c.sentence_idx as sentence, c.unlisted, c.design, c.outcome, c.extractor_version,
-          v.version as article_version, ver.verdict, ver.reason as verdict_reason, ver.evidence,
-          c.provenance, c.trial_ids, ({SOURCE_VERDICTS}) as verdicts
-        from claims c join article_versions v on v.id = c.version_id {CURRENT}
-        left join verifications ver on ver.id = c.id
-        {clause}
-        order by a.name, c.start, c.therapy
+        select a.name as article, c.claim_id, c.therapy, c.type, c.date, c.phase, c.enrollment,
+          c.start, c.status, c.outcome, ver.verdict
+        from claims c join articles a on a.current_version = c.version_id
+        left join verifications ver on ver.id = c.id {clause}
         """,
         params,
-    ):
-        for key in (
-            "refs",
-            "ref_urls",
-            "design",
-            "evidence",
-            "provenance",
-            "verdicts",
-            "trial_ids",
-        ):
-            row[key] = json.loads(row[key]) if row[key] else []
-        row["unlisted"] = bool(row["unlisted"])
-        yield row
+    )
 
 
 def claim_sources(db: Database) -> Iterator[dict]:
@@ -431,18 +569,38 @@ def contradictions(db: Database, current_only: bool = True) -> list[dict]:
 def contradictions_with_claims(db: Database, current_only: bool = True) -> list[dict]:
     """:func:`contradictions`, each with ``claims``: article, claim id and quote of each
     current claim involved."""
-    rows = contradictions(db, current_only=current_only)
-    wanted = {claim_id for row in rows for claim_id in row["claim_ids"]}
-    quotes = (
-        {c["claim_id"]: c for c in export_claims(db) if c["claim_id"] in wanted} if rows else {}
+    return contradictions_page(db, current_only, limit=None)[0]
+
+
+def contradictions_page(
+    db: Database, current_only: bool = True, *, limit: int | None = 50, offset: int = 0
+) -> tuple[list[dict], int]:
+    """One page of :func:`contradictions_with_claims` and how many there are; each claim
+    involved is looked up by its id (an index), not found in a list of every claim."""
+    where = "where current = 1" if current_only else ""
+    total = db.execute(f"select count(*) from conflicts {where}").fetchone()[0]
+    rows = list(
+        db.query(
+            f"select * from conflicts {where} order by kind, therapy, first_seen limit ? offset ?",
+            [-1 if limit is None else limit, offset],
+        )
     )
     for row in rows:
-        row["claims"] = [
-            {"article": quotes[i]["article"], "claim_id": i, "quote": quotes[i]["quote"]}
-            for i in row["claim_ids"]
-            if i in quotes
-        ]
-    return rows
+        row["claim_ids"] = json.loads(row["claim_ids"])
+        row["claims"] = [claim for i in row["claim_ids"] if (claim := claim_quote(db, i))]
+    return rows, total
+
+
+def claim_quote(db: Database, claim_id: str) -> dict | None:
+    """Article, claim id and quote of a current claim (the first by article name, as before)."""
+    row = db.execute(
+        """
+        select a.name, c.quote from claims c join articles a on a.current_version = c.version_id
+        where c.claim_id = ? order by a.name desc limit 1
+        """,
+        [claim_id],
+    ).fetchone()
+    return {"article": row[0], "claim_id": claim_id, "quote": row[1]} if row else None
 
 
 # Review: the claims as reviewers left them, and what the review pages show with a claim.

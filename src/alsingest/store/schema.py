@@ -1,7 +1,7 @@
 """The corpus's schema: its migrations (sqlite-utils ``Migrations``), applied on every open.
 
 Each migration converts a corpus built by the schema before it in place; none drops a
-review decision. A new one goes after the last (``m013``), named for what it changes.
+review decision. A new one goes after the last (``m014``), named for what it changes.
 """
 
 from __future__ import annotations
@@ -386,6 +386,15 @@ def m013_search_terms_complete(db: Database) -> None:
     # Sentences indexed in full before this are marked so.
     db["sentences"].add_column("terms_complete", int, not_null_default=0)
     db.execute("update sentences set terms_complete = 1")
+
+
+@migrations()
+def m014_listing_indexes(db: Database) -> None:
+    # Listings page through the current claims in indexed queries (issue 13): a contradicted
+    # claim comes first (found by its verdict), and claims reach their article through its
+    # current version. Indexes only: no row changes.
+    db["verifications"].create_index(["verdict"], if_not_exists=True)
+    db["articles"].create_index(["current_version"], if_not_exists=True)
 
 
 # The first 16 bytes of every SQLite database file.
