@@ -1,5 +1,7 @@
 """The read side: names resolved from what people type, and counts of current versions."""
 
+import json
+
 import pytest
 from conftest import SEEDS
 
@@ -165,3 +167,22 @@ def test_contradictions_are_paged_with_the_quotes_of_their_claims(seeded_db, tmp
         == db.execute("select quote from claims where claim_id = ?", [ids[1]]).fetchone()[0]
     )
     assert queries.contradictions_with_claims(db)[1:] == rows
+
+
+def test_fact_counts_are_kept_until_a_claim_changes(seeded_db, tmp_path):
+    from conftest import copy_corpus
+
+    from alsingest.assemble import assemble, fact_row
+
+    db = copy_corpus(seeded_db, tmp_path / "c.db")
+    every = [fact_row(f) for f in assemble(queries.export_claims(db))]
+    rows, total = queries.facts_page(db, limit=None)
+    assert rows == every and total == len(every)
+    assert queries.facts_page(db, limit=4, offset=total - 2) == (every[-2:], total)
+    kept = db.execute("select stamp from derived where name = 'fact_counts'").fetchone()[0]
+    lonely = every[0]
+    db.execute("delete from claims where claim_id in (select value from json_each(?))",
+               [json.dumps(lonely["claim_ids"])])  # fmt: skip
+    assert store.change_stamp(db, "claims") != kept
+    rows, total = queries.facts_page(db, limit=None)
+    assert total == len(every) - 1 and lonely not in rows

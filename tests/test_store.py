@@ -23,3 +23,38 @@ def test_a_new_empty_or_sqlite_file_is_a_corpus(tmp_path):
 def test_a_folder_is_not_a_corpus(tmp_path):
     with pytest.raises(store.CorpusError, match="is a folder"):
         store.check_corpus_file(tmp_path)
+
+
+def test_a_corpus_from_before_the_change_counters_gets_them_and_keeps_its_decisions(
+    seeded_db, tmp_path
+):
+    from conftest import copy_corpus
+
+    from alsingest import queries, review
+
+    db = copy_corpus(seeded_db, tmp_path / "old.db")
+    claim = next(iter(queries.export_claims(db)))
+    review.decide(db, claim, "accept", note="checked")
+    # Back to the schema of m013: no listing indexes, no counters, no kept counts.
+    for trigger in [r[0] for r in db.execute("select name from sqlite_master where type = 'trigger' and name like '%_changed_%'")]:  # fmt: skip
+        db.execute(f"drop trigger [{trigger}]")
+    db.execute("drop table corpus_changes")
+    db.execute("drop table derived")
+    db.execute("drop index idx_verifications_verdict")
+    db.execute("drop index idx_articles_current_version")
+    db.execute(
+        "delete from _sqlite_migrations where name in "
+        "('m014_listing_indexes', 'm015_change_counters')"
+    )
+    db.conn.commit()
+    db.close()
+
+    db = store.open_db(tmp_path / "old.db")
+    assert [d["note"] for d in store.read_decisions(db)] == ["checked"]
+    assert db["verifications"].indexes and "derived" in db.table_names()
+    before = store.change_stamp(db, "claims", "verifications")
+    assert before == "claims:0 verifications:0"
+    db.execute("update claims set enrollment = 1 where claim_id = ?", [claim["claim_id"]])
+    store.write_verifications(db, [{"id": "x", "claim_id": "x", "verdict": "supported"}])
+    assert store.change_stamp(db, "claims", "verifications") == "claims:1 verifications:1"
+    db.close()

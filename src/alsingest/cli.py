@@ -8,6 +8,7 @@ import os
 import sqlite3
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 import click
@@ -545,6 +546,13 @@ def verify(force, fmt, options, db_path, config_path):
     )
 
 
+def some(names: Iterable[str], shown: int = 5) -> str:
+    """The first ``shown`` names, then how many more: a fact of 2,000 articles is one line."""
+    names = list(names)
+    more = f" … {len(names) - shown} more" if len(names) > shown else ""
+    return ", ".join(names[:shown]) + more
+
+
 FACT_FIELDS = [
     Field("therapy", "therapy"),
     Field("type", "type"),
@@ -552,7 +560,7 @@ FACT_FIELDS = [
     Field("phase", "phase"),
     Field("n", "enrollment"),
     Field("mentions", lambda row: len(row["claim_ids"])),
-    Field("articles", lambda row: ", ".join(a[:12] for a in row["articles"])),
+    Field("articles", lambda row: some(a[:12] for a in row["articles"])),
     Field("verdicts", lambda row: " ".join(f"{v}:{n}" for v, n in row["verdicts"].items())),
 ]
 
@@ -564,14 +572,10 @@ FACT_FIELDS = [
 @common_options
 def facts(therapy, page, fmt, options, db_path, config_path):
     """One line per fact (claims of all articles about the same event), with mentions and verdicts."""
-    from .assemble import assemble, fact_row
-
     db = open_corpus(db_path)
     therapy = resolve_therapy(db, therapy, options)
-    facts = assemble(queries.fact_claims(db, therapy=therapy))
-    end = None if page.limit is None else page.offset + page.limit
-    rows = [fact_row(fact) for fact in facts[page.offset : end]]
-    show(rows, fmt, FACT_FIELDS, "fact", total=len(facts), offset=page.offset)
+    rows, total = queries.facts_page(db, therapy=therapy, **page.sql)
+    show(rows, fmt, FACT_FIELDS, "fact", total=total, offset=page.offset)
 
 
 CONFLICT_FIELDS = [

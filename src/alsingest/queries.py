@@ -295,8 +295,14 @@ def export_references(db: Database) -> Iterator[dict]:
     )
 
 
-def list_references(db: Database, status: str | None = None) -> list[dict]:
-    """References (optionally only those in ``status``) with their document's title and source."""
+def list_references(
+    db: Database, status: str | None = None, article: str | None = None
+) -> list[dict]:
+    """References (optionally only those in ``status``, or of one ``article``) with their
+    document's title and source."""
+    if article is not None:
+        rows = db.query(f"{REFERENCES} where a.name = ? order by r.idx", [article])
+        return [row for row in rows if status is None or row["status"] == status]
     where, params = ("where status = ?", [status]) if status else ("", [])
     return list(db.query(f"select * from ({REFERENCES}) {where} order by article, idx", params))
 
@@ -473,13 +479,17 @@ def claims_page(
     *,
     limit: int | None = 50,
     offset: int = 0,
+    where: Iterable[str] = (),
+    params: Iterable = (),
 ) -> tuple[list[dict], int]:
     """One page of ``claims`` as the listing orders them, a contradicted claim first, then by
-    article and position; and how many there are. ``limit=None`` is every claim.
+    article and position; and how many there are. ``limit=None`` is every claim; ``where``
+    adds SQL conditions on ``c`` (claims), ``a`` (articles) and ``ver`` (verifications).
 
     Two indexed queries (the contradicted claims, then the others), so a page costs the
     same in a corpus of any size."""
-    where, params = claim_filters(article, therapy)
+    named, named_params = claim_filters(article, therapy)
+    where, params = [*named, *where], [*named_params, *params]
     total = count_claims(db, where, params)
     contradicted = count_claims(db, [*where, CONTRADICTED], params)
     rows: list[dict] = []
@@ -503,6 +513,151 @@ def claims_page(
     return rows, total
 
 
+def claims_with_ids(db: Database, claim_ids: Iterable[str]) -> list[dict]:
+    """The current claims (``export_claims`` rows) whose stable ids are ``claim_ids``, in
+    article and position order: each found on the claim id's index."""
+    ids = sorted(set(claim_ids))
+    rows: list[dict] = []
+    for start in range(0, len(ids), 500):
+        part = ids[start : start + 500]
+        rows += claims_page(
+            db, where=[f"c.claim_id in ({', '.join('?' * len(part))})"], params=part, limit=None
+        )[0]
+    rows.sort(key=lambda row: (row["article"], row["start"], row["therapy"]))
+    return rows
+
+
+def decided_claims(db: Database) -> list[dict]:
+    """The current claims that have a review decision (``export_claims`` rows): few, as
+    people make them; the queue works out their review state and corrected values."""
+    return claims_page(db, where=[DECIDED], limit=None)[0]
+
+
+DECIDED = "c.claim_id in (select claim_id from review_decisions)"
+UNDECIDED = "c.claim_id not in (select claim_id from review_decisions)"
+UNVERIFIED = "unverified"
+# A queue filter -> the claim's machine value it compares (undecided claims: no correction).
+FILTER_COLUMNS = {
+    "article": "a.name",
+    "therapy": "c.therapy",
+    "type": "c.type",
+    "verdict": f"coalesce(ver.verdict, '{UNVERIFIED}')",
+    "status": "c.status",
+    "date": "coalesce(c.date, '')",
+}
+
+
+def filter_conditions(filters: dict[str, str]) -> tuple[list[str], list]:
+    """SQL conditions for the review queue's filters, on machine values."""
+    where, params = [], []
+    for key, column in FILTER_COLUMNS.items():
+        if filters.get(key):
+            where.append(f"{column} = ?")
+            params.append(filters[key])
+    return where, params
+
+
+def claim_facets(db: Database, article_choices: int) -> dict[str, dict[str, int] | None]:
+    """Current claims counted by therapy, type, status and verdict (machine values), by
+    article when there are at most ``article_choices`` articles (else None), and the dated
+    claims of each therapy (``dated``): one pass over the claims, for the review's filters."""
+    facets: dict[str, dict] = {k: {} for k in ("therapy", "type", "status", "verdict", "dated")}
+    for therapy, claim_type, status, verdict, count, dated in db.execute(
+        f"""
+        select c.therapy, c.type, c.status, coalesce(ver.verdict, '{UNVERIFIED}'), count(*),
+          count(c.date)
+        from claims c join articles a on a.current_version = c.version_id
+        left join verifications ver on ver.id = c.id
+        group by 1, 2, 3, 4
+        """
+    ):
+        for key, value, n in (
+            ("therapy", therapy, count),
+            ("type", claim_type, count),
+            ("status", status, count),
+            ("verdict", verdict, count),
+            ("dated", therapy, dated),
+        ):
+            facets[key][value] = facets[key].get(value, 0) + n
+    facets["article"] = None
+    if db.execute("select count(*) from articles").fetchone()[0] <= article_choices:
+        facets["article"] = dict(
+            db.execute(
+                "select a.name, count(*) from claims c "
+                "join articles a on a.current_version = c.version_id group by a.name"
+            ).fetchall()
+        )
+    return facets
+
+
+def any_verdict(db: Database) -> bool:
+    """Whether any current claim has a verification verdict."""
+    return (
+        db.execute(
+            "select 1 from verifications ver join claims c on c.id = ver.id "
+            "join articles a on a.current_version = c.version_id limit 1"
+        ).fetchone()
+        is not None
+    )
+
+
+def current_claim_ids(db: Database, claim_ids: Iterable[str]) -> set[str]:
+    """Those of ``claim_ids`` that a current article version holds."""
+    ids = sorted(set(claim_ids))
+    found: set[str] = set()
+    for start in range(0, len(ids), 500):
+        part = ids[start : start + 500]
+        found.update(
+            row[0]
+            for row in db.execute(
+                "select c.claim_id from claims c join articles a "
+                f"on a.current_version = c.version_id where c.claim_id in ({', '.join('?' * len(part))})",
+                part,
+            )
+        )
+    return found
+
+
+def timeline_groups(db: Database, therapy: str) -> tuple[list[dict], int]:
+    """The undecided dated claims of ``therapy`` grouped by type and date: per group its
+    verdicts and count, the one claim's id when it is alone, and up to five (article, quote)
+    by article and position; and how many undecided claims of it have no date."""
+    base = f"""
+        from claims c join articles a on a.current_version = c.version_id
+        left join verifications ver on ver.id = c.id
+        where c.therapy = ? and {UNDECIDED}
+    """
+    groups: dict[tuple[str, str], dict] = {}
+    undated = 0
+    for claim_type, date, verdict, count, claim_id in db.execute(
+        f"select c.type, c.date, coalesce(ver.verdict, '{UNVERIFIED}'), count(*), "
+        f"min(c.claim_id) {base} group by 1, 2, 3",
+        [therapy],
+    ):
+        if not date:
+            undated += count
+            continue
+        group = groups.setdefault(
+            (claim_type, date),
+            {"type": claim_type, "date": date, "count": 0, "verdicts": set(), "sample": []},
+        )
+        group["count"] += count
+        group["verdicts"].add(verdict)
+        group["claim_id"] = claim_id
+    for claim_type, date, article, quote in db.execute(
+        f"""
+        select type, date, article, quote from (
+          select c.type, c.date, a.name as article, c.quote, row_number() over (
+            partition by c.type, c.date order by a.name, c.start) as k
+          {base} and c.date is not null)
+        where k <= 5 order by article, k
+        """,
+        [therapy],
+    ):
+        groups[(claim_type, date)]["sample"].append((article, quote))
+    return list(groups.values()), undated
+
+
 def fact_claims(db: Database, therapy: str | None = None) -> Iterator[dict]:
     """What assembling facts reads of each current claim (``assemble.assemble``'s fields, its
     verdict), and nothing else: the ``facts`` listing assembles every claim."""
@@ -517,6 +672,47 @@ def fact_claims(db: Database, therapy: str | None = None) -> Iterator[dict]:
         """,
         params,
     )
+
+
+def fact_counts(db: Database) -> dict[str, int]:
+    """How many facts each therapy's current claims make: assembled once over every claim and
+    kept with the claims' change counter, until a claim changes."""
+    from .assemble import assemble
+
+    stamp = store.change_stamp(db, "claims")
+    counts = store.read_derived(db, "fact_counts", stamp)
+    if counts is None:
+        counts = {}
+        for fact in assemble(fact_claims(db)):
+            counts[fact.therapy] = counts.get(fact.therapy, 0) + 1
+        store.write_derived(db, "fact_counts", stamp, counts, wait=False)
+    return counts
+
+
+def facts_page(
+    db: Database, therapy: str | None = None, *, limit: int | None = 50, offset: int = 0
+) -> tuple[list[dict], int]:
+    """One page of facts (``assemble.fact_row`` rows, by therapy, date and type) and how many
+    there are. Facts never join claims of two therapies, so a page assembles only the
+    therapies it shows, on the claims' therapy index."""
+    from .assemble import assemble, fact_row
+
+    end = None if limit is None else offset + limit
+    if therapy is not None:
+        facts = assemble(fact_claims(db, therapy=therapy))
+        return [fact_row(f) for f in facts[offset:end]], len(facts)
+    counts = fact_counts(db)
+    rows: list[dict] = []
+    first = 0  # the index of this therapy's first fact among all
+    for name in sorted(counts):
+        count = counts[name]
+        if first + count > offset and (end is None or first < end):
+            facts = assemble(fact_claims(db, therapy=name))
+            low = max(0, offset - first)
+            high = None if end is None else end - first
+            rows += [fact_row(f) for f in facts[low:high]]
+        first += count
+    return rows, first
 
 
 def claim_sources(db: Database) -> Iterator[dict]:
@@ -635,15 +831,18 @@ def claim_ids_starting(db: Database, prefix: str) -> list[str]:
     ]
 
 
-def reference_urls(db: Database) -> dict[str, dict[int, str]]:
-    """Article -> reference number -> URL as written, for the current article versions."""
+def reference_urls(db: Database, article: str | None = None) -> dict[str, dict[int, str]]:
+    """Article -> reference number -> URL as written, for the current article versions (of
+    one ``article``, or all)."""
     urls: dict[str, dict[int, str]] = {}
+    one, params = ("and a.name = ?", [article]) if article else ("", [])
     for row in db.query(
         f"""
         select a.name as article, r.n, r.url from article_references r
         join article_versions v on v.id = r.version_id {CURRENT}
-        where r.n is not null order by a.name, r.idx
-        """
+        where r.n is not null {one} order by a.name, r.idx
+        """,
+        params,
     ):
         urls.setdefault(row["article"], {}).setdefault(row["n"], row["url"])
     return urls

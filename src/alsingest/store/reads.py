@@ -77,3 +77,16 @@ def verification_keys(db: Database) -> dict[str, tuple[str, str]]:
         row["id"]: (row["sources_key"], row["verifier_version"])
         for row in db.query("select id, sources_key, verifier_version from verifications")
     }
+
+
+def change_stamp(db: Database, *tables: str) -> str:
+    """The change counters of ``tables`` (``claims``, ``verifications``) as one string: equal
+    stamps, unchanged tables (every row written moves its table's counter)."""
+    rows = dict(db.execute("select name, n from corpus_changes").fetchall())
+    return " ".join(f"{table}:{rows.get(table, 0)}" for table in tables)
+
+
+def read_derived(db: Database, name: str, stamp: str):
+    """What was stored as ``name`` at ``stamp`` (JSON decoded), or None when it is stale."""
+    row = db.execute("select stamp, value from derived where name = ?", [name]).fetchone()
+    return json.loads(row[1]) if row and row[0] == stamp else None

@@ -1,7 +1,7 @@
 """The corpus's schema: its migrations (sqlite-utils ``Migrations``), applied on every open.
 
 Each migration converts a corpus built by the schema before it in place; none drops a
-review decision. A new one goes after the last (``m014``), named for what it changes.
+review decision. A new one goes after the last (``m015``), named for what it changes.
 """
 
 from __future__ import annotations
@@ -397,6 +397,33 @@ def m014_listing_indexes(db: Database) -> None:
     db["articles"].create_index(["current_version"], if_not_exists=True)
 
 
+# What the change counters count: table -> the statements that change what readers derive
+# from it (the review queue's filter counts, the timeline's points).
+CHANGE_TRIGGERS = {
+    "claims": ("insert", "delete", "update"),
+    "verifications": ("insert", "delete", "update of verdict"),
+}
+
+
+@migrations()
+def m015_change_counters(db: Database) -> None:
+    # A counter per table, raised by a trigger on every row written, whoever writes it: what
+    # is derived from the whole table (filter counts over every claim) is kept with the
+    # counters it was computed at and used until they move (``derived``).
+    db["corpus_changes"].create({"name": str, "n": int}, pk="name")
+    for table, events in CHANGE_TRIGGERS.items():
+        db["corpus_changes"].insert({"name": table, "n": 0})
+        for event in events:
+            db.execute(
+                f"create trigger [{table}_changed_{event.split()[0]}] after {event} on [{table}] "
+                f"begin update corpus_changes set n = n + 1 where name = '{table}'; end"
+            )
+    db["derived"].create({"name": str, "stamp": str, "value": str}, pk="name")
+
+
+# How long a write waits for another process's write lock.
+BUSY_TIMEOUT_MS = 30000
+
 # The first 16 bytes of every SQLite database file.
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -433,7 +460,7 @@ def open_db(path: str | Path) -> Database:
         path.parent.mkdir(parents=True, exist_ok=True)
     db = Database(path) if str(path) != ":memory:" else Database(memory=True)
     try:
-        db.execute("PRAGMA busy_timeout = 30000")
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
         if str(path) != ":memory:":
             db.enable_wal()

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+import logging
+import sqlite3
 
 from sqlite_utils import Database
 
 from .base import _now, write_lock
+from .schema import BUSY_TIMEOUT_MS
+
+logger = logging.getLogger(__name__)
 
 
 def write_verifications(db: Database, rows: list[dict]) -> None:
@@ -95,3 +100,26 @@ def write_source_verdicts(db: Database, claim_rows: list[str], rows: list[dict])
             )
         if rows:
             db["source_verdicts"].insert_all(({**row, "verified_at": now} for row in rows), pk="id")
+
+
+def write_derived(db: Database, name: str, stamp: str, value, *, wait: bool = True) -> None:
+    """Keep ``value`` (JSON) as ``name`` computed at ``stamp`` (``reads.read_derived``).
+
+    ``wait=False``: when another process holds the write lock, keep nothing rather than
+    wait for it (a page that only caches what it read must not wait on an ingest)."""
+    if not wait:
+        db.execute("PRAGMA busy_timeout = 0")
+    try:
+        with write_lock(db):
+            db.execute(
+                "insert into derived (name, stamp, value) values (?, ?, ?) "
+                "on conflict(name) do update set stamp = excluded.stamp, value = excluded.value",
+                [name, stamp, json.dumps(value, ensure_ascii=False)],
+            )
+    except sqlite3.OperationalError:
+        if wait:
+            raise
+        logger.debug("%s not kept: the corpus is being written", name)
+    finally:
+        if not wait:
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
