@@ -206,3 +206,30 @@ def test_claims_without_fetched_sources_are_unavailable_with_a_reason(verified):
         "the article cites no source for this claim",
         "no cited source has been fetched or attached yet",
     }
+
+
+def test_a_run_with_nothing_changed_reads_no_claim_and_a_change_reads_them_again(
+    toolkit, tmp_path, monkeypatch
+):
+    for path in sorted(SEEDS.glob("*.txt"))[:2]:
+        shutil.copy(path, tmp_path)
+    db = store.open_db(tmp_path / "corpus.db")
+    ingest_files(db, [tmp_path], toolkit)
+    first = verify_corpus(db, toolkit)
+    claims = sum(first.verdicts.values())
+    read = []
+    plain = queries.claim_sources
+    monkeypatch.setattr(queries, "claim_sources", lambda db: read.append(1) or plain(db))
+    again = verify_corpus(db, toolkit)
+    assert read == [] and again.verdicts == {}
+    assert (again.unchanged, again.facts, again.conflicts) == (claims, first.facts, first.conflicts)
+    forced = verify_corpus(db, toolkit, force=True)
+    assert read == [1] and sum(forced.verdicts.values()) == claims
+    # A claim changed (refresh forgets its verdict), a document seen: each is read again.
+    row_id, claim_id = db.execute("select id, claim_id from claims limit 1").fetchone()
+    store.forget_verifications(db, [claim_id])
+    assert verify_corpus(db, toolkit).verdicts == {"unavailable": 1} and len(read) == 2
+    db["documents"].insert({"id": "d", "url_normalized": "https://example.org/x", "status": "ok"})
+    assert verify_corpus(db, toolkit).unchanged == claims and len(read) == 3
+    assert verify_corpus(db, toolkit).unchanged == claims and len(read) == 3
+    db.close()

@@ -44,7 +44,7 @@ def test_a_corpus_from_before_the_change_counters_gets_them_and_keeps_its_decisi
     db.execute("drop index idx_articles_current_version")
     db.execute(
         "delete from _sqlite_migrations where name in "
-        "('m014_listing_indexes', 'm015_change_counters')"
+        "('m014_listing_indexes', 'm015_change_counters', 'm016_document_counter')"
     )
     db.conn.commit()
     db.close()
@@ -54,7 +54,13 @@ def test_a_corpus_from_before_the_change_counters_gets_them_and_keeps_its_decisi
     assert db["verifications"].indexes and "derived" in db.table_names()
     before = store.change_stamp(db, "claims", "verifications")
     assert before == "claims:0 verifications:0"
+    assert store.change_stamp(db, "documents") == "documents:0"
     db.execute("update claims set enrollment = 1 where claim_id = ?", [claim["claim_id"]])
     store.write_verifications(db, [{"id": "x", "claim_id": "x", "verdict": "supported"}])
     assert store.change_stamp(db, "claims", "verifications") == "claims:1 verifications:1"
+    db["documents"].insert({"id": "d", "url_normalized": "u", "current_version": "v1"})
+    db.execute("update documents set status = 'ok' where id = 'd'")
+    assert store.change_stamp(db, "documents") == "documents:1"
+    db.execute("update documents set current_version = 'v2' where id = 'd'")
+    assert store.change_stamp(db, "documents") == "documents:2"
     db.close()

@@ -7,6 +7,7 @@ that reads files, decides what to skip, and hands results to the store.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import logging
 from collections.abc import Callable, Iterable
@@ -352,6 +353,12 @@ def verify_corpus(db: Database, toolkit: Toolkit, *, force: bool = False) -> Ver
     )
 
     report = VerifyReport()
+    stamp = verify_stamp(db, toolkit, VERIFIER_VERSION)
+    last = store.read_derived(db, "verified", stamp + store.change_stamp(db, "verifications"))
+    if last is not None and not force:  # nothing it reads changed since the last run
+        return VerifyReport(
+            unchanged=last["claims"], facts=last["facts"], conflicts=last["conflicts"]
+        )
     known = store.verification_keys(db)
     prepared: dict[str, Source] = {}
     rows: list[dict] = []
@@ -421,7 +428,7 @@ def verify_corpus(db: Database, toolkit: Toolkit, *, force: bool = False) -> Ver
         )
     store.write_source_verdicts(db, [row["id"] for row in rows], per_source)
     store.write_verifications(db, rows)
-    facts = assemble(queries.export_claims(db))
+    facts = assemble(queries.fact_claims(db))
     conflicts = find_conflicts(facts, toolkit.lexicon)
     report.facts = len(facts)
     report.conflicts = len(conflicts)
@@ -438,4 +445,20 @@ def verify_corpus(db: Database, toolkit: Toolkit, *, force: bool = False) -> Ver
             for c in conflicts
         ],
     )
+    if verify_stamp(db, toolkit, VERIFIER_VERSION) == stamp:  # no claim or source came meanwhile
+        claims = report.unchanged + sum(report.verdicts.values())
+        done = {"claims": claims, "facts": report.facts, "conflicts": report.conflicts}
+        store.write_derived(db, "verified", stamp + store.change_stamp(db, "verifications"), done)
     return report
+
+
+def verify_stamp(db: Database, toolkit: Toolkit, verifier_version: str) -> str:
+    """What a verify run's verdicts depend on: the claims' and documents' change counters, the
+    verifier's version and the lexicon."""
+    lexicon = hashlib.sha256(
+        json.dumps(toolkit.lexicon.entries, sort_keys=True, ensure_ascii=False).encode()
+    ).hexdigest()[:16]
+    return (
+        f"{store.change_stamp(db, 'claims', 'documents')} verifier:{verifier_version} "
+        f"lexicon:{lexicon} "
+    )

@@ -659,14 +659,14 @@ def timeline_groups(db: Database, therapy: str) -> tuple[list[dict], int]:
 
 
 def fact_claims(db: Database, therapy: str | None = None) -> Iterator[dict]:
-    """What assembling facts reads of each current claim (``assemble.assemble``'s fields, its
-    verdict), and nothing else: the ``facts`` listing assembles every claim."""
+    """What assembling facts and finding their contradictions read of each current claim
+    (``assemble``'s fields, its verdict), and nothing else: both go over every claim."""
     where, params = claim_filters(None, therapy)
     clause = ("where " + " and ".join(where)) if where else ""
     yield from db.query(
         f"""
         select a.name as article, c.claim_id, c.therapy, c.type, c.date, c.phase, c.enrollment,
-          c.start, c.status, c.outcome, ver.verdict
+          c.start, c.status, c.outcome, c.quote, ver.verdict
         from claims c join articles a on a.current_version = c.version_id
         left join verifications ver on ver.id = c.id {clause}
         """,

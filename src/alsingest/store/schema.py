@@ -1,7 +1,7 @@
 """The corpus's schema: its migrations (sqlite-utils ``Migrations``), applied on every open.
 
 Each migration converts a corpus built by the schema before it in place; none drops a
-review decision. A new one goes after the last (``m015``), named for what it changes.
+review decision. A new one goes after the last (``m016``), named for what it changes.
 """
 
 from __future__ import annotations
@@ -419,6 +419,22 @@ def m015_change_counters(db: Database) -> None:
                 f"begin update corpus_changes set n = n + 1 where name = '{table}'; end"
             )
     db["derived"].create({"name": str, "stamp": str, "value": str}, pk="name")
+
+
+@migrations()
+def m016_document_counter(db: Database) -> None:
+    # The documents' counter moves when a document appears or goes, or another version (or
+    # registry id) becomes current: what verification reads. A verify that finds every
+    # counter where its last run left them has nothing to read again.
+    db["corpus_changes"].insert({"name": "documents", "n": 0}, replace=True)
+    bump = "begin update corpus_changes set n = n + 1 where name = 'documents'; end"
+    db.execute(f"create trigger documents_changed_insert after insert on documents {bump}")
+    db.execute(f"create trigger documents_changed_delete after delete on documents {bump}")
+    db.execute(
+        "create trigger documents_changed_update after update of current_version, trial_id "
+        "on documents when old.current_version is not new.current_version "
+        f"or old.trial_id is not new.trial_id {bump}"
+    )
 
 
 # How long a write waits for another process's write lock.
