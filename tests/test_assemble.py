@@ -219,17 +219,29 @@ def test_a_run_with_nothing_changed_reads_no_claim_and_a_change_reads_them_again
     claims = sum(first.verdicts.values())
     read = []
     plain = queries.claim_sources
-    monkeypatch.setattr(queries, "claim_sources", lambda db: read.append(1) or plain(db))
+    monkeypatch.setattr(
+        queries, "claim_sources", lambda db, ids=None: read.append(ids) or plain(db, ids)
+    )
     again = verify_corpus(db, toolkit)
     assert read == [] and again.verdicts == {}
     assert (again.unchanged, again.facts, again.conflicts) == (claims, first.facts, first.conflicts)
     forced = verify_corpus(db, toolkit, force=True)
-    assert read == [1] and sum(forced.verdicts.values()) == claims
-    # A claim changed (refresh forgets its verdict), a document seen: each is read again.
+    assert read == [None] and sum(forced.verdicts.values()) == claims
+    # A claim changed (refresh forgets its verdict): it alone is read again.
     row_id, claim_id = db.execute("select id, claim_id from claims limit 1").fetchone()
     store.forget_verifications(db, [claim_id])
-    assert verify_corpus(db, toolkit).verdicts == {"unavailable": 1} and len(read) == 2
+    changed = verify_corpus(db, toolkit)
+    assert read[-1] == [row_id] and changed.verdicts == {"unavailable": 1}
+    assert changed.unchanged == claims - 1 and changed.facts == first.facts
+    # A document seen: every claim is read again (its sources may have changed).
     db["documents"].insert({"id": "d", "url_normalized": "https://example.org/x", "status": "ok"})
+    assert verify_corpus(db, toolkit).unchanged == claims and read[-1] is None and len(read) == 3
     assert verify_corpus(db, toolkit).unchanged == claims and len(read) == 3
-    assert verify_corpus(db, toolkit).unchanged == claims and len(read) == 3
+    # A new article: its claims alone are read.
+    more = tmp_path / "more"
+    more.mkdir()
+    shutil.copy(sorted(SEEDS.glob("*.txt"))[2], more)
+    ingest_files(db, [more], toolkit)
+    added = verify_corpus(db, toolkit)
+    assert len(read[-1]) == sum(added.verdicts.values()) > 0 and added.unchanged == claims
     db.close()

@@ -186,3 +186,14 @@ def test_fact_counts_are_kept_until_a_claim_changes(seeded_db, tmp_path):
     assert store.change_stamp(db, "claims") != kept
     rows, total = queries.facts_page(db, limit=None)
     assert total == len(every) - 1 and lonely not in rows
+
+
+def test_claim_values_are_the_snapshot_fields_of_export_claims(seeded_db):
+    from alsingest.review import SNAPSHOT_FIELDS
+
+    exported = list(queries.export_claims(seeded_db))
+    values = list(queries.claim_values(seeded_db))
+    assert len(values) == len(exported) > 50
+    for full, light in zip(exported, values, strict=True):
+        for key in ("article", "claim_id", *SNAPSHOT_FIELDS):
+            assert light[key] == full[key], key

@@ -38,19 +38,24 @@ def test_a_corpus_from_before_the_change_counters_gets_them_and_keeps_its_decisi
     # Back to the schema of m013: no listing indexes, no counters, no kept counts.
     for trigger in [r[0] for r in db.execute("select name from sqlite_master where type = 'trigger' and name like '%_changed_%'")]:  # fmt: skip
         db.execute(f"drop trigger [{trigger}]")
+    db.execute("drop trigger claims_to_verify_insert")
+    db.execute("drop trigger claims_to_verify_update")
+    db.execute("drop table claims_to_verify")
     db.execute("drop table corpus_changes")
     db.execute("drop table derived")
     db.execute("drop index idx_verifications_verdict")
     db.execute("drop index idx_articles_current_version")
     db.execute(
         "delete from _sqlite_migrations where name in "
-        "('m014_listing_indexes', 'm015_change_counters', 'm016_document_counter')"
+        "('m014_listing_indexes', 'm015_change_counters', 'm016_document_counter', "
+        "'m017_claims_to_verify')"
     )
     db.conn.commit()
     db.close()
 
     db = store.open_db(tmp_path / "old.db")
     assert [d["note"] for d in store.read_decisions(db)] == ["checked"]
+    assert len(store.claims_to_verify(db)) == queries.current_totals(db)["claims"]
     assert db["verifications"].indexes and "derived" in db.table_names()
     before = store.change_stamp(db, "claims", "verifications")
     assert before == "claims:0 verifications:0"

@@ -558,3 +558,15 @@ def test_the_contradictions_page_is_paged(client, corpus, monkeypatch):
     assert "page 1 of 2" in first and "page 2 of 2" in second
     assert f"/claims/{ids[0]}" in first and f"/claims/{ids[2]}" not in first
     assert f"/claims/{ids[2]}" in second and f"/claims/{ids[3]}" in second
+
+
+def test_a_contradiction_of_many_claims_shows_a_few_and_counts_the_rest(client, corpus):
+    db = store.open_db(corpus)
+    ids = [c["claim_id"] for c in queries.export_claims(db)][: views.SIDES_SHOWN + 3]
+    store.write_conflicts(
+        db, [{"id": "many", "kind": "date", "therapy": "tofersen", "detail": "d",
+              "claim_ids": json.dumps(ids)}]
+    )  # fmt: skip
+    db.close()
+    page = client.get("/conflicts").text
+    assert page.count('class="side"') == views.SIDES_SHOWN and "… and 3 more claims" in page

@@ -585,7 +585,8 @@ CONFLICT_FIELDS = [
     Field(
         "claims",
         lambda row: "\n".join(
-            f"{c['article']} {c['claim_id'][:8]}: {c['quote']}" for c in row["claims"]
+            [f"{c['article']} {c['claim_id'][:8]}: {c['quote']}" for c in row["claims"][:5]]
+            + ([f"… {len(row['claims']) - 5} more"] if len(row["claims"]) > 5 else [])
         ),
     ),
 ]

@@ -354,16 +354,26 @@ def verify_corpus(db: Database, toolkit: Toolkit, *, force: bool = False) -> Ver
 
     report = VerifyReport()
     stamp = verify_stamp(db, toolkit, VERIFIER_VERSION)
-    last = store.read_derived(db, "verified", stamp + store.change_stamp(db, "verifications"))
-    if last is not None and not force:  # nothing it reads changed since the last run
+    last_stamp, last = store.read_derived_any(db, "verified")
+    if not force and last_stamp == stamp + store.change_stamp(db, "verifications"):
+        # Nothing it reads changed since the last run.
         return VerifyReport(
             unchanged=last["claims"], facts=last["facts"], conflicts=last["conflicts"]
         )
-    known = store.verification_keys(db)
+    pending = store.claims_to_verify(db)
+    sources_stamp = verify_stamp(db, toolkit, VERIFIER_VERSION, "documents")
+    if not force and last and last.get("sources") == sources_stamp:
+        # No source, verifier or lexicon changed: only the claims written since need a look.
+        known = store.verification_keys(db, pending)
+        claims = list(queries.claim_sources(db, pending))
+        report.unchanged = queries.count_claims(db, [], []) - len(claims)
+    else:
+        known = store.verification_keys(db)
+        claims = queries.claim_sources(db)
     prepared: dict[str, Source] = {}
     rows: list[dict] = []
     per_source: list[dict] = []
-    for claim in queries.claim_sources(db):
+    for claim in claims:
         sources = [s for s in claim["sources"] if s.get("document_version")]
         sources_key = ",".join(sorted(s["document_version"] for s in sources))
         if not force and known.get(claim["row_id"]) == (sources_key, VERIFIER_VERSION):
@@ -445,20 +455,20 @@ def verify_corpus(db: Database, toolkit: Toolkit, *, force: bool = False) -> Ver
             for c in conflicts
         ],
     )
+    store.verified(db, pending)
     if verify_stamp(db, toolkit, VERIFIER_VERSION) == stamp:  # no claim or source came meanwhile
-        claims = report.unchanged + sum(report.verdicts.values())
-        done = {"claims": claims, "facts": report.facts, "conflicts": report.conflicts}
+        total = report.unchanged + sum(report.verdicts.values())
+        done = {"claims": total, "facts": report.facts, "conflicts": report.conflicts}
+        done["sources"] = sources_stamp
         store.write_derived(db, "verified", stamp + store.change_stamp(db, "verifications"), done)
     return report
 
 
-def verify_stamp(db: Database, toolkit: Toolkit, verifier_version: str) -> str:
-    """What a verify run's verdicts depend on: the claims' and documents' change counters, the
-    verifier's version and the lexicon."""
+def verify_stamp(db: Database, toolkit: Toolkit, verifier_version: str, *tables: str) -> str:
+    """What a verify run's verdicts depend on: the change counters of ``tables`` (default the
+    claims' and documents'), the verifier's version and the lexicon."""
     lexicon = hashlib.sha256(
         json.dumps(toolkit.lexicon.entries, sort_keys=True, ensure_ascii=False).encode()
     ).hexdigest()[:16]
-    return (
-        f"{store.change_stamp(db, 'claims', 'documents')} verifier:{verifier_version} "
-        f"lexicon:{lexicon} "
-    )
+    counters = store.change_stamp(db, *(tables or ("claims", "documents")))
+    return f"{counters} verifier:{verifier_version} lexicon:{lexicon} "

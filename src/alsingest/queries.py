@@ -658,6 +658,23 @@ def timeline_groups(db: Database, therapy: str) -> tuple[list[dict], int]:
     return list(groups.values()), undated
 
 
+def claim_values(db: Database) -> Iterator[dict]:
+    """Each current claim's stable id, article and machine values (those a review snapshot
+    records), in ``export_claims`` order: what a run compares before and after, without
+    the verdicts ``export_claims`` looks up for every claim."""
+    for row in db.query(
+        f"""
+        select a.name as article, c.claim_id, c.quote, c.therapy, c.unlisted, c.type, c.date,
+          c.date_text, c.phase, c.enrollment, c.status, c.refs, c.ref_urls, c.design, c.outcome
+        from claims c join articles a on a.current_version = c.version_id {CLAIM_ORDER}
+        """
+    ):
+        for key in ("refs", "ref_urls", "design"):
+            row[key] = json.loads(row[key]) if row[key] else []
+        row["unlisted"] = bool(row["unlisted"])
+        yield row
+
+
 def fact_claims(db: Database, therapy: str | None = None) -> Iterator[dict]:
     """What assembling facts and finding their contradictions read of each current claim
     (``assemble``'s fields, its verdict), and nothing else: both go over every claim."""
@@ -715,8 +732,18 @@ def facts_page(
     return rows, first
 
 
-def claim_sources(db: Database) -> Iterator[dict]:
-    """Every current claim with the current document version of each reference it cites."""
+def claim_sources(db: Database, row_ids: list[str] | None = None) -> Iterator[dict]:
+    """Every current claim (of ``row_ids``, claims.id, when given) with the current document
+    version of each reference it cites."""
+    if row_ids is not None:
+        for start in range(0, len(row_ids), 500):
+            part = row_ids[start : start + 500]
+            yield from _claim_sources(db, f"where c.id in ({', '.join('?' * len(part))})", part)
+        return
+    yield from _claim_sources(db, "", [])
+
+
+def _claim_sources(db: Database, where: str, params: list) -> Iterator[dict]:
     for row in db.query(
         f"""
         select c.id as row_id, c.claim_id, a.name as article, c.therapy, c.unlisted, c.type,
@@ -737,8 +764,10 @@ def claim_sources(db: Database) -> Iterator[dict]:
            left join document_versions dv on dv.id = d.current_version
           ) as registry_sources
         from claims c join article_versions v on v.id = c.version_id {CURRENT}
+        {where}
         order by a.name, c.start
-        """
+        """,
+        params,
     ):
         row["refs"] = json.loads(row["refs"])
         row["trial_ids"] = json.loads(row["trial_ids"] or "[]")

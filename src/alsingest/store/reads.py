@@ -71,12 +71,23 @@ def latest_decisions(db: Database) -> dict[str, dict]:
     return {row["claim_id"]: row for row in read_decisions(db)}
 
 
-def verification_keys(db: Database) -> dict[str, tuple[str, str]]:
-    """claims.id -> (sources_key, verifier_version) of the stored verdict."""
-    return {
-        row["id"]: (row["sources_key"], row["verifier_version"])
-        for row in db.query("select id, sources_key, verifier_version from verifications")
-    }
+def verification_keys(db: Database, row_ids: list[str] | None = None) -> dict[str, tuple[str, str]]:
+    """claims.id -> (sources_key, verifier_version) of the stored verdict (of ``row_ids``,
+    or every one)."""
+    query = "select id, sources_key, verifier_version from verifications"
+    if row_ids is None:
+        return {row[0]: (row[1], row[2]) for row in db.execute(query)}
+    keys = {}
+    for start in range(0, len(row_ids), 500):
+        part = row_ids[start : start + 500]
+        for row in db.execute(f"{query} where id in ({', '.join('?' * len(part))})", part):
+            keys[row[0]] = (row[1], row[2])
+    return keys
+
+
+def claims_to_verify(db: Database) -> list[str]:
+    """The claim rows (claims.id) written or forgotten since verification last read them."""
+    return [row[0] for row in db.execute("select id from claims_to_verify")]
 
 
 def change_stamp(db: Database, *tables: str) -> str:
@@ -84,6 +95,12 @@ def change_stamp(db: Database, *tables: str) -> str:
     stamps, unchanged tables (every row written moves its table's counter)."""
     rows = dict(db.execute("select name, n from corpus_changes").fetchall())
     return " ".join(f"{table}:{rows.get(table, 0)}" for table in tables)
+
+
+def read_derived_any(db: Database, name: str) -> tuple[str | None, object]:
+    """What was stored as ``name`` and its stamp, however stale; ``(None, None)`` when nothing."""
+    row = db.execute("select stamp, value from derived where name = ?", [name]).fetchone()
+    return (row[0], json.loads(row[1])) if row else (None, None)
 
 
 def read_derived(db: Database, name: str, stamp: str):

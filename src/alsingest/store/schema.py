@@ -1,7 +1,7 @@
 """The corpus's schema: its migrations (sqlite-utils ``Migrations``), applied on every open.
 
 Each migration converts a corpus built by the schema before it in place; none drops a
-review decision. A new one goes after the last (``m016``), named for what it changes.
+review decision. A new one goes after the last (``m017``), named for what it changes.
 """
 
 from __future__ import annotations
@@ -434,6 +434,25 @@ def m016_document_counter(db: Database) -> None:
         "create trigger documents_changed_update after update of current_version, trial_id "
         "on documents when old.current_version is not new.current_version "
         f"or old.trial_id is not new.trial_id {bump}"
+    )
+
+
+@migrations()
+def m017_claims_to_verify(db: Database) -> None:
+    # The claim rows written since verification last read them (a trigger logs each), so
+    # that a verify after an ingest of one article reads that article's claims, not all.
+    # Claims stored before this and never verified are logged here once.
+    db["claims_to_verify"].create({"id": str}, pk="id")
+    for event in ("insert", "update"):
+        db.execute(
+            f"create trigger claims_to_verify_{event} after {event} on claims "
+            "begin insert or ignore into claims_to_verify (id) values (new.id); end"
+        )
+    db.execute(
+        "insert or ignore into claims_to_verify (id) select c.id from claims c "
+        "join articles a on a.current_version = c.version_id "
+        "left join verifications ver on ver.id = c.id "
+        "where ver.id is null or ver.sources_key is null"
     )
 
 

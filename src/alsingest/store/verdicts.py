@@ -60,9 +60,13 @@ def forget_verifications(db: Database, claim_ids: list[str]) -> None:
         db.execute("update corpus_changes set n = n + 1 where name = 'verifications'")
         for start in range(0, len(ids), 500):
             part = ids[start : start + 500]
+            marks = ", ".join("?" * len(part))
             db.execute(
-                f"update verifications set sources_key = null "
-                f"where claim_id in ({', '.join('?' * len(part))})",
+                f"update verifications set sources_key = null where claim_id in ({marks})", part
+            )
+            db.execute(
+                "insert or ignore into claims_to_verify (id) "
+                f"select id from claims where claim_id in ({marks})",
                 part,
             )
 
@@ -125,3 +129,13 @@ def write_derived(db: Database, name: str, stamp: str, value, *, wait: bool = Tr
     finally:
         if not wait:
             db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
+def verified(db: Database, row_ids: list[str]) -> None:
+    """Take these claim rows (claims.id) off ``claims_to_verify``: verification read them."""
+    with write_lock(db):
+        for start in range(0, len(row_ids), 500):
+            part = row_ids[start : start + 500]
+            db.execute(
+                f"delete from claims_to_verify where id in ({', '.join('?' * len(part))})", part
+            )

@@ -295,6 +295,9 @@ def history(db: Database) -> list[dict]:
 
 
 CONFLICTS_PAGE = 20
+# Claims shown side by side per contradiction; the others are counted (a date contradiction
+# between two groups of a thousand articles each is one line, not two thousand cards).
+SIDES_SHOWN = 6
 
 
 def conflict_view(db: Database, page: int = 1) -> tuple[list[dict] | None, int, int]:
@@ -308,7 +311,7 @@ def conflict_view(db: Database, page: int = 1) -> tuple[list[dict] | None, int, 
     rows, _ = queries.contradictions_page(
         db, limit=CONFLICTS_PAGE, offset=(page - 1) * CONFLICTS_PAGE
     )
-    wanted = {claim_id for row in rows for claim_id in row["claim_ids"]}
+    wanted = {claim_id for row in rows for claim_id in row["claim_ids"][:SIDES_SHOWN]}
     decisions = {d["claim_id"]: d for d in store.read_decisions_of(db, sorted(wanted))}
     by_id = {
         claim["claim_id"]: item_of(claim, decisions.get(claim["claim_id"]))
@@ -316,7 +319,10 @@ def conflict_view(db: Database, page: int = 1) -> tuple[list[dict] | None, int, 
     }
     view = [
         {
-            "sides": [by_id[claim_id] for claim_id in row["claim_ids"] if claim_id in by_id],
+            "sides": [
+                by_id[claim_id] for claim_id in row["claim_ids"][:SIDES_SHOWN] if claim_id in by_id
+            ],
+            "more": max(0, len(row["claim_ids"]) - SIDES_SHOWN),
             "details": {
                 k: row[k] for k in ("kind", "therapy", "detail", "first_seen") if row.get(k)
             },
