@@ -4,7 +4,7 @@ import shutil
 import pytest
 from conftest import SEEDS
 
-from alsingest import store
+from alsingest import queries, store
 from alsingest.pipeline import ingest_files
 
 TABLES = (
@@ -39,12 +39,30 @@ def corpus(tmp_path):
 def test_sentence_offsets_round_trip_to_the_original(seeded_db):
     rows = list(
         seeded_db.query(
-            "select s.start, s.[end], s.text, v.text as article from sentences s "
+            "select s.start, s.[end], s.text, v.text as article from sentence_texts s "
             "join article_versions v on v.id = s.version_id"
         )
     )
     assert len(rows) > 500
     assert all(row["article"][row["start"] : row["end"]] == row["text"] for row in rows)
+    exported = list(queries.export_sentences(seeded_db))
+    assert [r["text"] for r in exported] == [
+        r["text"] for r in seeded_db.query(
+            "select s.text from sentence_texts s join articles a on a.current_version = s.version_id "
+            "order by a.name, s.idx"
+        )
+    ]  # fmt: skip
+
+
+def test_each_article_text_is_stored_once(seeded_db):
+    assert {"text", "text_simplified"}.isdisjoint(seeded_db["sentences"].columns_dict)
+    stored = {
+        row["script"]: row["simplified_stored"]
+        for row in seeded_db.query(
+            "select script, text_simplified is not null as simplified_stored from article_versions"
+        )
+    }
+    assert stored == {"simplified": 0, "traditional": 1}
 
 
 def test_every_seed_is_stored_with_its_script(seeded_db):
@@ -66,7 +84,8 @@ def test_every_seed_is_stored_with_its_script(seeded_db):
 def test_simplified_text_is_stored_beside_the_original(seeded_db):
     row = next(
         seeded_db.query(
-            "select s.text, s.text_simplified from sentences s where s.text like '%漸凍癥%' limit 1"
+            "select s.text, s.text_simplified from sentence_texts s where s.text like '%漸凍癥%' "
+            "limit 1"
         )
     )
     assert "渐冻症" in row["text_simplified"] and len(row["text"]) == len(row["text_simplified"])

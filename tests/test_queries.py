@@ -197,3 +197,17 @@ def test_claim_values_are_the_snapshot_fields_of_export_claims(seeded_db):
     for full, light in zip(exported, values, strict=True):
         for key in ("article", "claim_id", *SNAPSHOT_FIELDS):
             assert light[key] == full[key], key
+
+
+def test_a_substring_is_found_in_the_sentences_cut_from_their_article(seeded_db):
+    needle = "冻症"
+    every = [
+        (s["article"], s["index"])
+        for s in queries.export_sentences(seeded_db)
+        if needle in s["text_simplified"]
+    ]
+    rows, total = queries.substring_page(seeded_db, needle, -1, 0)
+    assert [(r["article"], r["sentence"]) for r in rows] == every and total == len(every) > 5
+    page, same = queries.substring_page(seeded_db, needle, 2, 3)
+    assert same == total and page == rows[3:5]
+    assert all(needle in r["text_simplified"] for r in rows)

@@ -69,3 +69,55 @@ def test_a_corpus_from_before_the_change_counters_gets_them_and_keeps_its_decisi
     db.execute("update documents set current_version = 'v2' where id = 'd'")
     assert store.change_stamp(db, "documents") == "documents:2"
     db.close()
+
+
+def test_a_corpus_with_sentence_texts_is_converted_in_place_keeping_ids_and_decisions(
+    seeded_db, tmp_path, toolkit
+):
+    from conftest import copy_corpus
+
+    from alsingest import queries, review
+
+    db = copy_corpus(seeded_db, tmp_path / "old.db")
+    claim = next(iter(queries.export_claims(db)))
+    review.decide(db, claim, "accept", note="kept")
+    sentences = list(queries.export_sentences(db))
+    claims = [c["claim_id"] for c in queries.export_claims(db)]
+    found = queries.search(
+        db, "托夫生", toolkit.segmenter, toolkit.converter, lexicon=toolkit.lexicon
+    )
+    # Back to the schema of m017: every sentence's text and simplified text stored with it,
+    # every article's simplified text stored whole.
+    db.execute("drop view sentence_texts")
+    db.execute("alter table sentences add column text text")
+    db.execute("alter table sentences add column text_simplified text")
+    db.execute(
+        "update sentences set text = (select substr(v.text, sentences.start + 1, "
+        "sentences.[end] - sentences.start) from article_versions v where v.id = version_id), "
+        "text_simplified = (select substr(coalesce(v.text_simplified, v.text), "
+        "sentences.start + 1, sentences.[end] - sentences.start) "
+        "from article_versions v where v.id = version_id)"
+    )
+    db.execute("update article_versions set text_simplified = text where text_simplified is null")
+    db.execute("delete from _sqlite_migrations where name = 'm018_text_once'")
+    db.conn.commit()
+    rowids = [r[0] for r in db.execute("select rowid from sentences order by rowid")]
+    db.close()
+
+    db = store.open_db(tmp_path / "old.db")
+    assert "text" not in db["sentences"].columns_dict
+    assert [r[0] for r in db.execute("select rowid from sentences order by rowid")] == rowids
+    assert list(queries.export_sentences(db)) == sentences
+    assert [c["claim_id"] for c in queries.export_claims(db)] == claims
+    assert [(d["claim_id"], d["note"]) for d in store.read_decisions(db)] == [
+        (claim["claim_id"], "kept")
+    ]
+    assert (
+        queries.search(db, "托夫生", toolkit.segmenter, toolkit.converter, lexicon=toolkit.lexicon)
+        == found
+    )
+    simplified = db.execute(
+        "select count(*) from article_versions where text_simplified is not null"
+    ).fetchone()[0]
+    assert simplified == 2  # the two articles in traditional script
+    db.close()

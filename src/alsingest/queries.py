@@ -18,6 +18,10 @@ from .segment import Segmenter, search_text
 logger = logging.getLogger(__name__)
 
 CURRENT = "join articles a on a.current_version = v.id"
+# A sentence's text: its span of the article version's text, stored once (m018); the
+# simplified text is the article's own when the article was written in simplified script.
+SENTENCE_TEXT = 'substr(v.text, s.start + 1, s."end" - s.start)'
+SENTENCE_SIMPLIFIED = 'substr(coalesce(v.text_simplified, v.text), s.start + 1, s."end" - s.start)'
 
 CLAIM_COLUMNS = (
     "article", "quote", "therapy", "type", "date", "date_text", "phase", "enrollment", "status",
@@ -193,8 +197,8 @@ def search_page(
         rows = list(
             db.query(
                 f"""
-                select a.name as article, s.idx as sentence, s.start, s."end", s.text,
-                  s.text_simplified
+                select a.name as article, s.idx as sentence, s.start, s."end",
+                  {SENTENCE_TEXT} as text, {SENTENCE_SIMPLIFIED} as text_simplified
                 from sentences_fts f
                 join sentences s on s.rowid = f.rowid
                 join article_versions v on v.id = s.version_id {CURRENT}
@@ -210,27 +214,40 @@ def search_page(
             [phrase],
         ).fetchone()[0]
     if not total:
-        rows = list(
-            db.query(
-                f"""
-                select a.name as article, s.idx as sentence, s.start, s."end", s.text,
-                  s.text_simplified
-                from sentences s join article_versions v on v.id = s.version_id {CURRENT}
-                where instr(s.text_simplified, ?) > 0
-                order by a.name, s.idx limit ? offset ?
-                """,
-                [simplified.strip(), *page],
-            )
-        )
-        total = db.execute(
-            "select count(*) from sentences s join articles a on a.current_version = s.version_id "
-            "where instr(s.text_simplified, ?) > 0",
-            [simplified.strip()],
-        ).fetchone()[0]
+        rows, total = substring_page(db, simplified.strip(), page[0], offset)
     for row in rows:
         row["matches"] = match_spans(
             row.pop("text_simplified"), simplified, tokens, therapy, lexicon
         )
+    return rows, total
+
+
+def substring_page(db: Database, needle: str, limit: int, offset: int) -> tuple[list[dict], int]:
+    """Sentences whose simplified text holds ``needle`` (what FTS cannot find: part of a word),
+    a page of them and how many: the current versions holding it, then their sentences."""
+    rows: list[dict] = []
+    total = 0
+    if not needle:
+        return rows, total
+    versions = db.execute(
+        f"""
+        select v.id, a.name, v.text, coalesce(v.text_simplified, v.text) from article_versions v
+        {CURRENT} where instr(coalesce(v.text_simplified, v.text), ?) > 0 order by a.name
+        """,
+        [needle],
+    ).fetchall()
+    for vid, article, text, simplified in versions:
+        for idx, start, end in db.execute(
+            'select idx, start, "end" from sentences where version_id = ? order by idx', [vid]
+        ):
+            if needle not in simplified[start:end]:
+                continue
+            if total >= offset and (limit < 0 or len(rows) < limit):
+                rows.append(
+                    {"article": article, "sentence": idx, "start": start, "end": end,
+                     "text": text[start:end], "text_simplified": simplified[start:end]}
+                )  # fmt: skip
+            total += 1
     return rows, total
 
 
@@ -390,17 +407,34 @@ def export_documents(db: Database) -> Iterator[dict]:
 
 
 def export_sentences(db: Database) -> Iterator[dict]:
+    """Sentences of the current versions, each with its text (original and simplified) cut
+    from its article's text, which is read once per article."""
+    texts: tuple[str, str, str] | None = None
     for row in db.query(
-        f"""
-        select a.name as article, s.idx as "index", s.start, s."end", s.text, s.text_simplified,
+        """
+        select a.name as article, s.idx as "index", s.start, s."end", s.version_id,
           (select json_group_array(m.n) from citation_markers m
             where m.version_id = s.version_id and m.sentence_idx = s.idx) as markers
-        from sentences s join article_versions v on v.id = s.version_id {CURRENT}
+        from articles a join sentences s on s.version_id = a.current_version
         order by a.name, s.idx
         """
     ):
-        row["markers"] = json.loads(row["markers"])
-        yield row
+        vid = row.pop("version_id")
+        if texts is None or texts[0] != vid:
+            texts = (vid, *version_texts(db, vid))
+        start, end = row["start"], row["end"]
+        markers = json.loads(row.pop("markers"))
+        yield {**row, "text": texts[1][start:end], "text_simplified": texts[2][start:end],
+               "markers": markers}  # fmt: skip
+
+
+def version_texts(db: Database, version_id: str) -> tuple[str, str]:
+    """An article version's text and its simplified form (stored only when they differ)."""
+    row = db.execute(
+        "select text, coalesce(text_simplified, text) from article_versions where id = ?",
+        [version_id],
+    ).fetchone()
+    return (row[0], row[1]) if row else ("", "")
 
 
 # A claim's verdict per cited source, a contradiction first (JSON list).
@@ -901,15 +935,17 @@ def claim_contexts(db: Database, article: str) -> dict[int, dict]:
     ``paragraph_before`` / ``paragraph_after`` are the paragraph's text around the sentence.
     """
     version = db.execute(
-        f"select v.id, v.text from article_versions v {CURRENT} where a.name = ?", [article]
+        f"select v.id, v.text, coalesce(v.text_simplified, v.text) from article_versions v "
+        f"{CURRENT} where a.name = ?",
+        [article],
     ).fetchone()
     if version is None:
         return {}
-    version_id, text = version
+    version_id, text, simplified = version
     contexts: dict[int, dict] = {}
     for row in db.query(
         """
-        select s.idx, s.text, s.text_simplified, s.start, s."end",
+        select s.idx, s.start, s."end",
           coalesce(p.start, s.start) as p_start, coalesce(p."end", s."end") as p_end
         from sentences s
         left join paragraphs p on p.version_id = s.version_id and p.idx = s.paragraph_idx
@@ -918,8 +954,8 @@ def claim_contexts(db: Database, article: str) -> dict[int, dict]:
         [version_id],
     ):
         contexts[row["idx"]] = {
-            "text": row["text"],
-            "text_simplified": row["text_simplified"],
+            "text": text[row["start"] : row["end"]],
+            "text_simplified": simplified[row["start"] : row["end"]],
             "paragraph_before": text[row["p_start"] : row["start"]],
             "paragraph_after": text[row["end"] : row["p_end"]],
         }

@@ -65,8 +65,6 @@ def article_rows(result: ArticleResult) -> ArticleRows:
                 "idx",
                 "start",
                 "end",
-                "text",
-                "text_simplified",
                 "tokens",
                 "terms",
             ),
@@ -78,8 +76,6 @@ def article_rows(result: ArticleResult) -> ArticleRows:
                     s.index,
                     s.start,
                     s.end,
-                    text[s.start : s.end],
-                    simplified[s.start : s.end],
                     s.tokens,
                     s.terms,
                 )
@@ -216,7 +212,8 @@ def article_rows(result: ArticleResult) -> ArticleRows:
         "script": result.script,
         "chars": len(text),
         "text": text,
-        "text_simplified": simplified,
+        # Stored only when it differs: an article in simplified script is its own (m018).
+        "text_simplified": simplified if simplified != text else None,
         "parser_version": result.parser_version,
         "published": result.published,
         "given_published": source.published,

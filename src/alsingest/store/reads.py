@@ -22,9 +22,13 @@ def is_current(db: Database, name: str, content_hash: str, parser_version: str) 
 
 def version_sentences(db: Database, vid: str) -> list[str]:
     """The sentences of an article version, in order."""
+    row = db.execute("select text from article_versions where id = ?", [vid]).fetchone()
+    text = row[0] if row else ""
     return [
-        row[0]
-        for row in db.execute("select text from sentences where version_id = ? order by idx", [vid])
+        text[start:end]
+        for start, end in db.execute(
+            'select start, "end" from sentences where version_id = ? order by idx', [vid]
+        )
     ]
 
 

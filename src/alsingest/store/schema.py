@@ -1,7 +1,7 @@
 """The corpus's schema: its migrations (sqlite-utils ``Migrations``), applied on every open.
 
 Each migration converts a corpus built by the schema before it in place; none drops a
-review decision. A new one goes after the last (``m017``), named for what it changes.
+review decision. A new one goes after the last (``m018``), named for what it changes.
 """
 
 from __future__ import annotations
@@ -453,6 +453,27 @@ def m017_claims_to_verify(db: Database) -> None:
         "join articles a on a.current_version = c.version_id "
         "left join verifications ver on ver.id = c.id "
         "where ver.id is null or ver.sources_key is null"
+    )
+
+
+@migrations()
+def m018_text_once(db: Database) -> None:
+    # Each article version's text is stored once: a sentence is its span (start, end) of it,
+    # and the simplified text (length-preserving, so the same span) is kept only when it
+    # differs from the text. Sentences keep their words for the full-text index. The view
+    # sentence_texts shows each sentence with its text, as the table did (Datasette).
+    # Columns are dropped in place, so every rowid (the index's key) and id stays as it was.
+    # The file keeps its size until VACUUM gives the freed pages back.
+    columns = db["sentences"].columns_dict
+    for column in ("text", "text_simplified"):
+        if column in columns:
+            db.execute(f"alter table sentences drop column [{column}]")
+    db.execute("update article_versions set text_simplified = null where text_simplified = text")
+    db.execute(
+        "create view if not exists sentence_texts as select s.*, "
+        'substr(v.text, s.start + 1, s."end" - s.start) as text, '
+        'substr(coalesce(v.text_simplified, v.text), s.start + 1, s."end" - s.start) '
+        "as text_simplified from sentences s join article_versions v on v.id = s.version_id"
     )
 
 
