@@ -105,3 +105,31 @@ def test_ingest_and_search_never_import_spacy(tmp_path):
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def relative_imports(path: Path) -> set[str]:
+    """The alsingest modules ``path`` imports when it runs, lazy imports included (those for
+    type checkers only are not imports at run time)."""
+    package = path.relative_to(SRC.parent).with_suffix("").parts[:-1]
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and getattr(node.test, "id", None) == "TYPE_CHECKING":
+            node.body = []
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.level:
+            base = package[: len(package) - node.level + 1]
+            target = [*base, *(node.module.split(".") if node.module else [])]
+            names.add(".".join(target[1:2]) or node.names[0].name)
+    return names
+
+
+def test_store_imports_no_stage_above_it():
+    """The store stands below the stages: the records it writes come from ``records``."""
+    above = {"pipeline", "sources", "refresh", "verify", "workers", "cli", "web", "assemble"}
+    offenders = {
+        p.name: sorted(relative_imports(p) & above)
+        for p in [*(SRC / "store").glob("*.py"), SRC / "records.py"]
+        if relative_imports(p) & above
+    }
+    assert offenders == {}

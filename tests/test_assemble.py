@@ -28,6 +28,40 @@ def row(article="a.txt", therapy="nurown", type="submission", date=None, **extra
     return {**base, **extra}
 
 
+def clusters_member_by_member(claims):
+    """Dated clusters as assemble formed them before issue 13: each member checked."""
+    clusters = []
+    for claim in sorted(claims, key=lambda c: (-len(c["date"]), c["article"], c["start"])):
+        home = next(
+            (c for c in clusters if all(
+                claim["date"].startswith(m["date"]) or m["date"].startswith(claim["date"])
+                for m in c
+            )),
+            None,
+        )  # fmt: skip
+        if home is None:
+            clusters.append([claim])
+        else:
+            home.append(claim)
+    return sorted(sorted(m["claim_id"] for m in c) for c in clusters)
+
+
+def test_dated_clusters_are_those_of_checking_every_member():
+    import random
+
+    rng = random.Random(13)
+    dates = ["2024", "2025", "2025-04", "2025-06", "2025-04-10", "2025-04-11", "2025-06-01"]
+    for _ in range(50):
+        claims = [
+            row(f"{k:03d}.txt", date=rng.choice(dates), start=k, claim_id=f"c{k}")
+            for k in range(rng.randint(1, 40))
+        ]
+        facts = assemble(claims)
+        assert sorted(sorted(m["claim_id"] for m in f.mentions) for f in facts) == (
+            clusters_member_by_member(claims)
+        )
+
+
 def test_dates_merge_at_the_coarser_precision():
     facts = assemble([row("a.txt", date="2025-04"), row("b.txt", date="2025-04-10")])
     assert [(f.date, len(f.mentions), f.articles) for f in facts] == [
@@ -172,3 +206,42 @@ def test_claims_without_fetched_sources_are_unavailable_with_a_reason(verified):
         "the article cites no source for this claim",
         "no cited source has been fetched or attached yet",
     }
+
+
+def test_a_run_with_nothing_changed_reads_no_claim_and_a_change_reads_them_again(
+    toolkit, tmp_path, monkeypatch
+):
+    for path in sorted(SEEDS.glob("*.txt"))[:2]:
+        shutil.copy(path, tmp_path)
+    db = store.open_db(tmp_path / "corpus.db")
+    ingest_files(db, [tmp_path], toolkit)
+    first = verify_corpus(db, toolkit)
+    claims = sum(first.verdicts.values())
+    read = []
+    plain = queries.claim_sources
+    monkeypatch.setattr(
+        queries, "claim_sources", lambda db, ids=None: read.append(ids) or plain(db, ids)
+    )
+    again = verify_corpus(db, toolkit)
+    assert read == [] and again.verdicts == {}
+    assert (again.unchanged, again.facts, again.conflicts) == (claims, first.facts, first.conflicts)
+    forced = verify_corpus(db, toolkit, force=True)
+    assert read == [None] and sum(forced.verdicts.values()) == claims
+    # A claim changed (refresh forgets its verdict): it alone is read again.
+    row_id, claim_id = db.execute("select id, claim_id from claims limit 1").fetchone()
+    store.forget_verifications(db, [claim_id])
+    changed = verify_corpus(db, toolkit)
+    assert read[-1] == [row_id] and changed.verdicts == {"unavailable": 1}
+    assert changed.unchanged == claims - 1 and changed.facts == first.facts
+    # A document seen: every claim is read again (its sources may have changed).
+    db["documents"].insert({"id": "d", "url_normalized": "https://example.org/x", "status": "ok"})
+    assert verify_corpus(db, toolkit).unchanged == claims and read[-1] is None and len(read) == 3
+    assert verify_corpus(db, toolkit).unchanged == claims and len(read) == 3
+    # A new article: its claims alone are read.
+    more = tmp_path / "more"
+    more.mkdir()
+    shutil.copy(sorted(SEEDS.glob("*.txt"))[2], more)
+    ingest_files(db, [more], toolkit)
+    added = verify_corpus(db, toolkit)
+    assert len(read[-1]) == sum(added.verdicts.values()) > 0 and added.unchanged == claims
+    db.close()

@@ -170,12 +170,14 @@ def test_review_accept_correct_reload_timeline_and_escaping(server, browser, cor
     browser.get(f"{server}/?article={article}#c-{second}")
     screenshot(browser, "review-decided.png")
 
-    # The timeline renders, with the reviewed claims on it.
+    # The timeline renders a page of therapies, and each reviewed claim on its therapy's chart.
     browser.get(f"{server}/timeline")
     charts = browser.find_elements(By.CSS_SELECTOR, "svg.timeline")
-    assert len(charts) >= 5
-    assert browser.find_elements(By.CSS_SELECTOR, "a.point.state-accepted")
-    assert browser.find_elements(By.CSS_SELECTOR, "a.point.state-corrected")
+    assert len(charts) == 5
+    for claim_id, state in ((first, "accepted"), (second, "corrected")):
+        therapy = stored[claim_id]["snapshot"]["therapy"]
+        browser.get(f"{server}/timeline?therapy={therapy}")
+        assert browser.find_elements(By.CSS_SELECTOR, f"a.point.state-{state}")
     point = browser.find_element(By.CSS_SELECTOR, "a.point circle")
     assert float(point.get_attribute("r")) > 0 and point.size["width"] > 0
     screenshot(browser, "timeline.png")

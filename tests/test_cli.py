@@ -254,7 +254,7 @@ def test_fetch_runs_the_prefect_flow_and_summarises_by_status(prefect_harness, t
 
 
 def test_piped_claims_keep_whole_quotes_and_ids(corpus):
-    result = run("claims", "--db", corpus)
+    result = run("claims", "--all", "--db", corpus)
     assert result.exit_code == 0
     longest = max(
         (json.loads(line) for line in run("export", "claims", "--db", corpus).output.splitlines()),
@@ -640,3 +640,65 @@ def test_claims_lists_a_contradicted_claim_first_with_its_verdict_per_source(tmp
     from alsingest.cli import verdict_cell
 
     assert verdict_cell(row) == "contradicted [2] supported [1]"
+    # Paged, the contradicted claim leads page one and is on no other page.
+    first = run("claims", "--limit", "1", "--format", "jsonl", "--db", db_path)
+    second = run("claims", "--limit", "1", "--offset", "1", "--format", "jsonl", "--db", db_path)
+    assert json.loads(first.stdout)["claim_id"] == last["claim_id"]
+    others = [r for r in exported if r["claim_id"] != last["claim_id"]]
+    assert json.loads(second.stdout)["claim_id"] == others[0]["claim_id"]
+
+
+def test_listings_show_one_page_with_the_total(corpus):
+    everything = [
+        json.loads(line) for line in run("export", "claims", "--db", corpus).stdout.splitlines()
+    ]
+    assert len(everything) > 60
+    first = run("claims", "--format", "jsonl", "--db", corpus)
+    assert [json.loads(line)["claim_id"] for line in first.stdout.splitlines()] == [
+        c["claim_id"] for c in everything[:50]
+    ]
+    assert f"claims 1–50 of {len(everything)} (--offset 50 for the next page" in first.stderr
+    page = run("claims", "--limit", "7", "--offset", "50", "--format", "jsonl", "--db", corpus)
+    assert [json.loads(line)["claim_id"] for line in page.stdout.splitlines()] == [
+        c["claim_id"] for c in everything[50:57]
+    ]
+    assert f"claims 51–57 of {len(everything)}" in page.stderr
+    whole = run("claims", "--all", "--format", "jsonl", "--db", corpus)
+    assert len(whole.stdout.splitlines()) == len(everything) and whole.stderr == ""
+    table = run("claims", "--limit", "3", "--db", corpus)
+    assert f"claims 1–3 of {len(everything)} (--offset 3 for the next page" in table.stderr
+    past = run("claims", "--offset", str(len(everything)), "--db", corpus)
+    assert past.exit_code == 0 and f"there are {len(everything)}" in past.stderr
+
+
+def test_articles_references_and_search_are_paged_too(corpus):
+    articles = run("articles", "--limit", "2", "--offset", "1", "--format", "json", "--db", corpus)
+    names = [row["name"] for row in json.loads(articles.stdout)]
+    assert len(names) == 2 and names[0].startswith("001_")
+    assert "articles 2–3 of 5 (--offset 3 for the next page" in articles.stderr
+    every = json.loads(run("references", "--all", "--format", "json", "--db", corpus).stdout)
+    page = json.loads(run("references", "--limit", "4", "--offset", "4", "--format", "json",
+                          "--db", corpus).stdout)  # fmt: skip
+    assert page == every[4:8]
+    found = run("search", "托夫生", "--all", "--format", "json", "--db", corpus)
+    hits = json.loads(found.stdout)
+    assert len(hits) > 3
+    one = run(
+        "search", "托夫生", "--limit", "1", "--offset", "2", "--format", "json", "--db", corpus
+    )
+    assert json.loads(one.stdout) == hits[2:3]
+    assert f"sentences 3–3 of {len(hits)}" in one.stderr
+
+
+def test_facts_listed_from_the_claims_fields_they_need_are_those_of_every_field(corpus):
+    from alsingest import queries, store
+    from alsingest.assemble import assemble, fact_row
+
+    db = store.open_db(corpus)
+    expected = [fact_row(f) for f in assemble(queries.export_claims(db))]
+    db.close()
+    listed = json.loads(run("facts", "--all", "--format", "json", "--db", corpus).stdout)
+    assert listed == expected and len(expected) > 12
+    page = run("facts", "--limit", "5", "--offset", "10", "--format", "json", "--db", corpus)
+    assert json.loads(page.stdout) == expected[10:15]
+    assert f"facts 11–15 of {len(expected)}" in page.stderr

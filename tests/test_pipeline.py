@@ -4,7 +4,7 @@ import shutil
 import pytest
 from conftest import SEEDS
 
-from alsingest import store
+from alsingest import queries, store
 from alsingest.pipeline import ingest_files
 
 TABLES = (
@@ -39,12 +39,30 @@ def corpus(tmp_path):
 def test_sentence_offsets_round_trip_to_the_original(seeded_db):
     rows = list(
         seeded_db.query(
-            "select s.start, s.[end], s.text, v.text as article from sentences s "
+            "select s.start, s.[end], s.text, v.text as article from sentence_texts s "
             "join article_versions v on v.id = s.version_id"
         )
     )
     assert len(rows) > 500
     assert all(row["article"][row["start"] : row["end"]] == row["text"] for row in rows)
+    exported = list(queries.export_sentences(seeded_db))
+    assert [r["text"] for r in exported] == [
+        r["text"] for r in seeded_db.query(
+            "select s.text from sentence_texts s join articles a on a.current_version = s.version_id "
+            "order by a.name, s.idx"
+        )
+    ]  # fmt: skip
+
+
+def test_each_article_text_is_stored_once(seeded_db):
+    assert {"text", "text_simplified"}.isdisjoint(seeded_db["sentences"].columns_dict)
+    stored = {
+        row["script"]: row["simplified_stored"]
+        for row in seeded_db.query(
+            "select script, text_simplified is not null as simplified_stored from article_versions"
+        )
+    }
+    assert stored == {"simplified": 0, "traditional": 1}
 
 
 def test_every_seed_is_stored_with_its_script(seeded_db):
@@ -66,7 +84,8 @@ def test_every_seed_is_stored_with_its_script(seeded_db):
 def test_simplified_text_is_stored_beside_the_original(seeded_db):
     row = next(
         seeded_db.query(
-            "select s.text, s.text_simplified from sentences s where s.text like '%漸凍癥%' limit 1"
+            "select s.text, s.text_simplified from sentence_texts s where s.text like '%漸凍癥%' "
+            "limit 1"
         )
     )
     assert "渐冻症" in row["text_simplified"] and len(row["text"]) == len(row["text_simplified"])
@@ -117,14 +136,14 @@ def test_a_failure_while_writing_leaves_nothing_half_written(corpus, toolkit, mo
     ingest_files(corpus, [SEEDS / "000_10f194e9a782d43d.txt"], toolkit)
     before = dump(corpus)
 
-    insert_rows = store._insert_rows
+    insert_rows = store.articles._insert_rows
 
     def explode(db, table, columns, rows):
         if table == "claims":  # the last table: the article, its sentences and markers are in
             raise RuntimeError("disk on fire")
         insert_rows(db, table, columns, rows)
 
-    monkeypatch.setattr(store, "_insert_rows", explode)
+    monkeypatch.setattr(store.articles, "_insert_rows", explode)
     with pytest.raises(RuntimeError):
         ingest_files(corpus, [SEEDS / "001_f3d24a04a151cdeb.txt"], toolkit)
     assert dump(corpus) == before
@@ -222,7 +241,7 @@ def test_a_failure_while_the_flow_writes_a_batch_leaves_no_article_of_it(
     config = tmp_path / "one.toml"
     config.write_text("[ingest]\nworkers = 1\nbatch_size = 25\n", encoding="utf-8")
     db_path = tmp_path / "corpus.db"
-    insert_rows = store._insert_rows
+    insert_rows = store.articles._insert_rows
     articles_begun = []
 
     def fail_on_the_third(db, table, columns, rows):
@@ -232,7 +251,7 @@ def test_a_failure_while_the_flow_writes_a_batch_leaves_no_article_of_it(
                 raise RuntimeError("disk on fire")
         insert_rows(db, table, columns, rows)
 
-    monkeypatch.setattr(store, "_insert_rows", fail_on_the_third)
+    monkeypatch.setattr(store.articles, "_insert_rows", fail_on_the_third)
     with pytest.raises(RuntimeError, match="disk on fire"):
         ingest([str(SEEDS)], db=str(db_path), config=str(config))
     assert len(articles_begun) == 3, "two whole articles were written before the failure"
@@ -240,7 +259,7 @@ def test_a_failure_while_the_flow_writes_a_batch_leaves_no_article_of_it(
     tables = ("articles", "article_versions", "paragraphs", "sentences", "claims")
     assert {t: db[t].count for t in tables} == dict.fromkeys(tables, 0)
 
-    monkeypatch.setattr(store, "_insert_rows", insert_rows)
+    monkeypatch.setattr(store.articles, "_insert_rows", insert_rows)
     summary = ingest([str(SEEDS)], db=str(db_path), config=str(config))
     assert len(summary["new"]) == 5
     assert db["articles"].count == 5

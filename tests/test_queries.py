@@ -1,5 +1,7 @@
 """The read side: names resolved from what people type, and counts of current versions."""
 
+import json
+
 import pytest
 from conftest import SEEDS
 
@@ -140,3 +142,72 @@ def test_an_old_corpus_is_migrated_to_the_new_index_with_its_decisions(tmp_path,
     )
     assert {r["sentence"] for r in rows} >= {0, 2}, "aliases still found before a refresh"
     db.close()
+
+
+def test_contradictions_are_paged_with_the_quotes_of_their_claims(seeded_db, tmp_path):
+    from conftest import copy_corpus
+
+    db = copy_corpus(seeded_db, tmp_path / "c.db")
+    claims = list(db.query("select claim_id from claims order by claim_id limit 6"))
+    ids = [row["claim_id"] for row in claims]
+    store.write_conflicts(
+        db,
+        [
+            {"id": f"k{n}", "kind": "date", "therapy": f"t{n}", "detail": f"d{n}",
+             "claim_ids": f'["{ids[n]}", "{ids[n + 3]}"]'}
+            for n in range(3)
+        ],
+    )  # fmt: skip
+    rows, total = queries.contradictions_page(db, limit=2, offset=1)
+    assert total == 3
+    assert [row["id"] for row in rows] == ["k1", "k2"]
+    assert [c["claim_id"] for c in rows[0]["claims"]] == [ids[1], ids[4]]
+    assert (
+        rows[0]["claims"][0]["quote"]
+        == db.execute("select quote from claims where claim_id = ?", [ids[1]]).fetchone()[0]
+    )
+    assert queries.contradictions_with_claims(db)[1:] == rows
+
+
+def test_fact_counts_are_kept_until_a_claim_changes(seeded_db, tmp_path):
+    from conftest import copy_corpus
+
+    from alsingest.assemble import assemble, fact_row
+
+    db = copy_corpus(seeded_db, tmp_path / "c.db")
+    every = [fact_row(f) for f in assemble(queries.export_claims(db))]
+    rows, total = queries.facts_page(db, limit=None)
+    assert rows == every and total == len(every)
+    assert queries.facts_page(db, limit=4, offset=total - 2) == (every[-2:], total)
+    kept = db.execute("select stamp from derived where name = 'fact_counts'").fetchone()[0]
+    lonely = every[0]
+    db.execute("delete from claims where claim_id in (select value from json_each(?))",
+               [json.dumps(lonely["claim_ids"])])  # fmt: skip
+    assert store.change_stamp(db, "claims") != kept
+    rows, total = queries.facts_page(db, limit=None)
+    assert total == len(every) - 1 and lonely not in rows
+
+
+def test_claim_values_are_the_snapshot_fields_of_export_claims(seeded_db):
+    from alsingest.review import SNAPSHOT_FIELDS
+
+    exported = list(queries.export_claims(seeded_db))
+    values = list(queries.claim_values(seeded_db))
+    assert len(values) == len(exported) > 50
+    for full, light in zip(exported, values, strict=True):
+        for key in ("article", "claim_id", *SNAPSHOT_FIELDS):
+            assert light[key] == full[key], key
+
+
+def test_a_substring_is_found_in_the_sentences_cut_from_their_article(seeded_db):
+    needle = "冻症"
+    every = [
+        (s["article"], s["index"])
+        for s in queries.export_sentences(seeded_db)
+        if needle in s["text_simplified"]
+    ]
+    rows, total = queries.substring_page(seeded_db, needle, -1, 0)
+    assert [(r["article"], r["sentence"]) for r in rows] == every and total == len(every) > 5
+    page, same = queries.substring_page(seeded_db, needle, 2, 3)
+    assert same == total and page == rows[3:5]
+    assert all(needle in r["text_simplified"] for r in rows)

@@ -152,20 +152,20 @@ def test_a_run_killed_halfway_resumes_and_stores_each_article_once(db, toolkit, 
     b_version = db.execute("select current_version from articles where name = 'b.txt'").fetchone()[
         0
     ]
-    insert_rows = store._insert_rows
+    insert_rows = store.articles._insert_rows
 
     def killed_on_b(database, table, columns, rows):
         insert_rows(database, table, columns, rows)  # half of the article is written ...
         if table == "sentences" and rows[0][columns.index("version_id")] == b_version:
             raise KeyboardInterrupt  # ... when the process is killed
 
-    monkeypatch.setattr(store, "_insert_rows", killed_on_b)
+    monkeypatch.setattr(store.articles, "_insert_rows", killed_on_b)
     with pytest.raises(KeyboardInterrupt):
         reextract(db, stale_articles(db), toolkit)
     assert stale_articles(db) == ["b.txt", "c.txt"], "a done, b rolled back, c not reached"
     assert rows(db, "claims") == expected["claims"], "b's old rows are intact"
 
-    monkeypatch.setattr(store, "_insert_rows", insert_rows)
+    monkeypatch.setattr(store.articles, "_insert_rows", insert_rows)
     report = reextract(db, stale_articles(db), toolkit)
 
     assert report.done == ["b.txt", "c.txt"] and stale_articles(db) == []

@@ -271,22 +271,28 @@ def test_changed_since_review_is_shown(client, corpus):
     assert first_claim_id(client.get("/?review=changed").text) == claim_id
 
 
-def test_verdict_and_evidence_show_when_verification_has_run(client, monkeypatch):
-    plain = queries.export_claims
-
-    def verified(db, **kwargs):
-        for row in plain(db, **kwargs):
-            yield {
-                **row,
-                "verdict": "supported",
-                "evidence": '[{"text": "Tofersen <b>approved</b> in April 2023", "start": 3}]',
-            }
-
-    monkeypatch.setattr(queries, "export_claims", verified)
+def test_verdict_and_evidence_show_when_verification_has_run(client, corpus):
+    assert 'value="supported"' not in client.get("/").text  # counts kept with no verdict yet
+    db = store.open_db(corpus)
+    rows = list(db.query(
+        "select c.id, c.claim_id from claims c join articles a on a.current_version = c.version_id "
+        "where a.name = 'zz_script.txt'"
+    ))  # fmt: skip
+    store.write_verifications(
+        db,
+        [
+            {"id": row["id"], "claim_id": row["claim_id"], "verdict": "supported",
+             "evidence": '[{"text": "Tofersen <b>approved</b> in April 2023", "start": 3}]'}
+            for row in rows
+        ],
+    )  # fmt: skip
+    db.close()
     page = client.get("/?article=zz_script.txt&verdict=supported").text
     assert "verdict-supported" in page
     assert "Tofersen &lt;b&gt;approved&lt;/b&gt; in April 2023" in page
     assert "verification has not run" not in page
+    # The filter's counts were kept before the verdicts came, and counted again since.
+    assert re.search(rf'<option value="supported"[^>]*>supported \({len(rows)}\)</option>', page)
 
 
 def test_the_contradictions_page_has_an_empty_state_then_shows_sides(client, corpus):
@@ -435,29 +441,132 @@ def test_a_short_or_blank_token_is_refused(corpus, lexicon, token):
     assert result.exit_code == 2 and "at least 16 characters" in result.output
 
 
-def test_a_contradicted_claim_comes_first_and_shows_each_source(client, monkeypatch):
-    plain = queries.export_claims
-    last = {}
-
-    def verified(db, **kwargs):
-        rows = list(plain(db, **kwargs))
-        last["id"] = rows[-1]["claim_id"]
-        for row in rows:
-            contradicted = row["claim_id"] == last["id"]
-            yield {
-                **row,
-                "verdict": "contradicted" if contradicted else "supported",
-                "verdicts": [
-                    {"ref": 2, "kind": "reference", "verdict": "contradicted", "reason": "missed"},
-                    {"ref": 1, "kind": "reference", "verdict": "supported", "reason": "met"},
-                ]
-                if contradicted
-                else [],
-            }
-
-    monkeypatch.setattr(queries, "export_claims", verified)
-    page = client.get("/?article=zz_script.txt").text
-    assert first_claim_id(page) == last["id"]
-    card = page[page.index(f'data-claim="{last["id"]}"') :]
+def test_a_contradicted_claim_comes_first_and_shows_each_source(client, corpus):
+    db = store.open_db(corpus)
+    rows = list(db.query(
+        "select c.id, c.claim_id from claims c join articles a on a.current_version = c.version_id "
+        "where a.name = '000_10f194e9a782d43d.txt' order by c.start"
+    ))  # fmt: skip
+    assert len(rows) > 1
+    last = rows[-1]
+    store.write_verifications(
+        db,
+        [
+            {"id": row["id"], "claim_id": row["claim_id"],
+             "verdict": "contradicted" if row is last else "supported"}
+            for row in rows
+        ],
+    )  # fmt: skip
+    store.write_source_verdicts(
+        db,
+        [last["id"]],
+        [
+            {"id": f"{last['id']}-{n}", "claim_row": last["id"], "claim_id": last["claim_id"],
+             "kind": "reference", "ref": n, "verdict": verdict, "reason": reason}
+            for n, verdict, reason in ((1, "supported", "met"), (2, "contradicted", "missed"))
+        ],
+    )  # fmt: skip
+    db.close()
+    page = client.get("/?article=000_10f194e9a782d43d.txt").text
+    assert first_claim_id(page) == last["claim_id"]
+    card = page[page.index(f'data-claim="{last["claim_id"]}"') :]
     listed = card[card.index('class="per-source"') :]
     assert listed.index("[2]") < listed.index("[1]")
+
+
+def claim_ids_of(page: str) -> list[str]:
+    return re.findall(r'data-claim="([0-9a-f]+)"', page)
+
+
+def test_the_queue_pages_through_every_claim_once_decided_ones_last(client, corpus):
+    first = client.get("/").text
+    decided = claim_ids_of(first)[3]
+    post_decision(client, decided, csrf_of(first), action="accept")
+    db = store.open_db(corpus)
+    current = [c["claim_id"] for c in queries.export_claims(db)]
+    db.close()
+    pages = int(re.search(r"page 1 of (\d+)", client.get("/").text).group(1))
+    assert pages == -(-len(current) // views.PAGE_SIZE) > 1
+    seen = [i for n in range(1, pages + 1) for i in claim_ids_of(client.get(f"/?page={n}").text)]
+    assert sorted(seen) == sorted(current) and seen[-1] == decided
+    assert claim_ids_of(client.get("/?page=99").text) == claim_ids_of(
+        client.get(f"/?page={pages}").text
+    )
+    assert claim_ids_of(client.get("/?review=accepted").text) == [decided]
+    assert decided not in claim_ids_of(client.get("/?review=unreviewed&page=99").text)
+
+
+def test_a_corrected_therapy_counts_and_draws_under_its_new_name(client, corpus):
+    page = client.get("/?therapy=snug01").text
+    tofersen = re.compile(r'<option value="tofersen">tofersen \((\d+)\)')
+    count = int(tofersen.search(page).group(1))
+    claim_id = first_claim_id(page)
+    response = post_decision(
+        client, claim_id, csrf_of(page), action="correct", therapy="tofersen", type="trial_start",
+        date="2031-05", phase="1/2a", enrollment="", refs="2",
+    )  # fmt: skip
+    assert response.status_code == 303
+    after = client.get("/?therapy=snug01").text
+    assert int(tofersen.search(after).group(1)) == count + 1
+    assert claim_id not in claim_ids_of(after)
+    assert claim_id in claim_ids_of(client.get("/?therapy=tofersen&review=corrected").text)
+    chart = client.get("/timeline?therapy=tofersen").text
+    assert f'href="/claims/{claim_id}"' in chart and ">2031</text>" in chart
+
+
+def test_many_articles_make_the_article_filter_a_text_box(client, monkeypatch):
+    assert '<select name="article">' in client.get("/").text
+    monkeypatch.setattr(views, "ARTICLE_CHOICES", 2)
+    db_page = client.get("/?type=launch")  # claims unchanged: the kept counts still list them
+    assert '<select name="article">' in db_page.text
+
+
+def test_a_new_corpus_with_many_articles_gets_a_text_box(corpus, lexicon, monkeypatch):
+    monkeypatch.setattr(views, "ARTICLE_CHOICES", 2)
+    with TestClient(create_app(corpus, lexicon=lexicon), base_url=LOCAL) as fresh:
+        page = fresh.get("/?article=000_10f194e9a782d43d.txt").text
+    assert '<input type="text" name="article" value="000_10f194e9a782d43d.txt"' in page
+    assert set(re.findall(r'class="article" [^>]*>([^ ]+) ·', page)) == {"000_10f194e9a782d43d.txt"}
+
+
+def test_the_timeline_draws_a_page_of_the_most_dated_therapies(client, monkeypatch):
+    monkeypatch.setattr(timeline, "CHARTS_PAGE", 2)
+    first = client.get("/timeline").text
+    second = client.get("/timeline?page=2").text
+    names = re.findall(r'<section class="chart" id="t-([^"]+)"', first)
+    assert len(names) == 2 and "therapies page 1 of" in first
+    later = re.findall(r'<section class="chart" id="t-([^"]+)"', second)
+    assert later and not set(later) & set(names)
+    dated = [int(n) for n in re.findall(r"<small>(\d+) dated claims", first + second)]
+    assert dated == sorted(dated, reverse=True)
+
+
+def test_the_contradictions_page_is_paged(client, corpus, monkeypatch):
+    monkeypatch.setattr(views, "CONFLICTS_PAGE", 1)
+    db = store.open_db(corpus)
+    ids = [c["claim_id"] for c in queries.export_claims(db, therapy="lenzumestrocel")][:4]
+    store.write_conflicts(
+        db,
+        [
+            {"id": f"c{n}", "kind": "outcome", "therapy": "lenzumestrocel", "detail": f"d{n}",
+             "claim_ids": json.dumps(ids[2 * n : 2 * n + 2])}
+            for n in range(2)
+        ],
+    )  # fmt: skip
+    db.close()
+    first, second = client.get("/conflicts").text, client.get("/conflicts?page=2").text
+    assert "page 1 of 2" in first and "page 2 of 2" in second
+    assert f"/claims/{ids[0]}" in first and f"/claims/{ids[2]}" not in first
+    assert f"/claims/{ids[2]}" in second and f"/claims/{ids[3]}" in second
+
+
+def test_a_contradiction_of_many_claims_shows_a_few_and_counts_the_rest(client, corpus):
+    db = store.open_db(corpus)
+    ids = [c["claim_id"] for c in queries.export_claims(db)][: views.SIDES_SHOWN + 3]
+    store.write_conflicts(
+        db, [{"id": "many", "kind": "date", "therapy": "tofersen", "detail": "d",
+              "claim_ids": json.dumps(ids)}]
+    )  # fmt: skip
+    db.close()
+    page = client.get("/conflicts").text
+    assert page.count('class="side"') == views.SIDES_SHOWN and "… and 3 more claims" in page

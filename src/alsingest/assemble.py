@@ -92,9 +92,10 @@ def assemble(claims: Iterable[Mapping]) -> list[Fact]:
         if claim.get("date"):
             clusters = groups.setdefault((claim["therapy"], claim["type"], "dated"), [])
             # Every member must agree: a bare "2025" does not bridge "2025-04" and "2025-06".
-            home = next(
-                (c for c in clusters if all(compatible(claim["date"], m["date"]) for m in c)), None
-            )
+            # Claims come longest date first, so a cluster's members are a chain of prefixes
+            # and its last member's date is a prefix of all: agreeing with it is agreeing with
+            # every member (one comparison, not one per member).
+            home = next((c for c in clusters if compatible(claim["date"], c[-1]["date"])), None)
         else:
             key = (claim["therapy"], claim["type"], claim.get("phase"), claim.get("enrollment"))
             clusters = groups.setdefault(key, [])

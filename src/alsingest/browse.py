@@ -37,17 +37,19 @@ TABLES: dict[str, tuple[str, list[str], str | None]] = {
         "name",
     ),
     "article_versions": (
-        "Every version of every article: its full text (original and simplified script), "
+        "Every version of every article: its full text (and its simplified form when the "
+        "article is not in simplified script), "
         "encoding, script and parser version. A changed file adds a version.",
         ["script", "encoding", "parser_version"],
         None,
     ),
     "paragraphs": ("Paragraph spans (start, end) in the article text.", ["kind"], None),
     "sentences": (
-        "Sentences with exact offsets: text is the original[start:end]; tokens are the "
-        "segmented words behind the full-text search.",
+        "Sentences as spans (start, end) of their article version's text, which is stored "
+        "once (the view sentence_texts shows each with its text); tokens are the segmented "
+        "words behind the full-text search.",
         [],
-        "text",
+        None,
     ),
     "article_references": (
         "Reference list entries and inline sources of each article version.",

@@ -8,6 +8,7 @@ import os
 import sqlite3
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 import click
@@ -20,6 +21,7 @@ from .config import ConfigError, Options, load_config
 from .fetch import STATUSES
 from .lexicon import LexiconError
 from .output import FORMATS, Field, PipeConsole, emit, plural
+from .queries import Page
 from .readers import shown_name
 
 # The machines this runs on have no internet: do not try to send Prefect telemetry.
@@ -50,9 +52,49 @@ def format_option(command):
     )(command)
 
 
-def show(rows: list[dict], fmt: str, fields: list[Field], noun: str | None) -> None:
-    """The rows of a listing command in the format asked for (tables count rows on stderr)."""
-    emit(rows, fmt, fields, console=console, out=sys.stdout, noun=noun, errors=errors)
+def show(
+    rows: list[dict],
+    fmt: str,
+    fields: list[Field],
+    noun: str | None,
+    *,
+    total: int | None = None,
+    offset: int = 0,
+) -> None:
+    """The rows of a listing command in the format asked for (tables count rows on stderr);
+    one page of ``total`` rows from ``offset`` says so on stderr in every format."""
+    emit(
+        rows,
+        fmt,
+        fields,
+        console=console,
+        out=sys.stdout,
+        noun=noun,
+        errors=errors,
+        total=total,
+        offset=offset,
+    )
+
+
+def page_options(command):
+    """--limit, --offset and --all on every listing command: a page, not a dump."""
+
+    @click.option(
+        "--limit",
+        default=50,
+        show_default=True,
+        type=click.IntRange(min=1),
+        help="Rows to show (one page).",
+    )
+    @click.option(
+        "--offset", default=0, show_default=True, type=click.IntRange(min=0), help="Rows to skip."
+    )
+    @click.option("--all", "every", is_flag=True, help="Every row, not one page.")
+    @functools.wraps(command)
+    def wrapper(*args, limit, offset, every, **kwargs):
+        return command(*args, page=Page(None if every else limit, 0 if every else offset), **kwargs)
+
+    return wrapper
 
 
 def common_options(command):
@@ -281,11 +323,13 @@ ARTICLE_FIELDS = [
 
 
 @cli.command()
+@page_options
 @format_option
 @common_options
-def articles(fmt, options, db_path, config_path):
+def articles(page, fmt, options, db_path, config_path):
     """One line per article: name, script, version, paragraphs, sentences, references."""
-    show(queries.list_articles(open_corpus(db_path)), fmt, ARTICLE_FIELDS, "article")
+    rows, total = queries.articles_page(open_corpus(db_path), page.limit, page.offset)
+    show(rows, fmt, ARTICLE_FIELDS, "article", total=total, offset=page.offset)
 
 
 SEARCH_FIELDS = [
@@ -298,19 +342,21 @@ SEARCH_FIELDS = [
 
 @cli.command()
 @click.argument("query")
-@click.option("--limit", default=50, show_default=True, help="Most sentences to show.")
+@page_options
 @format_option
 @common_options
-def search(query, limit, fmt, options, db_path, config_path):
+def search(query, page, fmt, options, db_path, config_path):
     """Sentences matching QUERY, in simplified or traditional Chinese or English."""
     db = open_corpus(db_path)
     kit = toolkit(options)
-    rows = queries.search(db, query, kit.segmenter, kit.converter, limit=limit, lexicon=kit.lexicon)
-    if not rows and fmt == "table":
+    rows, total = queries.search_page(
+        db, query, kit.segmenter, kit.converter, lexicon=kit.lexicon, **page.sql
+    )
+    if not total and fmt == "table":
         errors.print(f"no sentence matches {query!r}", highlight=False)
         sys.exit(1)
-    show(rows, fmt, SEARCH_FIELDS, "sentence")
-    if not rows:
+    show(rows, fmt, SEARCH_FIELDS, "sentence", total=total, offset=page.offset)
+    if not total:
         sys.exit(1)
 
 
@@ -340,20 +386,20 @@ CLAIM_FIELDS = [
     metavar="CLAIM_ID",
     help="Print one claim (its id, or a unique start of it) and the rule behind each field.",
 )
+@page_options
 @format_option
 @common_options
-def claims(article, therapy, explain_id, fmt, options, db_path, config_path):
-    """Extracted claims as a table: id, therapy, type, date, phase, enrollment, refs, quote."""
+def claims(article, therapy, explain_id, page, fmt, options, db_path, config_path):
+    """Extracted claims as a table: id, therapy, type, date, phase, enrollment, refs, quote
+    (a claim some source contradicts first: that is what a reader must see)."""
     db = open_corpus(db_path)
     if explain_id:
         explain_claim(db, explain_id.strip())
         return
     article = resolve_article(db, article)
     therapy = resolve_therapy(db, therapy, options)
-    rows = list(queries.export_claims(db, article=article, therapy=therapy))
-    # A claim some source contradicts comes first: that is what a reader must see.
-    rows.sort(key=lambda row: row["verdict"] != "contradicted")
-    show(rows, fmt, CLAIM_FIELDS, "claim")
+    rows, total = queries.claims_page(db, article=article, therapy=therapy, **page.sql)
+    show(rows, fmt, CLAIM_FIELDS, "claim", total=total, offset=page.offset)
 
 
 def verdict_cell(row: dict) -> str:
@@ -500,6 +546,13 @@ def verify(force, fmt, options, db_path, config_path):
     )
 
 
+def some(names: Iterable[str], shown: int = 5) -> str:
+    """The first ``shown`` names, then how many more: a fact of 2,000 articles is one line."""
+    names = list(names)
+    more = f" … {len(names) - shown} more" if len(names) > shown else ""
+    return ", ".join(names[:shown]) + more
+
+
 FACT_FIELDS = [
     Field("therapy", "therapy"),
     Field("type", "type"),
@@ -507,23 +560,22 @@ FACT_FIELDS = [
     Field("phase", "phase"),
     Field("n", "enrollment"),
     Field("mentions", lambda row: len(row["claim_ids"])),
-    Field("articles", lambda row: ", ".join(a[:12] for a in row["articles"])),
+    Field("articles", lambda row: some(a[:12] for a in row["articles"])),
     Field("verdicts", lambda row: " ".join(f"{v}:{n}" for v, n in row["verdicts"].items())),
 ]
 
 
 @cli.command()
 @click.option("--therapy", help="Only this therapy (canonical id or any alias).")
+@page_options
 @format_option
 @common_options
-def facts(therapy, fmt, options, db_path, config_path):
+def facts(therapy, page, fmt, options, db_path, config_path):
     """One line per fact (claims of all articles about the same event), with mentions and verdicts."""
-    from .assemble import assemble, fact_row
-
     db = open_corpus(db_path)
     therapy = resolve_therapy(db, therapy, options)
-    rows = [fact_row(fact) for fact in assemble(queries.export_claims(db, therapy=therapy))]
-    show(rows, fmt, FACT_FIELDS, "fact")
+    rows, total = queries.facts_page(db, therapy=therapy, **page.sql)
+    show(rows, fmt, FACT_FIELDS, "fact", total=total, offset=page.offset)
 
 
 CONFLICT_FIELDS = [
@@ -533,23 +585,23 @@ CONFLICT_FIELDS = [
     Field(
         "claims",
         lambda row: "\n".join(
-            f"{c['article']} {c['claim_id'][:8]}: {c['quote']}" for c in row["claims"]
+            [f"{c['article']} {c['claim_id'][:8]}: {c['quote']}" for c in row["claims"][:5]]
+            + ([f"… {len(row['claims']) - 5} more"] if len(row["claims"]) > 5 else [])
         ),
     ),
 ]
 
 
 @cli.command()
-@click.option(
-    "--all", "show_all", is_flag=True, help="Also contradictions a later run no longer found."
-)
+@page_options
 @format_option
 @common_options
-def conflicts(show_all, fmt, options, db_path, config_path):
-    """Contradictions found by `alsingest verify`: dates, outcomes, aliases; with the claims involved."""
+def conflicts(page, fmt, options, db_path, config_path):
+    """Contradictions found by `alsingest verify`: dates, outcomes, aliases; with the claims
+    involved. --all lists every one, those a later run no longer found too."""
     db = open_corpus(db_path)
-    rows = queries.contradictions_with_claims(db, current_only=not show_all)
-    show(rows, fmt, CONFLICT_FIELDS, "contradiction")
+    rows, total = queries.contradictions_page(db, current_only=page.limit is not None, **page.sql)
+    show(rows, fmt, CONFLICT_FIELDS, "contradiction", total=total, offset=page.offset)
 
 
 class Duration(click.ParamType):
@@ -664,12 +716,13 @@ REFERENCE_FIELDS = [
 @click.option(
     "--status", type=click.Choice(REFERENCE_STATUSES), help="Only references in this status."
 )
+@page_options
 @format_option
 @common_options
-def references(status, fmt, options, db_path, config_path):
+def references(status, page, fmt, options, db_path, config_path):
     """References of every article with the status of their URL's last fetch and the reason."""
-    rows = queries.list_references(open_corpus(db_path), status=status)
-    show(rows, fmt, REFERENCE_FIELDS, "reference")
+    rows, total = queries.references_page(open_corpus(db_path), status=status, **page.sql)
+    show(rows, fmt, REFERENCE_FIELDS, "reference", total=total, offset=page.offset)
 
 
 @cli.command()

@@ -140,20 +140,42 @@ def emit(
     out: TextIO,
     noun: tuple[str, str | None] | str | None = None,
     errors: Console | None = None,
+    total: int | None = None,
+    offset: int = 0,
 ) -> None:
     """Print ``rows`` in ``fmt``: a table of ``fields`` (and a count of ``noun`` on
-    ``errors``), or every key of every row as JSON, JSON lines or CSV on ``out``."""
+    ``errors``), or every key of every row as JSON, JSON lines or CSV on ``out``.
+
+    ``rows`` may be one page of ``total`` rows starting at ``offset``: the count then says
+    which rows these are and how to see the others (on ``errors``, in every format)."""
+    partial = total is not None and (offset > 0 or len(rows) < total)
     if fmt != "table":
         write_rows(rows, fmt, out, fieldnames=list(rows[0]) if rows else None)
+    else:
+        terminal = console.is_terminal
+        if rows:
+            table = Table(*(f.header for f in fields))
+            for field, column in zip(fields, table.columns, strict=True):
+                column.no_wrap = field.no_wrap
+            for row in rows:
+                table.add_row(*(field.rich_cell(row, terminal) for field in fields))
+            console.print(table)
+    if noun is None or errors is None or (fmt != "table" and not partial):
         return
-    terminal = console.is_terminal
-    if rows:
-        table = Table(*(f.header for f in fields))
-        for field, column in zip(fields, table.columns, strict=True):
-            column.no_wrap = field.no_wrap
-        for row in rows:
-            table.add_row(*(field.rich_cell(row, terminal) for field in fields))
-        console.print(table)
-    if noun is not None and errors is not None:
-        singular, many = (noun, None) if isinstance(noun, str) else noun
+    singular, many = (noun, None) if isinstance(noun, str) else noun
+    if partial:
+        errors.print(page_line(len(rows), total, offset, singular, many), highlight=False)
+    else:
         errors.print(plural(len(rows), singular, many), highlight=False)
+
+
+def page_line(shown: int, total: int, offset: int, noun: str, many: str | None = None) -> str:
+    """``claims 51–100 of 2,310 (--offset 100 for the next page, --all for every one)``."""
+    name = many or noun + "s"
+    if not shown:
+        return f"no {name} from {offset + 1:,} on: there are {total:,} (--offset 0 for the first)"
+    hint = []
+    if offset + shown < total:
+        hint.append(f"--offset {offset + shown} for the next page")
+    hint.append("--all for every one")
+    return f"{name} {offset + 1:,}–{offset + shown:,} of {total:,} ({', '.join(hint)})"

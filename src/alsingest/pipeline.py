@@ -7,6 +7,7 @@ that reads files, decides what to skip, and hands results to the store.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import logging
 from collections.abc import Callable, Iterable
@@ -352,11 +353,27 @@ def verify_corpus(db: Database, toolkit: Toolkit, *, force: bool = False) -> Ver
     )
 
     report = VerifyReport()
-    known = store.verification_keys(db)
+    stamp = verify_stamp(db, toolkit, VERIFIER_VERSION)
+    last_stamp, last = store.read_derived_any(db, "verified")
+    if not force and last_stamp == stamp + store.change_stamp(db, "verifications"):
+        # Nothing it reads changed since the last run.
+        return VerifyReport(
+            unchanged=last["claims"], facts=last["facts"], conflicts=last["conflicts"]
+        )
+    pending = store.claims_to_verify(db)
+    sources_stamp = verify_stamp(db, toolkit, VERIFIER_VERSION, "documents")
+    if not force and last and last.get("sources") == sources_stamp:
+        # No source, verifier or lexicon changed: only the claims written since need a look.
+        known = store.verification_keys(db, pending)
+        claims = list(queries.claim_sources(db, pending))
+        report.unchanged = queries.count_claims(db, [], []) - len(claims)
+    else:
+        known = store.verification_keys(db)
+        claims = queries.claim_sources(db)
     prepared: dict[str, Source] = {}
     rows: list[dict] = []
     per_source: list[dict] = []
-    for claim in queries.claim_sources(db):
+    for claim in claims:
         sources = [s for s in claim["sources"] if s.get("document_version")]
         sources_key = ",".join(sorted(s["document_version"] for s in sources))
         if not force and known.get(claim["row_id"]) == (sources_key, VERIFIER_VERSION):
@@ -421,7 +438,7 @@ def verify_corpus(db: Database, toolkit: Toolkit, *, force: bool = False) -> Ver
         )
     store.write_source_verdicts(db, [row["id"] for row in rows], per_source)
     store.write_verifications(db, rows)
-    facts = assemble(queries.export_claims(db))
+    facts = assemble(queries.fact_claims(db))
     conflicts = find_conflicts(facts, toolkit.lexicon)
     report.facts = len(facts)
     report.conflicts = len(conflicts)
@@ -438,4 +455,20 @@ def verify_corpus(db: Database, toolkit: Toolkit, *, force: bool = False) -> Ver
             for c in conflicts
         ],
     )
+    store.verified(db, pending)
+    if verify_stamp(db, toolkit, VERIFIER_VERSION) == stamp:  # no claim or source came meanwhile
+        total = report.unchanged + sum(report.verdicts.values())
+        done = {"claims": total, "facts": report.facts, "conflicts": report.conflicts}
+        done["sources"] = sources_stamp
+        store.write_derived(db, "verified", stamp + store.change_stamp(db, "verifications"), done)
     return report
+
+
+def verify_stamp(db: Database, toolkit: Toolkit, verifier_version: str, *tables: str) -> str:
+    """What a verify run's verdicts depend on: the change counters of ``tables`` (default the
+    claims' and documents'), the verifier's version and the lexicon."""
+    lexicon = hashlib.sha256(
+        json.dumps(toolkit.lexicon.entries, sort_keys=True, ensure_ascii=False).encode()
+    ).hexdigest()[:16]
+    counters = store.change_stamp(db, *(tables or ("claims", "documents")))
+    return f"{counters} verifier:{verifier_version} lexicon:{lexicon} "

@@ -7,6 +7,7 @@ import json
 import logging
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from sqlite_utils import Database
 
@@ -17,6 +18,10 @@ from .segment import Segmenter, search_text
 logger = logging.getLogger(__name__)
 
 CURRENT = "join articles a on a.current_version = v.id"
+# A sentence's text: its span of the article version's text, stored once (m018); the
+# simplified text is the article's own when the article was written in simplified script.
+SENTENCE_TEXT = 'substr(v.text, s.start + 1, s."end" - s.start)'
+SENTENCE_SIMPLIFIED = 'substr(coalesce(v.text_simplified, v.text), s.start + 1, s."end" - s.start)'
 
 CLAIM_COLUMNS = (
     "article", "quote", "therapy", "type", "date", "date_text", "phase", "enrollment", "status",
@@ -41,6 +46,19 @@ EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {
         "changed_since_review",
     ),
 }  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Page:
+    """Which rows of a listing to show: ``limit`` from ``offset`` (``limit=None``: every row)."""
+
+    limit: int | None = 50
+    offset: int = 0
+
+    @property
+    def sql(self) -> dict:
+        """As the ``*_page`` functions take it."""
+        return {"limit": self.limit, "offset": self.offset}
 
 
 class UnknownName(LookupError):
@@ -115,20 +133,26 @@ def current_totals(db: Database) -> dict[str, int]:
     return counts
 
 
+ARTICLES = """
+    select a.name, v.script, v.version,
+      (select count(*) from paragraphs p where p.version_id = v.id) as paragraphs,
+      (select count(*) from sentences s where s.version_id = v.id) as sentences,
+      (select count(*) from article_references r where r.version_id = v.id) as "references",
+      (select count(*) from citation_markers m where m.version_id = v.id) as markers
+    from articles a join article_versions v on v.id = a.current_version
+    order by a.name
+"""
+
+
 def list_articles(db: Database) -> list[dict]:
-    return list(
-        db.query(
-            f"""
-            select a.name, v.script, v.version,
-              (select count(*) from paragraphs p where p.version_id = v.id) as paragraphs,
-              (select count(*) from sentences s where s.version_id = v.id) as sentences,
-              (select count(*) from article_references r where r.version_id = v.id) as "references",
-              (select count(*) from citation_markers m where m.version_id = v.id) as markers
-            from article_versions v {CURRENT}
-            order by a.name
-            """
-        )
-    )
+    return list(db.query(ARTICLES))
+
+
+def articles_page(db: Database, limit: int | None = 50, offset: int = 0) -> tuple[list[dict], int]:
+    """One page of :func:`list_articles` (in name order, on its index) and how many there are."""
+    total = db.execute("select count(*) from articles").fetchone()[0]
+    rows = list(db.query(f"{ARTICLES} limit ? offset ?", [-1 if limit is None else limit, offset]))
+    return rows, total
 
 
 def search(
@@ -143,11 +167,27 @@ def search(
     terms, else substring. A therapy alias (with ``lexicon``) finds every sentence naming
     that therapy by any alias. Each row's ``matches`` are the [start, end] spans of what
     matched, relative to the sentence."""
+    return search_page(db, query, segmenter, converter, limit=limit, lexicon=lexicon)[0]
+
+
+def search_page(
+    db: Database,
+    query: str,
+    segmenter: Segmenter,
+    converter: Converter,
+    *,
+    limit: int | None = 50,
+    offset: int = 0,
+    lexicon=None,
+) -> tuple[list[dict], int]:
+    """One page of :func:`search`'s sentences (``limit=None``: every one) and how many match."""
     simplified = converter.to_simplified(query, converter.detect_script(query))
     therapy = lexicon.canonical(query) if lexicon is not None else None
     # The query is segmented as the sentences were (the same segmenter, the same lexicon).
     tokens = search_text(segmenter.segment(simplified)[0]).split()
     rows: list[dict] = []
+    total = 0
+    page = [-1 if limit is None else limit, offset]
     if tokens:
         phrase = '"' + " ".join(t.replace('"', '""') for t in tokens) + '"'
         if therapy:
@@ -157,35 +197,58 @@ def search(
         rows = list(
             db.query(
                 f"""
-                select a.name as article, s.idx as sentence, s.start, s."end", s.text,
-                  s.text_simplified
+                select a.name as article, s.idx as sentence, s.start, s."end",
+                  {SENTENCE_TEXT} as text, {SENTENCE_SIMPLIFIED} as text_simplified
                 from sentences_fts f
                 join sentences s on s.rowid = f.rowid
                 join article_versions v on v.id = s.version_id {CURRENT}
                 where sentences_fts match ?
-                order by a.name, s.idx limit ?
+                order by a.name, s.idx limit ? offset ?
                 """,
-                [phrase, limit],
+                [phrase, *page],
             )
         )
-    if not rows:
-        rows = list(
-            db.query(
-                f"""
-                select a.name as article, s.idx as sentence, s.start, s."end", s.text,
-                  s.text_simplified
-                from sentences s join article_versions v on v.id = s.version_id {CURRENT}
-                where instr(s.text_simplified, ?) > 0
-                order by a.name, s.idx limit ?
-                """,
-                [simplified.strip(), limit],
-            )
-        )
+        total = db.execute(
+            "select count(*) from sentences_fts f join sentences s on s.rowid = f.rowid "
+            "join articles a on a.current_version = s.version_id where sentences_fts match ?",
+            [phrase],
+        ).fetchone()[0]
+    if not total:
+        rows, total = substring_page(db, simplified.strip(), page[0], offset)
     for row in rows:
         row["matches"] = match_spans(
             row.pop("text_simplified"), simplified, tokens, therapy, lexicon
         )
-    return rows
+    return rows, total
+
+
+def substring_page(db: Database, needle: str, limit: int, offset: int) -> tuple[list[dict], int]:
+    """Sentences whose simplified text holds ``needle`` (what FTS cannot find: part of a word),
+    a page of them and how many: the current versions holding it, then their sentences."""
+    rows: list[dict] = []
+    total = 0
+    if not needle:
+        return rows, total
+    versions = db.execute(
+        f"""
+        select v.id, a.name, v.text, coalesce(v.text_simplified, v.text) from article_versions v
+        {CURRENT} where instr(coalesce(v.text_simplified, v.text), ?) > 0 order by a.name
+        """,
+        [needle],
+    ).fetchall()
+    for vid, article, text, simplified in versions:
+        for idx, start, end in db.execute(
+            'select idx, start, "end" from sentences where version_id = ? order by idx', [vid]
+        ):
+            if needle not in simplified[start:end]:
+                continue
+            if total >= offset and (limit < 0 or len(rows) < limit):
+                rows.append(
+                    {"article": article, "sentence": idx, "start": start, "end": end,
+                     "text": text[start:end], "text_simplified": simplified[start:end]}
+                )  # fmt: skip
+            total += 1
+    return rows, total
 
 
 def match_spans(
@@ -249,10 +312,37 @@ def export_references(db: Database) -> Iterator[dict]:
     )
 
 
-def list_references(db: Database, status: str | None = None) -> list[dict]:
-    """References (optionally only those in ``status``) with their document's title and source."""
+def list_references(
+    db: Database, status: str | None = None, article: str | None = None
+) -> list[dict]:
+    """References (optionally only those in ``status``, or of one ``article``) with their
+    document's title and source."""
+    if article is not None:
+        rows = db.query(f"{REFERENCES} where a.name = ? order by r.idx", [article])
+        return [row for row in rows if status is None or row["status"] == status]
     where, params = ("where status = ?", [status]) if status else ("", [])
     return list(db.query(f"select * from ({REFERENCES}) {where} order by article, idx", params))
+
+
+def references_page(
+    db: Database, status: str | None = None, *, limit: int | None = 50, offset: int = 0
+) -> tuple[list[dict], int]:
+    """One page of :func:`list_references` (article and list order) and how many there are."""
+    where, params = ("where status = ?", [status]) if status else ("", [])
+    if status:
+        total = db.execute(f"select count(*) from ({REFERENCES}) {where}", params).fetchone()[0]
+    else:
+        total = db.execute(
+            "select count(*) from article_references r "
+            "join articles a on a.current_version = r.version_id"
+        ).fetchone()[0]
+    rows = list(
+        db.query(
+            f"select * from ({REFERENCES}) {where} order by article, idx limit ? offset ?",
+            [*params, -1 if limit is None else limit, offset],
+        )
+    )
+    return rows, total
 
 
 def fetch_candidates(db: Database) -> list[dict]:
@@ -317,17 +407,34 @@ def export_documents(db: Database) -> Iterator[dict]:
 
 
 def export_sentences(db: Database) -> Iterator[dict]:
+    """Sentences of the current versions, each with its text (original and simplified) cut
+    from its article's text, which is read once per article."""
+    texts: tuple[str, str, str] | None = None
     for row in db.query(
-        f"""
-        select a.name as article, s.idx as "index", s.start, s."end", s.text, s.text_simplified,
+        """
+        select a.name as article, s.idx as "index", s.start, s."end", s.version_id,
           (select json_group_array(m.n) from citation_markers m
             where m.version_id = s.version_id and m.sentence_idx = s.idx) as markers
-        from sentences s join article_versions v on v.id = s.version_id {CURRENT}
+        from articles a join sentences s on s.version_id = a.current_version
         order by a.name, s.idx
         """
     ):
-        row["markers"] = json.loads(row["markers"])
-        yield row
+        vid = row.pop("version_id")
+        if texts is None or texts[0] != vid:
+            texts = (vid, *version_texts(db, vid))
+        start, end = row["start"], row["end"]
+        markers = json.loads(row.pop("markers"))
+        yield {**row, "text": texts[1][start:end], "text_simplified": texts[2][start:end],
+               "markers": markers}  # fmt: skip
+
+
+def version_texts(db: Database, version_id: str) -> tuple[str, str]:
+    """An article version's text and its simplified form (stored only when they differ)."""
+    row = db.execute(
+        "select text, coalesce(text_simplified, text) from article_versions where id = ?",
+        [version_id],
+    ).fetchone()
+    return (row[0], row[1]) if row else ("", "")
 
 
 # A claim's verdict per cited source, a contradiction first (JSON list).
@@ -341,10 +448,24 @@ SOURCE_VERDICTS = """
 """
 
 
-def export_claims(
-    db: Database, article: str | None = None, therapy: str | None = None
-) -> Iterator[dict]:
-    """Claims of current article versions, with the gold fields first."""
+CLAIM_SELECT = f"""
+    select a.name as article, c.quote, c.therapy, c.type, c.date, c.date_text, c.phase,
+      c.enrollment, c.status, c.refs, c.ref_urls, c.claim_id, c.start, c."end",
+      c.sentence_idx as sentence, c.unlisted, c.design, c.outcome, c.extractor_version,
+      v.version as article_version, ver.verdict, ver.reason as verdict_reason, ver.evidence,
+      c.provenance, c.trial_ids, ({SOURCE_VERDICTS}) as verdicts
+    from claims c join article_versions v on v.id = c.version_id {CURRENT}
+    left join verifications ver on ver.id = c.id
+"""
+CLAIM_ORDER = "order by a.name, c.start, c.therapy"
+CLAIM_JSON_COLUMNS = (
+    "refs", "ref_urls", "design", "evidence", "provenance", "verdicts", "trial_ids",
+)  # fmt: skip
+CONTRADICTED = "ver.verdict = 'contradicted'"
+
+
+def claim_filters(article: str | None, therapy: str | None) -> tuple[list[str], list]:
+    """SQL conditions (and their parameters) for one article's or one therapy's claims."""
     where, params = [], []
     if article:
         where.append("a.name = ?")
@@ -352,37 +473,311 @@ def export_claims(
     if therapy:
         where.append("c.therapy = ?")
         params.append(therapy)
+    return where, params
+
+
+def decode_claim(row: dict) -> dict:
+    for key in CLAIM_JSON_COLUMNS:
+        row[key] = json.loads(row[key]) if row[key] else []
+    row["unlisted"] = bool(row["unlisted"])
+    return row
+
+
+def export_claims(
+    db: Database, article: str | None = None, therapy: str | None = None
+) -> Iterator[dict]:
+    """Claims of current article versions, with the gold fields first."""
+    where, params = claim_filters(article, therapy)
     clause = ("where " + " and ".join(where)) if where else ""
+    for row in db.query(f"{CLAIM_SELECT} {clause} {CLAIM_ORDER}", params):
+        yield decode_claim(row)
+
+
+def count_claims(db: Database, where: list[str], params: list) -> int:
+    """Current claims matching ``where`` (conditions on ``c``, ``a`` and ``ver``)."""
+    verdicts = (
+        "left join verifications ver on ver.id = c.id" if any("ver." in w for w in where) else ""
+    )
+    clause = ("where " + " and ".join(where)) if where else ""
+    return db.execute(
+        f"select count(*) from claims c join articles a on a.current_version = c.version_id "
+        f"{verdicts} {clause}",
+        params,
+    ).fetchone()[0]
+
+
+def claims_page(
+    db: Database,
+    article: str | None = None,
+    therapy: str | None = None,
+    *,
+    limit: int | None = 50,
+    offset: int = 0,
+    where: Iterable[str] = (),
+    params: Iterable = (),
+) -> tuple[list[dict], int]:
+    """One page of ``claims`` as the listing orders them, a contradicted claim first, then by
+    article and position; and how many there are. ``limit=None`` is every claim; ``where``
+    adds SQL conditions on ``c`` (claims), ``a`` (articles) and ``ver`` (verifications).
+
+    Two indexed queries (the contradicted claims, then the others), so a page costs the
+    same in a corpus of any size."""
+    named, named_params = claim_filters(article, therapy)
+    where, params = [*named, *where], [*named_params, *params]
+    total = count_claims(db, where, params)
+    contradicted = count_claims(db, [*where, CONTRADICTED], params)
+    rows: list[dict] = []
+    wanted = -1 if limit is None else limit
+    for condition, skip, count in (
+        (CONTRADICTED, offset, contradicted),
+        (f"not coalesce({CONTRADICTED}, 0)", max(0, offset - contradicted), total - contradicted),
+    ):
+        if wanted == 0 or skip >= count:
+            continue
+        clause = "where " + " and ".join([*where, condition])
+        page = [
+            decode_claim(row)
+            for row in db.query(
+                f"{CLAIM_SELECT} {clause} {CLAIM_ORDER} limit ? offset ?", [*params, wanted, skip]
+            )
+        ]
+        rows += page
+        if wanted > 0:
+            wanted -= len(page)
+    return rows, total
+
+
+def claims_with_ids(db: Database, claim_ids: Iterable[str]) -> list[dict]:
+    """The current claims (``export_claims`` rows) whose stable ids are ``claim_ids``, in
+    article and position order: each found on the claim id's index."""
+    ids = sorted(set(claim_ids))
+    rows: list[dict] = []
+    for start in range(0, len(ids), 500):
+        part = ids[start : start + 500]
+        rows += claims_page(
+            db, where=[f"c.claim_id in ({', '.join('?' * len(part))})"], params=part, limit=None
+        )[0]
+    rows.sort(key=lambda row: (row["article"], row["start"], row["therapy"]))
+    return rows
+
+
+def decided_claims(db: Database) -> list[dict]:
+    """The current claims that have a review decision (``export_claims`` rows): few, as
+    people make them; the queue works out their review state and corrected values."""
+    return claims_page(db, where=[DECIDED], limit=None)[0]
+
+
+DECIDED = "c.claim_id in (select claim_id from review_decisions)"
+UNDECIDED = "c.claim_id not in (select claim_id from review_decisions)"
+UNVERIFIED = "unverified"
+# A queue filter -> the claim's machine value it compares (undecided claims: no correction).
+FILTER_COLUMNS = {
+    "article": "a.name",
+    "therapy": "c.therapy",
+    "type": "c.type",
+    "verdict": f"coalesce(ver.verdict, '{UNVERIFIED}')",
+    "status": "c.status",
+    "date": "coalesce(c.date, '')",
+}
+
+
+def filter_conditions(filters: dict[str, str]) -> tuple[list[str], list]:
+    """SQL conditions for the review queue's filters, on machine values."""
+    where, params = [], []
+    for key, column in FILTER_COLUMNS.items():
+        if filters.get(key):
+            where.append(f"{column} = ?")
+            params.append(filters[key])
+    return where, params
+
+
+def claim_facets(db: Database, article_choices: int) -> dict[str, dict[str, int] | None]:
+    """Current claims counted by therapy, type, status and verdict (machine values), by
+    article when there are at most ``article_choices`` articles (else None), and the dated
+    claims of each therapy (``dated``): one pass over the claims, for the review's filters."""
+    facets: dict[str, dict] = {k: {} for k in ("therapy", "type", "status", "verdict", "dated")}
+    for therapy, claim_type, status, verdict, count, dated in db.execute(
+        f"""
+        select c.therapy, c.type, c.status, coalesce(ver.verdict, '{UNVERIFIED}'), count(*),
+          count(c.date)
+        from claims c join articles a on a.current_version = c.version_id
+        left join verifications ver on ver.id = c.id
+        group by 1, 2, 3, 4
+        """
+    ):
+        for key, value, n in (
+            ("therapy", therapy, count),
+            ("type", claim_type, count),
+            ("status", status, count),
+            ("verdict", verdict, count),
+            ("dated", therapy, dated),
+        ):
+            facets[key][value] = facets[key].get(value, 0) + n
+    facets["article"] = None
+    if db.execute("select count(*) from articles").fetchone()[0] <= article_choices:
+        facets["article"] = dict(
+            db.execute(
+                "select a.name, count(*) from claims c "
+                "join articles a on a.current_version = c.version_id group by a.name"
+            ).fetchall()
+        )
+    return facets
+
+
+def any_verdict(db: Database) -> bool:
+    """Whether any current claim has a verification verdict."""
+    return (
+        db.execute(
+            "select 1 from verifications ver join claims c on c.id = ver.id "
+            "join articles a on a.current_version = c.version_id limit 1"
+        ).fetchone()
+        is not None
+    )
+
+
+def current_claim_ids(db: Database, claim_ids: Iterable[str]) -> set[str]:
+    """Those of ``claim_ids`` that a current article version holds."""
+    ids = sorted(set(claim_ids))
+    found: set[str] = set()
+    for start in range(0, len(ids), 500):
+        part = ids[start : start + 500]
+        found.update(
+            row[0]
+            for row in db.execute(
+                "select c.claim_id from claims c join articles a "
+                f"on a.current_version = c.version_id where c.claim_id in ({', '.join('?' * len(part))})",
+                part,
+            )
+        )
+    return found
+
+
+def timeline_groups(db: Database, therapy: str) -> tuple[list[dict], int]:
+    """The undecided dated claims of ``therapy`` grouped by type and date: per group its
+    verdicts and count, the one claim's id when it is alone, and up to five (article, quote)
+    by article and position; and how many undecided claims of it have no date."""
+    base = f"""
+        from claims c join articles a on a.current_version = c.version_id
+        left join verifications ver on ver.id = c.id
+        where c.therapy = ? and {UNDECIDED}
+    """
+    groups: dict[tuple[str, str], dict] = {}
+    undated = 0
+    for claim_type, date, verdict, count, claim_id in db.execute(
+        f"select c.type, c.date, coalesce(ver.verdict, '{UNVERIFIED}'), count(*), "
+        f"min(c.claim_id) {base} group by 1, 2, 3",
+        [therapy],
+    ):
+        if not date:
+            undated += count
+            continue
+        group = groups.setdefault(
+            (claim_type, date),
+            {"type": claim_type, "date": date, "count": 0, "verdicts": set(), "sample": []},
+        )
+        group["count"] += count
+        group["verdicts"].add(verdict)
+        group["claim_id"] = claim_id
+    for claim_type, date, article, quote in db.execute(
+        f"""
+        select type, date, article, quote from (
+          select c.type, c.date, a.name as article, c.quote, row_number() over (
+            partition by c.type, c.date order by a.name, c.start) as k
+          {base} and c.date is not null)
+        where k <= 5 order by article, k
+        """,
+        [therapy],
+    ):
+        groups[(claim_type, date)]["sample"].append((article, quote))
+    return list(groups.values()), undated
+
+
+def claim_values(db: Database) -> Iterator[dict]:
+    """Each current claim's stable id, article and machine values (those a review snapshot
+    records), in ``export_claims`` order: what a run compares before and after, without
+    the verdicts ``export_claims`` looks up for every claim."""
     for row in db.query(
         f"""
-        select a.name as article, c.quote, c.therapy, c.type, c.date, c.date_text, c.phase,
-          c.enrollment, c.status, c.refs, c.ref_urls, c.claim_id, c.start, c."end",
-          c.sentence_idx as sentence, c.unlisted, c.design, c.outcome, c.extractor_version,
-          v.version as article_version, ver.verdict, ver.reason as verdict_reason, ver.evidence,
-          c.provenance, c.trial_ids, ({SOURCE_VERDICTS}) as verdicts
-        from claims c join article_versions v on v.id = c.version_id {CURRENT}
-        left join verifications ver on ver.id = c.id
-        {clause}
-        order by a.name, c.start, c.therapy
-        """,
-        params,
+        select a.name as article, c.claim_id, c.quote, c.therapy, c.unlisted, c.type, c.date,
+          c.date_text, c.phase, c.enrollment, c.status, c.refs, c.ref_urls, c.design, c.outcome
+        from claims c join articles a on a.current_version = c.version_id {CLAIM_ORDER}
+        """
     ):
-        for key in (
-            "refs",
-            "ref_urls",
-            "design",
-            "evidence",
-            "provenance",
-            "verdicts",
-            "trial_ids",
-        ):
+        for key in ("refs", "ref_urls", "design"):
             row[key] = json.loads(row[key]) if row[key] else []
         row["unlisted"] = bool(row["unlisted"])
         yield row
 
 
-def claim_sources(db: Database) -> Iterator[dict]:
-    """Every current claim with the current document version of each reference it cites."""
+def fact_claims(db: Database, therapy: str | None = None) -> Iterator[dict]:
+    """What assembling facts and finding their contradictions read of each current claim
+    (``assemble``'s fields, its verdict), and nothing else: both go over every claim."""
+    where, params = claim_filters(None, therapy)
+    clause = ("where " + " and ".join(where)) if where else ""
+    yield from db.query(
+        f"""
+        select a.name as article, c.claim_id, c.therapy, c.type, c.date, c.phase, c.enrollment,
+          c.start, c.status, c.outcome, c.quote, ver.verdict
+        from claims c join articles a on a.current_version = c.version_id
+        left join verifications ver on ver.id = c.id {clause}
+        """,
+        params,
+    )
+
+
+def fact_counts(db: Database) -> dict[str, int]:
+    """How many facts each therapy's current claims make: assembled once over every claim and
+    kept with the claims' change counter, until a claim changes."""
+    from .assemble import assemble
+
+    stamp = store.change_stamp(db, "claims")
+    counts = store.read_derived(db, "fact_counts", stamp)
+    if counts is None:
+        counts = {}
+        for fact in assemble(fact_claims(db)):
+            counts[fact.therapy] = counts.get(fact.therapy, 0) + 1
+        store.write_derived(db, "fact_counts", stamp, counts, wait=False)
+    return counts
+
+
+def facts_page(
+    db: Database, therapy: str | None = None, *, limit: int | None = 50, offset: int = 0
+) -> tuple[list[dict], int]:
+    """One page of facts (``assemble.fact_row`` rows, by therapy, date and type) and how many
+    there are. Facts never join claims of two therapies, so a page assembles only the
+    therapies it shows, on the claims' therapy index."""
+    from .assemble import assemble, fact_row
+
+    end = None if limit is None else offset + limit
+    if therapy is not None:
+        facts = assemble(fact_claims(db, therapy=therapy))
+        return [fact_row(f) for f in facts[offset:end]], len(facts)
+    counts = fact_counts(db)
+    rows: list[dict] = []
+    first = 0  # the index of this therapy's first fact among all
+    for name in sorted(counts):
+        count = counts[name]
+        if first + count > offset and (end is None or first < end):
+            facts = assemble(fact_claims(db, therapy=name))
+            low = max(0, offset - first)
+            high = None if end is None else end - first
+            rows += [fact_row(f) for f in facts[low:high]]
+        first += count
+    return rows, first
+
+
+def claim_sources(db: Database, row_ids: list[str] | None = None) -> Iterator[dict]:
+    """Every current claim (of ``row_ids``, claims.id, when given) with the current document
+    version of each reference it cites."""
+    if row_ids is not None:
+        for start in range(0, len(row_ids), 500):
+            part = row_ids[start : start + 500]
+            yield from _claim_sources(db, f"where c.id in ({', '.join('?' * len(part))})", part)
+        return
+    yield from _claim_sources(db, "", [])
+
+
+def _claim_sources(db: Database, where: str, params: list) -> Iterator[dict]:
     for row in db.query(
         f"""
         select c.id as row_id, c.claim_id, a.name as article, c.therapy, c.unlisted, c.type,
@@ -403,8 +798,10 @@ def claim_sources(db: Database) -> Iterator[dict]:
            left join document_versions dv on dv.id = d.current_version
           ) as registry_sources
         from claims c join article_versions v on v.id = c.version_id {CURRENT}
+        {where}
         order by a.name, c.start
-        """
+        """,
+        params,
     ):
         row["refs"] = json.loads(row["refs"])
         row["trial_ids"] = json.loads(row["trial_ids"] or "[]")
@@ -431,18 +828,38 @@ def contradictions(db: Database, current_only: bool = True) -> list[dict]:
 def contradictions_with_claims(db: Database, current_only: bool = True) -> list[dict]:
     """:func:`contradictions`, each with ``claims``: article, claim id and quote of each
     current claim involved."""
-    rows = contradictions(db, current_only=current_only)
-    wanted = {claim_id for row in rows for claim_id in row["claim_ids"]}
-    quotes = (
-        {c["claim_id"]: c for c in export_claims(db) if c["claim_id"] in wanted} if rows else {}
+    return contradictions_page(db, current_only, limit=None)[0]
+
+
+def contradictions_page(
+    db: Database, current_only: bool = True, *, limit: int | None = 50, offset: int = 0
+) -> tuple[list[dict], int]:
+    """One page of :func:`contradictions_with_claims` and how many there are; each claim
+    involved is looked up by its id (an index), not found in a list of every claim."""
+    where = "where current = 1" if current_only else ""
+    total = db.execute(f"select count(*) from conflicts {where}").fetchone()[0]
+    rows = list(
+        db.query(
+            f"select * from conflicts {where} order by kind, therapy, first_seen limit ? offset ?",
+            [-1 if limit is None else limit, offset],
+        )
     )
     for row in rows:
-        row["claims"] = [
-            {"article": quotes[i]["article"], "claim_id": i, "quote": quotes[i]["quote"]}
-            for i in row["claim_ids"]
-            if i in quotes
-        ]
-    return rows
+        row["claim_ids"] = json.loads(row["claim_ids"])
+        row["claims"] = [claim for i in row["claim_ids"] if (claim := claim_quote(db, i))]
+    return rows, total
+
+
+def claim_quote(db: Database, claim_id: str) -> dict | None:
+    """Article, claim id and quote of a current claim (the first by article name, as before)."""
+    row = db.execute(
+        """
+        select a.name, c.quote from claims c join articles a on a.current_version = c.version_id
+        where c.claim_id = ? order by a.name desc limit 1
+        """,
+        [claim_id],
+    ).fetchone()
+    return {"article": row[0], "claim_id": claim_id, "quote": row[1]} if row else None
 
 
 # Review: the claims as reviewers left them, and what the review pages show with a claim.
@@ -477,15 +894,18 @@ def claim_ids_starting(db: Database, prefix: str) -> list[str]:
     ]
 
 
-def reference_urls(db: Database) -> dict[str, dict[int, str]]:
-    """Article -> reference number -> URL as written, for the current article versions."""
+def reference_urls(db: Database, article: str | None = None) -> dict[str, dict[int, str]]:
+    """Article -> reference number -> URL as written, for the current article versions (of
+    one ``article``, or all)."""
     urls: dict[str, dict[int, str]] = {}
+    one, params = ("and a.name = ?", [article]) if article else ("", [])
     for row in db.query(
         f"""
         select a.name as article, r.n, r.url from article_references r
         join article_versions v on v.id = r.version_id {CURRENT}
-        where r.n is not null order by a.name, r.idx
-        """
+        where r.n is not null {one} order by a.name, r.idx
+        """,
+        params,
     ):
         urls.setdefault(row["article"], {}).setdefault(row["n"], row["url"])
     return urls
@@ -515,15 +935,17 @@ def claim_contexts(db: Database, article: str) -> dict[int, dict]:
     ``paragraph_before`` / ``paragraph_after`` are the paragraph's text around the sentence.
     """
     version = db.execute(
-        f"select v.id, v.text from article_versions v {CURRENT} where a.name = ?", [article]
+        f"select v.id, v.text, coalesce(v.text_simplified, v.text) from article_versions v "
+        f"{CURRENT} where a.name = ?",
+        [article],
     ).fetchone()
     if version is None:
         return {}
-    version_id, text = version
+    version_id, text, simplified = version
     contexts: dict[int, dict] = {}
     for row in db.query(
         """
-        select s.idx, s.text, s.text_simplified, s.start, s."end",
+        select s.idx, s.start, s."end",
           coalesce(p.start, s.start) as p_start, coalesce(p."end", s."end") as p_end
         from sentences s
         left join paragraphs p on p.version_id = s.version_id and p.idx = s.paragraph_idx
@@ -532,8 +954,8 @@ def claim_contexts(db: Database, article: str) -> dict[int, dict]:
         [version_id],
     ):
         contexts[row["idx"]] = {
-            "text": row["text"],
-            "text_simplified": row["text_simplified"],
+            "text": text[row["start"] : row["end"]],
+            "text_simplified": simplified[row["start"] : row["end"]],
             "paragraph_before": text[row["p_start"] : row["start"]],
             "paragraph_after": text[row["end"] : row["p_end"]],
         }

@@ -146,7 +146,7 @@ def claim_state(db: Database) -> ClaimState:
     """Stable claim id -> the claim's machine values (those a review snapshot records) and article."""
     return {
         row["claim_id"]: {"article": row["article"], **{k: row.get(k) for k in SNAPSHOT_FIELDS}}
-        for row in queries.export_claims(db)
+        for row in queries.claim_values(db)
     }
 
 
@@ -473,7 +473,7 @@ def finish_run(db: Database, report: RunReport, before: ClaimState) -> str:
     report.finished_at = finished.isoformat(timespec="milliseconds")
     started = datetime.fromisoformat(report.started_at)
     report.duration_s = round((finished - started).total_seconds(), 3)
-    claims = {row["claim_id"]: row for row in queries.export_claims(db)}
+    claims = {row["claim_id"]: row for row in queries.claim_values(db)}
     decisions = store.latest_decisions(db)
     touched = [*report.changed_claims, *report.new_claims]
     in_scope = [

@@ -52,6 +52,7 @@ from . import patterns, queries, store
 from .config import ConfigError, Options
 from .documents import Document, UnsupportedContent, classify, extract_document
 from .fetch import STATUSES, FetchOptions, FetchRequest, FetchResult, fetch_many, utc_now_iso
+from .records import ArchivedCopy, FetchedDocument
 from .references import normalize_url
 from .registries import RegistryError, parse_record, record_url, render
 from .verify import unreadable
@@ -116,39 +117,10 @@ class SourceTemplates:
         return {"clinicaltrials": self.clinicaltrials, "chictr": self.chictr}
 
 
-@dataclass(frozen=True)
-class ArchivedCopy:
-    """The closest Wayback Machine snapshot of a dead page, fetched and extracted."""
-
-    snapshot_url: str
-    snapshot_date: str  # ISO date of the snapshot
-    result: FetchResult
-    document: Document
-    hash: str
-
-
 @dataclass
 class FetchPlan:
     targets: list[Target]
     skipped: Counter[str] = field(default_factory=Counter)
-
-
-@dataclass(frozen=True)
-class FetchedDocument:
-    """One fetch, classified and extracted. ``result.body`` is always None here."""
-
-    key: str
-    cited_url: str
-    result: FetchResult
-    document: Document | None
-    hash: str | None
-    trial_id: str | None = None
-    record: str | None = None  # a registry record's fields (JSON)
-    archive: ArchivedCopy | None = None
-    # Why no archived copy is in use, when one was looked for: appended to the reason.
-    archive_note: str | None = None
-    # The archive lookup and snapshot fetches, for the fetch log.
-    archive_results: tuple[FetchResult, ...] = ()
 
 
 @dataclass

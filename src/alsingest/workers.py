@@ -19,7 +19,7 @@ from .config import load_config
 from .lifetime import exit_with, exit_with_parent
 from .pipeline import Toolkit, process_batch
 from .readers import InputError, SourceText
-from .store import ArticleRows
+from .records import ArticleRows
 
 logger = logging.getLogger(__name__)
 

@@ -199,10 +199,7 @@ class Site:
 
     async def queue(self, request: Request) -> Response:
         filters = {key: request.query_params.get(key, "") for key in views.FILTERS}
-        try:
-            page = int(request.query_params.get("page", "1"))
-        except ValueError:
-            page = 1
+        page = page_number(request)
         db = self.connect()
         try:
             queue = views.build_queue(db, self.lexicon, filters, page)
@@ -267,7 +264,7 @@ class Site:
             claim = queries.claim_by_id(db, claim_id)
             if claim is None:
                 raise HTTPException(404, f"no claim {claim_id} in the current article versions")
-            numbers = queries.reference_urls(db).get(claim["article"], {})
+            numbers = queries.reference_urls(db, claim["article"]).get(claim["article"], {})
             try:
                 review.decide(
                     db,
@@ -304,18 +301,21 @@ class Site:
 
     async def timeline(self, request: Request) -> Response:
         therapy = request.query_params.get("therapy") or None
+        page = page_number(request)
         db = self.connect()
         try:
-            items, _ = views.reviewed_rows(db)
+            charts, therapies, page, pages = timeline.page_of_charts(db, therapy, page)
         finally:
             db.close()
         return self.render(
             request,
             "timeline.html",
             {
-                "charts": timeline.charts(items, therapy),
+                "charts": charts,
                 "therapy": therapy,
-                "therapies": sorted({i.values["therapy"] for i in items if i.values["date"]}),
+                "therapies": sorted(therapies),
+                "page": page,
+                "pages": pages,
                 "verdict_colours": timeline.VERDICT_COLOURS,
                 "state_rings": timeline.STATE_RINGS,
                 "width": timeline.WIDTH,
@@ -327,10 +327,12 @@ class Site:
     async def conflicts(self, request: Request) -> Response:
         db = self.connect()
         try:
-            conflicts = views.conflict_view(db)
+            conflicts, page, pages = views.conflict_view(db, page_number(request))
         finally:
             db.close()
-        return self.render(request, "conflicts.html", {"conflicts": conflicts})
+        return self.render(
+            request, "conflicts.html", {"conflicts": conflicts, "page": page, "pages": pages}
+        )
 
     async def history(self, request: Request) -> Response:
         db = self.connect()
@@ -347,6 +349,14 @@ class Site:
             {"status": exc.status_code, "detail": exc.detail},
             exc.status_code,
         )
+
+
+def page_number(request: Request) -> int:
+    """``?page=N``: 1 when absent or not a number (a page past the end shows the last)."""
+    try:
+        return max(1, min(int(request.query_params.get("page", "1")), 10**9))
+    except ValueError:
+        return 1
 
 
 async def read_form(request: Request) -> dict[str, str]:

@@ -8,12 +8,15 @@ the date's precision (a year, a month or a day). Dates are the reviewed values.
 from __future__ import annotations
 
 import calendar
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from .. import review
+from sqlite_utils import Database
+
+from .. import queries, review
 from ..claims import CLAIM_TYPES
+from . import views
 from .views import UNVERIFIED, Item
 
 WIDTH = 960
@@ -101,29 +104,98 @@ def date_range(iso: str) -> tuple[float, float] | None:
     return start, start + 1 / days / 12
 
 
+# Therapies drawn on one page of the timeline when none is asked for (most dated claims first).
+CHARTS_PAGE = 5
+
+
+def therapies_by_dated_claims(db: Database, decided: list[Item]) -> list[tuple[str, int]]:
+    """Therapies with dated claims and how many, most first: the corpus's counts (kept with
+    its change counters, ``views.corpus_counts``) with decided claims at their reviewed values."""
+    dated = Counter(views.corpus_counts(db)["dated"])
+    for item in decided:
+        if item.claim["date"]:
+            dated[item.claim["therapy"]] -= 1
+        if item.values["date"]:
+            dated[item.values["therapy"]] += 1
+    return sorted(((t, n) for t, n in dated.items() if n > 0), key=lambda tn: (-tn[1], tn[0]))
+
+
+def page_of_charts(
+    db: Database, therapy: str | None = None, page: int = 1
+) -> tuple[list[Chart], list[str], int, int]:
+    """The charts of one page (``therapy``'s alone when asked for), every therapy with dated
+    claims (for the chooser), the page and how many pages there are.
+
+    Each chart reads its therapy's claims grouped by type and date in SQL; only decided
+    claims (few) are read one by one, at their reviewed values."""
+    decided, _ = views.decided_items(db)
+    ranked = therapies_by_dated_claims(db, decided)
+    names = [name for name, _ in ranked]
+    pages = 1 if therapy else max(1, -(-len(names) // CHARTS_PAGE))
+    page = min(max(1, page), pages)
+    shown = [therapy] if therapy else names[(page - 1) * CHARTS_PAGE : page * CHARTS_PAGE]
+    charts = []
+    for name in shown:
+        groups, undated = queries.timeline_groups(db, name)
+        mine = [i for i in decided if i.values["therapy"] == name]
+        charts.append(chart(name, merge_groups(groups, mine), undated))
+    charts = [c for c in charts if therapy or c.dated]
+    return sorted(charts, key=lambda c: (-c.dated, c.therapy)), names, page, pages
+
+
+def merge_groups(groups: list[dict], decided: list[Item]) -> list[dict]:
+    """SQL's groups of undecided claims plus the decided claims, at their reviewed type and
+    date; a group's states are unreviewed unless a decided claim joined it."""
+    merged = {
+        (g["type"], g["date"]): {**g, "states": {review.UNREVIEWED}, "verdicts": set(g["verdicts"])}
+        for g in groups
+    }
+    for item in sorted(decided, key=lambda i: (i.claim["article"], i.claim["start"])):
+        if not item.values["date"]:
+            continue
+        key = (item.values["type"], item.values["date"])
+        group = merged.setdefault(
+            key,
+            {"type": key[0], "date": key[1], "count": 0, "verdicts": set(), "states": set(),
+             "sample": []},
+        )  # fmt: skip
+        group["count"] += 1
+        group["verdicts"].add(item.verdict)
+        group["states"].add(item.state)
+        group["claim_id"] = item.claim_id
+        if len(group["sample"]) < 5:
+            group["sample"].append((item.claim["article"], item.claim["quote"]))
+    return list(merged.values())
+
+
 def charts(items: list[Item], therapy: str | None = None) -> list[Chart]:
+    """Charts of every therapy of ``items`` (``therapy``'s alone when given): for tools and
+    tests over a list of claims; the page reads its groups with :func:`page_of_charts`."""
     by_therapy: dict[str, list[Item]] = defaultdict(list)
     for item in items:
         by_therapy[item.values["therapy"]].append(item)
     names = [therapy] if therapy else list(by_therapy)
-    result = [chart(name, by_therapy.get(name, [])) for name in names]
+    result = []
+    for name in names:
+        members = by_therapy.get(name, [])
+        undated = sum(1 for i in members if not (i.values["date"] and date_range(i.values["date"])))
+        result.append(chart(name, merge_groups([], members), undated))
     result = [c for c in result if therapy or c.dated]
     return sorted(result, key=lambda c: (-c.dated, c.therapy))
 
 
-def chart(therapy: str, items: list[Item]) -> Chart:
-    groups: dict[tuple[str, str], list[Item]] = defaultdict(list)
-    undated = 0
-    for item in items:
-        date = item.values["date"]
-        if date and date_range(date):
-            groups[(item.values["type"], date)].append(item)
+def chart(therapy: str, groups: list[dict], undated: int = 0) -> Chart:
+    """One therapy's chart from its groups (``merge_groups``: claims of one type and date)."""
+    drawn = {}
+    for group in groups:
+        if date_range(group["date"]):
+            drawn[(group["type"], group["date"])] = group
         else:
-            undated += 1
-    lanes = sorted({t for t, _ in groups}, key=_type_order)
+            undated += group["count"]
+    lanes = sorted({t for t, _ in drawn}, key=_type_order)
     height = TOP + LANE * max(1, len(lanes)) + AXIS
     lane_y = {t: TOP + LANE * i + LANE / 2 for i, t in enumerate(lanes)}
-    spans = [date_range(d) for _, d in groups]
+    spans = [date_range(d) for _, d in drawn]
     low = min((s[0] for s in spans), default=2020.0)
     high = max((s[1] for s in spans), default=2021.0)
     first, last = int(low), int(high) + (0 if high == int(high) else 1)
@@ -138,17 +210,18 @@ def chart(therapy: str, items: list[Item]) -> Chart:
     if last - first <= 3:  # a short span: quarters too
         ticks += [(x(y + q / 4), QUARTERS[q], False) for y in range(first, last) for q in (1, 2, 3)]
     points = []
-    for (claim_type, date), members in sorted(groups.items(), key=lambda g: (g[0][1], g[0][0])):
+    for (claim_type, date), group in sorted(drawn.items(), key=lambda g: (g[0][1], g[0][0])):
         start, end = date_range(date)
-        verdict = min((m.verdict for m in members), key=_rank(VERDICT_RANK))
-        state = min((m.state for m in members), key=_rank(STATE_RANK))
+        verdict = min(group["verdicts"], key=_rank(VERDICT_RANK))
+        state = min(group["states"], key=_rank(STATE_RANK))
         stroke, width, dash, opacity = STATE_RINGS.get(state, STATE_RINGS[review.UNREVIEWED])
-        if len(members) == 1:
-            href = f"/claims/{members[0].claim_id}"
+        count = group["count"]
+        if count == 1:
+            href = f"/claims/{group['claim_id']}"
         else:
             href = "/?" + urlencode({"therapy": therapy, "type": claim_type, "date": date})
         title = f"{date} {claim_type} · {verdict} · {state} · " + " | ".join(
-            f"{m.claim['article']}: {m.claim['quote']}" for m in members[:5]
+            f"{article}: {quote}" for article, quote in group["sample"][:5]
         )
         points.append(
             Point(
@@ -161,9 +234,9 @@ def chart(therapy: str, items: list[Item]) -> Chart:
                 stroke_width=width,
                 dash=dash,
                 opacity=opacity,
-                count=len(members),
+                count=count,
                 href=href,
-                title=title if len(members) <= 5 else title + f" | … {len(members) - 5} more",
+                title=title if count <= 5 else title + f" | … {count - 5} more",
                 verdict=verdict,
                 state=state,
             )
@@ -175,7 +248,7 @@ def chart(therapy: str, items: list[Item]) -> Chart:
         ticks=ticks,
         points=points,
         undated=undated,
-        dated=sum(len(m) for m in groups.values()),
+        dated=sum(g["count"] for g in drawn.values()),
     )
 
 

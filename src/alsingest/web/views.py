@@ -19,7 +19,9 @@ from .highlight import Segment, highlight_spans, segments
 
 PAGE_SIZE = 50
 FILTERS = ("article", "therapy", "type", "verdict", "status", "review", "date")
-UNVERIFIED = "unverified"
+UNVERIFIED = queries.UNVERIFIED
+# More articles than this: the queue's article filter is a text box, not a list of names.
+ARTICLE_CHOICES = 200
 # Claims needing a look come first: never reviewed, then changed since their review.
 STATE_ORDER = {state: n for n, state in enumerate(review.REVIEW_STATES)}
 
@@ -55,7 +57,7 @@ class Queue:
     total: int  # matching the filters
     page: int
     pages: int
-    facets: dict[str, list[tuple[str, int]]]
+    facets: dict[str, list[tuple[str, int]] | None]  # None: too many to list (articles)
     orphans: int  # claim ids with decisions that the current versions no longer have
     verification: bool  # whether the claims carry verification verdicts yet
     states: list[tuple[str, int]]  # review states of the claims matching the filters
@@ -66,11 +68,20 @@ def verdict_of(claim: dict) -> str:
 
 
 def reviewed_rows(db: Database) -> tuple[list[Item], dict[str, dict]]:
-    """Every current claim as a bare Item (no context yet), and the latest decisions."""
+    """Every current claim as a bare Item (no context yet), and the latest decisions.
+
+    Reads the whole corpus: for tools and tests; the pages read only what they show."""
     latest = store.latest_decisions(db)
     items = []
     for claim in queries.export_claims(db):
         items.append(item_of(claim, latest.get(claim["claim_id"])))
+    return items, latest
+
+
+def decided_items(db: Database) -> tuple[list[Item], dict[str, dict]]:
+    """The current claims that have a decision, as Items, and every claim's latest decision."""
+    latest = store.latest_decisions(db)
+    items = [item_of(claim, latest[claim["claim_id"]]) for claim in queries.decided_claims(db)]
     return items, latest
 
 
@@ -87,45 +98,95 @@ def matches(item: Item, filters: dict[str, str]) -> bool:
     return all(values[key] == wanted for key, wanted in filters.items() if wanted)
 
 
+def queue_order(item: Item) -> tuple:
+    # Within a review state, a claim some source contradicts comes first.
+    return (
+        STATE_ORDER.get(item.state, 99),
+        item.verdict != "contradicted",
+        item.claim["article"],
+        item.claim["start"],
+    )
+
+
 def build_queue(
     db: Database, lexicon: Lexicon | None, filters: dict[str, str], page: int = 1
 ) -> Queue:
-    items, latest = reviewed_rows(db)
-    facets = {
-        "article": Counter(i.claim["article"] for i in items),
-        "therapy": Counter(i.values["therapy"] for i in items),
-        "type": Counter(i.values["type"] for i in items),
-        "verdict": Counter(i.verdict for i in items),
-        "status": Counter(i.claim["status"] for i in items),
-        "review": Counter(i.state for i in items),
-    }
-    current = {i.claim_id for i in items}
-    chosen = [i for i in items if matches(i, filters)]
-    # Within a review state, a claim some source contradicts comes first.
-    chosen.sort(
-        key=lambda i: (
-            STATE_ORDER.get(i.state, 99),
-            i.verdict != "contradicted",
-            i.claim["article"],
-            i.claim["start"],
-        )
+    """One page of the queue: unreviewed claims first (one indexed query for the page), then
+    the decided ones (few: people make them), each state in its order.
+
+    A claim without a decision is unreviewed with its machine values, so SQL filters and
+    pages those; a decided one is filtered on its corrected values in Python."""
+    decided, latest = decided_items(db)
+    chosen = sorted((i for i in decided if matches(i, filters)), key=queue_order)
+    where, params = queries.filter_conditions(filters)
+    where.append(queries.UNDECIDED)
+    undecided_wanted = filters.get("review") in ("", None, review.UNREVIEWED)
+    offset = (max(1, page) - 1) * PAGE_SIZE
+    rows, undecided = (
+        queries.claims_page(db, where=where, params=params, limit=PAGE_SIZE, offset=offset)
+        if undecided_wanted
+        else ([], 0)
     )
-    pages = max(1, -(-len(chosen) // PAGE_SIZE))
-    page = min(max(1, page), pages)
-    shown = chosen[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+    total = undecided + len(chosen)
+    pages = max(1, -(-total // PAGE_SIZE))
+    if page > pages:  # past the end: the last page
+        return build_queue(db, lexicon, filters, pages)
+    page = max(1, page)
+    shown = [item_of(row, None) for row in rows]
+    start = max(0, offset - undecided)
+    shown += chosen[start : start + PAGE_SIZE - len(shown)]
     add_context(db, shown, lexicon)
+    states = Counter(i.state for i in chosen)
+    if undecided:
+        states[review.UNREVIEWED] = undecided
     return Queue(
         items=shown,
-        total=len(chosen),
+        total=total,
         page=page,
         pages=pages,
-        facets={key: sorted(counts.items()) for key, counts in facets.items()},
-        orphans=len(set(latest) - current),
-        verification=any(i.claim.get("verdict") for i in items),
-        states=sorted(
-            Counter(i.state for i in chosen).items(), key=lambda kv: STATE_ORDER.get(kv[0], 99)
-        ),
+        facets=queue_facets(db, decided, latest),
+        orphans=len(set(latest) - {i.claim_id for i in decided}),
+        verification=queries.any_verdict(db),
+        states=sorted(states.items(), key=lambda kv: STATE_ORDER.get(kv[0], 99)),
     )
+
+
+def corpus_counts(db: Database) -> dict[str, dict[str, int] | None]:
+    """:func:`queries.claim_facets`, kept in the corpus with the change counters it was
+    counted at and counted again only when claims or verdicts changed since."""
+    stamp = store.change_stamp(db, "claims", "verifications")
+    counts = store.read_derived(db, "claim_facets", stamp)
+    if counts is None:
+        counts = queries.claim_facets(db, ARTICLE_CHOICES)
+        store.write_derived(db, "claim_facets", stamp, counts, wait=False)
+    return counts
+
+
+def queue_facets(
+    db: Database, decided: list[Item], latest: dict[str, dict]
+) -> dict[str, list[tuple[str, int]] | None]:
+    """The filters' choices with their counts over every current claim, a decided claim
+    counted with its corrected values and review state."""
+    counts = corpus_counts(db)
+    facets = {
+        key: Counter(counts[key]) if counts[key] is not None else None
+        for key in ("article", "therapy", "type", "verdict", "status")
+    }
+    for item in decided:
+        for key, machine, value in (
+            ("therapy", item.claim["therapy"], item.values["therapy"]),
+            ("type", item.claim["type"], item.values["type"]),
+        ):
+            facets[key][machine] -= 1
+            facets[key][value] += 1
+    claims = sum(counts["type"].values())
+    states = Counter(i.state for i in decided)
+    states[review.UNREVIEWED] = claims - len(decided)
+    facets["review"] = states
+    return {
+        key: sorted((k, n) for k, n in counted.items() if n > 0) if counted is not None else None
+        for key, counted in facets.items()
+    }
 
 
 def item_of(claim: dict, decision: dict | None) -> Item:
@@ -156,8 +217,8 @@ def add_context(db: Database, items: list[Item], lexicon: Lexicon | None) -> Non
     """Give each item its highlighted sentence, paragraph, references and evidence."""
     contexts: dict[str, dict[int, dict]] = {}
     references: dict[tuple[str, int], dict] = {}
-    if items:
-        for row in queries.list_references(db):
+    for article in sorted({item.claim["article"] for item in items}):
+        for row in queries.list_references(db, article=article):
             if row["n"] is not None:
                 references.setdefault((row["article"], row["n"]), row)
     for item in items:
@@ -226,36 +287,50 @@ def evidence_texts(value: object) -> list[str]:
 
 def history(db: Database) -> list[dict]:
     """Every decision, newest first, each saying whether its claim is still current."""
-    current = {
-        row["claim_id"]
-        for row in db.query(
-            f"select c.claim_id from claims c join article_versions v on v.id = c.version_id "
-            f"{queries.CURRENT}"
-        )
-    }
     rows = store.read_decisions(db)
+    current = queries.current_claim_ids(db, {row["claim_id"] for row in rows})
     for row in rows:
         row["current"] = row["claim_id"] in current
     return rows[::-1]
 
 
-def conflict_view(db: Database) -> list[dict] | None:
-    """Current contradictions with their claims side by side; None when verification has not run."""
-    rows = queries.contradictions(db)
-    if not rows and not _verification_ran(db):
-        return None
-    items, _ = reviewed_rows(db)
-    by_id = {i.claim_id: i for i in items}
-    return [
+CONFLICTS_PAGE = 20
+# Claims shown side by side per contradiction; the others are counted (a date contradiction
+# between two groups of a thousand articles each is one line, not two thousand cards).
+SIDES_SHOWN = 6
+
+
+def conflict_view(db: Database, page: int = 1) -> tuple[list[dict] | None, int, int]:
+    """One page of the current contradictions with their claims side by side (None when
+    verification has not run), the page and how many pages there are."""
+    total = db.execute("select count(*) from conflicts where current = 1").fetchone()[0]
+    if not total and not _verification_ran(db):
+        return None, 1, 1
+    pages = max(1, -(-total // CONFLICTS_PAGE))
+    page = min(max(1, page), pages)
+    rows, _ = queries.contradictions_page(
+        db, limit=CONFLICTS_PAGE, offset=(page - 1) * CONFLICTS_PAGE
+    )
+    wanted = {claim_id for row in rows for claim_id in row["claim_ids"][:SIDES_SHOWN]}
+    decisions = {d["claim_id"]: d for d in store.read_decisions_of(db, sorted(wanted))}
+    by_id = {
+        claim["claim_id"]: item_of(claim, decisions.get(claim["claim_id"]))
+        for claim in queries.claims_with_ids(db, wanted)
+    }
+    view = [
         {
-            "sides": [by_id[claim_id] for claim_id in row["claim_ids"] if claim_id in by_id],
+            "sides": [
+                by_id[claim_id] for claim_id in row["claim_ids"][:SIDES_SHOWN] if claim_id in by_id
+            ],
+            "more": max(0, len(row["claim_ids"]) - SIDES_SHOWN),
             "details": {
                 k: row[k] for k in ("kind", "therapy", "detail", "first_seen") if row.get(k)
             },
         }
         for row in rows
     ]
+    return view, page, pages
 
 
 def _verification_ran(db: Database) -> bool:
-    return db["verifications"].exists() and db["verifications"].count > 0
+    return db.execute("select 1 from verifications limit 1").fetchone() is not None

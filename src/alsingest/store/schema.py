@@ -1,0 +1,530 @@
+"""The corpus's schema: its migrations (sqlite-utils ``Migrations``), applied on every open.
+
+Each migration converts a corpus built by the schema before it in place; none drops a
+review decision. A new one goes after the last (``m018``), named for what it changes.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("alsingest")
+
+
+@migrations()
+def m001_corpus(db: Database) -> None:
+    db["articles"].create(
+        {
+            "id": str,
+            "name": str,
+            "path": str,
+            "current_version": str,
+            "first_ingested": str,
+            "last_ingested": str,
+        },
+        pk="id",
+    )
+    db["articles"].create_index(["name"], unique=True)
+    db["article_versions"].create(
+        {
+            "id": str,
+            "article_id": str,
+            "version": int,
+            "content_hash": str,
+            "encoding": str,
+            "script": str,
+            "chars": int,
+            "text": str,
+            "text_simplified": str,
+            "parser_version": str,
+            "ingested_at": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["article_versions"].create_index(["article_id", "version"], unique=True)
+    db["paragraphs"].create(
+        {"id": str, "version_id": str, "idx": int, "start": int, "end": int, "kind": str},
+        pk="id",
+        foreign_keys=[("version_id", "article_versions", "id")],
+    )
+    db["sentences"].create(
+        {
+            "id": str,
+            "version_id": str,
+            "paragraph_idx": int,
+            "idx": int,
+            "start": int,
+            "end": int,
+            "text": str,
+            "text_simplified": str,
+            "tokens": str,
+        },
+        pk="id",
+        foreign_keys=[("version_id", "article_versions", "id")],
+    )
+    db["article_references"].create(
+        {
+            "id": str,
+            "version_id": str,
+            "idx": int,
+            "n": int,
+            "kind": str,
+            "url": str,
+            "url_normalized": str,
+            "doi": str,
+            "title": str,
+            "start": int,
+            "end": int,
+            "inline": int,
+        },
+        pk="id",
+        foreign_keys=[("version_id", "article_versions", "id")],
+    )
+    db["citation_markers"].create(
+        {
+            "id": str,
+            "version_id": str,
+            "idx": int,
+            "sentence_idx": int,
+            "start": int,
+            "end": int,
+            "text": str,
+            "n": int,
+            "year": str,
+            "reference_id": str,
+            "resolved": int,
+        },
+        pk="id",
+        foreign_keys=[("version_id", "article_versions", "id")],
+    )
+    for table in ("paragraphs", "sentences", "article_references", "citation_markers"):
+        db[table].create_index(["version_id", "idx"], unique=True)
+    db["sentences"].enable_fts(
+        ["tokens"], fts_version="FTS5", create_triggers=True, tokenize="unicode61"
+    )
+
+
+@migrations()
+def m002_claims(db: Database) -> None:
+    db["claims"].create(
+        {
+            "id": str,  # version id + claim id
+            "claim_id": str,  # stable: the same text gives the same id in every run and version
+            "version_id": str,
+            "sentence_idx": int,
+            "start": int,
+            "end": int,
+            "quote": str,
+            "therapy": str,
+            "unlisted": int,
+            "type": str,
+            "date": str,
+            "date_text": str,
+            "phase": str,
+            "enrollment": int,
+            "design": str,  # JSON list
+            "outcome": str,
+            "status": str,
+            "refs": str,  # JSON list of ints
+            "ref_urls": str,  # JSON list
+            "extractor_version": str,
+        },
+        pk="id",
+        foreign_keys=[("version_id", "article_versions", "id")],
+    )
+    db["claims"].create_index(["version_id", "sentence_idx"])
+    db["claims"].create_index(["therapy"])
+    db["claims"].create_index(["claim_id"])
+    db["article_versions"].add_column("published", str)
+
+
+@migrations()
+def m003_documents(db: Database) -> None:
+    # One row per distinct URL the corpus cites (keyed on the normalised URL): the state
+    # of its last fetch, the validators for a conditional refresh and its current version.
+    db["documents"].create(
+        {
+            "id": str,  # stable: hash of url_normalized
+            "url_normalized": str,
+            "url": str,  # as first cited
+            "status": str,
+            "http_status": int,
+            "reason": str,
+            "final_url": str,
+            "etag": str,
+            "last_modified": str,
+            "fetched_at": str,  # last attempt (fetch or attach)
+            "current_version": str,
+            "attached": int,  # 1 when the user's saved copy is current: fetch leaves it alone
+        },
+        pk="id",
+    )
+    db["documents"].create_index(["url_normalized"], unique=True)
+    db["documents"].create_index(["status"])
+    # Versions are only ever added: a refresh that brings new content adds one, and
+    # nothing (a failure, a 304, the same content again) removes or rewrites one.
+    db["document_versions"].create(
+        {
+            "id": str,  # stable: hash of document id and content hash
+            "document_id": str,
+            "version": int,
+            "source": str,  # fetched | attached
+            "url": str,
+            "final_url": str,
+            "http_status": int,
+            "content_type": str,
+            "encoding": str,
+            "fetched_at": str,
+            "hash": str,
+            "title": str,
+            "published": str,
+            "text": str,
+        },
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id")],
+    )
+    db["document_versions"].create_index(["document_id", "hash"], unique=True)
+    db["document_versions"].create_index(["document_id", "version"], unique=True)
+    db["fetch_log"].create(
+        {
+            "id": str,  # run id + document id + attempt number
+            "run_id": str,
+            "document_id": str,
+            "url": str,
+            "attempt": int,  # 0: refused before any request (placeholder, invalid URL, scheme)
+            "started_at": str,
+            "elapsed_s": float,
+            "http_status": int,
+            "outcome": str,
+            "error": str,
+        },
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id")],
+    )
+    db["fetch_log"].create_index(["document_id", "started_at"])
+    db["fetch_log"].create_index(["run_id"])
+
+
+@migrations()
+def m004_verification(db: Database) -> None:
+    db["verifications"].create(
+        {
+            "id": str,  # claims.id: one verdict per claim of an article version
+            "claim_id": str,  # the stable claim id
+            "verdict": str,  # supported | partial | contradicted | not_found | unavailable
+            "reason": str,
+            "evidence": str,  # JSON: [{ref, url, start, end, text}] in the source's text
+            "per_source": str,  # JSON: [{ref, url, verdict, reason}]
+            "sources_key": str,  # which document versions were read: unchanged ones are not re-read
+            "verifier_version": str,
+            "verified_at": str,
+        },
+        pk="id",
+    )
+    db["verifications"].create_index(["claim_id"])
+    db["conflicts"].create(
+        {
+            "id": str,  # stable: kind + the claims (or alias) involved
+            "kind": str,  # date | outcome | alias
+            "therapy": str,
+            "detail": str,
+            "claim_ids": str,  # JSON list of stable claim ids
+            "first_seen": str,
+            "last_seen": str,
+            "current": int,  # 0 once a later run no longer finds it
+        },
+        pk="id",
+    )
+
+
+@migrations()
+def m005_reviews(db: Database) -> None:
+    # One row per decision, only ever added: the latest row of a claim is its decision and
+    # the earlier ones are its history. Keyed on the stable claim id, so a decision outlives
+    # re-ingests and new article versions, and stays here when its claim disappears.
+    db["review_decisions"].create(
+        {
+            "id": int,  # insertion order: the latest decision of a claim has the largest id
+            "claim_id": str,
+            "article": str,  # the article's name when decided, for claims that later disappear
+            "decision": str,  # accepted | rejected | corrected
+            "corrections": str,  # JSON object: field -> corrected value (corrected only)
+            "note": str,
+            "reviewer": str,
+            "decided_at": str,
+            "snapshot": str,  # JSON object: the claim's machine values when decided
+        },
+        pk="id",
+    )
+    db["review_decisions"].create_index(["claim_id", "id"])
+
+
+@migrations()
+def m006_runs(db: Database) -> None:
+    # One row per refresh or re-ingest run, written when it ends: the history `alsingest runs`
+    # prints (a served flow's runs are also in the Prefect UI, under flow_run_id).
+    db["runs"].create(
+        {
+            "id": str,  # run id, shared with the fetch_log rows of its fetches
+            "kind": str,  # refresh | reingest
+            "target": str,  # reingest: the path or URL given
+            "flow_run_id": str,  # the Prefect flow run, when run as a flow
+            "started_at": str,
+            "finished_at": str,
+            "duration_s": float,
+            "fetch_statuses": str,  # JSON object: status -> URLs fetched this run
+            "new_versions": int,  # document versions added
+            "articles": str,  # JSON list: articles re-extracted (refresh) or re-ingested
+            "new_claims": str,  # JSON lists of stable claim ids, compared with before the run
+            "changed_claims": str,
+            "removed_claims": str,
+            "review_flagged": str,  # JSON list: reviewed claims now "changed since review"
+            "new_conflicts": str,  # JSON list of conflict ids seen for the first time
+            "errors": str,  # JSON list of [what, reason]
+        },
+        pk="id",
+    )
+    db["runs"].create_index(["started_at"])
+
+
+@migrations()
+def m007_given_published(db: Database) -> None:
+    # The publication date given with an article from outside its text (`ingest --published`,
+    # a fetched page's metadata), kept so that a re-extraction reads the article as before.
+    db["article_versions"].add_column("given_published", str)
+
+
+@migrations()
+def m008_claim_provenance(db: Database) -> None:
+    # Which rule gave each field of a claim: JSON list of [field, rule] (`claims --explain`).
+    db["claims"].add_column("provenance", str)
+
+
+@migrations()
+def m009_search_terms(db: Database) -> None:
+    # Full-text search over more than the words (segment.index_terms): each therapy's
+    # canonical id, the traditional form of Chinese words and the parts of longer ones, so
+    # that `search` and Datasette's search box find a therapy by any alias, a word in either
+    # script, 渐冻 in 渐冻症. Existing sentences get the forms and parts from their stored
+    # words here; the therapy ids come with their next extraction (`alsingest refresh`: the
+    # parser version changed). Only the index changes: no claim or decision is touched.
+    from ..normalize import Converter
+    from ..segment import index_terms
+
+    db["sentences"].add_column("terms", str, not_null_default="")
+    if db["sentences_fts"].exists():
+        db["sentences"].disable_fts()
+    to_traditional = Converter().to_traditional_characters
+    updates = [
+        (index_terms(tokens, (), to_traditional), rowid)
+        for rowid, tokens in db.execute("select rowid, tokens from sentences")
+    ]
+    db.conn.executemany("update sentences set terms = ? where rowid = ?", updates)
+    db["sentences"].enable_fts(
+        ["tokens", "terms"], fts_version="FTS5", create_triggers=True, tokenize="unicode61"
+    )
+
+
+@migrations()
+def m010_article_source(db: Database) -> None:
+    # What an article is: its source file (resolved path) or URL. The name (and so every id)
+    # stays what it was; articles stored before this have none until they are read again
+    # (:func:`name_for` adopts them by name), since their stored path may be relative.
+    db["articles"].add_column("source", str)
+    db["articles"].create_index(["source"], unique=True)
+
+
+@migrations()
+def m011_source_verdicts(db: Database) -> None:
+    # One verdict per claim and cited source, so that no verdict hides another: a claim
+    # cited to several sources shows each, a contradiction first (``verifications`` keeps
+    # the headline verdict of each claim).
+    db["source_verdicts"].create(
+        {
+            "id": str,  # claims.id + the source's key (reference number or registry id)
+            "claim_row": str,  # claims.id
+            "claim_id": str,  # the stable claim id
+            "kind": str,  # reference | registry
+            "ref": int,  # the reference number (registry: null)
+            "url": str,
+            "document_version": str,  # the document version read
+            "archived": str,  # snapshot date when that version is an archived copy, else null
+            "verdict": str,
+            "reason": str,
+            "evidence": str,  # JSON: [{start, end, text}] in that version's text
+            "checks": str,  # JSON object: attribute -> found | missing | conflict
+            "verified_at": str,
+        },
+        pk="id",
+    )
+    db["source_verdicts"].create_index(["claim_row"])
+    db["source_verdicts"].create_index(["claim_id"])
+
+
+@migrations()
+def m012_registries_and_archives(db: Database) -> None:
+    # The registry ids a claim's sentence names (JSON list), read after extraction.
+    db["claims"].add_column("trial_ids", str)
+    # A document fetched for a registry id is that trial's record.
+    db["documents"].add_column("trial_id", str)
+    db["documents"].create_index(["trial_id"])
+    # A registry record's structured fields (JSON), and for a copy from a web archive
+    # (source = archived) the date of its snapshot.
+    db["document_versions"].add_column("record", str)
+    db["document_versions"].add_column("archived", str)
+
+
+@migrations()
+def m013_search_terms_complete(db: Database) -> None:
+    # Ingest now indexes each sentence's therapy ids only; the traditional forms and word parts
+    # Datasette's search box needs are added by `alsingest browse` (complete_search_terms).
+    # Sentences indexed in full before this are marked so.
+    db["sentences"].add_column("terms_complete", int, not_null_default=0)
+    db.execute("update sentences set terms_complete = 1")
+
+
+@migrations()
+def m014_listing_indexes(db: Database) -> None:
+    # Listings page through the current claims in indexed queries (issue 13): a contradicted
+    # claim comes first (found by its verdict), and claims reach their article through its
+    # current version. Indexes only: no row changes.
+    db["verifications"].create_index(["verdict"], if_not_exists=True)
+    db["articles"].create_index(["current_version"], if_not_exists=True)
+
+
+# What the change counters count: table -> the statements that change what readers derive
+# from it (the review queue's filter counts, the timeline's points).
+CHANGE_TRIGGERS = {
+    "claims": ("insert", "delete", "update"),
+    "verifications": ("insert", "delete", "update of verdict"),
+}
+
+
+@migrations()
+def m015_change_counters(db: Database) -> None:
+    # A counter per table, raised by a trigger on every row written, whoever writes it: what
+    # is derived from the whole table (filter counts over every claim) is kept with the
+    # counters it was computed at and used until they move (``derived``).
+    db["corpus_changes"].create({"name": str, "n": int}, pk="name")
+    for table, events in CHANGE_TRIGGERS.items():
+        db["corpus_changes"].insert({"name": table, "n": 0})
+        for event in events:
+            db.execute(
+                f"create trigger [{table}_changed_{event.split()[0]}] after {event} on [{table}] "
+                f"begin update corpus_changes set n = n + 1 where name = '{table}'; end"
+            )
+    db["derived"].create({"name": str, "stamp": str, "value": str}, pk="name")
+
+
+@migrations()
+def m016_document_counter(db: Database) -> None:
+    # The documents' counter moves when a document appears or goes, or another version (or
+    # registry id) becomes current: what verification reads. A verify that finds every
+    # counter where its last run left them has nothing to read again.
+    db["corpus_changes"].insert({"name": "documents", "n": 0}, replace=True)
+    bump = "begin update corpus_changes set n = n + 1 where name = 'documents'; end"
+    db.execute(f"create trigger documents_changed_insert after insert on documents {bump}")
+    db.execute(f"create trigger documents_changed_delete after delete on documents {bump}")
+    db.execute(
+        "create trigger documents_changed_update after update of current_version, trial_id "
+        "on documents when old.current_version is not new.current_version "
+        f"or old.trial_id is not new.trial_id {bump}"
+    )
+
+
+@migrations()
+def m017_claims_to_verify(db: Database) -> None:
+    # The claim rows written since verification last read them (a trigger logs each), so
+    # that a verify after an ingest of one article reads that article's claims, not all.
+    # Claims stored before this and never verified are logged here once.
+    db["claims_to_verify"].create({"id": str}, pk="id")
+    for event in ("insert", "update"):
+        db.execute(
+            f"create trigger claims_to_verify_{event} after {event} on claims "
+            "begin insert or ignore into claims_to_verify (id) values (new.id); end"
+        )
+    db.execute(
+        "insert or ignore into claims_to_verify (id) select c.id from claims c "
+        "join articles a on a.current_version = c.version_id "
+        "left join verifications ver on ver.id = c.id "
+        "where ver.id is null or ver.sources_key is null"
+    )
+
+
+@migrations()
+def m018_text_once(db: Database) -> None:
+    # Each article version's text is stored once: a sentence is its span (start, end) of it,
+    # and the simplified text (length-preserving, so the same span) is kept only when it
+    # differs from the text. Sentences keep their words for the full-text index. The view
+    # sentence_texts shows each sentence with its text, as the table did (Datasette).
+    # Columns are dropped in place, so every rowid (the index's key) and id stays as it was.
+    # The file keeps its size until VACUUM gives the freed pages back.
+    columns = db["sentences"].columns_dict
+    for column in ("text", "text_simplified"):
+        if column in columns:
+            db.execute(f"alter table sentences drop column [{column}]")
+    db.execute("update article_versions set text_simplified = null where text_simplified = text")
+    db.execute(
+        "create view if not exists sentence_texts as select s.*, "
+        'substr(v.text, s.start + 1, s."end" - s.start) as text, '
+        'substr(coalesce(v.text_simplified, v.text), s.start + 1, s."end" - s.start) '
+        "as text_simplified from sentences s join article_versions v on v.id = s.version_id"
+    )
+
+
+# How long a write waits for another process's write lock.
+BUSY_TIMEOUT_MS = 30000
+
+# The first 16 bytes of every SQLite database file.
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class CorpusError(ValueError):
+    """A path that cannot hold a corpus (not SQLite, or damaged), in one line naming it."""
+
+
+def check_corpus_file(path: str | Path) -> None:
+    """Raise :class:`CorpusError` when ``path`` exists and is not an SQLite database (a CSV
+    given as ``--db``), checked before anything opens or starts."""
+    path = Path(path)
+    if str(path) == ":memory:" or not path.exists():
+        return
+    if path.is_dir():
+        raise CorpusError(f"{path}: is a folder, not a corpus file")
+    try:
+        with path.open("rb") as file:
+            head = file.read(len(SQLITE_HEADER))
+    except OSError as e:
+        raise CorpusError(f"{path}: cannot read: {e.strerror or e}") from None
+    if head and head != SQLITE_HEADER:
+        raise CorpusError(f"{path}: not an SQLite database, so not a corpus")
+
+
+def open_db(path: str | Path) -> Database:
+    """Open (creating if needed) the corpus at ``path``: WAL, a busy timeout, migrations applied.
+
+    A file that is not an SQLite database is :class:`CorpusError` and is left as it was.
+    """
+    check_corpus_file(path)
+    path = Path(path)
+    if str(path) != ":memory:":
+        path.parent.mkdir(parents=True, exist_ok=True)
+    db = Database(path) if str(path) != ":memory:" else Database(memory=True)
+    try:
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute("PRAGMA foreign_keys = ON")
+        if str(path) != ":memory:":
+            db.enable_wal()
+        migrations.apply(db)
+    except sqlite3.OperationalError:
+        db.close()
+        raise  # locked, unreadable folder …: SQLite's own message says it
+    except sqlite3.DatabaseError as e:
+        db.close()
+        raise CorpusError(f"{path}: not an alsingest corpus ({e})") from None
+    return db
