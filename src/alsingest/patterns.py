@@ -895,3 +895,21 @@ REGISTRY_ID = re.compile(
 # without the archive's toolbar and rewritten links.
 WAYBACK_SNAPSHOT = re.compile(r"^(?P<head>.*/web/)(?P<ts>\d{8,14})(?P<flags>[a-z_]*)/(?P<url>.+)$")
 WAYBACK_TIMESTAMP = re.compile(r"\d{8,14}")
+# A source's own date in its first lines, when it has no dateline: a page's "2024-10-09", a
+# wire copy's "3.9.2020 00:06" (day first), a citation's "Neurology. 1996 May;46(5)".
+SOURCE_HEADER_DATE = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})(?!\d)"
+    r"|(?<![\d.])(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>(?:19|20)\d\d)(?![\d.]\d)"
+    r"|(?<!\d)(?P<y3>(?:19|20)\d\d)[ \t]+(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    r"[a-z]*\b"
+)
+# A count written in English words: "Sixty-three patients", "one hundred and twenty".
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+EN_NUMBER_WORDS = re.compile(
+    rf"\b(?:(?:{_UNITS})[\s-]+hundred(?:[\s-]+(?:and[\s-]+)?(?=(?:{_TENS}|{_TEENS}|{_UNITS})\b))?)?"
+    rf"(?:(?:{_TENS})(?:[\s-]+(?:{_UNITS}))?|{_TEENS}|(?:{_UNITS})(?![\s-]+hundred))\b"
+    rf"|\b(?:{_UNITS})[\s-]+hundred\b",
+    re.IGNORECASE,
+)
