@@ -599,3 +599,53 @@ def test_a_release_stamped_in_another_time_zone_confirms_the_day_before(lexicon,
         claim(therapy="tofersen", type="other", date=date), Source(WIRE_COPY, CONVERTER), lexicon
     )
     assert result.verdict == verdict, result.reason
+
+
+NEWS_PAGE = """Drug News
+www.example.org/articles/1-masitinib-orphan
+
+AB Science's ALS Drug Gains Orphan Drug Designation
+
+March 7, 2023
+
+The FDA has granted Orphan Drug status to AB Science's masitinib, an investigational treatment of patients with amyotrophic lateral sclerosis (ALS).
+
+Masitinib is a tyrosine kinase inhibitor given by mouth. The designation gives companies incentives such as seven-year marketing exclusivity from the date of approval.
+"""
+
+BACKGROUND_PAGE = (
+    """Drug News
+
+March 7, 2023
+
+A review of tyrosine kinase inhibitors in neurology, from cancer to amyotrophic lateral sclerosis: the class has a long history in oncology, and its use in the nervous system is recent. """
+    + (
+        "Trials in several diseases are described in turn, with their designs and their results. "
+        * 6
+    )
+    + "Masitinib has received an orphan drug designation, the company said.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text, date, verdict",
+    [
+        (NEWS_PAGE, "2023-03", SUPPORTED),
+        (NEWS_PAGE, "2023-03-07", SUPPORTED),
+        # The page leads with the designation as its news of March 2023: not a year earlier.
+        (NEWS_PAGE, "2022-03", CONTRADICTED),
+        # Named far below the lead, as background: the page's date says nothing of it.
+        (BACKGROUND_PAGE, "2022-03", PARTIAL),
+    ],
+)
+def test_a_page_leading_with_the_event_as_news_dates_it(lexicon, text, date, verdict):
+    result = verify_claim(
+        claim(therapy="masitinib", type="other", date=date), Source(text, CONVERTER), lexicon
+    )
+    assert result.verdict == verdict, result.reason
+    if verdict == CONTRADICTED:
+        assert "reports it as news" in result.reason
+
+
+def test_a_month_first_date_line_dates_the_page():
+    assert header_date("FDAnews\n\nTitle\n\nMarch 7, 2023\n\nThe FDA has granted") == "2023-03-07"

@@ -902,6 +902,14 @@ SOURCE_HEADER_DATE = re.compile(
     r"|(?<![\d.])(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>(?:19|20)\d\d)(?![\d.]\d)"
     r"|(?<!\d)(?P<y3>(?:19|20)\d\d)[ \t]+(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
     r"[a-z]*\b"
+    r"|^[ \t]*(?P<mon4>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+(?P<d4>\d{1,2}),"
+    r"[ \t]*(?P<y4>(?:19|20)\d\d)[ \t]*$",
+    re.MULTILINE,
+)
+# A news lead: the event told as news of the page's day ("The FDA has granted …").
+NEWS_LEAD = re.compile(
+    r"\bha(?:s|ve)\s+(?:been\s+)?(?:granted|awarded|received|approved|cleared|designated)\b"
+    r"|\bannounced\b|\btoday\b|宣布|今日|今天|近日|日前"
 )
 # A count written in English words: "Sixty-three patients", "one hundred and twenty".
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"

@@ -46,6 +46,7 @@ VERDICT_ORDER = (SUPPORTED, PARTIAL, CONTRADICTED, NOT_FOUND, UNAVAILABLE)
 ATTENTION_ORDER = (CONTRADICTED, SUPPORTED, PARTIAL, NOT_FOUND, UNAVAILABLE)
 
 WINDOW = 2  # sentences on each side of a mention
+LEAD_CHARS = 600  # a page's lead: its title, date line and first sentences
 MIN_TEXT = 200  # characters (a Chinese character counts three): less is no article
 
 # Pages a script gets instead of the article: WeChat's and Toutiao's checks, paywalls, errors.
@@ -201,6 +202,9 @@ def header_date(text: str, head: int = 600) -> str | None:
         return None
     if match.group("mon"):
         return f"{match.group('y3')}-{_MONTHS.index(match.group('mon').lower()) + 1:02d}"
+    if match.group("mon4"):
+        month = _MONTHS.index(match.group("mon4").lower()) + 1
+        return f"{match.group('y4')}-{month:02d}-{int(match.group('d4')):02d}"
     year, month, day = (
         (match.group("y"), match.group("m"), match.group("d"))
         if match.group("y")
@@ -514,6 +518,19 @@ def _check_date(claim: Mapping, window: list[_Sentence], mention: int, source: S
         and all(d[:4] == claimed[:4] and d[:7] != claimed[:7] for d in own)
     ):
         return Check("conflict", (mention,), f"the source dates it {own[0]}")
+    # A page dated X that leads with the event as its news ("The FDA has granted …") dates
+    # the event to X's month: another month is a misreport.
+    announced = source.dateline or source.published
+    if (
+        announced
+        and len(announced) >= 7
+        and len(claimed) >= 7
+        and here.start < LEAD_CHARS
+        and patterns.NEWS_LEAD.search(here.view)
+        and not own
+        and announced[:7] != claimed[:7]
+    ):
+        return Check("conflict", (mention,), f"the source, of {announced}, reports it as news")
     return Check("missing")
 
 
