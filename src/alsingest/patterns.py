@@ -912,12 +912,12 @@ NEWS_LEAD = re.compile(
     r"|\bannounced\b|\btoday\b|宣布|今日|今天|近日|日前"
 )
 # A count written in English words: "Sixty-three patients", "one hundred and twenty".
-_UNITS = "one|two|three|four|five|six|seven|eight|nine"
-_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+EN_UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+EN_TEEN_WORDS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+EN_TENS_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 EN_NUMBER_WORDS = re.compile(
-    rf"\b(?:(?:{_UNITS})[\s-]+hundred(?:[\s-]+(?:and[\s-]+)?(?=(?:{_TENS}|{_TEENS}|{_UNITS})\b))?)?"
-    rf"(?:(?:{_TENS})(?:[\s-]+(?:{_UNITS}))?|{_TEENS}|(?:{_UNITS})(?![\s-]+hundred))\b"
-    rf"|\b(?:{_UNITS})[\s-]+hundred\b",
+    rf"\b(?:(?:{EN_UNIT_WORDS})[\s-]+hundred(?:[\s-]+(?:and[\s-]+)?(?=(?:{EN_TENS_WORDS}|{EN_TEEN_WORDS}|{EN_UNIT_WORDS})\b))?)?"
+    rf"(?:(?:{EN_TENS_WORDS})(?:[\s-]+(?:{EN_UNIT_WORDS}))?|{EN_TEEN_WORDS}|(?:{EN_UNIT_WORDS})(?![\s-]+hundred))\b"
+    rf"|\b(?:{EN_UNIT_WORDS})[\s-]+hundred\b",
     re.IGNORECASE,
 )

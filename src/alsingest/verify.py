@@ -227,9 +227,9 @@ def _a_day_apart(claimed: str, stated: str) -> bool:
 
 def count_in_words(words: str) -> int | None:
     """'Sixty-three' → 63, 'one hundred and twenty' → 120."""
-    values = {w: n for n, w in enumerate(patterns._UNITS.split("|"), 1)}
-    values |= {w: n for n, w in enumerate(patterns._TEENS.split("|"), 10)}
-    values |= {w: n for n, w in enumerate(patterns._TENS.split("|"), 2) for n in [n * 10]}
+    values = {w: n for n, w in enumerate(patterns.EN_UNIT_WORDS.split("|"), 1)}
+    values |= {w: n for n, w in enumerate(patterns.EN_TEEN_WORDS.split("|"), 10)}
+    values |= {w: 10 * n for n, w in enumerate(patterns.EN_TENS_WORDS.split("|"), 2)}
     total = 0
     for word in re.split(r"[\s-]+", words.lower()):
         if word == "hundred":
@@ -530,7 +530,7 @@ def _check_date(claim: Mapping, window: list[_Sentence], mention: int, source: S
         and not own
         and announced[:7] != claimed[:7]
     ):
-        return Check("conflict", (mention,), f"the source, of {announced}, reports it as news")
+        return Check("conflict", (mention,), f"the source, dated {announced}, reports it as news")
     return Check("missing")
 
 
@@ -691,17 +691,14 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
     return _judge(results, hits, source)
 
 
-# What tells one trial of a therapy from another: a source that gives the therapy's trial
-# a phase sharing no stage with the claim's ("1" against "2/3"), and neither the claim's size
-# nor its date, is reporting a different trial. "3" against "2/3" may be the same trial
-# misreported: that stays a contradiction.
-
-
 def _phase_stages(phase: str) -> set[str]:
     return set(re.sub(r"[ab]", "", phase).split("/"))
 
 
 def _another_trial(results: Mapping[str, Check], claimed: str, stated: set[str]) -> bool:
+    """The source reports a different trial of the therapy: it gives a phase sharing no stage
+    with the claim's ("1" against "2/3"), and neither the claim's size nor (when the claim has
+    none) its date. "3" against "2/3" may be the same trial misreported: a contradiction."""
     conflicts = {k for k, c in results.items() if c.state == "conflict"}
     if "phase" not in conflicts or not conflicts <= {"phase", "enrollment"}:
         return False
