@@ -43,10 +43,12 @@ from alsingest.sources import (
     FetchedDocument,
     FetchPlan,
     FetchSummary,
+    SourceTemplates,
     batches,
     fetch_options,
     new_run_id,
     parse_duration,
+    source_templates,
 )
 from flows.fetch import fetch_batch
 from flows.ingest import toolkit_for
@@ -71,9 +73,11 @@ def reextract_batch(db_path: str, names: list[str], config: str | None) -> Reext
 
 
 @task(name="plan-refresh", cache_policy=NO_CACHE)
-def plan_stale_references(db_path: str, stale_after: str) -> FetchPlan:
+def plan_stale_references(
+    db_path: str, stale_after: str, templates: SourceTemplates | None = None
+) -> FetchPlan:
     with store.open_db(db_path) as db:
-        return plan_refresh(db, parse_duration(stale_after))
+        return plan_refresh(db, parse_duration(stale_after), templates)
 
 
 @task(name="store-fetched", cache_policy=NO_CACHE)
@@ -101,11 +105,13 @@ def fetch_plan(
     settings: FetchOptions,
     run_id: str,
     on_result: Callable[[FetchResult], None] | None = None,
+    templates: SourceTemplates | None = None,
 ) -> FetchSummary:
-    """Per batch of URLs, the retried fetch task then the store task."""
+    """Per batch of URLs, the fetch task then the store task: ``fetch``'s own, registry records
+    and archived copies of dead pages included (``templates``)."""
     summary = FetchSummary(run_id, skipped=plan.skipped)
     for batch in batches(plan.targets):
-        fetched = fetch_batch(batch, settings, on_result)
+        fetched = fetch_batch(batch, settings, on_result, templates)
         summary.add(store_batch(db_path, fetched, run_id))
     return summary
 
@@ -140,7 +146,7 @@ def refresh(
     on_result: Callable[[FetchResult], None] | None = None,
 ) -> dict:
     """Refresh the corpus at ``db``: re-extract stale articles, re-fetch stale and failed
-    references, verify what changed, and report it (``runs`` row and markdown artifact).
+    references (and registry records, and archived copies of dead pages, as ``fetch`` does), verify what changed, and report it (``runs`` row and markdown artifact).
 
     ``stale_after`` ("7d", "12h") defaults to ``[schedule] stale_after`` in the config.
     """
@@ -148,6 +154,7 @@ def refresh(
     db_path = db or options.db
     stale_after = stale_after or schedule_settings(options).stale_after
     settings = fetch_options(options)
+    templates = source_templates(options)
     report = RunReport(new_run_id(), REFRESH, utc_now(), flow_run_id=current_flow_run_id())
     before = snapshot_claims(db_path)
     names = find_stale_articles(db_path)
@@ -155,7 +162,7 @@ def refresh(
         part = reextract_batch(db_path, names[start : start + options.batch_size], config)
         report.articles.extend(part.done)
         report.errors.extend([name, reason] for name, reason in part.errors)
-    plan = plan_stale_references(db_path, stale_after)
-    report.add_fetch(fetch_plan(db_path, plan, settings, report.id, on_result))
+    plan = plan_stale_references(db_path, stale_after, templates)
+    report.add_fetch(fetch_plan(db_path, plan, settings, report.id, on_result, templates))
     report, _ = close_run(db_path, config, report, before)
     return report.as_dict()

@@ -30,7 +30,13 @@ from alsingest.refresh import (
     store_source,
     utc_now,
 )
-from alsingest.sources import FetchPlan, fetch_options, new_run_id
+from alsingest.sources import (
+    FetchPlan,
+    SourceTemplates,
+    fetch_options,
+    new_run_id,
+    source_templates,
+)
 from flows.ingest import toolkit_for
 from flows.refresh import close_run, current_flow_run_id, fetch_plan, snapshot_claims
 
@@ -54,9 +60,9 @@ def store_article(db_path: str, source: SourceText, config: str | None) -> tuple
 
 
 @task(name="plan-article-fetch", cache_policy=NO_CACHE)
-def plan_references(db_path: str, name: str) -> FetchPlan:
+def plan_references(db_path: str, name: str, templates: SourceTemplates | None = None) -> FetchPlan:
     with store.open_db(db_path) as db:
-        return plan_article(db, name)
+        return plan_article(db, name, templates)
 
 
 @flow(name="reingest-article")
@@ -71,6 +77,7 @@ def reingest_article(
     options = load_config(config)
     db_path = db or options.db
     settings = fetch_options(options)
+    templates = source_templates(options)
     report = RunReport(
         new_run_id(), REINGEST, utc_now(), target=target, flow_run_id=current_flow_run_id()
     )
@@ -80,8 +87,8 @@ def reingest_article(
     before = snapshot_claims(db_path)
     report.outcome, name = store_article(db_path, source, config)
     report.articles = [name]
-    plan = plan_references(db_path, name)
-    report.add_fetch(fetch_plan(db_path, plan, settings, report.id, on_result))
+    plan = plan_references(db_path, name, templates)
+    report.add_fetch(fetch_plan(db_path, plan, settings, report.id, on_result, templates))
     report, _ = close_run(db_path, config, report, before)
     return report.as_dict()
 

@@ -32,17 +32,32 @@ def server():
         for path in ("/ok", "/b", "/b2", "/ref1", "/other"):
             loopback.route(path, Reply(body=TOFERSEN_PAGE, headers=HTML))
         loopback.route("/gone", Reply(404))
+        # Registries and the archive on loopback too: a refresh fetches them as ``fetch`` does.
+        loopback.route(
+            "/wayback/available", Reply(body=b'{"archived_snapshots": {}}', headers=JSON)
+        )
         yield loopback
 
 
-@pytest.fixture(scope="module")
-def config(tmp_path_factory):
-    path = tmp_path_factory.mktemp("flows") / "loopback.toml"
+JSON = {"Content-Type": "application/json"}
+CLOSED = "http://127.0.0.1:9"  # nothing listens on the discard port: connection refused
+
+
+def write_config(path: Path, server, *, registry: str | None = None) -> str:
+    registry = registry or server.url("/api/v2/studies/{id}")
     path.write_text(
-        "[fetch]\nallow_private_hosts = true\nretries = 0\nconnect_timeout = 1.0\n",
+        "[fetch]\nallow_private_hosts = true\nretries = 0\nconnect_timeout = 1.0\n"
+        f'[sources]\nclinicaltrials = "{registry}"\n'
+        f'chictr = "{server.url("/chictr/showproj?regno={id}")}"\n'
+        f'wayback = "{server.url("/wayback/available?url={url}")}"\n',
         encoding="utf-8",
     )
     return str(path)
+
+
+@pytest.fixture(scope="module")
+def config(tmp_path_factory, server):
+    return write_config(tmp_path_factory.mktemp("flows") / "loopback.toml", server)
 
 
 def run(*args):
@@ -538,3 +553,77 @@ def test_kill_9_of_an_ingest_leaves_no_process_running(tmp_path):
         for pid in [ingest.pid, *descendants(ingest.pid), *below]:
             if sys.executable in command_line(pid):  # still one of ours, not a reused pid
                 os.kill(pid, signal.SIGKILL)
+
+
+# --- registry records and archived copies, as ``fetch`` gets them ------------------------
+
+TRIAL_ARTICLE = (
+    "渐冻症临床试验进展\n\n"
+    "托夫生的3期临床试验（NCT04856982）共纳入200名受试者。[1]\n\n"
+    "参考资料:\n[1]{cited}\n"
+)
+
+
+@pytest.mark.slow
+def test_refresh_fetches_registry_records_and_archived_copies_of_dead_links(
+    prefect_harness, tmp_path, server, toolkit
+):
+    from test_registries import CT_BODY
+
+    from flows.refresh import refresh
+
+    server.route("/api/v2/studies/NCT04856982", Reply(body=CT_BODY, headers=JSON))
+    snapshot = "/web/20190302101500/" + server.url("/dead")
+    server.route("/dead", Reply(404))
+    server.route(
+        "/web/20190302101500id_/" + server.url("/dead"),
+        Reply(body=TOFERSEN_PAGE, headers=HTML),
+    )
+    answer = (
+        '{"archived_snapshots": {"closest": {"status": "200", "available": true, '
+        f'"url": "{server.url(snapshot)}", "timestamp": "20190302101500"}}}}}}'
+    )
+    config = write_config(tmp_path / "archive.toml", server)
+    server.route("/wayback/available", Reply(body=answer.encode(), headers=JSON))
+    db_path = str(tmp_path / "corpus.db")
+    db = store.open_db(db_path)
+    text = TRIAL_ARTICLE.format(cited=server.url("/dead"))
+    store_source(db, source("trials.txt", text), toolkit)
+    try:
+        report = refresh(db=db_path, config=config)
+    finally:
+        server.route("/wayback/available", Reply(body=b'{"archived_snapshots": {}}', headers=JSON))
+
+    assert report["fetch_statuses"] == {"ok": 1, "http_error": 1}
+    versions = {
+        (row["trial_id"], row["source"])
+        for row in db.query(
+            "select d.trial_id, v.source from document_versions v "
+            "join documents d on d.id = v.document_id"
+        )
+    }
+    assert versions == {("NCT04856982", "fetched"), (None, "archived")}
+    claim = claim_of(db, "tofersen")
+    kinds = {v["kind"]: v for v in claim["verdicts"]}
+    assert kinds["registry"]["verdict"] == "contradicted", "the record enrols 150, not 200"
+    assert claim["verdict"] == "contradicted"
+
+
+@pytest.mark.slow
+def test_reingest_fetches_the_records_its_claims_name_and_an_unreachable_registry_says_so(
+    prefect_harness, tmp_path, server
+):
+    from flows.reingest import run_reingest
+
+    article = tmp_path / "trials.txt"
+    article.write_text(TRIAL_ARTICLE.format(cited=server.url("/ok")), encoding="utf-8")
+    config = write_config(tmp_path / "closed.toml", server, registry=CLOSED + "/studies/{id}")
+    db_path = str(tmp_path / "corpus.db")
+
+    report = run_reingest(str(article), db=db_path, config=config)
+
+    assert report["fetch_statuses"] == {"ok": 1, "network_error": 1}
+    db = store.open_db(db_path)
+    (record,) = [r for r in db["documents"].rows if r["trial_id"] == "NCT04856982"]
+    assert record["status"] == "network_error" and record["current_version"] is None
+    assert claim_of(db, "tofersen")["verdict"] != "contradicted", "no record, nothing against it"

@@ -104,6 +104,18 @@ def test_the_proof_rejects_a_cue_list_with_a_gap():
         ("VERIFY_WITHDRAWAL", "may include voluntarily withdrawing the agent from market", True),
         ("VERIFY_WITHDRAWAL", "withdrawal of approval of new drug application", True),
         ("VERIFY_WITHDRAWAL", "patients withdrawing from the study", False),
+        ("SOURCE_HEADER_DATE", "2024-10-09健康", True),
+        ("SOURCE_HEADER_DATE", "3.9.2020 00:06:00 EEST | Business Wire", True),
+        ("SOURCE_HEADER_DATE", ". 1996 May;46(5):1244-9.", True),
+        ("SOURCE_HEADER_DATE", "Title\nMarch 7, 2023\nThe FDA", True),
+        ("SOURCE_HEADER_DATE", "on March 7, 2023 the FDA", False),
+        ("SOURCE_HEADER_DATE", "doi: 10.1212/wnl.46.5.1244", False),
+        ("EN_NUMBER_WORDS", "sixty-three patients were included", True),
+        ("EN_NUMBER_WORDS", "one hundred and twenty participants", True),
+        ("EN_NUMBER_WORDS", "63 patients", False),
+        ("NEWS_LEAD", "the fda has granted orphan drug status to rag-17", True),
+        ("NEWS_LEAD", "近日，国家药监局批准", True),
+        ("NEWS_LEAD", "rag-17 was granted orphan status in 2021", False),
     ],
 )
 def test_verification_patterns(name, text, matches):

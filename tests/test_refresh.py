@@ -28,7 +28,7 @@ from alsingest.refresh import (
     stale_articles,
     store_source,
 )
-from alsingest.sources import fetch_references, parse_duration
+from alsingest.sources import SourceTemplates, fetch_references, parse_duration, plan_fetch
 
 HTML = {"Content-Type": "text/html; charset=utf-8"}
 LOOPBACK = FetchOptions(allow_private_hosts=True, retries=0, connect_timeout=1.0)
@@ -268,6 +268,39 @@ def test_an_article_plan_holds_only_the_urls_that_article_cites(db, toolkit):
     assert sorted(t.key for t in plan_article(db, "a.txt").targets) == [
         "http://a.org/1",
         "http://both.org/",
+    ]
+
+
+TRIAL_LINE = "托夫生的3期临床试验（{}）共纳入200名受试者。[1]\n\n"
+TEMPLATES = SourceTemplates(
+    clinicaltrials="http://registry.test/api/v2/studies/{id}",
+    chictr="http://chictr.test/showproj?regno={id}",
+    wayback="http://archive.test/available?url={url}",
+)
+
+
+def test_a_refresh_plans_the_registry_records_its_claims_name_as_fetch_does(db, toolkit):
+    text = article_text("http://a.org/1", "#", extra=TRIAL_LINE.format("NCT04856982"))
+    store_source(db, source("a.txt", text), toolkit)
+    planned = plan_refresh(db, parse_duration("7d"), TEMPLATES)
+    records = {t.trial_id: t.key for t in planned.targets if t.trial_id}
+    assert records == {"NCT04856982": "http://registry.test/api/v2/studies/NCT04856982"}
+    assert {t.key for t in planned.targets} == {
+        t.key for t in plan_fetch(db, templates=TEMPLATES).targets
+    }
+    assert not any(t.trial_id for t in plan_refresh(db, parse_duration("7d")).targets), (
+        "no templates"
+    )
+
+
+def test_an_article_plan_holds_the_records_of_the_trials_that_article_names_only(db, toolkit):
+    for name, trial in (("a.txt", "NCT04856982"), ("b.txt", "ChiCTR2000029308")):
+        text = article_text(f"http://{name}.org/", "#", extra=TRIAL_LINE.format(trial))
+        store_source(db, source(name, text), toolkit)
+    planned = plan_article(db, "a.txt", TEMPLATES)
+    assert sorted((t.key, t.trial_id) for t in planned.targets) == [
+        ("http://a.txt.org/", None),
+        ("http://registry.test/api/v2/studies/NCT04856982", "NCT04856982"),
     ]
 
 

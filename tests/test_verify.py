@@ -2,6 +2,7 @@
 
 import pytest
 
+from alsingest.dates import en_number
 from alsingest.normalize import Converter
 from alsingest.verify import (
     CONTRADICTED,
@@ -12,6 +13,7 @@ from alsingest.verify import (
     Source,
     Verdict,
     best_verdict,
+    header_date,
     verify_claim,
 )
 
@@ -502,3 +504,148 @@ def test_a_registry_page_gives_phase_2_3_and_its_enrollment_field(lexicon):
         lexicon,
     )
     assert same.verdict == SUPPORTED, same.reason
+
+
+# --- counts in words, a source's own date, another trial of the same therapy ------------
+
+TRIAL_ABSTRACT = """A randomized, placebo-controlled trial of masitinib in amyotrophic lateral sclerosis.
+
+Our objective is to describe the results of a phase IIb/III, 12-month, double-blind, randomized clinical trial of masitinib in ALS. The number of patients was based on the assumed change in ALSFRS decline. Sixty-three patients were included in the trial. Masitinib was well tolerated.
+"""
+
+
+@pytest.mark.parametrize(
+    "words, count",
+    [
+        ("Sixty-three", 63),
+        ("nineteen", 19),
+        ("one hundred and twenty", 120),
+        ("two hundred", 200),
+        ("three hundred forty-one", 341),
+    ],
+)
+def test_count_in_words_reads_english_numbers(words, count):
+    assert en_number(words) == count
+
+
+@pytest.mark.parametrize(
+    "fields, verdict",
+    [
+        ({"type": "trial_design", "enrollment": 63, "phase": "2b/3"}, SUPPORTED),
+        ({"type": "trial_design", "enrollment": 63, "phase": "2/3"}, SUPPORTED),
+        # "Phase 3" for a IIb/III trial, and another size: the same trial misreported.
+        ({"type": "trial_design", "enrollment": 80, "phase": "3"}, CONTRADICTED),
+        # Phase 1 with another size: the source reports another trial of the therapy.
+        ({"type": "trial_design", "enrollment": 570, "phase": "1"}, NOT_FOUND),
+        ({"type": "trial_design", "date": "2003", "phase": "1"}, NOT_FOUND),
+        # Phase 1 where the size is the source's: that trial, its phase misreported.
+        ({"type": "trial_design", "enrollment": 63, "phase": "1"}, CONTRADICTED),
+    ],
+)
+def test_a_count_in_words_and_another_trial_of_the_same_therapy(lexicon, fields, verdict):
+    result = verify_claim(
+        claim(therapy="masitinib", **fields), Source(TRIAL_ABSTRACT, CONVERTER), lexicon
+    )
+    assert result.verdict == verdict, result.reason
+    if verdict == NOT_FOUND:
+        assert "another trial" in result.reason
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("當前位置: 健康\n\n2024-10-09健康\n(記者)", "2024-10-09"),
+        ("Business Wire\n\n3.9.2020 00:06:00 EEST | Business Wire | Press release", "2020-09-03"),
+        ("Clinical Trial\n. 1996 May;46(5):1244-9.\ndoi: 10.1212/wnl.46.5.1244.", "1996-05"),
+        ("Version 2.1 of the guide, no date at all", None),
+    ],
+)
+def test_a_source_is_dated_by_its_header(text, expected):
+    assert header_date(text) == expected
+
+
+PAGE_TW = """當前位置: 華文頭條 > 健康
+
+第一個漸凍癥基因治療新藥在中國獲批
+
+2024-10-09健康
+「漸凍癥基因治療藥物的出現，有望從源頭上治療漸凍癥。最新獲批的基因治療新藥預計明年二三月份進入國內。」北京大學第三醫院神經內科主任在接受記者采訪時談到。
+10月8日，國家藥品監督管理局官網顯示，渤健生物的托夫生註射液在中國獲批上市，用於治療SOD1基因突變的成人肌萎縮側索硬化患者。
+"""
+
+
+@pytest.mark.parametrize(
+    "date, verdict", [("2024-10", SUPPORTED), ("2024-10-08", SUPPORTED), ("2025-06", CONTRADICTED)]
+)
+def test_a_year_less_date_in_the_source_takes_the_year_of_its_header(lexicon, date, verdict):
+    result = verify_claim(
+        claim(therapy="tofersen", type="approval", date=date), Source(PAGE_TW, CONVERTER), lexicon
+    )
+    assert result.verdict == verdict, result.reason
+
+
+WIRE_COPY = """Business Wire
+
+3.9.2020 00:06:00 EEST | Business Wire | Press release
+
+Biogen today announced the publication of results from the phase 3 VALOR trial of tofersen in people with SOD1-ALS in the New England Journal of Medicine, with data from the open-label extension. The company said the results support further study of tofersen in presymptomatic carriers.
+"""
+
+
+@pytest.mark.parametrize("date, verdict", [("2020-09-02", SUPPORTED), ("2020-09-05", PARTIAL)])
+def test_a_release_stamped_in_another_time_zone_confirms_the_day_before(lexicon, date, verdict):
+    # 00:06 in Helsinki is still 2 September in Washington, where the article dates it.
+    result = verify_claim(
+        claim(therapy="tofersen", type="other", date=date), Source(WIRE_COPY, CONVERTER), lexicon
+    )
+    assert result.verdict == verdict, result.reason
+
+
+NEWS_PAGE = """Drug News
+www.example.org/articles/1-masitinib-orphan
+
+AB Science's ALS Drug Gains Orphan Drug Designation
+
+March 7, 2023
+
+The FDA has granted Orphan Drug status to AB Science's masitinib, an investigational treatment of patients with amyotrophic lateral sclerosis (ALS).
+
+Masitinib is a tyrosine kinase inhibitor given by mouth. The designation gives companies incentives such as seven-year marketing exclusivity from the date of approval.
+"""
+
+BACKGROUND_PAGE = (
+    """Drug News
+
+March 7, 2023
+
+A review of tyrosine kinase inhibitors in neurology, from cancer to amyotrophic lateral sclerosis: the class has a long history in oncology, and its use in the nervous system is recent. """
+    + (
+        "Trials in several diseases are described in turn, with their designs and their results. "
+        * 6
+    )
+    + "Masitinib has received an orphan drug designation, the company said.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text, date, verdict",
+    [
+        (NEWS_PAGE, "2023-03", SUPPORTED),
+        (NEWS_PAGE, "2023-03-07", SUPPORTED),
+        # The page leads with the designation as its news of March 2023: not a year earlier.
+        (NEWS_PAGE, "2022-03", CONTRADICTED),
+        # Named far below the lead, as background: the page's date says nothing of it.
+        (BACKGROUND_PAGE, "2022-03", PARTIAL),
+    ],
+)
+def test_a_page_leading_with_the_event_as_news_dates_it(lexicon, text, date, verdict):
+    result = verify_claim(
+        claim(therapy="masitinib", type="other", date=date), Source(text, CONVERTER), lexicon
+    )
+    assert result.verdict == verdict, result.reason
+    if verdict == CONTRADICTED:
+        assert "reports it as news" in result.reason
+
+
+def test_a_month_first_date_line_dates_the_page():
+    assert header_date("FDAnews\n\nTitle\n\nMarch 7, 2023\n\nThe FDA has granted") == "2023-03-07"

@@ -91,14 +91,15 @@ def test_the_pair_scorer_gives_json(verify_pairs, pairs_file, capsys):
     assert [m["pair"] for m in result["misses"]] == [3, 5]
 
 
-def test_the_real_dev_pairs_stay_above_their_floor(verify_pairs):
-    # Real claims and the real pages they cite, labelled blind (tests/verify_pairs/dev).
+@pytest.mark.parametrize("half, size", [("dev", 26), ("dev2", 16)])
+def test_the_real_dev_pairs_stay_above_their_floor(verify_pairs, half, size):
+    # Real claims and the real pages they cite, labelled blind (tests/verify_pairs/dev, dev2).
     from alsingest.config import load_config
     from alsingest.pipeline import Toolkit
 
     folder = ROOT / "tests" / "verify_pairs"
-    floor = json.loads((folder / "floors.json").read_text(encoding="utf-8"))["dev"]["accuracy"]
-    result = verify_pairs.score(folder / "dev" / "pairs.jsonl", Toolkit.build(load_config(None)))
-    assert result["pairs"] == 26
+    floor = json.loads((folder / "floors.json").read_text(encoding="utf-8"))[half]["accuracy"]
+    result = verify_pairs.score(folder / half / "pairs.jsonl", Toolkit.build(load_config(None)))
+    assert result["pairs"] == size
     assert "error" not in {m["verdict"] for m in result["misses"]}
     assert result["accuracy"] >= floor, result["misses"]

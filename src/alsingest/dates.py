@@ -33,6 +33,22 @@ class DateMention:
     rule: str = ""  # the pattern that read it, and where a relative date's year came from
 
 
+def en_number(text: str) -> int | None:
+    """'twenty-five' → 25, 'Sixty-three' → 63, 'one hundred and twenty' → 120."""
+    values = {w: n for n, w in enumerate(patterns.EN_UNIT_WORDS.split("|"), 1)}
+    values |= {w: n for n, w in enumerate(patterns.EN_TEEN_WORDS.split("|"), 10)}
+    values |= {w: 10 * n for n, w in enumerate(patterns.EN_TENS_WORDS.split("|"), 2)}
+    total = 0
+    for word in re.split(r"[\s-]+", text.lower()):
+        if word == "hundred":
+            total = max(total, 1) * 100
+        elif word in values:
+            total += values[word]
+        elif word != "and":
+            return None
+    return total or None
+
+
 def cn_number(text: str) -> int | None:
     """'2025' → 2025, '二〇二五' → 2025 (digit by digit), '十二' → 12, '一百二十' → 120, '两' → 2.
 

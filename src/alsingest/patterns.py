@@ -355,17 +355,19 @@ COUNT_OUTCOME = re.compile(
 )
 # "664 participants", "45 people with ALS"; words between the number and the noun are not numbers.
 # Not a duration or a dose before the noun: "over 28 weeks in adults" counts nobody.
-# English numbers in words, up to the hundreds: "twenty-five", "one hundred and twenty".
-_EN_UNITS = "one|two|three|four|five|six|seven|eight|nine"
-_EN_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-_EN_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_EN_BELOW_100 = rf"(?:(?:{_EN_TENS})(?:[- ](?:{_EN_UNITS}))?|{_EN_TEENS}|{_EN_UNITS})"
-EN_NUMBER_WORDS = (
-    rf"(?:(?:{_EN_UNITS})\s+hundred(?:\s+(?:and\s+)?{_EN_BELOW_100})?|{_EN_BELOW_100})"
+# English numbers in words, up to the hundreds: "twenty-five", "Sixty-three", "one hundred and twenty".
+EN_UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+EN_TEEN_WORDS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+EN_TENS_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_EN_BELOW_100 = (
+    rf"(?:(?:{EN_TENS_WORDS})(?:[\s-]+(?:{EN_UNIT_WORDS}))?|{EN_TEEN_WORDS}|{EN_UNIT_WORDS})"
 )
-EN_NUMBER_WORD = re.compile(rf"\b{EN_NUMBER_WORDS}\b")
+_EN_NUMBER = (
+    rf"(?:(?:{EN_UNIT_WORDS})[\s-]+hundred(?:[\s-]+(?:and[\s-]+)?{_EN_BELOW_100})?|{_EN_BELOW_100})"
+)
+EN_NUMBER_WORDS = re.compile(rf"\b{_EN_NUMBER}\b", re.IGNORECASE)
 EN_COUNT = re.compile(
-    rf"(?<![\d.\-a-z])(?P<n>{_NUMBER}|{EN_NUMBER_WORDS}\b)\s+(?!(?:weeks?|days?|months?|years?|hours?|mg|ml|kg|doses?|times|percent)\b)"
+    rf"(?<![\d.\-a-z])(?P<n>{_NUMBER}|{_EN_NUMBER}\b)\s+(?!(?:weeks?|days?|months?|years?|hours?|mg|ml|kg|doses?|times|percent)\b)"
     r"(?:[a-z][a-z-]*\s+){0,3}?(?:patients|participants|subjects|people|individuals|volunteers|adults|persons|men|women|cases)\b"
 )
 # "a 664-participant study": the count as an adjective says the study's size itself.
@@ -972,3 +974,19 @@ REGISTRY_ID = re.compile(
 # without the archive's toolbar and rewritten links.
 WAYBACK_SNAPSHOT = re.compile(r"^(?P<head>.*/web/)(?P<ts>\d{8,14})(?P<flags>[a-z_]*)/(?P<url>.+)$")
 WAYBACK_TIMESTAMP = re.compile(r"\d{8,14}")
+# A source's own date in its first lines, when it has no dateline: a page's "2024-10-09", a
+# wire copy's "3.9.2020 00:06" (day first), a citation's "Neurology. 1996 May;46(5)".
+SOURCE_HEADER_DATE = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})(?!\d)"
+    r"|(?<![\d.])(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>(?:19|20)\d\d)(?![\d.]\d)"
+    r"|(?<!\d)(?P<y3>(?:19|20)\d\d)[ \t]+(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    r"[a-z]*\b"
+    r"|^[ \t]*(?P<mon4>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+(?P<d4>\d{1,2}),"
+    r"[ \t]*(?P<y4>(?:19|20)\d\d)[ \t]*$",
+    re.MULTILINE,
+)
+# A news lead: the event told as news of the page's day ("The FDA has granted …").
+NEWS_LEAD = re.compile(
+    r"\bha(?:s|ve)\s+(?:been\s+)?(?:granted|awarded|received|approved|cleared|designated)\b"
+    r"|\bannounced\b|\btoday\b|宣布|今日|今天|近日|日前"
+)

@@ -380,6 +380,21 @@ def claim_trial_ids(db: Database) -> list[str]:
     return list(dict.fromkeys(row["trial_id"] for row in rows))
 
 
+def article_trial_ids(db: Database, name: str) -> list[str]:
+    """The registry ids the current claims of one article name, once, in order of mention."""
+    rows = db.query(
+        f"""
+        select j.value as trial_id from claims c
+        join article_versions v on v.id = c.version_id {CURRENT}
+        join json_each(coalesce(c.trial_ids, '[]')) j
+        where a.name = ?
+        order by c.start
+        """,
+        [name],
+    )
+    return list(dict.fromkeys(row["trial_id"] for row in rows))
+
+
 def documents_by_key(db: Database) -> dict[str, dict]:
     """Every document's fetch state, by its key (normalised URL)."""
     return {

@@ -56,6 +56,8 @@ from .pipeline import (
     verify_corpus,
 )
 from .readers import InputError, SourceText, content_hash, read_article
+from .references import normalize_url
+from .registries import record_url
 from .review import CHANGED, SNAPSHOT_FIELDS, review_state
 from .sources import (
     ATTACHED,
@@ -63,6 +65,7 @@ from .sources import (
     FetchedDocument,
     FetchPlan,
     FetchSummary,
+    SourceTemplates,
     parse_duration,
     plan_fetch,
     store_documents,
@@ -235,10 +238,16 @@ def reextract(
 # --- fetching -----------------------------------------------------------------------
 
 
-def plan_refresh(db: Database, stale_after: timedelta) -> FetchPlan:
-    """URLs fetched longer ago than ``stale_after`` or never, plus every one whose last fetch failed."""
-    stale = plan_fetch(db, stale_after=stale_after)
-    failed = plan_fetch(db, only_failed=True)
+def plan_refresh(
+    db: Database, stale_after: timedelta, templates: SourceTemplates | None = None
+) -> FetchPlan:
+    """URLs fetched longer ago than ``stale_after`` or never, plus every one whose last fetch failed.
+
+    With ``templates``, as ``fetch`` plans them: the registry records of the trials that claims
+    name too (dead pages get their archived copy when the batch is fetched).
+    """
+    stale = plan_fetch(db, stale_after=stale_after, templates=templates)
+    failed = plan_fetch(db, only_failed=True, templates=templates)
     planned = {target.key for target in stale.targets}
     extra = [target for target in failed.targets if target.key not in planned]
     skipped = Counter(stale.skipped)
@@ -247,10 +256,17 @@ def plan_refresh(db: Database, stale_after: timedelta) -> FetchPlan:
     return FetchPlan(stale.targets + extra, +skipped)
 
 
-def plan_article(db: Database, name: str) -> FetchPlan:
-    """Every URL one article cites (conditional requests), except those with an attached copy."""
+def plan_article(db: Database, name: str, templates: SourceTemplates | None = None) -> FetchPlan:
+    """Every URL one article cites (conditional requests), except those with an attached copy;
+    with ``templates``, the registry records of the trials its claims name too."""
     keys = set(queries.article_reference_keys(db, name))
-    targets = [target for target in plan_fetch(db).targets if target.key in keys]
+    if templates is not None:
+        for trial_id in queries.article_trial_ids(db, name):
+            url = record_url(trial_id, templates.registries)
+            if url and (key := normalize_url(url)):
+                keys.add(key)
+    planned = plan_fetch(db, templates=templates)
+    targets = [target for target in planned.targets if target.key in keys]
     skipped = Counter({ATTACHED: len(keys) - len(targets)})
     return FetchPlan(targets, +skipped)
 

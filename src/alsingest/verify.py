@@ -22,17 +22,18 @@ import logging
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 
 from . import patterns
 from .claims import find_enrollment, normalize_phase, parse_count
-from .dates import find_dates
+from .dates import en_number, find_dates
 from .lexicon import Lexicon, name_key
 from .normalize import Converter, fold, join_lines
 from .structure import paragraphs_of, sentences_of
 
 logger = logging.getLogger(__name__)
 
-VERIFIER_VERSION = "2"
+VERIFIER_VERSION = "3"
 
 SUPPORTED = "supported"
 PARTIAL = "partial"
@@ -45,6 +46,7 @@ VERDICT_ORDER = (SUPPORTED, PARTIAL, CONTRADICTED, NOT_FOUND, UNAVAILABLE)
 ATTENTION_ORDER = (CONTRADICTED, SUPPORTED, PARTIAL, NOT_FOUND, UNAVAILABLE)
 
 WINDOW = 2  # sentences on each side of a mention
+LEAD_CHARS = 600  # a page's lead: its title, date line and first sentences
 MIN_TEXT = 200  # characters (a Chinese character counts three): less is no article
 
 # Pages a script gets instead of the article: WeChat's and Toutiao's checks, paywalls, errors.
@@ -156,6 +158,11 @@ class Source:
         ]
         self.problem = unreadable(text)
         self.dateline = dateline_date(unwrapped)
+        # A page with no date given for it is dated by its own header ("2024-10-09").
+        self.published = published or header_date(unwrapped)
+        # A year-less "10月8日" in the source is of the year the source is dated.
+        dated = self.dateline or self.published
+        self.year = int(dated[:4]) if dated else None
 
     def mentions(
         self, therapy: str, lexicon: Lexicon, unlisted_name: str | None = None
@@ -182,6 +189,40 @@ def dateline_date(text: str) -> str | None:
         return None
     dates = [d.iso for d in find_dates(fold(match.group("date")))[0] if d.iso]
     return dates[0] if dates else None
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def header_date(text: str, head: int = 600) -> str | None:
+    """The date a source gives itself in its first lines, when it has no dateline: a page's
+    "2024-10-09", a wire copy's "3.9.2020" (day first), a citation's "1996 May"."""
+    match = patterns.SOURCE_HEADER_DATE.search(text[:head])
+    if match is None:
+        return None
+    if match.group("mon"):
+        return f"{match.group('y3')}-{_MONTHS.index(match.group('mon').lower()) + 1:02d}"
+    if match.group("mon4"):
+        month = _MONTHS.index(match.group("mon4").lower()) + 1
+        return f"{match.group('y4')}-{month:02d}-{int(match.group('d4')):02d}"
+    year, month, day = (
+        (match.group("y"), match.group("m"), match.group("d"))
+        if match.group("y")
+        else (match.group("y2"), match.group("m2"), match.group("d2"))
+    )
+    if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
+        return None
+    return f"{year}-{int(month):02d}-{int(day):02d}"
+
+
+def _a_day_apart(claimed: str, stated: str) -> bool:
+    """Two full dates a day apart: a release stamped in one time zone, reported in another."""
+    if len(claimed) != 10 or len(stated) != 10:
+        return False
+    try:
+        return abs((date.fromisoformat(claimed) - date.fromisoformat(stated)).days) <= 1
+    except ValueError:
+        return False
 
 
 def _clause_before(view: str, at: int) -> str:
@@ -429,7 +470,7 @@ def _event_dates(
         mentions = [e for e in event_mentions(kind, view, i) if not e.planned and not e.negated]
         if not mentions:
             continue
-        here = [(i, d.iso) for d in find_dates(view)[0] if d.iso]
+        here = [(i, d.iso) for d in find_dates(view, source.year)[0] if d.iso]
         announced = source.dateline or source.published
         if announced and patterns.TODAY.search(view):
             here.append((i, announced))
@@ -447,22 +488,35 @@ def _confirms(claimed: str, stated: str) -> bool:
 def _check_date(claim: Mapping, window: list[_Sentence], mention: int, source: Source) -> Check:
     claimed = str(claim["date"])
     here = source.sentences[mention]
-    stated = [d.iso for s in window for d in find_dates(s.view)[0] if d.iso]
+    stated = [d.iso for s in window for d in find_dates(s.view, source.year)[0] if d.iso]
     if any(_confirms(claimed, d) for d in stated):
         return Check("found", (mention,))
     for announced in (source.dateline, source.published):
-        if announced and _confirms(claimed, announced):
+        if announced and (_confirms(claimed, announced) or _a_day_apart(claimed, announced)):
             return Check("found", (mention,))  # "announced on": the release's own date
     if str(claim.get("type")) in EVENT_PATTERNS:
         return Check("missing")  # the event's own statements decide (``check_event_date``)
     # The sentence naming the therapy dates it to another month of the same year.
-    own = [d.iso for d in find_dates(here.view)[0] if d.iso and len(d.iso) >= 7]
+    own = [d.iso for d in find_dates(here.view, source.year)[0] if d.iso and len(d.iso) >= 7]
     if (
         len(claimed) >= 7
         and own
         and all(d[:4] == claimed[:4] and d[:7] != claimed[:7] for d in own)
     ):
         return Check("conflict", (mention,), f"the source dates it {own[0]}")
+    # A page dated X that leads with the event as its news ("The FDA has granted …") dates
+    # the event to X's month: another month is a misreport.
+    announced = source.dateline or source.published
+    if (
+        announced
+        and len(announced) >= 7
+        and len(claimed) >= 7
+        and here.start < LEAD_CHARS
+        and patterns.NEWS_LEAD.search(here.view)
+        and not own
+        and announced[:7] != claimed[:7]
+    ):
+        return Check("conflict", (mention,), f"the source, dated {announced}, reports it as news")
     return Check("missing")
 
 
@@ -486,6 +540,8 @@ def _check_enrollment(claimed: int, window: list[_Sentence]) -> str:
             n = parse_count(m.group(1))
             if n == claimed:
                 return "found"
+        if any(en_number(m.group(0)) == claimed for m in patterns.EN_NUMBER_WORDS.finditer(s.view)):
+            return "found"
         enrollment = find_enrollment(s.view)
         if enrollment:
             stated.add(enrollment.value)
@@ -602,7 +658,41 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
     for attribute, check in (("stage", stage), ("status", check_status(claim, views))):
         if check is not None:
             results[attribute] = check
+    stated_phases = {
+        p
+        for span in windows.values()
+        for k in span
+        for p in _stated_phases(source.sentences[k].view)
+    }
+    if _another_trial(results, str(claim.get("phase") or ""), stated_phases):
+        return Verdict(
+            NOT_FOUND,
+            f"the source reports another trial of {claim['therapy']} (another phase, "
+            "and not the claim's size or date)",
+            _evidence(source, list(results["phase"].sentences) or hits, 3),
+            {attribute: check.state for attribute, check in results.items()},
+        )
     return _judge(results, hits, source)
+
+
+def _phase_stages(phase: str) -> set[str]:
+    return set(re.sub(r"[ab]", "", phase).split("/"))
+
+
+def _another_trial(results: Mapping[str, Check], claimed: str, stated: set[str]) -> bool:
+    """The source reports a different trial of the therapy: it gives a phase sharing no stage
+    with the claim's ("1" against "2/3"), and neither the claim's size nor (when the claim has
+    none) its date. "3" against "2/3" may be the same trial misreported: a contradiction."""
+    conflicts = {k for k, c in results.items() if c.state == "conflict"}
+    if "phase" not in conflicts or not conflicts <= {"phase", "enrollment"}:
+        return False
+    if any(_phase_stages(claimed) & _phase_stages(p) for p in stated):
+        return False
+    # The size tells trials apart better than a year two trials of a therapy may share.
+    for attribute in ("enrollment", "date"):
+        if attribute in results:
+            return results[attribute].state != "found"
+    return False
 
 
 def _silent_on_event(claim: Mapping, views: list[tuple[int, str]]) -> bool:

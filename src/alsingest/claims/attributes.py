@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from .. import patterns
-from ..dates import DateMention, cn_number
+from ..dates import DateMention, cn_number, en_number
 from .binding import clauses_of
 from .cues import finditer, search
 from .model import Attribute
@@ -35,31 +35,6 @@ def parse_count(text: str) -> int | None:
     if text[:1].isascii() and text[:1].isalpha():
         return en_number(text)
     return cn_number(text)
-
-
-_EN_UNITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-_EN_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen")
-_EN_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-_EN_VALUES = (
-    {w: i for i, w in enumerate(_EN_UNITS)}
-    | {w: 10 + i for i, w in enumerate((*_EN_TEENS, "eighteen", "nineteen"))}
-    | {w: 20 + 10 * i for i, w in enumerate(_EN_TENS)}
-)
-
-
-def en_number(text: str) -> int | None:
-    """'twenty-five' → 25, 'one hundred and twenty' → 120 (as EN_NUMBER_WORD reads them)."""
-    total = 0
-    for word in re.split(r"[\s-]+", text.lower()):
-        if word == "and":
-            continue
-        if word == "hundred":
-            total = max(total, 1) * 100
-        elif word in _EN_VALUES:
-            total += _EN_VALUES[word]
-        else:
-            return None
-    return total or None
 
 
 def find_attributes(view: str, dates: list[DateMention]) -> list[Attribute]:
@@ -257,7 +232,7 @@ def find_enrollment(view: str) -> Attribute | None:
         ]
         if patterns.DIGIT.search(view)
         else [m for m in patterns.EN_COUNT.finditer(view) if m.group("n")[0].isalpha()]
-        if patterns.EN_NUMBER_WORD.search(view)
+        if patterns.EN_NUMBER_WORDS.search(view)
         else []
     )
     for m in english:
