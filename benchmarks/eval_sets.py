@@ -2,13 +2,11 @@
 
     python benchmarks/eval_sets.py                 # every open set, one line each
     python benchmarks/eval_sets.py --misses real-dev   # and that set's missed / spurious facts
-    python benchmarks/eval_sets.py --sealed        # also the spent sealed sets (test, test2, test3)
-    python benchmarks/eval_sets.py --final         # also the fourth sealed set, test4 (score once!)
+    python benchmarks/eval_sets.py --sealed        # also the spent sealed sets (test … test4)
 
-The spent sealed sets (tests/real/test, test2, test3) are scored only with --sealed: each was
-scored once, sealed (tests/real/SCORES.md); their misses have been read since, so later scores
-on them are post hoc, not unseen-text scores. The fourth (test4) is scored only with --final,
-even when named, and only once.
+The spent sealed sets (tests/real/test, test2, test3, test4) are scored only with --sealed: each
+was scored once, sealed (tests/real/SCORES.md); later scores on them are post hoc, not unseen-text
+scores. A fresh sealed set goes here only after its single score is written down.
 """
 
 from __future__ import annotations
@@ -27,9 +25,9 @@ from alsingest.pipeline import Toolkit, ingest_files  # noqa: E402
 
 SEALED = "real-test"
 SEALED2 = "real-test2"  # collected after the first sealed set was spent
-SEALED3 = "real-test3"  # collected after the second; scored once in session 4, spent
-SEALED4 = "real-test4"  # collected in session 5; scored only with --final, once
-SPENT = (SEALED, SEALED2, SEALED3)
+SEALED3 = "real-test3"  # collected after the second; scored once in session 4
+SEALED4 = "real-test4"  # collected in session 5, scored once at its end
+SPENT = (SEALED, SEALED2, SEALED3, SEALED4)
 
 
 def gold_sets() -> dict[str, tuple[list[Path], Path]]:
@@ -80,20 +78,11 @@ def main() -> None:
         action="store_true",
         help="also score the spent sealed sets (test, test2, test3)",
     )
-    parser.add_argument(
-        "--final", action="store_true", help="also score the fourth sealed set (test4): once"
-    )
     args = parser.parse_args()
     available = gold_sets()
-    names = args.sets or [
-        n for n in available if n not in (*SPENT, SEALED4) and available[n][1].is_dir()
-    ]
+    names = args.sets or [n for n in available if n not in SPENT and available[n][1].is_dir()]
     if args.sealed:
         names.extend(SPENT)
-    if args.final:
-        names.append(SEALED4)
-    elif SEALED4 in names:
-        raise SystemExit(f"{SEALED4} is sealed: it is scored with --final, once")
     names = list(dict.fromkeys(names))
     toolkit = Toolkit.build(load_config())
     print(f"{'set':10} " + " ".join(f"{k:>6}" for k in (*KINDS, "micro")) + "     P      R")

@@ -22,6 +22,7 @@ REAL_SETS = {
     "real-test3": "test3",
     "real-dev3": "dev3",
     "real-dev4": "dev4",
+    "real-test4": "test4",
 }
 
 
