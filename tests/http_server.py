@@ -44,6 +44,7 @@ class _Handler(BaseHTTPRequestHandler):
         owner = self.server.owner
         seen = Seen("GET", self.path, {k.lower(): v for k, v in self.headers.items()})
         owner._enter(seen)
+        active = True
         try:
             route = owner.routes.get(self.path.split("?", 1)[0])
             reply = route(seen) if route else Reply(404, b"not found")
@@ -52,6 +53,11 @@ class _Handler(BaseHTTPRequestHandler):
             if reply.hang_up:
                 self.close_connection = True
                 return
+            # A request stops counting as active once its answer starts: the client may read the
+            # whole answer and send its next request before this thread runs again, and counting
+            # both would report more at once than the client ever had (a race under load).
+            owner._leave()
+            active = False
             self.send_response(reply.status)
             for name, value in reply.headers.items():
                 self.send_header(name, value)
@@ -64,7 +70,8 @@ class _Handler(BaseHTTPRequestHandler):
         except OSError:
             pass  # the client gave up (timeout, size cap): nothing to report
         finally:
-            owner._leave()
+            if active:
+                owner._leave()
 
     def log_message(self, format: str, *args: object) -> None:
         pass
