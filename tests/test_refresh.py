@@ -362,3 +362,20 @@ def test_queries_list_runs_decodes_the_json_columns(db):
     )
     (run,) = queries.list_runs(db)
     assert run["fetch_statuses"] == {"ok": 2} and run["errors"] == [["a.txt", "bug"]]
+
+
+def test_the_run_report_counts_archived_copies_apart(tmp_path):
+    from collections import Counter
+
+    from alsingest.refresh import REFRESH, RunReport, render_markdown, utc_now
+    from alsingest.sources import FetchSummary
+
+    report = RunReport("run-a", REFRESH, utc_now())
+    summary = FetchSummary("f-1", Counter({"ok": 3}), new_versions=3, archived=2)
+    report.add_fetch(summary)
+    report.add_fetch(FetchSummary("f-2", Counter({"ok": 1}), new_versions=1))
+    assert (report.new_versions, report.archived) == (4, 2)
+    assert report.as_dict()["archived"] == 2
+    db = store.open_db(tmp_path / "c.db")
+    text = render_markdown(db, report, {}, {})
+    assert "4 new document versions (2 archived copies of dead links)" in text

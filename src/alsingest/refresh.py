@@ -424,6 +424,7 @@ class RunReport:
     errors: list[list[str]] = field(default_factory=list)
     # Not stored in runs, shown in the report.
     outcome: str | None = None
+    archived: int = 0  # dead cited pages whose archived copy the run stored
     skipped: dict[str, int] = field(default_factory=dict)
     verdicts: dict[str, int] = field(default_factory=dict)
     conflicts: int = 0
@@ -455,6 +456,7 @@ class RunReport:
         return {
             **self.row(),
             "outcome": self.outcome,
+            "archived": self.archived,
             "skipped": self.skipped,
             "verdicts": self.verdicts,
             "conflicts": self.conflicts,
@@ -464,6 +466,7 @@ class RunReport:
     def add_fetch(self, summary: FetchSummary) -> None:
         self.fetch_statuses = dict(Counter(self.fetch_statuses) + summary.statuses)
         self.new_versions += summary.new_versions
+        self.archived += summary.archived
         self.skipped = dict(Counter(self.skipped) + summary.skipped)
 
     def add_claims(self, changes: ClaimChanges) -> None:
@@ -540,6 +543,7 @@ def render_markdown(
     lines += [
         "",
         f"{report.new_versions} new document versions"
+        + (f" ({report.archived} archived copies of dead links)" if report.archived else "")
         + (f"; skipped {skipped}." if skipped else "."),
         "",
         "## Claims",
