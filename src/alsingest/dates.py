@@ -33,17 +33,21 @@ class DateMention:
     rule: str = ""  # the pattern that read it, and where a relative date's year came from
 
 
+_EN_VALUES = (
+    {w: n for n, w in enumerate(patterns.EN_UNIT_WORDS.split("|"), 1)}
+    | {w: n for n, w in enumerate(patterns.EN_TEEN_WORDS.split("|"), 10)}
+    | {w: 10 * n for n, w in enumerate(patterns.EN_TENS_WORDS.split("|"), 2)}
+)
+
+
 def en_number(text: str) -> int | None:
     """'twenty-five' → 25, 'Sixty-three' → 63, 'one hundred and twenty' → 120."""
-    values = {w: n for n, w in enumerate(patterns.EN_UNIT_WORDS.split("|"), 1)}
-    values |= {w: n for n, w in enumerate(patterns.EN_TEEN_WORDS.split("|"), 10)}
-    values |= {w: 10 * n for n, w in enumerate(patterns.EN_TENS_WORDS.split("|"), 2)}
     total = 0
     for word in re.split(r"[\s-]+", text.lower()):
         if word == "hundred":
             total = max(total, 1) * 100
-        elif word in values:
-            total += values[word]
+        elif word in _EN_VALUES:
+            total += _EN_VALUES[word]
         elif word != "and":
             return None
     return total or None
@@ -88,7 +92,6 @@ def _int(value: str | None) -> int | None:
 # Every date form holds a digit, 年, 月 or "year"; most sentences hold none and are done at once.
 _DATE_CHARACTER = re.compile(r"[\d年月周]|星期|礼拜|今天|今日|today")
 _WEEK = re.compile(r"周|星期|礼拜")
-_LATIN = re.compile(r"[a-z]")
 
 
 def find_dates(
@@ -126,7 +129,7 @@ def find_dates(
                 (m.start(), m.end(), value, "ISO_DATE", int(m.group("year")) if value else None)
             )
     # English dates need Latin letters ("may 31", "in 2025"): a Chinese sentence skips them.
-    latin = _LATIN.search(text) is not None
+    latin = patterns.LATIN.search(text) is not None
     for m in patterns.EN_DATE.finditer(text) if latin else ():
         if taken(m.start(), m.end()):
             continue

@@ -565,7 +565,8 @@ PUBLICATION_HISTORY = re.compile(
     r"收稿日期|收稿时间|投稿日期|修回日期|接受日期|录用日期"
 )
 # A subgroup's count is no trial's size: "the pre-specified subgroup … (n=130)", "亚组（n=40）".
-SUBGROUP = re.compile(r"sub-?groups?|\bsubsets? of\b|\bsubpopulation|亚组")
+_SUBGROUP = r"sub-?groups?|\bsubsets? of\b|\bsubpopulation|亚组"
+SUBGROUP = re.compile(_SUBGROUP)
 # Eligibility criteria: the drugs they name are what patients had taken, not what was studied.
 ELIGIBILITY = re.compile(
     r"纳入标准|入选标准|入组标准|排除标准|\b(eligibility|inclusion|exclusion) criteria"
@@ -883,7 +884,7 @@ NEGATION_BEFORE = re.compile(
 )
 # Success that holds for part of the trial only: a post hoc, subgroup or exploratory analysis.
 POST_HOC = re.compile(
-    r"post[\s-]?hoc|sub-?groups?|\bsubsets? of\b|\bexploratory\b|\bsubpopulation|亚组|事后分析|探索性分析|部分患者|特定人群"
+    rf"post[\s-]?hoc|{_SUBGROUP}|\bexploratory\b|事后分析|探索性分析|部分患者|特定人群"
 )
 # A clause boundary: negation and "only in a subgroup" do not reach across it.
 CLAUSE_BREAK = re.compile(

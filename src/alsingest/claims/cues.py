@@ -26,7 +26,6 @@ from .. import patterns
 from ..normalize import CJK_CHARACTERS
 
 _HAN = re.compile(f"[{CJK_CHARACTERS}]")
-_LATIN = re.compile(r"[a-z]")
 
 
 # One cue is a substring test; several are one literal alternation (a Python loop over a few
@@ -105,7 +104,7 @@ def script_parts(regex: re.Pattern) -> tuple[re.Pattern, re.Pattern] | None:
     except re.error:
         return None  # a branch referring to a group of another
     han = [always_holds(p, lambda c: _HAN.match(c) is not None) for p in parsed]
-    latin = [always_holds(p, lambda c: _LATIN.match(c) is not None) for p in parsed]
+    latin = [always_holds(p, lambda c: patterns.LATIN.match(c) is not None) for p in parsed]
     if not any(han) or not any(latin):
         return None
     # "(?!)" matches nowhere: every branch needed the script the view lacks.
@@ -115,7 +114,21 @@ def script_parts(regex: re.Pattern) -> tuple[re.Pattern, re.Pattern] | None:
 
 
 _CUE_SCANS = {regex: _scan(cues) for regex, cues in patterns.CUES.items()}
+# Script parts by pattern: the gated ones found at import, others on first use by ``search``.
 _PARTS = {regex: script_parts(regex) for regex in patterns.CUES}
+
+
+def _for_script(regex: re.Pattern, view: str) -> re.Pattern:
+    """``regex``, or its part without the branches ``view``'s script cannot match."""
+    if regex not in _PARTS:
+        _PARTS[regex] = script_parts(regex)
+    parts = _PARTS[regex]
+    if parts is not None:
+        if _HAN.search(view) is None:
+            return parts[0]
+        if patterns.LATIN.search(view) is None:
+            return parts[1]
+    return regex
 
 
 def has_cue(regex: re.Pattern, view: str) -> bool:
@@ -128,27 +141,10 @@ def finditer(regex: re.Pattern, view: str):
     the branches that can match in the view's script when it is in one."""
     if not _CUE_SCANS[regex](view):
         return ()
-    parts = _PARTS[regex]
-    if parts is not None:
-        if _HAN.search(view) is None:
-            return parts[0].finditer(view)
-        if _LATIN.search(view) is None:
-            return parts[1].finditer(view)
-    return regex.finditer(view)
-
-
-_SEARCH_PARTS: dict[re.Pattern, tuple[re.Pattern, re.Pattern] | None] = {}
+    return _for_script(regex, view).finditer(view)
 
 
 def search(regex: re.Pattern, view: str) -> re.Match | None:
     """``regex.search(view)`` with only the branches that can match in the view's script, for
-    patterns with no cue list (their parts are found on first use)."""
-    if regex not in _SEARCH_PARTS:
-        _SEARCH_PARTS[regex] = script_parts(regex)
-    parts = _SEARCH_PARTS[regex]
-    if parts is not None:
-        if _HAN.search(view) is None:
-            return parts[0].search(view)
-        if _LATIN.search(view) is None:
-            return parts[1].search(view)
-    return regex.search(view)
+    patterns with no cue list."""
+    return _for_script(regex, view).search(view)
