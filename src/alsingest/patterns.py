@@ -36,10 +36,13 @@ SENTENCE_ENDS_CN = re.compile(r"[。！？]")
 TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 
 # Sentence ends: CJK terminators anywhere; '.', '!' and '?' checked by the caller.
+# A superscript marker flattened right after a sentence's full stop, before the next sentence's
+# capital: "…neurodegenerative syndromes.1,2 Classical ALS…", "…by the FDA. 4 Riluzole…".
+_AFTER_FULL_STOP = r"(?:(?<=[A-Za-z]{2}\.)|(?<=\)\.))"
+_FLAT_MARKER = r"[ \t]?(?P<body>\d{1,3}(?:,\d{1,3})*)(?=[ \t]+[A-Z][a-z])"
 SENTENCE_END = re.compile(
-    # A full stop with a flattened superscript marker after it, before the next sentence's
-    # capital: "…neurodegenerative syndromes.1,2 Classical ALS…", "…by the FDA. 4 Riluzole…".
-    r"(?:(?<=[A-Za-z]{2})|(?<=\)))\.[ \t]?\d{1,3}(?:,\d{1,3})*(?=[ \t]+[A-Z][a-z])|"
+    # The full stop and the marker after it end the sentence.
+    rf"\.{_AFTER_FULL_STOP}{_FLAT_MARKER}|"
     r"(?:[。！？]|(?P<dot>[.!?](?![\d.])))['\"”’」』)）]*(?:\s*\[\d+(?:\s*[,，、–—\-]\s*\d+)*\])*"
 )
 ABBREVIATIONS = frozenset(
@@ -128,9 +131,7 @@ TRAILING_MARKER = re.compile(
 )
 # ... and inside a line, right after a sentence's full stop, before the next sentence's capital:
 # "…the double-blind phase. 1,2 Ionis and Otsuka will review…", "…(FUS-ALS).1 This milestone…".
-INLINE_FLAT_MARKER = re.compile(
-    r"(?:(?<=[A-Za-z]{2}\.)|(?<=\)\.))[ \t]?(?P<body>\d{1,3}(?:,\d{1,3})*)(?=[ \t]+[A-Z][a-z])"
-)
+INLINE_FLAT_MARKER = re.compile(_AFTER_FULL_STOP + _FLAT_MARKER)
 TRAILING_MARKER_MIN_LINES = 3
 NOT_A_MARKER_BEFORE = re.compile(
     r"\b(phase|stage|type|grade|class|level|step|week|day|month|year|version|part|cohort|arm|group|"
