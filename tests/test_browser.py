@@ -102,17 +102,21 @@ def press(driver, key: str) -> None:
 
 
 def wait_for(condition, timeout: float = 10):
-    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+    from selenium.common.exceptions import WebDriverException
 
     deadline = time.monotonic() + timeout
     while True:
         try:
             value = condition()
-        except (NoSuchElementException, StaleElementReferenceException):
-            value = None  # the page is being replaced
+        except WebDriverException as error:
+            # The page is being replaced: Chrome answers "no such element", "stale element" or
+            # "node does not belong to the document" depending on when the reload lands.
+            value, last = None, error
+        else:
+            last = None
         if value:
             return value
-        assert time.monotonic() < deadline, "timed out waiting in the browser"
+        assert time.monotonic() < deadline, f"timed out waiting in the browser ({last!r})"
         time.sleep(0.05)
 
 
