@@ -89,7 +89,9 @@ def test_an_inventory_needs_an_as_of_word_a_drug_count_and_an_approval():
 def test_article_subject_is_the_therapy_most_mentions_name(toolkit):
     items = [sentence(toolkit, t, i) for i, t in enumerate(["托夫生获批。"] * 3 + ["利鲁唑。"])]
     assert article_subject(items, frozenset()) == "tofersen"
-    assert article_subject(items[:2], frozenset()) is None  # too few mentions
+    assert article_subject(items[:2], frozenset()) == "tofersen"  # the only therapy, twice
+    assert article_subject(items[:1], frozenset()) is None  # once is in passing
+    assert article_subject([items[0], items[3]], frozenset()) is None  # too few mentions
 
 
 # --- stage 2: attributes -----------------------------------------------------

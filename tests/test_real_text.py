@@ -100,6 +100,60 @@ def test_a_description_after_a_name_in_its_sentence_is_that_therapy(toolkit):
     assert {(c.therapy, c.phase) for c in claims_of(toolkit, text)} == {("masitinib", "3")}
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Drugmaker Acme will stop developing one of its treatments for ALS after the drug "
+            "failed in a phase 3 trial.\n\nALS is a fatal disease of motor neurons.\n\n"
+            "Acme had hoped masitinib would slow the disease.",
+            {("masitinib", "missed")},
+        ),
+        (
+            "The foundation will fund a phase 2 trial of a potential new therapy being developed "
+            "by Acme.\n\n“Ibudilast was chosen among many candidates,” the foundation said.",
+            {("ibudilast", None)},
+        ),
+        (
+            "该公司的在研药物在2期试验中未达到主要终点。\n\n分析人士认为，马赛替尼的前景仍不明朗。",
+            {("masitinib", "missed_primary")},
+        ),
+    ],
+)
+def test_a_description_before_any_name_is_the_therapy_the_text_names_first(toolkit, text, expected):
+    got = {(c.therapy, c.outcome) for c in claims_of(toolkit, text)}
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Edaravone was approved in 2017.\n\nIn 2019, the drug riluzole was approved in China.",
+        "Edaravone was approved in 2017.\n\nIts drug, riluzole, was approved in China in 2019.",
+        "依达拉奉于2017年获批。\n\n2019年，该药物（利鲁唑）在中国获批。",
+    ],
+)
+def test_a_description_with_its_name_right_after_it_is_that_names(toolkit, text):
+    got = {(c.therapy, c.date) for c in claims_of(toolkit, text)}
+    assert got == {("edaravone", "2017"), ("riluzole", "2019")}
+
+
+def test_the_failure_of_a_named_drug_is_a_missed_outcome(toolkit):
+    text = "After the failure of its drug tirasemtiv, Acme said it will focus on other programmes."
+    assert {(c.therapy, c.outcome) for c in claims_of(toolkit, text)} == {("tirasemtiv", "missed")}
+
+
+def test_the_only_therapy_an_article_names_owns_its_trial_facts_in_later_paragraphs(toolkit):
+    text = (
+        "Acme reported that ibudilast did not slow decline in its phase 2 study.\n\n"
+        "Ibudilast had been well tolerated in earlier studies.\n\n"
+        "Based on those findings, the company limited enrollment. Between May 2019 and June 2021, "
+        "120 people with ALS were enrolled at 20 sites."
+    )
+    got = {(c.therapy, c.date, c.enrollment) for c in claims_of(toolkit, text) if c.enrollment}
+    assert got == {("ibudilast", "2019-05", 120), ("ibudilast", "2021-06", 120)}
+
+
 def test_labels_between_run_on_items_are_headings_and_the_articles_subject_goes_on(toolkit):
     text = (
         "要点 - 美国FDA已批准依达拉奉口服剂型开展3期试验 [1] 试验设计 - 计划招募约300名参与者 [2]"

@@ -427,7 +427,8 @@ OUTCOME_MISSED = re.compile(
     r"\b(did not|failed to|does not|didn't|could not|was not able to) (meet|improve|show|reach|achieve|demonstrate|slow|extend|reduce|benefit)|\bfailed\b|\bmissed\b|\bno (significant )?(benefit|effect|difference|improvement)|"
     r"\binconclusive|\bstatistically insignificant|\bdecline in (fvc|alsfrs)|"
     # "Relyvrio's Phase 3 failure", "the failure of the PHOENIX trial"; not "respiratory failure".
-    r"\b(phase [0-9][0-9/ab]*|trial|study)('s)? failure\b|\bfailure of (the|its) ([\w-]+ ){0,3}(trial|study)\b"
+    r"\b(phase [0-9][0-9/ab]*|trial|study)('s)? failure\b|"
+    r"\bfailure of (the|its|their) ([\w-]+ ){0,3}(trial|study|drug|therapy|treatment|candidate)\b"
 )
 # A product made of others: "Relyvrio是苯丁酸钠和牛磺酸二醇的复方制剂", "AMX0035, a combination of
 # sodium phenylbutyrate and taurursodiol".
@@ -525,6 +526,13 @@ ANAPHOR = re.compile(
     r"该药物|该药品|该新药|该候选药物|该候选药|该药|该产品|该疗法|该款药物|此药|本品|这款新药|这款药物|这款药|这种药物|此款药物"
     r"|\bthe (?:investigational |experimental |study )?(?:drug|therapy|medicine|treatment|candidate|product)\b"
     r"|\bthe company's (?:lead |investigational )?(?:drug |therapy |product )?candidate\b"
+    # A company's product before its name: "its experimental drug", "one of its treatments for
+    # ALS", "a potential new therapeutic approach being developed by Amylyx".
+    r"|\b(?:its|their) (?:experimental |investigational |lead |als )?(?:drug|therapy|treatment|candidate|medicine)\b"
+    r"|\bone of (?:its|their) (?:experimental |investigational |als )?(?:drugs|therapies|treatments|candidates)\b"
+    r"|\b(?:a|an) (?:[\w-]+ ){0,3}(?:drug|therapy|treatment|therapeutic(?: approach)?|candidate|compound) "
+    r"(?:being |that is being )?developed by\b"
+    r"|该公司的?(?:在研|候选|核心)?(?:药物|新药|产品|疗法)|其(?:在研|候选|核心)(?:药物|新药|产品|疗法)"
 )
 # A sentence about another disease and not about ALS makes no ALS claim ("已完成多发性硬化症的2期试验",
 # "zilucoplan … approved to treat myasthenia gravis").
@@ -838,7 +846,7 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
     INLINE_SOURCE: ("(", "（"),
     MARKDOWN_LINK: ("](",),
     TITLE_SPAN: ("《",),
-    ANAPHOR: ("该", "此", "本品", "这", "the "),
+    ANAPHOR: ("该", "此", "本品", "这", "the ", "its", "their", "developed by", "其"),
     CN_NAME_ENDING: (
         "嗪", "唑", "酮", "啶", "替尼", "单抗", "夫生", "那生", "奈生", "司他", "颗粒", "胶囊", "注射液",
         "口服液", "混悬液", "滴丸", "口溶膜", "舌下片",

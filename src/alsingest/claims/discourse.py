@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from .. import patterns
 from ..structure import (
     HEADING,
+    REFERENCE,
     SPACED_HEADER,
     SPACED_ROW,
     TABLE_ROW,
@@ -124,6 +125,7 @@ class Layout:
     trials: TrialIndex = field(default_factory=TrialIndex)
     row_header: dict[int, str] = field(default_factory=dict)  # a row copied as one line -> header
     field_key: dict[int, str] = field(default_factory=dict)  # a value's paragraph -> key above it
+    first_named: str | None = None  # what a "the drug" before any name means (a news lead)
 
     @classmethod
     def of(
@@ -132,13 +134,19 @@ class Layout:
         sentences: Sequence[SentenceInput],
         subject: str | None,
         trials: TrialIndex | None = None,
+        classes: frozenset[str] = frozenset(),
     ) -> Layout:
         first_sentence: dict[int, int] = {}
         table_header: dict[int, str] = {}
         row_header: dict[int, str] = {}
         field_key: dict[int, str] = {}
         header = ""
+        first_named = None
         for item in sentences:
+            if first_named is None and paragraphs[item.sentence.paragraph].kind != REFERENCE:
+                first_named = next(
+                    (m.therapy for m in item.mentions if m.therapy not in classes), None
+                )
             key = patterns.FIELD_KEY_LINE.match(item.view.folded)
             if key:
                 field_key[item.sentence.paragraph + 1] = key.group("key")
@@ -161,6 +169,7 @@ class Layout:
             trials or TrialIndex(),
             row_header,
             field_key,
+            first_named,
         )
 
     def header_of(self, paragraph: int) -> str | None:

@@ -79,6 +79,7 @@ def extract_claims(
         sentences,
         article_subject(sentences, classes, unlisted.counts),
         TrialIndex.of(sentences, classes),
+        classes,
     )
     discourse = Discourse()
     drafts: list[Draft] = []
@@ -137,6 +138,7 @@ class _SentenceReader:
             discourse.antecedent,
             self.common,
             self.drug_names,
+            layout.first_named if discourse.antecedent is None else None,
         )
         background = background_mentions(view, mentions) if mentions else set()
         # "MIROCALS 2b期试验……未接受过利鲁唑治疗的患者": every name is background, and the

@@ -61,6 +61,8 @@ def article_subject(
     if not counts:
         return None
     therapy, n = max(counts.items(), key=lambda kv: kv[1])
+    if len(counts) == 1 and n >= 2:
+        return therapy  # the only therapy an article names, named more than in passing
     return (
         therapy if n >= SUBJECT_MIN_MENTIONS and n >= SUBJECT_SHARE * sum(counts.values()) else None
     )
@@ -100,6 +102,7 @@ def select_mentions(
     antecedent: str | None = None,
     common: Callable[[str], bool] | None = None,
     drug_names: re.Pattern | None = None,
+    ahead: str | None = None,
 ) -> list[TherapyMention]:
     """The therapies ``item`` names: the tokenizer's lexicon mentions, unlisted Chinese names,
     list members, names the article calls a drug elsewhere (``drug_names``), code and INN names,
@@ -148,7 +151,7 @@ def select_mentions(
             known = lexicon.canonical(name) is not None
             mentions.append(TherapyMention(m.start(), m.end(), therapy, not known, rule))
     if not mentions:
-        return _descriptions(masked, [], antecedent) if antecedent else []
+        return _descriptions(masked, [], antecedent, ahead) if antecedent or ahead else []
     mentions.sort(key=lambda m: m.start)
     if any(m.therapy not in classes for m in mentions):
         # "自体间充质干细胞疗法NurOwn": the class describes the product, it is not the subject.
@@ -166,7 +169,8 @@ def select_mentions(
     # criteria ("Eligibility criteria included … riluzole treatment >3 months"): the sentence
     # is about the trial its topic is.
     selected = foreground or [m for m in mentions if not _eligibility(view, m)]
-    return sorted([*selected, *_descriptions(masked, selected, antecedent)], key=lambda m: m.start)
+    described = _descriptions(masked, selected, antecedent, ahead)
+    return sorted([*selected, *described], key=lambda m: m.start)
 
 
 # Common words (jieba's dictionary frequency) are vocabulary, not parts of a drug's name.
@@ -307,13 +311,25 @@ def list_members(view: str, mentions: Sequence[TherapyMention]) -> list[tuple[in
     return found
 
 
+# Between a description and the name it introduces: "the drug riluzole", "its drug, masitinib",
+# "该药物（依达拉奉）".
+APPOSITION = re.compile(r"[\s,，:：(（]{0,3}")
+
+
 def _descriptions(
-    masked: str, mentions: list[TherapyMention], antecedent: str | None
+    masked: str, mentions: list[TherapyMention], antecedent: str | None, ahead: str | None = None
 ) -> list[TherapyMention]:
-    """ "该药" / "the drug": the therapy named last before it in the sentence, else the antecedent."""
+    """ "该药" / "the drug": the therapy named last before it in the sentence, else the antecedent;
+    before any therapy is named ("… after the drug failed", a news lead), the one the text goes on
+    to name first (``ahead``). A description with the name right after it ("the drug riluzole",
+    "its drug, masitinib") is that name's, not another's."""
     found = []
     for m in finditer(patterns.ANAPHOR, masked):
         if any(x.start < m.end() and m.start() < x.end for x in mentions):
+            continue
+        if any(
+            APPOSITION.fullmatch(masked, m.end(), x.start) for x in mentions if x.start >= m.end()
+        ):
             continue
         earlier = [x for x in mentions if x.end <= m.start()]
         if earlier:
@@ -322,6 +338,9 @@ def _descriptions(
         elif antecedent is not None:
             therapy, unlisted = antecedent, False
             rule = f"ANAPHOR '{m.group()}': the therapy the text was last about"
+        elif ahead is not None:
+            therapy, unlisted = ahead, False
+            rule = f"ANAPHOR '{m.group()}': no therapy named yet, the one the text names first"
         else:
             continue
         found.append(TherapyMention(m.start(), m.end(), therapy, unlisted, rule))
