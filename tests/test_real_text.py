@@ -305,6 +305,31 @@ def test_a_cell_therapy_named_by_its_source_is_its_class(toolkit):
     assert {c.therapy for c in claims_of(toolkit, text)} == {"msc"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "共有80名患者被随机分为帕诺西定组和安慰剂组。2023年5月，研究组报告帕诺西定未能减缓疾病进展。",
+        "受试者接受口服帕诺西定40 mg或安慰剂。该2期试验共纳入80名患者，于2023年5月完成。",
+        "σ1受体激动剂帕诺西定的2期试验纳入80名患者。帕诺西定与安慰剂之间无显著差异。",
+    ],
+)
+def test_a_chinese_name_where_only_a_drug_can_stand_is_a_therapy(toolkit, text):
+    claims = claims_of(toolkit, text)
+    assert claims and {c.therapy for c in claims} == {"帕诺西定"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "共有80名患者被随机分为治疗组和安慰剂组，2期试验于2023年完成。",
+        "患者口服安慰剂或利鲁唑50 mg，该3期试验于2023年完成。",
+        "阿尔茨海默病患者的2期试验于2023年完成。",
+    ],
+)
+def test_words_beside_a_dose_or_placebo_are_no_chinese_name(toolkit, text):
+    assert {c.therapy for c in claims_of(toolkit, text)} <= {"riluzole"}
+
+
 # --- 3. names beyond the lexicon: the negatives ------------------------------
 
 

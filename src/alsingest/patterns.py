@@ -526,10 +526,12 @@ ANAPHOR = re.compile(
     r"该药物|该药品|该新药|该候选药物|该候选药|该药|该产品|该疗法|该款药物|此药|本品|这款新药|这款药物|这款药|这种药物|此款药物"
     r"|\bthe (?:investigational |experimental |study )?(?:drug|therapy|medicine|treatment|candidate|product)\b"
     r"|\bthe company's (?:lead |investigational )?(?:drug |therapy |product )?candidate\b"
-    # A company's product before its name: "its experimental drug", "one of its treatments for
-    # ALS", "a potential new therapeutic approach being developed by Amylyx".
-    r"|\b(?:its|their) (?:experimental |investigational |lead |als )?(?:drug|therapy|treatment|candidate|medicine)\b"
-    r"|\bone of (?:its|their) (?:experimental |investigational |als )?(?:drugs|therapies|treatments|candidates)\b"
+)
+# A company's product by description, often before its name: "its experimental drug", "one of
+# its treatments for ALS", "a potential new therapeutic approach being developed by Amylyx".
+PRODUCT_DESCRIPTION = re.compile(
+    r"\b(?:its |their )(?:experimental |investigational |lead |als )?(?:drug|therapy|treatment|candidate|medicine)\b"
+    r"|\bone of (?:its |their )(?:experimental |investigational |als )?(?:drugs|therapies|treatments|candidates)\b"
     r"|\b(?:a|an) (?:[\w-]+ ){0,3}(?:drug|therapy|treatment|therapeutic(?: approach)?|candidate|compound) "
     r"(?:being |that is being )?developed by\b"
     r"|该公司的?(?:在研|候选|核心)?(?:药物|新药|产品|疗法)|其(?:在研|候选|核心)(?:药物|新药|产品|疗法)"
@@ -748,6 +750,25 @@ CONTEXT_NAME = re.compile(
     + _CONTEXT_NAME.format(g="device")
     + r"(?:的|'s)?\s?(?:脑机接口|脑机介面|大?脑(?:部)?(?:晶片|芯片|植入物)|brain[\s-](?:computer[\s-]interface|implant|chip))"
 )
+# Characters Chinese drug names are transliterated with (the syllables of approved names:
+# 普利多匹定 pridopidine, 马赛替尼 masitinib, 雷帕霉素 rapamycin) and their stem endings.
+TRANSLIT = (
+    "阿埃艾安奥巴贝本比苄宾波泊博布达代丹德地蒂迪丁定多厄恩尔法泛菲非芬酚夫伏氟福钙甘戈格"
+    "胍桂哈海亨琥环磺吉加甲卡凯坎康考科克喹拉来赖兰劳勒雷里利林磷硫卢鲁仑伦罗洛氯马麦迈曼"
+    "美门蒙孟米咪莫姆那纳奈萘尼诺欧帕哌泮培喷匹泼普齐奇羟嗪氢秋曲炔瑞塞噻赛沙莎舍施舒司斯"
+    "松苏索他泰酞坦特替酮托妥瓦韦维沃乌戊西昔烯辛溴雅亚氧伊依乙异吲优尤扎佐唑啶胺酯醇酸霉素奉"
+)
+TRANSLIT_SET = frozenset(TRANSLIT)
+# Where only a drug's name can stand in Chinese: before a dose ("普利多匹定45 mg") or as an arm
+# against placebo ("X组和安慰剂组", "X与安慰剂"): the name ends where the match starts (group
+# ``before``); after placebo as the other arm, a route or a drug class ("安慰剂组和X", "口服X",
+# "σ1受体激动剂X"): the name starts where it ends (group ``after``).
+CN_NAME_CONTEXT = re.compile(
+    r"(?P<before>\s?\d+(?:\.\d+)?\s?(?:mg|毫克|μg|微克)|组?(?:和|与|或|及|、|对比|vs\.?)\s?安慰剂)"
+    r"|(?P<after>安慰剂组?(?:和|与|或|及|、)|口服|服用|静脉输注|鞘内注射|激动剂|抑制剂|拮抗剂|调节剂|"
+    r"清除剂|候选药物|试验药物|在研药物)"
+)
+CN_NAME_LENGTH = (3, 8)
 # Words that stand where a name could, but are no name: "received 40 mg", "drug or placebo".
 NOT_A_CONTEXT_NAME = frozenset(
     [
@@ -846,7 +867,12 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
     INLINE_SOURCE: ("(", "（"),
     MARKDOWN_LINK: ("](",),
     TITLE_SPAN: ("《",),
-    ANAPHOR: ("该", "此", "本品", "这", "the ", "its", "their", "developed by", "其"),
+    CN_NAME_CONTEXT: (
+        "mg", "毫克", "μg", "微克", "安慰剂", "口服", "服用", "静脉输注", "鞘内注射", "激动剂", "抑制剂",
+        "拮抗剂", "调节剂", "清除剂", "候选药物", "试验药物", "在研药物",
+    ),
+    ANAPHOR: ("该", "此", "本品", "这", "the "),
+    PRODUCT_DESCRIPTION: ("its ", "their ", "developed by", "该公司", "在研", "候选", "核心"),
     CN_NAME_ENDING: (
         "嗪", "唑", "酮", "啶", "替尼", "单抗", "夫生", "那生", "奈生", "司他", "颗粒", "胶囊", "注射液",
         "口服液", "混悬液", "滴丸", "口溶膜", "舌下片",

@@ -73,6 +73,7 @@ def extract_claims(
         common_word(word_frequency or {}),
         markers_by_sentence,
         unlisted.drug_names,
+        unlisted.cn_names,
     )
     layout = Layout.of(
         paragraphs,
@@ -122,6 +123,7 @@ class _SentenceReader:
     common: Callable[[str], bool]
     markers_by_sentence: Mapping[int, list[Marker]]
     drug_names: re.Pattern | None = None
+    cn_names: re.Pattern | None = None
 
     def drafts(
         self, item: SentenceInput, paragraph: Paragraph, layout: Layout, discourse: Discourse
@@ -139,6 +141,7 @@ class _SentenceReader:
             self.common,
             self.drug_names,
             layout.first_named if discourse.antecedent is None else None,
+            self.cn_names,
         )
         background = background_mentions(view, mentions) if mentions else set()
         # "MIROCALS 2b期试验……未接受过利鲁唑治疗的患者": every name is background, and the

@@ -103,6 +103,7 @@ def select_mentions(
     common: Callable[[str], bool] | None = None,
     drug_names: re.Pattern | None = None,
     ahead: str | None = None,
+    cn_names: re.Pattern | None = None,
 ) -> list[TherapyMention]:
     """The therapies ``item`` names: the tokenizer's lexicon mentions, unlisted Chinese names,
     list members, names the article calls a drug elsewhere (``drug_names``), code and INN names,
@@ -129,6 +130,13 @@ def select_mentions(
             therapy = _therapy_id(name, lexicon)
             rule = "CONTEXT_NAME: the article names it where only a drug can stand"
             mentions.append(TherapyMention(m.start(), m.end(), therapy, True, rule))
+    for m in cn_names.finditer(masked) if cn_names is not None else ():
+        if not any(x.start < m.end() and m.start() < x.end for x in mentions):
+            rule = "CN_NAME_CONTEXT: the article names it where only a drug can stand"
+            name = m.group()
+            mentions.append(
+                TherapyMention(m.start(), m.end(), lexicon.canonical(name) or name, True, rule)
+            )
     # Code and INN names are Latin letters; a sentence without any has none.
     names = (
         (
@@ -234,13 +242,20 @@ class UnlistedNames:
 
     drug_names: re.Pattern | None = None
     counts: Mapping[str, int] = field(default_factory=dict)
+    cn_names: re.Pattern | None = (
+        None  # Chinese names where only a drug can stand ("X组和安慰剂组")
+    )
 
     @classmethod
     def of(cls, sentences: Sequence[SentenceInput], lexicon: Lexicon) -> UnlistedNames:
         names: set[str] = set()
+        cn_names: set[str] = set()
         counts: dict[str, int] = {}
         for item in sentences:
             view = item.view.folded
+            for start, end in chinese_context_names(view):
+                if not any(x.start <= start < x.end for x in item.mentions):
+                    cn_names.add(view[start:end])
             if not patterns.LATIN.search(view):
                 continue
             for m in finditer(patterns.CONTEXT_NAME, view):
@@ -255,10 +270,39 @@ class UnlistedNames:
                 if _unlisted(m.group("name"), lexicon):
                     therapy = re.sub(r"[^a-z0-9]", "", m.group("name"))
                     counts[therapy] = counts.get(therapy, 0) + 1
-        if not names:
-            return cls(None, counts)
-        alternatives = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
-        return cls(re.compile(rf"(?<![a-z0-9-])(?:{alternatives})(?![a-z0-9-])"), counts)
+        return cls(
+            _any_of(names, r"(?<![a-z0-9-])(?:{})(?![a-z0-9-])"),
+            counts,
+            _any_of(cn_names, "(?:{})"),
+        )
+
+
+def chinese_context_names(view: str) -> list[tuple[int, int]]:
+    """Spans of Chinese names where only a drug can stand (patterns.CN_NAME_CONTEXT): the whole
+    run of transliteration characters that ends, or starts, at the context."""
+    found = []
+    shortest, longest = patterns.CN_NAME_LENGTH
+    letters = patterns.TRANSLIT_SET
+    for m in finditer(patterns.CN_NAME_CONTEXT, view):
+        if m.lastgroup == "before":
+            end = start = m.start()
+            while start > 0 and view[start - 1] in letters:
+                start -= 1
+        else:
+            start = end = m.end()
+            while end < len(view) and view[end] in letters:
+                end += 1
+        if shortest <= end - start <= longest:
+            found.append((start, end))
+    return found
+
+
+def _any_of(names: set[str], template: str) -> re.Pattern | None:
+    """One pattern for ``names``, longest first (None for none)."""
+    if not names:
+        return None
+    alternatives = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    return re.compile(template.format(alternatives))
 
 
 def _cell_class(name: str, lexicon: Lexicon) -> str | None:
@@ -324,7 +368,9 @@ def _descriptions(
     to name first (``ahead``). A description with the name right after it ("the drug riluzole",
     "its drug, masitinib") is that name's, not another's."""
     found = []
-    for m in finditer(patterns.ANAPHOR, masked):
+    descriptions = [*finditer(patterns.ANAPHOR, masked)]
+    descriptions += finditer(patterns.PRODUCT_DESCRIPTION, masked)
+    for m in sorted(descriptions, key=lambda m: m.start()):
         if any(x.start < m.end() and m.start() < x.end for x in mentions):
             continue
         if any(
