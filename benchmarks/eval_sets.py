@@ -3,10 +3,12 @@
     python benchmarks/eval_sets.py                 # every open set, one line each
     python benchmarks/eval_sets.py --misses real-dev   # and that set's missed / spurious facts
     python benchmarks/eval_sets.py --sealed        # also the spent sealed sets (test … test4)
+    python benchmarks/eval_sets.py --final         # the fresh sealed set (test5): once, at the end
 
 The spent sealed sets (tests/real/test, test2, test3, test4) are scored only with --sealed: each
 was scored once, sealed (tests/real/SCORES.md); later scores on them are post hoc, not unseen-text
-scores. A fresh sealed set goes here only after its single score is written down.
+scores. The fresh sealed set (tests/real/test5) is scored only with --final, which prints its
+score and nothing of its misses; once that score is written down it moves to SPENT.
 """
 
 from __future__ import annotations
@@ -27,7 +29,9 @@ SEALED = "real-test"
 SEALED2 = "real-test2"  # collected after the first sealed set was spent
 SEALED3 = "real-test3"  # collected after the second; scored once in session 4
 SEALED4 = "real-test4"  # collected in session 5, scored once at its end
+SEALED5 = "real-test5"  # collected in session 6; --final scores it once, at the session's end
 SPENT = (SEALED, SEALED2, SEALED3, SEALED4)
+FRESH = (SEALED5,)
 
 
 def gold_sets() -> dict[str, tuple[list[Path], Path]]:
@@ -56,6 +60,7 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         SEALED2: beside(tests / "real" / "test2"),
         SEALED3: beside(tests / "real" / "test3"),
         SEALED4: beside(tests / "real" / "test4"),
+        SEALED5: beside(tests / "real" / "test5"),
     }
 
 
@@ -79,9 +84,21 @@ def main() -> None:
         action="store_true",
         help="also score the spent sealed sets (test, test2, test3)",
     )
+    parser.add_argument(
+        "--final",
+        action="store_true",
+        help="score the fresh sealed set (test5) alone, without its misses: once, at the end",
+    )
     args = parser.parse_args()
     available = gold_sets()
-    names = args.sets or [n for n in available if n not in SPENT and available[n][1].is_dir()]
+    sealed = (*SPENT, *FRESH)
+    if set(args.sets) & set(FRESH) and not args.final:
+        parser.error(f"{', '.join(FRESH)} is sealed: score it once with --final")
+    if args.final and args.misses:
+        parser.error("--final prints no misses: the sealed set's misses are read after its score")
+    names = args.sets or [n for n in available if n not in sealed and available[n][1].is_dir()]
+    if args.final:
+        names = list(FRESH)
     if args.sealed:
         names.extend(SPENT)
     names = list(dict.fromkeys(names))

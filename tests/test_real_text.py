@@ -488,6 +488,65 @@ def test_drugs_patients_already_take_are_background(toolkit, text):
     assert {c.therapy for c in claims_of(toolkit, text)} == {"masitinib"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "该3期研究比较马赛替尼+利鲁唑与安慰剂+利鲁唑的疗效，共纳入300名患者。",
+        "2019年，研究者启动了在利鲁唑(Riluzole)的基础上使用马赛替尼的3期试验。共入组300名患者。",
+        "2019年，研究者启动了在利鲁唑（riluzole）治疗的基础上加用马赛替尼的3期试验。",
+    ],
+)
+def test_a_drug_added_with_plus_or_named_again_in_parentheses_stays_background(toolkit, text):
+    claims = claims_of(toolkit, text)
+    assert claims and {c.therapy for c in claims} == {"masitinib"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme completed a phase 1 study of ibudilast in 2023. ALS affects over 350,000 people.",
+        "Acme completed a phase 1 study of ibudilast in 2023. About 30,000 people are living with ALS.",
+    ],
+)
+def test_people_the_disease_affects_are_no_participants(toolkit, text):
+    assert {c.enrollment for c in claims_of(toolkit, text)} == {None}
+
+
+def test_people_living_with_als_enrolled_in_a_trial_are_participants(toolkit):
+    text = "The phase 2 trial of ibudilast enrolled 120 people living with ALS."
+    assert {c.enrollment for c in claims_of(toolkit, text)} == {120}
+
+
+@pytest.mark.parametrize(
+    "text, year",
+    [
+        (
+            "2008年，研究者启动了牛磺熊去氧胆酸的临床试验。8年后发表了该试验的结果，共入组34名患者。",
+            "2016",
+        ),
+        ("2008年，研究者启动了牛磺熊去氧胆酸的临床试验。三年后，该试验达到主要终点。", "2011"),
+        (
+            "In 2012, Acme started a phase 2 trial of ibudilast. Three years later, it met its primary endpoint.",
+            "2015",
+        ),
+    ],
+)
+def test_years_later_count_on_from_the_year_named_before(toolkit, text, year):
+    dates = {c.date for c in claims_of(toolkit, text)}
+    assert year in dates
+
+
+def test_years_later_give_way_to_the_date_written_out(toolkit):
+    text = "2015年，依达拉奉在日本获批。两年后，美国FDA在2017年5月批准了依达拉奉。"
+    assert {c.date for c in claims_of(toolkit, text)} == {"2015", "2017-05"}
+
+
+def test_years_since_treatment_are_no_calendar_date(toolkit):
+    assert {c.date for c in claims_of(toolkit, "2020年，托夫生治疗3年后的生存率显著提高。")} == {
+        "2020"
+    }
+
+
 # --- 5. dates are event dates --------------------------------------------------
 
 

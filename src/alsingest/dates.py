@@ -171,6 +171,12 @@ def find_dates(
         ),
         *(("en", m) for m in (patterns.EN_RELATIVE_YEAR.finditer(text) if "year" in text else ())),
         *(("today", m) for m in patterns.TODAY.finditer(text)),
+        *(
+            ("later", m)
+            for m in (
+                patterns.YEARS_LATER.finditer(text) if "年" in text or "later" in text else ()
+            )
+        ),
     ]
     relative_matches = [(k, m) for k, m in relative_matches if not taken(m.start(), m.end())]
     events = sorted(
@@ -240,6 +246,27 @@ def find_dates(
             value = iso(anchor_year + shift) if anchor_year else None
             rule = "EN_RELATIVE_YEAR, year from the publication date"
             mentions.append(DateMention(m.start(), m.end(), value, relative=True, rule=rule))
+        elif kind == "later" and found:
+            continue  # "两年后，FDA在2017年5月批准了…": the date written out is the event's
+        elif kind == "later":
+            words = {
+                "one": 1,
+                "two": 2,
+                "three": 3,
+                "four": 4,
+                "five": 5,
+                "six": 6,
+                "seven": 7,
+                "eight": 8,
+                "nine": 9,
+                "ten": 10,
+            }
+            n = words.get(m.group("en") or "") or _int(m.group("n") or m.group("en"))
+            value = iso(year + n) if year and n else None
+            rule = "YEARS_LATER, counted from the year named before"
+            mentions.append(DateMention(m.start(), m.end(), value, relative=True, rule=rule))
+            if value:
+                year = year + n
         elif kind == "today":
             value = anchor if anchor and len(anchor) == 10 else None
             rule = "TODAY, the publication date"

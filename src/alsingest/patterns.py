@@ -171,6 +171,12 @@ CN_RELATIVE_DATE = re.compile(
     r"(?P<rel>同年|当年|當年|次年|翌年|第二年|今年|去年|明年|本年)"
     rf"(?:\s*(?P<month>{_CN_MONTH})\s*月(?:\s*(?P<day>{_CN_DAY})\s*[日号])?|(?P<part>内|底|末|初))?"
 )
+# "8年后在期刊上发表", "Eight years later, …": years counted on from the year named before, at the
+# head of a clause only (not "治疗3年后的生存率", a time since treatment).
+YEARS_LATER = re.compile(
+    rf"(?:^|(?<=[，,。；;:：]))\s*(?P<n>\d{{1,2}}|[{CN_NUMERAL}]{{1,3}})\s*年(?:之)?[后後]"
+    r"|(?:^|(?<=[,;:]))\s*(?P<en>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) years later\b"
+)
 # "3月5日", "十二月五日" with the year left to context; not "12个月".
 CN_MONTH_DAY = re.compile(
     rf"(?<![\d年个{CN_NUMERAL}])(?P<month>{_CN_MONTH})\s*月\s*(?P<day>{_CN_DAY})\s*[日号]"
@@ -344,7 +350,12 @@ PATIENT_AGE = re.compile(rf"\s*(?:\d{{1,3}}|[{CN_NUMERAL}]{{1,4}})\s*(?:岁|周�
 # Counts of patients in a country or a year, not in a trial: "日本每年新增病例约2500例", "国内有超过4万例患者".
 EPIDEMIOLOGY = re.compile(
     r"每年|新增病例|全国|國內|国内|全球|世界上|患者总数|总患者|发病率|患病率|\bprevalence|\bincidence|\bworldwide|"
-    r"\beach year|\bannually|\bper year|\bin the (us|united states|uk|world)\b"
+    r"\beach year|\bannually|\bper year|\bin the (us|united states|uk|world)\b|"
+    r"\baffect(s|ed|ing)?\b|\bliving with\b|\bdiagnosed (with|each|every)\b|\bsuffer(s|ing)? from\b"
+)
+# ... unless the words around the count are a trial's: "enrolled 120 people living with ALS".
+EN_TRIAL_COUNT = re.compile(
+    r"\b(?:enrol\w*|recruit\w*|randomi[sz]\w*|assigned|trials?|study|studies|cohorts?|participants|subjects)\b"
 )
 # A per-arm size ("每组约200名", "90 per arm") is no trial's total.
 PER_ARM = re.compile(r"(每组|每个组|每一组|各组)\s*(将|计划)?\s*(纳入|入组|招募)?\s*(约|大约)?\s*$")
@@ -559,7 +570,10 @@ BACKGROUND_BEFORE = re.compile(
     # "在维持原治疗的状况下(Edaravone、Riluzole或并用)", "standard of care (riluzole)": the drugs
     # of the treatment patients already have.
     r"(原|原有|现有|既往|标准|基础|背景)(治疗|疗法|用药)[^,;。，；]{0,10}[(（]|"
-    r"\b(standard[\s-]of[\s-]care|standard (therapy|treatment)|existing (therapy|treatment))[^.;]{0,10}\()\s*$"
+    r"\b(standard[\s-]of[\s-]care|standard (therapy|treatment)|existing (therapy|treatment))[^.;]{0,10}\(|"
+    # "标准治疗药物利鲁唑", "马赛替尼+利鲁唑": named as the care patients already get, or added
+    # with "+" like "plus".
+    r"(标准|基础|背景)(治疗)?(药物|用药|疗法)|\+)\s*$"
 )
 # A clause that opens on "Of the 12 subjects…" counts those analysed, not those enrolled.
 SUBSET_OPENER = re.compile(r"(?:^|[,;:]\s*)of (?:the|these|those)\s+$")
@@ -583,7 +597,7 @@ ELIGIBILITY = re.compile(
     r"纳入标准|入选标准|入组标准|排除标准|\b(eligibility|inclusion|exclusion) criteria"
 )
 BACKGROUND_AROUND = re.compile(r"^在\s*$")
-BACKGROUND_AFTER = re.compile(r"^\s*(治疗)?(的)?基础上")
+BACKGROUND_AFTER = re.compile(r"^\s*(?:[(（][^()（）]{0,30}[)）]\s*)?(治疗)?(的)?基础上")
 # A drug given with the placebo is the control arm's standard care: "riluzole (100 mg/d) plus placebo".
 WITH_PLACEBO_AFTER = re.compile(
     r"\s*(\([^()]{0,20}\)\s*)?(plus|\+|with|联合|加|加用|合并)\s*(a\s+)?(placebo|安慰剂)"

@@ -249,6 +249,9 @@ def find_enrollment(view: str) -> Attribute | None:
             continue  # "a phase 3 trial of patients": the number is a phase's
         if patterns.EN_PER_ARM.match(view, m.end()):
             continue  # "100 participants per group": one arm's size, not the trial's
+        clause = view[max(0, m.start() - 60) : m.end() + 30]
+        if patterns.EPIDEMIOLOGY.search(clause) and not patterns.EN_TRIAL_COUNT.search(clause):
+            continue  # "ALS affects over 350,000 people worldwide": the disease's, no trial's
         # "n = 120", "a 664-participant study", "enrollment: 12"
         stated = m.re is not patterns.EN_COUNT
         if n and (

@@ -445,8 +445,11 @@ def background_mentions(view: str, mentions: list[TherapyMention]) -> set[int]:
     """Indexes of background mentions; the cue reaches along a list ("stable doses of riluzole and/or edaravone")."""
     found: set[int] = set()
     for i, mention in enumerate(mentions):
-        follows_background = i - 1 in found and patterns.LIST_GLUE.match(
-            view[mentions[i - 1].end : mention.start]
+        gap = view[mentions[i - 1].end : mention.start] if i else ""
+        # "… and/or edaravone", "在利鲁唑(Riluzole)的基础上": the list goes on, or the name again.
+        follows_background = i - 1 in found and (
+            patterns.LIST_GLUE.match(gap)
+            or (gap.strip() in ("(", "（") and mentions[i - 1].therapy == mention.therapy)
         )
         if _is_background(view, mention) or follows_background:
             found.add(i)
@@ -499,4 +502,7 @@ def _is_background(view: str, mention: TherapyMention) -> bool:
         return True
     if patterns.PATIENTS_ON_AFTER.match(after) and patterns.PATIENTS_ON_BEFORE.search(before):
         return True
-    return bool(patterns.BACKGROUND_AFTER.match(after) and re.search(r"在\s*$", before))
+    return bool(
+        re.search(r"在\s*$", before)
+        and patterns.BACKGROUND_AFTER.match(view[mention.end : mention.end + 40])
+    )
