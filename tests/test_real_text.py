@@ -344,6 +344,12 @@ def test_genes_and_time_points_are_not_therapies(toolkit, text):
     assert claims_of(toolkit, text) == []
 
 
+@pytest.mark.parametrize("when", ["mid-2025", "early-2025", "Q3-2025", "FY2025"])
+def test_a_time_of_a_year_is_no_code_name(toolkit, when):
+    text = f"Results of the phase 2 study of fasudil are expected by {when}."
+    assert {c.therapy for c in claims_of(toolkit, text)} == {"fasudil"}
+
+
 # --- 4. background is not a claim ---------------------------------------------
 
 

@@ -649,7 +649,9 @@ NOT_A_THERAPY = re.compile(
     r"|unc13a|atxn\d+|tbk\d|optn|vcp|ubqln\d|chchd\d+|kif5a|nek\d|sqstm\d|stmn\d|tardbp|matr\d|pfn\d|hnrnpa\d\w*|"
     r"tia\d|setx|vapb|sigmar\d|fig\d|neat\d|[a-z]{2,5}\d{1,2}[a-z]"
     # times, counters and rating scales written like codes: "week-48", "visit 12", "cafs"
-    r"|(week|day|month|year|visit|cohort|phase|stage|grade|type|part|arm|dose|level|sars|study|figure|table|fig)-?\d+)$"
+    r"|(week|day|month|year|visit|cohort|phase|stage|grade|type|part|arm|dose|level|sars|study|figure|table|fig)-?\d+"
+    # a time of a year: "mid-2025", "early-2024", "Q3-2025", "FY2024"
+    r"|(mid|early|late|end|q[1-4]|h[12]|fy)-?(19|20)\d\d(\.\d+)?)$"
 )
 # The endings of Chinese drug names: chemical stems ("硝酮嗪", "利鲁唑"), INN transliterations
 # ("马赛替尼", "托夫生"), dosage forms ("参蓉颗粒").
