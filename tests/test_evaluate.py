@@ -23,6 +23,7 @@ REAL_SETS = {
     "real-dev3": "dev3",
     "real-dev4": "dev4",
     "real-test4": "test4",
+    "real-dev5": "dev5",
 }
 
 
