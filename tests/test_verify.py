@@ -649,3 +649,31 @@ def test_a_page_leading_with_the_event_as_news_dates_it(lexicon, text, date, ver
 
 def test_a_month_first_date_line_dates_the_page():
     assert header_date("FDAnews\n\nTitle\n\nMarch 7, 2023\n\nThe FDA has granted") == "2023-03-07"
+
+
+@pytest.mark.parametrize(
+    "source_text, verdict",
+    [
+        # The decision is due another day: a misreported PDUFA date.
+        (
+            "Acme said regulators accepted its application for ibudilast, with an approval "
+            "decision expected by March 25. The review is a priority review.",
+            CONTRADICTED,
+        ),
+        # The same day, the year left unsaid: nothing disagrees, nor is the year confirmed.
+        (
+            "Acme said regulators accepted its application for ibudilast, with an approval "
+            "decision expected by March 15. The review is a priority review.",
+            PARTIAL,
+        ),
+    ],
+)
+def test_a_planned_approval_is_checked_against_the_decision_the_source_expects(
+    lexicon, source_text, verdict
+):
+    result = verify_claim(
+        claim(therapy="ibudilast", type="approval", status="planned", date="2026-03-15"),
+        Source(source_text * 2, CONVERTER),
+        lexicon,
+    )
+    assert result.verdict == verdict, result.reason

@@ -1002,6 +1002,12 @@ VERIFY_WITHDRAWAL = re.compile(
     r"\bpull(?:s|ed|ing)?\b[^.;]{0,30}\bfrom (?:the )?markets?\b"
 )
 # A planned event: the plan word shortly before the event word, in the same clause.
+# A regulator's decision still to come, the date a planned approval is checked against:
+# "an approval decision expected by Jan. 25", "PDUFA target action date", "PDUFA日期定为…".
+DECISION_EXPECTED = re.compile(
+    r"\b(?:approval|regulatory) decision\b|\b(?:target )?action date\b|\bpdufa\b|"
+    r"\bdecision (?:is )?(?:expected|due)\b|审评(?:结果|决定)|审批决定"
+)
 PLANNED_BEFORE = re.compile(
     r"(计划|将会|将于|将在|即将|有望|预计|拟|准备|打算|\bplans? to\b|\bplanned\b|\bexpect\w*|\banticipat\w*|\bwill\b|\baims? to\b|"
     r"\bintends? to\b|\bis to\b|\bare to\b)[^，,;；。]{0,24}$"

@@ -458,20 +458,33 @@ def check_status(claim: Mapping, window: list[tuple[int, str]]) -> Check | None:
 
 
 def _event_dates(
-    kind: str, window: list[tuple[int, str]], source: Source
+    kind: str, window: list[tuple[int, str]], source: Source, claim: Mapping | None = None
 ) -> tuple[list[tuple[int, str]], bool]:
     """Dates of the sentences that state the claim's event as done ("today" is the dateline's),
-    and whether one of them gives it as news of the day, or of late, on a day not known."""
+    and whether one of them gives it as news of the day, or of late, on a day not known.
+
+    A planned claim ("PDUFA date set for 2023-01-15") is compared with the source's plans too
+    ("a decision expected by Jan. 25"); in a source that gives no date of its own, a date
+    without its year ("Jan. 25") is read in the claim's year: its month and day still speak.
+    """
     dated: list[tuple[int, str]] = []
     undated = False
     if kind not in EVENT_PATTERNS:
         return dated, undated
+    claim = claim or {}
+    planned = claim.get("status") == "planned"
+    announced = source.dateline or source.published
+    undated_source = not announced and source.year is None
+    anchor = str(claim["date"])[:4] if undated_source and claim.get("date") else None
     for i, view in window:
-        mentions = [e for e in event_mentions(kind, view, i) if not e.planned and not e.negated]
+        mentions = [
+            e for e in event_mentions(kind, view, i) if not e.negated and (planned or not e.planned)
+        ]
+        if planned and kind == "approval" and patterns.DECISION_EXPECTED.search(view):
+            mentions.append(EventMention(i, 0, True, False))  # "a decision expected by Jan. 25"
         if not mentions:
             continue
-        here = [(i, d.iso) for d in find_dates(view, source.year)[0] if d.iso]
-        announced = source.dateline or source.published
+        here = [(i, d.iso) for d in find_dates(view, source.year, anchor)[0] if d.iso]
         if announced and patterns.TODAY.search(view):
             here.append((i, announced))
         dated.extend(here)
@@ -525,7 +538,7 @@ def check_event_date(claim: Mapping, views: list[tuple[int, str]], source: Sourc
     in all of them is a conflict; news of the same event on a day not given may be the one
     the claim dates."""
     claimed = str(claim["date"])
-    events, undated = _event_dates(str(claim.get("type")), views, source)
+    events, undated = _event_dates(str(claim.get("type")), views, source, claim)
     if events and not undated and not any(_dates_compatible(claimed, d) for _, d in events):
         return Check(
             "conflict", tuple(sorted({i for i, _ in events})), f"the source dates it {events[0][1]}"
