@@ -330,6 +330,52 @@ def test_words_beside_a_dose_or_placebo_are_no_chinese_name(toolkit, text):
     assert {c.therapy for c in claims_of(toolkit, text)} <= {"riluzole"}
 
 
+def test_a_pipe_table_row_over_several_lines_is_one_row_of_its_first_cells_therapy(toolkit):
+    text = (
+        "Table 2.\n"
+        "Intervention, Phase | Protocol | Results | Reference |\n"
+        "---|---|---|---|\n"
+        "Drug: ibudilastSponsor: Acme University Phase: 2 |\n"
+        "- daily dose for 6 months |\n"
+        "- no significant effect on ALSFRS-R |\n"
+        "Smith et al., 2019 [5] NCT01234567 |\n"
+        "Drug: Fictional Growth FactorSponsor: Acme Hospital Phase: 2/3 |\n"
+        "- weekly injections | - did not slow decline | Lee et al., 2021 [6] |\n"
+    )
+    paragraphs = paragraphs_of(text)
+    rows = [text[p.start : p.end] for p in paragraphs if p.kind == "table_row"]
+    assert (
+        len(rows) == 3
+        and rows[1].startswith("Drug: ibudilast")
+        and rows[1].endswith("NCT01234567 |")
+    )
+    got = {(c.therapy, c.phase, c.date, c.refs) for c in claims_of(toolkit, text)}
+    assert ("ibudilast", "2", "2019", (5,)) in got
+    assert ("fictionalgrowthfactor", "2/3", "2021", (6,)) in got
+
+
+def test_a_name_glued_to_the_next_cell_is_still_found(toolkit):
+    text = "Drug: minocyclineSponsor: Acme Institute Phase: 3 trial started in 2003."
+    assert {(c.therapy, c.phase) for c in claims_of(toolkit, text)} == {("minocycline", "3")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The phase 3 trial of ibudilast, sponsored by the National Institute of Neurological "
+        "Disorders and Stroke, started in 2019.",
+        "The Alzheimer's Association and Acme started a phase 2 trial of ibudilast in ALS in 2019.",
+    ],
+)
+def test_a_disease_in_an_organisations_name_is_no_other_disease(toolkit, text):
+    assert {c.therapy for c in claims_of(toolkit, text)} == {"ibudilast"}
+
+
+def test_a_field_label_before_a_drug_name_is_no_registry_field(toolkit):
+    text = "Newest Targeted Drug: As of late 2025, tofersen, approved in April 2023, is the newest."
+    assert {c.therapy for c in claims_of(toolkit, text)} == {"tofersen"}
+
+
 # --- 3. names beyond the lexicon: the negatives ------------------------------
 
 

@@ -92,6 +92,7 @@ def _int(value: str | None) -> int | None:
 # Every date form holds a digit, 年, 月 or "year"; most sentences hold none and are done at once.
 _DATE_CHARACTER = re.compile(r"[\d年月周]|星期|礼拜|今天|今日|today")
 _WEEK = re.compile(r"周|星期|礼拜")
+_LATER = re.compile(r"年之?[后後]|years later")
 
 
 def find_dates(
@@ -173,9 +174,7 @@ def find_dates(
         *(("today", m) for m in patterns.TODAY.finditer(text)),
         *(
             ("later", m)
-            for m in (
-                patterns.YEARS_LATER.finditer(text) if "年" in text or "later" in text else ()
-            )
+            for m in (patterns.YEARS_LATER.finditer(text) if _LATER.search(text) else ())
         ),
     ]
     relative_matches = [(k, m) for k, m in relative_matches if not taken(m.start(), m.end())]

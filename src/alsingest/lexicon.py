@@ -45,6 +45,8 @@ class LexiconError(ValueError):
     pass
 
 
+# A lowercase letter then a capitalised word: two words glued where cells met.
+_GLUED = re.compile(r"[a-z](?=[A-Z][a-z])")
 _OPTIONAL_SEPARATORS = r"[\s\-‐‑–—_/·.]*"
 _JOINER = r"[\s\-‐‑–—]?"
 _ASCII_END = r"(?![a-z0-9])"
@@ -173,8 +175,33 @@ class Lexicon:
             for name in names:
                 yield _T2S.convert(name)
 
-    def find(self, folded: str) -> list[Mention]:
-        """Non-overlapping therapy mentions in folded simplified text, longest first."""
+    def find(self, folded: str, original: str | None = None) -> list[Mention]:
+        """Non-overlapping therapy mentions in folded simplified text, longest first.
+
+        With the ``original`` text (same length), a name glued to the next word by a case
+        change is found too: table cells run together ("Drug: minocyclineSponsor: NINDS").
+        """
+        mentions = self._find(folded)
+        if original is not None and original != folded and _GLUED.search(original):
+            mentions = self._glued(folded, original, mentions)
+        return mentions
+
+    def _glued(self, folded: str, original: str, mentions: list[Mention]) -> list[Mention]:
+        found = list(mentions)
+        for boundary in _GLUED.finditer(original):
+            end = boundary.start() + 1
+            if any(m.start < end <= m.end for m in found):
+                continue
+            head = folded[:end]
+            for m in self._find(head[max(0, end - 60) :]):
+                start = m.start + max(0, end - 60)
+                if start + len(m.alias) == end and not any(
+                    x.start < end and start < x.end for x in found
+                ):
+                    found.append(Mention(start, end, m.therapy, m.alias))
+        return sorted(found, key=lambda m: m.start)
+
+    def _find(self, folded: str) -> list[Mention]:
         mentions = []
         position = 0
         while (m := self._regex.search(folded, position)) is not None:

@@ -322,7 +322,7 @@ CN_ORDINAL_PHASE = re.compile(
 # "phase 3b", "phase iiib", "phase i/iia", "phase 1/2", "phase two", "phase two/three".
 _EN_PHASE_NUM = rf"(?:{_PHASE_NUM}|one|two|three|four)"
 _EN_PHASE = rf"{_EN_PHASE_NUM}\s*[ab]?(?:\s*[/~～-]\s*{_EN_PHASE_NUM}\s*[ab]?)?"
-EN_PHASE = re.compile(rf"\bphase\s*(?P<phase>{_EN_PHASE})(?![a-z0-9])")
+EN_PHASE = re.compile(rf"\bphase\s*(?::\s*)?(?P<phase>{_EN_PHASE})(?![a-z0-9])")
 
 # A phase a trial might lead to is no trial's phase: "insufficient evidence to justify Phase III",
 # "to determine whether to proceed to Phase III", "是否进入3期".
@@ -553,6 +553,15 @@ OTHER_DISEASE = re.compile(
     r"多发性硬化|帕金森|阿尔茨海默|老年痴呆|脑卒中|中风|脊髓损伤|重症肌无力|亨廷顿|脊髓性肌萎缩|肿瘤|癌症|"
     r"\bmultiple sclerosis|\bparkinson|\balzheimer|\bstroke\b|\bspinal cord injur|\bmyasthenia|\bhuntington|"
     r"\bwolfram|\bsupranuclear|\bcancer|\btumou?r|\bspinal muscular atrophy"
+)
+# An organisation named for a disease: "Institute of Neurological Disorders and Stroke",
+# "Foundation for Parkinson's Research", "Alzheimer's Association", "帕金森病协会".
+ORGANISATION_BEFORE = re.compile(
+    r"\b(?:institute|foundation|association|society|council|centre|center)\s+(?:of|for|on)\s+"
+    r"(?:[\w'’-]+\s+){0,5}$"
+)
+ORGANISATION_AFTER = re.compile(
+    r"[\w'’]*\s*(?:disease\s+)?(?:association|society|foundation|institute|协会|学会|基金会|研究所)"
 )
 ALS_DISEASE = re.compile(
     r"渐冻|肌萎缩侧索硬化|肌萎缩性侧索硬化|肌萎缩性脊髓侧索硬化|侧索硬化|运动神经元病|运动神经元疾病|(?<![a-z])als(?![a-z])|"
@@ -785,6 +794,18 @@ CN_NAME_CONTEXT = re.compile(
     r"清除剂|候选药物|试验药物|在研药物)"
 )
 CN_NAME_LENGTH = (3, 8)
+# A registry's intervention field ("Drug: Granulocyte Colony Stimulating Factor", "Biological:
+# NurOwn") at the head of a line, a cell or another field ("Intervention: Drug: …"; not
+# "Newest Targeted Drug: As of 2025"), read on the text as written: the name runs to the next field's key, glued to it or
+# not ("…FactorSponsor: Tehran…", "CBD Oil Sponsor: …"), or to the cell's end, at most five words.
+INTERVENTION_FIELD = re.compile(
+    r"(?:^|(?<=[|;\n\t])|(?<=:\s))\s*(?:Drug|Biological|Intervention|Genetic|DRUG|BIOLOGICAL|drug|biological|intervention)s?\s*:\s*"
+    r"(?P<name>[A-Za-z][\w-]*(?:[ \t]+[A-Za-z0-9][\w-]*){0,4})"
+)
+FIELD_KEY_AFTER_NAME = re.compile(
+    r"(?:\s*|(?<=[a-z]))(?:Sponsors?|Phases?|Conditions?|Collaborators?|Status|Interventions?|"
+    r"Locations?|Enrollment)\b"
+)
 # Words that stand where a name could, but are no name: "received 40 mg", "drug or placebo".
 NOT_A_CONTEXT_NAME = frozenset(
     [

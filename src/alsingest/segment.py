@@ -123,7 +123,7 @@ class Segmenter:
         words: list[str] = []
         mentions: dict[int, Mention] = {}
         position = 0
-        for mention in self.lexicon.find(fold(text) if folded is None else folded):
+        for mention in self.lexicon.find(fold(text) if folded is None else folded, text):
             self._split(text, position, mention.start, words)
             mentions[len(words)] = mention
             words.append(text[mention.start : mention.end])

@@ -113,11 +113,23 @@ def paragraphs_of(text: str) -> list[Paragraph]:
     lines = [line for line in lines_of(text)]
     full_width = _full_width(lines)
     groups: list[list[Line]] = []
-    spaced: dict[int, str] = {}  # group index -> SPACED_HEADER or SPACED_ROW
+    spaced: dict[int, str] = {}  # group index -> SPACED_HEADER, SPACED_ROW or a pipe table's
     pending_blank = 0
     in_references = False
     in_table = False
-    for line in lines:
+    pipe_rows = pipe_table_rows(lines) if "|" in text else {}
+    row_group: dict[int, int] = {}  # a pipe table's row number -> its group
+    for i, line in enumerate(lines):
+        if i in pipe_rows:
+            kind, row = pipe_rows[i]
+            if row in row_group:
+                groups[row_group[row]].append(line)
+            else:
+                row_group[row] = len(groups)
+                spaced[len(groups)] = kind
+                groups.append([line])
+            pending_blank = 0
+            continue
         if not line.text.strip():
             pending_blank += 1
             in_table = False  # a blank line ends a table copied one row per line
@@ -181,6 +193,40 @@ def paragraphs_of(text: str) -> list[Paragraph]:
             continue
         paragraphs.append(Paragraph(len(paragraphs), start, end, kind))
     return paragraphs
+
+
+def pipe_table_rows(lines: list[Line]) -> dict[int, tuple[str, int]]:
+    """Lines of pipe tables whose rows do not start with "|" ("Drug | Phase |" over
+    "---|---|"), by line index: (kind, row number). A row's cells may run over several lines,
+    each closed by its "|": the row ends once it has closed as many cells as the rule has
+    columns, so that a therapy named in its first cell owns the facts of its last."""
+    found: dict[int, tuple[str, int]] = {}
+    row = 0
+    for i in range(1, len(lines)):
+        rule = lines[i].text.strip()
+        header = lines[i - 1].text.strip()
+        if (
+            "|" not in rule
+            or not patterns.TABLE_RULE.match(rule)
+            or "|" not in header
+            or header.startswith("|")
+            or (i - 1) in found
+        ):
+            continue
+        columns = len([cell for cell in rule.strip("|").split("|") if cell.strip()])
+        row += 1
+        found[i - 1] = (TABLE_ROW, row)
+        found[i] = (TABLE_RULE, -row)
+        closed = 0
+        row += 1
+        j = i + 1
+        while j < len(lines) and lines[j].text.strip() and "|" in lines[j].text:
+            if closed >= columns:
+                row, closed = row + 1, 0
+            found[j] = (TABLE_ROW, row)
+            closed += lines[j].text.count("|")
+            j += 1
+    return found
 
 
 def is_column_header(line: str) -> bool:

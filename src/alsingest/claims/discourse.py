@@ -68,11 +68,15 @@ class Topic:
 
 
 def is_about_another_disease(masked: str) -> bool:
-    """ "已完成多发性硬化症的2期试验": a sentence naming another disease and not ALS makes no ALS claim."""
-    return (
-        has_cue(patterns.OTHER_DISEASE, masked)
-        and patterns.OTHER_DISEASE.search(masked) is not None
-        and not patterns.ALS_DISEASE.search(masked)
+    """ "已完成多发性硬化症的2期试验": a sentence naming another disease and not ALS makes no ALS claim.
+    A disease in an organisation's name ("National Institute of Neurological Disorders and
+    Stroke", "the Alzheimer's Association") is no subject of the sentence."""
+    if not has_cue(patterns.OTHER_DISEASE, masked) or patterns.ALS_DISEASE.search(masked):
+        return False
+    return any(
+        not patterns.ORGANISATION_BEFORE.search(masked, max(0, m.start() - 60), m.start())
+        and not patterns.ORGANISATION_AFTER.match(masked, m.end())
+        for m in patterns.OTHER_DISEASE.finditer(masked)
     )
 
 

@@ -124,7 +124,9 @@ def select_mentions(
                 therapy = known or name
                 mentions.append(TherapyMention(start, end, therapy, known is None, rule))
     latin = patterns.LATIN.search(masked) is not None
-    for m in drug_names.finditer(masked) if drug_names is not None and latin else ():
+    for m in (
+        _names_in(drug_names, masked, item.view.text) if drug_names is not None and latin else ()
+    ):
         if not any(x.start < m.end() and m.start() < x.end for x in mentions):
             name = m.group()
             therapy = _therapy_id(name, lexicon)
@@ -253,11 +255,15 @@ class UnlistedNames:
         counts: dict[str, int] = {}
         for item in sentences:
             view = item.view.folded
-            for start, end in chinese_context_names(view):
+            for start, end in () if view.isascii() else chinese_context_names(view):
                 if not any(x.start <= start < x.end for x in item.mentions):
                     cn_names.add(view[start:end])
             if not patterns.LATIN.search(view):
                 continue
+            if ":" in view:
+                for name in intervention_fields(item.view.text):
+                    if _unlisted(name, lexicon):
+                        names.add(name)
             for m in finditer(patterns.CONTEXT_NAME, view):
                 name = m.group(m.lastgroup)
                 if name not in patterns.NOT_A_CONTEXT_NAME and _unlisted(name, lexicon):
@@ -271,10 +277,41 @@ class UnlistedNames:
                     therapy = re.sub(r"[^a-z0-9]", "", m.group("name"))
                     counts[therapy] = counts.get(therapy, 0) + 1
         return cls(
-            _any_of(names, r"(?<![a-z0-9-])(?:{})(?![a-z0-9-])"),
+            _any_of(names, r"(?<![a-z0-9-])(?:{})" + _NAME_END),
             counts,
             _any_of(cn_names, "(?:{})"),
         )
+
+
+def _names_in(names: re.Pattern, masked: str, original: str) -> list[re.Match]:
+    """Matches of ``names`` (built by :class:`UnlistedNames`), also where a name is glued to the
+    next word by a case change in the ``original`` ("…FactorSponsor")."""
+    found = list(names.finditer(masked))
+    if _GLUE.search(original):
+        loose = re.compile(names.pattern.removesuffix(_NAME_END))
+        for m in loose.finditer(masked):
+            glued = _GLUE.match(original, m.end() - 1)
+            if glued and not any(f.start() == m.start() for f in found):
+                found.append(m)
+    return found
+
+
+_GLUE = re.compile(r"[a-z](?=[A-Z][a-z])")
+_NAME_END = "(?![a-z0-9-])"
+
+
+def intervention_fields(text: str) -> list[str]:
+    """Folded names a registry's intervention fields give ("Drug: Granulocyte Colony
+    Stimulating FactorSponsor: …" → "granulocyte colony stimulating factor")."""
+    found = []
+    for m in patterns.INTERVENTION_FIELD.finditer(text):
+        name = m.group("name")
+        key = patterns.FIELD_KEY_AFTER_NAME.search(name, 1)
+        name = name[: key.start()] if key else name
+        name = name.strip()
+        if len(name) >= 3 and name.lower() not in patterns.NOT_A_CONTEXT_NAME:
+            found.append(name.lower())
+    return found
 
 
 def chinese_context_names(view: str) -> list[tuple[int, int]]:
@@ -369,8 +406,10 @@ def _descriptions(
     "its drug, masitinib") is that name's, not another's."""
     found = []
     descriptions = [*finditer(patterns.ANAPHOR, masked)]
-    descriptions += finditer(patterns.PRODUCT_DESCRIPTION, masked)
-    for m in sorted(descriptions, key=lambda m: m.start()):
+    products = list(finditer(patterns.PRODUCT_DESCRIPTION, masked))
+    if products:
+        descriptions = sorted([*descriptions, *products], key=lambda m: m.start())
+    for m in descriptions:
         if any(x.start < m.end() and m.start() < x.end for x in mentions):
             continue
         if any(
