@@ -56,6 +56,7 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         "real-dev3": beside(tests / "real" / "dev3"),
         "real-dev4": beside(tests / "real" / "dev4"),
         "real-dev5": beside(tests / "real" / "dev5"),
+        "real-dev6": beside(tests / "real" / "dev6"),
         SEALED: beside(tests / "real" / "test"),
         SEALED2: beside(tests / "real" / "test2"),
         SEALED3: beside(tests / "real" / "test3"),

@@ -24,6 +24,7 @@ REAL_SETS = {
     "real-dev4": "dev4",
     "real-test4": "test4",
     "real-dev5": "dev5",
+    "real-dev6": "dev6",
 }
 
 

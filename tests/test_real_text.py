@@ -354,6 +354,22 @@ def test_a_pipe_table_row_over_several_lines_is_one_row_of_its_first_cells_thera
     assert ("fictionalgrowthfactor", "2/3", "2021", (6,)) in got
 
 
+def test_a_tables_year_and_phase_columns_date_and_stage_each_row(toolkit):
+    text = (
+        "| No | Therapy | Planned participants | Year | Phase | Registry |\n"
+        "|---|---|---|---|---|---|\n"
+        "| 1 | Autologous BMSC | 40 | 2012 | 1,2 | NCT01234567 |\n"
+        "| 2 | ibudilast | 120 | 2019 | II | NCT07654321 |\n"
+        "| 3 | masitinib | 300 | 2021 | na | NCT07654322 |\n"
+    )
+    got = {(c.therapy, c.date, c.phase, c.enrollment) for c in claims_of(toolkit, text)}
+    assert got == {
+        ("msc", "2012", "1/2", 40),
+        ("ibudilast", "2019", "2", 120),
+        ("masitinib", "2021", None, 300),
+    }
+
+
 def test_a_name_glued_to_the_next_cell_is_still_found(toolkit):
     text = "Drug: minocyclineSponsor: Acme Institute Phase: 3 trial started in 2003."
     assert {(c.therapy, c.phase) for c in claims_of(toolkit, text)} == {("minocycline", "3")}

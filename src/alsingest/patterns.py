@@ -726,6 +726,9 @@ SIZE_COLUMN = re.compile(
     r"\b(?:cohort size|sample size|participants|patients|subjects|enrollment|n)\b|样本量|例数"
 )
 YEAR_COLUMN = re.compile(r"\byear\b|年份")
+# A table's phase column ("Phase", "Trial phase", "分期", "临床阶段"), and a year alone in a cell.
+PHASE_COLUMN = re.compile(r"\bphases?\b|分期|期别|(?:临床|试验)?阶段")
+BARE_YEAR = re.compile(r"^\s*(?P<year>(?:19|20)\d\d)\s*$")
 REFERENCE_COLUMN = re.compile(r"\breferences?\b|参考文献")
 # Tables flattened one cell per line: a cell is a short line ("Phase III", "206 participants",
 # "NCT00330681/ [18]"); its count needs no cue, and registry ids are no text of it.

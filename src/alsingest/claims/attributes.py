@@ -316,12 +316,38 @@ def _cells(row: str) -> list[tuple[int, int]]:
 
 def enrollment_cells(header: str, row: str) -> list[Attribute]:
     """A bare number in the column whose header names the sample size ("样本量", "n")."""
+    return [a for a in header_cells(header, row) if a.kind == "enrollment"]
+
+
+def header_cells(header: str, row: str) -> list[Attribute]:
+    """What a table row's bare cells say by the column their header names: a count in the
+    sample-size column ("样本量", "Planned participants"), a year in the year column ("Year",
+    "年份"), a phase in the phase column ("Phase": "1", "1,2", "I/II"); one of each kind."""
     names = [header[s:e] for s, e in _cells(header)]
-    found = []
+    found: dict[str, Attribute] = {}
     for (start, end), name in zip(_cells(row), names, strict=False):
-        m = patterns.BARE_COUNT.match(row[start:end])
-        if m and patterns.ENROLLMENT_HEADER.search(name):
-            n = parse_count(m.group("n"))
+        cell = row[start:end]
+        if "enrollment" not in found and patterns.ENROLLMENT_HEADER.search(name):
+            m = patterns.BARE_COUNT.match(cell)
+            n = parse_count(m.group("n")) if m else None
             if n:
-                found.append(Attribute("enrollment", start, end, n, rule="sample-size column"))
-    return found[:1]
+                found["enrollment"] = Attribute(
+                    "enrollment", start, end, n, rule="sample-size column"
+                )
+        elif "date" not in found and patterns.YEAR_COLUMN.search(name):
+            m = patterns.BARE_YEAR.match(cell)
+            if m:
+                year = m.group("year")
+                found["date"] = Attribute(
+                    "date",
+                    start + m.start("year"),
+                    start + m.end("year"),
+                    year,
+                    year,
+                    "year column",
+                )
+        elif "phase" not in found and patterns.PHASE_COLUMN.search(name):
+            phase = normalize_phase(re.sub(r"\s*[,，&]\s*", "/", cell.strip()))
+            if phase:
+                found["phase"] = Attribute("phase", start, end, phase, rule="phase column")
+    return list(found.values())

@@ -12,7 +12,7 @@ from ..dates import DateMention, find_dates
 from ..lexicon import Lexicon
 from ..references import Marker, Reference
 from ..structure import HEADING, REFERENCE, SPACED_ROW, TABLE_ROW, TABLE_RULE, Paragraph
-from .attributes import enrollment_cells, find_attributes
+from .attributes import find_attributes, header_cells
 from .binding import bind
 from .build import build_claims
 from .cells import cell_facts
@@ -191,10 +191,11 @@ class _SentenceReader:
         if possible and row_attributes:
             kinds = {a.kind for a in attributes}
             attributes.extend(a for a in row_attributes if a.kind not in kinds)
-        if table and not any(a.kind == "enrollment" for a in attributes):
+        if table:
             header = layout.header_of(s.paragraph)
             if header is not None:
-                attributes.extend(enrollment_cells(header, masked))
+                kinds = {a.kind for a in attributes}
+                attributes.extend(a for a in header_cells(header, masked) if a.kind not in kinds)
         for marker in markers:
             if marker.year and possible:
                 at = view_position(item.view, marker.start)
