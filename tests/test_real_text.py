@@ -318,6 +318,18 @@ def test_a_chinese_name_where_only_a_drug_can_stand_is_a_therapy(toolkit, text):
     assert claims and {c.therapy for c in claims} == {"帕诺西定"}
 
 
+@pytest.mark.parametrize("name", ["益气养阴方", "加减补中益气汤"])
+def test_the_arm_a_trial_splits_against_placebo_names_its_therapy(toolkit, name):
+    text = f"将2019年1月—2020年6月收治的60例患者随机分为{name}组和安慰剂组。{name}组服药6个月。"
+    got = {(c.therapy, c.enrollment) for c in claims_of(toolkit, text) if c.enrollment}
+    assert got == {(name, 60)}
+
+
+def test_a_journal_issue_is_no_phase(toolkit):
+    text = "依达拉奉的临床研究（中华神经科杂志 2019年3期）纳入60例患者，于2018年完成。"
+    assert {c.phase for c in claims_of(toolkit, text)} == {None}
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -314,7 +314,11 @@ ROMAN = {
 _PHASE_NUM = r"(?:iv|i{1,3}|[1-4]|[ⅰⅱⅲⅳⅠⅡⅢⅣ]|[一二三四])"
 _PHASE = rf"{_PHASE_NUM}\s*[ab]?(?:\s*[/~～-]\s*{_PHASE_NUM}\s*[ab]?)?"
 # "I期", "I/IIa期", "3b期", "III期", "3 期", "Ⅲ期", "II 期"; not "第1期", "早期".
-CN_PHASE = re.compile(rf"(?<![a-z0-9第])(?<!第\s)(?P<phase>{_PHASE})\s*期(?!刊)")
+CN_PHASE = re.compile(
+    rf"(?<![a-z0-9第])(?<!第\s)(?P<phase>{_PHASE})\s*期(?!刊)"
+    # not a journal's issue ("临床误诊误治 2017年1期", "5卷2期") unless a trial follows
+    r"(?:(?<![年卷]\d期)(?<![年卷]\d\d期)|(?=\s*(?:临床|试验|研究|实验)))"
+)
 # "第3期臨床試驗", "第三期试验" (Taiwan and Hong Kong usage); not a journal's "第 3 期".
 CN_ORDINAL_PHASE = re.compile(
     rf"第\s*(?P<phase>{_PHASE})\s*期(?=[^,;。]{{0,12}}?(临床|试验|研究|\btrial))"
@@ -797,6 +801,16 @@ CN_NAME_CONTEXT = re.compile(
     r"清除剂|候选药物|试验药物|在研药物)"
 )
 CN_NAME_LENGTH = (3, 8)
+# The arm a trial split its patients into against placebo names the therapy, whatever its
+# letters ("随机分为加味四君子方组和安慰剂组"): a name of 3–10 characters between the split and "组".
+CN_ARM_NAME = re.compile(
+    r"分[为成](?P<name>[^，,。；;、\s\d]{3,10}?)组(?:和|与|及|、)安慰剂组"
+    r"|分[为成]安慰剂组(?:和|与|及|、)(?P<name2>[^，,。；;、\s\d]{3,10}?)组"
+)
+# Arms named for what they are, not for a therapy: "治疗组", "试验组", "高剂量组".
+GENERIC_ARM = re.compile(
+    r"^(?:.{0,2}(?:治疗|试验|实验|观察|干预|研究|对照|用药|给药|药物|常规|剂量|联合|中药|西药))$"
+)
 # A registry's intervention field ("Drug: Granulocyte Colony Stimulating Factor", "Biological:
 # NurOwn") at the head of a line, a cell or another field ("Intervention: Drug: …"; not
 # "Newest Targeted Drug: As of 2025"), read on the text as written: the name runs to the next field's key, glued to it or
@@ -907,6 +921,7 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
     INLINE_SOURCE: ("(", "（"),
     MARKDOWN_LINK: ("](",),
     TITLE_SPAN: ("《",),
+    CN_ARM_NAME: ("安慰剂组",),
     CN_NAME_CONTEXT: (
         "mg", "毫克", "μg", "微克", "安慰剂", "口服", "服用", "静脉输注", "鞘内注射", "激动剂", "抑制剂",
         "拮抗剂", "调节剂", "清除剂", "候选药物", "试验药物", "在研药物",

@@ -331,6 +331,10 @@ def chinese_context_names(view: str) -> list[tuple[int, int]]:
                 end += 1
         if shortest <= end - start <= longest:
             found.append((start, end))
+    for m in finditer(patterns.CN_ARM_NAME, view):
+        group = "name" if m.group("name") else "name2"
+        if not patterns.GENERIC_ARM.match(m.group(group)):
+            found.append(m.span(group))
     return found
 
 
