@@ -399,6 +399,14 @@ def test_a_disease_in_an_organisations_name_is_no_other_disease(toolkit, text):
     assert {c.therapy for c in claims_of(toolkit, text)} == {"ibudilast"}
 
 
+@pytest.mark.parametrize("form", ["capsules", "tablets", "injections", "infusions"])
+def test_a_dosage_form_before_placebo_is_no_drug_name(toolkit, form):
+    text = (
+        f"In 2019, 213 patients were randomised to ibudilast {form} or placebo in a phase 3 trial."
+    )
+    assert {c.therapy for c in claims_of(toolkit, text)} == {"ibudilast"}
+
+
 def test_a_field_label_before_a_drug_name_is_no_registry_field(toolkit):
     text = "Newest Targeted Drug: As of late 2025, tofersen, approved in April 2023, is the newest."
     assert {c.therapy for c in claims_of(toolkit, text)} == {"tofersen"}

@@ -826,6 +826,20 @@ FIELD_KEY_AFTER_NAME = re.compile(
 # Words that stand where a name could, but are no name: "received 40 mg", "drug or placebo".
 NOT_A_CONTEXT_NAME = frozenset(
     [
+        # dosage forms: "arimoclomol capsules or placebo" names the drug before them
+        "capsule",
+        "capsules",
+        "tablet",
+        "tablets",
+        "pills",
+        "injection",
+        "injections",
+        "infusion",
+        "infusions",
+        "solution",
+        "suspension",
+        "granules",
+        "powder",
         "active",
         "treated",
         "untreated",
