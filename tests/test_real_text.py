@@ -407,6 +407,17 @@ def test_a_dosage_form_before_placebo_is_no_drug_name(toolkit, form):
     assert {c.therapy for c in claims_of(toolkit, text)} == {"ibudilast"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ibudilast slowed decline in its phase 2 trial; if approved following a phase 3 trial, it could help.",
+        "马赛替尼的2期试验延缓了疾病进展，若能通过3期试验，有望获批。",
+    ],
+)
+def test_a_phase_a_condition_names_is_no_phase_of_the_therapy(toolkit, text):
+    assert {c.phase for c in claims_of(toolkit, text)} == {"2"}
+
+
 def test_a_field_label_before_a_drug_name_is_no_registry_field(toolkit):
     text = "Newest Targeted Drug: As of late 2025, tofersen, approved in April 2023, is the newest."
     assert {c.therapy for c in claims_of(toolkit, text)} == {"tofersen"}

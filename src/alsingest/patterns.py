@@ -332,7 +332,9 @@ EN_PHASE = re.compile(rf"\bphase\s*(?::\s*)?(?P<phase>{_EN_PHASE})(?![a-z0-9])")
 # "to determine whether to proceed to Phase III", "是否进入3期".
 HYPOTHETICAL_PHASE_BEFORE = re.compile(
     r"(\b(justify|justifies|justified|warrant|warrants|merit|merits)\s+([a-z]+\s+){0,3}|"
-    r"\bwhether\s+to\s+(proceed|move|advance|go)\s+(on\s+)?(to|into)\s+(an?\s+)?|是否(进入|开展|推进到?))$"
+    r"\bwhether\s+to\s+(proceed|move|advance|go)\s+(on\s+)?(to|into)\s+(an?\s+)?|是否(进入|开展|推进到?)|"
+    # "PrimeC, if approved following a Phase 3 trial, could …", "若能通过3期": a condition
+    r"\bif\s+(approved|successful|positive)\s+(following|after|in)\s+(an?\s+)?|如果?[能可]?通过|若[能可]?通过)$"
 )
 # "from phase 2 to phase 2/3", "由2期转入3期": the trial's phase is the one it moved to.
 PHASE_FROM = re.compile(r"(from|由|从)\s*$")
