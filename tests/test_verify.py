@@ -677,3 +677,75 @@ def test_a_planned_approval_is_checked_against_the_decision_the_source_expects(
         lexicon,
     )
     assert result.verdict == verdict, result.reason
+
+
+@pytest.mark.parametrize(
+    "fields, source_text, verdict",
+    [
+        # The claim's total is the sum of the arms the source gives.
+        (
+            {"enrollment": 206, "quote": "纳入206例患者"},
+            "Patients were treated with placebo (n = 104) and ibudilast (n = 102). "
+            "The ibudilast trial ran for 24 weeks.",
+            SUPPORTED,
+        ),
+        # "More than 2,000": two studies of 867 and 1,210 are more.
+        (
+            {"enrollment": 2000, "quote": "两项试验共纳入超过2000例患者"},
+            "Ibudilast was given in Study 1 (n=867) and, with riluzole, in Study 2 (n=1210). "
+            "The ibudilast studies did not reach significance.",
+            SUPPORTED,
+        ),
+    ],
+)
+def test_a_count_is_checked_against_the_arms_it_sums_and_a_floor(
+    lexicon, fields, source_text, verdict
+):
+    result = verify_claim(
+        claim(therapy="ibudilast", type="trial_design", **fields),
+        Source(source_text * 2, CONVERTER),
+        lexicon,
+    )
+    assert result.verdict == verdict, result.reason
+
+
+def test_an_overlapping_phase_is_not_a_contradiction(lexicon):
+    text = "Ibudilast was tested in a Phase 1/2 trial that enrolled 106 participants. " * 4
+    result = verify_claim(
+        claim(therapy="ibudilast", type="trial_design", phase="1", enrollment=106),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert result.verdict == PARTIAL, result.reason
+
+
+REGISTRY_RECORD = """Study of Ibudilast in ALS
+Condition: ALS
+Intervention: Drug: ibudilast
+Brief summary: a randomised trial.
+Primary outcome: ALSFRS-R.
+Secondary outcome: survival.
+Sponsor: Acme.
+Locations: Boston.
+{field} : | {n} participants |
+Study start: 2019.
+"""
+
+
+@pytest.mark.parametrize(
+    "field, n, verdict",
+    [
+        ("Actual Enrollment", 394, CONTRADICTED),
+        ("Actual Enrollment", 382, SUPPORTED),
+        ("Estimated Enrollment", 394, PARTIAL),
+    ],
+)
+def test_a_registry_records_enrollment_field_speaks_for_the_whole_record(
+    lexicon, field, n, verdict
+):
+    result = verify_claim(
+        claim(therapy="ibudilast", type="trial_design", enrollment=382),
+        Source(REGISTRY_RECORD.format(field=field, n=n), CONVERTER),
+        lexicon,
+    )
+    assert result.verdict == verdict, result.reason

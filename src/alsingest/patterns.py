@@ -1014,6 +1014,12 @@ WRAPPED_LINE_BREAK = re.compile(r"(?<=[A-Za-z0-9,])\n(?=[a-z0-9(])|(?<=,)\n(?=[A
 # Phase 3", "phase 2 and phase 3" is a phase 2/3 trial. Read on the text between them.
 PHASE_PAIR_GAP = re.compile(r"^[\s|,/&]*(?:and\s+)?$")
 # A registry's enrollment field: "Actual Enrollment : | 394 participants |", "Enrollment 513".
+# A registry record's enrollment field, with its kind: "Actual Enrollment : 394 participants",
+# "Enrollment (Estimated): 600", "Estimated Enrollment: 600".
+RECORD_ENROLLMENT = re.compile(
+    r"(?:\b(?P<estimate>estimated|anticipated|target)\s+|\bactual\s+)?\benrollment\b\s*"
+    r"(?:\((?:actual|(?P<estimate2>estimated|anticipated))\))?[\s:|]*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\b"
+)
 ENROLLMENT_FIELD = re.compile(
     r"\benrollment\b\s*(?:\((?:actual|estimated|anticipated)\))?[\s:|]*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\b"
 )
@@ -1057,6 +1063,8 @@ VERIFY_WITHDRAWAL = re.compile(
     r"\bpull(?:s|ed|ing)?\b[^.;]{0,30}\bfrom (?:the )?markets?\b"
 )
 # A planned event: the plan word shortly before the event word, in the same clause.
+# A count given as a floor: "超过 2 000 例", "more than 600 participants", "逾百人".
+MORE_THAN_COUNT = re.compile(r"超过|逾|多于|以上|\bmore than\b|\bover\b|\bat least\b")
 # A regulator's decision still to come, the date a planned approval is checked against:
 # "an approval decision expected by Jan. 25", "PDUFA target action date", "PDUFA日期定为…".
 DECISION_EXPECTED = re.compile(

@@ -546,8 +546,20 @@ def check_event_date(claim: Mapping, views: list[tuple[int, str]], source: Sourc
     return Check("missing")
 
 
-def _check_enrollment(claimed: int, window: list[_Sentence]) -> str:
+def _check_enrollment(claimed: int, window: list[_Sentence], quote: str = "") -> str:
+    """The claim's count against the counts the source states near the therapy: the same
+    number, or the arms it is the sum of ("placebo (n = 104) and edaravone (n = 102)" is 206),
+    or, for a claim of "more than 2,000", any larger count; another stated enrollment is a
+    conflict."""
     stated = set()
+    at_least = bool(patterns.MORE_THAN_COUNT.search(fold(quote)))
+    arms = [
+        parse_count(m.group("n")) or 0
+        for s in window
+        for m in patterns.EN_N_EQUALS.finditer(s.view)
+    ]
+    if len(arms) >= 2 and (sum(arms) == claimed or (at_least and sum(arms) > claimed)):
+        return "found"
     for s in window:
         for m in re.finditer(r"(?<![\d.,])(\d{1,3}(?:[ ,]\d{3})+|\d+)(?![\d.,]*\d)", s.view):
             n = parse_count(m.group(1))
@@ -557,9 +569,32 @@ def _check_enrollment(claimed: int, window: list[_Sentence]) -> str:
             return "found"
         enrollment = find_enrollment(s.view)
         if enrollment:
+            if at_least and enrollment.value > claimed:
+                return "found"
             stated.add(enrollment.value)
         stated.update(parse_count(m.group("n")) for m in patterns.ENROLLMENT_FIELD.finditer(s.view))
     return "conflict" if stated else "missing"
+
+
+def _check_record_enrollment(claimed: int, source: Source) -> Check:
+    """A registry record's one enrollment field ("Actual Enrollment: 394 participants") is
+    the trial's, however far from the therapy's name: another count is a conflict, unless the
+    field is an estimate made before enrollment ("Estimated Enrollment: 600")."""
+    fields = [
+        (i, m)
+        for i, sentence in enumerate(source.sentences)
+        for m in patterns.RECORD_ENROLLMENT.finditer(sentence.view)
+    ]
+    values = {parse_count(m.group("n")) for _, m in fields}
+    if len(values) != 1:
+        return Check("missing")
+    (value,) = values
+    sentences = tuple(sorted({i for i, _ in fields}))
+    if value == claimed:
+        return Check("found", sentences)
+    if any(m.group("estimate") or m.group("estimate2") for _, m in fields):
+        return Check("missing")
+    return Check("conflict", sentences, f"the record's enrollment is {value}")
 
 
 def _stated_phases(view: str) -> set[str]:
@@ -597,6 +632,11 @@ def _check_phase(claimed: str, window: list[_Sentence]) -> str:
     base = re.sub(r"[ab]", "", claimed)
     if any(re.sub(r"[ab]", "", p) == base for p in stated):
         return "found"  # "Phase 3" for a "3b" claim, "1/2" for "1/2a"
+    stages = set(base.split("/"))
+    if any(stages & set(re.sub(r"[ab]", "", p).split("/")) for p in stated):
+        return (
+            "missing"  # "Phase 1/2" for a phase 1 claim: overlapping, neither confirmed nor denied
+        )
     return "conflict" if stated else "missing"
 
 
@@ -641,7 +681,9 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
         if claim.get("date"):
             windowed.setdefault("date", []).append((i, _check_date(claim, window, i, source)))
         if claim.get("enrollment"):
-            state = _check_enrollment(int(claim["enrollment"]), window)
+            state = _check_enrollment(
+                int(claim["enrollment"]), window, str(claim.get("quote") or "")
+            )
             windowed.setdefault("enrollment", []).append((i, Check(state)))
         if claim.get("phase"):
             windowed.setdefault("phase", []).append(
@@ -654,6 +696,8 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
             )
     for attribute, per_window in windowed.items():
         results[attribute] = _combine(per_window)
+    if claim.get("enrollment") and results["enrollment"].state == "missing":
+        results["enrollment"] = _check_record_enrollment(int(claim["enrollment"]), source)
     # Outcome, stage and status read every passage at once: a success stated in one
     # passage about a subgroup must not hide the missed endpoint stated in another.
     near = sorted({k for span in windows.values() for k in span})
