@@ -640,6 +640,20 @@ def test_years_later_give_way_to_the_date_written_out(toolkit):
     assert {c.date for c in claims_of(toolkit, text)} == {"2015", "2017-05"}
 
 
+@pytest.mark.parametrize(
+    "when", ["during the month of September", "in September", "in early September"]
+)
+def test_a_month_named_alone_is_in_the_year_of_the_articles_date(toolkit, when):
+    text = f"Acme expects to resume enrollment in the phase 3 trial of masitinib {when}."
+    got = {c.date for c in claims_of(toolkit, text, published="2021-08-23")}
+    assert got == {"2021-09"}
+
+
+def test_may_the_verb_is_no_month(toolkit):
+    text = "Patients in the phase 3 trial of masitinib may experience rash."
+    assert {c.date for c in claims_of(toolkit, text, published="2021-08-23")} == {None}
+
+
 def test_years_since_treatment_are_no_calendar_date(toolkit):
     assert {c.date for c in claims_of(toolkit, "2020年，托夫生治疗3年后的生存率显著提高。")} == {
         "2020"

@@ -751,3 +751,31 @@ def test_a_registry_records_enrollment_field_speaks_for_the_whole_record(
         lexicon,
     )
     assert result.verdict == verdict, result.reason
+
+
+def test_a_first_prescription_is_a_launch(lexicon):
+    text = (
+        "2025年6月10日清晨，某医院成功开出伊布司特的首个处方，一名患者当天完成用药。"
+        "伊布司特是一种口服药物。"
+    ) * 2
+    result = verify_claim(
+        claim(
+            therapy="ibudilast", type="launch", date="2025-06-10", quote="伊布司特完成首批次使用"
+        ),
+        Source(text.replace("伊布司特", "ibudilast"), CONVERTER),
+        lexicon,
+    )
+    assert result.verdict == SUPPORTED, result.reason
+
+
+def test_a_regimen_added_to_a_platform_trial_starts_its_trial(lexicon):
+    text = (
+        "Boston, March 2021. A fourth investigational product, ibudilast, was added to the "
+        "platform trial in January 2021. Enrollment continues at 54 sites. "
+    ) * 2
+    result = verify_claim(
+        claim(therapy="ibudilast", type="trial_start", date="2021-01"),
+        Source(text, CONVERTER, published="2021-03-15"),
+        lexicon,
+    )
+    assert result.verdict == SUPPORTED, result.reason

@@ -159,6 +159,7 @@ def find_dates(
         *(("rel", m) for m in patterns.CN_RELATIVE_DATE.finditer(text)),
         *(("md", m) for m in patterns.CN_MONTH_DAY.finditer(text)),
         *(("enmd", m) for m in (patterns.EN_MONTH_DAY.finditer(text) if latin else ())),
+        *(("enmonth", m) for m in (patterns.EN_BARE_MONTH.finditer(text) if latin else ())),
         *(("month", m) for m in patterns.CN_MONTH.finditer(text)),
         *(("part", m) for m in patterns.CN_BARE_YEAR_PART.finditer(text)),
         *(("day", m) for m in (patterns.CN_BARE_DAY.finditer(text) if "日" in text else ())),
@@ -221,6 +222,11 @@ def find_dates(
             if base:
                 # "今年3月……同年6月": 同年 is the year just named, whatever word named it.
                 year = base
+        elif kind == "enmonth":
+            month = patterns.MONTHS[m.group("mname")]
+            value = iso(anchor_year, month) if anchor_year else None
+            rule = "EN_BARE_MONTH, year from the publication date"
+            mentions.append(DateMention(m.start(), m.end(), value, relative=True, rule=rule))
         elif kind in ("md", "month", "enmd"):
             # A month without a year is in the year last named, unless that year was a plan
             # for after the article was written ("预计2026年启动……4月，首例入组").

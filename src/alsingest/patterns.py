@@ -250,6 +250,14 @@ EN_MONTH_DAY = re.compile(
     # not "may" the verb before a count: "patients may 2 times", "may 10 mg"
     r"(?!\s*(?:mg|g|ml|times|doses?|patients|participants|people|percent|years|months|weeks|days)\b)"
 )
+# "in January", "during the month of September", "early January of this year": a month
+# named without its year after a preposition, in the year of the article's own date (full
+# names only: "may" is a verb, "mar" a word).
+EN_BARE_MONTH = re.compile(
+    r"\b(?:in|early|mid|late|by|since|during|until|from|through)\s+(?:the\s+month\s+of\s+)?"
+    r"(?:early\s+|mid-?\s*|late\s+)?(?P<mname>january|february|march|april|june|july|august|"
+    r"september|october|november|december)\b(?![\s,.]*\d)(?:\s+of\s+this\s+year)?"
+)
 # "2025-04-10", "2025-04", "2025/4/10".
 ISO_DATE = re.compile(
     rf"(?<![\d/.-])(?P<year>{YEAR})[-/.](?P<month>\d{{1,2}})(?:[-/.](?P<day>\d{{1,2}}))?(?![\d/.-])"
@@ -1052,7 +1060,16 @@ TRIAL_CLEARED = re.compile(
 )
 VERIFY_TRIAL_START = re.compile(
     f"{TRIAL_START.pattern}|{TRIAL_CLEARED.pattern}|进入[^,;。，；]{{0,6}}(临床|试验)|"
-    r"\bentere?d?s?\b[^.;]{0,16}\b(?:phase|trial|study|clinic)"
+    r"\bentere?d?s?\b[^.;]{0,16}\b(?:phase|trial|study|clinic)|"
+    # a regimen joining a platform trial starts that regimen's trial
+    r"\badded to the (?:[\w-]+ ){0,3}(?:trial|platform)|加入[^,;。，；]{0,8}平台试验"
+)
+# A launch in the words of its first use: "开出……首个处方", "首批次使用", "first commercial
+# prescription", "now commercially available".
+VERIFY_LAUNCH = re.compile(
+    f"{LAUNCH.pattern}|首[个张]处方|首批次?(?:使用|患者|处方)|首次(?:使用|处方)|"
+    r"\bfirst (?:commercial )?(?:prescription|patients? (?:treated|dosed) commercially)|"
+    r"\bcommercially available\b"
 )
 # Withdrawal from the market in more words than the claim patterns read: "withdrawing the
 # agent from market", "withdrawal of approval", "pulling it from the market".

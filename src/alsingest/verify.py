@@ -348,7 +348,7 @@ def check_outcome(claimed: str, statements: list[OutcomeStatement]) -> Check:
 
 EVENT_PATTERNS: Mapping[str, re.Pattern] = {
     "approval": patterns.STAGE_APPROVED,
-    "launch": patterns.LAUNCH,
+    "launch": patterns.VERIFY_LAUNCH,
     "submission": patterns.STAGE_SUBMITTED,
     "trial_start": patterns.VERIFY_TRIAL_START,
     "dosing": patterns.DOSING,
@@ -360,7 +360,7 @@ EVENT_PATTERNS: Mapping[str, re.Pattern] = {
 # therapy is silent on the claim (a launch may be read from the approval it follows).
 EVENT_WORDS: Mapping[str, re.Pattern] = {
     "approval": patterns.APPROVAL,
-    "launch": re.compile(f"{patterns.LAUNCH.pattern}|{patterns.APPROVAL.pattern}"),
+    "launch": re.compile(f"{patterns.VERIFY_LAUNCH.pattern}|{patterns.APPROVAL.pattern}"),
     "submission": re.compile(f"{patterns.SUBMISSION.pattern}|{patterns.STAGE_SUBMITTED.pattern}"),
     "trial_start": patterns.VERIFY_TRIAL_START,
     "dosing": patterns.DOSING,
