@@ -57,6 +57,7 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         "real-dev4": beside(tests / "real" / "dev4"),
         "real-dev5": beside(tests / "real" / "dev5"),
         "real-dev6": beside(tests / "real" / "dev6"),
+        "real-dev7": beside(tests / "real" / "dev7"),
         SEALED: beside(tests / "real" / "test"),
         SEALED2: beside(tests / "real" / "test2"),
         SEALED3: beside(tests / "real" / "test3"),

@@ -25,6 +25,7 @@ REAL_SETS = {
     "real-test4": "test4",
     "real-dev5": "dev5",
     "real-dev6": "dev6",
+    "real-dev7": "dev7",
 }
 
 

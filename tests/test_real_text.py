@@ -1065,6 +1065,26 @@ def test_treated_versus_placebo_names_no_therapy(toolkit):
     assert {c.therapy for c in claims_of(toolkit, text)} == {"masitinib"}
 
 
+@pytest.mark.parametrize(
+    "text, n",
+    [
+        (
+            "In this open label trial, 35 eligible ALS participants took ibudilast. Of these, "
+            "30 completed the study.",
+            35,
+        ),
+        (
+            "The phase 2 trial of ibudilast enrolled 35 participants. Five additional participants "
+            "were enrolled in the expanded access arm.",
+            35,
+        ),
+        ("马赛替尼3期试验共纳入381例患者。在完成50%(N=191)患者招募时进行中期分析。", 381),
+    ],
+)
+def test_a_part_of_a_trial_is_not_its_size(toolkit, text, n):
+    assert {c.enrollment for c in claims_of(toolkit, text)} - {None} == {n}
+
+
 # --- 7. English trial reports ------------------------------------------------
 
 

@@ -599,7 +599,13 @@ BACKGROUND_BEFORE = re.compile(
     r"(标准|基础|背景)(治疗)?(药物|用药|疗法)|\+)\s*$"
 )
 # A clause that opens on "Of the 12 subjects…" counts those analysed, not those enrolled.
-SUBSET_OPENER = re.compile(r"(?:^|[,;:]\s*)of (?:the|these|those)\s+$")
+SUBSET_OPENER = re.compile(r"(?:^|[,;:]\s*)of (?:the|these|those)[,\s]+$")
+# Counts that are a part of the trial, not its size: "Five additional participants", "another
+# 12 patients", "50%(N=191)", "一半(n=60)".
+PART_COUNT_BEFORE = re.compile(
+    r"(?:\d+(?:\.\d+)?\s*%|一半|半数|another|further)\s*[(（]?\s*(?:n\s*=\s*)?$"
+)
+PART_COUNT_AFTER = re.compile(r"\s+(?:additional|more|further|extra)\b")
 # "Study PRO-101", "trial ATH-1105-201": a code after these words names a trial, not a therapy.
 TRIAL_NAME_BEFORE = re.compile(r"\b(study|trial|protocol)\s+$")
 # "rhCNTF", "r-metHuBDNF", "recombinant human IGF-1": a recombinant protein is the protein's therapy.

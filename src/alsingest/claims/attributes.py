@@ -243,6 +243,10 @@ def find_enrollment(view: str) -> Attribute | None:
             continue  # "the pre-specified subgroup … (n=130)": a subgroup, not the trial
         if patterns.SUBSET_OPENER.search(view, max(0, m.start() - 12), m.start()):
             continue  # "Of the 12 subjects with follow-up, 92% improved": those analysed
+        if patterns.PART_COUNT_BEFORE.search(
+            view, max(0, m.start() - 14), m.start()
+        ) or patterns.PART_COUNT_AFTER.match(view, m.end("n")):
+            continue  # "Five additional participants", "50%(N=191)": a part, not the size
         # The cue's "in"/"about" alternatives are anchored at the number: look before it too.
         before = view[max(0, m.start() - 40) : m.start()]
         if m.re is patterns.EN_COUNT and NOT_A_COUNT_BEFORE.search(before):
@@ -264,7 +268,7 @@ def find_enrollment(view: str) -> Attribute | None:
         elif (
             n
             and m.group().endswith(("participants", "subjects", "volunteers"))
-            and len(m.group().split()) <= 3
+            and len(m.group().split()) <= 5
         ):
             # "one with 155 participants": people who take part are a trial's, cue or not.
             rule = "EN_COUNT of participants, no enrollment cue"
