@@ -325,6 +325,19 @@ def test_the_arm_a_trial_splits_against_placebo_names_its_therapy(toolkit, name)
     assert got == {(name, 60)}
 
 
+@pytest.mark.parametrize(
+    "title, name",
+    [
+        ("益气养阴汤治疗肌萎缩侧索硬化的临床研究", "益气养阴汤"),
+        ("目的 观察健脾补肾方辅治渐冻症的疗效。", "健脾补肾方"),
+    ],
+)
+def test_a_formula_treating_als_is_a_therapy(toolkit, title, name):
+    text = f"{title}\n\n方法 将2019年收治的60例患者分为治疗组和对照组各30例，治疗组加用{name}。"
+    got = {(c.therapy, c.enrollment) for c in claims_of(toolkit, text) if c.enrollment}
+    assert got == {(name, 60)}
+
+
 def test_a_journal_issue_is_no_phase(toolkit):
     text = "依达拉奉的临床研究（中华神经科杂志 2019年3期）纳入60例患者，于2018年完成。"
     assert {c.phase for c in claims_of(toolkit, text)} == {None}

@@ -372,7 +372,7 @@ EN_TRIAL_COUNT = re.compile(
     r"\b(?:enrol\w*|recruit\w*|randomi[sz]\w*|assigned|trials?|study|studies|cohorts?|participants|subjects)\b"
 )
 # A per-arm size ("每组约200名", "90 per arm") is no trial's total.
-PER_ARM = re.compile(r"(每组|每个组|每一组|各组)\s*(将|计划)?\s*(纳入|入组|招募)?\s*(约|大约)?\s*$")
+PER_ARM = re.compile(r"(每组|每个组|每一组|各组|组?各)\s*(将|计划)?\s*(纳入|入组|招募)?\s*(约|大约)?\s*$")
 # ... and in English, read after the count: "100 participants per group", "30 patients in each arm".
 EN_PER_ARM = re.compile(r"\s*(?:per|in each|in every|each)\s+(?:\w+\s+)?(?:group|arm|cohort)s?\b")
 # Counts that are outcomes, not participants: "8 例患者病死", "5名患者…仍存活".
@@ -823,6 +823,14 @@ CN_ARM_NAME = re.compile(
     r"分[为成](?P<name>[^，,。；;、\s\d]{3,10}?)组(?:和|与|及|、)安慰剂组"
     r"|分[为成]安慰剂组(?:和|与|及|、)(?P<name2>[^，,。；;、\s\d]{3,10}?)组"
 )
+# A Chinese medicine formula or product treating ALS, at the head of a clause or title:
+# "加味四君子汤治疗肌萎缩侧索硬化的临床研究", "益气养阴方辅治渐冻症": a name ending in a form
+# (汤, 方, 散, 丸, 颗粒, 胶囊 …) right before "治疗" and the disease.
+CN_FORMULA_TREATS = re.compile(
+    r"(?:^|(?<=[\s，,。；;：:《「“(（]))(?:观察|评价|探讨|研究|分析|比较|采用|应用|使用|服用|给予|予以|口服|以)?"
+    r"(?P<name>[\u4e00-\u9fff]{2,10}?(?:汤|方|散|丸|饮|丹|膏|颗粒|胶囊|片|注射液))"
+    r"(?:联合[^，,。；;]{0,12})?(?:治疗|辅治|干预)(?=[^，,。；;]{0,6}(?:肌萎缩|渐冻|运动神经元|als))"
+)
 # Arms named for what they are, not for a therapy: "治疗组", "试验组", "高剂量组".
 GENERIC_ARM = re.compile(
     r"^(?:.{0,2}(?:治疗|试验|实验|观察|干预|研究|对照|用药|给药|药物|常规|剂量|联合|中药|西药))$"
@@ -952,6 +960,7 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
     MARKDOWN_LINK: ("](",),
     TITLE_SPAN: ("《",),
     CN_ARM_NAME: ("安慰剂组",),
+    CN_FORMULA_TREATS: ("治疗", "辅治", "干预"),
     CN_NAME_CONTEXT: (
         "mg", "毫克", "μg", "微克", "安慰剂", "口服", "服用", "静脉输注", "鞘内注射", "激动剂", "抑制剂",
         "拮抗剂", "调节剂", "清除剂", "候选药物", "试验药物", "在研药物",

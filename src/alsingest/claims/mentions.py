@@ -331,6 +331,9 @@ def chinese_context_names(view: str) -> list[tuple[int, int]]:
                 end += 1
         if shortest <= end - start <= longest:
             found.append((start, end))
+    for m in finditer(patterns.CN_FORMULA_TREATS, view):
+        if not patterns.GENERIC_ARM.match(m.group("name")):
+            found.append(m.span("name"))
     for m in finditer(patterns.CN_ARM_NAME, view):
         group = "name" if m.group("name") else "name2"
         if not patterns.GENERIC_ARM.match(m.group(group)):
