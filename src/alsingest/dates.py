@@ -93,6 +93,7 @@ def _int(value: str | None) -> int | None:
 _DATE_CHARACTER = re.compile(r"[\d年月周]|星期|礼拜|今天|今日|today")
 _WEEK = re.compile(r"周|星期|礼拜")
 _LATER = re.compile(r"年之?[后後]|years later")
+_TODAY = re.compile(r"today|今")
 
 
 def find_dates(
@@ -155,13 +156,15 @@ def find_dates(
     anchor_year = int(anchor[:4]) if anchor else None
     mentions: list[DateMention] = []
     year = context_year
+    # Each form needs its character: a sentence without 年 or 月 skips the Chinese ones.
+    has_year, has_month = "年" in text, "月" in text
     relative_matches = [
-        *(("rel", m) for m in patterns.CN_RELATIVE_DATE.finditer(text)),
-        *(("md", m) for m in patterns.CN_MONTH_DAY.finditer(text)),
+        *(("rel", m) for m in (patterns.CN_RELATIVE_DATE.finditer(text) if has_year else ())),
+        *(("md", m) for m in (patterns.CN_MONTH_DAY.finditer(text) if has_month else ())),
         *(("enmd", m) for m in (patterns.EN_MONTH_DAY.finditer(text) if latin else ())),
         *(("enmonth", m) for m in (patterns.EN_BARE_MONTH.finditer(text) if latin else ())),
-        *(("month", m) for m in patterns.CN_MONTH.finditer(text)),
-        *(("part", m) for m in patterns.CN_BARE_YEAR_PART.finditer(text)),
+        *(("month", m) for m in (patterns.CN_MONTH.finditer(text) if has_month else ())),
+        *(("part", m) for m in (patterns.CN_BARE_YEAR_PART.finditer(text) if has_year else ())),
         *(("day", m) for m in (patterns.CN_BARE_DAY.finditer(text) if "日" in text else ())),
         *(
             ("relmonth", m)
@@ -172,7 +175,7 @@ def find_dates(
             for m in (patterns.CN_WEEKDAY.finditer(text) if _WEEK.search(text) else ())
         ),
         *(("en", m) for m in (patterns.EN_RELATIVE_YEAR.finditer(text) if "year" in text else ())),
-        *(("today", m) for m in patterns.TODAY.finditer(text)),
+        *(("today", m) for m in (patterns.TODAY.finditer(text) if _TODAY.search(text) else ())),
         *(
             ("later", m)
             for m in (patterns.YEARS_LATER.finditer(text) if _LATER.search(text) else ())

@@ -372,7 +372,9 @@ EN_TRIAL_COUNT = re.compile(
     r"\b(?:enrol\w*|recruit\w*|randomi[sz]\w*|assigned|trials?|study|studies|cohorts?|participants|subjects)\b"
 )
 # A per-arm size ("每组约200名", "90 per arm") is no trial's total.
-PER_ARM = re.compile(r"(每组|每个组|每一组|各组|组?各)\s*(将|计划)?\s*(纳入|入组|招募)?\s*(约|大约)?\s*$")
+PER_ARM = re.compile(
+    r"(每组|每个组|每一组|各组|组?各)\s*(将|计划)?\s*(纳入|入组|招募)?\s*(约|大约)?\s*$"
+)
 # ... and in English, read after the count: "100 participants per group", "30 patients in each arm".
 EN_PER_ARM = re.compile(r"\s*(?:per|in each|in every|each)\s+(?:\w+\s+)?(?:group|arm|cohort)s?\b")
 # Counts that are outcomes, not participants: "8 例患者病死", "5名患者…仍存活".

@@ -244,20 +244,22 @@ class UnlistedNames:
 
     drug_names: re.Pattern | None = None
     counts: Mapping[str, int] = field(default_factory=dict)
-    cn_names: re.Pattern | None = (
-        None  # Chinese names where only a drug can stand ("X组和安慰剂组")
-    )
+    # Chinese names where only a drug can stand ("X组和安慰剂组")
+    cn_names: re.Pattern | None = None
 
     @classmethod
     def of(cls, sentences: Sequence[SentenceInput], lexicon: Lexicon) -> UnlistedNames:
         names: set[str] = set()
         cn_names: set[str] = set()
         counts: dict[str, int] = {}
+        # Chinese names in drug-only contexts, read once over the whole text (a name the
+        # lexicon knows is its own mention already).
+        text = "\n".join(item.view.folded for item in sentences)
+        for start, end in () if text.isascii() else chinese_context_names(text):
+            if lexicon.canonical(text[start:end]) is None:
+                cn_names.add(text[start:end])
         for item in sentences:
             view = item.view.folded
-            for start, end in () if view.isascii() else chinese_context_names(view):
-                if not any(x.start <= start < x.end for x in item.mentions):
-                    cn_names.add(view[start:end])
             if not patterns.LATIN.search(view):
                 continue
             if ":" in view:
