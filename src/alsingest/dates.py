@@ -94,6 +94,7 @@ _DATE_CHARACTER = re.compile(r"[\d年月周]|星期|礼拜|今天|今日|today")
 _WEEK = re.compile(r"周|星期|礼拜")
 _LATER = re.compile(r"年之?[后後]|years later")
 _TODAY = re.compile(r"today|今")
+_ISO_SEPARATOR = re.compile(r"\d[-/.]\d")
 
 
 def find_dates(
@@ -113,7 +114,8 @@ def find_dates(
     def taken(start: int, end: int) -> bool:
         return any(s < end and start < e for s, e, *_ in found)
 
-    for m in patterns.CN_DATE.finditer(text):
+    has_year, has_month = "年" in text, "月" in text
+    for m in patterns.CN_DATE.finditer(text) if has_year else ():
         roc = m.group("roc") or m.group("roc_bare")
         year = cn_number(roc) + ROC_OFFSET if roc and cn_number(roc) else _int(m.group("year"))
         month = _int(m.group("month"))
@@ -124,7 +126,7 @@ def find_dates(
             found.append((m.start(), m.end(), None, "CN_DATE", None))
             continue
         found.append((m.start(), m.end(), value, "CN_DATE (ROC year)" if roc else "CN_DATE", year))
-    for m in patterns.ISO_DATE.finditer(text):
+    for m in patterns.ISO_DATE.finditer(text) if _ISO_SEPARATOR.search(text) else ():
         if not taken(m.start(), m.end()):
             value = iso(int(m.group("year")), int(m.group("month")), _int(m.group("day")))
             found.append(
@@ -157,7 +159,6 @@ def find_dates(
     mentions: list[DateMention] = []
     year = context_year
     # Each form needs its character: a sentence without 年 or 月 skips the Chinese ones.
-    has_year, has_month = "年" in text, "月" in text
     relative_matches = [
         *(("rel", m) for m in (patterns.CN_RELATIVE_DATE.finditer(text) if has_year else ())),
         *(("md", m) for m in (patterns.CN_MONTH_DAY.finditer(text) if has_month else ())),

@@ -554,13 +554,16 @@ ANAPHOR = re.compile(
     r"|\bthe (?:investigational |experimental |study )?(?:drug|therapy|medicine|treatment|candidate|product)\b"
     r"|\bthe company's (?:lead |investigational )?(?:drug |therapy |product )?candidate\b"
 )
+# "a potential new therapeutic approach being developed by Amylyx": the company's product.
+PRODUCT_DEVELOPED_BY = re.compile(
+    r"\b(?:a|an) (?:[\w-]+ ){0,3}(?:drug|therapy|treatment|therapeutic(?: approach)?|candidate|compound) "
+    r"(?:being |that is being )?developed by\b"
+)
 # A company's product by description, often before its name: "its experimental drug", "one of
 # its treatments for ALS", "a potential new therapeutic approach being developed by Amylyx".
 PRODUCT_DESCRIPTION = re.compile(
     r"\b(?:its |their )(?:experimental |investigational |lead |als )?(?:drug|therapy|treatment|candidate|medicine)\b"
     r"|\bone of (?:its |their )(?:experimental |investigational |als )?(?:drugs|therapies|treatments|candidates)\b"
-    r"|\b(?:a|an) (?:[\w-]+ ){0,3}(?:drug|therapy|treatment|therapeutic(?: approach)?|candidate|compound) "
-    r"(?:being |that is being )?developed by\b"
     r"|该公司的?(?:在研|候选|核心)?(?:药物|新药|产品|疗法)|其(?:在研|候选|核心)(?:药物|新药|产品|疗法)"
 )
 # A sentence about another disease and not about ALS makes no ALS claim ("已完成多发性硬化症的2期试验",
@@ -813,11 +816,14 @@ TRANSLIT_SET = frozenset(TRANSLIT)
 # against placebo ("X组和安慰剂组", "X与安慰剂"): the name ends where the match starts (group
 # ``before``); after placebo as the other arm, a route or a drug class ("安慰剂组和X", "口服X",
 # "σ1受体激动剂X"): the name starts where it ends (group ``after``).
-CN_NAME_CONTEXT = re.compile(
-    r"(?P<before>\s?\d+(?:\.\d+)?\s?(?:mg|毫克|μg|微克)|组?(?:和|与|或|及|、|对比|vs\.?)\s?安慰剂)"
-    r"|(?P<after>安慰剂组?(?:和|与|或|及|、)|口服|服用|静脉输注|鞘内注射|激动剂|抑制剂|拮抗剂|调节剂|"
-    r"清除剂|候选药物|试验药物|在研药物)"
+CN_DOSE_CONTEXT = re.compile(r"(?P<before>\s?\d+(?:\.\d+)?\s?(?:mg|毫克|μg|微克))")
+CN_PLACEBO_CONTEXT = re.compile(
+    r"(?P<before>组?(?:和|与|或|及|、|对比|vs\.?)\s?安慰剂)|(?P<after>安慰剂组?(?:和|与|或|及|、))"
 )
+CN_ROUTE_CONTEXT = re.compile(
+    r"(?P<after>口服|服用|静脉输注|鞘内注射|激动剂|抑制剂|拮抗剂|调节剂|清除剂|候选药物|试验药物|在研药物)"
+)
+CN_NAME_CONTEXTS = (CN_DOSE_CONTEXT, CN_PLACEBO_CONTEXT, CN_ROUTE_CONTEXT)
 CN_NAME_LENGTH = (3, 8)
 # The arm a trial split its patients into against placebo names the therapy, whatever its
 # letters ("随机分为加味四君子方组和安慰剂组"): a name of 3–10 characters between the split and "组".
@@ -963,12 +969,15 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
     TITLE_SPAN: ("《",),
     CN_ARM_NAME: ("安慰剂组",),
     CN_FORMULA_TREATS: ("治疗", "辅治", "干预"),
-    CN_NAME_CONTEXT: (
-        "mg", "毫克", "μg", "微克", "安慰剂", "口服", "服用", "静脉输注", "鞘内注射", "激动剂", "抑制剂",
-        "拮抗剂", "调节剂", "清除剂", "候选药物", "试验药物", "在研药物",
+    CN_DOSE_CONTEXT: ("mg", "毫克", "μg", "微克"),
+    CN_PLACEBO_CONTEXT: ("安慰剂",),
+    CN_ROUTE_CONTEXT: (
+        "口服", "服用", "静脉输注", "鞘内注射", "激动剂", "抑制剂", "拮抗剂", "调节剂", "清除剂",
+        "候选药物", "试验药物", "在研药物",
     ),
     ANAPHOR: ("该", "此", "本品", "这", "the "),
-    PRODUCT_DESCRIPTION: ("its ", "their ", "developed by", "该公司", "在研", "候选", "核心"),
+    PRODUCT_DESCRIPTION: ("its ", "their ", "该公司", "在研", "候选", "核心"),
+    PRODUCT_DEVELOPED_BY: ("developed by",),
     CN_NAME_ENDING: (
         "嗪", "唑", "酮", "啶", "替尼", "单抗", "夫生", "那生", "奈生", "司他", "颗粒", "胶囊", "注射液",
         "口服液", "混悬液", "滴丸", "口溶膜", "舌下片",

@@ -134,7 +134,7 @@ def select_mentions(
             mentions.append(TherapyMention(m.start(), m.end(), therapy, True, rule))
     for m in cn_names.finditer(masked) if cn_names is not None else ():
         if not any(x.start < m.end() and m.start() < x.end for x in mentions):
-            rule = "CN_NAME_CONTEXT: the article names it where only a drug can stand"
+            rule = "CN_NAME_CONTEXTS: the article names it where only a drug can stand"
             name = m.group()
             mentions.append(
                 TherapyMention(m.start(), m.end(), lexicon.canonical(name) or name, True, rule)
@@ -317,12 +317,12 @@ def intervention_fields(text: str) -> list[str]:
 
 
 def chinese_context_names(view: str) -> list[tuple[int, int]]:
-    """Spans of Chinese names where only a drug can stand (patterns.CN_NAME_CONTEXT): the whole
+    """Spans of Chinese names where only a drug can stand (patterns.CN_NAME_CONTEXTS): the whole
     run of transliteration characters that ends, or starts, at the context."""
     found = []
     shortest, longest = patterns.CN_NAME_LENGTH
     letters = patterns.TRANSLIT_SET
-    for m in finditer(patterns.CN_NAME_CONTEXT, view):
+    for m in (m for regex in patterns.CN_NAME_CONTEXTS for m in finditer(regex, view)):
         if m.lastgroup == "before":
             end = start = m.start()
             while start > 0 and view[start - 1] in letters:
@@ -415,7 +415,10 @@ def _descriptions(
     "its drug, masitinib") is that name's, not another's."""
     found = []
     descriptions = [*finditer(patterns.ANAPHOR, masked)]
-    products = list(finditer(patterns.PRODUCT_DESCRIPTION, masked))
+    products = [
+        *finditer(patterns.PRODUCT_DESCRIPTION, masked),
+        *finditer(patterns.PRODUCT_DEVELOPED_BY, masked),
+    ]
     if products:
         descriptions = sorted([*descriptions, *products], key=lambda m: m.start())
     for m in descriptions:
