@@ -54,6 +54,24 @@ def test_bullets_run_together_on_one_line_are_one_unit_each(toolkit):
     assert refs == {"riluzole": {1}, "edaravone": {2, 3}, "tofersen": {4}}
 
 
+def test_one_superscript_glued_to_a_paragraphs_full_stop_cites_it(toolkit):
+    text = (
+        "Results of the phase 2 trial of ibudilast were published in 2023. The trial failed to "
+        "meet its end point in amyotrophic lateral sclerosis (ALS).1\n"
+        "Ibudilast is also studied in multiple sclerosis.\n\n"
+        "References\n1. Smith J. Ibudilast in ALS. JAMA 2023."
+    )
+    refs = {c.refs for c in claims_of(toolkit, text) if c.therapy == "ibudilast" and c.phase}
+    assert refs == {(1,)}
+
+
+def test_a_decimal_at_a_lines_end_is_no_marker(toolkit):
+    text = (
+        "The phase 2 trial of ibudilast reported a mean ALSFRS-R change of 3.1\nIt ended in 2023."
+    )
+    assert {c.refs for c in claims_of(toolkit, text)} == {()}
+
+
 def test_markers_followed_by_the_next_item_split_a_line_without_sentence_ends(toolkit):
     text = "Tofersen was approved by the FDA in April 2023 [1] Masitinib began a phase 3 trial in 2021 [2]"
     refs = refs_by_therapy(claims_of(toolkit, text))

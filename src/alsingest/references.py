@@ -233,7 +233,17 @@ def _trailing_markers(text: str) -> list[re.Match]:
         for m in regex.finditer(text)
         if not patterns.NOT_A_MARKER_BEFORE.search(text, max(0, m.start() - 12), m.start())
     ]
-    return found if len(found) >= patterns.TRAILING_MARKER_MIN_LINES else []
+    if len(found) >= patterns.TRAILING_MARKER_MIN_LINES:
+        return found
+    # One is enough when glued to a word's full stop ("…sclerosis (ALS).1"): no number is
+    # written so after a word, while " 4" after a full stop may be a count.
+    return [m for m in found if _glued_to_a_full_stop(text, m.start("body"))]
+
+
+def _glued_to_a_full_stop(text: str, at: int) -> bool:
+    """ "…(ALS).1": the digits touch a full stop that ends a word or a parenthesis."""
+    before = text[max(0, at - 2) : at]
+    return len(before) == 2 and before[1] == "." and (before[0].isalpha() or before[0] == ")")
 
 
 def _sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
