@@ -449,6 +449,19 @@ def test_a_phase_a_condition_names_is_no_phase_of_the_therapy(toolkit, text):
     assert {c.phase for c in claims_of(toolkit, text)} == {"2"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "从2024年1月首例患者植入，截至今年9月，Acmelink已为全球12名患者成功植入其A1芯片。",
+        "In January 2024, Acmelink implanted its A1 device in the first of 12 patients with ALS.",
+    ],
+)
+def test_the_maker_that_implants_a_chip_names_the_device(toolkit, text):
+    claims = claims_of(toolkit, text, published="2025-10-26")
+    assert claims and {c.therapy for c in claims} == {"acmelink"}
+    assert "2024-01" in {c.date for c in claims}
+
+
 def test_a_field_label_before_a_drug_name_is_no_registry_field(toolkit):
     text = "Newest Targeted Drug: As of late 2025, tofersen, approved in April 2023, is the newest."
     assert {c.therapy for c in claims_of(toolkit, text)} == {"tofersen"}

@@ -477,7 +477,7 @@ PRECLINICAL_EFFECT = re.compile(
 EVENT = re.compile(
     r"\btop-?line\b|\bprovid\w* an update\b|上市|获批|批准|获准|核准|核可|授予|认定|启动|开展|开始|完成|首例|给药|入组|招募|提交|申请|递交|受理|宣布|公布|发布|报道|报告|发表|取得|达到|"
     r"撤市|退市|下市|撤回|撤出|终止|暂停|进行|研究|试验|植入|手术|第一剂|首剂|首次(给药|注射|用药|治疗)|用药|注射|发现|证实|显示|处方|开方|"
-    r"\b(approv\w*|launch\w*|submit\w*|filed|initiat\w*|start\w*|began|begin\w*|enter(ed|s|ing)?|enroll\w*|randomi[sz]\w*|dosed|announc\w*|report\w*|publish\w*|complet\w*|withdr[ae]wn?|discontinu\w*|results?|vot\w*|grant\w*|cleared|authori[sz]\w*|receiv\w*|recommend\w*)\b"
+    r"\b(approv\w*|launch\w*|submit\w*|filed|initiat\w*|start\w*|began|begin\w*|enter(ed|s|ing)?|enroll\w*|randomi[sz]\w*|dosed|announc\w*|report\w*|publish\w*|complet\w*|withdr[ae]wn?|discontinu\w*|results?|vot\w*|grant\w*|cleared|authori[sz]\w*|receiv\w*|recommend\w*|implant(?:ed|s)?)\b"
 )
 WITHDRAWAL = re.compile(
     r"撤市|退市|下市|撤回上市|撤出[^,;。]{0,10}市场|\bwithdrawn\b|\bwithdrew\b|\bwithdraw\b[^.;]{0,30}\bmarkets?\b|\bdiscontinued\b"
@@ -802,6 +802,12 @@ CONTEXT_NAME = re.compile(
     + r"|"
     + _CONTEXT_NAME.format(g="device")
     + r"(?:的|'s)?\s?(?:脑机接口|脑机介面|大?脑(?:部)?(?:晶片|芯片|植入物)|brain[\s-](?:computer[\s-]interface|implant|chip))"
+    # "Neuralink已为全球12名患者成功植入其N1芯片", "Synchron has implanted its device in 6
+    # patients": the maker that implants a chip or device in patients, in the same clause.
+    + r"|"
+    + _CONTEXT_NAME.format(g="implanter")
+    + r"[^，,。；;.]{0,24}?(?:植入[^，,。；;]{0,10}?(?:芯片|晶片|脑机接口|电极|设备|装置)|"
+    r"\bimplant(?:ed|s)?\s+(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+)?(?:device|chip|implant|electrode|brain[\s-]computer interface))"
 )
 # Characters Chinese drug names are transliterated with (the syllables of approved names:
 # 普利多匹定 pridopidine, 马赛替尼 masitinib, 雷帕霉素 rapamycin) and their stem endings.
@@ -943,7 +949,7 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
         "ximod", "lisib",
     ),
     CONTEXT_NAME: (
-        "药", "疗法", "脑机接口", "mg", "mcg", "μg", "placebo", "regimen", "脑", "brain",
+        "药", "疗法", "脑机接口", "mg", "mcg", "μg", "placebo", "regimen", "脑", "brain", "植入", "implant",
     ),
     PRECLINICAL_MODEL: (
         "临床前", "模型", "小鼠", "大鼠", "斑马鱼", "果蝇", "线虫", "类器官", "preclinical", "model",
