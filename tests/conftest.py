@@ -14,6 +14,10 @@ from alsingest import store
 from alsingest.config import load_config
 from alsingest.pipeline import Toolkit, ingest_files
 
+# The segmenter's dictionary file (segment.cache_folder) of this test run, not the user's;
+# processes the tests start inherit it.
+os.environ.setdefault("ALSINGEST_CACHE_DIR", tempfile.mkdtemp(prefix="alsingest-cache-"))
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 GOLD = Path(__file__).parent / "gold"

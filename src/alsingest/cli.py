@@ -10,19 +10,22 @@ import sys
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
 from . import __version__, queries, store
 from .config import ConfigError, Options, load_config
-from .fetch import STATUSES
 from .lexicon import LexiconError
 from .output import FORMATS, Field, PipeConsole, emit, plural
 from .queries import Page
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
 from .readers import shown_name
+from .records import FETCH_STATUSES
 
 # The machines this runs on have no internet: do not try to send Prefect telemetry.
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -134,6 +137,8 @@ def common_options(command):
 
 def progress_bar(label: str) -> Progress:
     """The progress bar of long commands, on standard error, gone when done."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     return Progress(
         TextColumn(label, style="bold", markup=False),
         BarColumn(),
@@ -194,11 +199,11 @@ def resolve_therapy(db, name: str | None, options: Options) -> str | None:
         raise click.ClickException(str(e)) from None
 
 
-def toolkit(options: Options):
-    from .pipeline import Toolkit
+def toolkit(options: Options, *, for_queries: bool = False):
+    from .toolkit import Toolkit
 
     try:
-        return Toolkit.build(options)
+        return Toolkit.build(options, for_queries=for_queries)
     except LexiconError as e:
         raise click.ClickException(str(e)) from None
 
@@ -348,7 +353,7 @@ SEARCH_FIELDS = [
 def search(query, page, fmt, options, db_path, config_path):
     """Sentences matching QUERY, in simplified or traditional Chinese or English."""
     db = open_corpus(db_path)
-    kit = toolkit(options)
+    kit = toolkit(options, for_queries=True)
     rows, total = queries.search_page(
         db, query, kit.segmenter, kit.converter, lexicon=kit.lexicon, **page.sql
     )
@@ -691,7 +696,7 @@ def fetch(stale_after, only_failed, options, db_path, config_path):
         )
 
 
-REFERENCE_STATUSES = sorted({*STATUSES, queries.UNFETCHED})
+REFERENCE_STATUSES = sorted({*FETCH_STATUSES, queries.UNFETCHED})
 
 
 def reference_status(row: dict) -> str:
@@ -880,6 +885,8 @@ def browse(port, metadata_path, open_browser, options, db_path, config_path):
 
 def fetch_progress(label: str):
     """A progress line for fetches whose number is not known in advance."""
+    from rich.progress import Progress, TextColumn, TimeElapsedColumn
+
     return Progress(
         TextColumn(label, style="bold", markup=False),
         TextColumn("{task.completed} URLs"),

@@ -12,7 +12,6 @@ import json
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -21,13 +20,13 @@ from . import queries, store
 from .claims import EXTRACTOR_VERSION, Claim, SentenceInput, TherapyMention, extract_claims
 from .config import Options
 from .dates import publication_date
-from .lexicon import Lexicon
-from .normalize import Converter, drop_glosses, join_lines
+from .normalize import drop_glosses, join_lines
 from .readers import InputError, SourceText, discover, read_article
 from .references import Marker, Reference, markers_of, references_of
 from .registries import trial_ids
-from .segment import Segmenter, index_terms, search_text
+from .segment import index_terms, search_text
 from .structure import Paragraph, paragraphs_of, sentences_of
+from .toolkit import Toolkit
 
 logger = logging.getLogger(__name__)
 
@@ -60,36 +59,6 @@ class ArticleResult:
     parser_version: str = PARSER_VERSION
     # The registry ids each claim's sentence names, in the order of ``claims``.
     claim_trial_ids: tuple[tuple[str, ...], ...] = ()
-
-
-@dataclass
-class Toolkit:
-    """What the stages need, built once per process and passed in."""
-
-    options: Options
-    lexicon: Lexicon
-    segmenter: Segmenter
-    converter: Converter = field(default_factory=Converter)
-
-    @classmethod
-    def build(cls, options: Options) -> Toolkit:
-        lexicon = Lexicon.load(options.lexicon_path)
-        segmenter = Segmenter(lexicon, options.extra_words, hmm=options.segment_hmm)
-        return cls(options=options, lexicon=lexicon, segmenter=segmenter)
-
-    @cached_property
-    def nlp(self):
-        """The spaCy pipeline on the same segmenter, built (and spaCy imported) on first use.
-
-        Optional (``pip install 'alsingest[spacy]'``): nothing in ingest, search or the claims
-        needs it; it is for plugging alsingest's segmenter and therapy entities into spaCy.
-        """
-        try:
-            from .nlp import make_nlp
-        except ImportError as error:
-            raise ImportError("toolkit.nlp needs spaCy: pip install 'alsingest[spacy]'") from error
-
-        return make_nlp(self.segmenter)
 
 
 def process_article(source: SourceText, toolkit: Toolkit) -> ArticleResult:
@@ -150,7 +119,7 @@ def process_article(source: SourceText, toolkit: Toolkit) -> ArticleResult:
         toolkit.lexicon,
         classes=toolkit.options.therapy_classes,
         published=published,
-        word_frequency=toolkit.segmenter.jieba.FREQ,
+        word_frequency=toolkit.segmenter.frequency,
     )
     return ArticleResult(
         source=source,

@@ -17,6 +17,22 @@ if TYPE_CHECKING:
     from .pipeline import ArticleResult
 
 
+# What a fetch of a cited URL can end in (``fetch.STATUSES``; here so that the command line
+# lists them without loading the fetcher).
+FETCH_STATUSES = (
+    "ok",
+    "not_modified",
+    "http_error",
+    "timeout",
+    "network_error",
+    "too_large",
+    "unsupported_type",
+    "blocked",
+    "robots",
+    "no_url",
+)
+
+
 def article_id(name: str) -> str:
     return hashlib.sha256(name.encode("utf-8")).hexdigest()[:16]
 
