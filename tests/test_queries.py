@@ -169,7 +169,7 @@ def test_contradictions_are_paged_with_the_quotes_of_their_claims(seeded_db, tmp
     assert queries.contradictions_with_claims(db)[1:] == rows
 
 
-def test_fact_counts_are_kept_until_a_claim_changes(seeded_db, tmp_path):
+def test_facts_from_the_kept_counts_are_those_assembled_from_every_claim(seeded_db, tmp_path):
     from conftest import copy_corpus
 
     from alsingest.assemble import assemble, fact_row
@@ -177,13 +177,23 @@ def test_fact_counts_are_kept_until_a_claim_changes(seeded_db, tmp_path):
     db = copy_corpus(seeded_db, tmp_path / "c.db")
     every = [fact_row(f) for f in assemble(queries.export_claims(db))]
     rows, total = queries.facts_page(db, limit=None)
-    assert rows == every and total == len(every)
+    assert rows == every and total == len(every) > 20
     assert queries.facts_page(db, limit=4, offset=total - 2) == (every[-2:], total)
-    kept = db.execute("select stamp from derived where name = 'fact_counts'").fetchone()[0]
+    counts = queries.fact_counts(db)
+    assert sum(counts.values()) == total and counts["tofersen"] == sum(
+        row["therapy"] == "tofersen" for row in every
+    )
+    table, _ = queries.facts_page(db, limit=None, full=False)
+    for full, light in zip(every, table, strict=True):
+        assert light["mentions"] == len(full["claim_ids"])
+        assert light["article_count"] == len(full["articles"])
+        assert light["articles"] == full["articles"][:5]
+        assert {k: v for k, v in light.items() if k in full and k != "articles"} == {
+            k: v for k, v in full.items() if k not in ("articles", "claim_ids")
+        }
     lonely = every[0]
     db.execute("delete from claims where claim_id in (select value from json_each(?))",
                [json.dumps(lonely["claim_ids"])])  # fmt: skip
-    assert store.change_stamp(db, "claims") != kept
     rows, total = queries.facts_page(db, limit=None)
     assert total == len(every) - 1 and lonely not in rows
 
@@ -211,3 +221,32 @@ def test_a_substring_is_found_in_the_sentences_cut_from_their_article(seeded_db)
     page, same = queries.substring_page(seeded_db, needle, 2, 3)
     assert same == total and page == rows[3:5]
     assert all(needle in r["text_simplified"] for r in rows)
+
+
+def test_timeline_groups_count_the_undecided_dated_claims_of_a_therapy(seeded_db, tmp_path):
+    from conftest import copy_corpus
+
+    from alsingest import review
+
+    db = copy_corpus(seeded_db, tmp_path / "c.db")
+    claims = [c for c in queries.export_claims(db) if c["therapy"] == "tofersen"]
+    decided = claims[0]
+    review.decide(db, decided, "reject")
+    undecided = [c for c in claims if c["claim_id"] != decided["claim_id"]]
+    groups, undated = queries.timeline_groups(db, "tofersen", [decided])
+    expected: dict = {}
+    for claim in undecided:
+        if claim["date"]:
+            group = expected.setdefault((claim["type"], claim["date"]), [])
+            group.append(claim)
+    assert undated == sum(1 for c in undecided if not c["date"])
+    assert {(g["type"], g["date"]): g["count"] for g in groups} == {
+        key: len(members) for key, members in expected.items()
+    }
+    for group in groups:
+        members = expected[(group["type"], group["date"])]
+        assert group["verdicts"] == {c["verdict"] or "unverified" for c in members}
+        assert set(group["sample"]) <= {(c["article"], c["quote"]) for c in members}
+        assert len(group["sample"]) == min(5, len(members))
+        if group["count"] == 1:
+            assert group["claim_id"] == members[0]["claim_id"]

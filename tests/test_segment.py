@@ -111,9 +111,12 @@ def test_a_segmenter_for_queries_looks_its_words_up_and_cuts_as_the_loaded_one(t
     """Search segments its query on the dictionary file, unloaded: the same words as ingest."""
     queries = Segmenter(lexicon, toolkit.options.extra_words, lookup=True)
     assert "_dictionary" not in vars(queries), "nothing loaded for a query"
-    lines = list(_seed_lines(SEEDS)) + [
-        line for page in sorted(REAL.glob("*/*.txt")) for line in _seed_lines(page.parent)
-    ][:3000]
+    lines = (
+        list(_seed_lines(SEEDS))
+        + [line for page in sorted(REAL.glob("*/*.txt")) for line in _seed_lines(page.parent)][
+            :3000
+        ]
+    )
     lines += ["托夫生", "漸凍症患者", "㐀䶵药", "的的的的的的", "研究研究研究"]
     assert [queries.segment(line) for line in lines] == [
         toolkit.segmenter.segment(line) for line in lines

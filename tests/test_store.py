@@ -121,3 +121,93 @@ def test_a_corpus_with_sentence_texts_is_converted_in_place_keeping_ids_and_deci
     ).fetchone()[0]
     assert simplified == 2  # the two articles in traditional script
     db.close()
+
+
+def test_the_kept_claim_counts_follow_every_write(tmp_path, toolkit):
+    """claim_counts (kept by triggers) equals the claims counted again after each kind of write:
+    ingest, verdicts, a new version, the old one back, a re-extraction, edits and deletions."""
+    import shutil
+
+    from conftest import SEEDS
+
+    from alsingest import queries
+    from alsingest.pipeline import ingest_files, verify_corpus
+    from alsingest.refresh import reextract
+
+    def agree(db):
+        kept, recounted = queries.recount_claims(db)
+        assert kept == recounted and sum(recounted.values()) == queries.counted_claims(db)
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for path in sorted(SEEDS.glob("*.txt"))[:3]:
+        shutil.copy(path, folder)
+    db = store.open_db(tmp_path / "c.db")
+    ingest_files(db, [folder], toolkit)
+    agree(db)
+    verify_corpus(db, toolkit)
+    agree(db)
+    rows = db.execute("select id, claim_id from claims order by id limit 3").fetchall()
+    store.write_verifications(
+        db, [{"id": r, "claim_id": c, "verdict": "contradicted"} for r, c in rows]
+    )
+    assert queries.counted_claims(db, verdict="contradicted") == 3
+    agree(db)
+    db.execute("delete from verifications where id = ?", [rows[0][0]])
+    agree(db)
+    article = sorted(folder.glob("*.txt"))[0]
+    original = article.read_text(encoding="utf-8")
+    article.write_text(
+        original.replace("。", "。\n", 3) + "\n2025年5月，托夫生在日本获批。\n", encoding="utf-8"
+    )
+    ingest_files(db, [article], toolkit)  # a new version
+    agree(db)
+    article.write_text(original, encoding="utf-8")
+    ingest_files(db, [article], toolkit)  # the first version current again
+    agree(db)
+    db.execute("update article_versions set parser_version = 'old'")
+    reextract(db, queries.stale_articles(db, "new"), toolkit)
+    agree(db)
+    db.execute("update claims set therapy = 'renamed', date = null where id = ?", [rows[1][0]])
+    db.execute("delete from claims where id = ?", [rows[2][0]])
+    agree(db)
+    assert queries.counted_claims(db, therapy="renamed") == 1
+    db.close()
+
+
+def test_a_corpus_from_before_the_kept_counts_gets_them_and_keeps_its_decisions(
+    seeded_db, tmp_path
+):
+    from conftest import copy_corpus
+
+    from alsingest import queries, review
+
+    db = copy_corpus(seeded_db, tmp_path / "old.db")
+    claim = next(iter(queries.export_claims(db)))
+    review.decide(db, claim, "accept", note="kept")
+    claims = [c["claim_id"] for c in queries.export_claims(db)]
+    # Back to the schema of m018: no kept counts, no change logs, the therapy index alone.
+    for (trigger,) in db.execute(
+        "select name from sqlite_master where type = 'trigger' and (name like 'claim_counts%' "
+        "or name like 'therapies_to_check%' or name like 'documents_to_verify%')"
+    ).fetchall():
+        db.execute(f"drop trigger [{trigger}]")
+    for table in ("claim_counts", "therapies_to_check", "documents_to_verify"):
+        db.execute(f"drop table {table}")
+    db.execute("drop index idx_claims_facts")
+    db.execute("drop index idx_article_references_url_normalized")
+    db.execute("create index idx_claims_therapy on claims (therapy)")
+    db.execute("delete from _sqlite_migrations where name = 'm019_claim_counts'")
+    db.conn.commit()
+    db.close()
+
+    db = store.open_db(tmp_path / "old.db")
+    kept, recounted = queries.recount_claims(db)
+    assert kept == recounted and sum(kept.values()) == len(claims)
+    assert [c["claim_id"] for c in queries.export_claims(db)] == claims
+    assert [(d["claim_id"], d["note"]) for d in store.read_decisions(db)] == [
+        (claim["claim_id"], "kept")
+    ]
+    assert sorted(store.therapies_to_check(db)) == queries.claim_therapies(db)
+    assert "idx_claims_therapy" not in {i.name for i in db["claims"].indexes}
+    db.close()

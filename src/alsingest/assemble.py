@@ -83,6 +83,35 @@ def _digest(*parts: object) -> str:
     return hashlib.sha256("\0".join(map(str, parts)).encode()).hexdigest()[:16]
 
 
+def joined_cluster(date: str, lasts: Iterable[str]) -> int | None:
+    """Which cluster a date joins, given the last (shortest) date of each so far: the one
+    with the earliest last date it agrees with (None: it starts a cluster).
+
+    Every member must agree: a bare "2025" does not bridge "2025-04" and "2025-06". Dates
+    come longest first, so a cluster's members are a chain of prefixes and its last date is
+    a prefix of all: agreeing with it is agreeing with every member (one comparison, not one
+    per member). Where a date agrees with several ("2025" with "2025-04" and "2025-06"), the
+    earliest date wins, so that the facts depend on the dates alone, not on which article
+    came first (a page of facts is made from the dates of a therapy, ``fact_dates``)."""
+    agreeing = [(last, k) for k, last in enumerate(lasts) if compatible(date, last)]
+    return min(agreeing)[1] if agreeing else None
+
+
+def fact_dates(dates: Iterable[str]) -> list[list[str]]:
+    """The distinct dates of one therapy and type as ``assemble`` clusters their claims:
+    one list per fact, longest date first. A date starts a fact when no longer date extends
+    it (and joins one otherwise), so a therapy and type have as many dated facts as dates
+    that no other of theirs extends."""
+    clusters: list[list[str]] = []
+    for date in sorted(set(dates), key=lambda d: (-len(d), d)):
+        home = joined_cluster(date, (c[-1] for c in clusters))
+        if home is None:
+            clusters.append([date])
+        else:
+            clusters[home].append(date)
+    return clusters
+
+
 def assemble(claims: Iterable[Mapping]) -> list[Fact]:
     """Facts from claim rows (``export claims``), most precise dates first within a group."""
     groups: dict[tuple, list[list[Mapping]]] = {}
@@ -91,11 +120,8 @@ def assemble(claims: Iterable[Mapping]) -> list[Fact]:
     ):
         if claim.get("date"):
             clusters = groups.setdefault((claim["therapy"], claim["type"], "dated"), [])
-            # Every member must agree: a bare "2025" does not bridge "2025-04" and "2025-06".
-            # Claims come longest date first, so a cluster's members are a chain of prefixes
-            # and its last member's date is a prefix of all: agreeing with it is agreeing with
-            # every member (one comparison, not one per member).
-            home = next((c for c in clusters if compatible(claim["date"], c[-1]["date"])), None)
+            home = joined_cluster(claim["date"], (c[-1]["date"] for c in clusters))
+            home = clusters[home] if home is not None else None
         else:
             key = (claim["therapy"], claim["type"], claim.get("phase"), claim.get("enrollment"))
             clusters = groups.setdefault(key, [])
@@ -111,12 +137,30 @@ def assemble(claims: Iterable[Mapping]) -> list[Fact]:
             date = min(dates, key=len) if dates else None
             phase = next((m["phase"] for m in members if m.get("phase")), None)
             enrollment = next((m["enrollment"] for m in members if m.get("enrollment")), None)
-            fact_id = _digest(
-                key[0], key[1], date, phase if not date else "", enrollment if not date else ""
-            )
-            facts.append(Fact(fact_id, key[0], key[1], date, phase, enrollment, tuple(members)))
-    facts.sort(key=lambda f: (f.therapy, f.date or "9999", f.type))
+            fact_id_ = fact_id(key[0], key[1], date, phase, enrollment)
+            facts.append(Fact(fact_id_, key[0], key[1], date, phase, enrollment, tuple(members)))
+    facts.sort(key=fact_order)
     return facts
+
+
+def fact_order(fact: Fact) -> tuple:
+    """Facts by therapy, date and type; undated ones of a type by phase and size."""
+    return (
+        fact.therapy,
+        fact.date or "9999",
+        fact.type,
+        fact.phase or "" if not fact.date else "",
+        -1 if fact.date or fact.enrollment is None else fact.enrollment,
+    )
+
+
+def fact_id(
+    therapy: str, claim_type: str, date: str | None, phase: str | None, enrollment: int | None
+) -> str:
+    """A fact's stable id: its therapy, type and date; an undated one's phase and size."""
+    return _digest(
+        therapy, claim_type, date, phase if not date else "", enrollment if not date else ""
+    )
 
 
 def jurisdictions(quote: str) -> frozenset[str]:

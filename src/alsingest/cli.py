@@ -551,6 +551,14 @@ def verify(force, fmt, options, db_path, config_path):
     )
 
 
+def articles_cell(row: dict) -> str:
+    """A fact's articles: the first five, then how many more (a table's row has five and the
+    count, ``facts_page(full=False)``; a full row has them all)."""
+    names = [a[:12] for a in row["articles"]]
+    more = row.get("article_count", len(names)) - len(names)
+    return some(names) if not more else f"{', '.join(names)} … {more} more"
+
+
 def some(names: Iterable[str], shown: int = 5) -> str:
     """The first ``shown`` names, then how many more: a fact of 2,000 articles is one line."""
     names = list(names)
@@ -564,8 +572,8 @@ FACT_FIELDS = [
     Field("date", "date"),
     Field("phase", "phase"),
     Field("n", "enrollment"),
-    Field("mentions", lambda row: len(row["claim_ids"])),
-    Field("articles", lambda row: some(a[:12] for a in row["articles"])),
+    Field("mentions", lambda row: row["mentions"] if "mentions" in row else len(row["claim_ids"])),
+    Field("articles", lambda row: articles_cell(row)),
     Field("verdicts", lambda row: " ".join(f"{v}:{n}" for v, n in row["verdicts"].items())),
 ]
 
@@ -579,7 +587,7 @@ def facts(therapy, page, fmt, options, db_path, config_path):
     """One line per fact (claims of all articles about the same event), with mentions and verdicts."""
     db = open_corpus(db_path)
     therapy = resolve_therapy(db, therapy, options)
-    rows, total = queries.facts_page(db, therapy=therapy, **page.sql)
+    rows, total = queries.facts_page(db, therapy=therapy, **page.sql, full=fmt != "table")
     show(rows, fmt, FACT_FIELDS, "fact", total=total, offset=page.offset)
 
 

@@ -307,9 +307,14 @@ def verify_corpus(db: Database, toolkit: Toolkit, *, force: bool = False) -> Ver
     1. For each claim, the current version of every fetched or attached source it cites
        (an archived copy when the page is dead).
     2. Skip claims whose sources and verifier are those of the stored verdict (unless ``force``).
+       With the verifier and the lexicon of the last run, only the claims written since and
+       those citing a document whose current version changed since are read (the change
+       logs ``claims_to_verify`` and ``documents_to_verify``).
     3. Verify against each source and keep every verdict; the claim's headline verdict is a
        contradiction when any source contradicts it, else the best.
-    4. Assemble facts from all current claims and record their contradictions.
+    4. Assemble the facts of each therapy whose current claims changed since the last run
+       (``therapies_to_check``; every therapy when the verifier or lexicon changed) and
+       record their contradictions.
     """
     from .assemble import assemble, find_conflicts
     from .verify import (
@@ -330,15 +335,21 @@ def verify_corpus(db: Database, toolkit: Toolkit, *, force: bool = False) -> Ver
             unchanged=last["claims"], facts=last["facts"], conflicts=last["conflicts"]
         )
     pending = store.claims_to_verify(db)
-    sources_stamp = verify_stamp(db, toolkit, VERIFIER_VERSION, "documents")
-    if not force and last and last.get("sources") == sources_stamp:
-        # No source, verifier or lexicon changed: only the claims written since need a look.
-        known = store.verification_keys(db, pending)
-        claims = list(queries.claim_sources(db, pending))
-        report.unchanged = queries.count_claims(db, [], []) - len(claims)
+    documents = store.documents_to_verify(db)
+    therapies = store.therapies_to_check(db)
+    method = method_stamp(toolkit, VERIFIER_VERSION)
+    incremental = not force and last is not None and last.get("method") == method
+    if incremental:
+        # The verifier and lexicon of the last run: the claims written since, and those citing
+        # a document whose current version changed since, need a look.
+        rows = sorted({*pending, *queries.claims_citing(db, documents)})
+        known = store.verification_keys(db, rows)
+        claims = list(queries.claim_sources(db, rows))
+        report.unchanged = queries.counted_claims(db) - len(claims)
     else:
         known = store.verification_keys(db)
         claims = queries.claim_sources(db)
+        therapies = None  # every therapy
     prepared: dict[str, Source] = {}
     rows: list[dict] = []
     per_source: list[dict] = []
@@ -407,10 +418,10 @@ def verify_corpus(db: Database, toolkit: Toolkit, *, force: bool = False) -> Ver
         )
     store.write_source_verdicts(db, [row["id"] for row in rows], per_source)
     store.write_verifications(db, rows)
-    facts = assemble(queries.fact_claims(db))
-    conflicts = find_conflicts(facts, toolkit.lexicon)
-    report.facts = len(facts)
-    report.conflicts = len(conflicts)
+    found = []
+    for therapy in queries.claim_therapies(db) if therapies is None else therapies:
+        found += find_conflicts(assemble(queries.fact_claims(db, therapy=therapy)))
+    found += find_conflicts([], toolkit.lexicon)  # aliases listed for two therapies
     report.new_conflicts = store.write_conflicts(
         db,
         [
@@ -421,23 +432,36 @@ def verify_corpus(db: Database, toolkit: Toolkit, *, force: bool = False) -> Ver
                 "detail": c.detail,
                 "claim_ids": json.dumps(list(c.claim_ids)),
             }
-            for c in conflicts
+            for c in found
         ],
+        therapies=therapies,
     )
+    report.facts = sum(queries.fact_counts(db).values())
+    report.conflicts = queries.count_conflicts(db)
     store.verified(db, pending)
+    store.documents_verified(db, documents)
+    store.therapies_checked(
+        db, therapies if therapies is not None else store.therapies_to_check(db)
+    )
     if verify_stamp(db, toolkit, VERIFIER_VERSION) == stamp:  # no claim or source came meanwhile
         total = report.unchanged + sum(report.verdicts.values())
         done = {"claims": total, "facts": report.facts, "conflicts": report.conflicts}
-        done["sources"] = sources_stamp
+        done["method"] = method
         store.write_derived(db, "verified", stamp + store.change_stamp(db, "verifications"), done)
     return report
+
+
+def method_stamp(toolkit: Toolkit, verifier_version: str) -> str:
+    """What a verdict depends on besides the claim and its sources: the verifier's version
+    and the lexicon."""
+    lexicon = hashlib.sha256(
+        json.dumps(toolkit.lexicon.entries, sort_keys=True, ensure_ascii=False).encode()
+    ).hexdigest()[:16]
+    return f"verifier:{verifier_version} lexicon:{lexicon} "
 
 
 def verify_stamp(db: Database, toolkit: Toolkit, verifier_version: str, *tables: str) -> str:
     """What a verify run's verdicts depend on: the change counters of ``tables`` (default the
     claims' and documents'), the verifier's version and the lexicon."""
-    lexicon = hashlib.sha256(
-        json.dumps(toolkit.lexicon.entries, sort_keys=True, ensure_ascii=False).encode()
-    ).hexdigest()[:16]
     counters = store.change_stamp(db, *(tables or ("claims", "documents")))
-    return f"{counters} verifier:{verifier_version} lexicon:{lexicon} "
+    return f"{counters} {method_stamp(toolkit, verifier_version)}"

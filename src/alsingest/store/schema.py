@@ -477,6 +477,170 @@ def m018_text_once(db: Database) -> None:
     )
 
 
+# The current claims counted by what the review's filters, the timeline and fact counts ask
+# (therapy, type, status, verdict, date; an undated claim's phase and size, what its fact is
+# made of): a table kept by triggers on every write of claims, verdicts and articles' current
+# versions, so that a count costs the same in a corpus of any size. NULL is '' (a key).
+CLAIM_COUNT_KEY = ("therapy", "type", "status", "verdict", "date", "phase", "enrollment")
+UNVERIFIED = "unverified"
+
+
+def claim_count_values(claim: str, verdict: str) -> str:
+    """The key of a claim row (``new``, ``old``, ``c``) with its verdict expression, as SQL."""
+    undated = f"{claim}.date is null"
+    return (
+        f"{claim}.therapy, {claim}.type, coalesce({claim}.status, ''), "
+        f"coalesce({verdict}, '{UNVERIFIED}'), coalesce({claim}.date, ''), "
+        f"case when {undated} then coalesce({claim}.phase, '') else '' end, "
+        f"case when {undated} then coalesce({claim}.enrollment, '') else '' end"
+    )
+
+
+def _count(select: str) -> str:
+    """Add the rows of ``select`` (a key and a signed count each) to ``claim_counts``."""
+    columns = ", ".join(CLAIM_COUNT_KEY)
+    return (
+        f"insert into claim_counts ({columns}, n) {select} "
+        "on conflict do update set n = n + excluded.n"
+    )
+
+
+def _count_claim(row: str, sign: int, when: str) -> str:
+    verdict = f"(select verdict from verifications where id = {row}.id)"
+    return _count(f"select {claim_count_values(row, verdict)}, {sign} where {when}")
+
+
+def _count_version(version: str, sign: int) -> str:
+    return _count(
+        f"select {claim_count_values('c', 'ver.verdict')}, {sign} * count(*) from claims c "
+        f"left join verifications ver on ver.id = c.id where c.version_id = {version} "
+        "group by 1, 2, 3, 4, 5, 6, 7"
+    )
+
+
+def _move_verdict(row: str, before: str, after: str) -> str:
+    """The claim of verification ``row`` moved from verdict ``before`` to ``after``."""
+    return "; ".join(
+        _count(
+            f"select {claim_count_values('c', verdict)}, {sign} from claims c where c.id = {row}.id"
+        )
+        for verdict, sign in ((before, -1), (after, 1))
+    )
+
+
+def _current(version: str) -> str:
+    return f"exists (select 1 from articles where current_version = {version})"
+
+
+def _current_claim(claim_row: str) -> str:
+    return (
+        "exists (select 1 from claims c join articles a on a.current_version = c.version_id "
+        f"where c.id = {claim_row})"
+    )
+
+
+CLAIM_COUNT_TRIGGERS = {
+    "claim_counts_insert": (
+        f"after insert on claims begin {_count_claim('new', 1, _current('new.version_id'))}; end"
+    ),
+    "claim_counts_delete": (
+        f"after delete on claims begin {_count_claim('old', -1, _current('old.version_id'))}; end"
+    ),
+    "claim_counts_update": (
+        # Every column contradictions are found from too: a change logs the therapy.
+        "after update of therapy, type, status, date, phase, enrollment, outcome, quote, "
+        "version_id on claims "
+        f"begin {_count_claim('old', -1, _current('old.version_id'))}; "
+        f"{_count_claim('new', 1, _current('new.version_id'))}; end"
+    ),
+    "claim_counts_current": (
+        "after update of current_version on articles "
+        "when old.current_version is not new.current_version begin "
+        f"{_count_version('old.current_version', -1)}; "
+        f"{_count_version('new.current_version', 1)}; end"
+    ),
+    "claim_counts_article_insert": (
+        f"after insert on articles begin {_count_version('new.current_version', 1)}; end"
+    ),
+    "claim_counts_article_delete": (
+        f"after delete on articles begin {_count_version('old.current_version', -1)}; end"
+    ),
+    "claim_counts_verdict_insert": (
+        f"after insert on verifications when new.verdict is not null and "
+        f"{_current_claim('new.id')} begin {_move_verdict('new', 'null', 'new.verdict')}; end"
+    ),
+    "claim_counts_verdict_update": (
+        "after update of verdict on verifications when old.verdict is not new.verdict and "
+        f"{_current_claim('new.id')} begin {_move_verdict('new', 'old.verdict', 'new.verdict')}; end"
+    ),
+    "claim_counts_verdict_delete": (
+        f"after delete on verifications when old.verdict is not null and "
+        f"{_current_claim('old.id')} begin {_move_verdict('old', 'old.verdict', 'null')}; end"
+    ),
+}
+
+
+@migrations()
+def m019_claim_counts(db: Database) -> None:
+    # The current claims counted by the review's filters (CLAIM_COUNT_KEY), kept by triggers;
+    # the claims' therapy index gains type and date (the timeline's groups, facts' dates) and
+    # what a fact's claims are read for.
+    # Two logs let verify read only what changed: the therapies whose current claims changed
+    # (a count moved: their facts and contradictions are found again) and the documents whose
+    # current version changed (the claims citing them are verified again); references are
+    # found by their URL. The logs start with every therapy and document, so the first verify
+    # after this looks at everything once.
+    db.execute(
+        "create table claim_counts ("
+        + ", ".join(f"[{column}] not null" for column in CLAIM_COUNT_KEY)
+        + f", n integer not null, primary key ({', '.join(CLAIM_COUNT_KEY)})) without rowid"
+    )
+    db.execute(
+        _count(
+            f"select {claim_count_values('c', 'ver.verdict')}, count(*) from claims c "
+            "join articles a on a.current_version = c.version_id "
+            "left join verifications ver on ver.id = c.id where true group by 1, 2, 3, 4, 5, 6, 7"
+        )
+    )
+    for name, body in CLAIM_COUNT_TRIGGERS.items():
+        db.execute(f"create trigger [{name}] {body}")
+    # Covering what a fact's claims are read for (its articles, the first phase and size):
+    # a page of facts reads the index alone.
+    db["claims"].create_index(
+        ["therapy", "type", "date", "version_id", "start", "phase", "enrollment"],
+        index_name="idx_claims_facts",
+        if_not_exists=True,
+    )
+    db.execute("drop index if exists idx_claims_therapy")
+    db["article_references"].create_index(["url_normalized"], if_not_exists=True)
+
+    db.execute("create table therapies_to_check (therapy text primary key) without rowid")
+    db.execute("insert into therapies_to_check select distinct therapy from claim_counts")
+    for event in ("insert", "update"):
+        db.execute(
+            f"create trigger therapies_to_check_{event} after {event} on claim_counts begin "
+            # Not "or ignore": a trigger's conflict clause gives way to its statement's.
+            "insert into therapies_to_check select new.therapy where not exists "
+            "(select 1 from therapies_to_check where therapy = new.therapy); end"
+        )
+    db.execute("create table documents_to_verify (id text primary key) without rowid")
+    db.execute("insert into documents_to_verify select id from documents")
+
+    def log(row: str) -> str:
+        return (
+            f"begin insert into documents_to_verify select {row}.id where not exists "
+            f"(select 1 from documents_to_verify where id = {row}.id); end"
+        )
+
+    db.execute(f"create trigger documents_to_verify_insert after insert on documents {log('new')}")
+    db.execute(f"create trigger documents_to_verify_delete after delete on documents {log('old')}")
+    db.execute(
+        "create trigger documents_to_verify_update after update of current_version, trial_id "
+        "on documents when old.current_version is not new.current_version "
+        f"or old.trial_id is not new.trial_id {log('new')}"
+    )
+
+
 # How long a write waits for another process's write lock.
 BUSY_TIMEOUT_MS = 30000
 
