@@ -178,6 +178,30 @@ def test_opposite_primary_endpoint_outcomes_are_a_contradiction():
     }
 
 
+def test_outcome_contradictions_in_one_pass_are_those_of_every_pair():
+    import random
+
+    from alsingest.assemble import outcome_conflicts
+
+    def every_pair(claims):
+        met = [c for c in claims if c["outcome"] == "met_primary"]
+        missed = [c for c in claims if c["outcome"] == "missed_primary"]
+        pairs = [(x, y) for x in met for y in missed
+                 if not x["phase"] or not y["phase"] or x["phase"] == y["phase"]]  # fmt: skip
+        return sorted({c["claim_id"] for pair in pairs for c in pair})
+
+    rng = random.Random(5)
+    for _ in range(200):
+        claims = [
+            row(f"{k}.txt", therapy="x", claim_id=f"c{k}",
+                outcome=rng.choice(["met_primary", "missed_primary", None]),
+                phase=rng.choice([None, "", "2", "3"]))
+            for k in range(rng.randint(0, 12))
+        ]  # fmt: skip
+        found = outcome_conflicts(claims)
+        assert sorted(found[0].claim_ids if found else []) == every_pair(claims)
+
+
 def test_an_alias_listed_for_two_therapies_is_a_contradiction():
     lexicon = Lexicon({"aaa": ["shared-name"], "bbb": ["shared-name", "other"]})
     (conflict,) = find_conflicts([], lexicon)
@@ -193,6 +217,29 @@ def verified(toolkit, tmp_path_factory):
     ingest_files(db, [folder], toolkit)
     report = verify_corpus(db, toolkit)
     return db, report
+
+
+def test_a_therapy_s_contradictions_from_its_few_claims_are_those_from_all(toolkit, tmp_path):
+    """verify reads, per therapy, the facts that may contradict on their dates and the primary
+    outcomes (queries.conflict_claims): the same contradictions as from every claim."""
+    from alsingest.assemble import date_conflicts, outcome_conflicts
+
+    for path in sorted(SEEDS.glob("*.txt")):
+        shutil.copy(path, tmp_path)
+    (tmp_path / "more.txt").write_text(
+        "2023年4月，托夫生在美国获批上市。\n2024年5月，托夫生在美国获批上市。\n"
+        "2024年5月，依达拉奉获批上市。\n",
+        encoding="utf-8",
+    )
+    db = store.open_db(tmp_path / "corpus.db")
+    ingest_files(db, [tmp_path], toolkit)
+    every, few = [], []
+    for therapy in queries.claim_therapies(db):
+        every += find_conflicts(assemble(queries.fact_claims(db, therapy=therapy)))
+        facts, outcomes = queries.conflict_claims(db, therapy)
+        few += date_conflicts(facts) + outcome_conflicts(outcomes)
+    assert few == every and {c.kind for c in every} == {"date", "outcome"}
+    db.close()
 
 
 def test_on_the_seeds_neuronata_r_endpoints_are_flagged(verified):
@@ -305,11 +352,11 @@ def test_contradictions_are_looked_for_in_the_therapies_whose_claims_changed(
     first = verify_corpus(db, toolkit)
     assert store.therapies_to_check(db) == []
     looked = []
-    plain = queries.fact_claims
+    plain = queries.conflict_claims
     monkeypatch.setattr(
         queries,
-        "fact_claims",
-        lambda db, therapy=None: looked.append(therapy) or plain(db, therapy),
+        "conflict_claims",
+        lambda db, therapy: looked.append(therapy) or plain(db, therapy),
     )
     more = tmp_path / "more"
     more.mkdir()

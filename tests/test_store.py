@@ -172,6 +172,7 @@ def test_the_kept_claim_counts_follow_every_write(tmp_path, toolkit):
     db.execute("delete from claims where id = ?", [rows[2][0]])
     agree(db)
     assert queries.counted_claims(db, therapy="renamed") == 1
+    version_counts_agree(db)
     db.close()
 
 
@@ -195,6 +196,7 @@ def test_a_corpus_from_before_the_kept_counts_gets_them_and_keeps_its_decisions(
     for table in ("claim_counts", "therapies_to_check", "documents_to_verify"):
         db.execute(f"drop table {table}")
     db.execute("drop index idx_claims_facts")
+    db.execute("drop index idx_claims_primary_outcome")
     db.execute("drop index idx_article_references_url_normalized")
     db.execute("create index idx_claims_therapy on claims (therapy)")
     db.execute("delete from _sqlite_migrations where name = 'm019_claim_counts'")
@@ -210,4 +212,45 @@ def test_a_corpus_from_before_the_kept_counts_gets_them_and_keeps_its_decisions(
     ]
     assert sorted(store.therapies_to_check(db)) == queries.claim_therapies(db)
     assert "idx_claims_therapy" not in {i.name for i in db["claims"].indexes}
+    db.close()
+
+
+def version_counts_agree(db) -> None:
+    from alsingest.store.schema import VERSION_COUNTS
+
+    for table, column in VERSION_COUNTS.items():
+        wrong = db.execute(
+            f"select v.id from article_versions v where v.n_{column} != "
+            f"(select count(*) from [{table}] t where t.version_id = v.id)"
+        ).fetchall()
+        assert wrong == [], (table, wrong)
+
+
+def test_each_version_keeps_its_row_counts_and_an_older_corpus_gets_them(seeded_db, tmp_path):
+    from conftest import copy_corpus
+
+    from alsingest import queries, review
+
+    db = copy_corpus(seeded_db, tmp_path / "old.db")
+    version_counts_agree(db)
+    totals = queries.current_totals(db)
+    counted = {
+        table: db.execute(
+            f"select count(*) from [{table}] t join articles a on a.current_version = t.version_id"
+        ).fetchone()[0]
+        for table in ("sentences", "article_references", "citation_markers", "claims")
+    }
+    assert totals == {"articles": 5, **counted}
+    claim = next(iter(queries.export_claims(db)))
+    review.decide(db, claim, "accept", note="kept")
+    # Back to the schema of m019: no counts with the versions.
+    for column in ("paragraphs", "sentences", "references", "markers"):
+        db.execute(f"alter table article_versions drop column n_{column}")
+    db.execute("delete from _sqlite_migrations where name = 'm020_version_counts'")
+    db.conn.commit()
+    db.close()
+    db = store.open_db(tmp_path / "old.db")
+    version_counts_agree(db)
+    assert queries.current_totals(db) == totals
+    assert [d["note"] for d in store.read_decisions(db)] == ["kept"]
     db.close()

@@ -316,7 +316,7 @@ def verify_corpus(db: Database, toolkit: Toolkit, *, force: bool = False) -> Ver
        (``therapies_to_check``; every therapy when the verifier or lexicon changed) and
        record their contradictions.
     """
-    from .assemble import assemble, find_conflicts
+    from .assemble import alias_conflicts, date_conflicts, outcome_conflicts
     from .verify import (
         ATTENTION_ORDER,
         UNAVAILABLE,
@@ -418,10 +418,10 @@ def verify_corpus(db: Database, toolkit: Toolkit, *, force: bool = False) -> Ver
         )
     store.write_source_verdicts(db, [row["id"] for row in rows], per_source)
     store.write_verifications(db, rows)
-    found = []
+    found = alias_conflicts(toolkit.lexicon)
     for therapy in queries.claim_therapies(db) if therapies is None else therapies:
-        found += find_conflicts(assemble(queries.fact_claims(db, therapy=therapy)))
-    found += find_conflicts([], toolkit.lexicon)  # aliases listed for two therapies
+        facts, outcomes = queries.conflict_claims(db, therapy)
+        found += date_conflicts(facts) + outcome_conflicts(outcomes)
     report.new_conflicts = store.write_conflicts(
         db,
         [

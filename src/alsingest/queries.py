@@ -120,22 +120,25 @@ def resolve_therapy(db: Database, name: str, lexicon) -> str:
 
 def current_totals(db: Database) -> dict[str, int]:
     """Articles, and the sentences, references, citation markers and claims of their current
-    versions (what ``claims`` and the other listings show; older versions are kept apart)."""
-    counts = {"articles": db.execute("select count(*) from articles").fetchone()[0]}
-    for table in ("sentences", "article_references", "citation_markers", "claims"):
-        counts[table] = db.execute(
-            f"select count(*) from {table} t join article_versions v on v.id = t.version_id "
-            f"{CURRENT}"
-        ).fetchone()[0]
-    return counts
+    versions (what ``claims`` and the other listings show; older versions are kept apart):
+    from the counts kept with each version and the kept claim counts, not by counting rows."""
+    articles, sentences, references, markers = db.execute(
+        "select count(*), coalesce(sum(v.n_sentences), 0), coalesce(sum(v.n_references), 0), "
+        "coalesce(sum(v.n_markers), 0) from articles a join article_versions v "
+        "on v.id = a.current_version"
+    ).fetchone()
+    return {
+        "articles": articles,
+        "sentences": sentences,
+        "article_references": references,
+        "citation_markers": markers,
+        "claims": counted_claims(db),
+    }
 
 
 ARTICLES = """
-    select a.name, v.script, v.version,
-      (select count(*) from paragraphs p where p.version_id = v.id) as paragraphs,
-      (select count(*) from sentences s where s.version_id = v.id) as sentences,
-      (select count(*) from article_references r where r.version_id = v.id) as "references",
-      (select count(*) from citation_markers m where m.version_id = v.id) as markers
+    select a.name, v.script, v.version, v.n_paragraphs as paragraphs, v.n_sentences as sentences,
+      v.n_references as "references", v.n_markers as markers
     from articles a join article_versions v on v.id = a.current_version
     order by a.name
 """
@@ -342,11 +345,13 @@ def references_page(
     return rows, total
 
 
-def fetch_candidates(db: Database) -> list[dict]:
-    """Every distinct URL the current article versions cite, once, with its document's state.
+def fetch_candidates(db: Database, article: str | None = None) -> list[dict]:
+    """Every distinct URL the current article versions (of one ``article``) cite, once, with
+    its document's state.
 
     ``url`` is the URL as first cited (oldest article first, then list order).
     """
+    one, params = ("and a.name = ?", [article]) if article is not None else ("", [])
     rows = db.query(
         f"""
         select {REFERENCE_KEY} as key, r.url, d.status, d.fetched_at, d.etag, d.last_modified,
@@ -354,9 +359,10 @@ def fetch_candidates(db: Database) -> list[dict]:
         from article_references r
         join article_versions v on v.id = r.version_id {CURRENT}
         left join documents d on d.url_normalized = {REFERENCE_KEY}
-        where {REFERENCE_KEY} is not null
+        where {REFERENCE_KEY} is not null {one}
         order by a.first_ingested, a.name, r.idx
-        """
+        """,
+        params,
     )
     first: dict[str, dict] = {}
     for row in rows:
@@ -392,15 +398,23 @@ def article_trial_ids(db: Database, name: str) -> list[str]:
     return list(dict.fromkeys(row["trial_id"] for row in rows))
 
 
-def documents_by_key(db: Database) -> dict[str, dict]:
-    """Every document's fetch state, by its key (normalised URL)."""
-    return {
-        row["url_normalized"]: row
+def documents_by_key(db: Database, keys: Iterable[str] | None = None) -> dict[str, dict]:
+    """Every document's fetch state (of those with these ``keys``), by its key (normalised URL)."""
+    query = (
+        "select url_normalized, status, fetched_at, etag, last_modified, "
+        "coalesce(attached, 0) as attached from documents"
+    )
+    if keys is None:
+        return {row["url_normalized"]: row for row in db.query(query)}
+    keys = sorted(set(keys))
+    found: dict[str, dict] = {}
+    for start in range(0, len(keys), 500):
+        part = keys[start : start + 500]
         for row in db.query(
-            "select url_normalized, status, fetched_at, etag, last_modified, "
-            "coalesce(attached, 0) as attached from documents"
-        )
-    }
+            f"{query} where url_normalized in ({', '.join('?' * len(part))})", part
+        ):
+            found[row["url_normalized"]] = row
+    return found
 
 
 def export_documents(db: Database) -> Iterator[dict]:
@@ -850,16 +864,18 @@ def timeline_groups(
     return shown, undated
 
 
-def claim_values(db: Database) -> Iterator[dict]:
-    """Each current claim's stable id, article and machine values (those a review snapshot
-    records), in ``export_claims`` order: what a run compares before and after, without
-    the verdicts ``export_claims`` looks up for every claim."""
+def claim_values(db: Database, article: str | None = None) -> Iterator[dict]:
+    """Each current claim's (of one ``article``'s) stable id, article and machine values (those
+    a review snapshot records), in ``export_claims`` order: what a run compares before and
+    after, without the verdicts ``export_claims`` looks up for every claim."""
+    one, params = ("where a.name = ?", [article]) if article is not None else ("", [])
     for row in db.query(
         f"""
         select a.name as article, c.claim_id, c.quote, c.therapy, c.unlisted, c.type, c.date,
           c.date_text, c.phase, c.enrollment, c.status, c.refs, c.ref_urls, c.design, c.outcome
-        from claims c join articles a on a.current_version = c.version_id {CLAIM_ORDER}
-        """
+        from claims c join articles a on a.current_version = c.version_id {one} {CLAIM_ORDER}
+        """,
+        params,
     ):
         for key in ("refs", "ref_urls", "design"):
             row[key] = json.loads(row[key]) if row[key] else []
@@ -1048,6 +1064,44 @@ def facts_page(
     shapes = fact_shapes(db, therapy)
     end = None if limit is None else offset + limit
     return [fact_page_row(db, shape, full) for shape in shapes[offset:end]], len(shapes)
+
+
+def conflict_claims(db: Database, therapy: str) -> tuple[list, list[dict]]:
+    """What one therapy's contradictions are found from, and no more: its facts that may
+    contradict another on their dates (one-time events dated to the month, with a fact of
+    the same type on an incompatible date: ``assemble.date_conflicts``), each with every
+    claim, in ``assemble``'s order; and its claims with a primary outcome (a partial index:
+    ``assemble.outcome_conflicts``)."""
+    from .assemble import Fact, compatible, fact_id, may_conflict_on_date
+
+    shapes = [f for f in fact_shapes(db, therapy) if may_conflict_on_date(f.type, f.date)]
+    facts = []
+    for shape in shapes:
+        if all(o.type != shape.type or compatible(o.date, shape.date) for o in shapes):
+            continue
+        where, params = shape.members()
+        members = db.query(
+            f"""
+            select a.name as article, c.claim_id, c.therapy, c.type, c.date, c.status, c.quote,
+              c.start, c.phase, c.outcome
+            from claims c join articles a on a.current_version = c.version_id where {where}
+            order by length(c.date) desc, a.name, c.start
+            """,
+            params,
+        )
+        key = (shape.therapy, shape.type, shape.date, None, None)
+        facts.append(Fact(fact_id(*key), *key, tuple(members)))
+    outcomes = list(
+        db.query(
+            """
+            select a.name as article, c.claim_id, c.therapy, c.outcome, c.phase
+            from claims c join articles a on a.current_version = c.version_id
+            where c.therapy = ? and c.outcome in ('met_primary', 'missed_primary')
+            """,
+            [therapy],
+        )
+    )
+    return facts, outcomes
 
 
 def claim_sources(db: Database, row_ids: list[str] | None = None) -> Iterator[dict]:

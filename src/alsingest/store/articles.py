@@ -13,6 +13,7 @@ from sqlite_utils import Database
 
 from ..records import ArticleRows
 from .base import _now, write_lock
+from .schema import VERSION_COUNTS
 
 NEW = "new"
 CHANGED = "changed"
@@ -68,10 +69,14 @@ def write_article(db: Database, article: ArticleRows) -> str:
         )
         if article.source is not None:
             db.execute("update articles set source = ? where id = ?", [article.source, aid])
+        counts = {
+            f"n_{column}": len(article.children[table][1])
+            for table, column in VERSION_COUNTS.items()
+        }
         _upsert(
             db,
             "article_versions",
-            {**article.version, "version": version_number, "ingested_at": now},
+            {**article.version, **counts, "version": version_number, "ingested_at": now},
         )
         for table in reversed(CHILD_TABLES):  # parents before the rows that refer to them
             columns, rows = article.children[table]

@@ -612,6 +612,11 @@ def m019_claim_counts(db: Database) -> None:
         if_not_exists=True,
     )
     db.execute("drop index if exists idx_claims_therapy")
+    # The claims a therapy's outcome contradictions are found from (few): a partial index.
+    db.execute(
+        "create index if not exists idx_claims_primary_outcome on claims (therapy) "
+        "where outcome in ('met_primary', 'missed_primary')"
+    )
     db["article_references"].create_index(["url_normalized"], if_not_exists=True)
 
     db.execute("create table therapies_to_check (therapy text primary key) without rowid")
@@ -624,7 +629,9 @@ def m019_claim_counts(db: Database) -> None:
             "(select 1 from therapies_to_check where therapy = new.therapy); end"
         )
     db.execute("create table documents_to_verify (id text primary key) without rowid")
-    db.execute("insert into documents_to_verify select id from documents")
+    db.execute(
+        "insert into documents_to_verify select id from documents where current_version is not null"
+    )
 
     def log(row: str) -> str:
         return (
@@ -632,13 +639,42 @@ def m019_claim_counts(db: Database) -> None:
             f"(select 1 from documents_to_verify where id = {row}.id); end"
         )
 
-    db.execute(f"create trigger documents_to_verify_insert after insert on documents {log('new')}")
-    db.execute(f"create trigger documents_to_verify_delete after delete on documents {log('old')}")
+    # A document without a current version is no claim's source: only one with a version
+    # coming, going or changing (or a version's registry id) changes what a claim cites.
+    db.execute(
+        "create trigger documents_to_verify_insert after insert on documents "
+        f"when new.current_version is not null {log('new')}"
+    )
+    db.execute(
+        "create trigger documents_to_verify_delete after delete on documents "
+        f"when old.current_version is not null {log('old')}"
+    )
     db.execute(
         "create trigger documents_to_verify_update after update of current_version, trial_id "
         "on documents when old.current_version is not new.current_version "
-        f"or old.trial_id is not new.trial_id {log('new')}"
+        f"or (new.current_version is not null and old.trial_id is not new.trial_id) {log('new')}"
     )
+
+
+# An article version's rows per table, kept with it by the writer (``write_article``).
+VERSION_COUNTS = {
+    "paragraphs": "paragraphs",
+    "sentences": "sentences",
+    "article_references": "references",
+    "citation_markers": "markers",
+}
+
+
+@migrations()
+def m020_version_counts(db: Database) -> None:
+    # Each article version keeps how many paragraphs, sentences, references and markers it has:
+    # `articles` lists them and `ingest` sums the current ones without counting rows.
+    for table, column in VERSION_COUNTS.items():
+        db["article_versions"].add_column(f"n_{column}", int, not_null_default=0)
+        db.execute(
+            f"update article_versions set n_{column} = coalesce((select count(*) from [{table}] t "
+            "where t.version_id = article_versions.id), 0)"
+        )
 
 
 # How long a write waits for another process's write lock.
