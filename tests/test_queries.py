@@ -89,25 +89,70 @@ def datasette_match(query: str) -> str:
     return " ".join(f'"{word}"' for word in query.split())
 
 
+def complete(db, toolkit) -> int:
+    """What `alsingest browse` does before Datasette starts."""
+    from alsingest.pipeline import search_texts
+
+    return store.complete_search_terms(
+        db,
+        Converter().to_traditional_characters,
+        lambda simplified, spans: search_texts(simplified, spans, toolkit.segmenter),
+    )
+
+
 @pytest.mark.parametrize("query", ["渐冻症", "漸凍症", "渐冻", "托夫生", "tofersen", "注射液"])
-def test_datasette_s_search_box_finds_either_script_and_word_parts(alias_corpus, query):
-    store.complete_search_terms(alias_corpus, Converter().to_traditional_characters)  # browse
+def test_datasette_s_search_box_finds_either_script_and_word_parts(alias_corpus, toolkit, query):
+    complete(alias_corpus, toolkit)  # browse
     found = alias_corpus.execute(
         "select count(*) from sentences_fts where sentences_fts match ?", [datasette_match(query)]
     ).fetchone()[0]
     assert found >= 1, query
 
 
-def test_ingest_indexes_therapy_ids_and_browse_adds_forms_and_parts(alias_corpus):
+def test_ingest_indexes_therapy_ids_and_browse_adds_forms_and_parts(alias_corpus, toolkit):
     """Ingest pays only for what `alsingest search` needs; `browse` adds the rest, once."""
     before = [r[0] for r in alias_corpus.execute("select terms from sentences order by rowid")]
+    ids = [r[0] for r in alias_corpus.execute("select id from sentences order by id")]
     assert all(t.isascii() for t in " ".join(before).split()), before
     assert "tofersen" in before[0]
-    convert = Converter().to_traditional_characters
-    assert store.complete_search_terms(alias_corpus, convert) == len(before)
+    assert complete(alias_corpus, toolkit) == len(before)
     after = [r[0] for r in alias_corpus.execute("select terms from sentences order by rowid")]
     assert "tofersen" in after[0] and any(not t.isascii() for t in " ".join(after).split())
-    assert store.complete_search_terms(alias_corpus, convert) == 0  # idempotent
+    assert [r[0] for r in alias_corpus.execute("select id from sentences order by id")] == ids
+    assert complete(alias_corpus, toolkit) == 0  # idempotent
+    matched, joined = alias_corpus.execute(
+        "select count(*), count(s.id) from sentences_fts f left join sentences s "
+        "on s.id = f.rowid where sentences_fts match 'tofersen'"
+    ).fetchone()
+    assert matched == joined == 3, "each index row rewritten in place, none left behind"
+
+
+def test_browse_indexes_afresh_a_version_segmented_otherwise(alias_corpus, toolkit):
+    """When the words segmented now are not those indexed (another lexicon since), the
+    version's sentences are indexed again under new ids; the old rows match nothing."""
+    from alsingest.pipeline import search_texts
+
+    ids = [r[0] for r in alias_corpus.execute("select id from sentences order by id")]
+    n = store.complete_search_terms(
+        alias_corpus,
+        Converter().to_traditional_characters,
+        lambda simplified, spans: [
+            t + " 新词" for t in search_texts(simplified, spans, toolkit.segmenter)
+        ],
+    )
+    assert n == len(ids)
+    new_ids = [r[0] for r in alias_corpus.execute("select id from sentences order by id")]
+    assert min(new_ids) > max(ids) and len(new_ids) == len(ids)
+    found = alias_corpus.execute(
+        "select count(*) from sentences_fts f join sentences s on s.id = f.rowid "
+        "where sentences_fts match '新词'"
+    ).fetchone()[0]
+    assert found == len(ids)
+    assert store.change_stamp(alias_corpus, "index_orphans") == f"index_orphans:{len(ids)}"
+    rows = queries.search(
+        alias_corpus, "托夫生", toolkit.segmenter, toolkit.converter, lexicon=toolkit.lexicon
+    )
+    assert [r["sentence"] for r in rows] == [0, 1, 2], "the old rows find nothing twice"
 
 
 def test_an_old_corpus_is_migrated_to_the_new_index_with_its_decisions(tmp_path, toolkit):
@@ -120,7 +165,10 @@ def test_an_old_corpus_is_migrated_to_the_new_index_with_its_decisions(tmp_path,
     assert ingest_files(db, [tmp_path / "a.txt"], toolkit).ok
     claim = next(iter(queries.export_claims(db)))
     review.decide(db, claim, "accept", note="checked")
-    # Back to the schema before m009.
+    # Back to the schema before m009 (and so before m021).
+    from conftest import before_lean_corpus
+
+    before_lean_corpus(db, toolkit.segmenter)
     db["sentences"].disable_fts()
     db["sentences"].transform(drop={"terms"})
     db["sentences"].enable_fts(
@@ -131,7 +179,7 @@ def test_an_old_corpus_is_migrated_to_the_new_index_with_its_decisions(tmp_path,
     db.close()
 
     db = store.open_db(path)
-    assert "terms" in db["sentences"].columns_dict
+    assert "terms" in db["sentences"].columns_dict and "tokens" not in db["sentences"].columns_dict
     assert [d["note"] for d in store.read_decisions(db)] == ["checked"]
     found = db.execute(
         "select count(*) from sentences_fts where sentences_fts match ?", ['"漸凍症"']

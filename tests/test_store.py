@@ -254,3 +254,72 @@ def test_each_version_keeps_its_row_counts_and_an_older_corpus_gets_them(seeded_
     assert queries.current_totals(db) == totals
     assert [d["note"] for d in store.read_decisions(db)] == ["kept"]
     db.close()
+
+
+def test_a_corpus_from_before_the_lean_schema_is_converted_in_place_and_compacted(
+    seeded_db, tmp_path, toolkit
+):
+    """m021: sentences keep no tokens and no text ids (the index is contentless, keyed by the
+    sentence's integer id), paragraphs and markers are keyed by version and position; m022
+    compacts the file. Every sentence id, claim id, decision and search result stays."""
+    from conftest import before_lean_corpus, copy_corpus
+
+    from alsingest import queries, review
+
+    db = copy_corpus(seeded_db, tmp_path / "old.db")
+    claim = next(iter(queries.export_claims(db)))
+    review.decide(db, claim, "accept", note="kept")
+    sentences = list(queries.export_sentences(db))
+    ids = db.execute("select id from sentences order by id").fetchall()
+    digests = db.execute("select id, tokens_hash from article_versions order by id").fetchall()
+    claims = [c["claim_id"] for c in queries.export_claims(db)]
+
+    def searched(db):
+        kit = toolkit
+        return [
+            queries.search(db, q, kit.segmenter, kit.converter, lexicon=kit.lexicon, limit=500)
+            for q in ("托夫生", "渐冻症患者", "临床试验")
+        ]
+
+    found = searched(db)
+    paragraphs = db.execute("select version_id, idx, start, [end], kind from paragraphs").fetchall()
+    before_lean_corpus(db, toolkit.segmenter)
+    assert "tokens" in db["sentences"].columns_dict and "id" in db["paragraphs"].columns_dict
+    assert searched(db) == found
+    db.execute("pragma wal_checkpoint(truncate)")
+    db.close()
+    size = (tmp_path / "old.db").stat().st_size
+
+    db = store.open_db(tmp_path / "old.db")
+    assert set(db["sentences"].columns_dict) == {
+        "id", "version_id", "paragraph_idx", "idx", "start", "end", "terms", "terms_complete"
+    }  # fmt: skip
+    assert db.execute("select id from sentences order by id").fetchall() == ids
+    assert db.execute("select id, tokens_hash from article_versions order by id").fetchall() == (
+        digests
+    )
+    assert list(queries.export_sentences(db)) == sentences
+    assert [c["claim_id"] for c in queries.export_claims(db)] == claims
+    assert [(d["claim_id"], d["note"]) for d in store.read_decisions(db)] == [
+        (claim["claim_id"], "kept")
+    ]
+    assert searched(db) == found
+    assert sorted(
+        db.execute("select version_id, idx, start, [end], kind from paragraphs").fetchall()
+    ) == sorted(paragraphs)
+    for table in ("paragraphs", "citation_markers", "claims_to_verify"):
+        assert (
+            "without rowid"
+            in db.execute(
+                "select lower(sql) from sqlite_master where name = ?", [table]
+            ).fetchone()[0]
+        )
+    assert db.execute("pragma freelist_count").fetchone()[0] == 0, "compacted"
+    db.execute("pragma wal_checkpoint(truncate)")
+    assert (tmp_path / "old.db").stat().st_size < size * 0.8
+    # Writes work as before: a claim written is logged for verification once.
+    row = db.execute("select id from claims limit 1").fetchone()[0]
+    db.execute("update claims set phase = '3' where id = ?", [row])
+    db.execute("update claims set phase = '2' where id = ?", [row])
+    assert store.claims_to_verify(db).count(row) == 1
+    db.close()

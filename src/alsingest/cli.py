@@ -876,7 +876,14 @@ def browse(port, metadata_path, open_browser, options, db_path, config_path):
         metadata_path = temporary / "metadata.json"
     # Datasette's search box finds traditional forms and word parts (渐冻 in 渐冻症): ingest
     # leaves those index terms to here, so that it does not pay for them.
-    completed = store.complete_search_terms(db, Converter().to_traditional_characters)
+    from .pipeline import search_texts
+
+    kit = toolkit(options)
+    completed = store.complete_search_terms(
+        db,
+        Converter().to_traditional_characters,
+        lambda simplified, spans: search_texts(simplified, spans, kit.segmenter),
+    )
     if completed:
         errors.print(f"search index completed for {plural(completed, 'sentence')}")
     write_metadata(db, db_path, metadata_path)

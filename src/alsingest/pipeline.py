@@ -85,7 +85,7 @@ def process_article(source: SourceText, toolkit: Toolkit) -> ArticleResult:
     sentences = sentences_of(text, paragraphs)
     references = references_of(text, paragraphs)
     markers = markers_of(text, paragraphs, sentences, references)
-    views = [drop_glosses(join_lines(simplified[s.start : s.end], base=s.start)) for s in sentences]
+    views = sentence_views(simplified, [(s.start, s.end) for s in sentences])
     segmented = [toolkit.segmenter.segment(view.text, view.folded) for view in views]
     texts = [search_text(words) for words, _ in segmented]
     records = [
@@ -135,6 +135,21 @@ def process_article(source: SourceText, toolkit: Toolkit) -> ArticleResult:
             trial_ids(text[sentences[c.sentence].start : sentences[c.sentence].end]) for c in claims
         ),
     )
+
+
+def sentence_views(simplified: str, spans: Iterable[tuple[int, int]]):
+    """What segmentation and claims read of each sentence (``start``, ``end``): its simplified
+    text with PDF line breaks joined and pinyin glosses dropped, offsets kept."""
+    return [drop_glosses(join_lines(simplified[start:end], base=start)) for start, end in spans]
+
+
+def search_texts(simplified: str, spans: Iterable[tuple[int, int]], segmenter) -> list[str]:
+    """The words each sentence is indexed by (its search text), as ``process_article`` made
+    them: what the full-text index holds, segmented again (it keeps no copy)."""
+    return [
+        search_text(segmenter.segment(view.text, view.folded)[0])
+        for view in sentence_views(simplified, spans)
+    ]
 
 
 @dataclass

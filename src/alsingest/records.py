@@ -33,6 +33,11 @@ FETCH_STATUSES = (
 )
 
 
+# The stored columns of a sentence row (its id comes from the corpus; its tokens go to the
+# full-text index only).
+SENTENCE_COLUMNS = ("version_id", "paragraph_idx", "idx", "start", "end", "terms")
+
+
 def article_id(name: str) -> str:
     return hashlib.sha256(name.encode("utf-8")).hexdigest()[:16]
 
@@ -67,34 +72,15 @@ def article_rows(result: ArticleResult) -> ArticleRows:
     simplified = result.text_simplified
     children = {
         "paragraphs": (
-            ("id", "version_id", "idx", "start", "end", "kind"),
-            [
-                (f"{vid}-p{p.index}", vid, p.index, p.start, p.end, p.kind)
-                for p in result.paragraphs
-            ],
+            ("version_id", "idx", "start", "end", "kind"),
+            [(vid, p.index, p.start, p.end, p.kind) for p in result.paragraphs],
         ),
+        # Sentences get their ids from the corpus, which indexes their tokens (SENTENCE_COLUMNS
+        # are stored, the tokens only indexed).
         "sentences": (
-            (
-                "id",
-                "version_id",
-                "paragraph_idx",
-                "idx",
-                "start",
-                "end",
-                "tokens",
-                "terms",
-            ),
+            (*SENTENCE_COLUMNS, "tokens"),
             [
-                (
-                    f"{vid}-s{s.index}",
-                    vid,
-                    s.paragraph,
-                    s.index,
-                    s.start,
-                    s.end,
-                    s.tokens,
-                    s.terms,
-                )
+                (vid, s.paragraph, s.index, s.start, s.end, s.terms, s.tokens)
                 for s in result.sentences
             ],
         ),
@@ -133,7 +119,6 @@ def article_rows(result: ArticleResult) -> ArticleRows:
         ),
         "citation_markers": (
             (
-                "id",
                 "version_id",
                 "idx",
                 "sentence_idx",
@@ -147,7 +132,6 @@ def article_rows(result: ArticleResult) -> ArticleRows:
             ),
             [
                 (
-                    f"{vid}-m{m.index}",
                     vid,
                     m.index,
                     m.sentence,

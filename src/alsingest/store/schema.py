@@ -6,11 +6,15 @@ review decision. A new one goes after the last (``m018``), named for what it cha
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import sqlite3
 from pathlib import Path
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
+
+logger = logging.getLogger(__name__)
 
 migrations = Migrations("alsingest")
 
@@ -675,6 +679,123 @@ def m020_version_counts(db: Database) -> None:
             f"update article_versions set n_{column} = coalesce((select count(*) from [{table}] t "
             "where t.version_id = article_versions.id), 0)"
         )
+
+
+def tokens_digest(rows) -> str:
+    """What the full-text index holds for an article version: a digest of each sentence's
+    (idx, start, end, tokens), in order. The index keeps no copy of the tokens (m021); a row
+    is taken out of it with its exact tokens, which are segmented again and checked here."""
+    digest = hashlib.blake2b(digest_size=12)
+    for idx, start, end, tokens in rows:
+        digest.update(f"{idx}\t{start}\t{end}\t{tokens}\n".encode())
+    return digest.hexdigest()
+
+
+SENTENCES = (
+    "create table [{name}] (id integer primary key autoincrement, "
+    "version_id text references article_versions(id), paragraph_idx integer, idx integer, "
+    "start integer, [end] integer, terms text not null default '', "
+    "terms_complete integer not null default 0)"
+)
+SENTENCE_TEXTS = (
+    "create view sentence_texts as select s.*, "
+    'substr(v.text, s.start + 1, s."end" - s.start) as text, '
+    'substr(coalesce(v.text_simplified, v.text), s.start + 1, s."end" - s.start) '
+    "as text_simplified from sentences s join article_versions v on v.id = s.version_id"
+)
+
+
+@migrations()
+def m021_lean_corpus(db: Database) -> None:
+    # The corpus loses what nobody reads: sentences keep no copy of their words (the
+    # full-text index becomes contentless, its rows keyed by the sentence's integer id, each
+    # version's words digested in article_versions.tokens_hash), and sentences, paragraphs,
+    # citation markers and the claims-to-verify log lose their text ids and the indexes
+    # behind them (paragraphs and markers are keyed by version and position). Every rowid
+    # the index refers to, claim id and decision stays; m022 gives the space back (VACUUM).
+    if db.execute("select 1 from sentences limit 1").fetchone():
+        logger.warning(
+            "converting the corpus to store less (m021), then compacting it (m022): "
+            "a minute or two for 10,000 articles"
+        )
+    # Each version's words, digested.
+    digests: list[tuple[str, str]] = []
+    current, rows = None, []
+    for vid, idx, start, end, tokens in db.execute(
+        'select version_id, idx, start, "end", tokens from sentences order by version_id, idx'
+    ):
+        if vid != current:
+            if current is not None:
+                digests.append((tokens_digest(rows), current))
+            current, rows = vid, []
+        rows.append((idx, start, end, tokens))
+    if current is not None:
+        digests.append((tokens_digest(rows), current))
+    db["article_versions"].add_column("tokens_hash", str)
+    db.conn.executemany("update article_versions set tokens_hash = ? where id = ?", digests)
+
+    db.execute("drop view if exists sentence_texts")
+    for trigger in ("sentences_ai", "sentences_ad", "sentences_au"):
+        db.execute(f"drop trigger if exists [{trigger}]")
+    db.execute(SENTENCES.format(name="sentences_lean"))
+    db.execute(
+        "insert into sentences_lean (id, version_id, paragraph_idx, idx, start, [end], terms, "
+        'terms_complete) select rowid, version_id, paragraph_idx, idx, start, "end", terms, '
+        "terms_complete from sentences order by rowid"
+    )
+    db.execute(
+        "create virtual table sentences_fts_lean using fts5(tokens, terms, content='', "
+        "columnsize=0, tokenize='unicode61')"
+    )
+    db.execute(
+        "insert into sentences_fts_lean (rowid, tokens, terms) "
+        "select rowid, tokens, terms from sentences order by rowid"
+    )
+    db.execute("drop table sentences_fts")
+    db.execute("drop table sentences")
+    db.execute("alter table sentences_lean rename to sentences")
+    db.execute("alter table sentences_fts_lean rename to sentences_fts")
+    db.execute("create unique index idx_sentences_version_id_idx on sentences (version_id, idx)")
+    db.execute(SENTENCE_TEXTS)
+
+    for table, columns in (
+        ("paragraphs", '"start" integer, "end" integer, kind text'),
+        (
+            "citation_markers",
+            'sentence_idx integer, "start" integer, "end" integer, text text, n integer, '
+            "year text, reference_id text, resolved integer",
+        ),
+    ):
+        names = [c for c in db[table].columns_dict if c != "id"]
+        db.execute(
+            f"create table [{table}_lean] (version_id text references article_versions(id), "
+            f"idx integer, {columns}, primary key (version_id, idx)) without rowid"
+        )
+        listed = ", ".join(f"[{name}]" for name in names)
+        db.execute(f"insert into [{table}_lean] ({listed}) select {listed} from [{table}]")
+        db.execute(f"drop table [{table}]")
+        db.execute(f"alter table [{table}_lean] rename to [{table}]")
+
+    for event in ("insert", "update"):
+        db.execute(f"drop trigger if exists claims_to_verify_{event}")
+    db.execute("create table claims_to_verify_lean (id text primary key) without rowid")
+    db.execute("insert into claims_to_verify_lean select id from claims_to_verify")
+    db.execute("drop table claims_to_verify")
+    db.execute("alter table claims_to_verify_lean rename to claims_to_verify")
+    for event in ("insert", "update"):
+        db.execute(
+            f"create trigger claims_to_verify_{event} after {event} on claims begin "
+            "insert into claims_to_verify select new.id where not exists "
+            "(select 1 from claims_to_verify where id = new.id); end"
+        )
+
+
+@migrations(transactional=False)
+def m022_compact(db: Database) -> None:
+    # The pages m018 and m021 freed, given back to the file system.
+    if db.execute("select count(*) from articles").fetchone()[0]:
+        logger.warning("compacting the corpus (VACUUM)")
+        db.execute("VACUUM")
 
 
 # How long a write waits for another process's write lock.
