@@ -323,3 +323,16 @@ def test_a_corpus_from_before_the_lean_schema_is_converted_in_place_and_compacte
     db.execute("update claims set phase = '2' where id = ?", [row])
     assert store.claims_to_verify(db).count(row) == 1
     db.close()
+
+
+def test_the_claim_and_run_columns_are_named_once_and_are_the_tables(db):
+    from alsingest import records, review
+    from alsingest.refresh import RunReport
+
+    assert set(records.CLAIM_ROW_COLUMNS) == set(db["claims"].columns_dict)
+    assert set(records.CLAIM_VALUES) <= set(records.CLAIM_ROW_COLUMNS)
+    assert set(records.CLAIM_JSON_COLUMNS) <= set(records.CLAIM_ROW_COLUMNS)
+    assert review.SNAPSHOT_FIELDS is records.CLAIM_VALUES
+    assert RunReport.ROW_FIELDS is records.RUN_COLUMNS
+    assert set(records.RUN_COLUMNS) == set(db["runs"].columns_dict)
+    assert set(store.RUN_JSON_COLUMNS) <= set(records.RUN_COLUMNS)

@@ -13,6 +13,7 @@ from sqlite_utils import Database
 
 from . import store
 from .normalize import Converter, fold
+from .records import CLAIM_JSON_COLUMNS, CLAIM_VALUES
 from .segment import Segmenter, search_text
 
 logger = logging.getLogger(__name__)
@@ -488,9 +489,8 @@ CLAIM_SELECT = f"""
 # that a claim's place is a key a page can start after (keyset paging).
 CLAIM_KEY = "a.name, c.start, c.therapy, c.claim_id"
 CLAIM_ORDER = f"order by {CLAIM_KEY}"
-CLAIM_JSON_COLUMNS = (
-    "refs", "ref_urls", "design", "evidence", "provenance", "verdicts", "trial_ids",
-)  # fmt: skip
+# JSON columns of a CLAIM_SELECT row: the claim's own, its verdict's evidence, its verdicts.
+CLAIM_SELECT_JSON = (*CLAIM_JSON_COLUMNS, "evidence", "verdicts")
 CONTRADICTED = "ver.verdict = 'contradicted'"
 
 
@@ -507,7 +507,7 @@ def claim_filters(article: str | None, therapy: str | None) -> tuple[list[str], 
 
 
 def decode_claim(row: dict) -> dict:
-    for key in CLAIM_JSON_COLUMNS:
+    for key in CLAIM_SELECT_JSON:
         row[key] = json.loads(row[key]) if row[key] else []
     row["unlisted"] = bool(row["unlisted"])
     return row
@@ -869,15 +869,16 @@ def claim_values(db: Database, article: str | None = None) -> Iterator[dict]:
     a review snapshot records), in ``export_claims`` order: what a run compares before and
     after, without the verdicts ``export_claims`` looks up for every claim."""
     one, params = ("where a.name = ?", [article]) if article is not None else ("", [])
+    values = ", ".join(f"c.[{key}]" for key in CLAIM_VALUES)
+    decoded = [key for key in CLAIM_VALUES if key in CLAIM_JSON_COLUMNS]
     for row in db.query(
         f"""
-        select a.name as article, c.claim_id, c.quote, c.therapy, c.unlisted, c.type, c.date,
-          c.date_text, c.phase, c.enrollment, c.status, c.refs, c.ref_urls, c.design, c.outcome
+        select a.name as article, c.claim_id, {values}
         from claims c join articles a on a.current_version = c.version_id {one} {CLAIM_ORDER}
         """,
         params,
     ):
-        for key in ("refs", "ref_urls", "design"):
+        for key in decoded:
             row[key] = json.loads(row[key]) if row[key] else []
         row["unlisted"] = bool(row["unlisted"])
         yield row

@@ -33,6 +33,32 @@ FETCH_STATUSES = (
 )
 
 
+# A claim row as ``article_rows`` writes it (table ``claims``), in order.
+CLAIM_ROW_COLUMNS = (
+    "id", "claim_id", "version_id", "sentence_idx", "start", "end", "quote", "therapy",
+    "unlisted", "type", "date", "date_text", "phase", "enrollment", "design", "outcome",
+    "status", "refs", "ref_urls", "extractor_version", "provenance", "trial_ids",
+)  # fmt: skip
+# A claim's machine values: what a review decision keeps a snapshot of, what a refresh or
+# re-ingest compares before and after (``review.SNAPSHOT_FIELDS``, ``queries.claim_values``).
+CLAIM_VALUES = (
+    "quote", "therapy", "unlisted", "type", "date", "date_text", "phase", "enrollment",
+    "status", "refs", "ref_urls", "design", "outcome",
+)  # fmt: skip
+# Claim columns stored as JSON lists.
+CLAIM_JSON_COLUMNS = ("design", "refs", "ref_urls", "provenance", "trial_ids")
+# A ``runs`` row (``refresh.RunReport``), and its columns stored as JSON (lists, the
+# statuses an object).
+RUN_COLUMNS = (
+    "id", "kind", "target", "flow_run_id", "started_at", "finished_at", "duration_s",
+    "fetch_statuses", "new_versions", "articles", "new_claims", "changed_claims",
+    "removed_claims", "review_flagged", "new_conflicts", "errors",
+)  # fmt: skip
+RUN_JSON_COLUMNS = (
+    "fetch_statuses", "articles", "new_claims", "changed_claims", "removed_claims",
+    "review_flagged", "new_conflicts", "errors",
+)  # fmt: skip
+
 # The stored columns of a sentence row (its id comes from the corpus; its tokens go to the
 # full-text index only).
 SENTENCE_COLUMNS = ("version_id", "paragraph_idx", "idx", "start", "end", "terms")
@@ -147,30 +173,7 @@ def article_rows(result: ArticleResult) -> ArticleRows:
             ],
         ),
         "claims": (
-            (
-                "id",
-                "claim_id",
-                "version_id",
-                "sentence_idx",
-                "start",
-                "end",
-                "quote",
-                "therapy",
-                "unlisted",
-                "type",
-                "date",
-                "date_text",
-                "phase",
-                "enrollment",
-                "design",
-                "outcome",
-                "status",
-                "refs",
-                "ref_urls",
-                "extractor_version",
-                "provenance",
-                "trial_ids",
-            ),
+            CLAIM_ROW_COLUMNS,
             [
                 (
                     f"{vid}-{c.claim_id}",

@@ -56,6 +56,7 @@ from .pipeline import (
     verify_corpus,
 )
 from .readers import InputError, SourceText, content_hash, read_article
+from .records import RUN_COLUMNS
 from .review import CHANGED, SNAPSHOT_FIELDS, review_state
 from .sources import (
     ATTACHED,
@@ -421,24 +422,7 @@ class RunReport:
     conflicts: int = 0
     changed_fields: dict[str, list[str]] = field(default_factory=dict)
 
-    ROW_FIELDS = (
-        "id",
-        "kind",
-        "target",
-        "flow_run_id",
-        "started_at",
-        "finished_at",
-        "duration_s",
-        "fetch_statuses",
-        "new_versions",
-        "articles",
-        "new_claims",
-        "changed_claims",
-        "removed_claims",
-        "review_flagged",
-        "new_conflicts",
-        "errors",
-    )
+    ROW_FIELDS = RUN_COLUMNS
 
     def row(self) -> dict[str, Any]:
         return {key: getattr(self, key) for key in self.ROW_FIELDS}

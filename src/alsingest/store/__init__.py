@@ -10,7 +10,7 @@ The records the stages hand over are in ``alsingest.records``. Every public name
 importable from here, as ``store.open_db``, ``store.write_article`` …
 """
 
-from ..records import ArticleRows, article_id, article_rows, version_id
+from ..records import RUN_JSON_COLUMNS, ArticleRows, article_id, article_rows, version_id
 from .articles import (
     CHANGED,
     CHILD_TABLES,
@@ -54,7 +54,6 @@ from .reads import (
 )
 from .schema import SQLITE_HEADER, CorpusError, check_corpus_file, migrations, open_db
 from .verdicts import (
-    RUN_JSON_COLUMNS,
     documents_verified,
     forget_verifications,
     therapies_checked,

@@ -84,19 +84,6 @@ def forget_verifications(db: Database, claim_ids: list[str]) -> None:
             )
 
 
-# Columns of ``runs`` stored as JSON: lists, except the statuses (an object).
-RUN_JSON_COLUMNS = (
-    "fetch_statuses",
-    "articles",
-    "new_claims",
-    "changed_claims",
-    "removed_claims",
-    "review_flagged",
-    "new_conflicts",
-    "errors",
-)
-
-
 def write_run(db: Database, row: dict) -> None:
     """Record one run (lists and objects as JSON)."""
     encoded = {
