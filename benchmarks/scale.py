@@ -10,8 +10,8 @@ own (Starlette's test client; one process per page, first request cold, second w
 Targets at 10,000 articles (issue 13): each review page <= 0.3 s; each listing command and
 ``search`` <= 1.0 s; ``verify`` with nothing changed <= 2 s; peak RSS of any listing
 <= 300 MB; corpus file <= 3 x the text; one-article ``ingest`` / ``reingest`` <= 3 s with a
-running server; a bad path fails in <= 1 s. Prints every figure; writes
-benchmarks/results/scale.json.
+running server (measured with ``alsingest serve`` up: ``*_served``); a bad path fails in
+<= 1 s. Prints every figure; writes benchmarks/results/scale.json (``--out`` elsewhere).
 
     python benchmarks/scale.py --articles 10000
     python benchmarks/scale.py --articles 2000 --keep /tmp/corpus2k   # keep the corpus
@@ -20,9 +20,11 @@ benchmarks/results/scale.json.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -119,6 +121,34 @@ def review_page(label: str, db: Path, path: str, env: dict, results: dict) -> No
     show(label, results[label])
 
 
+@contextlib.contextmanager
+def served(db: Path, env: dict, startup_s: float = 240.0):
+    """``alsingest serve`` on the corpus for the block (its own Prefect server); yields the
+    API URL it announces in PREFECT_HOME (what `ingest` and `reingest` find)."""
+    announced = Path(env["PREFECT_HOME"]) / "alsingest-serve.json"
+    announced.unlink(missing_ok=True)
+    serving = subprocess.Popen(
+        [str(ALSINGEST), "serve", "--db", str(db)],
+        env={k: v for k, v in env.items() if k != "PREFECT_API_URL"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + startup_s
+        while not announced.exists():
+            if serving.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit("alsingest serve did not start")
+            time.sleep(0.5)
+        time.sleep(2)  # its deployments registered
+        yield json.loads(announced.read_text(encoding="utf-8"))["api_url"]
+    finally:
+        serving.send_signal(signal.SIGTERM)
+        try:
+            serving.wait(timeout=90)
+        except subprocess.TimeoutExpired:
+            serving.kill()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=10000, help="articles (default 10000)")
@@ -128,6 +158,7 @@ def main() -> None:
     parser.add_argument(
         "--db", type=Path, help="an existing corpus built by this script: skip building it"
     )
+    parser.add_argument("--out", type=Path, default=RESULTS, help="where to write the figures")
     args = parser.parse_args()
 
     sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -209,10 +240,22 @@ def main() -> None:
     results["ingest_bad_path"] = {"s": round(figures["s"], 2), "exit": figures["rc"]}
     print(f"{'ingest_bad_path':24s} {figures['s']:8.2f} s (exit {figures['rc']})", flush=True)
 
+    # The same with `alsingest serve` running: the commands find its Prefect server.
+    with served(db, env) as api_url:
+        print(f"alsingest serve is up ({api_url})", flush=True)
+        for label, command in (
+            ("ingest_one_served", "ingest"),
+            ("reingest_one_served", "reingest"),
+        ):
+            one.write_text(one.read_text(encoding="utf-8") + f"{label}。\n", encoding="utf-8")
+            figures = measured([*cli, command, str(one), *where], env)
+            results[label] = {"s": round(figures["s"], 2), "peak_rss_mb": round(figures["rss_mb"])}
+            print(f"{label:24s} {figures['s']:8.2f} s", flush=True)
+
     results["cpus"] = os.cpu_count()
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {RESULTS}")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
     if not args.keep and not args.db:
         shutil.rmtree(work, ignore_errors=True)
 

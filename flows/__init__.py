@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import json
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 
 @contextmanager
@@ -14,12 +18,62 @@ def ad_hoc_runs() -> Iterator[None]:
     default and joins their thread for up to a second as each run ends, which made
     an unchanged re-ingest of 1,000 articles take 1.1 s instead of 0.1 s. Served
     flows (``alsingest serve``) keep them.
-    """
-    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
-    with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+    With no ``PREFECT_API_URL``, the server of a running ``alsingest serve`` is used (it
+    says where it is in ``PREFECT_HOME``): no temporary server to start (seconds).
+    """
+    from prefect.settings import (
+        PREFECT_API_URL,
+        PREFECT_FLOWS_HEARTBEAT_FREQUENCY,
+        temporary_settings,
+    )
+
+    updates: dict = {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}
+    if not PREFECT_API_URL.value() and (served := running_server()):
+        updates[PREFECT_API_URL] = served
+    with temporary_settings(updates=updates):
         temporary_server_ends_with_us()
         yield
+
+
+def server_file() -> Path:
+    """Where a running ``alsingest serve`` says which Prefect server it serves on."""
+    from prefect.settings import PREFECT_HOME
+
+    return Path(PREFECT_HOME.value()) / "alsingest-serve.json"
+
+
+@contextmanager
+def announced_server(api_url: str) -> Iterator[None]:
+    """Say, for the block, that this process serves on ``api_url`` (``running_server``)."""
+    path = server_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"api_url": api_url, "pid": os.getpid()}), encoding="utf-8")
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError, ValueError):
+            if json.loads(path.read_text(encoding="utf-8")).get("pid") == os.getpid():
+                path.unlink()
+
+
+def running_server(timeout_s: float = 1.0) -> str | None:
+    """The API URL of a running ``alsingest serve``'s server, if one answers; else None (a
+    file left by one that was killed is not trusted: its process must live and its server
+    answer)."""
+    import httpx
+
+    try:
+        announced = json.loads(server_file().read_text(encoding="utf-8"))
+        api_url, pid = announced["api_url"], int(announced["pid"])
+        os.kill(pid, 0)  # alive?
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    try:
+        healthy = httpx.get(f"{api_url}/health", timeout=timeout_s).status_code == 200
+    except httpx.HTTPError:
+        return None
+    return api_url if healthy else None
 
 
 # The sidecar of this process's temporary server: it lives as long as the process does.
@@ -33,13 +87,15 @@ def temporary_server_ends_with_us() -> None:
     Prefect stops it at a normal exit only, so a killed command left it running. The sidecar
     is not stopped with the block: Prefect still talks to its server until the process exits.
     """
-    from prefect.server.api.server import SubprocessASGIServer
     from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED
-
-    from alsingest.lifetime import end_with_us
 
     if PREFECT_API_URL.value() or not PREFECT_SERVER_EPHEMERAL_ENABLED.value() or _sidecars:
         return
+    # Prefect's server package takes seconds to import: only when we start one.
+    from prefect.server.api.server import SubprocessASGIServer
+
+    from alsingest.lifetime import end_with_us
+
     server = SubprocessASGIServer()
     server.start()
     if server.server_process is not None:

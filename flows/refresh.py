@@ -25,6 +25,7 @@ from alsingest.fetch import FetchOptions, FetchResult
 from alsingest.pipeline import VerifyReport
 from alsingest.refresh import (
     REFRESH,
+    REINGEST,
     ClaimState,
     ReextractReport,
     RunReport,
@@ -55,9 +56,9 @@ from flows.ingest import toolkit_for
 
 
 @task(name="claim-state", cache_policy=NO_CACHE)
-def snapshot_claims(db_path: str) -> ClaimState:
+def snapshot_claims(db_path: str, article: str | None = None) -> ClaimState:
     with store.open_db(db_path) as db:
-        return claim_state(db)
+        return claim_state(db, article)
 
 
 @task(name="find-stale-articles", cache_policy=NO_CACHE)
@@ -119,8 +120,10 @@ def fetch_plan(
 def close_run(
     db_path: str, config: str | None, report: RunReport, before: ClaimState
 ) -> tuple[RunReport, str]:
-    """Diff the claims, verify the changed ones, record the run and publish its report."""
-    after = snapshot_claims(db_path)
+    """Diff the claims (a re-ingest's: its article's), verify the changed ones, record the run
+    and publish its report."""
+    scope = report.articles[0] if report.kind == REINGEST and report.articles else None
+    after = snapshot_claims(db_path, scope)
     changes = diff_claims(before, after)
     report.add_claims(changes)
     report.add_verification(verify(db_path, config, list(changes.changed)))

@@ -51,6 +51,13 @@ def load(target: str, config: str | None) -> SourceText | str:
         return str(e)
 
 
+@task(name="name-article", cache_policy=NO_CACHE)
+def name_article(db_path: str, source: SourceText) -> SourceText:
+    """The article under its name in the corpus (a file of the same name elsewhere is another)."""
+    with store.open_db(db_path) as db:
+        return identify(db, source)
+
+
 @task(name="store-article", cache_policy=NO_CACHE)
 def store_article(db_path: str, source: SourceText, config: str | None) -> tuple[str, str]:
     """Store the article; returns new, changed or unchanged, and its name in the corpus."""
@@ -84,7 +91,8 @@ def reingest_article(
     source = load(target, config)
     if isinstance(source, str):
         return Failed(message=source)
-    before = snapshot_claims(db_path)
+    source = name_article(db_path, source)
+    before = snapshot_claims(db_path, source.name)  # only this article's claims can change
     report.outcome, name = store_article(db_path, source, config)
     report.articles = [name]
     plan = plan_references(db_path, name, templates)

@@ -31,6 +31,7 @@ from prefect.settings import PREFECT_API_URL, temporary_settings
 from alsingest.config import ConfigError, Options, load_config
 from alsingest.lifetime import parent_death_signal
 from alsingest.refresh import schedule_settings
+from flows import announced_server
 from flows.refresh import refresh
 from flows.reingest import reingest_article
 
@@ -199,7 +200,8 @@ def serve(
     if os.environ.get("PREFECT_API_URL"):
         if on_server is not None:
             on_server(os.environ["PREFECT_API_URL"])
-        serve_deployments(*deployments)
+        with announced_server(os.environ["PREFECT_API_URL"]):
+            serve_deployments(*deployments)
         return
     with local_server() as api_url:
         if on_server is not None:
@@ -207,7 +209,7 @@ def serve(
         # Flow runs start in subprocesses that read the environment.
         os.environ["PREFECT_API_URL"] = api_url
         try:
-            with temporary_settings({PREFECT_API_URL: api_url}):
+            with temporary_settings({PREFECT_API_URL: api_url}), announced_server(api_url):
                 serve_deployments(*deployments)
         finally:
             os.environ.pop("PREFECT_API_URL", None)

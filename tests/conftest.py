@@ -14,6 +14,10 @@ from alsingest import store
 from alsingest.config import load_config
 from alsingest.pipeline import Toolkit, ingest_files
 
+# The segmenter's dictionary file (segment.cache_folder) of this test run, not the user's;
+# processes the tests start inherit it.
+os.environ.setdefault("ALSINGEST_CACHE_DIR", tempfile.mkdtemp(prefix="alsingest-cache-"))
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 GOLD = Path(__file__).parent / "gold"
@@ -47,6 +51,83 @@ def copy_corpus(seeded_db, path):
     seeded_db.conn.backup(target)
     target.close()
     return store.open_db(path)
+
+
+def before_lean_corpus(db, segmenter) -> None:
+    """Put ``db`` back to the schema before m021, for migration tests: sentences with text ids
+    and their tokens (segmented again), an external-content index kept by triggers,
+    paragraphs, markers and the claims-to-verify log keyed by text ids."""
+    from alsingest.pipeline import search_texts
+
+    rows = []
+    for vid, simplified in db.execute(
+        "select id, coalesce(text_simplified, text) from article_versions"
+    ).fetchall():
+        sentences = db.execute(
+            'select id, paragraph_idx, idx, start, "end", terms, terms_complete from sentences '
+            "where version_id = ? order by idx",
+            [vid],
+        ).fetchall()
+        tokens = search_texts(simplified, [(s[3], s[4]) for s in sentences], segmenter)
+        rows += [
+            (sid, f"{vid}-s{idx}", vid, paragraph, idx, start, end, words, terms, complete)
+            for (sid, paragraph, idx, start, end, terms, complete), words in zip(
+                sentences, tokens, strict=True
+            )
+        ]
+    db.execute("drop view sentence_texts")
+    db.execute("drop table sentences_fts")
+    db.execute("drop table sentences")
+    db.execute(
+        'create table sentences ("id" TEXT PRIMARY KEY, "version_id" TEXT REFERENCES '
+        '"article_versions"("id"), "paragraph_idx" INTEGER, "idx" INTEGER, "start" INTEGER, '
+        '"end" INTEGER, "tokens" TEXT, "terms" TEXT NOT NULL DEFAULT \'\', '
+        '"terms_complete" INTEGER NOT NULL DEFAULT 0)'
+    )
+    db.conn.executemany(
+        "insert into sentences (rowid, id, version_id, paragraph_idx, idx, start, [end], tokens, "
+        "terms, terms_complete) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    db.execute("create unique index idx_sentences_version_id_idx on sentences (version_id, idx)")
+    db["sentences"].enable_fts(
+        ["tokens", "terms"], fts_version="FTS5", create_triggers=True, tokenize="unicode61"
+    )
+    db.execute(
+        "create view sentence_texts as select s.*, "
+        'substr(v.text, s.start + 1, s."end" - s.start) as text, '
+        'substr(coalesce(v.text_simplified, v.text), s.start + 1, s."end" - s.start) '
+        "as text_simplified from sentences s join article_versions v on v.id = s.version_id"
+    )
+    for table, letter in (("paragraphs", "p"), ("citation_markers", "m")):
+        columns = list(db[table].columns_dict)
+        listed = ", ".join(f"[{c}]" for c in columns)
+        db.execute(f"alter table [{table}] rename to [{table}_lean]")
+        db.execute(
+            f"create table [{table}] (id text primary key, "
+            + ", ".join(f"[{c}]" for c in columns)
+            + ")"
+        )
+        db.execute(
+            f"insert into [{table}] (id, {listed}) select version_id || '-{letter}' || idx, "
+            f"{listed} from [{table}_lean]"
+        )
+        db.execute(f"drop table [{table}_lean]")
+        db.execute(f"create unique index idx_{table}_version_id_idx on [{table}] (version_id, idx)")
+    for event in ("insert", "update"):
+        db.execute(f"drop trigger claims_to_verify_{event}")
+    db.execute("alter table claims_to_verify rename to claims_to_verify_lean")
+    db.execute("create table claims_to_verify (id text primary key)")
+    db.execute("insert into claims_to_verify select id from claims_to_verify_lean")
+    db.execute("drop table claims_to_verify_lean")
+    for event in ("insert", "update"):
+        db.execute(
+            f"create trigger claims_to_verify_{event} after {event} on claims "
+            "begin insert or ignore into claims_to_verify (id) values (new.id); end"
+        )
+    db.execute("alter table article_versions drop column tokens_hash")
+    db.execute("delete from _sqlite_migrations where name in ('m021_lean_corpus', 'm022_compact')")
+    db.conn.commit()
 
 
 @pytest.fixture(scope="session")

@@ -107,6 +107,32 @@ def test_ingest_and_search_never_import_spacy(tmp_path):
     assert result.returncode == 0, result.stderr
 
 
+def test_search_loads_neither_jieba_nor_the_stages(seeded_db, tmp_path):
+    """A query is a few words: ``alsingest search`` looks them up in the segmenter's
+    dictionary file; jieba, the claim stages, the fetcher and HTML reading stay unloaded."""
+    import subprocess
+    import sys
+
+    from conftest import copy_corpus
+
+    copy_corpus(seeded_db, tmp_path / "c.db").close()
+    code = (
+        "import sys\n"
+        "from alsingest.cli import cli\n"
+        "try:\n"
+        f"    cli(['search', '托夫生', '--db', {str(tmp_path / 'c.db')!r}])\n"
+        "except SystemExit as e:\n"
+        "    assert not e.code, e.code\n"
+        "loaded = [m for m in ('jieba', 'spacy', 'alsingest.claims', 'alsingest.pipeline',\n"
+        "    'httpx', 'bs4', 'prefect') if m in sys.modules]\n"
+        "print('loaded', loaded, file=sys.stderr)\n"
+        "assert not loaded, loaded\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "托夫生" in result.stdout
+
+
 def relative_imports(path: Path) -> set[str]:
     """The alsingest modules ``path`` imports when it runs, lazy imports included (those for
     type checkers only are not imports at run time)."""

@@ -29,15 +29,17 @@ def row(article="a.txt", therapy="nurown", type="submission", date=None, **extra
 
 
 def clusters_member_by_member(claims):
-    """Dated clusters as assemble formed them before issue 13: each member checked."""
+    """Dated clusters formed by checking each member: a claim joins, of the clusters whose
+    every member agrees with its date, the one with the earliest shortest date."""
     clusters = []
     for claim in sorted(claims, key=lambda c: (-len(c["date"]), c["article"], c["start"])):
-        home = next(
+        home = min(
             (c for c in clusters if all(
                 claim["date"].startswith(m["date"]) or m["date"].startswith(claim["date"])
                 for m in c
             )),
-            None,
+            key=lambda c: min(m["date"] for m in c),
+            default=None,
         )  # fmt: skip
         if home is None:
             clusters.append([claim])
@@ -60,6 +62,38 @@ def test_dated_clusters_are_those_of_checking_every_member():
         assert sorted(sorted(m["claim_id"] for m in f.mentions) for f in facts) == (
             clusters_member_by_member(claims)
         )
+
+
+def test_facts_depend_on_the_dates_not_on_which_article_came_first():
+    """A bare year agreeing with two months joins the earlier month, whatever the articles are
+    called: a page of facts is made from a therapy's dates alone (fact_dates)."""
+    from alsingest.assemble import fact_dates
+
+    for june, april in (("a.txt", "b.txt"), ("b.txt", "a.txt")):
+        facts = assemble(
+            [row(april, date="2025-04"), row(june, date="2025-06"), row("c.txt", date="2025")]
+        )
+        assert sorted((f.date, len(f.mentions)) for f in facts) == [("2025", 2), ("2025-06", 1)]
+    assert fact_dates(["2025", "2025-06", "2025-04", "2025-04-10", "2024"]) == [
+        ["2025-04-10", "2025-04", "2025"], ["2025-06"], ["2024"]
+    ]  # fmt: skip
+
+
+def test_fact_dates_make_the_clusters_of_assemble():
+    import random
+
+    from alsingest.assemble import fact_dates
+
+    rng = random.Random(7)
+    dates = ["2023", "2024", "2024-01", "2025", "2025-04", "2025-06", "2025-04-10", "2025-04-11"]
+    for _ in range(100):
+        claims = [
+            row(f"{rng.randint(0, 9)}.txt", date=rng.choice(dates), start=k, claim_id=f"c{k}")
+            for k in range(rng.randint(1, 30))
+        ]
+        clusters = [sorted({m["date"] for m in f.mentions}) for f in assemble(claims)]
+        expected = [sorted(c) for c in fact_dates(c["date"] for c in claims)]
+        assert sorted(clusters) == sorted(expected)
 
 
 def test_dates_merge_at_the_coarser_precision():
@@ -144,6 +178,30 @@ def test_opposite_primary_endpoint_outcomes_are_a_contradiction():
     }
 
 
+def test_outcome_contradictions_in_one_pass_are_those_of_every_pair():
+    import random
+
+    from alsingest.assemble import outcome_conflicts
+
+    def every_pair(claims):
+        met = [c for c in claims if c["outcome"] == "met_primary"]
+        missed = [c for c in claims if c["outcome"] == "missed_primary"]
+        pairs = [(x, y) for x in met for y in missed
+                 if not x["phase"] or not y["phase"] or x["phase"] == y["phase"]]  # fmt: skip
+        return sorted({c["claim_id"] for pair in pairs for c in pair})
+
+    rng = random.Random(5)
+    for _ in range(200):
+        claims = [
+            row(f"{k}.txt", therapy="x", claim_id=f"c{k}",
+                outcome=rng.choice(["met_primary", "missed_primary", None]),
+                phase=rng.choice([None, "", "2", "3"]))
+            for k in range(rng.randint(0, 12))
+        ]  # fmt: skip
+        found = outcome_conflicts(claims)
+        assert sorted(found[0].claim_ids if found else []) == every_pair(claims)
+
+
 def test_an_alias_listed_for_two_therapies_is_a_contradiction():
     lexicon = Lexicon({"aaa": ["shared-name"], "bbb": ["shared-name", "other"]})
     (conflict,) = find_conflicts([], lexicon)
@@ -159,6 +217,29 @@ def verified(toolkit, tmp_path_factory):
     ingest_files(db, [folder], toolkit)
     report = verify_corpus(db, toolkit)
     return db, report
+
+
+def test_a_therapy_s_contradictions_from_its_few_claims_are_those_from_all(toolkit, tmp_path):
+    """verify reads, per therapy, the facts that may contradict on their dates and the primary
+    outcomes (queries.conflict_claims): the same contradictions as from every claim."""
+    from alsingest.assemble import date_conflicts, outcome_conflicts
+
+    for path in sorted(SEEDS.glob("*.txt")):
+        shutil.copy(path, tmp_path)
+    (tmp_path / "more.txt").write_text(
+        "2023年4月，托夫生在美国获批上市。\n2024年5月，托夫生在美国获批上市。\n"
+        "2024年5月，依达拉奉获批上市。\n",
+        encoding="utf-8",
+    )
+    db = store.open_db(tmp_path / "corpus.db")
+    ingest_files(db, [tmp_path], toolkit)
+    every, few = [], []
+    for therapy in queries.claim_therapies(db):
+        every += find_conflicts(assemble(queries.fact_claims(db, therapy=therapy)))
+        facts, outcomes = queries.conflict_claims(db, therapy)
+        few += date_conflicts(facts) + outcome_conflicts(outcomes)
+    assert few == every and {c.kind for c in every} == {"date", "outcome"}
+    db.close()
 
 
 def test_on_the_seeds_neuronata_r_endpoints_are_flagged(verified):
@@ -233,10 +314,24 @@ def test_a_run_with_nothing_changed_reads_no_claim_and_a_change_reads_them_again
     changed = verify_corpus(db, toolkit)
     assert read[-1] == [row_id] and changed.verdicts == {"unavailable": 1}
     assert changed.unchanged == claims - 1 and changed.facts == first.facts
-    # A document seen: every claim is read again (its sources may have changed).
+    # A document no claim cites: nothing read. One a claim cites gets a version: that claim
+    # and every other citing it are read, no other.
     db["documents"].insert({"id": "d", "url_normalized": "https://example.org/x", "status": "ok"})
-    assert verify_corpus(db, toolkit).unchanged == claims and read[-1] is None and len(read) == 3
-    assert verify_corpus(db, toolkit).unchanged == claims and len(read) == 3
+    assert verify_corpus(db, toolkit).unchanged == claims and read[-1] == [] and len(read) == 3
+    url, citing = db.execute(
+        "select r.url_normalized, count(distinct c.id) from claims c "
+        "join article_references r on r.version_id = c.version_id and r.inline = 0 "
+        "join json_each(c.refs) j on j.value = r.n where r.url_normalized is not null "
+        "group by 1 order by 2 desc limit 1"
+    ).fetchone()
+    db["documents"].insert({"id": "e", "url_normalized": url, "status": "ok"})
+    db["document_versions"].insert(
+        {"id": "e1", "document_id": "e", "version": 1, "text": "Nothing about ALS."}
+    )
+    db.execute("update documents set current_version = 'e1' where id = 'e'")
+    sourced = verify_corpus(db, toolkit)
+    assert len(read[-1]) == sum(sourced.verdicts.values()) == citing > 0
+    assert verify_corpus(db, toolkit).unchanged == claims and len(read) == 4
     # A new article: its claims alone are read.
     more = tmp_path / "more"
     more.mkdir()
@@ -244,4 +339,40 @@ def test_a_run_with_nothing_changed_reads_no_claim_and_a_change_reads_them_again
     ingest_files(db, [more], toolkit)
     added = verify_corpus(db, toolkit)
     assert len(read[-1]) == sum(added.verdicts.values()) > 0 and added.unchanged == claims
+    db.close()
+
+
+def test_contradictions_are_looked_for_in_the_therapies_whose_claims_changed(
+    toolkit, tmp_path, monkeypatch
+):
+    for path in sorted(SEEDS.glob("*.txt"))[:3]:
+        shutil.copy(path, tmp_path)
+    db = store.open_db(tmp_path / "corpus.db")
+    ingest_files(db, [tmp_path], toolkit)
+    first = verify_corpus(db, toolkit)
+    assert store.therapies_to_check(db) == []
+    looked = []
+    plain = queries.conflict_claims
+    monkeypatch.setattr(
+        queries,
+        "conflict_claims",
+        lambda db, therapy: looked.append(therapy) or plain(db, therapy),
+    )
+    more = tmp_path / "more"
+    more.mkdir()
+    (more / "news.txt").write_text(
+        "2023年4月，托夫生在美国获批上市。\n2024年5月，托夫生在美国获批上市。\n", encoding="utf-8"
+    )
+    ingest_files(db, [more], toolkit)
+    assert store.therapies_to_check(db) == ["tofersen"]
+    again = verify_corpus(db, toolkit)
+    assert looked == ["tofersen"]
+    current = queries.contradictions(db)
+    assert again.conflicts == len(current) == first.conflicts + 1
+    assert [c["id"] for c in current if c["therapy"] == "tofersen"] == again.new_conflicts
+    # The article gone again: its therapy is looked at again, its contradiction is past.
+    db.execute("delete from claims where version_id in (select current_version from articles "
+               "where name = 'news.txt')")  # fmt: skip
+    verify_corpus(db, toolkit)
+    assert looked == ["tofersen", "tofersen"] and queries.count_conflicts(db) == first.conflicts
     db.close()

@@ -389,6 +389,43 @@ def test_the_embedded_prefect_server_starts_and_stops_with_serve(prefect_harness
         httpx.get(f"{api_url}/health", timeout=2)
 
 
+def test_a_running_serve_s_server_is_found_and_used_by_commands(tmp_path, monkeypatch):
+    """`alsingest serve` says where its Prefect server is (in PREFECT_HOME); a command run
+    without PREFECT_API_URL uses it instead of starting a temporary one, unless the process
+    that said so is gone or its server does not answer."""
+    import json
+    import os
+
+    import httpx
+    from prefect.settings import PREFECT_API_URL, PREFECT_HOME, temporary_settings
+
+    import flows
+
+    answers = []
+
+    def health(url, timeout):
+        answers.append(url)
+        return httpx.Response(200, json=True)
+
+    monkeypatch.setattr(httpx, "get", health)
+    monkeypatch.setattr(flows, "temporary_server_ends_with_us", lambda: None)
+    api = "http://127.0.0.1:4321/api"
+    with temporary_settings(updates={PREFECT_HOME: tmp_path, PREFECT_API_URL: None}):
+        assert flows.running_server() is None
+        with flows.announced_server(api):
+            assert json.loads(flows.server_file().read_text())["pid"] == os.getpid()
+            assert flows.running_server() == api and answers == [f"{api}/health"]
+            with flows.ad_hoc_runs():
+                assert PREFECT_API_URL.value() == api
+        assert not flows.server_file().exists(), "gone with the block"
+        assert PREFECT_API_URL.value() is None
+        flows.server_file().write_text(json.dumps({"api_url": api, "pid": 2**22 + 7}))
+        assert flows.running_server() is None, "its process is gone"
+        monkeypatch.setattr(httpx, "get", lambda url, timeout: httpx.Response(503))
+        with flows.announced_server(api):
+            assert flows.running_server() is None, "its server does not answer"
+
+
 def test_flow_runs_started_from_the_cli_send_no_heartbeats(tmp_path, monkeypatch):
     """Heartbeats are for deployment runs; Prefect 3.8 ends every run up to a second late for them."""
     from prefect import flow
@@ -416,6 +453,7 @@ def test_flow_runs_started_from_the_cli_send_no_heartbeats(tmp_path, monkeypatch
 def test_serve_points_its_ui_at_its_own_server_and_stops_cleanly_on_sigterm(tmp_path):
     """The UI that `serve` prints reaches its API (/ui-settings, then a call the UI makes);
     SIGTERM stops runner and server without "coroutine 'Runner.astop' was never awaited"."""
+    import json
     import os
     import re
     import signal
@@ -450,6 +488,11 @@ def test_serve_points_its_ui_at_its_own_server_and_stops_cleanly_on_sigterm(tmp_
             time.sleep(0.5)
         settings = httpx.get(f"{ui}/ui-settings", timeout=10).json()
         assert settings["api_url"] == f"{ui}/api"
+        announced = tmp_path / "prefect" / "alsingest-serve.json"
+        while not announced.exists():  # for `alsingest ingest` to use (flows.running_server)
+            assert time.monotonic() < deadline
+            time.sleep(0.2)
+        assert json.loads(announced.read_text())["api_url"] == f"{ui}/api"
         names: set[str] = set()
         while {"alsingest-refresh", "alsingest-reingest"} - names:
             assert time.monotonic() < deadline, names
@@ -463,6 +506,7 @@ def test_serve_points_its_ui_at_its_own_server_and_stops_cleanly_on_sigterm(tmp_
     output = "".join(lines)
     assert status == 128 + signal.SIGTERM, output
     assert "never awaited" not in output and "Traceback" not in output, output
+    assert not announced.exists()
     with pytest.raises(httpx.TransportError):
         httpx.get(f"{ui}/api/health", timeout=2)
 

@@ -89,25 +89,70 @@ def datasette_match(query: str) -> str:
     return " ".join(f'"{word}"' for word in query.split())
 
 
+def complete(db, toolkit) -> int:
+    """What `alsingest browse` does before Datasette starts."""
+    from alsingest.pipeline import search_texts
+
+    return store.complete_search_terms(
+        db,
+        Converter().to_traditional_characters,
+        lambda simplified, spans: search_texts(simplified, spans, toolkit.segmenter),
+    )
+
+
 @pytest.mark.parametrize("query", ["渐冻症", "漸凍症", "渐冻", "托夫生", "tofersen", "注射液"])
-def test_datasette_s_search_box_finds_either_script_and_word_parts(alias_corpus, query):
-    store.complete_search_terms(alias_corpus, Converter().to_traditional_characters)  # browse
+def test_datasette_s_search_box_finds_either_script_and_word_parts(alias_corpus, toolkit, query):
+    complete(alias_corpus, toolkit)  # browse
     found = alias_corpus.execute(
         "select count(*) from sentences_fts where sentences_fts match ?", [datasette_match(query)]
     ).fetchone()[0]
     assert found >= 1, query
 
 
-def test_ingest_indexes_therapy_ids_and_browse_adds_forms_and_parts(alias_corpus):
+def test_ingest_indexes_therapy_ids_and_browse_adds_forms_and_parts(alias_corpus, toolkit):
     """Ingest pays only for what `alsingest search` needs; `browse` adds the rest, once."""
     before = [r[0] for r in alias_corpus.execute("select terms from sentences order by rowid")]
+    ids = [r[0] for r in alias_corpus.execute("select id from sentences order by id")]
     assert all(t.isascii() for t in " ".join(before).split()), before
     assert "tofersen" in before[0]
-    convert = Converter().to_traditional_characters
-    assert store.complete_search_terms(alias_corpus, convert) == len(before)
+    assert complete(alias_corpus, toolkit) == len(before)
     after = [r[0] for r in alias_corpus.execute("select terms from sentences order by rowid")]
     assert "tofersen" in after[0] and any(not t.isascii() for t in " ".join(after).split())
-    assert store.complete_search_terms(alias_corpus, convert) == 0  # idempotent
+    assert [r[0] for r in alias_corpus.execute("select id from sentences order by id")] == ids
+    assert complete(alias_corpus, toolkit) == 0  # idempotent
+    matched, joined = alias_corpus.execute(
+        "select count(*), count(s.id) from sentences_fts f left join sentences s "
+        "on s.id = f.rowid where sentences_fts match 'tofersen'"
+    ).fetchone()
+    assert matched == joined == 3, "each index row rewritten in place, none left behind"
+
+
+def test_browse_indexes_afresh_a_version_segmented_otherwise(alias_corpus, toolkit):
+    """When the words segmented now are not those indexed (another lexicon since), the
+    version's sentences are indexed again under new ids; the old rows match nothing."""
+    from alsingest.pipeline import search_texts
+
+    ids = [r[0] for r in alias_corpus.execute("select id from sentences order by id")]
+    n = store.complete_search_terms(
+        alias_corpus,
+        Converter().to_traditional_characters,
+        lambda simplified, spans: [
+            t + " 新词" for t in search_texts(simplified, spans, toolkit.segmenter)
+        ],
+    )
+    assert n == len(ids)
+    new_ids = [r[0] for r in alias_corpus.execute("select id from sentences order by id")]
+    assert min(new_ids) > max(ids) and len(new_ids) == len(ids)
+    found = alias_corpus.execute(
+        "select count(*) from sentences_fts f join sentences s on s.id = f.rowid "
+        "where sentences_fts match '新词'"
+    ).fetchone()[0]
+    assert found == len(ids)
+    assert store.change_stamp(alias_corpus, "index_orphans") == f"index_orphans:{len(ids)}"
+    rows = queries.search(
+        alias_corpus, "托夫生", toolkit.segmenter, toolkit.converter, lexicon=toolkit.lexicon
+    )
+    assert [r["sentence"] for r in rows] == [0, 1, 2], "the old rows find nothing twice"
 
 
 def test_an_old_corpus_is_migrated_to_the_new_index_with_its_decisions(tmp_path, toolkit):
@@ -120,7 +165,10 @@ def test_an_old_corpus_is_migrated_to_the_new_index_with_its_decisions(tmp_path,
     assert ingest_files(db, [tmp_path / "a.txt"], toolkit).ok
     claim = next(iter(queries.export_claims(db)))
     review.decide(db, claim, "accept", note="checked")
-    # Back to the schema before m009.
+    # Back to the schema before m009 (and so before m021).
+    from conftest import before_lean_corpus
+
+    before_lean_corpus(db, toolkit.segmenter)
     db["sentences"].disable_fts()
     db["sentences"].transform(drop={"terms"})
     db["sentences"].enable_fts(
@@ -131,7 +179,7 @@ def test_an_old_corpus_is_migrated_to_the_new_index_with_its_decisions(tmp_path,
     db.close()
 
     db = store.open_db(path)
-    assert "terms" in db["sentences"].columns_dict
+    assert "terms" in db["sentences"].columns_dict and "tokens" not in db["sentences"].columns_dict
     assert [d["note"] for d in store.read_decisions(db)] == ["checked"]
     found = db.execute(
         "select count(*) from sentences_fts where sentences_fts match ?", ['"漸凍症"']
@@ -169,7 +217,7 @@ def test_contradictions_are_paged_with_the_quotes_of_their_claims(seeded_db, tmp
     assert queries.contradictions_with_claims(db)[1:] == rows
 
 
-def test_fact_counts_are_kept_until_a_claim_changes(seeded_db, tmp_path):
+def test_facts_from_the_kept_counts_are_those_assembled_from_every_claim(seeded_db, tmp_path):
     from conftest import copy_corpus
 
     from alsingest.assemble import assemble, fact_row
@@ -177,13 +225,23 @@ def test_fact_counts_are_kept_until_a_claim_changes(seeded_db, tmp_path):
     db = copy_corpus(seeded_db, tmp_path / "c.db")
     every = [fact_row(f) for f in assemble(queries.export_claims(db))]
     rows, total = queries.facts_page(db, limit=None)
-    assert rows == every and total == len(every)
+    assert rows == every and total == len(every) > 20
     assert queries.facts_page(db, limit=4, offset=total - 2) == (every[-2:], total)
-    kept = db.execute("select stamp from derived where name = 'fact_counts'").fetchone()[0]
+    counts = queries.fact_counts(db)
+    assert sum(counts.values()) == total and counts["tofersen"] == sum(
+        row["therapy"] == "tofersen" for row in every
+    )
+    table, _ = queries.facts_page(db, limit=None, full=False)
+    for full, light in zip(every, table, strict=True):
+        assert light["mentions"] == len(full["claim_ids"])
+        assert light["article_count"] == len(full["articles"])
+        assert light["articles"] == full["articles"][:5]
+        assert {k: v for k, v in light.items() if k in full and k != "articles"} == {
+            k: v for k, v in full.items() if k not in ("articles", "claim_ids")
+        }
     lonely = every[0]
     db.execute("delete from claims where claim_id in (select value from json_each(?))",
                [json.dumps(lonely["claim_ids"])])  # fmt: skip
-    assert store.change_stamp(db, "claims") != kept
     rows, total = queries.facts_page(db, limit=None)
     assert total == len(every) - 1 and lonely not in rows
 
@@ -211,3 +269,32 @@ def test_a_substring_is_found_in_the_sentences_cut_from_their_article(seeded_db)
     page, same = queries.substring_page(seeded_db, needle, 2, 3)
     assert same == total and page == rows[3:5]
     assert all(needle in r["text_simplified"] for r in rows)
+
+
+def test_timeline_groups_count_the_undecided_dated_claims_of_a_therapy(seeded_db, tmp_path):
+    from conftest import copy_corpus
+
+    from alsingest import review
+
+    db = copy_corpus(seeded_db, tmp_path / "c.db")
+    claims = [c for c in queries.export_claims(db) if c["therapy"] == "tofersen"]
+    decided = claims[0]
+    review.decide(db, decided, "reject")
+    undecided = [c for c in claims if c["claim_id"] != decided["claim_id"]]
+    groups, undated = queries.timeline_groups(db, "tofersen", [decided])
+    expected: dict = {}
+    for claim in undecided:
+        if claim["date"]:
+            group = expected.setdefault((claim["type"], claim["date"]), [])
+            group.append(claim)
+    assert undated == sum(1 for c in undecided if not c["date"])
+    assert {(g["type"], g["date"]): g["count"] for g in groups} == {
+        key: len(members) for key, members in expected.items()
+    }
+    for group in groups:
+        members = expected[(group["type"], group["date"])]
+        assert group["verdicts"] == {c["verdict"] or "unverified" for c in members}
+        assert set(group["sample"]) <= {(c["article"], c["quote"]) for c in members}
+        assert len(group["sample"]) == min(5, len(members))
+        if group["count"] == 1:
+            assert group["claim_id"] == members[0]["claim_id"]

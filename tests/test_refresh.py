@@ -156,7 +156,7 @@ def test_a_run_killed_halfway_resumes_and_stores_each_article_once(db, toolkit, 
 
     def killed_on_b(database, table, columns, rows):
         insert_rows(database, table, columns, rows)  # half of the article is written ...
-        if table == "sentences" and rows[0][columns.index("version_id")] == b_version:
+        if table == "claims" and rows[0][columns.index("version_id")] == b_version:
             raise KeyboardInterrupt  # ... when the process is killed
 
     monkeypatch.setattr(store.articles, "_insert_rows", killed_on_b)

@@ -5,7 +5,7 @@ from conftest import ROOT, SEEDS
 
 from alsingest.nlp import THERAPY_LABEL, search_tokens
 from alsingest.normalize import Converter
-from alsingest.segment import han_cutter, search_text
+from alsingest.segment import DictionaryFile, Segmenter, han_cutter, search_text
 
 REAL = ROOT / "tests" / "real"
 
@@ -105,3 +105,46 @@ def test_index_terms_hold_therapy_ids_traditional_forms_and_word_parts():
     assert "用于" not in terms and "患者" not in terms, "the words themselves are indexed apart"
     assert len(terms) == len(set(terms))
     assert index_terms(["用于", "sod1"], (), converter.s2t.convert) == "用於"
+
+
+def test_a_segmenter_for_queries_looks_its_words_up_and_cuts_as_the_loaded_one(toolkit, lexicon):
+    """Search segments its query on the dictionary file, unloaded: the same words as ingest."""
+    queries = Segmenter(lexicon, toolkit.options.extra_words, lookup=True)
+    assert "_dictionary" not in vars(queries), "nothing loaded for a query"
+    lines = (
+        list(_seed_lines(SEEDS))
+        + [line for page in sorted(REAL.glob("*/*.txt")) for line in _seed_lines(page.parent)][
+            :3000
+        ]
+    )
+    lines += ["托夫生", "漸凍症患者", "㐀䶵药", "的的的的的的", "研究研究研究"]
+    assert [queries.segment(line) for line in lines] == [
+        toolkit.segmenter.segment(line) for line in lines
+    ]
+    assert "_dictionary" not in vars(queries)
+
+
+def test_the_dictionary_file_is_built_once_per_lexicon(tmp_path, monkeypatch, lexicon):
+    monkeypatch.setenv("ALSINGEST_CACHE_DIR", str(tmp_path))
+    Segmenter(lexicon, ["渐冻症"])
+    files = sorted(tmp_path.glob("segmenter-*.db"))
+    assert len(files) == 1
+    first = Segmenter(lexicon, ["渐冻症"])
+    assert sorted(tmp_path.glob("segmenter-*.db")) == files, "the same words: the same file"
+    other = Segmenter(lexicon, ["渐冻症", "某某新药"])
+    assert len(list(tmp_path.glob("segmenter-*.db"))) == 2, "other words: another file"
+    assert "某某新药" in other.segment("某某新药上市")[0]
+    assert "某某新药" not in first.segment("某某新药上市")[0]
+    assert first.frequency["渐冻症"] >= 50000
+    assert first.total == other.total - other.frequency["某某新药"]
+    assert DictionaryFile(files[0]).load() == first.frequency
+
+
+def test_a_cache_folder_that_cannot_be_written_leaves_the_dictionary_in_memory(
+    tmp_path, monkeypatch, lexicon
+):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("ALSINGEST_CACHE_DIR", str(blocked / "cache"))
+    segmenter = Segmenter(lexicon, ["渐冻症"], lookup=True)
+    assert segmenter.segment("渐冻症患者")[0] == ["渐冻症", "患者"]

@@ -121,3 +121,218 @@ def test_a_corpus_with_sentence_texts_is_converted_in_place_keeping_ids_and_deci
     ).fetchone()[0]
     assert simplified == 2  # the two articles in traditional script
     db.close()
+
+
+def test_the_kept_claim_counts_follow_every_write(tmp_path, toolkit):
+    """claim_counts (kept by triggers) equals the claims counted again after each kind of write:
+    ingest, verdicts, a new version, the old one back, a re-extraction, edits and deletions."""
+    import shutil
+
+    from conftest import SEEDS
+
+    from alsingest import queries
+    from alsingest.pipeline import ingest_files, verify_corpus
+    from alsingest.refresh import reextract
+
+    def agree(db):
+        kept, recounted = queries.recount_claims(db)
+        assert kept == recounted and sum(recounted.values()) == queries.counted_claims(db)
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for path in sorted(SEEDS.glob("*.txt"))[:3]:
+        shutil.copy(path, folder)
+    db = store.open_db(tmp_path / "c.db")
+    ingest_files(db, [folder], toolkit)
+    agree(db)
+    verify_corpus(db, toolkit)
+    agree(db)
+    rows = db.execute("select id, claim_id from claims order by id limit 3").fetchall()
+    store.write_verifications(
+        db, [{"id": r, "claim_id": c, "verdict": "contradicted"} for r, c in rows]
+    )
+    assert queries.counted_claims(db, verdict="contradicted") == 3
+    agree(db)
+    db.execute("delete from verifications where id = ?", [rows[0][0]])
+    agree(db)
+    article = sorted(folder.glob("*.txt"))[0]
+    original = article.read_text(encoding="utf-8")
+    article.write_text(
+        original.replace("。", "。\n", 3) + "\n2025年5月，托夫生在日本获批。\n", encoding="utf-8"
+    )
+    ingest_files(db, [article], toolkit)  # a new version
+    agree(db)
+    article.write_text(original, encoding="utf-8")
+    ingest_files(db, [article], toolkit)  # the first version current again
+    agree(db)
+    db.execute("update article_versions set parser_version = 'old'")
+    reextract(db, queries.stale_articles(db, "new"), toolkit)
+    agree(db)
+    db.execute("update claims set therapy = 'renamed', date = null where id = ?", [rows[1][0]])
+    db.execute("delete from claims where id = ?", [rows[2][0]])
+    agree(db)
+    assert queries.counted_claims(db, therapy="renamed") == 1
+    version_counts_agree(db)
+    db.close()
+
+
+def test_a_corpus_from_before_the_kept_counts_gets_them_and_keeps_its_decisions(
+    seeded_db, tmp_path
+):
+    from conftest import copy_corpus
+
+    from alsingest import queries, review
+
+    db = copy_corpus(seeded_db, tmp_path / "old.db")
+    claim = next(iter(queries.export_claims(db)))
+    review.decide(db, claim, "accept", note="kept")
+    claims = [c["claim_id"] for c in queries.export_claims(db)]
+    # Back to the schema of m018: no kept counts, no change logs, the therapy index alone.
+    for (trigger,) in db.execute(
+        "select name from sqlite_master where type = 'trigger' and (name like 'claim_counts%' "
+        "or name like 'therapies_to_check%' or name like 'documents_to_verify%')"
+    ).fetchall():
+        db.execute(f"drop trigger [{trigger}]")
+    for table in ("claim_counts", "therapies_to_check", "documents_to_verify"):
+        db.execute(f"drop table {table}")
+    db.execute("drop index idx_claims_facts")
+    db.execute("drop index idx_claims_primary_outcome")
+    db.execute("drop index idx_article_references_url_normalized")
+    db.execute("create index idx_claims_therapy on claims (therapy)")
+    db.execute("delete from _sqlite_migrations where name = 'm019_claim_counts'")
+    db.conn.commit()
+    db.close()
+
+    db = store.open_db(tmp_path / "old.db")
+    kept, recounted = queries.recount_claims(db)
+    assert kept == recounted and sum(kept.values()) == len(claims)
+    assert [c["claim_id"] for c in queries.export_claims(db)] == claims
+    assert [(d["claim_id"], d["note"]) for d in store.read_decisions(db)] == [
+        (claim["claim_id"], "kept")
+    ]
+    assert sorted(store.therapies_to_check(db)) == queries.claim_therapies(db)
+    assert "idx_claims_therapy" not in {i.name for i in db["claims"].indexes}
+    db.close()
+
+
+def version_counts_agree(db) -> None:
+    from alsingest.store.schema import VERSION_COUNTS
+
+    for table, column in VERSION_COUNTS.items():
+        wrong = db.execute(
+            f"select v.id from article_versions v where v.n_{column} != "
+            f"(select count(*) from [{table}] t where t.version_id = v.id)"
+        ).fetchall()
+        assert wrong == [], (table, wrong)
+
+
+def test_each_version_keeps_its_row_counts_and_an_older_corpus_gets_them(seeded_db, tmp_path):
+    from conftest import copy_corpus
+
+    from alsingest import queries, review
+
+    db = copy_corpus(seeded_db, tmp_path / "old.db")
+    version_counts_agree(db)
+    totals = queries.current_totals(db)
+    counted = {
+        table: db.execute(
+            f"select count(*) from [{table}] t join articles a on a.current_version = t.version_id"
+        ).fetchone()[0]
+        for table in ("sentences", "article_references", "citation_markers", "claims")
+    }
+    assert totals == {"articles": 5, **counted}
+    claim = next(iter(queries.export_claims(db)))
+    review.decide(db, claim, "accept", note="kept")
+    # Back to the schema of m019: no counts with the versions.
+    for column in ("paragraphs", "sentences", "references", "markers"):
+        db.execute(f"alter table article_versions drop column n_{column}")
+    db.execute("delete from _sqlite_migrations where name = 'm020_version_counts'")
+    db.conn.commit()
+    db.close()
+    db = store.open_db(tmp_path / "old.db")
+    version_counts_agree(db)
+    assert queries.current_totals(db) == totals
+    assert [d["note"] for d in store.read_decisions(db)] == ["kept"]
+    db.close()
+
+
+def test_a_corpus_from_before_the_lean_schema_is_converted_in_place_and_compacted(
+    seeded_db, tmp_path, toolkit
+):
+    """m021: sentences keep no tokens and no text ids (the index is contentless, keyed by the
+    sentence's integer id), paragraphs and markers are keyed by version and position; m022
+    compacts the file. Every sentence id, claim id, decision and search result stays."""
+    from conftest import before_lean_corpus, copy_corpus
+
+    from alsingest import queries, review
+
+    db = copy_corpus(seeded_db, tmp_path / "old.db")
+    claim = next(iter(queries.export_claims(db)))
+    review.decide(db, claim, "accept", note="kept")
+    sentences = list(queries.export_sentences(db))
+    ids = db.execute("select id from sentences order by id").fetchall()
+    digests = db.execute("select id, tokens_hash from article_versions order by id").fetchall()
+    claims = [c["claim_id"] for c in queries.export_claims(db)]
+
+    def searched(db):
+        kit = toolkit
+        return [
+            queries.search(db, q, kit.segmenter, kit.converter, lexicon=kit.lexicon, limit=500)
+            for q in ("托夫生", "渐冻症患者", "临床试验")
+        ]
+
+    found = searched(db)
+    paragraphs = db.execute("select version_id, idx, start, [end], kind from paragraphs").fetchall()
+    before_lean_corpus(db, toolkit.segmenter)
+    assert "tokens" in db["sentences"].columns_dict and "id" in db["paragraphs"].columns_dict
+    assert searched(db) == found
+    db.execute("pragma wal_checkpoint(truncate)")
+    db.close()
+    size = (tmp_path / "old.db").stat().st_size
+
+    db = store.open_db(tmp_path / "old.db")
+    assert set(db["sentences"].columns_dict) == {
+        "id", "version_id", "paragraph_idx", "idx", "start", "end", "terms", "terms_complete"
+    }  # fmt: skip
+    assert db.execute("select id from sentences order by id").fetchall() == ids
+    assert db.execute("select id, tokens_hash from article_versions order by id").fetchall() == (
+        digests
+    )
+    assert list(queries.export_sentences(db)) == sentences
+    assert [c["claim_id"] for c in queries.export_claims(db)] == claims
+    assert [(d["claim_id"], d["note"]) for d in store.read_decisions(db)] == [
+        (claim["claim_id"], "kept")
+    ]
+    assert searched(db) == found
+    assert sorted(
+        db.execute("select version_id, idx, start, [end], kind from paragraphs").fetchall()
+    ) == sorted(paragraphs)
+    for table in ("paragraphs", "citation_markers", "claims_to_verify"):
+        assert (
+            "without rowid"
+            in db.execute(
+                "select lower(sql) from sqlite_master where name = ?", [table]
+            ).fetchone()[0]
+        )
+    assert db.execute("pragma freelist_count").fetchone()[0] == 0, "compacted"
+    db.execute("pragma wal_checkpoint(truncate)")
+    assert (tmp_path / "old.db").stat().st_size < size * 0.8
+    # Writes work as before: a claim written is logged for verification once.
+    row = db.execute("select id from claims limit 1").fetchone()[0]
+    db.execute("update claims set phase = '3' where id = ?", [row])
+    db.execute("update claims set phase = '2' where id = ?", [row])
+    assert store.claims_to_verify(db).count(row) == 1
+    db.close()
+
+
+def test_the_claim_and_run_columns_are_named_once_and_are_the_tables(db):
+    from alsingest import records, review
+    from alsingest.refresh import RunReport
+
+    assert set(records.CLAIM_ROW_COLUMNS) == set(db["claims"].columns_dict)
+    assert set(records.CLAIM_VALUES) <= set(records.CLAIM_ROW_COLUMNS)
+    assert set(records.CLAIM_JSON_COLUMNS) <= set(records.CLAIM_ROW_COLUMNS)
+    assert review.SNAPSHOT_FIELDS is records.CLAIM_VALUES
+    assert RunReport.ROW_FIELDS is records.RUN_COLUMNS
+    assert set(records.RUN_COLUMNS) == set(db["runs"].columns_dict)
+    assert set(store.RUN_JSON_COLUMNS) <= set(records.RUN_COLUMNS)

@@ -496,6 +496,43 @@ def test_the_queue_pages_through_every_claim_once_decided_ones_last(client, corp
     assert decided not in claim_ids_of(client.get("/?review=unreviewed&page=99").text)
 
 
+def test_the_queue_s_links_continue_from_a_claim_and_give_the_pages_numbers_give(
+    client, corpus, monkeypatch
+):
+    """Next and previous carry the claim they continue from (an index seek however deep the
+    page); a page asked for by number alone is read from the nearer end: the same claims."""
+    monkeypatch.setattr(views, "PAGE_SIZE", 7)
+    db = store.open_db(corpus)  # contradicted claims come first: a page spans both segments
+    rows = db.execute("select id, claim_id from claims order by id").fetchall()[::5][:9]
+    store.write_verifications(
+        db, [{"id": row, "claim_id": claim, "verdict": "contradicted"} for row, claim in rows]
+    )
+    db.close()
+    first = client.get("/?review=unreviewed").text
+    pages = int(re.search(r"page 1 of (\d+)", first).group(1))
+    assert pages > 3
+    by_number = [
+        claim_ids_of(client.get(f"/?review=unreviewed&page={n}").text) for n in range(1, pages + 1)
+    ]
+    assert all(len(ids) == 7 for ids in by_number[:-1])
+    page, followed = first, [claim_ids_of(first)]
+    for n in range(2, pages + 1):
+        link = re.search(r'<a href="([^"]+)">next', page).group(1).replace("&amp;", "&")
+        assert f"page={n}" in link and f"after={followed[-1][-1]}" in link
+        page = client.get(link).text
+        followed.append(claim_ids_of(page))
+    assert followed == by_number
+    for n in range(pages, 1, -1):
+        link = re.search(r'<a href="([^"]+)">← previous', page).group(1).replace("&amp;", "&")
+        assert f"before={followed[n - 1][0]}" in link
+        page = client.get(link).text
+        assert claim_ids_of(page) == by_number[n - 2]
+    db = store.open_db(corpus)
+    ordered = [row["claim_id"] for row in queries.claims_page(db, limit=None)[0]]
+    db.close()
+    assert [i for ids in by_number for i in ids] == ordered, "the listing order, contradicted first"
+
+
 def test_a_corrected_therapy_counts_and_draws_under_its_new_name(client, corpus):
     page = client.get("/?therapy=snug01").text
     tofersen = re.compile(r'<option value="tofersen">tofersen \((\d+)\)')
@@ -517,8 +554,8 @@ def test_a_corrected_therapy_counts_and_draws_under_its_new_name(client, corpus)
 def test_many_articles_make_the_article_filter_a_text_box(client, monkeypatch):
     assert '<select name="article">' in client.get("/").text
     monkeypatch.setattr(views, "ARTICLE_CHOICES", 2)
-    db_page = client.get("/?type=launch")  # claims unchanged: the kept counts still list them
-    assert '<select name="article">' in db_page.text
+    page = client.get("/?type=launch").text
+    assert '<select name="article">' not in page and '<input type="text" name="article"' in page
 
 
 def test_a_new_corpus_with_many_articles_gets_a_text_box(corpus, lexicon, monkeypatch):

@@ -83,6 +83,35 @@ def _digest(*parts: object) -> str:
     return hashlib.sha256("\0".join(map(str, parts)).encode()).hexdigest()[:16]
 
 
+def joined_cluster(date: str, lasts: Iterable[str]) -> int | None:
+    """Which cluster a date joins, given the last (shortest) date of each so far: the one
+    with the earliest last date it agrees with (None: it starts a cluster).
+
+    Every member must agree: a bare "2025" does not bridge "2025-04" and "2025-06". Dates
+    come longest first, so a cluster's members are a chain of prefixes and its last date is
+    a prefix of all: agreeing with it is agreeing with every member (one comparison, not one
+    per member). Where a date agrees with several ("2025" with "2025-04" and "2025-06"), the
+    earliest date wins, so that the facts depend on the dates alone, not on which article
+    came first (a page of facts is made from the dates of a therapy, ``fact_dates``)."""
+    agreeing = [(last, k) for k, last in enumerate(lasts) if compatible(date, last)]
+    return min(agreeing)[1] if agreeing else None
+
+
+def fact_dates(dates: Iterable[str]) -> list[list[str]]:
+    """The distinct dates of one therapy and type as ``assemble`` clusters their claims:
+    one list per fact, longest date first. A date starts a fact when no longer date extends
+    it (and joins one otherwise), so a therapy and type have as many dated facts as dates
+    that no other of theirs extends."""
+    clusters: list[list[str]] = []
+    for date in sorted(set(dates), key=lambda d: (-len(d), d)):
+        home = joined_cluster(date, (c[-1] for c in clusters))
+        if home is None:
+            clusters.append([date])
+        else:
+            clusters[home].append(date)
+    return clusters
+
+
 def assemble(claims: Iterable[Mapping]) -> list[Fact]:
     """Facts from claim rows (``export claims``), most precise dates first within a group."""
     groups: dict[tuple, list[list[Mapping]]] = {}
@@ -91,11 +120,8 @@ def assemble(claims: Iterable[Mapping]) -> list[Fact]:
     ):
         if claim.get("date"):
             clusters = groups.setdefault((claim["therapy"], claim["type"], "dated"), [])
-            # Every member must agree: a bare "2025" does not bridge "2025-04" and "2025-06".
-            # Claims come longest date first, so a cluster's members are a chain of prefixes
-            # and its last member's date is a prefix of all: agreeing with it is agreeing with
-            # every member (one comparison, not one per member).
-            home = next((c for c in clusters if compatible(claim["date"], c[-1]["date"])), None)
+            home = joined_cluster(claim["date"], (c[-1]["date"] for c in clusters))
+            home = clusters[home] if home is not None else None
         else:
             key = (claim["therapy"], claim["type"], claim.get("phase"), claim.get("enrollment"))
             clusters = groups.setdefault(key, [])
@@ -111,12 +137,30 @@ def assemble(claims: Iterable[Mapping]) -> list[Fact]:
             date = min(dates, key=len) if dates else None
             phase = next((m["phase"] for m in members if m.get("phase")), None)
             enrollment = next((m["enrollment"] for m in members if m.get("enrollment")), None)
-            fact_id = _digest(
-                key[0], key[1], date, phase if not date else "", enrollment if not date else ""
-            )
-            facts.append(Fact(fact_id, key[0], key[1], date, phase, enrollment, tuple(members)))
-    facts.sort(key=lambda f: (f.therapy, f.date or "9999", f.type))
+            fact_id_ = fact_id(key[0], key[1], date, phase, enrollment)
+            facts.append(Fact(fact_id_, key[0], key[1], date, phase, enrollment, tuple(members)))
+    facts.sort(key=fact_order)
     return facts
+
+
+def fact_order(fact: Fact) -> tuple:
+    """Facts by therapy, date and type; undated ones of a type by phase and size."""
+    return (
+        fact.therapy,
+        fact.date or "9999",
+        fact.type,
+        fact.phase or "" if not fact.date else "",
+        -1 if fact.date or fact.enrollment is None else fact.enrollment,
+    )
+
+
+def fact_id(
+    therapy: str, claim_type: str, date: str | None, phase: str | None, enrollment: int | None
+) -> str:
+    """A fact's stable id: its therapy, type and date; an undated one's phase and size."""
+    return _digest(
+        therapy, claim_type, date, phase if not date else "", enrollment if not date else ""
+    )
 
 
 def jurisdictions(quote: str) -> frozenset[str]:
@@ -125,51 +169,97 @@ def jurisdictions(quote: str) -> frozenset[str]:
 
 def find_conflicts(facts: list[Fact], lexicon: Lexicon | None = None) -> list[Conflict]:
     """Contradictions between facts, between outcomes, and in the lexicon."""
+    return [
+        *date_conflicts(facts),
+        *outcome_conflicts(m for f in facts for m in f.mentions),
+        *alias_conflicts(lexicon),
+    ]
+
+
+# Only facts like these can contradict each other on their dates.
+def may_conflict_on_date(fact_type: str, date: str | None) -> bool:
+    return bool(date) and len(date) >= 7 and fact_type in ONE_TIME_EVENTS
+
+
+def date_conflicts(facts: list[Fact]) -> list[Conflict]:
+    """One event of one therapy in one jurisdiction on incompatible dates (``facts`` in
+    ``assemble``'s order; those of other kinds are passed over)."""
     found: list[Conflict] = []
-    dated = [f for f in facts if f.date and len(f.date) >= 7 and f.type in ONE_TIME_EVENTS]
+    dated = [f for f in facts if may_conflict_on_date(f.type, f.date)]
+    # What each fact reports (plans move; only what happened can contradict), and where.
+    reported = {id(f): [m for m in f.mentions if m.get("status") != "planned"] for f in dated}
+    places = {
+        id(f): frozenset().union(*(jurisdictions(m["quote"]) for m in reported[id(f)]))
+        for f in dated
+    }
     for i, a in enumerate(dated):
         for b in dated[i + 1 :]:
             if (a.therapy, a.type) != (b.therapy, b.type) or compatible(a.date, b.date):
                 continue
-            reported_a = [m for m in a.mentions if m.get("status") != "planned"]
-            reported_b = [m for m in b.mentions if m.get("status") != "planned"]
-            if not reported_a or not reported_b:
-                continue  # plans move; only what happened can contradict
-            places_a = frozenset().union(*(jurisdictions(m["quote"]) for m in reported_a))
-            places_b = frozenset().union(*(jurisdictions(m["quote"]) for m in reported_b))
+            if not reported[id(a)] or not reported[id(b)]:
+                continue
+            places_a, places_b = places[id(a)], places[id(b)]
             if places_a and places_b and not places_a & places_b:
                 continue  # approved in Japan in 2015 and in the US in 2017 is no contradiction
-            ids = tuple(sorted({m["claim_id"] for m in reported_a + reported_b}))
+            ids = tuple(sorted({m["claim_id"] for m in reported[id(a)] + reported[id(b)]}))
             detail = f"{a.therapy} {a.type}: {a.date} ({', '.join(a.articles)}) vs {b.date} ({', '.join(b.articles)})"
             found.append(Conflict(_digest("date", *ids), "date", a.therapy, detail, ids))
+    return found
 
-    claims = [m for f in facts for m in f.mentions]
+
+PRIMARY_OUTCOMES = ("met_primary", "missed_primary")
+
+
+def outcome_conflicts(claims: Iterable[Mapping]) -> list[Conflict]:
+    """Claims of one therapy's trial with the primary endpoint met and missed: a met and a
+    missed claim contradict unless both give a phase and the phases differ. Every claim with
+    a contradicting partner is involved; found in one pass (by phase), not pair by pair."""
+    found: list[Conflict] = []
     by_therapy: dict[str, list[Mapping]] = {}
     for claim in claims:
-        if (claim.get("outcome") or "").endswith("_primary"):
+        if claim.get("outcome") in PRIMARY_OUTCOMES:
             by_therapy.setdefault(claim["therapy"], []).append(claim)
     for therapy, group in sorted(by_therapy.items()):
-        met = [c for c in group if c["outcome"] == "met_primary"]
-        missed = [c for c in group if c["outcome"] == "missed_primary"]
-        pairs = [
-            (x, y)
-            for x in met
-            for y in missed
-            if not x.get("phase") or not y.get("phase") or x["phase"] == y["phase"]
-        ]
-        if pairs:
-            ids = tuple(sorted({c["claim_id"] for pair in pairs for c in pair}))
-            articles = sorted({c["article"] for pair in pairs for c in pair})
+        # Per outcome: how many claims give no phase, and the phases given.
+        unphased = {o: 0 for o in PRIMARY_OUTCOMES}
+        phases: dict[str, set] = {o: set() for o in PRIMARY_OUTCOMES}
+        for claim in group:
+            if claim.get("phase"):
+                phases[claim["outcome"]].add(claim["phase"])
+            else:
+                unphased[claim["outcome"]] += 1
+
+        involved = [c for c in group if _has_partner(c, unphased, phases)]
+        if involved:
+            ids = tuple(sorted({c["claim_id"] for c in involved}))
+            articles = sorted({c["article"] for c in involved})
             detail = f"{therapy}: primary endpoint met and missed ({', '.join(articles)})"
             found.append(Conflict(_digest("outcome", *ids), "outcome", therapy, detail, ids))
-
-    if lexicon is not None:
-        for alias, first, second in lexicon.alias_conflicts:
-            detail = f"alias {alias!r} is listed for {first} and {second}"
-            found.append(
-                Conflict(_digest("alias", alias, first, second), "alias", None, detail, ())
-            )
     return found
+
+
+def _has_partner(claim: Mapping, unphased: dict[str, int], phases: dict[str, set]) -> bool:
+    """Whether a claim of the other primary outcome contradicts ``claim``."""
+    other = PRIMARY_OUTCOMES[1 - PRIMARY_OUTCOMES.index(claim["outcome"])]
+    if not claim.get("phase"):
+        return bool(unphased[other] or phases[other])
+    return bool(unphased[other]) or claim["phase"] in phases[other]
+
+
+def alias_conflicts(lexicon: Lexicon | None) -> list[Conflict]:
+    """An alias the lexicon lists for two therapies."""
+    if lexicon is None:
+        return []
+    return [
+        Conflict(
+            _digest("alias", alias, first, second),
+            "alias",
+            None,
+            f"alias {alias!r} is listed for {first} and {second}",
+            (),
+        )
+        for alias, first, second in lexicon.alias_conflicts
+    ]
 
 
 def fact_row(fact: Fact) -> dict:

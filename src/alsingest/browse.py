@@ -46,8 +46,8 @@ TABLES: dict[str, tuple[str, list[str], str | None]] = {
     "paragraphs": ("Paragraph spans (start, end) in the article text.", ["kind"], None),
     "sentences": (
         "Sentences as spans (start, end) of their article version's text, which is stored "
-        "once (the view sentence_texts shows each with its text); tokens are the segmented "
-        "words behind the full-text search.",
+        "once (the view sentence_texts shows each with its text); their segmented words are "
+        "in the full-text index sentences_fts alone (search them here or in sentence_texts).",
         [],
         None,
     ),
@@ -114,6 +114,14 @@ def metadata(db: Database, name: str) -> dict:
         if label and label in columns:
             entry["label_column"] = label
         tables[table] = entry
+    # The full-text index keeps no copy of what it indexes, so Datasette does not find it
+    # on its own: the sentences and their view search it by the sentence's id.
+    for table in ("sentences", "sentence_texts"):
+        if "sentences_fts" in present and table in {*present, *db.view_names()}:
+            entry = tables.setdefault(
+                table, {"description": "Each sentence with its text, cut from its version's."}
+            )
+            entry.update({"fts_table": "sentences_fts", "fts_pk": "id"})
     for table in HIDDEN:
         if table in present:
             tables[table] = {"hidden": True}

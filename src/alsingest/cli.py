@@ -10,19 +10,22 @@ import sys
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
 from . import __version__, queries, store
 from .config import ConfigError, Options, load_config
-from .fetch import STATUSES
 from .lexicon import LexiconError
 from .output import FORMATS, Field, PipeConsole, emit, plural
 from .queries import Page
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
 from .readers import shown_name
+from .records import FETCH_STATUSES
 
 # The machines this runs on have no internet: do not try to send Prefect telemetry.
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -134,6 +137,8 @@ def common_options(command):
 
 def progress_bar(label: str) -> Progress:
     """The progress bar of long commands, on standard error, gone when done."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     return Progress(
         TextColumn(label, style="bold", markup=False),
         BarColumn(),
@@ -194,11 +199,11 @@ def resolve_therapy(db, name: str | None, options: Options) -> str | None:
         raise click.ClickException(str(e)) from None
 
 
-def toolkit(options: Options):
-    from .pipeline import Toolkit
+def toolkit(options: Options, *, for_queries: bool = False):
+    from .toolkit import Toolkit
 
     try:
-        return Toolkit.build(options)
+        return Toolkit.build(options, for_queries=for_queries)
     except LexiconError as e:
         raise click.ClickException(str(e)) from None
 
@@ -348,7 +353,7 @@ SEARCH_FIELDS = [
 def search(query, page, fmt, options, db_path, config_path):
     """Sentences matching QUERY, in simplified or traditional Chinese or English."""
     db = open_corpus(db_path)
-    kit = toolkit(options)
+    kit = toolkit(options, for_queries=True)
     rows, total = queries.search_page(
         db, query, kit.segmenter, kit.converter, lexicon=kit.lexicon, **page.sql
     )
@@ -546,6 +551,14 @@ def verify(force, fmt, options, db_path, config_path):
     )
 
 
+def articles_cell(row: dict) -> str:
+    """A fact's articles: the first five, then how many more (a table's row has five and the
+    count, ``facts_page(full=False)``; a full row has them all)."""
+    names = [a[:12] for a in row["articles"]]
+    more = row.get("article_count", len(names)) - len(names)
+    return some(names) if not more else f"{', '.join(names)} … {more} more"
+
+
 def some(names: Iterable[str], shown: int = 5) -> str:
     """The first ``shown`` names, then how many more: a fact of 2,000 articles is one line."""
     names = list(names)
@@ -559,8 +572,8 @@ FACT_FIELDS = [
     Field("date", "date"),
     Field("phase", "phase"),
     Field("n", "enrollment"),
-    Field("mentions", lambda row: len(row["claim_ids"])),
-    Field("articles", lambda row: some(a[:12] for a in row["articles"])),
+    Field("mentions", lambda row: row["mentions"] if "mentions" in row else len(row["claim_ids"])),
+    Field("articles", lambda row: articles_cell(row)),
     Field("verdicts", lambda row: " ".join(f"{v}:{n}" for v, n in row["verdicts"].items())),
 ]
 
@@ -574,7 +587,7 @@ def facts(therapy, page, fmt, options, db_path, config_path):
     """One line per fact (claims of all articles about the same event), with mentions and verdicts."""
     db = open_corpus(db_path)
     therapy = resolve_therapy(db, therapy, options)
-    rows, total = queries.facts_page(db, therapy=therapy, **page.sql)
+    rows, total = queries.facts_page(db, therapy=therapy, **page.sql, full=fmt != "table")
     show(rows, fmt, FACT_FIELDS, "fact", total=total, offset=page.offset)
 
 
@@ -691,7 +704,7 @@ def fetch(stale_after, only_failed, options, db_path, config_path):
         )
 
 
-REFERENCE_STATUSES = sorted({*STATUSES, queries.UNFETCHED})
+REFERENCE_STATUSES = sorted({*FETCH_STATUSES, queries.UNFETCHED})
 
 
 def reference_status(row: dict) -> str:
@@ -863,7 +876,14 @@ def browse(port, metadata_path, open_browser, options, db_path, config_path):
         metadata_path = temporary / "metadata.json"
     # Datasette's search box finds traditional forms and word parts (渐冻 in 渐冻症): ingest
     # leaves those index terms to here, so that it does not pay for them.
-    completed = store.complete_search_terms(db, Converter().to_traditional_characters)
+    from .pipeline import search_texts
+
+    kit = toolkit(options)
+    completed = store.complete_search_terms(
+        db,
+        Converter().to_traditional_characters,
+        lambda simplified, spans: search_texts(simplified, spans, kit.segmenter),
+    )
     if completed:
         errors.print(f"search index completed for {plural(completed, 'sentence')}")
     write_metadata(db, db_path, metadata_path)
@@ -880,6 +900,8 @@ def browse(port, metadata_path, open_browser, options, db_path, config_path):
 
 def fetch_progress(label: str):
     """A progress line for fetches whose number is not known in advance."""
+    from rich.progress import Progress, TextColumn, TimeElapsedColumn
+
     return Progress(
         TextColumn(label, style="bold", markup=False),
         TextColumn("{task.completed} URLs"),

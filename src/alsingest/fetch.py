@@ -32,20 +32,11 @@ from urllib.robotparser import RobotFileParser
 
 import httpx
 
+from .records import FETCH_STATUSES
+
 logger = logging.getLogger(__name__)
 
-STATUSES = (
-    "ok",
-    "not_modified",
-    "http_error",
-    "timeout",
-    "network_error",
-    "too_large",
-    "unsupported_type",
-    "blocked",
-    "robots",
-    "no_url",
-)
+STATUSES = FETCH_STATUSES
 
 DEFAULT_USER_AGENT = (
     "alsingest/0.1 (+https://github.com/alsingest/alsingest; ALS literature tracker)"

@@ -12,7 +12,6 @@ import json
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -21,13 +20,13 @@ from . import queries, store
 from .claims import EXTRACTOR_VERSION, Claim, SentenceInput, TherapyMention, extract_claims
 from .config import Options
 from .dates import publication_date
-from .lexicon import Lexicon
-from .normalize import Converter, drop_glosses, join_lines
+from .normalize import drop_glosses, join_lines
 from .readers import InputError, SourceText, discover, read_article
 from .references import Marker, Reference, markers_of, references_of
 from .registries import trial_ids
-from .segment import Segmenter, index_terms, search_text
+from .segment import index_terms, search_text
 from .structure import Paragraph, paragraphs_of, sentences_of
+from .toolkit import Toolkit
 
 logger = logging.getLogger(__name__)
 
@@ -62,36 +61,6 @@ class ArticleResult:
     claim_trial_ids: tuple[tuple[str, ...], ...] = ()
 
 
-@dataclass
-class Toolkit:
-    """What the stages need, built once per process and passed in."""
-
-    options: Options
-    lexicon: Lexicon
-    segmenter: Segmenter
-    converter: Converter = field(default_factory=Converter)
-
-    @classmethod
-    def build(cls, options: Options) -> Toolkit:
-        lexicon = Lexicon.load(options.lexicon_path)
-        segmenter = Segmenter(lexicon, options.extra_words, hmm=options.segment_hmm)
-        return cls(options=options, lexicon=lexicon, segmenter=segmenter)
-
-    @cached_property
-    def nlp(self):
-        """The spaCy pipeline on the same segmenter, built (and spaCy imported) on first use.
-
-        Optional (``pip install 'alsingest[spacy]'``): nothing in ingest, search or the claims
-        needs it; it is for plugging alsingest's segmenter and therapy entities into spaCy.
-        """
-        try:
-            from .nlp import make_nlp
-        except ImportError as error:
-            raise ImportError("toolkit.nlp needs spaCy: pip install 'alsingest[spacy]'") from error
-
-        return make_nlp(self.segmenter)
-
-
 def process_article(source: SourceText, toolkit: Toolkit) -> ArticleResult:
     """Turn one article into its stored form.
 
@@ -116,7 +85,7 @@ def process_article(source: SourceText, toolkit: Toolkit) -> ArticleResult:
     sentences = sentences_of(text, paragraphs)
     references = references_of(text, paragraphs)
     markers = markers_of(text, paragraphs, sentences, references)
-    views = [drop_glosses(join_lines(simplified[s.start : s.end], base=s.start)) for s in sentences]
+    views = sentence_views(simplified, [(s.start, s.end) for s in sentences])
     segmented = [toolkit.segmenter.segment(view.text, view.folded) for view in views]
     texts = [search_text(words) for words, _ in segmented]
     records = [
@@ -150,7 +119,7 @@ def process_article(source: SourceText, toolkit: Toolkit) -> ArticleResult:
         toolkit.lexicon,
         classes=toolkit.options.therapy_classes,
         published=published,
-        word_frequency=toolkit.segmenter.jieba.FREQ,
+        word_frequency=toolkit.segmenter.frequency,
     )
     return ArticleResult(
         source=source,
@@ -166,6 +135,21 @@ def process_article(source: SourceText, toolkit: Toolkit) -> ArticleResult:
             trial_ids(text[sentences[c.sentence].start : sentences[c.sentence].end]) for c in claims
         ),
     )
+
+
+def sentence_views(simplified: str, spans: Iterable[tuple[int, int]]):
+    """What segmentation and claims read of each sentence (``start``, ``end``): its simplified
+    text with PDF line breaks joined and pinyin glosses dropped, offsets kept."""
+    return [drop_glosses(join_lines(simplified[start:end], base=start)) for start, end in spans]
+
+
+def search_texts(simplified: str, spans: Iterable[tuple[int, int]], segmenter) -> list[str]:
+    """The words each sentence is indexed by (its search text), as ``process_article`` made
+    them: what the full-text index holds, segmented again (it keeps no copy)."""
+    return [
+        search_text(segmenter.segment(view.text, view.folded)[0])
+        for view in sentence_views(simplified, spans)
+    ]
 
 
 @dataclass
@@ -338,11 +322,16 @@ def verify_corpus(db: Database, toolkit: Toolkit, *, force: bool = False) -> Ver
     1. For each claim, the current version of every fetched or attached source it cites
        (an archived copy when the page is dead).
     2. Skip claims whose sources and verifier are those of the stored verdict (unless ``force``).
+       With the verifier and the lexicon of the last run, only the claims written since and
+       those citing a document whose current version changed since are read (the change
+       logs ``claims_to_verify`` and ``documents_to_verify``).
     3. Verify against each source and keep every verdict; the claim's headline verdict is a
        contradiction when any source contradicts it, else the best.
-    4. Assemble facts from all current claims and record their contradictions.
+    4. Assemble the facts of each therapy whose current claims changed since the last run
+       (``therapies_to_check``; every therapy when the verifier or lexicon changed) and
+       record their contradictions.
     """
-    from .assemble import assemble, find_conflicts
+    from .assemble import alias_conflicts, date_conflicts, outcome_conflicts
     from .verify import (
         ATTENTION_ORDER,
         UNAVAILABLE,
@@ -361,15 +350,21 @@ def verify_corpus(db: Database, toolkit: Toolkit, *, force: bool = False) -> Ver
             unchanged=last["claims"], facts=last["facts"], conflicts=last["conflicts"]
         )
     pending = store.claims_to_verify(db)
-    sources_stamp = verify_stamp(db, toolkit, VERIFIER_VERSION, "documents")
-    if not force and last and last.get("sources") == sources_stamp:
-        # No source, verifier or lexicon changed: only the claims written since need a look.
-        known = store.verification_keys(db, pending)
-        claims = list(queries.claim_sources(db, pending))
-        report.unchanged = queries.count_claims(db, [], []) - len(claims)
+    documents = store.documents_to_verify(db)
+    therapies = store.therapies_to_check(db)
+    method = method_stamp(toolkit, VERIFIER_VERSION)
+    incremental = not force and last is not None and last.get("method") == method
+    if incremental:
+        # The verifier and lexicon of the last run: the claims written since, and those citing
+        # a document whose current version changed since, need a look.
+        rows = sorted({*pending, *queries.claims_citing(db, documents)})
+        known = store.verification_keys(db, rows)
+        claims = list(queries.claim_sources(db, rows))
+        report.unchanged = queries.counted_claims(db) - len(claims)
     else:
         known = store.verification_keys(db)
         claims = queries.claim_sources(db)
+        therapies = None  # every therapy
     prepared: dict[str, Source] = {}
     rows: list[dict] = []
     per_source: list[dict] = []
@@ -438,10 +433,10 @@ def verify_corpus(db: Database, toolkit: Toolkit, *, force: bool = False) -> Ver
         )
     store.write_source_verdicts(db, [row["id"] for row in rows], per_source)
     store.write_verifications(db, rows)
-    facts = assemble(queries.fact_claims(db))
-    conflicts = find_conflicts(facts, toolkit.lexicon)
-    report.facts = len(facts)
-    report.conflicts = len(conflicts)
+    found = alias_conflicts(toolkit.lexicon)
+    for therapy in queries.claim_therapies(db) if therapies is None else therapies:
+        facts, outcomes = queries.conflict_claims(db, therapy)
+        found += date_conflicts(facts) + outcome_conflicts(outcomes)
     report.new_conflicts = store.write_conflicts(
         db,
         [
@@ -452,23 +447,36 @@ def verify_corpus(db: Database, toolkit: Toolkit, *, force: bool = False) -> Ver
                 "detail": c.detail,
                 "claim_ids": json.dumps(list(c.claim_ids)),
             }
-            for c in conflicts
+            for c in found
         ],
+        therapies=therapies,
     )
+    report.facts = sum(queries.fact_counts(db).values())
+    report.conflicts = queries.count_conflicts(db)
     store.verified(db, pending)
+    store.documents_verified(db, documents)
+    store.therapies_checked(
+        db, therapies if therapies is not None else store.therapies_to_check(db)
+    )
     if verify_stamp(db, toolkit, VERIFIER_VERSION) == stamp:  # no claim or source came meanwhile
         total = report.unchanged + sum(report.verdicts.values())
         done = {"claims": total, "facts": report.facts, "conflicts": report.conflicts}
-        done["sources"] = sources_stamp
+        done["method"] = method
         store.write_derived(db, "verified", stamp + store.change_stamp(db, "verifications"), done)
     return report
+
+
+def method_stamp(toolkit: Toolkit, verifier_version: str) -> str:
+    """What a verdict depends on besides the claim and its sources: the verifier's version
+    and the lexicon."""
+    lexicon = hashlib.sha256(
+        json.dumps(toolkit.lexicon.entries, sort_keys=True, ensure_ascii=False).encode()
+    ).hexdigest()[:16]
+    return f"verifier:{verifier_version} lexicon:{lexicon} "
 
 
 def verify_stamp(db: Database, toolkit: Toolkit, verifier_version: str, *tables: str) -> str:
     """What a verify run's verdicts depend on: the change counters of ``tables`` (default the
     claims' and documents'), the verifier's version and the lexicon."""
-    lexicon = hashlib.sha256(
-        json.dumps(toolkit.lexicon.entries, sort_keys=True, ensure_ascii=False).encode()
-    ).hexdigest()[:16]
     counters = store.change_stamp(db, *(tables or ("claims", "documents")))
-    return f"{counters} verifier:{verifier_version} lexicon:{lexicon} "
+    return f"{counters} {method_stamp(toolkit, verifier_version)}"

@@ -13,6 +13,7 @@ from sqlite_utils import Database
 
 from . import store
 from .normalize import Converter, fold
+from .records import CLAIM_JSON_COLUMNS, CLAIM_VALUES
 from .segment import Segmenter, search_text
 
 logger = logging.getLogger(__name__)
@@ -98,10 +99,7 @@ def claim_therapies(db: Database) -> list[str]:
     return [
         row[0]
         for row in db.execute(
-            f"""
-            select distinct c.therapy from claims c
-            join article_versions v on v.id = c.version_id {CURRENT} order by c.therapy
-            """
+            "select therapy from claim_counts group by therapy having sum(n) > 0 order by therapy"
         )
     ]
 
@@ -123,22 +121,25 @@ def resolve_therapy(db: Database, name: str, lexicon) -> str:
 
 def current_totals(db: Database) -> dict[str, int]:
     """Articles, and the sentences, references, citation markers and claims of their current
-    versions (what ``claims`` and the other listings show; older versions are kept apart)."""
-    counts = {"articles": db.execute("select count(*) from articles").fetchone()[0]}
-    for table in ("sentences", "article_references", "citation_markers", "claims"):
-        counts[table] = db.execute(
-            f"select count(*) from {table} t join article_versions v on v.id = t.version_id "
-            f"{CURRENT}"
-        ).fetchone()[0]
-    return counts
+    versions (what ``claims`` and the other listings show; older versions are kept apart):
+    from the counts kept with each version and the kept claim counts, not by counting rows."""
+    articles, sentences, references, markers = db.execute(
+        "select count(*), coalesce(sum(v.n_sentences), 0), coalesce(sum(v.n_references), 0), "
+        "coalesce(sum(v.n_markers), 0) from articles a join article_versions v "
+        "on v.id = a.current_version"
+    ).fetchone()
+    return {
+        "articles": articles,
+        "sentences": sentences,
+        "article_references": references,
+        "citation_markers": markers,
+        "claims": counted_claims(db),
+    }
 
 
 ARTICLES = """
-    select a.name, v.script, v.version,
-      (select count(*) from paragraphs p where p.version_id = v.id) as paragraphs,
-      (select count(*) from sentences s where s.version_id = v.id) as sentences,
-      (select count(*) from article_references r where r.version_id = v.id) as "references",
-      (select count(*) from citation_markers m where m.version_id = v.id) as markers
+    select a.name, v.script, v.version, v.n_paragraphs as paragraphs, v.n_sentences as sentences,
+      v.n_references as "references", v.n_markers as markers
     from articles a join article_versions v on v.id = a.current_version
     order by a.name
 """
@@ -345,11 +346,13 @@ def references_page(
     return rows, total
 
 
-def fetch_candidates(db: Database) -> list[dict]:
-    """Every distinct URL the current article versions cite, once, with its document's state.
+def fetch_candidates(db: Database, article: str | None = None) -> list[dict]:
+    """Every distinct URL the current article versions (of one ``article``) cite, once, with
+    its document's state.
 
     ``url`` is the URL as first cited (oldest article first, then list order).
     """
+    one, params = ("and a.name = ?", [article]) if article is not None else ("", [])
     rows = db.query(
         f"""
         select {REFERENCE_KEY} as key, r.url, d.status, d.fetched_at, d.etag, d.last_modified,
@@ -357,9 +360,10 @@ def fetch_candidates(db: Database) -> list[dict]:
         from article_references r
         join article_versions v on v.id = r.version_id {CURRENT}
         left join documents d on d.url_normalized = {REFERENCE_KEY}
-        where {REFERENCE_KEY} is not null
+        where {REFERENCE_KEY} is not null {one}
         order by a.first_ingested, a.name, r.idx
-        """
+        """,
+        params,
     )
     first: dict[str, dict] = {}
     for row in rows:
@@ -395,15 +399,23 @@ def article_trial_ids(db: Database, name: str) -> list[str]:
     return list(dict.fromkeys(row["trial_id"] for row in rows))
 
 
-def documents_by_key(db: Database) -> dict[str, dict]:
-    """Every document's fetch state, by its key (normalised URL)."""
-    return {
-        row["url_normalized"]: row
+def documents_by_key(db: Database, keys: Iterable[str] | None = None) -> dict[str, dict]:
+    """Every document's fetch state (of those with these ``keys``), by its key (normalised URL)."""
+    query = (
+        "select url_normalized, status, fetched_at, etag, last_modified, "
+        "coalesce(attached, 0) as attached from documents"
+    )
+    if keys is None:
+        return {row["url_normalized"]: row for row in db.query(query)}
+    keys = sorted(set(keys))
+    found: dict[str, dict] = {}
+    for start in range(0, len(keys), 500):
+        part = keys[start : start + 500]
         for row in db.query(
-            "select url_normalized, status, fetched_at, etag, last_modified, "
-            "coalesce(attached, 0) as attached from documents"
-        )
-    }
+            f"{query} where url_normalized in ({', '.join('?' * len(part))})", part
+        ):
+            found[row["url_normalized"]] = row
+    return found
 
 
 def export_documents(db: Database) -> Iterator[dict]:
@@ -472,10 +484,13 @@ CLAIM_SELECT = f"""
     from claims c join article_versions v on v.id = c.version_id {CURRENT}
     left join verifications ver on ver.id = c.id
 """
-CLAIM_ORDER = "order by a.name, c.start, c.therapy"
-CLAIM_JSON_COLUMNS = (
-    "refs", "ref_urls", "design", "evidence", "provenance", "verdicts", "trial_ids",
-)  # fmt: skip
+# The listing order of claims (after a contradicted one first): article, position, therapy;
+# the claim id, unique among current claims (it digests the article's name), breaks ties, so
+# that a claim's place is a key a page can start after (keyset paging).
+CLAIM_KEY = "a.name, c.start, c.therapy, c.claim_id"
+CLAIM_ORDER = f"order by {CLAIM_KEY}"
+# JSON columns of a CLAIM_SELECT row: the claim's own, its verdict's evidence, its verdicts.
+CLAIM_SELECT_JSON = (*CLAIM_JSON_COLUMNS, "evidence", "verdicts")
 CONTRADICTED = "ver.verdict = 'contradicted'"
 
 
@@ -492,7 +507,7 @@ def claim_filters(article: str | None, therapy: str | None) -> tuple[list[str], 
 
 
 def decode_claim(row: dict) -> dict:
-    for key in CLAIM_JSON_COLUMNS:
+    for key in CLAIM_SELECT_JSON:
         row[key] = json.loads(row[key]) if row[key] else []
     row["unlisted"] = bool(row["unlisted"])
     return row
@@ -521,6 +536,41 @@ def count_claims(db: Database, where: list[str], params: list) -> int:
     ).fetchone()[0]
 
 
+# What the kept counts (table claim_counts, store.schema.CLAIM_COUNT_KEY) can count by.
+COUNTED = ("therapy", "type", "status", "verdict", "date")
+
+
+def counted_claims(db: Database, **values: str | None) -> int:
+    """How many current claims have these ``values`` (of :data:`COUNTED`; None: any), from
+    the counts kept with every write: the same cost in a corpus of any size."""
+    where = [f"[{key}] = ?" for key, value in values.items() if value is not None]
+    params = [value for value in values.values() if value is not None]
+    assert all(key in COUNTED for key in values), values
+    clause = ("where " + " and ".join(where)) if where else ""
+    return db.execute(f"select coalesce(sum(n), 0) from claim_counts {clause}", params).fetchone()[
+        0
+    ]
+
+
+def recount_claims(db: Database) -> dict[tuple, int]:
+    """Every count of ``claim_counts`` counted again over the claims (what the triggers keep),
+    and the kept ones, for checking them: ``(kept, recounted)``."""
+    from .store.schema import claim_count_values
+
+    def counts(rows) -> dict[tuple, int]:
+        return {tuple(row[:-1]): row[-1] for row in rows if row[-1]}
+
+    kept = counts(db.execute("select * from claim_counts"))
+    recounted = counts(
+        db.execute(
+            f"select {claim_count_values('c', 'ver.verdict')}, count(*) from claims c "
+            "join articles a on a.current_version = c.version_id "
+            "left join verifications ver on ver.id = c.id group by 1, 2, 3, 4, 5, 6, 7"
+        )
+    )
+    return kept, recounted
+
+
 def claims_page(
     db: Database,
     article: str | None = None,
@@ -530,19 +580,29 @@ def claims_page(
     offset: int = 0,
     where: Iterable[str] = (),
     params: Iterable = (),
+    totals: tuple[int, int] | None = None,
 ) -> tuple[list[dict], int]:
     """One page of ``claims`` as the listing orders them, a contradicted claim first, then by
     article and position; and how many there are. ``limit=None`` is every claim; ``where``
-    adds SQL conditions on ``c`` (claims), ``a`` (articles) and ``ver`` (verifications).
+    adds SQL conditions on ``c`` (claims), ``a`` (articles) and ``ver`` (verifications);
+    ``totals`` (the claims matching, the contradicted among them) when the caller knows them.
 
-    Two indexed queries (the contradicted claims, then the others), so a page costs the
-    same in a corpus of any size."""
+    Two indexed queries (the contradicted claims, then the others); the totals come from the
+    kept counts when only a therapy is asked for, so a page costs the same in a corpus of any
+    size."""
     named, named_params = claim_filters(article, therapy)
     where, params = [*named, *where], [*named_params, *params]
-    total = count_claims(db, where, params)
-    contradicted = count_claims(db, [*where, CONTRADICTED], params)
+    if totals is None and article is None and len(where) == len(named):
+        totals = (
+            counted_claims(db, therapy=therapy),
+            counted_claims(db, therapy=therapy, verdict="contradicted"),
+        )
+    if totals is None:
+        totals = (count_claims(db, where, params), count_claims(db, [*where, CONTRADICTED], params))
+    total, contradicted = totals
     rows: list[dict] = []
     wanted = -1 if limit is None else limit
+    where = in_listing_order(db, where, total, wanted + offset if wanted >= 0 else -1)
     for condition, skip, count in (
         (CONTRADICTED, offset, contradicted),
         (f"not coalesce({CONTRADICTED}, 0)", max(0, offset - contradicted), total - contradicted),
@@ -560,6 +620,91 @@ def claims_page(
         if wanted > 0:
             wanted -= len(page)
     return rows, total
+
+
+def in_listing_order(db: Database, where: list[str], matching: int, limit: int) -> list[str]:
+    """``where``, written so that SQLite walks the claims in listing order (articles by name,
+    each one's claims) when so many match that the first ``limit`` come soon; otherwise it
+    finds every match on the claims' therapy index and sorts them. Walking in order reads
+    about ``limit`` x all / matching claims, the index ``matching``: the smaller wins. (A
+    unary ``+`` keeps SQLite from using an index for a term.)"""
+    if limit < 0 or matching * matching <= limit * max(1, counted_claims(db)):
+        return where
+    return [re.sub(r"^c\.(therapy|type) = \?$", r"+c.\1 = ?", w) for w in where]
+
+
+# A claim's place in the listing order: (1 unless it is contradicted, article, start,
+# therapy, claim id).
+ClaimKey = tuple[int, str, int, str, str]
+SEGMENTS = ((0, CONTRADICTED), (1, f"not coalesce({CONTRADICTED}, 0)"))
+
+
+def claim_key(db: Database, claim_id: str) -> ClaimKey | None:
+    """The place of a current claim in the listing order (None: no such current claim)."""
+    row = db.execute(
+        f"""
+        select case when {CONTRADICTED} then 0 else 1 end, a.name, c.start, c.therapy,
+          c.claim_id
+        from claims c join articles a on a.current_version = c.version_id
+        left join verifications ver on ver.id = c.id where c.claim_id = ?
+        """,
+        [claim_id],
+    ).fetchone()
+    return tuple(row) if row else None
+
+
+def claims_seek(
+    db: Database,
+    where: Iterable[str] = (),
+    params: Iterable = (),
+    *,
+    key: ClaimKey | None = None,
+    limit: int = 50,
+    backwards: bool = False,
+    skip: int = 0,
+    counts: tuple[int, int] | None = None,
+) -> list[dict]:
+    """Up to ``limit`` claims in listing order right after ``key`` (keyset paging: an index
+    seek, however deep the page), or before it with ``backwards`` (then also in listing
+    order). Without ``key``: from the start, or the end, skipping ``skip`` claims. ``counts``
+    (how many match in each segment, contradicted and others) tells where they meet, and
+    how to walk them (:func:`in_listing_order`)."""
+    where, params = list(where), list(params)
+    counts = counts or (0, 0)
+    if sum(counts):
+        where = in_listing_order(db, where, sum(counts), limit + skip)
+    rows: list[dict] = []
+    order = (
+        "order by " + ", ".join(f"{column.strip()} desc" for column in CLAIM_KEY.split(","))
+        if backwards
+        else CLAIM_ORDER
+    )
+    for segment, condition in reversed(SEGMENTS) if backwards else SEGMENTS:
+        wanted = limit - len(rows)
+        if wanted <= 0:
+            break
+        bound: list = []
+        clauses = [*where, condition]
+        if key is not None:
+            if (segment < key[0]) if not backwards else (segment > key[0]):
+                continue
+            if segment == key[0]:
+                clauses.append(f"({CLAIM_KEY}) {'<' if backwards else '>'} (?, ?, ?, ?)")
+                bound = list(key[1:])
+        offset = 0
+        if key is None and skip:
+            offset, skip = min(skip, counts[segment]), max(0, skip - counts[segment])
+            if offset == counts[segment]:
+                continue
+        page = [
+            decode_claim(row)
+            for row in db.query(
+                f"{CLAIM_SELECT} where {' and '.join(clauses)} {order} limit ? offset ?",
+                [*params, *bound, wanted, offset],
+            )
+        ]
+        rows += page
+    return rows[::-1] if backwards else rows
 
 
 def claims_with_ids(db: Database, claim_ids: Iterable[str]) -> list[dict]:
@@ -609,15 +754,13 @@ def filter_conditions(filters: dict[str, str]) -> tuple[list[str], list]:
 def claim_facets(db: Database, article_choices: int) -> dict[str, dict[str, int] | None]:
     """Current claims counted by therapy, type, status and verdict (machine values), by
     article when there are at most ``article_choices`` articles (else None), and the dated
-    claims of each therapy (``dated``): one pass over the claims, for the review's filters."""
+    claims of each therapy (``dated``): from the kept counts, for the review's filters."""
     facets: dict[str, dict] = {k: {} for k in ("therapy", "type", "status", "verdict", "dated")}
     for therapy, claim_type, status, verdict, count, dated in db.execute(
-        f"""
-        select c.therapy, c.type, c.status, coalesce(ver.verdict, '{UNVERIFIED}'), count(*),
-          count(c.date)
-        from claims c join articles a on a.current_version = c.version_id
-        left join verifications ver on ver.id = c.id
-        group by 1, 2, 3, 4
+        """
+        select therapy, type, nullif(status, ''), verdict, sum(n), sum(case when date = ''
+          then 0 else n end)
+        from claim_counts group by 1, 2, 3, 4 having sum(n) > 0
         """
     ):
         for key, value, n in (
@@ -667,20 +810,21 @@ def current_claim_ids(db: Database, claim_ids: Iterable[str]) -> set[str]:
     return found
 
 
-def timeline_groups(db: Database, therapy: str) -> tuple[list[dict], int]:
+def timeline_groups(
+    db: Database, therapy: str, decided: Iterable[dict] = ()
+) -> tuple[list[dict], int]:
     """The undecided dated claims of ``therapy`` grouped by type and date: per group its
     verdicts and count, the one claim's id when it is alone, and up to five (article, quote)
-    by article and position; and how many undecided claims of it have no date."""
-    base = f"""
-        from claims c join articles a on a.current_version = c.version_id
-        left join verifications ver on ver.id = c.id
-        where c.therapy = ? and {UNDECIDED}
-    """
+    of it (by article and position); and how many undecided claims of it have no date.
+
+    Counted from the kept counts less the ``decided`` claims (``export_claims`` rows at their
+    machine values: few); each group's claims are read on the claims' (therapy, type, date …)
+    index, five at most, so a chart costs the same in a corpus of any size."""
     groups: dict[tuple[str, str], dict] = {}
     undated = 0
-    for claim_type, date, verdict, count, claim_id in db.execute(
-        f"select c.type, c.date, coalesce(ver.verdict, '{UNVERIFIED}'), count(*), "
-        f"min(c.claim_id) {base} group by 1, 2, 3",
+    for claim_type, date, verdict, count in db.execute(
+        "select type, date, verdict, sum(n) from claim_counts where therapy = ? "
+        "group by 1, 2, 3 having sum(n) > 0",
         [therapy],
     ):
         if not date:
@@ -688,37 +832,53 @@ def timeline_groups(db: Database, therapy: str) -> tuple[list[dict], int]:
             continue
         group = groups.setdefault(
             (claim_type, date),
-            {"type": claim_type, "date": date, "count": 0, "verdicts": set(), "sample": []},
+            {"type": claim_type, "date": date, "count": 0, "verdicts": {}, "sample": []},
         )
         group["count"] += count
-        group["verdicts"].add(verdict)
-        group["claim_id"] = claim_id
-    for claim_type, date, article, quote in db.execute(
-        f"""
-        select type, date, article, quote from (
-          select c.type, c.date, a.name as article, c.quote, row_number() over (
-            partition by c.type, c.date order by a.name, c.start) as k
-          {base} and c.date is not null)
-        where k <= 5 order by article, k
-        """,
-        [therapy],
-    ):
-        groups[(claim_type, date)]["sample"].append((article, quote))
-    return list(groups.values()), undated
+        group["verdicts"][verdict] = group["verdicts"].get(verdict, 0) + count
+    for claim in decided:
+        if claim["therapy"] != therapy:
+            continue
+        if not claim["date"]:
+            undated -= 1
+            continue
+        group = groups[(claim["type"], claim["date"])]
+        group["count"] -= 1
+        group["verdicts"][claim.get("verdict") or UNVERIFIED] -= 1
+    shown = []
+    for group in groups.values():
+        if group["count"] <= 0:
+            continue
+        group["verdicts"] = {verdict for verdict, n in group["verdicts"].items() if n > 0}
+        rows = db.execute(
+            f"""
+            select a.name, c.start, c.quote, c.claim_id from claims c
+            join articles a on a.current_version = c.version_id
+            where c.therapy = ? and c.type = ? and c.date = ? and {UNDECIDED} limit 5
+            """,
+            [therapy, group["type"], group["date"]],
+        ).fetchall()
+        group["sample"] = [(name, quote) for name, _, quote, _ in sorted(rows)]
+        group["claim_id"] = min(row[3] for row in rows)
+        shown.append(group)
+    return shown, undated
 
 
-def claim_values(db: Database) -> Iterator[dict]:
-    """Each current claim's stable id, article and machine values (those a review snapshot
-    records), in ``export_claims`` order: what a run compares before and after, without
-    the verdicts ``export_claims`` looks up for every claim."""
+def claim_values(db: Database, article: str | None = None) -> Iterator[dict]:
+    """Each current claim's (of one ``article``'s) stable id, article and machine values (those
+    a review snapshot records), in ``export_claims`` order: what a run compares before and
+    after, without the verdicts ``export_claims`` looks up for every claim."""
+    one, params = ("where a.name = ?", [article]) if article is not None else ("", [])
+    values = ", ".join(f"c.[{key}]" for key in CLAIM_VALUES)
+    decoded = [key for key in CLAIM_VALUES if key in CLAIM_JSON_COLUMNS]
     for row in db.query(
         f"""
-        select a.name as article, c.claim_id, c.quote, c.therapy, c.unlisted, c.type, c.date,
-          c.date_text, c.phase, c.enrollment, c.status, c.refs, c.ref_urls, c.design, c.outcome
-        from claims c join articles a on a.current_version = c.version_id {CLAIM_ORDER}
-        """
+        select a.name as article, c.claim_id, {values}
+        from claims c join articles a on a.current_version = c.version_id {one} {CLAIM_ORDER}
+        """,
+        params,
     ):
-        for key in ("refs", "ref_urls", "design"):
+        for key in decoded:
             row[key] = json.loads(row[key]) if row[key] else []
         row["unlisted"] = bool(row["unlisted"])
         yield row
@@ -741,44 +901,208 @@ def fact_claims(db: Database, therapy: str | None = None) -> Iterator[dict]:
 
 
 def fact_counts(db: Database) -> dict[str, int]:
-    """How many facts each therapy's current claims make: assembled once over every claim and
-    kept with the claims' change counter, until a claim changes."""
-    from .assemble import assemble
+    """How many facts each therapy's current claims make, from the kept counts: a dated fact
+    per date no other date of its therapy and type extends (``assemble.fact_dates``), an
+    undated one per phase and size."""
+    from .assemble import fact_dates
 
-    stamp = store.change_stamp(db, "claims")
-    counts = store.read_derived(db, "fact_counts", stamp)
-    if counts is None:
-        counts = {}
-        for fact in assemble(fact_claims(db)):
-            counts[fact.therapy] = counts.get(fact.therapy, 0) + 1
-        store.write_derived(db, "fact_counts", stamp, counts, wait=False)
+    dates: dict[tuple[str, str], list[str]] = {}
+    counts: dict[str, int] = {}
+    for therapy, claim_type, date in db.execute(
+        "select therapy, type, date from claim_counts "
+        "group by therapy, type, date, phase, enrollment having sum(n) > 0"
+    ):
+        if date:
+            dates.setdefault((therapy, claim_type), []).append(date)
+        else:
+            counts[therapy] = counts.get(therapy, 0) + 1
+    for (therapy, _), found in dates.items():
+        counts[therapy] = counts.get(therapy, 0) + len(fact_dates(found))
     return counts
 
 
+@dataclass(frozen=True)
+class FactShape:
+    """A fact as the kept counts give it: its therapy and type, and its dates (a dated fact)
+    or the phase and size of its claims (an undated one), with its claims' verdicts."""
+
+    therapy: str
+    type: str
+    dates: tuple[str, ...]  # longest first; the last is the fact's date
+    phase: str | None = None
+    enrollment: int | None = None
+    verdicts: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def date(self) -> str | None:
+        return self.dates[-1] if self.dates else None
+
+    def members(self) -> tuple[str, list]:
+        """SQL selecting its claims (on ``c``), on the claims' (therapy, type, date) index."""
+        if self.dates:
+            marks = ", ".join("?" * len(self.dates))
+            return (
+                f"c.therapy = ? and c.type = ? and c.date in ({marks})",
+                [self.therapy, self.type, *self.dates],
+            )
+        return (
+            "c.therapy = ? and c.type = ? and c.date is null and coalesce(c.phase, '') = ? "
+            "and coalesce(c.enrollment, '') = ?",
+            [
+                self.therapy,
+                self.type,
+                self.phase or "",
+                "" if self.enrollment is None else self.enrollment,
+            ],
+        )
+
+
+def fact_shapes(db: Database, therapy: str | None = None) -> list[FactShape]:
+    """Every fact (of ``therapy``) from the kept counts, in ``assemble``'s order: the dates of
+    each therapy and type clustered as ``assemble`` clusters their claims
+    (``assemble.fact_dates``), undated claims by phase and size."""
+    from .assemble import fact_dates
+
+    where, params = ("where therapy = ?", [therapy]) if therapy is not None else ("", [])
+    verdicts: dict[tuple, dict[str, int]] = {}
+    for name, claim_type, date, phase, enrollment, verdict, count in db.execute(
+        "select therapy, type, date, phase, enrollment, verdict, sum(n) from claim_counts "
+        f"{where} group by 1, 2, 3, 4, 5, 6 having sum(n) > 0",
+        params,
+    ):
+        key = (name, claim_type, date, phase, enrollment)
+        verdicts.setdefault(key, {})[verdict] = count
+    shapes: list[FactShape] = []
+    dated: dict[tuple[str, str], list[str]] = {}
+    for name, claim_type, date, phase, enrollment in verdicts:
+        if date:
+            dated.setdefault((name, claim_type), []).append(date)
+        else:
+            shapes.append(
+                FactShape(
+                    name,
+                    claim_type,
+                    (),
+                    phase or None,
+                    None if enrollment == "" else enrollment,
+                    tuple(sorted(verdicts[(name, claim_type, date, phase, enrollment)].items())),
+                )
+            )
+    for (name, claim_type), dates in dated.items():
+        for cluster in fact_dates(dates):
+            counts: dict[str, int] = {}
+            for date in cluster:
+                for verdict, count in verdicts[(name, claim_type, date, "", "")].items():
+                    counts[verdict] = counts.get(verdict, 0) + count
+            shapes.append(
+                FactShape(name, claim_type, tuple(cluster), verdicts=tuple(sorted(counts.items())))
+            )
+    shapes.sort(
+        key=lambda f: (
+            f.therapy,
+            f.date or "9999",
+            f.type,
+            "" if f.date else f.phase or "",
+            -1 if f.date or f.enrollment is None else f.enrollment,
+        )
+    )  # assemble.fact_order
+    return shapes
+
+
+def fact_page_row(db: Database, shape: FactShape, full: bool = True) -> dict:
+    """A fact as ``assemble.fact_row`` gives it, read on the claims' index for its claims.
+
+    Not ``full`` (a table for people): ``mentions``, ``article_count`` and the first five
+    ``articles`` instead of every claim id and article, in a few aggregate queries."""
+    from .assemble import fact_id
+
+    where, params = shape.members()
+    base = f"from claims c join articles a on a.current_version = c.version_id where {where}"
+    order = "order by length(c.date) desc, a.name, c.start"
+    row = {
+        "fact_id": fact_id(shape.therapy, shape.type, shape.date, shape.phase, shape.enrollment),
+        "therapy": shape.therapy,
+        "type": shape.type,
+        "date": shape.date,
+        "phase": shape.phase,
+        "enrollment": shape.enrollment,
+    }
+    if shape.dates:  # the first claim's that has one (assemble: claims in this order)
+        row["phase"], row["enrollment"] = db.execute(
+            f"select (select c.phase {base} and c.phase != '' {order} limit 1), "
+            f"(select c.enrollment {base} and c.enrollment != 0 {order} limit 1)",
+            [*params, *params],
+        ).fetchone()
+    if full:
+        members = db.execute(f"select a.name, c.claim_id {base} {order}", params).fetchall()
+        row["articles"] = sorted({name for name, _ in members})
+        row["verdicts"] = dict(shape.verdicts)
+        row["claim_ids"] = [claim_id for _, claim_id in members]
+        return row
+    row["articles"] = [
+        name
+        for (name,) in db.execute(f"select distinct a.name {base} order by a.name limit 5", params)
+    ]
+    row["article_count"] = db.execute(
+        f"select count(distinct c.version_id) {base}", params
+    ).fetchone()[0]
+    row["verdicts"] = dict(shape.verdicts)
+    row["mentions"] = sum(n for _, n in shape.verdicts)
+    return row
+
+
 def facts_page(
-    db: Database, therapy: str | None = None, *, limit: int | None = 50, offset: int = 0
+    db: Database,
+    therapy: str | None = None,
+    *,
+    limit: int | None = 50,
+    offset: int = 0,
+    full: bool = True,
 ) -> tuple[list[dict], int]:
     """One page of facts (``assemble.fact_row`` rows, by therapy, date and type) and how many
-    there are. Facts never join claims of two therapies, so a page assembles only the
-    therapies it shows, on the claims' therapy index."""
-    from .assemble import assemble, fact_row
-
+    there are: the facts from the kept counts (:func:`fact_shapes`), then each fact of the
+    page read on the claims' index (:func:`fact_page_row`; ``full=False`` for a table)."""
+    shapes = fact_shapes(db, therapy)
     end = None if limit is None else offset + limit
-    if therapy is not None:
-        facts = assemble(fact_claims(db, therapy=therapy))
-        return [fact_row(f) for f in facts[offset:end]], len(facts)
-    counts = fact_counts(db)
-    rows: list[dict] = []
-    first = 0  # the index of this therapy's first fact among all
-    for name in sorted(counts):
-        count = counts[name]
-        if first + count > offset and (end is None or first < end):
-            facts = assemble(fact_claims(db, therapy=name))
-            low = max(0, offset - first)
-            high = None if end is None else end - first
-            rows += [fact_row(f) for f in facts[low:high]]
-        first += count
-    return rows, first
+    return [fact_page_row(db, shape, full) for shape in shapes[offset:end]], len(shapes)
+
+
+def conflict_claims(db: Database, therapy: str) -> tuple[list, list[dict]]:
+    """What one therapy's contradictions are found from, and no more: its facts that may
+    contradict another on their dates (one-time events dated to the month, with a fact of
+    the same type on an incompatible date: ``assemble.date_conflicts``), each with every
+    claim, in ``assemble``'s order; and its claims with a primary outcome (a partial index:
+    ``assemble.outcome_conflicts``)."""
+    from .assemble import Fact, compatible, fact_id, may_conflict_on_date
+
+    shapes = [f for f in fact_shapes(db, therapy) if may_conflict_on_date(f.type, f.date)]
+    facts = []
+    for shape in shapes:
+        if all(o.type != shape.type or compatible(o.date, shape.date) for o in shapes):
+            continue
+        where, params = shape.members()
+        members = db.query(
+            f"""
+            select a.name as article, c.claim_id, c.therapy, c.type, c.date, c.status, c.quote,
+              c.start, c.phase, c.outcome
+            from claims c join articles a on a.current_version = c.version_id where {where}
+            order by length(c.date) desc, a.name, c.start
+            """,
+            params,
+        )
+        key = (shape.therapy, shape.type, shape.date, None, None)
+        facts.append(Fact(fact_id(*key), *key, tuple(members)))
+    outcomes = list(
+        db.query(
+            """
+            select a.name as article, c.claim_id, c.therapy, c.outcome, c.phase
+            from claims c join articles a on a.current_version = c.version_id
+            where c.therapy = ? and c.outcome in ('met_primary', 'missed_primary')
+            """,
+            [therapy],
+        )
+    )
+    return facts, outcomes
 
 
 def claim_sources(db: Database, row_ids: list[str] | None = None) -> Iterator[dict]:
@@ -826,9 +1150,59 @@ def _claim_sources(db: Database, where: str, params: list) -> Iterator[dict]:
         yield row
 
 
+def claims_citing(db: Database, document_ids: Iterable[str]) -> list[str]:
+    """The current claims (claims.id) citing any of these documents: through a reference to
+    its URL (on the references' URL index) or, for a registry record, naming its trial."""
+    ids = sorted(set(document_ids))
+    found: set[str] = set()
+    for start in range(0, len(ids), 500):
+        part = ids[start : start + 500]
+        marks = ", ".join("?" * len(part))
+        found.update(
+            row[0]
+            for row in db.execute(
+                f"""
+                select c.id from documents d
+                join article_references r on r.url_normalized = d.url_normalized and r.inline = 0
+                join articles a on a.current_version = r.version_id
+                join claims c on c.version_id = r.version_id
+                where d.id in ({marks})
+                  and exists (select 1 from json_each(c.refs) j where j.value = r.n)
+                """,
+                part,
+            )
+        )
+        trials = [
+            row[0]
+            for row in db.execute(
+                f"select trial_id from documents where id in ({marks}) and trial_id is not null",
+                part,
+            )
+        ]
+        if trials:
+            found.update(
+                row[0]
+                for row in db.execute(
+                    f"""
+                    select c.id from claims c join articles a on a.current_version = c.version_id
+                    where c.trial_ids is not null and c.trial_ids != '[]' and exists (
+                      select 1 from json_each(c.trial_ids) j
+                      where j.value in ({", ".join("?" * len(trials))}))
+                    """,
+                    trials,
+                )
+            )
+    return sorted(found)
+
+
 def document_text(db: Database, version_id: str) -> str:
     row = db.execute("select text from document_versions where id = ?", [version_id]).fetchone()
     return row[0] if row else ""
+
+
+def count_conflicts(db: Database) -> int:
+    """How many contradictions the last verify found (current ones)."""
+    return db.execute("select count(*) from conflicts where current = 1").fetchone()[0]
 
 
 def contradictions(db: Database, current_only: bool = True) -> list[dict]:

@@ -16,11 +16,12 @@ import time
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
-
-from bs4 import NavigableString, Tag
+from typing import TYPE_CHECKING, TextIO
 
 from .encoding import UndecodableError, decode_bytes, has_nul, looks_binary
+
+if TYPE_CHECKING:
+    from bs4 import Tag
 
 logger = logging.getLogger(__name__)
 
@@ -124,6 +125,8 @@ def block_text(
     depth (inserting the marks into the tree walked to each tag's last descendant, which
     made 50,000 nested ``<div>`` take minutes).
     """
+    from bs4 import NavigableString, Tag  # here: a command that reads no HTML does not load it
+
     types = root.interesting_string_types
     if types is None:
         types = Tag.MAIN_CONTENT_STRING_TYPES

@@ -17,6 +17,53 @@ if TYPE_CHECKING:
     from .pipeline import ArticleResult
 
 
+# What a fetch of a cited URL can end in (``fetch.STATUSES``; here so that the command line
+# lists them without loading the fetcher).
+FETCH_STATUSES = (
+    "ok",
+    "not_modified",
+    "http_error",
+    "timeout",
+    "network_error",
+    "too_large",
+    "unsupported_type",
+    "blocked",
+    "robots",
+    "no_url",
+)
+
+
+# A claim row as ``article_rows`` writes it (table ``claims``), in order.
+CLAIM_ROW_COLUMNS = (
+    "id", "claim_id", "version_id", "sentence_idx", "start", "end", "quote", "therapy",
+    "unlisted", "type", "date", "date_text", "phase", "enrollment", "design", "outcome",
+    "status", "refs", "ref_urls", "extractor_version", "provenance", "trial_ids",
+)  # fmt: skip
+# A claim's machine values: what a review decision keeps a snapshot of, what a refresh or
+# re-ingest compares before and after (``review.SNAPSHOT_FIELDS``, ``queries.claim_values``).
+CLAIM_VALUES = (
+    "quote", "therapy", "unlisted", "type", "date", "date_text", "phase", "enrollment",
+    "status", "refs", "ref_urls", "design", "outcome",
+)  # fmt: skip
+# Claim columns stored as JSON lists.
+CLAIM_JSON_COLUMNS = ("design", "refs", "ref_urls", "provenance", "trial_ids")
+# A ``runs`` row (``refresh.RunReport``), and its columns stored as JSON (lists, the
+# statuses an object).
+RUN_COLUMNS = (
+    "id", "kind", "target", "flow_run_id", "started_at", "finished_at", "duration_s",
+    "fetch_statuses", "new_versions", "articles", "new_claims", "changed_claims",
+    "removed_claims", "review_flagged", "new_conflicts", "errors",
+)  # fmt: skip
+RUN_JSON_COLUMNS = (
+    "fetch_statuses", "articles", "new_claims", "changed_claims", "removed_claims",
+    "review_flagged", "new_conflicts", "errors",
+)  # fmt: skip
+
+# The stored columns of a sentence row (its id comes from the corpus; its tokens go to the
+# full-text index only).
+SENTENCE_COLUMNS = ("version_id", "paragraph_idx", "idx", "start", "end", "terms")
+
+
 def article_id(name: str) -> str:
     return hashlib.sha256(name.encode("utf-8")).hexdigest()[:16]
 
@@ -51,34 +98,15 @@ def article_rows(result: ArticleResult) -> ArticleRows:
     simplified = result.text_simplified
     children = {
         "paragraphs": (
-            ("id", "version_id", "idx", "start", "end", "kind"),
-            [
-                (f"{vid}-p{p.index}", vid, p.index, p.start, p.end, p.kind)
-                for p in result.paragraphs
-            ],
+            ("version_id", "idx", "start", "end", "kind"),
+            [(vid, p.index, p.start, p.end, p.kind) for p in result.paragraphs],
         ),
+        # Sentences get their ids from the corpus, which indexes their tokens (SENTENCE_COLUMNS
+        # are stored, the tokens only indexed).
         "sentences": (
-            (
-                "id",
-                "version_id",
-                "paragraph_idx",
-                "idx",
-                "start",
-                "end",
-                "tokens",
-                "terms",
-            ),
+            (*SENTENCE_COLUMNS, "tokens"),
             [
-                (
-                    f"{vid}-s{s.index}",
-                    vid,
-                    s.paragraph,
-                    s.index,
-                    s.start,
-                    s.end,
-                    s.tokens,
-                    s.terms,
-                )
+                (vid, s.paragraph, s.index, s.start, s.end, s.terms, s.tokens)
                 for s in result.sentences
             ],
         ),
@@ -117,7 +145,6 @@ def article_rows(result: ArticleResult) -> ArticleRows:
         ),
         "citation_markers": (
             (
-                "id",
                 "version_id",
                 "idx",
                 "sentence_idx",
@@ -131,7 +158,6 @@ def article_rows(result: ArticleResult) -> ArticleRows:
             ),
             [
                 (
-                    f"{vid}-m{m.index}",
                     vid,
                     m.index,
                     m.sentence,
@@ -147,30 +173,7 @@ def article_rows(result: ArticleResult) -> ArticleRows:
             ],
         ),
         "claims": (
-            (
-                "id",
-                "claim_id",
-                "version_id",
-                "sentence_idx",
-                "start",
-                "end",
-                "quote",
-                "therapy",
-                "unlisted",
-                "type",
-                "date",
-                "date_text",
-                "phase",
-                "enrollment",
-                "design",
-                "outcome",
-                "status",
-                "refs",
-                "ref_urls",
-                "extractor_version",
-                "provenance",
-                "trial_ids",
-            ),
+            CLAIM_ROW_COLUMNS,
             [
                 (
                     f"{vid}-{c.claim_id}",

@@ -56,8 +56,7 @@ from .pipeline import (
     verify_corpus,
 )
 from .readers import InputError, SourceText, content_hash, read_article
-from .references import normalize_url
-from .registries import record_url
+from .records import RUN_COLUMNS
 from .review import CHANGED, SNAPSHOT_FIELDS, review_state
 from .sources import (
     ATTACHED,
@@ -145,11 +144,12 @@ def schedule_settings(options: Options) -> ScheduleSettings:
 ClaimState = dict[str, dict[str, Any]]
 
 
-def claim_state(db: Database) -> ClaimState:
-    """Stable claim id -> the claim's machine values (those a review snapshot records) and article."""
+def claim_state(db: Database, article: str | None = None) -> ClaimState:
+    """Stable claim id -> the claim's machine values (those a review snapshot records) and
+    article, for every current claim or one ``article``'s (what a re-ingest changes)."""
     return {
         row["claim_id"]: {"article": row["article"], **{k: row.get(k) for k in SNAPSHOT_FIELDS}}
-        for row in queries.claim_values(db)
+        for row in queries.claim_values(db, article)
     }
 
 
@@ -259,16 +259,8 @@ def plan_refresh(
 def plan_article(db: Database, name: str, templates: SourceTemplates | None = None) -> FetchPlan:
     """Every URL one article cites (conditional requests), except those with an attached copy;
     with ``templates``, the registry records of the trials its claims name too."""
-    keys = set(queries.article_reference_keys(db, name))
-    if templates is not None:
-        for trial_id in queries.article_trial_ids(db, name):
-            url = record_url(trial_id, templates.registries)
-            if url and (key := normalize_url(url)):
-                keys.add(key)
-    planned = plan_fetch(db, templates=templates)
-    targets = [target for target in planned.targets if target.key in keys]
-    skipped = Counter({ATTACHED: len(keys) - len(targets)})
-    return FetchPlan(targets, +skipped)
+    planned = plan_fetch(db, templates=templates, article=name)
+    return FetchPlan(planned.targets, +Counter({ATTACHED: planned.skipped[ATTACHED]}))
 
 
 def store_fetched(db: Database, fetched: Iterable[FetchedDocument], run_id: str) -> FetchSummary:
@@ -430,24 +422,7 @@ class RunReport:
     conflicts: int = 0
     changed_fields: dict[str, list[str]] = field(default_factory=dict)
 
-    ROW_FIELDS = (
-        "id",
-        "kind",
-        "target",
-        "flow_run_id",
-        "started_at",
-        "finished_at",
-        "duration_s",
-        "fetch_statuses",
-        "new_versions",
-        "articles",
-        "new_claims",
-        "changed_claims",
-        "removed_claims",
-        "review_flagged",
-        "new_conflicts",
-        "errors",
-    )
+    ROW_FIELDS = RUN_COLUMNS
 
     def row(self) -> dict[str, Any]:
         return {key: getattr(self, key) for key in self.ROW_FIELDS}
@@ -492,7 +467,9 @@ def finish_run(db: Database, report: RunReport, before: ClaimState) -> str:
     report.finished_at = finished.isoformat(timespec="milliseconds")
     started = datetime.fromisoformat(report.started_at)
     report.duration_s = round((finished - started).total_seconds(), 3)
-    claims = {row["claim_id"]: row for row in queries.claim_values(db)}
+    # A re-ingest changes one article: its claims alone are compared.
+    scope = report.articles[0] if report.kind == REINGEST and report.articles else None
+    claims = {row["claim_id"]: row for row in queries.claim_values(db, scope)}
     decisions = store.latest_decisions(db)
     touched = [*report.changed_claims, *report.new_claims]
     in_scope = [

@@ -21,6 +21,7 @@ from sqlite_utils import Database
 from . import store
 from .claims import CLAIM_TYPES, normalize_phase
 from .lexicon import Lexicon
+from .records import CLAIM_VALUES
 
 logger = logging.getLogger(__name__)
 
@@ -36,21 +37,7 @@ ACTIONS = {"accept": ACCEPTED, "reject": REJECTED, "correct": CORRECTED}
 
 EDITABLE = ("therapy", "type", "date", "phase", "enrollment", "refs")
 # The machine values a decision is taken on; a later difference in any of them flags the claim.
-SNAPSHOT_FIELDS = (
-    "quote",
-    "therapy",
-    "unlisted",
-    "type",
-    "date",
-    "date_text",
-    "phase",
-    "enrollment",
-    "status",
-    "refs",
-    "ref_urls",
-    "design",
-    "outcome",
-)
+SNAPSHOT_FIELDS = CLAIM_VALUES
 NOTE_MAX = 2000
 REVIEWER_MAX = 100
 

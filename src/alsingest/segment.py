@@ -9,28 +9,41 @@ tokenizer of a spaCy pipeline for callers that want ``Doc`` objects.
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
 import logging
+import marshal
+import os
 import re
+import sqlite3
+import tempfile
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
+from functools import cached_property
 from math import log
-
-import jieba
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .lexicon import Lexicon, Mention
 from .normalize import CJK_CHARACTERS, fold
+
+if TYPE_CHECKING:
+    import jieba
+
+logger = logging.getLogger(__name__)
 
 _CJK_RUN = re.compile(f"[{CJK_CHARACTERS}]+")
 # A run of Chinese characters (for jieba), a run of other letters and digits, or one other
 # character: English is split where SQLite's unicode61 tokenizer splits it anyway.
 _PIECE = re.compile(f"(?P<han>[{CJK_CHARACTERS}]+)|[^\\W_{CJK_CHARACTERS}]+|\\S")
 
-# jieba logs its dictionary loading at INFO on every process start.
-jieba.setLogLevel(logging.WARNING)
-
 
 def make_jieba(words: Iterable[str]) -> jieba.Tokenizer:
     """A jieba tokenizer of our own (not the module-global one) that knows ``words``."""
+    import jieba
+
+    # jieba logs its dictionary loading at INFO on every process start.
+    jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
     for word in words:
@@ -50,7 +63,8 @@ def han_cutter(tokenizer: jieba.Tokenizer, hmm: bool) -> Callable[[str], Iterabl
     """
     if hmm:
         return lambda run: tokenizer.cut(run, HMM=True)
-    return DagCutter(tokenizer)
+    tokenizer.check_initialized()
+    return DagCutter(tokenizer.FREQ, tokenizer.total)
 
 
 _ABSENT = object()
@@ -64,24 +78,29 @@ class DagCutter:
     in a second pass, taking a logarithm for every edge. Here the two passes are one, right
     to left, over log probabilities computed once when the cutter is built: each edge
     weighs ``log(freq) - log(total)`` exactly as jieba computes it, and ties go to the
-    longer word as in jieba's ``max`` over ``(weight, end)`` pairs. The tokenizer must not
-    gain words afterwards (``add_word``): the weights are a snapshot.
+    longer word as in jieba's ``max`` over ``(weight, end)`` pairs. ``frequencies`` is
+    jieba's ``FREQ`` (every prefix of a word is in it, at 0 when it is no word itself) and
+    ``total`` its ``total``; they must not change afterwards: the weights are a snapshot.
     """
 
-    def __init__(self, tokenizer: jieba.Tokenizer):
-        tokenizer.check_initialized()
-        log_total = log(tokenizer.total)
-        # Each word's weight; a prefix that is no word (frequency 0) maps to None. One lookup
-        # answers both of jieba's questions: is it a prefix, and is it a word.
-        self._weights: dict[str, float | None] = {
-            w: log(f) - log_total if f else None for w, f in tokenizer.FREQ.items()
-        }
+    def __init__(self, frequencies: Mapping[str, int], total: int):
+        self._log_total = log(total)
+        self._weights = self.weights(frequencies)
         # A character that is no word weighs as jieba's ``FREQ.get(...) or 1`` makes it.
-        self._unknown = log(1) - log_total
+        self._unknown = log(1) - self._log_total
+
+    def weights(self, frequencies: Mapping[str, int]) -> dict[str, float | None]:
+        """Each word's weight; a prefix that is no word (frequency 0) maps to None. One lookup
+        answers both of jieba's questions: is it a prefix, and is it a word."""
+        log_total = self._log_total
+        return {w: log(f) - log_total if f else None for w, f in frequencies.items()}
 
     def __call__(self, run: str) -> list[str]:
+        return self._cut(run, self._weights)
+
+    def _cut(self, run: str, weights: Mapping[str, float | None]) -> list[str]:
         n = len(run)
-        weights, absent = self._weights, _ABSENT
+        absent = _ABSENT
         # route[k]: (weight of the best path from k to the end, end index of its first word).
         route: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)
         for k in range(n - 1, -1, -1):
@@ -107,13 +126,176 @@ class DagCutter:
         return words
 
 
-class Segmenter:
-    """Lexicon terms whole, Chinese by jieba, the rest split into words."""
+class LookupCutter(DagCutter):
+    """:class:`DagCutter` over a dictionary file it does not load: each run's substrings are
+    looked up in it (a search query is a few words; loading half a million for them costs
+    most of a second). The same words as the loaded cutter: the weights it reads are those
+    of every dictionary entry the run holds, all the walk can reach."""
 
-    def __init__(self, lexicon: Lexicon, extra_words: Iterable[str] = (), hmm: bool = False):
+    def __init__(self, dictionary: DictionaryFile):
+        self._dictionary = dictionary
+        super().__init__({}, dictionary.total)
+
+    def __call__(self, run: str) -> list[str]:
+        longest = self._dictionary.longest
+        keys = {
+            run[i:j] for i in range(len(run)) for j in range(i + 1, min(len(run), i + longest) + 1)
+        }
+        return self._cut(run, self.weights(self._dictionary.lookup(keys)))
+
+
+# The segmenter's dictionary, kept on disk: jieba's words and frequencies with the
+# lexicon's terms added. Building it (jieba loads its own dictionary, then every term is
+# weighed and added) costs a second or more in every process; the file is keyed by what it
+# is made of (jieba's dictionary file, the words added, in order, and this format), so a
+# changed lexicon makes a new one. Its folder: $ALSINGEST_CACHE_DIR, else
+# $XDG_CACHE_HOME/alsingest, else ~/.cache/alsingest; one that cannot be written leaves
+# the segmenter building its dictionary in memory as before.
+DICTIONARY_FORMAT = 1
+
+
+def cache_folder() -> Path:
+    configured = os.environ.get("ALSINGEST_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "alsingest"
+
+
+def jieba_dictionary() -> Path:
+    """jieba's own dictionary file, found without importing jieba (a fifth of a second)."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("jieba is not installed")
+    return Path(spec.submodule_search_locations[0]) / "dict.txt"
+
+
+def dictionary_key(words: Iterable[str]) -> str:
+    digest = hashlib.sha256(f"format {DICTIONARY_FORMAT}\0".encode())
+    digest.update(jieba_dictionary().read_bytes())
+    for word in words:
+        digest.update(word.encode("utf-8") + b"\0")
+    return digest.hexdigest()[:24]
+
+
+class DictionaryFile:
+    """The cached dictionary: an SQLite file holding each entry (for a query's few lookups)
+    and the whole as one ``marshal`` blob (for a process that segments much)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        meta = dict(self._conn.execute("select name, value from meta"))
+        self.total = int(meta["total"])
+        self.longest = int(meta["longest"])
+
+    @classmethod
+    def of(cls, words: list[str], folder: Path | None = None) -> DictionaryFile | None:
+        """The file for ``words`` (built when missing), or None when it cannot be kept."""
+        try:
+            folder = folder or cache_folder()
+            path = folder / f"segmenter-{dictionary_key(words)}.db"
+            if not path.exists():
+                tokenizer = make_jieba(words)
+                write_dictionary(path, tokenizer.FREQ, tokenizer.total)
+            return cls(path)
+        except (OSError, sqlite3.Error) as error:
+            logger.warning("segmenter dictionary not cached (%s): built in memory", error)
+            return None
+
+    def load(self) -> dict[str, int]:
+        (blob,) = self._conn.execute("select value from whole").fetchone()
+        return marshal.loads(blob)
+
+    def lookup(self, keys: Collection[str]) -> dict[str, int]:
+        keys = list(keys)
+        found: dict[str, int] = {}
+        for start in range(0, len(keys), 500):
+            part = keys[start : start + 500]
+            found.update(
+                self._conn.execute(
+                    f"select word, freq from words where word in ({', '.join('?' * len(part))})",
+                    part,
+                )
+            )
+        return found
+
+
+def write_dictionary(path: Path, frequencies: Mapping[str, int], total: int) -> None:
+    """Write the dictionary file at ``path`` whole or not at all (another process building
+    the same one at the same time writes the same content)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    os.close(handle)
+    try:
+        with sqlite3.connect(temporary) as conn:
+            conn.execute("create table meta (name text primary key, value text)")
+            conn.execute("create table words (word text primary key, freq int) without rowid")
+            conn.execute("create table whole (value blob)")
+            conn.executemany(
+                "insert into meta values (?, ?)",
+                [("total", str(total)), ("longest", str(max(map(len, frequencies), default=1)))],
+            )
+            conn.executemany("insert into words values (?, ?)", frequencies.items())
+            conn.execute("insert into whole values (?)", [marshal.dumps(dict(frequencies))])
+        conn.close()
+        os.chmod(temporary, 0o644)  # a cache, not a secret (mkstemp makes it private)
+        os.replace(temporary, path)
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+
+
+class Segmenter:
+    """Lexicon terms whole, Chinese by jieba, the rest split into words.
+
+    ``lookup``: for a few short texts (search queries), the dictionary is not loaded but
+    looked up in its cached file for each run of Chinese characters (the same words).
+    """
+
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        extra_words: Iterable[str] = (),
+        hmm: bool = False,
+        *,
+        lookup: bool = False,
+    ):
         self.lexicon = lexicon
-        self.jieba = make_jieba([*lexicon.terms(), *extra_words])
-        self._cut = han_cutter(self.jieba, hmm)
+        self._words = [*lexicon.terms(), *extra_words]
+        self._file = DictionaryFile.of(self._words)
+        self._cut: Callable[[str], Iterable[str]]
+        if hmm:
+            self._cut = han_cutter(self.jieba, hmm=True)
+        elif lookup and self._file is not None:
+            self._cut = LookupCutter(self._file)
+        else:
+            self._cut = DagCutter(self.frequency, self.total)
+
+    @cached_property
+    def _dictionary(self) -> tuple[dict[str, int], int]:
+        if self._file is not None:
+            return self._file.load(), self._file.total
+        tokenizer = make_jieba(self._words)
+        return tokenizer.FREQ, tokenizer.total
+
+    @property
+    def frequency(self) -> dict[str, int]:
+        """Word -> frequency in jieba's dictionary with the lexicon's terms (0: a prefix only)."""
+        return self._dictionary[0]
+
+    @property
+    def total(self) -> int:
+        return self._dictionary[1]
+
+    @cached_property
+    def jieba(self) -> jieba.Tokenizer:
+        """A jieba tokenizer on the same dictionary (HMM cutting, jieba's own calls)."""
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        tokenizer = jieba.Tokenizer()
+        tokenizer.FREQ, tokenizer.total = self._dictionary
+        tokenizer.initialized = True
+        return tokenizer
 
     def segment(self, text: str, folded: str | None = None) -> tuple[list[str], dict[int, Mention]]:
         """The words of ``text`` in order (whitespace dropped), and its lexicon mentions by word index.

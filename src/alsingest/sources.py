@@ -231,20 +231,27 @@ def _parse_time(stamp: str | None) -> datetime | None:
     return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
-def registry_candidates(db: Database, templates: SourceTemplates) -> list[dict]:
-    """The record URL of every registry id current claims name, once, with its document's state."""
+def registry_candidates(
+    db: Database, templates: SourceTemplates, article: str | None = None
+) -> list[dict]:
+    """The record URL of every registry id current claims (of one ``article``) name, once,
+    with its document's state."""
     rows = []
-    states = queries.documents_by_key(db)
-    for trial_id in queries.claim_trial_ids(db):
-        url = record_url(trial_id, templates.registries)
-        key = normalize_url(url) if url else None
+    trial_ids = (
+        queries.claim_trial_ids(db) if article is None else queries.article_trial_ids(db, article)
+    )
+    urls = {trial_id: record_url(trial_id, templates.registries) for trial_id in trial_ids}
+    keys = {trial_id: normalize_url(url) if url else None for trial_id, url in urls.items()}
+    states = queries.documents_by_key(db, None if article is None else filter(None, keys.values()))
+    for trial_id in trial_ids:
+        key = keys[trial_id]
         if key is None:
             continue
         state = states.get(key, {})
         rows.append(
             {
                 "key": key,
-                "url": url,
+                "url": urls[trial_id],
                 "trial_id": trial_id,
                 "status": state.get("status"),
                 "fetched_at": state.get("fetched_at"),
@@ -263,17 +270,21 @@ def plan_fetch(
     only_failed: bool = False,
     now: datetime | None = None,
     templates: SourceTemplates | None = None,
+    article: str | None = None,
 ) -> FetchPlan:
     """The URLs a run should fetch, each once, with the validators of its stored copy.
 
-    With ``templates``, the records of the registry ids that claims name too.
+    With ``templates``, the records of the registry ids that claims name too; with
+    ``article``, only what that article cites and names.
     """
     now = now or datetime.now(UTC)
     plan = FetchPlan(targets=[])
-    candidates = queries.fetch_candidates(db)
+    candidates = queries.fetch_candidates(db, article)
     if templates is not None:
         cited = {row["key"] for row in candidates}
-        candidates += [r for r in registry_candidates(db, templates) if r["key"] not in cited]
+        candidates += [
+            r for r in registry_candidates(db, templates, article) if r["key"] not in cited
+        ]
     for row in candidates:
         if row["attached"]:
             # The user saved this page because it refused scripts; fetching it again

@@ -10,7 +10,7 @@ The records the stages hand over are in ``alsingest.records``. Every public name
 importable from here, as ``store.open_db``, ``store.write_article`` …
 """
 
-from ..records import ArticleRows, article_id, article_rows, version_id
+from ..records import RUN_JSON_COLUMNS, ArticleRows, article_id, article_rows, version_id
 from .articles import (
     CHANGED,
     CHILD_TABLES,
@@ -40,20 +40,23 @@ from .documents import (
 from .reads import (
     change_stamp,
     claims_to_verify,
+    documents_to_verify,
     is_current,
     latest_decisions,
     read_decisions,
     read_decisions_of,
     read_derived,
     read_derived_any,
+    therapies_to_check,
     verification_keys,
     version_claims,
     version_sentences,
 )
 from .schema import SQLITE_HEADER, CorpusError, check_corpus_file, migrations, open_db
 from .verdicts import (
-    RUN_JSON_COLUMNS,
+    documents_verified,
     forget_verifications,
+    therapies_checked,
     verified,
     write_conflicts,
     write_derived,
@@ -88,6 +91,8 @@ __all__ = [
     "complete_search_terms",
     "document_id",
     "document_version_id",
+    "documents_to_verify",
+    "documents_verified",
     "forget_verifications",
     "is_current",
     "latest_decisions",
@@ -99,6 +104,8 @@ __all__ = [
     "read_derived",
     "read_derived_any",
     "reason_of",
+    "therapies_checked",
+    "therapies_to_check",
     "verification_keys",
     "verified",
     "version_claims",

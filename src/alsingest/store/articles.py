@@ -7,12 +7,14 @@ writing the same article twice writes the same rows.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from ..records import ArticleRows
+from ..records import SENTENCE_COLUMNS, ArticleRows
 from .base import _now, write_lock
+from .schema import VERSION_COUNTS, tokens_digest
 
 NEW = "new"
 CHANGED = "changed"
@@ -43,12 +45,23 @@ def write_article(db: Database, article: ArticleRows) -> str:
             "select first_ingested from articles where id = ?", [aid]
         ).fetchone()
         existing_version = db.execute(
-            "select version from article_versions where id = ?", [vid]
+            "select version, tokens_hash from article_versions where id = ?", [vid]
         ).fetchone()
+        sentences = article.children["sentences"]
+        digest = tokens_digest(_digest_rows(*sentences))
+        keep_sentences = False
         if existing_version:
             version_number = existing_version[0]
+            keep_sentences = existing_version[1] == digest
             for table in CHILD_TABLES:
-                db.execute(f"delete from [{table}] where version_id = ?", [vid])
+                if table == "sentences" and keep_sentences:
+                    continue
+                gone = db.execute(f"delete from [{table}] where version_id = ?", [vid]).rowcount
+                if table == "sentences" and gone:
+                    # Other words: the old index rows cannot be taken out without their exact
+                    # tokens, which are not kept. They stay, matched by no sentence (every
+                    # search joins its sentences), counted here.
+                    _count_orphans(db, gone)
         else:
             row = db.execute(
                 "select coalesce(max(version), 0) from article_versions where article_id = ?", [aid]
@@ -68,12 +81,28 @@ def write_article(db: Database, article: ArticleRows) -> str:
         )
         if article.source is not None:
             db.execute("update articles set source = ? where id = ?", [article.source, aid])
+        counts = {
+            f"n_{column}": len(article.children[table][1])
+            for table, column in VERSION_COUNTS.items()
+        }
         _upsert(
             db,
             "article_versions",
-            {**article.version, "version": version_number, "ingested_at": now},
+            {
+                **article.version,
+                **counts,
+                "version": version_number,
+                "ingested_at": now,
+                "tokens_hash": digest,
+            },
         )
         for table in reversed(CHILD_TABLES):  # parents before the rows that refer to them
+            if table == "sentences":
+                if keep_sentences:
+                    _update_terms(db, vid, *sentences)
+                else:
+                    _insert_sentences(db, *sentences)
+                continue
             columns, rows = article.children[table]
             _insert_rows(db, table, columns, rows)
         if previous and previous[0] and previous[0] != vid:
@@ -95,6 +124,84 @@ def _insert_rows(db: Database, table: str, columns: tuple[str, ...], rows: list[
     for i in range(0, len(rows), step):
         chunk = rows[i : i + step]
         db.execute(head + ", ".join([one] * len(chunk)), [v for row in chunk for v in row])
+
+
+def _count_orphans(db: Database, n: int) -> None:
+    db.execute(
+        "insert into corpus_changes (name, n) values ('index_orphans', ?) "
+        "on conflict(name) do update set n = n + excluded.n",
+        [n],
+    )
+
+
+def _digest_rows(columns: tuple[str, ...], rows: list[tuple]) -> list[tuple]:
+    at = [columns.index(name) for name in ("idx", "start", "end", "tokens")]
+    return [tuple(row[k] for k in at) for row in rows]
+
+
+def _insert_sentences(db: Database, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    """Sentence rows under new ids (never one used before: AUTOINCREMENT), and their tokens
+    and terms in the full-text index under the same ids. The index keeps no copy of them."""
+    if not rows:
+        return
+    row = db.execute("select seq from sqlite_sequence where name = 'sentences'").fetchone()
+    first = (row[0] if row else 0) + 1
+    stored = [columns.index(name) for name in SENTENCE_COLUMNS]
+    tokens, terms = columns.index("tokens"), columns.index("terms")
+    _insert_rows(
+        db,
+        "sentences",
+        ("id", *SENTENCE_COLUMNS),
+        [(first + k, *(row[i] for i in stored)) for k, row in enumerate(rows)],
+    )
+    _insert_rows(
+        db,
+        "sentences_fts",
+        ("rowid", "tokens", "terms"),
+        [(first + k, row[tokens], row[terms]) for k, row in enumerate(rows)],
+    )
+
+
+def _update_terms(db: Database, vid: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    """A version extracted again with the same words (same digest): its sentences and index
+    rows stay; those whose index terms or paragraph changed are rewritten in place (an index
+    row is taken out with its exact tokens, the new ones being the same)."""
+    at = {name: columns.index(name) for name in ("idx", "paragraph_idx", "terms", "tokens")}
+    old = {
+        idx: (sid, paragraph, terms)
+        for sid, idx, paragraph, terms in db.execute(
+            "select id, idx, paragraph_idx, terms from sentences where version_id = ?", [vid]
+        )
+    }
+    for row in rows:
+        sid, paragraph, terms = old[row[at["idx"]]]
+        if terms != row[at["terms"]]:
+            replace_index_terms(db, sid, row[at["tokens"]], terms, row[at["terms"]], complete=False)
+        if paragraph != row[at["paragraph_idx"]]:
+            db.execute(
+                "update sentences set paragraph_idx = ? where id = ?",
+                [row[at["paragraph_idx"]], sid],
+            )
+
+
+def replace_index_terms(
+    db: Database, sentence: int, tokens: str, old_terms: str, new_terms: str, *, complete: bool
+) -> None:
+    """Give a sentence other index terms: its index row out (with its exact tokens and terms)
+    and in again."""
+    db.execute(
+        "insert into sentences_fts (sentences_fts, rowid, tokens, terms) "
+        "values ('delete', ?, ?, ?)",
+        [sentence, tokens, old_terms],
+    )
+    db.execute(
+        "insert into sentences_fts (rowid, tokens, terms) values (?, ?, ?)",
+        [sentence, tokens, new_terms],
+    )
+    db.execute(
+        "update sentences set terms = ?, terms_complete = ? where id = ?",
+        [new_terms, int(complete), sentence],
+    )
 
 
 def _upsert(db: Database, table: str, row: dict) -> None:
@@ -144,26 +251,66 @@ def _suffixes(key: str, default: str) -> list[str]:
     return [default] + ["/".join(parts[-n:]) for n in range(2, len(parts))]
 
 
-def complete_search_terms(db: Database, to_traditional) -> int:
+def complete_search_terms(
+    db: Database,
+    to_traditional: Callable[[str], str],
+    tokens_of: Callable[[str, list[tuple[int, int]]], list[str]],
+) -> int:
     """Add the traditional forms and word parts to the index terms of every sentence that has
     only its therapy ids (segment.index_terms); returns how many sentences were completed.
-    Run before Datasette serves the corpus; what `alsingest search` needs is indexed at ingest."""
+    Run before Datasette serves the corpus; what `alsingest search` needs is indexed at ingest.
+
+    The index keeps no copy of a sentence's tokens: ``tokens_of(simplified text, spans)``
+    segments each version's sentences again. When they are the tokens indexed (the version's
+    digest), each index row is rewritten in place; when the segmenter changed since, the
+    version's sentences are indexed afresh under new ids (their old rows left, counted)."""
     from ..segment import index_terms
 
-    rows = db.execute(
-        "select rowid, tokens, terms from sentences where terms_complete = 0"
-    ).fetchall()
-    if not rows:
-        return 0
-    updates = [
-        (
-            index_terms(tokens, [t for t in terms.split() if t.isascii()], to_traditional),
-            rowid,
-        )
-        for rowid, tokens, terms in rows
+    versions = [
+        row[0]
+        for row in db.execute("select distinct version_id from sentences where terms_complete = 0")
     ]
-    with write_lock(db):
-        db.conn.executemany(
-            "update sentences set terms = ?, terms_complete = 1 where rowid = ?", updates
-        )
-    return len(updates)
+    completed = 0
+    for vid in versions:
+        simplified, digest = db.execute(
+            "select coalesce(text_simplified, text), tokens_hash from article_versions "
+            "where id = ?",
+            [vid],
+        ).fetchone()
+        rows = db.execute(
+            'select id, paragraph_idx, idx, start, "end", terms, terms_complete from sentences '
+            "where version_id = ? order by idx",
+            [vid],
+        ).fetchall()
+        tokens = tokens_of(simplified, [(row[3], row[4]) for row in rows])
+        words = [(row[2], row[3], row[4], t) for row, t in zip(rows, tokens, strict=True)]
+        terms = [
+            row[5]
+            if row[6]
+            else index_terms(t, [term for term in row[5].split() if term.isascii()], to_traditional)
+            for row, t in zip(rows, tokens, strict=True)
+        ]
+        completed += sum(1 for row in rows if not row[6])
+        with write_lock(db):
+            if tokens_digest(words) == digest:
+                for row, t, term in zip(rows, tokens, terms, strict=True):
+                    if not row[6]:
+                        replace_index_terms(db, row[0], t, row[5], term, complete=True)
+                continue
+            _count_orphans(
+                db, db.execute("delete from sentences where version_id = ?", [vid]).rowcount
+            )
+            _insert_sentences(
+                db,
+                (*SENTENCE_COLUMNS, "tokens"),
+                [
+                    (vid, row[1], row[2], row[3], row[4], term, t)
+                    for row, t, term in zip(rows, tokens, terms, strict=True)
+                ],
+            )
+            db.execute("update sentences set terms_complete = 1 where version_id = ?", [vid])
+            db.execute(
+                "update article_versions set tokens_hash = ? where id = ?",
+                [tokens_digest(words), vid],
+            )
+    return completed

@@ -94,6 +94,18 @@ def claims_to_verify(db: Database) -> list[str]:
     return [row[0] for row in db.execute("select id from claims_to_verify")]
 
 
+def documents_to_verify(db: Database) -> list[str]:
+    """The documents (ids) that came, went or changed their current version since
+    verification last read the claims citing them."""
+    return [row[0] for row in db.execute("select id from documents_to_verify")]
+
+
+def therapies_to_check(db: Database) -> list[str]:
+    """The therapies whose current claims changed since their contradictions were last
+    looked for."""
+    return [row[0] for row in db.execute("select therapy from therapies_to_check")]
+
+
 def change_stamp(db: Database, *tables: str) -> str:
     """The change counters of ``tables`` (``claims``, ``verifications``) as one string: equal
     stamps, unchanged tables (every row written moves its table's counter)."""

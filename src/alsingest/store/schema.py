@@ -6,11 +6,15 @@ review decision. A new one goes after the last (``m018``), named for what it cha
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import sqlite3
 from pathlib import Path
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
+
+logger = logging.getLogger(__name__)
 
 migrations = Migrations("alsingest")
 
@@ -475,6 +479,323 @@ def m018_text_once(db: Database) -> None:
         'substr(coalesce(v.text_simplified, v.text), s.start + 1, s."end" - s.start) '
         "as text_simplified from sentences s join article_versions v on v.id = s.version_id"
     )
+
+
+# The current claims counted by what the review's filters, the timeline and fact counts ask
+# (therapy, type, status, verdict, date; an undated claim's phase and size, what its fact is
+# made of): a table kept by triggers on every write of claims, verdicts and articles' current
+# versions, so that a count costs the same in a corpus of any size. NULL is '' (a key).
+CLAIM_COUNT_KEY = ("therapy", "type", "status", "verdict", "date", "phase", "enrollment")
+UNVERIFIED = "unverified"
+
+
+def claim_count_values(claim: str, verdict: str) -> str:
+    """The key of a claim row (``new``, ``old``, ``c``) with its verdict expression, as SQL."""
+    undated = f"{claim}.date is null"
+    return (
+        f"{claim}.therapy, {claim}.type, coalesce({claim}.status, ''), "
+        f"coalesce({verdict}, '{UNVERIFIED}'), coalesce({claim}.date, ''), "
+        f"case when {undated} then coalesce({claim}.phase, '') else '' end, "
+        f"case when {undated} then coalesce({claim}.enrollment, '') else '' end"
+    )
+
+
+def _count(select: str) -> str:
+    """Add the rows of ``select`` (a key and a signed count each) to ``claim_counts``."""
+    columns = ", ".join(CLAIM_COUNT_KEY)
+    return (
+        f"insert into claim_counts ({columns}, n) {select} "
+        "on conflict do update set n = n + excluded.n"
+    )
+
+
+def _count_claim(row: str, sign: int, when: str) -> str:
+    verdict = f"(select verdict from verifications where id = {row}.id)"
+    return _count(f"select {claim_count_values(row, verdict)}, {sign} where {when}")
+
+
+def _count_version(version: str, sign: int) -> str:
+    return _count(
+        f"select {claim_count_values('c', 'ver.verdict')}, {sign} * count(*) from claims c "
+        f"left join verifications ver on ver.id = c.id where c.version_id = {version} "
+        "group by 1, 2, 3, 4, 5, 6, 7"
+    )
+
+
+def _move_verdict(row: str, before: str, after: str) -> str:
+    """The claim of verification ``row`` moved from verdict ``before`` to ``after``."""
+    return "; ".join(
+        _count(
+            f"select {claim_count_values('c', verdict)}, {sign} from claims c where c.id = {row}.id"
+        )
+        for verdict, sign in ((before, -1), (after, 1))
+    )
+
+
+def _current(version: str) -> str:
+    return f"exists (select 1 from articles where current_version = {version})"
+
+
+def _current_claim(claim_row: str) -> str:
+    return (
+        "exists (select 1 from claims c join articles a on a.current_version = c.version_id "
+        f"where c.id = {claim_row})"
+    )
+
+
+CLAIM_COUNT_TRIGGERS = {
+    "claim_counts_insert": (
+        f"after insert on claims begin {_count_claim('new', 1, _current('new.version_id'))}; end"
+    ),
+    "claim_counts_delete": (
+        f"after delete on claims begin {_count_claim('old', -1, _current('old.version_id'))}; end"
+    ),
+    "claim_counts_update": (
+        # Every column contradictions are found from too: a change logs the therapy.
+        "after update of therapy, type, status, date, phase, enrollment, outcome, quote, "
+        "version_id on claims "
+        f"begin {_count_claim('old', -1, _current('old.version_id'))}; "
+        f"{_count_claim('new', 1, _current('new.version_id'))}; end"
+    ),
+    "claim_counts_current": (
+        "after update of current_version on articles "
+        "when old.current_version is not new.current_version begin "
+        f"{_count_version('old.current_version', -1)}; "
+        f"{_count_version('new.current_version', 1)}; end"
+    ),
+    "claim_counts_article_insert": (
+        f"after insert on articles begin {_count_version('new.current_version', 1)}; end"
+    ),
+    "claim_counts_article_delete": (
+        f"after delete on articles begin {_count_version('old.current_version', -1)}; end"
+    ),
+    "claim_counts_verdict_insert": (
+        f"after insert on verifications when new.verdict is not null and "
+        f"{_current_claim('new.id')} begin {_move_verdict('new', 'null', 'new.verdict')}; end"
+    ),
+    "claim_counts_verdict_update": (
+        "after update of verdict on verifications when old.verdict is not new.verdict and "
+        f"{_current_claim('new.id')} begin {_move_verdict('new', 'old.verdict', 'new.verdict')}; end"
+    ),
+    "claim_counts_verdict_delete": (
+        f"after delete on verifications when old.verdict is not null and "
+        f"{_current_claim('old.id')} begin {_move_verdict('old', 'old.verdict', 'null')}; end"
+    ),
+}
+
+
+@migrations()
+def m019_claim_counts(db: Database) -> None:
+    # The current claims counted by the review's filters (CLAIM_COUNT_KEY), kept by triggers;
+    # the claims' therapy index gains type and date (the timeline's groups, facts' dates) and
+    # what a fact's claims are read for.
+    # Two logs let verify read only what changed: the therapies whose current claims changed
+    # (a count moved: their facts and contradictions are found again) and the documents whose
+    # current version changed (the claims citing them are verified again); references are
+    # found by their URL. The logs start with every therapy and document, so the first verify
+    # after this looks at everything once.
+    db.execute(
+        "create table claim_counts ("
+        + ", ".join(f"[{column}] not null" for column in CLAIM_COUNT_KEY)
+        + f", n integer not null, primary key ({', '.join(CLAIM_COUNT_KEY)})) without rowid"
+    )
+    db.execute(
+        _count(
+            f"select {claim_count_values('c', 'ver.verdict')}, count(*) from claims c "
+            "join articles a on a.current_version = c.version_id "
+            "left join verifications ver on ver.id = c.id where true group by 1, 2, 3, 4, 5, 6, 7"
+        )
+    )
+    for name, body in CLAIM_COUNT_TRIGGERS.items():
+        db.execute(f"create trigger [{name}] {body}")
+    # Covering what a fact's claims are read for (its articles, the first phase and size):
+    # a page of facts reads the index alone.
+    db["claims"].create_index(
+        ["therapy", "type", "date", "version_id", "start", "phase", "enrollment"],
+        index_name="idx_claims_facts",
+        if_not_exists=True,
+    )
+    db.execute("drop index if exists idx_claims_therapy")
+    # The claims a therapy's outcome contradictions are found from (few): a partial index.
+    db.execute(
+        "create index if not exists idx_claims_primary_outcome on claims (therapy) "
+        "where outcome in ('met_primary', 'missed_primary')"
+    )
+    db["article_references"].create_index(["url_normalized"], if_not_exists=True)
+
+    db.execute("create table therapies_to_check (therapy text primary key) without rowid")
+    db.execute("insert into therapies_to_check select distinct therapy from claim_counts")
+    for event in ("insert", "update"):
+        db.execute(
+            f"create trigger therapies_to_check_{event} after {event} on claim_counts begin "
+            # Not "or ignore": a trigger's conflict clause gives way to its statement's.
+            "insert into therapies_to_check select new.therapy where not exists "
+            "(select 1 from therapies_to_check where therapy = new.therapy); end"
+        )
+    db.execute("create table documents_to_verify (id text primary key) without rowid")
+    db.execute(
+        "insert into documents_to_verify select id from documents where current_version is not null"
+    )
+
+    def log(row: str) -> str:
+        return (
+            f"begin insert into documents_to_verify select {row}.id where not exists "
+            f"(select 1 from documents_to_verify where id = {row}.id); end"
+        )
+
+    # A document without a current version is no claim's source: only one with a version
+    # coming, going or changing (or a version's registry id) changes what a claim cites.
+    db.execute(
+        "create trigger documents_to_verify_insert after insert on documents "
+        f"when new.current_version is not null {log('new')}"
+    )
+    db.execute(
+        "create trigger documents_to_verify_delete after delete on documents "
+        f"when old.current_version is not null {log('old')}"
+    )
+    db.execute(
+        "create trigger documents_to_verify_update after update of current_version, trial_id "
+        "on documents when old.current_version is not new.current_version "
+        f"or (new.current_version is not null and old.trial_id is not new.trial_id) {log('new')}"
+    )
+
+
+# An article version's rows per table, kept with it by the writer (``write_article``).
+VERSION_COUNTS = {
+    "paragraphs": "paragraphs",
+    "sentences": "sentences",
+    "article_references": "references",
+    "citation_markers": "markers",
+}
+
+
+@migrations()
+def m020_version_counts(db: Database) -> None:
+    # Each article version keeps how many paragraphs, sentences, references and markers it has:
+    # `articles` lists them and `ingest` sums the current ones without counting rows.
+    for table, column in VERSION_COUNTS.items():
+        db["article_versions"].add_column(f"n_{column}", int, not_null_default=0)
+        db.execute(
+            f"update article_versions set n_{column} = coalesce((select count(*) from [{table}] t "
+            "where t.version_id = article_versions.id), 0)"
+        )
+
+
+def tokens_digest(rows) -> str:
+    """What the full-text index holds for an article version: a digest of each sentence's
+    (idx, start, end, tokens), in order. The index keeps no copy of the tokens (m021); a row
+    is taken out of it with its exact tokens, which are segmented again and checked here."""
+    digest = hashlib.blake2b(digest_size=12)
+    for idx, start, end, tokens in rows:
+        digest.update(f"{idx}\t{start}\t{end}\t{tokens}\n".encode())
+    return digest.hexdigest()
+
+
+SENTENCES = (
+    "create table [{name}] (id integer primary key autoincrement, "
+    "version_id text references article_versions(id), paragraph_idx integer, idx integer, "
+    "start integer, [end] integer, terms text not null default '', "
+    "terms_complete integer not null default 0)"
+)
+SENTENCE_TEXTS = (
+    "create view sentence_texts as select s.*, "
+    'substr(v.text, s.start + 1, s."end" - s.start) as text, '
+    'substr(coalesce(v.text_simplified, v.text), s.start + 1, s."end" - s.start) '
+    "as text_simplified from sentences s join article_versions v on v.id = s.version_id"
+)
+
+
+@migrations()
+def m021_lean_corpus(db: Database) -> None:
+    # The corpus loses what nobody reads: sentences keep no copy of their words (the
+    # full-text index becomes contentless, its rows keyed by the sentence's integer id, each
+    # version's words digested in article_versions.tokens_hash), and sentences, paragraphs,
+    # citation markers and the claims-to-verify log lose their text ids and the indexes
+    # behind them (paragraphs and markers are keyed by version and position). Every rowid
+    # the index refers to, claim id and decision stays; m022 gives the space back (VACUUM).
+    if db.execute("select 1 from sentences limit 1").fetchone():
+        logger.warning(
+            "converting the corpus to store less (m021), then compacting it (m022): "
+            "a minute or two for 10,000 articles"
+        )
+    # Each version's words, digested.
+    digests: list[tuple[str, str]] = []
+    current, rows = None, []
+    for vid, idx, start, end, tokens in db.execute(
+        'select version_id, idx, start, "end", tokens from sentences order by version_id, idx'
+    ):
+        if vid != current:
+            if current is not None:
+                digests.append((tokens_digest(rows), current))
+            current, rows = vid, []
+        rows.append((idx, start, end, tokens))
+    if current is not None:
+        digests.append((tokens_digest(rows), current))
+    db["article_versions"].add_column("tokens_hash", str)
+    db.conn.executemany("update article_versions set tokens_hash = ? where id = ?", digests)
+
+    db.execute("drop view if exists sentence_texts")
+    for trigger in ("sentences_ai", "sentences_ad", "sentences_au"):
+        db.execute(f"drop trigger if exists [{trigger}]")
+    db.execute(SENTENCES.format(name="sentences_lean"))
+    db.execute(
+        "insert into sentences_lean (id, version_id, paragraph_idx, idx, start, [end], terms, "
+        'terms_complete) select rowid, version_id, paragraph_idx, idx, start, "end", terms, '
+        "terms_complete from sentences order by rowid"
+    )
+    db.execute(
+        "create virtual table sentences_fts_lean using fts5(tokens, terms, content='', "
+        "columnsize=0, tokenize='unicode61')"
+    )
+    db.execute(
+        "insert into sentences_fts_lean (rowid, tokens, terms) "
+        "select rowid, tokens, terms from sentences order by rowid"
+    )
+    db.execute("drop table sentences_fts")
+    db.execute("drop table sentences")
+    db.execute("alter table sentences_lean rename to sentences")
+    db.execute("alter table sentences_fts_lean rename to sentences_fts")
+    db.execute("create unique index idx_sentences_version_id_idx on sentences (version_id, idx)")
+    db.execute(SENTENCE_TEXTS)
+
+    for table, columns in (
+        ("paragraphs", '"start" integer, "end" integer, kind text'),
+        (
+            "citation_markers",
+            'sentence_idx integer, "start" integer, "end" integer, text text, n integer, '
+            "year text, reference_id text, resolved integer",
+        ),
+    ):
+        names = [c for c in db[table].columns_dict if c != "id"]
+        db.execute(
+            f"create table [{table}_lean] (version_id text references article_versions(id), "
+            f"idx integer, {columns}, primary key (version_id, idx)) without rowid"
+        )
+        listed = ", ".join(f"[{name}]" for name in names)
+        db.execute(f"insert into [{table}_lean] ({listed}) select {listed} from [{table}]")
+        db.execute(f"drop table [{table}]")
+        db.execute(f"alter table [{table}_lean] rename to [{table}]")
+
+    for event in ("insert", "update"):
+        db.execute(f"drop trigger if exists claims_to_verify_{event}")
+    db.execute("create table claims_to_verify_lean (id text primary key) without rowid")
+    db.execute("insert into claims_to_verify_lean select id from claims_to_verify")
+    db.execute("drop table claims_to_verify")
+    db.execute("alter table claims_to_verify_lean rename to claims_to_verify")
+    for event in ("insert", "update"):
+        db.execute(
+            f"create trigger claims_to_verify_{event} after {event} on claims begin "
+            "insert into claims_to_verify select new.id where not exists "
+            "(select 1 from claims_to_verify where id = new.id); end"
+        )
+
+
+@migrations(transactional=False)
+def m022_compact(db: Database) -> None:
+    # The pages m018 and m021 freed, given back to the file system.
+    if db.execute("select count(*) from articles").fetchone()[0]:
+        logger.warning("compacting the corpus (VACUUM)")
+        db.execute("VACUUM")
 
 
 # How long a write waits for another process's write lock.

@@ -21,16 +21,29 @@ def write_verifications(db: Database, rows: list[dict]) -> None:
         db["verifications"].upsert_all(({**row, "verified_at": now} for row in rows), pk="id")
 
 
-def write_conflicts(db: Database, conflicts: list[dict]) -> list[str]:
+def write_conflicts(
+    db: Database, conflicts: list[dict], therapies: list[str] | None = None
+) -> list[str]:
     """Record the conflicts found now; returns the ids seen for the first time.
 
-    A conflict no longer found stays in the table with ``current = 0``: reviewers
-    may have looked at it.
+    ``therapies``: the therapies whose conflicts were looked for (and those of no therapy,
+    the lexicon's); None: all. A conflict of theirs no longer found stays in the table with
+    ``current = 0``: reviewers may have looked at it.
     """
     now = _now()
     with write_lock(db), db.atomic():
         known = {row["id"]: row for row in db.query("select id, first_seen from conflicts")}
-        db.execute("update conflicts set current = 0")
+        if therapies is None:
+            db.execute("update conflicts set current = 0")
+        else:
+            db.execute("update conflicts set current = 0 where therapy is null")
+            for start in range(0, len(therapies), 500):
+                part = therapies[start : start + 500]
+                db.execute(
+                    "update conflicts set current = 0 "
+                    f"where therapy in ({', '.join('?' * len(part))})",
+                    part,
+                )
         db["conflicts"].upsert_all(
             (
                 {
@@ -69,19 +82,6 @@ def forget_verifications(db: Database, claim_ids: list[str]) -> None:
                 f"select id from claims where claim_id in ({marks})",
                 part,
             )
-
-
-# Columns of ``runs`` stored as JSON: lists, except the statuses (an object).
-RUN_JSON_COLUMNS = (
-    "fetch_statuses",
-    "articles",
-    "new_claims",
-    "changed_claims",
-    "removed_claims",
-    "review_flagged",
-    "new_conflicts",
-    "errors",
-)
 
 
 def write_run(db: Database, row: dict) -> None:
@@ -133,9 +133,23 @@ def write_derived(db: Database, name: str, stamp: str, value, *, wait: bool = Tr
 
 def verified(db: Database, row_ids: list[str]) -> None:
     """Take these claim rows (claims.id) off ``claims_to_verify``: verification read them."""
+    _unlog(db, "claims_to_verify", "id", row_ids)
+
+
+def documents_verified(db: Database, document_ids: list[str]) -> None:
+    """Take these documents off ``documents_to_verify``: the claims citing them were read."""
+    _unlog(db, "documents_to_verify", "id", document_ids)
+
+
+def therapies_checked(db: Database, therapies: list[str]) -> None:
+    """Take these therapies off ``therapies_to_check``: their contradictions were looked for."""
+    _unlog(db, "therapies_to_check", "therapy", therapies)
+
+
+def _unlog(db: Database, table: str, column: str, keys: list[str]) -> None:
     with write_lock(db):
-        for start in range(0, len(row_ids), 500):
-            part = row_ids[start : start + 500]
+        for start in range(0, len(keys), 500):
+            part = keys[start : start + 500]
             db.execute(
-                f"delete from claims_to_verify where id in ({', '.join('?' * len(part))})", part
+                f"delete from {table} where {column} in ({', '.join('?' * len(part))})", part
             )

@@ -200,20 +200,22 @@ class Site:
     async def queue(self, request: Request) -> Response:
         filters = {key: request.query_params.get(key, "") for key in views.FILTERS}
         page = page_number(request)
+        after, before = (
+            value if CLAIM_ID.fullmatch(value := request.query_params.get(key, "")) else None
+            for key in ("after", "before")
+        )
         db = self.connect()
         try:
-            queue = views.build_queue(db, self.lexicon, filters, page)
+            queue = views.build_queue(db, self.lexicon, filters, page, after=after, before=before)
         finally:
             db.close()
         active = {k: v for k, v in filters.items() if v}
+
+        def page_url(n: int, **key: str | None) -> str:
+            return "/?" + urlencode({**active, "page": n, **{k: v for k, v in key.items() if v}})
+
         return self.render(
-            request,
-            "queue.html",
-            {
-                "queue": queue,
-                "filters": filters,
-                "page_url": lambda n: "/?" + urlencode({**active, "page": n}),
-            },
+            request, "queue.html", {"queue": queue, "filters": filters, "page_url": page_url}
         )
 
     async def claim(self, request: Request) -> Response:

@@ -109,8 +109,8 @@ CHARTS_PAGE = 5
 
 
 def therapies_by_dated_claims(db: Database, decided: list[Item]) -> list[tuple[str, int]]:
-    """Therapies with dated claims and how many, most first: the corpus's counts (kept with
-    its change counters, ``views.corpus_counts``) with decided claims at their reviewed values."""
+    """Therapies with dated claims and how many, most first: the corpus's kept counts
+    (``views.corpus_counts``) with decided claims at their reviewed values."""
     dated = Counter(views.corpus_counts(db)["dated"])
     for item in decided:
         if item.claim["date"]:
@@ -135,8 +135,9 @@ def page_of_charts(
     page = min(max(1, page), pages)
     shown = [therapy] if therapy else names[(page - 1) * CHARTS_PAGE : page * CHARTS_PAGE]
     charts = []
+    machine = [item.claim for item in decided]
     for name in shown:
-        groups, undated = queries.timeline_groups(db, name)
+        groups, undated = queries.timeline_groups(db, name, machine)
         mine = [i for i in decided if i.values["therapy"] == name]
         charts.append(chart(name, merge_groups(groups, mine), undated))
     charts = [c for c in charts if therapy or c.dated]

@@ -61,6 +61,8 @@ class Queue:
     orphans: int  # claim ids with decisions that the current versions no longer have
     verification: bool  # whether the claims carry verification verdicts yet
     states: list[tuple[str, int]]  # review states of the claims matching the filters
+    after: str | None = None  # the claim the next page continues after (keyset link)
+    before: str | None = None  # the claim the previous page ends before
 
 
 def verdict_of(claim: dict) -> str:
@@ -109,32 +111,54 @@ def queue_order(item: Item) -> tuple:
 
 
 def build_queue(
-    db: Database, lexicon: Lexicon | None, filters: dict[str, str], page: int = 1
+    db: Database,
+    lexicon: Lexicon | None,
+    filters: dict[str, str],
+    page: int = 1,
+    *,
+    after: str | None = None,
+    before: str | None = None,
 ) -> Queue:
-    """One page of the queue: unreviewed claims first (one indexed query for the page), then
+    """One page of the queue: unreviewed claims first (an indexed query for the page), then
     the decided ones (few: people make them), each state in its order.
 
     A claim without a decision is unreviewed with its machine values, so SQL filters and
-    pages those; a decided one is filtered on its corrected values in Python."""
+    pages those, counted from the kept counts; a decided one is filtered on its corrected
+    values in Python. The page's links carry the claim they continue from (``after`` the
+    last, ``before`` the first), so that the next or previous page is an index seek however
+    deep it is; a page asked for by its number alone is read from the nearer end."""
     decided, latest = decided_items(db)
     chosen = sorted((i for i in decided if matches(i, filters)), key=queue_order)
-    where, params = queries.filter_conditions(filters)
-    where.append(queries.UNDECIDED)
     undecided_wanted = filters.get("review") in ("", None, review.UNREVIEWED)
-    offset = (max(1, page) - 1) * PAGE_SIZE
-    rows, undecided = (
-        queries.claims_page(db, where=where, params=params, limit=PAGE_SIZE, offset=offset)
-        if undecided_wanted
-        else ([], 0)
-    )
+    undecided, contradicted = undecided_counts(db, filters, decided) if undecided_wanted else (0, 0)
     total = undecided + len(chosen)
     pages = max(1, -(-total // PAGE_SIZE))
     if page > pages:  # past the end: the last page
-        return build_queue(db, lexicon, filters, pages)
+        page, after, before = pages, None, None
     page = max(1, page)
+    start = (page - 1) * PAGE_SIZE
+    end = min(start + PAGE_SIZE, undecided)
+    where, params = queries.filter_conditions(filters)
+    where.append(queries.UNDECIDED)
+    rows: list[dict] = []
+    if start < end:
+        after_key = queries.claim_key(db, after) if after else None
+        before_key = queries.claim_key(db, before) if before and not after_key else None
+        counts = (contradicted, undecided - contradicted)
+        if after_key or before_key:
+            rows = queries.claims_seek(
+                db, where, params, key=after_key or before_key, limit=end - start,
+                backwards=before_key is not None, counts=counts,
+            )  # fmt: skip
+        else:
+            backwards = undecided - end < start
+            rows = queries.claims_seek(
+                db, where, params, limit=end - start, backwards=backwards,
+                skip=undecided - end if backwards else start, counts=counts,
+            )  # fmt: skip
     shown = [item_of(row, None) for row in rows]
-    start = max(0, offset - undecided)
-    shown += chosen[start : start + PAGE_SIZE - len(shown)]
+    first_decided = max(0, start - undecided)
+    shown += chosen[first_decided : first_decided + PAGE_SIZE - len(shown)]
     add_context(db, shown, lexicon)
     states = Counter(i.state for i in chosen)
     if undecided:
@@ -148,18 +172,53 @@ def build_queue(
         orphans=len(set(latest) - {i.claim_id for i in decided}),
         verification=queries.any_verdict(db),
         states=sorted(states.items(), key=lambda kv: STATE_ORDER.get(kv[0], 99)),
+        after=rows[-1]["claim_id"] if rows and len(shown) == len(rows) else None,
+        before=rows[0]["claim_id"] if rows else None,
     )
 
 
+# Filters the kept counts answer (a decided claim counted at its machine values).
+COUNTED_FILTERS = ("therapy", "type", "verdict", "status", "date")
+
+
+def undecided_counts(db: Database, filters: dict[str, str], decided: list[Item]) -> tuple[int, int]:
+    """How many claims without a decision match ``filters`` on their machine values, and how
+    many of those some source contradicts: the kept counts less the decided claims (few),
+    or, for one article's claims, counted over them."""
+    if filters.get("article"):
+        where, params = queries.filter_conditions(filters)
+        where.append(queries.UNDECIDED)
+        return (
+            queries.count_claims(db, where, params),
+            queries.count_claims(db, [*where, queries.CONTRADICTED], params),
+        )
+    wanted = {key: filters[key] for key in COUNTED_FILTERS if filters.get(key)}
+
+    def undecided(asked: dict[str, str]) -> int:
+        machine = [
+            item
+            for item in decided
+            if all(machine_value(item, key) == value for key, value in asked.items())
+        ]
+        return queries.counted_claims(db, **asked) - len(machine)
+
+    total = undecided(wanted)
+    verdict = wanted.get("verdict")
+    if verdict:
+        return total, total if verdict == "contradicted" else 0
+    return total, undecided({**wanted, "verdict": "contradicted"})
+
+
+def machine_value(item: Item, key: str) -> str:
+    """A claim's machine value of a queue filter, as the kept counts hold it."""
+    if key == "verdict":
+        return item.verdict
+    return item.claim[key] or ""
+
+
 def corpus_counts(db: Database) -> dict[str, dict[str, int] | None]:
-    """:func:`queries.claim_facets`, kept in the corpus with the change counters it was
-    counted at and counted again only when claims or verdicts changed since."""
-    stamp = store.change_stamp(db, "claims", "verifications")
-    counts = store.read_derived(db, "claim_facets", stamp)
-    if counts is None:
-        counts = queries.claim_facets(db, ARTICLE_CHOICES)
-        store.write_derived(db, "claim_facets", stamp, counts, wait=False)
-    return counts
+    """:func:`queries.claim_facets`: the current claims counted for the filters (kept counts)."""
+    return queries.claim_facets(db, ARTICLE_CHOICES)
 
 
 def queue_facets(
