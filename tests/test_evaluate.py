@@ -26,6 +26,7 @@ REAL_SETS = {
     "real-dev5": "dev5",
     "real-dev6": "dev6",
     "real-dev7": "dev7",
+    "real-test5": "test5",
 }
 
 

@@ -779,3 +779,27 @@ def test_a_regimen_added_to_a_platform_trial_starts_its_trial(lexicon):
         lexicon,
     )
     assert result.verdict == SUPPORTED, result.reason
+
+
+def test_a_planned_count_against_the_actual_count_is_no_contradiction(lexicon):
+    result = verify_claim(
+        claim(therapy="ibudilast", type="trial_design", enrollment=150, status="planned"),
+        Source(REGISTRY_RECORD.format(field="Actual Enrollment", n=185), CONVERTER),
+        lexicon,
+    )
+    assert result.verdict == PARTIAL, result.reason
+
+
+@pytest.mark.parametrize("date, verdict", [("2023", CONTRADICTED), ("2024", SUPPORTED)])
+def test_news_of_the_week_dates_the_event_to_the_pages_year(lexicon, date, verdict):
+    text = (
+        "March 8, 2024\n\nAcme reported this week that its phase 3 study of ibudilast did not "
+        "meet its primary end point. The company will discuss next steps with regulators. "
+        "Ibudilast remains available to patients while the data are reviewed by the agency."
+    )
+    result = verify_claim(
+        claim(therapy="ibudilast", type="trial_result", date=date, phase="3", outcome="missed"),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert result.verdict == verdict, result.reason

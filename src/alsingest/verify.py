@@ -520,14 +520,14 @@ def _check_date(claim: Mapping, window: list[_Sentence], mention: int, source: S
     # A page dated X that leads with the event as its news ("The FDA has granted …") dates
     # the event to X's month: another month is a misreport.
     announced = source.dateline or source.published
+    precision = min(len(claimed), 7)
     if (
         announced
-        and len(announced) >= 7
-        and len(claimed) >= 7
+        and len(announced) >= precision
         and here.start < LEAD_CHARS
-        and patterns.NEWS_LEAD.search(here.view)
+        and (patterns.NEWS_LEAD.search(here.view) or patterns.RECENT.search(here.view))
         and not own
-        and announced[:7] != claimed[:7]
+        and announced[:precision] != claimed[:precision]
     ):
         return Check("conflict", (mention,), f"the source, dated {announced}, reports it as news")
     return Check("missing")
@@ -698,6 +698,12 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
         results[attribute] = _combine(per_window)
     if claim.get("enrollment") and results["enrollment"].state == "missing":
         results["enrollment"] = _check_record_enrollment(int(claim["enrollment"]), source)
+    if (
+        claim.get("status") == "planned"
+        and results.get("enrollment", Check("found")).state == "conflict"
+    ):
+        # "将招募150名患者" against "Actual Enrollment: 185": a plan, not a disagreement.
+        results["enrollment"] = Check("missing")
     # Outcome, stage and status read every passage at once: a success stated in one
     # passage about a subgroup must not hide the missed endpoint stated in another.
     near = sorted({k for span in windows.values() for k in span})
