@@ -462,6 +462,12 @@ def test_the_maker_that_implants_a_chip_names_the_device(toolkit, text):
     assert "2024-01" in {c.date for c in claims}
 
 
+@pytest.mark.parametrize("schedule", ["once-daily", "twice-daily", "daily"])
+def test_a_schedule_before_a_dose_is_no_drug_name(toolkit, schedule):
+    text = f"In the phase 2 trial, {schedule} 60 mg oral ibudilast slowed decline in 2019."
+    assert {c.therapy for c in claims_of(toolkit, text)} == {"ibudilast"}
+
+
 def test_a_field_label_before_a_drug_name_is_no_registry_field(toolkit):
     text = "Newest Targeted Drug: As of late 2025, tofersen, approved in April 2023, is the newest."
     assert {c.therapy for c in claims_of(toolkit, text)} == {"tofersen"}

@@ -680,7 +680,7 @@ NOT_A_THERAPY = re.compile(
     r"^(tdp-?43|sod-?1|fus|alsaq-?\d+|alsfrs-?r?|nct\d+|covid-?19|trim\d+|il-?\d+|cd\d+|hla\w*|pmc\d+|doi\d+|"
     r"iso\d+|nfl|c9orf72|g93a|sod1g93a|gdnf|vegf|glt\d|eaat\d|mmp\d+|p\d+|ab\d+|cp\d+|ht\d+|isbn\d+|hk\d+|us\d+|cn\d+|ep\d+|wo\d+"
     # ALS genes and proteins; a gene-like symbol (letters, one or two digits, a letter: UNC13A)
-    r"|unc13a|atxn\d+|tbk\d|optn|vcp|ubqln\d|chchd\d+|kif5a|nek\d|sqstm\d|stmn\d|tardbp|matr\d|pfn\d|hnrnpa\d\w*|"
+    r"|unc13[a-d]?|atxn\d+|tbk\d|optn|vcp|ubqln\d|chchd\d+|kif5a|nek\d|sqstm\d|stmn\d|tardbp|matr\d|pfn\d|hnrnpa\d\w*|"
     r"tia\d|setx|vapb|sigmar\d|fig\d|neat\d|[a-z]{2,5}\d{1,2}[a-z]"
     # times, counters and rating scales written like codes: "week-48", "visit 12", "cafs"
     r"|(week|day|month|year|visit|cohort|phase|stage|grade|type|part|arm|dose|level|sars|study|figure|table|fig)-?\d+"
@@ -864,6 +864,15 @@ FIELD_KEY_AFTER_NAME = re.compile(
 # Words that stand where a name could, but are no name: "received 40 mg", "drug or placebo".
 NOT_A_CONTEXT_NAME = frozenset(
     [
+        # schedules and durations before a dose: "once-daily 60 mg", "for 6 months 100 mg"
+        "once-daily",
+        "twice-daily",
+        "daily",
+        "days",
+        "weeks",
+        "months",
+        "years",
+        "hours",
         # dosage forms: "arimoclomol capsules or placebo" names the drug before them
         "capsule",
         "capsules",
