@@ -19,7 +19,7 @@ import sqlite3
 import tempfile
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Mapping
-from functools import cached_property
+from functools import cached_property, partial
 from math import log
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -64,7 +64,7 @@ def han_cutter(tokenizer: jieba.Tokenizer, hmm: bool) -> Callable[[str], Iterabl
     if hmm:
         return lambda run: tokenizer.cut(run, HMM=True)
     tokenizer.check_initialized()
-    return DagCutter(tokenizer.FREQ, tokenizer.total)
+    return DagCutter(tokenizer.FREQ, tokenizer.total).cut
 
 
 _ABSENT = object()
@@ -97,6 +97,11 @@ class DagCutter:
 
     def __call__(self, run: str) -> list[str]:
         return self._cut(run, self._weights)
+
+    @property
+    def cut(self) -> Callable[[str], list[str]]:
+        """``self(run)`` without the extra call: the segmenter calls it for every run."""
+        return partial(self._cut, weights=self._weights)
 
     def _cut(self, run: str, weights: Mapping[str, float | None]) -> list[str]:
         n = len(run)
@@ -268,7 +273,7 @@ class Segmenter:
         elif lookup and self._file is not None:
             self._cut = LookupCutter(self._file)
         else:
-            self._cut = DagCutter(self.frequency, self.total)
+            self._cut = DagCutter(self.frequency, self.total).cut
 
     @cached_property
     def _dictionary(self) -> tuple[dict[str, int], int]:

@@ -16,6 +16,7 @@ from .attributes import find_attributes, header_cells
 from .binding import bind
 from .build import build_claims
 from .cells import cell_facts
+from .cues import has_cue
 from .discourse import (
     Discourse,
     Layout,
@@ -113,6 +114,24 @@ def extract_claims(
     return claims
 
 
+# What a phase, a count or a registry field needs: a digit, a numeral, 期, "phase", a number word.
+_TRIAL_FACT_CHARACTER = re.compile(
+    rf"[\d{patterns.CN_NUMERAL}期]|phase|enrol|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b"
+)
+
+
+def _may_state_a_trial_fact(masked: str) -> bool:
+    """Whether a sentence can hold a trial fact (``about_a_trial``): most cannot, and a single
+    product's article need not read their attributes."""
+    return bool(
+        _TRIAL_FACT_CHARACTER.search(masked)
+        or has_cue(patterns.OUTCOME_MET, masked)
+        or has_cue(patterns.OUTCOME_MISSED, masked)
+        or has_cue(patterns.PRECLINICAL_MODEL, masked)
+    )
+
+
 @dataclass(frozen=True)
 class _SentenceReader:
     """Stages 1 to 4 on one sentence: mentions, attributes, binding, and what is a claim."""
@@ -158,7 +177,14 @@ class _SentenceReader:
         row_attributes, row_refs = column_facts(row_header, masked) if row_header else ([], set())
         # Most sentences name no therapy and have none to inherit: no claim can come of
         # them, so their attributes are not looked for; their years still set the context.
-        possible = bool(mentions) or table or discourse.topic is not None or bool(layout.subject)
+        possible = (
+            bool(mentions)
+            or table
+            or discourse.topic is not None
+            # A single product's sentence is its claim only with a trial fact: a phase, a
+            # count or an outcome needs a digit, a numeral or an outcome word.
+            or bool(layout.subject and _may_state_a_trial_fact(masked))
+        )
         dates: list[DateMention] = []
         anchor = discourse.section_date or self.published
         if possible or patterns.YEAR_HINT.search(masked):
