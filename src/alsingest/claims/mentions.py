@@ -415,10 +415,15 @@ def _descriptions(
     "its drug, masitinib") is that name's, not another's."""
     found = []
     descriptions = [*finditer(patterns.ANAPHOR, masked)]
-    products = [
-        *finditer(patterns.PRODUCT_DESCRIPTION, masked),
-        *finditer(patterns.PRODUCT_DEVELOPED_BY, masked),
-    ]
+    # A company's product by description stands for a name only where the sentence has none.
+    products = (
+        []
+        if mentions
+        else [
+            *finditer(patterns.PRODUCT_DESCRIPTION, masked),
+            *finditer(patterns.PRODUCT_DEVELOPED_BY, masked),
+        ]
+    )
     if products:
         descriptions = sorted([*descriptions, *products], key=lambda m: m.start())
     for m in descriptions:
