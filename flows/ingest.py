@@ -11,7 +11,8 @@ cluster through prefect-dask's ``DaskTaskRunner``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import itertools
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import lru_cache
 
@@ -94,7 +95,8 @@ def ingest(
 ) -> dict:
     """Ingest articles from files and folders into the corpus at ``db`` (default from config).
 
-    1. Find the files; read each one and skip those the corpus holds unchanged.
+    1. Find the files; read each one, as its batch is needed, and skip those the corpus
+       holds unchanged.
     2. Extract the others in batches on the task runner: Dask if configured, else
        ``workers`` processes (default from config: one per core).
     3. Store each batch's results as they arrive: one transaction per batch, a savepoint
@@ -111,30 +113,38 @@ def ingest(
         if on_file is not None:
             on_file(path)
 
-    pending: list[SourceText] = []
-    for path in files:
-        try:
-            source = read_pending(database, path, options, report, published)
-        except InputError as error:
-            report.errors.append(error)
-            source = None
-        if source is None:
-            done(str(path))
-        else:
-            pending.append(source)
+    def pending_batches() -> Iterator[list[SourceText]]:
+        """Batches of the articles to extract, read as they are needed: a corpus of 100,000
+        files is never held in memory at once (it held 3 GB)."""
+        batch: list[SourceText] = []
+        for path in files:
+            try:
+                source = read_pending(database, path, options, report, published)
+            except InputError as error:
+                report.errors.append(error)
+                source = None
+            if source is None:
+                done(str(path))
+                continue
+            batch.append(source)
+            if len(batch) == options.batch_size:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
 
-    batches = [
-        pending[i : i + options.batch_size] for i in range(0, len(pending), options.batch_size)
-    ]
-    # Worker processes cost a second or two to start: worth it only with batches to share.
-    parallel = options.workers > 1 and len(batches) > 1 and not options.dask_address
+    batches = pending_batches()
+    # Worker processes cost a second or two to start: worth it only with batches to share
+    # (the first two are read to know).
+    first = list(itertools.islice(batches, 2))
+    parallel = options.workers > 1 and len(first) > 1 and not options.dask_address
     global _pool
     try:
         _pool = ExtractionPool(options.source, options.workers) if parallel else None
         with task_runner_for(options) as runner:
             limit = max(1, IN_FLIGHT_PER_WORKER * max(options.workers, 1))
             running = set()
-            for batch in batches:
+            for batch in itertools.chain(first, batches):
                 parameters = {"sources": _unvisited(batch, options), "config": options.source}
                 running.add(runner.submit(extract_batch, parameters))
                 if len(running) >= limit:

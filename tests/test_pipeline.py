@@ -281,6 +281,26 @@ def test_a_failure_while_the_flow_writes_a_batch_leaves_no_article_of_it(
     assert db.execute("select count(distinct version_id) from sentences").fetchone()[0] == 5
 
 
+def test_the_ingest_flow_reads_files_as_their_batches_are_needed(
+    prefect_harness, tmp_path, monkeypatch
+):
+    """A corpus of 100,000 files is not read into memory before the first is extracted: the
+    first batch is stored before the last file is read."""
+    import flows.ingest
+
+    config = tmp_path / "small.toml"
+    config.write_text("[ingest]\nworkers = 1\nbatch_size = 1\n", encoding="utf-8")
+    events = []
+    read, write = flows.ingest.read_pending, store.write_article
+    monkeypatch.setattr(
+        flows.ingest, "read_pending", lambda *a, **k: events.append("read") or read(*a, **k)
+    )
+    monkeypatch.setattr(store, "write_article", lambda *a: events.append("write") or write(*a))
+    summary = flows.ingest.ingest([str(SEEDS)], db=str(tmp_path / "c.db"), config=str(config))
+    assert len(summary["new"]) == 5 and events.count("read") == 5
+    assert events.index("write") < len(events) - 1 - events[::-1].index("read")
+
+
 TOFERSEN = "2023年4月，托夫生获美国FDA加速批准上市，用于治疗SOD1突变的渐冻症患者。"
 EDARAVONE = "2017年5月，依达拉奉获美国FDA批准用于治疗渐冻症。"
 
