@@ -841,9 +841,12 @@ CN_ARM_NAME = re.compile(
 # "加味四君子汤治疗肌萎缩侧索硬化的临床研究", "益气养阴方辅治渐冻症": a name ending in a form
 # (汤, 方, 散, 丸, 颗粒, 胶囊 …) right before "治疗" and the disease.
 CN_FORMULA_TREATS = re.compile(
-    r"(?:^|(?<=[\s，,。；;：:《「“(（]))(?:观察|评价|探讨|研究|分析|比较|采用|应用|使用|服用|给予|予以|口服|以)?"
-    r"(?P<name>[\u4e00-\u9fff]{2,10}?(?:汤|方|散|丸|饮|丹|膏|颗粒|胶囊|片|注射液))"
-    r"(?:联合[^，,。；;]{0,12})?(?:治疗|辅治|干预)(?=[^，,。；;]{0,6}(?:肌萎缩|渐冻|运动神经元|als))"
+    r"(?:治疗|辅治|干预)(?=[^，,。；;]{0,6}(?:肌萎缩|渐冻|运动神经元|als))"
+)
+# ... the name, read back from "治疗" at the end of the text before it.
+CN_FORMULA_NAME = re.compile(
+    r"(?:^|[\s，,。；;：:《「“(（])(?:观察|评价|探讨|研究|分析|比较|采用|应用|使用|服用|给予|予以|口服|以)?"
+    r"(?P<name>[\u4e00-\u9fff]{2,10}?(?:汤|方|散|丸|饮|丹|膏|颗粒|胶囊|片|注射液))(?:联合[^，,。；;]{0,12})?$"
 )
 # Arms named for what they are, not for a therapy: "治疗组", "试验组", "高剂量组".
 GENERIC_ARM = re.compile(

@@ -118,15 +118,29 @@ _CUE_SCANS = {regex: _scan(cues) for regex, cues in patterns.CUES.items()}
 _PARTS = {regex: script_parts(regex) for regex in patterns.CUES}
 
 
+# The scripts of the view last asked about: a sentence is asked about by a dozen patterns in a
+# row, and the same string object each time.
+_last_view: list = [None, (True, True)]
+
+
+def _scripts(view: str) -> tuple[bool, bool]:
+    """Whether ``view`` holds a Chinese character, and a Latin letter."""
+    if _last_view[0] is not view:
+        _last_view[0] = view
+        _last_view[1] = (_HAN.search(view) is not None, patterns.LATIN.search(view) is not None)
+    return _last_view[1]
+
+
 def _for_script(regex: re.Pattern, view: str) -> re.Pattern:
     """``regex``, or its part without the branches ``view``'s script cannot match."""
     if regex not in _PARTS:
         _PARTS[regex] = script_parts(regex)
     parts = _PARTS[regex]
     if parts is not None:
-        if _HAN.search(view) is None:
+        han, latin = _scripts(view)
+        if not han:
             return parts[0]
-        if patterns.LATIN.search(view) is None:
+        if not latin:
             return parts[1]
     return regex
 

@@ -334,8 +334,10 @@ def chinese_context_names(view: str) -> list[tuple[int, int]]:
         if shortest <= end - start <= longest:
             found.append((start, end))
     for m in finditer(patterns.CN_FORMULA_TREATS, view):
-        if not patterns.GENERIC_ARM.match(m.group("name")):
-            found.append(m.span("name"))
+        head = max(0, m.start() - 30)
+        name = patterns.CN_FORMULA_NAME.search(view[head : m.start()])
+        if name and not patterns.GENERIC_ARM.match(name.group("name")):
+            found.append((head + name.start("name"), head + name.end("name")))
     for m in finditer(patterns.CN_ARM_NAME, view):
         group = "name" if m.group("name") else "name2"
         if not patterns.GENERIC_ARM.match(m.group(group)):
