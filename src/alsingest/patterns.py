@@ -822,9 +822,13 @@ TRANSLIT_SET = frozenset(TRANSLIT)
 # against placebo ("X组和安慰剂组", "X与安慰剂"): the name ends where the match starts (group
 # ``before``); after placebo as the other arm, a route or a drug class ("安慰剂组和X", "口服X",
 # "σ1受体激动剂X"): the name starts where it ends (group ``after``).
-CN_DOSE_CONTEXT = re.compile(r"(?P<before>\s?\d+(?:\.\d+)?\s?(?:mg|毫克|μg|微克))")
+# (Each starts with a literal, so that a scan of a whole article skips most positions at once;
+# a dose is found by its unit and read back: "普利多匹定 45 mg".)
+CN_DOSE_CONTEXT = re.compile(r"(?P<unit>mg|毫克|μg|微克)")
+DOSE_BEFORE_UNIT = re.compile(r"\s?\d+(?:\.\d+)?\s?$")
 CN_PLACEBO_CONTEXT = re.compile(
-    r"(?P<before>组?(?:和|与|或|及|、|对比|vs\.?)\s?安慰剂)|(?P<after>安慰剂组?(?:和|与|或|及|、))"
+    r"(?P<before>(?:组和|组与|组或|组及|组、|组对比|组vs|和|与|或|及|、|对比|vs)\.?\s?安慰剂)"
+    r"|(?P<after>安慰剂组?(?:和|与|或|及|、))"
 )
 CN_ROUTE_CONTEXT = re.compile(
     r"(?P<after>口服|服用|静脉输注|鞘内注射|激动剂|抑制剂|拮抗剂|调节剂|清除剂|候选药物|试验药物|在研药物)"

@@ -323,7 +323,14 @@ def chinese_context_names(view: str) -> list[tuple[int, int]]:
     shortest, longest = patterns.CN_NAME_LENGTH
     letters = patterns.TRANSLIT_SET
     for m in (m for regex in patterns.CN_NAME_CONTEXTS for m in finditer(regex, view)):
-        if m.lastgroup == "before":
+        if m.lastgroup == "unit":
+            dose = patterns.DOSE_BEFORE_UNIT.search(view, max(0, m.start() - 16), m.start())
+            if dose is None:
+                continue
+            end = start = dose.start()
+            while start > 0 and view[start - 1] in letters:
+                start -= 1
+        elif m.lastgroup == "before":
             end = start = m.start()
             while start > 0 and view[start - 1] in letters:
                 start -= 1
