@@ -202,6 +202,22 @@ def test_outcome_contradictions_in_one_pass_are_those_of_every_pair():
         assert sorted(found[0].claim_ids if found else []) == every_pair(claims)
 
 
+def test_a_contradiction_of_many_articles_names_five_and_counts_the_others():
+    from alsingest.assemble import outcome_conflicts
+
+    claims = [
+        row(f"{k}.txt", therapy="x", claim_id=f"c{k}", start=k,
+            outcome="met_primary" if k % 2 else "missed_primary")
+        for k in range(8)
+    ]  # fmt: skip
+    (found,) = outcome_conflicts(claims)
+    assert (
+        found.detail
+        == "x: primary endpoint met and missed (0.txt, 1.txt, 2.txt, 3.txt, 4.txt and 3 more)"
+    )
+    assert len(found.claim_ids) == 8
+
+
 def test_an_alias_listed_for_two_therapies_is_a_contradiction():
     lexicon = Lexicon({"aaa": ["shared-name"], "bbb": ["shared-name", "other"]})
     (conflict,) = find_conflicts([], lexicon)

@@ -202,9 +202,22 @@ def date_conflicts(facts: list[Fact]) -> list[Conflict]:
             if places_a and places_b and not places_a & places_b:
                 continue  # approved in Japan in 2015 and in the US in 2017 is no contradiction
             ids = tuple(sorted({m["claim_id"] for m in reported[id(a)] + reported[id(b)]}))
-            detail = f"{a.therapy} {a.type}: {a.date} ({', '.join(a.articles)}) vs {b.date} ({', '.join(b.articles)})"
+            detail = (
+                f"{a.therapy} {a.type}: {a.date} ({named(a.articles)}) "
+                f"vs {b.date} ({named(b.articles)})"
+            )
             found.append(Conflict(_digest("date", *ids), "date", a.therapy, detail, ids))
     return found
+
+
+# Articles named in a contradiction's detail; the others are counted (a contradiction between
+# two facts of 20,000 articles each is a line, not a page).
+DETAIL_ARTICLES = 5
+
+
+def named(articles: list[str]) -> str:
+    more = len(articles) - DETAIL_ARTICLES
+    return ", ".join(articles[:DETAIL_ARTICLES]) + (f" and {more} more" if more > 0 else "")
 
 
 PRIMARY_OUTCOMES = ("met_primary", "missed_primary")
@@ -233,7 +246,7 @@ def outcome_conflicts(claims: Iterable[Mapping]) -> list[Conflict]:
         if involved:
             ids = tuple(sorted({c["claim_id"] for c in involved}))
             articles = sorted({c["article"] for c in involved})
-            detail = f"{therapy}: primary endpoint met and missed ({', '.join(articles)})"
+            detail = f"{therapy}: primary endpoint met and missed ({named(articles)})"
             found.append(Conflict(_digest("outcome", *ids), "outcome", therapy, detail, ids))
     return found
 

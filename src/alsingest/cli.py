@@ -599,7 +599,7 @@ CONFLICT_FIELDS = [
         "claims",
         lambda row: "\n".join(
             [f"{c['article']} {c['claim_id'][:8]}: {c['quote']}" for c in row["claims"][:5]]
-            + ([f"… {len(row['claims']) - 5} more"] if len(row["claims"]) > 5 else [])
+            + ([f"… {row['claim_count'] - 5} more"] if row["claim_count"] > 5 else [])
         ),
     ),
 ]
@@ -613,7 +613,12 @@ def conflicts(page, fmt, options, db_path, config_path):
     """Contradictions found by `alsingest verify`: dates, outcomes, aliases; with the claims
     involved. --all lists every one, those a later run no longer found too."""
     db = open_corpus(db_path)
-    rows, total = queries.contradictions_page(db, current_only=page.limit is not None, **page.sql)
+    rows, total = queries.contradictions_page(
+        db,
+        current_only=page.limit is not None,
+        **page.sql,
+        claims_shown=5 if fmt == "table" else None,  # a table shows five and the count
+    )
     show(rows, fmt, CONFLICT_FIELDS, "contradiction", total=total, offset=page.offset)
 
 

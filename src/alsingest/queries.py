@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import heapq
 import json
 import logging
 import re
@@ -122,11 +123,10 @@ def resolve_therapy(db: Database, name: str, lexicon) -> str:
 def current_totals(db: Database) -> dict[str, int]:
     """Articles, and the sentences, references, citation markers and claims of their current
     versions (what ``claims`` and the other listings show; older versions are kept apart):
-    from the counts kept with each version and the kept claim counts, not by counting rows."""
+    from the counts kept with each article and the kept claim counts, not by counting rows."""
     articles, sentences, references, markers = db.execute(
-        "select count(*), coalesce(sum(v.n_sentences), 0), coalesce(sum(v.n_references), 0), "
-        "coalesce(sum(v.n_markers), 0) from articles a join article_versions v "
-        "on v.id = a.current_version"
+        "select count(*), coalesce(sum(n_sentences), 0), coalesce(sum(n_references), 0), "
+        "coalesce(sum(n_markers), 0) from articles"
     ).fetchone()
     return {
         "articles": articles,
@@ -138,8 +138,8 @@ def current_totals(db: Database) -> dict[str, int]:
 
 
 ARTICLES = """
-    select a.name, v.script, v.version, v.n_paragraphs as paragraphs, v.n_sentences as sentences,
-      v.n_references as "references", v.n_markers as markers
+    select a.name, v.script, v.version, a.n_paragraphs as paragraphs, a.n_sentences as sentences,
+      a.n_references as "references", a.n_markers as markers
     from articles a join article_versions v on v.id = a.current_version
     order by a.name
 """
@@ -188,39 +188,55 @@ def search_page(
     tokens = search_text(segmenter.segment(simplified)[0]).split()
     rows: list[dict] = []
     total = 0
-    page = [-1 if limit is None else limit, offset]
     if tokens:
         phrase = '"' + " ".join(t.replace('"', '""') for t in tokens) + '"'
         if therapy:
             # Any alias indexes its therapy's id (segment.index_terms; ids are [a-z0-9-]);
             # the phrase still finds sentences stored before the ids were indexed.
             phrase = f'{phrase} OR "{therapy}"'
-        rows = list(
-            db.query(
-                f"""
-                select a.name as article, s.idx as sentence, s.start, s."end",
-                  {SENTENCE_TEXT} as text, {SENTENCE_SIMPLIFIED} as text_simplified
-                from sentences_fts f
-                join sentences s on s.rowid = f.rowid
-                join article_versions v on v.id = s.version_id {CURRENT}
-                where sentences_fts match ?
-                order by a.name, s.idx limit ? offset ?
-                """,
-                [phrase, *page],
-            )
-        )
-        total = db.execute(
-            "select count(*) from sentences_fts f join sentences s on s.rowid = f.rowid "
-            "join articles a on a.current_version = s.version_id where sentences_fts match ?",
+        # Every match's key in one pass (counted and the page's picked in Python: SQLite
+        # would join them twice, to count and to sort); the page's texts then (a text is cut
+        # from its article's, which is read whole: only for the page, not every match).
+        keys = db.execute(
+            """
+            select a.name, s.idx, s.rowid from sentences_fts f join sentences s on s.rowid = f.rowid
+            join articles a on a.current_version = s.version_id where sentences_fts match ?
+            """,
             [phrase],
-        ).fetchone()[0]
+        ).fetchall()
+        total = len(keys)
+        shown = (
+            sorted(keys)[offset:]
+            if limit is None
+            else heapq.nsmallest(offset + limit, keys)[offset:]
+        )
+        rows = sentences_by_id(db, [key[2] for key in shown])
     if not total:
-        rows, total = substring_page(db, simplified.strip(), page[0], offset)
+        rows, total = substring_page(db, simplified.strip(), -1 if limit is None else limit, offset)
     for row in rows:
         row["matches"] = match_spans(
             row.pop("text_simplified"), simplified, tokens, therapy, lexicon
         )
     return rows, total
+
+
+def sentences_by_id(db: Database, ids: list[int]) -> list[dict]:
+    """Search rows (article, sentence, span, text original and simplified) of these sentences,
+    in the order of ``ids``."""
+    found: dict[int, dict] = {}
+    for start in range(0, len(ids), 500):
+        part = ids[start : start + 500]
+        for row in db.query(
+            f"""
+            select s.rowid as id, a.name as article, s.idx as sentence, s.start, s."end",
+              {SENTENCE_TEXT} as text, {SENTENCE_SIMPLIFIED} as text_simplified
+            from sentences s join article_versions v on v.id = s.version_id {CURRENT}
+            where s.rowid in ({", ".join("?" * len(part))})
+            """,
+            part,
+        ):
+            found[row.pop("id")] = row
+    return [found[i] for i in ids if i in found]
 
 
 def substring_page(db: Database, needle: str, limit: int, offset: int) -> tuple[list[dict], int]:
@@ -1009,6 +1025,11 @@ def fact_shapes(db: Database, therapy: str | None = None) -> list[FactShape]:
     return shapes
 
 
+# A fact's first articles are found by walking the articles by name when the fact holds at
+# least one in this many (fewer than this many are walked); else its claims are sorted.
+FIRST_ARTICLES_SCAN = 1000
+
+
 def fact_page_row(db: Database, shape: FactShape, full: bool = True) -> dict:
     """A fact as ``assemble.fact_row`` gives it, read on the claims' index for its claims.
 
@@ -1028,24 +1049,40 @@ def fact_page_row(db: Database, shape: FactShape, full: bool = True) -> dict:
         "enrollment": shape.enrollment,
     }
     if shape.dates:  # the first claim's that has one (assemble: claims in this order)
-        row["phase"], row["enrollment"] = db.execute(
-            f"select (select c.phase {base} and c.phase != '' {order} limit 1), "
-            f"(select c.enrollment {base} and c.enrollment != 0 {order} limit 1)",
-            [*params, *params],
-        ).fetchone()
+        for key, given in (("phase", "c.phase != ''"), ("enrollment", "c.enrollment != 0")):
+            # Looked for in order only when some claim of the fact's dates (current or not:
+            # the index alone answers) has one: most facts give none, and the ordered search
+            # reads every claim of the fact.
+            some = db.execute(
+                f"select 1 from claims c where {where} and {given} limit 1", params
+            ).fetchone()
+            row[key] = (
+                db.execute(f"select c.{key} {base} and {given} {order} limit 1", params).fetchone()[
+                    0
+                ]
+                if some
+                else None
+            )
     if full:
         members = db.execute(f"select a.name, c.claim_id {base} {order}", params).fetchall()
         row["articles"] = sorted({name for name, _ in members})
         row["verdicts"] = dict(shape.verdicts)
         row["claim_ids"] = [claim_id for _, claim_id in members]
         return row
-    row["articles"] = [
-        name
-        for (name,) in db.execute(f"select distinct a.name {base} order by a.name limit 5", params)
-    ]
     row["article_count"] = db.execute(
         f"select count(distinct c.version_id) {base}", params
     ).fetchone()[0]
+    articles = db.execute("select count(*) from articles").fetchone()[0]
+    if row["article_count"] * FIRST_ARTICLES_SCAN >= articles:
+        # Many articles: walk them by name until five hold the fact (each looked up on the
+        # claims' index), instead of sorting every one.
+        first = (
+            "select a.name from articles a where exists (select 1 from claims c "
+            f"where c.version_id = a.current_version and {where}) order by a.name limit 5"
+        )
+    else:
+        first = f"select distinct a.name {base} order by a.name limit 5"
+    row["articles"] = [name for (name,) in db.execute(first, params)]
     row["verdicts"] = dict(shape.verdicts)
     row["mentions"] = sum(n for _, n in shape.verdicts)
     return row
@@ -1221,10 +1258,17 @@ def contradictions_with_claims(db: Database, current_only: bool = True) -> list[
 
 
 def contradictions_page(
-    db: Database, current_only: bool = True, *, limit: int | None = 50, offset: int = 0
+    db: Database,
+    current_only: bool = True,
+    *,
+    limit: int | None = 50,
+    offset: int = 0,
+    claims_shown: int | None = None,
 ) -> tuple[list[dict], int]:
     """One page of :func:`contradictions_with_claims` and how many there are; each claim
-    involved is looked up by its id (an index), not found in a list of every claim."""
+    involved is looked up by its id (an index), not found in a list of every claim, and only
+    the first ``claims_shown`` of each (None: all; ``claim_count`` says how many there are: a
+    contradiction between two facts of 20,000 mentions each has 40,000)."""
     where = "where current = 1" if current_only else ""
     total = db.execute(f"select count(*) from conflicts {where}").fetchone()[0]
     rows = list(
@@ -1235,7 +1279,9 @@ def contradictions_page(
     )
     for row in rows:
         row["claim_ids"] = json.loads(row["claim_ids"])
-        row["claims"] = [claim for i in row["claim_ids"] if (claim := claim_quote(db, i))]
+        row["claim_count"] = len(row["claim_ids"])
+        shown = row["claim_ids"] if claims_shown is None else row["claim_ids"][:claims_shown]
+        row["claims"] = [claim for i in shown if (claim := claim_quote(db, i))]
     return rows, total
 
 

@@ -77,20 +77,20 @@ def write_article(db: Database, article: ArticleRows) -> str:
                 "current_version": vid,
                 "first_ingested": existing_article[0] if existing_article else now,
                 "last_ingested": now,
+                # The current version's rows per table (m020).
+                **{
+                    f"n_{column}": len(article.children[table][1])
+                    for table, column in VERSION_COUNTS.items()
+                },
             },
         )
         if article.source is not None:
             db.execute("update articles set source = ? where id = ?", [article.source, aid])
-        counts = {
-            f"n_{column}": len(article.children[table][1])
-            for table, column in VERSION_COUNTS.items()
-        }
         _upsert(
             db,
             "article_versions",
             {
                 **article.version,
-                **counts,
                 "version": version_number,
                 "ingested_at": now,
                 "tokens_hash": digest,

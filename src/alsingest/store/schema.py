@@ -660,7 +660,9 @@ def m019_claim_counts(db: Database) -> None:
     )
 
 
-# An article version's rows per table, kept with it by the writer (``write_article``).
+# The rows per table of an article's current version, kept with the article by the writer
+# (``write_article``): in ``articles``, whose rows are small (an article version's text would
+# have to be read past to reach a count kept with it).
 VERSION_COUNTS = {
     "paragraphs": "paragraphs",
     "sentences": "sentences",
@@ -671,13 +673,13 @@ VERSION_COUNTS = {
 
 @migrations()
 def m020_version_counts(db: Database) -> None:
-    # Each article version keeps how many paragraphs, sentences, references and markers it has:
-    # `articles` lists them and `ingest` sums the current ones without counting rows.
+    # Each article keeps how many paragraphs, sentences, references and markers its current
+    # version has: `articles` lists them and `ingest` sums them without counting rows.
     for table, column in VERSION_COUNTS.items():
-        db["article_versions"].add_column(f"n_{column}", int, not_null_default=0)
+        db["articles"].add_column(f"n_{column}", int, not_null_default=0)
         db.execute(
-            f"update article_versions set n_{column} = coalesce((select count(*) from [{table}] t "
-            "where t.version_id = article_versions.id), 0)"
+            f"update articles set n_{column} = (select count(*) from [{table}] t "
+            "where t.version_id = articles.current_version)"
         )
 
 

@@ -368,7 +368,7 @@ def conflict_view(db: Database, page: int = 1) -> tuple[list[dict] | None, int, 
     pages = max(1, -(-total // CONFLICTS_PAGE))
     page = min(max(1, page), pages)
     rows, _ = queries.contradictions_page(
-        db, limit=CONFLICTS_PAGE, offset=(page - 1) * CONFLICTS_PAGE
+        db, limit=CONFLICTS_PAGE, offset=(page - 1) * CONFLICTS_PAGE, claims_shown=0
     )
     wanted = {claim_id for row in rows for claim_id in row["claim_ids"][:SIDES_SHOWN]}
     decisions = {d["claim_id"]: d for d in store.read_decisions_of(db, sorted(wanted))}
