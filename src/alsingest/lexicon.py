@@ -45,8 +45,8 @@ class LexiconError(ValueError):
     pass
 
 
-# A lowercase letter then a capitalised word: two words glued where cells met.
-_GLUED = re.compile(r"[a-z](?=[A-Z][a-z])")
+# A lowercase letter then a capitalised word: two words glued where cells met ("minocyclineSponsor").
+GLUED_WORDS = re.compile(r"[a-z](?=[A-Z][a-z])")
 _OPTIONAL_SEPARATORS = r"[\s\-‐‑–—_/·.]*"
 _JOINER = r"[\s\-‐‑–—]?"
 _ASCII_END = r"(?![a-z0-9])"
@@ -182,13 +182,13 @@ class Lexicon:
         change is found too: table cells run together ("Drug: minocyclineSponsor: NINDS").
         """
         mentions = self._find(folded)
-        if original is not None and original != folded and _GLUED.search(original):
+        if original is not None and original != folded and GLUED_WORDS.search(original):
             mentions = self._glued(folded, original, mentions)
         return mentions
 
     def _glued(self, folded: str, original: str, mentions: list[Mention]) -> list[Mention]:
         found = list(mentions)
-        for boundary in _GLUED.finditer(original):
+        for boundary in GLUED_WORDS.finditer(original):
             end = boundary.start() + 1
             if any(m.start < end <= m.end for m in found):
                 continue

@@ -8,9 +8,10 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .. import patterns
-from ..lexicon import Lexicon
+from ..lexicon import GLUED_WORDS, Lexicon
 from ..normalize import MappedText
 from ..references import Marker
 from .binding import paren_groups
@@ -289,17 +290,22 @@ def _names_in(names: re.Pattern, masked: str, original: str) -> list[re.Match]:
     """Matches of ``names`` (built by :class:`UnlistedNames`), also where a name is glued to the
     next word by a case change in the ``original`` ("…FactorSponsor")."""
     found = list(names.finditer(masked))
-    if _GLUE.search(original):
-        loose = re.compile(names.pattern.removesuffix(_NAME_END))
+    if GLUED_WORDS.search(original):
+        loose = _loose(names)
         for m in loose.finditer(masked):
-            glued = _GLUE.match(original, m.end() - 1)
+            glued = GLUED_WORDS.match(original, m.end() - 1)
             if glued and not any(f.start() == m.start() for f in found):
                 found.append(m)
     return found
 
 
-_GLUE = re.compile(r"[a-z](?=[A-Z][a-z])")
 _NAME_END = "(?![a-z0-9-])"
+
+
+@lru_cache(maxsize=64)
+def _loose(names: re.Pattern) -> re.Pattern:
+    """``names`` without its word end, compiled once per article's pattern."""
+    return re.compile(names.pattern.removesuffix(_NAME_END))
 
 
 def intervention_fields(text: str) -> list[str]:
