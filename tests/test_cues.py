@@ -1,5 +1,5 @@
-"""Script parts of gated patterns: leaving out the branches a sentence's script cannot match
-changes no match."""
+"""Script parts and branch cues of gated patterns: leaving out the branches a sentence's script
+or its cues show cannot match changes no match."""
 
 import re
 
@@ -44,7 +44,31 @@ def _found(m):
     return m.span(), m.lastgroup, {k: v for k, v in m.groupdict().items() if v is not None}
 
 
-@pytest.mark.parametrize("regex", [r for r in patterns.CUES if cues._PARTS[r] is not None])
+def test_a_branch_needs_the_fewest_cues_that_prove_it():
+    regex = re.compile(r"显著(改善|延长)|(延缓|减缓)进展|\bmet (its|the) primary|x?z")
+    found = cues.branch_cues(regex, ("显著", "延长", "缓", "met ", "z"))
+    assert found == [
+        ("显著(改善|延长)", frozenset({"显著"})),
+        ("(延缓|减缓)进展", frozenset({"缓"})),
+        (r"\bmet (its|the) primary", frozenset({"met "})),
+        ("x?z", frozenset({"z"})),
+    ]
+    # A branch no cue proves always runs.
+    assert cues.branch_cues(re.compile(r"显著|\d+"), ("显著",))[1] == (r"\d+", None)
+
+
+def test_a_view_runs_only_the_branches_its_cues_allow():
+    regex = re.compile(r"显著(改善|延长)|(延缓|减缓)进展|\bmet (its|the) primary")
+    gated = cues._Branches(regex, cues.branch_cues(regex, ("显著", "缓", "met ")))
+    assert gated.for_view("病情进展减缓，延缓进展").pattern == "(延缓|减缓)进展"
+    assert gated.for_view("显著改善; it met its primary").pattern == (
+        r"显著(改善|延长)|\bmet (its|the) primary"
+    )
+    assert gated.for_view("显著 缓 met the").pattern is regex.pattern
+    assert gated.for_view("进展").pattern == "(?!)"
+
+
+@pytest.mark.parametrize("regex", list(patterns.CUES), ids=lambda r: r.pattern[:20])
 def test_the_parts_find_what_the_whole_pattern_finds(regex):
     views = list(_views())
     assert len(views) > 1000

@@ -94,6 +94,7 @@ _DATE_CHARACTER = re.compile(r"[\d年月周]|星期|礼拜|今天|今日|today")
 _WEEK = re.compile(r"周|星期|礼拜")
 _LATER = re.compile(r"年之?[后後]|years later")
 _TODAY = re.compile(r"today|今")
+_CENTURY = re.compile(r"(?:19|20)\d\d")
 _ISO_SEPARATOR = re.compile(r"\d[-/.]\d")
 
 
@@ -142,8 +143,11 @@ def find_dates(
         day = m.group("day") or m.group("day2")
         value = iso(year, patterns.MONTHS[name.rstrip(".")], int(day) if day else None)
         found.append((m.start(), m.end(), value, "EN_DATE", year if value else None))
+    # Each of these forms holds a year of the 1900s or 2000s.
     for rule in (
-        ("EN_YEAR", "EN_YEAR_LIST", "EN_AUTHOR_YEAR", "EN_PERIOD_YEAR", "EN_YEAR_ADJECTIVE")
+        ()
+        if not _CENTURY.search(text)
+        else ("EN_YEAR", "EN_YEAR_LIST", "EN_AUTHOR_YEAR", "EN_PERIOD_YEAR", "EN_YEAR_ADJECTIVE")
         if latin
         else ("EN_AUTHOR_YEAR",)
     ):

@@ -20,7 +20,7 @@ import tempfile
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Mapping
 from functools import cached_property, partial
-from math import log
+from math import inf, log
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -106,26 +106,35 @@ class DagCutter:
     def _cut(self, run: str, weights: Mapping[str, float | None]) -> list[str]:
         n = len(run)
         absent = _ABSENT
-        # route[k]: (weight of the best path from k to the end, end index of its first word).
-        route: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)
+        get = weights.get
+        # score[k]: weight of the best path from k to the end; ends[k]: end of its first word.
+        score = [0.0] * (n + 1)
+        ends = [0] * (n + 1)
         for k in range(n - 1, -1, -1):
-            best = None
+            best = -inf
+            best_end = 0
             end = k + 1
-            w = weights.get(run[k], absent)
+            w = get(run[k], absent)
             while w is not absent:
                 if w is not None:
-                    step = (w + route[end][0], end - 1)
-                    if best is None or step > best:
-                        best = step
+                    s = w + score[end]
+                    if s >= best:  # ">=": a tie goes to the longer word, as in jieba
+                        best = s
+                        best_end = end
                 if end == n:
                     break
                 end += 1
-                w = weights.get(run[k:end], absent)
-            route[k] = best if best is not None else (self._unknown + route[k + 1][0], k)
+                w = get(run[k:end], absent)
+            if best_end:
+                score[k] = best
+                ends[k] = best_end
+            else:
+                score[k] = self._unknown + score[k + 1]
+                ends[k] = k + 1
         words = []
         k = 0
         while k < n:
-            end = route[k][1] + 1
+            end = ends[k]
             words.append(run[k:end])
             k = end
         return words

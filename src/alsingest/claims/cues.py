@@ -38,6 +38,33 @@ def _scan(cues: tuple[str, ...]) -> Callable[[str], object]:
     return re.compile("|".join(map(re.escape, cues))).search
 
 
+def always_holds_a_cue(items, cues) -> bool:
+    """True when every string matching the parsed ``items`` contains one of ``cues``.
+
+    Conservative: literal runs that must be matched, groups that must be matched, and
+    alternations whose every branch holds a cue; anything else (lookarounds, optional parts,
+    classes) proves nothing.
+    """
+    run = ""
+    for op, av in [*items, (None, None)]:
+        if op is sre.LITERAL:
+            run += chr(av)
+            continue
+        if any(cue in run for cue in cues):
+            return True
+        run = ""
+        if op is sre.IN and all(o is sre.LITERAL and chr(v) in cues for o, v in av):
+            return True  # a set of characters, each a cue
+        if op is sre.SUBPATTERN and always_holds_a_cue(av[3], cues):
+            return True
+        if op is sre.BRANCH and all(always_holds_a_cue(branch, cues) for branch in av[1]):
+            return True
+        repeated = op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1
+        if repeated and always_holds_a_cue(av[2], cues):
+            return True
+    return False
+
+
 def always_holds(items, wanted: Callable[[str], bool]) -> bool:
     """True when every string matching the parsed ``items`` holds a character ``wanted`` accepts.
 
@@ -116,6 +143,7 @@ def script_parts(regex: re.Pattern) -> tuple[re.Pattern, re.Pattern] | None:
 _CUE_SCANS = {regex: _scan(cues) for regex, cues in patterns.CUES.items()}
 # Script parts by pattern: the gated ones found at import, others on first use by ``search``.
 _PARTS = {regex: script_parts(regex) for regex in patterns.CUES}
+_UNKNOWN = object()
 
 
 # The scripts of the view last asked about: a sentence is asked about by a dozen patterns in a
@@ -133,9 +161,9 @@ def _scripts(view: str) -> tuple[bool, bool]:
 
 def _for_script(regex: re.Pattern, view: str) -> re.Pattern:
     """``regex``, or its part without the branches ``view``'s script cannot match."""
-    if regex not in _PARTS:
-        _PARTS[regex] = script_parts(regex)
-    parts = _PARTS[regex]
+    parts = _PARTS.get(regex, _UNKNOWN)
+    if parts is _UNKNOWN:
+        parts = _PARTS[regex] = script_parts(regex)
     if parts is not None:
         han, latin = _scripts(view)
         if not han:
@@ -150,12 +178,84 @@ def has_cue(regex: re.Pattern, view: str) -> bool:
     return bool(_CUE_SCANS[regex](view))
 
 
+def branch_cues(
+    regex: re.Pattern, cues: tuple[str, ...]
+) -> list[tuple[str, frozenset[str] | None]] | None:
+    """Each top-level branch of ``regex`` with the cues one of which its every match holds (None:
+    no proof, the branch always runs); None when the pattern has no branches that stand alone."""
+    branches = top_level_branches(regex.pattern)
+    if len(branches) < 2:
+        return None
+    try:
+        parsed = [sre_parse.parse(b, regex.flags) for b in branches]
+    except re.error:
+        return None  # a branch referring to a group of another
+    found = []
+    for source, items in zip(branches, parsed, strict=True):
+        own = [c for c in cues if c in source]
+        if own and always_holds_a_cue(items, own):
+            for cue in list(own):  # the fewest: "显著(改善|延长)" needs "显著" only
+                if len(own) > 1 and always_holds_a_cue(items, [c for c in own if c != cue]):
+                    own.remove(cue)
+            found.append((source, frozenset(own)))
+        elif always_holds_a_cue(items, cues):
+            found.append((source, frozenset(cues)))
+        else:
+            found.append((source, None))
+    return found
+
+
+class _Branches:
+    """A gated pattern run as the branches that can match in a view: a branch none of whose cues
+    the view holds cannot match anywhere in it, so leaving it out of the alternation changes no
+    match (the branches left keep their order). Group numbers change; names do not: callers read
+    matches by position and group name only."""
+
+    LIMIT = 512  # narrowed patterns kept per pattern; past it, the whole pattern runs
+
+    def __init__(self, regex: re.Pattern, branches: list[tuple[str, frozenset[str] | None]]):
+        self.regex = regex
+        self.cues = tuple(sorted({c for _, need in branches if need for c in need}))
+        self.branches = branches
+        self.narrowed: dict[frozenset[str], re.Pattern] = {}
+
+    def for_view(self, view: str) -> re.Pattern:
+        present = frozenset([c for c in self.cues if c in view])
+        pattern = self.narrowed.get(present)
+        if pattern is None:
+            keep = [src for src, need in self.branches if need is None or need & present]
+            # "(?!)" matches nowhere: the cue the view holds proves no branch on its own.
+            pattern = (
+                self.regex
+                if len(keep) == len(self.branches)
+                else re.compile("|".join(keep) or "(?!)", self.regex.flags)
+            )
+            if len(self.narrowed) < self.LIMIT:
+                self.narrowed[present] = pattern
+        return pattern
+
+
+# Branch cues by pattern, found on first use (None: the pattern runs whole, or by script).
+_BRANCHES: dict[re.Pattern, _Branches | None] = {}
+
+
+def _narrowed(regex: re.Pattern, view: str) -> re.Pattern:
+    if regex not in _BRANCHES:
+        found = branch_cues(regex, patterns.CUES[regex])
+        useful = found is not None and any(need is not None for _, need in found)
+        _BRANCHES[regex] = _Branches(regex, found) if useful else None
+    branches = _BRANCHES[regex]
+    if branches is None:
+        return _for_script(regex, view)
+    return branches.for_view(view)
+
+
 def finditer(regex: re.Pattern, view: str):
     """``regex.finditer(view)``: nothing when the view holds none of the pattern's cues, and only
-    the branches that can match in the view's script when it is in one."""
+    the branches that can match in the view (by their cues) when it holds some."""
     if not _CUE_SCANS[regex](view):
         return ()
-    return _for_script(regex, view).finditer(view)
+    return _narrowed(regex, view).finditer(view)
 
 
 def search(regex: re.Pattern, view: str) -> re.Match | None:

@@ -554,7 +554,23 @@ def _eligibility(view: str, mention: TherapyMention) -> bool:
     )
 
 
+# Whether a span of the sentence last asked about is background: a sentence's mentions are
+# asked about twice (when selected, and with the descriptions found then).
+_background_memo: list = [None, {}]
+
+
 def _is_background(view: str, mention: TherapyMention) -> bool:
+    if _background_memo[0] is not view:
+        _background_memo[0] = view
+        _background_memo[1] = {}
+    known = _background_memo[1]
+    span = (mention.start, mention.end)
+    if span not in known:
+        known[span] = _reads_as_background(view, mention)
+    return known[span]
+
+
+def _reads_as_background(view: str, mention: TherapyMention) -> bool:
     if _eligibility(view, mention):
         return True
     before = view[max(0, mention.start - 24) : mention.start]
