@@ -30,8 +30,9 @@ SEALED2 = "real-test2"  # collected after the first sealed set was spent
 SEALED3 = "real-test3"  # collected after the second; scored once in session 4
 SEALED4 = "real-test4"  # collected in session 5, scored once at its end
 SEALED5 = "real-test5"  # collected in session 6, scored once at its end (0.865)
+SEALED6 = "real-test6"  # collected in session 7, scored once at its end
 SPENT = (SEALED, SEALED2, SEALED3, SEALED4, SEALED5)
-FRESH: tuple[str, ...] = ()  # a fresh sealed set goes here until its single score is written down
+FRESH: tuple[str, ...] = (SEALED6,)  # a fresh sealed set until its single score is written down
 
 
 def gold_sets() -> dict[str, tuple[list[Path], Path]]:
@@ -58,11 +59,13 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         "real-dev5": beside(tests / "real" / "dev5"),
         "real-dev6": beside(tests / "real" / "dev6"),
         "real-dev7": beside(tests / "real" / "dev7"),
+        "real-dev8": beside(tests / "real" / "dev8"),
         SEALED: beside(tests / "real" / "test"),
         SEALED2: beside(tests / "real" / "test2"),
         SEALED3: beside(tests / "real" / "test3"),
         SEALED4: beside(tests / "real" / "test4"),
         SEALED5: beside(tests / "real" / "test5"),
+        SEALED6: beside(tests / "real" / "test6"),
     }
 
 
