@@ -1376,3 +1376,16 @@ def test_claims_explain_prints_the_rule_behind_each_field(tmp_path, toolkit):
     assert "ref 1: a marker of its sentence" in why
     missing = runner.invoke(cli, ["claims", "--db", str(db_path), "--explain", "zzzz"])
     assert missing.exit_code == 1 and "no current claim has an id starting 'zzzz'" in missing.output
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company has three more candidates in phase 1: the antibody AB-101, the oligo "
+        "XY-202 and the inhibitor CD-303, licensed from a partner.",
+        "Two projects are in phase 1: the oligo AB-101; the inhibitor CD-303.",
+    ],
+)
+def test_a_lead_in_before_a_colon_gives_its_phase_to_every_listed_therapy(toolkit, text):
+    phases = {c.therapy: c.phase for c in claims_of(toolkit, text)}
+    assert phases.get("ab101") == "1" and phases.get("cd303") == "1", phases
