@@ -1389,3 +1389,25 @@ def test_claims_explain_prints_the_rule_behind_each_field(tmp_path, toolkit):
 def test_a_lead_in_before_a_colon_gives_its_phase_to_every_listed_therapy(toolkit, text):
     phases = {c.therapy: c.phase for c in claims_of(toolkit, text)}
     assert phases.get("ab101") == "1" and phases.get("cd303") == "1", phases
+
+
+@pytest.mark.parametrize(
+    "text", ["A Phase 1–2 trial of AB-101 enrolled 60 patients.", "AB-101的I—II期临床试验纳入60例患者。"]
+)
+def test_a_phase_range_written_with_a_dash_is_both_phases(toolkit, text):
+    assert {c.phase for c in claims_of(toolkit, text) if c.therapy == "ab101"} == {"1/2"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2021年3月，一名患者接受了Zorbit BCI的植入。该公司计划对其支架植入物开展早期可行性研究，共有八名受试者。",
+        "2021年3月，一名患者接受了Zorbit BCI的植入。此后公司在八名患者体内植入了其发明的脑机装置。",
+        "In March 2021 a patient received the Zorbit BCI. The company plans to test its implant in "
+        "eight participants.",
+    ],
+)
+def test_a_device_named_before_bci_and_then_by_description(toolkit, text):
+    claims = claims_of(toolkit, text)
+    assert any(c.therapy == "zorbit" and c.date == "2021-03" for c in claims), claims
+    assert any(c.therapy == "zorbit" and c.enrollment == 8 for c in claims), claims

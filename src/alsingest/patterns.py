@@ -320,7 +320,7 @@ ROMAN = {
     "four": 4,
 }
 _PHASE_NUM = r"(?:iv|i{1,3}|[1-4]|[ⅰⅱⅲⅳⅠⅡⅢⅣ]|[一二三四])"
-_PHASE = rf"{_PHASE_NUM}\s*[ab]?(?:\s*[/~～-]\s*{_PHASE_NUM}\s*[ab]?)?"
+_PHASE = rf"{_PHASE_NUM}\s*[ab]?(?:\s*[/~～–—-]\s*{_PHASE_NUM}\s*[ab]?)?"
 # "I期", "I/IIa期", "3b期", "III期", "3 期", "Ⅲ期", "II 期"; not "第1期", "早期".
 CN_PHASE = re.compile(
     rf"(?<![a-z0-9第])(?<!第\s)(?P<phase>{_PHASE})\s*期(?!刊)"
@@ -333,7 +333,7 @@ CN_ORDINAL_PHASE = re.compile(
 )
 # "phase 3b", "phase iiib", "phase i/iia", "phase 1/2", "phase two", "phase two/three".
 _EN_PHASE_NUM = rf"(?:{_PHASE_NUM}|one|two|three|four)"
-_EN_PHASE = rf"{_EN_PHASE_NUM}\s*[ab]?(?:\s*[/~～-]\s*{_EN_PHASE_NUM}\s*[ab]?)?"
+_EN_PHASE = rf"{_EN_PHASE_NUM}\s*[ab]?(?:\s*[/~～–—-]\s*{_EN_PHASE_NUM}\s*[ab]?)?"
 EN_PHASE = re.compile(rf"\bphase\s*(?::\s*)?(?P<phase>{_EN_PHASE})(?![a-z0-9])")
 
 # A phase a trial might lead to is no trial's phase: "insufficient evidence to justify Phase III",
@@ -551,7 +551,9 @@ DRUG_COUNT = re.compile(
 # A therapy named by description: the one the text was last about ("2024年10月，该药在中国获批").
 ANAPHOR = re.compile(
     r"该药物|该药品|该新药|该候选药物|该候选药|该药|该产品|该疗法|该款药物|此药|本品|这款新药|这款药物|这款药|这种药物|此款药物"
-    r"|\bthe (?:investigational |experimental |study )?(?:drug|therapy|medicine|treatment|candidate|product)\b"
+    # a device by description: "该装置", "这套脑机接口装置", "the implant"
+    r"|(?:该|这套|这款|此)(?:脑机接口|脑机)?(?:装置|设备|植入物|芯片)"
+    r"|\bthe (?:investigational |experimental |study )?(?:drug|therapy|medicine|treatment|candidate|product|device|implant)\b"
     r"|\bthe company's (?:lead |investigational )?(?:drug |therapy |product )?candidate\b"
 )
 # "a potential new therapeutic approach being developed by Amylyx": the company's product.
@@ -565,6 +567,9 @@ PRODUCT_DESCRIPTION = re.compile(
     r"\b(?:its |their )(?:experimental |investigational |lead |als )?(?:drug|therapy|treatment|candidate|medicine)\b"
     r"|\bone of (?:its |their )(?:experimental |investigational |als )?(?:drugs|therapies|treatments|candidates)\b"
     r"|该公司的?(?:在研|候选|核心)?(?:药物|新药|产品|疗法)|其(?:在研|候选|核心)(?:药物|新药|产品|疗法)"
+    # a company's device: "其支架植入物", "其发明的脑机装置", "its implant"
+    r"|其(?:研发的|发明的|开发的)?(?:脑机接口|脑机|支架)?(?:装置|设备|植入物|芯片)"
+    r"|\b(?:its |their )(?:brain[\s-])?(?:device|implant)\b"
 )
 # A sentence about another disease and not about ALS makes no ALS claim ("已完成多发性硬化症的2期试验",
 # "zilucoplan … approved to treat myasthenia gravis").
@@ -801,7 +806,7 @@ CONTEXT_NAME = re.compile(
     # "Neuralink的大脑晶片", "Synchron's brain implant": a brain-computer interface named by its maker.
     + r"|"
     + _CONTEXT_NAME.format(g="device")
-    + r"(?:的|'s)?\s?(?:脑机接口|脑机介面|大?脑(?:部)?(?:晶片|芯片|植入物)|brain[\s-](?:computer[\s-]interface|implant|chip))"
+    + r"(?:的|'s)?\s?(?:脑机接口|脑机介面|大?脑(?:部)?(?:晶片|芯片|植入物)|brain[\s-](?:computer[\s-]interface|implant|chip)|bci(?![a-z0-9]))"
     # "Neuralink已为全球12名患者成功植入其N1芯片", "Synchron has implanted its device in 6
     # patients": the maker that implants a chip or device in patients, in the same clause.
     + r"|"
@@ -965,7 +970,7 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
         "ximod", "lisib",
     ),
     CONTEXT_NAME: (
-        "药", "疗法", "脑机接口", "mg", "mcg", "μg", "placebo", "regimen", "脑", "brain", "植入", "implant",
+        "药", "疗法", "脑机接口", "mg", "mcg", "μg", "placebo", "regimen", "脑", "brain", "植入", "implant", "bci",
     ),
     PRECLINICAL_MODEL: (
         "临床前", "模型", "小鼠", "大鼠", "斑马鱼", "果蝇", "线虫", "类器官", "preclinical", "model",
@@ -998,7 +1003,7 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
         "候选药物", "试验药物", "在研药物",
     ),
     ANAPHOR: ("该", "此", "本品", "这", "the "),
-    PRODUCT_DESCRIPTION: ("its ", "their ", "该公司", "在研", "候选", "核心"),
+    PRODUCT_DESCRIPTION: ("its ", "their ", "该公司", "在研", "候选", "核心", "其"),
     PRODUCT_DEVELOPED_BY: ("developed by",),
     CN_NAME_ENDING: (
         "嗪", "唑", "酮", "啶", "替尼", "单抗", "夫生", "那生", "奈生", "司他", "颗粒", "胶囊", "注射液",
