@@ -1392,7 +1392,8 @@ def test_a_lead_in_before_a_colon_gives_its_phase_to_every_listed_therapy(toolki
 
 
 @pytest.mark.parametrize(
-    "text", ["A Phase 1–2 trial of AB-101 enrolled 60 patients.", "AB-101的I—II期临床试验纳入60例患者。"]
+    "text",
+    ["A Phase 1–2 trial of AB-101 enrolled 60 patients.", "AB-101的I—II期临床试验纳入60例患者。"],
 )
 def test_a_phase_range_written_with_a_dash_is_both_phases(toolkit, text):
     assert {c.phase for c in claims_of(toolkit, text) if c.therapy == "ab101"} == {"1/2"}
@@ -1411,3 +1412,17 @@ def test_a_device_named_before_bci_and_then_by_description(toolkit, text):
     claims = claims_of(toolkit, text)
     assert any(c.therapy == "zorbit" and c.date == "2021-03" for c in claims), claims
     assert any(c.therapy == "zorbit" and c.enrollment == 8 for c in claims), claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ZX-101是一种口服疗法，结合了两种现有的药物：苯丁酸钠(sodium phenylbutyrate)和"
+        "牛磺熊去氧胆酸(taurursodiol)。该2期临床试验纳入137名参与者。",
+        "ZX-101 combines two existing drugs, tauroursodeoxycholic acid and sodium phenylbutyrate. The phase 2 "
+        "trial of the drug enrolled 137 participants.",
+        "ZX-101由苯丁酸钠和牛磺熊去氧胆酸两种药物组成。该药的2期临床试验纳入137名参与者。",
+    ],
+)
+def test_the_parts_a_product_combines_are_not_the_therapy_the_text_goes_on_about(toolkit, text):
+    assert {(c.therapy, c.enrollment) for c in claims_of(toolkit, text)} == {("zx101", 137)}

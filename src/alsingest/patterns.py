@@ -458,9 +458,11 @@ OUTCOME_MISSED = re.compile(
     r"\bfailure of (the|its|their) ([\w-]+ ){0,3}(trial|study|drug|therapy|treatment|candidate)\b"
 )
 # A product made of others: "Relyvrio是苯丁酸钠和牛磺酸二醇的复方制剂", "AMX0035, a combination of
-# sodium phenylbutyrate and taurursodiol".
+# sodium phenylbutyrate and taurursodiol", "X是一种口服疗法，结合了两种现有的药物：A和B", "X combines A
+# and B".
 COMBINATION_OF = re.compile(
-    r"复方|固定剂量|\bcombination of\b|\bfixed[- ]dose\b|\bco-?formulation\b"
+    r"复方|固定剂量|结合了|由[^，,。；;]{0,12}组成|\bcombination of\b|\bfixed[- ]dose\b|\bco-?formulation\b"
+    r"|\bcombin(?:es|ing)\b"
 )
 # A preclinical result: a model named and an effect in it ("在TDP-43突变斑马鱼模型中恢复运动功能",
 # "in preclinical models, X has been shown to promote neuroprotection").
