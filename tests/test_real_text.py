@@ -1426,3 +1426,20 @@ def test_a_device_named_before_bci_and_then_by_description(toolkit, text):
 )
 def test_the_parts_a_product_combines_are_not_the_therapy_the_text_goes_on_about(toolkit, text):
     assert {(c.therapy, c.enrollment) for c in claims_of(toolkit, text)} == {("zx101", 137)}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Neural progenitor cells (XQ12-NPC-BDNF) were tested in a phase 1 trial of 18 patients.",
+            "xq12npcbdnf",
+        ),
+        ("The phase 1 trial of XQ121-ALS enrolled 18 patients.", "xq121"),
+        ("Uptake of PBR28-PET fell in a phase 1 trial of AB-101 in 18 patients.", "ab101"),
+    ],
+)
+def test_a_code_name_goes_on_in_named_parts_but_not_into_a_disease_or_a_scan(
+    toolkit, text, expected
+):
+    assert {c.therapy for c in claims_of(toolkit, text)} == {expected}

@@ -682,7 +682,19 @@ SUMMARY = re.compile(
 TITLE_SPAN = re.compile(r"《[^《》]{1,200}》")
 
 # Names that look like therapy codes but are genes, scales, biomarkers or registries.
-CODE_NAME = re.compile(r"(?<![a-z0-9-])(?P<name>[a-z]{2,6}-?\d{2,6}[a-z]{0,3})(?![a-z0-9-])")
+# A code may go on in named parts ("CNS10-NPC-GDNF"), never into a disease, a qualifier or a
+# measurement ("ION363-ALS", "NP001-treated"); a tracer is no code ("PBR28-PET"). ``base`` is
+# the code itself, checked against NOT_A_THERAPY.
+_CODE_QUALIFIER = (
+    r"(?:als|ftd|mnd|sma|like|based|related|positive|negative|mutant|treated|derived|specific|"
+    r"associated|induced|mediated|expressing|targeting)(?![a-z0-9])"
+)
+_CODE_MEASURE = r"(?:pet|mri|ct|spect|scan|assay|imaging)(?![a-z0-9])"
+CODE_NAME = re.compile(
+    rf"(?<![a-z0-9-])(?P<name>(?P<base>[a-z]{{2,6}}-?\d{{2,6}}[a-z]{{0,3}})"
+    rf"(?:-(?!{_CODE_QUALIFIER}|{_CODE_MEASURE})[a-z][a-z0-9]{{1,7}})*)"
+    rf"(?![a-z0-9])(?!-(?!{_CODE_QUALIFIER})[a-z0-9])"
+)
 NOT_A_THERAPY = re.compile(
     r"^(tdp-?43|sod-?1|fus|alsaq-?\d+|alsfrs-?r?|nct\d+|covid-?19|trim\d+|il-?\d+|cd\d+|hla\w*|pmc\d+|doi\d+|"
     r"iso\d+|nfl|c9orf72|g93a|sod1g93a|gdnf|vegf|glt\d|eaat\d|mmp\d+|p\d+|ab\d+|cp\d+|ht\d+|isbn\d+|hk\d+|us\d+|cn\d+|ep\d+|wo\d+"

@@ -132,7 +132,8 @@ def bind(
             targets = inside or before
         if not targets:
             home = clause_of(attribute.start)
-            if home not in by_clause and view[clauses[home][1] : clauses[home][1] + 1] in (":", "："):
+            lead_in_end = clauses[home][1]
+            if home not in by_clause and view[lead_in_end : lead_in_end + 1] in (":", "："):
                 # "three projects in phase 1: the oligo A, B and the inhibitor C": a lead-in's
                 # attribute is each listed therapy's.
                 targets = [m for i, ms in sorted(by_clause.items()) if i > home for m in ms]

@@ -152,9 +152,19 @@ def select_mentions(
     for rule, matches in names:
         for m in matches:
             name = m.group("name")
+            overlapping = [x for x in mentions if x.start < m.end() and m.start() < x.end]
             if (
-                patterns.NOT_A_THERAPY.match(name)
-                or any(x.start < m.end() and m.start() < x.end for x in mentions)
+                overlapping
+                and not not_a_therapy(m)
+                and m.groupdict().get("base") not in (None, name)
+                and all(m.start() <= x.start and x.end <= m.end() for x in overlapping)
+            ):
+                # "XQ12-NPC-BDNF": a code in named parts is one name, not the names inside it.
+                mentions = [x for x in mentions if x not in overlapping]
+                overlapping = []
+            if (
+                not_a_therapy(m)
+                or overlapping
                 or patterns.TRIAL_NAME_BEFORE.search(masked, max(0, m.start() - 10), m.start())
             ):
                 continue
@@ -276,7 +286,7 @@ class UnlistedNames:
             else:
                 found = list(finditer(patterns.INN_NAME, view))
             for m in found:
-                if _unlisted(m.group("name"), lexicon):
+                if not not_a_therapy(m) and lexicon.canonical(m.group("name")) is None:
                     therapy = re.sub(r"[^a-z0-9]", "", m.group("name"))
                     counts[therapy] = counts.get(therapy, 0) + 1
         return cls(
@@ -382,6 +392,16 @@ def _therapy_id(name: str, lexicon: Lexicon) -> str:
         lexicon.canonical(name)
         or (lexicon.canonical(bare) if bare != name else None)
         or re.sub(r"[^a-z0-9]", "", name)
+    )
+
+
+def not_a_therapy(m: re.Match) -> bool:
+    """A code or INN name that is a gene, scale, registry number or the like, or a code whose
+    first part is one ("COVID-19-related" goes no further than "covid-19")."""
+    base = m.groupdict().get("base")
+    return bool(
+        patterns.NOT_A_THERAPY.match(m.group("name"))
+        or (base and patterns.NOT_A_THERAPY.match(base))
     )
 
 
