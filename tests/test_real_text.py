@@ -1443,3 +1443,16 @@ def test_a_code_name_goes_on_in_named_parts_but_not_into_a_disease_or_a_scan(
     toolkit, text, expected
 ):
     assert {c.therapy for c in claims_of(toolkit, text)} == {expected}
+
+
+@pytest.mark.parametrize(
+    "arm",
+    ["组3：相匹配的安慰剂+利鲁唑。", "Arm 3: matching placebo plus riluzole."],
+)
+def test_a_placebo_arm_on_background_care_is_no_claim_of_the_background_drug(toolkit, arm):
+    text = (
+        "AB-101是一种口服酪氨酸激酶抑制剂。AB-101的3期研究将招募495名患者，随机分为3组。"
+        "组1：AB-101+利鲁唑。组2：AB-101（高剂量）+利鲁唑。此前AB-101的2期研究显示其安全性良好。"
+        + arm
+    )
+    assert "riluzole" not in {c.therapy for c in claims_of(toolkit, text)}

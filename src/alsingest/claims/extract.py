@@ -167,9 +167,16 @@ class _SentenceReader:
         # sentence names a trial whose therapy is known: the claim is that therapy's.
         if (
             mentions
-            and layout.trials.trials
             and len(background) == len(mentions)
-            and layout.trials.therapies_of(masked)[0]
+            and (
+                (layout.trials.trials and layout.trials.therapies_of(masked)[0])
+                # "组3：相匹配的安慰剂+利鲁唑": the placebo arm of the trial the text is about.
+                or (
+                    layout.subject is not None
+                    and layout.subject not in {m.therapy for m in mentions}
+                    and has_cue(patterns.WITH_PLACEBO_AFTER, masked)
+                )
+            )
         ):
             mentions, background = [], set()
         table = paragraph.kind == TABLE_ROW
