@@ -1456,3 +1456,26 @@ def test_a_placebo_arm_on_background_care_is_no_claim_of_the_background_drug(too
         + arm
     )
     assert "riluzole" not in {c.therapy for c in claims_of(toolkit, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "March 2022 - AB-101 arm stopped early for futility. You can read more here\n\n"
+        "Feb 2022 - The trial added its fifth arm.",
+        "In March 2022 the AB-101 arm was halted due to lack of efficacy.",
+    ],
+)
+def test_an_arm_stopped_for_futility_is_a_missed_outcome_of_its_month(toolkit, text):
+    claims = [c for c in claims_of(toolkit, text) if c.therapy == "ab101"]
+    assert [(c.date, c.type) for c in claims] == [("2022-03", "trial_result")], claims
+
+
+def test_an_english_line_without_a_stop_ends_at_a_blank_line_before_a_capital():
+    text = "Latest News\n\nSee the press release here\n\nFeb 2022 - The fifth arm opened.\n"
+    bodies = [text[p.start : p.end] for p in paragraphs_of(text)]
+    assert bodies == [
+        "Latest News",
+        "See the press release here",
+        "Feb 2022 - The fifth arm opened.",
+    ]

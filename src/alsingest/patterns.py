@@ -455,7 +455,9 @@ OUTCOME_MISSED = re.compile(
     r"\binconclusive|\bstatistically insignificant|\bdecline in (fvc|alsfrs)|"
     # "Relyvrio's Phase 3 failure", "the failure of the PHOENIX trial"; not "respiratory failure".
     r"\b(phase [0-9][0-9/ab]*|trial|study)('s)? failure\b|"
-    r"\bfailure of (the|its|their) ([\w-]+ ){0,3}(trial|study|drug|therapy|treatment|candidate)\b"
+    r"\bfailure of (the|its|their) ([\w-]+ ){0,3}(trial|study|drug|therapy|treatment|candidate)\b|"
+    # "stopped early for futility", "halted due to lack of efficacy"; not a planned futility analysis.
+    r"\b(for|due to|because of|owing to) (futility|lack of (efficacy|benefit))\b|因无效|无效而"
 )
 # A product made of others: "Relyvrio是苯丁酸钠和牛磺酸二醇的复方制剂", "AMX0035, a combination of
 # sodium phenylbutyrate and taurursodiol", "X是一种口服疗法，结合了两种现有的药物：A和B", "X combines A
@@ -997,7 +999,7 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
     ),
     OUTCOME_MISSED: (
         "终点", "没有", "未", "失败", "无", "met", "not", "failed", "didn't", "missed", "no ",
-        "inconclusive", "insignificant", "decline in", "failure",
+        "inconclusive", "insignificant", "decline in", "failure", "futility", "lack of",
     ),
     WITHDRAWAL: ("市", "withdr", "discontinued"),
     CN_PHASE: ("期",),

@@ -90,6 +90,18 @@ def _full_width(lines: list[Line]) -> int:
     return lengths[min(len(lengths) - 1, int(len(lengths) * 0.8))]
 
 
+def _new_english_line(previous: str, following: str) -> bool:
+    """After a blank line, English words that stop without punctuation ("You can read more here")
+    are not continued by a line opening on a capital or a digit ("Feb 2022 - …")."""
+    body, head = previous.rstrip(), following.lstrip()[:1]
+    return (
+        bool(body)
+        and body[-1].isascii()
+        and body[-1].isalpha()
+        and (head.isupper() or head.isdigit())
+    )
+
+
 def _continues(previous: Line, following: Line, full_width: int, in_references: bool) -> bool:
     body = previous.text.strip()
     if not body or _terminated(body) or body.startswith("|") or "\t" in body:
@@ -150,6 +162,7 @@ def paragraphs_of(text: str) -> list[Paragraph]:
             and pending_blank <= 2
             and group_index_open(spaced, len(groups))
             and _continues(groups[-1][-1], line, full_width, in_references)
+            and not (pending_blank and _new_english_line(groups[-1][-1].text, line.text))
         ):
             groups[-1].append(line)
         else:
