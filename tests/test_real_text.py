@@ -1479,3 +1479,14 @@ def test_an_english_line_without_a_stop_ends_at_a_blank_line_before_a_capital():
         "See the press release here",
         "Feb 2022 - The fifth arm opened.",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "根据该公司发布的2023年财报，AB-101在2023年的总销售额为3.8亿美元。",
+        "According to its 2023 annual report, AB-101 brought in $380 million in 2023.",
+    ],
+)
+def test_the_year_of_a_financial_report_is_no_event_date(toolkit, text):
+    assert [c.date for c in claims_of(toolkit, text) if c.date] == []

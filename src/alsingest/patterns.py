@@ -524,7 +524,9 @@ NON_EVENT_DATE_BEFORE = re.compile(
 )
 # ... or sales and money in the date's clause ("2023年该产品销售额达3.8亿美元") ...
 MONEY_CLAUSE = re.compile(
-    r"销售额|销售收入|营收|营业收入|净利润|市值|股价|\bsales\b|\brevenues?\b|\bnet (income|loss)\b"
+    r"销售额|销售收入|营收|营业收入|净利润|市值|股价|财报|年报|季报|财务报告|业绩|\bsales\b|\brevenues?\b|"
+    r"\bnet (income|loss)\b|\bearnings\b|\b(annual|quarterly|financial) (report|results)\b|"
+    r"[$€£¥]\s?\d|\d\s*(亿|万)?(美元|欧元|英镑|人民币|元)"
 )
 # ... or a guidance document's year right after it ("2023年版指南", "the 2023 guideline") ...
 NON_EVENT_DATE_AFTER = re.compile(
