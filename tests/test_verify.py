@@ -803,3 +803,44 @@ def test_news_of_the_week_dates_the_event_to_the_pages_year(lexicon, date, verdi
         lexicon,
     )
     assert result.verdict == verdict, result.reason
+
+
+# Words around the statements: a source this short would be too little to judge.
+ABOUT_ALS = (
+    "\nAmyotrophic lateral sclerosis is a progressive neurodegenerative disease that affects "
+    "nerve cells in the brain and the spinal cord, and patients lose the ability to move, speak, "
+    "eat and eventually breathe. About one in ten cases is familial."
+)
+
+
+@pytest.mark.parametrize(
+    "fields, verdict",
+    [
+        # Approved in 2024, launched in 2025: "approved in 2025" is dated by the launch only.
+        ({"type": "approval", "date": "2025"}, CONTRADICTED),
+        ({"type": "approval", "date": "2024-09"}, SUPPORTED),
+        ({"type": "launch", "date": "2025-06"}, SUPPORTED),
+    ],
+)
+def test_an_events_date_comes_from_that_events_statements(lexicon, fields, verdict):
+    text = (
+        "Tofersen was approved in China in September 2024, the first drug approved there for "
+        "SOD1-ALS since 2018. The drug was launched in June 2025 "
+        "at a hospital in Beijing." + ABOUT_ALS
+    )
+    got = verify_claim(claim(therapy="tofersen", **fields), Source(text, CONVERTER), lexicon)
+    assert got.verdict == verdict, got.reason
+
+
+def test_a_filing_accepted_earlier_is_not_dated_by_todays_news_of_its_review(lexicon):
+    text = (
+        "Oct. 17, 2022 -- Biogen today announced that the FDA has extended the review period of "
+        "the new drug application for tofersen by three months.\n"
+        "The FDA accepted the tofersen NDA in July 2022 and granted priority review." + ABOUT_ALS
+    )
+    got = verify_claim(
+        claim(therapy="tofersen", type="submission", date="2022-07"),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert got.verdict == SUPPORTED, got.reason

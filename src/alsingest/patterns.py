@@ -1111,7 +1111,9 @@ RECENT = re.compile(r"\btoday\b|\brecently\b|\bthis week\b|今日|今天|近日|
 # read as submission: "submitted for approval", "申请上市", "pending approval".
 STAGE_SUBMITTED = re.compile(
     r"提交|递交|申报|受理|审评中|审查中|上市申请|\bsubmit\w*|\bfiled\b|\bfiling\b|\bunder review\b|\bpending approval|"
-    r"\baccepted for review|\bseeking approval|\bapplication\b"
+    r"\baccepted for review|\bseeking approval|\bapplication\b|"
+    # "the FDA accepted the tofersen NDA in July 2022"
+    r"\baccept\w*\b[^.;]{0,30}\b(nda|bla|maa|snda|filing|submission)\b"
 )
 STAGE_APPROVED = re.compile(
     r"获批|获得批准|(?<!申请)批准(?!申请)|获准|核准|\bapproved\b|\bapproval (of|for) (the )?(drug|therapy|treatment)\b|"

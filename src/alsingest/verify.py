@@ -26,6 +26,7 @@ from datetime import date
 
 from . import patterns
 from .claims import find_enrollment, normalize_phase, parse_count
+from .claims.attributes import is_event_date
 from .dates import en_number, find_dates
 from .lexicon import Lexicon, name_key
 from .normalize import Converter, fold, join_lines
@@ -484,7 +485,12 @@ def _event_dates(
             mentions.append(EventMention(i, 0, True, False))  # "a decision expected by Jan. 25"
         if not mentions:
             continue
-        here = [(i, d.iso) for d in find_dates(view, source.year, anchor)[0] if d.iso]
+        # "the first ALS drug approved in Canada since 2018": not this event's date.
+        here = [
+            (i, d.iso)
+            for d in find_dates(view, source.year, anchor)[0]
+            if d.iso and is_event_date(view, d)
+        ]
         if announced and patterns.TODAY.search(view):
             here.append((i, announced))
         dated.extend(here)
@@ -531,6 +537,23 @@ def _check_date(claim: Mapping, window: list[_Sentence], mention: int, source: S
     ):
         return Check("conflict", (mention,), f"the source, dated {announced}, reports it as news")
     return Check("missing")
+
+
+def _dated_by_another_event(claim: Mapping, views: list[tuple[int, str]], source: Source) -> bool:
+    """The claim's date is given near the therapy only by sentences that do not state the
+    claim's event (the release's own date aside)."""
+    kind, claimed = str(claim.get("type")), str(claim["date"])
+    if kind not in EVENT_PATTERNS:
+        return False
+    for announced in (source.dateline, source.published):
+        if announced and _confirms(claimed, announced):
+            return False
+    confirming = [
+        (k, view)
+        for k, view in views
+        if any(d.iso and _confirms(claimed, d.iso) for d in find_dates(view, source.year)[0])
+    ]
+    return bool(confirming) and not any(event_mentions(kind, view, k) for k, view in confirming)
 
 
 def check_event_date(claim: Mapping, views: list[tuple[int, str]], source: Source) -> Check:
@@ -710,6 +733,14 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
     views = [(k, source.sentences[k].view) for k in near]
     if results.get("date", Check("found")).state == "missing":
         results["date"] = check_event_date(claim, views, source)
+    elif results.get("date", Check("missing")).state == "found" and _dated_by_another_event(
+        claim, views, source
+    ):
+        # "launched in June 2025" found for "approved in 2025": the source's own dated
+        # statements of the approval decide.
+        own = check_event_date(claim, views, source)
+        if own.state == "conflict":
+            results["date"] = own
     if claim.get("outcome"):
         statements = [st for k, view in views for st in outcome_statements(view, k)]
         results["outcome"] = check_outcome(str(claim["outcome"]), statements)
