@@ -844,3 +844,30 @@ def test_a_filing_accepted_earlier_is_not_dated_by_todays_news_of_its_review(lex
         lexicon,
     )
     assert got.verdict == SUPPORTED, got.reason
+
+
+def test_a_date_in_a_clause_of_another_event_does_not_date_this_one(lexicon):
+    text = (
+        "托夫生是针对SOD1基因突变渐冻症的药物。此前，托夫生已在美国获批上市，并在2023年向国家药品监督管理局"
+        "递交了上市申请。目前该药依托先行区特许政策先行使用，为国内患者提供治疗新选择。" + ABOUT_ALS
+    )
+    got = verify_claim(
+        claim(therapy="tofersen", type="approval", date="2024-10-08"),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert got.verdict != CONTRADICTED, got.reason
+
+
+def test_a_source_about_another_disease_states_no_als_event(lexicon):
+    text = (
+        "2025年7月，AB-101细胞注射液治疗脊髓损伤的注册临床I期研究在某医院召开启动会，并完成首例受试者给药。"
+        "首例受试者移植后无并发症，平稳度过观察期。该研究有望为脊髓损伤患者提供新的治疗选择。"
+        "脊髓损伤是一种严重的中枢神经系统创伤，患者常常伴有运动、感觉和自主神经功能障碍。"
+    )
+    got = verify_claim(
+        claim(therapy="ab101", unlisted=True, type="dosing", date="2025-09"),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert got.verdict == NOT_FOUND, got.reason

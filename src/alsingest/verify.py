@@ -27,6 +27,8 @@ from datetime import date
 from . import patterns
 from .claims import find_enrollment, normalize_phase, parse_count
 from .claims.attributes import is_event_date
+from .claims.binding import clauses_of
+from .claims.discourse import is_about_another_disease
 from .dates import en_number, find_dates
 from .lexicon import Lexicon, name_key
 from .normalize import Converter, fold, join_lines
@@ -164,6 +166,11 @@ class Source:
         # A year-less "10月8日" in the source is of the year the source is dated.
         dated = self.dateline or self.published
         self.year = int(dated[:4]) if dated else None
+        # A page on a trial for spinal cord injury that never names ALS states no ALS event.
+        whole = fold(simplified)
+        self.about_another_disease = not patterns.ALS_DISEASE.search(whole) and any(
+            is_about_another_disease(s.view) for s in self.sentences
+        )
 
     def mentions(
         self, therapy: str, lexicon: Lexicon, unlisted_name: str | None = None
@@ -483,19 +490,30 @@ def _event_dates(
         ]
         if planned and kind == "approval" and patterns.DECISION_EXPECTED.search(view):
             mentions.append(EventMention(i, 0, True, False))  # "a decision expected by Jan. 25"
-        if not mentions:
+        # "…治疗脊髓损伤的I期研究完成首例受试者给药": an event of another disease's trial.
+        if not mentions or is_about_another_disease(view):
             continue
-        # "the first ALS drug approved in Canada since 2018": not this event's date.
+        # "the first ALS drug approved in Canada since 2018", "已在美国获批上市，并在2023年递交了
+        # 上市申请": not this event's date.
         here = [
             (i, d.iso)
             for d in find_dates(view, source.year, anchor)[0]
-            if d.iso and is_event_date(view, d)
+            if d.iso and is_event_date(view, d) and not _dates_another_event(kind, view, d.start)
         ]
         if announced and patterns.TODAY.search(view):
             here.append((i, announced))
         dated.extend(here)
         undated = undated or (not here and bool(patterns.RECENT.search(view)))
     return dated, undated
+
+
+def _dates_another_event(kind: str, view: str, at: int) -> bool:
+    """The date at ``at`` stands in a clause that states another event and not ``kind``."""
+    start, end = next((c for c in clauses_of(view) if c[0] <= at <= c[1]), (0, len(view)))
+    clause = view[start:end]
+    if EVENT_PATTERNS[kind].search(clause):
+        return False
+    return any(p.search(clause) for k, p in EVENT_PATTERNS.items() if k != kind)
 
 
 def _confirms(claimed: str, stated: str) -> bool:
@@ -694,6 +712,10 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
     hits = source.mentions(claim["therapy"], lexicon, unlisted_name=name)
     if not hits:
         return Verdict(NOT_FOUND, f"the source never names {claim['therapy']}")
+    if source.about_another_disease:
+        return Verdict(
+            NOT_FOUND, f"the source speaks of {claim['therapy']} for another disease, never ALS"
+        )
     windows = {
         i: range(max(0, i - WINDOW), min(len(source.sentences), i + WINDOW + 1)) for i in hits
     }
@@ -791,9 +813,12 @@ def _another_trial(results: Mapping[str, Check], claimed: str, stated: set[str])
 
 def _silent_on_event(claim: Mapping, views: list[tuple[int, str]]) -> bool:
     """The claim is of an event (approval, trial start…) the source never states near the
-    therapy, done, planned or denied: it speaks of the therapy on another matter."""
+    therapy, done, planned or denied, but for another disease: it speaks of the therapy on
+    another matter."""
     words = EVENT_WORDS.get(str(claim.get("type")))
-    return words is not None and not any(words.search(view) for _, view in views)
+    return words is not None and not any(
+        words.search(view) and not is_about_another_disease(view) for _, view in views
+    )
 
 
 def _judge(results: Mapping[str, Check], hits: list[int], source: Source) -> Verdict:
