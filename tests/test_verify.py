@@ -871,3 +871,21 @@ def test_a_source_about_another_disease_states_no_als_event(lexicon):
         lexicon,
     )
     assert got.verdict == NOT_FOUND, got.reason
+
+
+@pytest.mark.parametrize(
+    "period",
+    [
+        "The study was conducted at 54 sites from July 2020 to March 2022.",
+        "该研究于2020年7月至2022年3月在54个中心进行。",
+    ],
+)
+@pytest.mark.parametrize("date, verdict", [("2020-07", SUPPORTED), ("2021-07", CONTRADICTED)])
+def test_a_trial_period_dates_the_trials_start(lexicon, period, date, verdict):
+    text = "AB-101 was tested in a randomized trial of adults with ALS. " + period + ABOUT_ALS
+    got = verify_claim(
+        claim(therapy="ab101", unlisted=True, type="trial_start", date=date),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert got.verdict == verdict, got.reason

@@ -490,6 +490,11 @@ def _event_dates(
         ]
         if planned and kind == "approval" and patterns.DECISION_EXPECTED.search(view):
             mentions.append(EventMention(i, 0, True, False))  # "a decision expected by Jan. 25"
+        period = _trial_period_start(view, source.year, anchor) if kind == "trial_start" else None
+        if period is not None:
+            # "conducted from July 2020 to March 2022", "2020年7月至2022年3月": it began then.
+            dated.append((i, period))
+            continue
         # "…治疗脊髓损伤的I期研究完成首例受试者给药": an event of another disease's trial.
         if not mentions or is_about_another_disease(view):
             continue
@@ -505,6 +510,25 @@ def _event_dates(
         dated.extend(here)
         undated = undated or (not here and bool(patterns.RECENT.search(view)))
     return dated, undated
+
+
+PERIOD_JOIN = re.compile(r"\s*(?:to|through|until|and|至|到|[-–—~～])\s*")
+PERIOD_OPENER = re.compile(r"(?:\bfrom|\bbetween|自|从|于)\s*$")
+TRIAL_WORD = re.compile(r"试验|研究|\btrial\b|\bstudy\b|\bconducted\b|\benroll\w*|\brecruit\w*")
+
+
+def _trial_period_start(view: str, year: int | None, anchor: str | None) -> str | None:
+    """The first date of a trial's period ("from July 2020 to March 2022", "between Feb 27, 2020,
+    and July 24, 2023", "2020年7月至2022年3月") in a sentence about a trial."""
+    if not TRIAL_WORD.search(view):
+        return None
+    dates = [d for d in find_dates(view, year, anchor)[0] if d.iso]
+    for first, last in zip(dates, dates[1:], strict=False):
+        joined = PERIOD_JOIN.fullmatch(view, first.end, last.start)
+        chinese = joined and not view[first.end : last.start].strip().isascii()
+        if joined and (chinese or PERIOD_OPENER.search(view, 0, first.start)):
+            return first.iso
+    return None
 
 
 def _dates_another_event(kind: str, view: str, at: int) -> bool:
@@ -815,9 +839,12 @@ def _silent_on_event(claim: Mapping, views: list[tuple[int, str]]) -> bool:
     """The claim is of an event (approval, trial start…) the source never states near the
     therapy, done, planned or denied, but for another disease: it speaks of the therapy on
     another matter."""
-    words = EVENT_WORDS.get(str(claim.get("type")))
+    kind = str(claim.get("type"))
+    words = EVENT_WORDS.get(kind)
     return words is not None and not any(
-        words.search(view) and not is_about_another_disease(view) for _, view in views
+        (words.search(view) or (kind == "trial_start" and _trial_period_start(view, None, None)))
+        and not is_about_another_disease(view)
+        for _, view in views
     )
 
 
