@@ -889,3 +889,24 @@ def test_a_trial_period_dates_the_trials_start(lexicon, period, date, verdict):
         lexicon,
     )
     assert got.verdict == verdict, got.reason
+
+
+def test_a_year_less_event_date_in_an_undated_source_speaks_in_the_claims_year(lexicon):
+    text = (
+        "10月8日药监局批准通知件清单上，托夫生赫然在列。托夫生由两家公司共同研发，"
+        "可与编码SOD1的mRNA结合。2024年5月，托夫生在欧盟获得批准。" + ABOUT_ALS
+    )
+    source = Source(text, CONVERTER)
+    same_day = verify_claim(
+        claim(therapy="tofersen", type="approval", date="2024-10-08"), source, lexicon
+    )
+    other_day = verify_claim(
+        claim(therapy="tofersen", type="approval", date="2024-10-09"), source, lexicon
+    )
+    assert (same_day.verdict, other_day.verdict) == (SUPPORTED, CONTRADICTED)
+
+
+def test_an_undated_source_reads_a_year_less_date_in_the_year_it_gave_before():
+    text = "2024年5月，托夫生在欧盟获批。10月8日，托夫生在中国获批。" + ABOUT_ALS
+    source = Source(text, CONVERTER)
+    assert [s.year for s in source.sentences[:2]] == [None, 2024]

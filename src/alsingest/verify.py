@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from . import patterns
@@ -142,6 +142,9 @@ class _Sentence:
     start: int
     end: int
     view: str  # folded simplified text, line breaks joined
+    # The year a year-less date in it is read in: the source's own, else the last year the
+    # text gave before it ("2024年5月…" then "10月8日").
+    year: int | None = None
 
 
 class Source:
@@ -166,8 +169,16 @@ class Source:
         # A year-less "10月8日" in the source is of the year the source is dated.
         dated = self.dateline or self.published
         self.year = int(dated[:4]) if dated else None
+        if self.year is None:
+            context = None
+            for k, sentence in enumerate(self.sentences):
+                self.sentences[k] = replace(sentence, year=context)
+                context = find_dates(sentence.view, context)[1]
+        else:
+            self.sentences = [replace(s, year=self.year) for s in self.sentences]
         # A page on a trial for spinal cord injury that never names ALS states no ALS event.
         whole = fold(simplified)
+        self.years_named = set(YEAR.findall(whole))
         self.about_another_disease = not patterns.ALS_DISEASE.search(whole) and any(
             is_about_another_disease(s.view) for s in self.sentences
         )
@@ -512,6 +523,7 @@ def _event_dates(
     return dated, undated
 
 
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 PERIOD_JOIN = re.compile(r"\s*(?:to|through|until|and|至|到|[-–—~～])\s*")
 PERIOD_OPENER = re.compile(r"(?:\bfrom|\bbetween|自|从|于)\s*$")
 TRIAL_WORD = re.compile(r"试验|研究|\btrial\b|\bstudy\b|\bconducted\b|\benroll\w*|\brecruit\w*")
@@ -549,7 +561,7 @@ def _confirms(claimed: str, stated: str) -> bool:
 def _check_date(claim: Mapping, window: list[_Sentence], mention: int, source: Source) -> Check:
     claimed = str(claim["date"])
     here = source.sentences[mention]
-    stated = [d.iso for s in window for d in find_dates(s.view, source.year)[0] if d.iso]
+    stated = [d.iso for s in window for d in find_dates(s.view, s.year)[0] if d.iso]
     if any(_confirms(claimed, d) for d in stated):
         return Check("found", (mention,))
     for announced in (source.dateline, source.published):
@@ -558,7 +570,7 @@ def _check_date(claim: Mapping, window: list[_Sentence], mention: int, source: S
     if str(claim.get("type")) in EVENT_PATTERNS:
         return Check("missing")  # the event's own statements decide (``check_event_date``)
     # The sentence naming the therapy dates it to another month of the same year.
-    own = [d.iso for d in find_dates(here.view, source.year)[0] if d.iso and len(d.iso) >= 7]
+    own = [d.iso for d in find_dates(here.view, here.year)[0] if d.iso and len(d.iso) >= 7]
     if (
         len(claimed) >= 7
         and own
@@ -604,6 +616,11 @@ def check_event_date(claim: Mapping, views: list[tuple[int, str]], source: Sourc
     the claim dates."""
     claimed = str(claim["date"])
     events, undated = _event_dates(str(claim.get("type")), views, source, claim)
+    confirming = tuple(sorted({i for i, d in events if _confirms(claimed, d)}))
+    if confirming and claimed[:4] in source.years_named:
+        # "10月8日NMPA批准…" in an undated source that speaks of 2024 elsewhere: its day speaks
+        # (a source that never names the year leaves it unconfirmed).
+        return Check("found", confirming)
     if events and not undated and not any(_dates_compatible(claimed, d) for _, d in events):
         return Check(
             "conflict", tuple(sorted({i for i, _ in events})), f"the source dates it {events[0][1]}"
