@@ -1490,3 +1490,22 @@ def test_an_english_line_without_a_stop_ends_at_a_blank_line_before_a_capital():
 )
 def test_the_year_of_a_financial_report_is_no_event_date(toolkit, text):
     assert [c.date for c in claims_of(toolkit, text) if c.date] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "苯丁酸钠-牛磺酸二醇(PB-TURSO)于2022年在加拿大获批。",
+        "苯丁酸钠/牛磺熊去氧胆酸于2022年在加拿大获批。",
+    ],
+)
+def test_parts_of_a_fixed_combination_joined_as_one_name_are_the_combination(toolkit, text):
+    # config/therapies.json lists "sodium phenylbutyrate and taurursodiol" for amx0035.
+    assert {(c.therapy, c.date) for c in claims_of(toolkit, text)} == {("amx0035", "2022")}
+
+
+def test_a_lexicon_reads_combinations_from_aliases_that_join_its_therapies():
+    from alsingest.lexicon import Lexicon
+
+    lexicon = Lexicon({"a": ["alpha"], "b": ["beta"], "ab": ["alpha and beta"], "c": ["a/x"]})
+    assert lexicon.combinations == {"a": "ab", "b": "ab"}

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import opencc
@@ -145,6 +145,21 @@ class Lexicon:
                 ]
             )
         )
+
+    @cached_property
+    def combinations(self) -> dict[str, str]:
+        """Part id -> the one fixed combination it is a part of, read from aliases that join two
+        or more listed therapies ("sodium phenylbutyrate and taurursodiol" makes
+        sodium-phenylbutyrate and taurursodiol parts of amx0035). A part of two is left out."""
+        found: dict[str, set[str]] = {}
+        for therapy, names in self.entries.items():
+            for name in names:
+                pieces = re.split(r"\s+and\s+|\s*[/+]\s*|\s*和\s*", name)
+                parts = [self.canonical(p) for p in pieces if p.strip()]
+                if len(parts) >= 2 and all(p and p != therapy for p in parts):
+                    for part in parts:
+                        found.setdefault(part, set()).add(therapy)
+        return {part: next(iter(c)) for part, c in found.items() if len(c) == 1}
 
     @classmethod
     def load(cls, path: str | Path) -> Lexicon:

@@ -112,6 +112,8 @@ def select_mentions(
     combination, inventories and background."""
     view = item.view.folded
     mentions = [m for m in item.mentions if masked[m.start : m.end].strip()]
+    if lexicon.combinations and mentions:
+        mentions = as_combinations(masked, mentions, lexicon.combinations)
     for found in (
         chinese_names(item.view.text, masked, item.words, common, mentions) if common else [],
         [(*span, "LIST_MEMBER") for span in list_members(masked, mentions)],
@@ -393,6 +395,45 @@ def _therapy_id(name: str, lexicon: Lexicon) -> str:
         or (lexicon.canonical(bare) if bare != name else None)
         or re.sub(r"[^a-z0-9]", "", name)
     )
+
+
+# Two parts of a fixed combination written as one name: "苯丁酸钠-牛磺熊去氧胆酸", "A/B".
+COMBINATION_GLUE = re.compile(r"\s*[-/–]\s*")
+# A part the lexicon does not know after a known one: "苯丁酸钠-牛磺酸二醇(PB-TURSO)于2022年".
+UNLISTED_PART = re.compile(
+    r"\s*[-/–]\s*([\u4e00-\u9fff]{2,8}?)(?=[于在是的和与及已被将获为治用]|[^\u4e00-\u9fff]|$)"
+)
+
+
+def as_combinations(
+    view: str, mentions: list[TherapyMention], combinations: Mapping[str, str]
+) -> list[TherapyMention]:
+    """Parts of a fixed combination joined by a hyphen or slash name the combination."""
+    out: list[TherapyMention] = []
+    ordered = sorted(mentions, key=lambda m: m.start)
+    i = 0
+    while i < len(ordered):
+        m = ordered[i]
+        combination = combinations.get(m.therapy)
+        nxt = ordered[i + 1] if i + 1 < len(ordered) else None
+        rule = f"COMBINATION: parts of {combination} joined as one name"
+        if (
+            combination
+            and nxt is not None
+            and combinations.get(nxt.therapy) == combination
+            and nxt.therapy != m.therapy
+            and COMBINATION_GLUE.fullmatch(view, m.end, nxt.start)
+        ):
+            out.append(TherapyMention(m.start, nxt.end, combination, False, rule))
+            i += 2
+            continue
+        part = UNLISTED_PART.match(view, m.end) if combination else None
+        if part and (nxt is None or nxt.start >= part.end()):
+            out.append(TherapyMention(m.start, part.end(), combination, False, rule))
+        else:
+            out.append(m)
+        i += 1
+    return out
 
 
 def not_a_therapy(m: re.Match) -> bool:
