@@ -1509,3 +1509,18 @@ def test_a_lexicon_reads_combinations_from_aliases_that_join_its_therapies():
 
     lexicon = Lexicon({"a": ["alpha"], "b": ["beta"], "ab": ["alpha and beta"], "c": ["a/x"]})
     assert lexicon.combinations == {"a": "ab", "b": "ab"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2022年5月，美国FDA批准AB-101口服混悬液上市。AB-101是一种自由基清除剂。\n"
+        "FDA的批准得到多项研究的支持，包括评估137名患者的关键性3期临床研究。",
+        "In May 2022 the FDA approved an oral suspension of AB-101. AB-101 is a free radical "
+        "scavenger.\nThe approval was supported by several studies, including a pivotal phase 3 "
+        "trial of 137 patients.",
+    ],
+)
+def test_one_study_singled_out_of_many_is_the_subjects(toolkit, text):
+    facts = {(c.therapy, c.phase, c.enrollment) for c in claims_of(toolkit, text)}
+    assert ("ab101", "3", 137) in facts, facts
