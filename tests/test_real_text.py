@@ -1524,3 +1524,14 @@ def test_a_lexicon_reads_combinations_from_aliases_that_join_its_therapies():
 def test_one_study_singled_out_of_many_is_the_subjects(toolkit, text):
     facts = {(c.therapy, c.phase, c.enrollment) for c in claims_of(toolkit, text)}
     assert ("ab101", "3", 137) in facts, facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Participants received 10, 20, 30, or60 mgsingle doses of AB-101 or placebo in a phase 1 trial.",
+        "Overall 100mg/day AB-101 was safe in the phase 2 trial.",
+    ],
+)
+def test_a_quantity_or_a_quantity_word_before_a_dose_is_no_drug_name(toolkit, text):
+    assert {c.therapy for c in claims_of(toolkit, text)} == {"ab101"}
