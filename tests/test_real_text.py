@@ -1535,3 +1535,25 @@ def test_one_study_singled_out_of_many_is_the_subjects(toolkit, text):
 )
 def test_a_quantity_or_a_quantity_word_before_a_dose_is_no_drug_name(toolkit, text):
     assert {c.therapy for c in claims_of(toolkit, text)} == {"ab101"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company also ran a phase 2 trial of AB-101, which had the benefits of CD-303 without "
+        "its side effects. This was a large trial with over 400 participants.",
+        "公司还开展了AB-101的2期试验，AB-101具备CD-303的全部优点。这是一项纳入400多名受试者的大型试验。",
+    ],
+)
+def test_what_follows_is_about_the_therapy_a_sentence_stated_a_fact_of(toolkit, text):
+    sized = {c.therapy for c in claims_of(toolkit, text) if c.enrollment == 400}
+    assert sized == {"ab101"}
+
+
+@pytest.mark.parametrize(
+    "text, n",
+    [("纳入400多名受试者", 400), ("纳入400余名受试者", 400), ("纳入二十多名受试者", None)],
+)
+def test_a_count_with_more_after_its_digits_counts_them(toolkit, text, n):
+    claims = claims_of(toolkit, f"AB-101的2期试验{text}。")
+    assert [c.enrollment for c in claims if c.therapy == "ab101"] == [n]

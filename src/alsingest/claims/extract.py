@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .. import patterns
 from ..dates import DateMention, find_dates
@@ -279,6 +279,14 @@ class _SentenceReader:
                 found.extend(Draft(s.index, t, False, carried, span, True, how) for t in therapies)
         if found and is_about_another_disease(masked):
             return []  # a trial of another disease
+        topic = discourse.topic
+        if found and mentions and topic is not None and topic.sentence == s.index:
+            # "a phase 2 trial of reldesemtiv, which had the benefits of tirasemtiv": what
+            # follows is about the therapy the sentence stated a fact of.
+            stated = {d.therapy for d in found}
+            kept = tuple(t for t in topic.therapies if t in stated)
+            if kept and kept != topic.therapies:
+                discourse.topic = replace(topic, therapies=kept)
         for draft in found if row_refs else ():
             draft.cite(row_refs, "the reference column of its table row")
         return found
