@@ -27,6 +27,7 @@ REAL_SETS = {
     "real-dev6": "dev6",
     "real-dev7": "dev7",
     "real-test5": "test5",
+    "real-dev8": "dev8",
 }
 
 
