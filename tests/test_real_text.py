@@ -1557,3 +1557,17 @@ def test_what_follows_is_about_the_therapy_a_sentence_stated_a_fact_of(toolkit, 
 def test_a_count_with_more_after_its_digits_counts_them(toolkit, text, n):
     claims = claims_of(toolkit, f"AB-101的2期试验{text}。")
     assert [c.enrollment for c in claims if c.therapy == "ab101"] == [n]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Participants were randomised to receive AB-101 200 mg once a day or matched placebo. "
+        "Between Feb 27, 2020, and July 24, 2023, 554 people with a motor neuron disease were "
+        "randomly assigned.",
+        "受试者随机接受AB-101或安慰剂治疗。2020年2月27日至2023年7月24日，共有554名患者被随机分组。",
+    ],
+)
+def test_a_trials_period_and_its_size_in_a_sentence_naming_no_therapy(toolkit, text):
+    facts = {(c.date, c.enrollment) for c in claims_of(toolkit, text) if c.therapy == "ab101"}
+    assert {("2020-02-27", 554), ("2023-07-24", 554)} <= facts, facts

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from .. import patterns
@@ -46,7 +47,13 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[Attribute]:
     # A date counts when something happened then: an event word, or a result reported.
     missed = [(m.start(), m.end()) for m in finditer(patterns.OUTCOME_MISSED, view)]
     met = list(finditer(patterns.OUTCOME_MET, view))
-    has_event = bool(dates) and (bool(missed or met) or search(patterns.EVENT, view) is not None)
+    has_event = bool(dates) and (
+        bool(missed or met)
+        or search(patterns.EVENT, view) is not None
+        # "Between Feb 27, 2020, and July 24, 2023, 554 people were randomly assigned": the
+        # trial's period.
+        or (is_period(view, dates) and TRIAL_ACTIVITY.search(view) is not None)
+    )
     for d in dates:
         # An unresolvable date ("明年" with no publication date, "2025年13月") is kept as written.
         trial_year = patterns.TRIAL_YEAR_BEFORE.search(view, max(0, d.start - 8), d.start)
@@ -162,6 +169,25 @@ _ENGLISH_COUNT_RULES = {
 }
 
 
+CLAUSE_END = re.compile(r"[.;。；,，]")
+# What participants do in a trial's period.
+TRIAL_ACTIVITY = re.compile(
+    r"纳入|入组|招募|随机|enrol|recruit|randomi[sz]|randomly assigned|screened|participants"
+)
+
+
+def is_period(view: str, dates: Sequence[DateMention | Attribute]) -> bool:
+    """Two dates bounding one period: "between Feb 27, 2020, and July 24, 2023", "2020年2月至2023年7月"."""
+    if len(dates) != 2:
+        return False
+    first, last = sorted(dates, key=lambda d: d.start)
+    join = patterns.PERIOD_JOIN.match(view[first.end : last.start])
+    if join is None:
+        return False
+    opened = patterns.PERIOD_OPEN.search(view[max(0, first.start - 12) : first.start])
+    return join.group("and") is None or opened is not None
+
+
 def find_enrollment(view: str) -> Attribute | None:
     """The number of participants: a count with an enrollment cue, else arms summed, else a plain count."""
     strong, weak, arms = [], [], []
@@ -258,10 +284,15 @@ def find_enrollment(view: str) -> Attribute | None:
             continue  # "ALS affects over 350,000 people worldwide": the disease's, no trial's
         # "n = 120", "a 664-participant study", "enrollment: 12"
         stated = m.re is not patterns.EN_COUNT
+        # The cue may come later in the clause: "554 people with a motor neuron disease were
+        # randomly assigned".
+        stop = CLAUSE_END.search(view, m.end(), m.end() + 80)
         if n and (
             stated
             or patterns.ENROLLMENT_CUE.search(before)
-            or patterns.ENROLLMENT_CUE.search(view[max(0, m.start() - 40) : m.end() + 30])
+            or patterns.ENROLLMENT_CUE.search(
+                view, max(0, m.start() - 40), max(m.end() + 30, stop.start() if stop else 0)
+            )
         ):
             rule = _ENGLISH_COUNT_RULES[m.re]
             strong.append(Attribute("enrollment", m.start(), m.end(), n, rule=rule))

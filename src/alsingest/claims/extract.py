@@ -12,7 +12,7 @@ from ..dates import DateMention, find_dates
 from ..lexicon import Lexicon
 from ..references import Marker, Reference
 from ..structure import HEADING, REFERENCE, SPACED_ROW, TABLE_ROW, TABLE_RULE, Paragraph
-from .attributes import find_attributes, header_cells
+from .attributes import find_attributes, header_cells, is_period
 from .binding import bind
 from .build import build_claims
 from .cells import cell_facts
@@ -290,18 +290,6 @@ class _SentenceReader:
         for draft in found if row_refs else ():
             draft.cite(row_refs, "the reference column of its table row")
         return found
-
-
-def is_period(view: str, dates: list[Attribute]) -> bool:
-    """Two dates bounding one period: "between Feb 27, 2020, and July 24, 2023", "2020年2月至2023年7月"."""
-    if len(dates) != 2:
-        return False
-    first, last = sorted(dates, key=lambda a: a.start)
-    join = patterns.PERIOD_JOIN.match(view[first.end : last.start])
-    if join is None:
-        return False
-    opened = patterns.PERIOD_OPEN.search(view[max(0, first.start - 12) : first.start])
-    return join.group("and") is None or opened is not None
 
 
 def date_heading(view: str, dates: list[DateMention]) -> str | None:
