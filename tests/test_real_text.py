@@ -1571,3 +1571,11 @@ def test_a_count_with_more_after_its_digits_counts_them(toolkit, text, n):
 def test_a_trials_period_and_its_size_in_a_sentence_naming_no_therapy(toolkit, text):
     facts = {(c.date, c.enrollment) for c in claims_of(toolkit, text) if c.therapy == "ab101"}
     assert {("2020-02-27", 554), ("2023-07-24", 554)} <= facts, facts
+
+
+def test_a_cohort_that_includes_n_patients_counts_them(toolkit):
+    text = (
+        "AB-101 is a small molecule inhibitor tested in a phase 2 study. The high-dose cohort for "
+        "the study includes 31 patients with probable or definite ALS."
+    )
+    assert 31 in {c.enrollment for c in claims_of(toolkit, text) if c.therapy == "ab101"}
