@@ -910,3 +910,15 @@ def test_an_undated_source_reads_a_year_less_date_in_the_year_it_gave_before():
     text = "2024年5月，托夫生在欧盟获批。10月8日，托夫生在中国获批。" + ABOUT_ALS
     source = Source(text, CONVERTER)
     assert [s.year for s in source.sentences[:2]] == [None, 2024]
+
+
+def test_a_code_is_found_with_a_suffix_the_lexicon_does_not_list(lexicon):
+    text = (
+        "The Safety and Tolerability of Motor Neuron Progenitor Cells (XS228CN) in Subjects With "
+        "Amyotrophic Lateral Sclerosis. The first participant was dosed in September 2025."
+        + ABOUT_ALS
+    )
+    got = verify_claim(
+        claim(therapy="xs228", type="dosing", date="2025-09"), Source(text, CONVERTER), lexicon
+    )
+    assert got.verdict == SUPPORTED, got.reason

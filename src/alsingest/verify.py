@@ -188,7 +188,9 @@ class Source:
     ) -> list[int]:
         """Indexes of the sentences that name ``therapy``."""
         found = []
-        key = name_key(unlisted_name) if unlisted_name else None
+        # A code is also found with a suffix the lexicon does not list ("XS228CN" for xs228).
+        code = therapy if CODE_ID.fullmatch(therapy) else None
+        key = name_key(unlisted_name or code) if unlisted_name or code else None
         for i, sentence in enumerate(self.sentences):
             named = any(m.therapy == therapy for m in lexicon.find(sentence.view))
             if named or (key and key in name_key(sentence.view)):
@@ -523,6 +525,7 @@ def _event_dates(
     return dated, undated
 
 
+CODE_ID = re.compile(r"[a-z]{2,6}\d{2,6}")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 PERIOD_JOIN = re.compile(r"\s*(?:to|through|until|and|至|到|[-–—~～])\s*")
 PERIOD_OPENER = re.compile(r"(?:\bfrom|\bbetween|自|从|于)\s*$")
