@@ -1579,3 +1579,19 @@ def test_a_cohort_that_includes_n_patients_counts_them(toolkit):
         "the study includes 31 patients with probable or definite ALS."
     )
     assert 31 in {c.enrollment for c in claims_of(toolkit, text) if c.therapy == "ab101"}
+
+
+@pytest.mark.parametrize(
+    "care",
+    [
+        "A group of 18 participants undergoing treatment with Acme's Radicava (edaravone) will "
+        "also join the trial.",
+        "A group of 18 participants already taking riluzole will also join the trial.",
+    ],
+)
+def test_participants_on_their_usual_care_make_no_claim_of_that_care(toolkit, care):
+    text = (
+        "AB-101 is an oral heat-shock protein amplifier. The phase 3 trial of AB-101 has recruited "
+        "231 patients. AB-101 capsules or placebo are given for 76 weeks. " + care
+    )
+    assert {c.therapy for c in claims_of(toolkit, text)} == {"ab101"}

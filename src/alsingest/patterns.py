@@ -665,6 +665,12 @@ PATIENTS_ON_BEFORE = re.compile(r"(接受|服用|使用)过?\s*$|开始(服用|�
 PATIENTS_ON_AFTER = re.compile(
     r"^\s*(治疗)?的[^，,。；;]{0,8}(患者|病人|受试者|参与者)|^\s*(治疗)?(后|之后)"
 )
+# "participants undergoing treatment with Mitsubishi Tanabe's Radicava", "patients already
+# taking riluzole": the care participants have, named with its maker at most.
+UNDERGOING_BEFORE = re.compile(
+    r"(?:\bundergoing (?:treatment|therapy) with|\balready (?:taking|receiving|on|treated with)|"
+    r"\bcurrently (?:taking|receiving|on|treated with))(?:\s+[\w’'-]+){0,3}?\s*$"
+)
 # "作为利鲁唑(的)辅助治疗": the drug another is added to.
 ADJUNCT_AFTER = re.compile(r"^\s*的?(辅助|附加|add-on)(治疗|用药|疗法)")
 # "IMODALS 2a期试验(2015年)", "the ROPALS study (2018)": the year of a trial named just before it.

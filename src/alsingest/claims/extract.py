@@ -170,11 +170,11 @@ class _SentenceReader:
             and len(background) == len(mentions)
             and (
                 (layout.trials.trials and layout.trials.therapies_of(masked)[0])
-                # "组3：相匹配的安慰剂+利鲁唑": the placebo arm of the trial the text is about.
+                # "组3：相匹配的安慰剂+利鲁唑", "18 participants undergoing treatment with Radicava
+                # will join the trial": the trial the text is about, on background care.
                 or (
                     layout.subject is not None
                     and layout.subject not in {m.therapy for m in mentions}
-                    and has_cue(patterns.WITH_PLACEBO_AFTER, masked)
                 )
             )
         ):

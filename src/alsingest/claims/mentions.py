@@ -650,6 +650,8 @@ def _reads_as_background(view: str, mention: TherapyMention) -> bool:
         return True
     if patterns.PATIENTS_ON_AFTER.match(after) and patterns.PATIENTS_ON_BEFORE.search(before):
         return True
+    if patterns.UNDERGOING_BEFORE.search(view, max(0, mention.start - 60), mention.start):
+        return True
     return bool(
         re.search(r"在\s*$", before)
         and patterns.BACKGROUND_AFTER.match(view[mention.end : mention.end + 40])
