@@ -922,3 +922,36 @@ def test_a_code_is_found_with_a_suffix_the_lexicon_does_not_list(lexicon):
         claim(therapy="xs228", type="dosing", date="2025-09"), Source(text, CONVERTER), lexicon
     )
     assert got.verdict == SUPPORTED, got.reason
+
+
+def test_a_span_of_years_not_about_a_trial_is_no_trial_start(lexicon):
+    text = (
+        "ALS incidence rose from 2010 to 2020, a registry found. AB-101 began its phase 2 trial "
+        "in March 2021." + ABOUT_ALS
+    )
+    got = verify_claim(
+        claim(therapy="ab101", unlisted=True, type="trial_start", date="2021-03"),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert got.verdict == SUPPORTED, got.reason
+
+
+def test_a_year_less_event_date_takes_the_year_the_source_gave_before_it(lexicon):
+    text = "托夫生于2023年5月提交上市申请。10月8日，药监局批准托夫生上市。" + ABOUT_ALS + "\n© 2024"
+    source = Source(text, CONVERTER)
+    earlier = verify_claim(
+        claim(therapy="tofersen", type="approval", date="2023-10-08"), source, lexicon
+    )
+    later = verify_claim(
+        claim(therapy="tofersen", type="approval", date="2024-10-08"), source, lexicon
+    )
+    assert (earlier.verdict, later.verdict) == (SUPPORTED, CONTRADICTED)
+
+
+def test_a_code_is_not_found_inside_a_longer_code(lexicon):
+    text = "XS2280 is another company's compound, tested in a phase 1 trial in 2024." + ABOUT_ALS
+    got = verify_claim(
+        claim(therapy="xs228", type="trial_start", date="2024"), Source(text, CONVERTER), lexicon
+    )
+    assert got.verdict == NOT_FOUND, got.reason

@@ -94,7 +94,6 @@ _DATE_CHARACTER = re.compile(r"[\d年月周]|星期|礼拜|今天|今日|today")
 _WEEK = re.compile(r"周|星期|礼拜")
 _LATER = re.compile(r"年之?[后後]|years later")
 _TODAY = re.compile(r"today|今")
-_CENTURY = re.compile(r"(?:19|20)\d\d")
 _ISO_SEPARATOR = re.compile(r"\d[-/.]\d")
 
 
@@ -146,7 +145,7 @@ def find_dates(
     # Each of these forms holds a year of the 1900s or 2000s.
     for rule in (
         ()
-        if not _CENTURY.search(text)
+        if not patterns.STANDALONE_YEAR.search(text)
         else ("EN_YEAR", "EN_YEAR_LIST", "EN_AUTHOR_YEAR", "EN_PERIOD_YEAR", "EN_YEAR_ADJECTIVE")
         if latin
         else ("EN_AUTHOR_YEAR",)

@@ -153,6 +153,8 @@ PINYIN_GLOSS = re.compile(
 
 _CN_DIGITS = "〇零一二三四五六七八九"
 YEAR = r"(?:19|20)\d{2}"
+# A year of the 1900s or 2000s standing alone ("2024", not "120245").
+STANDALONE_YEAR = re.compile(rf"(?<!\d)({YEAR})(?!\d)")
 # Chinese numerals as written in dates and counts: "十二", "二十五", "一百二十", "两".
 CN_NUMERAL = "〇零一二两三四五六七八九十百千万"
 _CN_MONTH = r"\d{1,2}|十[一二]?|[一二三四五六七八九]"

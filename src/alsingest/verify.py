@@ -26,7 +26,7 @@ from datetime import date
 
 from . import patterns
 from .claims import find_enrollment, normalize_phase, parse_count
-from .claims.attributes import is_event_date
+from .claims.attributes import is_event_date, is_period
 from .claims.binding import clauses_of
 from .claims.discourse import is_about_another_disease
 from .dates import en_number, find_dates
@@ -178,7 +178,7 @@ class Source:
             self.sentences = [replace(s, year=self.year) for s in self.sentences]
         # A page on a trial for spinal cord injury that never names ALS states no ALS event.
         whole = fold(simplified)
-        self.years_named = set(YEAR.findall(whole))
+        self.years_named = set(patterns.STANDALONE_YEAR.findall(whole))
         self.about_another_disease = not patterns.ALS_DISEASE.search(whole) and any(
             is_about_another_disease(s.view) for s in self.sentences
         )
@@ -190,12 +190,23 @@ class Source:
         found = []
         # A code is also found with a suffix the lexicon does not list ("XS228CN" for xs228).
         code = therapy if CODE_ID.fullmatch(therapy) else None
-        key = name_key(unlisted_name or code) if unlisted_name or code else None
+        key = name_key(unlisted_name) if unlisted_name else None
+        suffixed = _code_with_suffix(code) if code else None
         for i, sentence in enumerate(self.sentences):
             named = any(m.therapy == therapy for m in lexicon.find(sentence.view))
-            if named or (key and key in name_key(sentence.view)):
+            if (
+                named
+                or (key and key in name_key(sentence.view))
+                or (suffixed and suffixed.search(sentence.view))
+            ):
                 found.append(i)
         return found
+
+
+def _code_with_suffix(code: str) -> re.Pattern:
+    """ "xs228" as written in a folded view: "XS228", "XS-228", "XS228CN"; not "XS2280"."""
+    letters, digits = re.fullmatch(r"([a-z]+)(\d+)", code).groups()
+    return re.compile(rf"(?<![a-z0-9]){letters}[-\s]?{digits}(?!\d)")
 
 
 def _dates_compatible(claimed: str, stated: str) -> bool:
@@ -503,19 +514,21 @@ def _event_dates(
         ]
         if planned and kind == "approval" and patterns.DECISION_EXPECTED.search(view):
             mentions.append(EventMention(i, 0, True, False))  # "a decision expected by Jan. 25"
-        period = _trial_period_start(view, source.year, anchor) if kind == "trial_start" else None
+        if is_about_another_disease(view):
+            continue  # "…治疗脊髓损伤的I期研究完成首例受试者给药": another disease's trial
+        year = source.sentences[i].year
+        period = _trial_period_start(view, year, anchor) if kind == "trial_start" else None
         if period is not None:
             # "conducted from July 2020 to March 2022", "2020年7月至2022年3月": it began then.
             dated.append((i, period))
             continue
-        # "…治疗脊髓损伤的I期研究完成首例受试者给药": an event of another disease's trial.
-        if not mentions or is_about_another_disease(view):
+        if not mentions:
             continue
         # "the first ALS drug approved in Canada since 2018", "已在美国获批上市，并在2023年递交了
         # 上市申请": not this event's date.
         here = [
             (i, d.iso)
-            for d in find_dates(view, source.year, anchor)[0]
+            for d in find_dates(view, year, anchor if year is None else None)[0]
             if d.iso and is_event_date(view, d) and not _dates_another_event(kind, view, d.start)
         ]
         if announced and patterns.TODAY.search(view):
@@ -525,23 +538,21 @@ def _event_dates(
     return dated, undated
 
 
+# A therapy id that is a code ("xs228"): found also with a suffix ("XS228CN"), not inside a
+# longer code ("xs2280").
 CODE_ID = re.compile(r"[a-z]{2,6}\d{2,6}")
-YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-PERIOD_JOIN = re.compile(r"\s*(?:to|through|until|and|至|到|[-–—~～])\s*")
-PERIOD_OPENER = re.compile(r"(?:\bfrom|\bbetween|自|从|于)\s*$")
-TRIAL_WORD = re.compile(r"试验|研究|\btrial\b|\bstudy\b|\bconducted\b|\benroll\w*|\brecruit\w*")
+# A sentence about a trial's own course: who took part, and when.
+TRIAL_WORD = re.compile(r"试验|研究|\btrial\b|\bstudy\b|\bconducted\b|\benrol\w*|\brecruit\w*")
 
 
 def _trial_period_start(view: str, year: int | None, anchor: str | None) -> str | None:
     """The first date of a trial's period ("from July 2020 to March 2022", "between Feb 27, 2020,
-    and July 24, 2023", "2020年7月至2022年3月") in a sentence about a trial."""
-    if not TRIAL_WORD.search(view):
-        return None
+    and July 24, 2023", "2020年7月至2022年3月") in a clause about a trial."""
     dates = [d for d in find_dates(view, year, anchor)[0] if d.iso]
     for first, last in zip(dates, dates[1:], strict=False):
-        joined = PERIOD_JOIN.fullmatch(view, first.end, last.start)
-        chinese = joined and not view[first.end : last.start].strip().isascii()
-        if joined and (chinese or PERIOD_OPENER.search(view, 0, first.start)):
+        start, end = next((c for c in clauses_of(view) if c[0] <= first.start <= c[1]), (0, 0))
+        clause = view[start : max(end, last.end)]
+        if is_period(view, [first, last]) and TRIAL_WORD.search(clause):
             return first.iso
     return None
 
@@ -619,8 +630,19 @@ def check_event_date(claim: Mapping, views: list[tuple[int, str]], source: Sourc
     the claim dates."""
     claimed = str(claim["date"])
     events, undated = _event_dates(str(claim.get("type")), views, source, claim)
-    confirming = tuple(sorted({i for i, d in events if _confirms(claimed, d)}))
-    if confirming and claimed[:4] in source.years_named:
+    # A year-less date read in the claim's year (the source giving none before it) confirms
+    # only when the source names that year somewhere.
+    confirming = tuple(
+        sorted(
+            {
+                i
+                for i, d in events
+                if _confirms(claimed, d)
+                and (source.sentences[i].year is not None or claimed[:4] in source.years_named)
+            }
+        )
+    )
+    if confirming:
         # "10月8日NMPA批准…" in an undated source that speaks of 2024 elsewhere: its day speaks
         # (a source that never names the year leaves it unconfirmed).
         return Check("found", confirming)
@@ -857,8 +879,8 @@ def _another_trial(results: Mapping[str, Check], claimed: str, stated: set[str])
 
 def _silent_on_event(claim: Mapping, views: list[tuple[int, str]]) -> bool:
     """The claim is of an event (approval, trial start…) the source never states near the
-    therapy, done, planned or denied, but for another disease: it speaks of the therapy on
-    another matter."""
+    therapy (done, planned or denied) other than for another disease: the source speaks of the
+    therapy on another matter."""
     kind = str(claim.get("type"))
     words = EVENT_WORDS.get(kind)
     return words is not None and not any(
