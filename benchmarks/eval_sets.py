@@ -92,7 +92,7 @@ def main() -> None:
     parser.add_argument(
         "--final",
         action="store_true",
-        help="score the fresh sealed set (test5) alone, without its misses: once, at the end",
+        help="score the fresh sealed set (test6) alone, without its misses: once, at the end",
     )
     args = parser.parse_args()
     available = gold_sets()

@@ -1595,3 +1595,91 @@ def test_participants_on_their_usual_care_make_no_claim_of_that_care(toolkit, ca
         "231 patients. AB-101 capsules or placebo are given for 76 weeks. " + care
     )
     assert {c.therapy for c in claims_of(toolkit, text)} == {"ab101"}
+
+
+# --- the session's rules kept from misfiring (ordinary ALS news sentences) -------------------
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("AMX0035-naive participants joined the phase 3 trial of 600.", "amx0035naive"),
+        (
+            "In March 2021 a wireless BCI let a man with ALS speak in a trial of 3 patients.",
+            "wireless",
+        ),
+        ("In 2022 the AB-101 trial in 60 patients found 苯丁酸钠/安慰剂组 differences.", "amx0035"),
+    ],
+)
+def test_names_the_new_rules_must_not_make(toolkit, text, absent):
+    assert absent not in {c.therapy for c in claims_of(toolkit, text)}
+
+
+@pytest.mark.parametrize(
+    "text, therapy, fact",
+    [
+        # a price in the clause does not make an approval's date a sales figure's
+        (
+            "The FDA approved AB-101 in April 2023 at a list price of $14,000 per dose.",
+            "ab101",
+            ("date", "2023-04"),
+        ),
+        # "currently on the market" is no patient on background care
+        (
+            "The only drugs currently on the market are riluzole, approved in 1995, and edaravone.",
+            "riluzole",
+            ("date", "1995"),
+        ),
+    ],
+)
+def test_facts_the_new_rules_must_keep(toolkit, text, therapy, fact):
+    kind, value = fact
+    assert value in {getattr(c, kind) for c in claims_of(toolkit, text) if c.therapy == therapy}
+
+
+@pytest.mark.parametrize(
+    "text, therapy, kind, value",
+    [
+        (
+            "An interim analysis for futility of the phase 3 AB-101 trial is planned for mid-2025.",
+            "ab101",
+            "outcome",
+            "missed",
+        ),
+        (
+            "Tofersen is an antisense drug. Tofersen was approved in 2023. In a 2017 study in Japan, 137 patients already taking riluzole were followed.",
+            "tofersen",
+            "enrollment",
+            137,
+        ),
+        (
+            "In 2022: the FDA approved Relyvrio, and riluzole remains the standard of care.",
+            "riluzole",
+            "date",
+            "2022",
+        ),
+        (
+            "Tofersen is an antisense drug. Tofersen was approved in 2023. Numerous drugs have failed in ALS, including several phase 3 trials that enrolled more than 500 patients.",
+            "tofersen",
+            "enrollment",
+            500,
+        ),
+        (
+            "AB-101 is tested in a phase 2 trial. It has changed the lives of 12 people with ALS the charity works with and cares about.",
+            "ab101",
+            "enrollment",
+            12,
+        ),
+    ],
+)
+def test_facts_the_new_rules_must_not_make(toolkit, text, therapy, kind, value):
+    assert value not in {getattr(c, kind) for c in claims_of(toolkit, text) if c.therapy == therapy}
+
+
+def test_a_page_break_after_a_word_that_needs_more_is_no_paragraph_end():
+    text = (
+        "The phase 3 trial of AB-101 enrolled 120 patients at\n\n"
+        "Massachusetts General Hospital and 60 other sites in\n\n"
+        "the United States between 2019 and 2021, and Canada.\n"
+    )
+    assert len(paragraphs_of(text)) == 1

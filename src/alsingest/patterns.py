@@ -356,6 +356,17 @@ _NUMBER = r"\d{1,3}(?:[ ,]\d{3})+|\d+"
 CN_COUNT = re.compile(
     rf"(?P<approx>约|大约|近|超过|逾|共|总共|总计|累计|累积)?\s*(?<![第数几{CN_NUMERAL}\d])(?P<n>{_NUMBER}|[{CN_NUMERAL}]+)(?:(?<=\d)\s*(?:多|余))?\s*(?P<unit>名|例|位|人)(?!次|份|天|年|月|周|种|项|组)"
 )
+# What participants do in a trial: "554 people with a motor neuron disease were randomly
+# assigned", "2020年2月至2023年7月共有554名患者入组".
+TRIAL_ACTIVITY = re.compile(
+    r"纳入|入组|招募|随机|enrol|recruit|randomi[sz]|randomly assigned|\bscreened\b|\bparticipants\b"
+)
+# The trial the text is about, referred to: "will join the trial", "该研究".
+THE_TRIAL = re.compile(
+    r"\b(?:the|this) (?:trial|study)\b|该试验|该研究|本研究|本试验|这项(?:试验|研究)"
+)
+# Where a clause ends.
+CLAUSE_END = re.compile(r"[.;。；,，]")
 # Words that make a count an enrollment.
 ENROLLMENT_CUE = re.compile(
     r"纳入|入组|招募|募集|招收|招入|收案|收治|规模|参与|受试者|共有|总共|共计|共\s*$|共纳|计划|enroll|recruit|randomi[sz]|randomly|assign|\binclud(?:e|es|ed)\b|"
@@ -459,8 +470,10 @@ OUTCOME_MISSED = re.compile(
     # "Relyvrio's Phase 3 failure", "the failure of the PHOENIX trial"; not "respiratory failure".
     r"\b(phase [0-9][0-9/ab]*|trial|study)('s)? failure\b|"
     r"\bfailure of (the|its|their) ([\w-]+ ){0,3}(trial|study|drug|therapy|treatment|candidate)\b|"
-    # "stopped early for futility", "halted due to lack of efficacy"; not a planned futility analysis.
-    r"\b(for|due to|because of|owing to) (futility|lack of (efficacy|benefit))\b|因无效|无效而"
+    # "stopped early for futility", "halted due to lack of efficacy"; not "an interim analysis
+    # for futility is planned".
+    r"\b(stopp|halt|terminat|discontinu|end|clos)\w*\b[^.;]{0,40}\b(for|due to|because of|owing to) "
+    r"(futility|lack of (efficacy|benefit))\b|因无效而?(提前)?(终止|停止|中止|叫停)"
 )
 # A product made of others: "Relyvrio是苯丁酸钠和牛磺酸二醇的复方制剂", "AMX0035, a combination of
 # sodium phenylbutyrate and taurursodiol", "X是一种口服疗法，结合了两种现有的药物：A和B", "X combines A
@@ -529,7 +542,8 @@ NON_EVENT_DATE_BEFORE = re.compile(
 MONEY_CLAUSE = re.compile(
     r"销售额|销售收入|营收|营业收入|净利润|市值|股价|财报|年报|季报|财务报告|业绩|\bsales\b|\brevenues?\b|"
     r"\bnet (income|loss)\b|\bearnings\b|\b(annual|quarterly|financial) (report|results)\b|"
-    r"[$€£¥]\s?\d|\d\s*(亿|万)?(美元|欧元|英镑|人民币|元)"
+    # money a product brought in: "brought in $380 million", "带来3.8亿美元收入"
+    r"\b(brought in|generated|earned)\b|收入"
 )
 # ... or a guidance document's year right after it ("2023年版指南", "the 2023 guideline") ...
 NON_EVENT_DATE_AFTER = re.compile(
@@ -670,8 +684,16 @@ PATIENTS_ON_AFTER = re.compile(
 # "participants undergoing treatment with Mitsubishi Tanabe's Radicava", "patients already
 # taking riluzole": the care participants have, named with its maker at most.
 UNDERGOING_BEFORE = re.compile(
-    r"(?:\bundergoing (?:treatment|therapy) with|\balready (?:taking|receiving|on|treated with)|"
-    r"\bcurrently (?:taking|receiving|on|treated with))(?:\s+[\w’'-]+){0,3}?\s*$"
+    r"(?:\bundergoing (?:treatment|therapy) with(?:\s+[\w’'-]+){0,3}?"
+    r"|\b(?:already|currently) (?:taking|receiving|treated with|on))\s*$"
+)
+# Two parts of a fixed combination written as one name: "苯丁酸钠-牛磺熊去氧胆酸", "A/B".
+COMBINATION_GLUE = re.compile(r"\s*[-/–]\s*")
+# A part the lexicon does not know after a known one: "苯丁酸钠-牛磺酸二醇(PB-TURSO)于2022年";
+# not an arm ("苯丁酸钠/安慰剂组", "苯丁酸钠-治疗组").
+UNLISTED_PART = re.compile(
+    r"\s*[-/–]\s*(?![^-/–，,。；;]{0,8}(?:安慰剂|治疗|对照|组|患者|方案))"
+    r"([\u4e00-\u9fff]{2,8}?)(?=[于在是的和与及已被将获为治用]|[^\u4e00-\u9fff]|$)"
 )
 # "作为利鲁唑(的)辅助治疗": the drug another is added to.
 ADJUNCT_AFTER = re.compile(r"^\s*的?(辅助|附加|add-on)(治疗|用药|疗法)")
@@ -685,6 +707,11 @@ GENERIC_PLURAL = re.compile(
     r"(超过|逾|近|约)?\s*\d+\s*(项|种|个|款)[^,;。]{0,4}(药物|试验|研究|疗法|临床)|多项|数十项|几十项|数十种|许多|大多数|大部分|众多|"
     r"\bdozens of\b|\bmany (drugs|trials|studies)\b|\bnumerous\b|\bmost (drugs|trials|studies)\b|"
     r"\b(several|multiple|various)\s+(\w+\s+)?(drugs|therapies|candidates|compounds|treatments|regimens)\b"
+)
+# ... unless what follows singles one out: "多项研究的支持，包括评估137名患者的关键性3期研究",
+# "several studies, including a pivotal phase 3 trial" (not "including several phase 3 trials").
+SINGLED_OUT = re.compile(
+    r"包括(?:一项|评估)|其中一项|\b(?:including|among them) (?:a|an|one|the)\b"
 )
 # Summaries speak of many therapies at once: no topic is carried into them.
 SUMMARY = re.compile(

@@ -90,16 +90,42 @@ def _full_width(lines: list[Line]) -> int:
     return lengths[min(len(lengths) - 1, int(len(lengths) * 0.8))]
 
 
+FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "at",
+        "on",
+        "by",
+        "for",
+        "with",
+        "from",
+        "and",
+        "or",
+        "but",
+        "as",
+        "than",
+        "that",
+        "which",
+        "who",
+    ]
+)
+
+
 def _new_english_line(previous: str, following: str) -> bool:
     """After a blank line, English words that stop without punctuation ("You can read more here")
-    are not continued by a line opening on a capital or a digit ("Feb 2022 - …")."""
+    are not continued by a line opening on a capital or a digit ("Feb 2022 - …"), unless they
+    stop on a word that needs more ("…enrolled patients at" / "Massachusetts General …")."""
     body, head = previous.rstrip(), following.lstrip()[:1]
-    return (
-        bool(body)
-        and body[-1].isascii()
-        and body[-1].isalpha()
-        and (head.isupper() or head.isdigit())
-    )
+    if not (body and body[-1].isascii() and body[-1].isalpha()):
+        return False
+    if body.split()[-1].lower() in FUNCTION_WORDS:
+        return False
+    return head.isupper() or head.isdigit()
 
 
 def _continues(previous: Line, following: Line, full_width: int, in_references: bool) -> bool:

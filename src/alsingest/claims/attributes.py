@@ -52,7 +52,7 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[Attribute]:
         or search(patterns.EVENT, view) is not None
         # "Between Feb 27, 2020, and July 24, 2023, 554 people were randomly assigned": the
         # trial's period.
-        or (is_period(view, dates) and TRIAL_ACTIVITY.search(view) is not None)
+        or (is_period(view, dates) and patterns.TRIAL_ACTIVITY.search(view) is not None)
     )
     for d in dates:
         # An unresolvable date ("明年" with no publication date, "2025年13月") is kept as written.
@@ -169,13 +169,6 @@ _ENGLISH_COUNT_RULES = {
 }
 
 
-CLAUSE_END = re.compile(r"[.;。；,，]")
-# What participants do in a trial's period.
-TRIAL_ACTIVITY = re.compile(
-    r"纳入|入组|招募|随机|enrol|recruit|randomi[sz]|randomly assigned|screened|participants"
-)
-
-
 def is_period(view: str, dates: Sequence[DateMention | Attribute]) -> bool:
     """Two dates bounding one period: "between Feb 27, 2020, and July 24, 2023", "2020年2月至2023年7月"."""
     if len(dates) != 2:
@@ -286,13 +279,12 @@ def find_enrollment(view: str) -> Attribute | None:
         stated = m.re is not patterns.EN_COUNT
         # The cue may come later in the clause: "554 people with a motor neuron disease were
         # randomly assigned".
-        stop = CLAUSE_END.search(view, m.end(), m.end() + 80)
+        stop = patterns.CLAUSE_END.search(view, m.end(), m.end() + 80)
         if n and (
             stated
             or patterns.ENROLLMENT_CUE.search(before)
-            or patterns.ENROLLMENT_CUE.search(
-                view, max(0, m.start() - 40), max(m.end() + 30, stop.start() if stop else 0)
-            )
+            or patterns.ENROLLMENT_CUE.search(view[max(0, m.start() - 40) : m.end() + 30])
+            or (stop and patterns.TRIAL_ACTIVITY.search(view, m.end() + 30, stop.start()))
         ):
             rule = _ENGLISH_COUNT_RULES[m.re]
             strong.append(Attribute("enrollment", m.start(), m.end(), n, rule=rule))

@@ -133,9 +133,13 @@ def bind(
         if not targets:
             home = clause_of(attribute.start)
             lead_in_end = clauses[home][1]
-            if home not in by_clause and view[lead_in_end : lead_in_end + 1] in (":", "："):
-                # "three projects in phase 1: the oligo A, B and the inhibitor C": a lead-in's
-                # attribute is each listed therapy's.
+            if (
+                attribute.kind == "phase"
+                and home not in by_clause
+                and view[lead_in_end : lead_in_end + 1] in (":", "：")
+            ):
+                # "three projects in phase 1: the oligo A, B and the inhibitor C": the lead-in's
+                # phase is each listed therapy's (a date before a colon is a timeline's label).
                 targets = [m for i, ms in sorted(by_clause.items()) if i > home for m in ms]
         if not targets:
             home = clause_of(attribute.start)

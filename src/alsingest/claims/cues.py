@@ -147,16 +147,18 @@ _UNKNOWN = object()
 
 
 # The scripts of the view last asked about: a sentence is asked about by a dozen patterns in a
-# row, and the same string object each time.
-_last_view: list = [None, (True, True)]
+# row, and the same string object each time. One slot holding (view, scripts), replaced whole,
+# so threads extracting at once never read one view's scripts for another.
+_last_view: list[tuple[str | None, tuple[bool, bool]]] = [(None, (True, True))]
 
 
 def _scripts(view: str) -> tuple[bool, bool]:
     """Whether ``view`` holds a Chinese character, and a Latin letter."""
-    if _last_view[0] is not view:
-        _last_view[0] = view
-        _last_view[1] = (_HAN.search(view) is not None, patterns.LATIN.search(view) is not None)
-    return _last_view[1]
+    last = _last_view[0]
+    if last[0] is not view:
+        last = (view, (_HAN.search(view) is not None, patterns.LATIN.search(view) is not None))
+        _last_view[0] = last
+    return last[1]
 
 
 def _for_script(regex: re.Pattern, view: str) -> re.Pattern:
@@ -208,8 +210,9 @@ def branch_cues(
 class _Branches:
     """A gated pattern run as the branches that can match in a view: a branch none of whose cues
     the view holds cannot match anywhere in it, so leaving it out of the alternation changes no
-    match (the branches left keep their order). Group numbers change; names do not: callers read
-    matches by position and group name only."""
+    match's span (the branches left keep their order). Group numbers change, and the groups of
+    the branches left out are absent: callers read a match's span, ``lastgroup`` and
+    ``groupdict()`` (tests/test_cues.py compares those with the whole pattern's)."""
 
     LIMIT = 512  # narrowed patterns kept per pattern; past it, the whole pattern runs
 

@@ -86,17 +86,13 @@ def about_a_trial(attributes: list[Attribute]) -> bool:
     return any(a.kind in ("phase", "enrollment", "outcome", "field") for a in attributes)
 
 
-# "多项研究的支持，包括评估137名患者的关键性3期研究": what follows singles one out.
-SINGLED_OUT = re.compile(r"包括|其中|\bincluding\b|\bamong them\b")
-
-
 def speaks_of_many(view: str, masked: str) -> bool:
     if patterns.SUMMARY.match(view) or patterns.QUOTED_SPEECH.match(view):
         return True
     plural = patterns.GENERIC_PLURAL.search(masked)
     if plural is None:
         return False
-    one = SINGLED_OUT.search(masked, plural.end())
+    one = patterns.SINGLED_OUT.search(masked, plural.end())
     return one is None or bool(patterns.GENERIC_PLURAL.search(masked, one.end()))
 
 

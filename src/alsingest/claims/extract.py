@@ -175,6 +175,10 @@ class _SentenceReader:
                 or (
                     layout.subject is not None
                     and layout.subject not in {m.therapy for m in mentions}
+                    and (
+                        has_cue(patterns.WITH_PLACEBO_AFTER, masked)
+                        or patterns.THE_TRIAL.search(masked) is not None
+                    )
                 )
             )
         ):

@@ -155,11 +155,14 @@ def select_mentions(
         for m in matches:
             name = m.group("name")
             overlapping = [x for x in mentions if x.start < m.end() and m.start() < x.end]
+            base = m.groupdict().get("base")
             if (
                 overlapping
                 and not not_a_therapy(m)
-                and m.groupdict().get("base") not in (None, name)
+                and base not in (None, name)
                 and all(m.start() <= x.start and x.end <= m.end() for x in overlapping)
+                # "AMX0035-naive": a listed code goes on in words, not in named parts.
+                and not any(x.start == m.start() and x.end == m.end("base") for x in overlapping)
             ):
                 # "XQ12-NPC-BDNF": a code in named parts is one name, not the names inside it.
                 mentions = [x for x in mentions if x not in overlapping]
@@ -281,6 +284,11 @@ class UnlistedNames:
                         names.add(name)
             for m in finditer(patterns.CONTEXT_NAME, view):
                 name = m.group(m.lastgroup)
+                if (
+                    m.lastgroup in ("device", "implanter")
+                    and item.view.text[m.start(m.lastgroup) : m.end(m.lastgroup)].islower()
+                ):
+                    continue  # "a wireless BCI": a device's name is written capitalised
                 if name not in patterns.NOT_A_CONTEXT_NAME and _unlisted(name, lexicon):
                     names.add(name)
             if patterns.DIGIT.search(view):
@@ -288,7 +296,7 @@ class UnlistedNames:
             else:
                 found = list(finditer(patterns.INN_NAME, view))
             for m in found:
-                if not not_a_therapy(m) and lexicon.canonical(m.group("name")) is None:
+                if _unlisted(m.group("name"), lexicon, m.groupdict().get("base")):
                     therapy = re.sub(r"[^a-z0-9]", "", m.group("name"))
                     counts[therapy] = counts.get(therapy, 0) + 1
         return cls(
@@ -397,14 +405,6 @@ def _therapy_id(name: str, lexicon: Lexicon) -> str:
     )
 
 
-# Two parts of a fixed combination written as one name: "苯丁酸钠-牛磺熊去氧胆酸", "A/B".
-COMBINATION_GLUE = re.compile(r"\s*[-/–]\s*")
-# A part the lexicon does not know after a known one: "苯丁酸钠-牛磺酸二醇(PB-TURSO)于2022年".
-UNLISTED_PART = re.compile(
-    r"\s*[-/–]\s*([\u4e00-\u9fff]{2,8}?)(?=[于在是的和与及已被将获为治用]|[^\u4e00-\u9fff]|$)"
-)
-
-
 def as_combinations(
     view: str, mentions: list[TherapyMention], combinations: Mapping[str, str]
 ) -> list[TherapyMention]:
@@ -422,12 +422,12 @@ def as_combinations(
             and nxt is not None
             and combinations.get(nxt.therapy) == combination
             and nxt.therapy != m.therapy
-            and COMBINATION_GLUE.fullmatch(view, m.end, nxt.start)
+            and patterns.COMBINATION_GLUE.fullmatch(view, m.end, nxt.start)
         ):
             out.append(TherapyMention(m.start, nxt.end, combination, False, rule))
             i += 2
             continue
-        part = UNLISTED_PART.match(view, m.end) if combination else None
+        part = patterns.UNLISTED_PART.match(view, m.end) if combination else None
         if part and (nxt is None or nxt.start >= part.end()):
             out.append(TherapyMention(m.start, part.end(), combination, False, rule))
         else:
@@ -439,15 +439,17 @@ def as_combinations(
 def not_a_therapy(m: re.Match) -> bool:
     """A code or INN name that is a gene, scale, registry number or the like, or a code whose
     first part is one ("COVID-19-related" goes no further than "covid-19")."""
-    base = m.groupdict().get("base")
-    return bool(
-        patterns.NOT_A_THERAPY.match(m.group("name"))
-        or (base and patterns.NOT_A_THERAPY.match(base))
-    )
+    return _no_therapy_name(m.group("name"), m.groupdict().get("base"))
 
 
-def _unlisted(name: str, lexicon: Lexicon) -> bool:
-    return not patterns.NOT_A_THERAPY.match(name) and lexicon.canonical(name) is None
+def _no_therapy_name(name: str, base: str | None = None) -> bool:
+    return bool(patterns.NOT_A_THERAPY.match(name) or (base and patterns.NOT_A_THERAPY.match(base)))
+
+
+def _unlisted(name: str, lexicon: Lexicon, base: str | None = None) -> bool:
+    """A name the lexicon does not know that is no gene, scale or registry number (nor is the
+    code it goes on from, ``base``)."""
+    return not _no_therapy_name(name, base) and lexicon.canonical(name) is None
 
 
 def _word_spans(view: str, words: Sequence[str]) -> list[tuple[int, int]]:
@@ -616,15 +618,17 @@ def _eligibility(view: str, mention: TherapyMention) -> bool:
 
 
 # Whether a span of the sentence last asked about is background: a sentence's mentions are
-# asked about twice (when selected, and with the descriptions found then).
-_background_memo: list = [None, {}]
+# asked about twice (when selected, and with the descriptions found then). One slot holding
+# (view, answers), replaced whole: threads extracting at once never mix two sentences' answers.
+_background_memo: list[tuple[str | None, dict]] = [(None, {})]
 
 
 def _is_background(view: str, mention: TherapyMention) -> bool:
-    if _background_memo[0] is not view:
-        _background_memo[0] = view
-        _background_memo[1] = {}
-    known = _background_memo[1]
+    memo = _background_memo[0]
+    if memo[0] is not view:
+        memo = (view, {})
+        _background_memo[0] = memo
+    known = memo[1]
     span = (mention.start, mention.end)
     if span not in known:
         known[span] = _reads_as_background(view, mention)
