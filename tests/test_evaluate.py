@@ -28,6 +28,7 @@ REAL_SETS = {
     "real-dev7": "dev7",
     "real-test5": "test5",
     "real-dev8": "dev8",
+    "real-test6": "test6",
 }
 
 
