@@ -1683,3 +1683,25 @@ def test_a_page_break_after_a_word_that_needs_more_is_no_paragraph_end():
         "the United States between 2019 and 2021, and Canada.\n"
     )
     assert len(paragraphs_of(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text, therapy",
+    [
+        (
+            "The trial has three arms: drug 1 (Zorbatine Hydrochloride - phase 3) and placebo.",
+            "zorbatine",
+        ),
+        (
+            "A new drug, called Zorbatine, was added to the phase 3 trial in April 2023.",
+            "zorbatine",
+        ),
+    ],
+)
+def test_a_drug_named_with_its_salt_or_introduced_by_name(toolkit, text, therapy):
+    assert therapy in {c.therapy for c in claims_of(toolkit, text)}
+
+
+def test_an_arm_removed_for_lack_of_benefit_is_a_missed_outcome(toolkit):
+    text = "In September 2023, AB-101 was removed from the trial due to lack of benefit."
+    assert [(c.date, c.outcome) for c in claims_of(toolkit, text)] == [("2023-09", "missed")]

@@ -472,7 +472,7 @@ OUTCOME_MISSED = re.compile(
     r"\bfailure of (the|its|their) ([\w-]+ ){0,3}(trial|study|drug|therapy|treatment|candidate)\b|"
     # "stopped early for futility", "halted due to lack of efficacy"; not "an interim analysis
     # for futility is planned".
-    r"\b(stopp|halt|terminat|discontinu|end|clos)\w*\b[^.;]{0,40}\b(for|due to|because of|owing to) "
+    r"\b(stopp|halt|terminat|discontinu|end|clos|remov|dropp)\w*\b[^.;]{0,40}\b(for|due to|because of|owing to) "
     r"(futility|lack of (efficacy|benefit))\b|因无效而?(提前)?(终止|停止|中止|叫停)"
 )
 # A product made of others: "Relyvrio是苯丁酸钠和牛磺酸二醇的复方制剂", "AMX0035, a combination of
@@ -869,6 +869,13 @@ CONTEXT_NAME = re.compile(
     + _CONTEXT_NAME.format(g="implanter")
     + r"[^，,。；;.]{0,24}?(?:植入[^，,。；;]{0,10}?(?:芯片|晶片|脑机接口|电极|设备|装置)|"
     r"\bimplant(?:ed|s)?\s+(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+)?(?:device|chip|implant|electrode|brain[\s-]computer interface))"
+    # "Trazodone Hydrochloride": a drug named with its salt.
+    + r"|\b"
+    + _CONTEXT_NAME.format(g="salt")
+    + r"\s+(?:hydrochloride|hydrobromide|mesylate|maleate|sulfate|citrate|tartrate|besylate|fumarate|succinate)\b"
+    # "a new drug, called Amantadine": a drug introduced by its name.
+    + r"|\b(?:drug|medicine|compound|therapy|treatment)s?,?\s+(?:called|named|known as)\s+"
+    + _CONTEXT_NAME.format(g="called")
 )
 # Characters Chinese drug names are transliterated with (the syllables of approved names:
 # 普利多匹定 pridopidine, 马赛替尼 masitinib, 雷帕霉素 rapamycin) and their stem endings.
@@ -1046,6 +1053,8 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
     ),
     CONTEXT_NAME: (
         "药", "疗法", "脑机接口", "mg", "mcg", "μg", "placebo", "regimen", "脑", "brain", "植入", "implant", "bci",
+        "hydrobromide", "chloride", "mesylate", "maleate", "sulfate", "citrate", "tartrate", "besylate",
+        "fumarate", "succinate", "called", "named", "known as",
     ),
     PRECLINICAL_MODEL: (
         "临床前", "模型", "小鼠", "大鼠", "斑马鱼", "果蝇", "线虫", "类器官", "preclinical", "model",
