@@ -1705,3 +1705,14 @@ def test_a_drug_named_with_its_salt_or_introduced_by_name(toolkit, text, therapy
 def test_an_arm_removed_for_lack_of_benefit_is_a_missed_outcome(toolkit):
     text = "In September 2023, AB-101 was removed from the trial due to lack of benefit."
     assert [(c.date, c.outcome) for c in claims_of(toolkit, text)] == [("2023-09", "missed")]
+
+
+def test_each_year_column_of_a_table_row_dates_it_and_its_reference_year_does_not(toolkit):
+    text = (
+        "TABLE 1.\n"
+        "Candidate | Phase | Patients | Start year | Completion year | Reference |\n"
+        "---|---|---|---|---|---|\n"
+        "AB-101 | Ⅲ | 130 | 2017 | 2020 | Oki et al. (2022) |\n"
+    )
+    dates = {c.date for c in claims_of(toolkit, text) if c.therapy == "ab101"}
+    assert dates == {"2017", "2020"}

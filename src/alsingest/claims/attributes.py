@@ -348,10 +348,12 @@ def enrollment_cells(header: str, row: str) -> list[Attribute]:
 
 def header_cells(header: str, row: str) -> list[Attribute]:
     """What a table row's bare cells say by the column their header names: a count in the
-    sample-size column ("样本量", "Planned participants"), a year in the year column ("Year",
-    "年份"), a phase in the phase column ("Phase": "1", "1,2", "I/II"); one of each kind."""
+    sample-size column ("样本量", "Planned participants"), a year in each year column ("Year",
+    "年份", "Start year", "Completion year"), a phase in the phase column ("Phase": "1", "1,2",
+    "I/II"); one count and one phase."""
     names = [header[s:e] for s, e in _cells(header)]
     found: dict[str, Attribute] = {}
+    years: list[Attribute] = []
     for (start, end), name in zip(_cells(row), names, strict=False):
         cell = row[start:end]
         if "enrollment" not in found and patterns.ENROLLMENT_HEADER.search(name):
@@ -361,20 +363,22 @@ def header_cells(header: str, row: str) -> list[Attribute]:
                 found["enrollment"] = Attribute(
                     "enrollment", start, end, n, rule="sample-size column"
                 )
-        elif "date" not in found and patterns.YEAR_COLUMN.search(name):
+        elif patterns.YEAR_COLUMN.search(name):
             m = patterns.BARE_YEAR.match(cell)
             if m:
                 year = m.group("year")
-                found["date"] = Attribute(
-                    "date",
-                    start + m.start("year"),
-                    start + m.end("year"),
-                    year,
-                    year,
-                    "year column",
+                years.append(
+                    Attribute(
+                        "date",
+                        start + m.start("year"),
+                        start + m.end("year"),
+                        year,
+                        year,
+                        "year column",
+                    )
                 )
         elif "phase" not in found and patterns.PHASE_COLUMN.search(name):
             phase = normalize_phase(re.sub(r"\s*[,，&]\s*", "/", cell.strip()))
             if phase:
                 found["phase"] = Attribute("phase", start, end, phase, rule="phase column")
-    return list(found.values())
+    return [*found.values(), *years]

@@ -231,8 +231,13 @@ class _SentenceReader:
         if table:
             header = layout.header_of(s.paragraph)
             if header is not None:
+                cells = header_cells(header, masked)
+                if any(a.kind == "date" for a in cells):
+                    # The row's year columns date it, not a year in its reference cell
+                    # ("Oki et al. (2022)").
+                    attributes = [a for a in attributes if a.kind != "date"]
                 kinds = {a.kind for a in attributes}
-                attributes.extend(a for a in header_cells(header, masked) if a.kind not in kinds)
+                attributes.extend(a for a in cells if a.kind not in kinds)
         for marker in markers:
             if marker.year and possible:
                 at = view_position(item.view, marker.start)
