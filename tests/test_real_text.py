@@ -1716,3 +1716,14 @@ def test_each_year_column_of_a_table_row_dates_it_and_its_reference_year_does_no
     )
     dates = {c.date for c in claims_of(toolkit, text) if c.therapy == "ab101"}
     assert dates == {"2017", "2020"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AB-101 was added to the HEALEY ALS platform trial in April 2023.",
+        "2023年4月，AB-101加入HEALEY平台试验。",
+    ],
+)
+def test_a_regimen_added_to_a_platform_trial_starts_its_trial_then(toolkit, text):
+    assert {(c.type, c.date) for c in claims_of(toolkit, text)} == {("trial_start", "2023-04")}

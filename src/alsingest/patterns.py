@@ -497,7 +497,9 @@ PRECLINICAL_EFFECT = re.compile(
 EVENT = re.compile(
     r"\btop-?line\b|\bprovid\w* an update\b|上市|获批|批准|获准|核准|核可|授予|认定|启动|开展|开始|完成|首例|给药|入组|招募|提交|申请|递交|受理|宣布|公布|发布|报道|报告|发表|取得|达到|"
     r"撤市|退市|下市|撤回|撤出|终止|暂停|进行|研究|试验|植入|手术|第一剂|首剂|首次(给药|注射|用药|治疗)|用药|注射|发现|证实|显示|处方|开方|"
-    r"\b(approv\w*|launch\w*|submit\w*|filed|initiat\w*|start\w*|began|begin\w*|enter(ed|s|ing)?|enroll\w*|randomi[sz]\w*|dosed|announc\w*|report\w*|publish\w*|complet\w*|withdr[ae]wn?|discontinu\w*|results?|vot\w*|grant\w*|cleared|authori[sz]\w*|receiv\w*|recommend\w*|implant(?:ed|s)?)\b"
+    r"\b(approv\w*|launch\w*|submit\w*|filed|initiat\w*|start\w*|began|begin\w*|enter(ed|s|ing)?|enroll\w*|randomi[sz]\w*|dosed|announc\w*|report\w*|publish\w*|complet\w*|withdr[ae]wn?|discontinu\w*|results?|vot\w*|grant\w*|cleared|authori[sz]\w*|receiv\w*|recommend\w*|implant(?:ed|s)?)\b|"
+    # a regimen joining a platform trial: "was added to the trial in April 2023"
+    r"\badded to the (?:[\w-]+ ){0,3}(?:trial|platform)\b|加入[^,;。，；]{0,8}平台试验"
 )
 WITHDRAWAL = re.compile(
     r"撤市|退市|下市|撤回上市|撤出[^,;。]{0,10}市场|\bwithdrawn\b|\bwithdrew\b|\bwithdraw\b[^.;]{0,30}\bmarkets?\b|\bdiscontinued\b"
@@ -515,7 +517,11 @@ PRIMARY_ENDPOINT = re.compile(r"主要(疗效)?(终点|指标)|\bprimary (end ?p
 DOSING = re.compile(
     r"给药|首例受试者|首例患者|第一剂|首剂|首次(给药|注射|用药)|\bdosed\b|\bfirst (patient|participant|dose)"
 )
-TRIAL_START = re.compile(r"启动|开展|开始|入组首例|\binitiat\w*|\bstart\w*|\bbegan\b|\bcommenc\w*")
+TRIAL_START = re.compile(
+    r"启动|开展|开始|入组首例|\binitiat\w*|\bstart\w*|\bbegan\b|\bcommenc\w*|"
+    # a regimen joining a platform trial starts that regimen's trial
+    r"\badded to the (?:[\w-]+ ){0,3}(?:trial|platform)\b|加入[^,;。，；]{0,8}平台试验"
+)
 PLANNED = re.compile(
     r"计划|将会|将于|将在|即将|有望|预计|拟|准备|打算|\bplans?\b|\bplanned\b|\bexpect\w*|\bwill\b|\baims? to\b|\bintends?\b"
 )
@@ -1199,9 +1205,7 @@ TRIAL_CLEARED = re.compile(
 )
 VERIFY_TRIAL_START = re.compile(
     f"{TRIAL_START.pattern}|{TRIAL_CLEARED.pattern}|进入[^,;。，；]{{0,6}}(临床|试验)|"
-    r"\bentere?d?s?\b[^.;]{0,16}\b(?:phase|trial|study|clinic)|"
-    # a regimen joining a platform trial starts that regimen's trial
-    r"\badded to the (?:[\w-]+ ){0,3}(?:trial|platform)|加入[^,;。，；]{0,8}平台试验"
+    r"\bentere?d?s?\b[^.;]{0,16}\b(?:phase|trial|study|clinic)"
 )
 # A launch in the words of its first use: "开出……首个处方", "首批次使用", "first commercial
 # prescription", "now commercially available".
