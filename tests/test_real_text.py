@@ -1531,6 +1531,7 @@ def test_one_study_singled_out_of_many_is_the_subjects(toolkit, text):
     [
         "Participants received 10, 20, 30, or60 mgsingle doses of AB-101 or placebo in a phase 1 trial.",
         "Overall 100mg/day AB-101 was safe in the phase 2 trial.",
+        "No progression was seen in the phase 1 trial of AB-101 for up to18 months after surgery.",
     ],
 )
 def test_a_quantity_or_a_quantity_word_before_a_dose_is_no_drug_name(toolkit, text):

@@ -740,8 +740,8 @@ CODE_NAME = re.compile(
     rf"(?<![a-z0-9-])(?P<name>(?P<base>[a-z]{{2,6}}-?\d{{2,6}}[a-z]{{0,3}})"
     rf"(?:-(?!{_CODE_QUALIFIER}|{_CODE_MEASURE})[a-z][a-z0-9]{{1,7}})*)"
     rf"(?![a-z0-9])(?!-(?!{_CODE_QUALIFIER})[a-z0-9])"
-    # a quantity glued to a word is no code: "30 or60 mg", "or60 mgsingle doses"
-    r"(?!\s*(?:mg|mcg|μg|ml)|\s*(?:kg|g)(?![a-z]))"
+    # a quantity glued to a word is no code: "30 or60 mg", "or60 mgsingle doses", "up to18 months"
+    r"(?!\s*(?:mg|mcg|μg|ml)|\s*(?:kg|g|months?|weeks?|days?|years?|hours?|patients)(?![a-z]))"
 )
 NOT_A_THERAPY = re.compile(
     r"^(tdp-?43|sod-?1|fus|alsaq-?\d+|alsfrs-?r?|nct\d+|covid-?19|trim\d+|il-?\d+|cd\d+|hla\w*|pmc\d+|doi\d+|"
