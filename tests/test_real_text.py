@@ -1728,3 +1728,20 @@ def test_each_year_column_of_a_table_row_dates_it_and_its_reference_year_does_no
 )
 def test_a_regimen_added_to_a_platform_trial_starts_its_trial_then(toolkit, text):
     assert {(c.type, c.date) for c in claims_of(toolkit, text)} == {("trial_start", "2023-04")}
+
+
+def test_an_article_about_one_cell_therapy_class_carries_its_trial_facts(toolkit):
+    text = (
+        "Human neural stem cell transplantation in ALS: results of a phase I trial.\n"
+        "We transplanted fetal human neural stem cells into the spinal cord of patients with ALS. "
+        "The neural stem cells were injected in two sessions. The study enrolled 18 patients."
+    )
+    assert 18 in {c.enrollment for c in claims_of(toolkit, text) if c.therapy == "nsc"}
+
+
+def test_arms_added_in_an_n_equals_are_summed(toolkit):
+    text = (
+        "Six patients were treated in the phase 1 trial of AB-101: three received unilateral "
+        "injections and the others bilateral ones (n = 3 + 3)."
+    )
+    assert {c.enrollment for c in claims_of(toolkit, text) if c.therapy == "ab101"} == {6}

@@ -416,7 +416,8 @@ EN_COUNT = re.compile(
 EN_COUNT_ADJECTIVE = re.compile(
     rf"(?<![\d.\-a-z])(?P<n>{_NUMBER})-(?:participant|patient|subject|person)\b"
 )
-EN_N_EQUALS = re.compile(rf"\bn\s*=\s*(?P<n>{_NUMBER})\b")
+# "(n = 120)"; "(n = 3 + 3)" states the arms, summed.
+EN_N_EQUALS = re.compile(rf"\bn\s*=\s*(?P<n>{_NUMBER})\b(?P<more>(?:\s*\+\s*\d+\b)*)")
 # A count stated right after a phase is that phase's trial: "a Phase 1 (N=47) and a Phase 1b (N=29)
 # study", "1期（n=12）".
 PHASE_COUNT = re.compile(

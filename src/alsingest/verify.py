@@ -26,7 +26,7 @@ from datetime import date
 
 from . import patterns
 from .claims import find_enrollment, normalize_phase, parse_count
-from .claims.attributes import is_event_date, is_period
+from .claims.attributes import is_event_date, is_period, stated_count
 from .claims.binding import clauses_of
 from .claims.discourse import is_about_another_disease
 from .dates import en_number, find_dates
@@ -660,11 +660,7 @@ def _check_enrollment(claimed: int, window: list[_Sentence], quote: str = "") ->
     conflict."""
     stated = set()
     at_least = bool(patterns.MORE_THAN_COUNT.search(fold(quote)))
-    arms = [
-        parse_count(m.group("n")) or 0
-        for s in window
-        for m in patterns.EN_N_EQUALS.finditer(s.view)
-    ]
+    arms = [stated_count(m) or 0 for s in window for m in patterns.EN_N_EQUALS.finditer(s.view)]
     if len(arms) >= 2 and (sum(arms) == claimed or (at_least and sum(arms) > claimed)):
         return "found"
     for s in window:

@@ -28,6 +28,14 @@ def normalize_phase(text: str) -> str | None:
     return "/".join(out) if out else None
 
 
+def stated_count(m: re.Match) -> int | None:
+    """A count pattern's number, with the arms added after it ("n = 3 + 3" is 6)."""
+    n = parse_count(m.group("n"))
+    if n and m.groupdict().get("more"):
+        n += sum(int(x) for x in re.findall(r"\d+", m.group("more")))
+    return n
+
+
 def parse_count(text: str) -> int | None:
     """'1 000' → 1000, '1,000' → 1000, '一' → 1, '两' → 2, '一百二十' → 120, 'twenty-five' → 25."""
     digits = re.sub(r"[ ,]", "", text)
@@ -255,7 +263,7 @@ def find_enrollment(view: str) -> Attribute | None:
         else []
     )
     for m in english:
-        n = parse_count(m.group("n"))
+        n = stated_count(m)
         if m.group("n")[0].isalpha() and (n is None or n < 5):
             continue  # "one of the patients", "two groups of patients": no trial's size
         if patterns.SUBGROUP.search(view, 0, m.start()):

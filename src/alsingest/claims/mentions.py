@@ -55,11 +55,16 @@ def article_subject(
     """The therapy a single-product article (a press release, a product summary, a registry
     record) is about; ``unlisted`` counts the names the lexicon does not know."""
     counts: dict[str, int] = dict(unlisted or {})
+    class_counts: dict[str, int] = {}
     for item in sentences:
         for mention in item.mentions:
-            if mention.therapy not in classes:
-                counts[mention.therapy] = counts.get(mention.therapy, 0) + 1
+            kept = class_counts if mention.therapy in classes else counts
+            kept[mention.therapy] = kept.get(mention.therapy, 0) + 1
     if not counts:
+        # "fetal human neural stem cells … a phase I trial": an article about one cell therapy
+        # that names no product is about that class.
+        if len(class_counts) == 1 and max(class_counts.values()) >= 2:
+            return next(iter(class_counts))
         return None
     therapy, n = max(counts.items(), key=lambda kv: kv[1])
     if len(counts) == 1 and n >= 2:
