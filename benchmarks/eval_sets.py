@@ -31,8 +31,9 @@ SEALED3 = "real-test3"  # collected after the second; scored once in session 4
 SEALED4 = "real-test4"  # collected in session 5, scored once at its end
 SEALED5 = "real-test5"  # collected in session 6, scored once at its end (0.865)
 SEALED6 = "real-test6"  # collected in session 7, scored once at its end (0.771)
+SEALED7 = "real-test7"  # collected late in session 7, scored once at its end
 SPENT = (SEALED, SEALED2, SEALED3, SEALED4, SEALED5, SEALED6)
-FRESH: tuple[str, ...] = ()  # a fresh sealed set goes here until its single score is written down
+FRESH: tuple[str, ...] = (SEALED7,)  # a fresh sealed set until its single score is written down
 
 
 def gold_sets() -> dict[str, tuple[list[Path], Path]]:
@@ -66,6 +67,7 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         SEALED4: beside(tests / "real" / "test4"),
         SEALED5: beside(tests / "real" / "test5"),
         SEALED6: beside(tests / "real" / "test6"),
+        SEALED7: beside(tests / "real" / "test7"),
     }
 
 
