@@ -29,6 +29,7 @@ REAL_SETS = {
     "real-test5": "test5",
     "real-dev8": "dev8",
     "real-test6": "test6",
+    "real-test7": "test7",
 }
 
 
