@@ -1745,3 +1745,13 @@ def test_arms_added_in_an_n_equals_are_summed(toolkit):
         "injections and the others bilateral ones (n = 3 + 3)."
     )
     assert {c.enrollment for c in claims_of(toolkit, text) if c.therapy == "ab101"} == {6}
+
+
+def test_a_manuscript_or_pubmed_id_is_no_therapy(toolkit):
+    text = (
+        "NIHMSID: NIHMS565900  PMID: 24510776\n\n"
+        "Intraspinal stem cell transplantation: phase I trial outcomes. The trial enrolled 12 "
+        "patients in January 2008. Patients received injections."
+    )
+    names = {c.therapy for c in claims_of(toolkit, text)}
+    assert not names & {"nihms565900", "pmid24510776"}, names

@@ -745,7 +745,7 @@ CODE_NAME = re.compile(
     r"(?!\s*(?:mg|mcg|μg|ml)|\s*(?:kg|g|months?|weeks?|days?|years?|hours?|patients)(?![a-z]))"
 )
 NOT_A_THERAPY = re.compile(
-    r"^(tdp-?43|sod-?1|fus|alsaq-?\d+|alsfrs-?r?|nct\d+|covid-?19|trim\d+|il-?\d+|cd\d+|hla\w*|pmc\d+|doi\d+|"
+    r"^(tdp-?43|sod-?1|fus|alsaq-?\d+|alsfrs-?r?|nct\d+|nihms\d+|pmid\d+|covid-?19|trim\d+|il-?\d+|cd\d+|hla\w*|pmc\d+|doi\d+|"
     r"iso\d+|nfl|c9orf72|g93a|sod1g93a|gdnf|vegf|glt\d|eaat\d|mmp\d+|p\d+|ab\d+|cp\d+|ht\d+|isbn\d+|hk\d+|us\d+|cn\d+|ep\d+|wo\d+"
     # ALS genes and proteins; a gene-like symbol (letters, one or two digits, a letter: UNC13A)
     r"|unc13[a-d]?|atxn\d+|tbk\d|optn|vcp|ubqln\d|chchd\d+|kif5a|nek\d|sqstm\d|stmn\d|tardbp|matr\d|pfn\d|hnrnpa\d\w*|"
