@@ -53,11 +53,34 @@ def copy_corpus(seeded_db, path):
     return store.open_db(path)
 
 
+# The migrations after m022, which before_m023 takes back.
+AFTER_M022 = ("m023_provenance_lookup", "m024_compact")
+
+
+def before_m023(db) -> None:
+    """Put ``db`` back to the schema of m022, for migration tests: each claim's provenance
+    list stored with it."""
+    db.execute("alter table claims add column provenance text")
+    db.execute(
+        "update claims set provenance = (select p.value from claim_provenances p "
+        "where p.id = claims.provenance_id)"
+    )
+    db.execute("alter table claims drop column provenance_id")
+    db.execute("drop table claim_provenances")
+    db.execute(
+        f"delete from _sqlite_migrations where name in ({', '.join('?' * len(AFTER_M022))})",
+        AFTER_M022,
+    )
+    db.conn.commit()
+
+
 def before_lean_corpus(db, segmenter) -> None:
     """Put ``db`` back to the schema before m021, for migration tests: sentences with text ids
     and their tokens (segmented again), an external-content index kept by triggers,
     paragraphs, markers and the claims-to-verify log keyed by text ids."""
     from alsingest.pipeline import search_texts
+
+    before_m023(db)
 
     rows = []
     for vid, simplified in db.execute(

@@ -1,5 +1,7 @@
 """The corpus file: refused in one line when it is not an SQLite database."""
 
+import json
+
 import pytest
 
 from alsingest import store
@@ -331,10 +333,55 @@ def test_the_claim_and_run_columns_are_named_once_and_are_the_tables(db):
     from alsingest import records, review
     from alsingest.refresh import RunReport
 
-    assert set(records.CLAIM_ROW_COLUMNS) == set(db["claims"].columns_dict)
+    stored = {**dict.fromkeys(records.CLAIM_ROW_COLUMNS), "provenance_id": None}
+    del stored["provenance"]  # stored by its number (store.articles._claim_rows)
+    assert set(stored) == set(db["claims"].columns_dict)
     assert set(records.CLAIM_VALUES) <= set(records.CLAIM_ROW_COLUMNS)
     assert set(records.CLAIM_JSON_COLUMNS) <= set(records.CLAIM_ROW_COLUMNS)
     assert review.SNAPSHOT_FIELDS is records.CLAIM_VALUES
     assert RunReport.ROW_FIELDS is records.RUN_COLUMNS
     assert set(records.RUN_COLUMNS) == set(db["runs"].columns_dict)
     assert set(store.RUN_JSON_COLUMNS) <= set(records.RUN_COLUMNS)
+
+
+def test_a_corpus_from_m022_is_converted_in_place_and_reads_the_same(seeded_db, tmp_path, toolkit):
+    """m023 on: what repeats is stored once and what can be cut from an article's text is
+    cut on read. A corpus built at m022, with a review decision and verdicts, keeps every claim
+    id, decision and verdict, and every read gives what it gave before."""
+    from conftest import before_m023, copy_corpus
+
+    from alsingest import queries, review
+    from alsingest.pipeline import verify_corpus
+
+    db = copy_corpus(seeded_db, tmp_path / "old.db")
+    verify_corpus(db, toolkit)
+    claim = next(iter(queries.export_claims(db)))
+    review.decide(db, claim, "correct", fields={"phase": "3"}, note="kept")
+
+    def reads(db):
+        kit = toolkit
+        return {
+            "claims": list(queries.export_claims(db)),
+            "sentences": list(queries.export_sentences(db)),
+            "values": list(queries.claim_values(db)),
+            "decisions": store.read_decisions(db),
+            "verdicts": db.execute("select * from verifications order by id").fetchall(),
+            "search": [
+                queries.search(db, q, kit.segmenter, kit.converter, lexicon=kit.lexicon, limit=500)
+                for q in ("托夫生", "渐冻症患者", "臨床試驗", "冻症患")
+            ],
+        }
+
+    before = reads(db)
+    assert any(c["provenance"] for c in before["claims"])
+    before_m023(db)
+    assert "provenance" in db["claims"].columns_dict
+    db.execute("pragma wal_checkpoint(truncate)")
+    db.close()
+
+    db = store.open_db(tmp_path / "old.db")
+    assert "provenance" not in db["claims"].columns_dict
+    assert reads(db) == before
+    distinct = {json.dumps(c["provenance"], ensure_ascii=False) for c in before["claims"]}
+    assert db["claim_provenances"].count == len(distinct)
+    db.close()

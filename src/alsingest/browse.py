@@ -68,6 +68,12 @@ TABLES: dict[str, tuple[str, list[str], str | None]] = {
         ["therapy", "type", "status", "unlisted", "outcome"],
         "quote",
     ),
+    "claim_provenances": (
+        "Which rule gave each field of a claim ([field, rule] pairs, JSON): each list stored "
+        "once, claims.provenance_id refers to it.",
+        [],
+        "value",
+    ),
     "documents": (
         "One row per distinct cited URL (normalised): the state of its last fetch.",
         ["status", "http_status", "attached"],

@@ -496,7 +496,8 @@ CLAIM_SELECT = f"""
       c.enrollment, c.status, c.refs, c.ref_urls, c.claim_id, c.start, c."end",
       c.sentence_idx as sentence, c.unlisted, c.design, c.outcome, c.extractor_version,
       v.version as article_version, ver.verdict, ver.reason as verdict_reason, ver.evidence,
-      c.provenance, c.trial_ids, ({SOURCE_VERDICTS}) as verdicts
+      (select p.value from claim_provenances p where p.id = c.provenance_id) as provenance,
+      c.trial_ids, ({SOURCE_VERDICTS}) as verdicts
     from claims c join article_versions v on v.id = c.version_id {CURRENT}
     left join verifications ver on ver.id = c.id
 """

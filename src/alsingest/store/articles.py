@@ -104,6 +104,8 @@ def write_article(db: Database, article: ArticleRows) -> str:
                     _insert_sentences(db, *sentences)
                 continue
             columns, rows = article.children[table]
+            if table == "claims":
+                columns, rows = _claim_rows(db, columns, rows)
             _insert_rows(db, table, columns, rows)
         if previous and previous[0] and previous[0] != vid:
             carry_decisions(db, article.name, previous[0], vid)
@@ -124,6 +126,28 @@ def _insert_rows(db: Database, table: str, columns: tuple[str, ...], rows: list[
     for i in range(0, len(rows), step):
         chunk = rows[i : i + step]
         db.execute(head + ", ".join([one] * len(chunk)), [v for row in chunk for v in row])
+
+
+def _claim_rows(
+    db: Database, columns: tuple[str, ...], rows: list[tuple]
+) -> tuple[tuple[str, ...], list[tuple]]:
+    """Claim rows as stored: the provenance list by its number in ``claim_provenances``
+    (m023), added there when new."""
+    at = columns.index("provenance")
+    values = list(dict.fromkeys(row[at] for row in rows if row[at] is not None))
+    numbers: dict[str, int] = {}
+    for i in range(0, len(values), SQLITE_MAX_VARS):
+        part = values[i : i + SQLITE_MAX_VARS]
+        marks = ", ".join("?" * len(part))
+        db.execute(
+            f"insert or ignore into claim_provenances (value) values {marks.replace('?', '(?)')}",
+            part,
+        )
+        numbers.update(
+            db.execute(f"select value, id from claim_provenances where value in ({marks})", part)
+        )
+    stored = (*columns[:at], "provenance_id", *columns[at + 1 :])
+    return stored, [(*row[:at], numbers.get(row[at]), *row[at + 1 :]) for row in rows]
 
 
 def _count_orphans(db: Database, n: int) -> None:
