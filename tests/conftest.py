@@ -54,12 +54,14 @@ def copy_corpus(seeded_db, path):
 
 
 # The migrations after m022, which before_m023 takes back.
-AFTER_M022 = ("m023_provenance_lookup", "m024_compact")
+AFTER_M022 = ("m023_provenance_lookup", "m024_quote_as_span", "m025_compact")
 
 
 def before_m023(db) -> None:
     """Put ``db`` back to the schema of m022, for migration tests: each claim's provenance
-    list stored with it."""
+    list and quote stored with it."""
+    from alsingest.store.schema import CLAIM_COUNT_TRIGGERS
+
     db.execute("alter table claims add column provenance text")
     db.execute(
         "update claims set provenance = (select p.value from claim_provenances p "
@@ -67,6 +69,17 @@ def before_m023(db) -> None:
     )
     db.execute("alter table claims drop column provenance_id")
     db.execute("drop table claim_provenances")
+    db.execute("drop view claim_texts")
+    db.execute("drop trigger claim_counts_update")
+    db.execute("alter table claims add column quote text")
+    db.execute(
+        "update claims set quote = (select substr(v.text, claims.start + 1, claims.[end] - "
+        "claims.start) from article_versions v where v.id = claims.version_id)"
+    )
+    db.execute(
+        "create trigger claim_counts_update "
+        + CLAIM_COUNT_TRIGGERS["claim_counts_update"].replace('start, "end"', "quote")
+    )
     db.execute(
         f"delete from _sqlite_migrations where name in ({', '.join('?' * len(AFTER_M022))})",
         AFTER_M022,

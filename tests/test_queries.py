@@ -212,7 +212,7 @@ def test_contradictions_are_paged_with_the_quotes_of_their_claims(seeded_db, tmp
     assert [c["claim_id"] for c in rows[0]["claims"]] == [ids[1], ids[4]]
     assert (
         rows[0]["claims"][0]["quote"]
-        == db.execute("select quote from claims where claim_id = ?", [ids[1]]).fetchone()[0]
+        == db.execute("select quote from claim_texts where claim_id = ?", [ids[1]]).fetchone()[0]
     )
     assert queries.contradictions_with_claims(db)[1:] == rows
     (one,), _ = queries.contradictions_page(db, limit=1, offset=1, claims_shown=1)

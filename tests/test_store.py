@@ -336,7 +336,7 @@ def test_the_claim_and_run_columns_are_named_once_and_are_the_tables(db):
     stored = {**dict.fromkeys(records.CLAIM_ROW_COLUMNS), "provenance_id": None}
     del stored["provenance"]  # stored by its number (store.articles._claim_rows)
     assert set(stored) == set(db["claims"].columns_dict)
-    assert set(records.CLAIM_VALUES) <= set(records.CLAIM_ROW_COLUMNS)
+    assert set(records.CLAIM_VALUES) - {"quote"} <= set(records.CLAIM_ROW_COLUMNS)
     assert set(records.CLAIM_JSON_COLUMNS) <= set(records.CLAIM_ROW_COLUMNS)
     assert review.SNAPSHOT_FIELDS is records.CLAIM_VALUES
     assert RunReport.ROW_FIELDS is records.RUN_COLUMNS
@@ -375,12 +375,12 @@ def test_a_corpus_from_m022_is_converted_in_place_and_reads_the_same(seeded_db, 
     before = reads(db)
     assert any(c["provenance"] for c in before["claims"])
     before_m023(db)
-    assert "provenance" in db["claims"].columns_dict
+    assert {"provenance", "quote"} <= set(db["claims"].columns_dict)
     db.execute("pragma wal_checkpoint(truncate)")
     db.close()
 
     db = store.open_db(tmp_path / "old.db")
-    assert "provenance" not in db["claims"].columns_dict
+    assert not {"provenance", "quote"} & set(db["claims"].columns_dict)
     assert reads(db) == before
     distinct = {json.dumps(c["provenance"], ensure_ascii=False) for c in before["claims"]}
     assert db["claim_provenances"].count == len(distinct)

@@ -63,10 +63,11 @@ TABLES: dict[str, tuple[str, list[str], str | None]] = {
     ),
     "claims": (
         "What the extractor found: therapy, type, date, phase, enrollment, status and cited "
-        "refs, with the quote's span. claim_id is stable across runs and article versions. "
+        "refs, with the quote's span (the view claim_texts shows each with its quote). "
+        "claim_id is stable across runs and article versions. "
         "Machine output only: human decisions are in review_decisions.",
         ["therapy", "type", "status", "unlisted", "outcome"],
-        "quote",
+        "claim_id",
     ),
     "claim_provenances": (
         "Which rule gave each field of a claim ([field, rule] pairs, JSON): each list stored "
@@ -128,6 +129,11 @@ def metadata(db: Database, name: str) -> dict:
                 table, {"description": "Each sentence with its text, cut from its version's."}
             )
             entry.update({"fts_table": "sentences_fts", "fts_pk": "id"})
+    if "claim_texts" in db.view_names():
+        tables["claim_texts"] = {
+            "description": "Each claim with its quote, cut from its version's text.",
+            "facets": ["therapy", "type", "status"],
+        }
     for table in HIDDEN:
         if table in present:
             tables[table] = {"hidden": True}

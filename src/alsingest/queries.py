@@ -23,6 +23,10 @@ CURRENT = "join articles a on a.current_version = v.id"
 # A sentence's text: its span of the article version's text, stored once (m018); the
 # simplified text is the article's own when the article was written in simplified script.
 SENTENCE_TEXT = 'substr(v.text, s.start + 1, s."end" - s.start)'
+# A claim's quote: its span of the article version's text (m025), cut on read; the second
+# form for a query that has the claim (``c``) but not its version.
+CLAIM_QUOTE = 'substr(v.text, c.start + 1, c."end" - c.start)'
+QUOTE_OF_CLAIM = f"(select {CLAIM_QUOTE} from article_versions v where v.id = c.version_id)"
 SENTENCE_SIMPLIFIED = 'substr(coalesce(v.text_simplified, v.text), s.start + 1, s."end" - s.start)'
 
 CLAIM_COLUMNS = (
@@ -492,7 +496,7 @@ SOURCE_VERDICTS = """
 
 
 CLAIM_SELECT = f"""
-    select a.name as article, c.quote, c.therapy, c.type, c.date, c.date_text, c.phase,
+    select a.name as article, {CLAIM_QUOTE} as quote, c.therapy, c.type, c.date, c.date_text, c.phase,
       c.enrollment, c.status, c.refs, c.ref_urls, c.claim_id, c.start, c."end",
       c.sentence_idx as sentence, c.unlisted, c.design, c.outcome, c.extractor_version,
       v.version as article_version, ver.verdict, ver.reason as verdict_reason, ver.evidence,
@@ -869,7 +873,7 @@ def timeline_groups(
         group["verdicts"] = {verdict for verdict, n in group["verdicts"].items() if n > 0}
         rows = db.execute(
             f"""
-            select a.name, c.start, c.quote, c.claim_id from claims c
+            select a.name, c.start, {QUOTE_OF_CLAIM}, c.claim_id from claims c
             join articles a on a.current_version = c.version_id
             where c.therapy = ? and c.type = ? and c.date = ? and {UNDECIDED} limit 5
             """,
@@ -886,7 +890,9 @@ def claim_values(db: Database, article: str | None = None) -> Iterator[dict]:
     a review snapshot records), in ``export_claims`` order: what a run compares before and
     after, without the verdicts ``export_claims`` looks up for every claim."""
     one, params = ("where a.name = ?", [article]) if article is not None else ("", [])
-    values = ", ".join(f"c.[{key}]" for key in CLAIM_VALUES)
+    values = ", ".join(
+        f"{QUOTE_OF_CLAIM} as quote" if key == "quote" else f"c.[{key}]" for key in CLAIM_VALUES
+    )
     decoded = [key for key in CLAIM_VALUES if key in CLAIM_JSON_COLUMNS]
     for row in db.query(
         f"""
@@ -909,7 +915,7 @@ def fact_claims(db: Database, therapy: str | None = None) -> Iterator[dict]:
     yield from db.query(
         f"""
         select a.name as article, c.claim_id, c.therapy, c.type, c.date, c.phase, c.enrollment,
-          c.start, c.status, c.outcome, c.quote, ver.verdict
+          c.start, c.status, c.outcome, {QUOTE_OF_CLAIM} as quote, ver.verdict
         from claims c join articles a on a.current_version = c.version_id
         left join verifications ver on ver.id = c.id {clause}
         """,
@@ -1121,7 +1127,8 @@ def conflict_claims(db: Database, therapy: str) -> tuple[list, list[dict]]:
         where, params = shape.members()
         members = db.query(
             f"""
-            select a.name as article, c.claim_id, c.therapy, c.type, c.date, c.status, c.quote,
+            select a.name as article, c.claim_id, c.therapy, c.type, c.date, c.status,
+              {QUOTE_OF_CLAIM} as quote,
               c.start, c.phase, c.outcome
             from claims c join articles a on a.current_version = c.version_id where {where}
             order by length(c.date) desc, a.name, c.start
@@ -1289,8 +1296,9 @@ def contradictions_page(
 def claim_quote(db: Database, claim_id: str) -> dict | None:
     """Article, claim id and quote of a current claim (the first by article name, as before)."""
     row = db.execute(
-        """
-        select a.name, c.quote from claims c join articles a on a.current_version = c.version_id
+        f"""
+        select a.name, {QUOTE_OF_CLAIM} from claims c
+        join articles a on a.current_version = c.version_id
         where c.claim_id = ? order by a.name desc limit 1
         """,
         [claim_id],

@@ -33,9 +33,10 @@ FETCH_STATUSES = (
 )
 
 
-# A claim row as ``article_rows`` writes it (table ``claims``), in order.
+# A claim row as ``article_rows`` writes it (table ``claims``), in order. Its quote is its
+# span (start, end) of the article's text, cut on read (``queries.CLAIM_QUOTE``).
 CLAIM_ROW_COLUMNS = (
-    "id", "claim_id", "version_id", "sentence_idx", "start", "end", "quote", "therapy",
+    "id", "claim_id", "version_id", "sentence_idx", "start", "end", "therapy",
     "unlisted", "type", "date", "date_text", "phase", "enrollment", "design", "outcome",
     "status", "refs", "ref_urls", "extractor_version", "provenance", "trial_ids",
 )  # fmt: skip
@@ -182,7 +183,6 @@ def article_rows(result: ArticleResult) -> ArticleRows:
                     c.sentence,
                     c.start,
                     c.end,
-                    text[c.start : c.end],
                     c.therapy,
                     int(c.unlisted),
                     c.type,

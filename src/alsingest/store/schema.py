@@ -552,8 +552,8 @@ CLAIM_COUNT_TRIGGERS = {
     ),
     "claim_counts_update": (
         # Every column contradictions are found from too: a change logs the therapy.
-        "after update of therapy, type, status, date, phase, enrollment, outcome, quote, "
-        "version_id on claims "
+        "after update of therapy, type, status, date, phase, enrollment, outcome, start, "
+        '"end", version_id on claims '
         f"begin {_count_claim('old', -1, _current('old.version_id'))}; "
         f"{_count_claim('new', 1, _current('new.version_id'))}; end"
     ),
@@ -823,9 +823,36 @@ def m023_provenance_lookup(db: Database) -> None:
     db.execute("alter table claims drop column provenance")
 
 
+CLAIM_TEXTS = (
+    "create view claim_texts as select c.*, "
+    'substr(v.text, c.start + 1, c."end" - c.start) as quote '
+    "from claims c join article_versions v on v.id = c.version_id"
+)
+
+
+@migrations()
+def m024_quote_as_span(db: Database) -> None:
+    # A claim's quote is its span (start, end) of its version's text (the extractor has always
+    # written it so): cut on read, not kept. The view claim_texts shows each claim with its
+    # quote (Datasette). A count trigger named the column among those it follows.
+    mismatched = db.execute(
+        "select count(*) from claims c join article_versions v on v.id = c.version_id "
+        'where c.quote is not substr(v.text, c.start + 1, c."end" - c.start)'
+    ).fetchone()[0]
+    if mismatched:
+        logger.warning(
+            "%d claims quoted other than their span of the article's text: they now quote the span",
+            mismatched,
+        )
+    db.execute("drop trigger claim_counts_update")
+    db.execute("alter table claims drop column quote")
+    db.execute(f"create trigger claim_counts_update {CLAIM_COUNT_TRIGGERS['claim_counts_update']}")
+    db.execute(CLAIM_TEXTS)
+
+
 @migrations(transactional=False)
-def m024_compact(db: Database) -> None:
-    # The pages m023 freed, given back to the file system.
+def m025_compact(db: Database) -> None:
+    # The pages m023 and m024 freed, given back to the file system.
     if db.execute("select count(*) from articles").fetchone()[0]:
         logger.warning("compacting the corpus (VACUUM)")
         db.execute("VACUUM")
