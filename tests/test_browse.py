@@ -46,6 +46,8 @@ def test_the_datasette_command_line():
         "a.db",
         "--metadata",
         "m.json",
+        "--plugins-dir",
+        str(browse.PLUGINS),
         "--host",
         "127.0.0.1",
         "--port",

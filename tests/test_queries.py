@@ -143,6 +143,9 @@ def test_browse_indexes_afresh_a_version_segmented_otherwise(alias_corpus, toolk
     assert n == len(ids)
     new_ids = [r[0] for r in alias_corpus.execute("select id from sentences order by id")]
     assert min(new_ids) > max(ids) and len(new_ids) == len(ids)
+    assert alias_corpus.execute(
+        "select first_sentence, n_sentences from article_versions"
+    ).fetchall() == [(min(new_ids), len(ids))]
     found = alias_corpus.execute(
         "select count(*) from sentences_fts f join sentences s on s.id = f.rowid "
         "where sentences_fts match '新词'"

@@ -90,6 +90,9 @@ def test_a_corpus_with_sentence_texts_is_converted_in_place_keeping_ids_and_deci
     )
     # Back to the schema of m017: every sentence's text and simplified text stored with it,
     # every article's simplified text stored whole.
+    from conftest import before_m023
+
+    before_m023(db)
     db.execute("drop view sentence_texts")
     db.execute("alter table sentences add column text text")
     db.execute("alter table sentences add column text_simplified text")
@@ -118,10 +121,7 @@ def test_a_corpus_with_sentence_texts_is_converted_in_place_keeping_ids_and_deci
         queries.search(db, "托夫生", toolkit.segmenter, toolkit.converter, lexicon=toolkit.lexicon)
         == found
     )
-    simplified = db.execute(
-        "select count(*) from article_versions where text_simplified is not null"
-    ).fetchone()[0]
-    assert simplified == 2  # the two articles in traditional script
+    assert "text_simplified" not in db["article_versions"].columns_dict  # converted on read
     db.close()
 
 
@@ -168,7 +168,17 @@ def test_the_kept_claim_counts_follow_every_write(tmp_path, toolkit):
     ingest_files(db, [article], toolkit)  # the first version current again
     agree(db)
     db.execute("update article_versions set parser_version = 'old'")
+    reextract(db, queries.stale_articles(db, "new"), toolkit)  # the same words: kept
+    agree(db)
+    version_counts_agree(db)
+    # Other words (a segmenter changed since): the sentences are stored again, under new ids.
+    ids = db.execute("select max(id) from sentences").fetchone()[0]
+    db.execute("update article_versions set parser_version = 'old', tokens_hash = 'other'")
     reextract(db, queries.stale_articles(db, "new"), toolkit)
+    current = (
+        "select min(s.id) from sentences s join articles a on a.current_version = s.version_id"
+    )
+    assert db.execute(current).fetchone()[0] > ids
     agree(db)
     db.execute("update claims set therapy = 'renamed', date = null where id = ?", [rows[1][0]])
     db.execute("delete from claims where id = ?", [rows[2][0]])
@@ -226,6 +236,13 @@ def version_counts_agree(db) -> None:
             f"(select count(*) from [{table}] t where t.version_id = a.current_version)"
         ).fetchall()
         assert wrong == [], (table, wrong)
+    # Each version's sentences: consecutive ids from its first, in order (m025).
+    wrong = db.execute(
+        "select v.id from article_versions v where v.n_sentences != "
+        "(select count(*) from sentences s where s.version_id = v.id) or exists "
+        "(select 1 from sentences s where s.version_id = v.id and s.id != v.first_sentence + s.idx)"
+    ).fetchall()
+    assert wrong == []
 
 
 def test_each_article_keeps_its_current_row_counts_and_an_older_corpus_gets_them(
@@ -344,6 +361,25 @@ def test_the_claim_and_run_columns_are_named_once_and_are_the_tables(db):
     assert set(store.RUN_JSON_COLUMNS) <= set(records.RUN_COLUMNS)
 
 
+def sentences_of(db):
+    """Every sentence, current or not, with its texts, in id order (from export's reader)."""
+    from alsingest import queries
+
+    rows = []
+    for vid, first, n in db.execute(
+        "select id, first_sentence, n_sentences from article_versions where n_sentences > 0"
+    ).fetchall():
+        text, simplified = queries.version_texts(db, vid)
+        rows += [
+            {"id": sid, "text": text[start:end], "text_simplified": simplified[start:end]}
+            for sid, start, end in db.execute(
+                'select id, start, "end" from sentences where id >= ? and id < ?',
+                [first, first + n],
+            )
+        ]
+    return sorted(rows, key=lambda row: row["id"])
+
+
 def test_a_corpus_from_m022_is_converted_in_place_and_reads_the_same(seeded_db, tmp_path, toolkit):
     """m023 on: what repeats is stored once and what can be cut from an article's text is
     cut on read. A corpus built at m022, with a review decision and verdicts, keeps every claim
@@ -366,6 +402,12 @@ def test_a_corpus_from_m022_is_converted_in_place_and_reads_the_same(seeded_db, 
             "values": list(queries.claim_values(db)),
             "decisions": store.read_decisions(db),
             "verdicts": db.execute("select * from verifications order by id").fetchall(),
+            # Nothing logged as changed: the next verify has nothing to read.
+            "stamp": store.change_stamp(db, "claims", "verifications", "documents"),
+            "to_verify": store.claims_to_verify(db),
+            "counts": db.execute(
+                "select * from claim_counts order by 1, 2, 3, 4, 5, 6, 7"
+            ).fetchall(),
             "search": [
                 queries.search(db, q, kit.segmenter, kit.converter, lexicon=kit.lexicon, limit=500)
                 for q in ("托夫生", "渐冻症患者", "臨床試驗", "冻症患")
@@ -374,6 +416,7 @@ def test_a_corpus_from_m022_is_converted_in_place_and_reads_the_same(seeded_db, 
 
     before = reads(db)
     assert any(c["provenance"] for c in before["claims"])
+    assert any(r["text"] != r["text_simplified"] for r in before["sentences"])
     before_m023(db)
     assert {"provenance", "quote"} <= set(db["claims"].columns_dict)
     db.execute("pragma wal_checkpoint(truncate)")
@@ -381,6 +424,13 @@ def test_a_corpus_from_m022_is_converted_in_place_and_reads_the_same(seeded_db, 
 
     db = store.open_db(tmp_path / "old.db")
     assert not {"provenance", "quote"} & set(db["claims"].columns_dict)
+    assert "text_simplified" not in db["article_versions"].columns_dict
+    assert "idx_sentences_version_id_idx" not in {i.name for i in db["sentences"].indexes}
+    assert db.execute("pragma foreign_key_check").fetchall() == []
+    sentence_texts = db.execute(
+        "select text, text_simplified from sentence_texts order by id"
+    ).fetchall()
+    assert sentence_texts == [(r["text"], r["text_simplified"]) for r in sentences_of(db)]
     assert reads(db) == before
     distinct = {json.dumps(c["provenance"], ensure_ascii=False) for c in before["claims"]}
     assert db["claim_provenances"].count == len(distinct)

@@ -162,6 +162,10 @@ def datasette_command() -> list[str] | None:
     return [found] if found else None
 
 
+# The plugin giving Datasette's connections the corpus's SQL functions (``simplified``).
+PLUGINS = Path(__file__).parent / "datasette_plugins"
+
+
 def serve_command(
     base: list[str], db_path: str | Path, metadata_path: str | Path, port: int, open_browser: bool
 ) -> list[str]:
@@ -171,6 +175,8 @@ def serve_command(
         str(db_path),
         "--metadata",
         str(metadata_path),
+        "--plugins-dir",
+        str(PLUGINS),
         "--host",
         "127.0.0.1",
         "--port",

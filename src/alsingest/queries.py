@@ -27,7 +27,10 @@ SENTENCE_TEXT = 'substr(v.text, s.start + 1, s."end" - s.start)'
 # form for a query that has the claim (``c``) but not its version.
 CLAIM_QUOTE = 'substr(v.text, c.start + 1, c."end" - c.start)'
 QUOTE_OF_CLAIM = f"(select {CLAIM_QUOTE} from article_versions v where v.id = c.version_id)"
-SENTENCE_SIMPLIFIED = 'substr(coalesce(v.text_simplified, v.text), s.start + 1, s."end" - s.start)'
+# Its simplified text, converted again (length-preserving, m025: not stored).
+SENTENCE_SIMPLIFIED = 'simplified(v.text, v.script, s.start, s."end")'
+# A version's sentences: consecutive ids from its first (m025).
+VERSION_SENTENCES = "s.id >= v.first_sentence and s.id < v.first_sentence + v.n_sentences"
 
 CLAIM_COLUMNS = (
     "article", "quote", "therapy", "type", "date", "date_text", "phase", "enrollment", "status",
@@ -250,16 +253,23 @@ def substring_page(db: Database, needle: str, limit: int, offset: int) -> tuple[
     total = 0
     if not needle:
         return rows, total
-    versions = db.execute(
-        f"""
-        select v.id, a.name, v.text, coalesce(v.text_simplified, v.text) from article_versions v
-        {CURRENT} where instr(coalesce(v.text_simplified, v.text), ?) > 0 order by a.name
-        """,
-        [needle],
-    ).fetchall()
-    for vid, article, text, simplified in versions:
+    # A simplified text holds it in SQL; a text in another script is converted to see.
+    versions = [
+        (article, text, simplified, first, n)
+        for article, text, script, first, n in db.execute(
+            f"""
+            select a.name, v.text, v.script, v.first_sentence, v.n_sentences
+            from article_versions v {CURRENT}
+            where v.script != 'simplified' or instr(v.text, ?) > 0 order by a.name
+            """,
+            [needle],
+        )
+        if needle in (simplified := store.simplified_text(text, script))
+    ]
+    for article, text, simplified, first, n in versions:
         for idx, start, end in db.execute(
-            'select idx, start, "end" from sentences where version_id = ? order by idx', [vid]
+            'select idx, start, "end" from sentences where id >= ? and id < ? order by id',
+            [first, first + n],
         ):
             if needle not in simplified[start:end]:
                 continue
@@ -458,12 +468,13 @@ def export_sentences(db: Database) -> Iterator[dict]:
     from its article's text, which is read once per article."""
     texts: tuple[str, str, str] | None = None
     for row in db.query(
-        """
+        f"""
         select a.name as article, s.idx as "index", s.start, s."end", s.version_id,
           (select json_group_array(m.n) from citation_markers m
             where m.version_id = s.version_id and m.sentence_idx = s.idx) as markers
-        from articles a join sentences s on s.version_id = a.current_version
-        order by a.name, s.idx
+        from articles a join article_versions v on v.id = a.current_version
+        join sentences s on {VERSION_SENTENCES}
+        order by a.name, s.id
         """
     ):
         vid = row.pop("version_id")
@@ -476,12 +487,11 @@ def export_sentences(db: Database) -> Iterator[dict]:
 
 
 def version_texts(db: Database, version_id: str) -> tuple[str, str]:
-    """An article version's text and its simplified form (stored only when they differ)."""
+    """An article version's text and its simplified form (converted again: m025)."""
     row = db.execute(
-        "select text, coalesce(text_simplified, text) from article_versions where id = ?",
-        [version_id],
+        "select text, script from article_versions where id = ?", [version_id]
     ).fetchone()
-    return (row[0], row[1]) if row else ("", "")
+    return (row[0], store.simplified_text(*row)) if row else ("", "")
 
 
 # A claim's verdict per cited source, a contradiction first (JSON list).
@@ -1379,13 +1389,14 @@ def claim_contexts(db: Database, article: str) -> dict[int, dict]:
     ``paragraph_before`` / ``paragraph_after`` are the paragraph's text around the sentence.
     """
     version = db.execute(
-        f"select v.id, v.text, coalesce(v.text_simplified, v.text) from article_versions v "
+        f"select v.text, v.script, v.first_sentence, v.n_sentences from article_versions v "
         f"{CURRENT} where a.name = ?",
         [article],
     ).fetchone()
-    if version is None:
+    if version is None or version[2] is None:
         return {}
-    version_id, text, simplified = version
+    text, script, first, n = version
+    simplified = store.simplified_text(text, script)
     contexts: dict[int, dict] = {}
     for row in db.query(
         """
@@ -1393,9 +1404,9 @@ def claim_contexts(db: Database, article: str) -> dict[int, dict]:
           coalesce(p.start, s.start) as p_start, coalesce(p."end", s."end") as p_end
         from sentences s
         left join paragraphs p on p.version_id = s.version_id and p.idx = s.paragraph_idx
-        where s.version_id = ?
+        where s.id >= ? and s.id < ?
         """,
-        [version_id],
+        [first, first + n],
     ):
         contexts[row["idx"]] = {
             "text": text[row["start"] : row["end"]],

@@ -96,7 +96,6 @@ def article_rows(result: ArticleResult) -> ArticleRows:
     source = result.source
     vid = version_id(source.name, source.content_hash)
     text = source.text
-    simplified = result.text_simplified
     children = {
         "paragraphs": (
             ("version_id", "idx", "start", "end", "kind"),
@@ -214,9 +213,8 @@ def article_rows(result: ArticleResult) -> ArticleRows:
         "encoding": source.encoding,
         "script": result.script,
         "chars": len(text),
+        # The simplified text is converted again when read (length-preserving, m025).
         "text": text,
-        # Stored only when it differs: an article in simplified script is its own (m018).
-        "text_simplified": simplified if simplified != text else None,
         "parser_version": result.parser_version,
         "published": result.published,
         "given_published": source.published,
