@@ -58,7 +58,8 @@ AFTER_M022 = (
     "m023_provenance_lookup",
     "m024_quote_as_span",
     "m025_versions_lean",
-    "m026_compact",
+    "m026_verdict_reasons",
+    "m027_compact",
 )
 # article_versions as m001 to m021 left it.
 ARTICLE_VERSIONS_M022 = (
@@ -72,7 +73,7 @@ ARTICLE_VERSIONS_M022 = (
 def before_m023(db) -> None:
     """Put ``db`` back to the schema of m022, for migration tests: each claim's provenance
     list and quote stored with it, each article version's simplified text stored when it
-    differs, the index on sentences (version, idx)."""
+    differs, the index on sentences (version, idx), each verdict's reason stored with it."""
     from alsingest.normalize import Converter
     from alsingest.store.schema import CLAIM_COUNT_TRIGGERS, _triggers_off
 
@@ -84,6 +85,14 @@ def before_m023(db) -> None:
         )
     db.execute("alter table claims drop column provenance_id")
     db.execute("drop table claim_provenances")
+    db.execute("alter table verifications add column reason text")
+    with _triggers_off(db, "verifications", "update"):
+        db.execute(
+            "update verifications set reason = (select r.value from verdict_reasons r "
+            "where r.id = verifications.reason_id)"
+        )
+    db.execute("alter table verifications drop column reason_id")
+    db.execute("drop table verdict_reasons")
     db.execute("drop view claim_texts")
     db.execute("drop view sentence_texts")
     converter = Converter()

@@ -401,7 +401,10 @@ def test_a_corpus_from_m022_is_converted_in_place_and_reads_the_same(seeded_db, 
             "sentences": list(queries.export_sentences(db)),
             "values": list(queries.claim_values(db)),
             "decisions": store.read_decisions(db),
-            "verdicts": db.execute("select * from verifications order by id").fetchall(),
+            "verdicts": db.execute(
+                "select id, claim_id, verdict, evidence, per_source, sources_key, "
+                "verifier_version, verified_at from verifications order by id"
+            ).fetchall(),
             # Nothing logged as changed: the next verify has nothing to read.
             "stamp": store.change_stamp(db, "claims", "verifications", "documents"),
             "to_verify": store.claims_to_verify(db),
@@ -417,6 +420,7 @@ def test_a_corpus_from_m022_is_converted_in_place_and_reads_the_same(seeded_db, 
     before = reads(db)
     assert any(c["provenance"] for c in before["claims"])
     assert any(r["text"] != r["text_simplified"] for r in before["sentences"])
+    assert all(c["verdict"] and c["verdict_reason"] for c in before["claims"])
     before_m023(db)
     assert {"provenance", "quote"} <= set(db["claims"].columns_dict)
     db.execute("pragma wal_checkpoint(truncate)")
@@ -434,4 +438,6 @@ def test_a_corpus_from_m022_is_converted_in_place_and_reads_the_same(seeded_db, 
     assert reads(db) == before
     distinct = {json.dumps(c["provenance"], ensure_ascii=False) for c in before["claims"]}
     assert db["claim_provenances"].count == len(distinct)
+    reasons = {c["verdict_reason"] for c in before["claims"]}
+    assert db["verdict_reasons"].count == len(reasons) > 1
     db.close()

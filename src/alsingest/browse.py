@@ -37,9 +37,9 @@ TABLES: dict[str, tuple[str, list[str], str | None]] = {
         "name",
     ),
     "article_versions": (
-        "Every version of every article: its full text (and its simplified form when the "
-        "article is not in simplified script), "
-        "encoding, script and parser version. A changed file adds a version.",
+        "Every version of every article: its full text (its simplified form is converted "
+        "when read: sentence_texts), encoding, script and parser version; its sentences are "
+        "n_sentences from id first_sentence. A changed file adds a version.",
         ["script", "encoding", "parser_version"],
         None,
     ),
@@ -96,6 +96,12 @@ TABLES: dict[str, tuple[str, list[str], str | None]] = {
         "its history. snapshot holds the claim's values when decided.",
         ["decision", "reviewer", "article"],
         None,
+    ),
+    "verdict_reasons": (
+        "Why a claim has its verdict: each reason stored once, verifications.reason_id "
+        "refers to it.",
+        [],
+        "value",
     ),
     "conflicts": (
         "Contradictions between claims flagged by verification, for review.",

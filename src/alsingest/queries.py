@@ -509,7 +509,9 @@ CLAIM_SELECT = f"""
     select a.name as article, {CLAIM_QUOTE} as quote, c.therapy, c.type, c.date, c.date_text, c.phase,
       c.enrollment, c.status, c.refs, c.ref_urls, c.claim_id, c.start, c."end",
       c.sentence_idx as sentence, c.unlisted, c.design, c.outcome, c.extractor_version,
-      v.version as article_version, ver.verdict, ver.reason as verdict_reason, ver.evidence,
+      v.version as article_version, ver.verdict,
+      (select r.value from verdict_reasons r where r.id = ver.reason_id) as verdict_reason,
+      ver.evidence,
       (select p.value from claim_provenances p where p.id = c.provenance_id) as provenance,
       c.trial_ids, ({SOURCE_VERDICTS}) as verdicts
     from claims c join article_versions v on v.id = c.version_id {CURRENT}

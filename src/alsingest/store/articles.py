@@ -13,16 +13,13 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from ..records import SENTENCE_COLUMNS, ArticleRows
-from .base import _now, write_lock
+from .base import SQLITE_MAX_VARS, _now, lookup_numbers, write_lock
 from .schema import VERSION_COUNTS, simplified_text, tokens_digest
 
 NEW = "new"
 CHANGED = "changed"
 UNCHANGED = "unchanged"
 
-
-# Bound parameters per statement: the lowest default of any SQLite build (as sqlite-utils).
-SQLITE_MAX_VARS = 999
 
 CHILD_TABLES = ("claims", "citation_markers", "article_references", "sentences", "paragraphs")
 
@@ -140,18 +137,7 @@ def _claim_rows(
     """Claim rows as stored: the provenance list by its number in ``claim_provenances``
     (m023), added there when new."""
     at = columns.index("provenance")
-    values = list(dict.fromkeys(row[at] for row in rows if row[at] is not None))
-    numbers: dict[str, int] = {}
-    for i in range(0, len(values), SQLITE_MAX_VARS):
-        part = values[i : i + SQLITE_MAX_VARS]
-        marks = ", ".join("?" * len(part))
-        db.execute(
-            f"insert or ignore into claim_provenances (value) values {marks.replace('?', '(?)')}",
-            part,
-        )
-        numbers.update(
-            db.execute(f"select value, id from claim_provenances where value in ({marks})", part)
-        )
+    numbers = lookup_numbers(db, "claim_provenances", (row[at] for row in rows))
     stored = (*columns[:at], "provenance_id", *columns[at + 1 :])
     return stored, [(*row[:at], numbers.get(row[at]), *row[at + 1 :]) for row in rows]
 

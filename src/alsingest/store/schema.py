@@ -718,10 +718,10 @@ def m021_lean_corpus(db: Database) -> None:
     # version's words digested in article_versions.tokens_hash), and sentences, paragraphs,
     # citation markers and the claims-to-verify log lose their text ids and the indexes
     # behind them (paragraphs and markers are keyed by version and position). Every rowid
-    # the index refers to, claim id and decision stays; m026 gives the space back (VACUUM).
+    # the index refers to, claim id and decision stays; m027 gives the space back (VACUUM).
     if db.execute("select 1 from sentences limit 1").fetchone():
         logger.warning(
-            "converting the corpus to store less (m021), then compacting it (m026): "
+            "converting the corpus to store less (m021), then compacting it (m027): "
             "a minute or two for 10,000 articles"
         )
     # Each version's words, digested.
@@ -798,7 +798,7 @@ def m021_lean_corpus(db: Database) -> None:
 
 @migrations(transactional=False)
 def m022_compact(db: Database) -> None:
-    # The pages m018 and m021 freed are given back by m026's VACUUM, which follows (one
+    # The pages m018 and m021 freed are given back by m027's VACUUM, which follows (one
     # VACUUM, not two, for a corpus converted from before m021).
     pass
 
@@ -807,11 +807,11 @@ def m022_compact(db: Database) -> None:
 def m023_provenance_lookup(db: Database) -> None:
     # Which rule gave each field of a claim (`claims --explain`) repeats: about a hundred
     # different lists over 250,000 claims. Each list is stored once (claim_provenances) and
-    # a claim keeps its number. Claim ids and decisions are untouched; m026 gives the space
+    # a claim keeps its number. Claim ids and decisions are untouched; m027 gives the space
     # back (VACUUM).
     if db.execute("select 1 from claims limit 1").fetchone():
         logger.warning(
-            "converting the corpus to store less (m023-m025), then compacting it (m026): "
+            "converting the corpus to store less (m023-m026), then compacting it (m027): "
             "about 15 s for 10,000 articles"
         )
     db.execute(
@@ -1000,9 +1000,30 @@ def _gather_sentences(db: Database, versions: list[str]) -> None:
     )
 
 
+@migrations()
+def m026_verdict_reasons(db: Database) -> None:
+    # Why a claim has its verdict repeats (most claims: "the article cites no source for this
+    # claim"): each reason is stored once (verdict_reasons) and a verdict keeps its number.
+    # No verdict changes, and nothing is logged as changed.
+    db.execute("create table verdict_reasons (id integer primary key, value text not null unique)")
+    db.execute(
+        "insert into verdict_reasons (value) select distinct reason from verifications "
+        "where reason is not null order by reason"
+    )
+    db.execute(
+        "alter table verifications add column reason_id integer references verdict_reasons(id)"
+    )
+    with _triggers_off(db, "verifications", "update"):
+        db.execute(
+            "update verifications set reason_id = (select r.id from verdict_reasons r "
+            "where r.value = verifications.reason) where reason is not null"
+        )
+    db.execute("alter table verifications drop column reason")
+
+
 @migrations(transactional=False)
-def m026_compact(db: Database) -> None:
-    # The pages m018, m021 and m023 to m025 freed, given back to the file system.
+def m027_compact(db: Database) -> None:
+    # The pages m018, m021 and m023 to m026 freed, given back to the file system.
     if db.execute("select count(*) from articles").fetchone()[0]:
         logger.warning("compacting the corpus (VACUUM)")
         db.execute("VACUUM")
