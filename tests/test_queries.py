@@ -239,6 +239,22 @@ def test_facts_from_the_kept_counts_are_those_assembled_from_every_claim(
         row["therapy"] == "tofersen" for row in every
     )
     table, _ = queries.facts_page(db, limit=None, full=False)
+    # An article's older version: its claims are on the claims' index, in no fact.
+    vid = db.execute("select current_version from articles order by name limit 1").fetchone()[0]
+    db.execute(
+        "insert into article_versions (id, article_id, version, script, text) "
+        "select 'old', article_id, version + 1, script, text from article_versions where id = ?",
+        [vid],
+    )
+    columns = [c for c in db["claims"].columns_dict if c not in ("id", "version_id")]
+    listed = ", ".join(f"[{c}]" for c in columns)
+    db.execute(
+        f"insert into claims (id, version_id, {listed}) select 'old-' || id, 'old', {listed} "
+        "from claims where version_id = ?",
+        [vid],
+    )
+    assert queries.noncurrent_versions(db) == ["old"]
+    assert queries.facts_page(db, limit=None, full=False)[0] == table
     monkeypatch.setattr(queries, "FIRST_ARTICLES_SCAN", 0)  # sort each fact's articles
     assert queries.facts_page(db, limit=None, full=False)[0] == table
     for full, light in zip(every, table, strict=True):
