@@ -441,3 +441,66 @@ def test_a_corpus_from_m022_is_converted_in_place_and_reads_the_same(seeded_db, 
     reasons = {c["verdict_reason"] for c in before["claims"]}
     assert db["verdict_reasons"].count == len(reasons) > 1
     db.close()
+
+
+def test_sentences_whose_ids_are_not_consecutive_are_renumbered_and_indexed_again(
+    seeded_db, tmp_path, toolkit
+):
+    """m025 finds a version's sentences by their first id: a version whose sentences were
+    stored otherwise (ids not consecutive in order) gets new ids; its old index rows are left
+    (counted), and `browse` indexes it again."""
+    from conftest import before_m023, copy_corpus
+    from test_queries import complete
+
+    from alsingest import queries
+
+    db = copy_corpus(seeded_db, tmp_path / "old.db")
+    sentences = list(queries.export_sentences(db))
+    before_m023(db)
+    vid, last, n = db.execute(
+        "select version_id, max(id), count(*) from sentences group by version_id "
+        "order by version_id limit 1"
+    ).fetchone()
+    top = db.execute("select max(id) from sentences").fetchone()[0]
+    db.execute("update sentences set id = ? where id = ?", [top + 10, last])
+    db.conn.commit()
+    db.close()
+
+    db = store.open_db(tmp_path / "old.db")
+    first, count = db.execute(
+        "select first_sentence, n_sentences from article_versions where id = ?", [vid]
+    ).fetchone()
+    assert count == n and first > top
+    assert [r[0] for r in db.execute(
+        "select idx from sentences where version_id = ? order by id", [vid]
+    )] == list(range(n))  # fmt: skip
+    assert list(queries.export_sentences(db)) == sentences
+    assert store.change_stamp(db, "index_orphans") == f"index_orphans:{n}"
+
+    def found(db) -> list[bool]:
+        """Whether each sentence of the version is matched by its longest word."""
+        from alsingest.pipeline import search_texts
+
+        text, script = db.execute(
+            "select text, script from article_versions where id = ?", [vid]
+        ).fetchone()
+        rows = db.execute(
+            'select id, start, "end" from sentences where version_id = ? order by id', [vid]
+        ).fetchall()
+        words = search_texts(
+            store.simplified_text(text, script), [(a, b) for _, a, b in rows], toolkit.segmenter
+        )
+        return [
+            (sid,)
+            in db.execute(
+                "select rowid from sentences_fts where sentences_fts match ?",
+                ['"' + max(w.split(), key=len).replace('"', '""') + '"'],
+            ).fetchall()
+            for (sid, _, _), w in zip(rows, words, strict=True)
+            if w.strip()
+        ]
+
+    assert not any(found(db))
+    complete(db, toolkit)  # browse
+    assert all(found(db)) and found(db)
+    db.close()
