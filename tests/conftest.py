@@ -53,11 +53,102 @@ def copy_corpus(seeded_db, path):
     return store.open_db(path)
 
 
+# The migrations after m022, which before_m023 takes back.
+AFTER_M022 = (
+    "m023_provenance_lookup",
+    "m024_quote_as_span",
+    "m025_versions_lean",
+    "m026_verdict_reasons",
+    "m027_compact",
+)
+# article_versions as m001 to m021 left it.
+ARTICLE_VERSIONS_M022 = (
+    'create table "article_versions" ("id" TEXT PRIMARY KEY, "article_id" TEXT REFERENCES '
+    '"articles"("id"), "version" INTEGER, "content_hash" TEXT, "encoding" TEXT, "script" TEXT, '
+    '"chars" INTEGER, "text" TEXT, "text_simplified" TEXT, "parser_version" TEXT, '
+    '"ingested_at" TEXT, "published" TEXT, "given_published" TEXT, "tokens_hash" TEXT)'
+)
+
+
+def before_m023(db) -> None:
+    """Put ``db`` back to the schema of m022, for migration tests: each claim's provenance
+    list and quote stored with it, each article version's simplified text stored when it
+    differs, the index on sentences (version, idx), each verdict's reason stored with it."""
+    from alsingest.normalize import Converter
+    from alsingest.store.schema import CLAIM_COUNT_TRIGGERS, _triggers_off
+
+    db.execute("alter table claims add column provenance text")
+    with _triggers_off(db, "claims", "update"):  # nothing logged as changed
+        db.execute(
+            "update claims set provenance = (select p.value from claim_provenances p "
+            "where p.id = claims.provenance_id)"
+        )
+    db.execute("alter table claims drop column provenance_id")
+    db.execute("drop table claim_provenances")
+    db.execute("alter table verifications add column reason text")
+    with _triggers_off(db, "verifications", "update"):
+        db.execute(
+            "update verifications set reason = (select r.value from verdict_reasons r "
+            "where r.id = verifications.reason_id)"
+        )
+    db.execute("alter table verifications drop column reason_id")
+    db.execute("drop table verdict_reasons")
+    db.execute("drop view claim_texts")
+    db.execute("drop view sentence_texts")
+    converter = Converter()
+    versions = db.execute("select * from article_versions order by rowid").fetchall()
+    columns = [d[0] for d in db.execute("select * from article_versions limit 0").description]
+    db.conn.commit()
+    db.execute("pragma foreign_keys = off")
+    db.execute("drop table article_versions")
+    db.execute(ARTICLE_VERSIONS_M022)
+    db.execute(
+        "create unique index idx_article_versions_article_id_version "
+        "on article_versions (article_id, version)"
+    )
+    kept = [c for c in columns if c not in ("first_sentence", "n_sentences")]
+    for row in versions:
+        values = dict(zip(columns, row, strict=True))
+        simplified = converter.to_simplified(values["text"], values["script"])
+        db.execute(
+            f"insert into article_versions ({', '.join(kept)}, text_simplified) "
+            f"values ({', '.join('?' * len(kept))}, ?)",
+            [*(values[c] for c in kept), simplified if simplified != values["text"] else None],
+        )
+    db.conn.commit()
+    db.execute("pragma foreign_keys = on")
+    db.execute("create unique index idx_sentences_version_id_idx on sentences (version_id, idx)")
+    db.execute(
+        "create view sentence_texts as select s.*, "
+        'substr(v.text, s.start + 1, s."end" - s.start) as text, '
+        'substr(coalesce(v.text_simplified, v.text), s.start + 1, s."end" - s.start) '
+        "as text_simplified from sentences s join article_versions v on v.id = s.version_id"
+    )
+    db.execute("drop trigger claim_counts_update")
+    db.execute("alter table claims add column quote text")
+    with _triggers_off(db, "claims", "update"):
+        db.execute(
+            "update claims set quote = (select substr(v.text, claims.start + 1, claims.[end] - "
+            "claims.start) from article_versions v where v.id = claims.version_id)"
+        )
+    db.execute(
+        "create trigger claim_counts_update "
+        + CLAIM_COUNT_TRIGGERS["claim_counts_update"].replace('start, "end"', "quote")
+    )
+    db.execute(
+        f"delete from _sqlite_migrations where name in ({', '.join('?' * len(AFTER_M022))})",
+        AFTER_M022,
+    )
+    db.conn.commit()
+
+
 def before_lean_corpus(db, segmenter) -> None:
     """Put ``db`` back to the schema before m021, for migration tests: sentences with text ids
     and their tokens (segmented again), an external-content index kept by triggers,
     paragraphs, markers and the claims-to-verify log keyed by text ids."""
     from alsingest.pipeline import search_texts
+
+    before_m023(db)
 
     rows = []
     for vid, simplified in db.execute(

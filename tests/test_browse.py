@@ -13,7 +13,8 @@ def test_metadata_describes_the_tables_and_their_facets(seeded_db):
     tables = data["databases"]["corpus"]["tables"]
     assert {"articles", "sentences", "claims", "documents", "review_decisions"} <= set(tables)
     assert tables["claims"]["facets"][:3] == ["therapy", "type", "status"]
-    assert tables["claims"]["label_column"] == "quote"
+    assert tables["claims"]["label_column"] == "claim_id"
+    assert tables["claim_texts"]["facets"] == ["therapy", "type", "status"]
     assert "stable" in tables["claims"]["description"]
     assert tables["documents"]["facets"][0] == "status"
     assert tables["review_decisions"]["facets"][0] == "decision"
@@ -45,6 +46,8 @@ def test_the_datasette_command_line():
         "a.db",
         "--metadata",
         "m.json",
+        "--plugins-dir",
+        str(browse.PLUGINS),
         "--host",
         "127.0.0.1",
         "--port",

@@ -56,13 +56,18 @@ def test_sentence_offsets_round_trip_to_the_original(seeded_db):
 
 def test_each_article_text_is_stored_once(seeded_db):
     assert {"text", "text_simplified"}.isdisjoint(seeded_db["sentences"].columns_dict)
-    stored = {
-        row["script"]: row["simplified_stored"]
-        for row in seeded_db.query(
-            "select script, text_simplified is not null as simplified_stored from article_versions"
-        )
-    }
-    assert stored == {"simplified": 0, "traditional": 1}
+    # The simplified text is converted again when read (length-preserving).
+    assert "text_simplified" not in seeded_db["article_versions"].columns_dict
+    assert "quote" not in seeded_db["claims"].columns_dict
+
+
+def test_each_version_s_sentences_have_consecutive_ids_in_order(seeded_db):
+    wrong = seeded_db.execute(
+        "select v.id from article_versions v where v.n_sentences != "
+        "(select count(*) from sentences s where s.version_id = v.id) or exists "
+        "(select 1 from sentences s where s.version_id = v.id and s.id != v.first_sentence + s.idx)"
+    ).fetchall()
+    assert wrong == []
 
 
 def test_every_seed_is_stored_with_its_script(seeded_db):
@@ -222,9 +227,10 @@ def test_every_sentence_is_found_by_its_own_words(seeded_db, toolkit):
     from alsingest.pipeline import search_texts
 
     rows = []
-    for vid, simplified in seeded_db.execute(
-        "select v.id, coalesce(v.text_simplified, v.text) from article_versions v"
-    ):
+    for vid, text, script in seeded_db.execute(
+        "select v.id, v.text, v.script from article_versions v"
+    ).fetchall():
+        simplified = store.simplified_text(text, script)
         sentences = seeded_db.execute(
             'select id, start, "end" from sentences where version_id = ? order by idx', [vid]
         ).fetchall()

@@ -143,6 +143,9 @@ def test_browse_indexes_afresh_a_version_segmented_otherwise(alias_corpus, toolk
     assert n == len(ids)
     new_ids = [r[0] for r in alias_corpus.execute("select id from sentences order by id")]
     assert min(new_ids) > max(ids) and len(new_ids) == len(ids)
+    assert alias_corpus.execute(
+        "select first_sentence, n_sentences from article_versions"
+    ).fetchall() == [(min(new_ids), len(ids))]
     found = alias_corpus.execute(
         "select count(*) from sentences_fts f join sentences s on s.id = f.rowid "
         "where sentences_fts match '新词'"
@@ -212,7 +215,7 @@ def test_contradictions_are_paged_with_the_quotes_of_their_claims(seeded_db, tmp
     assert [c["claim_id"] for c in rows[0]["claims"]] == [ids[1], ids[4]]
     assert (
         rows[0]["claims"][0]["quote"]
-        == db.execute("select quote from claims where claim_id = ?", [ids[1]]).fetchone()[0]
+        == db.execute("select quote from claim_texts where claim_id = ?", [ids[1]]).fetchone()[0]
     )
     assert queries.contradictions_with_claims(db)[1:] == rows
     (one,), _ = queries.contradictions_page(db, limit=1, offset=1, claims_shown=1)
@@ -236,6 +239,22 @@ def test_facts_from_the_kept_counts_are_those_assembled_from_every_claim(
         row["therapy"] == "tofersen" for row in every
     )
     table, _ = queries.facts_page(db, limit=None, full=False)
+    # An article's older version: its claims are on the claims' index, in no fact.
+    vid = db.execute("select current_version from articles order by name limit 1").fetchone()[0]
+    db.execute(
+        "insert into article_versions (id, article_id, version, script, text) "
+        "select 'old', article_id, version + 1, script, text from article_versions where id = ?",
+        [vid],
+    )
+    columns = [c for c in db["claims"].columns_dict if c not in ("id", "version_id")]
+    listed = ", ".join(f"[{c}]" for c in columns)
+    db.execute(
+        f"insert into claims (id, version_id, {listed}) select 'old-' || id, 'old', {listed} "
+        "from claims where version_id = ?",
+        [vid],
+    )
+    assert queries.noncurrent_versions(db) == ["old"]
+    assert queries.facts_page(db, limit=None, full=False)[0] == table
     monkeypatch.setattr(queries, "FIRST_ARTICLES_SCAN", 0)  # sort each fact's articles
     assert queries.facts_page(db, limit=None, full=False)[0] == table
     for full, light in zip(every, table, strict=True):

@@ -1,5 +1,7 @@
 """The corpus file: refused in one line when it is not an SQLite database."""
 
+import json
+
 import pytest
 
 from alsingest import store
@@ -88,6 +90,9 @@ def test_a_corpus_with_sentence_texts_is_converted_in_place_keeping_ids_and_deci
     )
     # Back to the schema of m017: every sentence's text and simplified text stored with it,
     # every article's simplified text stored whole.
+    from conftest import before_m023
+
+    before_m023(db)
     db.execute("drop view sentence_texts")
     db.execute("alter table sentences add column text text")
     db.execute("alter table sentences add column text_simplified text")
@@ -116,10 +121,7 @@ def test_a_corpus_with_sentence_texts_is_converted_in_place_keeping_ids_and_deci
         queries.search(db, "托夫生", toolkit.segmenter, toolkit.converter, lexicon=toolkit.lexicon)
         == found
     )
-    simplified = db.execute(
-        "select count(*) from article_versions where text_simplified is not null"
-    ).fetchone()[0]
-    assert simplified == 2  # the two articles in traditional script
+    assert "text_simplified" not in db["article_versions"].columns_dict  # converted on read
     db.close()
 
 
@@ -166,7 +168,17 @@ def test_the_kept_claim_counts_follow_every_write(tmp_path, toolkit):
     ingest_files(db, [article], toolkit)  # the first version current again
     agree(db)
     db.execute("update article_versions set parser_version = 'old'")
+    reextract(db, queries.stale_articles(db, "new"), toolkit)  # the same words: kept
+    agree(db)
+    version_counts_agree(db)
+    # Other words (a segmenter changed since): the sentences are stored again, under new ids.
+    ids = db.execute("select max(id) from sentences").fetchone()[0]
+    db.execute("update article_versions set parser_version = 'old', tokens_hash = 'other'")
     reextract(db, queries.stale_articles(db, "new"), toolkit)
+    current = (
+        "select min(s.id) from sentences s join articles a on a.current_version = s.version_id"
+    )
+    assert db.execute(current).fetchone()[0] > ids
     agree(db)
     db.execute("update claims set therapy = 'renamed', date = null where id = ?", [rows[1][0]])
     db.execute("delete from claims where id = ?", [rows[2][0]])
@@ -224,6 +236,13 @@ def version_counts_agree(db) -> None:
             f"(select count(*) from [{table}] t where t.version_id = a.current_version)"
         ).fetchall()
         assert wrong == [], (table, wrong)
+    # Each version's sentences: consecutive ids from its first, in order (m025).
+    wrong = db.execute(
+        "select v.id from article_versions v where v.n_sentences != "
+        "(select count(*) from sentences s where s.version_id = v.id) or exists "
+        "(select 1 from sentences s where s.version_id = v.id and s.id != v.first_sentence + s.idx)"
+    ).fetchall()
+    assert wrong == []
 
 
 def test_each_article_keeps_its_current_row_counts_and_an_older_corpus_gets_them(
@@ -331,10 +350,157 @@ def test_the_claim_and_run_columns_are_named_once_and_are_the_tables(db):
     from alsingest import records, review
     from alsingest.refresh import RunReport
 
-    assert set(records.CLAIM_ROW_COLUMNS) == set(db["claims"].columns_dict)
-    assert set(records.CLAIM_VALUES) <= set(records.CLAIM_ROW_COLUMNS)
+    stored = {**dict.fromkeys(records.CLAIM_ROW_COLUMNS), "provenance_id": None}
+    del stored["provenance"]  # stored by its number (store.articles._claim_rows)
+    assert set(stored) == set(db["claims"].columns_dict)
+    assert set(records.CLAIM_VALUES) - {"quote"} <= set(records.CLAIM_ROW_COLUMNS)
     assert set(records.CLAIM_JSON_COLUMNS) <= set(records.CLAIM_ROW_COLUMNS)
     assert review.SNAPSHOT_FIELDS is records.CLAIM_VALUES
     assert RunReport.ROW_FIELDS is records.RUN_COLUMNS
     assert set(records.RUN_COLUMNS) == set(db["runs"].columns_dict)
     assert set(store.RUN_JSON_COLUMNS) <= set(records.RUN_COLUMNS)
+
+
+def sentences_of(db):
+    """Every sentence, current or not, with its texts, in id order (from export's reader)."""
+    from alsingest import queries
+
+    rows = []
+    for vid, first, n in db.execute(
+        "select id, first_sentence, n_sentences from article_versions where n_sentences > 0"
+    ).fetchall():
+        text, simplified = queries.version_texts(db, vid)
+        rows += [
+            {"id": sid, "text": text[start:end], "text_simplified": simplified[start:end]}
+            for sid, start, end in db.execute(
+                'select id, start, "end" from sentences where id >= ? and id < ?',
+                [first, first + n],
+            )
+        ]
+    return sorted(rows, key=lambda row: row["id"])
+
+
+def test_a_corpus_from_m022_is_converted_in_place_and_reads_the_same(seeded_db, tmp_path, toolkit):
+    """m023 on: what repeats is stored once and what can be cut from an article's text is
+    cut on read. A corpus built at m022, with a review decision and verdicts, keeps every claim
+    id, decision and verdict, and every read gives what it gave before."""
+    from conftest import before_m023, copy_corpus
+
+    from alsingest import queries, review
+    from alsingest.pipeline import verify_corpus
+
+    db = copy_corpus(seeded_db, tmp_path / "old.db")
+    verify_corpus(db, toolkit)
+    claim = next(iter(queries.export_claims(db)))
+    review.decide(db, claim, "correct", fields={"phase": "3"}, note="kept")
+
+    def reads(db):
+        kit = toolkit
+        return {
+            "claims": list(queries.export_claims(db)),
+            "sentences": list(queries.export_sentences(db)),
+            "values": list(queries.claim_values(db)),
+            "decisions": store.read_decisions(db),
+            "verdicts": db.execute(
+                "select id, claim_id, verdict, evidence, per_source, sources_key, "
+                "verifier_version, verified_at from verifications order by id"
+            ).fetchall(),
+            # Nothing logged as changed: the next verify has nothing to read.
+            "stamp": store.change_stamp(db, "claims", "verifications", "documents"),
+            "to_verify": store.claims_to_verify(db),
+            "counts": db.execute(
+                "select * from claim_counts order by 1, 2, 3, 4, 5, 6, 7"
+            ).fetchall(),
+            "search": [
+                queries.search(db, q, kit.segmenter, kit.converter, lexicon=kit.lexicon, limit=500)
+                for q in ("托夫生", "渐冻症患者", "臨床試驗", "冻症患")
+            ],
+        }
+
+    before = reads(db)
+    assert any(c["provenance"] for c in before["claims"])
+    assert any(r["text"] != r["text_simplified"] for r in before["sentences"])
+    assert all(c["verdict"] and c["verdict_reason"] for c in before["claims"])
+    before_m023(db)
+    assert {"provenance", "quote"} <= set(db["claims"].columns_dict)
+    db.execute("pragma wal_checkpoint(truncate)")
+    db.close()
+
+    db = store.open_db(tmp_path / "old.db")
+    assert not {"provenance", "quote"} & set(db["claims"].columns_dict)
+    assert "text_simplified" not in db["article_versions"].columns_dict
+    assert "idx_sentences_version_id_idx" not in {i.name for i in db["sentences"].indexes}
+    assert db.execute("pragma foreign_key_check").fetchall() == []
+    sentence_texts = db.execute(
+        "select text, text_simplified from sentence_texts order by id"
+    ).fetchall()
+    assert sentence_texts == [(r["text"], r["text_simplified"]) for r in sentences_of(db)]
+    assert reads(db) == before
+    distinct = {json.dumps(c["provenance"], ensure_ascii=False) for c in before["claims"]}
+    assert db["claim_provenances"].count == len(distinct)
+    reasons = {c["verdict_reason"] for c in before["claims"]}
+    assert db["verdict_reasons"].count == len(reasons) > 1
+    db.close()
+
+
+def test_sentences_whose_ids_are_not_consecutive_are_renumbered_and_indexed_again(
+    seeded_db, tmp_path, toolkit
+):
+    """m025 finds a version's sentences by their first id: a version whose sentences were
+    stored otherwise (ids not consecutive in order) gets new ids; its old index rows are left
+    (counted), and `browse` indexes it again."""
+    from conftest import before_m023, copy_corpus
+    from test_queries import complete
+
+    from alsingest import queries
+
+    db = copy_corpus(seeded_db, tmp_path / "old.db")
+    sentences = list(queries.export_sentences(db))
+    before_m023(db)
+    vid, last, n = db.execute(
+        "select version_id, max(id), count(*) from sentences group by version_id "
+        "order by version_id limit 1"
+    ).fetchone()
+    top = db.execute("select max(id) from sentences").fetchone()[0]
+    db.execute("update sentences set id = ? where id = ?", [top + 10, last])
+    db.conn.commit()
+    db.close()
+
+    db = store.open_db(tmp_path / "old.db")
+    first, count = db.execute(
+        "select first_sentence, n_sentences from article_versions where id = ?", [vid]
+    ).fetchone()
+    assert count == n and first > top
+    assert [r[0] for r in db.execute(
+        "select idx from sentences where version_id = ? order by id", [vid]
+    )] == list(range(n))  # fmt: skip
+    assert list(queries.export_sentences(db)) == sentences
+    assert store.change_stamp(db, "index_orphans") == f"index_orphans:{n}"
+
+    def found(db) -> list[bool]:
+        """Whether each sentence of the version is matched by its longest word."""
+        from alsingest.pipeline import search_texts
+
+        text, script = db.execute(
+            "select text, script from article_versions where id = ?", [vid]
+        ).fetchone()
+        rows = db.execute(
+            'select id, start, "end" from sentences where version_id = ? order by id', [vid]
+        ).fetchall()
+        words = search_texts(
+            store.simplified_text(text, script), [(a, b) for _, a, b in rows], toolkit.segmenter
+        )
+        return [
+            (sid,)
+            in db.execute(
+                "select rowid from sentences_fts where sentences_fts match ?",
+                ['"' + max(w.split(), key=len).replace('"', '""') + '"'],
+            ).fetchall()
+            for (sid, _, _), w in zip(rows, words, strict=True)
+            if w.strip()
+        ]
+
+    assert not any(found(db))
+    complete(db, toolkit)  # browse
+    assert all(found(db)) and found(db)
+    db.close()

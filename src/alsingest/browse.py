@@ -37,9 +37,9 @@ TABLES: dict[str, tuple[str, list[str], str | None]] = {
         "name",
     ),
     "article_versions": (
-        "Every version of every article: its full text (and its simplified form when the "
-        "article is not in simplified script), "
-        "encoding, script and parser version. A changed file adds a version.",
+        "Every version of every article: its full text (its simplified form is converted "
+        "when read: sentence_texts), encoding, script and parser version; its sentences are "
+        "n_sentences from id first_sentence. A changed file adds a version.",
         ["script", "encoding", "parser_version"],
         None,
     ),
@@ -63,10 +63,17 @@ TABLES: dict[str, tuple[str, list[str], str | None]] = {
     ),
     "claims": (
         "What the extractor found: therapy, type, date, phase, enrollment, status and cited "
-        "refs, with the quote's span. claim_id is stable across runs and article versions. "
+        "refs, with the quote's span (the view claim_texts shows each with its quote). "
+        "claim_id is stable across runs and article versions. "
         "Machine output only: human decisions are in review_decisions.",
         ["therapy", "type", "status", "unlisted", "outcome"],
-        "quote",
+        "claim_id",
+    ),
+    "claim_provenances": (
+        "Which rule gave each field of a claim ([field, rule] pairs, JSON): each list stored "
+        "once, claims.provenance_id refers to it.",
+        [],
+        "value",
     ),
     "documents": (
         "One row per distinct cited URL (normalised): the state of its last fetch.",
@@ -89,6 +96,12 @@ TABLES: dict[str, tuple[str, list[str], str | None]] = {
         "its history. snapshot holds the claim's values when decided.",
         ["decision", "reviewer", "article"],
         None,
+    ),
+    "verdict_reasons": (
+        "Why a claim has its verdict: each reason stored once, verifications.reason_id "
+        "refers to it.",
+        [],
+        "value",
     ),
     "conflicts": (
         "Contradictions between claims flagged by verification, for review.",
@@ -122,6 +135,11 @@ def metadata(db: Database, name: str) -> dict:
                 table, {"description": "Each sentence with its text, cut from its version's."}
             )
             entry.update({"fts_table": "sentences_fts", "fts_pk": "id"})
+    if "claim_texts" in db.view_names():
+        tables["claim_texts"] = {
+            "description": "Each claim with its quote, cut from its version's text.",
+            "facets": ["therapy", "type", "status"],
+        }
     for table in HIDDEN:
         if table in present:
             tables[table] = {"hidden": True}
@@ -150,6 +168,10 @@ def datasette_command() -> list[str] | None:
     return [found] if found else None
 
 
+# The plugin giving Datasette's connections the corpus's SQL functions (``simplified``).
+PLUGINS = Path(__file__).parent / "datasette_plugins"
+
+
 def serve_command(
     base: list[str], db_path: str | Path, metadata_path: str | Path, port: int, open_browser: bool
 ) -> list[str]:
@@ -159,6 +181,8 @@ def serve_command(
         str(db_path),
         "--metadata",
         str(metadata_path),
+        "--plugins-dir",
+        str(PLUGINS),
         "--host",
         "127.0.0.1",
         "--port",

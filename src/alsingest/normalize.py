@@ -109,6 +109,20 @@ class Converter:
             out.append(converted)
         return "".join(out)
 
+    def simplified_span(self, text: str, script: str, start: int, end: int) -> str:
+        """``to_simplified(text, script)[start:end]``, converting only the lines it spans
+        (conversion goes line by line)."""
+        if script == SIMPLIFIED:
+            return text[start:end]
+        first = max(text.rfind(ch, 0, start) for ch in LINE_BREAKS) + 1
+        last = min((at for ch in LINE_BREAKS if (at := text.find(ch, end)) >= 0), default=None)
+        lines = text[first : None if last is None else last + 1]
+        return self.to_simplified(lines, script)[start - first : end - first]
+
+
+# What str.splitlines splits at: to_simplified converts each line on its own.
+LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
 
 def _same_length(converted: str, original: str) -> str:
     return converted if len(converted) == len(original) else original

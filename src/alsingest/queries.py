@@ -23,7 +23,14 @@ CURRENT = "join articles a on a.current_version = v.id"
 # A sentence's text: its span of the article version's text, stored once (m018); the
 # simplified text is the article's own when the article was written in simplified script.
 SENTENCE_TEXT = 'substr(v.text, s.start + 1, s."end" - s.start)'
-SENTENCE_SIMPLIFIED = 'substr(coalesce(v.text_simplified, v.text), s.start + 1, s."end" - s.start)'
+# A claim's quote: its span of the article version's text (m025), cut on read; the second
+# form for a query that has the claim (``c``) but not its version.
+CLAIM_QUOTE = 'substr(v.text, c.start + 1, c."end" - c.start)'
+QUOTE_OF_CLAIM = f"(select {CLAIM_QUOTE} from article_versions v where v.id = c.version_id)"
+# Its simplified text, converted again (length-preserving, m025: not stored).
+SENTENCE_SIMPLIFIED = 'simplified(v.text, v.script, s.start, s."end")'
+# A version's sentences: consecutive ids from its first (m025).
+VERSION_SENTENCES = "s.id >= v.first_sentence and s.id < v.first_sentence + v.n_sentences"
 
 CLAIM_COLUMNS = (
     "article", "quote", "therapy", "type", "date", "date_text", "phase", "enrollment", "status",
@@ -246,16 +253,23 @@ def substring_page(db: Database, needle: str, limit: int, offset: int) -> tuple[
     total = 0
     if not needle:
         return rows, total
-    versions = db.execute(
-        f"""
-        select v.id, a.name, v.text, coalesce(v.text_simplified, v.text) from article_versions v
-        {CURRENT} where instr(coalesce(v.text_simplified, v.text), ?) > 0 order by a.name
-        """,
-        [needle],
-    ).fetchall()
-    for vid, article, text, simplified in versions:
+    # A simplified text holds it in SQL; a text in another script is converted to see.
+    versions = [
+        (article, text, simplified, first, n)
+        for article, text, script, first, n in db.execute(
+            f"""
+            select a.name, v.text, v.script, v.first_sentence, v.n_sentences
+            from article_versions v {CURRENT}
+            where v.script != 'simplified' or instr(v.text, ?) > 0 order by a.name
+            """,
+            [needle],
+        )
+        if needle in (simplified := store.simplified_text(text, script))
+    ]
+    for article, text, simplified, first, n in versions:
         for idx, start, end in db.execute(
-            'select idx, start, "end" from sentences where version_id = ? order by idx', [vid]
+            'select idx, start, "end" from sentences where id >= ? and id < ? order by id',
+            [first, first + n],
         ):
             if needle not in simplified[start:end]:
                 continue
@@ -454,12 +468,13 @@ def export_sentences(db: Database) -> Iterator[dict]:
     from its article's text, which is read once per article."""
     texts: tuple[str, str, str] | None = None
     for row in db.query(
-        """
+        f"""
         select a.name as article, s.idx as "index", s.start, s."end", s.version_id,
           (select json_group_array(m.n) from citation_markers m
             where m.version_id = s.version_id and m.sentence_idx = s.idx) as markers
-        from articles a join sentences s on s.version_id = a.current_version
-        order by a.name, s.idx
+        from articles a join article_versions v on v.id = a.current_version
+        join sentences s on {VERSION_SENTENCES}
+        order by a.name, s.id
         """
     ):
         vid = row.pop("version_id")
@@ -472,12 +487,11 @@ def export_sentences(db: Database) -> Iterator[dict]:
 
 
 def version_texts(db: Database, version_id: str) -> tuple[str, str]:
-    """An article version's text and its simplified form (stored only when they differ)."""
+    """An article version's text and its simplified form (converted again: m025)."""
     row = db.execute(
-        "select text, coalesce(text_simplified, text) from article_versions where id = ?",
-        [version_id],
+        "select text, script from article_versions where id = ?", [version_id]
     ).fetchone()
-    return (row[0], row[1]) if row else ("", "")
+    return (row[0], store.simplified_text(*row)) if row else ("", "")
 
 
 # A claim's verdict per cited source, a contradiction first (JSON list).
@@ -492,11 +506,14 @@ SOURCE_VERDICTS = """
 
 
 CLAIM_SELECT = f"""
-    select a.name as article, c.quote, c.therapy, c.type, c.date, c.date_text, c.phase,
+    select a.name as article, {CLAIM_QUOTE} as quote, c.therapy, c.type, c.date, c.date_text, c.phase,
       c.enrollment, c.status, c.refs, c.ref_urls, c.claim_id, c.start, c."end",
       c.sentence_idx as sentence, c.unlisted, c.design, c.outcome, c.extractor_version,
-      v.version as article_version, ver.verdict, ver.reason as verdict_reason, ver.evidence,
-      c.provenance, c.trial_ids, ({SOURCE_VERDICTS}) as verdicts
+      v.version as article_version, ver.verdict,
+      (select r.value from verdict_reasons r where r.id = ver.reason_id) as verdict_reason,
+      ver.evidence,
+      (select p.value from claim_provenances p where p.id = c.provenance_id) as provenance,
+      c.trial_ids, ({SOURCE_VERDICTS}) as verdicts
     from claims c join article_versions v on v.id = c.version_id {CURRENT}
     left join verifications ver on ver.id = c.id
 """
@@ -868,7 +885,7 @@ def timeline_groups(
         group["verdicts"] = {verdict for verdict, n in group["verdicts"].items() if n > 0}
         rows = db.execute(
             f"""
-            select a.name, c.start, c.quote, c.claim_id from claims c
+            select a.name, c.start, {QUOTE_OF_CLAIM}, c.claim_id from claims c
             join articles a on a.current_version = c.version_id
             where c.therapy = ? and c.type = ? and c.date = ? and {UNDECIDED} limit 5
             """,
@@ -885,7 +902,9 @@ def claim_values(db: Database, article: str | None = None) -> Iterator[dict]:
     a review snapshot records), in ``export_claims`` order: what a run compares before and
     after, without the verdicts ``export_claims`` looks up for every claim."""
     one, params = ("where a.name = ?", [article]) if article is not None else ("", [])
-    values = ", ".join(f"c.[{key}]" for key in CLAIM_VALUES)
+    values = ", ".join(
+        f"{QUOTE_OF_CLAIM} as quote" if key == "quote" else f"c.[{key}]" for key in CLAIM_VALUES
+    )
     decoded = [key for key in CLAIM_VALUES if key in CLAIM_JSON_COLUMNS]
     for row in db.query(
         f"""
@@ -908,7 +927,7 @@ def fact_claims(db: Database, therapy: str | None = None) -> Iterator[dict]:
     yield from db.query(
         f"""
         select a.name as article, c.claim_id, c.therapy, c.type, c.date, c.phase, c.enrollment,
-          c.start, c.status, c.outcome, c.quote, ver.verdict
+          c.start, c.status, c.outcome, {QUOTE_OF_CLAIM} as quote, ver.verdict
         from claims c join articles a on a.current_version = c.version_id
         left join verifications ver on ver.id = c.id {clause}
         """,
@@ -1030,11 +1049,55 @@ def fact_shapes(db: Database, therapy: str | None = None) -> list[FactShape]:
 FIRST_ARTICLES_SCAN = 1000
 
 
-def fact_page_row(db: Database, shape: FactShape, full: bool = True) -> dict:
+def noncurrent_versions(db: Database) -> list[str] | None:
+    """The article versions that are no article's current one (an article's older versions),
+    found only when there are some; None when too many to name in a query."""
+    versions = db.execute("select count(*) from article_versions").fetchone()[0]
+    current = db.execute("select count(current_version) from articles").fetchone()[0]
+    if versions == current:
+        return []
+    if versions - current > store.SQLITE_MAX_VARS:
+        return None
+    return [
+        row[0]
+        for row in db.execute(
+            "select v.id from article_versions v "
+            "where not exists (select 1 from articles a where a.current_version = v.id)"
+        )
+    ]
+
+
+def fact_article_count(db: Database, where: str, params: list, noncurrent: list[str] | None) -> int:
+    """How many current articles hold a fact's claims (``where`` on ``c``): the versions its
+    claims come from, on the claims' index alone, less the versions that are not current
+    (``noncurrent_versions``: few). Joining each claim to its article cost a second a page
+    at 100,000 articles, where a fact has about 20,000 claims."""
+    if noncurrent is None:
+        return db.execute(
+            "select count(distinct c.version_id) from claims c "
+            f"join articles a on a.current_version = c.version_id where {where}",
+            params,
+        ).fetchone()[0]
+    count = db.execute(
+        f"select count(distinct c.version_id) from claims c where {where}", params
+    ).fetchone()[0]
+    if noncurrent:
+        count -= db.execute(
+            f"select count(distinct c.version_id) from claims c where {where} "
+            f"and c.version_id in ({', '.join('?' * len(noncurrent))})",
+            [*params, *noncurrent],
+        ).fetchone()[0]
+    return count
+
+
+def fact_page_row(
+    db: Database, shape: FactShape, full: bool = True, noncurrent: list[str] | None = None
+) -> dict:
     """A fact as ``assemble.fact_row`` gives it, read on the claims' index for its claims.
 
     Not ``full`` (a table for people): ``mentions``, ``article_count`` and the first five
-    ``articles`` instead of every claim id and article, in a few aggregate queries."""
+    ``articles`` instead of every claim id and article, in a few aggregate queries
+    (``noncurrent``: :func:`noncurrent_versions`, found once a page)."""
     from .assemble import fact_id
 
     where, params = shape.members()
@@ -1069,9 +1132,7 @@ def fact_page_row(db: Database, shape: FactShape, full: bool = True) -> dict:
         row["verdicts"] = dict(shape.verdicts)
         row["claim_ids"] = [claim_id for _, claim_id in members]
         return row
-    row["article_count"] = db.execute(
-        f"select count(distinct c.version_id) {base}", params
-    ).fetchone()[0]
+    row["article_count"] = fact_article_count(db, where, params, noncurrent)
     articles = db.execute("select count(*) from articles").fetchone()[0]
     if row["article_count"] * FIRST_ARTICLES_SCAN >= articles:
         # Many articles: walk them by name until five hold the fact (each looked up on the
@@ -1101,7 +1162,8 @@ def facts_page(
     page read on the claims' index (:func:`fact_page_row`; ``full=False`` for a table)."""
     shapes = fact_shapes(db, therapy)
     end = None if limit is None else offset + limit
-    return [fact_page_row(db, shape, full) for shape in shapes[offset:end]], len(shapes)
+    noncurrent = None if full else noncurrent_versions(db)
+    return [fact_page_row(db, shape, full, noncurrent) for shape in shapes[offset:end]], len(shapes)
 
 
 def conflict_claims(db: Database, therapy: str) -> tuple[list, list[dict]]:
@@ -1120,7 +1182,8 @@ def conflict_claims(db: Database, therapy: str) -> tuple[list, list[dict]]:
         where, params = shape.members()
         members = db.query(
             f"""
-            select a.name as article, c.claim_id, c.therapy, c.type, c.date, c.status, c.quote,
+            select a.name as article, c.claim_id, c.therapy, c.type, c.date, c.status,
+              {QUOTE_OF_CLAIM} as quote,
               c.start, c.phase, c.outcome
             from claims c join articles a on a.current_version = c.version_id where {where}
             order by length(c.date) desc, a.name, c.start
@@ -1288,8 +1351,9 @@ def contradictions_page(
 def claim_quote(db: Database, claim_id: str) -> dict | None:
     """Article, claim id and quote of a current claim (the first by article name, as before)."""
     row = db.execute(
-        """
-        select a.name, c.quote from claims c join articles a on a.current_version = c.version_id
+        f"""
+        select a.name, {QUOTE_OF_CLAIM} from claims c
+        join articles a on a.current_version = c.version_id
         where c.claim_id = ? order by a.name desc limit 1
         """,
         [claim_id],
@@ -1370,13 +1434,14 @@ def claim_contexts(db: Database, article: str) -> dict[int, dict]:
     ``paragraph_before`` / ``paragraph_after`` are the paragraph's text around the sentence.
     """
     version = db.execute(
-        f"select v.id, v.text, coalesce(v.text_simplified, v.text) from article_versions v "
+        f"select v.text, v.script, v.first_sentence, v.n_sentences from article_versions v "
         f"{CURRENT} where a.name = ?",
         [article],
     ).fetchone()
-    if version is None:
+    if version is None or version[2] is None:
         return {}
-    version_id, text, simplified = version
+    text, script, first, n = version
+    simplified = store.simplified_text(text, script)
     contexts: dict[int, dict] = {}
     for row in db.query(
         """
@@ -1384,9 +1449,9 @@ def claim_contexts(db: Database, article: str) -> dict[int, dict]:
           coalesce(p.start, s.start) as p_start, coalesce(p."end", s."end") as p_end
         from sentences s
         left join paragraphs p on p.version_id = s.version_id and p.idx = s.paragraph_idx
-        where s.version_id = ?
+        where s.id >= ? and s.id < ?
         """,
-        [version_id],
+        [first, first + n],
     ):
         contexts[row["idx"]] = {
             "text": text[row["start"] : row["end"]],

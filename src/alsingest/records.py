@@ -33,9 +33,10 @@ FETCH_STATUSES = (
 )
 
 
-# A claim row as ``article_rows`` writes it (table ``claims``), in order.
+# A claim row as ``article_rows`` writes it (table ``claims``), in order. Its quote is its
+# span (start, end) of the article's text, cut on read (``queries.CLAIM_QUOTE``).
 CLAIM_ROW_COLUMNS = (
-    "id", "claim_id", "version_id", "sentence_idx", "start", "end", "quote", "therapy",
+    "id", "claim_id", "version_id", "sentence_idx", "start", "end", "therapy",
     "unlisted", "type", "date", "date_text", "phase", "enrollment", "design", "outcome",
     "status", "refs", "ref_urls", "extractor_version", "provenance", "trial_ids",
 )  # fmt: skip
@@ -95,7 +96,6 @@ def article_rows(result: ArticleResult) -> ArticleRows:
     source = result.source
     vid = version_id(source.name, source.content_hash)
     text = source.text
-    simplified = result.text_simplified
     children = {
         "paragraphs": (
             ("version_id", "idx", "start", "end", "kind"),
@@ -182,7 +182,6 @@ def article_rows(result: ArticleResult) -> ArticleRows:
                     c.sentence,
                     c.start,
                     c.end,
-                    text[c.start : c.end],
                     c.therapy,
                     int(c.unlisted),
                     c.type,
@@ -214,9 +213,8 @@ def article_rows(result: ArticleResult) -> ArticleRows:
         "encoding": source.encoding,
         "script": result.script,
         "chars": len(text),
+        # The simplified text is converted again when read (length-preserving, m025).
         "text": text,
-        # Stored only when it differs: an article in simplified script is its own (m018).
-        "text_simplified": simplified if simplified != text else None,
         "parser_version": result.parser_version,
         "published": result.published,
         "given_published": source.published,

@@ -52,7 +52,14 @@ from .reads import (
     version_claims,
     version_sentences,
 )
-from .schema import SQLITE_HEADER, CorpusError, check_corpus_file, migrations, open_db
+from .schema import (
+    SQLITE_HEADER,
+    CorpusError,
+    check_corpus_file,
+    migrations,
+    open_db,
+    simplified_text,
+)
 from .verdicts import (
     documents_verified,
     forget_verifications,
@@ -104,6 +111,7 @@ __all__ = [
     "read_derived",
     "read_derived_any",
     "reason_of",
+    "simplified_text",
     "therapies_checked",
     "therapies_to_check",
     "verification_keys",

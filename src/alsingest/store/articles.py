@@ -13,16 +13,13 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from ..records import SENTENCE_COLUMNS, ArticleRows
-from .base import _now, write_lock
-from .schema import VERSION_COUNTS, tokens_digest
+from .base import SQLITE_MAX_VARS, _now, lookup_numbers, write_lock
+from .schema import VERSION_COUNTS, simplified_text, tokens_digest
 
 NEW = "new"
 CHANGED = "changed"
 UNCHANGED = "unchanged"
 
-
-# Bound parameters per statement: the lowest default of any SQLite build (as sqlite-utils).
-SQLITE_MAX_VARS = 999
 
 CHILD_TABLES = ("claims", "citation_markers", "article_references", "sentences", "paragraphs")
 
@@ -45,7 +42,9 @@ def write_article(db: Database, article: ArticleRows) -> str:
             "select first_ingested from articles where id = ?", [aid]
         ).fetchone()
         existing_version = db.execute(
-            "select version, tokens_hash from article_versions where id = ?", [vid]
+            "select version, tokens_hash, first_sentence, n_sentences from article_versions "
+            "where id = ?",
+            [vid],
         ).fetchone()
         sentences = article.children["sentences"]
         digest = tokens_digest(_digest_rows(*sentences))
@@ -54,10 +53,10 @@ def write_article(db: Database, article: ArticleRows) -> str:
             version_number = existing_version[0]
             keep_sentences = existing_version[1] == digest
             for table in CHILD_TABLES:
-                if table == "sentences" and keep_sentences:
-                    continue
-                gone = db.execute(f"delete from [{table}] where version_id = ?", [vid]).rowcount
-                if table == "sentences" and gone:
+                if table != "sentences":
+                    db.execute(f"delete from [{table}] where version_id = ?", [vid])
+                elif not keep_sentences:
+                    gone = _delete_sentences(db, *existing_version[2:])
                     # Other words: the old index rows cannot be taken out without their exact
                     # tokens, which are not kept. They stay, matched by no sentence (every
                     # search joins its sentences), counted here.
@@ -86,6 +85,7 @@ def write_article(db: Database, article: ArticleRows) -> str:
         )
         if article.source is not None:
             db.execute("update articles set source = ? where id = ?", [article.source, aid])
+        first = existing_version[2] if keep_sentences else _next_sentence_id(db)
         _upsert(
             db,
             "article_versions",
@@ -94,16 +94,21 @@ def write_article(db: Database, article: ArticleRows) -> str:
                 "version": version_number,
                 "ingested_at": now,
                 "tokens_hash": digest,
+                # Its sentences' ids: consecutive from the first, in order (m025).
+                "first_sentence": first if sentences[1] else None,
+                "n_sentences": len(sentences[1]),
             },
         )
         for table in reversed(CHILD_TABLES):  # parents before the rows that refer to them
             if table == "sentences":
                 if keep_sentences:
-                    _update_terms(db, vid, *sentences)
+                    _update_terms(db, first, *sentences)
                 else:
-                    _insert_sentences(db, *sentences)
+                    _insert_sentences(db, first, *sentences)
                 continue
             columns, rows = article.children[table]
+            if table == "claims":
+                columns, rows = _claim_rows(db, columns, rows)
             _insert_rows(db, table, columns, rows)
         if previous and previous[0] and previous[0] != vid:
             carry_decisions(db, article.name, previous[0], vid)
@@ -126,6 +131,17 @@ def _insert_rows(db: Database, table: str, columns: tuple[str, ...], rows: list[
         db.execute(head + ", ".join([one] * len(chunk)), [v for row in chunk for v in row])
 
 
+def _claim_rows(
+    db: Database, columns: tuple[str, ...], rows: list[tuple]
+) -> tuple[tuple[str, ...], list[tuple]]:
+    """Claim rows as stored: the provenance list by its number in ``claim_provenances``
+    (m023), added there when new."""
+    at = columns.index("provenance")
+    numbers = lookup_numbers(db, "claim_provenances", (row[at] for row in rows))
+    stored = (*columns[:at], "provenance_id", *columns[at + 1 :])
+    return stored, [(*row[:at], numbers.get(row[at]), *row[at + 1 :]) for row in rows]
+
+
 def _count_orphans(db: Database, n: int) -> None:
     db.execute(
         "insert into corpus_changes (name, n) values ('index_orphans', ?) "
@@ -139,13 +155,27 @@ def _digest_rows(columns: tuple[str, ...], rows: list[tuple]) -> list[tuple]:
     return [tuple(row[k] for k in at) for row in rows]
 
 
-def _insert_sentences(db: Database, columns: tuple[str, ...], rows: list[tuple]) -> None:
-    """Sentence rows under new ids (never one used before: AUTOINCREMENT), and their tokens
-    and terms in the full-text index under the same ids. The index keeps no copy of them."""
+def _next_sentence_id(db: Database) -> int:
+    """The id the next sentence stored gets (AUTOINCREMENT: never one used before)."""
+    row = db.execute("select seq from sqlite_sequence where name = 'sentences'").fetchone()
+    return (row[0] if row else 0) + 1
+
+
+def _delete_sentences(db: Database, first: int | None, n: int) -> int:
+    """Delete a version's sentences (``n`` from id ``first``); returns how many went."""
+    if first is None:
+        return 0
+    return db.execute("delete from sentences where id >= ? and id < ?", [first, first + n]).rowcount
+
+
+def _insert_sentences(
+    db: Database, first: int, columns: tuple[str, ...], rows: list[tuple]
+) -> None:
+    """Sentence rows under new ids from ``first`` (:func:`_next_sentence_id`), in order, and
+    their tokens and terms in the full-text index under the same ids. The index keeps no
+    copy of them."""
     if not rows:
         return
-    row = db.execute("select seq from sqlite_sequence where name = 'sentences'").fetchone()
-    first = (row[0] if row else 0) + 1
     stored = [columns.index(name) for name in SENTENCE_COLUMNS]
     tokens, terms = columns.index("tokens"), columns.index("terms")
     _insert_rows(
@@ -162,15 +192,19 @@ def _insert_sentences(db: Database, columns: tuple[str, ...], rows: list[tuple])
     )
 
 
-def _update_terms(db: Database, vid: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
-    """A version extracted again with the same words (same digest): its sentences and index
-    rows stay; those whose index terms or paragraph changed are rewritten in place (an index
-    row is taken out with its exact tokens, the new ones being the same)."""
+def _update_terms(db: Database, first: int, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    """A version extracted again with the same words (same digest): its sentences (ids from
+    ``first``) and index rows stay; those whose index terms or paragraph changed are
+    rewritten in place (an index row is taken out with its exact tokens, the new ones being
+    the same)."""
+    if not rows:
+        return
     at = {name: columns.index(name) for name in ("idx", "paragraph_idx", "terms", "tokens")}
     old = {
         idx: (sid, paragraph, terms)
         for sid, idx, paragraph, terms in db.execute(
-            "select id, idx, paragraph_idx, terms from sentences where version_id = ?", [vid]
+            "select id, idx, paragraph_idx, terms from sentences where id >= ? and id < ?",
+            [first, first + len(rows)],
         )
     }
     for row in rows:
@@ -272,15 +306,16 @@ def complete_search_terms(
     ]
     completed = 0
     for vid in versions:
-        simplified, digest = db.execute(
-            "select coalesce(text_simplified, text), tokens_hash from article_versions "
+        text, script, digest, first, n = db.execute(
+            "select text, script, tokens_hash, first_sentence, n_sentences from article_versions "
             "where id = ?",
             [vid],
         ).fetchone()
+        simplified = simplified_text(text, script)
         rows = db.execute(
             'select id, paragraph_idx, idx, start, "end", terms, terms_complete from sentences '
-            "where version_id = ? order by idx",
-            [vid],
+            "where id >= ? and id < ? order by id",
+            [first, first + n],
         ).fetchall()
         tokens = tokens_of(simplified, [(row[3], row[4]) for row in rows])
         words = [(row[2], row[3], row[4], t) for row, t in zip(rows, tokens, strict=True)]
@@ -297,20 +332,23 @@ def complete_search_terms(
                     if not row[6]:
                         replace_index_terms(db, row[0], t, row[5], term, complete=True)
                 continue
-            _count_orphans(
-                db, db.execute("delete from sentences where version_id = ?", [vid]).rowcount
-            )
+            _count_orphans(db, _delete_sentences(db, first, n))
+            first = _next_sentence_id(db)
             _insert_sentences(
                 db,
+                first,
                 (*SENTENCE_COLUMNS, "tokens"),
                 [
                     (vid, row[1], row[2], row[3], row[4], term, t)
                     for row, t, term in zip(rows, tokens, terms, strict=True)
                 ],
             )
-            db.execute("update sentences set terms_complete = 1 where version_id = ?", [vid])
             db.execute(
-                "update article_versions set tokens_hash = ? where id = ?",
-                [tokens_digest(words), vid],
+                "update sentences set terms_complete = 1 where id >= ? and id < ?",
+                [first, first + n],
+            )
+            db.execute(
+                "update article_versions set tokens_hash = ?, first_sentence = ? where id = ?",
+                [tokens_digest(words), first, vid],
             )
     return completed

@@ -47,3 +47,24 @@ def write_lock(db: Database) -> WriteLock:
 
 def has_row(db: Database, table: str, pk: str) -> bool:
     return db.execute(f"select 1 from [{table}] where id = ?", [pk]).fetchone() is not None
+
+
+# Bound parameters per statement: the lowest default of any SQLite build (as sqlite-utils).
+SQLITE_MAX_VARS = 999
+
+
+def lookup_numbers(db: Database, table: str, values) -> dict[str, int]:
+    """The number of each of ``values`` in lookup ``table`` (id, value: a text stored once,
+    rows refer to it by number), added there when new."""
+    values = list(dict.fromkeys(v for v in values if v is not None))
+    numbers: dict[str, int] = {}
+    for i in range(0, len(values), SQLITE_MAX_VARS):
+        part = values[i : i + SQLITE_MAX_VARS]
+        marks = ", ".join("?" * len(part))
+        db.execute(
+            f"insert or ignore into [{table}] (value) values {marks.replace('?', '(?)')}", part
+        )
+        numbers.update(
+            db.execute(f"select value, id from [{table}] where value in ({marks})", part)
+        )
+    return numbers

@@ -22,12 +22,17 @@ def is_current(db: Database, name: str, content_hash: str, parser_version: str) 
 
 def version_sentences(db: Database, vid: str) -> list[str]:
     """The sentences of an article version, in order."""
-    row = db.execute("select text from article_versions where id = ?", [vid]).fetchone()
-    text = row[0] if row else ""
+    row = db.execute(
+        "select text, first_sentence, n_sentences from article_versions where id = ?", [vid]
+    ).fetchone()
+    if not row or row[1] is None:
+        return []
+    text, first, n = row
     return [
         text[start:end]
         for start, end in db.execute(
-            'select start, "end" from sentences where version_id = ? order by idx', [vid]
+            'select start, "end" from sentences where id >= ? and id < ? order by id',
+            [first, first + n],
         )
     ]
 

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import sqlite3
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
+
+from .base import write_lock
 
 logger = logging.getLogger(__name__)
 
@@ -552,8 +556,8 @@ CLAIM_COUNT_TRIGGERS = {
     ),
     "claim_counts_update": (
         # Every column contradictions are found from too: a change logs the therapy.
-        "after update of therapy, type, status, date, phase, enrollment, outcome, quote, "
-        "version_id on claims "
+        "after update of therapy, type, status, date, phase, enrollment, outcome, start, "
+        '"end", version_id on claims '
         f"begin {_count_claim('old', -1, _current('old.version_id'))}; "
         f"{_count_claim('new', 1, _current('new.version_id'))}; end"
     ),
@@ -714,10 +718,10 @@ def m021_lean_corpus(db: Database) -> None:
     # version's words digested in article_versions.tokens_hash), and sentences, paragraphs,
     # citation markers and the claims-to-verify log lose their text ids and the indexes
     # behind them (paragraphs and markers are keyed by version and position). Every rowid
-    # the index refers to, claim id and decision stays; m022 gives the space back (VACUUM).
+    # the index refers to, claim id and decision stays; m027 gives the space back (VACUUM).
     if db.execute("select 1 from sentences limit 1").fetchone():
         logger.warning(
-            "converting the corpus to store less (m021), then compacting it (m022): "
+            "converting the corpus to store less (m021), then compacting it (m027): "
             "a minute or two for 10,000 articles"
         )
     # Each version's words, digested.
@@ -794,10 +798,267 @@ def m021_lean_corpus(db: Database) -> None:
 
 @migrations(transactional=False)
 def m022_compact(db: Database) -> None:
-    # The pages m018 and m021 freed, given back to the file system.
+    # The pages m018 and m021 freed are given back by m027's VACUUM, which follows (one
+    # VACUUM, not two, for a corpus converted from before m021).
+    pass
+
+
+@migrations()
+def m023_provenance_lookup(db: Database) -> None:
+    # Which rule gave each field of a claim (`claims --explain`) repeats: about a hundred
+    # different lists over 250,000 claims. Each list is stored once (claim_provenances) and
+    # a claim keeps its number. Claim ids and decisions are untouched; m027 gives the space
+    # back (VACUUM).
+    if db.execute("select 1 from claims limit 1").fetchone():
+        logger.warning(
+            "converting the corpus to store less (m023-m026), then compacting it (m027): "
+            "about 15 s for 10,000 articles"
+        )
+    db.execute(
+        "create table claim_provenances (id integer primary key, value text not null unique)"
+    )
+    db.execute(
+        "insert into claim_provenances (value) select distinct provenance from claims "
+        "where provenance is not null order by provenance"
+    )
+    db.execute(
+        "alter table claims add column provenance_id integer references claim_provenances(id)"
+    )
+    # How a claim is stored is no change to it: nothing is logged for verify or counted.
+    with _triggers_off(db, "claims", "update"):
+        db.execute(
+            "update claims set provenance_id = (select p.id from claim_provenances p "
+            "where p.value = claims.provenance) where provenance is not null"
+        )
+    db.execute("alter table claims drop column provenance")
+
+
+@contextmanager
+def _triggers_off(db: Database, table: str, event: str):
+    """The triggers on ``event`` (insert, update, delete) of ``table`` dropped for the block,
+    then made again as they were."""
+    triggers = [
+        sql
+        for (sql,) in db.execute(
+            "select sql from sqlite_master where type = 'trigger' and tbl_name = ?", [table]
+        ).fetchall()
+        if re.search(rf"\b(after|before)\s+{event}\b", sql, re.IGNORECASE)
+    ]
+    names = [re.search(r"trigger\s+(\[[^\]]+\]|\S+)", sql, re.IGNORECASE)[1] for sql in triggers]
+    for name in names:
+        db.execute(f"drop trigger {name}")
+    try:
+        yield
+    finally:
+        for sql in triggers:
+            db.execute(sql)
+
+
+CLAIM_TEXTS = (
+    "create view claim_texts as select c.*, "
+    'substr(v.text, c.start + 1, c."end" - c.start) as quote '
+    "from claims c join article_versions v on v.id = c.version_id"
+)
+
+
+@migrations()
+def m024_quote_as_span(db: Database) -> None:
+    # A claim's quote is its span (start, end) of its version's text (the extractor has always
+    # written it so): cut on read, not kept. The view claim_texts shows each claim with its
+    # quote (Datasette). A count trigger named the column among those it follows.
+    mismatched = db.execute(
+        "select count(*) from claims c join article_versions v on v.id = c.version_id "
+        'where c.quote is not substr(v.text, c.start + 1, c."end" - c.start)'
+    ).fetchone()[0]
+    if mismatched:
+        logger.warning(
+            "%d claims quoted other than their span of the article's text: they now quote the span",
+            mismatched,
+        )
+    db.execute("drop trigger claim_counts_update")
+    db.execute("alter table claims drop column quote")
+    db.execute(f"create trigger claim_counts_update {CLAIM_COUNT_TRIGGERS['claim_counts_update']}")
+    db.execute(CLAIM_TEXTS)
+
+
+# article_versions as m025 makes it: what is read of a version first, its text last (a column
+# after the text is read past it: its overflow pages), the simplified text gone.
+ARTICLE_VERSIONS = (
+    "create table [{name}] (id text primary key, article_id text references articles(id), "
+    "version integer, content_hash text, encoding text, script text, chars integer, "
+    "parser_version text, ingested_at text, published text, given_published text, "
+    "tokens_hash text, first_sentence integer, n_sentences integer not null default 0, "
+    "text text)"
+)
+SENTENCE_TEXTS_SIMPLIFIED = (
+    "create view sentence_texts as select s.*, "
+    'substr(v.text, s.start + 1, s."end" - s.start) as text, '
+    'simplified(v.text, v.script, s.start, s."end") as text_simplified '
+    "from sentences s join article_versions v on v.id = s.version_id"
+)
+
+
+@migrations(transactional=False)
+def m025_versions_lean(db: Database) -> None:
+    # An article version keeps its text only: the simplified form (traditional articles) is
+    # converted again on read, length-preserving (sentence_texts converts with the SQL
+    # function ``simplified``, which open_db and ``alsingest browse`` register). A version's
+    # sentences have consecutive ids from first_sentence, in order, so a sentence is found by
+    # (version, idx) without the index on them. Sentence ids, claim ids and decisions stay.
+    # The table is made again (its text last), which foreign keys must not see half done:
+    # they are off, and this runs in a transaction of its own.
+    if "first_sentence" in db["article_versions"].columns_dict:
+        return  # converted, and stopped before its record was written
+    db.execute("PRAGMA foreign_keys = OFF")
+    try:
+        with write_lock(db):
+            _versions_lean(db)
+    finally:
+        db.execute("PRAGMA foreign_keys = ON")
+
+
+def _versions_lean(db: Database) -> None:
+    converter = _converter()
+    stale = sum(
+        converter.to_simplified(text, script) != simplified
+        for text, script, simplified in db.execute(
+            "select text, script, text_simplified from article_versions "
+            "where text_simplified is not null"
+        )
+    )
+    if stale:
+        logger.warning(
+            "%d article versions were simplified otherwise (another OpenCC): they are "
+            "simplified by this one from now on",
+            stale,
+        )
+    ranges = "select version_id, min(id) as first, count(*) as n from sentences group by version_id"
+    scattered = [
+        row[0]
+        for row in db.execute(
+            "select version_id, min(id), max(id), count(*), min(id - idx), max(id - idx) "
+            "from sentences group by version_id"
+        )
+        if not (row[2] - row[1] + 1 == row[3] and row[4] == row[5] == row[1])
+    ]
+    if scattered:
+        _gather_sentences(db, scattered)
+    db.execute(f"create temp table sentence_ranges as {ranges}")
+    db.execute("drop view if exists sentence_texts")
+    db.execute("drop view if exists claim_texts")
+    db.execute(ARTICLE_VERSIONS.format(name="article_versions_lean"))
+    columns = [
+        c
+        for c in db["article_versions_lean"].columns_dict
+        if c not in ("first_sentence", "n_sentences")
+    ]
+    db.execute(
+        f"insert into article_versions_lean ({', '.join(f'[{c}]' for c in columns)}, "
+        "first_sentence, n_sentences) select "
+        + ", ".join(f"v.[{c}]" for c in columns)
+        + ", r.first, coalesce(r.n, 0) from article_versions v "
+        "left join temp.sentence_ranges r on r.version_id = v.id order by v.rowid"
+    )
+    db.execute("drop table temp.sentence_ranges")
+    db.execute("drop table article_versions")
+    db.execute("alter table article_versions_lean rename to article_versions")
+    db.execute(
+        "create unique index idx_article_versions_article_id_version "
+        "on article_versions (article_id, version)"
+    )
+    db.execute("drop index idx_sentences_version_id_idx")
+    db.execute(SENTENCE_TEXTS_SIMPLIFIED)
+    db.execute(CLAIM_TEXTS)
+
+
+def _gather_sentences(db: Database, versions: list[str]) -> None:
+    """Give the sentences of ``versions`` (whose ids are not consecutive in order) new ids
+    that are. Their index rows cannot be moved without their tokens: they are left (counted)
+    and the versions marked to be indexed again (``alsingest browse`` re-segments them)."""
+    for vid in versions:
+        rows = db.execute(
+            'select paragraph_idx, idx, start, "end", terms from sentences '
+            "where version_id = ? order by idx",
+            [vid],
+        ).fetchall()
+        gone = db.execute("delete from sentences where version_id = ?", [vid]).rowcount
+        db.execute(
+            "insert into corpus_changes (name, n) values ('index_orphans', ?) "
+            "on conflict(name) do update set n = n + excluded.n",
+            [gone],
+        )
+        db.conn.executemany(
+            'insert into sentences (version_id, paragraph_idx, idx, start, "end", terms, '
+            "terms_complete) values (?, ?, ?, ?, ?, ?, 0)",
+            [(vid, *row) for row in rows],
+        )
+        db.execute("update article_versions set tokens_hash = null where id = ?", [vid])
+    logger.warning(
+        "%d article versions had their sentences renumbered: `alsingest browse` indexes them "
+        "again for search",
+        len(versions),
+    )
+
+
+@migrations()
+def m026_verdict_reasons(db: Database) -> None:
+    # Why a claim has its verdict repeats (most claims: "the article cites no source for this
+    # claim"): each reason is stored once (verdict_reasons) and a verdict keeps its number.
+    # No verdict changes, and nothing is logged as changed.
+    db.execute("create table verdict_reasons (id integer primary key, value text not null unique)")
+    db.execute(
+        "insert into verdict_reasons (value) select distinct reason from verifications "
+        "where reason is not null order by reason"
+    )
+    db.execute(
+        "alter table verifications add column reason_id integer references verdict_reasons(id)"
+    )
+    with _triggers_off(db, "verifications", "update"):
+        db.execute(
+            "update verifications set reason_id = (select r.id from verdict_reasons r "
+            "where r.value = verifications.reason) where reason is not null"
+        )
+    db.execute("alter table verifications drop column reason")
+
+
+@migrations(transactional=False)
+def m027_compact(db: Database) -> None:
+    # The pages m018, m021 and m023 to m026 freed, given back to the file system.
     if db.execute("select count(*) from articles").fetchone()[0]:
         logger.warning("compacting the corpus (VACUUM)")
         db.execute("VACUUM")
+
+
+_CONVERTERS: list = []
+
+
+def _converter():
+    """One OpenCC converter per process, made when first needed (it costs a few ms)."""
+    if not _CONVERTERS:
+        from ..normalize import Converter
+
+        _CONVERTERS.append(Converter())
+    return _CONVERTERS[0]
+
+
+def simplified_text(text: str, script: str | None) -> str:
+    """An article version's simplified text (length-preserving), converted again: its own
+    text when written in simplified script."""
+    return text if script in (None, "simplified") else _converter().to_simplified(text, script)
+
+
+def simplified(text: str | None, script: str | None, start: int, end: int) -> str | None:
+    """The SQL function ``simplified(text, script, start, end)``: the simplified form of
+    ``text[start:end]`` (an article version's text is stored once, m025)."""
+    if text is None:
+        return None
+    if script in (None, "simplified"):
+        return text[start:end]
+    return _converter().simplified_span(text, script, start, end)
+
+
+def register_functions(conn: sqlite3.Connection) -> None:
+    conn.create_function("simplified", 4, simplified, deterministic=True)
 
 
 # How long a write waits for another process's write lock.
@@ -839,6 +1100,7 @@ def open_db(path: str | Path) -> Database:
         path.parent.mkdir(parents=True, exist_ok=True)
     db = Database(path) if str(path) != ":memory:" else Database(memory=True)
     try:
+        register_functions(db.conn)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
         if str(path) != ":memory:":

@@ -8,17 +8,28 @@ import sqlite3
 
 from sqlite_utils import Database
 
-from .base import _now, write_lock
+from .base import _now, lookup_numbers, write_lock
 from .schema import BUSY_TIMEOUT_MS
 
 logger = logging.getLogger(__name__)
 
 
 def write_verifications(db: Database, rows: list[dict]) -> None:
-    """Upsert verdicts, one transaction for the batch."""
+    """Upsert verdicts, one transaction for the batch; each reason stored once (m026)."""
     now = _now()
     with write_lock(db), db.atomic():
-        db["verifications"].upsert_all(({**row, "verified_at": now} for row in rows), pk="id")
+        numbers = lookup_numbers(db, "verdict_reasons", (row.get("reason") for row in rows))
+        db["verifications"].upsert_all(
+            (
+                {
+                    **{key: value for key, value in row.items() if key != "reason"},
+                    **({"reason_id": numbers.get(row["reason"])} if "reason" in row else {}),
+                    "verified_at": now,
+                }
+                for row in rows
+            ),
+            pk="id",
+        )
 
 
 def write_conflicts(
