@@ -120,16 +120,25 @@ def top_level_branches(pattern: str) -> list[str]:
     return branches
 
 
-def script_parts(regex: re.Pattern) -> tuple[re.Pattern, re.Pattern] | None:
-    """The pattern without its Chinese-only branches, and without its Latin-only ones; None when
-    it has no such branches to leave out (or its branches cannot stand alone)."""
+def standalone_branches(regex: re.Pattern) -> tuple[list[str], list] | None:
+    """The top-level branches of ``regex`` and their parses; None when it has fewer than two or
+    a branch cannot stand alone (it refers to a group of another)."""
     branches = top_level_branches(regex.pattern)
     if len(branches) < 2:
         return None
     try:
-        parsed = [sre_parse.parse(b, regex.flags) for b in branches]
+        return branches, [sre_parse.parse(b, regex.flags) for b in branches]
     except re.error:
-        return None  # a branch referring to a group of another
+        return None
+
+
+def script_parts(regex: re.Pattern) -> tuple[re.Pattern, re.Pattern] | None:
+    """The pattern without its Chinese-only branches, and without its Latin-only ones; None when
+    it has no such branches to leave out (or its branches cannot stand alone)."""
+    split = standalone_branches(regex)
+    if split is None:
+        return None
+    branches, parsed = split
     han = [always_holds(p, lambda c: _HAN.match(c) is not None) for p in parsed]
     latin = [always_holds(p, lambda c: patterns.LATIN.match(c) is not None) for p in parsed]
     if not any(han) or not any(latin):
@@ -185,13 +194,10 @@ def branch_cues(
 ) -> list[tuple[str, frozenset[str] | None]] | None:
     """Each top-level branch of ``regex`` with the cues one of which its every match holds (None:
     no proof, the branch always runs); None when the pattern has no branches that stand alone."""
-    branches = top_level_branches(regex.pattern)
-    if len(branches) < 2:
+    split = standalone_branches(regex)
+    if split is None:
         return None
-    try:
-        parsed = [sre_parse.parse(b, regex.flags) for b in branches]
-    except re.error:
-        return None  # a branch referring to a group of another
+    branches, parsed = split
     found = []
     for source, items in zip(branches, parsed, strict=True):
         own = [c for c in cues if c in source]
