@@ -143,13 +143,15 @@ def find_dates(
         value = iso(year, patterns.MONTHS[name.rstrip(".")], int(day) if day else None)
         found.append((m.start(), m.end(), value, "EN_DATE", year if value else None))
     # Each of these forms holds a year of the 1900s or 2000s.
-    for rule in (
-        ()
-        if not patterns.STANDALONE_YEAR.search(text)
-        else ("EN_YEAR", "EN_YEAR_LIST", "EN_AUTHOR_YEAR", "EN_PERIOD_YEAR", "EN_YEAR_ADJECTIVE")
-        if latin
-        else ("EN_AUTHOR_YEAR",)
-    ):
+    if not patterns.STANDALONE_YEAR.search(text):
+        year_rules: tuple[str, ...] = ()
+    elif latin:
+        year_rules = (
+            "EN_YEAR", "EN_YEAR_LIST", "EN_AUTHOR_YEAR", "EN_PERIOD_YEAR", "EN_YEAR_ADJECTIVE"
+        )  # fmt: skip
+    else:
+        year_rules = ("EN_AUTHOR_YEAR",)
+    for rule in year_rules:
         for m in getattr(patterns, rule).finditer(text):
             group = "year" if m.group("year") else "year2"  # "等（2022）" is the second form
             start, end = m.span(group)

@@ -27,7 +27,7 @@ from datetime import date
 from . import patterns
 from .claims import find_enrollment, normalize_phase, parse_count
 from .claims.attributes import is_event_date, is_period, stated_count
-from .claims.binding import clauses_of
+from .claims.binding import clause_at
 from .claims.discourse import is_about_another_disease
 from .dates import en_number, find_dates
 from .lexicon import Lexicon, name_key
@@ -169,13 +169,11 @@ class Source:
         # A year-less "10月8日" in the source is of the year the source is dated.
         dated = self.dateline or self.published
         self.year = int(dated[:4]) if dated else None
-        if self.year is None:
-            context = None
-            for k, sentence in enumerate(self.sentences):
-                self.sentences[k] = replace(sentence, year=context)
+        context = self.year
+        for k, sentence in enumerate(self.sentences):
+            self.sentences[k] = replace(sentence, year=context)
+            if self.year is None:
                 context = find_dates(sentence.view, context)[1]
-        else:
-            self.sentences = [replace(s, year=self.year) for s in self.sentences]
         # A page on a trial for spinal cord injury that never names ALS states no ALS event.
         whole = fold(simplified)
         self.years_named = set(patterns.STANDALONE_YEAR.findall(whole))
@@ -189,9 +187,9 @@ class Source:
         """Indexes of the sentences that name ``therapy``."""
         found = []
         # A code is also found with a suffix the lexicon does not list ("XS228CN" for xs228).
-        code = therapy if CODE_ID.fullmatch(therapy) else None
+        code = CODE_ID.fullmatch(therapy)
         key = name_key(unlisted_name) if unlisted_name else None
-        suffixed = _code_with_suffix(code) if code else None
+        suffixed = _code_with_suffix(*code.groups()) if code else None
         for i, sentence in enumerate(self.sentences):
             named = any(m.therapy == therapy for m in lexicon.find(sentence.view))
             if (
@@ -203,9 +201,8 @@ class Source:
         return found
 
 
-def _code_with_suffix(code: str) -> re.Pattern:
-    """ "xs228" as written in a folded view: "XS228", "XS-228", "XS228CN"; not "XS2280"."""
-    letters, digits = re.fullmatch(r"([a-z]+)(\d+)", code).groups()
+def _code_with_suffix(letters: str, digits: str) -> re.Pattern:
+    """Code "xs" "228" as written in a folded view: "XS228", "XS-228", "XS228CN"; not "XS2280"."""
     return re.compile(rf"(?<![a-z0-9]){letters}[-\s]?{digits}(?!\d)")
 
 
@@ -540,7 +537,7 @@ def _event_dates(
 
 # A therapy id that is a code ("xs228"): found also with a suffix ("XS228CN"), not inside a
 # longer code ("xs2280").
-CODE_ID = re.compile(r"[a-z]{2,6}\d{2,6}")
+CODE_ID = re.compile(r"([a-z]{2,6})(\d{2,6})")
 # A sentence about a trial's own course: who took part, and when.
 TRIAL_WORD = re.compile(r"试验|研究|\btrial\b|\bstudy\b|\bconducted\b|\benrol\w*|\brecruit\w*")
 
@@ -550,7 +547,7 @@ def _trial_period_start(view: str, year: int | None, anchor: str | None) -> str 
     and July 24, 2023", "2020年7月至2022年3月") in a clause about a trial."""
     dates = [d for d in find_dates(view, year, anchor)[0] if d.iso]
     for first, last in zip(dates, dates[1:], strict=False):
-        start, end = next((c for c in clauses_of(view) if c[0] <= first.start <= c[1]), (0, 0))
+        start, end = clause_at(view, first.start)
         clause = view[start : max(end, last.end)]
         if is_period(view, [first, last]) and TRIAL_WORD.search(clause):
             return first.iso
@@ -559,8 +556,7 @@ def _trial_period_start(view: str, year: int | None, anchor: str | None) -> str 
 
 def _dates_another_event(kind: str, view: str, at: int) -> bool:
     """The date at ``at`` stands in a clause that states another event and not ``kind``."""
-    start, end = next((c for c in clauses_of(view) if c[0] <= at <= c[1]), (0, len(view)))
-    clause = view[start:end]
+    clause = view[slice(*clause_at(view, at))]
     if EVENT_PATTERNS[kind].search(clause):
         return False
     return any(p.search(clause) for k, p in EVENT_PATTERNS.items() if k != kind)

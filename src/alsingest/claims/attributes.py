@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from .. import patterns
 from ..dates import DateMention, cn_number, en_number
-from .binding import clauses_of
+from .binding import clause_at
 from .cues import finditer, search
 from .model import Attribute
 
@@ -141,8 +141,7 @@ def is_event_date(view: str, date: DateMention) -> bool:
         return False
     if not patterns.MONEY_CLAUSE.search(view):
         return True
-    clause = next((c for c in clauses_of(view) if c[0] <= date.start <= c[1]), (0, len(view)))
-    return not patterns.MONEY_CLAUSE.search(view, *clause)
+    return not patterns.MONEY_CLAUSE.search(view, *clause_at(view, date.start))
 
 
 def _outcome(polarity: str, view: str, start: int, end: int) -> str:

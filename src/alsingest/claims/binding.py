@@ -26,6 +26,11 @@ def clauses_of(text: str, table: bool = False) -> list[tuple[int, int]]:
     return spans
 
 
+def clause_at(text: str, at: int) -> tuple[int, int]:
+    """The span of the clause (``clauses_of``) that holds position ``at``."""
+    return next((c for c in clauses_of(text) if c[0] <= at <= c[1]), (0, len(text)))
+
+
 def _ends_with_mention(text: str, clause: tuple[int, int], mentions: list[TherapyMention]) -> bool:
     start, end = clause
     return any(
@@ -130,8 +135,8 @@ def bind(
                 m for m in mentions if m.end <= group[0] and not view[m.end : group[0]].strip()
             ]
             targets = inside or before
+        home = clause_of(attribute.start)
         if not targets:
-            home = clause_of(attribute.start)
             lead_in_end = clauses[home][1]
             if (
                 attribute.kind == "phase"
@@ -142,7 +147,6 @@ def bind(
                 # phase is each listed therapy's (a date before a colon is a timeline's label).
                 targets = [m for i, ms in sorted(by_clause.items()) if i > home for m in ms]
         if not targets:
-            home = clause_of(attribute.start)
             fronted = attribute.kind == "date" and _only_a_time(view, clauses[home], attribute)
             for distance in range(len(clauses)):
                 if attribute.kind in BACKWARD_ONLY:

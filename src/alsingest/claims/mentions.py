@@ -421,10 +421,13 @@ def as_combinations(
         m = ordered[i]
         combination = combinations.get(m.therapy)
         nxt = ordered[i + 1] if i + 1 < len(ordered) else None
+        if combination is None:
+            out.append(m)
+            i += 1
+            continue
         rule = f"COMBINATION: parts of {combination} joined as one name"
         if (
-            combination
-            and nxt is not None
+            nxt is not None
             and combinations.get(nxt.therapy) == combination
             and nxt.therapy != m.therapy
             and patterns.COMBINATION_GLUE.fullmatch(view, m.end, nxt.start)
@@ -432,7 +435,7 @@ def as_combinations(
             out.append(TherapyMention(m.start, nxt.end, combination, False, rule))
             i += 2
             continue
-        part = patterns.UNLISTED_PART.match(view, m.end) if combination else None
+        part = patterns.UNLISTED_PART.match(view, m.end)
         if part and (nxt is None or nxt.start >= part.end()):
             out.append(TherapyMention(m.start, part.end(), combination, False, rule))
         else:
