@@ -75,3 +75,46 @@ def test_traditional_characters_for_the_index_keep_the_length():
 
     converter = Converter()
     assert converter.to_traditional_characters("渐冻症 利鲁唑 sod1") == "漸凍症 利魯唑 sod1"
+
+
+def test_the_traditional_sources_table_is_the_installed_opencc_s():
+    import importlib.util
+    from pathlib import Path
+
+    from alsingest.normalize import traditional_sources
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / "opencc_sources.py"
+    spec = importlib.util.spec_from_file_location("opencc_sources", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert traditional_sources() == module.sources()
+    assert traditional_sources()["发"] == "發髮"
+
+
+def test_a_traditional_text_holds_a_form_of_every_part_of_its_conversion(converter):
+    from pathlib import Path
+
+    from alsingest.normalize import traditional_forms
+
+    root = Path(__file__).resolve().parents[1]
+    texts = [p.read_text(encoding="utf-8") for p in sorted(root.glob("seeds/*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(root.glob("tests/real/*/*.txt"))]
+    traditional = [t for t in texts if converter.detect_script(t) != SIMPLIFIED]
+    assert len(traditional) > 20
+    checked = 0
+    for text in traditional:
+        simplified = converter.to_simplified(text, TRADITIONAL)
+        for start in range(0, len(text) - 8, 7):
+            for length in (1, 2, 4, 8):
+                forms = traditional_forms(simplified[start : start + length], limit=4)
+                assert text[start : start + len(forms[0])] in forms
+                checked += 1
+    assert checked > 10_000
+
+
+def test_traditional_forms_stop_at_the_limit():
+    from alsingest.normalize import traditional_forms
+
+    assert sorted(traditional_forms("冻症患")) == ["冻症患", "冻癥患", "凍症患", "凍癥患"]
+    assert traditional_forms("发干", limit=3) == ["发", "發", "髮"]
+    assert traditional_forms("ALS") == ["ALS"]

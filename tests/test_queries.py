@@ -323,3 +323,18 @@ def test_timeline_groups_count_the_undecided_dated_claims_of_a_therapy(seeded_db
         assert len(group["sample"]) == min(5, len(members))
         if group["count"] == 1:
             assert group["claim_id"] == members[0]["claim_id"]
+
+
+def test_a_substring_of_a_traditional_text_is_found_in_its_simplified_form(toolkit, tmp_path):
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "tw.txt").write_text("漸凍症患者在臺灣參加託夫生的臨床試驗。", encoding="utf-8")
+    (folder / "cn.txt").write_text("渐冻症患者参加托夫生的临床试验。", encoding="utf-8")
+    (folder / "other.txt").write_text("漸凍人協會的志工。", encoding="utf-8")
+    db = store.open_db(tmp_path / "c.db")
+    assert ingest_files(db, [folder], toolkit).ok
+    for needle in ("冻症患", "托夫", "症患者在台"):
+        rows, total = queries.substring_page(db, needle, -1, 0)
+        expected = {"tw.txt", "cn.txt"} if needle != "症患者在台" else {"tw.txt"}
+        assert {r["article"] for r in rows} == expected and total == len(expected), needle

@@ -14,7 +14,9 @@ import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
+from itertools import product
+from pathlib import Path
 
 import opencc
 
@@ -118,6 +120,30 @@ class Converter:
         last = min((at for ch in LINE_BREAKS if (at := text.find(ch, end)) >= 0), default=None)
         lines = text[first : None if last is None else last + 1]
         return self.to_simplified(lines, script)[start - first : end - first]
+
+
+@cache
+def traditional_sources() -> dict[str, str]:
+    """Simplified character -> every other character t2s conversion can turn into it
+    (``t2s_sources.tsv``, from OpenCC's own dictionaries by ``scripts/opencc_sources.py``)."""
+    path = Path(__file__).with_name("t2s_sources.tsv")
+    return dict(line.split("\t") for line in path.read_text(encoding="utf-8").splitlines())
+
+
+def traditional_forms(needle: str, limit: int = 16) -> list[str]:
+    """Strings one of which a text must hold where its simplified conversion holds ``needle``
+    (conversion keeps offsets, and each character comes from one): every form of the
+    longest start of ``needle`` that has at most ``limit`` forms. A filter, not a match."""
+    sources = traditional_sources()
+    choices: list[str] = []
+    count = 1
+    for ch in needle:
+        options = ch + sources.get(ch, "")
+        if choices and count * len(options) > limit:
+            break
+        choices.append(options)
+        count *= len(options)
+    return ["".join(form) for form in product(*choices)]
 
 
 # What str.splitlines splits at: to_simplified converts each line on its own.

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from . import store
-from .normalize import Converter, fold
+from .normalize import Converter, fold, traditional_forms
 from .records import CLAIM_JSON_COLUMNS, CLAIM_VALUES
 from .segment import Segmenter, search_text
 
@@ -253,33 +253,52 @@ def substring_page(db: Database, needle: str, limit: int, offset: int) -> tuple[
     total = 0
     if not needle:
         return rows, total
-    # A simplified text holds it in SQL; a text in another script is converted to see.
-    versions = [
-        (article, text, simplified, first, n)
-        for article, text, script, first, n in db.execute(
-            f"""
-            select a.name, v.text, v.script, v.first_sentence, v.n_sentences
-            from article_versions v {CURRENT}
-            where v.script != 'simplified' or instr(v.text, ?) > 0 order by a.name
-            """,
-            [needle],
-        )
-        if needle in (simplified := store.simplified_text(text, script))
-    ]
-    for article, text, simplified, first, n in versions:
-        for idx, start, end in db.execute(
-            'select idx, start, "end" from sentences where id >= ? and id < ? order by id',
-            [first, first + n],
-        ):
-            if needle not in simplified[start:end]:
+    # Each current text is looked in (Python's search is quicker than SQL's instr); a text in
+    # another script for the forms the needle's start can have before conversion, converted
+    # only where it holds one.
+    forms = traditional_forms(needle)
+    for article, text, script, first, n in db.execute(
+        f"""
+        select a.name, v.text, v.script, v.first_sentence, v.n_sentences
+        from article_versions v {CURRENT} order by a.name
+        """
+    ):
+        seen = set()
+        for at in needle_offsets(text, script, needle, forms):
+            sentence = db.execute(
+                'select idx, start, "end" from sentences where id >= ? and id < ?'
+                ' and start <= ? and "end" >= ?',
+                [first, first + n, at, at + len(needle)],
+            ).fetchone()
+            if sentence is None or sentence in seen:
                 continue
+            seen.add(sentence)
             if total >= offset and (limit < 0 or len(rows) < limit):
+                idx, start, end = sentence
                 rows.append(
                     {"article": article, "sentence": idx, "start": start, "end": end,
-                     "text": text[start:end], "text_simplified": simplified[start:end]}
+                     "text": text[start:end],
+                     "text_simplified": store.simplified_span(text, script, start, end)}
                 )  # fmt: skip
             total += 1
     return rows, total
+
+
+def needle_offsets(text: str, script: str | None, needle: str, forms: list[str]) -> list[int]:
+    """Every offset at which ``text``'s simplified form holds ``needle``, in order: where the
+    text holds one of its ``forms`` (:func:`normalize.traditional_forms`), converted there."""
+    starts: set[int] = set()
+    for form in forms if script not in (None, "simplified") else [needle]:
+        at = text.find(form)
+        while at >= 0:
+            starts.add(at)
+            at = text.find(form, at + 1)
+    if script in (None, "simplified"):
+        return sorted(starts)
+    end = len(needle)
+    return [
+        at for at in sorted(starts) if store.simplified_span(text, script, at, at + end) == needle
+    ]
 
 
 def match_spans(

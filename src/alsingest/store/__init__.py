@@ -58,6 +58,7 @@ from .schema import (
     check_corpus_file,
     migrations,
     open_db,
+    simplified_span,
     simplified_text,
 )
 from .verdicts import (
@@ -111,6 +112,7 @@ __all__ = [
     "read_derived",
     "read_derived_any",
     "reason_of",
+    "simplified_span",
     "simplified_text",
     "therapies_checked",
     "therapies_to_check",

@@ -1047,9 +1047,9 @@ def simplified_text(text: str, script: str | None) -> str:
     return text if script in (None, "simplified") else _converter().to_simplified(text, script)
 
 
-def simplified(text: str | None, script: str | None, start: int, end: int) -> str | None:
-    """The SQL function ``simplified(text, script, start, end)``: the simplified form of
-    ``text[start:end]`` (an article version's text is stored once, m025)."""
+def simplified_span(text: str | None, script: str | None, start: int, end: int) -> str | None:
+    """The simplified form of ``text[start:end]`` (an article version's text is stored once,
+    m025), converting only the lines it spans; the SQL function ``simplified``."""
     if text is None:
         return None
     if script in (None, "simplified"):
@@ -1058,7 +1058,7 @@ def simplified(text: str | None, script: str | None, start: int, end: int) -> st
 
 
 def register_functions(conn: sqlite3.Connection) -> None:
-    conn.create_function("simplified", 4, simplified, deterministic=True)
+    conn.create_function("simplified", 4, simplified_span, deterministic=True)
 
 
 # How long a write waits for another process's write lock.
