@@ -33,7 +33,8 @@ SEALED5 = "real-test5"  # collected in session 6, scored once at its end (0.865)
 SEALED6 = "real-test6"  # collected in session 7, scored once at its end (0.771)
 SEALED7 = "real-test7"  # collected late in session 7, scored once at its end (0.862)
 SPENT = (SEALED, SEALED2, SEALED3, SEALED4, SEALED5, SEALED6, SEALED7)
-FRESH: tuple[str, ...] = ()  # a fresh sealed set goes here until its single score is written down
+SEALED8 = "real-test8"  # collected in session 8, to be scored once at its end
+FRESH: tuple[str, ...] = (SEALED8,)  # a fresh sealed set until its single score is written down
 
 
 def gold_sets() -> dict[str, tuple[list[Path], Path]]:
@@ -68,6 +69,7 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         SEALED5: beside(tests / "real" / "test5"),
         SEALED6: beside(tests / "real" / "test6"),
         SEALED7: beside(tests / "real" / "test7"),
+        SEALED8: beside(tests / "real" / "test8"),
     }
 
 

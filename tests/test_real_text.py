@@ -1755,3 +1755,77 @@ def test_a_manuscript_or_pubmed_id_is_no_therapy(toolkit):
     )
     names = {c.therapy for c in claims_of(toolkit, text)}
     assert not names & {"nihms565900", "pmid24510776"}, names
+
+
+@pytest.mark.parametrize(
+    "text, n",
+    [
+        ("AB-101的3期试验共纳入240例患者。在主要分析人群(n=90)中，AB-101延缓了病情进展。", 240),
+        ("AB-101的3期试验在意向治疗人群(n=240)中评估了安全性。", 240),
+        (
+            "The phase 3 trial of AB-101 enrolled 240 participants. In the primary efficacy "
+            "population (n = 151), AB-101 slowed decline.",
+            240,
+        ),
+        ("In the per-protocol set, AB-101 (n = 70) and placebo (n = 68) differed.", None),
+        ("结果显示，在主要疗效人群中，AB-101组(n=99)与安慰剂组(n=102)的差异为3.4分。", None),
+    ],
+)
+def test_an_analysis_set_smaller_than_the_trial_is_no_enrollment(toolkit, text, n):
+    counts = {c.enrollment for c in claims_of(toolkit, text) if c.therapy == "ab101"}
+    assert counts - {None} == ({n} if n else set()), counts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AB-101 is an antibody tested in a phase 2 trial. In Japan, it is reported that "
+        "approximately 10,000 patients are designated as having the disease.",
+        "AB-101是一种抗体，正在2期试验中评估。日本约有10000名患者被认定患有该病。",
+    ],
+)
+def test_people_counted_in_a_sentence_naming_no_drug_nor_trial_are_no_enrollment(toolkit, text):
+    counts = {c.enrollment for c in claims_of(toolkit, text) if c.therapy == "ab101"}
+    assert counts <= {None}, counts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AB-101 is an antibody tested in a phase 2 trial. About 120 patients took part.",
+        "AB-101是一种抗体，正在2期试验中评估。约有120名患者参加。",
+        "AB-101 is an antibody. More than 120 patients were treated.",
+    ],
+)
+def test_an_estimate_of_people_who_take_part_is_still_an_enrollment(toolkit, text):
+    counts = {c.enrollment for c in claims_of(toolkit, text) if c.therapy == "ab101"}
+    assert 120 in counts, counts
+
+
+@pytest.mark.parametrize(
+    "text, n",
+    [
+        ("In this phase 1 trial, AB-101 was given to four cohorts of eight patients each.", 32),
+        (
+            "In this phase 1 trial, AB-101 was given to 3 ascending dose cohorts of 10 participants.",
+            30,
+        ),
+        ("AB-101的1期试验共设4个剂量组，每组8例患者。", 32),
+    ],
+)
+def test_groups_of_a_size_count_their_product(toolkit, text, n):
+    counts = {c.enrollment for c in claims_of(toolkit, text) if c.therapy == "ab101"}
+    assert counts == {n}, counts
+
+
+@pytest.mark.parametrize(
+    "text, n",
+    [
+        ("在参与AB-101研究的患者中，56人最初随机分配接受AB-101，34人接受安慰剂。", 90),
+        ("AB-101的2期研究中，30名患者接受AB-101，15名患者接受安慰剂。", 45),
+        ("AB-101的2期研究共纳入50名患者，30名接受AB-101，20名接受安慰剂。", 50),
+    ],
+)
+def test_counts_each_followed_by_what_they_received_are_arms(toolkit, text, n):
+    counts = {c.enrollment for c in claims_of(toolkit, text) if c.therapy == "ab101"}
+    assert counts == {n}, counts

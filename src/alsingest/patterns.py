@@ -385,6 +385,18 @@ EPIDEMIOLOGY = re.compile(
 EN_TRIAL_COUNT = re.compile(
     r"\b(?:enrol\w*|recruit\w*|randomi[sz]\w*|assigned|trials?|study|studies|cohorts?|participants|subjects)\b"
 )
+# An estimate of people ("approximately 10,000 patients", "约有1万名患者") in a sentence that
+# names no therapy counts a trial's participants only in a trial's words: "In Japan, approximately
+# 10,000 patients are designated" counts the disease's patients.
+ESTIMATE_BEFORE = re.compile(
+    r"(?:\b(?:approximately|roughly|about|around|over|more than|nearly|an estimated)|约有?|大约|超过|逾|近)\s*$"
+)
+TRIAL_CONTEXT = re.compile(
+    r"试验|研究|临床|纳入|入组|招募|募集|收案|随机|参与|参加|受试者|志愿者|队列|组|植入|注射|给药|接受|"
+    r"[\dⅠⅡⅢⅣIV一二三四]\s*期|\b(?:enrol\w*|recruit\w*|randomi[sz]\w*|assigned|trials?|stud(?:y|ies)|"
+    r"cohorts?|arms?|groups?|participa\w*|subjects|volunteers|phase|tests?|treated|implanted|"
+    r"dosed|received|took part|take part)\b|\bn\s*="
+)
 # A per-arm size ("每组约200名", "90 per arm") is no trial's total.
 PER_ARM = re.compile(
     r"(每组|每个组|每一组|各组|组?各)\s*(将|计划)?\s*(纳入|入组|招募)?\s*(约|大约)?\s*$"
@@ -411,6 +423,19 @@ EN_NUMBER_WORDS = re.compile(rf"\b{_EN_NUMBER}\b", re.IGNORECASE)
 EN_COUNT = re.compile(
     rf"(?<![\d.\-a-z])(?P<n>{_NUMBER}|{_EN_NUMBER}\b)\s+(?!(?:weeks?|days?|months?|years?|hours?|mg|ml|kg|doses?|times|percent)\b)"
     r"(?:[a-z][a-z-]*\s+){0,3}?(?:patients|participants|subjects|people|individuals|volunteers|adults|persons|men|women|cases)\b"
+)
+# "four cohorts of eight patients", "4个队列，每个队列8例": groups of a size, the trial their product.
+COHORTS_OF = re.compile(
+    rf"(?<![\d.\-a-z])(?P<k>{_NUMBER}|{_EN_NUMBER})\s+(?:sequential\s+|dose\s+|ascending\s+)*"
+    rf"(?:cohorts|groups|arms|panels)\s+of\s+(?P<n>{_NUMBER}|{_EN_NUMBER})\s+"
+    r"(?:[a-z][a-z-]*\s+){0,2}?(?:patients|participants|subjects|people|volunteers)\b|"
+    rf"(?P<k_cn>\d+|[{CN_NUMERAL}]+)\s*个(?:剂量)?(?:队列|组)\s*[，,]?\s*每(?:个)?(?:剂量)?(?:队列|组)"
+    rf"(?:各)?\s*(?P<n_cn>\d+|[{CN_NUMERAL}]+)\s*(?:名|例|位|人)"
+)
+# "56人最初随机分配接受AMX0035，34人接受安慰剂": counts each followed by what they received are
+# arms (two or more of them: one such count may be a case).
+ALLOCATED_AFTER = re.compile(
+    r"\s*(?:[^，,。；;]{0,6}?)(?:随机)?(?:分配|分到|分入)?(?:接受|服用|使用)"
 )
 # "a 664-participant study": the count as an adjective says the study's size itself.
 EN_COUNT_ADJECTIVE = re.compile(
@@ -661,6 +686,15 @@ PUBLICATION_HISTORY = re.compile(
 # A subgroup's count is no trial's size: "the pre-specified subgroup … (n=130)", "亚组（n=40）".
 _SUBGROUP = r"sub-?groups?|\bsubsets? of\b|\bsubpopulation|亚组"
 SUBGROUP = re.compile(_SUBGROUP)
+# ... and so is the count of an analysis set smaller than the trial: "the primary efficacy
+# population (n=151)", "主要分析人群(n=60)", "per-protocol set". Not the intention-to-treat or
+# full analysis set ("意向治疗人群(n=108)", "全分析集"), which is every participant.
+ANALYSIS_SUBSET = re.compile(
+    _SUBGROUP
+    + r"|\b(?:efficacy|analy[sz]is|analy[sz]ed|evaluable|per[- ]protocol|mitt|completers?)"
+    r"\s+(?:population|set|cohort)\b|\bmodified intent(?:ion)?[- ]to[- ]treat|\bper[- ]protocol\b|"
+    r"(?<!全)(?:分析|疗效|可评估|符合方案)(?:人群|集)|符合方案"
+)
 # Eligibility criteria: the drugs they name are what patients had taken, not what was studied.
 ELIGIBILITY = re.compile(
     r"纳入标准|入选标准|入组标准|排除标准|\b(eligibility|inclusion|exclusion) criteria"

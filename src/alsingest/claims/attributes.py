@@ -188,9 +188,19 @@ def is_period(view: str, dates: Sequence[DateMention | Attribute]) -> bool:
     return join.group("and") is None or opened is not None
 
 
+_COHORT_WORD = re.compile(r"cohorts|groups|arms|panels|队列|组")
+
+
 def find_enrollment(view: str) -> Attribute | None:
     """The number of participants: a count with an enrollment cue, else arms summed, else a plain count."""
-    strong, weak, arms = [], [], []
+    cohorts = patterns.COHORTS_OF.search(view) if _COHORT_WORD.search(view) else None
+    if cohorts:
+        k = parse_count(cohorts.group("k") or cohorts.group("k_cn"))
+        n = parse_count(cohorts.group("n") or cohorts.group("n_cn"))
+        if k and n:
+            rule = "groups of a size, multiplied"
+            return Attribute("enrollment", cohorts.start(), cohorts.end(), k * n, rule=rule)
+    strong, weak, arms, allocated = [], [], [], []
     epidemiology: bool | None = None  # looked for at the first count that needs it
     for m in finditer(patterns.CN_COUNT, view):
         n = parse_count(m.group("n"))
@@ -200,6 +210,9 @@ def find_enrollment(view: str) -> Attribute | None:
         before = view[max(0, m.start() - 12) : m.start()]
         if patterns.COUNT_OUTCOME.match(after):
             continue
+        if patterns.ALLOCATED_AFTER.match(after):
+            rule = "CN_COUNT of one arm, by what it received"
+            allocated.append(Attribute("enrollment", m.start(), m.end(), n, rule=rule))
         # "人" counts participants only when it closes a number phrase ("约200人的", a table cell)
         # or follows an enrollment word.
         closes_phrase = re.match(r"\s*(的|参与|参加|入组|[|)）]|$)", after) or "患者" in after[:12]
@@ -265,7 +278,7 @@ def find_enrollment(view: str) -> Attribute | None:
         n = stated_count(m)
         if m.group("n")[0].isalpha() and (n is None or n < 5):
             continue  # "one of the patients", "two groups of patients": no trial's size
-        if patterns.SUBGROUP.search(view, 0, m.start()):
+        if patterns.ANALYSIS_SUBSET.search(view, 0, m.start()):
             continue  # "the pre-specified subgroup … (n=130)": a subgroup, not the trial
         if patterns.SUBSET_OPENER.search(view, max(0, m.start() - 12), m.start()):
             continue  # "Of the 12 subjects with follow-up, 92% improved": those analysed
@@ -319,6 +332,8 @@ def find_enrollment(view: str) -> Attribute | None:
         )
     if strong:
         return strong[0]
+    if len(arms) < 2 and len(allocated) >= 2:
+        arms = allocated
     if len(arms) >= 2:
         # "将84例患者随机分为两组，一组(40例)…另一组(44例)": the count the arms add up to is the total.
         for count in (*arms, *weak):

@@ -270,7 +270,9 @@ class _SentenceReader:
                     if therapy == lead.therapy and cell_refs:
                         draft.cite(cell_refs, "a marker of its table row's cells")
                     found.append(draft)
-        elif is_claim(attributes):
+        elif is_claim(
+            attributes := attributes if table else _counted_in_a_trial(attributes, masked)
+        ):
             therapies, how = discourse.owners(s, paragraph, view, masked, attributes, layout)
             carried = list(attributes)
             dates_here = [a for a in attributes if a.kind == "date"]
@@ -299,6 +301,20 @@ class _SentenceReader:
         for draft in found if row_refs else ():
             draft.cite(row_refs, "the reference column of its table row")
         return found
+
+
+def _counted_in_a_trial(attributes: list[Attribute], masked: str) -> list[Attribute]:
+    """A sentence's attributes without its count when that is an estimate of people in a
+    sentence (not a table row) naming no trial: naming no therapy either, it counts the
+    disease's patients, not a trial's."""
+    if patterns.TRIAL_CONTEXT.search(masked):
+        return attributes
+    return [
+        a
+        for a in attributes
+        if a.kind != "enrollment"
+        or not patterns.ESTIMATE_BEFORE.search(masked, max(0, a.start - 16), a.start)
+    ]
 
 
 def date_heading(view: str, dates: list[DateMention]) -> str | None:
