@@ -1829,3 +1829,30 @@ def test_groups_of_a_size_count_their_product(toolkit, text, n):
 def test_counts_each_followed_by_what_they_received_are_arms(toolkit, text, n):
     counts = {c.enrollment for c in claims_of(toolkit, text) if c.therapy == "ab101"}
     assert counts == {n}, counts
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        (
+            "Acme filed AB-101 with the FDA in 2021. The following year, the FDA approved AB-101.",
+            "2022",
+        ),
+        ("AB-101 entered a phase 2 trial in 2018. A year later, AB-101 entered phase 3.", "2019"),
+        (
+            "AB-101 was approved in Japan in 2015. In the same year, AB-101 received orphan drug designation.",
+            "2015",
+        ),
+        ("AB-101 was approved in 2017. The previous year, AB-101 had been filed.", "2016"),
+    ],
+)
+def test_the_year_before_or_after_the_one_named_dates_an_english_event(toolkit, text, date):
+    second = text.index(". ") + 2
+    dates = {c.date for c in claims_of(toolkit, text) if c.start >= second}
+    assert dates == {date}, dates
+
+
+def test_a_time_to_come_is_no_year_after_the_one_named(toolkit):
+    text = "AB-101 entered a phase 2 trial in 2018. Over the next year, AB-101 will be dosed."
+    dates = {c.date for c in claims_of(toolkit, text)}
+    assert "2019" not in dates, dates

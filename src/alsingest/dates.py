@@ -93,6 +93,12 @@ def _int(value: str | None) -> int | None:
 _DATE_CHARACTER = re.compile(r"[\d年月周]|星期|礼拜|今天|今日|today")
 _WEEK = re.compile(r"周|星期|礼拜")
 _LATER = re.compile(r"年之?[后後]|years later")
+_CONTEXT_YEAR = re.compile(
+    r"\byear (?:later|earlier|after|before)|(?:same|following|subsequent|next|previous|preceding|prior|that) year"
+)
+# How far each English word for a year before or after the one named moves it.
+_CONTEXT_SHIFT = {"following": 1, "subsequent": 1, "next": 1, "later": 1, "after": 1,
+                  "previous": -1, "preceding": -1, "prior": -1, "earlier": -1, "before": -1}  # fmt: skip
 _TODAY = re.compile(r"today|今")
 _ISO_SEPARATOR = re.compile(r"\d[-/.]\d")
 
@@ -181,6 +187,10 @@ def find_dates(
             for m in (patterns.CN_WEEKDAY.finditer(text) if _WEEK.search(text) else ())
         ),
         *(("en", m) for m in (patterns.EN_RELATIVE_YEAR.finditer(text) if "year" in text else ())),
+        *(
+            ("enctx", m)
+            for m in (patterns.EN_CONTEXT_YEAR.finditer(text) if _CONTEXT_YEAR.search(text) else ())
+        ),
         *(("today", m) for m in (patterns.TODAY.finditer(text) if _TODAY.search(text) else ())),
         *(
             ("later", m)
@@ -260,6 +270,14 @@ def find_dates(
             value = iso(anchor_year + shift) if anchor_year else None
             rule = "EN_RELATIVE_YEAR, year from the publication date"
             mentions.append(DateMention(m.start(), m.end(), value, relative=True, rule=rule))
+        elif kind == "enctx":
+            word = m.group("which") or m.group("next") or m.group("ago") or m.group("side") or "same"
+            base = year + _CONTEXT_SHIFT.get(word, 0) if year else None
+            value = iso(base) if base else None
+            rule = "EN_CONTEXT_YEAR, from the year named before"
+            mentions.append(DateMention(m.start(), m.end(), value, relative=True, rule=rule))
+            if base:
+                year = base
         elif kind == "later" and found:
             continue  # "两年后，FDA在2017年5月批准了…": the date written out is the event's
         elif kind == "later":

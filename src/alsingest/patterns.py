@@ -173,6 +173,15 @@ CN_RELATIVE_DATE = re.compile(
     r"(?P<rel>同年|当年|當年|次年|翌年|第二年|今年|去年|明年|本年)"
     rf"(?:\s*(?P<month>{_CN_MONTH})\s*月(?:\s*(?P<day>{_CN_DAY})\s*[日号])?|(?P<part>内|底|末|初))?"
 )
+# "the same year", "the following year", "a year later", "the previous year": the year named
+# before, or the one after or before it (English for 同年, 次年, 前一年). Not "over the next
+# year", a time to come.
+EN_CONTEXT_YEAR = re.compile(
+    r"\b(?:the|that)\s+(?P<which>same|following|subsequent|previous|preceding|prior)\s+year\b"
+    r"|(?<!over )(?<!within )(?<!during )(?<!for )(?<!in )\bthe\s+(?P<next>next)\s+year\b"
+    r"|\b(?P<that>that)\s+year\b|\ba\s+year\s+(?P<ago>later|earlier)\b"
+    r"|\bthe\s+year\s+(?P<side>after|before)\b"
+)
 # "8年后在期刊上发表", "Eight years later, …": years counted on from the year named before, at the
 # head of a clause only (not "治疗3年后的生存率", a time since treatment).
 YEARS_LATER = re.compile(
