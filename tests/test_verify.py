@@ -3,6 +3,7 @@
 import pytest
 
 from alsingest.dates import en_number
+from alsingest.lexicon import Lexicon
 from alsingest.normalize import Converter
 from alsingest.verify import (
     CONTRADICTED,
@@ -955,3 +956,165 @@ def test_a_code_is_not_found_inside_a_longer_code(lexicon):
         claim(therapy="xs228", type="trial_start", date="2024"), Source(text, CONVERTER), lexicon
     )
     assert got.verdict == NOT_FOUND, got.reason
+
+
+@pytest.mark.parametrize(
+    "head, expected",
+    [
+        ("Archive page.\n\nDate: Tuesday, December 12, 1995\nFOR IMMEDIATE RELEASE", "1995-12-12"),
+        ("新闻中心\n发布时间：2024年10月9日 10:20\n正文", "2024-10-09"),
+        ("Posted on: 3 March 2021\n\nAcme news", "2021-03-03"),
+    ],
+)
+def test_a_labelled_date_line_in_a_sources_head_dates_it(head, expected):
+    assert header_date(head) == expected
+
+
+def test_an_approval_announced_today_by_a_dated_release_is_of_the_releases_day(lexicon):
+    text = (
+        "Archive page.\n\nDate: Tuesday, December 12, 1995\nFOR IMMEDIATE RELEASE\n\n"
+        "The Food and Drug Administration today announced the approval of ibudilast, the "
+        "first drug shown to prolong survival in ALS.\n\nIbudilast is a tablet.\n"
+    )
+    source = Source(text, CONVERTER)
+    wrong = verify_claim(claim(therapy="ibudilast", type="approval", date="1996"), source, lexicon)
+    right = verify_claim(claim(therapy="ibudilast", type="approval", date="1995"), source, lexicon)
+    assert (wrong.verdict, right.verdict) == (CONTRADICTED, SUPPORTED), (wrong, right)
+
+
+def test_an_estimated_enrollment_beside_the_name_is_no_other_count(lexicon):
+    text = (
+        "Ibudilast in ALS (IBU-ALS). Phase 3. Ibudilast tablets twice daily, or placebo, for "
+        "people with ALS at 25 sites in Japan. Estimated Enrollment : | 128 participants |\n"
+    ) + REGISTRY_RECORD.format(field="Study type", n=1)
+    result = verify_claim(
+        claim(therapy="ibudilast", type="trial_design", enrollment=130),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert result.verdict == PARTIAL, result.reason
+
+
+RECORD_FAR = """Study of Ibudilast in ALS
+Ibudilast tablets twice daily for 12 months.
+Condition: ALS
+Brief summary: a randomised trial of a tablet.
+Primary outcome: ALSFRS-R.
+Secondary outcome: survival.
+Sponsor: Acme.
+Locations: Boston.
+Other locations: Denver.
+Contacts: the sponsor.
+Status and phase
+Recruiting
+{phase}
+Actual Study Start Date : | {start} |
+Actual Enrollment : | 230 participants |
+"""
+
+
+@pytest.mark.parametrize(
+    "start, claimed, verdict",
+    [
+        ("June 1, 2020", "2021-06-01", CONTRADICTED),
+        ("June 1, 2020", "2020-06", SUPPORTED),
+        ("2020-06-01", "2020-06-01", SUPPORTED),
+    ],
+)
+def test_a_registry_records_start_date_speaks_for_the_whole_record(
+    lexicon, start, claimed, verdict
+):
+    source = Source(RECORD_FAR.format(phase="Phase 3", start=start), CONVERTER)
+    result = verify_claim(
+        claim(therapy="ibudilast", type="trial_start", date=claimed), source, lexicon
+    )
+    assert result.verdict == verdict, result.reason
+
+
+def test_a_registry_record_of_another_phase_is_another_trial(lexicon):
+    source = Source(RECORD_FAR.format(phase="Phase 2", start="June 1, 2020"), CONVERTER)
+    result = verify_claim(
+        claim(therapy="ibudilast", type="trial_start", date="2021", phase="3"), source, lexicon
+    )
+    assert result.verdict == NOT_FOUND and "another trial" in result.reason, result.reason
+
+
+# Words about care that state no fact of a therapy: a source long enough to be judged.
+FILLER = (
+    "\n\nThe page goes on with general notes on care, nutrition and breathing support for "
+    "people living with ALS and their families, and where to find help.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3月5日，某医院团队为一名患者植入了北脑一号脑机接口装置，手术顺利。",
+        "On March 5, 2025, the first human received an implant of Beinao-1 and is recovering well.",
+    ],
+)
+def test_an_implant_is_a_devices_dosing(lexicon, text):
+    source = Source(text + FILLER, CONVERTER, published="2025-03-20")
+    result = verify_claim(
+        claim(therapy="beinao-1", type="dosing", date="2025-03-05"), source, lexicon
+    )
+    assert result.verdict == SUPPORTED, result.reason
+
+
+def test_a_designation_the_source_never_mentions_is_not_found(lexicon):
+    text = (
+        "Ibudilast was approved in Korea in July 2014 for ALS. Ibudilast has been used in "
+        "clinics since February 2015.\n" + FILLER
+    )
+    result = verify_claim(
+        claim(
+            therapy="ibudilast",
+            type="other",
+            date="2018",
+            quote="伊布司特于2018年获得美国孤儿药资格认定",
+        ),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert result.verdict == NOT_FOUND, result.reason
+
+
+def test_what_a_ratio_below_one_would_indicate_is_no_outcome(lexicon):
+    text = (
+        "Ibudilast was tested as a regimen of a phase 2/3 platform trial. The primary outcome "
+        "was the disease rate ratio (DRR), with DRR less than 1 indicating a slowing in disease "
+        "progression on ibudilast relative to placebo.\n"
+    )
+    result = verify_claim(
+        claim(therapy="ibudilast", type="trial_result", outcome="missed"),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert result.verdict != CONTRADICTED, result.reason
+
+
+def test_a_romanised_name_spaced_otherwise_and_its_short_form_name_the_therapy(lexicon):
+    text = (
+        "Huoling Shengji Granule (HLSJ) is a formula of traditional Chinese medicine. "
+        "Earlier work supports it for ALS.\n\nEleven centres will recruit 144 patients to "
+        "receive HLSJ or riluzole for 48 weeks." + FILLER
+    )
+    result = verify_claim(
+        claim(therapy="huolingshengji", type="trial_design", enrollment=144, status="planned"),
+        Source(text, CONVERTER),
+        Lexicon({**lexicon.entries, "huolingshengji": ["Huolingshengji Granules", "藿苓生肌颗粒"]}),
+    )
+    assert result.verdict == SUPPORTED, result.reason
+
+
+def test_field_names_on_lines_of_their_own_make_a_record_whose_phase_is_the_trials(lexicon):
+    text = RECORD_FAR.format(phase="Phase 2", start="June 1, 2020").replace(
+        "Actual Study Start Date : | June 1, 2020 |\nActual Enrollment : | 230 participants |\n",
+        "Study type\n\nInterventional\n\nEnrollment\n\n458 patients\n",
+    )
+    result = verify_claim(
+        claim(therapy="ibudilast", type="trial_design", enrollment=230, phase="3"),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert result.verdict == NOT_FOUND and "another trial" in result.reason, result.reason

@@ -271,7 +271,9 @@ def find_dates(
             rule = "EN_RELATIVE_YEAR, year from the publication date"
             mentions.append(DateMention(m.start(), m.end(), value, relative=True, rule=rule))
         elif kind == "enctx":
-            word = m.group("which") or m.group("next") or m.group("ago") or m.group("side") or "same"
+            word = (
+                m.group("which") or m.group("next") or m.group("ago") or m.group("side") or "same"
+            )
             base = year + _CONTEXT_SHIFT.get(word, 0) if year else None
             value = iso(base) if base else None
             rule = "EN_CONTEXT_YEAR, from the year named before"

@@ -550,7 +550,9 @@ SUBMISSION = re.compile(r"提交|递交|申报|受理|\bsubmit\w*|\bfiled\b|\bfi
 # The outcome concerns the primary endpoint: contradictions are looked for between these.
 PRIMARY_ENDPOINT = re.compile(r"主要(疗效)?(终点|指标)|\bprimary (end ?point|outcome)")
 DOSING = re.compile(
-    r"给药|首例受试者|首例患者|第一剂|首剂|首次(给药|注射|用药)|\bdosed\b|\bfirst (patient|participant|dose)"
+    r"给药|首例受试者|首例患者|第一剂|首剂|首次(给药|注射|用药)|\bdosed\b|\bfirst (patient|participant|dose)|"
+    # a device's first use: its implant
+    r"植入|\bimplant(?:ed|s)?\b"
 )
 TRIAL_START = re.compile(
     r"启动|开展|开始|入组首例|\binitiat\w*|\bstart\w*|\bbegan\b|\bcommenc\w*|"
@@ -1215,6 +1217,32 @@ RECORD_ENROLLMENT = re.compile(
     r"(?:\b(?P<estimate>estimated|anticipated|target)\s+|\bactual\s+)?\benrollment\b\s*"
     r"(?:\((?:actual|(?P<estimate2>estimated|anticipated))\))?[\s:|]*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\b"
 )
+# What a measure would mean, not what a trial found: "with DRR less than 1 indicating a slowing in
+# disease progression", "HR<1表示疾病进展减缓". Read on the clause before a success word.
+DEFINES_BEFORE = re.compile(
+    r"(?:\bindicat(?:ing|es)|\bwould (?:indicate|mean|suggest)|\bdefined as|\bdenot(?:ing|es)|"
+    r"表示|代表|意味着)\s*(?:an?\s+|the\s+)?[^,;，；。]{0,12}$"
+)
+# A regulator's designation of a drug (not an approval): orphan drug, fast track, breakthrough
+# therapy, priority review, PRIME.
+DESIGNATION = re.compile(
+    r"孤儿药|孤兒藥|罕见病药|快速通道|突破性疗法|突破性療法|优先审评|優先審評|"
+    r"\borphan\b|\bfast[- ]track\b|\bbreakthrough therapy\b|\bpriority review\b|\bprime\b|"
+    r"\brare pediatric disease\b"
+)
+# A registry record's field names on lines of their own ("Status and phase", "Study type",
+# "Enrollment"): a page with two of them is a record.
+RECORD_KEY_LINE = re.compile(
+    r"(?:study type|status and phase|status|enrollment|study start(?: date)?|"
+    r"primary completion(?: date)?|study design|identifiers|conditions|sponsors?|funder types)\s*:?"
+)
+# A registry record's start date field: "Actual Study Start Date : | June 1, 2020 |", "Study Start
+# (Estimated)", "实际开始日期：2021年6月1日"; its value follows, or is on the next line.
+RECORD_START = re.compile(
+    r"(?:\b(?P<estimate>estimated|anticipated)\s+|\bactual\s+)?\bstudy start(?:\s+date)?\b"
+    r"(?:\s*\((?:actual|(?P<estimate2>estimated|anticipated))\))?[\s:|]*"
+    r"|(?:实际|(?P<estimate3>预计|预期))?(?:研究)?开始日期\s*[:：]?\s*"
+)
 ENROLLMENT_FIELD = re.compile(
     r"\benrollment\b\s*(?:\((?:actual|estimated|anticipated)\))?[\s:|]*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\b"
 )
@@ -1233,7 +1261,9 @@ STAGE_SUBMITTED = re.compile(
 )
 STAGE_APPROVED = re.compile(
     r"获批|获得批准|(?<!申请)批准(?!申请)|获准|核准|\bapproved\b|\bapproval (of|for) (the )?(drug|therapy|treatment)\b|"
-    r"\bgranted\b[^.;]{0,40}\b(approval|authori[sz]ation)\b|\bauthori[sz]ed\b"
+    r"\bgranted\b[^.;]{0,40}\b(approval|authori[sz]ation)\b|\bauthori[sz]ed\b|"
+    # "today announced the approval of riluzole", "received FDA approval"
+    r"\b(?:announc\w*|receiv\w*|gain\w*|won|obtain\w*)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}approval\b"
 )
 # Words right before an approval word that make it asked for, not given: "for approval", "申请批准".
 APPROVAL_SOUGHT_BEFORE = re.compile(
@@ -1301,6 +1331,13 @@ WAYBACK_SNAPSHOT = re.compile(r"^(?P<head>.*/web/)(?P<ts>\d{8,14})(?P<flags>[a-z
 WAYBACK_TIMESTAMP = re.compile(r"\d{8,14}")
 # A source's own date in its first lines, when it has no dateline: a page's "2024-10-09", a
 # wire copy's "3.9.2020 00:06" (day first), a citation's "Neurology. 1996 May;46(5)".
+# A date line a page labels as its own: "Date: Tuesday, December 12, 1995", "发布时间：2024年10月9日",
+# "Posted on: 3 March 2021" (not "Updated", a later edit).
+LABELLED_DATE_LINE = re.compile(
+    r"^[ \t]*(?:date|dated|published(?:\s+on)?|posted(?:\s+on)?|release date|发布时间|发布日期|"
+    r"發布時間|發布日期|發佈時間|发表时间|發表時間|日期)[ \t]*[:：][ \t]*(?P<rest>[^\n]{4,60})$",
+    re.MULTILINE | re.IGNORECASE,
+)
 SOURCE_HEADER_DATE = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})(?!\d)"
     r"|(?<![\d.])(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>(?:19|20)\d\d)(?![\d.]\d)"

@@ -23,6 +23,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 
 from . import patterns
 from .claims import find_enrollment, normalize_phase, parse_count
@@ -188,17 +189,53 @@ class Source:
         found = []
         # A code is also found with a suffix the lexicon does not list ("XS228CN" for xs228).
         code = CODE_ID.fullmatch(therapy)
-        key = name_key(unlisted_name) if unlisted_name else None
+        keys = [name_key(unlisted_name)] if unlisted_name else []
+        # A romanised name is found however it is spaced ("Huoling Shengji Granule").
+        keys += [
+            k
+            for k in (name_key(n) for n in lexicon.entries.get(therapy, ()))
+            if len(k) >= 8 and k.isascii() and k.isalpha()
+        ]
         suffixed = _code_with_suffix(*code.groups()) if code else None
+        abbreviations: set[str] = set()
         for i, sentence in enumerate(self.sentences):
             named = any(m.therapy == therapy for m in lexicon.find(sentence.view))
+            spaced = next((k for k in keys if k in self.keys[i]), None)
             if (
                 named
-                or (key and key in name_key(sentence.view))
+                or spaced
                 or (suffixed and suffixed.search(sentence.view))
+                or any(re.search(rf"\b{a}\b", sentence.view) for a in abbreviations)
             ):
                 found.append(i)
+            if spaced:
+                # "Huoling Shengji Granule (HLSJ)": the short form the source goes on with.
+                abbreviations.update(
+                    a for a in ABBREVIATION.findall(sentence.view) if _abbreviates(a, spaced)
+                )
         return found
+
+    @cached_property
+    def keys(self) -> list[str]:
+        """Each sentence as :func:`name_key` reads a name: no case, spaces or hyphens."""
+        return [name_key(s.view) for s in self.sentences]
+
+
+# "(HLSJ)": a short form defined in parentheses.
+ABBREVIATION = re.compile(r"[(（]\s*([a-z][a-z0-9]{1,9})\s*[)）]")
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """``short`` is a short form of ``name``: its first letter, then its letters in order."""
+    if not name.startswith(short[0]):
+        return False
+    at = 0
+    for ch in short:
+        at = name.find(ch, at)
+        if at < 0:
+            return False
+        at += 1
+    return True
 
 
 def _code_with_suffix(letters: str, digits: str) -> re.Pattern:
@@ -225,7 +262,13 @@ _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 
 def header_date(text: str, head: int = 600) -> str | None:
     """The date a source gives itself in its first lines, when it has no dateline: a page's
-    "2024-10-09", a wire copy's "3.9.2020" (day first), a citation's "1996 May"."""
+    "2024-10-09", a wire copy's "3.9.2020" (day first), a citation's "1996 May", a line labelled
+    "Date: Tuesday, December 12, 1995"."""
+    labelled = patterns.LABELLED_DATE_LINE.search(text[:head])
+    if labelled:
+        dates = [d.iso for d in find_dates(fold(labelled.group("rest")))[0] if d.iso]
+        if dates:
+            return dates[0]
     match = patterns.SOURCE_HEADER_DATE.search(text[:head])
     if match is None:
         return None
@@ -312,6 +355,8 @@ def outcome_statements(view: str, sentence: int = 0) -> list[OutcomeStatement]:
     for m in patterns.OUTCOME_MET.finditer(view):
         if any(a < m.end() and m.start() < b for a, b, _ in missed):
             continue
+        if patterns.DEFINES_BEFORE.search(_clause_before(view, m.start())):
+            continue  # "DRR less than 1 indicating a slowing": what a value would mean
         if _negated(view, m.start()):
             statements.append(
                 OutcomeStatement(sentence, MISSED, about_primary(m.start(), m.end()), False)
@@ -653,7 +698,7 @@ def _check_enrollment(claimed: int, window: list[_Sentence], quote: str = "") ->
     """The claim's count against the counts the source states near the therapy: the same
     number, or the arms it is the sum of ("placebo (n = 104) and edaravone (n = 102)" is 206),
     or, for a claim of "more than 2,000", any larger count; another stated enrollment is a
-    conflict."""
+    conflict, an estimate made before enrollment is not."""
     stated = set()
     at_least = bool(patterns.MORE_THAN_COUNT.search(fold(quote)))
     arms = [stated_count(m) or 0 for s in window for m in patterns.EN_N_EQUALS.finditer(s.view)]
@@ -666,6 +711,11 @@ def _check_enrollment(claimed: int, window: list[_Sentence], quote: str = "") ->
                 return "found"
         if any(en_number(m.group(0)) == claimed for m in patterns.EN_NUMBER_WORDS.finditer(s.view)):
             return "found"
+        if any(
+            m.group("estimate") or m.group("estimate2")
+            for m in patterns.RECORD_ENROLLMENT.finditer(s.view)
+        ):
+            continue  # "Estimated Enrollment: 128": a plan made before enrollment, no other count
         enrollment = find_enrollment(s.view)
         if enrollment:
             if at_least and enrollment.value > claimed:
@@ -694,6 +744,54 @@ def _check_record_enrollment(claimed: int, source: Source) -> Check:
     if any(m.group("estimate") or m.group("estimate2") for _, m in fields):
         return Check("missing")
     return Check("conflict", sentences, f"the record's enrollment is {value}")
+
+
+def _record_start(source: Source) -> tuple[tuple[int, ...], str, bool] | None:
+    """A registry record's one start date field, wherever it stands: its sentences, its date
+    and whether it is an estimate ("Estimated Study Start Date")."""
+    found: list[tuple[int, str, bool]] = []
+    for i, sentence in enumerate(source.sentences):
+        for m in patterns.RECORD_START.finditer(sentence.view):
+            rest = sentence.view[m.end() : m.end() + 40]
+            if not rest.strip(" |:") and i + 1 < len(source.sentences):
+                rest = source.sentences[i + 1].view[:40]  # "Study Start Date" / "2025-09-15"
+            dates = [d.iso for d in find_dates(rest)[0] if d.iso]
+            if dates:
+                estimate = any(m.group(g) for g in ("estimate", "estimate2", "estimate3"))
+                found.append((i, dates[0], estimate))
+    if len({d for _, d, _ in found}) != 1:
+        return None
+    return tuple(i for i, _, _ in found), found[0][1], any(e for _, _, e in found)
+
+
+def _check_record_start(claimed: str, source: Source) -> Check:
+    """A trial start against a registry record's start date field: the trial's, however far
+    from the therapy's name; another date is a conflict unless the field is an estimate."""
+    record = _record_start(source)
+    if record is None:
+        return Check("missing")
+    sentences, stated, estimate = record
+    if _confirms(claimed, stated):
+        return Check("found", sentences)
+    if _dates_compatible(claimed, stated) or estimate:
+        return Check("missing")
+    return Check("conflict", sentences, f"the record's study start is {stated}")
+
+
+def _record_phase(claimed: str, source: Source) -> Check:
+    """A phase against a registry record's phase field (a line of its own: "Phase 2"), however
+    far from the therapy's name; only in a record (field names on lines of their own, a start
+    date or an enrollment field)."""
+    keys = sum(1 for s in source.sentences if patterns.RECORD_KEY_LINE.fullmatch(s.view))
+    if (
+        keys < 2
+        and _record_start(source) is None
+        and not any(patterns.RECORD_ENROLLMENT.search(s.view) for s in source.sentences)
+    ):
+        return Check("missing")
+    fields = [s for s in source.sentences if len(s.view) <= 30 and _stated_phases(s.view)]
+    state = _check_phase(claimed, fields) if fields else "missing"
+    return Check(state, tuple(source.sentences.index(s) for s in fields))
 
 
 def _stated_phases(view: str) -> set[str]:
@@ -799,6 +897,8 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
             )
     for attribute, per_window in windowed.items():
         results[attribute] = _combine(per_window)
+    if claim.get("phase") and results["phase"].state == "missing":
+        results["phase"] = _record_phase(str(claim["phase"]), source)
     if claim.get("enrollment") and results["enrollment"].state == "missing":
         results["enrollment"] = _check_record_enrollment(int(claim["enrollment"]), source)
     if (
@@ -821,11 +921,18 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
         own = check_event_date(claim, views, source)
         if own.state == "conflict":
             results["date"] = own
+    # A registry record's start date field is the trial's start, wherever it stands.
+    record = _check_record_start(str(claim["date"]), source) if claim.get("date") else None
+    record_dated = (
+        claim.get("type") == "trial_start" and record is not None and record.state != "missing"
+    )
+    if record_dated:
+        results["date"] = record
     if claim.get("outcome"):
         statements = [st for k, view in views for st in outcome_statements(view, k)]
         results["outcome"] = check_outcome(str(claim["outcome"]), statements)
     stage = check_stage(claim, views)
-    if stage is None and _silent_on_event(claim, views):
+    if stage is None and not record_dated and _silent_on_event(claim, views):
         return Verdict(
             NOT_FOUND, f"the source names {claim['therapy']} but never its {claim['type']}"
         )
@@ -858,7 +965,7 @@ def _another_trial(results: Mapping[str, Check], claimed: str, stated: set[str])
     with the claim's ("1" against "2/3"), and neither the claim's size nor (when the claim has
     none) its date. "3" against "2/3" may be the same trial misreported: a contradiction."""
     conflicts = {k for k, c in results.items() if c.state == "conflict"}
-    if "phase" not in conflicts or not conflicts <= {"phase", "enrollment"}:
+    if "phase" not in conflicts or not conflicts <= {"phase", "enrollment", "date"}:
         return False
     if any(_phase_stages(claimed) & _phase_stages(p) for p in stated):
         return False
@@ -870,11 +977,13 @@ def _another_trial(results: Mapping[str, Check], claimed: str, stated: set[str])
 
 
 def _silent_on_event(claim: Mapping, views: list[tuple[int, str]]) -> bool:
-    """The claim is of an event (approval, trial start…) the source never states near the
-    therapy (done, planned or denied) other than for another disease: the source speaks of the
-    therapy on another matter."""
+    """The claim is of an event (approval, trial start…, or a designation its quote states) the
+    source never states near the therapy (done, planned or denied) other than for another
+    disease: the source speaks of the therapy on another matter."""
     kind = str(claim.get("type"))
     words = EVENT_WORDS.get(kind)
+    if words is None and patterns.DESIGNATION.search(fold(str(claim.get("quote") or ""))):
+        words = patterns.DESIGNATION  # "获得孤儿药资格认定": a designation the source must state
     return words is not None and not any(
         (words.search(view) or (kind == "trial_start" and _trial_period_start(view, None, None)))
         and not is_about_another_disease(view)
