@@ -1118,3 +1118,36 @@ def test_field_names_on_lines_of_their_own_make_a_record_whose_phase_is_the_tria
         lexicon,
     )
     assert result.verdict == NOT_FOUND and "another trial" in result.reason, result.reason
+
+
+def test_one_of_the_claims_arms_stated_with_another_total_is_no_contradiction(lexicon):
+    text = (
+        "Ibudilast regimen of the platform trial.\n\nN = 284\n\nN=120 ibudilast (60 mg daily "
+        "for 24 weeks).\nN=164 placebo (matching placebo, shared with other regimens)." + FILLER
+    )
+    quote = "共有161名患者被随机分配接受伊布司特 (n = 120)或方案特异性安慰剂(n = 41)"
+    other = "共有161名患者被随机分配接受伊布司特 (n = 121)或方案特异性安慰剂(n = 40)"
+    verdicts = [
+        verify_claim(
+            claim(therapy="ibudilast", type="trial_design", enrollment=161, quote=q),
+            Source(text, CONVERTER),
+            lexicon,
+        ).verdict
+        for q in (quote, other)
+    ]
+    assert verdicts == [PARTIAL, CONTRADICTED], verdicts
+
+
+def test_a_records_key_lines_with_values_below_make_it_a_record(lexicon):
+    text = (
+        "Safety Study of Ibudilast in ALS\n\nNCT ID: NCT00647296\n\nRecruitment status\n\n"
+        "COMPLETED\n\nStudy phase\n\nPHASE2\n\nTarget enrollment\n\n194 participants\n\n"
+        "Participant Flow\n\nSubjects were recruited across 20 centers.\n\n"
+        "Ibudilast 50 mg a day was compared with placebo." + FILLER
+    )
+    result = verify_claim(
+        claim(therapy="ibudilast", type="trial_design", enrollment=943, phase="3"),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert result.verdict == NOT_FOUND and "another trial" in result.reason, result.reason

@@ -1233,8 +1233,9 @@ DESIGNATION = re.compile(
 # A registry record's field names on lines of their own ("Status and phase", "Study type",
 # "Enrollment"): a page with two of them is a record.
 RECORD_KEY_LINE = re.compile(
-    r"(?:study type|status and phase|status|enrollment|study start(?: date)?|"
-    r"primary completion(?: date)?|study design|identifiers|conditions|sponsors?|funder types)\s*:?"
+    r"(?:study type|status and phase|(?:recruitment |overall )?status|study phase|"
+    r"(?:target |actual |estimated )?enrollment|study start(?: date)?|primary completion(?: date)?|"
+    r"study design|identifiers|conditions|sponsors?|funder types|nct id)\s*:?.{0,16}"
 )
 # A registry record's start date field: "Actual Study Start Date : | June 1, 2020 |", "Study Start
 # (Estimated)", "实际开始日期：2021年6月1日"; its value follows, or is on the next line.
