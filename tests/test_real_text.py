@@ -4,6 +4,8 @@ One section per mechanism: run-on units, references by description, names beyond
 background drugs, event dates, participant counts, English trial reports.
 """
 
+import re
+
 import pytest
 
 from alsingest.pipeline import process_article
@@ -1856,3 +1858,33 @@ def test_a_time_to_come_is_no_year_after_the_one_named(toolkit):
     text = "AB-101 entered a phase 2 trial in 2018. Over the next year, AB-101 will be dosed."
     dates = {c.date for c in claims_of(toolkit, text)}
     assert "2019" not in dates, dates
+
+
+@pytest.mark.parametrize(
+    "text, therapy",
+    [
+        (
+            "The experimental therapeutic ZEN-TOX lowers a toxic protein. This phase 1 study will "
+            "recruit 42 participants, all of whom will receive ZEN-TOX.",
+            "zen-tox",
+        ),
+        ("这背后是某团队研发的无线微创脑机接口ZEN，2023年在两家医院启动临床试验。", "zen"),
+    ],
+)
+def test_a_name_introduced_by_its_kind_is_a_therapy(toolkit, text, therapy):
+    names = {re.sub(r"[^a-z0-9]", "", c.therapy) for c in claims_of(toolkit, text)}
+    assert re.sub(r"[^a-z0-9]", "", therapy) in names, names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The platform trial evaluates several investigational drugs under one master protocol, "
+        "each regimen enrolling 160 participants.",
+        "该候选药物IND申请于2023年获得受理，将开展1期临床试验。",
+        "这款新药ALS患者可以使用，2024年启动了3期临床试验。",
+    ],
+)
+def test_a_word_or_an_abbreviation_after_a_kind_is_no_name(toolkit, text):
+    names = {c.therapy for c in claims_of(toolkit, text)}
+    assert not names & {"under", "ind", "als"}, names

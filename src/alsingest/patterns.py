@@ -884,7 +884,10 @@ TRIAL_NAME = re.compile(
     r"(?<![A-Za-z0-9-])(?P<name>[A-Z][A-Z0-9]{3,}(?:-[A-Z0-9]+)*)(?![a-z0-9])"
     r"(?:\s+(?:ALS|[Pp]latform|Phase\s*[0-9IVab/]+|[Cc]linical)|\s*[0-9IVab/]+期)*\s*(?:[Tt]rial|[Ss]tudy|临床试验|试验|研究)"
 )
-NOT_A_TRIAL_NAME = re.compile(r"^(?:ALSFRS|FDA|EMA|NMPA|NIH|NCT\d*|SOD1|RCT|PHASE\d*|ALS|MND)$")
+NOT_A_TRIAL_NAME = re.compile(
+    r"^(?:ALSFRS|FDA|EMA|NMPA|NIH|NCT\d*|SOD1|RCT|PHASE\d*|ALS|MND|IND|NDA|BLA|MAA|CDE|PMDA|TFDA|"
+    r"ODD|BCI|AI|FUS|TDP|NFL|CSF|DNA|RNA|ASO|MSC|IPSC|GMP|CRO|CEO)$"
+)
 
 
 # International nonproprietary name stems that name drugs.
@@ -898,7 +901,8 @@ INN_NAME = re.compile(
 _CONTEXT_NAME = r"(?P<{g}>[a-z][a-z0-9-]{{3,}}[a-z0-9])(?![a-z0-9-])"
 CONTEXT_NAME = re.compile(
     r"(?:药物|新药|药品|候选药物?|口服药|试验药物?|在研药物?|疗法|脑机接口(?:项目|系统|设备)?)\s?"
-    + _CONTEXT_NAME.format(g="cn")
+    # (a short name too: "脑机接口NEO")
+    + r"(?P<cn>[a-z][a-z0-9-]{1,}[a-z0-9])(?![a-z0-9-])"
     + r"(?!\s*(?:等|et\s+al))"
     + r"|\b"
     + _CONTEXT_NAME.format(g="dose")
@@ -928,6 +932,10 @@ CONTEXT_NAME = re.compile(
     # "a new drug, called Amantadine": a drug introduced by its name.
     + r"|\b(?:drug|medicine|compound|therapy|treatment)s?,?\s+(?:called|named|known as)\s+"
     + _CONTEXT_NAME.format(g="called")
+    # "the experimental therapeutic ALN-SOD", "the investigational drug AB-101".
+    + r"|\b(?:experimental|investigational|candidate)\s+(?:therapeutic|drug|therapy|treatment|"
+    r"medicine|compound|product|gene therapy|antisense oligonucleotide)\s+"
+    + _CONTEXT_NAME.format(g="introduced")
 )
 # Characters Chinese drug names are transliterated with (the syllables of approved names:
 # 普利多匹定 pridopidine, 马赛替尼 masitinib, 雷帕霉素 rapamycin) and their stem endings.
@@ -1106,7 +1114,8 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
     CONTEXT_NAME: (
         "药", "疗法", "脑机接口", "mg", "mcg", "μg", "placebo", "regimen", "脑", "brain", "植入", "implant", "bci",
         "hydrobromide", "chloride", "mesylate", "maleate", "sulfate", "citrate", "tartrate", "besylate",
-        "fumarate", "succinate", "called", "named", "known as",
+        "fumarate", "succinate", "called", "named", "known as", "experimental", "investigational",
+        "candidate",
     ),
     PRECLINICAL_MODEL: (
         "临床前", "模型", "小鼠", "大鼠", "斑马鱼", "果蝇", "线虫", "类器官", "preclinical", "model",

@@ -289,11 +289,13 @@ class UnlistedNames:
                         names.add(name)
             for m in finditer(patterns.CONTEXT_NAME, view):
                 name = m.group(m.lastgroup)
-                if (
-                    m.lastgroup in ("device", "implanter")
-                    and item.view.text[m.start(m.lastgroup) : m.end(m.lastgroup)].islower()
+                written = item.view.text[m.start(m.lastgroup) : m.end(m.lastgroup)]
+                if m.lastgroup in ("device", "implanter", "introduced") and written.islower():
+                    continue  # "a wireless BCI": a device's or drug's name is written capitalised
+                if len(name) <= 4 and (
+                    not written.isupper() or patterns.NOT_A_TRIAL_NAME.match(written)
                 ):
-                    continue  # "a wireless BCI": a device's name is written capitalised
+                    continue  # "脑机接口NEO": a short name in capitals, not an agency's
                 if name not in patterns.NOT_A_CONTEXT_NAME and _unlisted(name, lexicon):
                     names.add(name)
             if patterns.DIGIT.search(view):
