@@ -1888,3 +1888,16 @@ def test_a_name_introduced_by_its_kind_is_a_therapy(toolkit, text, therapy):
 def test_a_word_or_an_abbreviation_after_a_kind_is_no_name(toolkit, text):
     names = {c.therapy for c in claims_of(toolkit, text)}
     assert not names & {"under", "ind", "als"}, names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023年7月，一种全新的治疗药物正式进入临床应用，用于成人渐冻症的治疗。这一药物名为AB-101，是首个获批的同类药物。",
+        "In July 2023, a new kind of medicine entered clinical use for adults with ALS. The drug is "
+        "called AB-101 and is the first of its kind.",
+    ],
+)
+def test_a_drug_described_and_named_in_the_next_sentence_owns_the_facts(toolkit, text):
+    dates = {c.date for c in claims_of(toolkit, text) if c.therapy == "ab101"}
+    assert "2023-07" in dates, dates

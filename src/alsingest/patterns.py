@@ -532,6 +532,7 @@ PRECLINICAL_EFFECT = re.compile(
 EVENT = re.compile(
     r"\btop-?line\b|\bprovid\w* an update\b|上市|获批|批准|获准|核准|核可|授予|认定|启动|开展|开始|完成|首例|给药|入组|招募|提交|申请|递交|受理|宣布|公布|发布|报道|报告|发表|取得|达到|"
     r"撤市|退市|下市|撤回|撤出|终止|暂停|进行|研究|试验|植入|手术|第一剂|首剂|首次(给药|注射|用药|治疗)|用药|注射|发现|证实|显示|处方|开方|"
+    r"临床(?:应用|使用)|"
     r"\b(approv\w*|launch\w*|submit\w*|filed|initiat\w*|start\w*|began|begin\w*|enter(ed|s|ing)?|enroll\w*|randomi[sz]\w*|dosed|announc\w*|report\w*|publish\w*|complet\w*|withdr[ae]wn?|discontinu\w*|results?|vot\w*|grant\w*|cleared|authori[sz]\w*|receiv\w*|recommend\w*|implant(?:ed|s)?)\b|"
     # a regimen joining a platform trial: "was added to the trial in April 2023"
     r"\badded to the (?:[\w-]+ ){0,3}(?:trial|platform)\b|加入[^,;。，；]{0,8}平台试验"
@@ -544,7 +545,8 @@ TRIAL_APPROVAL = re.compile(
     r"(获批|批准|获准)[^,;。]{0,24}?(开展|进行|开始|启动)[^,;。]{0,12}?(临床|试验|研究)|\bind\b|"
     r"临床试验(申请)?(获|的)?(批准|许可|默示许可)|双报双批|\bcleared\b"
 )
-LAUNCH = re.compile(r"上市|\blaunch\w*")
+# (and "正式进入临床应用", "投入临床使用": a drug in use in clinics)
+LAUNCH = re.compile(r"上市|\blaunch\w*|(?:进入|投入|应用于|用于)临床(?:应用|使用)")
 # Filing with a regulator: a verb, not the bare noun "申请" ("临床试验申请获批" is a trial start).
 SUBMISSION = re.compile(r"提交|递交|申报|受理|\bsubmit\w*|\bfiled\b|\bfiling\b")
 # The outcome concerns the primary endpoint: contradictions are looked for between these.
@@ -1231,6 +1233,14 @@ RECORD_ENROLLMENT = re.compile(
 DEFINES_BEFORE = re.compile(
     r"(?:\bindicat(?:ing|es)|\bwould (?:indicate|mean|suggest)|\bdefined as|\bdenot(?:ing|es)|"
     r"表示|代表|意味着)\s*(?:an?\s+|the\s+)?[^,;，；。]{0,12}$"
+)
+# A sentence that names the drug the sentence before described: "这一药物名为Tofersen", "The drug
+# is called AB-101" (the name follows at once).
+NAMED_NEXT = re.compile(
+    r"^\s*(?:这一?|该|此|这种|这款|这个)(?:药物?|新药|疗法|产品|装置|设备|系统)(?:的名字)?\s*"
+    r"(?:名为|叫做?|称为|就是|即|是)\s*"
+    r"|^\s*(?:the|this|that) (?:new )?(?:drug|medicine|therapy|treatment|device|product|compound) "
+    r"(?:is|was) (?:called|named|known as)\s+|^\s*it is (?:called|named)\s+"
 )
 # A regulator's designation of a drug (not an approval): orphan drug, fast track, breakthrough
 # therapy, priority review, PRIME.

@@ -118,6 +118,15 @@ def table_start(paragraphs: Sequence[Paragraph], index: int) -> int:
     return index
 
 
+def _name_at(item: SentenceInput, at: int) -> str | None:
+    """The therapy named at ``at`` in a sentence: a lexicon name, else a code ("AB-101")."""
+    listed = next((m.therapy for m in item.mentions if m.start == at), None)
+    if listed is not None:
+        return listed
+    code = patterns.CODE_NAME.match(item.view.folded, at)
+    return re.sub(r"[^a-z0-9]", "", code.group("name")) if code else None
+
+
 @dataclass(frozen=True)
 class Layout:
     """What the article's shape says, read once: paragraphs that introduce the next one, each
@@ -132,6 +141,8 @@ class Layout:
     row_header: dict[int, str] = field(default_factory=dict)  # a row copied as one line -> header
     field_key: dict[int, str] = field(default_factory=dict)  # a value's paragraph -> key above it
     first_named: str | None = None  # what a "the drug" before any name means (a news lead)
+    # A sentence -> the therapy the next one names as what it described ("这一药物名为X").
+    named_next: dict[int, str] = field(default_factory=dict)
 
     @classmethod
     def of(
@@ -148,7 +159,15 @@ class Layout:
         field_key: dict[int, str] = {}
         header = ""
         first_named = None
+        named_next: dict[int, str] = {}
+        before: SentenceInput | None = None
         for item in sentences:
+            naming = patterns.NAMED_NEXT.match(item.view.folded) if before is not None else None
+            if naming and before is not None:
+                named = _name_at(item, naming.end())
+                if named is not None:
+                    named_next[before.sentence.index] = named
+            before = item
             if first_named is None and paragraphs[item.sentence.paragraph].kind != REFERENCE:
                 first_named = next(
                     (m.therapy for m in item.mentions if m.therapy not in classes), None
@@ -176,6 +195,7 @@ class Layout:
             row_header,
             field_key,
             first_named,
+            named_next,
         )
 
     def header_of(self, paragraph: int) -> str | None:

@@ -192,6 +192,7 @@ class _SentenceReader:
             bool(mentions)
             or table
             or discourse.topic is not None
+            or s.index in layout.named_next
             # A single product's sentence is its claim only with a trial fact: a phase, a
             # count or an outcome needs a digit, a numeral or an outcome word.
             or bool(layout.subject and _may_state_a_trial_fact(masked))
@@ -273,7 +274,11 @@ class _SentenceReader:
         elif is_claim(
             attributes := attributes if table else _counted_in_a_trial(attributes, masked)
         ):
-            therapies, how = discourse.owners(s, paragraph, view, masked, attributes, layout)
+            if s.index in layout.named_next:
+                # "一种全新的药物进入临床应用。这一药物名为Tofersen": the next sentence names it.
+                therapies, how = (layout.named_next[s.index],), "named by the next sentence"
+            else:
+                therapies, how = discourse.owners(s, paragraph, view, masked, attributes, layout)
             carried = list(attributes)
             dates_here = [a for a in attributes if a.kind == "date"]
             if (
