@@ -189,7 +189,11 @@ def find_dates(
         *(("en", m) for m in (patterns.EN_RELATIVE_YEAR.finditer(text) if "year" in text else ())),
         *(
             ("enctx", m)
-            for m in (patterns.EN_CONTEXT_YEAR.finditer(text) if _CONTEXT_YEAR.search(text) else ())
+            for m in (
+                patterns.EN_CONTEXT_YEAR.finditer(text)
+                if "year" in text and _CONTEXT_YEAR.search(text)
+                else ()
+            )
         ),
         *(("today", m) for m in (patterns.TODAY.finditer(text) if _TODAY.search(text) else ())),
         *(

@@ -188,7 +188,7 @@ def is_period(view: str, dates: Sequence[DateMention | Attribute]) -> bool:
     return join.group("and") is None or opened is not None
 
 
-_COHORT_WORD = re.compile(r"cohorts|groups|arms|panels|队列|组")
+_COHORT_WORD = re.compile(r"(?:cohorts|groups|arms|panels)\s+of\b|个(?:剂量)?(?:队列|组)")
 
 
 def find_enrollment(view: str) -> Attribute | None:

@@ -312,7 +312,7 @@ def _counted_in_a_trial(attributes: list[Attribute], masked: str) -> list[Attrib
     """A sentence's attributes without its count when that is an estimate of people in a
     sentence (not a table row) naming no trial: naming no therapy either, it counts the
     disease's patients, not a trial's."""
-    if patterns.TRIAL_CONTEXT.search(masked):
+    if not any(a.kind == "enrollment" for a in attributes) or patterns.TRIAL_CONTEXT.search(masked):
         return attributes
     return [
         a
