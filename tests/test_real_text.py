@@ -1901,3 +1901,17 @@ def test_a_word_or_an_abbreviation_after_a_kind_is_no_name(toolkit, text):
 def test_a_drug_described_and_named_in_the_next_sentence_owns_the_facts(toolkit, text):
     dates = {c.date for c in claims_of(toolkit, text) if c.therapy == "ab101"}
     assert "2023-07" in dates, dates
+
+
+def test_a_cell_class_named_in_the_singular_with_its_source_is_the_class(toolkit):
+    text = (
+        "A phase 1 study of fetal brain-derived neural stem cell grafts enrolled 15 ALS subjects."
+    )
+    claims = claims_of(toolkit, text)
+    assert {(c.therapy, c.phase, c.enrollment) for c in claims} == {("nsc", "1", 15)}, claims
+
+
+def test_a_year_inside_a_code_is_no_date(toolkit):
+    text = "The phase 1 study of AB-101 started under Protocol Number AB2019-3 in 2020."
+    dates = {c.date for c in claims_of(toolkit, text)}
+    assert dates == {"2020"}, dates

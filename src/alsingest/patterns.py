@@ -269,9 +269,9 @@ EN_BARE_MONTH = re.compile(
     r"(?:early\s+|mid-?\s*|late\s+)?(?P<mname>january|february|march|april|june|july|august|"
     r"september|october|november|december)\b(?![\s,.]*\d)(?:\s+of\s+this\s+year)?"
 )
-# "2025-04-10", "2025-04", "2025/4/10".
+# "2025-04-10", "2025-04", "2025/4/10"; not inside a code ("Protocol NS2008-1").
 ISO_DATE = re.compile(
-    rf"(?<![\d/.-])(?P<year>{YEAR})[-/.](?P<month>\d{{1,2}})(?:[-/.](?P<day>\d{{1,2}}))?(?![\d/.-])"
+    rf"(?<![\da-zA-Z/.-])(?P<year>{YEAR})[-/.](?P<month>\d{{1,2}})(?:[-/.](?P<day>\d{{1,2}}))?(?![\d/.-])"
 )
 # A bare English year after a preposition: "in 2025", "by 2026", "since 2019".
 EN_YEAR = re.compile(
@@ -839,6 +839,9 @@ CELL_THERAPY = re.compile(
     r"|\b(?:(?:autologous|allogeneic)\s+)?(?:adipose|bone[\s-]marrow|umbilical[\s-]cord|placental|dental[\s-]pulp|"
     r"olfactory[\s-]ensheathing|peripheral[\s-]blood|schwann)(?:[\s-](?:tissue|derived))*[\s-](?:mesenchymal[\s-])?"
     r"(?:stem|stromal|progenitor)?[\s-]?cells?\b"
+    # "Human Spinal Cord-derived Neural Stem Cell (Transplantation)": a class named in the singular
+    r"|\b(?:(?:human|fetal|autologous|allogeneic)\s+)?(?:[a-z]+(?:[\s-][a-z]+)?-derived\s+)?"
+    r"(?:neural|mesenchymal)\s+(?:stem|stromal|progenitor|precursor)\s+cells?\b"
 )
 # The class a cell therapy named by its source belongs to ("autologous bone marrow-derived
 # mesenchymal stem cells" is an MSC therapy), when the lexicon has that class.
