@@ -841,7 +841,7 @@ CELL_THERAPY = re.compile(
     r"(?:stem|stromal|progenitor)?[\s-]?cells?\b"
     # "Human Spinal Cord-derived Neural Stem Cell (Transplantation)": a class named in the singular
     r"|\b(?:(?:human|fetal|autologous|allogeneic)\s+)?(?:[a-z]+(?:[\s-][a-z]+)?-derived\s+)?"
-    r"(?:neural|mesenchymal)\s+(?:stem|stromal|progenitor|precursor)\s+cells?\b"
+    r"(?:neural\s+stem|mesenchymal\s+(?:stem|stromal))\s+cells?\b"
 )
 # The class a cell therapy named by its source belongs to ("autologous bone marrow-derived
 # mesenchymal stem cells" is an MSC therapy), when the lexicon has that class.
