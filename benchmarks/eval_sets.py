@@ -62,6 +62,7 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         "real-dev6": beside(tests / "real" / "dev6"),
         "real-dev7": beside(tests / "real" / "dev7"),
         "real-dev8": beside(tests / "real" / "dev8"),
+        "real-dev9": beside(tests / "real" / "dev9"),
         SEALED: beside(tests / "real" / "test"),
         SEALED2: beside(tests / "real" / "test2"),
         SEALED3: beside(tests / "real" / "test3"),

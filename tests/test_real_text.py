@@ -1915,3 +1915,31 @@ def test_a_year_inside_a_code_is_no_date(toolkit):
     text = "The phase 1 study of AB-101 started under Protocol Number AB2019-3 in 2020."
     dates = {c.date for c in claims_of(toolkit, text)}
     assert dates == {"2020"}, dates
+
+
+def test_a_trial_conducted_over_a_period_with_asides_after_its_dates(toolkit):
+    text = (
+        "AB-101 was tested in the phase 2 ZENITH trial. The double-blind part of ZENITH was "
+        "conducted from March 3, 2020 (first patient, first visit (FPFV)) through May 5, 2021 "
+        "(last patient, last visit)."
+    )
+    dates = {c.date for c in claims_of(toolkit, text) if c.therapy == "ab101"}
+    assert {"2020-03-03", "2021-05-05"} <= dates, dates
+
+
+def test_a_device_named_by_its_maker_with_a_space_before_de(toolkit):
+    text = "2020 年 8 月，FDA 授予 Zenlink 的脑机接口“突破性设备”称号。六名患者体内将被植入 Zenlink 的脑机接口设备。"
+    facts = {(c.therapy, c.date, c.enrollment) for c in claims_of(toolkit, text)}
+    assert {("zenlink", "2020-08", None), ("zenlink", None, 6)} <= facts, facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023年12月，AB-101的研发公司宣布获得了7500万美元融资。",
+        "In December 2023, the maker of AB-101 announced it had raised $75 million in a Series C round.",
+    ],
+)
+def test_a_funding_round_dates_no_event_of_the_therapy(toolkit, text):
+    dates = {c.date for c in claims_of(toolkit, text)}
+    assert "2023-12" not in dates, dates

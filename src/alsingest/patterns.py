@@ -368,7 +368,8 @@ CN_COUNT = re.compile(
 # What participants do in a trial: "554 people with a motor neuron disease were randomly
 # assigned", "2020年2月至2023年7月共有554名患者入组".
 TRIAL_ACTIVITY = re.compile(
-    r"纳入|入组|招募|随机|enrol|recruit|randomi[sz]|randomly assigned|\bscreened\b|\bparticipants\b"
+    r"纳入|入组|招募|随机|enrol|recruit|randomi[sz]|randomly assigned|\bscreened\b|\bparticipants\b|"
+    r"\bconducted\b"
 )
 # The trial the text is about, referred to: "will join the trial", "该研究".
 THE_TRIAL = re.compile(
@@ -588,7 +589,9 @@ MONEY_CLAUSE = re.compile(
     r"销售额|销售收入|营收|营业收入|净利润|市值|股价|财报|年报|季报|财务报告|业绩|\bsales\b|\brevenues?\b|"
     r"\bnet (income|loss)\b|\bearnings\b|\b(annual|quarterly|financial) (report|results)\b|"
     # money a product brought in: "brought in $380 million", "带来3.8亿美元收入"
-    r"\b(brought in|generated|earned)\b|收入"
+    r"\b(brought in|generated|earned)\b|收入|"
+    # money a company raised: "宣布获得了7500万美元融资", "raised $75 million in a Series C round"
+    r"融资|募资|\bfinancing\b|\bfunding round\b|\braised\s+(?:us\s*)?\$|\bseries [a-e] (?:round|financing)\b"
 )
 # ... or a guidance document's year right after it ("2023年版指南", "the 2023 guideline") ...
 NON_EVENT_DATE_AFTER = re.compile(
@@ -923,7 +926,7 @@ CONTEXT_NAME = re.compile(
     # "Neuralink的大脑晶片", "Synchron's brain implant": a brain-computer interface named by its maker.
     + r"|"
     + _CONTEXT_NAME.format(g="device")
-    + r"(?:的|'s)?\s?(?:脑机接口|脑机介面|大?脑(?:部)?(?:晶片|芯片|植入物)|brain[\s-](?:computer[\s-]interface|implant|chip)|bci(?![a-z0-9]))"
+    + r"\s?(?:的|'s)?\s?(?:脑机接口|脑机介面|大?脑(?:部)?(?:晶片|芯片|植入物)|brain[\s-](?:computer[\s-]interface|implant|chip)|bci(?![a-z0-9]))"
     # "Neuralink已为全球12名患者成功植入其N1芯片", "Synchron has implanted its device in 6
     # patients": the maker that implants a chip or device in patients, in the same clause.
     + r"|"

@@ -131,6 +131,10 @@ def find_phases(view: str) -> list[Attribute]:
     )
 
 
+# A clause that is a date and nothing else: "去年12月，", "In December 2023,".
+_BARE_DATE_CLAUSE = re.compile(r"[\s,，、]*(?:in|on|by|at|since|from|于|在)?[\s,，、]*")
+
+
 def is_event_date(view: str, date: DateMention) -> bool:
     """Not an "as of" date, a publication line, a patent term, a guidance document's year or the
     year of a sales figure."""
@@ -141,7 +145,11 @@ def is_event_date(view: str, date: DateMention) -> bool:
         return False
     if not patterns.MONEY_CLAUSE.search(view):
         return True
-    return not patterns.MONEY_CLAUSE.search(view, *clause_at(view, date.start))
+    start, end = clause_at(view, date.start)
+    if _BARE_DATE_CLAUSE.fullmatch(view[start : date.start] + " " + view[date.end : end]):
+        # "去年12月，X宣布获得7500万美元融资": a date standing alone dates the clause after it.
+        end = clause_at(view, min(len(view), end + 1))[1]
+    return not patterns.MONEY_CLAUSE.search(view, start, end)
 
 
 def _outcome(polarity: str, view: str, start: int, end: int) -> str:
@@ -176,12 +184,18 @@ _ENGLISH_COUNT_RULES = {
 }
 
 
+# A parenthesised aside, one level of parentheses inside it.
+_ASIDE = re.compile(r"\s*[(（](?:[^()（）]|[(（][^()（）]*[)）])*[)）]")
+
+
 def is_period(view: str, dates: Sequence[DateMention | Attribute]) -> bool:
     """Two dates bounding one period: "between Feb 27, 2020, and July 24, 2023", "2020年2月至2023年7月"."""
     if len(dates) != 2:
         return False
     first, last = sorted(dates, key=lambda d: d.start)
-    join = patterns.PERIOD_JOIN.match(view[first.end : last.start])
+    # "from January 16, 2020 (baseline visit, first-patient first-visit (FPFV)) through …": an
+    # aside after the first date does not part the two.
+    join = patterns.PERIOD_JOIN.match(_ASIDE.sub("", view[first.end : last.start]))
     if join is None:
         return False
     opened = patterns.PERIOD_OPEN.search(view[max(0, first.start - 12) : first.start])
