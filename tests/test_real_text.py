@@ -1943,3 +1943,31 @@ def test_a_device_named_by_its_maker_with_a_space_before_de(toolkit):
 def test_a_funding_round_dates_no_event_of_the_therapy(toolkit, text):
     dates = {c.date for c in claims_of(toolkit, text)}
     assert "2023-12" not in dates, dates
+
+
+def test_each_phase_takes_the_count_of_its_own_clause(toolkit):
+    text = "AB-101的1期安全性试验有12名患者参与，2期剂量递增研究有14名患者参与。"
+    facts = {(c.phase, c.enrollment) for c in claims_of(toolkit, text) if c.therapy == "ab101"}
+    assert facts == {("1", 12), ("2", 14)}, facts
+
+
+def test_a_count_followed_by_taking_part_is_an_enrollment(toolkit):
+    text = "AB-101的3期研究纳入108名患者。在这些患者中，有95名参加了正在进行的开放标签扩展研究。"
+    counts = {c.enrollment for c in claims_of(toolkit, text) if c.therapy == "ab101"}
+    assert {108, 95} <= counts, counts
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("AB-101 (n=37) shows 32% slowing of decline vs placebo (n=35) in ALSFRS-R.", "decline"),
+        ("AB-101 (n=37) shows less worsening (wk24 Δ2.9, p=0.03) than placebo.", "wk24"),
+        (
+            "AB-101 was given until day28 and the visit3 scores were recorded in 20 patients.",
+            "day28",
+        ),
+    ],
+)
+def test_an_outcome_word_or_a_time_point_is_no_drug(toolkit, text, absent):
+    names = {c.therapy for c in claims_of(toolkit, text)}
+    assert absent not in names and "ab101" in names, names

@@ -787,8 +787,13 @@ _CODE_QUALIFIER = (
     r"associated|induced|mediated|expressing|targeting)(?![a-z0-9])"
 )
 _CODE_MEASURE = r"(?:pet|mri|ct|spect|scan|assay|imaging)(?![a-z0-9])"
+# A time point or a part of a trial written like a code: "wk24", "day28", "visit3", "cohort2".
+_CODE_TIME = (
+    r"(?:wks?|weeks?|days?|mo|months?|yrs?|years?|visits?|hrs?|hours?|min|cohorts?|arms?|parts?|"
+    r"stages?|grades?|phases?|doses?|groups?|sites?|step)-?\d"
+)
 CODE_NAME = re.compile(
-    rf"(?<![a-z0-9-])(?P<name>(?P<base>[a-z]{{2,6}}-?\d{{2,6}}[a-z]{{0,3}})"
+    rf"(?<![a-z0-9-])(?!{_CODE_TIME})(?P<name>(?P<base>[a-z]{{2,6}}-?\d{{2,6}}[a-z]{{0,3}})"
     rf"(?:-(?!{_CODE_QUALIFIER}|{_CODE_MEASURE})[a-z][a-z0-9]{{1,7}})*)"
     rf"(?![a-z0-9])(?!-(?!{_CODE_QUALIFIER})[a-z0-9])"
     # a quantity glued to a word is no code: "30 or60 mg", "or60 mgsingle doses", "up to18 months"
@@ -1092,6 +1097,21 @@ NOT_A_CONTEXT_NAME = frozenset(
         "lowest",
         "higher",
         "lower",
+        # what a drug is compared on: "32% slowing of decline vs placebo"
+        "decline",
+        "progression",
+        "change",
+        "slowing",
+        "worsening",
+        "improvement",
+        "benefit",
+        "reduction",
+        "difference",
+        "score",
+        "scores",
+        "survival",
+        "effect",
+        "effects",
     ]
 )
 

@@ -202,6 +202,8 @@ def is_period(view: str, dates: Sequence[DateMention | Attribute]) -> bool:
     return join.group("and") is None or opened is not None
 
 
+# "有95名参加了开放标签扩展研究": a count of those who took part, the verb right after it.
+_TOOK_PART_AFTER = re.compile(r"\s*(?:参加|参与|加入|入组)")
 _COHORT_WORD = re.compile(r"(?:cohorts|groups|arms|panels)\s+of\b|个(?:剂量)?(?:队列|组)")
 
 
@@ -255,7 +257,9 @@ def find_enrollment(view: str) -> Attribute | None:
         if "组" in re.split(r"[,;，；]", after[:12])[0] or "组" in clause_before[-6:]:
             attribute.rule = "CN_COUNT of one arm"
             arms.append(attribute)
-        elif patterns.ENROLLMENT_CUE.search(clause_before) or m.group("approx") in (
+        elif (
+            patterns.ENROLLMENT_CUE.search(clause_before) or _TOOK_PART_AFTER.match(after)
+        ) or m.group("approx") in (
             "共",
             "总共",
             "总计",

@@ -7,8 +7,8 @@ from dataclasses import replace
 
 from .. import patterns
 from ..normalize import join_lines
-from .attributes import parse_count
-from .binding import clauses_of
+from .attributes import find_enrollment, parse_count
+from .binding import clause_at, clauses_of
 from .cues import search
 from .model import QUOTE_MAX, Attribute, Claim, Draft, SentenceInput
 
@@ -105,14 +105,19 @@ def build_claims(
 
 
 def phase_sizes(view: str, attrs: list[Attribute]) -> dict[str, int]:
-    """The participant count stated right after each phase ("Phase 1 (N=47)"), by phase."""
+    """The participant count stated right after each phase ("Phase 1 (N=47)"), else in each
+    phase's own clause ("1期试验有12名患者参与，2期研究有14名患者参与"), by phase."""
     sizes: dict[str, int] = {}
-    for a in attrs:
-        if a.kind == "phase":
-            m = patterns.PHASE_COUNT.match(view, a.end)
-            n = parse_count(m.group("n")) if m else None
-            if n:
-                sizes.setdefault(a.value, n)
+    phases = [a for a in attrs if a.kind == "phase"]
+    clauses = [clause_at(view, a.start) for a in phases]
+    for a, clause in zip(phases, clauses, strict=True):
+        m = patterns.PHASE_COUNT.match(view, a.end)
+        n = parse_count(m.group("n")) if m else None
+        if not n and clauses.count(clause) == 1:
+            count = find_enrollment(view[slice(*clause)])
+            n = count.value if count else None
+        if n:
+            sizes.setdefault(a.value, n)
     return sizes
 
 
