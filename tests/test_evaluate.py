@@ -28,6 +28,7 @@ REAL_SETS = {
     "real-dev7": "dev7",
     "real-test5": "test5",
     "real-dev8": "dev8",
+    "real-dev9": "dev9",
     "real-test6": "test6",
     "real-test7": "test7",
 }
