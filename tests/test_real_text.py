@@ -1971,3 +1971,16 @@ def test_a_count_followed_by_taking_part_is_an_enrollment(toolkit):
 def test_an_outcome_word_or_a_time_point_is_no_drug(toolkit, text, absent):
     names = {c.therapy for c in claims_of(toolkit, text)}
     assert absent not in names and "ab101" in names, names
+
+
+@pytest.mark.parametrize(
+    "text, claimed",
+    [
+        ("AB-101 is being tested in the pivotal ZENITH trial, due to read out next year.", True),
+        ("AB-101已进入注册临床试验阶段。", True),
+        ("Scientists called the discovery of AB-101 a pivotal moment for the field.", False),
+    ],
+)
+def test_a_pivotal_trial_is_a_design_of_the_therapy_tested_in_it(toolkit, text, claimed):
+    names = {c.therapy for c in claims_of(toolkit, text)}
+    assert ("ab101" in names) == claimed, names

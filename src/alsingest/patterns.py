@@ -480,6 +480,11 @@ DESIGN_TERMS = {
     "placebo": re.compile(r"安慰剂|placebo"),
     "open-label": re.compile(r"开放标签|开放性|开放式|open[\s-]label"),
     "controlled": re.compile(r"对照|controlled"),
+    # a trial meant to support approval: "the pivotal Valor trial", "关键性临床试验", "注册临床试验"
+    "pivotal": re.compile(
+        r"\bpivotal\s+(?:[\w-]+\s+){0,2}(?:trials?|study|studies|development|data|program)\b|"
+        r"\bregistrational\b|关键性?(?:临床)?(?:试验|研究)|注册(?:性)?临床(?:试验|研究)"
+    ),
 }
 # The same terms as one scan: each alternative is a group named for its term.
 DESIGN_GROUPS = {name: name.replace("-", "_") for name in DESIGN_TERMS}
@@ -1187,7 +1192,10 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
     AND_PLACEBO_AFTER: ("placebo", "安慰剂"),
     ELIGIBILITY: ("标准", "criteria"),
     EN_COUNT_ADJECTIVE: ("participant", "patient", "subject", "person"),
-    DESIGN_TERM: ("随机", "双盲", "安慰剂", "开放", "对照", "random", "blind", "placebo", "open", "controlled"),
+    DESIGN_TERM: (
+        "随机", "双盲", "安慰剂", "开放", "对照", "random", "blind", "placebo", "open", "controlled",
+        "pivotal", "registrational", "关键", "注册",
+    ),
     OTHER_DISEASE: (
         "多发性硬化", "帕金森", "阿尔茨海默", "老年痴呆", "脑卒中", "中风", "脊髓损伤", "重症肌无力", "亨廷顿",
         "脊髓性肌萎缩", "肿瘤", "癌症", "multiple sclerosis", "parkinson", "alzheimer", "stroke",
