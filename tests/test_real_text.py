@@ -1984,3 +1984,27 @@ def test_an_outcome_word_or_a_time_point_is_no_drug(toolkit, text, absent):
 def test_a_pivotal_trial_is_a_design_of_the_therapy_tested_in_it(toolkit, text, claimed):
     names = {c.therapy for c in claims_of(toolkit, text)}
     assert ("ab101" in names) == claimed, names
+
+
+@pytest.mark.parametrize(
+    "text, therapy",
+    [
+        (
+            "In January 2022, Prilenia's priodopidine was added to the platform trial.",
+            "pridopidine",
+        ),
+        ("Amylyx withdrew Relyviro in 2024 after the PHOENIX trial.", "amx0035"),
+    ],
+)
+def test_a_listed_name_with_one_letter_wrong_is_that_name(toolkit, text, therapy):
+    assert therapy in {c.therapy for c in claims_of(toolkit, text)}
+
+
+def test_a_word_two_letters_off_a_listed_name_is_not_it():
+    from alsingest.lexicon import Lexicon
+
+    lexicon = Lexicon({"pridopidine": ["Pridopidine"], "nurown": ["NurOwn"]})
+    assert lexicon.misspelt("priodopidine") == "pridopidine"
+    assert lexicon.misspelt("pridopidine") is None  # listed
+    assert lexicon.misspelt("prodopadine") is None  # two letters off
+    assert lexicon.misspelt("nurowns") is None  # short aliases are not looked near

@@ -26,6 +26,9 @@ _T2S = opencc.OpenCC("t2s.json")
 _ASCII_WORD = re.compile(r"[a-z0-9]")
 
 
+_LONG_WORD = re.compile(r"[a-z]{7,}")
+
+
 @lru_cache(maxsize=8192)
 def name_key(name: str) -> str:
     """Case, spaces, hyphens, ®/™ and script do not matter (the gold scoring rule)."""
@@ -114,6 +117,7 @@ class Lexicon:
     def __init__(self, entries: Mapping[str, Sequence[str]]):
         self.entries: dict[str, tuple[str, ...]] = {}
         self._by_key: dict[str, str] = {}
+        self._misspelt: dict[str, str | None] = {}  # words looked up already
         # (alias, first therapy, second therapy): the alias is kept for the first only.
         self.alias_conflicts: list[tuple[str, str, str]] = []
         for therapy, aliases in entries.items():
@@ -183,6 +187,37 @@ class Lexicon:
     def canonical(self, name: str) -> str | None:
         """The therapy id for any alias, in any case, script or hyphenation."""
         return self._by_key.get(name_key(name))
+
+    @cached_property
+    def _one_off(self) -> dict[str, str]:
+        """Each long Latin alias (7+ letters), and each with one letter left out -> its therapy
+        (a form shared by two therapies is left out)."""
+        found: dict[str, set[str]] = {}
+        for therapy, names in self.entries.items():
+            for name in names:
+                word = name.lower()
+                if not _LONG_WORD.fullmatch(word):
+                    continue
+                for form in {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}:
+                    found.setdefault(form, set()).add(therapy)
+        return {form: next(iter(t)) for form, t in found.items() if len(t) == 1}
+
+    def misspelt(self, word: str) -> str | None:
+        """The therapy a long Latin word (7+ letters) names with one letter added, left out or
+        changed ("priodopidine", "toferson", "Relyviro"), else None; a listed name is not one."""
+        known = self._misspelt.get(word, "")
+        if known != "":
+            return known
+        found: set[str] = set()
+        if _LONG_WORD.fullmatch(word) and self.canonical(word) is None:
+            index = self._one_off
+            found = {index[word]} if word in index else set()
+            for i in range(len(word)):
+                shorter = word[:i] + word[i + 1 :]
+                if shorter in index:
+                    found.add(index[shorter])
+        self._misspelt[word] = result = found.pop() if len(found) == 1 else None
+        return result
 
     def terms(self) -> Iterable[str]:
         """Every alias as written in the lexicon, simplified."""

@@ -137,6 +137,11 @@ def select_mentions(
     ):
         if not any(x.start < m.end() and m.start() < x.end for x in mentions):
             name = m.group()
+            misspelt = lexicon.misspelt(name)
+            if misspelt:
+                rule = "a listed name with one letter wrong"
+                mentions.append(TherapyMention(m.start(), m.end(), misspelt, False, rule))
+                continue
             therapy = _therapy_id(name, lexicon)
             rule = "CONTEXT_NAME: the article names it where only a drug can stand"
             mentions.append(TherapyMention(m.start(), m.end(), therapy, True, rule))
@@ -298,6 +303,8 @@ class UnlistedNames:
                     continue  # "脑机接口NEO": a short name in capitals, not an agency's
                 if name not in patterns.NOT_A_CONTEXT_NAME and _unlisted(name, lexicon):
                     names.add(name)
+            # "priodopidine", "Relyviro": a listed name with one letter wrong is that name.
+            names.update(w for w in _LONG_WORDS.findall(view) if lexicon.misspelt(w))
             if patterns.DIGIT.search(view):
                 found = [*patterns.CODE_NAME.finditer(view), *finditer(patterns.INN_NAME, view)]
             else:
@@ -399,6 +406,10 @@ def _cell_class(name: str, lexicon: Lexicon) -> str | None:
         (c for c, words in patterns.CELL_CLASSES if words.search(name) and lexicon.canonical(c)),
         None,
     )
+
+
+# Words a misspelt listed name may be: Latin letters only, seven or more.
+_LONG_WORDS = re.compile(r"(?<![a-z0-9-])[a-z]{7,}(?![a-z0-9-])")
 
 
 def _therapy_id(name: str, lexicon: Lexicon) -> str:
