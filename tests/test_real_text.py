@@ -2008,3 +2008,13 @@ def test_a_word_two_letters_off_a_listed_name_is_not_it():
     assert lexicon.misspelt("pridopidine") is None  # listed
     assert lexicon.misspelt("prodopadine") is None  # two letters off
     assert lexicon.misspelt("nurowns") is None  # short aliases are not looked near
+
+
+def test_a_platforms_first_arms_are_not_the_regimen_named_before(toolkit):
+    text = (
+        "Timeline of the platform trial:\n\n"
+        "Jan 2022 - The trial completes enrollment for the 4th arm, AB-101.\n\n"
+        "Nov 2021 - The trial completes enrollment in the first 3 arms.\n"
+    )
+    dates = {c.date for c in claims_of(toolkit, text) if c.therapy == "ab101"}
+    assert dates == {"2022-01"}, dates

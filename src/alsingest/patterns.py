@@ -768,7 +768,10 @@ EXAMPLE_OPENER = re.compile(r"\s*(如|例如|比如|譬如|e\.g\.|eg\b|such as|f
 GENERIC_PLURAL = re.compile(
     r"(超过|逾|近|约)?\s*\d+\s*(项|种|个|款)[^,;。]{0,4}(药物|试验|研究|疗法|临床)|多项|数十项|几十项|数十种|许多|大多数|大部分|众多|"
     r"\bdozens of\b|\bmany (drugs|trials|studies)\b|\bnumerous\b|\bmost (drugs|trials|studies)\b|"
-    r"\b(several|multiple|various)\s+(\w+\s+)?(drugs|therapies|candidates|compounds|treatments|regimens)\b"
+    r"\b(several|multiple|various)\s+(\w+\s+)?(drugs|therapies|candidates|compounds|treatments|regimens)\b|"
+    # "completes enrollment in the first 3 arms", "前三个组": several of a platform's regimens
+    r"\b(?:the\s+)?(?:first|last|other|remaining)\s+(?:\d+|two|three|four|five)\s+(?:arms|regimens)\b|"
+    r"\b(?:all|both)\s+(?:\w+\s+)?(?:arms|regimens)\b"
 )
 # ... unless what follows singles one out: "多项研究的支持，包括评估137名患者的关键性3期研究",
 # "several studies, including a pivotal phase 3 trial" (not "including several phase 3 trials").
