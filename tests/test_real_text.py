@@ -2018,3 +2018,12 @@ def test_a_platforms_first_arms_are_not_the_regimen_named_before(toolkit):
     )
     dates = {c.date for c in claims_of(toolkit, text) if c.therapy == "ab101"}
     assert dates == {"2022-01"}, dates
+
+
+def test_another_group_besides_the_trials_own_is_no_enrollment(toolkit):
+    text = (
+        "AB-101的2/3期平台试验共有163名患者被随机分为AB-101组和安慰剂组。"
+        "另外122名同时随机分配的参与者在其他方案中接受安慰剂，并纳入分析。"
+    )
+    counts = {c.enrollment for c in claims_of(toolkit, text) if c.therapy == "ab101"}
+    assert counts - {None} == {163}, counts

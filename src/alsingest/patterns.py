@@ -687,9 +687,9 @@ BACKGROUND_BEFORE = re.compile(
 # A clause that opens on "Of the 12 subjects…" counts those analysed, not those enrolled.
 SUBSET_OPENER = re.compile(r"(?:^|[,;:]\s*)of (?:the|these|those)[,\s]+$")
 # Counts that are a part of the trial, not its size: "Five additional participants", "another
-# 12 patients", "50%(N=191)", "一半(n=60)".
+# 12 patients", "50%(N=191)", "一半(n=60)", "另外122名同时随机分配的参与者".
 PART_COUNT_BEFORE = re.compile(
-    r"(?:\d+(?:\.\d+)?\s*%|一半|半数|another|further)\s*[(（]?\s*(?:n\s*=\s*)?$"
+    r"(?:\d+(?:\.\d+)?\s*%|一半|半数|另外|另有|其余|\banother|\bfurther)\s*[(（]?\s*(?:n\s*=\s*)?$"
 )
 PART_COUNT_AFTER = re.compile(r"\s+(?:additional|more|further|extra)\b")
 # "Study PRO-101", "trial ATH-1105-201": a code after these words names a trial, not a therapy.

@@ -226,6 +226,8 @@ def find_enrollment(view: str) -> Attribute | None:
         before = view[max(0, m.start() - 12) : m.start()]
         if patterns.COUNT_OUTCOME.match(after):
             continue
+        if patterns.PART_COUNT_BEFORE.search(before):
+            continue  # "另外122名参与者": a part besides the trial's own, not its size
         if patterns.ALLOCATED_AFTER.match(after):
             rule = "CN_COUNT of one arm, by what it received"
             allocated.append(Attribute("enrollment", m.start(), m.end(), n, rule=rule))
