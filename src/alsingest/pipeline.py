@@ -119,7 +119,7 @@ def process_article(source: SourceText, toolkit: Toolkit) -> ArticleResult:
         toolkit.lexicon,
         classes=toolkit.options.therapy_classes,
         published=published,
-        word_frequency=toolkit.segmenter.frequency,
+        word_frequency=toolkit.word_frequency,
     )
     return ArticleResult(
         source=source,
