@@ -1029,6 +1029,18 @@ def m027_compact(db: Database) -> None:
         db.execute("VACUUM")
 
 
+@migrations()
+def m028_primary_outcomes_covered(db: Database) -> None:
+    # A therapy's outcome contradictions read on the index alone (outcome, phase, claim and
+    # version), not each claim's row: 40,000 rows of one therapy at 100,000 articles.
+    db.execute("drop index if exists idx_claims_primary_outcome")
+    db.execute(
+        "create index idx_claims_primary_outcome "
+        "on claims (therapy, outcome, phase, version_id, claim_id) "
+        "where outcome in ('met_primary', 'missed_primary')"
+    )
+
+
 _CONVERTERS: list = []
 
 
