@@ -207,11 +207,12 @@ def resolve_therapy(db, name: str | None, options: Options) -> str | None:
         raise click.ClickException(str(e)) from None
 
 
-def toolkit(options: Options, *, for_queries: bool = False):
+def toolkit(options: Options, *, lookup: bool = False):
+    """``lookup``: for commands that segment a few words or none (``Toolkit.build``)."""
     from .toolkit import Toolkit
 
     try:
-        return Toolkit.build(options, for_queries=for_queries)
+        return Toolkit.build(options, lookup=lookup)
     except LexiconError as e:
         raise click.ClickException(str(e)) from None
 
@@ -361,7 +362,7 @@ SEARCH_FIELDS = [
 def search(query, page, fmt, options, db_path, config_path):
     """Sentences matching QUERY, in simplified or traditional Chinese or English."""
     db = open_corpus(db_path)
-    kit = toolkit(options, for_queries=True)
+    kit = toolkit(options, lookup=True)
     rows, total = queries.search_page(
         db, query, kit.segmenter, kit.converter, lexicon=kit.lexicon, **page.sql
     )
@@ -531,7 +532,8 @@ def verify(force, fmt, options, db_path, config_path):
     """Check each claim against the sources it cites; assemble facts; flag contradictions."""
     from .pipeline import verify_corpus
 
-    report = verify_corpus(open_corpus(db_path), toolkit(options), force=force)
+    # Verify segments nothing: the segmenter's dictionary is not loaded for it.
+    report = verify_corpus(open_corpus(db_path), toolkit(options, lookup=True), force=force)
     verified = sum(report.verdicts.values())
     rows = [{"verdict": v, "claims": n} for v, n in sorted(report.verdicts.items())]
     if fmt != "table" or verified:

@@ -31,12 +31,11 @@ class Toolkit:
     dictionary: DictionaryFile | None = None
 
     @classmethod
-    def build(cls, options: Options, *, for_queries: bool = False, lookup: bool = False) -> Toolkit:
-        """``lookup``: for a few texts (one article, or none: verify), the segmenter's dictionary
-        is looked up on disk, not loaded (``Segmenter``'s ``lookup``), and so are the word
-        frequencies the claims ask for: the same words and claims, without loading half a
-        million entries. ``for_queries``: for search queries (a lookup)."""
-        lookup = lookup or for_queries
+    def build(cls, options: Options, *, lookup: bool = False) -> Toolkit:
+        """``lookup``: for a few texts (search queries, one article, or none: verify), the
+        segmenter's dictionary is looked up on disk, not loaded (``Segmenter``'s ``lookup``),
+        and so are the word frequencies the claims ask for: the same words and claims, without
+        loading half a million entries."""
         lexicon = Lexicon.load(options.lexicon_path)
         segmenter = Segmenter(lexicon, options.extra_words, hmm=options.segment_hmm, lookup=lookup)
         dictionary = None
