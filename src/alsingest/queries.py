@@ -130,10 +130,9 @@ def resolve_therapy(db: Database, name: str, lexicon) -> str:
 def current_totals(db: Database) -> dict[str, int]:
     """Articles, and the sentences, references, citation markers and claims of their current
     versions (what ``claims`` and the other listings show; older versions are kept apart):
-    from the counts kept with each article and the kept claim counts, not by counting rows."""
+    from the totals and claim counts kept with every write, not by counting rows."""
     articles, sentences, references, markers = db.execute(
-        "select count(*), coalesce(sum(n_sentences), 0), coalesce(sum(n_references), 0), "
-        "coalesce(sum(n_markers), 0) from articles"
+        "select n_articles, n_sentences, n_references, n_markers from corpus_totals"
     ).fetchone()
     return {
         "articles": articles,
