@@ -61,7 +61,9 @@ def running_server(timeout_s: float = 1.0) -> str | None:
     """The API URL of a running ``alsingest serve``'s server, if one answers; else None (a
     file left by one that was killed is not trusted: its process must live and its server
     answer)."""
-    import httpx
+    # urllib, not httpx: httpx builds an SSL context (loading the CA bundle: 20 ms) even to
+    # ask a local http server.
+    import urllib.request
 
     try:
         announced = json.loads(server_file().read_text(encoding="utf-8"))
@@ -70,8 +72,9 @@ def running_server(timeout_s: float = 1.0) -> str | None:
     except (OSError, ValueError, KeyError, TypeError):
         return None
     try:
-        healthy = httpx.get(f"{api_url}/health", timeout=timeout_s).status_code == 200
-    except httpx.HTTPError:
+        with urllib.request.urlopen(f"{api_url}/health", timeout=timeout_s) as response:
+            healthy = response.status == 200
+    except (OSError, ValueError):  # URLError and HTTPError are OSErrors
         return None
     return api_url if healthy else None
 

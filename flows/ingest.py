@@ -32,6 +32,7 @@ from alsingest.pipeline import (
     store_result,
 )
 from alsingest.readers import InputError, SourceText, discover
+from alsingest.toolkit import LOOKUP_CHARS
 from alsingest.workers import ExtractionPool
 
 # Batches in flight per worker: enough to keep every worker busy, few enough to bound memory.
@@ -39,9 +40,11 @@ IN_FLIGHT_PER_WORKER = 2
 
 
 @lru_cache(maxsize=4)
-def toolkit_for(config: str | None) -> Toolkit:
-    """Loading jieba and the lexicon takes a second or two: once per process and config."""
-    return Toolkit.build(load_config(config))
+def toolkit_for(config: str | None, lookup: bool = False) -> Toolkit:
+    """Loading jieba and the lexicon takes a second or two: once per process and config.
+    ``lookup``: for a few articles or none (verify), the segmenter's dictionary is looked
+    up, not loaded (``Toolkit.build``)."""
+    return Toolkit.build(load_config(config), lookup=lookup)
 
 
 # The worker pool of the running flow, if any. Tasks on a Dask worker find none and
@@ -51,11 +54,11 @@ _pool: ExtractionPool | None = None
 
 @task(name="extract-batch", cache_policy=NO_CACHE)
 def extract_batch(
-    sources: list[SourceText], config: str | None
+    sources: list[SourceText], config: str | None, lookup: bool = False
 ) -> list[store.ArticleRows | InputError]:
     if _pool is not None:
         return _pool.process(sources)
-    return process_batch(sources, toolkit_for(config))
+    return process_batch(sources, toolkit_for(config, lookup=lookup))
 
 
 def task_runner_for(options: Options) -> TaskRunner:
@@ -138,6 +141,9 @@ def ingest(
     # (the first two are read to know).
     first = list(itertools.islice(batches, 2))
     parallel = options.workers > 1 and len(first) > 1 and not options.dask_address
+    # A few short articles (`ingest FILE`): their words are looked up in the segmenter's
+    # dictionary, not the whole of it loaded (half a second).
+    lookup = len(first) == 1 and sum(len(source.text) for source in first[0]) <= LOOKUP_CHARS
     global _pool
     try:
         _pool = ExtractionPool(options.source, options.workers) if parallel else None
@@ -145,7 +151,11 @@ def ingest(
             limit = max(1, IN_FLIGHT_PER_WORKER * max(options.workers, 1))
             running = set()
             for batch in itertools.chain(first, batches):
-                parameters = {"sources": _unvisited(batch, options), "config": options.source}
+                parameters = {
+                    "sources": _unvisited(batch, options),
+                    "config": options.source,
+                    "lookup": lookup,
+                }
                 running.add(runner.submit(extract_batch, parameters))
                 if len(running) >= limit:
                     running = _store_finished(database, running, report, done)

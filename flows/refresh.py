@@ -90,7 +90,8 @@ def store_batch(db_path: str, fetched: list[FetchedDocument], run_id: str) -> Fe
 @task(name="verify-changed", cache_policy=NO_CACHE)
 def verify(db_path: str, config: str | None, changed: list[str]) -> VerifyReport:
     with store.open_db(db_path) as db:
-        return verify_changed(db, toolkit_for(config), changed)
+        # Verify segments nothing: the segmenter's dictionary is not loaded for it.
+        return verify_changed(db, toolkit_for(config, lookup=True), changed)
 
 
 @task(name="record-run", cache_policy=NO_CACHE)

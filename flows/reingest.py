@@ -37,6 +37,7 @@ from alsingest.sources import (
     new_run_id,
     source_templates,
 )
+from alsingest.toolkit import LOOKUP_CHARS
 from flows.ingest import toolkit_for
 from flows.refresh import close_run, current_flow_run_id, fetch_plan, snapshot_claims
 
@@ -63,7 +64,8 @@ def store_article(db_path: str, source: SourceText, config: str | None) -> tuple
     """Store the article; returns new, changed or unchanged, and its name in the corpus."""
     with store.open_db(db_path) as db:
         source = identify(db, source)
-        return store_source(db, source, toolkit_for(config)), source.name
+        lookup = len(source.text) <= LOOKUP_CHARS  # one article: its words looked up
+        return store_source(db, source, toolkit_for(config, lookup=lookup)), source.name
 
 
 @task(name="plan-article-fetch", cache_policy=NO_CACHE)

@@ -83,8 +83,9 @@ def test_lxml_html_clean_stays_declared():
     assert "lxml-html-clean" in declared_distributions()
 
 
-def test_ingest_and_search_never_import_spacy(tmp_path):
-    """spaCy is an optional extra: the pipeline and search run on the segmenter alone."""
+def test_ingest_and_search_never_import_spacy_nor_an_html_parser_for_text(tmp_path):
+    """spaCy is an optional extra: the pipeline and search run on the segmenter alone. A text
+    article, ingested or re-ingested, loads no HTML parser (bs4, trafilatura: 0.15 s)."""
     import subprocess
     import sys
 
@@ -96,12 +97,14 @@ def test_ingest_and_search_never_import_spacy(tmp_path):
         "from alsingest import queries, store\n"
         "from alsingest.config import load_config\n"
         "from alsingest.pipeline import Toolkit, ingest_files\n"
+        "import alsingest.refresh, alsingest.sources\n"
         "kit = Toolkit.build(load_config())\n"
         "db = store.open_db(':memory:')\n"
         f"ingest_files(db, [Path({str(article)!r})], kit)\n"
         "rows = queries.search(db, '托夫生', kit.segmenter, kit.converter, lexicon=kit.lexicon)\n"
         "assert rows, rows\n"
         "assert 'spacy' not in sys.modules\n"
+        "assert 'bs4' not in sys.modules and 'trafilatura' not in sys.modules\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

@@ -238,7 +238,7 @@ def verified(toolkit, tmp_path_factory):
 def test_a_therapy_s_contradictions_from_its_few_claims_are_those_from_all(toolkit, tmp_path):
     """verify reads, per therapy, the facts that may contradict on their dates and the primary
     outcomes (queries.conflict_claims): the same contradictions as from every claim."""
-    from alsingest.assemble import date_conflicts, outcome_conflicts
+    from alsingest.assemble import date_conflicts
 
     for path in sorted(SEEDS.glob("*.txt")):
         shutil.copy(path, tmp_path)
@@ -253,7 +253,7 @@ def test_a_therapy_s_contradictions_from_its_few_claims_are_those_from_all(toolk
     for therapy in queries.claim_therapies(db):
         every += find_conflicts(assemble(queries.fact_claims(db, therapy=therapy)))
         facts, outcomes = queries.conflict_claims(db, therapy)
-        few += date_conflicts(facts) + outcome_conflicts(outcomes)
+        few += date_conflicts(facts) + outcomes
     assert few == every and {c.kind for c in every} == {"date", "outcome"}
     db.close()
 
@@ -392,3 +392,56 @@ def test_contradictions_are_looked_for_in_the_therapies_whose_claims_changed(
     verify_corpus(db, toolkit)
     assert looked == ["tofersen", "tofersen"] and queries.count_conflicts(db) == first.conflicts
     db.close()
+
+
+OUTCOME_SENTENCES = [
+    "托夫生的III期临床试验达到主要终点。",
+    "托夫生的III期临床试验未达到主要终点。",
+    "托夫生的II期临床试验达到了主要终点。",
+    "托夫生的临床试验未达到主要终点。",
+    "依达拉奉的临床试验达到主要终点。",
+    "依达拉奉的III期临床试验未达到主要终点。",
+    "2022年，NurOwn的3期试验未能达到主要终点。",
+]
+
+
+def test_outcome_contradictions_read_on_the_index_are_those_of_every_claim(
+    toolkit, tmp_path, monkeypatch
+):
+    """verify reads a therapy's primary outcomes by kind (outcome, phase), then the claims
+    of the kinds that contradict and five of their articles: the contradictions
+    assemble.outcome_conflicts finds in every claim, whichever way the articles are named."""
+    import random
+
+    from alsingest.assemble import outcome_conflicts
+
+    rng = random.Random(13)
+    found = []
+    for round_ in range(6):
+        folder = tmp_path / f"r{round_}"
+        folder.mkdir()
+        for k in range(rng.randint(1, 14)):
+            lines = rng.sample(OUTCOME_SENTENCES, rng.randint(1, 3))
+            (folder / f"{rng.randint(0, 999):03d}-{k}.txt").write_text(
+                "\n".join(lines) + "\n", encoding="utf-8"
+            )
+        db = store.open_db(folder / "corpus.db")
+        ingest_files(db, [folder], toolkit)
+        if round_ % 2:  # an article's older version: its claims are not current
+            first = sorted(folder.glob("*.txt"))[0]
+            first.write_text(OUTCOME_SENTENCES[0] + "\n", encoding="utf-8")
+            ingest_files(db, [folder], toolkit)
+        every = outcome_conflicts(
+            db.query(
+                "select a.name as article, c.claim_id, c.therapy, c.outcome, c.phase "
+                "from claims c join articles a on a.current_version = c.version_id"
+            )
+        )
+        for scan in (1000, 0):  # articles walked by name; the claims' articles sorted
+            monkeypatch.setattr(queries, "FIRST_ARTICLES_SCAN", scan)
+            monkeypatch.setattr(store, "SQLITE_MAX_VARS", 2)
+            few = [c for t in queries.claim_therapies(db) for c in queries.outcome_conflicts(db, t)]
+            assert sorted(few, key=str) == sorted(every, key=str)
+        found += every
+        db.close()
+    assert len(found) > 6 and any(" more)" in c.detail for c in found)

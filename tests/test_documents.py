@@ -85,11 +85,15 @@ def make_pdf(pages: list[str], title: str | None = None, created: str | None = N
 
 @pytest.fixture(params=["trafilatura", "beautifulsoup"])
 def extractor(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    if request.param == "trafilatura":
-        # trafilatura is a declared dependency: a failed import is a broken install, not a skip.
-        assert documents.trafilatura is not None, "trafilatura did not import"
-    else:
-        monkeypatch.setattr(documents, "trafilatura", None)
+    # trafilatura is a declared dependency: a failed import is a broken install, not a skip.
+    import trafilatura
+
+    if request.param == "beautifulsoup":
+
+        def broken(*args, **kwargs):
+            raise RuntimeError("trafilatura failed")
+
+        monkeypatch.setattr(trafilatura, "extract", broken)
     return request.param
 
 

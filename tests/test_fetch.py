@@ -556,3 +556,10 @@ def test_a_corrupt_or_unknown_encoding_is_refused_with_a_reason(server: Loopback
     unknown = fetch_one(server.url("/br"), FAST)
     assert unknown.status == "unsupported_type"
     assert unknown.reason == "unsupported content encoding 'br'"
+
+
+def test_every_fetch_round_of_a_process_shares_one_ssl_context():
+    """Loading the CA bundle costs 20 ms; a re-ingest fetches in three rounds."""
+    from alsingest.fetch import _Pools
+
+    assert _Pools(FAST, None).ssl_context is _Pools(FAST, None).ssl_context is not None

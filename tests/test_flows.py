@@ -395,19 +395,32 @@ def test_a_running_serve_s_server_is_found_and_used_by_commands(tmp_path, monkey
     that said so is gone or its server does not answer."""
     import json
     import os
+    import urllib.error
+    import urllib.request
 
-    import httpx
     from prefect.settings import PREFECT_API_URL, PREFECT_HOME, temporary_settings
 
     import flows
 
     answers = []
 
+    class Answer:
+        status = 200
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
     def health(url, timeout):
         answers.append(url)
-        return httpx.Response(200, json=True)
+        return Answer()
 
-    monkeypatch.setattr(httpx, "get", health)
+    def unavailable(url, timeout):
+        raise urllib.error.HTTPError(url, 503, "Service Unavailable", {}, None)
+
+    monkeypatch.setattr(urllib.request, "urlopen", health)
     monkeypatch.setattr(flows, "temporary_server_ends_with_us", lambda: None)
     api = "http://127.0.0.1:4321/api"
     with temporary_settings(updates={PREFECT_HOME: tmp_path, PREFECT_API_URL: None}):
@@ -421,7 +434,7 @@ def test_a_running_serve_s_server_is_found_and_used_by_commands(tmp_path, monkey
         assert PREFECT_API_URL.value() is None
         flows.server_file().write_text(json.dumps({"api_url": api, "pid": 2**22 + 7}))
         assert flows.running_server() is None, "its process is gone"
-        monkeypatch.setattr(httpx, "get", lambda url, timeout: httpx.Response(503))
+        monkeypatch.setattr(urllib.request, "urlopen", unavailable)
         with flows.announced_server(api):
             assert flows.running_server() is None, "its server does not answer"
 

@@ -437,3 +437,46 @@ def test_verifying_again_replaces_the_per_source_verdicts(two_sources, toolkit):
     verify_corpus(two_sources, toolkit)
     verify_corpus(two_sources, toolkit, force=True)
     assert two_sources["source_verdicts"].count == 2
+
+
+def test_a_toolkit_that_looks_words_up_makes_the_same_articles_as_the_loaded_one(toolkit, options):
+    """`ingest FILE` and `reingest` look the segmenter's words up in its dictionary file instead
+    of loading it: every article comes out the same (sentences, search text, claims)."""
+    from conftest import ROOT
+
+    from alsingest.pipeline import Toolkit, process_article
+    from alsingest.readers import read_article
+
+    looked_up = Toolkit.build(options, lookup=True)
+    folders = [SEEDS, *(ROOT / "tests" / f for f in ("dev", "holdout", "blind"))]
+    paths = [
+        p for folder in folders for p in sorted(folder.iterdir()) if p.suffix in (".txt", ".md")
+    ]
+    paths += sorted((ROOT / "tests" / "real").glob("*/*.txt"))[:40]
+    assert len(paths) >= 60
+    for path in paths:
+        source = read_article(path, options.max_bytes)
+        assert process_article(source, looked_up) == process_article(source, toolkit), path
+    assert "_dictionary" not in vars(looked_up.segmenter), "the dictionary was not loaded"
+    assert looked_up.word_frequency.get("患者") == toolkit.segmenter.frequency["患者"]
+    assert looked_up.word_frequency.get("不是一个词吧") is None and looked_up.word_frequency
+
+
+def test_the_ingest_flow_looks_words_up_for_a_few_short_articles_only(
+    prefect_harness, tmp_path, monkeypatch
+):
+    import flows.ingest
+
+    built = []
+    toolkit_for = flows.ingest.toolkit_for.__wrapped__
+    monkeypatch.setattr(
+        flows.ingest,
+        "toolkit_for",
+        lambda c, *, lookup=False: built.append(lookup) or toolkit_for(c, lookup=lookup),
+    )
+    one = sorted(SEEDS.glob("*.txt"))[0]
+    flows.ingest.ingest([str(one)], db=str(tmp_path / "c.db"), config=None)
+    config = tmp_path / "one.toml"
+    config.write_text("[ingest]\nworkers = 1\n", encoding="utf-8")
+    flows.ingest.ingest([str(SEEDS)], db=str(tmp_path / "d.db"), config=str(config))
+    assert built == [True, False]

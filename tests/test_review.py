@@ -180,8 +180,10 @@ ENROLLMENT = (
 )
 
 
-def test_an_edited_enrollment_keeps_its_decision_and_refresh_counts_it(tmp_path, toolkit):
-    from alsingest.refresh import REFRESH, RunReport, claim_state, finish_run, utc_now
+def test_an_edited_enrollment_keeps_its_decision_and_refresh_counts_it(
+    tmp_path, toolkit, monkeypatch
+):
+    from alsingest.refresh import REFRESH, REINGEST, RunReport, claim_state, finish_run, utc_now
 
     folder = tmp_path / "articles"
     folder.mkdir()
@@ -208,6 +210,11 @@ def test_an_edited_enrollment_keeps_its_decision_and_refresh_counts_it(tmp_path,
     # A refresh after the ingest reports it as changed since review.
     report = RunReport("run-1", REFRESH, utc_now())
     finish_run(db, report, claim_state(db))
+    assert report.review_flagged == [successor["claim_id"]]
+    # So does a re-ingest of the article, reading the decisions on its claims alone.
+    monkeypatch.setattr(store, "latest_decisions", lambda db: pytest.fail("every decision read"))
+    report = RunReport("run-2", REINGEST, utc_now(), articles=["trial.txt"])
+    finish_run(db, report, claim_state(db, "trial.txt"))
     assert report.review_flagged == [successor["claim_id"]]
     db.close()
 

@@ -185,6 +185,9 @@ def test_the_kept_claim_counts_follow_every_write(tmp_path, toolkit):
     agree(db)
     assert queries.counted_claims(db, therapy="renamed") == 1
     version_counts_agree(db)
+    db.execute("pragma foreign_keys = off")
+    db.execute("delete from articles where name = ?", [article.name])  # removed by hand
+    version_counts_agree(db)
     db.close()
 
 
@@ -236,6 +239,13 @@ def version_counts_agree(db) -> None:
             f"(select count(*) from [{table}] t where t.version_id = a.current_version)"
         ).fetchall()
         assert wrong == [], (table, wrong)
+    # The corpus totals kept with every write to articles (m029).
+    kept = db.execute("select * from corpus_totals").fetchall()
+    summed = db.execute(
+        "select count(*), coalesce(sum(n_sentences), 0), coalesce(sum(n_references), 0), "
+        "coalesce(sum(n_markers), 0) from articles"
+    ).fetchall()
+    assert kept == summed
     # Each version's sentences: consecutive ids from its first, in order (m025).
     wrong = db.execute(
         "select v.id from article_versions v where v.n_sentences != "
@@ -264,10 +274,15 @@ def test_each_article_keeps_its_current_row_counts_and_an_older_corpus_gets_them
     assert totals == {"articles": 5, **counted}
     claim = next(iter(queries.export_claims(db)))
     review.decide(db, claim, "accept", note="kept")
-    # Back to the schema of m019: no counts with the articles.
+    # Back to the schema of m019: no counts with the articles (nor the totals kept of them).
+    for trigger in ("insert", "delete", "update"):
+        db.execute(f"drop trigger corpus_totals_{trigger}")
+    db.execute("drop table corpus_totals")
     for column in ("paragraphs", "sentences", "references", "markers"):
         db.execute(f"alter table articles drop column n_{column}")
-    db.execute("delete from _sqlite_migrations where name = 'm020_version_counts'")
+    db.execute(
+        "delete from _sqlite_migrations where name in ('m020_version_counts', 'm029_corpus_totals')"
+    )
     db.conn.commit()
     db.close()
     db = store.open_db(tmp_path / "old.db")

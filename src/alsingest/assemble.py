@@ -215,8 +215,9 @@ def date_conflicts(facts: list[Fact]) -> list[Conflict]:
 DETAIL_ARTICLES = 5
 
 
-def named(articles: list[str]) -> str:
-    more = len(articles) - DETAIL_ARTICLES
+def named(articles: list[str], total: int | None = None) -> str:
+    """``articles`` (sorted; their first five suffice when ``total`` counts them all)."""
+    more = (len(articles) if total is None else total) - DETAIL_ARTICLES
     return ", ".join(articles[:DETAIL_ARTICLES]) + (f" and {more} more" if more > 0 else "")
 
 
@@ -233,30 +234,40 @@ def outcome_conflicts(claims: Iterable[Mapping]) -> list[Conflict]:
         if claim.get("outcome") in PRIMARY_OUTCOMES:
             by_therapy.setdefault(claim["therapy"], []).append(claim)
     for therapy, group in sorted(by_therapy.items()):
-        # Per outcome: how many claims give no phase, and the phases given.
-        unphased = {o: 0 for o in PRIMARY_OUTCOMES}
-        phases: dict[str, set] = {o: set() for o in PRIMARY_OUTCOMES}
-        for claim in group:
-            if claim.get("phase"):
-                phases[claim["outcome"]].add(claim["phase"])
-            else:
-                unphased[claim["outcome"]] += 1
-
-        involved = [c for c in group if _has_partner(c, unphased, phases)]
+        partnered = outcomes_with_partner({(c["outcome"], c.get("phase") or "") for c in group})
+        involved = [c for c in group if (c["outcome"], c.get("phase") or "") in partnered]
         if involved:
-            ids = tuple(sorted({c["claim_id"] for c in involved}))
             articles = sorted({c["article"] for c in involved})
-            detail = f"{therapy}: primary endpoint met and missed ({named(articles)})"
-            found.append(Conflict(_digest("outcome", *ids), "outcome", therapy, detail, ids))
+            found.append(outcome_conflict(therapy, {c["claim_id"] for c in involved}, articles))
     return found
 
 
-def _has_partner(claim: Mapping, unphased: dict[str, int], phases: dict[str, set]) -> bool:
-    """Whether a claim of the other primary outcome contradicts ``claim``."""
-    other = PRIMARY_OUTCOMES[1 - PRIMARY_OUTCOMES.index(claim["outcome"])]
-    if not claim.get("phase"):
-        return bool(unphased[other] or phases[other])
-    return bool(unphased[other]) or claim["phase"] in phases[other]
+def outcomes_with_partner(kinds: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Of one therapy's kinds of primary-outcome claims, (outcome, phase or ""), those whose
+    claims a claim of the other outcome contradicts: a claim with no phase contradicts every
+    claim of the other outcome, one with a phase those of its phase or of none."""
+    kinds = set(kinds)
+    # Per outcome: whether some claim gives no phase, and the phases given.
+    unphased = {outcome for outcome, phase in kinds if not phase}
+    phases = {
+        o: {phase for outcome, phase in kinds if outcome == o and phase} for o in PRIMARY_OUTCOMES
+    }
+    partnered = set()
+    for outcome, phase in kinds:
+        other = PRIMARY_OUTCOMES[1 - PRIMARY_OUTCOMES.index(outcome)]
+        if other in unphased or (phases[other] if not phase else phase in phases[other]):
+            partnered.add((outcome, phase))
+    return partnered
+
+
+def outcome_conflict(
+    therapy: str, claim_ids: Iterable[str], articles: list[str], article_count: int | None = None
+) -> Conflict:
+    """The outcome contradiction of ``therapy``'s claims ``claim_ids``, in ``articles`` (sorted;
+    the first five suffice with ``article_count``)."""
+    ids = tuple(sorted(set(claim_ids)))
+    detail = f"{therapy}: primary endpoint met and missed ({named(articles, article_count)})"
+    return Conflict(_digest("outcome", *ids), "outcome", therapy, detail, ids)
 
 
 def alias_conflicts(lexicon: Lexicon | None) -> list[Conflict]:

@@ -14,9 +14,7 @@ import json
 import logging
 import re
 from dataclasses import dataclass
-
-import trafilatura
-from bs4 import BeautifulSoup, Tag
+from typing import TYPE_CHECKING
 
 from alsingest.dates import iso
 from alsingest.encoding import (
@@ -29,6 +27,9 @@ from alsingest.encoding import (
 from alsingest.fetch import FetchResult
 from alsingest.patterns import MONTHS
 from alsingest.readers import block_text
+
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup, Tag
 
 logger = logging.getLogger(__name__)
 
@@ -266,6 +267,8 @@ def _html_declared_charset(body: bytes, header_charset: str | None) -> str | Non
 
 
 def _extract_html(body: bytes, header_charset: str | None, url: str | None) -> Document:
+    from bs4 import BeautifulSoup  # here: a run that parses no page does not load it
+
     html, encoding = _decode(body, _html_declared_charset(body, header_charset))
     soup = BeautifulSoup(html, "html.parser")
     title = _html_title(soup)
@@ -334,10 +337,14 @@ def _paragraphs(text: str) -> str:
 
 def main_text(html: str, url: str | None = None) -> str:
     """A page's main text (trafilatura), else its visible text without navigation and forms."""
+    from bs4 import BeautifulSoup
+
     return _trafilatura_text(html, url) or _soup_text(BeautifulSoup(html, "html.parser"))
 
 
 def _trafilatura_text(html: str, url: str | None) -> str:
+    import trafilatura  # here: a tenth of a second to import, and only pages need it
+
     try:
         text = trafilatura.extract(
             html, url=url, include_comments=False, include_tables=True, favor_recall=True

@@ -119,7 +119,7 @@ def process_article(source: SourceText, toolkit: Toolkit) -> ArticleResult:
         toolkit.lexicon,
         classes=toolkit.options.therapy_classes,
         published=published,
-        word_frequency=toolkit.segmenter.frequency,
+        word_frequency=toolkit.word_frequency,
     )
     return ArticleResult(
         source=source,
@@ -331,7 +331,7 @@ def verify_corpus(db: Database, toolkit: Toolkit, *, force: bool = False) -> Ver
        (``therapies_to_check``; every therapy when the verifier or lexicon changed) and
        record their contradictions.
     """
-    from .assemble import alias_conflicts, date_conflicts, outcome_conflicts
+    from .assemble import alias_conflicts, date_conflicts
     from .verify import (
         ATTENTION_ORDER,
         UNAVAILABLE,
@@ -436,7 +436,7 @@ def verify_corpus(db: Database, toolkit: Toolkit, *, force: bool = False) -> Ver
     found = alias_conflicts(toolkit.lexicon)
     for therapy in queries.claim_therapies(db) if therapies is None else therapies:
         facts, outcomes = queries.conflict_claims(db, therapy)
-        found += date_conflicts(facts) + outcome_conflicts(outcomes)
+        found += date_conflicts(facts) + outcomes
     report.new_conflicts = store.write_conflicts(
         db,
         [

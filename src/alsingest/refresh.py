@@ -470,7 +470,12 @@ def finish_run(db: Database, report: RunReport, before: ClaimState) -> str:
     # A re-ingest changes one article: its claims alone are compared.
     scope = report.articles[0] if report.kind == REINGEST and report.articles else None
     claims = {row["claim_id"]: row for row in queries.claim_values(db, scope)}
-    decisions = store.latest_decisions(db)
+    # A re-ingest's article: the decisions on its claims alone (not every one ever made).
+    decisions = (
+        store.latest_decisions(db)
+        if scope is None
+        else {row["claim_id"]: row for row in store.read_decisions_of(db, list(claims))}
+    )
     touched = [*report.changed_claims, *report.new_claims]
     in_scope = [
         claim_id

@@ -20,8 +20,6 @@ import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 
-from bs4 import BeautifulSoup
-
 from . import patterns
 from .dates import find_dates
 from .normalize import fold
@@ -197,6 +195,8 @@ def parse_clinicaltrials(body: bytes, trial_id: str) -> RegistryRecord:
 
 
 def _label_values(body: bytes) -> dict[str, str]:
+    from bs4 import BeautifulSoup  # here: ingest reads registry ids, never a registry page
+
     soup = BeautifulSoup(body, "html.parser")
     cells = [" ".join(cell.get_text(" ").split()) for cell in soup.find_all(["td", "th"])]
     values: dict[str, str] = {}

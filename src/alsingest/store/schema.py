@@ -1029,6 +1029,58 @@ def m027_compact(db: Database) -> None:
         db.execute("VACUUM")
 
 
+@migrations()
+def m028_primary_outcomes_covered(db: Database) -> None:
+    # A therapy's outcome contradictions read on the index alone (outcome, phase, claim and
+    # version), not each claim's row: 40,000 rows of one therapy at 100,000 articles.
+    db.execute("drop index if exists idx_claims_primary_outcome")
+    db.execute(
+        "create index idx_claims_primary_outcome "
+        "on claims (therapy, outcome, phase, version_id, claim_id) "
+        "where outcome in ('met_primary', 'missed_primary')"
+    )
+
+
+# What `ingest` reports of the corpus: its articles and the rows of their current versions,
+# kept with every write to `articles` (m020 keeps each article's counts) instead of summed
+# over every article after each ingest (15 ms at 100,000 articles, more from a cold disk).
+CORPUS_TOTALS = ("sentences", "references", "markers")
+
+
+def _move_totals(row: str, sign: str) -> str:
+    return "update corpus_totals set " + ", ".join(
+        [f"n_articles = n_articles {sign} 1"]
+        + [f"n_{column} = n_{column} {sign} {row}.n_{column}" for column in CORPUS_TOTALS]
+    )
+
+
+CORPUS_TOTAL_TRIGGERS = {
+    "corpus_totals_insert": f"after insert on articles begin {_move_totals('new', '+')}; end",
+    "corpus_totals_delete": f"after delete on articles begin {_move_totals('old', '-')}; end",
+    "corpus_totals_update": (
+        f"after update of {', '.join(f'n_{c}' for c in CORPUS_TOTALS)} on articles "
+        "begin update corpus_totals set "
+        + ", ".join(f"n_{c} = n_{c} - old.n_{c} + new.n_{c}" for c in CORPUS_TOTALS)
+        + "; end"
+    ),
+}
+
+
+@migrations()
+def m029_corpus_totals(db: Database) -> None:
+    columns = ["n_articles", *(f"n_{column}" for column in CORPUS_TOTALS)]
+    db.execute(
+        f"create table corpus_totals ({', '.join(f'{c} integer not null' for c in columns)})"
+    )
+    db.execute(
+        f"insert into corpus_totals ({', '.join(columns)}) select count(*), "
+        + ", ".join(f"coalesce(sum(n_{column}), 0)" for column in CORPUS_TOTALS)
+        + " from articles"
+    )
+    for name, body in CORPUS_TOTAL_TRIGGERS.items():
+        db.execute(f"create trigger [{name}] {body}")
+
+
 _CONVERTERS: list = []
 
 
