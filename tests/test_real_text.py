@@ -2027,3 +2027,92 @@ def test_another_group_besides_the_trials_own_is_no_enrollment(toolkit):
     )
     counts = {c.enrollment for c in claims_of(toolkit, text) if c.therapy == "ab101"}
     assert counts - {None} == {163}, counts
+
+
+# --- session 8's rules, as a review of them found them misfire (each fixed) ---------------
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        (
+            "Acme is creating a new phase 3 trial of AB-101 that will enroll 600 patients.",
+            "creatine",
+        ),
+        ("The design was creative. The phase 2 trial of AB-101 enrolled 80 patients.", "creatine"),
+        ("该公司计划于2024年开展新药DDI研究，评估AB-101的相互作用。", "ddi"),
+        ("2023年，公司提交了新药CTA申请，AB-101的1期试验将随后开始。", "cta"),
+        (
+            "Experimental Drug Shows Promise. AB-101 slowed decline in a 2023 phase 2 trial.",
+            "shows",
+        ),
+        ("Investigational Therapy Slows ALS Progression in Phase 2 Trial of AB-101", "slows"),
+        (
+            "AB-101 began a phase 2 trial in 2019. Patients who had taken riluzole in the year "
+            "before enrollment were excluded.",
+            "riluzole",
+        ),
+    ],
+)
+def test_names_the_session8_rules_must_not_make(toolkit, text, absent):
+    names = {c.therapy for c in claims_of(toolkit, text)}
+    assert absent not in names, names
+
+
+@pytest.mark.parametrize(
+    "text, therapy, fact",
+    [
+        (
+            "A total of 48 patients were enrolled in the phase 1 trial of AB-101, including two "
+            "cohorts of 8 patients who received placebo.",
+            "ab101",
+            ("enrollment", 48),
+        ),
+        ("AB-101的3期试验在全分析集(n=108)中评估了疗效。", "ab101", ("enrollment", 108)),
+        (
+            "In the full analysis set (n=108), AB-101 was compared with placebo.",
+            "ab101",
+            ("enrollment", 108),
+        ),
+        (
+            "The safety analysis set (n=108) of the AB-101 phase 3 trial was analysed.",
+            "ab101",
+            ("enrollment", 108),
+        ),
+        (
+            "In September 2022, AB-101 was approved by the FDA and generated $380 million in sales.",
+            "ab101",
+            ("date", "2022-09"),
+        ),
+        (
+            "The first patient was dosed with HRS-9531 in the phase 1 trial in May 2023.",
+            "hrs9531",
+            ("date", "2023-05"),
+        ),
+        (
+            "In 2022 the first patient was dosed with MIN-102 in a phase 1 trial.",
+            "min102",
+            ("date", "2022"),
+        ),
+    ],
+)
+def test_facts_the_session8_rules_must_keep(toolkit, text, therapy, fact):
+    kind, value = fact
+    values = {getattr(c, kind) for c in claims_of(toolkit, text) if c.therapy == therapy}
+    assert value in values, values
+
+
+@pytest.mark.parametrize(
+    "text, kind, value",
+    [
+        ("研究人员希望AB-101能在2026年前进入临床应用。", "status", "reported"),
+        (
+            "In 2020, AB-101 showed efficacy in mice; a registrational path was discussed with FDA.",
+            "type",
+            "trial_design",
+        ),
+    ],
+)
+def test_facts_the_session8_rules_must_not_make(toolkit, text, kind, value):
+    values = {getattr(c, kind) for c in claims_of(toolkit, text) if c.therapy == "ab101"}
+    assert value not in values, values

@@ -1151,3 +1151,85 @@ def test_a_records_key_lines_with_values_below_make_it_a_record(lexicon):
         lexicon,
     )
     assert result.verdict == NOT_FOUND and "another trial" in result.reason, result.reason
+
+
+# --- session 8's verifier rules, as a review found them misfire (each fixed) --------------
+
+
+def test_a_weeks_count_is_no_arm_of_the_claim(lexicon):
+    text = (
+        "The phase 3 trial of ibudilast enrolled 108 participants, who were treated for 24 weeks."
+        + FILLER
+    )
+    result = verify_claim(
+        claim(
+            therapy="ibudilast",
+            type="trial_design",
+            enrollment=36,
+            quote="ibudilast (n = 24) and placebo (n = 12)",
+        ),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert result.verdict == CONTRADICTED, result.reason
+
+
+def test_a_designation_named_beside_a_result_needs_no_designation_in_the_source(lexicon):
+    text = "The phase 3 trial of ibudilast missed its primary endpoint." + FILLER
+    result = verify_claim(
+        claim(
+            therapy="ibudilast",
+            type="trial_result",
+            outcome="missed",
+            quote="Ibudilast, which has orphan drug designation, missed its primary endpoint",
+        ),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert result.verdict == SUPPORTED, result.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme表示伊布司特ibudilast的3期试验达到了主要终点。",
+        "Acme today reported data indicating ibudilast met the primary endpoint of its phase 3 trial.",
+    ],
+)
+def test_said_or_indicating_before_a_result_is_no_definition(lexicon, text):
+    result = verify_claim(
+        claim(therapy="ibudilast", type="trial_result", outcome="met"),
+        Source(text + FILLER, CONVERTER),
+        lexicon,
+    )
+    assert result.verdict == SUPPORTED, result.reason
+
+
+def test_a_planned_study_start_in_prose_is_no_record_field(lexicon):
+    text = (
+        "Acme began the phase 3 trial of ibudilast in June 2021. The study start had been "
+        "planned for January 2021 but was delayed." + FILLER
+    )
+    result = verify_claim(
+        claim(therapy="ibudilast", type="trial_start", date="2021-06"),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert result.verdict == SUPPORTED, result.reason
+
+
+def test_a_diseases_short_form_is_no_short_form_of_the_drug(lexicon):
+    text = (
+        "Low-dose aldesleukin is being tested in amyotrophic lateral sclerosis (ALS). "
+        "A phase 3 ALS trial of another drug began in 2020." + FILLER
+    )
+    source = Source(text, CONVERTER)
+    lexicon = Lexicon({**lexicon.entries, "aldesleukin": ["aldesleukin", "ld-il-2"]})
+    assert source.mentions("aldesleukin", lexicon) == [0]
+
+
+def test_approval_to_begin_a_trial_is_no_approval_of_the_drug():
+    from alsingest.verify import event_mentions
+
+    assert event_mentions("approval", "acme received approval to begin a phase 3 trial of x.") == []
+    assert event_mentions("approval", "acme received fda approval for x in 2023.") != []

@@ -26,7 +26,13 @@ _T2S = opencc.OpenCC("t2s.json")
 _ASCII_WORD = re.compile(r"[a-z0-9]")
 
 
-_LONG_WORD = re.compile(r"[a-z]{7,}")
+# A word a listed name may be misspelt as: Latin letters only, seven or more (not an English
+# word's ending: "creating", "creative" are no creatine).
+LONG_WORD = re.compile(r"(?<![a-z0-9-])[a-z]{7,}(?![a-z0-9-])")
+_ENGLISH_ENDING = re.compile(
+    r"(?:ing|ings|ive|ives|ed|ion|ions|ly|ness|ment|ments|able|ible|ity|ous|ful|ers|est|ism|ist|"
+    r"ists|ance|ence|ary|ure|ures)$"
+)
 
 
 @lru_cache(maxsize=8192)
@@ -196,7 +202,7 @@ class Lexicon:
         for therapy, names in self.entries.items():
             for name in names:
                 word = name.lower()
-                if not _LONG_WORD.fullmatch(word):
+                if not LONG_WORD.fullmatch(word):
                     continue
                 for form in {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}:
                     found.setdefault(form, set()).add(therapy)
@@ -209,13 +215,20 @@ class Lexicon:
         if known != "":
             return known
         found: set[str] = set()
-        if _LONG_WORD.fullmatch(word) and self.canonical(word) is None:
+        if (
+            len(word) >= 8
+            and LONG_WORD.fullmatch(word)
+            and not _ENGLISH_ENDING.search(word)
+            and self.canonical(word) is None
+        ):
             index = self._one_off
             found = {index[word]} if word in index else set()
             for i in range(len(word)):
                 shorter = word[:i] + word[i + 1 :]
                 if shorter in index:
                     found.add(index[shorter])
+            # Misspelt names keep their first letters ("priodopidine"): not "creating" for creatine.
+            found = {t for t in found if any(n.lower()[:3] == word[:3] for n in self.entries[t])}
         self._misspelt[word] = result = found.pop() if len(found) == 1 else None
         return result
 

@@ -180,7 +180,7 @@ EN_CONTEXT_YEAR = re.compile(
     r"\b(?:the|that)\s+(?P<which>same|following|subsequent|previous|preceding|prior)\s+year\b"
     r"|(?<!over )(?<!within )(?<!during )(?<!for )(?<!in )\bthe\s+(?P<next>next)\s+year\b"
     r"|\b(?P<that>that)\s+year\b|\ba\s+year\s+(?P<ago>later|earlier)\b"
-    r"|\bthe\s+year\s+(?P<side>after|before)\b"
+    r"|\bthe\s+year\s+(?P<side>after|before)\b(?!\s+(?:the\s+|its\s+|their\s+)?[a-z])"
 )
 # "8年后在期刊上发表", "Eight years later, …": years counted on from the year named before, at the
 # head of a clause only (not "治疗3年后的生存率", a time since treatment).
@@ -483,7 +483,8 @@ DESIGN_TERMS = {
     # a trial meant to support approval: "the pivotal Valor trial", "关键性临床试验", "注册临床试验"
     "pivotal": re.compile(
         r"\bpivotal\s+(?:[\w-]+\s+){0,2}(?:trials?|study|studies|development|data|program)\b|"
-        r"\bregistrational\b|关键性?(?:临床)?(?:试验|研究)|注册(?:性)?临床(?:试验|研究)"
+        r"\bregistrational\s+(?:[\w-]+\s+){0,2}(?:trials?|study|studies|program)\b|"
+        r"关键性?(?:临床)?(?:试验|研究)|注册(?:性)?临床(?:试验|研究)"
     ),
 }
 # The same terms as one scan: each alternative is a group named for its term.
@@ -568,7 +569,7 @@ TRIAL_START = re.compile(
     r"\badded to the (?:[\w-]+ ){0,3}(?:trial|platform)\b|加入[^,;。，；]{0,8}平台试验"
 )
 PLANNED = re.compile(
-    r"计划|将会|将于|将在|即将|有望|预计|拟|准备|打算|\bplans?\b|\bplanned\b|\bexpect\w*|\bwill\b|\baims? to\b|\bintends?\b"
+    r"计划|将会|将于|将在|即将|有望|希望|期望|预计|拟|准备|打算|\bplans?\b|\bplanned\b|\bexpect\w*|\bwill\b|\baims? to\b|\bintends?\b"
 )
 
 # Words opening a sentence that go on about what came before: anaphora ("该药", "the drug"),
@@ -596,6 +597,10 @@ MONEY_CLAUSE = re.compile(
     # money a product brought in: "brought in $380 million", "带来3.8亿美元收入"
     r"\b(brought in|generated|earned)\b|收入|"
     # money a company raised: "宣布获得了7500万美元融资", "raised $75 million in a Series C round"
+    r"融资|募资|\bfinancing\b|\bfunding round\b|\braised\s+(?:us\s*)?\$|\bseries [a-e] (?:round|financing)\b"
+)
+# ... of which money a company raised dates nothing of its drug even from a clause of its own.
+FUNDING = re.compile(
     r"融资|募资|\bfinancing\b|\bfunding round\b|\braised\s+(?:us\s*)?\$|\bseries [a-e] (?:round|financing)\b"
 )
 # ... or a guidance document's year right after it ("2023年版指南", "the 2023 guideline") ...
@@ -706,15 +711,15 @@ PUBLICATION_HISTORY = re.compile(
 )
 # A subgroup's count is no trial's size: "the pre-specified subgroup … (n=130)", "亚组（n=40）".
 _SUBGROUP = r"sub-?groups?|\bsubsets? of\b|\bsubpopulation|亚组"
-SUBGROUP = re.compile(_SUBGROUP)
 # ... and so is the count of an analysis set smaller than the trial: "the primary efficacy
 # population (n=151)", "主要分析人群(n=60)", "per-protocol set". Not the intention-to-treat or
-# full analysis set ("意向治疗人群(n=108)", "全分析集"), which is every participant.
+# full analysis set ("意向治疗人群(n=108)", "全分析集", "full analysis set", "safety analysis set"),
+# which is every participant.
 ANALYSIS_SUBSET = re.compile(
     _SUBGROUP
-    + r"|\b(?:efficacy|analy[sz]is|analy[sz]ed|evaluable|per[- ]protocol|mitt|completers?)"
-    r"\s+(?:population|set|cohort)\b|\bmodified intent(?:ion)?[- ]to[- ]treat|\bper[- ]protocol\b|"
-    r"(?<!全)(?:分析|疗效|可评估|符合方案)(?:人群|集)|符合方案"
+    + r"|(?<!full )(?<!safety )\b(?:efficacy|analy[sz]is|analy[sz]ed|evaluable|per[- ]protocol|mitt|"
+    r"completers?)\s+(?:population|set|cohort)\b|\bmodified intent(?:ion)?[- ]to[- ]treat|"
+    r"\bper[- ]protocol\b|(?<!全)(?<!安全性)(?:分析|疗效|可评估|符合方案)(?:人群|集)|符合方案"
 )
 # Eligibility criteria: the drugs they name are what patients had taken, not what was studied.
 ELIGIBILITY = re.compile(
@@ -797,8 +802,8 @@ _CODE_QUALIFIER = (
 _CODE_MEASURE = r"(?:pet|mri|ct|spect|scan|assay|imaging)(?![a-z0-9])"
 # A time point or a part of a trial written like a code: "wk24", "day28", "visit3", "cohort2".
 _CODE_TIME = (
-    r"(?:wks?|weeks?|days?|mo|months?|yrs?|years?|visits?|hrs?|hours?|min|cohorts?|arms?|parts?|"
-    r"stages?|grades?|phases?|doses?|groups?|sites?|step)-?\d"
+    r"(?:wks?|weeks?|days?|months?|years?|visits?|hours?|cohorts?|arms?|parts?|stages?|grades?|"
+    r"phases?|doses?|groups?|sites?|steps?)\d"
 )
 CODE_NAME = re.compile(
     rf"(?<![a-z0-9-])(?!{_CODE_TIME})(?P<name>(?P<base>[a-z]{{2,6}}-?\d{{2,6}}[a-z]{{0,3}})"
@@ -907,7 +912,7 @@ TRIAL_NAME = re.compile(
 )
 NOT_A_TRIAL_NAME = re.compile(
     r"^(?:ALSFRS|FDA|EMA|NMPA|NIH|NCT\d*|SOD1|RCT|PHASE\d*|ALS|MND|IND|NDA|BLA|MAA|CDE|PMDA|TFDA|"
-    r"ODD|BCI|AI|FUS|TDP|NFL|CSF|DNA|RNA|ASO|MSC|IPSC|GMP|CRO|CEO)$"
+    r"ODD|BCI|AI|FUS|TDP|NFL|CSF|DNA|RNA|ASO|MSC|IPSC|GMP|CRO|CEO|CTA|DDI|PK|PD|CMC|IIT|FIH)$"
 )
 
 
@@ -1268,8 +1273,9 @@ RECORD_ENROLLMENT = re.compile(
 # What a measure would mean, not what a trial found: "with DRR less than 1 indicating a slowing in
 # disease progression", "HR<1表示疾病进展减缓". Read on the clause before a success word.
 DEFINES_BEFORE = re.compile(
-    r"(?:\bindicat(?:ing|es)|\bwould (?:indicate|mean|suggest)|\bdefined as|\bdenot(?:ing|es)|"
-    r"表示|代表|意味着)\s*(?:an?\s+|the\s+)?[^,;，；。]{0,12}$"
+    r"(?:[<>≤≥]|\bless than|\bgreater than|\bbelow|\babove|小于|大于|低于|高于)\s*[\d.]+\s*"
+    r"(?:indicat(?:ing|es)|would (?:indicate|mean|suggest)|denot(?:ing|es)|表示|代表|意味着)\s*"
+    r"(?:an?\s+|the\s+)?[^,;，；。]{0,12}$"
 )
 # A sentence that names the drug the sentence before described: "这一药物名为Tofersen", "The drug
 # is called AB-101" (the name follows at once).
@@ -1283,7 +1289,7 @@ NAMED_NEXT = re.compile(
 # therapy, priority review, PRIME.
 DESIGNATION = re.compile(
     r"孤儿药|孤兒藥|罕见病药|快速通道|突破性疗法|突破性療法|优先审评|優先審評|"
-    r"\borphan\b|\bfast[- ]track\b|\bbreakthrough therapy\b|\bpriority review\b|\bprime\b|"
+    r"\borphan\b|\bfast[- ]track\b|\bbreakthrough therapy\b|\bpriority review\b|"
     r"\brare pediatric disease\b"
 )
 # A registry record's field names on lines of their own ("Status and phase", "Study type",
@@ -1321,6 +1327,7 @@ STAGE_APPROVED = re.compile(
     r"\bgranted\b[^.;]{0,40}\b(approval|authori[sz]ation)\b|\bauthori[sz]ed\b|"
     # "today announced the approval of riluzole", "received FDA approval"
     r"\b(?:announc\w*|receiv\w*|gain\w*|won|obtain\w*)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}approval\b"
+    r"(?!\s+to\s+(?:begin|start|initiate|conduct|proceed|launch|run|test))"
 )
 # Words right before an approval word that make it asked for, not given: "for approval", "申请批准".
 APPROVAL_SOUGHT_BEFORE = re.compile(

@@ -209,10 +209,18 @@ class Source:
             ):
                 found.append(i)
             if spaced:
-                # "Huoling Shengji Granule (HLSJ)": the short form the source goes on with.
-                abbreviations.update(
-                    a for a in ABBREVIATION.findall(sentence.view) if _abbreviates(a, spaced)
-                )
+                # "Huoling Shengji Granule (HLSJ)": the short form the source goes on with, in
+                # parentheses right after the name (not "… in amyotrophic lateral sclerosis (ALS)").
+                for m in ABBREVIATION.finditer(sentence.view):
+                    before = name_key(sentence.view[max(0, m.start() - 60) : m.start()])
+                    at = before.rfind(spaced)
+                    if (
+                        at >= 0
+                        and len(before) - at - len(spaced) <= 12
+                        and _abbreviates(m.group(1), spaced)
+                        and not patterns.NOT_A_TRIAL_NAME.match(m.group(1).upper())
+                    ):
+                        abbreviations.add(m.group(1))
         return found
 
     @cached_property
@@ -726,13 +734,14 @@ def _check_enrollment(claimed: int, window: list[_Sentence], quote: str = "") ->
 
 
 def _an_arm_stated(quote: str, sentences: list[_Sentence]) -> bool:
-    """One of the arm sizes the claim's own sentence gives ("(n = 120)") is a count the source
-    states."""
+    """One of the arm sizes the claim's own sentence gives ("(n = 120)") is a count of people the
+    source states ("N=120 CNM-Au8", "120 participants")."""
     arms = {stated_count(m) for m in patterns.EN_N_EQUALS.finditer(fold(quote))} - {None}
     return bool(arms) and any(
-        parse_count(m.group(1)) in arms
+        stated_count(m) in arms
         for s in sentences
-        for m in re.finditer(r"(?<![\d.,])(\d{1,3}(?:[ ,]\d{3})+|\d+)(?![\d.,]*\d)", s.view)
+        for regex in (patterns.EN_N_EQUALS, patterns.EN_COUNT)
+        for m in regex.finditer(s.view)
     )
 
 
@@ -757,6 +766,10 @@ def _check_record_enrollment(claimed: int, source: Source) -> Check:
     return Check("conflict", sentences, f"the record's enrollment is {value}")
 
 
+# A field's key ends in a colon or a table bar: "Actual Study Start Date : |", "开始日期：".
+_FIELD_MARK = re.compile(r"[:：|]\s*$")
+
+
 def _record_start(source: Source) -> tuple[tuple[int, ...], str, bool] | None:
     """A registry record's one start date field, wherever it stands: its sentences, its date
     and whether it is an estimate ("Estimated Study Start Date")."""
@@ -764,7 +777,10 @@ def _record_start(source: Source) -> tuple[tuple[int, ...], str, bool] | None:
     for i, sentence in enumerate(source.sentences):
         for m in patterns.RECORD_START.finditer(sentence.view):
             rest = sentence.view[m.end() : m.end() + 40]
-            if not rest.strip(" |:") and i + 1 < len(source.sentences):
+            key_line = not rest.strip(" |:")
+            if not key_line and not _FIELD_MARK.search(m.group()):
+                continue  # "the study start had been planned for January": prose, no field
+            if key_line and i + 1 < len(source.sentences):
                 rest = source.sentences[i + 1].view[:40]  # "Study Start Date" / "2025-09-15"
             dates = [d.iso for d in find_dates(rest)[0] if d.iso]
             if dates:
@@ -999,7 +1015,7 @@ def _silent_on_event(claim: Mapping, views: list[tuple[int, str]]) -> bool:
     disease: the source speaks of the therapy on another matter."""
     kind = str(claim.get("type"))
     words = EVENT_WORDS.get(kind)
-    if words is None and patterns.DESIGNATION.search(fold(str(claim.get("quote") or ""))):
+    if kind == "other" and patterns.DESIGNATION.search(fold(str(claim.get("quote") or ""))):
         words = patterns.DESIGNATION  # "获得孤儿药资格认定": a designation the source must state
     return words is not None and not any(
         (words.search(view) or (kind == "trial_start" and _trial_period_start(view, None, None)))

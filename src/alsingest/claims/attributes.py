@@ -146,10 +146,11 @@ def is_event_date(view: str, date: DateMention) -> bool:
     if not patterns.MONEY_CLAUSE.search(view):
         return True
     start, end = clause_at(view, date.start)
-    if _BARE_DATE_CLAUSE.fullmatch(view[start : date.start] + " " + view[date.end : end]):
-        # "去年12月，X宣布获得7500万美元融资": a date standing alone dates the clause after it.
-        end = clause_at(view, min(len(view), end + 1))[1]
-    return not patterns.MONEY_CLAUSE.search(view, start, end)
+    if patterns.MONEY_CLAUSE.search(view, start, end):
+        return False
+    # "去年12月，X宣布获得7500万美元融资": a date standing alone dates the clause after it.
+    alone = _BARE_DATE_CLAUSE.fullmatch(view[start : date.start] + " " + view[date.end : end])
+    return not (alone and patterns.FUNDING.search(view, end, clause_at(view, end + 1)[1]))
 
 
 def _outcome(polarity: str, view: str, start: int, end: int) -> str:
@@ -207,15 +208,23 @@ _TOOK_PART_AFTER = re.compile(r"\s*(?:参加|参与|加入|入组)")
 _COHORT_WORD = re.compile(r"(?:cohorts|groups|arms|panels)\s+of\b|个(?:剂量)?(?:队列|组)")
 
 
+def _groups_of_a_size(view: str) -> Attribute | None:
+    """ "Four cohorts of eight patients", "4个剂量组，每组8例": the groups' product, a floor of the
+    trial's size (a larger total stated beside it is the trial's)."""
+    cohorts = patterns.COHORTS_OF.search(view) if _COHORT_WORD.search(view) else None
+    if cohorts is None:
+        return None
+    k = parse_count(cohorts.group("k") or cohorts.group("k_cn"))
+    n = parse_count(cohorts.group("n") or cohorts.group("n_cn"))
+    if not (k and n):
+        return None
+    rule = "groups of a size, multiplied"
+    return Attribute("enrollment", cohorts.start(), cohorts.end(), k * n, rule=rule)
+
+
 def find_enrollment(view: str) -> Attribute | None:
     """The number of participants: a count with an enrollment cue, else arms summed, else a plain count."""
-    cohorts = patterns.COHORTS_OF.search(view) if _COHORT_WORD.search(view) else None
-    if cohorts:
-        k = parse_count(cohorts.group("k") or cohorts.group("k_cn"))
-        n = parse_count(cohorts.group("n") or cohorts.group("n_cn"))
-        if k and n:
-            rule = "groups of a size, multiplied"
-            return Attribute("enrollment", cohorts.start(), cohorts.end(), k * n, rule=rule)
+    groups = _groups_of_a_size(view)
     strong, weak, arms, allocated = [], [], [], []
     epidemiology: bool | None = None  # looked for at the first count that needs it
     for m in finditer(patterns.CN_COUNT, view):
@@ -350,6 +359,8 @@ def find_enrollment(view: str) -> Attribute | None:
             sum(a.value for a in stated_arms),
             rule="EN_N_EQUALS, arms summed",
         )
+    if groups and not any(a.value > groups.value for a in strong):
+        return groups  # "four cohorts of eight patients (six on the drug, two on placebo)"
     if strong:
         return strong[0]
     if len(arms) < 2 and len(allocated) >= 2:

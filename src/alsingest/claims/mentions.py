@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import patterns
-from ..lexicon import GLUED_WORDS, Lexicon
+from ..lexicon import GLUED_WORDS, LONG_WORD, Lexicon
 from ..normalize import MappedText
 from ..references import Marker
 from .binding import paren_groups
@@ -295,16 +295,20 @@ class UnlistedNames:
             for m in finditer(patterns.CONTEXT_NAME, view):
                 name = m.group(m.lastgroup)
                 written = item.view.text[m.start(m.lastgroup) : m.end(m.lastgroup)]
-                if m.lastgroup in ("device", "implanter", "introduced") and written.islower():
-                    continue  # "a wireless BCI": a device's or drug's name is written capitalised
+                if m.lastgroup in ("device", "implanter") and written.islower():
+                    continue  # "a wireless BCI": a device's name is written capitalised
+                if m.lastgroup == "introduced" and not _NAME_SHAPE.search(written):
+                    continue  # "Experimental Drug Shows Promise": a headline's word, no name
                 if len(name) <= 4 and (
-                    not written.isupper() or patterns.NOT_A_TRIAL_NAME.match(written)
+                    not written.isupper()
+                    or patterns.NOT_A_TRIAL_NAME.match(written)
+                    or _STUDY_OR_FILING_AFTER.match(view, m.end(m.lastgroup))
                 ):
-                    continue  # "脑机接口NEO": a short name in capitals, not an agency's
+                    continue  # "脑机接口NEO": a short name in capitals; not "新药DDI研究"
                 if name not in patterns.NOT_A_CONTEXT_NAME and _unlisted(name, lexicon):
                     names.add(name)
             # "priodopidine", "Relyviro": a listed name with one letter wrong is that name.
-            names.update(w for w in _LONG_WORDS.findall(view) if lexicon.misspelt(w))
+            names.update(w for w in LONG_WORD.findall(view) if lexicon.misspelt(w))
             if patterns.DIGIT.search(view):
                 found = [*patterns.CODE_NAME.finditer(view), *finditer(patterns.INN_NAME, view)]
             else:
@@ -408,8 +412,11 @@ def _cell_class(name: str, lexicon: Lexicon) -> str | None:
     )
 
 
-# Words a misspelt listed name may be: Latin letters only, seven or more.
-_LONG_WORDS = re.compile(r"(?<![a-z0-9-])[a-z]{7,}(?![a-z0-9-])")
+# What a name introduced by its kind looks like as written: a digit or hyphen, capitals only, or
+# a capital inside ("ALN-SOD", "AB101", "NurOwn"); a headline's title-case word is none.
+_NAME_SHAPE = re.compile(r"[\d-]|^[A-Z]{3,}$|^.+[A-Z]")
+# A study or a filing named after a short abbreviation: "新药DDI研究", "新药CTA申请".
+_STUDY_OR_FILING_AFTER = re.compile(r"\s*(?:研究|申请|试验|临床|资格|认定|study|application)")
 
 
 def _therapy_id(name: str, lexicon: Lexicon) -> str:
