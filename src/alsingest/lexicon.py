@@ -208,6 +208,16 @@ class Lexicon:
                     found.setdefault(form, set()).add(therapy)
         return {form: next(iter(t)) for form, t in found.items() if len(t) == 1}
 
+    @cached_property
+    def long_name_starts(self) -> frozenset[str]:
+        """The first three letters of each long Latin alias: a misspelt name keeps them."""
+        return frozenset(
+            n.lower()[:3]
+            for names in self.entries.values()
+            for n in names
+            if LONG_WORD.fullmatch(n.lower())
+        )
+
     def misspelt(self, word: str) -> str | None:
         """The therapy a long Latin word (7+ letters) names with one letter added, left out or
         changed ("priodopidine", "toferson", "Relyviro"), else None; a listed name is not one."""

@@ -1202,7 +1202,7 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
     EN_COUNT_ADJECTIVE: ("participant", "patient", "subject", "person"),
     DESIGN_TERM: (
         "随机", "双盲", "安慰剂", "开放", "对照", "random", "blind", "placebo", "open", "controlled",
-        "pivotal", "registrational", "关键", "注册",
+        "pivotal", "registrational", "关键试验", "关键研究", "关键性", "关键临床", "注册临床", "注册性临床",
     ),
     OTHER_DISEASE: (
         "多发性硬化", "帕金森", "阿尔茨海默", "老年痴呆", "脑卒中", "中风", "脊髓损伤", "重症肌无力", "亨廷顿",

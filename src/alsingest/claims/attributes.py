@@ -211,6 +211,8 @@ _COHORT_WORD = re.compile(r"(?:cohorts|groups|arms|panels)\s+of\b|个(?:剂量)?
 def _groups_of_a_size(view: str) -> Attribute | None:
     """ "Four cohorts of eight patients", "4个剂量组，每组8例": the groups' product, a floor of the
     trial's size (a larger total stated beside it is the trial's)."""
+    if " of" not in view and not ("个" in view and ("组" in view or "队列" in view)):
+        return None  # most sentences: looked at without a pattern
     cohorts = patterns.COHORTS_OF.search(view) if _COHORT_WORD.search(view) else None
     if cohorts is None:
         return None

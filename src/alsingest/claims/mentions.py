@@ -284,6 +284,12 @@ class UnlistedNames:
         for start, end in () if text.isascii() else chinese_context_names(text):
             if lexicon.canonical(text[start:end]) is None:
                 cn_names.add(text[start:end])
+        # "priodopidine", "Relyviro": a listed name with one letter wrong is that name (each
+        # word of the article once).
+        starts = lexicon.long_name_starts
+        names.update(
+            w for w in set(LONG_WORD.findall(text)) if w[:3] in starts and lexicon.misspelt(w)
+        )
         for item in sentences:
             view = item.view.folded
             if not patterns.LATIN.search(view):
@@ -307,8 +313,6 @@ class UnlistedNames:
                     continue  # "脑机接口NEO": a short name in capitals; not "新药DDI研究"
                 if name not in patterns.NOT_A_CONTEXT_NAME and _unlisted(name, lexicon):
                     names.add(name)
-            # "priodopidine", "Relyviro": a listed name with one letter wrong is that name.
-            names.update(w for w in LONG_WORD.findall(view) if lexicon.misspelt(w))
             if patterns.DIGIT.search(view):
                 found = [*patterns.CODE_NAME.finditer(view), *finditer(patterns.INN_NAME, view)]
             else:
