@@ -484,7 +484,8 @@ DESIGN_TERMS = {
     "pivotal": re.compile(
         r"\bpivotal\s+(?:[\w-]+\s+){0,2}(?:trials?|study|studies|development|data|program)\b|"
         r"\bregistrational\s+(?:[\w-]+\s+){0,2}(?:trials?|study|studies|program)\b|"
-        r"关键性?(?:临床)?(?:试验|研究)|注册(?:性)?临床(?:试验|研究)"
+        r"关键性(?:临床)?(?:试验|研究)|关键临床(?:试验|研究)|关键试验|关键研究|注册性临床(?:试验|研究)|"
+        r"注册临床(?:试验|研究)"
     ),
 }
 # The same terms as one scan: each alternative is a group named for its term.
