@@ -31,6 +31,7 @@ REAL_SETS = {
     "real-dev9": "dev9",
     "real-test6": "test6",
     "real-test7": "test7",
+    "real-test8": "test8",
 }
 
 
