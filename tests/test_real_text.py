@@ -2116,3 +2116,23 @@ def test_facts_the_session8_rules_must_keep(toolkit, text, therapy, fact):
 def test_facts_the_session8_rules_must_not_make(toolkit, text, kind, value):
     values = {getattr(c, kind) for c in claims_of(toolkit, text) if c.therapy == "ab101"}
     assert value not in values, values
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        (
+            "AB-101 30 mg was diluted in 100 ml saline. Participants were randomised to AB-101 or "
+            "placebo, stratified by use of edaravone, in a phase 3 trial of 240 patients.",
+            "edaravone",
+        ),
+        (
+            "该试验将纳入400余名正在接受利鲁唑(原研药及仿制药)治疗的患者，比较AB-101与安慰剂。",
+            "riluzole",
+        ),
+        ("AB-101 30mg加入100ml氯化钠注射液中静脉滴注，2期试验纳入60名患者。", "氯化钠注射液"),
+    ],
+)
+def test_background_care_stratification_and_diluents_make_no_claim(toolkit, text, absent):
+    names = {c.therapy for c in claims_of(toolkit, text)}
+    assert absent not in names and "ab101" in names, names

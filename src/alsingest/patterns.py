@@ -678,7 +678,7 @@ QUOTED_SPEECH = re.compile(r"^\s*[“\"「『]")
 # A mention that is background or control: "在利鲁唑治疗基础上", "联合利鲁唑", "仅使用利鲁唑".
 BACKGROUND_BEFORE = re.compile(
     r"(联合|联用|合用|并用|合并|结合|搭配|配合|加用于|仅使用|仅用|单用|仅接受|add-on (therapy |treatment )?to|added to|adjunct(ive)? (therapy |treatment )?to|on top of|in combination with|combined with|"
-    r"stable doses? of|background|concomitant|\bplus|\b(kept|stayed|remained|continued|maintained) (on|taking)|\bcontinued|"
+    r"stable doses? of|background|concomitant|\bstratified by (?:(?:prior |concomitant )?use of )?|\bplus|\b(kept|stayed|remained|continued|maintained) (on|taking)|\bcontinued|"
     r"(继续|维持|保持|稳定)(服用|使用|接受)|(已|正在)(服用|使用)|"
     # "the subgroup treated without RELYVRIO", "未服用利鲁唑的患者": defined by not taking it.
     r"\bwithout|\bnot (taking|on|receiving)|未(曾)?(服用|使用|接受)|"
@@ -747,7 +747,8 @@ COMPARISON_AFTER = re.compile(r"^\s*(一样|相同|相似|类似|相比|比较|�
 # "开始利鲁唑后": the drug patients started before the one tested.
 PATIENTS_ON_BEFORE = re.compile(r"(接受|服用|使用)过?\s*$|开始(服用|使用)?\s*$")
 PATIENTS_ON_AFTER = re.compile(
-    r"^\s*(治疗)?的[^，,。；;]{0,8}(患者|病人|受试者|参与者)|^\s*(治疗)?(后|之后)"
+    r"^\s*(?:[(（][^()（）]{0,30}[)）])?\s*(治疗)?的[^，,。；;]{0,12}(患者|病人|受试者|参与者)|"
+    r"^\s*(?:[(（][^()（）]{0,30}[)）])?\s*(治疗)?(后|之后)"
 )
 # "participants undergoing treatment with Mitsubishi Tanabe's Radicava", "patients already
 # taking riluzole": the care participants have, named with its maker at most.
@@ -851,6 +852,12 @@ NAME_STOP_WORDS = frozenset(
         "药物",
         "候选药物",
         "在研",
+        # what a drug is given in, no drug of its own: "加入100ml氯化钠注射液中静脉滴注"
+        "氯化钠",
+        "葡萄糖",
+        "生理盐水",
+        "注射用水",
+        "林格",
     ]
 )
 # Cell therapies by their source: "自体脂肪干细胞", "嗅鞘细胞", "脐带间充质干细胞",

@@ -684,7 +684,9 @@ def _reads_as_background(view: str, mention: TherapyMention) -> bool:
         return True
     if patterns.ADJUNCT_AFTER.match(after) and re.search(r"作为\s*$", before):
         return True
-    if patterns.PATIENTS_ON_AFTER.match(after) and patterns.PATIENTS_ON_BEFORE.search(before):
+    if patterns.PATIENTS_ON_BEFORE.search(before) and patterns.PATIENTS_ON_AFTER.match(
+        view[mention.end : mention.end + 50]
+    ):
         return True
     if patterns.UNDERGOING_BEFORE.search(view, max(0, mention.start - 60), mention.start):
         return True
