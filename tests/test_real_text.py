@@ -2136,3 +2136,16 @@ def test_facts_the_session8_rules_must_not_make(toolkit, text, kind, value):
 def test_background_care_stratification_and_diluents_make_no_claim(toolkit, text, absent):
     names = {c.therapy for c in claims_of(toolkit, text)}
     assert absent not in names and "ab101" in names, names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sixty participants were randomly allocated to riluzole 100 mg or riluzole plus AB-101 "
+        "300 mg in a phase 2 trial.",
+        "60名患者被随机分为利鲁唑组与利鲁唑联合AB-101组，开展2期临床试验。",
+    ],
+)
+def test_a_drug_both_arms_take_under_the_added_one_is_background(toolkit, text):
+    names = {c.therapy for c in claims_of(toolkit, text)}
+    assert "riluzole" not in names and "ab101" in names, names

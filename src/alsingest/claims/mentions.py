@@ -621,8 +621,36 @@ def background_mentions(view: str, mentions: list[TherapyMention]) -> set[int]:
             found.add(i)
     # "一组给予锂和利鲁唑；另一组给予利鲁唑和安慰剂": a drug both arms take is background wherever
     # the sentence names it.
-    both_arms = _in_both_arms(view, mentions)
-    return found | {i for i, m in enumerate(mentions) if m.therapy in both_arms}
+    under = _under_the_added_drug(view, mentions)
+    # ... and the drug added to it ("riluzole plus mexiletine") is what the trial tests.
+    added = {
+        i
+        for i in range(1, len(mentions))
+        if mentions[i - 1].therapy in under
+        and mentions[i].therapy not in under
+        and _ADDED_TO.fullmatch(view[mentions[i - 1].end : mentions[i].start])
+    }
+    both_arms = _in_both_arms(view, mentions) | under
+    return (found - added) | {i for i, m in enumerate(mentions) if m.therapy in both_arms}
+
+
+def _under_the_added_drug(view: str, mentions: Sequence[TherapyMention]) -> set[str]:
+    """A drug named as one arm and again under the drug added to it in the other ("riluzole
+    100 mg or riluzole plus mexiletine 300 mg", "利鲁唑组与利鲁唑联合X组"): both arms take it."""
+    named = [m.therapy for m in mentions]
+    return {
+        a.therapy
+        for a, b in itertools.pairwise(mentions)
+        if a.therapy != b.therapy
+        and named.count(a.therapy) >= 2
+        and _ADDED_TO.fullmatch(view[a.end : b.start])
+    }
+
+
+# What joins a drug to the one added to it: "plus", "+", "联合", a dose between.
+_ADDED_TO = re.compile(
+    r"\s*(?:\d+(?:\.\d+)?\s*(?:mg|g|毫克)(?:/(?:kg|day|d|天))?\s*)?(?:plus|\+|联合|加用|合用)\s*"
+)
 
 
 def _in_both_arms(view: str, mentions: Sequence[TherapyMention]) -> set[str]:
