@@ -195,35 +195,35 @@ class Lexicon:
         return self._by_key.get(name_key(name))
 
     @cached_property
+    def _long_names(self) -> list[tuple[str, str]]:
+        """(therapy, alias) for each Latin alias of 7+ letters, lower case."""
+        return [
+            (therapy, name.lower())
+            for therapy, names in self.entries.items()
+            for name in names
+            if LONG_WORD.fullmatch(name.lower())
+        ]
+
+    @cached_property
     def _one_off(self) -> dict[str, str]:
-        """Each long Latin alias (7+ letters), and each with one letter left out -> its therapy
-        (a form shared by two therapies is left out)."""
+        """Each long Latin alias, and each with one letter left out -> its therapy (a form
+        shared by two therapies is left out)."""
         found: dict[str, set[str]] = {}
-        for therapy, names in self.entries.items():
-            for name in names:
-                word = name.lower()
-                if not LONG_WORD.fullmatch(word):
-                    continue
-                for form in {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}:
-                    found.setdefault(form, set()).add(therapy)
+        for therapy, word in self._long_names:
+            for form in {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}:
+                found.setdefault(form, set()).add(therapy)
         return {form: next(iter(t)) for form, t in found.items() if len(t) == 1}
 
     @cached_property
     def long_name_starts(self) -> frozenset[str]:
         """The first three letters of each long Latin alias: a misspelt name keeps them."""
-        return frozenset(
-            n.lower()[:3]
-            for names in self.entries.values()
-            for n in names
-            if LONG_WORD.fullmatch(n.lower())
-        )
+        return frozenset(word[:3] for _, word in self._long_names)
 
     def misspelt(self, word: str) -> str | None:
         """The therapy a long Latin word (7+ letters) names with one letter added, left out or
         changed ("priodopidine", "toferson", "Relyviro"), else None; a listed name is not one."""
-        known = self._misspelt.get(word, "")
-        if known != "":
-            return known
+        if word in self._misspelt:
+            return self._misspelt[word]
         found: set[str] = set()
         if (
             len(word) >= 8

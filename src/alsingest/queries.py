@@ -286,13 +286,14 @@ def substring_page(db: Database, needle: str, limit: int, offset: int) -> tuple[
 def needle_offsets(text: str, script: str | None, needle: str, forms: list[str]) -> list[int]:
     """Every offset at which ``text``'s simplified form holds ``needle``, in order: where the
     text holds one of its ``forms`` (:func:`normalize.traditional_forms`), converted there."""
+    simplified = script in (None, "simplified")
     starts: set[int] = set()
-    for form in forms if script not in (None, "simplified") else [needle]:
+    for form in [needle] if simplified else forms:
         at = text.find(form)
         while at >= 0:
             starts.add(at)
             at = text.find(form, at + 1)
-    if script in (None, "simplified"):
+    if simplified:
         return sorted(starts)
     end = len(needle)
     return [

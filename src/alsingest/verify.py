@@ -228,6 +228,22 @@ class Source:
         """Each sentence as :func:`name_key` reads a name: no case, spaces or hyphens."""
         return [name_key(s.view) for s in self.sentences]
 
+    @cached_property
+    def record_start(self) -> tuple[tuple[int, ...], str, bool] | None:
+        """A registry record's one start date field (:func:`_record_start`)."""
+        return _record_start(self)
+
+    @cached_property
+    def is_record(self) -> bool:
+        """A registry record: field names on lines of their own, a start date or an
+        enrollment field."""
+        keys = sum(1 for s in self.sentences if patterns.RECORD_KEY_LINE.fullmatch(s.view))
+        return (
+            keys >= 2
+            or self.record_start is not None
+            or any(patterns.RECORD_ENROLLMENT.search(s.view) for s in self.sentences)
+        )
+
 
 # "(HLSJ)": a short form defined in parentheses.
 ABBREVIATION = re.compile(r"[(（]\s*([a-z][a-z0-9]{1,9})\s*[)）]")
@@ -794,7 +810,7 @@ def _record_start(source: Source) -> tuple[tuple[int, ...], str, bool] | None:
 def _check_record_start(claimed: str, source: Source) -> Check:
     """A trial start against a registry record's start date field: the trial's, however far
     from the therapy's name; another date is a conflict unless the field is an estimate."""
-    record = _record_start(source)
+    record = source.record_start
     if record is None:
         return Check("missing")
     sentences, stated, estimate = record
@@ -809,16 +825,15 @@ def _record_phase(claimed: str, source: Source) -> Check:
     """A phase against a registry record's phase field (a line of its own: "Phase 2"), however
     far from the therapy's name; only in a record (field names on lines of their own, a start
     date or an enrollment field)."""
-    keys = sum(1 for s in source.sentences if patterns.RECORD_KEY_LINE.fullmatch(s.view))
-    if (
-        keys < 2
-        and _record_start(source) is None
-        and not any(patterns.RECORD_ENROLLMENT.search(s.view) for s in source.sentences)
-    ):
+    if not source.is_record:
         return Check("missing")
-    fields = [s for s in source.sentences if len(s.view) <= 30 and _stated_phases(s.view)]
-    state = _check_phase(claimed, fields) if fields else "missing"
-    return Check(state, tuple(source.sentences.index(s) for s in fields))
+    fields = [
+        (i, s)
+        for i, s in enumerate(source.sentences)
+        if len(s.view) <= 30 and _stated_phases(s.view)
+    ]
+    state = _check_phase(claimed, [s for _, s in fields]) if fields else "missing"
+    return Check(state, tuple(i for i, _ in fields))
 
 
 def _stated_phases(view: str) -> set[str]:
@@ -955,12 +970,11 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
         if own.state == "conflict":
             results["date"] = own
     # A registry record's start date field is the trial's start, wherever it stands.
-    record = _check_record_start(str(claim["date"]), source) if claim.get("date") else None
-    record_dated = (
-        claim.get("type") == "trial_start" and record is not None and record.state != "missing"
-    )
-    if record_dated:
-        results["date"] = record
+    record_dated = False
+    if claim.get("date") and claim.get("type") == "trial_start":
+        record = _check_record_start(str(claim["date"]), source)
+        if record.state != "missing":
+            results["date"], record_dated = record, True
     if claim.get("outcome"):
         statements = [st for k, view in views for st in outcome_statements(view, k)]
         results["outcome"] = check_outcome(str(claim["outcome"]), statements)
