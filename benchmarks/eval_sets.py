@@ -34,7 +34,9 @@ SEALED6 = "real-test6"  # collected in session 7, scored once at its end (0.771)
 SEALED7 = "real-test7"  # collected late in session 7, scored once at its end (0.862)
 SEALED8 = "real-test8"  # collected in session 8, scored once at its end (0.792)
 SPENT = (SEALED, SEALED2, SEALED3, SEALED4, SEALED5, SEALED6, SEALED7, SEALED8)
-FRESH: tuple[str, ...] = ()  # a fresh sealed set goes here until its single score is written down
+SEALED9 = "real-test9"  # collected in session 9, to be scored once at its end
+# a fresh sealed set goes here until its single score is written down
+FRESH: tuple[str, ...] = (SEALED9,)
 
 
 def gold_sets() -> dict[str, tuple[list[Path], Path]]:
@@ -63,6 +65,7 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         "real-dev7": beside(tests / "real" / "dev7"),
         "real-dev8": beside(tests / "real" / "dev8"),
         "real-dev9": beside(tests / "real" / "dev9"),
+        "real-dev10": beside(tests / "real" / "dev10"),
         SEALED: beside(tests / "real" / "test"),
         SEALED2: beside(tests / "real" / "test2"),
         SEALED3: beside(tests / "real" / "test3"),
@@ -71,6 +74,7 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         SEALED6: beside(tests / "real" / "test6"),
         SEALED7: beside(tests / "real" / "test7"),
         SEALED8: beside(tests / "real" / "test8"),
+        SEALED9: beside(tests / "real" / "test9"),
     }
 
 

@@ -29,6 +29,7 @@ REAL_SETS = {
     "real-test5": "test5",
     "real-dev8": "dev8",
     "real-dev9": "dev9",
+    "real-dev10": "dev10",
     "real-test6": "test6",
     "real-test7": "test7",
     "real-test8": "test8",

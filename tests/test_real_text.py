@@ -2149,3 +2149,17 @@ def test_background_care_stratification_and_diluents_make_no_claim(toolkit, text
 def test_a_drug_both_arms_take_under_the_added_one_is_background(toolkit, text):
     names = {c.therapy for c in claims_of(toolkit, text)}
     assert "riluzole" not in names and "ab101" in names, names
+
+
+def test_a_table_with_its_cells_glued_together_keeps_each_rows_phase(toolkit):
+    # A web table copied without cell separators: "Phase 2" runs into the next cell's "BMSCs".
+    text = (
+        "NCT01111111Safety Study of Tideglusib in Patients With (ALS)Phase 2BMSCs grown in culture"
+        "Intravenous; low dose and high dose cells per kilogram, given twice"
+        " over three months at two sites, with follow-up at six months14SpainNoYes[9]\n"
+        "NCT02222222Dose Study of Ropinirole in ALS Patients.Phase 1/2BMSCs induced to grow"
+        "Oral; up to 16 mg daily for 24 weeks12Japan"
+    )
+    got = {(c.therapy, c.phase) for c in claims_of(toolkit, text)}
+    assert ("tideglusib", "2") in got and ("ropinirole", "1/2") in got
+    assert ("ropinirole", "1") not in got

@@ -117,6 +117,21 @@ def test_a_pdf_line_opening_with_a_citation_marker_continues_the_sentence():
     assert sentences[-2:] == ["[1] https://a.org/1", "[2] https://a.org/2"]
 
 
+def test_lines_wider_than_a_page_are_items_of_their_own_unless_a_break_cut_them():
+    # A web page's unpunctuated highlights, one per line, each longer than any page prints.
+    first = "甲公司扩大了产品线，新收购的候选药物已获得突破性疗法认定，其针对另一种罕见代谢疾病（成人与儿童患者）的三期项目有望在明年第一季度正式启动"
+    second = "公司预计将在秋季的学术会议上公布其候选药物针对一种遗传综合征的二期试验的最新数据，包括第二十四周全部十二名参与者的数据和第四十八周的评估结果"
+    short = "乙药的一期试验计划于下半年启动"
+    text = f"{first}\n{second}\n{short}\n"
+    assert sentence_texts(text) == [first, second, short]
+    # The same long line continued after a blank line (a page break), or by the rest of its
+    # sentence ("[3]。…"), is one sentence.
+    broken = f"{first}并招募\n\n二百名患者。"
+    assert sentence_texts(broken) == [f"{first}并招募\n\n二百名患者。"]
+    marked = f"{first}\n[3]。随后开展了扩展研究。"
+    assert sentence_texts(marked)[0] == f"{first}\n[3]。"
+
+
 def test_a_header_line_of_column_names_makes_the_lines_below_rows_until_a_blank_line():
     text = (
         "Trial id Agent Route Phase and status Cohort size Outcomes References Year\n"

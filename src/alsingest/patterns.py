@@ -345,7 +345,9 @@ CN_ORDINAL_PHASE = re.compile(
 # "phase 3b", "phase iiib", "phase i/iia", "phase 1/2", "phase two", "phase two/three".
 _EN_PHASE_NUM = rf"(?:{_PHASE_NUM}|one|two|three|four)"
 _EN_PHASE = rf"{_EN_PHASE_NUM}\s*[ab]?(?:\s*[/~～–—-]\s*{_EN_PHASE_NUM}\s*[ab]?)?"
-EN_PHASE = re.compile(rf"\bphase\s*(?::\s*)?(?P<phase>{_EN_PHASE})(?![a-z0-9])")
+EN_PHASE = re.compile(rf"\bphase\s*(?::\s*)?(?P<phase>{_EN_PHASE})(?![a-z0-9]|/{_PHASE_NUM})")
+# A table whose cells were glued together: "Phase 2BMMSCs induced to…" is phase 2 and the next cell.
+EN_GLUED_PHASE = re.compile(rf"\bphase\s*(?P<phase>{_PHASE_NUM}(?:/{_PHASE_NUM})?)(?=[a-z]{{4}})")
 
 # A phase a trial might lead to is no trial's phase: "insufficient evidence to justify Phase III",
 # "to determine whether to proceed to Phase III", "是否进入3期".
@@ -1183,6 +1185,7 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
     CN_PHASE: ("期",),
     CN_ORDINAL_PHASE: ("期",),
     EN_PHASE: ("phase",),
+    EN_GLUED_PHASE: ("phase",),
     CN_COUNT: ("名", "例", "位", "人"),
     URL: ("://",),
     INLINE_SOURCE: ("(", "（"),

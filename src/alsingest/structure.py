@@ -128,6 +128,29 @@ def _new_english_line(previous: str, following: str) -> bool:
     return head.isupper() or head.isdigit()
 
 
+# No page prints a line wider than this (in columns, a CJK character taking two): a longer line
+# with another right below it is an item of its own, whatever its last character ("…有望在 2025
+# 年第一季度启动" then the next item on the next line). A paragraph a page break cut mid-sentence
+# has something between its halves (a blank line, a page number).
+MAX_WRAPPED_COLUMNS = 120
+_WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def _columns(text: str) -> int:
+    if len(text) * 2 <= MAX_WRAPPED_COLUMNS:
+        return len(text)
+    return len(text) + len(_WIDE.findall(text))
+
+
+def _item_of_its_own(previous: str, following: str) -> bool:
+    """A line wider than any page, with another right below it that opens a sentence of its own
+    (not "[3]。…" or "，…", the rest of the line's sentence)."""
+    return _columns(previous) > MAX_WRAPPED_COLUMNS and not _GOES_ON.match(following)
+
+
+_GOES_ON = re.compile(r"\s*(?:\[\d|[，。、；：,.;:)）])")
+
+
 def _continues(previous: Line, following: Line, full_width: int, in_references: bool) -> bool:
     body = previous.text.strip()
     if not body or _terminated(body) or body.startswith("|") or "\t" in body:
@@ -189,6 +212,7 @@ def paragraphs_of(text: str) -> list[Paragraph]:
             and group_index_open(spaced, len(groups))
             and _continues(groups[-1][-1], line, full_width, in_references)
             and not (pending_blank and _new_english_line(groups[-1][-1].text, line.text))
+            and not (pending_blank == 0 and _item_of_its_own(groups[-1][-1].text, line.text))
         ):
             groups[-1].append(line)
         else:

@@ -120,7 +120,7 @@ def find_phases(view: str) -> list[Attribute]:
     return sorted(
         (
             Attribute("phase", m.start(), m.end(), phase, rule=rule)
-            for rule in ("CN_PHASE", "CN_ORDINAL_PHASE", "EN_PHASE")
+            for rule in ("CN_PHASE", "CN_ORDINAL_PHASE", "EN_PHASE", "EN_GLUED_PHASE")
             for m in finditer(getattr(patterns, rule), view)
             if (phase := normalize_phase(m.group("phase")))
             and not patterns.HYPOTHETICAL_PHASE_BEFORE.search(
