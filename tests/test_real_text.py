@@ -2163,3 +2163,45 @@ def test_a_table_with_its_cells_glued_together_keeps_each_rows_phase(toolkit):
     got = {(c.therapy, c.phase) for c in claims_of(toolkit, text)}
     assert ("tideglusib", "2") in got and ("ropinirole", "1/2") in got
     assert ("ropinirole", "1") not in got
+
+
+def test_a_list_of_names_each_with_its_owner_shares_the_lists_phase(toolkit):
+    text = (
+        "Still to report are Acme Bio's tideglusib, Zenith Cell Therapy Co.' NurOwn, "
+        "Orion's ropinirole and Vega Labs' masitinib, all now in phase 2."
+    )
+    got = {(c.therapy, c.phase) for c in claims_of(toolkit, text)}
+    assert got >= {("tideglusib", "2"), ("nurown", "2"), ("ropinirole", "2"), ("masitinib", "2")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A total of 2,310 ALS patients were included in this review; masitinib and tideglusib "
+        "were each tested in one phase 2 trial.",
+        "这项荟萃分析共纳入1500名患者，涉及马赛替尼的3期随机对照试验。",
+        "A network meta-analysis of the phase 3 masitinib trials pooled 1,120 participants.",
+    ],
+)
+def test_a_reviews_pooled_patients_are_no_trials_enrollment(toolkit, text):
+    claims = claims_of(toolkit, text)
+    assert claims and all(c.enrollment is None for c in claims)
+
+
+@pytest.mark.parametrize(
+    "text, size",
+    [
+        (
+            "马赛替尼的3期研究在中期分析(120位患者)中达到主要终点。研究将继续，以获得基于300位所招募患者的数据。",
+            300,
+        ),
+        (
+            "The phase 3 masitinib trial met its endpoint at the interim analysis (n=120) and will "
+            "go on to its 300 enrolled patients.",
+            300,
+        ),
+    ],
+)
+def test_the_patients_an_analysis_counted_are_not_the_trials_size(toolkit, text, size):
+    sizes = {c.enrollment for c in claims_of(toolkit, text)} - {None}
+    assert sizes == {size}

@@ -154,3 +154,16 @@ def test_a_header_line_of_column_names_makes_the_lines_below_rows_until_a_blank_
 )
 def test_table_rows_and_prose_are_no_column_header(line):
     assert not is_column_header(line)
+
+
+def test_an_english_sentence_ends_before_a_quotation_opens_and_after_one_closes():
+    text = (
+        "The company stopped after a phase 3 trial of 900 patients failed. “It did not work,” "
+        "said its director. “Nothing moved.” Earlier phase 2 results had been positive."
+    )
+    assert sentence_texts(text) == [
+        "The company stopped after a phase 3 trial of 900 patients failed.",
+        "“It did not work,” said its director.",
+        "“Nothing moved.”",
+        "Earlier phase 2 results had been positive.",
+    ]

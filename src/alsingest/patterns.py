@@ -695,9 +695,11 @@ BACKGROUND_BEFORE = re.compile(
 # A clause that opens on "Of the 12 subjects…" counts those analysed, not those enrolled.
 SUBSET_OPENER = re.compile(r"(?:^|[,;:]\s*)of (?:the|these|those)[,\s]+$")
 # Counts that are a part of the trial, not its size: "Five additional participants", "another
-# 12 patients", "50%(N=191)", "一半(n=60)", "另外122名同时随机分配的参与者".
+# 12 patients", "50%(N=191)", "一半(n=60)", "另外122名同时随机分配的参与者", and those an
+# analysis counted: "在中期分析(192位患者)中", "interim analysis (n=192)".
 PART_COUNT_BEFORE = re.compile(
-    r"(?:\d+(?:\.\d+)?\s*%|一半|半数|另外|另有|其余|\banother|\bfurther)\s*[(（]?\s*(?:n\s*=\s*)?$"
+    r"(?:\d+(?:\.\d+)?\s*%|一半|半数|另外|另有|其余|\banother|\bfurther|中期分析|期中分析|"
+    r"\banalys[ie]s)\s*[(（]?\s*(?:n\s*=\s*)?$"
 )
 PART_COUNT_AFTER = re.compile(r"\s+(?:additional|more|further|extra)\b")
 # "Study PRO-101", "trial ATH-1105-201": a code after these words names a trial, not a therapy.
@@ -723,6 +725,11 @@ ANALYSIS_SUBSET = re.compile(
     + r"|(?<!full )(?<!safety )\b(?:efficacy|analy[sz]is|analy[sz]ed|evaluable|per[- ]protocol|mitt|"
     r"completers?)\s+(?:population|set|cohort)\b|\bmodified intent(?:ion)?[- ]to[- ]treat|"
     r"\bper[- ]protocol\b|(?<!全)(?<!安全性)(?:分析|疗效|可评估|符合方案)(?:人群|集)|符合方案"
+)
+# A review's pooled patients are no trial's: "1601 ALS patients were included in this review",
+# "a meta-analysis of 12 trials (3,204 patients)", "纳入本次荟萃分析的1200名患者".
+REVIEW_POOL = re.compile(
+    r"meta-analy|meta分析|metaanaly|systematic review|this review|pooled analy|荟萃分析|系统评价|系统综述"
 )
 # Eligibility criteria: the drugs they name are what patients had taken, not what was studied.
 ELIGIBILITY = re.compile(
@@ -1147,6 +1154,8 @@ BARE_COUNT = re.compile(r"^\s*(约|~|≈)?\s*(?P<n>\d{1,3}(?:[ ,]\d{3})+|\d+)\s*
 CLAUSE_CHARACTERS = re.compile(r"[(（\[【)）\]】，；：;:,—]")
 CELL_CHARACTERS = re.compile(r"[(（\[【)）\]】\t|]")
 ENUMERATION_GLUE = re.compile(r"^[\s、,，和与及或]*(?:and|or)?[\s、,，和与及或]*$")
+# A list item that is a name with its owner before it: "BrainStorm Cell Therapeutics' NurOwn,".
+OWNED_ITEM = re.compile(r"^[\s,，]*(?:(?:and|or)\s+)?(?:[\w.&-]+\s+){0,3}[\w.&-]+(?:'s?|’s?)\s*$")
 PARENTHESES = re.compile(r"[(（)）]")
 LATIN = re.compile("[a-z]")
 # What a clause that is only a time may hold besides its date: "but in 2017", "而在2017年", "then, in".
@@ -1186,6 +1195,10 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
     CN_ORDINAL_PHASE: ("期",),
     EN_PHASE: ("phase",),
     EN_GLUED_PHASE: ("phase",),
+    REVIEW_POOL: (
+        "meta-analy", "meta分析", "metaanaly", "systematic review", "this review", "pooled analy",
+        "荟萃分析", "系统评价", "系统综述",
+    ),
     CN_COUNT: ("名", "例", "位", "人"),
     URL: ("://",),
     INLINE_SOURCE: ("(", "（"),

@@ -391,11 +391,14 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _english_full_stop(text: str, dot: int, end: int) -> bool:
-    """A '.' ends a sentence when followed by space and a capital or CJK, and is no abbreviation."""
+    """A '.' ends a sentence when followed by space and a capital or CJK (after an opening quote or
+    parenthesis, if any), and is no abbreviation."""
     after = dot + 1
+    while after < end and text[after] in "”’\"')）」』":  # a quotation closing with its sentence
+        after += 1
     if after < end and not text[after].isspace():
         return False
-    rest = text[after:end].lstrip()
+    rest = text[after:end].lstrip().lstrip("“\"‘'(（「『")  # a quotation may open the next one
     if rest and not (rest[0].isupper() or "\u4e00" <= rest[0] <= "\u9fff"):
         return False
     word = re.search(r"([A-Za-z]+)$", text[max(0, dot - 12) : dot])

@@ -9,7 +9,7 @@ from dataclasses import replace
 from .. import patterns
 from ..dates import DateMention, cn_number, en_number
 from .binding import clause_at
-from .cues import finditer, search
+from .cues import finditer, has_cue, search
 from .model import Attribute
 
 
@@ -226,6 +226,8 @@ def _groups_of_a_size(view: str) -> Attribute | None:
 
 def find_enrollment(view: str) -> Attribute | None:
     """The number of participants: a count with an enrollment cue, else arms summed, else a plain count."""
+    if has_cue(patterns.REVIEW_POOL, view):
+        return None  # a review's pooled patients, no trial's
     groups = _groups_of_a_size(view)
     strong, weak, arms, allocated = [], [], [], []
     epidemiology: bool | None = None  # looked for at the first count that needs it
