@@ -2205,3 +2205,12 @@ def test_a_reviews_pooled_patients_are_no_trials_enrollment(toolkit, text):
 def test_the_patients_an_analysis_counted_are_not_the_trials_size(toolkit, text, size):
     sizes = {c.enrollment for c in claims_of(toolkit, text)} - {None}
     assert sizes == {size}
+
+
+def test_a_sentence_about_a_number_of_drugs_is_no_claim_of_the_article_subject(toolkit):
+    text = (
+        "Tideglusib failed its phase 3 trial of 300 patients in 2021.\n\n"
+        "Currently there are at least six drugs in phase 2 trials for ALS; each needs patients."
+    )
+    phases = {c.phase for c in claims_of(toolkit, text) if c.therapy == "tideglusib"}
+    assert phases == {"3"}

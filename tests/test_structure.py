@@ -167,3 +167,16 @@ def test_an_english_sentence_ends_before_a_quotation_opens_and_after_one_closes(
         "“Nothing moved.”",
         "Earlier phase 2 results had been positive.",
     ]
+
+
+def test_highlights_glued_where_the_markup_kept_them_apart_are_items_of_their_own():
+    text = (
+        "Filed the application for tideglusib in 2025Completed enrolment of the phase 2 trial "
+        "(n=80)Presented data at the spring meeting. The United States remained its first market."
+    )
+    assert sentence_texts(text) == [
+        "Filed the application for tideglusib in 2025",
+        "Completed enrolment of the phase 2 trial (n=80)",
+        "Presented data at the spring meeting.",
+        "The United States remained its first market.",
+    ]

@@ -29,6 +29,10 @@ RUN_ON_BULLET = re.compile(r"(?:(?<=\])|(?<=[\u3000-\u9fff\uff00-\uffef]))\s+[-�
 # A full stop glued to the next sentence's first word: blocks of a page copied without the
 # break between them ("…patients with ALS.Amyotrophic lateral sclerosis (ALS) is…").
 GLUED_BREAK = re.compile(r"(?<=[a-zA-Z]{2}[.!?])(?=[A-Z][a-z]{2,}\b)")
+# A list's items glued where the page's markup kept them apart: a capitalised verb in the past
+# tense straight after a word, a number or a bracket opens the next highlight ("…an NDA in
+# 2024Released long-term data…", "…(p=0.0167)Demonstrated a…").
+GLUED_ITEM = re.compile(r"(?=[A-Z][a-z]{2,}ed\s+[a-z])(?<=[a-z\d)%])")
 RUN_ON_MARKER = re.compile(r"(?<=\d\])[ \t\u3000]+(?=[\u4e00-\u9fffA-Z0-9])")
 SENTENCE_ENDS = re.compile(r"[。！？]|[.!?](?=\s)")
 SENTENCE_ENDS_CN = re.compile(r"[。！？]")
@@ -784,7 +788,8 @@ EXAMPLE_OPENER = re.compile(r"\s*(如|例如|比如|譬如|e\.g\.|eg\b|such as|f
 GENERIC_PLURAL = re.compile(
     r"(超过|逾|近|约)?\s*\d+\s*(项|种|个|款)[^,;。]{0,4}(药物|试验|研究|疗法|临床)|多项|数十项|几十项|数十种|许多|大多数|大部分|众多|"
     r"\bdozens of\b|\bmany (drugs|trials|studies)\b|\bnumerous\b|\bmost (drugs|trials|studies)\b|"
-    r"\b(several|multiple|various)\s+(\w+\s+)?(drugs|therapies|candidates|compounds|treatments|regimens)\b|"
+    r"\b(several|multiple|various|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(\w+\s+)?"
+    r"(drugs|therapies|candidates|compounds|treatments|regimens)\b|"
     # "completes enrollment in the first 3 arms", "前三个组": several of a platform's regimens
     r"\b(?:the\s+)?(?:first|last|other|remaining)\s+(?:\d+|two|three|four|five)\s+(?:arms|regimens)\b|"
     r"\b(?:all|both)\s+(?:\w+\s+)?(?:arms|regimens)\b"

@@ -316,7 +316,10 @@ def run_on_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     Each item is a unit of its own, so that its markers cite it and nothing else.
     """
     body = text[start:end]
-    glued = list(patterns.GLUED_BREAK.finditer(text, start, end))
+    glued = [
+        *patterns.GLUED_BREAK.finditer(text, start, end),
+        *patterns.GLUED_ITEM.finditer(text, start, end),
+    ]
     if not glued and "]" not in body and not any(ch in body for ch in "-–•·▪●"):
         return [(start, end)]
     # "…for patients with ALS.Amyotrophic lateral sclerosis is…": a line break the copy lost.
