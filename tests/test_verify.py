@@ -1233,3 +1233,52 @@ def test_approval_to_begin_a_trial_is_no_approval_of_the_drug():
 
     assert event_mentions("approval", "acme received approval to begin a phase 3 trial of x.") == []
     assert event_mentions("approval", "acme received fda approval for x in 2023.") != []
+
+
+KEY_LINE_RECORD = """Study of Ibudilast in ALS
+- Registration Number
+- NCT09999998
+- Brief Summary
+A randomised trial of ibudilast against placebo for 12 months.
+- Status
+- RECRUITING
+- {key}
+- {n}
+- Age 18 - 80 years
+"""
+
+
+@pytest.mark.parametrize(
+    "key, status, verdict",
+    [
+        ("Target Recruitment", "planned", CONTRADICTED),  # a plan against the record's plan
+        ("Target Recruitment", "reported", PARTIAL),  # a count against a plan: no disagreement
+        ("Actual Enrollment", "planned", PARTIAL),  # a plan against what came of it
+        ("Actual Enrollment", "reported", CONTRADICTED),
+    ],
+)
+def test_a_records_enrollment_key_with_its_value_below_is_read_plan_against_plan(
+    lexicon, key, status, verdict
+):
+    result = verify_claim(
+        claim(therapy="ibudilast", type="trial_design", enrollment=150, status=status),
+        Source(KEY_LINE_RECORD.format(key=key, n=230), CONVERTER),
+        lexicon,
+    )
+    assert result.verdict == verdict, result.reason
+
+
+def test_a_source_about_one_therapy_states_its_trials_size_far_from_the_name(lexicon):
+    text = (
+        "Acme announced topline results from the phase 3 trial of ibudilast in ALS. "
+        "The company said the data did not meet the endpoints. Ibudilast had been approved "
+        "on phase 2 data. The company promised to withdraw the drug if the trial failed. "
+        "No secondary endpoint was met either.\n"
+        "So the results mean that the company failed its primary endpoint in the ongoing "
+        "multi-site study involving {n} patients. The study failed to slow the disease.\n"
+    )
+    claimed = claim(therapy="ibudilast", type="trial_result", enrollment=600, status="reported")
+    other = verify_claim(claimed, Source(text.format(n=664), CONVERTER), lexicon)
+    same = verify_claim(claimed, Source(text.format(n=600), CONVERTER), lexicon)
+    assert other.verdict == CONTRADICTED, other.reason
+    assert same.verdict in (SUPPORTED, PARTIAL) and same.checks["enrollment"] == "found"

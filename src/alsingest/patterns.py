@@ -1296,7 +1296,8 @@ PHASE_PAIR_GAP = re.compile(r"^[\s|,/&]*(?:and\s+)?$")
 # A registry record's enrollment field, with its kind: "Actual Enrollment : 394 participants",
 # "Enrollment (Estimated): 600", "Estimated Enrollment: 600".
 RECORD_ENROLLMENT = re.compile(
-    r"(?:\b(?P<estimate>estimated|anticipated|target)\s+|\bactual\s+)?\benrollment\b\s*"
+    r"(?:\b(?P<estimate>estimated|anticipated|target)\s+|\bactual\s+)?"
+    r"(?:\benrollment\b|(?<=target )recruitment\b)\s*"
     r"(?:\((?:actual|(?P<estimate2>estimated|anticipated))\))?[\s:|]*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\b"
 )
 # What a measure would mean, not what a trial found: "with DRR less than 1 indicating a slowing in
@@ -1328,6 +1329,13 @@ RECORD_KEY_LINE = re.compile(
     r"(?:target |actual |estimated )?enrollment|study start(?: date)?|primary completion(?: date)?|"
     r"study design|identifiers|conditions|sponsors?|funder types|nct id)\s*:?.{0,16}"
 )
+# The same field as a key on a line of its own, its value on the next ("- Target Recruitment" /
+# "- 230").
+RECORD_ENROLLMENT_KEY = re.compile(
+    r"[-•*\s]*(?:(?P<estimate>estimated|anticipated|target)\s+|actual\s+)?(?:enrollment|"
+    r"(?<=target )recruitment)\s*(?:\((?:actual|(?P<estimate2>estimated|anticipated))\))?[\s:：|]*"
+)
+FIELD_VALUE_COUNT = re.compile(r"[-•*\s|]*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\b(?![\s\d]*[-–/%.])")
 # A registry record's start date field: "Actual Study Start Date : | June 1, 2020 |", "Study Start
 # (Estimated)", "实际开始日期：2021年6月1日"; its value follows, or is on the next line.
 RECORD_START = re.compile(

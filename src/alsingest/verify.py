@@ -163,6 +163,7 @@ class Source:
             _Sentence(s.start, s.end, fold(join_lines(simplified[s.start : s.end]).text))
             for s in sentences_of(unwrapped, paragraphs)
         ]
+        self._named: set[str] | None = None
         self.problem = unreadable(text)
         self.dateline = dateline_date(unwrapped)
         # A page with no date given for it is dated by its own header ("2024-10-09").
@@ -222,6 +223,12 @@ class Source:
                     ):
                         abbreviations.add(m.group(1))
         return found
+
+    def therapies_named(self, lexicon: Lexicon) -> set[str]:
+        """Every listed therapy the source names."""
+        if self._named is None:
+            self._named = {m.therapy for s in self.sentences for m in lexicon.find(s.view)}
+        return self._named
 
     @cached_property
     def keys(self) -> list[str]:
@@ -761,23 +768,58 @@ def _an_arm_stated(quote: str, sentences: list[_Sentence]) -> bool:
     )
 
 
-def _check_record_enrollment(claimed: int, source: Source) -> Check:
-    """A registry record's one enrollment field ("Actual Enrollment: 394 participants") is
-    the trial's, however far from the therapy's name: another count is a conflict, unless the
-    field is an estimate made before enrollment ("Estimated Enrollment: 600")."""
-    fields = [
-        (i, m)
+def _record_enrollment(source: Source) -> list[tuple[tuple[int, ...], int | None, bool]]:
+    """A registry record's enrollment fields: their sentences, value and whether each is a
+    plan (estimated, anticipated, target), the value beside its key ("Actual Enrollment: 394")
+    or on the line below it ("- Target Recruitment" / "- 230")."""
+    fields = []
+    for i, sentence in enumerate(source.sentences):
+        for m in patterns.RECORD_ENROLLMENT.finditer(sentence.view):
+            plan = bool(m.group("estimate") or m.group("estimate2"))
+            fields.append(((i,), parse_count(m.group("n")), plan))
+        key = patterns.RECORD_ENROLLMENT_KEY.fullmatch(sentence.view)
+        if key and i + 1 < len(source.sentences):
+            value = patterns.FIELD_VALUE_COUNT.fullmatch(source.sentences[i + 1].view)
+            if value:
+                plan = bool(key.group("estimate") or key.group("estimate2"))
+                fields.append(((i, i + 1), parse_count(value.group("n")), plan))
+    return fields
+
+
+def _check_sole_enrollment(claimed: int, source: Source, planned: bool) -> Check:
+    """A source about this therapy alone that states one trial size, however far from the name
+    ("… the study involving 664 patients" two paragraphs on): that size is the trial's."""
+    sizes = [
+        (i, found.value)
         for i, sentence in enumerate(source.sentences)
-        for m in patterns.RECORD_ENROLLMENT.finditer(sentence.view)
+        if (found := find_enrollment(sentence.view))
     ]
-    values = {parse_count(m.group("n")) for _, m in fields}
+    values = {value for _, value in sizes}
     if len(values) != 1:
         return Check("missing")
     (value,) = values
-    sentences = tuple(sorted({i for i, _ in fields}))
+    sentences = tuple(i for i, _ in sizes)
     if value == claimed:
         return Check("found", sentences)
-    if any(m.group("estimate") or m.group("estimate2") for _, m in fields):
+    if planned:
+        return Check("missing")
+    return Check("conflict", sentences, f"the source's trial has {value} participants")
+
+
+def _check_record_enrollment(claimed: int, source: Source, planned: bool) -> Check:
+    """A registry record's one enrollment field is the trial's, however far from the therapy's
+    name. Another count is a conflict; a field that is a plan ("Estimated Enrollment: 600")
+    disagrees only with a claim that is a plan too ("将招募150名患者" against "Target
+    Recruitment: 230"), and an actual count never with a plan ("Actual Enrollment: 185")."""
+    fields = _record_enrollment(source)
+    values = {value for _, value, _ in fields}
+    if len(values) != 1:
+        return Check("missing")
+    (value,) = values
+    sentences = tuple(sorted({i for indexes, _, _ in fields for i in indexes}))
+    if value == claimed:
+        return Check("found", sentences)
+    if any(plan for _, _, plan in fields) != planned:
         return Check("missing")
     return Check("conflict", sentences, f"the record's enrollment is {value}")
 
@@ -896,6 +938,31 @@ def one_line(text: str, limit: int = 240) -> str:
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
+def _enrollment_result(
+    claim: Mapping, near: Check, source: Source, windows: Mapping[int, range], lexicon: Lexicon
+) -> Check:
+    """The claim's count against the counts stated near the therapy, else the record's field."""
+    planned = claim.get("status") == "planned"
+    quote = str(claim.get("quote") or "")
+    stated = [source.sentences[k] for w in windows.values() for k in w]
+    if near.state == "conflict" and planned:
+        # "将招募150名患者" against "185 were enrolled": a plan, not a disagreement.
+        near = Check("missing")
+    if near.state == "missing":
+        near = _check_record_enrollment(int(claim["enrollment"]), source, planned)
+    if (
+        near.state == "missing"
+        and not source.is_record
+        and source.therapies_named(lexicon) == {claim["therapy"]}
+    ):
+        near = _check_sole_enrollment(int(claim["enrollment"]), source, planned)
+    if near.state == "conflict" and _an_arm_stated(quote, stated):
+        # "CNM-Au8 (n = 120)" stated with another total: the same trial counted otherwise (a
+        # pooled placebo group), partly confirmed rather than contradicted.
+        return Check("missing")
+    return near
+
+
 def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
     """Judge one claim (a row of ``export claims``) against one prepared source.
 
@@ -941,20 +1008,10 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
         results[attribute] = _combine(per_window)
     if claim.get("phase") and results["phase"].state == "missing":
         results["phase"] = _record_phase(str(claim["phase"]), source)
-    if claim.get("enrollment") and results["enrollment"].state == "missing":
-        results["enrollment"] = _check_record_enrollment(int(claim["enrollment"]), source)
-    if results.get("enrollment", Check("found")).state == "conflict" and _an_arm_stated(
-        str(claim.get("quote") or ""), [source.sentences[k] for w in windows.values() for k in w]
-    ):
-        # "CNM-Au8 (n = 120)" stated with another total: the same trial counted otherwise (a
-        # pooled placebo group), partly confirmed rather than contradicted.
-        results["enrollment"] = Check("missing")
-    if (
-        claim.get("status") == "planned"
-        and results.get("enrollment", Check("found")).state == "conflict"
-    ):
-        # "将招募150名患者" against "Actual Enrollment: 185": a plan, not a disagreement.
-        results["enrollment"] = Check("missing")
+    if claim.get("enrollment"):
+        results["enrollment"] = _enrollment_result(
+            claim, results["enrollment"], source, windows, lexicon
+        )
     # Outcome, stage and status read every passage at once: a success stated in one
     # passage about a subgroup must not hide the missed endpoint stated in another.
     near = sorted({k for span in windows.values() for k in span})
