@@ -1282,3 +1282,26 @@ def test_a_source_about_one_therapy_states_its_trials_size_far_from_the_name(lex
     same = verify_claim(claimed, Source(text.format(n=600), CONVERTER), lexicon)
     assert other.verdict == CONTRADICTED, other.reason
     assert same.verdict in (SUPPORTED, PARTIAL) and same.checks["enrollment"] == "found"
+
+
+@pytest.mark.parametrize(
+    "quote, verdict",
+    [
+        ("2022年6月，伊布司特獲加拿大衛生部有條件批准上市", NOT_FOUND),  # another jurisdiction
+        ("伊布司特已在日本和韩国获准销售", NOT_FOUND),
+        ("伊布司特在加拿大获批后，2022年9月获得FDA批准", SUPPORTED),  # the source's own is named
+        ("伊布司特于2022年9月获批上市", SUPPORTED),  # the claim names none: nothing to compare
+    ],
+)
+def test_an_approval_is_one_jurisdictions(lexicon, quote, verdict):
+    source = Source(
+        "WASHINGTON, September 29, 2022 -- The U.S. Food and Drug Administration approved "
+        "ibudilast for ALS today. The FDA approval follows a phase 2 trial in 137 patients. "
+        "The company said the drug will be available to patients in the coming weeks, and "
+        "that it would go on with studies in other groups of patients.",
+        CONVERTER,
+    )
+    result = verify_claim(
+        claim(therapy="ibudilast", type="approval", date="2022-09", quote=quote), source, lexicon
+    )
+    assert result.verdict == verdict, result.reason

@@ -1329,6 +1329,22 @@ RECORD_KEY_LINE = re.compile(
     r"(?:target |actual |estimated )?enrollment|study start(?: date)?|primary completion(?: date)?|"
     r"study design|identifiers|conditions|sponsors?|funder types|nct id)\s*:?.{0,16}"
 )
+# Who approves, and where a drug is sold: an approval or a launch is one jurisdiction's. Read
+# on folded text in either script (a claim's quote keeps its own).
+JURISDICTIONS: dict[str, re.Pattern] = {
+    name: re.compile(rf"(?<![a-z])(?:{latin})(?![a-z])|{han}")
+    for name, latin, han in (
+        ("the US", r"fda|u\.s|united states", "美国|美國"),
+        ("China", r"nmpa|cfda|china", "国家药监局|國家藥監局|国家药品监督管理局|國家藥品監督管理局|中国|中國"),
+        ("the EU", r"ema|chmp|european|eu", "欧盟|歐盟|欧洲|歐洲"),
+        ("Canada", r"canada|health canada", "加拿大"),
+        ("Japan", r"japan|pmda", "日本|厚生劳动省|厚生勞動省"),
+        ("Korea", r"korea|mfds", "韩国|韓國"),
+        ("the UK", r"mhra|united kingdom|uk", "英国|英國"),
+        ("Australia", r"australia|tga", "澳大利亚|澳大利亞|澳洲"),
+    )
+}
+
 # The same field as a key on a line of its own, its value on the next ("- Target Recruitment" /
 # "- 230").
 RECORD_ENROLLMENT_KEY = re.compile(

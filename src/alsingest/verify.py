@@ -508,6 +508,34 @@ def _clause_of(view: str, at: int) -> str:
     return _clause_before(view, at) + (tail[: cut.start()] if cut else tail)
 
 
+def jurisdictions(view: str) -> set[str]:
+    return {name for name, regex in patterns.JURISDICTIONS.items() if regex.search(view)}
+
+
+def _another_jurisdiction(claim: Mapping, window: list[tuple[int, str]]) -> str | None:
+    """An approval or a launch is one jurisdiction's: a claim of Health Canada's approval is not
+    found in a source whose approvals are all the FDA's. None when either names none."""
+    kind = str(claim.get("type"))
+    if kind not in ("approval", "launch", "submission"):
+        return None
+    claimed = jurisdictions(fold(str(claim.get("quote") or "")))
+    if not claimed:
+        return None
+    kinds = ("approval", "launch") if kind == "launch" else (kind,)
+    stated = {
+        name
+        for i, view in window
+        if any(e for k in kinds for e in event_mentions(k, view, i) if not e.negated)
+        for name in jurisdictions(view)
+    }
+    if not stated or stated & claimed:
+        return None
+    return (
+        f"the source reports the {kind} in {', '.join(sorted(stated))}, "
+        f"not in {', '.join(sorted(claimed))}"
+    )
+
+
 def check_stage(claim: Mapping, window: list[tuple[int, str]]) -> Check | None:
     """Approval or launch claimed done where the source only says submitted (or not approved)."""
     claim_type = str(claim.get("type"))
@@ -1035,6 +1063,9 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
     if claim.get("outcome"):
         statements = [st for k, view in views for st in outcome_statements(view, k)]
         results["outcome"] = check_outcome(str(claim["outcome"]), statements)
+    elsewhere = _another_jurisdiction(claim, views)
+    if elsewhere:
+        return Verdict(NOT_FOUND, elsewhere)
     stage = check_stage(claim, views)
     if stage is None and not record_dated and _silent_on_event(claim, views):
         return Verdict(
