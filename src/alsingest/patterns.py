@@ -1335,7 +1335,11 @@ JURISDICTIONS: dict[str, re.Pattern] = {
     name: re.compile(rf"(?<![a-z])(?:{latin})(?![a-z])|{han}")
     for name, latin, han in (
         ("the US", r"fda|u\.s|united states", "美国|美國"),
-        ("China", r"nmpa|cfda|china", "国家药监局|國家藥監局|国家药品监督管理局|國家藥品監督管理局|中国|中國"),
+        (
+            "China",
+            r"nmpa|cfda|china",
+            "国家药监局|國家藥監局|国家药品监督管理局|國家藥品監督管理局|中国|中國",
+        ),
         ("the EU", r"ema|chmp|european|eu", "欧盟|歐盟|欧洲|歐洲"),
         ("Canada", r"canada|health canada", "加拿大"),
         ("Japan", r"japan|pmda", "日本|厚生劳动省|厚生勞動省"),
