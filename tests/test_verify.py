@@ -1305,3 +1305,22 @@ def test_an_approval_is_one_jurisdictions(lexicon, quote, verdict):
         claim(therapy="ibudilast", type="approval", date="2022-09", quote=quote), source, lexicon
     )
     assert result.verdict == verdict, result.reason
+
+
+@pytest.mark.parametrize(
+    "claimed, stated, verdict",
+    [
+        ("2b", "Phase 2", PARTIAL),  # the source's label is broader: the "b" is not confirmed
+        ("2", "Phase 2b", SUPPORTED),  # the claim's broader label holds
+        ("2b", "Phase 2b", SUPPORTED),
+        ("2b", "Phase 3", CONTRADICTED),
+    ],
+)
+def test_a_sub_phase_is_confirmed_only_by_the_same_sub_phase(lexicon, claimed, stated, verdict):
+    text = f"Ibudilast was tested in a {stated} trial that enrolled 138 participants. " * 4
+    result = verify_claim(
+        claim(therapy="ibudilast", type="trial_design", phase=claimed, enrollment=138),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert result.verdict == verdict, result.reason

@@ -940,7 +940,9 @@ def _check_phase(claimed: str, window: list[_Sentence]) -> str:
         return "found"
     base = re.sub(r"[ab]", "", claimed)
     if any(re.sub(r"[ab]", "", p) == base for p in stated):
-        return "found"  # "Phase 3" for a "3b" claim, "1/2" for "1/2a"
+        # "Phase 3" for a "3b" claim: a broader label, neither confirmed nor denied; "3b" for a
+        # "3" claim: the claim's broader label holds.
+        return "found" if base == claimed else "missing"
     stages = set(base.split("/"))
     if any(stages & set(re.sub(r"[ab]", "", p).split("/")) for p in stated):
         return (
