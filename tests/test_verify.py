@@ -1324,3 +1324,24 @@ def test_a_sub_phase_is_confirmed_only_by_the_same_sub_phase(lexicon, claimed, s
         lexicon,
     )
     assert result.verdict == verdict, result.reason
+
+
+@pytest.mark.parametrize(
+    "quote, verdict",
+    [
+        ("伊布司特组有效比例(31%)与安慰剂组(28%)无显著区别", CONTRADICTED),  # 32.6% is no 31%
+        ("伊布司特组有效比例(33%)与安慰剂组(28%)无显著区别", SUPPORTED),  # both at their precision
+        ("伊布司特组有效比例为33%", SUPPORTED),  # one figure: nothing to compare it with
+    ],
+)
+def test_quoted_percentages_are_checked_at_their_precision(lexicon, quote, verdict):
+    text = (
+        "The phase 3 trial of ibudilast did not achieve statistically significant results, with "
+        "32.6% of participants meeting the primary endpoint compared to 27.7% for placebo. "
+    ) * 3
+    result = verify_claim(
+        claim(therapy="ibudilast", type="trial_result", phase="3", outcome="missed", quote=quote),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert result.verdict == verdict, result.reason

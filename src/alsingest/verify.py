@@ -508,6 +508,42 @@ def _clause_of(view: str, at: int) -> str:
     return _clause_before(view, at) + (tail[: cut.start()] if cut else tail)
 
 
+_PERCENT = re.compile(r"(?<![\d.])(\d{1,3})(?:\.(\d+))?\s*%")
+
+
+def _percentages(text: str) -> list[tuple[float, int]]:
+    """Each percentage with its number of decimals: "32.6%" is (32.6, 1)."""
+    return [
+        (float(m.group(0).rstrip("% ")), len(m.group(2) or "")) for m in _PERCENT.finditer(text)
+    ]
+
+
+def check_percentages(quote: str, window: list[tuple[int, str]]) -> Check | None:
+    """The percentages a claim quotes ("31% against 28%") against a source sentence that states
+    the same comparison: all of them at the claim's precision is found; some of them, with the
+    others stated near but otherwise ("32.6% against 27.7%"), is a conflict. None when no
+    sentence states them (a figure the source does not give is no attribute of the claim)."""
+    claimed = _percentages(fold(quote))
+    if len(claimed) < 2:
+        return None
+    near_miss = None
+    for i, view in window:
+        stated = [value for value, _ in _percentages(view)]
+        if len(stated) < len(claimed):
+            continue
+        matched = [any(round(v, d) == c for v in stated) for c, d in claimed]
+        if all(matched):
+            return Check("found", (i,))
+        unmatched = [c for (c, _), hit in zip(claimed, matched, strict=True) if not hit]
+        if any(matched) and all(any(abs(v - c) <= 0.3 * c for v in stated) for c in unmatched):
+            near_miss = near_miss or Check(
+                "conflict",
+                (i,),
+                f"the source gives {', '.join(f'{v:g}%' for v in stated)}",
+            )
+    return near_miss
+
+
 def jurisdictions(view: str) -> set[str]:
     return {name for name, regex in patterns.JURISDICTIONS.items() if regex.search(view)}
 
@@ -1068,6 +1104,9 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
     elsewhere = _another_jurisdiction(claim, views)
     if elsewhere:
         return Verdict(NOT_FOUND, elsewhere)
+    figures = check_percentages(str(claim.get("quote") or ""), views)
+    if figures is not None:
+        results["percentages"] = figures
     stage = check_stage(claim, views)
     if stage is None and not record_dated and _silent_on_event(claim, views):
         return Verdict(
