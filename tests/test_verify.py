@@ -1345,3 +1345,21 @@ def test_quoted_percentages_are_checked_at_their_precision(lexicon, quote, verdi
         lexicon,
     )
     assert result.verdict == verdict, result.reason
+
+
+@pytest.mark.parametrize(
+    "stated",
+    [
+        "Acme's phase 2/3 trial of ibudilast enrolled its first patient on 16 October 2019",
+        "The first participant was dosed in Acme's phase 2/3 trial of ibudilast on 16 October 2019",
+        "2019年10月16日，伊布司特的2/3期试验首例患者入组",
+    ],
+)
+def test_a_trial_starts_with_its_first_participant(lexicon, stated):
+    text = (stated + "。" if "年" in stated else stated + ". ") * 5
+    result = verify_claim(
+        claim(therapy="ibudilast", type="trial_start", date="2019-10", phase="2/3"),
+        Source(text.replace("伊布司特", "ibudilast"), CONVERTER),
+        lexicon,
+    )
+    assert result.verdict == SUPPORTED, result.reason

@@ -1400,7 +1400,11 @@ TRIAL_CLEARED = re.compile(
 )
 VERIFY_TRIAL_START = re.compile(
     f"{TRIAL_START.pattern}|{TRIAL_CLEARED.pattern}|进入[^,;。，；]{{0,6}}(临床|试验)|"
-    r"\bentere?d?s?\b[^.;]{0,16}\b(?:phase|trial|study|clinic)"
+    r"\bentere?d?s?\b[^.;]{0,16}\b(?:phase|trial|study|clinic)|"
+    # its first participant: "enrolled its first patient", "first subject dosed", "首例患者入组"
+    r"\b(?:enrolled|dosed|randomi[sz]ed|treated)\s+(?:its|the)\s+first\s+(?:patient|participant|subject)|"
+    r"\bfirst (?:patient|participant|subject)\s+(?:was\s+|has been\s+)?(?:enrolled|dosed|randomi[sz]ed)|"
+    r"首[例位名](?:患者|受试者|参与者)(?:入组|给药|接受)"
 )
 # A launch in the words of its first use: "开出……首个处方", "首批次使用", "first commercial
 # prescription", "now commercially available".
