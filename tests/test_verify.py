@@ -1363,3 +1363,25 @@ def test_a_trial_starts_with_its_first_participant(lexicon, stated):
         lexicon,
     )
     assert result.verdict == SUPPORTED, result.reason
+
+
+@pytest.mark.parametrize(
+    "quote, verdict",
+    [
+        ("伊布司特III期临床试验的治疗阶段持续了 24 个月", CONTRADICTED),  # a six-month trial
+        ("伊布司特III期临床试验的治疗阶段持续了 6 个月", SUPPORTED),
+        ("伊布司特为期24周的III期临床试验", SUPPORTED),  # 24 weeks is about six months
+        ("伊布司特的III期临床试验", SUPPORTED),  # no length claimed
+    ],
+)
+def test_a_trials_length_is_checked_in_any_unit(lexicon, quote, verdict):
+    text = (
+        "The efficacy of ibudilast was demonstrated in a six-month phase 3 clinical trial "
+        "conducted in Japan, in which 137 participants were randomised to ibudilast or placebo. "
+    ) * 3
+    result = verify_claim(
+        claim(therapy="ibudilast", type="trial_design", phase="3", quote=quote),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert result.verdict == verdict, result.reason

@@ -1349,6 +1349,16 @@ JURISDICTIONS: dict[str, re.Pattern] = {
     )
 }
 
+# How long a trial or its treatment lasted: "a six-month clinical trial", "48-week, randomized",
+# "treated for 24 weeks", "治疗阶段持续了 24 个月", "为期6个月的试验".
+TRIAL_DURATION = re.compile(
+    rf"(?<![\w.])(?P<n>\d+(?:\.\d+)?|{_EN_NUMBER})[\s-]+(?P<unit>week|month|year)s?\b[\s,-]*"
+    r"(?:(?:[a-z\d/-]+,?\s+){0,3}(?:trial|study|treatment period|treatment phase|double-blind))|"
+    rf"\b(?:treated|lasted|lasting|duration of)\s+(?:for\s+)?(?P<n2>\d+(?:\.\d+)?|{_EN_NUMBER})\s+"
+    r"(?P<unit2>week|month|year)s?\b|"
+    r"(?:持续(?:了)?|为期|疗程(?:为)?)\s*(?P<n3>\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*个?\s*(?P<unit3>周|月|年)"
+)
+
 # The same field as a key on a line of its own, its value on the next ("- Target Recruitment" /
 # "- 230").
 RECORD_ENROLLMENT_KEY = re.compile(

@@ -30,7 +30,7 @@ from .claims import find_enrollment, normalize_phase, parse_count
 from .claims.attributes import is_event_date, is_period, stated_count
 from .claims.binding import clause_at
 from .claims.discourse import is_about_another_disease
-from .dates import en_number, find_dates
+from .dates import cn_number, en_number, find_dates
 from .lexicon import Lexicon, name_key
 from .normalize import Converter, fold, join_lines
 from .structure import paragraphs_of, sentences_of
@@ -542,6 +542,36 @@ def check_percentages(quote: str, window: list[tuple[int, str]]) -> Check | None
                 f"the source gives {', '.join(f'{v:g}%' for v in stated)}",
             )
     return near_miss
+
+
+_MONTHS_IN = {"week": 12 / 52, "month": 1.0, "year": 12.0, "周": 12 / 52, "月": 1.0, "年": 12.0}
+
+
+def trial_durations(view: str) -> list[float]:
+    """The trial or treatment lengths a sentence states, in months."""
+    found = []
+    for m in patterns.TRIAL_DURATION.finditer(view):
+        number = m.group("n") or m.group("n2") or m.group("n3")
+        unit = m.group("unit") or m.group("unit2") or m.group("unit3")
+        value = float(number) if number[0].isdigit() else en_number(number) or cn_number(number)
+        if value:
+            found.append(value * _MONTHS_IN[unit])
+    return found
+
+
+def check_duration(quote: str, window: list[tuple[int, str]]) -> Check | None:
+    """How long the claim says the trial or its treatment lasted ("持续了 24 个月") against what
+    the source says ("a six-month clinical trial"): none of the source's lengths is a conflict.
+    None when either states none."""
+    claimed = trial_durations(fold(quote))
+    stated = [(i, d) for i, view in window for d in trial_durations(view)]
+    if not claimed or not stated:
+        return None
+    close = [i for i, d in stated if any(abs(d - c) <= 0.1 * c for c in claimed)]
+    if close:
+        return Check("found", tuple(sorted(set(close))))
+    lengths = ", ".join(f"{d:g} months" for d in sorted({round(d, 1) for _, d in stated}))
+    return Check("conflict", tuple(sorted({i for i, _ in stated})), f"the source gives {lengths}")
 
 
 def jurisdictions(view: str) -> set[str]:
@@ -1107,6 +1137,9 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
     figures = check_percentages(str(claim.get("quote") or ""), views)
     if figures is not None:
         results["percentages"] = figures
+    duration = check_duration(str(claim.get("quote") or ""), views)
+    if duration is not None:
+        results["duration"] = duration
     stage = check_stage(claim, views)
     if stage is None and not record_dated and _silent_on_event(claim, views):
         return Verdict(
