@@ -2214,3 +2214,18 @@ def test_a_sentence_about_a_number_of_drugs_is_no_claim_of_the_article_subject(t
     )
     phases = {c.phase for c in claims_of(toolkit, text) if c.therapy == "tideglusib"}
     assert phases == {"3"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Masitinib slowed decline by 40% in the high-risk group (confidence interval: 0.8, 9.1; "
+        "n=42) of its phase 2b trial.",
+        "After masitinib in the phase 2 trial, inflammation measured by PET over 24 weeks "
+        "(N=22 participants) or neurofilament measured over 40 weeks (N=12 participants) did "
+        "not fall.",
+    ],
+)
+def test_an_n_stated_with_a_statistic_or_a_measurement_is_no_trial_size(toolkit, text):
+    claims = claims_of(toolkit, text)
+    assert claims and all(c.enrollment is None for c in claims)

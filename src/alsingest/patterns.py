@@ -459,6 +459,12 @@ EN_COUNT_ADJECTIVE = re.compile(
 )
 # "(n = 120)"; "(n = 3 + 3)" states the arms, summed.
 EN_N_EQUALS = re.compile(rf"\bn\s*=\s*(?P<n>{_NUMBER})\b(?P<more>(?:\s*\+\s*\d+\b)*)")
+# An n stated with a statistic or after a measurement counts that analysis, not the trial:
+# "(Confidence Interval: 0.862, 9.214; n=38)", "measured by PBR28-PET over 12–24 weeks (N=22)".
+ANALYSIS_N_BEFORE = re.compile(
+    r"[(（][^()]{0,60}(?:confidence interval|\bci\b|\bp\s*[=<>])[^()]{0,80}$|"
+    r"\b(?:measured|assessed|sampled)\b[^()]{0,80}[(（]\s*(?:n\s*=\s*)?$"
+)
 # A count stated right after a phase is that phase's trial: "a Phase 1 (N=47) and a Phase 1b (N=29)
 # study", "1期（n=12）".
 PHASE_COUNT = re.compile(

@@ -313,6 +313,8 @@ def find_enrollment(view: str) -> Attribute | None:
             continue  # "one of the patients", "two groups of patients": no trial's size
         if patterns.ANALYSIS_SUBSET.search(view, 0, m.start()):
             continue  # "the pre-specified subgroup … (n=130)": a subgroup, not the trial
+        if patterns.ANALYSIS_N_BEFORE.search(view, max(0, m.start() - 150), m.start()):
+            continue  # "(CI: 0.86, 9.21; n=38)", "measured by PET (N=22)": an analysis's count
         if patterns.SUBSET_OPENER.search(view, max(0, m.start() - 12), m.start()):
             continue  # "Of the 12 subjects with follow-up, 92% improved": those analysed
         if patterns.PART_COUNT_BEFORE.search(
