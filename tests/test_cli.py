@@ -304,6 +304,56 @@ def test_listings_print_rows_for_programs(corpus, command, fmt):
         assert {"claim_id", "quote", "article"} <= set(rows[0])
 
 
+LISTED = {  # the listing of queries.LISTING_COLUMNS each command prints
+    "articles": ["articles"],
+    "claims": ["claims", "--all"],
+    "facts": ["facts", "--all"],
+    "references": ["references", "--all"],
+    "conflicts": ["conflicts", "--all"],
+    "runs": ["runs"],
+    "search": ["search", "托夫生", "--all"],
+    "verify": ["verify", "--force"],
+}
+
+
+@pytest.fixture(scope="module")
+def everything_listed(corpus, tmp_path_factory):
+    """The seeds verified once (a contradiction) with one run recorded: every listing has rows."""
+    import shutil
+
+    from alsingest import store
+
+    path = tmp_path_factory.mktemp("listed") / "corpus.db"
+    shutil.copy(corpus, path)
+    assert run("verify", "--db", str(path)).exit_code == 0
+    db = store.open_db(path)
+    store.write_run(db, {"id": "r1", "kind": "refresh", "started_at": "2025-01-01T00:00:00Z"})
+    db.close()
+    return str(path)
+
+
+@pytest.mark.parametrize("listing", LISTED)
+def test_each_listings_columns_are_those_of_its_rows(everything_listed, listing):
+    from alsingest.queries import LISTING_COLUMNS
+
+    result = run(*LISTED[listing], "--format", "json", "--db", everything_listed)
+    rows = json.loads(result.stdout)
+    assert rows, listing
+    assert {tuple(row) for row in rows} == {LISTING_COLUMNS[listing]}
+
+
+@pytest.mark.parametrize("listing", LISTED)
+def test_a_csv_listing_of_nothing_has_its_header_row(tmp_path, listing):
+    from alsingest import store
+    from alsingest.queries import LISTING_COLUMNS
+
+    empty = tmp_path / "empty.db"
+    store.open_db(empty).close()
+    result = run(*LISTED[listing], "--format", "csv", "--db", str(empty))
+    assert result.exit_code == (1 if listing == "search" else 0), result.output  # as grep
+    assert result.stdout.splitlines() == [",".join(LISTING_COLUMNS[listing])]
+
+
 def test_verify_prints_rows_for_programs_and_says_when_it_has_nothing_to_do(corpus, tmp_path):
     import shutil
 
