@@ -1,6 +1,6 @@
 """Browse the corpus in Datasette: table descriptions and facets as Datasette metadata.
 
-Datasette is an optional dependency (``pip install 'alsingest[browse]'``); this module
+Datasette is an optional dependency (:data:`INSTALL_COMMAND`); this module
 only writes its metadata and builds its command line, so it imports nothing of it.
 """
 
