@@ -354,6 +354,24 @@ def test_a_csv_listing_of_nothing_has_its_header_row(tmp_path, listing):
     assert result.stdout.splitlines() == [",".join(LISTING_COLUMNS[listing])]
 
 
+def test_search_on_a_terminal_highlights_every_alias_it_matched(corpus, monkeypatch):
+    import io
+    import re
+
+    from alsingest import cli as cli_module
+    from alsingest.output import PipeConsole
+
+    screen = io.StringIO()
+    terminal = PipeConsole(
+        file=screen, force_terminal=True, color_system="standard", width=400, markup=False
+    )
+    monkeypatch.setattr(cli_module, "console", terminal)
+    result = run("search", "托夫生", "--db", corpus)
+    assert result.exit_code == 0
+    highlighted = set(re.findall(r"\x1b\[1;7m(.*?)\x1b\[0m", screen.getvalue()))
+    assert {"托夫生注射液", "托夫生", "Tofersen"} <= highlighted
+
+
 def test_verify_prints_rows_for_programs_and_says_when_it_has_nothing_to_do(corpus, tmp_path):
     import shutil
 
