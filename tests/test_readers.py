@@ -264,3 +264,31 @@ def test_a_file_name_with_a_newline_stays_on_one_line_in_its_error(tmp_path):
     assert "\n" not in message and "\x1b" not in message
     assert "two\\nlines\\x1b[31m.txt: file is empty" in message
     assert excinfo.value.path == str(path)  # the name itself is kept as it is
+
+
+def test_a_pdfs_reference_urls_broken_over_lines_are_whole(tmp_path, toolkit):
+    """A PDF breaks a long URL where a line ends ("…/doc-", "…/?"): the reference keeps the
+    whole URL (what `fetch` requests), and the rest of it is no reference of its own."""
+    from alsingest import queries, store
+    from alsingest.pipeline import ingest_files
+
+    lines = [
+        *PDF_LINES,
+        "References",
+        "[1] https://www.example.org/news/2023-04-25/tofersen-",
+        "accelerated-approval-for-sod1-als.html",
+        "[2] https://www.example.org/article/7484223014209323571/?",
+        "upstream_biz=doubao&source=m_redirect",
+        "[3] https://www.example.org/short.html",
+        "Tofersen label, 2023",
+    ]
+    (tmp_path / "review.pdf").write_bytes(pdf_with_lines(lines))
+    db = store.open_db(":memory:")
+    assert ingest_files(db, [tmp_path / "review.pdf"], toolkit).ok
+    urls = {r["n"]: r["url"] for r in queries.export_references(db) if r["n"]}
+    assert urls == {
+        1: "https://www.example.org/news/2023-04-25/tofersen-accelerated-approval-for-sod1-als.html",
+        2: "https://www.example.org/article/7484223014209323571/?upstream_biz=doubao&source=m_redirect",
+        3: "https://www.example.org/short.html",  # a line of words after it is not its URL
+    }  # fmt: skip
+    assert [r["n"] for r in queries.export_references(db) if r["url"]] == [1, 2, 3]

@@ -4,9 +4,11 @@ from alsingest.references import (
     PLACEHOLDER_KIND,
     TITLE_KIND,
     URL_KIND,
+    join_broken_url,
     marker_numbers,
     markers_of,
     normalize_url,
+    parse_entry,
     references_of,
 )
 from alsingest.structure import paragraphs_of, sentences_of
@@ -113,3 +115,20 @@ def test_broken_markers_are_not_invented():
     text = "开头[ 和 [a] 和 [99] 结尾。\n参考资料:\n[1] https://a.org/1"
     _, _, markers = parse(text)
     assert [(m.n, m.reference) for m in markers] == [(99, None)]
+
+
+@pytest.mark.parametrize(
+    "entry, url",
+    [
+        ("https://a.org/2025/doc-\ninezpuqq.shtml", "https://a.org/2025/doc-inezpuqq.shtml"),
+        ("https://a.org/x-\ny-\nz.html", "https://a.org/x-y-z.html"),
+        ("https://a.org/7484/?\nsource=m_redirect", "https://a.org/7484/?source=m_redirect"),
+        # Not the rest of the URL: it ends on a letter, or the next line has words or Chinese.
+        ("https://a.org/report\nannex.html", "https://a.org/report"),
+        ("https://a.org/news/\nFDA approval of tofersen", "https://a.org/news/"),
+        ("https://a.org/news-\n托夫生获批", "https://a.org/news-"),
+    ],
+)
+def test_a_url_broken_over_lines_is_joined_only_where_urls_break(entry, url):
+    assert parse_entry("[1] " + entry, 0, 0).url == url
+    assert join_broken_url("see " + entry).startswith("see " + url)

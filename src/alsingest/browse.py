@@ -1,6 +1,6 @@
 """Browse the corpus in Datasette: table descriptions and facets as Datasette metadata.
 
-Datasette is an optional dependency (``pip install 'alsingest[browse]'``); this module
+Datasette is an optional dependency (:data:`INSTALL_COMMAND`); this module
 only writes its metadata and builds its command line, so it imports nothing of it.
 """
 
@@ -18,6 +18,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from .lifetime import parent_death_signal
+
 logger = logging.getLogger(__name__)
 
 # As the README says it (a test checks): alsingest is installed from its checkout.
@@ -28,6 +30,9 @@ INSTALL_HINT = (
 )
 # Seconds Datasette has to stop on SIGTERM before it is killed.
 STOP_TIMEOUT_S = 10.0
+# What ends browse as it ends Datasette and removes the metadata: a supervisor's SIGTERM and a
+# closed terminal's SIGHUP (Ctrl+C is Python's KeyboardInterrupt).
+ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 
 # Table -> (description, facets, label column). Only tables present in the corpus are listed.
 TABLES: dict[str, tuple[str, list[str], str | None]] = {
@@ -192,30 +197,31 @@ def serve_command(
 
 
 def run_datasette(command: list[str], temporary: Path | None = None) -> int:
-    """Run Datasette until it exits, Ctrl+C or SIGTERM; returns the exit status.
+    """Run Datasette until it exits, Ctrl+C, SIGTERM or SIGHUP; returns the exit status.
 
     Whatever ends it, Datasette is stopped (never left serving as an orphan) and the
     ``temporary`` folder (the metadata written for it) is removed.
     """
-    restore = None
+    restore = {}
     if threading.current_thread() is threading.main_thread():
-        restore = signal.signal(signal.SIGTERM, _exit_on_sigterm)
+        restore = {signum: signal.signal(signum, _exit_on_signal) for signum in ENDING_SIGNALS}
     process = None
     try:
-        process = subprocess.Popen(command)
+        # Datasette takes the parent-death signal: kill -9 of browse stops it too (Linux).
+        process = subprocess.Popen(command, preexec_fn=parent_death_signal)
         return process.wait()
     except KeyboardInterrupt:
         return 130
     finally:
         if process is not None:
             _stop(process)
-        if restore is not None:
-            signal.signal(signal.SIGTERM, restore)
+        for signum, handler in restore.items():
+            signal.signal(signum, handler)
         if temporary is not None:
             shutil.rmtree(temporary, ignore_errors=True)
 
 
-def _exit_on_sigterm(signum: int, frame: object) -> None:
+def _exit_on_signal(signum: int, frame: object) -> None:
     raise SystemExit(128 + signum)
 
 

@@ -71,9 +71,11 @@ def show(
     *,
     total: int | None = None,
     offset: int = 0,
+    listing: str,
 ) -> None:
     """The rows of a listing command in the format asked for (tables count rows on stderr);
-    one page of ``total`` rows from ``offset`` says so on stderr in every format."""
+    one page of ``total`` rows from ``offset`` says so on stderr in every format. CSV has
+    the ``listing``'s header row (queries.LISTING_COLUMNS) even with no rows."""
     emit(
         rows,
         fmt,
@@ -84,6 +86,7 @@ def show(
         errors=errors,
         total=total,
         offset=offset,
+        columns=queries.LISTING_COLUMNS[listing],
     )
 
 
@@ -343,7 +346,7 @@ ARTICLE_FIELDS = [
 def articles(page, fmt, options, db_path, config_path):
     """One line per article: name, script, version, paragraphs, sentences, references."""
     rows, total = queries.articles_page(open_corpus(db_path), page.limit, page.offset)
-    show(rows, fmt, ARTICLE_FIELDS, "article", total=total, offset=page.offset)
+    show(rows, fmt, ARTICLE_FIELDS, "article", total=total, offset=page.offset, listing="articles")
 
 
 SEARCH_FIELDS = [
@@ -369,7 +372,7 @@ def search(query, page, fmt, options, db_path, config_path):
     if not total and fmt == "table":
         errors.print(f"no sentence matches {query!r}", highlight=False)
         sys.exit(1)
-    show(rows, fmt, SEARCH_FIELDS, "sentence", total=total, offset=page.offset)
+    show(rows, fmt, SEARCH_FIELDS, "sentence", total=total, offset=page.offset, listing="search")
     if not total:
         sys.exit(1)
 
@@ -413,7 +416,7 @@ def claims(article, therapy, explain_id, page, fmt, options, db_path, config_pat
     article = resolve_article(db, article)
     therapy = resolve_therapy(db, therapy, options)
     rows, total = queries.claims_page(db, article=article, therapy=therapy, **page.sql)
-    show(rows, fmt, CLAIM_FIELDS, "claim", total=total, offset=page.offset)
+    show(rows, fmt, CLAIM_FIELDS, "claim", total=total, offset=page.offset, listing="claims")
 
 
 def verdict_cell(row: dict) -> str:
@@ -537,7 +540,7 @@ def verify(force, fmt, options, db_path, config_path):
     verified = sum(report.verdicts.values())
     rows = [{"verdict": v, "claims": n} for v, n in sorted(report.verdicts.items())]
     if fmt != "table" or verified:
-        show(rows, fmt, VERDICT_FIELDS, None)
+        show(rows, fmt, VERDICT_FIELDS, None, listing="verify")
     summary = console if fmt == "table" else errors
     if not verified:
         summary.print(
@@ -598,7 +601,7 @@ def facts(therapy, page, fmt, options, db_path, config_path):
     db = open_corpus(db_path)
     therapy = resolve_therapy(db, therapy, options)
     rows, total = queries.facts_page(db, therapy=therapy, **page.sql, full=fmt != "table")
-    show(rows, fmt, FACT_FIELDS, "fact", total=total, offset=page.offset)
+    show(rows, fmt, FACT_FIELDS, "fact", total=total, offset=page.offset, listing="facts")
 
 
 CONFLICT_FIELDS = [
@@ -629,7 +632,15 @@ def conflicts(page, fmt, options, db_path, config_path):
         **page.sql,
         claims_shown=5 if fmt == "table" else None,  # a table shows five and the count
     )
-    show(rows, fmt, CONFLICT_FIELDS, "contradiction", total=total, offset=page.offset)
+    show(
+        rows,
+        fmt,
+        CONFLICT_FIELDS,
+        "contradiction",
+        total=total,
+        offset=page.offset,
+        listing="conflicts",
+    )
 
 
 class Duration(click.ParamType):
@@ -750,7 +761,15 @@ REFERENCE_FIELDS = [
 def references(status, page, fmt, options, db_path, config_path):
     """References of every article with the status of their URL's last fetch and the reason."""
     rows, total = queries.references_page(open_corpus(db_path), status=status, **page.sql)
-    show(rows, fmt, REFERENCE_FIELDS, "reference", total=total, offset=page.offset)
+    show(
+        rows,
+        fmt,
+        REFERENCE_FIELDS,
+        "reference",
+        total=total,
+        offset=page.offset,
+        listing="references",
+    )
 
 
 @cli.command()
@@ -1094,7 +1113,9 @@ def runs(limit, fmt, options, db_path, config_path):
     """One line per refresh or re-ingest run (oldest first): start (UTC), kind, duration,
     articles, claims +new ~changed -removed, reviewed claims changed since review, new
     contradictions, errors, URLs fetched by status."""
-    show(queries.list_runs(open_corpus(db_path), limit=limit), fmt, RUN_FIELDS, "run")
+    show(
+        queries.list_runs(open_corpus(db_path), limit=limit), fmt, RUN_FIELDS, "run", listing="runs"
+    )
 
 
 @cli.command()

@@ -142,15 +142,17 @@ def emit(
     errors: Console | None = None,
     total: int | None = None,
     offset: int = 0,
+    columns: Sequence[str] | None = None,
 ) -> None:
     """Print ``rows`` in ``fmt``: a table of ``fields`` (and a count of ``noun`` on
     ``errors``), or every key of every row as JSON, JSON lines or CSV on ``out``.
 
     ``rows`` may be one page of ``total`` rows starting at ``offset``: the count then says
-    which rows these are and how to see the others (on ``errors``, in every format)."""
+    which rows these are and how to see the others (on ``errors``, in every format).
+    ``columns`` are the keys of the rows: CSV's header row when there are none."""
     partial = total is not None and (offset > 0 or len(rows) < total)
     if fmt != "table":
-        write_rows(rows, fmt, out, fieldnames=list(rows[0]) if rows else None)
+        write_rows(rows, fmt, out, fieldnames=list(rows[0]) if rows else columns)
     else:
         terminal = console.is_terminal
         if rows:

@@ -55,6 +55,30 @@ EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {
         "changed_since_review",
     ),
 }  # fmt: skip
+# The columns of each listing command's rows (--format json, jsonl, csv), in order: CSV has
+# its header row even when nothing is listed (a search that finds nothing, no runs yet).
+LISTING_COLUMNS: dict[str, tuple[str, ...]] = {
+    "articles": ("name", "script", "version", "paragraphs", "sentences", "references", "markers"),
+    "claims": CLAIM_COLUMNS,
+    "facts": (
+        "fact_id", "therapy", "type", "date", "phase", "enrollment", "articles", "verdicts",
+        "claim_ids",
+    ),
+    "references": (
+        *EXPORT_COLUMNS["references"], "document_source", "document_title", "idx",
+    ),
+    "conflicts": (
+        "id", "kind", "therapy", "detail", "claim_ids", "first_seen", "last_seen", "current",
+        "claim_count", "claims",
+    ),
+    "runs": (
+        "id", "kind", "target", "flow_run_id", "started_at", "finished_at", "duration_s",
+        "fetch_statuses", "new_versions", "articles", "new_claims", "changed_claims",
+        "removed_claims", "review_flagged", "new_conflicts", "errors",
+    ),
+    "search": ("article", "sentence", "start", "end", "text", "matches"),
+    "verify": ("verdict", "claims"),
+}  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,24 @@ PLACEHOLDER_KIND = "placeholder"
 
 MAX_RANGE = 50  # "[1–400]" is a typo, not 400 citations
 
+# A URL a PDF broke over lines ("…/2025-06-10/doc-" then "inezpuqq3785643.shtml"): the URL
+# runs to the end of its line on a character URLs are broken after, and the next line holds
+# nothing but URL characters. (Here rather than in patterns.py: the extractor's, not ours.)
+URL_BREAK_AFTER = "-/?=&_.%#~+:,"
+URL_CONTINUATION = re.compile(
+    r"(?P<tail>[?=&.,;:!]*)[ \t]*\r?\n[ \t]*(?P<rest>[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+)[ \t]*(?=\r?\n|$)"
+)
+URL_CHARACTERS = re.compile(r"[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+")
+
+
+def join_broken_url(text: str) -> str:
+    """``text`` with the line breaks inside its first URL removed (see URL_CONTINUATION)."""
+    while (url := patterns.URL.search(text)) and (more := URL_CONTINUATION.match(text, url.end())):
+        if (url.group() + more.group("tail"))[-1] not in URL_BREAK_AFTER:
+            break
+        text = text[: url.end()] + more.group("tail") + text[more.start("rest") :]
+    return text
+
 
 @dataclass(frozen=True)
 class Reference:
@@ -93,7 +111,7 @@ def parse_entry(body: str, start: int, index: int) -> Reference:
 def _reference_from_text(
     text: str, index: int, n: int | None, start: int, end: int, *, inline: bool
 ) -> Reference:
-    text = patterns.SOURCE_PREFIX.sub("", text)
+    text = join_broken_url(patterns.SOURCE_PREFIX.sub("", text))
     url_match = patterns.URL.search(text)
     doi_match = patterns.DOI.search(text)
     url = url_match.group() if url_match else None
@@ -146,6 +164,11 @@ def references_of(text: str, paragraphs: list[Paragraph]) -> list[Reference]:
     for paragraph in paragraphs:
         body = text[paragraph.start : paragraph.end]
         if paragraph.kind == REFERENCE:
+            previous = found[-1] if found and not found[-1].inline else None
+            if previous is not None and _continues_url(text, previous, paragraph):
+                # The rest of the entry's URL, on a line of its own: one entry, both lines.
+                found[-1] = parse_entry(text[previous.start : paragraph.end], previous.start, 0)
+                continue
             found.append(parse_entry(body, paragraph.start, 0))
         elif paragraph.kind != TABLE_RULE:
             for m in patterns.INLINE_SOURCE.finditer(body):
@@ -161,6 +184,15 @@ def references_of(text: str, paragraphs: list[Paragraph]) -> list[Reference]:
                 )
     found.sort(key=lambda r: r.start)
     return [_with_index(r, i) for i, r in enumerate(found)]
+
+
+def _continues_url(text: str, previous: Reference, paragraph: Paragraph) -> bool:
+    """Whether ``paragraph`` is the rest of the URL the ``previous`` entry ends with."""
+    if not URL_CHARACTERS.fullmatch(text[paragraph.start : paragraph.end]):
+        return False
+    joined = join_broken_url(text[previous.start : paragraph.end])
+    url = patterns.URL.search(joined)
+    return url is not None and "\n" not in joined[url.start() :]
 
 
 def _with_index(reference: Reference, index: int) -> Reference:

@@ -13,6 +13,9 @@ from .lexicon import Lexicon
 from .normalize import Converter
 from .segment import DictionaryFile, Segmenter
 
+# As the README says it (a test checks): alsingest is installed from its checkout.
+SPACY_INSTALL_COMMAND = "pip install -e '.[spacy]'"
+
 # Up to about this many characters of article text, looking the segmenter's words up in its
 # dictionary file costs less than loading the file (0.3-0.5 s on two cores): a lookup adds
 # about 8 microseconds a character, so they break even near 40,000 (eight short articles).
@@ -56,13 +59,15 @@ class Toolkit:
     def nlp(self):
         """The spaCy pipeline on the same segmenter, built (and spaCy imported) on first use.
 
-        Optional (``pip install 'alsingest[spacy]'``): nothing in ingest, search or the claims
+        Optional (:data:`SPACY_INSTALL_COMMAND`): nothing in ingest, search or the claims
         needs it; it is for plugging alsingest's segmenter and therapy entities into spaCy.
         """
         try:
             from .nlp import make_nlp
         except ImportError as error:
-            raise ImportError("toolkit.nlp needs spaCy: pip install 'alsingest[spacy]'") from error
+            raise ImportError(
+                f"toolkit.nlp needs spaCy: run `{SPACY_INSTALL_COMMAND}` in the alsingest checkout"
+            ) from error
 
         return make_nlp(self.segmenter)
 
