@@ -2229,3 +2229,20 @@ def test_a_sentence_about_a_number_of_drugs_is_no_claim_of_the_article_subject(t
 def test_an_n_stated_with_a_statistic_or_a_measurement_is_no_trial_size(toolkit, text):
     claims = claims_of(toolkit, text)
     assert claims and all(c.enrollment is None for c in claims)
+
+
+@pytest.mark.parametrize(
+    "text, size",
+    [
+        (
+            "One year after the Stentrode was placed, none of the four participants had a "
+            "serious adverse event in the feasibility trial.",
+            4,
+        ),
+        ("The implant of the Stentrode stayed in place for all three participants of the trial.", 3),
+        ("One of the patients in the Stentrode trial had a serious adverse event.", None),
+    ],
+)
+def test_a_few_named_as_the_whole_set_are_the_trials_size(toolkit, text, size):
+    sizes = {c.enrollment for c in claims_of(toolkit, text)}
+    assert sizes == ({size} if size else set()) or sizes == {None}

@@ -224,6 +224,18 @@ def _groups_of_a_size(view: str) -> Attribute | None:
     return Attribute("enrollment", cohorts.start(), cohorts.end(), k * n, rule=rule)
 
 
+# "none of the four participants", "all three patients": a few named as the whole set.
+_THE_FEW_BEFORE = re.compile(r"\b(?:the|all|these|those)\s+$")
+_THE_FEW_AFTER = re.compile(r"\s*(?:participants|patients|subjects|people)\b")
+
+
+def _the_few(view: str, m: re.Match) -> bool:
+    return bool(
+        _THE_FEW_BEFORE.search(view, max(0, m.start() - 8), m.start())
+        and _THE_FEW_AFTER.match(view, m.end("n"))
+    )
+
+
 def find_enrollment(view: str) -> Attribute | None:
     """The number of participants: a count with an enrollment cue, else arms summed, else a plain count."""
     if has_cue(patterns.REVIEW_POOL, view):
@@ -309,7 +321,7 @@ def find_enrollment(view: str) -> Attribute | None:
     )
     for m in english:
         n = stated_count(m)
-        if m.group("n")[0].isalpha() and (n is None or n < 5):
+        if m.group("n")[0].isalpha() and (n is None or n < 5) and not _the_few(view, m):
             continue  # "one of the patients", "two groups of patients": no trial's size
         if patterns.ANALYSIS_SUBSET.search(view, 0, m.start()):
             continue  # "the pre-specified subgroup … (n=130)": a subgroup, not the trial
