@@ -2239,7 +2239,10 @@ def test_an_n_stated_with_a_statistic_or_a_measurement_is_no_trial_size(toolkit,
             "serious adverse event in the feasibility trial.",
             4,
         ),
-        ("The implant of the Stentrode stayed in place for all three participants of the trial.", 3),
+        (
+            "The implant of the Stentrode stayed in place for all three participants of the trial.",
+            3,
+        ),
         ("One of the patients in the Stentrode trial had a serious adverse event.", None),
     ],
 )
