@@ -2249,3 +2249,11 @@ def test_an_n_stated_with_a_statistic_or_a_measurement_is_no_trial_size(toolkit,
 def test_a_few_named_as_the_whole_set_are_the_trials_size(toolkit, text, size):
     sizes = {c.enrollment for c in claims_of(toolkit, text)}
     assert sizes == ({size} if size else set()) or sizes == {None}
+
+
+def test_a_name_given_as_another_name_of_the_one_before_is_no_mention_of_its_own(toolkit):
+    text = (
+        "Acme will withdraw Relyvrio®/Albrioza™ (sodium phenylbutyrate and taurursodiol [also known as "
+        "ursodoxicoltaurine]; also known as AMX0035) after its phase 3 trial failed in 2024."
+    )
+    assert {c.therapy for c in claims_of(toolkit, text)} == {"amx0035"}

@@ -29,6 +29,11 @@ RUN_ON_BULLET = re.compile(r"(?:(?<=\])|(?<=[\u3000-\u9fff\uff00-\uffef]))\s+[-�
 # A full stop glued to the next sentence's first word: blocks of a page copied without the
 # break between them ("…patients with ALS.Amyotrophic lateral sclerosis (ALS) is…").
 GLUED_BREAK = re.compile(r"(?<=[a-zA-Z]{2}[.!?])(?=[A-Z][a-z]{2,}\b)")
+# Another name right after what was just named: "[also known as ursodoxicoltaurine]", "（又称MCI-186）".
+ALSO_KNOWN_AS_CUE = re.compile(r"known as|\ba\.?k\.?a\b|又称|又名|亦称|别名")
+ALSO_KNOWN_AS = re.compile(
+    r"\s*[\[(（【,，]?\s*(?:also known as|a\.?k\.?a\.?|又称|又名|亦称|别名)[\s:：]*"
+)
 # A list's items glued where the page's markup kept them apart: a capitalised verb in the past
 # tense straight after a word, a number or a bracket opens the next highlight ("…an NDA in
 # 2024Released long-term data…", "…(p=0.0167)Demonstrated a…").

@@ -119,6 +119,8 @@ def select_mentions(
     mentions = [m for m in item.mentions if masked[m.start : m.end].strip()]
     if lexicon.combinations and mentions:
         mentions = as_combinations(masked, mentions, lexicon.combinations)
+    if len(mentions) > 1 and patterns.ALSO_KNOWN_AS_CUE.search(masked):
+        mentions = without_glosses(masked, mentions)
     for found in (
         chinese_names(item.view.text, masked, item.words, common, mentions) if common else [],
         [(*span, "LIST_MEMBER") for span in list_members(masked, mentions)],
@@ -432,6 +434,17 @@ def _therapy_id(name: str, lexicon: Lexicon) -> str:
         or (lexicon.canonical(bare) if bare != name else None)
         or re.sub(r"[^a-z0-9]", "", name)
     )
+
+
+def without_glosses(view: str, mentions: list[TherapyMention]) -> list[TherapyMention]:
+    """A name given as another name of what came before ("sodium phenylbutyrate and taurursodiol
+    [also known as ursodoxicoltaurine]", "依达拉奉（又称MCI-186）") is no mention of its own."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    return [
+        m
+        for i, m in enumerate(ordered)
+        if not (i > 0 and patterns.ALSO_KNOWN_AS.fullmatch(view, ordered[i - 1].end, m.start))
+    ]
 
 
 def as_combinations(
