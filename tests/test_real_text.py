@@ -2257,3 +2257,20 @@ def test_a_name_given_as_another_name_of_the_one_before_is_no_mention_of_its_own
         "ursodoxicoltaurine]; also known as AMX0035) after its phase 3 trial failed in 2024."
     )
     assert {c.therapy for c in claims_of(toolkit, text)} == {"amx0035"}
+
+
+@pytest.mark.parametrize(
+    "text, size",
+    [
+        (
+            "Between May 2, 2022, and May 1, 2023, 900 participants were screened for the phase 3 "
+            "masitinib trial and 150 participants were randomly assigned.",
+            150,
+        ),
+        ("A total of 85 participants were screened for the phase 2 masitinib trial.", None),
+        ("马赛替尼3期试验共筛选了300名患者，最终120名患者入组。", 120),
+    ],
+)
+def test_those_screened_are_not_those_enrolled(toolkit, text, size):
+    sizes = {c.enrollment for c in claims_of(toolkit, text)}
+    assert sizes == {size}

@@ -464,6 +464,10 @@ EN_COUNT_ADJECTIVE = re.compile(
 )
 # "(n = 120)"; "(n = 3 + 3)" states the arms, summed.
 EN_N_EQUALS = re.compile(rf"\bn\s*=\s*(?P<n>{_NUMBER})\b(?P<more>(?:\s*\+\s*\d+\b)*)")
+# Those screened are not those enrolled: "1021 participants were screened … and 171 were
+# assigned", "共筛选了300名患者".
+SCREENED_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:were|was|had been|have been)\s+screened\b")
+SCREENED_BEFORE = re.compile(r"(?:\bscreened|筛选了?|筛查了?)\s*(?:共|约|了)?\s*$")
 # An n stated with a statistic or after a measurement counts that analysis, not the trial:
 # "(Confidence Interval: 0.862, 9.214; n=38)", "measured by PBR28-PET over 12–24 weeks (N=22)".
 ANALYSIS_N_BEFORE = re.compile(

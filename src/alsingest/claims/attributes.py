@@ -253,6 +253,8 @@ def find_enrollment(view: str) -> Attribute | None:
             continue
         if patterns.PART_COUNT_BEFORE.search(before):
             continue  # "另外122名参与者": a part besides the trial's own, not its size
+        if patterns.SCREENED_BEFORE.search(before) or after.startswith(("接受筛选", "经筛选")):
+            continue  # "共筛选了300名患者": those screened, not those enrolled
         if patterns.ALLOCATED_AFTER.match(after):
             rule = "CN_COUNT of one arm, by what it received"
             allocated.append(Attribute("enrollment", m.start(), m.end(), n, rule=rule))
@@ -325,6 +327,10 @@ def find_enrollment(view: str) -> Attribute | None:
             continue  # "one of the patients", "two groups of patients": no trial's size
         if patterns.ANALYSIS_SUBSET.search(view, 0, m.start()):
             continue  # "the pre-specified subgroup … (n=130)": a subgroup, not the trial
+        if patterns.SCREENED_AFTER.match(view, m.end()) or patterns.SCREENED_BEFORE.search(
+            view, max(0, m.start() - 12), m.start()
+        ):
+            continue  # "1021 participants were screened": not those enrolled
         if patterns.ANALYSIS_N_BEFORE.search(view, max(0, m.start() - 150), m.start()):
             continue  # "(CI: 0.86, 9.21; n=38)", "measured by PET (N=22)": an analysis's count
         if patterns.SUBSET_OPENER.search(view, max(0, m.start() - 12), m.start()):
