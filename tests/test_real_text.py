@@ -2274,3 +2274,12 @@ def test_a_name_given_as_another_name_of_the_one_before_is_no_mention_of_its_own
 def test_those_screened_are_not_those_enrolled(toolkit, text, size):
     sizes = {c.enrollment for c in claims_of(toolkit, text)}
     assert sizes == {size}
+
+
+def test_a_platforms_other_regimens_pooled_as_placebo_are_no_part_of_the_size(toolkit):
+    text = (
+        "共有160名患者被随机分配接受马赛替尼的2/3期试验。"
+        "来自120名同时随机分配的其他方案安慰剂参与者的数据被合并分析。"
+    )
+    sizes = {c.enrollment for c in claims_of(toolkit, text) if c.therapy == "masitinib"}
+    assert sizes - {None} == {160}

@@ -464,6 +464,11 @@ EN_COUNT_ADJECTIVE = re.compile(
 )
 # "(n = 120)"; "(n = 3 + 3)" states the arms, summed.
 EN_N_EQUALS = re.compile(rf"\bn\s*=\s*(?P<n>{_NUMBER})\b(?P<more>(?:\s*\+\s*\d+\b)*)")
+# Participants of a platform's other regimens, pooled as placebo, are no part of this regimen's
+# size: "来自123名同时随机分配的其他方案安慰剂参与者的数据被合并分析", "164 in the shared placebo group".
+OTHER_REGIMENS_AFTER = re.compile(
+    r"[^，,。；;()（）]{0,24}(?:其他方案|其它方案|共享安慰剂|\bshared placebo|\bother regimens|\bpooled placebo)"
+)
 # Those screened are not those enrolled: "1021 participants were screened … and 171 were
 # assigned", "共筛选了300名患者".
 SCREENED_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:were|was|had been|have been)\s+screened\b")

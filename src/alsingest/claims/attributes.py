@@ -255,6 +255,8 @@ def find_enrollment(view: str) -> Attribute | None:
             continue  # "另外122名参与者": a part besides the trial's own, not its size
         if patterns.SCREENED_BEFORE.search(before) or after.startswith(("接受筛选", "经筛选")):
             continue  # "共筛选了300名患者": those screened, not those enrolled
+        if patterns.OTHER_REGIMENS_AFTER.match(after):
+            continue  # "123名…其他方案安慰剂参与者": a platform's other regimens, pooled
         if patterns.ALLOCATED_AFTER.match(after):
             rule = "CN_COUNT of one arm, by what it received"
             allocated.append(Attribute("enrollment", m.start(), m.end(), n, rule=rule))
@@ -327,6 +329,8 @@ def find_enrollment(view: str) -> Attribute | None:
             continue  # "one of the patients", "two groups of patients": no trial's size
         if patterns.ANALYSIS_SUBSET.search(view, 0, m.start()):
             continue  # "the pre-specified subgroup … (n=130)": a subgroup, not the trial
+        if patterns.OTHER_REGIMENS_AFTER.match(view, m.end("n"), m.end("n") + 40):
+            continue  # "164 in the shared placebo group": another regimen's placebo, pooled
         if patterns.SCREENED_AFTER.match(view, m.end()) or patterns.SCREENED_BEFORE.search(
             view, max(0, m.start() - 12), m.start()
         ):
