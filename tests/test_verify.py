@@ -1385,3 +1385,20 @@ def test_a_trials_length_is_checked_in_any_unit(lexicon, quote, verdict):
         lexicon,
     )
     assert result.verdict == verdict, result.reason
+
+
+def test_a_source_naming_a_combination_by_its_parts_is_still_about_it_alone(lexicon):
+    text = (
+        "Acme announced topline results from the phase 3 trial of AMX0035 (sodium phenylbutyrate "
+        "and taurursodiol [also known as ursodoxicoltaurine]) in ALS. The data did not meet the "
+        "endpoints. It had been approved on phase 2 data. The company promised to withdraw it. "
+        "No secondary endpoint was met either.\n"
+        "So the company failed its primary endpoint in the multi-site study involving 664 "
+        "patients. The study failed to slow the disease.\n"
+    )
+    result = verify_claim(
+        claim(therapy="amx0035", type="trial_result", enrollment=600, status="reported"),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert result.verdict == CONTRADICTED, result.reason

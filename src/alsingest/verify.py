@@ -225,9 +225,13 @@ class Source:
         return found
 
     def therapies_named(self, lexicon: Lexicon) -> set[str]:
-        """Every listed therapy the source names."""
+        """Every listed therapy the source names, a part of a fixed combination as the
+        combination ("sodium phenylbutyrate and taurursodiol" is AMX0035)."""
         if self._named is None:
-            self._named = {m.therapy for s in self.sentences for m in lexicon.find(s.view)}
+            parts = lexicon.combinations
+            self._named = {
+                parts.get(m.therapy, m.therapy) for s in self.sentences for m in lexicon.find(s.view)
+            }
         return self._named
 
     @cached_property
