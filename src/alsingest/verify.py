@@ -230,7 +230,9 @@ class Source:
         if self._named is None:
             parts = lexicon.combinations
             self._named = {
-                parts.get(m.therapy, m.therapy) for s in self.sentences for m in lexicon.find(s.view)
+                parts.get(m.therapy, m.therapy)
+                for s in self.sentences
+                for m in lexicon.find(s.view)
             }
         return self._named
 
