@@ -80,6 +80,15 @@ def test_markers_followed_by_the_next_item_split_a_line_without_sentence_ends(to
     assert refs == {"tofersen": {1}, "masitinib": {2}}
 
 
+def test_an_abbreviations_full_stop_is_no_sentence_end_that_keeps_items_together(toolkit):
+    text = (
+        "Acme Bio Inc. is running a phase 3 trial of tofersen in 2023 [1][3] Outcomes - "
+        "masitinib began a phase 3 trial in 2021 with 300 participants [5][6]"
+    )
+    refs = refs_by_therapy(claims_of(toolkit, text))
+    assert refs == {"tofersen": {1, 3}, "masitinib": {5, 6}}
+
+
 def test_a_paragraph_end_marker_cites_only_its_own_item(toolkit):
     text = "- 利鲁唑于1995年获批 - 依达拉奉于2017年获得FDA批准[5]"
     refs = refs_by_therapy(claims_of(toolkit, text))

@@ -324,7 +324,7 @@ def run_on_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
         return [(start, end)]
     # "…for patients with ALS.Amyotrophic lateral sclerosis is…": a line break the copy lost.
     breaks = [*glued, *patterns.RUN_ON_BULLET.finditer(text, start, end)]
-    if not patterns.SENTENCE_ENDS.search(text, start, end):
+    if not _ends_a_sentence(text, start, end):
         breaks.extend(patterns.RUN_ON_MARKER.finditer(text, start, end))
     spans = []
     cursor = start
@@ -336,6 +336,18 @@ def run_on_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
         return [(start, end)]
     spans.append((cursor, end))
     return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _ends_a_sentence(text: str, start: int, end: int) -> bool:
+    """Whether a sentence ends in ``text[start:end]``: a CJK stop, or an English one that is
+    no abbreviation ("BrainStorm Cell Therapeutics Inc. is committed…" ends none)."""
+    return any(
+        m.group() != "."
+        # "…trial. [11]", "…400 mg/day). 2019.03–2021.03"
+        or text[m.end() : m.end() + 3].lstrip().startswith(("[", *"0123456789"))
+        or _english_full_stop(text, m.start(), end)
+        for m in patterns.SENTENCE_ENDS.finditer(text, start, end)
+    )
 
 
 def _kind(body: str) -> str:
