@@ -1402,3 +1402,101 @@ def test_a_source_naming_a_combination_by_its_parts_is_still_about_it_alone(lexi
         lexicon,
     )
     assert result.verdict == CONTRADICTED, result.reason
+
+
+# --- session 9 review: today's rules must not make these calls (the session-start code did not) --
+
+_FILLER = (
+    " The company said it would go on with its research and work with regulators and patient "
+    "groups on what comes next for people living with the disease."
+)
+
+
+@pytest.mark.parametrize(
+    "fields, source_text, not_verdict",
+    [
+        # the FDA spelled out, and "the US" without dots, are the US
+        (
+            {"type": "approval", "date": "2022-09", "quote": "2022年9月，美国FDA批准了伊布司特"},
+            "The Food and Drug Administration approved ibudilast for ALS on September 29, 2022. "
+            "The decision follows the conditional approval of ibudilast by Health Canada.",
+            NOT_FOUND,
+        ),
+        (
+            {"type": "approval", "date": "2017-05", "quote": "伊布司特获美国FDA批准"},
+            "Ibudilast was approved in the US in May 2017, two years after its approval in Japan.",
+            NOT_FOUND,
+        ),
+        # 32.5% is 33% as people round, and figures in separate sentences are each found
+        (
+            {"type": "trial_result", "phase": "3", "quote": "伊布司特组应答率为33%，安慰剂组为28%"},
+            "In the phase 3 trial of ibudilast, 32.5% of participants responded compared with "
+            "27.7% on placebo.",
+            CONTRADICTED,
+        ),
+        (
+            {
+                "type": "trial_result",
+                "phase": "3",
+                "quote": "伊布司特使功能下降减缓25%，死亡风险降低44%",
+            },
+            "In the phase 3 trial, ibudilast slowed functional decline by 25%. The risk of death "
+            "was 44% lower and the risk of hospitalization 30% lower with ibudilast.",
+            CONTRADICTED,
+        ),
+        # a disease duration and a follow-up after the study are no trial length
+        (
+            {"type": "trial_design", "phase": "3", "quote": "伊布司特为期24周的3期试验"},
+            "Ibudilast was tested in a phase 3 trial that ran for 24 weeks. Participants had a mean "
+            "disease duration of 18 months at entry.",
+            CONTRADICTED,
+        ),
+        (
+            {"type": "trial_design", "phase": "3", "quote": "伊布司特的3期试验持续了6个月"},
+            "Ibudilast was tested in a 26-week phase 3 trial. Participants will be followed for 2 "
+            "years after the study ends.",
+            CONTRADICTED,
+        ),
+        # an expanded access program's first patient is no trial start
+        (
+            {
+                "type": "trial_start",
+                "date": "2021-05",
+                "phase": "3",
+                "quote": "伊布司特3期研究于2021年5月启动",
+            },
+            "Acme dosed the first patient in its expanded access program for ibudilast in March "
+            "2022. Its phase 3 study of ibudilast is ongoing.",
+            CONTRADICTED,
+        ),
+        # a plan is no trial's size, and a plan near the record's plan is no disagreement
+        (
+            {
+                "type": "trial_result",
+                "phase": "3",
+                "enrollment": 108,
+                "quote": "伊布司特3期试验入组了108名患者",
+            },
+            "Acme reported results of the phase 3 trial of ibudilast. The results were mixed. "
+            "The company will meet regulators. Patients groups were told. Analysts were "
+            "cautious.\nThe next study plans to enroll about 150 people with ALS.",
+            CONTRADICTED,
+        ),
+        (
+            {
+                "type": "trial_design",
+                "enrollment": 150,
+                "status": "planned",
+                "quote": "计划招募约150名患者",
+            },
+            "Study of Ibudilast in ALS\nCondition: ALS\nIntervention: Drug: ibudilast\n"
+            "Estimated Enrollment: 152 participants\nStudy start: 2019.",
+            CONTRADICTED,
+        ),
+    ],
+)
+def test_session9_review_guards_for_verification(lexicon, fields, source_text, not_verdict):
+    result = verify_claim(
+        claim(therapy="ibudilast", **fields), Source(source_text + _FILLER, CONVERTER), lexicon
+    )
+    assert result.verdict != not_verdict, result.reason

@@ -356,7 +356,7 @@ _EN_PHASE_NUM = rf"(?:{_PHASE_NUM}|one|two|three|four)"
 _EN_PHASE = rf"{_EN_PHASE_NUM}\s*[ab]?(?:\s*[/~～–—-]\s*{_EN_PHASE_NUM}\s*[ab]?)?"
 EN_PHASE = re.compile(rf"\bphase\s*(?::\s*)?(?P<phase>{_EN_PHASE})(?![a-z0-9]|/{_PHASE_NUM})")
 # A table whose cells were glued together: "Phase 2BMMSCs induced to…" is phase 2 and the next cell.
-EN_GLUED_PHASE = re.compile(rf"\bphase\s*(?P<phase>{_PHASE_NUM}(?:/{_PHASE_NUM})?)(?=[a-z]{{4}})")
+EN_GLUED_PHASE = re.compile(r"\bphase\s*(?P<phase>[1-4](?:/[1-4])?)(?=[a-z]{4})")
 
 # A phase a trial might lead to is no trial's phase: "insufficient evidence to justify Phase III",
 # "to determine whether to proceed to Phase III", "是否进入3期".
@@ -471,13 +471,16 @@ OTHER_REGIMENS_AFTER = re.compile(
 )
 # Those screened are not those enrolled: "1021 participants were screened … and 171 were
 # assigned", "共筛选了300名患者".
-SCREENED_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:were|was|had been|have been)\s+screened\b")
+SCREENED_AFTER = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,2}(?:were|was|had been|have been)\s+screened\b"
+    r"(?!\s+and\s+(?:enrolled|randomi[sz]ed|included|treated))"
+)
 SCREENED_BEFORE = re.compile(r"(?:\bscreened|筛选了?|筛查了?)\s*(?:共|约|了)?\s*$")
 # An n stated with a statistic or after a measurement counts that analysis, not the trial:
 # "(Confidence Interval: 0.862, 9.214; n=38)", "measured by PBR28-PET over 12–24 weeks (N=22)".
 ANALYSIS_N_BEFORE = re.compile(
     r"[(（][^()]{0,60}(?:confidence interval|\bci\b|\bp\s*[=<>])[^()]{0,80}$|"
-    r"\b(?:measured|assessed|sampled)\b[^()]{0,80}[(（]\s*(?:n\s*=\s*)?$"
+    r"\b(?:measured|assessed|sampled)\s+(?:by|with|using|via)\b[^()]{0,80}[(（]\s*(?:n\s*=\s*)?$"
 )
 # A count stated right after a phase is that phase's trial: "a Phase 1 (N=47) and a Phase 1b (N=29)
 # study", "1期（n=12）".
@@ -723,7 +726,7 @@ SUBSET_OPENER = re.compile(r"(?:^|[,;:]\s*)of (?:the|these|those)[,\s]+$")
 # analysis counted: "在中期分析(192位患者)中", "interim analysis (n=192)".
 PART_COUNT_BEFORE = re.compile(
     r"(?:\d+(?:\.\d+)?\s*%|一半|半数|另外|另有|其余|\banother|\bfurther|中期分析|期中分析|"
-    r"\banalys[ie]s)\s*[(（]?\s*(?:n\s*=\s*)?$"
+    r"\binterim analys[ie]s)\s*[(（]?\s*(?:n\s*=\s*)?$"
 )
 PART_COUNT_AFTER = re.compile(r"\s+(?:additional|more|further|extra)\b")
 # "Study PRO-101", "trial ATH-1105-201": a code after these words names a trial, not a therapy.
@@ -808,8 +811,9 @@ EXAMPLE_OPENER = re.compile(r"\s*(如|例如|比如|譬如|e\.g\.|eg\b|such as|f
 GENERIC_PLURAL = re.compile(
     r"(超过|逾|近|约)?\s*\d+\s*(项|种|个|款)[^,;。]{0,4}(药物|试验|研究|疗法|临床)|多项|数十项|几十项|数十种|许多|大多数|大部分|众多|"
     r"\bdozens of\b|\bmany (drugs|trials|studies)\b|\bnumerous\b|\bmost (drugs|trials|studies)\b|"
-    r"\b(several|multiple|various|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(\w+\s+)?"
-    r"(drugs|therapies|candidates|compounds|treatments|regimens)\b|"
+    r"\b(several|multiple|various)\s+(\w+\s+)?(drugs|therapies|candidates|compounds|treatments|regimens)\b|"
+    # "at least five drugs in Phase 2 trials" (not "three treatments of the cells")
+    r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(\w+\s+)?(drugs|therapies|candidates|compounds)\b|"
     # "completes enrollment in the first 3 arms", "前三个组": several of a platform's regimens
     r"\b(?:the\s+)?(?:first|last|other|remaining)\s+(?:\d+|two|three|four|five)\s+(?:arms|regimens)\b|"
     r"\b(?:all|both)\s+(?:\w+\s+)?(?:arms|regimens)\b"
@@ -1180,7 +1184,10 @@ CLAUSE_CHARACTERS = re.compile(r"[(（\[【)）\]】，；：;:,—]")
 CELL_CHARACTERS = re.compile(r"[(（\[【)）\]】\t|]")
 ENUMERATION_GLUE = re.compile(r"^[\s、,，和与及或]*(?:and|or)?[\s、,，和与及或]*$")
 # A list item that is a name with its owner before it: "BrainStorm Cell Therapeutics' NurOwn,".
-OWNED_ITEM = re.compile(r"^[\s,，]*(?:(?:and|or)\s+)?(?:[\w.&-]+\s+){0,3}[\w.&-]+(?:'s?|’s?)\s*$")
+OWNED_ITEM = re.compile(
+    r"^[\s,，]*(?:(?:and|or)\s+)?(?!(?:unlike|like|compared|versus|than|as|besides|beyond)\b)"
+    r"(?:[\w.&-]+\s+){0,3}[\w.&-]+(?:'s?|’s?)\s*$"
+)
 PARENTHESES = re.compile(r"[(（)）]")
 LATIN = re.compile("[a-z]")
 # What a clause that is only a time may hold besides its date: "but in 2017", "而在2017年", "then, in".
@@ -1354,15 +1361,15 @@ RECORD_KEY_LINE = re.compile(
 JURISDICTIONS: dict[str, re.Pattern] = {
     name: re.compile(rf"(?<![a-z])(?:{latin})(?![a-z])|{han}")
     for name, latin, han in (
-        ("the US", r"fda|u\.s|united states", "美国|美國"),
+        ("the US", r"fda|u\.s|the us|united states|food and drug administration", "美国|美國"),
         (
             "China",
-            r"nmpa|cfda|china",
+            r"nmpa|cfda|china|national medical products administration",
             "国家药监局|國家藥監局|国家药品监督管理局|國家藥品監督管理局|中国|中國",
         ),
         ("the EU", r"ema|chmp|european|eu", "欧盟|歐盟|欧洲|歐洲"),
         ("Canada", r"canada|health canada", "加拿大"),
-        ("Japan", r"japan|pmda", "日本|厚生劳动省|厚生勞動省"),
+        ("Japan", r"japan|pmda|mhlw", "日本|厚生劳动省|厚生勞動省"),
         ("Korea", r"korea|mfds", "韩国|韓國"),
         ("the UK", r"mhra|united kingdom|uk", "英国|英國"),
         ("Australia", r"australia|tga", "澳大利亚|澳大利亞|澳洲"),
@@ -1373,8 +1380,9 @@ JURISDICTIONS: dict[str, re.Pattern] = {
 # "treated for 24 weeks", "治疗阶段持续了 24 个月", "为期6个月的试验".
 TRIAL_DURATION = re.compile(
     rf"(?<![\w.])(?P<n>\d+(?:\.\d+)?|{_EN_NUMBER})[\s-]+(?P<unit>week|month|year)s?\b[\s,-]*"
-    r"(?:(?:[a-z\d/-]+,?\s+){0,3}(?:trial|study|treatment period|treatment phase|double-blind))|"
-    rf"\b(?:treated|lasted|lasting|duration of)\s+(?:for\s+)?(?P<n2>\d+(?:\.\d+)?|{_EN_NUMBER})\s+"
+    r"(?:(?:(?!(?:after|before|since|prior|following|the|of|in|from|post)\b)[a-z\d/-]+,?\s+){0,3}"
+    r"(?:trial|study|treatment period|treatment phase|double-blind))|"
+    rf"\b(?:treated|lasted|lasting|(?:treatment|trial|study) duration of)\s+(?:for\s+)?(?P<n2>\d+(?:\.\d+)?|{_EN_NUMBER})\s+"
     r"(?P<unit2>week|month|year)s?\b|"
     r"(?:持续(?:了)?|为期|疗程(?:为)?)\s*(?P<n3>\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*个?\s*(?P<unit3>周|月|年)"
 )
@@ -1432,8 +1440,9 @@ VERIFY_TRIAL_START = re.compile(
     f"{TRIAL_START.pattern}|{TRIAL_CLEARED.pattern}|进入[^,;。，；]{{0,6}}(临床|试验)|"
     r"\bentere?d?s?\b[^.;]{0,16}\b(?:phase|trial|study|clinic)|"
     # its first participant: "enrolled its first patient", "first subject dosed", "首例患者入组"
-    r"\b(?:enrolled|dosed|randomi[sz]ed|treated)\s+(?:its|the)\s+first\s+(?:patient|participant|subject)|"
-    r"\bfirst (?:patient|participant|subject)\s+(?:was\s+|has been\s+)?(?:enrolled|dosed|randomi[sz]ed)|"
+    r"(?:\b(?:enrolled|dosed|randomi[sz]ed|treated)\s+(?:its|the)\s+first\s+(?:patient|participant|subject)|"
+    r"\bfirst (?:patient|participant|subject)\s+(?:was\s+|has been\s+)?(?:enrolled|dosed|randomi[sz]ed))"
+    r"(?![^.;]{0,40}(?:expanded access|early access|compassionate))|"
     r"首[例位名](?:患者|受试者|参与者)(?:入组|给药|接受)"
 )
 # A launch in the words of its first use: "开出……首个处方", "首批次使用", "first commercial

@@ -145,10 +145,18 @@ def _columns(text: str) -> int:
 def _item_of_its_own(previous: str, following: str) -> bool:
     """A line wider than any page, with another right below it that opens a sentence of its own
     (not "[3]。…" or "，…", the rest of the line's sentence)."""
-    return _columns(previous) > MAX_WRAPPED_COLUMNS and not _GOES_ON.match(following)
+    if _columns(previous) <= MAX_WRAPPED_COLUMNS or _GOES_ON.match(following):
+        return False
+    body = previous.rstrip()
+    # "…tofersen was given to" / "108 adults…", "…中入组了" / "108名…": a sentence cut mid-way.
+    last = body.split()[-1].lower() if body and body[-1].isascii() else ""
+    return not (last in FUNCTION_WORDS or body.endswith(_NEEDS_MORE_CN))
 
 
-_GOES_ON = re.compile(r"\s*(?:\[\d|[，。、；：,.;:)）])")
+_NEEDS_MORE_CN = tuple("的了和与及在对于为将被把向从")
+
+
+_GOES_ON = re.compile(r"\s*(?:\[\d|[，。、；：,.;:)）]|[a-z])")
 
 
 def _continues(previous: Line, following: Line, full_width: int, in_references: bool) -> bool:

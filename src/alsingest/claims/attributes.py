@@ -226,7 +226,17 @@ def _groups_of_a_size(view: str) -> Attribute | None:
 
 # "none of the four participants", "all three patients": a few named as the whole set.
 _THE_FEW_BEFORE = re.compile(r"\b(?:the|all|these|those)\s+$")
-_THE_FEW_AFTER = re.compile(r"\s*(?:participants|patients|subjects|people)\b")
+_THE_FEW_AFTER = re.compile(
+    r"\s*(?:participants|patients|subjects|people)\b"
+    # not a few singled out: "all three patients in the 100 mg cohort", "the four who discontinued"
+    r"(?!\s+(?:in|who|that|which|with|from|receiving|treated|given)\b)"
+)
+
+
+def _pooled_by_a_review(view: str, at: int) -> bool:
+    """The count's clause speaks of a review ("1601 ALS patients were included in this review",
+    "这项荟萃分析共纳入1500名患者"); another clause of the sentence may report a trial."""
+    return bool(patterns.REVIEW_POOL.search(view, *clause_at(view, at)))
 
 
 def _the_few(view: str, m: re.Match) -> bool:
@@ -238,8 +248,7 @@ def _the_few(view: str, m: re.Match) -> bool:
 
 def find_enrollment(view: str) -> Attribute | None:
     """The number of participants: a count with an enrollment cue, else arms summed, else a plain count."""
-    if has_cue(patterns.REVIEW_POOL, view):
-        return None  # a review's pooled patients, no trial's
+    review = has_cue(patterns.REVIEW_POOL, view)
     groups = _groups_of_a_size(view)
     strong, weak, arms, allocated = [], [], [], []
     epidemiology: bool | None = None  # looked for at the first count that needs it
@@ -253,6 +262,8 @@ def find_enrollment(view: str) -> Attribute | None:
             continue
         if patterns.PART_COUNT_BEFORE.search(before):
             continue  # "另外122名参与者": a part besides the trial's own, not its size
+        if review and _pooled_by_a_review(view, m.start()):
+            continue  # "这项荟萃分析共纳入1500名患者": a review's pooled patients, no trial's
         if patterns.SCREENED_BEFORE.search(before) or after.startswith(("接受筛选", "经筛选")):
             continue  # "共筛选了300名患者": those screened, not those enrolled
         if patterns.OTHER_REGIMENS_AFTER.match(after):
@@ -329,6 +340,8 @@ def find_enrollment(view: str) -> Attribute | None:
             continue  # "one of the patients", "two groups of patients": no trial's size
         if patterns.ANALYSIS_SUBSET.search(view, 0, m.start()):
             continue  # "the pre-specified subgroup … (n=130)": a subgroup, not the trial
+        if review and _pooled_by_a_review(view, m.start()):
+            continue  # "1601 ALS patients were included in this review": no trial's
         if patterns.OTHER_REGIMENS_AFTER.match(view, m.end("n"), m.end("n") + 40):
             continue  # "164 in the shared placebo group": another regimen's placebo, pooled
         if patterns.SCREENED_AFTER.match(view, m.end()) or patterns.SCREENED_BEFORE.search(
