@@ -15,8 +15,19 @@ from alsingest.config import load_config
 from alsingest.pipeline import Toolkit, ingest_files
 
 # The segmenter's dictionary file (segment.cache_folder) of this test run, not the user's;
-# processes the tests start inherit it.
-os.environ.setdefault("ALSINGEST_CACHE_DIR", tempfile.mkdtemp(prefix="alsingest-cache-"))
+# processes the tests start inherit it. Made on import, before anything segments, and removed
+# when pytest ends (pytest_unconfigure: also after --collect-only, a deselected run, Ctrl+C);
+# a folder the caller named in ALSINGEST_CACHE_DIR is theirs and left alone.
+SESSION_CACHE: Path | None = None
+if "ALSINGEST_CACHE_DIR" not in os.environ:
+    SESSION_CACHE = Path(tempfile.mkdtemp(prefix="alsingest-cache-"))
+    os.environ["ALSINGEST_CACHE_DIR"] = str(SESSION_CACHE)
+
+
+def pytest_unconfigure(config):
+    if SESSION_CACHE is not None:
+        shutil.rmtree(SESSION_CACHE, ignore_errors=True)
+
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

@@ -162,3 +162,94 @@ def _alive(pid: int) -> bool:
             return stat.read().split(") ")[1][0] != "Z"
     except OSError:
         return False
+
+
+@pytest.fixture(scope="module")
+def browsed(seeded_db, tmp_path_factory):
+    """A copy of the seeded corpus as `alsingest browse` leaves it (search terms completed,
+    metadata written; Datasette itself faked), and that metadata."""
+    import sys
+
+    from conftest import copy_corpus
+
+    folder = tmp_path_factory.mktemp("browsed")
+    corpus = folder / "corpus.db"
+    copy_corpus(seeded_db, corpus).close()
+    meta = folder / "meta.json"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(browse, "datasette_command", lambda: [sys.executable, "-c", "pass"])
+        result = CliRunner().invoke(cli, ["browse", "--db", str(corpus), "--metadata", str(meta)])
+    assert result.exit_code == 0, result.output
+    return corpus, json.loads(meta.read_text(encoding="utf-8"))
+
+
+def datasette_search(corpus, metadata: dict, table: str, query: str) -> set[int]:
+    """The ids of the sentences Datasette's search box on ``table`` finds for ``query``, with
+    the plugins `alsingest browse` loads."""
+    import asyncio
+
+    from datasette.app import Datasette
+
+    datasette = Datasette([str(corpus)], metadata=metadata, plugins_dir=str(browse.PLUGINS))
+    params = {"_search": query, "_shape": "objects", "_size": "max"}
+    response = asyncio.run(datasette.client.get(f"/{corpus.stem}/{table}.json", params=params))
+    assert response.status_code == 200, response.text
+    data = response.json()
+    assert data["next"] is None, "one page holds them all"
+    return {row["id"] for row in data["rows"]}
+
+
+def search_ids(corpus, toolkit, query: str) -> set[int]:
+    """The ids of the sentences `alsingest search QUERY --all` lists."""
+    from alsingest import queries, store
+
+    db = store.open_db(corpus)
+    rows, total = queries.search_page(
+        db, query, toolkit.segmenter, toolkit.converter, limit=None, lexicon=toolkit.lexicon
+    )
+    current = {
+        (article, idx): sentence
+        for article, idx, sentence in db.execute(
+            "select a.name, s.idx, s.id from sentences s "
+            "join articles a on a.current_version = s.version_id"
+        )
+    }
+    db.close()
+    assert len(rows) == total
+    return {current[row["article"], row["sentence"]] for row in rows}
+
+
+# An alias (its therapy's sentences name it 托夫生注射液, Tofersen …), a traditional alias, a
+# traditional form, part of a word.
+@pytest.mark.parametrize("query", ["托夫生", "依達拉奉", "漸凍症", "渐冻"])
+@pytest.mark.parametrize("table", ["sentences", "sentence_texts"])
+def test_browse_s_search_box_finds_what_alsingest_search_finds(browsed, toolkit, table, query):
+    corpus, metadata = browsed
+    expected = search_ids(corpus, toolkit, query)
+    assert expected, query
+    assert datasette_search(corpus, metadata, table, query) == expected
+
+
+def test_without_browse_s_lexicon_datasette_finds_only_the_alias_typed(browsed, toolkit):
+    """What the plugin adds: Datasette's own escaping misses the therapy's other names."""
+    corpus, metadata = browsed
+    assert metadata["plugins"]["alsingest"]["lexicon"].endswith(".json")
+    own = {key: value for key, value in metadata.items() if key != "plugins"}
+    typed = datasette_search(corpus, own, "sentences", "托夫生")
+    assert typed and typed < search_ids(corpus, toolkit, "托夫生")
+
+
+def test_browse_s_search_page_keeps_the_query_as_typed(browsed, toolkit):
+    import asyncio
+
+    from datasette.app import Datasette
+
+    corpus, metadata = browsed
+    datasette = Datasette([str(corpus)], metadata=metadata, plugins_dir=str(browse.PLUGINS))
+    response = asyncio.run(
+        datasette.client.get(f"/{corpus.stem}/sentence_texts", params={"_search": "托夫生"})
+    )
+    page = response.text
+    n = len(search_ids(corpus, toolkit, "托夫生"))
+    assert f"{n} rows\n" in page and "search matches &#34;托夫生&#34;" in page
+    assert 'value="托夫生"' in page

@@ -117,8 +117,11 @@ TABLES: dict[str, tuple[str, list[str], str | None]] = {
 HIDDEN = ("_sqlite_migrations",)
 
 
-def metadata(db: Database, name: str) -> dict:
-    """Datasette metadata for the corpus, served as database ``name`` (the file's stem)."""
+def metadata(db: Database, name: str, lexicon_path: str | Path | None = None) -> dict:
+    """Datasette metadata for the corpus, served as database ``name`` (the file's stem).
+
+    With ``lexicon_path``, the search box on sentences finds any alias as `alsingest search`
+    does (the plugin datasette_plugins/alsingest_search.py reads it)."""
     present = set(db.table_names())
     tables: dict[str, dict] = {}
     for table, (description, facets, label) in TABLES.items():
@@ -148,7 +151,7 @@ def metadata(db: Database, name: str) -> dict:
     for table in HIDDEN:
         if table in present:
             tables[table] = {"hidden": True}
-    return {
+    data: dict = {
         "title": "alsingest corpus",
         "description": (
             "What Chinese and English articles claim about ALS therapies, the sources they "
@@ -156,11 +159,16 @@ def metadata(db: Database, name: str) -> dict:
         ),
         "databases": {name: {"tables": tables}},
     }
+    if lexicon_path is not None:
+        data["plugins"] = {"alsingest": {"lexicon": str(Path(lexicon_path).resolve())}}
+    return data
 
 
-def write_metadata(db: Database, db_path: str | Path, out: str | Path) -> Path:
+def write_metadata(
+    db: Database, db_path: str | Path, out: str | Path, lexicon_path: str | Path | None = None
+) -> Path:
     out = Path(out)
-    data = metadata(db, Path(db_path).stem)
+    data = metadata(db, Path(db_path).stem, lexicon_path)
     out.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return out
 
@@ -173,7 +181,8 @@ def datasette_command() -> list[str] | None:
     return [found] if found else None
 
 
-# The plugin giving Datasette's connections the corpus's SQL functions (``simplified``).
+# The plugins giving Datasette's connections the corpus's SQL functions (``simplified``) and
+# the search box `alsingest search`'s aliases (``escape_fts``).
 PLUGINS = Path(__file__).parent / "datasette_plugins"
 
 

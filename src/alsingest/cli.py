@@ -920,7 +920,7 @@ def browse(port, metadata_path, open_browser, options, db_path, config_path):
     )
     if completed:
         errors.print(f"search index completed for {plural(completed, 'sentence')}")
-    write_metadata(db, db_path, metadata_path)
+    write_metadata(db, db_path, metadata_path, kit.options.lexicon_path)
     db.close()
     errors.print(
         f"Datasette on http://127.0.0.1:{port}/ (metadata {metadata_path})", highlight=False

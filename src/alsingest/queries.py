@@ -220,10 +220,7 @@ def search_page(
     total = 0
     if tokens:
         phrase = '"' + " ".join(t.replace('"', '""') for t in tokens) + '"'
-        if therapy:
-            # Any alias indexes its therapy's id (segment.index_terms; ids are [a-z0-9-]);
-            # the phrase still finds sentences stored before the ids were indexed.
-            phrase = f'{phrase} OR "{therapy}"'
+        phrase = or_therapy(phrase, therapy)
         # Every match's key in one pass (counted and the page's picked in Python: SQLite
         # would join them twice, to count and to sort); the page's texts then (a text is cut
         # from its article's, which is read whole: only for the page, not every match).
@@ -248,6 +245,14 @@ def search_page(
             row.pop("text_simplified"), simplified, tokens, therapy, lexicon
         )
     return rows, total
+
+
+def or_therapy(match: str, therapy: str | None) -> str:
+    """The FTS5 ``match`` widened to every sentence naming ``therapy`` (the id a query's alias
+    maps to, ``Lexicon.canonical``) by any alias, in either script: ingest indexes each named
+    therapy's id (segment.index_terms; ids are [a-z0-9-]). ``match`` still finds sentences
+    stored before the ids were indexed. `alsingest search` and browse's search box both use it."""
+    return f'({match}) OR "{therapy}"' if therapy else match
 
 
 def sentences_by_id(db: Database, ids: list[int]) -> list[dict]:
