@@ -30,7 +30,7 @@ RUN_ON_BULLET = re.compile(r"(?:(?<=\])|(?<=[\u3000-\u9fff\uff00-\uffef]))\s+[-�
 # break between them ("…patients with ALS.Amyotrophic lateral sclerosis (ALS) is…").
 GLUED_BREAK = re.compile(r"(?<=[a-zA-Z]{2}[.!?])(?=[A-Z][a-z]{2,}\b)")
 # Another name right after what was just named: "[also known as ursodoxicoltaurine]", "（又称MCI-186）".
-ALSO_KNOWN_AS_CUE = re.compile(r"known as|\ba\.?k\.?a\b|又称|又名|亦称|别名")
+ALSO_KNOWN_AS_CUES = ("known as", "aka", "a.k.a", "又称", "又名", "亦称", "别名")
 ALSO_KNOWN_AS = re.compile(
     r"\s*[\[(（【,，]?\s*(?:also known as|a\.?k\.?a\.?|又称|又名|亦称|别名)[\s:：]*"
 )

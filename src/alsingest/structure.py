@@ -317,6 +317,10 @@ def _is_label(text: str) -> bool:
     return len(text.strip()) <= 12 and not re.search(r"[\d\[\]，,。.；;：:（）()]", text)
 
 
+def _has_stop(body: str) -> bool:
+    return "." in body or "!" in body or "?" in body
+
+
 def run_on_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the items a line runs together (one span when it runs none together).
 
@@ -325,8 +329,8 @@ def run_on_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """
     body = text[start:end]
     glued = [
-        *patterns.GLUED_BREAK.finditer(text, start, end),
-        *patterns.GLUED_ITEM.finditer(text, start, end),
+        *(patterns.GLUED_BREAK.finditer(text, start, end) if _has_stop(body) else ()),
+        *(patterns.GLUED_ITEM.finditer(text, start, end) if "ed " in body else ()),
     ]
     if not glued and "]" not in body and not any(ch in body for ch in "-–•·▪●"):
         return [(start, end)]

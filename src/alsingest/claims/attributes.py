@@ -266,7 +266,7 @@ def find_enrollment(view: str) -> Attribute | None:
             continue  # "这项荟萃分析共纳入1500名患者": a review's pooled patients, no trial's
         if patterns.SCREENED_BEFORE.search(before) or after.startswith(("接受筛选", "经筛选")):
             continue  # "共筛选了300名患者": those screened, not those enrolled
-        if patterns.OTHER_REGIMENS_AFTER.match(after):
+        if ("方案" in after or "共享" in after) and patterns.OTHER_REGIMENS_AFTER.match(after):
             continue  # "123名…其他方案安慰剂参与者": a platform's other regimens, pooled
         if patterns.ALLOCATED_AFTER.match(after):
             rule = "CN_COUNT of one arm, by what it received"
@@ -342,13 +342,17 @@ def find_enrollment(view: str) -> Attribute | None:
             continue  # "the pre-specified subgroup … (n=130)": a subgroup, not the trial
         if review and _pooled_by_a_review(view, m.start()):
             continue  # "1601 ALS patients were included in this review": no trial's
-        if patterns.OTHER_REGIMENS_AFTER.match(view, m.end("n"), m.end("n") + 40):
+        tail = view[m.end("n") : m.end("n") + 40]
+        if ("placebo" in tail or "regimens" in tail) and patterns.OTHER_REGIMENS_AFTER.match(tail):
             continue  # "164 in the shared placebo group": another regimen's placebo, pooled
         if patterns.SCREENED_AFTER.match(view, m.end()) or patterns.SCREENED_BEFORE.search(
             view, max(0, m.start() - 12), m.start()
         ):
             continue  # "1021 participants were screened": not those enrolled
-        if patterns.ANALYSIS_N_BEFORE.search(view, max(0, m.start() - 150), m.start()):
+        window = max(0, m.start() - 150)
+        if ("(" in view[window : m.start()] or "（" in view[window : m.start()]) and (
+            patterns.ANALYSIS_N_BEFORE.search(view, window, m.start())
+        ):
             continue  # "(CI: 0.86, 9.21; n=38)", "measured by PET (N=22)": an analysis's count
         if patterns.SUBSET_OPENER.search(view, max(0, m.start() - 12), m.start()):
             continue  # "Of the 12 subjects with follow-up, 92% improved": those analysed

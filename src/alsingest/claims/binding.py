@@ -53,7 +53,10 @@ def _merge_enumerations(
             # "tested masitinib, ropinirole and tideglusib in 240 …": the list's tail goes on.
             merged[-1] = (merged[-1][0], end)
             continue
-        if inside and (patterns.ENUMERATION_GLUE.match(rest) or patterns.OWNED_ITEM.match(rest)):
+        if inside and (
+            patterns.ENUMERATION_GLUE.match(rest)
+            or (("'" in rest or "’" in rest) and patterns.OWNED_ITEM.match(rest))
+        ):
             if pending_start is None and merged and _ends_with_mention(text, merged[-1], mentions):
                 # "tested zilucoplan, verdiperstat, …": the list began in the clause before.
                 pending_start = merged.pop()[0]

@@ -119,7 +119,7 @@ def select_mentions(
     mentions = [m for m in item.mentions if masked[m.start : m.end].strip()]
     if lexicon.combinations and mentions:
         mentions = as_combinations(masked, mentions, lexicon.combinations)
-    if len(mentions) > 1 and patterns.ALSO_KNOWN_AS_CUE.search(masked):
+    if len(mentions) > 1 and any(cue in masked for cue in patterns.ALSO_KNOWN_AS_CUES):
         mentions = without_glosses(masked, mentions)
     for found in (
         chinese_names(item.view.text, masked, item.words, common, mentions) if common else [],
