@@ -623,9 +623,7 @@ def test_claims_lists_a_contradicted_claim_first_with_its_verdict_per_source(tmp
              "ref": 2, "verdict": "contradicted", "reason": "y"},
         ]
     )  # fmt: skip
-    db["verifications"].insert(
-        {"id": last["id"], "claim_id": last["claim_id"], "verdict": "contradicted"}
-    )
+    db["verifications"].insert({"id": last["id"], "verdict": "contradicted"})
     db.conn.commit()
     db.close()
     result = run("claims", "--db", db_path)
