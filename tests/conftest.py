@@ -70,9 +70,36 @@ ARTICLE_VERSIONS_M022 = (
 )
 
 
+def before_m031(db) -> None:
+    """Put ``db``'s paragraphs back to the schema before m031, for migration tests: a row
+    each, keyed by version and position."""
+    import json
+
+    rows = [
+        (vid, idx, *span)
+        for vid, spans in db.execute("select version_id, spans from paragraphs").fetchall()
+        for idx, span in enumerate(json.loads(spans))
+        if span is not None
+    ]
+    db.execute("drop view paragraph_texts")
+    db.execute("drop table paragraphs")
+    db.execute(
+        "create table paragraphs (version_id text references article_versions(id), "
+        'idx integer, "start" integer, "end" integer, kind text, '
+        "primary key (version_id, idx)) without rowid"
+    )
+    db.conn.executemany("insert into paragraphs values (?, ?, ?, ?, ?)", rows)
+    db.execute(
+        "delete from _sqlite_migrations where name in ('m031_paragraph_spans', 'm032_compact')"
+    )
+    db.conn.commit()
+
+
 def before_m030(db) -> None:
-    """Put ``db``'s verdicts back to the schema before m030, for migration tests: a rowid
-    table holding each verdict's stable claim id, indexed by it and by verdict."""
+    """Put ``db``'s verdicts (and paragraphs: :func:`before_m031`) back to the schema before
+    m030, for migration tests: a rowid table holding each verdict's stable claim id, indexed
+    by it and by verdict."""
+    before_m031(db)
     triggers = [
         sql
         for (sql,) in db.execute(
@@ -98,9 +125,7 @@ def before_m030(db) -> None:
         db.execute(sql)
     db.execute('create index "idx_verifications_claim_id" on "verifications" ("claim_id")')
     db.execute('create index "idx_verifications_verdict" on "verifications" ("verdict")')
-    db.execute(
-        "delete from _sqlite_migrations where name in ('m030_verifications_lean', 'm031_compact')"
-    )
+    db.execute("delete from _sqlite_migrations where name = 'm030_verifications_lean'")
     db.conn.commit()
 
 

@@ -1499,30 +1499,32 @@ def claim_contexts(db: Database, article: str) -> dict[int, dict]:
     ``paragraph_before`` / ``paragraph_after`` are the paragraph's text around the sentence.
     """
     version = db.execute(
-        f"select v.text, v.script, v.first_sentence, v.n_sentences from article_versions v "
-        f"{CURRENT} where a.name = ?",
+        f"select v.text, v.script, v.first_sentence, v.n_sentences, p.spans "
+        f"from article_versions v {CURRENT} left join paragraphs p on p.version_id = v.id "
+        "where a.name = ?",
         [article],
     ).fetchone()
     if version is None or version[2] is None:
         return {}
-    text, script, first, n = version
+    text, script, first, n, spans = version
+    paragraphs = json.loads(spans or "[]")
     simplified = store.simplified_text(text, script)
     contexts: dict[int, dict] = {}
-    for row in db.query(
-        """
-        select s.idx, s.start, s."end",
-          coalesce(p.start, s.start) as p_start, coalesce(p."end", s."end") as p_end
-        from sentences s
-        left join paragraphs p on p.version_id = s.version_id and p.idx = s.paragraph_idx
-        where s.id >= ? and s.id < ?
-        """,
+    for idx, paragraph, start, end in db.execute(
+        'select idx, paragraph_idx, start, "end" from sentences where id >= ? and id < ?',
         [first, first + n],
     ):
-        contexts[row["idx"]] = {
-            "text": text[row["start"] : row["end"]],
-            "text_simplified": simplified[row["start"] : row["end"]],
-            "paragraph_before": text[row["p_start"] : row["start"]],
-            "paragraph_after": text[row["end"] : row["p_end"]],
+        span = (
+            paragraphs[paragraph]
+            if paragraph is not None and 0 <= paragraph < len(paragraphs)
+            else None
+        )
+        p_start, p_end = span[:2] if span else (start, end)
+        contexts[idx] = {
+            "text": text[start:end],
+            "text_simplified": simplified[start:end],
+            "paragraph_before": text[p_start:start],
+            "paragraph_after": text[end:p_end],
         }
     return contexts
 

