@@ -254,6 +254,15 @@ def test_facts_from_the_kept_counts_are_those_assembled_from_every_claim(
         [vid],
     )
     assert queries.noncurrent_versions(db) == ["old"]
+    # A version whose article went (by hand) is no current one either.
+    db.conn.commit()
+    db.execute("pragma foreign_keys = off")
+    db.execute(
+        "insert into article_versions (id, article_id, version, script, text) "
+        "values ('gone', 'nobody', 1, 'simplified', '')"
+    )
+    db.execute("pragma foreign_keys = on")
+    assert sorted(queries.noncurrent_versions(db)) == ["gone", "old"]
     assert queries.facts_page(db, limit=None, full=False)[0] == table
     monkeypatch.setattr(queries, "FIRST_ARTICLES_SCAN", 0)  # sort each fact's articles
     assert queries.facts_page(db, limit=None, full=False)[0] == table
