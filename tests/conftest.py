@@ -81,6 +81,65 @@ ARTICLE_VERSIONS_M022 = (
 )
 
 
+def before_m031(db) -> None:
+    """Put ``db``'s paragraphs back to the schema before m031, for migration tests: a row
+    each, keyed by version and position."""
+    import json
+
+    rows = [
+        (vid, idx, *span)
+        for vid, spans in db.execute("select version_id, spans from paragraphs").fetchall()
+        for idx, span in enumerate(json.loads(spans))
+        if span is not None
+    ]
+    db.execute("drop view paragraph_texts")
+    db.execute("drop table paragraphs")
+    db.execute(
+        "create table paragraphs (version_id text references article_versions(id), "
+        'idx integer, "start" integer, "end" integer, kind text, '
+        "primary key (version_id, idx)) without rowid"
+    )
+    db.conn.executemany("insert into paragraphs values (?, ?, ?, ?, ?)", rows)
+    db.execute(
+        "delete from _sqlite_migrations where name in ('m031_paragraph_spans', 'm032_compact')"
+    )
+    db.conn.commit()
+
+
+def before_m030(db) -> None:
+    """Put ``db``'s verdicts (and paragraphs: :func:`before_m031`) back to the schema before
+    m030, for migration tests: a rowid table holding each verdict's stable claim id, indexed
+    by it and by verdict."""
+    before_m031(db)
+    triggers = [
+        sql
+        for (sql,) in db.execute(
+            "select sql from sqlite_master where type = 'trigger' and tbl_name = 'verifications'"
+        ).fetchall()
+    ]
+    db.execute(
+        'create table verifications_m029 ("id" TEXT PRIMARY KEY, "claim_id" TEXT, '
+        '"verdict" TEXT, "evidence" TEXT, "per_source" TEXT, "sources_key" TEXT, '
+        '"verifier_version" TEXT, "verified_at" TEXT, '
+        "reason_id integer references verdict_reasons(id))"
+    )
+    db.execute(
+        "insert into verifications_m029 select id, substr(id, instr(id, '-') + 1), verdict, "
+        "evidence, per_source, sources_key, verifier_version, verified_at, reason_id "
+        "from verifications order by id"
+    )
+    db.execute("drop table verifications")
+    db.execute("pragma legacy_alter_table = on")
+    db.execute("alter table verifications_m029 rename to verifications")
+    db.execute("pragma legacy_alter_table = off")
+    for sql in triggers:
+        db.execute(sql)
+    db.execute('create index "idx_verifications_claim_id" on "verifications" ("claim_id")')
+    db.execute('create index "idx_verifications_verdict" on "verifications" ("verdict")')
+    db.execute("delete from _sqlite_migrations where name = 'm030_verifications_lean'")
+    db.conn.commit()
+
+
 def before_m023(db) -> None:
     """Put ``db`` back to the schema of m022, for migration tests: each claim's provenance
     list and quote stored with it, each article version's simplified text stored when it
@@ -88,6 +147,7 @@ def before_m023(db) -> None:
     from alsingest.normalize import Converter
     from alsingest.store.schema import CLAIM_COUNT_TRIGGERS, _triggers_off
 
+    before_m030(db)
     db.execute("alter table claims add column provenance text")
     with _triggers_off(db, "claims", "update"):  # nothing logged as changed
         db.execute(

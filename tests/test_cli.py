@@ -694,9 +694,7 @@ def test_claims_lists_a_contradicted_claim_first_with_its_verdict_per_source(tmp
              "ref": 2, "verdict": "contradicted", "reason": "y"},
         ]
     )  # fmt: skip
-    db["verifications"].insert(
-        {"id": last["id"], "claim_id": last["claim_id"], "verdict": "contradicted"}
-    )
+    db["verifications"].insert({"id": last["id"], "verdict": "contradicted"})
     db.conn.commit()
     db.close()
     result = run("claims", "--db", db_path)
@@ -759,6 +757,20 @@ def test_articles_references_and_search_are_paged_too(corpus):
     )
     assert json.loads(one.stdout) == hits[2:3]
     assert f"sentences 3–3 of {len(hits)}" in one.stderr
+
+
+def test_a_page_of_sentences_holding_part_of_a_word_says_more_than_when_not_counted(corpus):
+    every = json.loads(run("search", "冻症患", "--all", "--format", "json", "--db", corpus).stdout)
+    assert len(every) > 4
+    page = run("search", "冻症患", "--limit", "2", "--offset", "1", "--db", corpus)
+    assert page.exit_code == 0
+    assert "sentences 2–3 of more than 3 (--offset 3 for the next page, --all for every one, " \
+        "counted)" in " ".join(page.stderr.split())  # fmt: skip
+    as_json = run("search", "冻症患", "--limit", "2", "--offset", "1", "--format", "json",
+                  "--db", corpus)  # fmt: skip
+    assert json.loads(as_json.stdout) == every[1:3]
+    last = run("search", "冻症患", "--limit", "5", "--offset", str(len(every) - 2), "--db", corpus)
+    assert f"of {len(every)} (--all for every one)" in " ".join(last.stderr.split())
 
 
 def test_facts_listed_from_the_claims_fields_they_need_are_those_of_every_field(corpus):

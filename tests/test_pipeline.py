@@ -480,3 +480,21 @@ def test_the_ingest_flow_looks_words_up_for_a_few_short_articles_only(
     config.write_text("[ingest]\nworkers = 1\n", encoding="utf-8")
     flows.ingest.ingest([str(SEEDS)], db=str(tmp_path / "d.db"), config=str(config))
     assert built == [True, False]
+
+
+def test_a_first_verify_writes_its_verdicts_into_the_pages_of_the_log_it_empties(
+    seeded_db, tmp_path, toolkit
+):
+    """A fresh corpus logs every claim for verification; the first verify empties the log in
+    the transaction that writes the verdicts, so they take its pages and none is left free
+    (the file does not grow by the log's size)."""
+    from conftest import copy_corpus
+
+    from alsingest.pipeline import verify_corpus
+
+    db = copy_corpus(seeded_db, tmp_path / "c.db")
+    assert len(store.claims_to_verify(db)) == queries.counted_claims(db) > 50
+    verify_corpus(db, toolkit)
+    assert store.claims_to_verify(db) == []
+    assert db["verifications"].count == queries.counted_claims(db)
+    assert db.execute("pragma freelist_count").fetchone()[0] == 0

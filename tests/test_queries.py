@@ -254,6 +254,15 @@ def test_facts_from_the_kept_counts_are_those_assembled_from_every_claim(
         [vid],
     )
     assert queries.noncurrent_versions(db) == ["old"]
+    # A version whose article went (by hand) is no current one either.
+    db.conn.commit()
+    db.execute("pragma foreign_keys = off")
+    db.execute(
+        "insert into article_versions (id, article_id, version, script, text) "
+        "values ('gone', 'nobody', 1, 'simplified', '')"
+    )
+    db.execute("pragma foreign_keys = on")
+    assert sorted(queries.noncurrent_versions(db)) == ["gone", "old"]
     assert queries.facts_page(db, limit=None, full=False)[0] == table
     monkeypatch.setattr(queries, "FIRST_ARTICLES_SCAN", 0)  # sort each fact's articles
     assert queries.facts_page(db, limit=None, full=False)[0] == table
@@ -291,8 +300,14 @@ def test_a_substring_is_found_in_the_sentences_cut_from_their_article(seeded_db)
     ]
     rows, total = queries.substring_page(seeded_db, needle, -1, 0)
     assert [(r["article"], r["sentence"]) for r in rows] == every and total == len(every) > 5
-    page, same = queries.substring_page(seeded_db, needle, 2, 3)
-    assert same == total and page == rows[3:5]
+    assert not getattr(total, "more", False)
+    # A page stops the reading once one more sentence holds it: more than the page's end.
+    page, more = queries.substring_page(seeded_db, needle, 2, 3)
+    assert page == rows[3:5] and more == 5 and more.more
+    # The last page, and one past it, are counted.
+    assert queries.substring_page(seeded_db, needle, 2, total - 2) == (rows[-2:], total)
+    last, counted = queries.substring_page(seeded_db, needle, 2, total - 1)
+    assert last == rows[-1:] and counted == total and not getattr(counted, "more", False)
     assert all(needle in r["text_simplified"] for r in rows)
 
 

@@ -45,7 +45,7 @@ def test_a_corpus_from_before_the_change_counters_gets_them_and_keeps_its_decisi
     db.execute("drop table claims_to_verify")
     db.execute("drop table corpus_changes")
     db.execute("drop table derived")
-    db.execute("drop index idx_verifications_verdict")
+    db.execute("drop index idx_verifications_contradicted")
     db.execute("drop index idx_articles_current_version")
     db.execute(
         "delete from _sqlite_migrations where name in "
@@ -234,9 +234,11 @@ def version_counts_agree(db) -> None:
     from alsingest.store.schema import VERSION_COUNTS
 
     for table, column in VERSION_COUNTS.items():
+        # Paragraphs: a version's in one row (m031), counted in the view of them.
+        rows = "paragraph_texts" if table == "paragraphs" else table
         wrong = db.execute(
             f"select a.name from articles a where a.n_{column} != "
-            f"(select count(*) from [{table}] t where t.version_id = a.current_version)"
+            f"(select count(*) from [{rows}] t where t.version_id = a.current_version)"
         ).fetchall()
         assert wrong == [], (table, wrong)
     # The corpus totals kept with every write to articles (m029).
@@ -258,7 +260,7 @@ def version_counts_agree(db) -> None:
 def test_each_article_keeps_its_current_row_counts_and_an_older_corpus_gets_them(
     seeded_db, tmp_path
 ):
-    from conftest import copy_corpus
+    from conftest import before_m031, copy_corpus
 
     from alsingest import queries, review
 
@@ -274,7 +276,9 @@ def test_each_article_keeps_its_current_row_counts_and_an_older_corpus_gets_them
     assert totals == {"articles": 5, **counted}
     claim = next(iter(queries.export_claims(db)))
     review.decide(db, claim, "accept", note="kept")
-    # Back to the schema of m019: no counts with the articles (nor the totals kept of them).
+    # Back to the schema of m019: no counts with the articles (nor the totals kept of them),
+    # a row per paragraph.
+    before_m031(db)
     for trigger in ("insert", "delete", "update"):
         db.execute(f"drop trigger corpus_totals_{trigger}")
     db.execute("drop table corpus_totals")
@@ -318,7 +322,9 @@ def test_a_corpus_from_before_the_lean_schema_is_converted_in_place_and_compacte
         ]
 
     found = searched(db)
-    paragraphs = db.execute("select version_id, idx, start, [end], kind from paragraphs").fetchall()
+    paragraphs = db.execute(
+        "select version_id, idx, start, [end], kind from paragraph_texts"
+    ).fetchall()
     before_lean_corpus(db, toolkit.segmenter)
     assert "tokens" in db["sentences"].columns_dict and "id" in db["paragraphs"].columns_dict
     assert searched(db) == found
@@ -341,9 +347,9 @@ def test_a_corpus_from_before_the_lean_schema_is_converted_in_place_and_compacte
     ]
     assert searched(db) == found
     assert sorted(
-        db.execute("select version_id, idx, start, [end], kind from paragraphs").fetchall()
+        db.execute("select version_id, idx, start, [end], kind from paragraph_texts").fetchall()
     ) == sorted(paragraphs)
-    for table in ("paragraphs", "citation_markers", "claims_to_verify"):
+    for table in ("citation_markers", "claims_to_verify"):
         assert (
             "without rowid"
             in db.execute(
@@ -395,6 +401,106 @@ def sentences_of(db):
     return sorted(rows, key=lambda row: row["id"])
 
 
+def test_verdicts_from_before_m030_are_kept_without_their_copies_of_ids(
+    seeded_db, tmp_path, toolkit
+):
+    """m030 keys the verdicts by their claim row without a rowid and drops the stable claim
+    id they copied: every verdict, decision, claim id, kept count and listing stays, nothing
+    is logged for verify, and a verdict is still forgotten by its stable claim id."""
+    from conftest import before_m030, copy_corpus
+
+    from alsingest import queries, review
+    from alsingest.pipeline import verify_corpus
+
+    db = copy_corpus(seeded_db, tmp_path / "old.db")
+    verify_corpus(db, toolkit)
+    rows = db.execute("select id, claim_id from claims order by id limit 2").fetchall()
+    store.write_verifications(
+        db, [{"id": r, "claim_id": c, "verdict": "contradicted"} for r, c in rows]
+    )
+    claim = next(iter(queries.export_claims(db)))
+    review.decide(db, claim, "correct", fields={"phase": "3"}, note="kept")
+
+    def reads(db):
+        return {
+            "page": queries.claims_page(db, limit=5),
+            "contradicted": queries.count_claims(db, [queries.CONTRADICTED], []),
+            "claims": [(c["claim_id"], c["verdict"]) for c in queries.export_claims(db)],
+            "decisions": store.read_decisions(db),
+            "verdicts": db.execute(
+                "select id, verdict, reason_id, evidence, per_source, sources_key, "
+                "verifier_version, verified_at from verifications order by id"
+            ).fetchall(),
+            "stamp": store.change_stamp(db, "claims", "verifications", "documents"),
+            "to_verify": store.claims_to_verify(db),
+            "counts": db.execute(
+                "select * from claim_counts order by 1, 2, 3, 4, 5, 6, 7"
+            ).fetchall(),
+        }
+
+    before = reads(db)
+    assert before["contradicted"] == 2 and before["page"][0][0]["verdict"] == "contradicted"
+    before_m030(db)
+    assert "claim_id" in db["verifications"].columns_dict
+    db.execute("pragma wal_checkpoint(truncate)")
+    db.close()
+
+    db = store.open_db(tmp_path / "old.db")
+    assert "claim_id" not in db["verifications"].columns_dict
+    assert not db["verifications"].use_rowid
+    indexes = [i.name for i in db["verifications"].indexes if not i.name.startswith("sqlite_")]
+    assert indexes == ["idx_verifications_contradicted"]
+    assert reads(db) == before
+    # Triggers as before: a verdict written moves the kept counts and the change counter.
+    store.write_verifications(db, [{"id": rows[0][0], "verdict": "supported"}])
+    assert queries.recount_claims(db)[0] == queries.recount_claims(db)[1]
+    assert store.change_stamp(db, "verifications") != before["stamp"].split()[1]
+    store.forget_verifications(db, [rows[1][1]])
+    assert db.execute(
+        "select sources_key from verifications where id = ?", [rows[1][0]]
+    ).fetchone() == (None,)
+    assert rows[1][0] in store.claims_to_verify(db)
+    db.close()
+
+
+def test_paragraphs_from_before_m031_are_one_row_a_version_and_read_the_same(seeded_db, tmp_path):
+    """m031 stores each version's paragraphs in one row (their spans by position): every
+    paragraph reads the same in the view paragraph_texts, and the review's sentence contexts
+    (the paragraph around each sentence) are unchanged."""
+    from conftest import before_m031, copy_corpus
+
+    from alsingest import queries
+
+    db = copy_corpus(seeded_db, tmp_path / "old.db")
+    names = [row[0] for row in db.execute("select name from articles order by name")]
+    contexts = {name: queries.claim_contexts(db, name) for name in names}
+    before_m031(db)
+    paragraphs = db.execute(
+        'select version_id, idx, start, "end", kind from paragraphs order by version_id, idx'
+    ).fetchall()
+    assert len(paragraphs) > 50
+    db.execute("pragma wal_checkpoint(truncate)")
+    db.close()
+
+    db = store.open_db(tmp_path / "old.db")
+    assert set(db["paragraphs"].columns_dict) == {"version_id", "spans"}
+    assert db["paragraphs"].count == len(names)
+    assert (
+        db.execute(
+            'select version_id, idx, start, "end", kind from paragraph_texts order by version_id, idx'
+        ).fetchall()
+        == paragraphs
+    )
+    text, vid = db.execute("select text, id from article_versions order by id limit 1").fetchone()
+    assert [row[0] for row in db.execute(
+        "select text from paragraph_texts where version_id = ? order by idx", [vid]
+    )] == [text[start:end] for v, _, start, end, _ in paragraphs if v == vid]  # fmt: skip
+    assert {name: queries.claim_contexts(db, name) for name in names} == contexts
+    assert any(c["paragraph_before"] for found in contexts.values() for c in found.values())
+    assert db.execute("pragma freelist_count").fetchone()[0] == 0, "compacted"
+    db.close()
+
+
 def test_a_corpus_from_m022_is_converted_in_place_and_reads_the_same(seeded_db, tmp_path, toolkit):
     """m023 on: what repeats is stored once and what can be cut from an article's text is
     cut on read. A corpus built at m022, with a review decision and verdicts, keeps every claim
@@ -417,7 +523,7 @@ def test_a_corpus_from_m022_is_converted_in_place_and_reads_the_same(seeded_db, 
             "values": list(queries.claim_values(db)),
             "decisions": store.read_decisions(db),
             "verdicts": db.execute(
-                "select id, claim_id, verdict, evidence, per_source, sources_key, "
+                "select id, verdict, evidence, per_source, sources_key, "
                 "verifier_version, verified_at from verifications order by id"
             ).fetchall(),
             # Nothing logged as changed: the next verify has nothing to read.

@@ -298,7 +298,7 @@ def test_verdict_and_evidence_show_when_verification_has_run(client, corpus):
 def test_the_contradictions_page_has_an_empty_state_then_shows_sides(client, corpus):
     assert "has not run on this corpus" in client.get("/conflicts").text
     db = store.open_db(corpus)
-    db["verifications"].insert({"id": "x", "claim_id": "x", "verdict": "supported"})
+    db["verifications"].insert({"id": "x", "verdict": "supported"})
     assert "found no contradictions" in client.get("/conflicts").text
     ids = [c["claim_id"] for c in queries.export_claims(db, therapy="lenzumestrocel")][:2]
     db["conflicts"].insert_all(

@@ -48,7 +48,13 @@ TABLES: dict[str, tuple[str, list[str], str | None]] = {
         ["script", "encoding", "parser_version"],
         None,
     ),
-    "paragraphs": ("Paragraph spans (start, end) in the article text.", ["kind"], None),
+    "paragraphs": (
+        "Each article version's paragraphs in one row: spans is a JSON list of [start, end, "
+        "kind] in the version's text, by position (the view paragraph_texts shows a row each "
+        "with its text).",
+        [],
+        None,
+    ),
     "sentences": (
         "Sentences as spans (start, end) of their article version's text, which is stored "
         "once (the view sentence_texts shows each with its text); their segmented words are "
@@ -147,6 +153,11 @@ def metadata(db: Database, name: str, lexicon_path: str | Path | None = None) ->
         tables["claim_texts"] = {
             "description": "Each claim with its quote, cut from its version's text.",
             "facets": ["therapy", "type", "status"],
+        }
+    if "paragraph_texts" in db.view_names():
+        tables["paragraph_texts"] = {
+            "description": "Each paragraph with its text, cut from its version's.",
+            "facets": ["kind"],
         }
     for table in HIDDEN:
         if table in present:

@@ -150,7 +150,9 @@ def emit(
     ``rows`` may be one page of ``total`` rows starting at ``offset``: the count then says
     which rows these are and how to see the others (on ``errors``, in every format).
     ``columns`` are the keys of the rows: CSV's header row when there are none."""
-    partial = total is not None and (offset > 0 or len(rows) < total)
+    partial = total is not None and (
+        offset > 0 or len(rows) < total or getattr(total, "more", False)
+    )
     if fmt != "table":
         write_rows(rows, fmt, out, fieldnames=list(rows[0]) if rows else columns)
     else:
@@ -172,12 +174,16 @@ def emit(
 
 
 def page_line(shown: int, total: int, offset: int, noun: str, many: str | None = None) -> str:
-    """``claims 51–100 of 2,310 (--offset 100 for the next page, --all for every one)``."""
+    """``claims 51–100 of 2,310 (--offset 100 for the next page, --all for every one)``;
+    ``of more than 100`` when ``total`` is known only to exceed its value (``.more``: the
+    listing stopped looking once its page was full)."""
     name = many or noun + "s"
+    more = getattr(total, "more", False)
     if not shown:
         return f"no {name} from {offset + 1:,} on: there are {total:,} (--offset 0 for the first)"
     hint = []
-    if offset + shown < total:
+    if more or offset + shown < total:
         hint.append(f"--offset {offset + shown} for the next page")
-    hint.append("--all for every one")
-    return f"{name} {offset + 1:,}–{offset + shown:,} of {total:,} ({', '.join(hint)})"
+    hint.append("--all for every one" + (", counted" if more else ""))
+    of = f"more than {total:,}" if more else f"{total:,}"
+    return f"{name} {offset + 1:,}–{offset + shown:,} of {of} ({', '.join(hint)})"

@@ -14,7 +14,7 @@ from sqlite_utils import Database
 
 from ..records import SENTENCE_COLUMNS, ArticleRows
 from .base import SQLITE_MAX_VARS, _now, lookup_numbers, write_lock
-from .schema import VERSION_COUNTS, simplified_text, tokens_digest
+from .schema import VERSION_COUNTS, paragraph_spans, simplified_text, tokens_digest
 
 NEW = "new"
 CHANGED = "changed"
@@ -109,6 +109,8 @@ def write_article(db: Database, article: ArticleRows) -> str:
             columns, rows = article.children[table]
             if table == "claims":
                 columns, rows = _claim_rows(db, columns, rows)
+            elif table == "paragraphs":
+                columns, rows = _paragraph_row(vid, columns, rows)
             _insert_rows(db, table, columns, rows)
         if previous and previous[0] and previous[0] != vid:
             carry_decisions(db, article.name, previous[0], vid)
@@ -140,6 +142,17 @@ def _claim_rows(
     numbers = lookup_numbers(db, "claim_provenances", (row[at] for row in rows))
     stored = (*columns[:at], "provenance_id", *columns[at + 1 :])
     return stored, [(*row[:at], numbers.get(row[at]), *row[at + 1 :]) for row in rows]
+
+
+def _paragraph_row(
+    vid: str, columns: tuple[str, ...], rows: list[tuple]
+) -> tuple[tuple[str, ...], list[tuple]]:
+    """A version's paragraph rows as stored: one row of their spans (m031)."""
+    if not rows:
+        return ("version_id", "spans"), []
+    at = [columns.index(name) for name in ("idx", "start", "end", "kind")]
+    spans = paragraph_spans(tuple(row[k] for k in at) for row in rows)
+    return ("version_id", "spans"), [(vid, spans)]
 
 
 def _count_orphans(db: Database, n: int) -> None:

@@ -15,14 +15,22 @@ logger = logging.getLogger(__name__)
 
 
 def write_verifications(db: Database, rows: list[dict]) -> None:
-    """Upsert verdicts, one transaction for the batch; each reason stored once (m026)."""
+    """Upsert verdicts, one transaction for the batch; each reason stored once (m026). A
+    row's ``claim_id`` is not stored (m030: the end of its id, ``claims.claim_id``).
+    Written in id order, the table's (a first verify fills its pages instead of splitting
+    them: 27 -> 23 MB at 10,000 articles)."""
     now = _now()
+    rows = sorted(rows, key=lambda row: row["id"])
     with write_lock(db), db.atomic():
         numbers = lookup_numbers(db, "verdict_reasons", (row.get("reason") for row in rows))
         db["verifications"].upsert_all(
             (
                 {
-                    **{key: value for key, value in row.items() if key != "reason"},
+                    **{
+                        key: value
+                        for key, value in row.items()
+                        if key not in ("reason", "claim_id")
+                    },
                     **({"reason_id": numbers.get(row["reason"])} if "reason" in row else {}),
                     "verified_at": now,
                 }
@@ -86,7 +94,9 @@ def forget_verifications(db: Database, claim_ids: list[str]) -> None:
             part = ids[start : start + 500]
             marks = ", ".join("?" * len(part))
             db.execute(
-                f"update verifications set sources_key = null where claim_id in ({marks})", part
+                "update verifications set sources_key = null where id in "
+                f"(select id from claims where claim_id in ({marks}))",
+                part,
             )
             db.execute(
                 "insert or ignore into claims_to_verify (id) "
