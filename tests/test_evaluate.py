@@ -33,6 +33,7 @@ REAL_SETS = {
     "real-test6": "test6",
     "real-test7": "test7",
     "real-test8": "test8",
+    "real-test9": "test9",
 }
 
 
