@@ -2402,3 +2402,23 @@ def test_session9_review_a_long_line_cut_mid_sentence_goes_on(first, second):
 
     text = f"{first}\n{second}\n"
     assert len(paragraphs_of(text)) == 1
+
+
+def test_superscripts_glued_to_the_last_word_of_sentences_are_markers(toolkit):
+    text = (
+        "In 2017 edaravone was approved for people with early disease and slower decline3. "
+        "In 2022 the FDA approved Relyvrio for adults with longer overall survival4.\n\n"
+        "Retigabine blocked the hyperexcitability of motor neurons from patients5. Retigabine "
+        "was then moved into a phase II clinical trial6. SOD1 carriers were not studied."
+    )
+    refs = refs_by_therapy(claims_of(toolkit, text))
+    assert refs["amx0035"] == {4} and 6 in refs["retigabine"]
+
+
+def test_numbers_ending_names_or_a_lone_glued_digit_are_no_markers(toolkit):
+    text = (
+        "Tofersen was approved in 2023 for people with mutations in SOD1. It lowers TDP-43. "
+        "The phase 3 trial enrolled 108 adults with covid19. Results came in 2021."
+    )
+    refs = refs_by_therapy(claims_of(toolkit, text))
+    assert refs and all(not r for r in refs.values())

@@ -141,6 +141,9 @@ TRAILING_MARKER = re.compile(
 # ... and inside a line, right after a sentence's full stop, before the next sentence's capital:
 # "…the double-blind phase. 1,2 Ionis and Otsuka will review…", "…(FUS-ALS).1 This milestone…".
 INLINE_FLAT_MARKER = re.compile(_AFTER_FULL_STOP + _FLAT_MARKER)
+# ... and glued to the last word of a sentence: "…longer overall survival4.", "…a phase II
+# clinical trial6. In another…" (a lowercase word: "SOD1." and "ALS3." may be names).
+WORD_GLUED_MARKER = re.compile(r"(?<=[a-z]{3})(?P<body>\d{1,3})(?=\.(?:\s|$))")
 TRAILING_MARKER_MIN_LINES = 3
 NOT_A_MARKER_BEFORE = re.compile(
     r"\b(phase|stage|type|grade|class|level|step|week|day|month|year|version|part|cohort|arm|group|"

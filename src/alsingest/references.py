@@ -261,7 +261,11 @@ def _trailing_markers(text: str) -> list[re.Match]:
         return []
     found = [
         m
-        for regex in (patterns.TRAILING_MARKER, patterns.INLINE_FLAT_MARKER)
+        for regex in (
+            patterns.TRAILING_MARKER,
+            patterns.INLINE_FLAT_MARKER,
+            patterns.WORD_GLUED_MARKER,
+        )
         for m in regex.finditer(text)
         if not patterns.NOT_A_MARKER_BEFORE.search(text, max(0, m.start() - 12), m.start())
     ]
