@@ -143,7 +143,7 @@ TRAILING_MARKER = re.compile(
 INLINE_FLAT_MARKER = re.compile(_AFTER_FULL_STOP + _FLAT_MARKER)
 # ... and glued to the last word of a sentence: "…longer overall survival4.", "…a phase II
 # clinical trial6. In another…" (a lowercase word: "SOD1." and "ALS3." may be names).
-WORD_GLUED_MARKER = re.compile(r"(?<=[a-z]{3})(?P<body>\d{1,3})(?=\.(?:\s|$))")
+WORD_GLUED_MARKER = re.compile(r"(?P<body>\d{1,3})(?=\.(?:\s|$))")  # its word: references.py
 TRAILING_MARKER_MIN_LINES = 3
 NOT_A_MARKER_BEFORE = re.compile(
     r"\b(phase|stage|type|grade|class|level|step|week|day|month|year|version|part|cohort|arm|group|"

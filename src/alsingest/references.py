@@ -261,19 +261,27 @@ def _trailing_markers(text: str) -> list[re.Match]:
         return []
     found = [
         m
-        for regex in (
-            patterns.TRAILING_MARKER,
-            patterns.INLINE_FLAT_MARKER,
-            patterns.WORD_GLUED_MARKER,
-        )
+        for regex in (patterns.TRAILING_MARKER, patterns.INLINE_FLAT_MARKER)
         for m in regex.finditer(text)
         if not patterns.NOT_A_MARKER_BEFORE.search(text, max(0, m.start() - 12), m.start())
+    ]
+    found += [
+        m
+        for m in patterns.WORD_GLUED_MARKER.finditer(text)
+        if _after_a_lowercase_word(text, m.start())
+        and not patterns.NOT_A_MARKER_BEFORE.search(text, max(0, m.start() - 12), m.start())
     ]
     if len(found) >= patterns.TRAILING_MARKER_MIN_LINES:
         return found
     # One is enough when glued to a word's full stop ("…sclerosis (ALS).1"): no number is
     # written so after a word, while " 4" after a full stop may be a count.
     return [m for m in found if _glued_to_a_full_stop(text, m.start("body"))]
+
+
+def _after_a_lowercase_word(text: str, at: int) -> bool:
+    """ "…survival4.": the digits end a word of lowercase letters ("SOD1." and "2023." do not)."""
+    before = text[max(0, at - 3) : at]
+    return len(before) == 3 and before.isalpha() and before.islower() and before.isascii()
 
 
 def _glued_to_a_full_stop(text: str, at: int) -> bool:
