@@ -1500,3 +1500,30 @@ def test_session9_review_guards_for_verification(lexicon, fields, source_text, n
         claim(therapy="ibudilast", **fields), Source(source_text + _FILLER, CONVERTER), lexicon
     )
     assert result.verdict != not_verdict, result.reason
+
+
+@pytest.mark.parametrize(
+    "claimed, stated, verdict",
+    [
+        ("1996", "Approved December 1995", CONTRADICTED),
+        ("1995-12", "Approved December 1995", SUPPORTED),
+        # two approvals on the page: the claim's year is one of them
+        ("1996", "Approved December 1995 (US); approved June 1996 (EU)", SUPPORTED),
+    ],
+)
+def test_a_page_about_one_therapy_dates_its_event_however_far_from_the_name(
+    lexicon, claimed, stated, verdict
+):
+    text = (
+        "Ibudilast (MN-166)\n\nCompany: Acme\n\nApproval Status:\n\n" + stated + "\n\n"
+        "Specific Treatments:\n\namyotrophic lateral sclerosis\n\nGeneral Information\n\n"
+        "It is the first drug shown to provide some benefit to people with ALS. In the largest "
+        "trial, 959 patients took part in a multicenter, double-blind, placebo-controlled study. "
+        "Side effects included nausea, fatigue and raised liver enzymes in some participants."
+    )
+    result = verify_claim(
+        claim(therapy="ibudilast", type="approval", date=claimed, quote=f"伊布司特{claimed}年获批"),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert result.verdict == verdict, result.reason

@@ -1134,6 +1134,13 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
     views = [(k, source.sentences[k].view) for k in near]
     if results.get("date", Check("found")).state == "missing":
         results["date"] = check_event_date(claim, views, source)
+        if results["date"].state == "missing" and source.therapies_named(lexicon) == {
+            claim["therapy"]
+        }:
+            # A page about this therapy alone dates the event however far from its name
+            # ("Rilutek (riluzole)" … "Approval Status:" / "Approved December 1995").
+            every = [(k, s.view) for k, s in enumerate(source.sentences)]
+            results["date"] = check_event_date(claim, every, source)
     elif results.get("date", Check("missing")).state == "found" and _dated_by_another_event(
         claim, views, source
     ):
