@@ -142,6 +142,12 @@ def _columns(text: str) -> int:
     return len(text) + len(_WIDE.findall(text))
 
 
+# The rest of a line's sentence on the next line ("[3]。…", "，…", "and…"), and the words a
+# Chinese sentence cut mid-way ends on ("…中入组了" / "108名…").
+_GOES_ON = re.compile(r"\s*(?:\[\d|[，。、；：,.;:)）]|[a-z])")
+_NEEDS_MORE_CN = tuple("的了和与及在对于为将被把向从")
+
+
 def _item_of_its_own(previous: str, following: str) -> bool:
     """A line wider than any page, with another right below it that opens a sentence of its own
     (not "[3]。…" or "，…", the rest of the line's sentence)."""
@@ -151,12 +157,6 @@ def _item_of_its_own(previous: str, following: str) -> bool:
     # "…tofersen was given to" / "108 adults…", "…中入组了" / "108名…": a sentence cut mid-way.
     last = body.split()[-1].lower() if body and body[-1].isascii() else ""
     return not (last in FUNCTION_WORDS or body.endswith(_NEEDS_MORE_CN))
-
-
-_NEEDS_MORE_CN = tuple("的了和与及在对于为将被把向从")
-
-
-_GOES_ON = re.compile(r"\s*(?:\[\d|[，。、；：,.;:)）]|[a-z])")
 
 
 def _continues(previous: Line, following: Line, full_width: int, in_references: bool) -> bool:

@@ -248,6 +248,22 @@ class Source:
         return _record_start(self)
 
     @cached_property
+    def record_enrollment(self) -> list[tuple[tuple[int, ...], int | None, bool]]:
+        """A registry record's enrollment fields (:func:`_record_enrollment`)."""
+        return _record_enrollment(self)
+
+    @cached_property
+    def trial_sizes(self) -> list[tuple[int, int]]:
+        """Each sentence's trial size, as the extractor reads one, but for plans ("plans to
+        enroll about 150"): its index and the count."""
+        return [
+            (i, found.value)
+            for i, sentence in enumerate(self.sentences)
+            if (found := find_enrollment(sentence.view))
+            and not patterns.PLANNED.search(sentence.view)
+        ]
+
+    @cached_property
     def is_record(self) -> bool:
         """A registry record: field names on lines of their own, a start date or an
         enrollment field."""
@@ -900,12 +916,7 @@ def _record_enrollment(source: Source) -> list[tuple[tuple[int, ...], int | None
 def _check_sole_enrollment(claimed: int, source: Source, planned: bool) -> Check:
     """A source about this therapy alone that states one trial size, however far from the name
     ("… the study involving 664 patients" two paragraphs on): that size is the trial's."""
-    sizes = [
-        (i, found.value)
-        for i, sentence in enumerate(source.sentences)
-        if (found := find_enrollment(sentence.view))
-        and not patterns.PLANNED.search(sentence.view)  # "plans to enroll about 150": a plan
-    ]
+    sizes = source.trial_sizes
     values = {value for _, value in sizes}
     if len(values) != 1:
         return Check("missing")
@@ -923,7 +934,7 @@ def _check_record_enrollment(claimed: int, source: Source, planned: bool) -> Che
     name. Another count is a conflict; a field that is a plan ("Estimated Enrollment: 600")
     disagrees only with a claim that is a plan too ("将招募150名患者" against "Target
     Recruitment: 230"), and an actual count never with a plan ("Actual Enrollment: 185")."""
-    fields = _record_enrollment(source)
+    fields = source.record_enrollment
     values = {value for _, value, _ in fields}
     if len(values) != 1:
         return Check("missing")
@@ -1087,6 +1098,7 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
     """
     if source.problem:
         return Verdict(UNAVAILABLE, source.problem)
+    quote = str(claim.get("quote") or "")
     # A name the lexicon does not know is looked for as written, flagged unlisted or not.
     unknown = claim.get("unlisted") or claim["therapy"] not in lexicon
     name = claim["therapy"] if unknown else None
@@ -1107,9 +1119,7 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
         if claim.get("date"):
             windowed.setdefault("date", []).append((i, _check_date(claim, window, i, source)))
         if claim.get("enrollment"):
-            state = _check_enrollment(
-                int(claim["enrollment"]), window, str(claim.get("quote") or "")
-            )
+            state = _check_enrollment(int(claim["enrollment"]), window, quote)
             windowed.setdefault("enrollment", []).append((i, Check(state)))
         if claim.get("phase"):
             windowed.setdefault("phase", []).append(
@@ -1161,10 +1171,10 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
     elsewhere = _another_jurisdiction(claim, views)
     if elsewhere:
         return Verdict(NOT_FOUND, elsewhere)
-    figures = check_percentages(str(claim.get("quote") or ""), views)
+    figures = check_percentages(quote, views)
     if figures is not None:
         results["percentages"] = figures
-    duration = check_duration(str(claim.get("quote") or ""), views)
+    duration = check_duration(quote, views)
     if duration is not None:
         results["duration"] = duration
     stage = check_stage(claim, views)

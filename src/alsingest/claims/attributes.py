@@ -350,8 +350,9 @@ def find_enrollment(view: str) -> Attribute | None:
         ):
             continue  # "1021 participants were screened": not those enrolled
         window = max(0, m.start() - 150)
-        if ("(" in view[window : m.start()] or "（" in view[window : m.start()]) and (
-            patterns.ANALYSIS_N_BEFORE.search(view, window, m.start())
+        leading = view[window : m.start()]
+        if ("(" in leading or "（" in leading) and patterns.ANALYSIS_N_BEFORE.search(
+            view, window, m.start()
         ):
             continue  # "(CI: 0.86, 9.21; n=38)", "measured by PET (N=22)": an analysis's count
         if patterns.SUBSET_OPENER.search(view, max(0, m.start() - 12), m.start()):
