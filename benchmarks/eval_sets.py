@@ -34,9 +34,10 @@ SEALED6 = "real-test6"  # collected in session 7, scored once at its end (0.771)
 SEALED7 = "real-test7"  # collected late in session 7, scored once at its end (0.862)
 SEALED8 = "real-test8"  # collected in session 8, scored once at its end (0.792)
 SEALED9 = "real-test9"  # collected in session 9, scored once at its end (0.753)
+SEALED10 = "real-test10"  # collected in session 10, scored once at its end
 SPENT = (SEALED, SEALED2, SEALED3, SEALED4, SEALED5, SEALED6, SEALED7, SEALED8, SEALED9)
 # a fresh sealed set goes here until its single score is written down
-FRESH: tuple[str, ...] = ()
+FRESH: tuple[str, ...] = (SEALED10,)
 
 
 def gold_sets() -> dict[str, tuple[list[Path], Path]]:
@@ -66,6 +67,7 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         "real-dev8": beside(tests / "real" / "dev8"),
         "real-dev9": beside(tests / "real" / "dev9"),
         "real-dev10": beside(tests / "real" / "dev10"),
+        "real-dev11": beside(tests / "real" / "dev11"),
         SEALED: beside(tests / "real" / "test"),
         SEALED2: beside(tests / "real" / "test2"),
         SEALED3: beside(tests / "real" / "test3"),
@@ -75,6 +77,7 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         SEALED7: beside(tests / "real" / "test7"),
         SEALED8: beside(tests / "real" / "test8"),
         SEALED9: beside(tests / "real" / "test9"),
+        SEALED10: beside(tests / "real" / "test10"),
     }
 
 

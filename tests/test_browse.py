@@ -130,6 +130,9 @@ def test_however_browse_ends_datasette_stops_and_the_temporary_metadata_goes(tmp
         + ["--db", str(tmp_path / "c.db")],
         env=env,
         stderr=subprocess.PIPE,
+        # A test run started in the background (`pytest &`) ignores SIGINT, and so would browse:
+        # it gets the default Ctrl+C a terminal gives.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     deadline = time.monotonic() + 30
     while not pid_file.exists() or not pid_file.read_text():

@@ -2422,3 +2422,105 @@ def test_numbers_ending_names_or_a_lone_glued_digit_are_no_markers(toolkit):
     )
     refs = refs_by_therapy(claims_of(toolkit, text))
     assert refs and all(not r for r in refs.values())
+
+
+# --- session 10 ----------------------------------------------------------------------------
+
+
+def test_day_month_year_and_month_year_with_hyphens_are_dates_not_codes(toolkit):
+    text = (
+        "The open-label phase 2 study of weekly velotinib was run at one hospital.\n"
+        "Between 03-Feb-2021 and 14-Nov-2022, 24 patients were recruited.\n"
+        "Results of velotinib were reported in Jun-2022."
+    )
+    claims = claims_of(toolkit, text)
+    assert {c.therapy for c in claims} == {"velotinib"}
+    assert {"2021-02-03", "2022-06"} <= {c.date for c in claims}
+    assert 24 in {c.enrollment for c in claims}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Patients received 3 mg/kg KRX® every week in a phase 2 trial of 30 people.", "krx"),
+        ("The phase 1 study of Neurolin™ capsules enrolled 16 patients in 2021.", "neurolin"),
+    ],
+)
+def test_a_name_with_a_registered_or_trade_mark_is_a_therapy(toolkit, text, name):
+    assert name in {c.therapy for c in claims_of(toolkit, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ALS Society and Hope for a Cure® funded the phase 2 trial of 40 patients in 2020.",
+        "The NeuroSense Flexi™ platform was used to screen 200 compounds in a phase 1 program.",
+    ],
+)
+def test_a_mark_on_an_organisation_or_a_platform_is_no_therapy(toolkit, text):
+    assert not claims_of(toolkit, text)
+
+
+def test_a_name_used_where_only_a_drug_can_stand_makes_the_article_about_it(toolkit):
+    # The article's one product, named only in drug contexts ("2 mg/kg KRX®"), owns the trial's
+    # facts after a heading, where no earlier sentence's topic reaches.
+    text = (
+        "Methods\n"
+        "This single-arm phase II trial of weekly 2 mg/kg KRX® was conducted in one hospital.\n"
+        "Registry number. 2020-001234-56\n"
+        "Results\n"
+        "Between 2 March 2021 and 9 May 2022, 15 patients were recruited and treated.\n"
+        "Conclusion\n"
+        "Weekly KRX® injections were well tolerated."
+    )
+    claims = claims_of(toolkit, text)
+    assert 15 in {c.enrollment for c in claims if c.therapy == "krx"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patients must not have been taking riluzole, or must have been on a stable dose for 30 "
+        "days. The study, which has a target enrollment of 60 patients, ends in 2026.",
+        "Participants were allowed to continue edaravone during the trial. The study will enrol "
+        "60 patients by 2026.",
+        "受试者不得使用利鲁唑。该研究计划入组60名患者，预计2026年完成。",
+    ],
+)
+def test_drugs_in_criteria_written_as_rules_for_patients_are_background(toolkit, text):
+    lead = "The phase 2 trial of velotinib began in May 2024. "
+    if not text.isascii():
+        lead = "马赛替尼的2期试验于2024年5月启动。"
+    claims = claims_of(toolkit, lead + text)
+    assert {c.therapy for c in claims} == {"velotinib" if text.isascii() else "masitinib"}
+    assert 60 in {c.enrollment for c in claims}
+    assert not {"riluzole", "edaravone"} & {c.therapy for c in claims}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Each patient will receive the oral agent or placebo once daily for 24 weeks.",
+        "Patients took an investigational compound 50 mg twice a day in a phase 2 trial.",
+    ],
+)
+def test_a_noun_after_an_article_is_no_drug_name(toolkit, text):
+    assert not claims_of(toolkit, "Phase 2 studies of ALS therapies are under way. " + text)
+
+
+def test_a_drug_after_its_route_is_still_a_name(toolkit):
+    text = "Participants were randomised to receive oral velotinib 200 mg or matching placebo."
+    assert "velotinib" in {c.therapy for c in claims_of(toolkit, text)}
+
+
+def test_a_table_written_with_slashes_reads_each_cell_under_its_header(toolkit):
+    # The count stands in the size column's own cell, not in the first number of the row
+    # ("Smith, 2008[2]" holds a year before it).
+    text = (
+        "Table 2: earlier trials\n\n"
+        "Drug / Study / Participants / Design / Result\n"
+        "Ibudilast / Smith et al., 2012[1] / 230 patients / oral, 60 mg a day / No benefit\n"
+        "Masitinib / Jones, 2008[2] / 394 patients in two groups / oral tablets / Slower decline\n"
+    )
+    sizes = {c.therapy: c.enrollment for c in claims_of(toolkit, text) if c.enrollment}
+    assert sizes == {"ibudilast": 230, "masitinib": 394}

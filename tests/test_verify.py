@@ -1527,3 +1527,136 @@ def test_a_page_about_one_therapy_dates_its_event_however_far_from_the_name(
         lexicon,
     )
     assert result.verdict == verdict, result.reason
+
+
+# --- session 10 -------------------------------------------------------------------------------
+
+BULLET_RECORD = (
+    "Title\n\nA Study of Ibudilast in Amyotrophic Lateral Sclerosis (ALS)\n"
+    "  • Phase\n\n    Phase 1\n  • Study Type\n\n    Interventional\n"
+    "  • Study Participants\n\n    18\n"
+    "Ibudilast will be given by mouth twice a day for 12 weeks in people with ALS.\n" + FILLER
+)
+
+
+def test_a_record_with_its_keys_as_bullets_is_a_record_of_another_phases_trial(lexicon):
+    # A claim of a phase 2 trial, no size or date: a record of a phase 1 study of the
+    # drug is another trial's, not a contradiction.
+    source = Source(BULLET_RECORD, CONVERTER)
+    assert source.is_record
+    result = verify_claim(
+        claim(therapy="ibudilast", type="trial_design", phase="2"), source, lexicon
+    )
+    assert result.verdict == NOT_FOUND and "another trial" in result.reason, result.reason
+
+
+def test_a_claim_naming_the_records_id_is_checked_against_it(lexicon):
+    source = Source(BULLET_RECORD.replace("Title\n", "Title NCT01234567\n"), CONVERTER)
+    result = verify_claim(
+        claim(therapy="ibudilast", type="trial_design", phase="2", quote="NCT01234567 试验为2期"),
+        source,
+        lexicon,
+    )
+    assert result.verdict == CONTRADICTED, result.reason
+
+
+EXTENSION_RECORD = (
+    "Study of Ibudilast Administered to Previously Treated Adults With ALS\n"
+    "ClinicalTrials.gov Identifier: NCT07654321\n"
+    "Recruitment Status :\nTerminated\n"
+    "Study Type :\nInterventional\n"
+    "Actual Enrollment :\n75 participants\n"
+    "Phase :\nPhase 1\n" + FILLER
+)
+
+
+@pytest.mark.parametrize(
+    "quote, another",
+    [
+        ("The phase 1 trial of ibudilast randomised 106 participants.", True),
+        ("106 participants of the phase 1 trial went on to the open-label extension.", False),
+    ],
+)
+def test_an_extension_studys_record_is_another_trial_than_the_one_it_extends(
+    lexicon, quote, another
+):
+    result = verify_claim(
+        claim(therapy="ibudilast", type="trial_design", phase="1", enrollment=106, quote=quote),
+        Source(EXTENSION_RECORD, CONVERTER),
+        lexicon,
+    )
+    assert (result.verdict == NOT_FOUND and "extension study" in result.reason) == another, (
+        result.reason
+    )
+
+
+@pytest.mark.parametrize(
+    "quote, start, expected",
+    [
+        ("2020年6月至2022年7月，研究组在美国进行了一项2/3期随机试验", "June 1, 2020", SUPPORTED),
+        ("2021年1月至2022年7月，研究组在美国进行了一项2/3期随机试验", "June 1, 2020", CONTRADICTED),
+    ],
+)
+def test_a_trial_period_opens_on_the_records_start_date(lexicon, quote, start, expected):
+    source = Source(RECORD_FAR.format(phase="Phase 2/Phase 3", start=start), CONVERTER)
+    date = "2020-06" if quote.startswith("2020") else "2021-01"
+    result = verify_claim(
+        claim(therapy="ibudilast", type="trial_design", date=date, phase="2/3", quote=quote),
+        source,
+        lexicon,
+    )
+    assert result.verdict == expected, result.reason
+
+
+def test_a_record_states_its_trials_start(lexicon):
+    # No start word near the name: the record itself is the trial's.
+    text = BULLET_RECORD.replace("Phase 1", "Phase 2").replace(
+        "Ibudilast will be given", "This is a two-part study of ibudilast in up to 18 people, given"
+    )
+    result = verify_claim(
+        claim(therapy="ibudilast", type="trial_start", phase="2", enrollment=18),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert result.verdict == SUPPORTED, result.reason
+
+
+@pytest.mark.parametrize(
+    "source_text, expected",
+    [
+        (
+            "After 12 months, 58 percent of the placebo group were alive, as compared with 74 "
+            "percent of the ibudilast group (P = 0.014).",
+            SUPPORTED,
+        ),
+        (
+            "After 12 months, 58 percent of the placebo group were alive, as compared with 74 "
+            "percent of the ibudilast group (P = 0.21).",
+            PARTIAL,
+        ),
+    ],
+)
+def test_the_same_significant_p_value_states_the_effect_a_claim_reports(
+    lexicon, source_text, expected
+):
+    result = verify_claim(
+        claim(
+            therapy="ibudilast",
+            type="trial_result",
+            outcome="met",
+            quote="随访12个月，伊布司特提高了患者生存率(74% VS 58%，P=0.014)",
+        ),
+        Source(source_text + FILLER, CONVERTER),
+        lexicon,
+    )
+    assert result.verdict == expected, result.reason
+
+
+def test_a_continuation_studys_record_is_another_trial(lexicon):
+    text = EXTENSION_RECORD.replace("Administered to Previously Treated", "Continuation Study for")
+    result = verify_claim(
+        claim(therapy="ibudilast", type="trial_design", phase="1", enrollment=106),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert result.verdict == NOT_FOUND and "extension study" in result.reason, result.reason

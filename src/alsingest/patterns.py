@@ -261,11 +261,12 @@ MONTHS = {
     for m in names
 }
 _MONTH_NAME = r"(?P<mname>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-# "april 10, 2025", "10 april 2025", "april 2025" (folded, so lower case).
+# "april 10, 2025", "10 april 2025", "april 2025" (folded, so lower case); a registry's or a
+# form's "18-apr-2019", "mar-2020".
 EN_DATE = re.compile(
     rf"\b(?:{_MONTH_NAME}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>{YEAR})"
-    rf"|(?P<day2>\d{{1,2}})\s+(?P<mname2>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?,?\s+(?P<year2>{YEAR})"
-    rf"|(?P<mname3>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s+(?P<year3>{YEAR}))\b"
+    rf"|(?P<day2>\d{{1,2}})(?:\s+|-)(?P<mname2>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?(?:,?\s+|-)(?P<year2>{YEAR})"
+    rf"|(?P<mname3>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?(?:\s+|-)(?P<year3>{YEAR}))\b"
 )
 # "May 31", "on Sept. 7": a month and day with no year, in the year last named or the article's.
 EN_MONTH_DAY = re.compile(
@@ -393,9 +394,9 @@ THE_TRIAL = re.compile(
 CLAUSE_END = re.compile(r"[.;。；,，]")
 # Words that make a count an enrollment.
 ENROLLMENT_CUE = re.compile(
-    r"纳入|入组|招募|募集|招收|招入|收案|收治|规模|参与|受试者|共有|总共|共计|共\s*$|共纳|计划|enroll|recruit|randomi[sz]|randomly|assign|\binclud(?:e|es|ed)\b|"
+    r"纳入|入组|招募|募集|招收|招入|收案|收治|规模|参与|受试者|共有|总共|共计|共\s*$|共纳|计划|enrol|recruit|randomi[sz]|randomly|assign|\binclud(?:e|es|ed)\b|"
     r"\b(study|trial|cohort|regimens?|arms?|groups?)\s+(of|in|with|involving|including)\b|\binvolving\b|\bincluding\b|"
-    r"\b(approximately|roughly|about|around|a total of|up to|more than|over|nearly|in)\s*$"
+    r"\b(approximately|roughly|about|around|a total of|up to|more than|over|nearly|in|among)\s*$"
 )
 # "52岁", "六十七岁": a count followed by an age describes patients, not a trial's size.
 PATIENT_AGE = re.compile(rf"\s*(?:\d{{1,3}}|[{CN_NUMERAL}]{{1,4}})\s*(?:岁|周岁)")
@@ -495,7 +496,7 @@ PHASE_COUNT = re.compile(
 # value is a fact of the trial.
 _FIELD_KEY = (
     r"(?P<key>(?:(?:actual|estimated|anticipated)\s+)?(?:study\s+)?start date|"
-    r"(?:primary\s+|final\s+|study\s+)?completion(?:\s+date)?|(?:target\s+|actual\s+|total\s+)?enrollment|"
+    r"(?:primary\s+|final\s+|study\s+)?completion(?:\s+date)?|(?:target\s+|actual\s+|total\s+)?enrol?lment|"
     r"(?:研究|试验)?(?:开始|启动|完成)(?:日期|时间)|(?:目标|计划)?(?:样本量|入组人数|例数))"
 )
 TRIAL_FIELD = re.compile(r"^[\s>*•·-]*" + _FIELD_KEY + r"\s*(?:\*\*)?\s*[:：]")
@@ -503,7 +504,7 @@ TRIAL_FIELD = re.compile(r"^[\s>*•·-]*" + _FIELD_KEY + r"\s*(?:\*\*)?\s*[:：
 FIELD_KEY_LINE = re.compile(r"^[\s>*•·#-]*" + _FIELD_KEY + r"\s*[:：]?\s*$")
 # "enrollment: 12 (estimated)", "样本量：60": the count a field gives.
 FIELD_COUNT = re.compile(
-    rf"(?:enrollment|样本量|入组人数|例数)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*(?P<n>{_NUMBER})\b"
+    rf"(?:enrol?lment|样本量|入组人数|例数)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*(?P<n>{_NUMBER})\b"
 )
 
 DESIGN_TERMS = {
@@ -573,7 +574,7 @@ EVENT = re.compile(
     r"\btop-?line\b|\bprovid\w* an update\b|上市|获批|批准|获准|核准|核可|授予|认定|启动|开展|开始|完成|首例|给药|入组|招募|提交|申请|递交|受理|宣布|公布|发布|报道|报告|发表|取得|达到|"
     r"撤市|退市|下市|撤回|撤出|终止|暂停|进行|研究|试验|植入|手术|第一剂|首剂|首次(给药|注射|用药|治疗)|用药|注射|发现|证实|显示|处方|开方|"
     r"临床(?:应用|使用)|"
-    r"\b(approv\w*|launch\w*|submit\w*|filed|initiat\w*|start\w*|began|begin\w*|enter(ed|s|ing)?|enroll\w*|randomi[sz]\w*|dosed|announc\w*|report\w*|publish\w*|complet\w*|withdr[ae]wn?|discontinu\w*|results?|vot\w*|grant\w*|cleared|authori[sz]\w*|receiv\w*|recommend\w*|implant(?:ed|s)?)\b|"
+    r"\b(approv\w*|launch\w*|submit\w*|filed|initiat\w*|start\w*|began|begin\w*|enter(ed|s|ing)?|enrol\w*|randomi[sz]\w*|dosed|announc\w*|report\w*|publish\w*|complet\w*|withdr[ae]wn?|discontinu\w*|results?|vot\w*|grant\w*|cleared|authori[sz]\w*|receiv\w*|recommend\w*|implant(?:ed|s)?)\b|"
     # a regimen joining a platform trial: "was added to the trial in April 2023"
     r"\badded to the (?:[\w-]+ ){0,3}(?:trial|platform)\b|加入[^,;。，；]{0,8}平台试验"
 )
@@ -654,7 +655,7 @@ AS_OF = re.compile(
 INVENTORY_PHRASE = re.compile(
     r"(?:approved|available|marketed|existing)\s+(?:(?:als|disease-modifying|[a-z]+)\s+){0,3}"
     r"(?:treatments|drugs|therapies|medications|medicines|options)\b|"
-    r"(?:treatments|drugs|therapies|medications)\s+(?:currently\s+)?(?:approved|available)\b|"
+    r"(?:treatments?|drugs?|therap(?:y|ies)|medications?)(?:\s+options)?\s+(?:currently\s+)?(?:approved|available)\b|"
     r"(?:目前|现有|已)(?:已)?(?:获批|批准|上市|可用)?的?(?:药物|疗法|治疗药物)(?:如|包括|有)|"
     r"(?:获批|已上市|可用)的?(?:药物|疗法)(?:如|包括|有|仅有|只有)"
 )
@@ -713,7 +714,8 @@ BACKGROUND_BEFORE = re.compile(
     r"stable doses? of|background|concomitant|\bstratified by (?:(?:prior |concomitant )?use of )?|\bplus|\b(kept|stayed|remained|continued|maintained) (on|taking)|\bcontinued|"
     r"(继续|维持|保持|稳定)(服用|使用|接受)|(已|正在)(服用|使用)|"
     # "the subgroup treated without RELYVRIO", "未服用利鲁唑的患者": defined by not taking it.
-    r"\bwithout|\bnot (taking|on|receiving)|未(曾)?(服用|使用|接受)|"
+    r"\bwithout|\b(?:not|never) (?:(?:have|has|had|be|been|being|currently|previously|already) ){0,2}"
+    r"(taking|taken|on|receiving|received|using|used|treated with)|未(曾)?(服用|使用|接受)|"
     # "在维持原治疗的状况下(Edaravone、Riluzole或并用)", "standard of care (riluzole)": the drugs
     # of the treatment patients already have.
     r"(原|原有|现有|既往|标准|基础|背景)(治疗|疗法|用药)[^,;。，；]{0,10}[(（]|"
@@ -765,6 +767,11 @@ REVIEW_POOL = re.compile(
 ELIGIBILITY = re.compile(
     r"纳入标准|入选标准|入组标准|排除标准|\b(eligibility|inclusion|exclusion) criteria"
 )
+# ... and criteria written as rules for the patients, in the clause before the drug: "patients
+# must not have been taking riluzole", "were allowed to continue edaravone", "不得使用利鲁唑".
+ELIGIBILITY_BEFORE = re.compile(
+    r"(?:\bmust|\b(?:were|was|are|is) (?:required|allowed|permitted) to|必须|不得)[^,;:.，；：。]{0,30}$"
+)
 BACKGROUND_AROUND = re.compile(r"^在\s*$")
 BACKGROUND_AFTER = re.compile(r"^\s*(?:[(（][^()（）]{0,30}[)）]\s*)?(治疗)?(的)?基础上")
 # A drug given with the placebo is the control arm's standard care: "riluzole (100 mg/d) plus placebo".
@@ -812,7 +819,8 @@ EXAMPLE_OPENER = re.compile(r"\s*(如|例如|比如|譬如|e\.g\.|eg\b|such as|f
 # Statements about many trials or drugs at once ("超过50项药物试验", "dozens of trials"):
 # the therapy of the previous sentence is not their subject.
 GENERIC_PLURAL = re.compile(
-    r"(超过|逾|近|约)?\s*\d+\s*(项|种|个|款)[^,;。]{0,4}(药物|试验|研究|疗法|临床)|多项|数十项|几十项|数十种|许多|大多数|大部分|众多|"
+    # (not the sites of one trial: "在59个临床试验中心开展")
+    r"(超过|逾|近|约)?\s*\d+\s*(项|种|个|款)[^,;。]{0,4}(药物|试验|研究|疗法|临床)(?!(?:试验|研究)?(?:中心|机构|医院|单位))|多项|数十项|几十项|数十种|许多|大多数|大部分|众多|"
     r"\bdozens of\b|\bmany (drugs|trials|studies)\b|\bnumerous\b|\bmost (drugs|trials|studies)\b|"
     r"\b(several|multiple|various)\s+(\w+\s+)?(drugs|therapies|candidates|compounds|treatments|regimens)\b|"
     # "at least five drugs in Phase 2 trials" (not "three treatments of the cells")
@@ -864,7 +872,9 @@ NOT_A_THERAPY = re.compile(
     # times, counters and rating scales written like codes: "week-48", "visit 12", "cafs"
     r"|(week|day|month|year|visit|cohort|phase|stage|grade|type|part|arm|dose|level|sars|study|figure|table|fig)-?\d+"
     # a time of a year: "mid-2025", "early-2024", "Q3-2025", "FY2024"
-    r"|(mid|early|late|end|q[1-4]|h[12]|fy)-?(19|20)\d\d(\.\d+)?)$"
+    r"|(mid|early|late|end|q[1-4]|h[12]|fy)-?(19|20)\d\d(\.\d+)?"
+    # a month of a year: "Mar-2020", "sept2019"
+    r"|(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)-?(19|20)\d\d)$"
 )
 # The endings of Chinese drug names: chemical stems ("硝酮嗪", "利鲁唑"), INN transliterations
 # ("马赛替尼", "托夫生"), dosage forms ("参蓉颗粒").
@@ -928,7 +938,7 @@ LIST_SEPARATOR = re.compile(r"\s*(?:,|、)?\s*(?:\band\b|\bor\b)?\s*")
 # Outcomes References Year"): four or more column names and no sentence in it (structure).
 COLUMN_NAME = re.compile(
     r"\b(?:nct(?: number)?|phase|status|cohort size|sample size|participants|patients|subjects|"
-    r"enrollment|outcomes?|results?|findings|references?|year|drug|intervention|treatment|"
+    r"enrol?lment|outcomes?|results?|findings|references?|year|drug|intervention|treatment|"
     r"delivery method|route|dose|duration|design)\b|样本量|例数|分期|阶段|年份|参考文献|药物|结果"
 )
 # In a row under such a header: the size column's count, the year column's year, a "(70)" reference.
@@ -936,7 +946,7 @@ ROW_COUNT = re.compile(r"(?<![\w.(/-])(?P<n>\d{1,3}(?: \d{3})+|\d{1,6})(?![\w.)%
 ROW_YEAR = re.compile(r"(?<![\d.-])(?P<year>(?:19[5-9]|20[0-4])\d)\s*$")
 ROW_REFERENCE = re.compile(r"\((?P<n>\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\)")
 SIZE_COLUMN = re.compile(
-    r"\b(?:cohort size|sample size|participants|patients|subjects|enrollment|n)\b|样本量|例数"
+    r"\b(?:cohort size|sample size|participants|patients|subjects|enrol?lment|n)\b|样本量|例数"
 )
 YEAR_COLUMN = re.compile(r"\byear\b|年份")
 # A table's phase column ("Phase", "Trial phase", "分期", "临床阶段"), and a year alone in a cell.
@@ -948,9 +958,6 @@ REFERENCE_COLUMN = re.compile(r"\breferences?\b|参考文献")
 CELL_MAX = 30
 CELL_COUNT = re.compile(
     r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s*(?:participants?|patients?|subjects?|cases|名|例|人)|\bn\s*=\s*(?P<n2>\d+)"
-)
-REGISTRY_ID = re.compile(
-    r"nct\d{6,}|umin\d{6,}|chictr[-\w]*\d+|isrctn\d+|eudract[\s\w-]*\d|jrct\w*\d+"
 )
 
 # A named trial, on the simplified text as written (case kept): an upper-case name of four or more
@@ -1011,6 +1018,12 @@ CONTEXT_NAME = re.compile(
     + r"|\b(?:experimental|investigational|candidate)\s+(?:therapeutic|drug|therapy|treatment|"
     r"medicine|compound|product|gene therapy|antisense oligonucleotide)\s+"
     + _CONTEXT_NAME.format(g="introduced")
+)
+# A product named with its registered or trade mark: "2 mg/kg ILB®", "Neudexta™ capsules"
+# (capitalised as written; not a platform or a technology the mark is on).
+MARKED_NAME = re.compile(
+    r"(?<![\w-])(?<!\ba )(?<!\bthe )(?P<name>[A-Z][A-Za-z0-9-]*[A-Za-z0-9])\s?[®™]"
+    r"(?!\s*(?:platform|technology|technologies|system|process)\b)"
 )
 # Characters Chinese drug names are transliterated with (the syllables of approved names:
 # 普利多匹定 pridopidine, 马赛替尼 masitinib, 雷帕霉素 rapamycin) and their stem endings.
@@ -1258,6 +1271,7 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
     WITH_PLACEBO_AFTER: ("placebo", "安慰剂"),
     AND_PLACEBO_AFTER: ("placebo", "安慰剂"),
     ELIGIBILITY: ("标准", "criteria"),
+    ELIGIBILITY_BEFORE: ("must", "required", "allowed", "permitted", "必须", "不得"),
     EN_COUNT_ADJECTIVE: ("participant", "patient", "subject", "person"),
     DESIGN_TERM: (
         "随机", "双盲", "安慰剂", "开放", "对照", "random", "blind", "placebo", "open", "controlled",
@@ -1355,7 +1369,9 @@ DESIGNATION = re.compile(
 # A registry record's field names on lines of their own ("Status and phase", "Study type",
 # "Enrollment"): a page with two of them is a record.
 RECORD_KEY_LINE = re.compile(
-    r"(?:study type|status and phase|(?:recruitment |overall )?status|study phase|"
+    # (a key may stand as a bullet: "• Study Type")
+    r"[-•*·]?\s*(?:study type|status and phase|(?:recruitment |overall )?status|(?:study )?phase|"
+    r"study participants|study started|intervention/treatment|"
     r"(?:target |actual |estimated )?enrollment|study start(?: date)?|primary completion(?: date)?|"
     r"study design|identifiers|conditions|sponsors?|funder types|nct id)\s*:?.{0,16}"
 )
@@ -1489,6 +1505,15 @@ REGISTRY_ID = re.compile(
     r"(?P<ctr>CTR20\d{6})"
     r")(?![A-Za-z0-9])",
     re.IGNORECASE,
+)
+
+# A registry record of an extension study: its title says so ("… in Previously Treated Adults",
+# "Open-label Extension Study of …", "长期随访研究"), or its text calls it "this extension trial".
+EXTENSION_STUDY = re.compile(
+    r"\bextension\b|\bcontinuation\b|\blong[- ]term follow[- ]?up\b|\brollover\b|\bpreviously treated\b|延伸研究|扩展研究|长期随访"
+)
+THIS_EXTENSION = re.compile(
+    r"\bthis (?:open[- ]label )?extension (?:trial|study)\b|本延伸研究|本扩展研究"
 )
 
 # --- web archive (read by ``sources``) ---------------------------------------------------

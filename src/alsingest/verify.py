@@ -547,6 +547,16 @@ def _percentages(text: str) -> list[tuple[float, int]]:
     ]
 
 
+_P_VALUE = re.compile(r"(?<![a-z])p\s*(?:=|<|＜)\s*(0?\.\d+)")
+
+
+def _significant_p_values(view: str) -> set[float]:
+    """The p-values below 0.05 a text states ("P = 0.014", "p<0.001")."""
+    if "p" not in view:
+        return set()
+    return {v for m in _P_VALUE.finditer(view) if (v := float(m.group(1))) < 0.05}
+
+
 def check_percentages(quote: str, window: list[tuple[int, str]]) -> Check | None:
     """The percentages a claim quotes ("31% against 28%") against a source sentence that states
     the same comparison: all of them at the claim's precision is found; some of them, with the
@@ -974,6 +984,14 @@ def _record_start(source: Source) -> tuple[tuple[int, ...], str, bool] | None:
     return tuple(i for i, _, _ in found), found[0][1], any(e for _, _, e in found)
 
 
+def _dates_a_period_start(quote: str, claimed: str) -> bool:
+    """The claim's date opens the trial period its quote states ("2021年1月至2022年7月，…进行了
+    一项2/3期试验"): the trial's start."""
+    view = fold(quote)
+    dates = [d for d in find_dates(view)[0] if d.iso]
+    return len(dates) == 2 and is_period(view, dates) and min(d.iso for d in dates) == claimed
+
+
 def _check_record_start(claimed: str, source: Source) -> Check:
     """A trial start against a registry record's start date field: the trial's, however far
     from the therapy's name; another date is a conflict unless the field is an estimate."""
@@ -1161,7 +1179,9 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
             results["date"] = own
     # A registry record's start date field is the trial's start, wherever it stands.
     record_dated = False
-    if claim.get("date") and claim.get("type") == "trial_start":
+    if claim.get("date") and (
+        claim.get("type") == "trial_start" or _dates_a_period_start(quote, str(claim["date"]))
+    ):
         record = _check_record_start(str(claim["date"]), source)
         if record.state != "missing":
             results["date"], record_dated = record, True
@@ -1174,11 +1194,20 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
     figures = check_percentages(quote, views)
     if figures is not None:
         results["percentages"] = figures
+    if claim.get("outcome") == "met" and results["outcome"].state == "missing":
+        # "提高患者生存率(74% VS 58%,P=0.014)": the source's comparison with the same
+        # significant p-value states the effect the claim reports.
+        significant = _significant_p_values(fold(quote))
+        stating = tuple(k for k, view in views if significant & _significant_p_values(view))
+        if stating:
+            results["outcome"] = Check("found", stating)
     duration = check_duration(quote, views)
     if duration is not None:
         results["duration"] = duration
     stage = check_stage(claim, views)
-    if stage is None and not record_dated and _silent_on_event(claim, views):
+    # A registry record is its trial's own: it states the trial started.
+    started = claim.get("type") == "trial_start" and source.is_record
+    if stage is None and not record_dated and not started and _silent_on_event(claim, views):
         return Verdict(
             NOT_FOUND, f"the source names {claim['therapy']} but never its {claim['type']}"
         )
@@ -1191,6 +1220,14 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
         for k in span
         for p in _stated_phases(source.sentences[k].view)
     }
+    other = _another_record(claim, quote, source, results)
+    if other:
+        return Verdict(
+            NOT_FOUND,
+            other,
+            _evidence(source, list(results.get("phase", Check("missing")).sentences) or hits, 3),
+            {attribute: check.state for attribute, check in results.items()},
+        )
     if _another_trial(results, str(claim.get("phase") or ""), stated_phases):
         return Verdict(
             NOT_FOUND,
@@ -1220,6 +1257,38 @@ def _another_trial(results: Mapping[str, Check], claimed: str, stated: set[str])
         if attribute in results:
             return results[attribute].state != "found"
     return False
+
+
+def _record_ids(text: str) -> set[str]:
+    return {
+        re.sub(r"[\s:：#-]", "", m.group()).lower() for m in patterns.REGISTRY_ID.finditer(text)
+    }
+
+
+def _another_record(
+    claim: Mapping, quote: str, source: Source, results: Mapping[str, Check]
+) -> str | None:
+    """A registry record is one trial's. Unless the claim names the record's id, it is the record
+    of another trial when it is an extension study and the claim is not of one, or when its
+    phase shares no stage with the claim's and nothing else of the claim (size, date) is found."""
+    if not source.is_record or _record_ids(quote) & _record_ids(source.text):
+        return None
+    therapy = claim["therapy"]
+    title = source.sentences[0].view if source.sentences else ""
+    extension = patterns.EXTENSION_STUDY.search(title) or any(
+        patterns.THIS_EXTENSION.search(s.view) for s in source.sentences
+    )
+    if extension and not patterns.EXTENSION_STUDY.search(fold(quote)):
+        return f"the source is the record of an extension study of {therapy}, another trial"
+    phase = results.get("phase")
+    if phase is None or phase.state != "conflict":
+        return None
+    if any(results[a].state == "found" for a in ("enrollment", "date") if a in results):
+        return None
+    stated = {p for s in source.sentences for p in _stated_phases(s.view)}
+    if any(_phase_stages(str(claim["phase"])) & _phase_stages(p) for p in stated):
+        return None
+    return f"the source is the record of another trial of {therapy} (phase {', '.join(sorted(stated))})"
 
 
 def _silent_on_event(claim: Mapping, views: list[tuple[int, str]]) -> bool:

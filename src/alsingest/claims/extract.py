@@ -292,7 +292,10 @@ class _SentenceReader:
             # No name to anchor on: the quote is the sentence itself.
             span = (0, len(view))
             if is_claim(carried):
-                found.extend(Draft(s.index, t, False, carried, span, True, how) for t in therapies)
+                found.extend(
+                    Draft(s.index, t, t not in self.lexicon, carried, span, True, how)
+                    for t in therapies
+                )
         if found and is_about_another_disease(masked):
             return []  # a trial of another disease
         topic = discourse.topic

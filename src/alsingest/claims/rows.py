@@ -12,9 +12,15 @@ from .. import patterns
 from .attributes import find_phases, parse_count
 from .model import Attribute
 
+# Cells written apart by " / " ("Drug / Study / Patients / Design"): a row's cells stand under
+# the header's in order.
+CELL_SEPARATOR = " / "
+
 
 def column_facts(header: str, row: str) -> tuple[list[Attribute], set[int]]:
     """The facts ``row`` holds by the columns ``header`` names, and its cited reference numbers."""
+    if header.count(CELL_SEPARATOR) >= 2 and row.count(CELL_SEPARATOR) >= 2:
+        return _facts_by_cell(header, row)
     facts: list[Attribute] = []
     refs: set[int] = set()
     taken: list[tuple[int, int]] = []
@@ -37,6 +43,38 @@ def column_facts(header: str, row: str) -> tuple[list[Attribute], set[int]]:
                 rule = "the size column of its table row"
                 facts.append(Attribute("enrollment", m.start(), m.end(), n, rule=rule))
                 break
+    return facts, refs
+
+
+def _separated(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    while (at := text.find(CELL_SEPARATOR, start)) != -1:
+        spans.append((start, at))
+        start = at + len(CELL_SEPARATOR)
+    return [*spans, (start, len(text))]
+
+
+def _facts_by_cell(header: str, row: str) -> tuple[list[Attribute], set[int]]:
+    """Column facts of a row whose cells are written apart: the size column's first count, the
+    year column's year, the reference column's citations, each read in its own cell."""
+    facts: list[Attribute] = []
+    refs: set[int] = set()
+    names = [header[s:e] for s, e in _separated(header)]
+    for (start, end), name in zip(_separated(row), names, strict=False):
+        if patterns.SIZE_COLUMN.search(name) and not any(a.kind == "enrollment" for a in facts):
+            for m in patterns.ROW_COUNT.finditer(row, start, end):
+                if n := parse_count(m.group("n")):
+                    rule = "the size column of its table row"
+                    facts.append(Attribute("enrollment", m.start(), m.end(), n, rule=rule))
+                    break
+        elif patterns.YEAR_COLUMN.search(name) and (
+            year := patterns.ROW_YEAR.search(row, start, end)
+        ):
+            rule = "the year column of its table row"
+            facts.append(Attribute("date", *year.span("year"), year.group("year"), rule=rule))
+        elif patterns.REFERENCE_COLUMN.search(name):
+            for m in patterns.ROW_REFERENCE.finditer(row, start, end):
+                refs |= _numbers(m.group("n"))
     return facts, refs
 
 
