@@ -1660,3 +1660,36 @@ def test_a_continuation_studys_record_is_another_trial(lexicon):
         lexicon,
     )
     assert result.verdict == NOT_FOUND and "extension study" in result.reason, result.reason
+
+
+def test_a_disease_with_no_effective_treatment_is_no_missed_outcome(lexicon):
+    text = (
+        "Background: ALS is a progressive disease with no effective treatment, and the primary "
+        "outcome was survival. In a phase 2 trial, ibudilast improved survival.\n" + FILLER
+    )
+    result = verify_claim(
+        claim(therapy="ibudilast", type="trial_result", phase="2", outcome="met"),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert result.verdict == SUPPORTED, result.reason
+
+
+@pytest.mark.parametrize("p_value, expected", [("p=0 . 002", SUPPORTED), ("p=0 . 21", PARTIAL)])
+def test_the_claims_figures_with_a_significant_p_value_state_its_effect(lexicon, p_value, expected):
+    # PDF text sets the decimal point apart: "56 . 8%", "p=0 . 002".
+    text = (
+        "After 18 months, 122 (50 . 4%) placebo-treated patients and 134 (56 . 8%) of those "
+        f"on ibudilast were alive ({p_value}).\n" + FILLER
+    )
+    result = verify_claim(
+        claim(
+            therapy="ibudilast",
+            type="trial_result",
+            outcome="met",
+            quote="伊布司特治疗组生存率明显较高(57%对50%)",
+        ),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert result.verdict == expected, result.reason

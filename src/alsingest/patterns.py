@@ -541,7 +541,7 @@ OUTCOME_MISSED = re.compile(
     r"未[^,;。]{0,12}?达到[^,;。]{0,4}主要[^,;。]{0,2}终点|未(能)?达到[^，,。；;]{0,6}(主要)?终点|没有达到|未(见|发现|证实|观察到|显示)[^，,。；;]{0,10}(获益|疗效|效果|差异|改善)|"
     r"没有[^，,。；;]{0,12}(获益|疗效|效果|差异)|(宣告|以)?失败(告终)?|无效|无显著(治疗)?效果|未复制|未加速|"
     r"\b(end ?point|outcome)s?\b[^.;]{0,24}\b(was|were) not met|\b(none|neither)\b[^.;]{0,20}\bmet\b|"
-    r"\b(did not|failed to|does not|didn't|could not|was not able to) (meet|improve|show|reach|achieve|demonstrate|slow|extend|reduce|benefit)|\bfailed\b|\bmissed\b|\bno (significant )?(benefit|effect|difference|improvement)|"
+    r"\b(did not|failed to|does not|didn't|could not|was not able to) (meet|improve|show|reach|achieve|demonstrate|slow|extend|reduce|benefit)|\bfailed\b|\bmissed\b|\bno (significant )?(benefits?|effects?|differences?|improvements?)\b|"
     r"\binconclusive|\bstatistically insignificant|\bdecline in (fvc|alsfrs)|"
     # "Relyvrio's Phase 3 failure", "the failure of the PHOENIX trial"; not "respiratory failure".
     r"\b(phase [0-9][0-9/ab]*|trial|study)('s)? failure\b|"
@@ -1423,8 +1423,7 @@ RECORD_START = re.compile(
 ENROLLMENT_FIELD = re.compile(
     r"\benrollment\b\s*(?:\((?:actual|estimated|anticipated)\))?[\s:|]*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\b"
 )
-# "today" in a release means its dateline's day.
-TODAY = re.compile(r"\btoday\b|今日|今天")
+# "today" in a release means its dateline's day (TODAY, above).
 # News of the day or of late: the event's date is the page's, when the page gives one.
 RECENT = re.compile(r"\btoday\b|\brecently\b|\bthis week\b|今日|今天|近日|日前|近期")
 # Regulatory stages, in order: a claim of a later stage where the source only says an earlier

@@ -531,7 +531,8 @@ def _clause_of(view: str, at: int) -> str:
     return _clause_before(view, at) + (tail[: cut.start()] if cut else tail)
 
 
-_PERCENT = re.compile(r"(?<![\d.])(\d{1,3})(?:\.(\d+))?\s*%")
+# (a decimal point set apart, as PDF text gives it: "56 . 8%")
+_PERCENT = re.compile(r"(?<![\d.])(\d{1,3})(?:\s?\.\s?(\d+))?\s*%")
 
 
 def _rounded(value: float, decimals: int) -> float:
@@ -543,18 +544,21 @@ def _rounded(value: float, decimals: int) -> float:
 def _percentages(text: str) -> list[tuple[float, int]]:
     """Each percentage with its number of decimals: "32.6%" is (32.6, 1)."""
     return [
-        (float(m.group(0).rstrip("% ")), len(m.group(2) or "")) for m in _PERCENT.finditer(text)
+        (float(f"{m.group(1)}.{m.group(2) or 0}"), len(m.group(2) or ""))
+        for m in _PERCENT.finditer(text)
     ]
 
 
-_P_VALUE = re.compile(r"(?<![a-z])p\s*(?:=|<|＜)\s*(0?\.\d+)")
+_P_VALUE = re.compile(r"(?<![a-z])p\s*(?:=|<|＜)\s*(0?\s?\.\s?\d+)")
 
 
 def _significant_p_values(view: str) -> set[float]:
     """The p-values below 0.05 a text states ("P = 0.014", "p<0.001")."""
     if "p" not in view:
         return set()
-    return {v for m in _P_VALUE.finditer(view) if (v := float(m.group(1))) < 0.05}
+    return {
+        v for m in _P_VALUE.finditer(view) if (v := float(re.sub(r"\s", "", m.group(1)))) < 0.05
+    }
 
 
 def check_percentages(quote: str, window: list[tuple[int, str]]) -> Check | None:
@@ -1196,9 +1200,15 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
         results["percentages"] = figures
     if claim.get("outcome") == "met" and results["outcome"].state == "missing":
         # "提高患者生存率(74% VS 58%,P=0.014)": the source's comparison with the same
-        # significant p-value states the effect the claim reports.
+        # significant p-value, or with the claim's own figures and a significant p-value,
+        # states the effect the claim reports.
         significant = _significant_p_values(fold(quote))
-        stating = tuple(k for k, view in views if significant & _significant_p_values(view))
+        figures_in = set(figures.sentences) if figures and figures.state == "found" else set()
+        stating = tuple(
+            k
+            for k, view in views
+            if (found := _significant_p_values(view)) and (significant & found or k in figures_in)
+        )
         if stating:
             results["outcome"] = Check("found", stating)
     duration = check_duration(quote, views)
