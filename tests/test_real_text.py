@@ -2524,3 +2524,20 @@ def test_a_table_written_with_slashes_reads_each_cell_under_its_header(toolkit):
     )
     sizes = {c.therapy: c.enrollment for c in claims_of(toolkit, text) if c.enrollment}
     assert sizes == {"ibudilast": 230, "masitinib": 394}
+
+
+@pytest.mark.parametrize(
+    "text, field, value",
+    [
+        ("The 48-adult open-label study of masitinib ended in 2021.", "enrollment", 48),
+        ("A 60-volunteer phase 1 study of ibudilast was run in 2019.", "enrollment", 60),
+        (
+            "A phase 3 study of masitinib is planned to commence in the first quarter of 2027.",
+            "date",
+            "2027",
+        ),
+        ("The phase 2 trial of ibudilast commenced in March 2024.", "date", "2024-03"),
+    ],
+)
+def test_counts_as_adjectives_and_trials_that_commence(toolkit, text, field, value):
+    assert value in {getattr(c, field) for c in claims_of(toolkit, text)}
