@@ -1,5 +1,8 @@
 """Verification verdicts on small sources written for the tests, in English and Chinese."""
 
+import json
+from pathlib import Path
+
 import pytest
 
 from alsingest.dates import en_number
@@ -1693,3 +1696,18 @@ def test_the_claims_figures_with_a_significant_p_value_state_its_effect(lexicon,
         lexicon,
     )
     assert result.verdict == expected, result.reason
+
+
+GUARDS = json.loads(
+    (Path(__file__).parent / "review_guards" / "session10_verify.json").read_text(encoding="utf-8")
+)
+
+
+@pytest.mark.parametrize("case", GUARDS, ids=[f"{c['name']}-{i}" for i, c in enumerate(GUARDS)])
+def test_session10_review_guards_for_verification(lexicon, case):
+    # Registry records of the claim's own trial (by name, size or date), a withdrawn trial that
+    # never started, news subheadings that are no record keys, a period of use that is no
+    # trial's start, a bound "p<0.001" that identifies no comparison.
+    fields = {"therapy": "nurown", "type": "other", "status": "reported", **case["claim"]}
+    result = verify_claim(claim(**fields), Source(case["source"], CONVERTER), lexicon)
+    assert result.verdict == case["verdict"], result.reason

@@ -396,7 +396,8 @@ CLAUSE_END = re.compile(r"[.;。；,，]")
 ENROLLMENT_CUE = re.compile(
     r"纳入|入组|招募|募集|招收|招入|收案|收治|规模|参与|受试者|共有|总共|共计|共\s*$|共纳|计划|enrol|recruit|randomi[sz]|randomly|assign|\binclud(?:e|es|ed)\b|"
     r"\b(study|trial|cohort|regimens?|arms?|groups?)\s+(of|in|with|involving|including)\b|\binvolving\b|\bincluding\b|"
-    r"\b(approximately|roughly|about|around|a total of|up to|more than|over|nearly|in|among)\s*$"
+    r"\b(approximately|roughly|about|around|a total of|up to|more than|over|nearly|in)\s*$|"
+    r"\b(?:conducted|carried out|performed|run)\s+among\s*$"
 )
 # "52岁", "六十七岁": a count followed by an age describes patients, not a trial's size.
 PATIENT_AGE = re.compile(rf"\s*(?:\d{{1,3}}|[{CN_NUMERAL}]{{1,4}})\s*(?:岁|周岁)")
@@ -621,6 +622,8 @@ CONTINUATION = re.compile(
 NON_EVENT_DATE_BEFORE = re.compile(
     r"(截至|截止|截止到|迄今|\bas (of|at)(\s+(early|mid|late|the end of|end of))?|(发布|發布|发表|更新|编辑|上传)(日期|时间)\s*[:：]?|\b(published|posted|updated|filed( at)?|date filed|filing date)\s*:"
     r"|专利[^,;。]{0,10}|\bpatents?\b[^.;]{0,30}|\b(founded|established|incorporated)(\s+in)?"
+    # a document's own version: "(protocol version 5.0, 12-Jan-2016)", "方案版本号：3.0，2016年1月12日"
+    r"|\bversion\s*[\d.]+\s*[,;:]?|版本号?\s*[:：]?\s*[\d.]+\s*[,，;；]?"
     # "the first ALS drug approved in Canada since 2018": another event's year.
     r"|\bfirst\b[^.;,]{0,40}\bsince)\s*$"
 )
@@ -655,7 +658,7 @@ AS_OF = re.compile(
 INVENTORY_PHRASE = re.compile(
     r"(?:approved|available|marketed|existing)\s+(?:(?:als|disease-modifying|[a-z]+)\s+){0,3}"
     r"(?:treatments|drugs|therapies|medications|medicines|options)\b|"
-    r"(?:treatments?|drugs?|therap(?:y|ies)|medications?)(?:\s+options)?\s+(?:currently\s+)?(?:approved|available)\b|"
+    r"(?:treatments|drugs|therapies|medications|treatment options)\s+(?:currently\s+)?(?:approved|available)\b|"
     r"(?:目前|现有|已)(?:已)?(?:获批|批准|上市|可用)?的?(?:药物|疗法|治疗药物)(?:如|包括|有)|"
     r"(?:获批|已上市|可用)的?(?:药物|疗法)(?:如|包括|有|仅有|只有)"
 )
@@ -714,8 +717,7 @@ BACKGROUND_BEFORE = re.compile(
     r"stable doses? of|background|concomitant|\bstratified by (?:(?:prior |concomitant )?use of )?|\bplus|\b(kept|stayed|remained|continued|maintained) (on|taking)|\bcontinued|"
     r"(继续|维持|保持|稳定)(服用|使用|接受)|(已|正在)(服用|使用)|"
     # "the subgroup treated without RELYVRIO", "未服用利鲁唑的患者": defined by not taking it.
-    r"\bwithout|\b(?:not|never) (?:(?:have|has|had|be|been|being|currently|previously|already) ){0,2}"
-    r"(taking|taken|on|receiving|received|using|used|treated with)|未(曾)?(服用|使用|接受)|"
+    r"\bwithout|\bnot (taking|on|receiving)|未(曾)?(服用|使用|接受)|"
     # "在维持原治疗的状况下(Edaravone、Riluzole或并用)", "standard of care (riluzole)": the drugs
     # of the treatment patients already have.
     r"(原|原有|现有|既往|标准|基础|背景)(治疗|疗法|用药)[^,;。，；]{0,10}[(（]|"
@@ -770,7 +772,11 @@ ELIGIBILITY = re.compile(
 # ... and criteria written as rules for the patients, in the clause before the drug: "patients
 # must not have been taking riluzole", "were allowed to continue edaravone", "不得使用利鲁唑".
 ELIGIBILITY_BEFORE = re.compile(
-    r"(?:\bmust|\b(?:were|was|are|is) (?:required|allowed|permitted) to|必须|不得)[^,;:.，；：。]{0,30}$"
+    r"\b(?:patients|participants|subjects|people|they)\b[^;:.]{0,30}"
+    r"(?:\bmust|\b(?:were|was|are|is) (?:required|allowed|permitted) to)\s+(?:not\s+)?"
+    r"(?:(?:have|be|been)\s+){0,2}(?:taking|taken|take|on|continue|continuing|use|using|used|"
+    r"remain on|stay on)\s+(?:(?:a\s+)?stable\s+(?:doses?\s+of\s+)?)?$|"
+    r"(?:受试者|患者|参与者)[^,;:，；：。]{0,10}(?:必须|不得)(?:已|正在)?(?:服用|使用)\s*$"
 )
 BACKGROUND_AROUND = re.compile(r"^在\s*$")
 BACKGROUND_AFTER = re.compile(r"^\s*(?:[(（][^()（）]{0,30}[)）]\s*)?(治疗)?(的)?基础上")
@@ -822,6 +828,8 @@ GENERIC_PLURAL = re.compile(
     # (not the sites of one trial: "在59个临床试验中心开展")
     r"(超过|逾|近|约)?\s*\d+\s*(项|种|个|款)[^,;。]{0,4}(药物|试验|研究|疗法|临床)(?!(?:试验|研究)?(?:中心|机构|医院|单位))|多项|数十项|几十项|数十种|许多|大多数|大部分|众多|"
     r"\bdozens of\b|\bmany (drugs|trials|studies)\b|\bnumerous\b|\bmost (drugs|trials|studies)\b|"
+    # "其他渐冻症新药的试验", "trials of other ALS drugs"
+    r"其他[^,;。，；]{0,6}(?:药物|新药|疗法)|\bother\s+(?:\w+\s+)?(?:drugs|therapies|treatments|candidates)\b|"
     r"\b(several|multiple|various)\s+(\w+\s+)?(drugs|therapies|candidates|compounds|treatments|regimens)\b|"
     # "at least five drugs in Phase 2 trials" (not "three treatments of the cells")
     r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(\w+\s+)?(drugs|therapies|candidates|compounds)\b|"
@@ -1025,6 +1033,19 @@ MARKED_NAME = re.compile(
     r"(?<![\w-])(?<!\ba )(?<!\bthe )(?P<name>[A-Z][A-Za-z0-9-]*[A-Za-z0-9])\s?[®™]"
     r"(?!\s*(?:platform|technology|technologies|system|process)\b)"
 )
+# ... given as a drug: after a dose or an administration ("2 mg/kg ILB®", "treated with X®"), or
+# before a dosage form or a course ("ILB® injections", "Neurolin™ capsules"); not a device, an
+# assay or a ventilator named with its mark.
+GIVEN_BEFORE_MARK = re.compile(
+    r"(?:\d\s*(?:mg|mcg|μg|g|ml)(?:/(?:kg|day|d|m2))?|\b(?:administration|doses?|infusions?|injections?)\s+of"
+    r"|\btreated with|\b(?:receiv\w+|given|took|taking))\s+(?:weekly\s+|daily\s+|oral\s+|intravenous\s+)?$",
+    re.IGNORECASE,
+)
+GIVEN_AFTER_MARK = re.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:injections?|infusions?|capsules?|tablets?|oral suspension|"
+    r"treatment|therapy|dosing|administration)\b",
+    re.IGNORECASE,
+)
 # Characters Chinese drug names are transliterated with (the syllables of approved names:
 # 普利多匹定 pridopidine, 马赛替尼 masitinib, 雷帕霉素 rapamycin) and their stem endings.
 TRANSLIT = (
@@ -1119,6 +1140,15 @@ NOT_A_CONTEXT_NAME = frozenset(
         "those",
         "drug",
         "drugs",
+        # generic words for a drug: "the oral agent or placebo", "the compound 10 mg"
+        "agent",
+        "agents",
+        "compound",
+        "compounds",
+        "molecule",
+        "product",
+        "candidate",
+        "comparator",
         "treatment",
         "therapy",
         "study",
@@ -1370,8 +1400,9 @@ DESIGNATION = re.compile(
 # "Enrollment"): a page with two of them is a record.
 RECORD_KEY_LINE = re.compile(
     # (a key may stand as a bullet: "• Study Type")
-    r"[-•*·]?\s*(?:study type|status and phase|(?:recruitment |overall )?status|(?:study )?phase|"
-    r"study participants|study started|intervention/treatment|"
+    # a bare key on a line of its own, as a bullet ("• Phase", "• Study Participants")
+    r"[-•*·]\s*(?:phase|study participants|study started|intervention/treatment)\s*:?|"
+    r"[-•*·]?\s*(?:study type|status and phase|(?:recruitment |overall )?status|study phase|"
     r"(?:target |actual |estimated )?enrollment|study start(?: date)?|primary completion(?: date)?|"
     r"study design|identifiers|conditions|sponsors?|funder types|nct id)\s*:?.{0,16}"
 )
@@ -1509,8 +1540,15 @@ REGISTRY_ID = re.compile(
 # A registry record of an extension study: its title says so ("… in Previously Treated Adults",
 # "Open-label Extension Study of …", "长期随访研究"), or its text calls it "this extension trial".
 EXTENSION_STUDY = re.compile(
-    r"\bextension\b|\bcontinuation\b|\blong[- ]term follow[- ]?up\b|\brollover\b|\bpreviously treated\b|延伸研究|扩展研究|长期随访"
+    r"\bextension\b|\bcontinuation\b|\brollover\b|\bpreviously treated\b|延伸研究|扩展研究"
 )
+# A claim of an extension study: "In the OLE, …", "roll over to an open-label study", "开放标签扩展".
+EXTENSION_CLAIM = re.compile(
+    r"\bextension\b|\bcontinuation\b|\bole\b|\broll(?:ed|s)?[\s-]?over\b|\bopen[- ]label (?:study|phase|period)\b|"
+    r"延伸|扩展|\bola\b"
+)
+# A record whose trial never started: "Withdrawn (no participants were enrolled)", "Not yet recruiting".
+RECORD_NOT_STARTED = re.compile(r"\bwithdrawn\b|\bnot yet recruiting\b|尚未招募|尚未开始|已撤回")
 THIS_EXTENSION = re.compile(
     r"\bthis (?:open[- ]label )?extension (?:trial|study)\b|本延伸研究|本扩展研究"
 )

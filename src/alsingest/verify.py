@@ -549,15 +549,19 @@ def _percentages(text: str) -> list[tuple[float, int]]:
     ]
 
 
-_P_VALUE = re.compile(r"(?<![a-z])p\s*(?:=|<|＜)\s*(0?\s?\.\s?\d+)")
+_P_VALUE = re.compile(r"(?<![a-z])p\s*(?P<sign>=|<|＜)\s*(?P<value>0?\s?\.\s?\d+)")
 
 
-def _significant_p_values(view: str) -> set[float]:
-    """The p-values below 0.05 a text states ("P = 0.014", "p<0.001")."""
+def _significant_p_values(view: str, exact: bool = False) -> set[float]:
+    """The p-values below 0.05 a text states ("P = 0.014", "p<0.001"); ``exact``: only those
+    given as a value ("P = 0.014"), which tell one comparison from another as a bound cannot."""
     if "p" not in view:
         return set()
     return {
-        v for m in _P_VALUE.finditer(view) if (v := float(re.sub(r"\s", "", m.group(1)))) < 0.05
+        v
+        for m in _P_VALUE.finditer(view)
+        if (v := float(re.sub(r"\s", "", m.group("value")))) < 0.05
+        and (m.group("sign") == "=" or not exact)
     }
 
 
@@ -1183,8 +1187,10 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
             results["date"] = own
     # A registry record's start date field is the trial's start, wherever it stands.
     record_dated = False
+    phase_found = results.get("phase", Check("missing")).state == "found"
     if claim.get("date") and (
-        claim.get("type") == "trial_start" or _dates_a_period_start(quote, str(claim["date"]))
+        claim.get("type") == "trial_start"
+        or (phase_found and _dates_a_period_start(quote, str(claim["date"])))
     ):
         record = _check_record_start(str(claim["date"]), source)
         if record.state != "missing":
@@ -1202,7 +1208,7 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
         # "提高患者生存率(74% VS 58%,P=0.014)": the source's comparison with the same
         # significant p-value, or with the claim's own figures and a significant p-value,
         # states the effect the claim reports.
-        significant = _significant_p_values(fold(quote))
+        significant = _significant_p_values(fold(quote), exact=True)
         figures_in = set(figures.sentences) if figures and figures.state == "found" else set()
         stating = tuple(
             k
@@ -1216,7 +1222,11 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
         results["duration"] = duration
     stage = check_stage(claim, views)
     # A registry record is its trial's own: it states the trial started.
-    started = claim.get("type") == "trial_start" and source.is_record
+    started = (
+        claim.get("type") == "trial_start"
+        and source.is_record
+        and not patterns.RECORD_NOT_STARTED.search(fold(source.text))
+    )
     if stage is None and not record_dated and not started and _silent_on_event(claim, views):
         return Verdict(
             NOT_FOUND, f"the source names {claim['therapy']} but never its {claim['type']}"
@@ -1230,7 +1240,7 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
         for k in span
         for p in _stated_phases(source.sentences[k].view)
     }
-    other = _another_record(claim, quote, source, results)
+    other = _another_record(claim, quote, source, results, lexicon)
     if other:
         return Verdict(
             NOT_FOUND,
@@ -1275,25 +1285,43 @@ def _record_ids(text: str) -> set[str]:
     }
 
 
+# A trial's name in capitals ("PHOENIX", "VALOR"): letters only, four or more.
+_CAPITALISED_NAME = re.compile(r"(?<![A-Za-z0-9-])[A-Z]{4,}(?![A-Za-z0-9-])")
+
+
 def _another_record(
-    claim: Mapping, quote: str, source: Source, results: Mapping[str, Check]
+    claim: Mapping, quote: str, source: Source, results: Mapping[str, Check], lexicon: Lexicon
 ) -> str | None:
     """A registry record is one trial's. Unless the claim names the record's id, it is the record
     of another trial when it is an extension study and the claim is not of one, or when its
     phase shares no stage with the claim's and nothing else of the claim (size, date) is found."""
-    if not source.is_record or _record_ids(quote) & _record_ids(source.text):
+    if not source.is_record:
+        return None
+    claimed_ids, record_ids = _record_ids(quote), _record_ids(source.text)
+    if claimed_ids & record_ids:
         return None
     therapy = claim["therapy"]
+    if claimed_ids and record_ids:
+        # "NCT01999803 VEGF ICV Phase I" against the record of NCT01384162.
+        return f"the source is the record of another trial of {therapy} ({', '.join(sorted(record_ids))})"
+    if any(results[a].state == "found" for a in ("enrollment", "date") if a in results):
+        return None  # the claim's size or date is the record's: the same trial
+    # "Amylyx's PHOENIX phase 2 trial": the claim names the record's trial.
+    named = {
+        word.lower()
+        for word in _CAPITALISED_NAME.findall(quote)
+        if not patterns.NOT_A_TRIAL_NAME.match(word) and lexicon.canonical(word) is None
+    }
+    if named and any(re.search(rf"\b{name}\b", fold(source.text)) for name in named):
+        return None
     title = source.sentences[0].view if source.sentences else ""
     extension = patterns.EXTENSION_STUDY.search(title) or any(
         patterns.THIS_EXTENSION.search(s.view) for s in source.sentences
     )
-    if extension and not patterns.EXTENSION_STUDY.search(fold(quote)):
+    if extension and not patterns.EXTENSION_CLAIM.search(fold(quote)):
         return f"the source is the record of an extension study of {therapy}, another trial"
     phase = results.get("phase")
     if phase is None or phase.state != "conflict":
-        return None
-    if any(results[a].state == "found" for a in ("enrollment", "date") if a in results):
         return None
     stated = {p for s in source.sentences for p in _stated_phases(s.view)}
     if any(_phase_stages(str(claim["phase"])) & _phase_stages(p) for p in stated):

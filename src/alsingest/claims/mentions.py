@@ -307,8 +307,6 @@ class UnlistedNames:
                     continue  # "a wireless BCI": a device's name is written capitalised
                 if m.lastgroup == "introduced" and not _NAME_SHAPE.search(written):
                     continue  # "Experimental Drug Shows Promise": a headline's word, no name
-                if written.islower() and _COMMON_NOUN_BEFORE.search(view, 0, m.start(m.lastgroup)):
-                    continue  # "the oral agent or placebo": a noun after its article, no name
                 if len(name) <= 4 and (
                     not written.isupper()
                     or patterns.NOT_A_TRIAL_NAME.match(written)
@@ -320,7 +318,14 @@ class UnlistedNames:
             if "®" in item.view.text or "™" in item.view.text:
                 for m in patterns.MARKED_NAME.finditer(item.view.text):
                     name = m.group("name").lower()
-                    if name not in patterns.NOT_A_CONTEXT_NAME and _unlisted(name, lexicon):
+                    given = patterns.GIVEN_BEFORE_MARK.search(
+                        item.view.text, max(0, m.start() - 40), m.start()
+                    ) or patterns.GIVEN_AFTER_MARK.match(item.view.text, m.end())
+                    if (
+                        given
+                        and name not in patterns.NOT_A_CONTEXT_NAME
+                        and _unlisted(name, lexicon)
+                    ):
                         names.add(name)
             if patterns.DIGIT.search(view):
                 found = [*patterns.CODE_NAME.finditer(view), *finditer(patterns.INN_NAME, view)]
@@ -429,12 +434,6 @@ def _cell_class(name: str, lexicon: Lexicon) -> str | None:
 
 # What a name introduced by its kind looks like as written: a digit or hyphen, capitals only, or
 # a capital inside ("ALN-SOD", "AB101", "NurOwn"); a headline's title-case word is none.
-# A word right after an article or a determiner (and a route or a trial's descriptor) is a
-# common noun: "the oral agent or placebo", "an active comparator 10 mg"; not "oral trazodone".
-_COMMON_NOUN_BEFORE = re.compile(
-    r"\b(?:the|a|an|this|that|each|its|their)\s+"
-    r"(?:(?:oral|active|same|intravenous|investigational|experimental|study|matching)\s+)?$"
-)
 _NAME_SHAPE = re.compile(r"[\d-]|^[A-Z]{3,}$|^.+[A-Z]")
 # A study or a filing named after a short abbreviation: "新药DDI研究", "新药CTA申请".
 _STUDY_OR_FILING_AFTER = re.compile(r"\s*(?:研究|申请|试验|临床|资格|认定|study|application)")
@@ -703,7 +702,7 @@ def _eligibility(view: str, mention: TherapyMention) -> bool:
     if has_cue(patterns.ELIGIBILITY, view) and patterns.ELIGIBILITY.search(view, 0, mention.start):
         return True
     return has_cue(patterns.ELIGIBILITY_BEFORE, view) and bool(
-        patterns.ELIGIBILITY_BEFORE.search(view, max(0, mention.start - 40), mention.start)
+        patterns.ELIGIBILITY_BEFORE.search(view, max(0, mention.start - 80), mention.start)
     )
 
 

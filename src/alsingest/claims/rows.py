@@ -19,7 +19,11 @@ CELL_SEPARATOR = " / "
 
 def column_facts(header: str, row: str) -> tuple[list[Attribute], set[int]]:
     """The facts ``row`` holds by the columns ``header`` names, and its cited reference numbers."""
-    if header.count(CELL_SEPARATOR) >= 2 and row.count(CELL_SEPARATOR) >= 2:
+    # Only when every cell is there (a missing cell or a " / " inside one would shift the
+    # columns: "Tofersen / Phase 1 / 2 / 50").
+    if header.count(CELL_SEPARATOR) >= 2 and row.count(CELL_SEPARATOR) == header.count(
+        CELL_SEPARATOR
+    ):
         return _facts_by_cell(header, row)
     facts: list[Attribute] = []
     refs: set[int] = set()
