@@ -2729,3 +2729,22 @@ def test_session10_review_a_slash_row_with_a_cell_missing_or_split_keeps_its_cou
 ):
     text = f"Table 2. Selected trials\n\nDrug / Phase / Patients / Year / References\n{row}\n"
     assert size in {c.enrollment for c in claims_of(toolkit, text) if c.therapy == therapy}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Following approval in Canada in June 2022, the FDA announced in September that it "
+            "had approved Relyvrio.",
+            "2022-09",
+        ),
+        (
+            "In 2021, masitinib completed its phase 3 trial and was filed in Europe on March 8.",
+            "2021-03-08",
+        ),
+    ],
+)
+def test_an_english_month_without_a_year_takes_the_year_its_sentence_named(toolkit, text, expected):
+    # No publication date: the year the sentence itself states before the month is the month's.
+    assert expected in {c.date for c in claims_of(toolkit, text)}
