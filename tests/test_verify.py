@@ -1711,3 +1711,29 @@ def test_session10_review_guards_for_verification(lexicon, case):
     fields = {"therapy": "nurown", "type": "other", "status": "reported", **case["claim"]}
     result = verify_claim(claim(**fields), Source(case["source"], CONVERTER), lexicon)
     assert result.verdict == case["verdict"], result.reason
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the approval is the US's clause; China's clause is a submission
+        (
+            "此前，Ibudilast已在美国获批上市，并在2023年向中国国家药品监督管理局递交了上市申请。",
+            NOT_FOUND,
+        ),
+        # one clause names both: the approval is China's too
+        ("Ibudilast已在美国和中国获批上市。", PARTIAL),
+    ],
+)
+def test_an_approval_belongs_to_the_jurisdiction_of_its_own_clause(lexicon, text, expected):
+    result = verify_claim(
+        claim(
+            therapy="ibudilast",
+            type="approval",
+            date="2024-10-08",
+            quote="2024年10月8日，国家药品监督管理局公示，伊布司特获批上市",
+        ),
+        Source(text + FILLER + FILLER, CONVERTER),
+        lexicon,
+    )
+    assert result.verdict == expected, result.reason

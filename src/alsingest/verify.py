@@ -639,11 +639,15 @@ def _another_jurisdiction(claim: Mapping, window: list[tuple[int, str]]) -> str 
     if not claimed:
         return None
     kinds = ("approval", "launch") if kind == "launch" else (kind,)
+    # Each event with the jurisdictions of its own clause ("已在美国获批上市,并在2023年向中国…递交
+    # 了上市申请": the approval is the US's), else of its sentence.
     stated = {
         name
         for i, view in window
-        if any(e for k in kinds for e in event_mentions(k, view, i) if not e.negated)
-        for name in jurisdictions(view)
+        for k in kinds
+        for e in event_mentions(k, view, i)
+        if not e.negated
+        for name in (jurisdictions(_clause_of(view, e.start)) or jurisdictions(view))
     }
     if not stated or stated & claimed:
         return None
