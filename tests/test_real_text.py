@@ -2748,3 +2748,45 @@ def test_session10_review_a_slash_row_with_a_cell_missing_or_split_keeps_its_cou
 def test_an_english_month_without_a_year_takes_the_year_its_sentence_named(toolkit, text, expected):
     # No publication date: the year the sentence itself states before the month is the month's.
     assert expected in {c.date for c in claims_of(toolkit, text)}
+
+
+@pytest.mark.parametrize(
+    "text, therapy, size",
+    [
+        # a number word opening the sentence, the cue past the disease's name
+        (
+            "Forty patients with amyotrophic lateral sclerosis were randomly divided into a "
+            "masitinib group and a control group.",
+            "masitinib",
+            40,
+        ),
+        # the cue past an aside that holds a semicolon
+        (
+            "212 patients with ALS (definite or probable; onset ≤24 months) were randomised to "
+            "ibudilast or placebo.",
+            "ibudilast",
+            212,
+        ),
+        # a count whose people the sentence named before it
+        (
+            "Between 2021 and 2022, 640 participants were screened and 233 were randomly "
+            "assigned to masitinib or placebo.",
+            "masitinib",
+            233,
+        ),
+    ],
+)
+def test_a_trials_size_found_past_the_words_between(toolkit, text, therapy, size):
+    sizes = {c.enrollment for c in claims_of(toolkit, text) if c.therapy == therapy}
+    assert sizes == {size}
+
+
+def test_those_excluded_and_drugs_patients_are_under_treatment_with_are_no_trials(toolkit):
+    text = (
+        "Of 90 patients screened, 12 patients were excluded and 78 participants were enrolled "
+        "in the masitinib trial. We analysed 78 ALS patients under treatment with riluzole who "
+        "were randomized to placebo or masitinib."
+    )
+    claims = claims_of(toolkit, text)
+    assert {c.enrollment for c in claims if c.therapy == "masitinib"} == {78}
+    assert "riluzole" not in {c.therapy for c in claims}

@@ -182,6 +182,7 @@ _ENGLISH_COUNT_RULES = {
     patterns.EN_COUNT: "EN_COUNT with an enrollment cue",
     patterns.EN_N_EQUALS: "EN_N_EQUALS",
     patterns.EN_COUNT_ADJECTIVE: "EN_COUNT_ADJECTIVE",
+    patterns.EN_ELLIPTICAL_COUNT: "EN_ELLIPTICAL_COUNT",
 }
 
 
@@ -328,6 +329,7 @@ def find_enrollment(view: str) -> Attribute | None:
             *patterns.EN_COUNT.finditer(view),
             *patterns.EN_N_EQUALS.finditer(view),
             *finditer(patterns.EN_COUNT_ADJECTIVE, view),
+            *finditer(patterns.EN_ELLIPTICAL_COUNT, view),
         ]
         if patterns.DIGIT.search(view)
         else [m for m in patterns.EN_COUNT.finditer(view) if m.group("n")[0].isalpha()]
@@ -372,14 +374,21 @@ def find_enrollment(view: str) -> Attribute | None:
             continue  # "ALS affects over 350,000 people worldwide": the disease's, no trial's
         # "n = 120", "a 664-participant study", "enrollment: 12"
         stated = m.re is not patterns.EN_COUNT
-        # The cue may come later in the clause: "554 people with a motor neuron disease were
-        # randomly assigned".
-        stop = patterns.CLAUSE_END.search(view, m.end(), m.end() + 80)
+        # The cue may come later in the clause, past an aside: "554 people with a motor neuron
+        # disease were randomly assigned", "373 patients with ALS (…; duration ≤36 months) were
+        # randomised".
+        after = _ASIDE.sub(" ", view[m.end() : m.end() + 200])
+        # (up to the clause's end or the next count: "18 patients were excluded and 106 …")
+        ends = [
+            found.start()
+            for found in (patterns.CLAUSE_END.search(after), patterns.EN_COUNT.search(after))
+            if found
+        ]
         if n and (
             stated
             or patterns.ENROLLMENT_CUE.search(before)
             or patterns.ENROLLMENT_CUE.search(view[max(0, m.start() - 40) : m.end() + 30])
-            or (stop and patterns.TRIAL_ACTIVITY.search(view, m.end() + 30, stop.start()))
+            or patterns.TRIAL_ACTIVITY.search(after, 0, min(ends, default=80))
         ):
             rule = _ENGLISH_COUNT_RULES[m.re]
             strong.append(Attribute("enrollment", m.start(), m.end(), n, rule=rule))
