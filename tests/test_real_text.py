@@ -2790,3 +2790,24 @@ def test_those_excluded_and_drugs_patients_are_under_treatment_with_are_no_trial
     claims = claims_of(toolkit, text)
     assert {c.enrollment for c in claims if c.therapy == "masitinib"} == {78}
     assert "riluzole" not in {c.therapy for c in claims}
+
+
+@pytest.mark.parametrize(
+    "text, size",
+    [
+        (
+            "When the trial stopped, 312 patients had started treatment with masitinib or placebo "
+            "and 201 had completed 24 weeks.",
+            312,
+        ),
+        # an arm's count inside an aside is no trial's size
+        (
+            "In the phase 2 trial, masitinib (for 30 patients) or placebo (for 12 patients) was "
+            "given every two weeks.",
+            None,
+        ),
+    ],
+)
+def test_patients_who_started_the_drug_or_placebo_are_the_trials(toolkit, text, size):
+    sizes = {c.enrollment for c in claims_of(toolkit, text) if c.therapy == "masitinib"}
+    assert sizes == {size}

@@ -384,6 +384,8 @@ CN_COUNT = re.compile(
 # assigned", "2020年2月至2023年7月共有554名患者入组".
 TRIAL_ACTIVITY = re.compile(
     r"纳入|入组|招募|随机|enrol|recruit|randomi[sz]|\brandomly\b|\ballocated\b|\bscreened\b|\bparticipants\b|"
+    # "486 patients had started treatment with reldesemtiv or placebo"
+    r"\bstarted (?:treatment|dosing)\b|\bor (?:a |matching )?placebo\b|"
     r"\bconducted\b"
 )
 # The trial the text is about, referred to: "will join the trial", "该研究".

@@ -388,7 +388,11 @@ def find_enrollment(view: str) -> Attribute | None:
             stated
             or patterns.ENROLLMENT_CUE.search(before)
             or patterns.ENROLLMENT_CUE.search(view[max(0, m.start() - 40) : m.end() + 30])
-            or patterns.TRIAL_ACTIVITY.search(after, 0, min(ends, default=80))
+            or (
+                # (not from inside an aside: "KP-100IT (for 32 patients) or placebo")
+                view.rfind("(", 0, m.start()) <= view.rfind(")", 0, m.start())
+                and patterns.TRIAL_ACTIVITY.search(after, 0, min(ends, default=80))
+            )
         ):
             rule = _ENGLISH_COUNT_RULES[m.re]
             strong.append(Attribute("enrollment", m.start(), m.end(), n, rule=rule))
