@@ -4,7 +4,9 @@ One section per mechanism: run-on units, references by description, names beyond
 background drugs, event dates, participant counts, English trial reports.
 """
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -2732,25 +2734,6 @@ def test_session10_review_a_slash_row_with_a_cell_missing_or_split_keeps_its_cou
 
 
 @pytest.mark.parametrize(
-    "text, expected",
-    [
-        (
-            "Following approval in Canada in June 2022, the FDA announced in September that it "
-            "had approved Relyvrio.",
-            "2022-09",
-        ),
-        (
-            "In 2021, masitinib completed its phase 3 trial and was filed in Europe on March 8.",
-            "2021-03-08",
-        ),
-    ],
-)
-def test_an_english_month_without_a_year_takes_the_year_its_sentence_named(toolkit, text, expected):
-    # No publication date: the year the sentence itself states before the month is the month's.
-    assert expected in {c.date for c in claims_of(toolkit, text)}
-
-
-@pytest.mark.parametrize(
     "text, therapy, size",
     [
         # a number word opening the sentence, the cue past the disease's name
@@ -2783,8 +2766,8 @@ def test_a_trials_size_found_past_the_words_between(toolkit, text, therapy, size
 
 def test_those_excluded_and_drugs_patients_are_under_treatment_with_are_no_trials(toolkit):
     text = (
-        "Of 90 patients screened, 12 patients were excluded and 78 participants were enrolled "
-        "in the masitinib trial. We analysed 78 ALS patients under treatment with riluzole who "
+        "In all, 90 patients were screened; 12 patients were excluded and 78 participants were "
+        "enrolled in the masitinib trial. We analysed 78 ALS patients under treatment with riluzole who "
         "were randomized to placebo or masitinib."
     )
     claims = claims_of(toolkit, text)
@@ -2811,3 +2794,20 @@ def test_those_excluded_and_drugs_patients_are_under_treatment_with_are_no_trial
 def test_patients_who_started_the_drug_or_placebo_are_the_trials(toolkit, text, size):
     sizes = {c.enrollment for c in claims_of(toolkit, text) if c.therapy == "masitinib"}
     assert sizes == {size}
+
+
+GUARDS_B = json.loads(
+    (Path(__file__).parent / "review_guards" / "session10b_extract.json").read_text(
+        encoding="utf-8"
+    )
+)
+
+
+@pytest.mark.parametrize("case", GUARDS_B, ids=[c["name"] for c in GUARDS_B])
+def test_session10_second_review_guards_for_extraction(toolkit, case):
+    # A second reviewer's texts against the session's later rules: a year stated in an aside
+    # dates no bare month; excluded "from", screened "for", commercial and expanded-access
+    # patients, subgroups, arms, studies and mice are no trial's size.
+    claims = [c for c in claims_of(toolkit, case["text"]) if c.therapy == case["therapy"]]
+    values = {getattr(c, case["field"]) for c in claims}
+    assert (case["value"] in values) == case["present"], values

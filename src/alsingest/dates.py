@@ -208,16 +208,13 @@ def find_dates(
         key=lambda item: item[0],
     )
     claimed: list[tuple[int, int]] = []
-    # A year this text itself states: an English month after it in the same sentence is of it
-    # ("Following approval in Canada in June 2022, the FDA announced in September …").
-    here_year: int | None = None
     for _, kind, item in events:
         if kind == "abs":
             start, end, value, rule, stated_year = item
             mentions.append(DateMention(start, end, value, rule=rule))
             target = patterns.TARGET_DATE_BEFORE.search(text, max(0, start - 12), start)
             if stated_year and not target:
-                year = here_year = stated_year
+                year = stated_year
             continue
         m = item
         if any(s < m.end() and m.start() < e for s, e in claimed):
@@ -250,10 +247,8 @@ def find_dates(
                 year = base
         elif kind == "enmonth":
             month = patterns.MONTHS[m.group("mname")]
-            base = here_year or anchor_year
-            value = iso(base, month) if base else None
-            source = "the year named before it" if here_year else "the publication date"
-            rule = f"EN_BARE_MONTH, year from {source}"
+            value = iso(anchor_year, month) if anchor_year else None
+            rule = "EN_BARE_MONTH, year from the publication date"
             mentions.append(DateMention(m.start(), m.end(), value, relative=True, rule=rule))
         elif kind in ("md", "month", "enmd"):
             # A month without a year is in the year last named, unless that year was a plan
@@ -261,9 +256,7 @@ def find_dates(
             # Before any year is named, the article's own date gives it.
             # An English month and day ("on March 8") takes only the article's own year: the
             # year last named in English prose is as often another event's.
-            if kind == "enmd" and here_year and not anchor_year:
-                base, source = here_year, "the year named before it"
-            elif kind != "enmd" and year and not (anchor_year and year > anchor_year):
+            if kind != "enmd" and year and not (anchor_year and year > anchor_year):
                 base, source = year, "the year named before"
             else:
                 base, source = anchor_year, "the publication date"

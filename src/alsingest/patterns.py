@@ -383,9 +383,11 @@ CN_COUNT = re.compile(
 # What participants do in a trial: "554 people with a motor neuron disease were randomly
 # assigned", "2020年2月至2023年7月共有554名患者入组".
 TRIAL_ACTIVITY = re.compile(
-    r"纳入|入组|招募|随机|enrol|recruit|randomi[sz]|\brandomly\b|\ballocated\b|\bscreened\b|\bparticipants\b|"
-    # "486 patients had started treatment with reldesemtiv or placebo"
-    r"\bstarted (?:treatment|dosing)\b|\bor (?:a |matching )?placebo\b|"
+    r"纳入|入组|招募|随机|enrol|recruit|randomi[sz]|\brandomly\b|\bscreened\b|\bparticipants\b|"
+    # "486 patients had started treatment with reldesemtiv or placebo" (not "would consider X or
+    # placebo injections")
+    r"\b(?:received|receiving|started treatment with|treated with|given|took|taking|assigned to)\s+"
+    r"(?:[\w-]+\s+){1,3}?or (?:a |matching )?placebo\b|"
     r"\bconducted\b"
 )
 # The trial the text is about, referred to: "will join the trial", "该研究".
@@ -472,8 +474,11 @@ EN_COUNT_ADJECTIVE = re.compile(
 # "1021 participants were screened … and 171 were assigned": a count whose people the sentence
 # named before it.
 EN_ELLIPTICAL_COUNT = re.compile(
-    rf"(?:(?<=\band )|(?<=, ))(?P<n>{_NUMBER})\s+(?:were|had been)\s+(?:randomly\s+|subsequently\s+|then\s+)?"
-    r"(?:assigned|allocated|randomi[sz]ed|enrolled|included)\b"
+    r"\b(?:participants|patients|people|subjects|individuals)\s+(?:were\s+|had been\s+)?screened\b"
+    rf"[^.;]{{0,80}}?\band\s+(?P<n>{_NUMBER})\s+(?:were|had been)\s+(?:randomly\s+|subsequently\s+|then\s+)?"
+    r"(?:assigned|allocated|randomi[sz]ed|enrolled)\b"
+    # (not one arm: "72 were randomized to tofersen and 36 to placebo")
+    r"(?![^.;,]{0,40}\band\s+\d+\s+to\b)"
 )
 # "(n = 120)"; "(n = 3 + 3)" states the arms, summed.
 EN_N_EQUALS = re.compile(rf"\bn\s*=\s*(?P<n>{_NUMBER})\b(?P<more>(?:\s*\+\s*\d+\b)*)")
@@ -485,9 +490,11 @@ OTHER_REGIMENS_AFTER = re.compile(
 # Those screened are not those enrolled: "1021 participants were screened … and 171 were
 # assigned", "共筛选了300名患者".
 SCREENED_AFTER = re.compile(
-    # (and those excluded, who were screened and not enrolled: "18 patients were excluded")
-    r"\s+(?:(?:[a-z-]+\s+){0,2}(?:were|was|had been|have been)\s+(?:screened|excluded)|screened)\b"
-    r"(?!\s+and\s+(?:enrolled|randomi[sz]ed|included|treated))"
+    r"\s+(?:[a-z-]+\s+){0,2}(?:were|was|had been|have been)\s+screened\b"
+    r"(?!\s+and\s+(?:enrolled|randomi[sz]ed|included|treated))|"
+    # ... and those excluded, screened and not enrolled: "18 patients were excluded" (not "60
+    # patients who were excluded from PHOENIX")
+    r"\s+(?:(?!who\b|that\b)[a-z-]+\s+)?(?:were|was)\s+excluded\b(?!\s+(?:from|because))"
 )
 SCREENED_BEFORE = re.compile(r"(?:\bscreened|筛选了?|筛查了?)\s*(?:共|约|了)?\s*$")
 # An n stated with a statistic or after a measurement counts that analysis, not the trial:
@@ -723,7 +730,7 @@ QUOTED_SPEECH = re.compile(r"^\s*[“\"「『]")
 # A mention that is background or control: "在利鲁唑治疗基础上", "联合利鲁唑", "仅使用利鲁唑".
 BACKGROUND_BEFORE = re.compile(
     r"(联合|联用|合用|并用|合并|结合|搭配|配合|加用于|仅使用|仅用|单用|仅接受|add-on (therapy |treatment )?to|added to|adjunct(ive)? (therapy |treatment )?to|on top of|in combination with|combined with|"
-    r"stable doses? of|background|concomitant|\bunder treatment with|\bstratified by (?:(?:prior |concomitant )?use of )?|\bplus|\b(kept|stayed|remained|continued|maintained) (on|taking)|\bcontinued|"
+    r"stable doses? of|background|concomitant|\bstratified by (?:(?:prior |concomitant )?use of )?|\bplus|\b(kept|stayed|remained|continued|maintained) (on|taking)|\bcontinued|"
     r"(继续|维持|保持|稳定)(服用|使用|接受)|(已|正在)(服用|使用)|"
     # "the subgroup treated without RELYVRIO", "未服用利鲁唑的患者": defined by not taking it.
     r"\bwithout|\bnot (taking|on|receiving)|未(曾)?(服用|使用|接受)|"
@@ -1312,7 +1319,7 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
     ELIGIBILITY: ("标准", "criteria"),
     ELIGIBILITY_BEFORE: ("must", "required", "allowed", "permitted", "必须", "不得"),
     EN_COUNT_ADJECTIVE: ("participant", "patient", "subject", "person", "adult", "people", "volunteer"),
-    EN_ELLIPTICAL_COUNT: ("were", "had been"),
+    EN_ELLIPTICAL_COUNT: ("screened",),
     DESIGN_TERM: (
         "随机", "双盲", "安慰剂", "开放", "对照", "random", "blind", "placebo", "open", "controlled",
         "pivotal", "registrational", "关键试验", "关键研究", "关键性", "关键临床", "注册临床", "注册性临床",

@@ -639,16 +639,21 @@ def _another_jurisdiction(claim: Mapping, window: list[tuple[int, str]]) -> str 
     if not claimed:
         return None
     kinds = ("approval", "launch") if kind == "launch" else (kind,)
-    # Each event with the jurisdictions of its own clause ("已在美国获批上市,并在2023年向中国…递交
-    # 了上市申请": the approval is the US's), else of its sentence.
-    stated = {
-        name
-        for i, view in window
-        for k in kinds
-        for e in event_mentions(k, view, i)
-        if not e.negated
-        for name in (jurisdictions(_clause_of(view, e.start)) or jurisdictions(view))
-    }
+    # A sentence's jurisdictions, less those of a clause that holds only another kind of event
+    # ("已在美国获批上市,并在2023年向中国…递交了上市申请": the approval is the US's alone).
+    stated: set[str] = set()
+    for i, view in window:
+        if not any(e for k in kinds for e in event_mentions(k, view, i) if not e.negated):
+            continue
+        named = jurisdictions(view)
+        own = {_clause_of(view, e.start) for k in kinds for e in event_mentions(k, view, i)}
+        other = {
+            name
+            for e in event_mentions("submission", view, i)
+            if (clause := _clause_of(view, e.start)) not in own
+            for name in jurisdictions(clause)
+        }
+        stated |= (named - other) or named
     if not stated or stated & claimed:
         return None
     return (

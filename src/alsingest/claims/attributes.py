@@ -186,6 +186,7 @@ _ENGLISH_COUNT_RULES = {
 }
 
 
+_AMONG_THE = re.compile(r"\bamong (?:the|these|those)\s+$")
 # A parenthesised aside, one level of parentheses inside it.
 _ASIDE = re.compile(r"\s*[(（](?:[^()（）]|[(（][^()（）]*[)）])*[)）]")
 
@@ -359,6 +360,12 @@ def find_enrollment(view: str) -> Attribute | None:
             continue  # "(CI: 0.86, 9.21; n=38)", "measured by PET (N=22)": an analysis's count
         if patterns.SUBSET_OPENER.search(view, max(0, m.start() - 12), m.start()):
             continue  # "Of the 12 subjects with follow-up, 92% improved": those analysed
+        if (
+            m.re is patterns.EN_COUNT
+            and len(m.group().split()) > 2
+            and _AMONG_THE.search(view, max(0, m.start() - 12), m.start())
+        ):
+            continue  # "Among the 60 faster-progressing patients": a kind of them, a subgroup
         if patterns.PART_COUNT_BEFORE.search(
             view, max(0, m.start() - 14), m.start()
         ) or patterns.PART_COUNT_AFTER.match(view, m.end("n")):
@@ -377,7 +384,16 @@ def find_enrollment(view: str) -> Attribute | None:
         # The cue may come later in the clause, past an aside: "554 people with a motor neuron
         # disease were randomly assigned", "373 patients with ALS (…; duration ≤36 months) were
         # randomised".
-        after = _ASIDE.sub(" ", view[m.end() : m.end() + 200])
+        # A count inside an aside looks no further than the aside's end: "KP-100IT (for 32
+        # patients) or placebo" (but "(394 adults … were randomised to X or placebo)").
+        close = (
+            view.find(")", m.end())
+            if view.rfind("(", 0, m.start()) > view.rfind(")", 0, m.start())
+            else -1
+        )
+        after = (
+            view[m.end() : close] if close != -1 else _ASIDE.sub(" ", view[m.end() : m.end() + 200])
+        )
         # (up to the clause's end or the next count: "18 patients were excluded and 106 …")
         ends = [
             found.start()
@@ -388,11 +404,7 @@ def find_enrollment(view: str) -> Attribute | None:
             stated
             or patterns.ENROLLMENT_CUE.search(before)
             or patterns.ENROLLMENT_CUE.search(view[max(0, m.start() - 40) : m.end() + 30])
-            or (
-                # (not from inside an aside: "KP-100IT (for 32 patients) or placebo")
-                view.rfind("(", 0, m.start()) <= view.rfind(")", 0, m.start())
-                and patterns.TRIAL_ACTIVITY.search(after, 0, min(ends, default=80))
-            )
+            or patterns.TRIAL_ACTIVITY.search(after, 0, min(ends, default=80))
         ):
             rule = _ENGLISH_COUNT_RULES[m.re]
             strong.append(Attribute("enrollment", m.start(), m.end(), n, rule=rule))

@@ -724,6 +724,9 @@ def _is_background(view: str, mention: TherapyMention) -> bool:
     return known[span]
 
 
+_UNDER_TREATMENT = re.compile(r"\bunder treatment with\s*$")
+
+
 def _reads_as_background(view: str, mention: TherapyMention) -> bool:
     if _eligibility(view, mention):
         return True
@@ -737,6 +740,8 @@ def _reads_as_background(view: str, mention: TherapyMention) -> bool:
         return True
     if has_cue(patterns.COMPARATOR_BEFORE, before) and patterns.COMPARATOR_BEFORE.search(before):
         return True
+    if "placebo" in view and _UNDER_TREATMENT.search(before):
+        return True  # "34 patients under treatment with riluzole were randomized to placebo or X"
     if patterns.COMPARISON_AFTER.match(after) and re.search(r"(与|和|同)\s*$", before):
         return True
     if patterns.ADJUNCT_AFTER.match(after) and re.search(r"作为\s*$", before):
