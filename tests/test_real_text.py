@@ -2811,3 +2811,15 @@ def test_session10_second_review_guards_for_extraction(toolkit, case):
     claims = [c for c in claims_of(toolkit, case["text"]) if c.therapy == case["therapy"]]
     values = {getattr(c, case["field"]) for c in claims}
     assert (case["value"] in values) == case["present"], values
+
+
+@pytest.mark.parametrize(
+    "text, phase",
+    [
+        ("Masitinib was tested in a phase 2 to 3 multicentre randomised trial in 2019.", "2/3"),
+        ("Masitinib entered a Phase II to III study in 2019.", "2/3"),
+        ("Masitinib moved from phase 2 to phase 3 in 2019.", "3"),
+    ],
+)
+def test_a_phase_range_written_with_to_is_one_trials_phases(toolkit, text, phase):
+    assert phase in {c.phase for c in claims_of(toolkit, text)}

@@ -1737,3 +1737,14 @@ def test_an_approval_belongs_to_the_jurisdiction_of_its_own_clause(lexicon, text
         lexicon,
     )
     assert result.verdict == expected, result.reason
+
+
+def test_a_phase_2_to_3_trial_only_loosely_confirms_a_phase_2_claim(lexicon):
+    text = (
+        "Ibudilast was tested as a regimen of a platform trial, a phase 2 to 3 multicentre, "
+        "randomised, placebo-controlled study.\n" + FILLER
+    )
+    result = verify_claim(
+        claim(therapy="ibudilast", type="trial_design", phase="2"), Source(text, CONVERTER), lexicon
+    )
+    assert result.verdict == PARTIAL, result.reason

@@ -357,7 +357,8 @@ CN_ORDINAL_PHASE = re.compile(
 )
 # "phase 3b", "phase iiib", "phase i/iia", "phase 1/2", "phase two", "phase two/three".
 _EN_PHASE_NUM = rf"(?:{_PHASE_NUM}|one|two|three|four)"
-_EN_PHASE = rf"{_EN_PHASE_NUM}\s*[ab]?(?:\s*[/~～–—-]\s*{_EN_PHASE_NUM}\s*[ab]?)?"
+# ("phase 2 to 3": one trial's two phases, as "2/3")
+_EN_PHASE = rf"{_EN_PHASE_NUM}\s*[ab]?(?:(?:\s*[/~～–—-]\s*|\s+to\s+){_EN_PHASE_NUM}\s*[ab]?)?"
 EN_PHASE = re.compile(rf"\bphase\s*(?::\s*)?(?P<phase>{_EN_PHASE})(?![a-z0-9]|/{_PHASE_NUM})")
 # A table whose cells were glued together: "Phase 2BMMSCs induced to…" is phase 2 and the next cell.
 EN_GLUED_PHASE = re.compile(r"\bphase\s*(?P<phase>[1-4](?:/[1-4])?)(?=[a-z]{4})")
