@@ -283,8 +283,10 @@ EN_BARE_MONTH = re.compile(
     r"september|october|november|december)\b(?![\s,.]*\d)(?:\s+of\s+this\s+year)?"
 )
 # "2025-04-10", "2025-04", "2025/4/10"; not inside a code ("Protocol NS2008-1").
+# ("2006.05–2008.09", "2006.05-2008.09": a period's two ends, each a date)
 ISO_DATE = re.compile(
-    rf"(?<![\da-zA-Z/.-])(?P<year>{YEAR})[-/.](?P<month>\d{{1,2}})(?:[-/.](?P<day>\d{{1,2}}))?(?![\d/.-])"
+    rf"(?<![\da-zA-Z/.])(?<![a-zA-Z]-)(?P<year>{YEAR})[-/.](?P<month>\d{{1,2}})(?:[-/.](?P<day>\d{{1,2}}))?"
+    rf"(?![\d/.]|-(?!{YEAR}))"
 )
 # A bare English year after a preposition: "in 2025", "by 2026", "since 2019".
 EN_YEAR = re.compile(
