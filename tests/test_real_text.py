@@ -2545,6 +2545,12 @@ def test_counts_as_adjectives_and_trials_that_commence(toolkit, text, field, val
     assert value in {getattr(c, field) for c in claims_of(toolkit, text)}
 
 
+PROTOCOL_VERSION = (
+    "AB Science's masitinib trial AB10015 (protocol version 5.0, 12-Jan-2016) enrolled 394 "
+    "patients; the trial started in 2013."
+)
+
+
 # A reviewer's texts that made the session's first rules misfire (each was right before them).
 @pytest.mark.parametrize(
     "text, therapy, field, value",
@@ -2662,8 +2668,7 @@ def test_counts_as_adjectives_and_trials_that_commence(toolkit, text, field, val
         ),
         # a protocol's version date is no event
         (
-            "AB Science's masitinib trial AB10015 (protocol version 5.0, 12-Jan-2016) enrolled "
-            "394 patients; the trial started in 2013.",
+            PROTOCOL_VERSION,
             "masitinib",
             "date",
             "2013",
@@ -2705,8 +2710,7 @@ def test_session10_review_guards_for_extraction(toolkit, text, therapy, field, v
             "2015-06",
         ),
         (
-            "AB Science's masitinib trial AB10015 (protocol version 5.0, 12-Jan-2016) enrolled "
-            "394 patients; the trial started in 2013.",
+            PROTOCOL_VERSION,
             "masitinib",
             "date",
             "2016-01-12",

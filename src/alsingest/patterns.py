@@ -1558,9 +1558,12 @@ REGISTRY_ID = re.compile(
 )
 
 # A registry record of an extension study: its title says so ("… in Previously Treated Adults",
-# "Open-label Extension Study of …", "长期随访研究"), or its text calls it "this extension trial".
+# "Open-label Extension Study of …", "延伸研究"), or its text calls it "this extension trial".
 EXTENSION_STUDY = re.compile(
     r"\bextension\b|\bcontinuation\b|\brollover\b|\bpreviously treated\b|延伸研究|扩展研究"
+)
+THIS_EXTENSION = re.compile(
+    r"\bthis (?:open[- ]label )?extension (?:trial|study)\b|本延伸研究|本扩展研究"
 )
 # A claim of an extension study: "In the OLE, …", "roll over to an open-label study", "开放标签扩展".
 EXTENSION_CLAIM = re.compile(
@@ -1569,9 +1572,6 @@ EXTENSION_CLAIM = re.compile(
 )
 # A record whose trial never started: "Withdrawn (no participants were enrolled)", "Not yet recruiting".
 RECORD_NOT_STARTED = re.compile(r"\bwithdrawn\b|\bnot yet recruiting\b|尚未招募|尚未开始|已撤回")
-THIS_EXTENSION = re.compile(
-    r"\bthis (?:open[- ]label )?extension (?:trial|study)\b|本延伸研究|本扩展研究"
-)
 
 # --- web archive (read by ``sources``) ---------------------------------------------------
 # A Wayback snapshot URL; ``id_`` after its timestamp asks for the page as archived,
