@@ -2827,3 +2827,30 @@ def test_session10_second_review_guards_for_extraction(toolkit, case):
 )
 def test_a_phase_range_written_with_to_is_one_trials_phases(toolkit, text, phase):
     assert phase in {c.phase for c in claims_of(toolkit, text)}
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "Drug / Study / Patients / Design / Result\n"
+        "Masitinib / Mora, 2020 / 394 patients / randomised / Slower decline\n"
+        "Velmorine / Chen, 2001 / 204 patients / open label / No effect\n",
+        "| Intervention | Phase | Participants |\n|---|---|---|\n"
+        "| Masitinib | 3 | 394 |\n| Velmorine | 2 | 204 |\n",
+    ],
+)
+def test_a_name_in_a_tables_drug_column_is_that_rows_therapy(toolkit, table):
+    # An unlisted name standing in the drug column is the row's therapy, not the row above's.
+    claims = claims_of(toolkit, "Table 1. Earlier trials in ALS\n\n" + table)
+    assert 204 in {c.enrollment for c in claims if c.therapy == "velmorine"}
+    assert 204 not in {c.enrollment for c in claims if c.therapy == "masitinib"}
+
+
+def test_a_column_of_approaches_or_placebo_names_no_therapy(toolkit):
+    table = (
+        "Therapy\tAdvantages\tLimitations\tReferences\n"
+        "Small Molecules\tEasy to give\tDid not improve survival of the mice.\t[7]\n"
+        "Drug / Phase / Patients\nPlacebo / 3 / 120\n"
+    )
+    therapies = {c.therapy for c in claims_of(toolkit, "Table 2.\n\n" + table)}
+    assert not therapies & {"smallmolecules", "placebo"}

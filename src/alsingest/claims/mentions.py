@@ -292,6 +292,7 @@ class UnlistedNames:
         names.update(
             w for w in set(LONG_WORD.findall(text)) if w[:3] in starts and lexicon.misspelt(w)
         )
+        names.update(drug_column_names(sentences, lexicon))
         for item in sentences:
             view = item.view.folded
             if not patterns.LATIN.search(view):
@@ -342,6 +343,46 @@ class UnlistedNames:
             therapy = _therapy_id(m.group(), lexicon)
             counts[therapy] = counts.get(therapy, 0) + 1
         return cls(drug_names, counts, _any_of(cn_names, "(?:{})"))
+
+
+# A table's drug column: its header cell ("Drug", "Intervention", "药物") and the cells that
+# separate a row's columns (" / ", "|", a tab).
+# (not "Therapy" or "Treatment": a column of approaches, "Small Molecules", "Gene therapy")
+_DRUG_HEADER = re.compile(r"(?:drugs?|interventions?|agents?|药物|干预措施)", re.IGNORECASE)
+_SEPARATORS = (" / ", "|", "\t")
+
+
+def drug_column_names(sentences: Sequence[SentenceInput], lexicon: Lexicon) -> set[str]:
+    """Folded names in a table's drug column that the lexicon does not know ("Gabapentin /
+    Miller et al., 2001 / 204 patients" under "Drug / Study / Patients"): one or two words, in a
+    row with as many cells as its header."""
+    found: set[str] = set()
+    column: tuple[str, int, int] | None = None  # separator, drug column, cells
+    for item in sentences:
+        text = item.view.text.strip().strip("|").strip()
+        separator = next((sep for sep in _SEPARATORS if sep in text), None)
+        if separator is None:
+            continue
+        cells = [cell.strip() for cell in text.split(separator)]
+        k = next((i for i, cell in enumerate(cells) if _DRUG_HEADER.fullmatch(cell)), None)
+        if k is not None and len(cells) >= 3:
+            column = (separator, k, len(cells))
+            continue
+        if column is None or column[0] != separator or len(cells) != column[2]:
+            continue
+        name = cells[column[1]]
+        if (
+            _CELL_NAME.fullmatch(name)
+            and name.lower() not in patterns.NOT_A_CONTEXT_NAME
+            and _unlisted(name.lower(), lexicon)
+        ):
+            found.add(name.lower())
+    return found
+
+
+# A drug's name in a cell: one or two words, the first capitalised or a code ("Gabapentin",
+# "Coenzyme Q10"), never a sentence.
+_CELL_NAME = re.compile(r"[A-Za-z][A-Za-z0-9-]{3,}(?: [A-Za-z0-9-]{2,})?")
 
 
 def _names_in(names: re.Pattern, masked: str, original: str) -> list[re.Match]:
