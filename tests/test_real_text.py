@@ -2854,3 +2854,21 @@ def test_a_column_of_approaches_or_placebo_names_no_therapy(toolkit):
     )
     therapies = {c.therapy for c in claims_of(toolkit, "Table 2.\n\n" + table)}
     assert not therapies & {"smallmolecules", "placebo"}
+
+
+def test_a_tables_group_row_gives_its_phase_to_the_rows_below_and_makes_no_claim(toolkit):
+    text = (
+        "Ibudilast failed last year.\n\n"
+        "Project | Company | Status |\n---|---|---|\n"
+        "Phase 3 | ||\n"
+        "Masitinib | AB Science | AB19001 ends Dec 2025 |\n"
+        "Phase 2 | ||\n"
+        "Fasudil | Woolsey | Recruiting |\n"
+    )
+    claims = claims_of(toolkit, text)
+    phases = {c.therapy: c.phase for c in claims}
+    assert phases.get("masitinib") == "3" and phases.get("fasudil") == "2"
+    assert "2025-12" in {c.date for c in claims if c.therapy == "masitinib"}
+    assert not any(
+        text[c.start : c.end].startswith("Phase") for c in claims
+    )  # labels claim nothing

@@ -222,8 +222,12 @@ class Discourse:
     section_date: str | None = None
     last_caption: tuple[tuple[str, ...], int] | None = None
     cells: PendingCells = field(default_factory=PendingCells)  # a flattened table row's facts
+    # A table's group row ("Phase 3 | | |"): the phase it gives the rows below it.
+    group_phases: list[Attribute] = field(default_factory=list)
 
     def enter(self, paragraph: Paragraph) -> None:
+        if paragraph.kind not in (TABLE_ROW, SPACED_ROW, TABLE_RULE):
+            self.group_phases = []  # the table ended
         if paragraph.kind == HEADING:
             self.section += 1
             self.topic = None

@@ -12,7 +12,7 @@ from ..dates import DateMention, find_dates
 from ..lexicon import Lexicon
 from ..references import Marker, Reference
 from ..structure import HEADING, REFERENCE, SPACED_ROW, TABLE_ROW, TABLE_RULE, Paragraph
-from .attributes import find_attributes, header_cells, is_period
+from .attributes import find_attributes, find_phases, header_cells, is_period
 from .binding import bind
 from .build import build_claims
 from .cells import cell_facts
@@ -132,6 +132,13 @@ def _may_state_a_trial_fact(masked: str) -> bool:
     )
 
 
+def _group_row(text: str) -> bool:
+    """A table row with its first cell alone filled ("Phase 3 | | | |"): a group's label."""
+    row = text.strip()
+    cells = [cell.strip() for cell in (row[1:] if row.startswith("|") else row).split("|")]
+    return len(cells) >= 3 and bool(cells[0]) and not any(cells[1:])
+
+
 @dataclass(frozen=True)
 class _SentenceReader:
     """Stages 1 to 4 on one sentence: mentions, attributes, binding, and what is a claim."""
@@ -151,6 +158,13 @@ class _SentenceReader:
         markers = self.markers_by_sentence.get(s.index, [])
         view = item.view.folded
         masked = mask(view, masked_spans(item, markers))
+        if paragraph.kind in (TABLE_ROW, SPACED_ROW) and _group_row(item.view.text):
+            # "Phase 3 | | | |": a label for the rows below it, no claim of its own.
+            discourse.group_phases = [
+                replace(a, start=0, end=0, rule=f"the group row above ({a.rule})")
+                for a in find_phases(masked)
+            ]
+            return []
         mentions = select_mentions(
             item,
             masked,
@@ -204,6 +218,8 @@ class _SentenceReader:
         if paragraph.kind == HEADING and not mentions:
             discourse.section_date = date_heading(masked, dates)
         attributes = find_attributes(masked, dates) if possible else []
+        if discourse.group_phases and not any(a.kind == "phase" for a in attributes):
+            attributes.extend(discourse.group_phases)
         if (
             discourse.section_date
             and mentions
