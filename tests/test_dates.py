@@ -195,15 +195,3 @@ def test_each_year_is_no_date():
 )
 def test_a_news_day_without_a_month_is_in_the_publication_month(text, anchor, expected):
     assert [d.iso for d in find_dates(fold(text), None, anchor)[0]] == expected
-
-
-def test_a_period_of_year_months_joined_by_a_dash_reads_both_ends():
-    from alsingest.dates import find_dates
-
-    for text in ("2006.05-2008.09", "2006.05–2008.09", "2014/04-2019/09"):
-        assert [d.iso for d in find_dates(text)[0]][:2] in (
-            ["2006-05", "2008-09"],
-            ["2014-04", "2019-09"],
-        ), text
-    # a code is still no date: "NS2008-1", "protocol-2008.5"
-    assert find_dates("protocol ns2008-1 and study-2008.5")[0] == []

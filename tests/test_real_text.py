@@ -2817,6 +2817,11 @@ def test_session10_second_review_guards_for_extraction(toolkit, case):
     assert (case["value"] in values) == case["present"], values
 
 
+# (a third reviewer's texts are in the same file, named "r3-…": a table's drug column holds no
+# "None", "Standard care", "High dose" nor another table's rows; "from phase 2 to 3" is a move;
+# a period's or a code's year-months are no dates)
+
+
 @pytest.mark.parametrize(
     "text, phase",
     [
@@ -2872,3 +2877,13 @@ def test_a_tables_group_row_gives_its_phase_to_the_rows_below_and_makes_no_claim
     assert not any(
         text[c.start : c.end].startswith("Phase") for c in claims
     )  # labels claim nothing
+
+
+def test_patients_naive_to_a_drug_make_it_no_claim(toolkit):
+    text = (
+        "In this randomised phase 2 trial, 220 riluzole-naive participants received masitinib "
+        "or placebo from 2019."
+    )
+    claims = claims_of(toolkit, text)
+    assert "riluzole" not in {c.therapy for c in claims}
+    assert 220 in {c.enrollment for c in claims if c.therapy == "masitinib"}

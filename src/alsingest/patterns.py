@@ -283,10 +283,8 @@ EN_BARE_MONTH = re.compile(
     r"september|october|november|december)\b(?![\s,.]*\d)(?:\s+of\s+this\s+year)?"
 )
 # "2025-04-10", "2025-04", "2025/4/10"; not inside a code ("Protocol NS2008-1").
-# ("2006.05–2008.09", "2006.05-2008.09": a period's two ends, each a date)
 ISO_DATE = re.compile(
-    rf"(?<![\da-zA-Z/.])(?<![a-zA-Z]-)(?P<year>{YEAR})[-/.](?P<month>\d{{1,2}})(?:[-/.](?P<day>\d{{1,2}}))?"
-    rf"(?![\d/.]|-(?!{YEAR}))"
+    rf"(?<![\da-zA-Z/.-])(?P<year>{YEAR})[-/.](?P<month>\d{{1,2}})(?:[-/.](?P<day>\d{{1,2}}))?(?![\d/.-])"
 )
 # A bare English year after a preposition: "in 2025", "by 2026", "since 2019".
 EN_YEAR = re.compile(
@@ -359,8 +357,12 @@ CN_ORDINAL_PHASE = re.compile(
 )
 # "phase 3b", "phase iiib", "phase i/iia", "phase 1/2", "phase two", "phase two/three".
 _EN_PHASE_NUM = rf"(?:{_PHASE_NUM}|one|two|three|four)"
-# ("phase 2 to 3": one trial's two phases, as "2/3")
-_EN_PHASE = rf"{_EN_PHASE_NUM}\s*[ab]?(?:(?:\s*[/~～–—-]\s*|\s+to\s+){_EN_PHASE_NUM}\s*[ab]?)?"
+# ("a phase 2 to 3 multicenter trial": one trial's two phases, as "2/3"; not "from phase 2 to 3
+# next year", "expanded the phase 3 to four countries")
+_EN_PHASE = (
+    rf"{_EN_PHASE_NUM}\s*[ab]?(?:\s*[/~～–—-]\s*{_EN_PHASE_NUM}\s*[ab]?"
+    rf"|\s+to\s+{_PHASE_NUM}\s*[ab]?(?=\s+(?:[a-z,-]+\s+){{0,8}}?(?:trial|study|program)))?"
+)
 EN_PHASE = re.compile(rf"\bphase\s*(?::\s*)?(?P<phase>{_EN_PHASE})(?![a-z0-9]|/{_PHASE_NUM})")
 # A table whose cells were glued together: "Phase 2BMMSCs induced to…" is phase 2 and the next cell.
 EN_GLUED_PHASE = re.compile(r"\bphase\s*(?P<phase>[1-4](?:/[1-4])?)(?=[a-z]{4})")
@@ -807,7 +809,8 @@ WITH_PLACEBO_AFTER = re.compile(
 AND_PLACEBO_AFTER = re.compile(r"\s*(和|与|及|以及|and)\s*(安慰剂|placebo)")
 # "有利鲁唑治疗史": a treatment history, not the studied drug.
 # ... and "RELYVRIO-free", "Efficacy RELYVRIO® Free data set": defined by its absence.
-HISTORY_AFTER = re.compile(r"^\s*(治疗|用药|服药)?史|^[\s®™]*-?\s*free\b")
+# ... or by never having taken it: "riluzole-naive participants".
+HISTORY_AFTER = re.compile(r"^\s*(治疗|用药|服药)?史|^[\s®™]*-?\s*(?:free|na[iï]ve)\b")
 # "比现有的依达拉奉和利鲁唑更佳", "compared with riluzole", "versus edaravone": the comparator.
 COMPARATOR_BEFORE = re.compile(
     r"(比(?!较)|相比于|相较于|对比|优于|不如)[^,;。，；]{0,12}$|\b(than|compared (with|to)|versus|vs\.?|relative to)\s+(\w+\s+){0,3}$"

@@ -647,12 +647,13 @@ def _another_jurisdiction(claim: Mapping, window: list[tuple[int, str]]) -> str 
             continue
         named = jurisdictions(view)
         own = {_clause_of(view, e.start) for k in kinds for e in event_mentions(k, view, i)}
+        own_names = {name for clause in own for name in jurisdictions(clause)}
         other = {
             name
             for e in event_mentions("submission", view, i)
             if (clause := _clause_of(view, e.start)) not in own
             for name in jurisdictions(clause)
-        }
+        } - own_names  # ("approved in Japan …, after … filed in Japan": Japan's still)
         stated |= (named - other) or named
     if not stated or stated & claimed:
         return None

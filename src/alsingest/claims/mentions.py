@@ -362,17 +362,23 @@ def drug_column_names(sentences: Sequence[SentenceInput], lexicon: Lexicon) -> s
         text = item.view.text.strip().strip("|").strip()
         separator = next((sep for sep in _SEPARATORS if sep in text), None)
         if separator is None:
+            if len(text) > 60 or text.endswith((".", "。")):
+                column = None  # prose: the table ended (a short label row keeps it)
             continue
         cells = [cell.strip() for cell in text.split(separator)]
         k = next((i for i, cell in enumerate(cells) if _DRUG_HEADER.fullmatch(cell)), None)
         if k is not None and len(cells) >= 3:
             column = (separator, k, len(cells))
             continue
+        if _HEADER_ROW.fullmatch(cells[0]):
+            column = None  # another table's header: "Outcome / Active / Placebo"
+            continue
         if column is None or column[0] != separator or len(cells) != column[2]:
             continue
         name = cells[column[1]]
         if (
             _CELL_NAME.fullmatch(name)
+            and name.lower() not in _NO_DRUG_CELL
             and name.lower() not in patterns.NOT_A_CONTEXT_NAME
             and _unlisted(name.lower(), lexicon)
         ):
@@ -380,9 +386,15 @@ def drug_column_names(sentences: Sequence[SentenceInput], lexicon: Lexicon) -> s
     return found
 
 
-# A drug's name in a cell: one or two words, the first capitalised or a code ("Gabapentin",
-# "Coenzyme Q10"), never a sentence.
-_CELL_NAME = re.compile(r"[A-Za-z][A-Za-z0-9-]{3,}(?: [A-Za-z0-9-]{2,})?")
+# A drug's name in a cell: one word, a code or a name ("Gabapentin", "AB-1005"), not two
+# ("Standard care", "High dose", "Conventional treatment"), nor a table's word for no drug.
+_CELL_NAME = re.compile(r"[A-Za-z][A-Za-z0-9-]{3,}")
+_NO_DRUG_CELL = frozenset(
+    ["none", "unknown", "other", "others", "control", "standard", "exercise", "total", "overall"]
+)
+_HEADER_ROW = re.compile(
+    r"(?:outcomes?|endpoints?|measures?|characteristics?|variables?|groups?)", re.IGNORECASE
+)
 
 
 def _names_in(names: re.Pattern, masked: str, original: str) -> list[re.Match]:
