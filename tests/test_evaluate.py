@@ -30,10 +30,14 @@ REAL_SETS = {
     "real-dev8": "dev8",
     "real-dev9": "dev9",
     "real-dev10": "dev10",
+    "real-dev11": "dev11",
+    "real-dev12": "dev12",
+    "real-dev13": "dev13",
     "real-test6": "test6",
     "real-test7": "test7",
     "real-test8": "test8",
     "real-test9": "test9",
+    "real-test10": "test10",
 }
 
 
