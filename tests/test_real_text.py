@@ -2887,3 +2887,8 @@ def test_patients_naive_to_a_drug_make_it_no_claim(toolkit):
     claims = claims_of(toolkit, text)
     assert "riluzole" not in {c.therapy for c in claims}
     assert 220 in {c.enrollment for c in claims if c.therapy == "masitinib"}
+
+
+def test_people_a_study_involved_are_its_participants(toolkit):
+    text = "This part of the ibudilast study involved 50 people with ALS and ran for 12 weeks."
+    assert 50 in {c.enrollment for c in claims_of(toolkit, text) if c.therapy == "ibudilast"}
