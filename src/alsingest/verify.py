@@ -264,6 +264,29 @@ class Source:
         ]
 
     @cached_property
+    def folded_text(self) -> str:
+        """The whole text folded (case, width), as written: no script conversion."""
+        return fold(self.text)
+
+    @cached_property
+    def record_ids(self) -> set[str]:
+        """The registry ids the source names (:func:`_record_ids`)."""
+        return _record_ids(self.text)
+
+    @cached_property
+    def extension_study(self) -> bool:
+        """A record of an extension study: its title says so, or its text "this extension trial"."""
+        title = self.sentences[0].view if self.sentences else ""
+        return bool(patterns.EXTENSION_STUDY.search(title)) or any(
+            patterns.THIS_EXTENSION.search(s.view) for s in self.sentences
+        )
+
+    @cached_property
+    def phases_stated(self) -> set[str]:
+        """Every phase any of its sentences states."""
+        return {p for s in self.sentences for p in _stated_phases(s.view)}
+
+    @cached_property
     def is_record(self) -> bool:
         """A registry record: field names on lines of their own, a start date or an
         enrollment field."""
@@ -643,10 +666,11 @@ def _another_jurisdiction(claim: Mapping, window: list[tuple[int, str]]) -> str 
     # ("已在美国获批上市,并在2023年向中国…递交了上市申请": the approval is the US's alone).
     stated: set[str] = set()
     for i, view in window:
-        if not any(e for k in kinds for e in event_mentions(k, view, i) if not e.negated):
+        events = [e for k in kinds for e in event_mentions(k, view, i)]
+        if not any(not e.negated for e in events):
             continue
         named = jurisdictions(view)
-        own = {_clause_of(view, e.start) for k in kinds for e in event_mentions(k, view, i)}
+        own = {_clause_of(view, e.start) for e in events}
         own_names = {name for clause in own for name in jurisdictions(clause)}
         other = {
             name
@@ -1235,7 +1259,7 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
     started = (
         claim.get("type") == "trial_start"
         and source.is_record
-        and not patterns.RECORD_NOT_STARTED.search(fold(source.text))
+        and not patterns.RECORD_NOT_STARTED.search(source.folded_text)
     )
     if stage is None and not record_dated and not started and _silent_on_event(claim, views):
         return Verdict(
@@ -1302,12 +1326,14 @@ _CAPITALISED_NAME = re.compile(r"(?<![A-Za-z0-9-])[A-Z]{4,}(?![A-Za-z0-9-])")
 def _another_record(
     claim: Mapping, quote: str, source: Source, results: Mapping[str, Check], lexicon: Lexicon
 ) -> str | None:
-    """A registry record is one trial's. Unless the claim names the record's id, it is the record
-    of another trial when it is an extension study and the claim is not of one, or when its
-    phase shares no stage with the claim's and nothing else of the claim (size, date) is found."""
+    """A registry record is one trial's. A claim naming another registry id is of another trial;
+    one naming the record's id, or whose size or date the record states, or that names the
+    record's trial in capitals, is of this one; else the record is another trial's when it is an
+    extension study and the claim is not of one, or when its phase shares no stage with the
+    claim's."""
     if not source.is_record:
         return None
-    claimed_ids, record_ids = _record_ids(quote), _record_ids(source.text)
+    claimed_ids, record_ids = _record_ids(quote), source.record_ids
     if claimed_ids & record_ids:
         return None
     therapy = claim["therapy"]
@@ -1322,18 +1348,14 @@ def _another_record(
         for word in _CAPITALISED_NAME.findall(quote)
         if not patterns.NOT_A_TRIAL_NAME.match(word) and lexicon.canonical(word) is None
     }
-    if named and any(re.search(rf"\b{name}\b", fold(source.text)) for name in named):
+    if named and any(re.search(rf"\b{name}\b", source.folded_text) for name in named):
         return None
-    title = source.sentences[0].view if source.sentences else ""
-    extension = patterns.EXTENSION_STUDY.search(title) or any(
-        patterns.THIS_EXTENSION.search(s.view) for s in source.sentences
-    )
-    if extension and not patterns.EXTENSION_CLAIM.search(fold(quote)):
+    if source.extension_study and not patterns.EXTENSION_CLAIM.search(fold(quote)):
         return f"the source is the record of an extension study of {therapy}, another trial"
     phase = results.get("phase")
     if phase is None or phase.state != "conflict":
         return None
-    stated = {p for s in source.sentences for p in _stated_phases(s.view)}
+    stated = source.phases_stated
     if any(_phase_stages(str(claim["phase"])) & _phase_stages(p) for p in stated):
         return None
     return f"the source is the record of another trial of {therapy} (phase {', '.join(sorted(stated))})"

@@ -354,8 +354,8 @@ _SEPARATORS = (" / ", "|", "\t")
 
 def drug_column_names(sentences: Sequence[SentenceInput], lexicon: Lexicon) -> set[str]:
     """Folded names in a table's drug column that the lexicon does not know ("Gabapentin /
-    Miller et al., 2001 / 204 patients" under "Drug / Study / Patients"): one or two words, in a
-    row with as many cells as its header."""
+    Miller et al., 2001 / 204 patients" under "Drug / Study / Patients"): one word, in a row with
+    as many cells as its header, until the table ends."""
     found: set[str] = set()
     column: tuple[str, int, int] | None = None  # separator, drug column, cells
     for item in sentences:
