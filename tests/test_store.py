@@ -401,6 +401,17 @@ def sentences_of(db):
     return sorted(rows, key=lambda row: row["id"])
 
 
+def kept_across_migrations(db) -> dict:
+    """What a migration must keep as it was: the review decisions, the kept claim counts, and
+    nothing logged as changed (the change stamp, the claims the next verify would read)."""
+    return {
+        "decisions": store.read_decisions(db),
+        "stamp": store.change_stamp(db, "claims", "verifications", "documents"),
+        "to_verify": store.claims_to_verify(db),
+        "counts": db.execute("select * from claim_counts order by 1, 2, 3, 4, 5, 6, 7").fetchall(),
+    }
+
+
 def test_verdicts_from_before_m030_are_kept_without_their_copies_of_ids(
     seeded_db, tmp_path, toolkit
 ):
@@ -426,16 +437,11 @@ def test_verdicts_from_before_m030_are_kept_without_their_copies_of_ids(
             "page": queries.claims_page(db, limit=5),
             "contradicted": queries.count_claims(db, [queries.CONTRADICTED], []),
             "claims": [(c["claim_id"], c["verdict"]) for c in queries.export_claims(db)],
-            "decisions": store.read_decisions(db),
             "verdicts": db.execute(
                 "select id, verdict, reason_id, evidence, per_source, sources_key, "
                 "verifier_version, verified_at from verifications order by id"
             ).fetchall(),
-            "stamp": store.change_stamp(db, "claims", "verifications", "documents"),
-            "to_verify": store.claims_to_verify(db),
-            "counts": db.execute(
-                "select * from claim_counts order by 1, 2, 3, 4, 5, 6, 7"
-            ).fetchall(),
+            **kept_across_migrations(db),
         }
 
     before = reads(db)
@@ -521,17 +527,11 @@ def test_a_corpus_from_m022_is_converted_in_place_and_reads_the_same(seeded_db, 
             "claims": list(queries.export_claims(db)),
             "sentences": list(queries.export_sentences(db)),
             "values": list(queries.claim_values(db)),
-            "decisions": store.read_decisions(db),
             "verdicts": db.execute(
                 "select id, verdict, evidence, per_source, sources_key, "
                 "verifier_version, verified_at from verifications order by id"
             ).fetchall(),
-            # Nothing logged as changed: the next verify has nothing to read.
-            "stamp": store.change_stamp(db, "claims", "verifications", "documents"),
-            "to_verify": store.claims_to_verify(db),
-            "counts": db.execute(
-                "select * from claim_counts order by 1, 2, 3, 4, 5, 6, 7"
-            ).fetchall(),
+            **kept_across_migrations(db),
             "search": [
                 queries.search(db, q, kit.segmenter, kit.converter, lexicon=kit.lexicon, limit=500)
                 for q in ("托夫生", "渐冻症患者", "臨床試驗", "冻症患")
