@@ -2892,3 +2892,109 @@ def test_patients_naive_to_a_drug_make_it_no_claim(toolkit):
 def test_people_a_study_involved_are_its_participants(toolkit):
     text = "This part of the ibudilast study involved 50 people with ALS and ran for 12 weeks."
     assert 50 in {c.enrollment for c in claims_of(toolkit, text) if c.therapy == "ibudilast"}
+
+
+# --- session 11 ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lead, expected",
+    [("昨(16)日", "2023-03-16"), ("近（9）日", "2023-03-09"), ("今(20)日", "2023-03-20")],
+)
+def test_a_taiwan_news_day_written_inside_its_word_is_that_day(toolkit, lead, expected):
+    # "昨(16)日": Taiwan news gives the day of "yesterday" in brackets; a day after the
+    # article's own is last month's.
+    text = f"{lead}，一項研究顯示依達拉奉的三期試驗未能達到主要終點。"
+    dates = {c.date for c in claims_of(toolkit, text, published="2023-03-20")}
+    assert dates == {expected}
+    assert {
+        c.date
+        for c in claims_of(toolkit, "近(25)日，" + text[len(lead) + 1 :], published="2023-03-20")
+    } == {"2023-02-25"}
+
+
+def test_a_digest_items_date_line_dates_what_the_item_announces(toolkit):
+    text = (
+        "Research news\n\n"
+        "Regulator turns down ibudilast\n\n"
+        "3 March 2022\n\n"
+        "The agency has announced a negative opinion on the marketing application for ibudilast. "
+        "Its phase 3 trial continues.\n\n"
+        "Fasudil update\n\n"
+        "17 January 2022\n\n"
+        "The company announced the initial results of its phase 2 trial of fasudil."
+    )
+    dates = {(c.therapy, c.date) for c in claims_of(toolkit, text) if c.date}
+    assert dates == {("ibudilast", "2022-03-03"), ("fasudil", "2022-01-17")}
+
+
+@pytest.mark.parametrize(
+    "text, therapy, date",
+    [
+        (
+            "2023年5月8日，日本厚生劳动省批准了一种新药的上市申请。Radicava（依达拉奉）口服混悬液用于治疗ALS。",
+            "edaravone",
+            "2023-05-08",
+        ),
+        (
+            "On 9 June 2021 the regulator approved a new treatment for ALS. Ibudilast tablets are "
+            "taken twice a day.",
+            "ibudilast",
+            "2021-06-09",
+        ),
+    ],
+)
+def test_a_drug_described_then_named_at_the_next_sentences_start_has_the_first_ones_facts(
+    toolkit, text, therapy, date
+):
+    assert (therapy, date) in {(c.therapy, c.date) for c in claims_of(toolkit, text)}
+
+
+def test_a_new_drug_described_with_no_name_after_it_takes_no_name_from_mid_sentence(toolkit):
+    # The next sentence names a drug only in passing: no name is given to the first.
+    text = "2023年5月8日，监管机构批准了一种新药的上市申请。医生指出，利鲁唑仍是基础用药。"
+    assert not any(c.date == "2023-05-08" for c in claims_of(toolkit, text))
+
+
+def test_a_meetings_days_are_dated_to_their_month_in_the_meetings_year(toolkit):
+    text = (
+        "At the 2021 European Network to Cure ALS Congress, June 8-11, investigators reported that "
+        "the phase 2 trial of ibudilast failed to meet its primary endpoint."
+    )
+    assert {c.date for c in claims_of(toolkit, text) if c.therapy == "ibudilast"} == {"2021-06"}
+    # A single day after a meeting with no year stays with the article's own date.
+    single = "At the annual meeting on June 8, investigators reported that ibudilast failed its phase 2 trial."
+    assert {c.date for c in claims_of(toolkit, single, published="2021-07-01")} == {"2021-06-08"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一项纳入96名患者的研究中，标准治疗药物利鲁唑搭配马赛替尼的患者，疾病进展未见减缓。",
+        "一项纳入96名患者的研究中，在利鲁唑治疗基础上联合马赛替尼，未能达到主要终点。",
+        "In a study of 96 patients on standard therapy (riluzole) plus masitinib, the primary endpoint was not met.",
+    ],
+)
+def test_the_drug_joined_to_standard_care_is_the_trials_not_the_care(toolkit, text):
+    claims = claims_of(toolkit, text)
+    assert {c.therapy for c in claims} == {"masitinib"}
+    assert {c.enrollment for c in claims} == {96}
+
+
+def test_a_drug_joined_to_care_beside_the_studied_drug_stays_background(toolkit):
+    text = "Patients kept on riluzole plus edaravone were randomised to masitinib or placebo in a phase 3 trial."
+    assert {c.therapy for c in claims_of(toolkit, text)} == {"masitinib"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Using minimization factors of site, sex, age and the use of riluzole or edaravone, 120 "
+        "patients were randomly assigned to receive ibudilast or placebo.",
+        "Participants were randomised 2:1, stratified by site and by concomitant riluzole and "
+        "edaravone, to receive ibudilast or placebo in a phase 2 trial.",
+        "以中心和是否使用利鲁唑、依达拉奉为分层因素，120名患者被随机分配接受异丁司特或安慰剂。",
+    ],
+)
+def test_drugs_the_randomisation_balanced_are_no_claims(toolkit, text):
+    assert {c.therapy for c in claims_of(toolkit, text)} == {"ibudilast"}

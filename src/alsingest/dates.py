@@ -265,6 +265,13 @@ def find_dates(
                 month = patterns.MONTHS[m.group("mname").rstrip(".")]
             else:
                 month = _int(m.group("month"))
+            if kind == "enmd" and patterns.EN_DAY_RANGE_AFTER.match(text, m.end()):
+                day = None  # "April 22-27": a meeting's days, dated to their month
+                meeting = patterns.MEETING_YEAR_BEFORE.search(
+                    text, max(0, m.start() - 120), m.start()
+                )
+                if meeting:
+                    base, source = int(meeting.group("year")), "the meeting named before it"
             value = iso(base, month, day) if base else None
             names = {"md": "CN_MONTH_DAY", "month": "CN_MONTH", "enmd": "EN_MONTH_DAY"}
             rule = f"{names[kind]}, year from {source}"

@@ -216,8 +216,10 @@ TARGET_DATE_BEFORE = re.compile(
     r"(定为|定于|延期至|推迟至|延期到|推迟到|延至|改为|\b(set|moved|extended|delayed|postponed) (for|to|until))\s*$"
 )
 # An announcement: dated by a date heading above it when it gives no date of its own.
+# "announced the initial results", "has announced a negative opinion": up to two words between.
 ANNOUNCED = re.compile(
-    r"\b(released|announced|reported|presented|published) (the )?(top-?line )?(results|data|findings)|宣布|公布|发布"
+    r"\b(released|announced|reported|presented|published)\s+(?:(?:the|a|an|its|their)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(results|data|findings|opinion|decision|recommendation)\b|宣布|公布|发布"
 )
 # "today provided an update", "今天宣布": the day of the article's own date (a release's dateline).
 TODAY = re.compile(r"\btoday\b|今天|今日(?!头条)")
@@ -230,9 +232,11 @@ CN_RELATIVE_MONTH = re.compile(
 CN_WEEKDAY = re.compile(
     r"(?<![每两三四一二\d几隔])(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])(?![次期周])"
 )
+# Taiwan news writes the day inside the word for it: "昨(10)日", "近(10)日", "今（18）日".
 CN_BARE_DAY = re.compile(
-    r"(?:^\s*|(?<=[在于])\s*|(?:周|星期)[一二三四五六日天]\s*[(（]\s*)"
-    r"(?P<day>3[01]|[12]\d|0?[1-9])\s*日(?![后内以起至])"
+    r"(?:^\s*|(?<=[在于])\s*|(?:周|星期)[一二三四五六日天]\s*[(（]\s*"
+    r"|(?<=[昨今前近本])[(（]\s*(?=\d{1,2}\s*[)）]\s*日))"
+    r"(?P<day>3[01]|[12]\d|0?[1-9])\s*[)）]?\s*日(?![后内以起至])"
 )
 # "年内", "年底" standing alone, resolved to the context year.
 CN_BARE_YEAR_PART = re.compile(
@@ -273,6 +277,14 @@ EN_MONTH_DAY = re.compile(
     rf"\b{_MONTH_NAME}\s+(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b(?![,.]?\s*\d|\s*%|:\d)"
     # not "may" the verb before a count: "patients may 2 times", "may 10 mg"
     r"(?!\s*(?:mg|g|ml|times|doses?|patients|participants|people|percent|years|months|weeks|days)\b)"
+)
+# "April 22-27", "Dec. 6-8": the days of a meeting, dated to their month.
+EN_DAY_RANGE_AFTER = re.compile(r"\s*[-–]\s*(?:3[01]|[12]\d|0?[1-9])\b")
+# "At the 2023 American Academy of Neurology (AAN) Annual Meeting, April 22-27": the meeting's
+# year dates the days written after its name.
+MEETING_YEAR_BEFORE = re.compile(
+    rf"\b(?P<year>{YEAR})\s+(?:[\w&/.-]+\s+|\(\w+\)\s+){{0,10}}?"
+    r"(?:meeting|congress|symposium|conference|summit|forum)\s*,?\s*(?:held\s+|on\s+)?$"
 )
 # "in January", "during the month of September", "early January of this year": a month
 # named without its year after a preposition, in the year of the article's own date (full
@@ -830,6 +842,15 @@ UNDERGOING_BEFORE = re.compile(
     r"(?:\bundergoing (?:treatment|therapy) with(?:\s+[\w’'-]+){0,3}?"
     r"|\b(?:already|currently) (?:taking|receiving|treated with|on))\s*$"
 )
+# Factors the randomisation balanced: "minimization factors: … sex, age, and the use of riluzole
+# or edaravone", "stratified by site and riluzole use", "以是否使用利鲁唑为分层因素". The drugs
+# patients happened to take.
+BALANCED_FACTOR_BEFORE = re.compile(
+    r"(?:\b(?:minimi[sz]ation|stratification|randomi[sz]ation) (?:factors?|variables?)\b"
+    r"|\bstratified (?:by|according to|for)\b|分层因素)"
+    # ... up to the drug, not past what the patients were given ("…, to receive trehalose").
+    r"(?:(?!\breceiv|\bassigned|\ballocated|\bgiven\b|接受|给予)[^.;。；]){0,120}$"
+)
 # Two parts of a fixed combination written as one name: "苯丁酸钠-牛磺熊去氧胆酸", "A/B".
 COMBINATION_GLUE = re.compile(r"\s*[-/–]\s*")
 # A part the lexicon does not know after a known one: "苯丁酸钠-牛磺酸二醇(PB-TURSO)于2022年";
@@ -1324,6 +1345,7 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
     AND_PLACEBO_AFTER: ("placebo", "安慰剂"),
     ELIGIBILITY: ("标准", "criteria"),
     ELIGIBILITY_BEFORE: ("must", "required", "allowed", "permitted", "必须", "不得"),
+    BALANCED_FACTOR_BEFORE: ("minimi", "stratifi", "randomi", "分层因素"),
     EN_COUNT_ADJECTIVE: ("participant", "patient", "subject", "person", "adult", "people", "volunteer"),
     EN_ELLIPTICAL_COUNT: ("screened",),
     DESIGN_TERM: (
@@ -1411,6 +1433,12 @@ NAMED_NEXT = re.compile(
     r"(?:名为|叫做?|称为|就是|即|是)\s*"
     r"|^\s*(?:the|this|that) (?:new )?(?:drug|medicine|therapy|treatment|device|product|compound) "
     r"(?:is|was) (?:called|named|known as)\s+|^\s*it is (?:called|named)\s+"
+)
+# A sentence that introduces a drug without naming it, for the next sentence to name at its
+# start: "EMA建议批准一种新疗法的上市许可。Qalsody(tofersen)适用于…", "approved a new treatment".
+DESCRIBED_BEFORE_NAMED = re.compile(
+    r"一[种款个项](?:全新|新型|新|创新)的?(?:药物?|疗法|治疗方法|治疗药物|产品)"
+    r"|\ba new (?:drug|medicine|therapy|treatment)\b"
 )
 # A regulator's designation of a drug (not an approval): orphan drug, fast track, breakthrough
 # therapy, priority review, PRIME.

@@ -167,6 +167,18 @@ class Layout:
                 named = _name_at(item, naming.end())
                 if named is not None:
                     named_next[before.sentence.index] = named
+            elif (
+                before is not None
+                and not before.mentions
+                and item.mentions
+                and before.sentence.paragraph == item.sentence.paragraph
+                and patterns.DESCRIBED_BEFORE_NAMED.search(before.view.folded)
+            ):
+                # "…批准一种新疗法的上市许可。Qalsody(tofersen)适用于…": named at the next one's start.
+                lead = len(item.view.folded) - len(item.view.folded.lstrip())
+                named = _name_at(item, lead)
+                if named is not None:
+                    named_next[before.sentence.index] = named
             before = item
             if first_named is None and paragraphs[item.sentence.paragraph].kind != REFERENCE:
                 first_named = next(

@@ -699,6 +699,15 @@ def background_mentions(view: str, mentions: list[TherapyMention]) -> set[int]:
         )
         if _is_background(view, mention) or follows_background:
             found.add(i)
+    if len(found) == len(mentions) > 1:
+        # "标准治疗药物利鲁唑搭配依达拉奉", "在利鲁唑治疗基础上联合依达拉奉": when every name is
+        # background, the one joined to the standard care is what the trial adds to it.
+        found -= {
+            i
+            for i in range(1, len(mentions))
+            if mentions[i].therapy != mentions[i - 1].therapy
+            and _ADDED_TO_CARE.fullmatch(view[mentions[i - 1].end : mentions[i].start])
+        }
     # "一组给予锂和利鲁唑；另一组给予利鲁唑和安慰剂": a drug both arms take is background wherever
     # the sentence names it.
     under = _under_the_added_drug(view, mentions)
@@ -730,6 +739,13 @@ def _under_the_added_drug(view: str, mentions: Sequence[TherapyMention]) -> set[
 # What joins a drug to the one added to it: "plus", "+", "联合", a dose between.
 _ADDED_TO = re.compile(
     r"\s*(?:\d+(?:\.\d+)?\s*(?:mg|g|毫克)(?:/(?:kg|day|d|天))?\s*)?(?:plus|\+|联合|加用|合用)\s*"
+)
+
+
+# What joins the standard care to the drug added to it: "搭配", "治疗基础上联合", ") plus".
+_ADDED_TO_CARE = re.compile(
+    r"\s*[)）]?\s*(?:治疗|疗法|用药)?的?(?:基础上)?[,，]?\s*(?:再|并|同时)?\s*"
+    r"(?:联合|搭配|加用|加上|联用|合用|并用|配合|plus|\+|in combination with|combined with)\s*"
 )
 
 
@@ -804,6 +820,10 @@ def _reads_as_background(view: str, mention: TherapyMention) -> bool:
     ):
         return True
     if patterns.UNDERGOING_BEFORE.search(view, max(0, mention.start - 60), mention.start):
+        return True
+    if has_cue(patterns.BALANCED_FACTOR_BEFORE, view) and patterns.BALANCED_FACTOR_BEFORE.search(
+        view, max(0, mention.start - 140), mention.start
+    ):
         return True
     return bool(
         re.search(r"在\s*$", before)
