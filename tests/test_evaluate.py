@@ -33,6 +33,7 @@ REAL_SETS = {
     "real-dev11": "dev11",
     "real-dev12": "dev12",
     "real-dev13": "dev13",
+    "real-dev14": "dev14",
     "real-test6": "test6",
     "real-test7": "test7",
     "real-test8": "test8",

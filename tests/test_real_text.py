@@ -2998,3 +2998,31 @@ def test_a_drug_joined_to_care_beside_the_studied_drug_stays_background(toolkit)
 )
 def test_drugs_the_randomisation_balanced_are_no_claims(toolkit, text):
     assert {c.therapy for c in claims_of(toolkit, text)} == {"ibudilast"}
+
+
+def test_dated_entries_about_the_trial_on_a_one_product_page_are_its_events(toolkit):
+    text = (
+        "Ibudilast (MN-166) is a small molecule taken by mouth.\n\n"
+        "Phase 3 (COMBAT-ALS)\n\n"
+        "The phase 3 trial of ibudilast recruited 230 participants.\n\n"
+        "Latest news\n\n"
+        "March 2024 - The clinical trial has been completed. Top line results are expected to "
+        "be announced in mid 2025.\n\n"
+        "June 2022 - The last participant was randomized into the trial.\n\n"
+        "May 2021 - The company opened new offices."
+    )
+    dates = {c.date for c in claims_of(toolkit, text) if c.therapy == "ibudilast"}
+    assert {"2024-03", "2025", "2022-06"} <= dates
+    assert "2021-05" not in dates  # not the trial's event
+
+
+def test_a_designation_awarded_or_designated_is_a_dated_event(toolkit):
+    text = (
+        "Ibudilast was awarded orphan drug status by the FDA in February 2011. "
+        "Fasudil was designated an orphan drug in Europe in May 2019."
+    )
+    got = {(c.therapy, c.date) for c in claims_of(toolkit, text)}
+    assert {("ibudilast", "2011-02"), ("fasudil", "2019-05")} <= got
+    # A page's tag line naming the drug and the word "designation" beside its own date is none.
+    tags = "newsdesk | August 9, 2016 | News | ibudilast, orphan drug designation\n\nA short note."
+    assert not any(c.date for c in claims_of(toolkit, tags))

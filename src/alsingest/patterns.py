@@ -409,7 +409,7 @@ TRIAL_ACTIVITY = re.compile(
 )
 # The trial the text is about, referred to: "will join the trial", "该研究".
 THE_TRIAL = re.compile(
-    r"\b(?:the|this) (?:trial|study)\b|该试验|该研究|本研究|本试验|这项(?:试验|研究)"
+    r"\b(?:the|this) (?:clinical |pivotal |main )?(?:trial|study)\b|该试验|该研究|本研究|本试验|这项(?:试验|研究)"
 )
 # Where a clause ends.
 CLAUSE_END = re.compile(r"[.;。；,，]")
@@ -608,7 +608,7 @@ EVENT = re.compile(
     r"\btop-?line\b|\bprovid\w* an update\b|上市|获批|批准|获准|核准|核可|授予|认定|启动|开展|开始|完成|首例|给药|入组|招募|提交|申请|递交|受理|宣布|公布|发布|报道|报告|发表|取得|达到|"
     r"撤市|退市|下市|撤回|撤出|终止|暂停|进行|研究|试验|植入|手术|第一剂|首剂|首次(给药|注射|用药|治疗)|用药|注射|发现|证实|显示|处方|开方|"
     r"临床(?:应用|使用)|"
-    r"\b(approv\w*|launch\w*|submit\w*|filed|initiat\w*|start\w*|commenc\w*|ends|ended|began|begin\w*|enter(ed|s|ing)?|enrol\w*|randomi[sz]\w*|dosed|announc\w*|report\w*|publish\w*|complet\w*|withdr[ae]wn?|discontinu\w*|results?|vot\w*|grant\w*|cleared|authori[sz]\w*|receiv\w*|recommend\w*|implant(?:ed|s)?)\b|"
+    r"\b(approv\w*|launch\w*|submit\w*|filed|initiat\w*|start\w*|commenc\w*|ends|ended|began|begin\w*|enter(ed|s|ing)?|enrol\w*|randomi[sz]\w*|dosed|announc\w*|report\w*|publish\w*|complet\w*|withdr[ae]wn?|discontinu\w*|results?|vot\w*|grant\w*|award(?:ed|s)?|designated|cleared|authori[sz]\w*|receiv\w*|recommend\w*|implant(?:ed|s)?)\b|"
     # a regimen joining a platform trial: "was added to the trial in April 2023"
     r"\badded to the (?:[\w-]+ ){0,3}(?:trial|platform)\b|加入[^,;。，；]{0,8}平台试验"
 )

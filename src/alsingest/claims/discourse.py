@@ -317,4 +317,14 @@ class Discourse:
         if layout.subject and about_a_trial(attributes) and not speaks_of_many(view, masked):
             # A release about one product: its trial facts are the product's, in any section.
             return (layout.subject,), "the article's single subject"
+        if (
+            layout.subject
+            and any(a.kind == "date" for a in attributes)
+            and patterns.THE_TRIAL.search(masked)
+            and not speaks_of_many(view, masked)
+        ):
+            # "October 2023 - The clinical trial has been completed." on a page about one
+            # product: the dated event of its trial, and the topic of what follows it.
+            self.topic = Topic((layout.subject,), s.index, s.paragraph, self.section, False)
+            return (layout.subject,), "the trial of the article's single subject"
         return (), ""
