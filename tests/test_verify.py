@@ -278,6 +278,8 @@ def test_a_subgroup_success_is_marked_partial():
         ("NEW YORK, April 10, 2025 /PRNewswire/ -- BrainStorm", "2025-04-10"),
         ("Title\n\nSEOUL, South Korea, 9 December 2024 — text", "2024-12-09"),
         ("In 2025 the company said - nothing", None),
+        ("WIRE-NEWS. June 3, 2019. Company X announces today", "2019-06-03"),
+        ("In short. June 3, 2019. Nothing here", None),
     ],
 )
 def test_a_press_release_dateline_is_its_announcement_date(text, expected):
@@ -1748,3 +1750,36 @@ def test_a_phase_2_to_3_trial_only_loosely_confirms_a_phase_2_claim(lexicon):
         claim(therapy="ibudilast", type="trial_design", phase="2"), Source(text, CONVERTER), lexicon
     )
     assert result.verdict == PARTIAL, result.reason
+
+
+def test_a_wire_copys_date_line_dates_what_it_announces_today(lexicon):
+    text = (
+        "WIRE-NEWS. June 3, 2019. Company X announces today the acceptance by the EMA of its "
+        "marketing application for ibudilast in ALS."
+    )
+    result = verify_claim(
+        claim(therapy="ibudilast", type="submission", date="2019-08"),
+        Source(text + FILLER, CONVERTER),
+        lexicon,
+    )
+    assert result.verdict == CONTRADICTED, result.reason
+
+
+@pytest.mark.parametrize(
+    "claimed, verdict",
+    [("2025-03-10", CONTRADICTED), ("2025-04-16", CONTRADICTED), ("2025-03-17", PARTIAL)],
+)
+def test_a_year_less_day_in_the_sentence_naming_the_therapy_is_read_in_the_claims_year(
+    lexicon, claimed, verdict
+):
+    # No year named anywhere before it: another day or month still speaks (the year unconfirmed,
+    # the same day only partly); a day apart is one release seen in two time zones.
+    text = (
+        "3月16日，某公司发布公告，其在研新药异丁司特获美国FDA孤儿药资格认定。"
+        "肌萎缩侧索硬化是一种致命的神经退行性疾病，患者确诊后平均生存期为2至5年，"
+        "目前尚无可以阻止或逆转疾病进展的治疗方法，现有治疗以延缓病程为主。"
+    )
+    result = verify_claim(
+        claim(therapy="ibudilast", type="other", date=claimed), Source(text, CONVERTER), lexicon
+    )
+    assert result.verdict == verdict, result.reason

@@ -1400,7 +1400,11 @@ DATELINE = re.compile(
     r"^[ \t]*[A-Z][A-Za-z.'\- ]{1,40},(?:[ \t]*[A-Z][A-Za-z. ]{1,30},)?[ \t]*"
     r"(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2},[ \t]*\d{4}|"
     r"\d{1,2}[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{4})"
-    r"[ \t]*(?:/[^/\n]{1,40}/)?[ \t]*[-–—]",
+    r"[ \t]*(?:/[^/\n]{1,40}/)?[ \t]*[-–—]"
+    # a wire's "OREANDA-NEWS. September 30, 2016. AB Science … announces today"
+    r"|^[ \t]*[A-Z][A-Z'-]{2,}(?:[ -][A-Z][A-Z'-]+)*\.[ \t]+"
+    r"(?P<date2>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2},"
+    r"[ \t]*\d{4})\.[ \t]+(?=[A-Z])",
     re.MULTILINE,
 )
 # A line break inside an English sentence of hard-wrapped plain text: after a letter, digit

@@ -330,7 +330,9 @@ def dateline_date(text: str) -> str | None:
     match = patterns.DATELINE.search(text[:3000])
     if match is None:
         return None
-    dates = [d.iso for d in find_dates(fold(match.group("date")))[0] if d.iso]
+    dates = [
+        d.iso for d in find_dates(fold(match.group("date") or match.group("date2")))[0] if d.iso
+    ]
     return dates[0] if dates else None
 
 
@@ -372,6 +374,13 @@ def _a_day_apart(claimed: str, stated: str) -> bool:
         return abs((date.fromisoformat(claimed) - date.fromisoformat(stated)).days) <= 1
     except ValueError:
         return False
+
+
+def _another_day(claimed: str, stated: str) -> bool:
+    """Another month, or (both given to the day) days more than one apart."""
+    if claimed[:7] != stated[:7]:
+        return True
+    return len(claimed) == len(stated) == 10 and not _a_day_apart(claimed, stated)
 
 
 def _clause_before(view: str, at: int) -> str:
@@ -834,12 +843,17 @@ def _check_date(claim: Mapping, window: list[_Sentence], mention: int, source: S
             return Check("found", (mention,))  # "announced on": the release's own date
     if str(claim.get("type")) in EVENT_PATTERNS:
         return Check("missing")  # the event's own statements decide (``check_event_date``)
-    # The sentence naming the therapy dates it to another month of the same year.
-    own = [d.iso for d in find_dates(here.view, here.year)[0] if d.iso and len(d.iso) >= 7]
+    # The sentence naming the therapy dates it to another month of the same year, or another
+    # day of the month. A sentence with no year named before it ("2月18日，公司发布公告") is
+    # read in the claim's year.
+    year = here.year
+    if year is None and len(claimed) >= 7:
+        year = int(claimed[:4])
+    own = [d.iso for d in find_dates(here.view, year)[0] if d.iso and len(d.iso) >= 7]
     if (
         len(claimed) >= 7
         and own
-        and all(d[:4] == claimed[:4] and d[:7] != claimed[:7] for d in own)
+        and all(d[:4] == claimed[:4] and _another_day(claimed, d) for d in own)
     ):
         return Check("conflict", (mention,), f"the source dates it {own[0]}")
     # A page dated X that leads with the event as its news ("The FDA has granted …") dates
