@@ -2937,7 +2937,7 @@ def test_a_digest_items_date_line_dates_what_the_item_announces(toolkit):
             "2023-05-08",
         ),
         (
-            "On 9 June 2021 the regulator approved a new treatment for ALS. Ibudilast tablets are "
+            "On 9 June 2021 the regulator approved a new treatment for ALS. Ibudilast (MN-166) tablets are "
             "taken twice a day.",
             "ibudilast",
             "2021-06-09",
@@ -3026,3 +3026,26 @@ def test_a_designation_awarded_or_designated_is_a_dated_event(toolkit):
     # A page's tag line naming the drug and the word "designation" beside its own date is none.
     tags = "newsdesk | August 9, 2016 | News | ibudilast, orphan drug designation\n\nA short note."
     assert not any(c.date for c in claims_of(toolkit, tags))
+
+
+GUARDS_11 = json.loads(
+    (Path(__file__).parent / "review_guards" / "session11_extract.json").read_text(encoding="utf-8")
+)
+
+
+@pytest.mark.parametrize("case", GUARDS_11, ids=[c["name"] for c in GUARDS_11])
+def test_session11_review_guards_for_extraction(toolkit, case):
+    # A reviewer's texts against session 11's rules: a Taiwan news day that dates who spoke;
+    # what was reported before or not yet; a known drug opening the next sentence without a
+    # bracketed name; "April 25 – 18 months after"; criteria joining drugs; factors before the
+    # trial's drug; "the study of death records"; prizes awarded.
+    claims = [
+        c
+        for c in claims_of(toolkit, case["text"], published=case.get("published"))
+        if c.therapy == case["therapy"]
+    ]
+    if case["field"] == "therapy":
+        assert bool(claims) == case["present"], claims
+    else:
+        values = {getattr(c, case["field"]) for c in claims}
+        assert (case["value"] in values) == case["present"], values

@@ -265,7 +265,8 @@ def find_dates(
                 month = patterns.MONTHS[m.group("mname").rstrip(".")]
             else:
                 month = _int(m.group("month"))
-            if kind == "enmd" and patterns.EN_DAY_RANGE_AFTER.match(text, m.end()):
+            ranged = patterns.EN_DAY_RANGE_AFTER.match(text, m.end()) if kind == "enmd" else None
+            if ranged and day is not None and int(ranged.group("end")) > day:
                 day = None  # "April 22-27": a meeting's days, dated to their month
                 meeting = patterns.MEETING_YEAR_BEFORE.search(
                     text, max(0, m.start() - 120), m.start()

@@ -216,10 +216,15 @@ TARGET_DATE_BEFORE = re.compile(
     r"(定为|定于|延期至|推迟至|延期到|推迟到|延至|改为|\b(set|moved|extended|delayed|postponed) (for|to|until))\s*$"
 )
 # An announcement: dated by a date heading above it when it gives no date of its own.
-# "announced the initial results", "has announced a negative opinion": up to two words between.
+# "announced the initial results", "has announced a negative opinion": not what was reported
+# before ("previously reported") or not yet, nor an opinion piece published.
 ANNOUNCED = re.compile(
-    r"\b(released|announced|reported|presented|published)\s+(?:(?:the|a|an|its|their)\s+)?"
-    r"(?:[\w-]+\s+){0,2}?(results|data|findings|opinion|decision|recommendation)\b|宣布|公布|发布"
+    r"(?<!previously )(?<!earlier )(?<!\bnot )(?<!\byet )(?<!never )"
+    r"\b(released|announced|reported|presented|published)\s+(?:(?:the|its|their)\s+)?"
+    r"(?:(?:initial|top-?line|interim|final|positive|negative|full|new|preliminary|primary|key)\s+){0,2}"
+    r"(results|data|findings)\b"
+    r"|(?<!previously )\b(?:announced|adopted|issued)\s+(?:a|an|its|their)\s+(?:positive|negative)\s+"
+    r"(?:opinion|recommendation)\b|宣布|公布|发布"
 )
 # "today provided an update", "今天宣布": the day of the article's own date (a release's dateline).
 TODAY = re.compile(r"\btoday\b|今天|今日(?!头条)")
@@ -279,11 +284,14 @@ EN_MONTH_DAY = re.compile(
     r"(?!\s*(?:mg|g|ml|times|doses?|patients|participants|people|percent|years|months|weeks|days)\b)"
 )
 # "April 22-27", "Dec. 6-8": the days of a meeting, dated to their month.
-EN_DAY_RANGE_AFTER = re.compile(r"\s*[-–]\s*(?:3[01]|[12]\d|0?[1-9])\b")
+EN_DAY_RANGE_AFTER = re.compile(
+    r"\s*[-–]\s*(?P<end>3[01]|[12]\d|0?[1-9])\b(?![.,]?\d)"
+    r"(?!\s*(?:months?|weeks?|days?|years?|hours?|mg|%|patients|participants|people)\b)"
+)
 # "At the 2023 American Academy of Neurology (AAN) Annual Meeting, April 22-27": the meeting's
 # year dates the days written after its name.
 MEETING_YEAR_BEFORE = re.compile(
-    rf"\b(?P<year>{YEAR})\s+(?:[\w&/.-]+\s+|\(\w+\)\s+){{0,10}}?"
+    rf"\bthe\s+(?P<year>{YEAR})\s+(?:(?!and\b|or\b|in\b|at\b)[\w&/.-]+\s+|\(\w+\)\s+){{0,10}}?"
     r"(?:meeting|congress|symposium|conference|summit|forum)\s*,?\s*(?:held\s+|on\s+)?$"
 )
 # "in January", "during the month of September", "early January of this year": a month
@@ -409,7 +417,12 @@ TRIAL_ACTIVITY = re.compile(
 )
 # The trial the text is about, referred to: "will join the trial", "该研究".
 THE_TRIAL = re.compile(
-    r"\b(?:the|this) (?:clinical |pivotal |main )?(?:trial|study)\b|该试验|该研究|本研究|本试验|这项(?:试验|研究)"
+    r"\b(?:the|this) (?:clinical |pivotal )?(?:trial|study)\b|该试验|该研究|本研究|本试验|这项(?:试验|研究)"
+)
+# A trial referred to as the one the page is about ("The clinical trial has been completed"; not
+# "the study of death records"): the trial word, with no "of" after it.
+THE_TRIAL_ITSELF = re.compile(
+    r"\b(?:the|this) (?:clinical |pivotal |phase \w+ )?trial\b(?!\s+of\b)|该试验|本试验|这项试验"
 )
 # Where a clause ends.
 CLAUSE_END = re.compile(r"[.;。；,，]")
@@ -608,7 +621,7 @@ EVENT = re.compile(
     r"\btop-?line\b|\bprovid\w* an update\b|上市|获批|批准|获准|核准|核可|授予|认定|启动|开展|开始|完成|首例|给药|入组|招募|提交|申请|递交|受理|宣布|公布|发布|报道|报告|发表|取得|达到|"
     r"撤市|退市|下市|撤回|撤出|终止|暂停|进行|研究|试验|植入|手术|第一剂|首剂|首次(给药|注射|用药|治疗)|用药|注射|发现|证实|显示|处方|开方|"
     r"临床(?:应用|使用)|"
-    r"\b(approv\w*|launch\w*|submit\w*|filed|initiat\w*|start\w*|commenc\w*|ends|ended|began|begin\w*|enter(ed|s|ing)?|enrol\w*|randomi[sz]\w*|dosed|announc\w*|report\w*|publish\w*|complet\w*|withdr[ae]wn?|discontinu\w*|results?|vot\w*|grant\w*|award(?:ed|s)?|designated|cleared|authori[sz]\w*|receiv\w*|recommend\w*|implant(?:ed|s)?)\b|"
+    r"\b(approv\w*|launch\w*|submit\w*|filed|initiat\w*|start\w*|commenc\w*|ends|ended|began|begin\w*|enter(ed|s|ing)?|enrol\w*|randomi[sz]\w*|dosed|announc\w*|report\w*|publish\w*|complet\w*|withdr[ae]wn?|discontinu\w*|results?|vot\w*|grant\w*|awarded\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:designation|status)|designated\s+(?:as\s+)?(?:an?\s+)?(?:orphan|breakthrough|fast|priority|rare)|cleared|authori[sz]\w*|receiv\w*|recommend\w*|implant(?:ed|s)?)\b|"
     # a regimen joining a platform trial: "was added to the trial in April 2023"
     r"\badded to the (?:[\w-]+ ){0,3}(?:trial|platform)\b|加入[^,;。，；]{0,8}平台试验"
 )
@@ -843,14 +856,15 @@ UNDERGOING_BEFORE = re.compile(
     r"|\b(?:already|currently) (?:taking|receiving|treated with|on))\s*$"
 )
 # Factors the randomisation balanced: "minimization factors: … sex, age, and the use of riluzole
-# or edaravone", "stratified by site and riluzole use", "以是否使用利鲁唑为分层因素". The drugs
-# patients happened to take.
+# or edaravone", "stratified by site and riluzole use". The drugs patients happened to take.
 BALANCED_FACTOR_BEFORE = re.compile(
     r"(?:\b(?:minimi[sz]ation|stratification|randomi[sz]ation) (?:factors?|variables?)\b"
-    r"|\bstratified (?:by|according to|for)\b|分层因素)"
+    r"|\bstratified (?:by|according to|for)\b)"
     # ... up to the drug, not past what the patients were given ("…, to receive trehalose").
-    r"(?:(?!\breceiv|\bassigned|\ballocated|\bgiven\b|接受|给予)[^.;。；]){0,120}$"
+    r"(?:(?!\breceiv|\bassigned|\ballocated|\brandomi|\bgiven\b)[^.;]){0,120}$"
 )
+# ... and in Chinese the factor stands before the words: "以是否使用利鲁唑为分层因素".
+BALANCED_FACTOR_AFTER = re.compile(r"[^，,。；;]{0,12}?为分层因素")
 # Two parts of a fixed combination written as one name: "苯丁酸钠-牛磺熊去氧胆酸", "A/B".
 COMBINATION_GLUE = re.compile(r"\s*[-/–]\s*")
 # A part the lexicon does not know after a known one: "苯丁酸钠-牛磺酸二醇(PB-TURSO)于2022年";
@@ -1345,7 +1359,7 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
     AND_PLACEBO_AFTER: ("placebo", "安慰剂"),
     ELIGIBILITY: ("标准", "criteria"),
     ELIGIBILITY_BEFORE: ("must", "required", "allowed", "permitted", "必须", "不得"),
-    BALANCED_FACTOR_BEFORE: ("minimi", "stratifi", "randomi", "分层因素"),
+    BALANCED_FACTOR_BEFORE: ("minimi", "stratifi", "randomi"),
     EN_COUNT_ADJECTIVE: ("participant", "patient", "subject", "person", "adult", "people", "volunteer"),
     EN_ELLIPTICAL_COUNT: ("screened",),
     DESIGN_TERM: (

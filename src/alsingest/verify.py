@@ -946,7 +946,23 @@ def _check_enrollment(claimed: int, window: list[_Sentence], quote: str = "") ->
                 return "found"
             stated.add(enrollment.value)
         stated.update(parse_count(m.group("n")) for m in patterns.ENROLLMENT_FIELD.finditer(s.view))
+    if (
+        stated
+        and _approximate(quote, claimed)
+        and any(abs(n - claimed) <= claimed / 10 for n in stated)
+    ):
+        return "missing"  # "约200名" against 196: an estimate, loosely the count
     return "conflict" if stated else "missing"
+
+
+_APPROXIMATELY = (
+    r"(?:约|大约|近|将近|接近|\babout|\baround|\bapproximately|\bnearly|\broughly|~)\s*"
+)
+
+
+def _approximate(quote: str, claimed: int) -> bool:
+    """The claim gives its count as an estimate: "约200名", "about 200 patients"."""
+    return re.search(_APPROXIMATELY + rf"{claimed}(?!\d)", fold(quote)) is not None
 
 
 def _an_arm_stated(quote: str, sentences: list[_Sentence]) -> bool:
@@ -995,7 +1011,9 @@ def _check_sole_enrollment(claimed: int, source: Source, planned: bool) -> Check
     return Check("conflict", sentences, f"the source's trial has {value} participants")
 
 
-def _check_record_enrollment(claimed: int, source: Source, planned: bool) -> Check:
+def _check_record_enrollment(
+    claimed: int, source: Source, planned: bool, approximate: bool = False
+) -> Check:
     """A registry record's one enrollment field is the trial's, however far from the therapy's
     name. Another count is a conflict; a field that is a plan ("Estimated Enrollment: 600")
     disagrees only with a claim that is a plan too ("将招募150名患者" against "Target
@@ -1010,8 +1028,10 @@ def _check_record_enrollment(claimed: int, source: Source, planned: bool) -> Che
         return Check("found", sentences)
     if any(plan for _, _, plan in fields) != planned:
         return Check("missing")
-    if planned and abs(value - claimed) <= 0.1 * value:
-        return Check("missing")  # "约150名" against a target of 152: plans drift, a tenth is near
+    if (planned or approximate) and abs(value - claimed) <= 0.1 * value:
+        # "约150名" against a target of 152: plans drift, a tenth is near; "约200名" against 196
+        # is an estimate of it.
+        return Check("missing")
     return Check("conflict", sentences, f"the record's enrollment is {value}")
 
 
@@ -1150,7 +1170,8 @@ def _enrollment_result(
         # "将招募150名患者" against "185 were enrolled": a plan, not a disagreement.
         near = Check("missing")
     if near.state == "missing":
-        near = _check_record_enrollment(int(claim["enrollment"]), source, planned)
+        approximate = _approximate(quote, int(claim["enrollment"]))
+        near = _check_record_enrollment(int(claim["enrollment"]), source, planned, approximate)
     if (
         near.state == "missing"
         and not source.is_record

@@ -62,6 +62,8 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[Attribute]:
         # trial's period.
         or (is_period(view, dates) and patterns.TRIAL_ACTIVITY.search(view) is not None)
     )
+    if len(dates) > 1 or "(" in view:
+        dates = [d for d in dates if not _a_speakers_day(view, d, dates)]
     for d in dates:
         # An unresolvable date ("明年" with no publication date, "2025年13月") is kept as written.
         trial_year = patterns.TRIAL_YEAR_BEFORE.search(view, max(0, d.start - 8), d.start)
@@ -133,6 +135,22 @@ def find_phases(view: str) -> list[Attribute]:
 
 # A clause that is a date and nothing else: "去年12月，", "In December 2023,".
 _BARE_DATE_CLAUSE = re.compile(r"[\s,，、]*(?:in|on|by|at|since|from|于|在)?[\s,，、]*")
+
+
+# "醫師昨(10)日說明", "衛福部今(18)日表示": the day someone spoke.
+_SPOKE_AFTER = re.compile(
+    r"\s*(?:表示|说明|說明|指出|强调|強調|举办|舉辦|举行|舉行|受访|受訪|透露|提到)"
+)
+
+
+def _a_speakers_day(view: str, date: DateMention, dates: Sequence[DateMention]) -> bool:
+    """A Taiwan news day ("今(18)日") that dates who spoke, or a sentence that dates its event
+    otherwise ("今(18)日表示，托夫生已於2023年4月獲准")."""
+    if view[date.start : date.start + 1] not in "(（" or not date.rule.startswith("CN_BARE_DAY"):
+        return False
+    return bool(_SPOKE_AFTER.match(view, date.end)) or any(
+        other is not date and other.iso for other in dates
+    )
 
 
 def is_event_date(view: str, date: DateMention) -> bool:

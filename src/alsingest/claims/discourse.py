@@ -118,6 +118,10 @@ def table_start(paragraphs: Sequence[Paragraph], index: int) -> int:
     return index
 
 
+# "Qalsody (tofersen)", "Radicava（依达拉奉）": another name of the drug in brackets.
+_BRACKETED_NAME = re.compile(r"\s*[(（][^()（）,，;；。]{2,40}[)）]")
+
+
 def _name_at(item: SentenceInput, at: int) -> str | None:
     """The therapy named at ``at`` in a sentence: a lexicon name, else a code ("AB-101")."""
     listed = next((m.therapy for m in item.mentions if m.start == at), None)
@@ -174,10 +178,16 @@ class Layout:
                 and before.sentence.paragraph == item.sentence.paragraph
                 and patterns.DESCRIBED_BEFORE_NAMED.search(before.view.folded)
             ):
-                # "…批准一种新疗法的上市许可。Qalsody(tofersen)适用于…": named at the next one's start.
+                # "…批准一种新疗法的上市许可。Qalsody(tofersen)适用于…": introduced at the next
+                # one's start, with another name of it in brackets.
                 lead = len(item.view.folded) - len(item.view.folded.lstrip())
                 named = _name_at(item, lead)
-                if named is not None:
+                first = item.mentions[0]
+                if (
+                    named is not None
+                    and first.start == lead
+                    and _BRACKETED_NAME.match(item.view.folded, first.end)
+                ):
                     named_next[before.sentence.index] = named
             before = item
             if first_named is None and paragraphs[item.sentence.paragraph].kind != REFERENCE:
@@ -320,7 +330,7 @@ class Discourse:
         if (
             layout.subject
             and any(a.kind == "date" for a in attributes)
-            and patterns.THE_TRIAL.search(masked)
+            and patterns.THE_TRIAL_ITSELF.search(masked)
             and not speaks_of_many(view, masked)
         ):
             # "October 2023 - The clinical trial has been completed." on a page about one

@@ -707,6 +707,7 @@ def background_mentions(view: str, mentions: list[TherapyMention]) -> set[int]:
             for i in range(1, len(mentions))
             if mentions[i].therapy != mentions[i - 1].therapy
             and _ADDED_TO_CARE.fullmatch(view[mentions[i - 1].end : mentions[i].start])
+            and not _eligibility(view, mentions[i - 1])  # "入选标准：在利鲁唑治疗基础上联合X"
         }
     # "一组给予锂和利鲁唑；另一组给予利鲁唑和安慰剂": a drug both arms take is background wherever
     # the sentence names it.
@@ -824,6 +825,8 @@ def _reads_as_background(view: str, mention: TherapyMention) -> bool:
     if has_cue(patterns.BALANCED_FACTOR_BEFORE, view) and patterns.BALANCED_FACTOR_BEFORE.search(
         view, max(0, mention.start - 140), mention.start
     ):
+        return True
+    if "分层因素" in view and patterns.BALANCED_FACTOR_AFTER.match(view, mention.end):
         return True
     return bool(
         re.search(r"在\s*$", before)
