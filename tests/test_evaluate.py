@@ -34,6 +34,7 @@ REAL_SETS = {
     "real-dev12": "dev12",
     "real-dev13": "dev13",
     "real-dev14": "dev14",
+    "real-dev15": "dev15",
     "real-test6": "test6",
     "real-test7": "test7",
     "real-test8": "test8",

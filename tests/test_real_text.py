@@ -3049,3 +3049,44 @@ def test_session11_review_guards_for_extraction(toolkit, case):
     else:
         values = {getattr(c, case["field"]) for c in claims}
         assert (case["value"] in values) == case["present"], values
+
+
+def test_a_month_named_alone_in_english_takes_the_releases_year(toolkit):
+    # No digit in the sentence: the month alone ("in March") is still a date, in the year of the
+    # release's dateline, here written with the date in brackets.
+    text = (
+        "Regulator backs ibudilast\n\n"
+        "Boston, Mass. (June 12, 2024) – The patient group welcomes the approval of ibudilast.\n\n"
+        "An advisory committee voted unanimously in March to support approval of ibudilast."
+    )
+    dates = {c.date for c in claims_of(toolkit, text)}
+    assert "2024-03" in dates
+
+
+def test_an_approval_of_a_few_days_ago_is_a_claim_with_its_day_not_given(toolkit):
+    claims = claims_of(toolkit, "日前，美国FDA宣布异丁司特获批用于治疗渐冻症。")
+    assert [(c.therapy, c.date, c.date_text) for c in claims] == [("ibudilast", None, "日前")]
+    # "3日前" counts days; a festival is no date.
+    assert not claims_of(toolkit, "春节日前后，异丁司特的患者援助项目照常进行。")
+
+
+def test_for_the_treatment_of_a_disease_refers_to_no_drug(toolkit):
+    text = (
+        "The FDA approved ibudilast last week.\n\n"
+        "The only other drug for the treatment of ALS is riluzole, which was approved in 1995."
+    )
+    got = {(c.therapy, c.date) for c in claims_of(toolkit, text)}
+    assert ("riluzole", "1995") in got and ("ibudilast", "1995") not in got
+
+
+def test_a_sentence_about_several_trials_is_no_earlier_drugs_claim(toolkit):
+    text = (
+        "Ibudilast received approval in Japan in 2015 after a phase 3 trial.\n\n"
+        "There are two pivotal phase 3 clinical trials scheduled to read out in 2017 as well, "
+        "and their results may bring new treatments to regulators."
+    )
+    got = {(c.therapy, c.date) for c in claims_of(toolkit, text)}
+    assert ("ibudilast", "2015") in got and ("ibudilast", "2017") not in got
+    # one drug's phase 3 trials, named, are still its own
+    named = "Ibudilast was tested in two phase 3 trials that reported results in 2017."
+    assert ("ibudilast", "2017") in {(c.therapy, c.date) for c in claims_of(toolkit, named)}

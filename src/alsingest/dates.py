@@ -90,7 +90,14 @@ def _int(value: str | None) -> int | None:
 
 
 # Every date form holds a digit, 年, 月 or "year"; most sentences hold none and are done at once.
-_DATE_CHARACTER = re.compile(r"[\d年月周]|星期|礼拜|今天|今日|today")
+# (an English month named alone, "voted in March", needs no digit either)
+_DATE_CHARACTER = re.compile(
+    r"[\d年月周]|星期|礼拜|今天|今日|日前|近日|today|\b(?:in|early|mid|late|by|since|during|until|from|through)"
+    r"\s+(?:the\s+month\s+of\s+)?(?:early\s+|mid-?\s*|late\s+)?(?:january|february|march|april|june|"
+    r"july|august|september|october|november|december)\b"
+)
+# "日前", "近日": a few days before the article, on a day it does not give.
+_RECENT_DAY = re.compile(r"(?<![一二两三四五六七八九十\d数几节生假])(?:日前|近日)")
 _WEEK = re.compile(r"周|星期|礼拜")
 _LATER = re.compile(r"年之?[后後]|years later")
 _CONTEXT_YEAR = re.compile(
@@ -196,6 +203,10 @@ def find_dates(
             )
         ),
         *(("today", m) for m in (patterns.TODAY.finditer(text) if _TODAY.search(text) else ())),
+        *(
+            ("recent", m)
+            for m in (_RECENT_DAY.finditer(text) if "日前" in text or "近日" in text else ())
+        ),
         *(
             ("later", m)
             for m in (patterns.YEARS_LATER.finditer(text) if _LATER.search(text) else ())
@@ -317,6 +328,9 @@ def find_dates(
             value = anchor if anchor and len(anchor) == 10 else None
             rule = "TODAY, the publication date"
             mentions.append(DateMention(m.start(), m.end(), value, relative=True, rule=rule))
+        elif kind == "recent":
+            rule = "RECENT_DAY, a day not given"
+            mentions.append(DateMention(m.start(), m.end(), None, relative=True, rule=rule))
         elif kind == "relmonth":
             value = relative_month(anchor, m.group("rel"), _int(m.group("day")))
             rule = "CN_RELATIVE_MONTH, month from the publication date"
@@ -382,15 +396,6 @@ PUBLISHED = re.compile(
 )
 
 
-# A press release's dateline: "SALT LAKE CITY, May 26, 2020 /PRNewswire/ --", "BEIJING, March 24,
-# 2025 -", "CAMBRIDGE, Mass., Sept. 7, 2022 (GLOBE NEWSWIRE) --", "CAMBRIDGE, Mass. / Mar 08, 2024 /
-# Business Wire /".
-DATELINE = re.compile(
-    r"(?:^|\s)[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][A-Za-z.]+\.?)?\s*[,/]\s*"
-    r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})\s*(?:/|\(|--|–|—|-\s)"
-)
-
-
 def publication_date(text: str) -> str | None:
     """The article's own date: a press release's dateline, a line that says so ("发布时间：2025-01-02"),
     else a byline.
@@ -401,9 +406,9 @@ def publication_date(text: str) -> str | None:
     """
     lines = [line for line in text.splitlines() if line.strip()]
     for line in lines[:12]:
-        m = DATELINE.search(line)
+        m = patterns.DATELINE.search(line)
         if m:
-            dates, _ = find_dates(fold(m.group("date")))
+            dates, _ = find_dates(fold(patterns.dateline_text(m)))
             if dates and dates[0].iso and len(dates[0].iso) == 10:
                 return dates[0].iso
     for line in map(fold, [*lines[:8], *lines[-8:]]):

@@ -717,7 +717,9 @@ ANAPHOR = re.compile(
     r"该药物|该药品|该新药|该候选药物|该候选药|该药|该产品|该疗法|该款药物|此药|本品|这款新药|这款药物|这款药|这种药物|此款药物"
     # a device by description: "该装置", "这套脑机接口装置", "the implant"
     r"|(?:该|这套|这款|此)(?:脑机接口|脑机)?(?:装置|设备|植入物|芯片)"
+    # (not "for the treatment of ALS", "the therapy for patients": the use, not a product)
     r"|\bthe (?:investigational |experimental |study )?(?:drug|therapy|medicine|treatment|candidate|product|device|implant)\b"
+    r"(?!\s+(?:of|for)\b)"
     r"|\bthe company's (?:lead |investigational )?(?:drug |therapy |product )?candidate\b"
 )
 # "a potential new therapeutic approach being developed by Amylyx": the company's product.
@@ -890,6 +892,8 @@ GENERIC_PLURAL = re.compile(
     r"\b(several|multiple|various)\s+(\w+\s+)?(drugs|therapies|candidates|compounds|treatments|regimens)\b|"
     # "at least five drugs in Phase 2 trials" (not "three treatments of the cells")
     r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(\w+\s+)?(drugs|therapies|candidates|compounds)\b|"
+    # "There are two pivotal phase 3 clinical trials scheduled to read out" (not "phase 3 trials")
+    r"(?<!phase )\b(two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+){0,4}?(?:trials|studies)\b|"
     # "completes enrollment in the first 3 arms", "前三个组": several of a platform's regimens
     r"\b(?:the\s+)?(?:first|last|other|remaining)\s+(?:\d+|two|three|four|five)\s+(?:arms|regimens)\b|"
     r"\b(?:all|both)\s+(?:\w+\s+)?(?:arms|regimens)\b"
@@ -1409,18 +1413,31 @@ CLAUSE_BREAK = re.compile(
     r"[，,;；。:：]|\bbut\b|\bhowever\b|\bwhile\b|\bwhereas\b|但|然而|不过|而(?!且)"
 )
 # A press release's dateline, read on the original text: "BEIJING, March 24, 2025 -",
-# "NEW YORK, April 10, 2025 /PRNewswire/ --". Its date is the announcement's.
+# "NEW YORK, April 10, 2025 /PRNewswire/ --", "SEOUL, South Korea, 9 December 2024 —",
+# "CAMBRIDGE, Mass., Sept. 7, 2022 (GLOBE NEWSWIRE) --", "CAMBRIDGE, Mass. / Mar 08, 2024 /
+# Business Wire /", a wire's "OREANDA-NEWS. September 30, 2016. AB Science …" and
+# "Washington, D.C. (April 25, 2023) –". Its date is the announcement's (``dateline_date``).
+_DL_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 DATELINE = re.compile(
     r"^[ \t]*[A-Z][A-Za-z.'\- ]{1,40},(?:[ \t]*[A-Z][A-Za-z. ]{1,30},)?[ \t]*"
-    r"(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2},[ \t]*\d{4}|"
-    r"\d{1,2}[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{4})"
+    rf"(?P<date>{_DL_MONTH}[ \t]+\d{{1,2}},[ \t]*\d{{4}}|\d{{1,2}}[ \t]+{_DL_MONTH}[ \t]+\d{{4}})"
     r"[ \t]*(?:/[^/\n]{1,40}/)?[ \t]*[-–—]"
-    # a wire's "OREANDA-NEWS. September 30, 2016. AB Science … announces today"
+    r"|(?:^|\s)[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][A-Za-z.]+\.?)?\s*[,/]\s*"
+    r"(?P<date2>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})\s*(?:/|\(|--|–|—|-\s)"
     r"|^[ \t]*[A-Z][A-Z'-]{2,}(?:[ -][A-Z][A-Z'-]+)*\.[ \t]+"
-    r"(?P<date2>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2},"
-    r"[ \t]*\d{4})\.[ \t]+(?=[A-Z])",
+    rf"(?P<date3>{_DL_MONTH}[ \t]+\d{{1,2}},[ \t]*\d{{4}})\.[ \t]+(?=[A-Z])"
+    r"|^[ \t]*[A-Z][A-Za-z.'\- ]{1,40}(?:,[ \t]*[A-Z][A-Za-z. ]{1,30})?[ \t]*"
+    rf"\((?P<date4>{_DL_MONTH}[ \t]+\d{{1,2}}[,.][ \t]*\d{{4}})\)[ \t]*[-–—]",
     re.MULTILINE,
 )
+
+
+def dateline_text(m: re.Match) -> str:
+    """The date a DATELINE match holds, as written ("April 25. 2023" read as "April 25, 2023")."""
+    text = m.group("date") or m.group("date2") or m.group("date3") or m.group("date4")
+    return re.sub(r"(\d)\.(\s*\d{4})$", r"\1,\2", text)
+
+
 # A line break inside an English sentence of hard-wrapped plain text: after a letter, digit
 # or comma with no sentence end, before a lowercase word or a number ("in May\n2024, the IND
 # was approved"), or after a comma before a capital ("Dr. Wang,\nDr. Wu"). A line ending in a

@@ -330,9 +330,7 @@ def dateline_date(text: str) -> str | None:
     match = patterns.DATELINE.search(text[:3000])
     if match is None:
         return None
-    dates = [
-        d.iso for d in find_dates(fold(match.group("date") or match.group("date2")))[0] if d.iso
-    ]
+    dates = [d.iso for d in find_dates(fold(patterns.dateline_text(match)))[0] if d.iso]
     return dates[0] if dates else None
 
 
