@@ -3090,3 +3090,9 @@ def test_a_sentence_about_several_trials_is_no_earlier_drugs_claim(toolkit):
     # one drug's phase 3 trials, named, are still its own
     named = "Ibudilast was tested in two phase 3 trials that reported results in 2017."
     assert ("ibudilast", "2017") in {(c.therapy, c.date) for c in claims_of(toolkit, named)}
+
+
+def test_positive_or_promising_results_in_english_are_an_outcome(toolkit):
+    text = "In March 2024, an early study of ibudilast delivered promising clinical data."
+    claims = claims_of(toolkit, text)
+    assert [(c.therapy, c.date) for c in claims] == [("ibudilast", "2024-03")]

@@ -1783,3 +1783,29 @@ def test_a_year_less_day_in_the_sentence_naming_the_therapy_is_read_in_the_claim
         claim(therapy="ibudilast", type="other", date=claimed), Source(text, CONVERTER), lexicon
     )
     assert result.verdict == verdict, result.reason
+
+
+@pytest.mark.parametrize("claimed, verdict", [("1", PARTIAL), ("1/2", SUPPORTED)])
+def test_a_records_glued_phases_are_read_as_one_phase_range(lexicon, claimed, verdict):
+    # "PHASE1/PHASE2Completed": a record's cells run together; phase 1/2 only loosely
+    # confirms a phase 1 claim.
+    text = BULLET_RECORD.replace("    Phase 1\n", "    PHASE1/PHASE2CompletedINTERVENTIONAL\n")
+    result = verify_claim(
+        claim(therapy="ibudilast", type="trial_design", phase=claimed, enrollment=18),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert result.verdict == verdict, result.reason
+
+
+def test_promising_data_confirm_a_claim_of_positive_results(lexicon):
+    text = (
+        "In November 2024, an investigator-initiated trial of ibudilast delivered promising "
+        "clinical data, further validating its potential." + FILLER
+    )
+    result = verify_claim(
+        claim(therapy="ibudilast", type="trial_result", date="2024-11", outcome="met"),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert result.verdict == SUPPORTED, result.reason

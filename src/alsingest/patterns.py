@@ -582,7 +582,9 @@ OUTCOME_MET = re.compile(
     r"改善(了)?[^，,。；;]{0,8}(功能|评分|症状)|(明确|显著)?获益|积极(结果|信号|进展)|阳性结果|有(显著)?(临床)?疗效|疗效(显著|良好)|"
     r"(安全性|耐受性)[^，,。；;]{0,4}(良好|较好|可控|可接受)|未见(严重)?(不良|并发症)|未发现[^，,。；;]{0,8}并发症|准确率[^，,。；;]{0,3}达|进展[^，,。；;]{0,2}(放缓|减缓)|"
     r"\bmet (its|the) primary|\bmet (its|the|all) (main|key|co-primary|primary) (goals?|objectives?|end ?points?)|\b(significant(ly)?\s+)?(improv\w*|slow\w*|delay\w*|prolong\w*|extend\w*|prevent\w*)\b[^.;]{0,40}(survival|progression|onset|function|lifespan|life expectancy|deficits|score|degeneration)|"
-    r"\bwell[\s-]tolerated|\bsafe\b|\bsafety profile|\bsurvival benefit|\bgains? in|\breduc\w*\s+(in\s+)?(the\s+)?risk of (death|mortality)"
+    r"\bwell[\s-]tolerated|\bsafe\b|\bsafety profile|\bsurvival benefit|\bgains? in|\breduc\w*\s+(in\s+)?(the\s+)?risk of (death|mortality)|"
+    # "delivered promising clinical data", "positive topline results" (积极结果 in English)
+    r"\b(?:positive|promising|encouraging)\s+(?:clinical\s+|top-?line\s+|preliminary\s+|interim\s+){0,2}(?:results|data|findings)\b"
 )
 OUTCOME_MISSED = re.compile(
     r"未[^,;。]{0,12}?达到[^,;。]{0,4}主要[^,;。]{0,2}终点|未(能)?达到[^，,。；;]{0,6}(主要)?终点|没有达到|未(见|发现|证实|观察到|显示)[^，,。；;]{0,10}(获益|疗效|效果|差异|改善)|"
@@ -1323,7 +1325,8 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
     OUTCOME_MET: (
         "终点", "显著", "延长", "生存", "缓", "改善", "获益", "积极", "阳性结果", "疗效", "安全性",
         "耐受性", "未见", "并发症", "准确率", "抑制", "遏制", "阻止", "primary", "improv", "slow", "delay", "prolong",
-        "extend", "prevent", "tolerated", "safe", "survival", "gain", "reduc", "met ",
+        "extend", "prevent", "tolerated", "safe", "survival", "gain", "reduc", "met ", "positive",
+        "promising", "encouraging",
     ),
     OUTCOME_MISSED: (
         "终点", "没有", "未", "失败", "无", "met", "not", "failed", "didn't", "missed", "no ",

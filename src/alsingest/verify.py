@@ -1099,7 +1099,12 @@ def _stated_phases(view: str) -> set[str]:
     """The phases a sentence states; two side by side ("Phase 2 Phase 3") are one, "2/3"."""
     found = sorted(
         (m.start(), m.end(), phase)
-        for regex in (patterns.CN_PHASE, patterns.CN_ORDINAL_PHASE, patterns.EN_PHASE)
+        for regex in (
+            patterns.CN_PHASE,
+            patterns.CN_ORDINAL_PHASE,
+            patterns.EN_PHASE,
+            patterns.EN_GLUED_PHASE,  # a record's "PHASE1/PHASE2Completed"
+        )
         for m in regex.finditer(view)
         if (phase := normalize_phase(m.group("phase")))
     )
