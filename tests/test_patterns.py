@@ -46,7 +46,12 @@ def test_the_proof_rejects_a_cue_list_with_a_gap():
         ("DATELINE", "BEIJING, March 24, 2025 - Company", True),
         ("DATELINE", "SEOUL, South Korea, Dec. 9, 2024 /PRNewswire/ -- X", True),
         ("DATELINE", "The trial began on March 24, 2025 - a first", False),
-        ("DATELINE", "Washington, D.C. (April 25, 2023) – The group", True),
+        (
+            "DATELINE",
+            "Washington, D.C. (April 25, 2023) – The group welcomes the FDA decision",
+            True,
+        ),
+        ("DATELINE", "Qalsody (April 25, 2023) – FDA accelerated approval", False),
         ("DATELINE", "WIRE-NEWS. June 3, 2019. Company X announces", True),
         ("DATELINE", "CAMBRIDGE, Mass. / Mar 08, 2024 / Business Wire / X", True),
         ("DATELINE", "The study (April 25, 2023) was small", False),

@@ -3028,9 +3028,13 @@ def test_a_designation_awarded_or_designated_is_a_dated_event(toolkit):
     assert not any(c.date for c in claims_of(toolkit, tags))
 
 
-GUARDS_11 = json.loads(
-    (Path(__file__).parent / "review_guards" / "session11_extract.json").read_text(encoding="utf-8")
-)
+GUARDS_11 = [
+    case
+    for name in ("session11_extract.json", "session11b_extract.json")
+    for case in json.loads(
+        (Path(__file__).parent / "review_guards" / name).read_text(encoding="utf-8")
+    )
+]
 
 
 @pytest.mark.parametrize("case", GUARDS_11, ids=[c["name"] for c in GUARDS_11])
@@ -3038,7 +3042,10 @@ def test_session11_review_guards_for_extraction(toolkit, case):
     # A reviewer's texts against session 11's rules: a Taiwan news day that dates who spoke;
     # what was reported before or not yet; a known drug opening the next sentence without a
     # bracketed name; "April 25 – 18 months after"; criteria joining drugs; factors before the
-    # trial's drug; "the study of death records"; prizes awarded.
+    # trial's drug; "the study of death records"; prizes awarded. A second reviewer's ("b…"):
+    # timeline entries, captions and corrections are no datelines; a bare month after the
+    # article's own date, or a name ("June Kim"); "接近日本", "手术日前一天" and a visit 日前 are no
+    # news; "approved the drug for ALS" still refers; "the first of two studies" is one.
     claims = [
         c
         for c in claims_of(toolkit, case["text"], published=case.get("published"))
@@ -3096,3 +3103,30 @@ def test_positive_or_promising_results_in_english_are_an_outcome(toolkit):
     text = "In March 2024, an early study of ibudilast delivered promising clinical data."
     claims = claims_of(toolkit, text)
     assert [(c.therapy, c.date) for c in claims] == [("ibudilast", "2024-03")]
+
+
+def test_patients_treated_with_placebo_or_the_drug_are_the_trials(toolkit):
+    text = "In the phase 2 study, 88 people with ALS were treated either with placebo or with ibudilast."
+    assert {c.enrollment for c in claims_of(toolkit, text)} == {88}
+
+
+def test_the_year_money_was_given_dates_no_event(toolkit):
+    text = (
+        "We funded ibudilast research early, with investments starting in 2009 and totalling "
+        "$2M, and its phase 2 trial began in 2019."
+    )
+    dates = {c.date for c in claims_of(toolkit, text)}
+    assert "2019" in dates and "2009" not in dates
+
+
+def test_trials_of_several_phases_are_no_single_products_phase(toolkit):
+    text = (
+        "Ibudilast is in a phase 3 trial in ALS. Ibudilast is taken by mouth.\n\n"
+        "For comprehensive information about trials currently recruiting, including phase 1 "
+        "and 2 trials, see the registry."
+    )
+    phases = {c.phase for c in claims_of(toolkit, text) if c.therapy == "ibudilast"}
+    assert phases == {"3"}
+    # ... while the trials a sentence opens on are what came before it
+    after = "Ibudilast in ALS\n\nAfter phase 1 and 2 trials, a phase 3 trial with 300 patients is planned for 2025."
+    assert ("3", 300) in {(c.phase, c.enrollment) for c in claims_of(toolkit, after)}

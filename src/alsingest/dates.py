@@ -97,7 +97,9 @@ _DATE_CHARACTER = re.compile(
     r"july|august|september|october|november|december)\b"
 )
 # "日前", "近日": a few days before the article, on a day it does not give.
-_RECENT_DAY = re.compile(r"(?<![一二两三四五六七八九十\d数几节生假])(?:日前|近日)")
+_RECENT_DAY = re.compile(
+    r"(?<![一二两三四五六七八九十\d数几节生假接术期])(?:日前|近日)(?!\s*[一二两三四五六七八九十\d]+\s*[天日周])"
+)
 _WEEK = re.compile(r"周|星期|礼拜")
 _LATER = re.compile(r"年之?[后後]|years later")
 _CONTEXT_YEAR = re.compile(
@@ -259,6 +261,15 @@ def find_dates(
         elif kind == "enmonth":
             month = patterns.MONTHS[m.group("mname")]
             value = iso(anchor_year, month) if anchor_year else None
+            if (
+                value
+                and anchor
+                and len(anchor) >= 7
+                and value > anchor[:7]
+                and not patterns.PLANNED.search(_clause_around(text, m.start()))
+            ):
+                # "voted in March" in an article of January: a month past, of a year not given.
+                value = None
             rule = "EN_BARE_MONTH, year from the publication date"
             mentions.append(DateMention(m.start(), m.end(), value, relative=True, rule=rule))
         elif kind in ("md", "month", "enmd"):
@@ -351,6 +362,13 @@ def find_dates(
     return mentions, year
 
 
+def _clause_around(text: str, at: int) -> str:
+    """The clause holding ``at``: between the nearest clause marks around it."""
+    start = max(text.rfind(mark, 0, at) for mark in ",;.，；。") + 1
+    ends = [i for i in (text.find(mark, at) for mark in ",;.，；。") if i >= 0]
+    return text[start : min(ends, default=len(text))]
+
+
 def lead_day(anchor: str | None, day: int | None) -> str | None:
     """A news day with no month ("15日"): that day of the publication month, or of the month before when the
     day is still to come ("28日" in an article of 3 March is 28 February)."""
@@ -405,12 +423,13 @@ def publication_date(text: str) -> str | None:
     ``text`` is simplified; only the lines looked at are folded.
     """
     lines = [line for line in text.splitlines() if line.strip()]
-    for line in lines[:12]:
-        m = patterns.DATELINE.search(line)
-        if m:
-            dates, _ = find_dates(fold(patterns.dateline_text(m)))
-            if dates and dates[0].iso and len(dates[0].iso) == 10:
-                return dates[0].iso
+    # A wire release's dateline ("SALT LAKE CITY, May 26, 2020 /PRNewswire/ --") first; other
+    # datelines only after a line that says the page's date and a byline: a timeline's entry or
+    # a photo caption can look like one.
+    datelines = [(m, line) for line in lines[:12] if (m := patterns.DATELINE.search(line))]
+    for m, _ in datelines:
+        if m.group("date2") and (day := _full_day(patterns.dateline_text(m))):
+            return day
     for line in map(fold, [*lines[:8], *lines[-8:]]):
         m = PUBLISHED.search(line)
         if not m:
@@ -425,4 +444,12 @@ def publication_date(text: str) -> str | None:
         full = [d.iso for d in dates if d.iso and len(d.iso) == 10 and not d.relative]
         if len(full) == 1:
             return full[0]
+    for m, _ in datelines:
+        if day := _full_day(patterns.dateline_text(m)):
+            return day
     return None
+
+
+def _full_day(written: str) -> str | None:
+    dates, _ = find_dates(fold(written))
+    return dates[0].iso if dates and dates[0].iso and len(dates[0].iso) == 10 else None

@@ -301,6 +301,10 @@ EN_BARE_MONTH = re.compile(
     r"\b(?:in|early|mid|late|by|since|during|until|from|through)\s+(?:the\s+month\s+of\s+)?"
     r"(?:early\s+|mid-?\s*|late\s+)?(?P<mname>january|february|march|april|june|july|august|"
     r"september|october|november|december)\b(?![\s,.]*\d)(?:\s+of\s+this\s+year)?"
+    # ... then a pause or a word that cannot go on a name ("presented by June Kim" is a person)
+    r"(?=\s*(?:[,.;:)!?]|$)|\s+(?:the|a|an|of|this|last|next|and|or|to|when|after|before|that|with|for|"
+    r"in|at|on|by|as|it|its|their|we|he|she|they|is|was|were|will|would|has|have|had|while|but|"
+    r"so|from|through|until|there|results?|data|\d)\b)"
 )
 # "2025-04-10", "2025-04", "2025/4/10"; not inside a code ("Protocol NS2008-1").
 ISO_DATE = re.compile(
@@ -413,6 +417,9 @@ TRIAL_ACTIVITY = re.compile(
     # placebo injections")
     r"\b(?:received|receiving|started treatment with|treated with|given|took|taking|assigned to)\s+"
     r"(?:[\w-]+\s+){1,3}?or (?:a |matching )?placebo\b|"
+    # "were treated either with the placebo or with one of two doses of NP001"
+    r"\b(?:received|receiving|treated|given|assigned to)\s+(?:either\s+)?(?:with\s+)?"
+    r"(?:a\s+|the\s+|matching\s+)?placebo\s+or\b|"
     r"\bconducted\b"
 )
 # The trial the text is about, referred to: "will join the trial", "该研究".
@@ -682,7 +689,9 @@ MONEY_CLAUSE = re.compile(
     # money a product brought in: "brought in $380 million", "带来3.8亿美元收入"
     r"\b(brought in|generated|earned)\b|收入|"
     # money a company raised: "宣布获得了7500万美元融资", "raised $75 million in a Series C round"
-    r"融资|募资|\bfinancing\b|\bfunding round\b|\braised\s+(?:us\s*)?\$|\bseries [a-e] (?:round|financing)\b"
+    r"融资|募资|\bfinancing\b|\bfunding round\b|\braised\s+(?:us\s*)?\$|\bseries [a-e] (?:round|financing)\b|"
+    # money given to research: "with investments starting in 2004", "资助", "donations"
+    r"\binvestments?\b|\binvested\b|\bdonations?\b|\bdonated\b|资助|捐赠|捐款"
 )
 # ... of which money a company raised dates nothing of its drug even from a clause of its own.
 FUNDING = re.compile(
@@ -719,9 +728,9 @@ ANAPHOR = re.compile(
     r"该药物|该药品|该新药|该候选药物|该候选药|该药|该产品|该疗法|该款药物|此药|本品|这款新药|这款药物|这款药|这种药物|此款药物"
     # a device by description: "该装置", "这套脑机接口装置", "the implant"
     r"|(?:该|这套|这款|此)(?:脑机接口|脑机)?(?:装置|设备|植入物|芯片)"
-    # (not "for the treatment of ALS", "the therapy for patients": the use, not a product)
-    r"|\bthe (?:investigational |experimental |study )?(?:drug|therapy|medicine|treatment|candidate|product|device|implant)\b"
-    r"(?!\s+(?:of|for)\b)"
+    # (not "for the treatment of ALS": treating, not a product)
+    r"|\bthe (?:investigational |experimental |study )?(?:drug|medicine|candidate|product|device|implant|"
+    r"(?:treatment|therapy)(?!\s+of\b))\b"
     r"|\bthe company's (?:lead |investigational )?(?:drug |therapy |product )?candidate\b"
 )
 # "a potential new therapeutic approach being developed by Amylyx": the company's product.
@@ -888,14 +897,17 @@ EXAMPLE_OPENER = re.compile(r"\s*(如|例如|比如|譬如|e\.g\.|eg\b|such as|f
 GENERIC_PLURAL = re.compile(
     # (not the sites of one trial: "在59个临床试验中心开展")
     r"(超过|逾|近|约)?\s*\d+\s*(项|种|个|款)[^,;。]{0,4}(药物|试验|研究|疗法|临床)(?!(?:试验|研究)?(?:中心|机构|医院|单位))|多项|数十项|几十项|数十种|许多|大多数|大部分|众多|"
-    r"\bdozens of\b|\bmany (drugs|trials|studies)\b|\bnumerous\b|\bmost (drugs|trials|studies)\b|"
+    r"\bdozens of\b|\bmany\s+(?:[\w-]+\s+){0,3}?(?:drugs|trials|studies|treatments|therapies|candidates)\b|\bnumerous\b|\bmost (drugs|trials|studies)\b|"
     # "其他渐冻症新药的试验", "trials of other ALS drugs"
     r"其他[^,;。，；]{0,6}(?:药物|新药|疗法)|\bother\s+(?:\w+\s+)?(?:drugs|therapies|treatments|candidates)\b|"
     r"\b(several|multiple|various)\s+(\w+\s+)?(drugs|therapies|candidates|compounds|treatments|regimens)\b|"
     # "at least five drugs in Phase 2 trials" (not "three treatments of the cells")
     r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(\w+\s+)?(drugs|therapies|candidates|compounds)\b|"
-    # "There are two pivotal phase 3 clinical trials scheduled to read out" (not "phase 3 trials")
-    r"(?<!phase )\b(two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+){0,4}?(?:trials|studies)\b|"
+    # "There are two pivotal phase 3 clinical trials scheduled to read out" (not "the first of
+    # two studies", one of them)
+    r"(?<!\bof )\b(two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){0,4}?(?:trials|studies)\b|"
+    # "including phase 1 and 2 trials": trials of several phases
+    r"\bphases?\s+(?:[1-4]|i{1,3}|iv)\s*(?:and|or|,)\s*(?:[1-4]|i{1,3}|iv)\s+(?:[\w-]+\s+){0,2}?(?:trials|studies)\b|"
     # "completes enrollment in the first 3 arms", "前三个组": several of a platform's regimens
     r"\b(?:the\s+)?(?:first|last|other|remaining)\s+(?:\d+|two|three|four|five)\s+(?:arms|regimens)\b|"
     r"\b(?:all|both)\s+(?:\w+\s+)?(?:arms|regimens)\b"
@@ -1430,7 +1442,9 @@ DATELINE = re.compile(
     r"|^[ \t]*[A-Z][A-Z'-]{2,}(?:[ -][A-Z][A-Z'-]+)*\.[ \t]+"
     rf"(?P<date3>{_DL_MONTH}[ \t]+\d{{1,2}},[ \t]*\d{{4}})\.[ \t]+(?=[A-Z])"
     r"|^[ \t]*[A-Z][A-Za-z.'\- ]{1,40}(?:,[ \t]*[A-Z][A-Za-z. ]{1,30})?[ \t]*"
-    rf"\((?P<date4>{_DL_MONTH}[ \t]+\d{{1,2}}[,.][ \t]*\d{{4}})\)[ \t]*[-–—]",
+    rf"\((?P<date4>{_DL_MONTH}[ \t]+\d{{1,2}}[,.][ \t]*\d{{4}})\)[ \t]*[-–—]"
+    # ... a release's first sentence after it, not a timeline's label ("– FDA approval")
+    r"(?=[ \t]*(?:\S+[ \t]+){4}\S)",
     re.MULTILINE,
 )
 

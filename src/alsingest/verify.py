@@ -327,11 +327,14 @@ def _dates_compatible(claimed: str, stated: str) -> bool:
 
 def dateline_date(text: str) -> str | None:
     """The date of a press release's dateline ("BEIJING, March 24, 2025 -"), if it has one."""
-    match = patterns.DATELINE.search(text[:3000])
-    if match is None:
-        return None
-    dates = [d.iso for d in find_dates(fold(patterns.dateline_text(match)))[0] if d.iso]
-    return dates[0] if dates else None
+    head = text[:3000]
+    for match in patterns.DATELINE.finditer(head):
+        # at a line's start: not "… the FDA, April 25, 2023 (" inside a sentence
+        if head[head.rfind("\n", 0, match.start()) + 1 : match.start()].strip():
+            continue
+        dates = [d.iso for d in find_dates(fold(patterns.dateline_text(match)))[0] if d.iso]
+        return dates[0] if dates else None
+    return None
 
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")

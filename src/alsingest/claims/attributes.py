@@ -64,6 +64,9 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[Attribute]:
     )
     if len(dates) > 1 or "(" in view:
         dates = [d for d in dates if not _a_speakers_day(view, d, dates)]
+    if any(d.rule.startswith("RECENT_DAY") for d in dates) and not _news_of_a_therapy(view):
+        # "日前，记者在医院见到了正在注射X的患者": a visit, not the drug's news.
+        dates = [d for d in dates if not d.rule.startswith("RECENT_DAY")]
     for d in dates:
         # An unresolvable date ("明年" with no publication date, "2025年13月") is kept as written.
         trial_year = patterns.TRIAL_YEAR_BEFORE.search(view, max(0, d.start - 8), d.start)
@@ -141,6 +144,23 @@ _BARE_DATE_CLAUSE = re.compile(r"[\s,，、]*(?:in|on|by|at|since|from|于|在)?
 _SPOKE_AFTER = re.compile(
     r"\s*(?:表示|说明|說明|指出|强调|強調|举办|舉辦|举行|舉行|受访|受訪|透露|提到)"
 )
+
+
+def _news_of_a_therapy(view: str) -> bool:
+    """An approval, launch, filing, trial start or first dose, withdrawal or announcement."""
+    return any(
+        p.search(view)
+        for p in (
+            patterns.APPROVAL,
+            patterns.LAUNCH,
+            patterns.SUBMISSION,
+            patterns.TRIAL_APPROVAL,
+            patterns.TRIAL_START,
+            patterns.WITHDRAWAL,
+            patterns.DOSING,
+            patterns.ANNOUNCED,
+        )
+    )
 
 
 def _a_speakers_day(view: str, date: DateMention, dates: Sequence[DateMention]) -> bool:

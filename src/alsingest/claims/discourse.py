@@ -86,10 +86,21 @@ def about_a_trial(attributes: list[Attribute]) -> bool:
     return any(a.kind in ("phase", "enrollment", "outcome", "field") for a in attributes)
 
 
+# A sentence's opening clause of what came before: "After phase 1 and 2 trials, …".
+_BACKDROP_OPENER = re.compile(r"\s*(?:after|following|since|before|unlike)\b[^,，;；]*[,，]")
+
+
 def speaks_of_many(view: str, masked: str) -> bool:
     if patterns.SUMMARY.match(view) or patterns.QUOTED_SPEECH.match(view):
         return True
     plural = patterns.GENERIC_PLURAL.search(masked)
+    if (
+        plural is not None
+        and (opener := _BACKDROP_OPENER.match(masked))
+        and plural.end() <= opener.end()
+    ):
+        # "After phase 1 and 2 trials, a phase 3 trial … is planned": what came before it.
+        plural = patterns.GENERIC_PLURAL.search(masked, opener.end())
     if plural is None:
         return False
     one = patterns.SINGLED_OUT.search(masked, plural.end())

@@ -295,6 +295,12 @@ class _SentenceReader:
                 therapies, how = (layout.named_next[s.index],), "named by the next sentence"
             else:
                 therapies, how = discourse.owners(s, paragraph, view, masked, attributes, layout)
+                if how == "topic of an earlier sentence" and _an_announcement_only(
+                    masked, attributes
+                ):
+                    # "In March, the company announced that its chief executive would retire":
+                    # news of the company, dated, with nothing of the drug in it.
+                    therapies = ()
             carried = list(attributes)
             dates_here = [a for a in attributes if a.kind == "date"]
             if (
@@ -325,6 +331,17 @@ class _SentenceReader:
         for draft in found if row_refs else ():
             draft.cite(row_refs, "the reference column of its table row")
         return found
+
+
+_ANNOUNCING = re.compile(r"announc\w*|report\w*|宣布|公布|发布|报道|报告")
+
+
+def _an_announcement_only(masked: str, attributes: list[Attribute]) -> bool:
+    """A sentence whose only fact is a date and whose only event word is an announcing verb."""
+    if any(a.kind != "date" for a in attributes):
+        return False
+    events = [m.group() for m in patterns.EVENT.finditer(masked)]
+    return bool(events) and all(_ANNOUNCING.fullmatch(e.strip()) for e in events)
 
 
 def _counted_in_a_trial(attributes: list[Attribute], masked: str) -> list[Attribute]:
