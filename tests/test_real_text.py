@@ -3130,3 +3130,41 @@ def test_trials_of_several_phases_are_no_single_products_phase(toolkit):
     # ... while the trials a sentence opens on are what came before it
     after = "Ibudilast in ALS\n\nAfter phase 1 and 2 trials, a phase 3 trial with 300 patients is planned for 2025."
     assert ("3", 300) in {(c.phase, c.enrollment) for c in claims_of(toolkit, after)}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "动物模型表明，JNK的药理学抑制可增加神经元存活并延长生存期。",
+        "In mouse models, kinase inhibitors increased motor neuron survival and extended lifespan.",
+    ],
+)
+def test_a_sentence_about_a_class_of_drugs_takes_no_earlier_drug(toolkit, second):
+    text = "利鲁唑于1995年获批用于治疗ALS，依达拉奉也已在部分国家获批。" + second
+    assert {c.therapy for c in claims_of(toolkit, text) if c.type == "trial_result"} == set()
+
+
+def test_a_chinese_run_of_days_is_dated_to_its_month(toolkit):
+    text = "异丁司特的上市申请在2023年5月22日至25日的委员会会议上获得了积极意见。"
+    assert {c.date for c in claims_of(toolkit, text)} == {"2023-05"}
+    # two full dates are a period, each a day
+    period = "异丁司特的2期试验于2021年3月2日至2022年4月5日开展，共纳入60名患者。"
+    assert "2021-03-02" in {c.date for c in claims_of(toolkit, period)}
+
+
+@pytest.mark.parametrize(
+    "text, claimed",
+    [
+        (
+            "Ibudilast has been approved by the Therapeutic Goods Administration for people with MND.",
+            True,
+        ),
+        ("据报道，异丁司特已获美国FDA批准上市，用于治疗渐冻症。", True),
+        ("Ibudilast has not been approved by the FDA.", False),
+        ("Ibudilast is expected to be approved by the FDA.", False),
+        ("Riluzole is an FDA-approved drug for ALS.", False),
+    ],
+)
+def test_an_approval_stated_as_done_is_a_claim_without_a_date(toolkit, text, claimed):
+    therapies = {c.therapy for c in claims_of(toolkit, text)}
+    assert bool(therapies) == claimed, therapies

@@ -100,6 +100,7 @@ _DATE_CHARACTER = re.compile(
 _RECENT_DAY = re.compile(
     r"(?<![一二两三四五六七八九十\d数几节生假接术期])(?:日前|近日)(?!\s*[一二两三四五六七八九十\d]+\s*[天日周])"
 )
+_CN_DAY_RANGE_AFTER = re.compile(r"\s*(?:至|到|-|–|~|～)\s*(?:3[01]|[12]\d|0?[1-9])\s*[日号]")
 _WEEK = re.compile(r"周|星期|礼拜")
 _LATER = re.compile(r"年之?[后後]|years later")
 _CONTEXT_YEAR = re.compile(
@@ -135,6 +136,8 @@ def find_dates(
         year = cn_number(roc) + ROC_OFFSET if roc and cn_number(roc) else _int(m.group("year"))
         month = _int(m.group("month"))
         day = _int(m.group("day"))
+        if day is not None and _CN_DAY_RANGE_AFTER.match(text, m.end()):
+            day = None  # "2024年10月14日至17日": a meeting's days, dated to their month
         value = iso(year, month, day) if month is not None else iso(year)
         if m.group("month") and month is not None and value is None:
             # "2025年13月": keep it visible as text, never as a wrong ISO date.

@@ -637,6 +637,14 @@ EVENT = re.compile(
 WITHDRAWAL = re.compile(
     r"撤市|退市|下市|撤回上市|撤出[^,;。]{0,10}市场|\bwithdrawn\b|\bwithdrew\b|\bwithdraw\b[^.;]{0,30}\bmarkets?\b|\bdiscontinued\b"
 )
+# A regulator's approval stated as done, with no date: "has been approved by the Therapeutic Goods
+# Administration", "FDA approved Radicava", "获美国FDA批准上市" (not "FDA-approved", "approved for").
+APPROVED_EVENT = re.compile(
+    r"\b(?:has|have|had) (?:now )?been (?:granted )?approv(?:ed|al)\b(?!\s+(?:for use in|drugs?)\b)"
+    r"|\b(?:fda|ema|tga|nmpa|pmda|mhra|health canada|the agency|the regulator)\s+(?:has\s+|have\s+)?approved\b"
+    r"|(?:fda|ema|nmpa|药监局|药品监督管理局|食品药品管理局|药品管理局)[^，,。；;]{0,6}(?:宣布)?[^，,。；;]{0,16}获批|"
+    r"获(?:得)?(?:美国|欧盟|日本|中国)?[^，,。；;]{0,10}(?:fda|ema|nmpa|药监局|监督管理局|药品管理局)[^，,。；;]{0,6}批准"
+)
 APPROVAL = re.compile(r"批准|获批|获准|核准|核可|\bapprov\w*|\bauthori[sz]\w*")
 TRIAL_APPROVAL = re.compile(
     r"(获批|批准|获准)[^,;。]{0,24}?(开展|进行|开始|启动)[^,;。]{0,12}?(临床|试验|研究)|\bind\b|"
@@ -680,7 +688,7 @@ NON_EVENT_DATE_BEFORE = re.compile(
     # a document's own version: "(protocol version 5.0, 12-Jan-2016)", "方案版本号：3.0，2016年1月12日"
     r"|\bversion\s*[\d.]+\s*[,;:]?|版本号?\s*[:：]?\s*[\d.]+\s*[,，;；]?"
     # "the first ALS drug approved in Canada since 2018": another event's year.
-    r"|\bfirst\b[^.;,]{0,40}\bsince)\s*$"
+    r"|\bfirst\b[^.;,]{0,70}\bsince)\s*$"
 )
 # ... or sales and money in the date's clause ("2023年该产品销售额达3.8亿美元") ...
 MONEY_CLAUSE = re.compile(

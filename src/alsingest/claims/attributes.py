@@ -117,7 +117,18 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[Attribute]:
             )
     for m in finditer(patterns.WITHDRAWAL, view):
         attributes.append(Attribute("withdrawal", m.start(), m.end(), True, rule="WITHDRAWAL"))
+    if not any(a.kind == "date" for a in attributes) and not patterns.PLANNED.search(view):
+        for m in patterns.APPROVED_EVENT.finditer(view):
+            if not _negated_before(view, m.start()):
+                attributes.append(
+                    Attribute("approved", m.start(), m.end(), True, rule="APPROVED_EVENT")
+                )
+                break
     return attributes
+
+
+def _negated_before(view: str, at: int) -> bool:
+    return bool(re.search(r"(?:\bnot|\bnever|未|尚未|没有)\s*\S{0,6}$", view[max(0, at - 12) : at]))
 
 
 def find_phases(view: str) -> list[Attribute]:
@@ -176,7 +187,7 @@ def _a_speakers_day(view: str, date: DateMention, dates: Sequence[DateMention]) 
 def is_event_date(view: str, date: DateMention) -> bool:
     """Not an "as of" date, a publication line, a patent term, a guidance document's year or the
     year of a sales figure."""
-    before = view[max(0, date.start - 40) : date.start]
+    before = view[max(0, date.start - 80) : date.start]
     if patterns.NON_EVENT_DATE_BEFORE.search(before) or patterns.NON_EVENT_DATE_AFTER.match(
         view, date.end
     ):

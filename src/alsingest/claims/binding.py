@@ -97,7 +97,7 @@ def paren_groups(text: str) -> list[tuple[int, int]]:
 
 
 # Outcomes are predicates: their subject stands in the same clause or before it, never after.
-BACKWARD_ONLY = ("outcome", "withdrawal")
+BACKWARD_ONLY = ("outcome", "withdrawal", "approved")
 
 
 SINGLE_VALUED = ("phase", "enrollment")

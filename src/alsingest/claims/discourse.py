@@ -22,7 +22,7 @@ from .cues import has_cue
 from .model import TOPIC_REACH, Attribute, SentenceInput, TherapyMention
 from .trials import TrialIndex
 
-CLAIM_KINDS = ("date", "phase", "enrollment", "outcome", "withdrawal", "design")
+CLAIM_KINDS = ("date", "phase", "enrollment", "outcome", "withdrawal", "approved", "design")
 
 
 def is_claim(attributes: list[Attribute]) -> bool:
@@ -58,6 +58,10 @@ class Topic:
             return False
         if speaks_of_many(view, masked):
             return False
+        if _DRUG_CLASS.search(masked):
+            # "ROCK的药理学抑制可增加神经元存活", "ROCK inhibitors slowed…": a class of drugs is the
+            # sentence's own subject.
+            return False
         if s.paragraph == self.paragraph or self.from_heading:
             return True
         if s.paragraph == self.paragraph + 1 and first_in_paragraph:
@@ -65,6 +69,14 @@ class Topic:
             return True
         # A new paragraph goes on about the earlier therapy only when it says so.
         return bool(patterns.CONTINUATION.match(view)) or (s.paragraph - 1) in intro
+
+
+# A class of drugs named by what it acts on: "ROCK抑制剂", "ROCK的药理学抑制", "kinase inhibitors",
+# "inhibition of ROCK", "AMPA receptor antagonists".
+_DRUG_CLASS = re.compile(
+    r"[a-z0-9]{2,}(?:的药理学|的)?(?:抑制剂|抑制作用|拮抗剂|激动剂|阻断剂)|[a-z0-9]{2,}的(?:药理学)?抑制"
+    r"|\b(?:inhibitors|antagonists|agonists|blockers)\b|\b(?:pharmacological )?inhibition of\b"
+)
 
 
 def is_about_another_disease(masked: str) -> bool:
