@@ -3168,3 +3168,12 @@ def test_a_chinese_run_of_days_is_dated_to_its_month(toolkit):
 def test_an_approval_stated_as_done_is_a_claim_without_a_date(toolkit, text, claimed):
     therapies = {c.therapy for c in claims_of(toolkit, text)}
     assert bool(therapies) == claimed, therapies
+
+
+def test_results_still_to_come_on_a_one_product_page_are_its_planned_event(toolkit):
+    text = (
+        "MediciNova reports topline results for ibudilast\n\n"
+        "The phase 3 trial of ibudilast did not meet its primary endpoint.\n\n"
+        "Additional analyses, including biomarker data, are expected later in 2026."
+    )
+    assert "2026" in {c.date for c in claims_of(toolkit, text, published="2026-01-10")}

@@ -431,6 +431,12 @@ THE_TRIAL = re.compile(
 THE_TRIAL_ITSELF = re.compile(
     r"\b(?:the|this) (?:clinical |pivotal |phase \w+ )?trial\b(?!\s+of\b)|该试验|本试验|这项试验"
 )
+# Results of the page's trial still to come: "additional analyses … are expected later in 2025",
+# "topline data are anticipated in mid-2024", "结果预计于2025年公布".
+TRIAL_RESULTS_EXPECTED = re.compile(
+    r"\b(?:results|data|analyses|readouts?)\b[^.;]{0,80}?\b(?:are|is)\s+(?:now\s+)?"
+    r"(?:expected|anticipated|planned|scheduled)\b|(?:结果|数据)[^，,。；;]{0,10}(?:预计|有望|将于)"
+)
 # Where a clause ends.
 CLAUSE_END = re.compile(r"[.;。；,，]")
 # Words that make a count an enrollment.

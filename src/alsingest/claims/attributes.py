@@ -58,6 +58,8 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[Attribute]:
     has_event = bool(dates) and (
         bool(missed or met)
         or search(patterns.EVENT, view) is not None
+        # "additional analyses are expected later in 2025": results to come, dated
+        or patterns.TRIAL_RESULTS_EXPECTED.search(view) is not None
         # "Between Feb 27, 2020, and July 24, 2023, 554 people were randomly assigned": the
         # trial's period.
         or (is_period(view, dates) and patterns.TRIAL_ACTIVITY.search(view) is not None)

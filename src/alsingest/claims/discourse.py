@@ -353,7 +353,10 @@ class Discourse:
         if (
             layout.subject
             and any(a.kind == "date" for a in attributes)
-            and patterns.THE_TRIAL_ITSELF.search(masked)
+            and (
+                patterns.THE_TRIAL_ITSELF.search(masked)
+                or patterns.TRIAL_RESULTS_EXPECTED.search(masked)
+            )
             and not speaks_of_many(view, masked)
         ):
             # "October 2023 - The clinical trial has been completed." on a page about one
