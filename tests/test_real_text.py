@@ -3030,7 +3030,7 @@ def test_a_designation_awarded_or_designated_is_a_dated_event(toolkit):
 
 GUARDS_11 = [
     case
-    for name in ("session11_extract.json", "session11b_extract.json")
+    for name in ("session11_extract.json", "session11b_extract.json", "session11c_extract.json")
     for case in json.loads(
         (Path(__file__).parent / "review_guards" / name).read_text(encoding="utf-8")
     )
@@ -3045,7 +3045,10 @@ def test_session11_review_guards_for_extraction(toolkit, case):
     # trial's drug; "the study of death records"; prizes awarded. A second reviewer's ("b…"):
     # timeline entries, captions and corrections are no datelines; a bare month after the
     # article's own date, or a name ("June Kim"); "接近日本", "手术日前一天" and a visit 日前 are no
-    # news; "approved the drug for ALS" still refers; "the first of two studies" is one.
+    # news; "approved the drug for ALS" still refers; "the first of two studies" is one. A third
+    # ("c…"): a trial started with donations, "treated with placebo or X" counting side effects,
+    # "like other kinase inhibitors, it…", "1日–3号患者", "the first patient … since", approvals
+    # rumoured, refused, asked about or by an ethics committee.
     claims = [
         c
         for c in claims_of(toolkit, case["text"], published=case.get("published"))

@@ -1809,3 +1809,20 @@ def test_promising_data_confirm_a_claim_of_positive_results(lexicon):
         lexicon,
     )
     assert result.verdict == SUPPORTED, result.reason
+
+
+GUARDS_11 = json.loads(
+    (Path(__file__).parent / "review_guards" / "session11_verify.json").read_text(encoding="utf-8")
+)
+
+
+@pytest.mark.parametrize("case", GUARDS_11, ids=[c["name"] for c in GUARDS_11])
+def test_session11_review_guards_for_verification(lexicon, case):
+    # A reviewer's sources against session 11's verifier rules: timeline entries and notes are no
+    # datelines; a later date of another event in the sentence is no other day of this one; an
+    # estimate is loose only when no other count of the trial's size disagrees; "PHASE2PHASE3"
+    # is 2/3; positive results expected, hoped for, conceded or in mice state no success.
+    fields = {"therapy": "nurown", "type": "other", "status": "reported", **case["claim"]}
+    source = Source(case["source"], CONVERTER, published=case.get("published"))
+    result = verify_claim(claim(**fields), source, lexicon)
+    assert result.verdict == case["verdict"], result.reason

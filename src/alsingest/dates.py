@@ -100,7 +100,7 @@ _DATE_CHARACTER = re.compile(
 _RECENT_DAY = re.compile(
     r"(?<![一二两三四五六七八九十\d数几节生假接术期])(?:日前|近日)(?!\s*[一二两三四五六七八九十\d]+\s*[天日周])"
 )
-_CN_DAY_RANGE_AFTER = re.compile(r"\s*(?:至|到|-|–|~|～)\s*(?:3[01]|[12]\d|0?[1-9])\s*[日号]")
+_CN_DAY_RANGE_AFTER = re.compile(r"\s*(?:至|到|-|–|~|～)\s*(?:3[01]|[12]\d|0?[1-9])\s*日")
 _WEEK = re.compile(r"周|星期|礼拜")
 _LATER = re.compile(r"年之?[后後]|years later")
 _CONTEXT_YEAR = re.compile(
@@ -286,6 +286,8 @@ def find_dates(
             else:
                 base, source = anchor_year, "the publication date"
             day = _int(m.group("day")) if kind in ("md", "enmd") else None
+            if kind == "md" and day is not None and _CN_DAY_RANGE_AFTER.match(text, m.end()):
+                day = None  # "3月18日至21日": a meeting's days, dated to their month
             if kind == "enmd":
                 month = patterns.MONTHS[m.group("mname").rstrip(".")]
             else:

@@ -389,7 +389,7 @@ _EN_PHASE = (
 )
 EN_PHASE = re.compile(rf"\bphase\s*(?::\s*)?(?P<phase>{_EN_PHASE})(?![a-z0-9]|/{_PHASE_NUM})")
 # A table whose cells were glued together: "Phase 2BMMSCs induced to…" is phase 2 and the next cell.
-EN_GLUED_PHASE = re.compile(r"\bphase\s*(?P<phase>[1-4](?:/[1-4])?)(?=[a-z]{4})")
+EN_GLUED_PHASE = re.compile(r"(?:\b|(?<=\d))phase\s*(?P<phase>[1-4](?:/[1-4])?)(?=[a-z]{4})")
 
 # A phase a trial might lead to is no trial's phase: "insufficient evidence to justify Phase III",
 # "to determine whether to proceed to Phase III", "是否进入3期".
@@ -418,7 +418,7 @@ TRIAL_ACTIVITY = re.compile(
     r"\b(?:received|receiving|started treatment with|treated with|given|took|taking|assigned to)\s+"
     r"(?:[\w-]+\s+){1,3}?or (?:a |matching )?placebo\b|"
     # "were treated either with the placebo or with one of two doses of NP001"
-    r"\b(?:received|receiving|treated|given|assigned to)\s+(?:either\s+)?(?:with\s+)?"
+    r"\b(?:were|was)\s+(?:treated|given|randomi[sz]ed)\s+either\s+(?:with\s+|to\s+)?"
     r"(?:a\s+|the\s+|matching\s+)?placebo\s+or\b|"
     r"\bconducted\b"
 )
@@ -596,8 +596,18 @@ OUTCOME_MET = re.compile(
     r"(安全性|耐受性)[^，,。；;]{0,4}(良好|较好|可控|可接受)|未见(严重)?(不良|并发症)|未发现[^，,。；;]{0,8}并发症|准确率[^，,。；;]{0,3}达|进展[^，,。；;]{0,2}(放缓|减缓)|"
     r"\bmet (its|the) primary|\bmet (its|the|all) (main|key|co-primary|primary) (goals?|objectives?|end ?points?)|\b(significant(ly)?\s+)?(improv\w*|slow\w*|delay\w*|prolong\w*|extend\w*|prevent\w*)\b[^.;]{0,40}(survival|progression|onset|function|lifespan|life expectancy|deficits|score|degeneration)|"
     r"\bwell[\s-]tolerated|\bsafe\b|\bsafety profile|\bsurvival benefit|\bgains? in|\breduc\w*\s+(in\s+)?(the\s+)?risk of (death|mortality)|"
-    # "delivered promising clinical data", "positive topline results" (积极结果 in English)
-    r"\b(?:positive|promising|encouraging)\s+(?:clinical\s+|top-?line\s+|preliminary\s+|interim\s+){0,2}(?:results|data|findings)\b"
+    # "delivered promising clinical data", "positive topline results" (积极结果 in English), not
+    # hoped for or expected (POSITIVE_HEDGED_BEFORE)
+    r"(?<!hoped-for )\b(?:positive|promising|encouraging)\s+(?:clinical\s+|top-?line\s+|preliminary\s+|interim\s+){0,2}(?:results|data|findings)\b"
+)
+# What makes "positive results" a hope, a plan or a contrast: "expects positive topline results",
+# "hoped for positive results", "failed to deliver the positive results", "Despite encouraging data".
+POSITIVE_HEDGED_BEFORE = re.compile(
+    r"\b(?:expect\w*|hop\w*|anticipat\w*|despite|would|could|may|might|if|fail\w*|no|without|await\w*)\b"
+    r"[^.;,]{0,40}$"
+)
+POSITIVE_RESULTS = re.compile(
+    r"\b(?:positive|promising|encouraging)\s+(?:[\w-]+\s+){0,2}(?:results|data|findings)\b"
 )
 OUTCOME_MISSED = re.compile(
     r"未[^,;。]{0,12}?达到[^,;。]{0,4}主要[^,;。]{0,2}终点|未(能)?达到[^，,。；;]{0,6}(主要)?终点|没有达到|未(见|发现|证实|观察到|显示)[^，,。；;]{0,10}(获益|疗效|效果|差异|改善)|"
@@ -624,7 +634,8 @@ COMBINATION_OF = re.compile(
 # "in preclinical models, X has been shown to promote neuroprotection").
 PRECLINICAL_MODEL = re.compile(
     r"临床前|动物模型|细胞模型|小鼠|大鼠|斑马鱼|果蝇|线虫|类器官|\bpreclinical\b|"
-    r"\b(?:mouse|mice|rat|rodent|zebrafish|animal|cell|cellular|drosophila)\s+models?\b|\bin (?:mice|rats)\b"
+    r"\b(?:mouse|mice|rat|rodent|zebrafish|animal|cell|cellular|drosophila)\s+models?\b"
+    r"|\bin (?:[\w-]+\s+){0,2}?(?:mice|rats)\b"
 )
 PRECLINICAL_EFFECT = re.compile(
     r"减少|降低|保护|恢复|改善|抑制|延长|促进|挽救|减轻|"
@@ -646,10 +657,19 @@ WITHDRAWAL = re.compile(
 # A regulator's approval stated as done, with no date: "has been approved by the Therapeutic Goods
 # Administration", "FDA approved Radicava", "获美国FDA批准上市" (not "FDA-approved", "approved for").
 APPROVED_EVENT = re.compile(
-    r"\b(?:has|have|had) (?:now )?been (?:granted )?approv(?:ed|al)\b(?!\s+(?:for use in|drugs?)\b)"
+    r"(?<!should )(?<!would )(?<!could )(?<!might )(?<!must )(?<!\bif )\b(?:has|have|had) (?:now )?been "
+    r"approved by (?:the )?(?:u\.?s\.? |european |japanese |chinese )?(?:fda|food and drug|ema|"
+    r"european medicines|european commission|tga|therapeutic goods|nmpa|pmda|mhra|health canada|"
+    r"anvisa|swissmedic|medicines|regulator)"
     r"|\b(?:fda|ema|tga|nmpa|pmda|mhra|health canada|the agency|the regulator)\s+(?:has\s+|have\s+)?approved\b"
+    r"(?!\s+(?:drugs?|treatments?|therap\w+|medications?|medicines?|products?|for)\b)"
     r"|(?:fda|ema|nmpa|药监局|药品监督管理局|食品药品管理局|药品管理局)[^，,。；;]{0,6}(?:宣布)?[^，,。；;]{0,16}获批|"
     r"获(?:得)?(?:美国|欧盟|日本|中国)?[^，,。；;]{0,10}(?:fda|ema|nmpa|药监局|监督管理局|药品管理局)[^，,。；;]{0,6}批准"
+)
+# ... and not one doubted, denied, asked about or refused.
+APPROVAL_DOUBTED = re.compile(
+    r"\b(?:rumou?rs?|false|not true|untrue|denied|whether|if|should|would|could|might|not|never)\b|[?？]|"
+    r"吗|谣言|不属实|不足以|反对|拒绝|否决|是否|能否|未能|尚未|没有|未获"
 )
 APPROVAL = re.compile(r"批准|获批|获准|核准|核可|\bapprov\w*|\bauthori[sz]\w*")
 TRIAL_APPROVAL = re.compile(
@@ -694,7 +714,11 @@ NON_EVENT_DATE_BEFORE = re.compile(
     # a document's own version: "(protocol version 5.0, 12-Jan-2016)", "方案版本号：3.0，2016年1月12日"
     r"|\bversion\s*[\d.]+\s*[,;:]?|版本号?\s*[:：]?\s*[\d.]+\s*[,，;；]?"
     # "the first ALS drug approved in Canada since 2018": another event's year.
-    r"|\bfirst\b[^.;,]{0,70}\bsince)\s*$"
+    r"|\bfirst\b(?!\s+(?:patient|participant|subject|person|dose))"
+    r"(?:(?!\band\b|\bhas\b|\bhave\b|\bwas\b|\bwere\b)[^.;,]){0,70}\bsince"
+    # money given to research, dated: "with investments starting in 2004", "资助始于2010年"
+    r"|\b(?:investments?|donations?|grants?|funding)\s+(?:starting|beginning|since|from)(?:\s+in)?"
+    r"|(?:资助|捐赠|捐款|投资)(?:始于|自|从))\s*$"
 )
 # ... or sales and money in the date's clause ("2023年该产品销售额达3.8亿美元") ...
 MONEY_CLAUSE = re.compile(
@@ -703,9 +727,7 @@ MONEY_CLAUSE = re.compile(
     # money a product brought in: "brought in $380 million", "带来3.8亿美元收入"
     r"\b(brought in|generated|earned)\b|收入|"
     # money a company raised: "宣布获得了7500万美元融资", "raised $75 million in a Series C round"
-    r"融资|募资|\bfinancing\b|\bfunding round\b|\braised\s+(?:us\s*)?\$|\bseries [a-e] (?:round|financing)\b|"
-    # money given to research: "with investments starting in 2004", "资助", "donations"
-    r"\binvestments?\b|\binvested\b|\bdonations?\b|\bdonated\b|资助|捐赠|捐款"
+    r"融资|募资|\bfinancing\b|\bfunding round\b|\braised\s+(?:us\s*)?\$|\bseries [a-e] (?:round|financing)\b"
 )
 # ... of which money a company raised dates nothing of its drug even from a clause of its own.
 FUNDING = re.compile(
@@ -1453,9 +1475,9 @@ DATELINE = re.compile(
     r"[ \t]*(?:/[^/\n]{1,40}/)?[ \t]*[-–—]"
     r"|(?:^|\s)[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][A-Za-z.]+\.?)?\s*[,/]\s*"
     r"(?P<date2>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})\s*(?:/|\(|--|–|—|-\s)"
-    r"|^[ \t]*[A-Z][A-Z'-]{2,}(?:[ -][A-Z][A-Z'-]+)*\.[ \t]+"
+    r"|^[ \t]*(?!(?:CORRECTION|UPDATE|UPDATED|CLARIFICATION|NOTE|EDITOR)\b)[A-Z][A-Z'-]{2,}(?:[ -][A-Z][A-Z'-]+)*\.[ \t]+"
     rf"(?P<date3>{_DL_MONTH}[ \t]+\d{{1,2}},[ \t]*\d{{4}})\.[ \t]+(?=[A-Z])"
-    r"|^[ \t]*[A-Z][A-Za-z.'\- ]{1,40}(?:,[ \t]*[A-Z][A-Za-z. ]{1,30})?[ \t]*"
+    r"|^[ \t]*[A-Z][A-Za-z.'\- ]{1,40},[ \t]*[A-Z][A-Za-z. ]{1,30}[ \t]*"
     rf"\((?P<date4>{_DL_MONTH}[ \t]+\d{{1,2}}[,.][ \t]*\d{{4}})\)[ \t]*[-–—]"
     # ... a release's first sentence after it, not a timeline's label ("– FDA approval")
     r"(?=[ \t]*(?:\S+[ \t]+){4}\S)",

@@ -28,7 +28,7 @@ from functools import cached_property
 
 from . import patterns
 from .claims import find_enrollment, normalize_phase, parse_count
-from .claims.attributes import is_event_date, is_period, stated_count
+from .claims.attributes import hoped_for, is_event_date, is_period, stated_count
 from .claims.binding import clause_at
 from .claims.discourse import is_about_another_disease
 from .dates import cn_number, en_number, find_dates
@@ -377,11 +377,11 @@ def _a_day_apart(claimed: str, stated: str) -> bool:
         return False
 
 
-def _another_day(claimed: str, stated: str) -> bool:
-    """Another month, or (both given to the day) days more than one apart."""
+def _another_day(claimed: str, stated: str, to_the_day: bool = True) -> bool:
+    """Another month, or (both given to the day, ``to_the_day``) days more than one apart."""
     if claimed[:7] != stated[:7]:
         return True
-    return len(claimed) == len(stated) == 10 and not _a_day_apart(claimed, stated)
+    return to_the_day and len(claimed) == len(stated) == 10 and not _a_day_apart(claimed, stated)
 
 
 def _clause_before(view: str, at: int) -> str:
@@ -442,6 +442,11 @@ def outcome_statements(view: str, sentence: int = 0) -> list[OutcomeStatement]:
     for m in patterns.OUTCOME_MET.finditer(view):
         if any(a < m.end() and m.start() < b for a, b, _ in missed):
             continue
+        if hoped_for(view, m) or (
+            patterns.POSITIVE_RESULTS.fullmatch(m.group())
+            and patterns.PRECLINICAL_MODEL.search(view, m.end(), m.end() + 40)
+        ):
+            continue  # "expects positive results", "promising results in SOD1 mice"
         if patterns.DEFINES_BEFORE.search(_clause_before(view, m.start())):
             continue  # "DRR less than 1 indicating a slowing": what a value would mean
         if _negated(view, m.start()):
@@ -850,11 +855,15 @@ def _check_date(claim: Mapping, window: list[_Sentence], mention: int, source: S
     year = here.year
     if year is None and len(claimed) >= 7:
         year = int(claimed[:4])
-    own = [d.iso for d in find_dates(here.view, year)[0] if d.iso and len(d.iso) >= 7]
+    found = [d for d in find_dates(here.view, year)[0] if d.iso and len(d.iso) >= 7]
+    own = [d.iso for d in found]
+    # another day counts only for the date the sentence opens with ("2月18日，公司发布公告…"),
+    # not an investor call's or a meeting's later in it
+    lead = bool(found) and len(found) == 1 and found[0].start <= 2
     if (
         len(claimed) >= 7
         and own
-        and all(d[:4] == claimed[:4] and _another_day(claimed, d) for d in own)
+        and all(d[:4] == claimed[:4] and _another_day(claimed, d, lead) for d in own)
     ):
         return Check("conflict", (mention,), f"the source dates it {own[0]}")
     # A page dated X that leads with the event as its news ("The FDA has granted …") dates
@@ -951,6 +960,8 @@ def _check_enrollment(claimed: int, window: list[_Sentence], quote: str = "") ->
         stated
         and _approximate(quote, claimed)
         and any(abs(n - claimed) <= claimed / 10 for n in stated)
+        # ... and no other count of the trial's size disagrees ("345 in ADORE; 190 in phase 2")
+        and all(abs(n - claimed) <= claimed / 10 for n in stated if n >= claimed / 2)
     ):
         return "missing"  # "约200名" against 196: an estimate, loosely the count
     return "conflict" if stated else "missing"

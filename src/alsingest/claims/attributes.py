@@ -54,7 +54,7 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[Attribute]:
         dates = [d for d in dates if d.end <= history.start()]  # a paper's own history
     # A date counts when something happened then: an event word, or a result reported.
     missed = [(m.start(), m.end()) for m in finditer(patterns.OUTCOME_MISSED, view)]
-    met = list(finditer(patterns.OUTCOME_MET, view))
+    met = [m for m in finditer(patterns.OUTCOME_MET, view) if not hoped_for(view, m)]
     has_event = bool(dates) and (
         bool(missed or met)
         or search(patterns.EVENT, view) is not None
@@ -119,18 +119,15 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[Attribute]:
             )
     for m in finditer(patterns.WITHDRAWAL, view):
         attributes.append(Attribute("withdrawal", m.start(), m.end(), True, rule="WITHDRAWAL"))
-    if not any(a.kind == "date" for a in attributes) and not patterns.PLANNED.search(view):
-        for m in patterns.APPROVED_EVENT.finditer(view):
-            if not _negated_before(view, m.start()):
-                attributes.append(
-                    Attribute("approved", m.start(), m.end(), True, rule="APPROVED_EVENT")
-                )
-                break
+    if (
+        not any(a.kind == "date" for a in attributes)
+        and (approved := patterns.APPROVED_EVENT.search(view))
+        and not patterns.PLANNED.search(view)
+        and not patterns.APPROVAL_DOUBTED.search(view)
+    ):
+        # "has been approved by the Therapeutic Goods Administration": an approval, undated
+        attributes.append(Attribute("approved", *approved.span(), True, rule="APPROVED_EVENT"))
     return attributes
-
-
-def _negated_before(view: str, at: int) -> bool:
-    return bool(re.search(r"(?:\bnot|\bnever|未|尚未|没有)\s*\S{0,6}$", view[max(0, at - 12) : at]))
 
 
 def find_phases(view: str) -> list[Attribute]:
@@ -184,6 +181,14 @@ def _a_speakers_day(view: str, date: DateMention, dates: Sequence[DateMention]) 
     return bool(_SPOKE_AFTER.match(view, date.end)) or any(
         other is not date and other.iso for other in dates
     )
+
+
+def hoped_for(view: str, m: re.Match) -> bool:
+    """ "positive results" expected, hoped for, failed to come, or conceded before a failure."""
+    if not patterns.POSITIVE_RESULTS.fullmatch(m.group()):
+        return False
+    clause_start = max(view.rfind(mark, 0, m.start()) for mark in ".;,，；。") + 1
+    return bool(patterns.POSITIVE_HEDGED_BEFORE.search(view, clause_start, m.start()))
 
 
 def is_event_date(view: str, date: DateMention) -> bool:

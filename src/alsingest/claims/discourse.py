@@ -58,8 +58,8 @@ class Topic:
             return False
         if speaks_of_many(view, masked):
             return False
-        if _DRUG_CLASS.search(masked):
-            # "ROCK的药理学抑制可增加神经元存活", "ROCK inhibitors slowed…": a class of drugs is the
+        if _DRUG_CLASS.search(masked) and patterns.PRECLINICAL_MODEL.search(masked):
+            # "动物模型表明，ROCK的药理学抑制可增加神经元存活": a class of drugs in the lab is the
             # sentence's own subject.
             return False
         if s.paragraph == self.paragraph or self.from_heading:
@@ -74,8 +74,8 @@ class Topic:
 # A class of drugs named by what it acts on: "ROCK抑制剂", "ROCK的药理学抑制", "kinase inhibitors",
 # "inhibition of ROCK", "AMPA receptor antagonists".
 _DRUG_CLASS = re.compile(
-    r"[a-z0-9]{2,}(?:的药理学|的)?(?:抑制剂|抑制作用|拮抗剂|激动剂|阻断剂)|[a-z0-9]{2,}的(?:药理学)?抑制"
-    r"|\b(?:inhibitors|antagonists|agonists|blockers)\b|\b(?:pharmacological )?inhibition of\b"
+    r"(?<!作为)[a-z0-9]{2,}(?:的药理学|的)?(?:抑制剂|抑制作用|拮抗剂|激动剂|阻断剂)|[a-z0-9]{2,}的(?:药理学)?抑制"
+    r"|(?<!other )\b(?:inhibitors|antagonists|agonists|blockers)\b|\b(?:pharmacological )?inhibition of\b"
 )
 
 
