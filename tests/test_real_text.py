@@ -3180,3 +3180,15 @@ def test_results_still_to_come_on_a_one_product_page_are_its_planned_event(toolk
         "Additional analyses, including biomarker data, are expected later in 2026."
     )
     assert "2026" in {c.date for c in claims_of(toolkit, text, published="2026-01-10")}
+
+
+@pytest.mark.parametrize("gloss", ["", "(Rilutek)", "(商品名Rilutek)"])
+def test_the_trial_just_named_enrolls_patients_already_on_care(toolkit, gloss):
+    # "该试验": the trial of the drug the text was about; patients "正在接受" riluzole are its
+    # background, however the care is glossed.
+    text = (
+        "马赛替尼的新3期试验已获批准。\n\n"
+        f"该试验将纳入300余名正在接受利鲁唑{gloss}治疗的ALS患者，采用随机双盲对照设计。"
+    )
+    got = {(c.therapy, c.enrollment) for c in claims_of(toolkit, text)}
+    assert ("masitinib", 300) in got and not any(t == "riluzole" for t, _ in got)

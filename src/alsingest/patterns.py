@@ -810,7 +810,7 @@ QUOTED_SPEECH = re.compile(r"^\s*[“\"「『]")
 BACKGROUND_BEFORE = re.compile(
     r"(联合|联用|合用|并用|合并|结合|搭配|配合|加用于|仅使用|仅用|单用|仅接受|add-on (therapy |treatment )?to|added to|adjunct(ive)? (therapy |treatment )?to|on top of|in combination with|combined with|"
     r"stable doses? of|background|concomitant|\bstratified by (?:(?:prior |concomitant )?use of )?|\bplus|\b(kept|stayed|remained|continued|maintained) (on|taking)|\bcontinued|"
-    r"(继续|维持|保持|稳定)(服用|使用|接受)|(已|正在)(服用|使用)|"
+    r"(继续|维持|保持|稳定)(服用|使用|接受)|(已|正在)(服用|使用|接受)|"
     # "the subgroup treated without RELYVRIO", "未服用利鲁唑的患者": defined by not taking it.
     r"\bwithout|\bnot (taking|on|receiving)|未(曾)?(服用|使用|接受)|"
     # "在维持原治疗的状况下(Edaravone、Riluzole或并用)", "standard of care (riluzole)": the drugs

@@ -194,6 +194,12 @@ class _SentenceReader:
                         or patterns.THE_TRIAL.search(masked) is not None
                     )
                 )
+                # "该试验将纳入400余名正在接受利鲁唑治疗的患者": the trial of the drug just named
+                or (
+                    discourse.topic is not None
+                    and not {m.therapy for m in mentions} & set(discourse.topic.therapies)
+                    and patterns.THE_TRIAL.match(masked.lstrip()) is not None
+                )
             )
         ):
             mentions, background = [], set()

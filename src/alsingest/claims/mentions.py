@@ -695,7 +695,8 @@ def background_mentions(view: str, mentions: list[TherapyMention]) -> set[int]:
         # "… and/or edaravone", "在利鲁唑(Riluzole)的基础上": the list goes on, or the name again.
         follows_background = i - 1 in found and (
             patterns.LIST_GLUE.match(gap)
-            or (gap.strip() in ("(", "（") and mentions[i - 1].therapy == mention.therapy)
+            # "利鲁唑(Riluzole)", "利鲁唑(商品名Tiglutik)": the same drug named again in brackets
+            or (_BRACKET_LABEL.fullmatch(gap) and mentions[i - 1].therapy == mention.therapy)
         )
         if _is_background(view, mention) or follows_background:
             found.add(i)
@@ -722,6 +723,10 @@ def background_mentions(view: str, mentions: list[TherapyMention]) -> set[int]:
     }
     both_arms = _in_both_arms(view, mentions) | under
     return (found - added) | {i for i, m in enumerate(mentions) if m.therapy in both_arms}
+
+
+# What stands between a name and the same drug's other name in brackets: "(", "(商品名", "(brand name ".
+_BRACKET_LABEL = re.compile(r"\s*[(（]\s*(?:[^\s,，;；()（）]{1,6}\s*[:：]?\s*)?")
 
 
 def _under_the_added_drug(view: str, mentions: Sequence[TherapyMention]) -> set[str]:
