@@ -3192,3 +3192,18 @@ def test_the_trial_just_named_enrolls_patients_already_on_care(toolkit, gloss):
     )
     got = {(c.therapy, c.enrollment) for c in claims_of(toolkit, text)}
     assert ("masitinib", 300) in got and not any(t == "riluzole" for t, _ in got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2019年7月，研究团队为3名渐冻症患者输注了体外扩增的自体调节性T细胞，1期试验显示安全。",
+        "In July 2019, three people with ALS received expanded autologous regulatory T cells in a phase 1 trial.",
+    ],
+)
+def test_regulatory_t_cells_given_as_a_therapy_are_a_cell_therapy_class(toolkit, text):
+    claims = claims_of(toolkit, text)
+    assert {(c.therapy, c.date) for c in claims} == {("treg", "2019-07")}
+    # a class, like MSC: a named drug that expands the cells is the sentence's therapy
+    named = "In 2021, low-dose interleukin-2 (aldesleukin) raised regulatory T cells in a phase 2 trial."
+    assert {c.therapy for c in claims_of(toolkit, named)} == {"aldesleukin"}

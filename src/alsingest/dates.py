@@ -90,11 +90,20 @@ def _int(value: str | None) -> int | None:
 
 
 # Every date form holds a digit, 年, 月 or "year"; most sentences hold none and are done at once.
-# (an English month named alone, "voted in March", needs no digit either)
-_DATE_CHARACTER = re.compile(
-    r"[\d年月周]|星期|礼拜|今天|今日|日前|近日|today|\b(?:in|early|mid|late|by|since|during|until|from|through)"
-    r"\s+(?:the\s+month\s+of\s+)?(?:early\s+|mid-?\s*|late\s+)?(?:january|february|march|april|june|"
-    r"july|august|september|october|november|december)\b"
+_DATE_CHARACTER = re.compile(r"[\d年月周]|星期|礼拜|今天|今日|日前|近日|today")
+# (an English month named alone, "voted in March", needs no digit either: substrings of every
+# full month name EN_BARE_MONTH reads)
+_MONTH_PARTS = (
+    "uary",
+    "tember",
+    "vember",
+    "cember",
+    "october",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
 )
 # "日前", "近日": a few days before the article, on a day it does not give.
 _RECENT_DAY = re.compile(
@@ -121,7 +130,11 @@ def find_dates(
     ``context_year`` is the year last stated before ``text``; ``anchor`` the
     article's publication date (ISO) for 今年/去年/明年.
     """
-    if not _DATE_CHARACTER.search(text) and "year" not in text:
+    if (
+        not _DATE_CHARACTER.search(text)
+        and "year" not in text
+        and not any(part in text for part in _MONTH_PARTS)
+    ):
         return [], context_year
     found: list[
         tuple[int, int, str | None, bool, int | None]

@@ -121,6 +121,7 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[Attribute]:
         attributes.append(Attribute("withdrawal", m.start(), m.end(), True, rule="WITHDRAWAL"))
     if (
         not any(a.kind == "date" for a in attributes)
+        and ("approv" in view or "批" in view)
         and (approved := patterns.APPROVED_EVENT.search(view))
         and not patterns.PLANNED.search(view)
         and not patterns.APPROVAL_DOUBTED.search(view)
