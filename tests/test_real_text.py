@@ -3030,7 +3030,12 @@ def test_a_designation_awarded_or_designated_is_a_dated_event(toolkit):
 
 GUARDS_11 = [
     case
-    for name in ("session11_extract.json", "session11b_extract.json", "session11c_extract.json")
+    for name in (
+        "session11_extract.json",
+        "session11b_extract.json",
+        "session11c_extract.json",
+        "session11d_extract.json",
+    )
     for case in json.loads(
         (Path(__file__).parent / "review_guards" / name).read_text(encoding="utf-8")
     )
@@ -3048,7 +3053,10 @@ def test_session11_review_guards_for_extraction(toolkit, case):
     # news; "approved the drug for ALS" still refers; "the first of two studies" is one. A third
     # ("c…"): a trial started with donations, "treated with placebo or X" counting side effects,
     # "like other kinase inhibitors, it…", "1日–3号患者", "the first patient … since", approvals
-    # rumoured, refused, asked about or by an ethics committee.
+    # rumoured, refused, asked about or by an ethics committee. A fourth ("d…"): a first dose
+    # "已接受" and a study drug "正在接受" are no background; an aside in brackets about the same
+    # drug keeps its own facts; a study following patients on a drug is that drug's; regulatory T
+    # cells as a readout are no therapy.
     claims = [
         c
         for c in claims_of(toolkit, case["text"], published=case.get("published"))
@@ -3194,16 +3202,13 @@ def test_the_trial_just_named_enrolls_patients_already_on_care(toolkit, gloss):
     assert ("masitinib", 300) in got and not any(t == "riluzole" for t, _ in got)
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "2019年7月，研究团队为3名渐冻症患者输注了体外扩增的自体调节性T细胞，1期试验显示安全。",
-        "In July 2019, three people with ALS received expanded autologous regulatory T cells in a phase 1 trial.",
-    ],
-)
-def test_regulatory_t_cells_given_as_a_therapy_are_a_cell_therapy_class(toolkit, text):
-    claims = claims_of(toolkit, text)
-    assert {(c.therapy, c.date) for c in claims} == {("treg", "2019-07")}
-    # a class, like MSC: a named drug that expands the cells is the sentence's therapy
-    named = "In 2021, low-dose interleukin-2 (aldesleukin) raised regulatory T cells in a phase 2 trial."
-    assert {c.therapy for c in claims_of(toolkit, named)} == {"aldesleukin"}
+def test_the_care_patients_are_on_beside_the_trials_drug_is_background(toolkit):
+    text = (
+        "一项3期试验将纳入300名正在接受利鲁唑(商品名Rilutek等)治疗的患者，"
+        "采用随机双盲设计，比较马赛替尼与安慰剂。"
+    )
+    got = {(c.therapy, c.enrollment) for c in claims_of(toolkit, text)}
+    assert ("masitinib", 300) in got and not any(t == "riluzole" for t, _ in got)
+    # alone, the drug patients receive may be the study's own
+    alone = "本研究纳入了86名正在接受马赛替尼治疗的患者，随访12个月。"
+    assert ("masitinib", 86) in {(c.therapy, c.enrollment) for c in claims_of(toolkit, alone)}

@@ -431,6 +431,13 @@ THE_TRIAL = re.compile(
 THE_TRIAL_ITSELF = re.compile(
     r"\b(?:the|this) (?:clinical |pivotal |phase \w+ )?trial\b(?!\s+of\b)|该试验|本试验|这项试验"
 )
+# Patients the trial takes on a care they already receive: "(纳入…)正在接受利鲁唑(…)治疗的患者".
+ON_CARE_BEFORE = re.compile(r"(?:正在|已经?)接受\s*$")
+ON_CARE_AFTER = re.compile(r"\s*(?:[(（][^()（）]{0,30}[)）])?\s*治疗的")
+# A study that follows patients on a drug is that drug's study: "该研究随访了…", "real-world".
+OBSERVED = re.compile(
+    r"随访|观察性|真实世界|\bfollow(?:ed|s|ing)?\b|\bobservational\b|\breal[\s-]world\b"
+)
 # Results of the page's trial still to come: "additional analyses … are expected later in 2025",
 # "topline data are anticipated in mid-2024", "结果预计于2025年公布".
 TRIAL_RESULTS_EXPECTED = re.compile(
@@ -810,7 +817,7 @@ QUOTED_SPEECH = re.compile(r"^\s*[“\"「『]")
 BACKGROUND_BEFORE = re.compile(
     r"(联合|联用|合用|并用|合并|结合|搭配|配合|加用于|仅使用|仅用|单用|仅接受|add-on (therapy |treatment )?to|added to|adjunct(ive)? (therapy |treatment )?to|on top of|in combination with|combined with|"
     r"stable doses? of|background|concomitant|\bstratified by (?:(?:prior |concomitant )?use of )?|\bplus|\b(kept|stayed|remained|continued|maintained) (on|taking)|\bcontinued|"
-    r"(继续|维持|保持|稳定)(服用|使用|接受)|(已|正在)(服用|使用|接受)|"
+    r"(继续|维持|保持|稳定)(服用|使用|接受)|(已|正在)(服用|使用)|"
     # "the subgroup treated without RELYVRIO", "未服用利鲁唑的患者": defined by not taking it.
     r"\bwithout|\bnot (taking|on|receiving)|未(曾)?(服用|使用|接受)|"
     # "在维持原治疗的状况下(Edaravone、Riluzole或并用)", "standard of care (riluzole)": the drugs

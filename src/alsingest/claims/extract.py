@@ -11,7 +11,7 @@ from .. import patterns
 from ..dates import DateMention, find_dates
 from ..lexicon import Lexicon
 from ..references import Marker, Reference
-from ..structure import HEADING, REFERENCE, SPACED_ROW, TABLE_ROW, TABLE_RULE, Paragraph
+from ..structure import HEADING, REFERENCE, SPACED_ROW, TABLE_ROW, TABLE_RULE, Paragraph, Sentence
 from .attributes import find_attributes, find_phases, header_cells, is_period
 from .binding import bind
 from .build import build_claims
@@ -37,10 +37,11 @@ from .mentions import (
     common_word,
     mask,
     masked_spans,
+    on_care_of_patients,
     select_mentions,
     view_position,
 )
-from .model import Attribute, Claim, Draft, SentenceInput
+from .model import Attribute, Claim, Draft, SentenceInput, TherapyMention
 from .rows import column_facts
 from .trials import TrialIndex
 
@@ -194,14 +195,14 @@ class _SentenceReader:
                         or patterns.THE_TRIAL.search(masked) is not None
                     )
                 )
-                # "该试验将纳入400余名正在接受利鲁唑治疗的患者": the trial of the drug just named
-                or (
-                    discourse.topic is not None
-                    and not {m.therapy for m in mentions} & set(discourse.topic.therapies)
-                    and patterns.THE_TRIAL.match(masked.lstrip()) is not None
-                )
             )
         ):
+            mentions, background = [], set()
+        elif mentions and _the_topics_trial_on_care(
+            s, view, masked, mentions, background, discourse
+        ):
+            # "马赛替尼的3期试验…。该试验将纳入400余名正在接受利鲁唑治疗的患者": the trial of the
+            # drug just named, on a care its patients already receive.
             mentions, background = [], set()
         table = paragraph.kind == TABLE_ROW
         row_header = layout.row_header.get(s.paragraph)
@@ -340,6 +341,33 @@ class _SentenceReader:
 
 
 _ANNOUNCING = re.compile(r"announc\w*|report\w*|宣布|公布|发布|报道|报告")
+
+
+def _the_topics_trial_on_care(
+    s: Sentence,
+    view: str,
+    masked: str,
+    mentions: list[TherapyMention],
+    background: set[int],
+    discourse: Discourse,
+) -> bool:
+    """A sentence opening on "该试验"/"the trial", right after the drug it is about was named,
+    that enrols patients on another drug (its names all background or a care they receive);
+    not a study that follows patients on a drug, which is that drug's."""
+    topic = discourse.topic
+    # (a name given again in brackets, "利鲁唑(商品名Tiglutik)", is the same drug)
+    aside = {
+        m.therapy for i, m in enumerate(mentions) if i in background or on_care_of_patients(view, m)
+    }
+    return bool(
+        topic is not None
+        and topic.paragraph >= s.paragraph - 1
+        and not {m.therapy for m in mentions} & set(topic.therapies)
+        and patterns.THE_TRIAL.match(masked.lstrip())
+        and patterns.TRIAL_ACTIVITY.search(masked)
+        and not patterns.OBSERVED.search(masked)
+        and all(m.therapy in aside for m in mentions)
+    )
 
 
 def _an_announcement_only(masked: str, attributes: list[Attribute]) -> bool:

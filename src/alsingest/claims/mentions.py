@@ -690,15 +690,20 @@ def _combined(view: str, mentions: Sequence[TherapyMention]) -> set[int]:
 def background_mentions(view: str, mentions: list[TherapyMention]) -> set[int]:
     """Indexes of background mentions; the cue reaches along a list ("stable doses of riluzole and/or edaravone")."""
     found: set[int] = set()
+    on_care = _on_care_beside_another(view, mentions)
     for i, mention in enumerate(mentions):
         gap = view[mentions[i - 1].end : mention.start] if i else ""
         # "… and/or edaravone", "在利鲁唑(Riluzole)的基础上": the list goes on, or the name again.
         follows_background = i - 1 in found and (
             patterns.LIST_GLUE.match(gap)
             # "利鲁唑(Riluzole)", "利鲁唑(商品名Tiglutik)": the same drug named again in brackets
-            or (_BRACKET_LABEL.fullmatch(gap) and mentions[i - 1].therapy == mention.therapy)
+            or (
+                _BRACKET_LABEL.fullmatch(gap)
+                and mentions[i - 1].therapy == mention.therapy
+                and _BRACKET_CLOSE.match(view, mention.end)  # a name, not an aside about it
+            )
         )
-        if _is_background(view, mention) or follows_background:
+        if i in on_care or _is_background(view, mention) or follows_background:
             found.add(i)
     if len(found) == len(mentions) > 1:
         # "标准治疗药物利鲁唑搭配依达拉奉", "在利鲁唑治疗基础上联合依达拉奉": when every name is
@@ -725,8 +730,31 @@ def background_mentions(view: str, mentions: list[TherapyMention]) -> set[int]:
     return (found - added) | {i for i, m in enumerate(mentions) if m.therapy in both_arms}
 
 
+def _on_care_beside_another(view: str, mentions: list[TherapyMention]) -> set[int]:
+    """ "纳入400余名正在接受利鲁唑治疗的患者…比较马赛替尼与安慰剂": the care the trial's patients
+    are on, beside another drug the sentence names (alone, it may be the study's own drug)."""
+    if "接受" not in view or len(mentions) < 2:
+        return set()
+    on_care = {i for i, m in enumerate(mentions) if on_care_of_patients(view, m)}
+    cared = {mentions[i].therapy for i in on_care}
+    if not on_care or all(m.therapy in cared for m in mentions):
+        return set()
+    return on_care if patterns.TRIAL_ACTIVITY.search(view) else set()
+
+
+def on_care_of_patients(view: str, mention: TherapyMention) -> bool:
+    """ "正在接受利鲁唑(商品名Tiglutik)治疗的患者": a care the patients already receive."""
+    return bool(
+        patterns.ON_CARE_BEFORE.search(view, max(0, mention.start - 6), mention.start)
+        and patterns.ON_CARE_AFTER.match(view, mention.end)
+    )
+
+
 # What stands between a name and the same drug's other name in brackets: "(", "(商品名", "(brand name ".
 _BRACKET_LABEL = re.compile(r"\s*[(（]\s*(?:[^\s,，;；()（）]{1,6}\s*[:：]?\s*)?")
+
+
+_BRACKET_CLOSE = re.compile(r"[^()（）,，;；。\d]{0,6}[)）]")
 
 
 def _under_the_added_drug(view: str, mentions: Sequence[TherapyMention]) -> set[str]:
