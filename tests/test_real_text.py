@@ -3035,6 +3035,7 @@ GUARDS_11 = [
         "session11b_extract.json",
         "session11c_extract.json",
         "session11d_extract.json",
+        "session11e_extract.json",
     )
     for case in json.loads(
         (Path(__file__).parent / "review_guards" / name).read_text(encoding="utf-8")
@@ -3056,7 +3057,9 @@ def test_session11_review_guards_for_extraction(toolkit, case):
     # rumoured, refused, asked about or by an ethics committee. A fourth ("d…"): a first dose
     # "已接受" and a study drug "正在接受" are no background; an aside in brackets about the same
     # drug keeps its own facts; a study following patients on a drug is that drug's; regulatory T
-    # cells as a readout are no therapy.
+    # cells as a readout are no therapy. A fifth ("e…"): "已接受X治疗的一组" is an arm, not care;
+    # "该研究" takes its facts from the sentence before only when that one spoke of a trial; a
+    # bracket opening on the same drug ("(riluzole, 100 mg/day)") is still its aside.
     claims = [
         c
         for c in claims_of(toolkit, case["text"], published=case.get("published"))

@@ -433,7 +433,11 @@ THE_TRIAL_ITSELF = re.compile(
 )
 # Patients the trial takes on a care they already receive: "(纳入…)正在接受利鲁唑(…)治疗的患者".
 ON_CARE_BEFORE = re.compile(r"(?:正在|已经?)接受\s*$")
-ON_CARE_AFTER = re.compile(r"\s*(?:[(（][^()（）]{0,30}[)）])?\s*治疗的")
+ON_CARE_AFTER = re.compile(
+    r"\s*(?:[(（][^()（）]{0,30}[)）])?\s*治疗的[^，,。；;组]{0,12}?(?:患者|受试者|参与者|病人|人群)"
+)
+# A sentence about a trial: who took part, and when.
+TRIAL_WORD = re.compile(r"试验|研究|\btrial\b|\bstudy\b|\bconducted\b|\benrol\w*|\brecruit\w*")
 # A study that follows patients on a drug is that drug's study: "该研究随访了…", "real-world".
 OBSERVED = re.compile(
     r"随访|观察性|真实世界|\bfollow(?:ed|s|ing)?\b|\bobservational\b|\breal[\s-]world\b"

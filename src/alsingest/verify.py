@@ -808,8 +808,6 @@ def _event_dates(
 # A therapy id that is a code ("xs228"): found also with a suffix ("XS228CN"), not inside a
 # longer code ("xs2280").
 CODE_ID = re.compile(r"([a-z]{2,6})(\d{2,6})")
-# A sentence about a trial's own course: who took part, and when.
-TRIAL_WORD = re.compile(r"试验|研究|\btrial\b|\bstudy\b|\bconducted\b|\benrol\w*|\brecruit\w*")
 
 
 def _trial_period_start(view: str, year: int | None, anchor: str | None) -> str | None:
@@ -819,7 +817,7 @@ def _trial_period_start(view: str, year: int | None, anchor: str | None) -> str 
     for first, last in zip(dates, dates[1:], strict=False):
         start, end = clause_at(view, first.start)
         clause = view[start : max(end, last.end)]
-        if is_period(view, [first, last]) and TRIAL_WORD.search(clause):
+        if is_period(view, [first, last]) and patterns.TRIAL_WORD.search(clause):
             return first.iso
     return None
 

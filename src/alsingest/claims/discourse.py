@@ -44,6 +44,7 @@ class Topic:
     paragraph: int
     section: int
     from_heading: bool
+    of_a_trial: bool = False  # the sentence naming them spoke of a trial
 
     def carries_to(
         self,
@@ -309,7 +310,8 @@ class Discourse:
                 self.section_therapies = set(named)
             # A section headed by a therapy stays about it: "【四、超大剂量甲钴胺】".
             about_section = paragraph.kind == HEADING or set(named) <= self.section_therapies
-            self.topic = Topic(named, s.index, s.paragraph, self.section, about_section)
+            trial = patterns.TRIAL_WORD.search(view) is not None
+            self.topic = Topic(named, s.index, s.paragraph, self.section, about_section, trial)
 
     def caption_of(self, s: Sentence, layout: Layout) -> tuple[str, ...]:
         """A table row's therapies: those named in the text right before the table."""

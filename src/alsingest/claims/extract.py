@@ -351,8 +351,8 @@ def _the_topics_trial_on_care(
     background: set[int],
     discourse: Discourse,
 ) -> bool:
-    """A sentence opening on "该试验"/"the trial", right after the drug it is about was named,
-    that enrols patients on another drug (its names all background or a care they receive);
+    """A sentence opening on "该试验"/"the trial", right after a sentence about the trial of the
+    drug it is about, that enrols patients on another drug (its names all background or a care they receive);
     not a study that follows patients on a drug, which is that drug's."""
     topic = discourse.topic
     # (a name given again in brackets, "利鲁唑(商品名Tiglutik)", is the same drug)
@@ -361,7 +361,8 @@ def _the_topics_trial_on_care(
     }
     return bool(
         topic is not None
-        and topic.paragraph >= s.paragraph - 1
+        and topic.of_a_trial
+        and topic.sentence == s.index - 1
         and not {m.therapy for m in mentions} & set(topic.therapies)
         and patterns.THE_TRIAL.match(masked.lstrip())
         and patterns.TRIAL_ACTIVITY.search(masked)

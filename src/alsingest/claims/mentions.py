@@ -698,9 +698,12 @@ def background_mentions(view: str, mentions: list[TherapyMention]) -> set[int]:
             patterns.LIST_GLUE.match(gap)
             # "利鲁唑(Riluzole)", "利鲁唑(商品名Tiglutik)": the same drug named again in brackets
             or (
-                _BRACKET_LABEL.fullmatch(gap)
-                and mentions[i - 1].therapy == mention.therapy
-                and _BRACKET_CLOSE.match(view, mention.end)  # a name, not an aside about it
+                mentions[i - 1].therapy == mention.therapy
+                and (
+                    gap.strip() in ("(", "（")
+                    # after a label, only the name: not an aside with facts of its own
+                    or (_BRACKET_LABEL.fullmatch(gap) and _BRACKET_CLOSE.match(view, mention.end))
+                )
             )
         )
         if i in on_care or _is_background(view, mention) or follows_background:
