@@ -35,10 +35,22 @@ SEALED7 = "real-test7"  # collected late in session 7, scored once at its end (0
 SEALED8 = "real-test8"  # collected in session 8, scored once at its end (0.792)
 SEALED9 = "real-test9"  # collected in session 9, scored once at its end (0.753)
 SEALED10 = "real-test10"  # collected in session 10, scored once at its end (0.781)
-SEALED11 = "real-test11"  # collected in session 11, to be scored once at its end
-SPENT = (SEALED, SEALED2, SEALED3, SEALED4, SEALED5, SEALED6, SEALED7, SEALED8, SEALED9, SEALED10)
+SEALED11 = "real-test11"  # collected in session 11, scored once at its end (0.827)
+SPENT = (
+    SEALED,
+    SEALED2,
+    SEALED3,
+    SEALED4,
+    SEALED5,
+    SEALED6,
+    SEALED7,
+    SEALED8,
+    SEALED9,
+    SEALED10,
+    SEALED11,
+)
 # a fresh sealed set goes here until its single score is written down
-FRESH: tuple[str, ...] = (SEALED11,)
+FRESH: tuple[str, ...] = ()
 
 
 def gold_sets() -> dict[str, tuple[list[Path], Path]]:

@@ -40,6 +40,7 @@ REAL_SETS = {
     "real-test8": "test8",
     "real-test9": "test9",
     "real-test10": "test10",
+    "real-test11": "test11",
 }
 
 
