@@ -93,18 +93,7 @@ def _int(value: str | None) -> int | None:
 _DATE_CHARACTER = re.compile(r"[\d年月周]|星期|礼拜|今天|今日|日前|近日|today")
 # (an English month named alone, "voted in March", needs no digit either: substrings of every
 # full month name EN_BARE_MONTH reads)
-_MONTH_PARTS = (
-    "uary",
-    "tember",
-    "vember",
-    "cember",
-    "october",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-)
+_MONTH_PART = re.compile("uary|tember|vember|cember|october|march|april|june|july|august")
 # "日前", "近日": a few days before the article, on a day it does not give.
 _RECENT_DAY = re.compile(
     r"(?<![一二两三四五六七八九十\d数几节生假接术期])(?:日前|近日)(?!\s*[一二两三四五六七八九十\d]+\s*[天日周])"
@@ -130,11 +119,7 @@ def find_dates(
     ``context_year`` is the year last stated before ``text``; ``anchor`` the
     article's publication date (ISO) for 今年/去年/明年.
     """
-    if (
-        not _DATE_CHARACTER.search(text)
-        and "year" not in text
-        and not any(part in text for part in _MONTH_PARTS)
-    ):
+    if not _DATE_CHARACTER.search(text) and "year" not in text and not _MONTH_PART.search(text):
         return [], context_year
     found: list[
         tuple[int, int, str | None, bool, int | None]

@@ -54,7 +54,11 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[Attribute]:
         dates = [d for d in dates if d.end <= history.start()]  # a paper's own history
     # A date counts when something happened then: an event word, or a result reported.
     missed = [(m.start(), m.end()) for m in finditer(patterns.OUTCOME_MISSED, view)]
-    met = [m for m in finditer(patterns.OUTCOME_MET, view) if not hoped_for(view, m)]
+    met = [
+        m
+        for m in finditer(patterns.OUTCOME_MET, view)
+        if m.group()[0] not in "pe" or not hoped_for(view, m)
+    ]
     has_event = bool(dates) and (
         bool(missed or met)
         or search(patterns.EVENT, view) is not None
@@ -64,9 +68,10 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[Attribute]:
         # trial's period.
         or (is_period(view, dates) and patterns.TRIAL_ACTIVITY.search(view) is not None)
     )
-    if len(dates) > 1 or "(" in view:
+    relative = [d for d in dates if d.relative]
+    if any(view[d.start] in "(（" for d in relative):
         dates = [d for d in dates if not _a_speakers_day(view, d, dates)]
-    if any(d.rule.startswith("RECENT_DAY") for d in dates) and not _news_of_a_therapy(view):
+    if any(d.rule.startswith("RECENT_DAY") for d in relative) and not _news_of_a_therapy(view):
         # "日前，记者在医院见到了正在注射X的患者": a visit, not the drug's news.
         dates = [d for d in dates if not d.rule.startswith("RECENT_DAY")]
     for d in dates:

@@ -59,7 +59,7 @@ class Topic:
             return False
         if speaks_of_many(view, masked):
             return False
-        if _DRUG_CLASS.search(masked) and patterns.PRECLINICAL_MODEL.search(masked):
+        if patterns.PRECLINICAL_MODEL.search(masked) and _DRUG_CLASS.search(masked):
             # "动物模型表明，ROCK的药理学抑制可增加神经元存活": a class of drugs in the lab is the
             # sentence's own subject.
             return False

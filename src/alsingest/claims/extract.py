@@ -352,23 +352,24 @@ def _the_topics_trial_on_care(
     discourse: Discourse,
 ) -> bool:
     """A sentence opening on "该试验"/"the trial", right after a sentence about the trial of the
-    drug it is about, that enrols patients on another drug (its names all background or a care they receive);
-    not a study that follows patients on a drug, which is that drug's."""
+    drug it is about, that enrols patients on another drug (its names all background or a care
+    they receive); not a study that follows patients on a drug, which is that drug's."""
     topic = discourse.topic
+    if not (
+        topic is not None
+        and topic.of_a_trial
+        and topic.sentence == s.index - 1
+        and patterns.THE_TRIAL.match(masked.lstrip())
+        and not {m.therapy for m in mentions} & set(topic.therapies)
+        and patterns.TRIAL_ACTIVITY.search(masked)
+        and not patterns.OBSERVED.search(masked)
+    ):
+        return False
     # (a name given again in brackets, "利鲁唑(商品名Tiglutik)", is the same drug)
     aside = {
         m.therapy for i, m in enumerate(mentions) if i in background or on_care_of_patients(view, m)
     }
-    return bool(
-        topic is not None
-        and topic.of_a_trial
-        and topic.sentence == s.index - 1
-        and not {m.therapy for m in mentions} & set(topic.therapies)
-        and patterns.THE_TRIAL.match(masked.lstrip())
-        and patterns.TRIAL_ACTIVITY.search(masked)
-        and not patterns.OBSERVED.search(masked)
-        and all(m.therapy in aside for m in mentions)
-    )
+    return all(m.therapy in aside for m in mentions)
 
 
 def _an_announcement_only(masked: str, attributes: list[Attribute]) -> bool:
