@@ -757,6 +757,7 @@ def on_care_of_patients(view: str, mention: TherapyMention) -> bool:
 _BRACKET_LABEL = re.compile(r"\s*[(（]\s*(?:[^\s,，;；()（）]{1,6}\s*[:：]?\s*)?")
 
 
+# ... and what may follow that name before the bracket closes: "及仿制药)", not "于2023年…)".
 _BRACKET_CLOSE = re.compile(r"[^()（）,，;；。\d]{0,6}[)）]")
 
 
