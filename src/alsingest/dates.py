@@ -90,10 +90,12 @@ def _int(value: str | None) -> int | None:
 
 
 # Every date form holds a digit, 年, 月 or "year"; most sentences hold none and are done at once.
-_DATE_CHARACTER = re.compile(r"[\d年月周]|星期|礼拜|今天|今日|日前|近日|today")
-# (an English month named alone, "voted in March", needs no digit either: substrings of every
-# full month name EN_BARE_MONTH reads)
-_MONTH_PART = re.compile("uary|tember|vember|cember|october|march|april|june|july|august")
+# What any date holds: a digit, 年/月/周, a relative word, "year", or a part of every full English
+# month name EN_BARE_MONTH reads (an English month named alone, "voted in March", needs no digit).
+_DATE_CHARACTER = re.compile(
+    r"[\d年月周]|星期|礼拜|今天|今日|日前|近日|today|year"
+    r"|uary|tember|vember|cember|october|march|april|june|july|august"
+)
 # "日前", "近日": a few days before the article, on a day it does not give.
 _RECENT_DAY = re.compile(
     r"(?<![一二两三四五六七八九十\d数几节生假接术期])(?:日前|近日)(?!\s*[一二两三四五六七八九十\d]+\s*[天日周])"
@@ -119,7 +121,7 @@ def find_dates(
     ``context_year`` is the year last stated before ``text``; ``anchor`` the
     article's publication date (ISO) for 今年/去年/明年.
     """
-    if not _DATE_CHARACTER.search(text) and "year" not in text and not _MONTH_PART.search(text):
+    if not _DATE_CHARACTER.search(text):
         return [], context_year
     found: list[
         tuple[int, int, str | None, bool, int | None]
@@ -267,7 +269,7 @@ def find_dates(
                 and anchor
                 and len(anchor) >= 7
                 and value > anchor[:7]
-                and not patterns.PLANNED.search(_clause_around(text, m.start()))
+                and not patterns.PLANNED.search(text[slice(*clause_span(text, m.start()))])
             ):
                 # "voted in March" in an article of January: a month past, of a year not given.
                 value = None
@@ -365,11 +367,11 @@ def find_dates(
     return mentions, year
 
 
-def _clause_around(text: str, at: int) -> str:
+def clause_span(text: str, at: int) -> tuple[int, int]:
     """The clause holding ``at``: between the nearest clause marks around it."""
     start = max(text.rfind(mark, 0, at) for mark in ",;.，；。") + 1
     ends = [i for i in (text.find(mark, at) for mark in ",;.，；。") if i >= 0]
-    return text[start : min(ends, default=len(text))]
+    return start, min(ends, default=len(text))
 
 
 def lead_day(anchor: str | None, day: int | None) -> str | None:

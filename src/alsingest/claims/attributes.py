@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .. import patterns
-from ..dates import DateMention, cn_number, en_number
+from ..dates import DateMention, clause_span, cn_number, en_number
 from .binding import clause_at
 from .cues import finditer, has_cue, search
 from .model import Attribute
@@ -193,7 +193,7 @@ def hoped_for(view: str, m: re.Match) -> bool:
     """ "positive results" expected, hoped for, failed to come, or conceded before a failure."""
     if not patterns.POSITIVE_RESULTS.fullmatch(m.group()):
         return False
-    clause_start = max(view.rfind(mark, 0, m.start()) for mark in ".;,，；。") + 1
+    clause_start, _ = clause_span(view, m.start())
     return bool(patterns.POSITIVE_HEDGED_BEFORE.search(view, clause_start, m.start()))
 
 

@@ -205,14 +205,9 @@ class Layout:
                 # "…批准一种新疗法的上市许可。Qalsody(tofersen)适用于…": introduced at the next
                 # one's start, with another name of it in brackets.
                 lead = len(item.view.folded) - len(item.view.folded.lstrip())
-                named = _name_at(item, lead)
                 first = item.mentions[0]
-                if (
-                    named is not None
-                    and first.start == lead
-                    and _BRACKETED_NAME.match(item.view.folded, first.end)
-                ):
-                    named_next[before.sentence.index] = named
+                if first.start == lead and _BRACKETED_NAME.match(item.view.folded, first.end):
+                    named_next[before.sentence.index] = first.therapy
             before = item
             if first_named is None and paragraphs[item.sentence.paragraph].kind != REFERENCE:
                 first_named = next(
