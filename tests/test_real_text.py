@@ -3215,3 +3215,60 @@ def test_the_care_patients_are_on_beside_the_trials_drug_is_background(toolkit):
     # alone, the drug patients receive may be the study's own
     alone = "本研究纳入了86名正在接受马赛替尼治疗的患者，随访12个月。"
     assert ("masitinib", 86) in {(c.therapy, c.enrollment) for c in claims_of(toolkit, alone)}
+
+
+# --- session 12 ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lead", ["", "而", "而就在", "但到了"])
+def test_years_later_after_a_linking_word_count_from_the_year_named(toolkit, lead):
+    text = (
+        "2019年，一家公司宣布其药物ABC-101启动一项临床试验。"
+        f"{lead}两年后，另一款药物XYZ-202也完成了首次人体临床试验。"
+    )
+    got = {(c.therapy, c.date) for c in claims_of(toolkit, text)}
+    assert ("xyz202", "2021") in got, got
+
+
+def test_a_time_since_treatment_is_still_no_date(toolkit):
+    text = "2019年，药物ABC-101启动一项临床试验。治疗3年后的生存率为40%。"
+    assert "2022" not in {c.date for c in claims_of(toolkit, text)}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("这种植入物被称为Neurobridge，它已在临床试验中植入8名患者体内。", "neurobridge"),
+        ("一个名为脑门(NeuroGate)的系统在试验中帮助了12名患者。", "neurogate"),
+        ("研究人员测试了一种名为Cortivax的新药，试验纳入了40名患者。", "cortivax"),
+        ("An implant called Stentix was tested in a trial of 5 patients with ALS.", "stentix"),
+    ],
+)
+def test_a_device_or_drug_introduced_by_its_name_is_a_therapy(toolkit, text, name):
+    assert name in {c.therapy for c in claims_of(toolkit, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这种方法被称为home monitoring，在试验中用于8名患者。",
+        "An implant called home was tested in 5 patients.",
+    ],
+)
+def test_a_lowercase_word_after_called_is_no_name(toolkit, text):
+    assert not {c.therapy for c in claims_of(toolkit, text)} & {"home", "homemonitoring"}
+
+
+def test_another_one_or_one_of_them_is_no_count(toolkit):
+    text = "2020年4月，脑机接口Neurobridge又被植入另一名受试者体内，其中一名患者已能打字。"
+    assert 1 not in {c.enrollment for c in claims_of(toolkit, text)}
+
+
+def test_a_first_patient_implanted_on_a_one_product_page_is_its_dated_event(toolkit):
+    text = (
+        "脑机接口Neurobridge带来了希望。Neurobridge由一家澳洲公司研发。\n\n"
+        "天气很好，研究人员很忙。\n\n"
+        "去年8月，首次被植入一名人类患者体内。"
+    )
+    got = {(c.therapy, c.date) for c in claims_of(toolkit, text, published="2020-11-08")}
+    assert ("neurobridge", "2019-08") in got, got

@@ -195,9 +195,11 @@ EN_CONTEXT_YEAR = re.compile(
     r"|\bthe\s+year\s+(?P<side>after|before)\b(?!\s+(?:the\s+|its\s+|their\s+)?[a-z])"
 )
 # "8年后在期刊上发表", "Eight years later, …": years counted on from the year named before, at the
-# head of a clause only (not "治疗3年后的生存率", a time since treatment).
+# head of a clause only, after a linking word or two ("而就在一年后"); not "治疗3年后的生存率", a
+# time since treatment.
 YEARS_LATER = re.compile(
-    rf"(?:^|(?<=[，,。；;:：]))\s*(?P<n>\d{{1,2}}|[{CN_NUMERAL}]{{1,3}})\s*年(?:之)?[后後]"
+    rf"(?:^|(?<=[，,。；;:：]))\s*(?:而|但|就|又|仅|才|到了?|直到|在){{0,3}}\s*"
+    rf"(?P<n>\d{{1,2}}|[{CN_NUMERAL}]{{1,3}})\s*年(?:之)?[后後]"
     r"|(?:^|(?<=[,;:]))\s*(?P<en>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) years later\b"
 )
 # "3月5日", "十二月五日" with the year left to context; not "12个月".
@@ -404,10 +406,10 @@ PHASE_FROM = re.compile(r"(from|由|从)\s*$")
 PHASE_TO = re.compile(r"\s*(to|into|→|->|转为|转入|进入|升级为|过渡到|推进至|推进到)\s*$")
 _NUMBER = r"\d{1,3}(?:[ ,]\d{3})+|\d+"
 # "约200人", "106名", "513 例", "超过 1 000 例", "一名…患者", "15人".
-# Not an ordinal ("第二例患者") nor a vague number ("数十名", "十几名", "二十多名"); "400多名" and
+# Not an ordinal ("第二例患者"), one more or one of them ("另一名受试者", "其中一名"), nor a vague number ("数十名", "十几名", "二十多名"); "400多名" and
 # "400余名" count 400, as "over 400" does.
 CN_COUNT = re.compile(
-    rf"(?P<approx>约|大约|近|超过|逾|共|总共|总计|累计|累积)?\s*(?<![第数几{CN_NUMERAL}\d])(?P<n>{_NUMBER}|[{CN_NUMERAL}]+)(?:(?<=\d)\s*(?:多|余))?\s*(?P<unit>名|例|位|人)(?!次|份|天|年|月|周|种|项|组)"
+    rf"(?P<approx>约|大约|近|超过|逾|共|总共|总计|累计|累积)?\s*(?<![第数几另{CN_NUMERAL}\d])(?<!其中)(?P<n>{_NUMBER}|[{CN_NUMERAL}]+)(?:(?<=\d)\s*(?:多|余))?\s*(?P<unit>名|例|位|人)(?!次|份|天|年|月|周|种|项|组)"
 )
 # What participants do in a trial: "554 people with a motor neuron disease were randomly
 # assigned", "2020年2月至2023年7月共有554名患者入组".
@@ -430,6 +432,13 @@ THE_TRIAL = re.compile(
 # "the study of death records"): the trial word, with no "of" after it.
 THE_TRIAL_ITSELF = re.compile(
     r"\b(?:the|this) (?:clinical |pivotal |phase \w+ )?trial\b(?!\s+of\b)|该试验|本试验|这项试验"
+)
+# A first patient dosed or implanted ("首次被植入一名人类患者体内", "首例受试者完成给药", "the first
+# participant was dosed", "implanted in its first patient"): on a page about one product, its event.
+FIRST_IN_HUMAN = re.compile(
+    r"首次被?(?:植入|给药|注射|施用)[^，,。；;]{0,10}?(?:患者|受试者|病人|人体)|首例(?:患者|受试者|病人)"
+    r"|first (?:human |patient|participant|subject)\w*\s+(?:(?:was|were|has been|had been)\s+)?(?:dosed|implanted|treated)"
+    r"|(?:dosed|implanted)\s+(?:in\s+)?(?:the\s+|its\s+|their\s+)?first\s+(?:human|patient|participant|subject)"
 )
 # Patients the trial takes on a care they already receive: "(纳入…)正在接受利鲁唑(…)治疗的患者".
 ON_CARE_BEFORE = re.compile(r"(?:正在|已经?)接受\s*$")
@@ -1137,6 +1146,15 @@ CONTEXT_NAME = re.compile(
     + _CONTEXT_NAME.format(g="implanter")
     + r"[^，,。；;.]{0,24}?(?:植入[^，,。；;]{0,10}?(?:芯片|晶片|脑机接口|电极|设备|装置)|"
     r"\bimplant(?:ed|s)?\s+(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+)?(?:device|chip|implant|electrode|brain[\s-]computer interface))"
+    # "这种植入物被称为Sttrode", "一个名为脑门(BrainGate)的软件", "an implant called Stentrode":
+    # a drug or a device introduced by its name, the kind before or after it.
+    + r"|(?:药物|新药|疗法|植入物|设备|装置|器械|芯片|晶片|电极|脑机接口)被?(?:称为|名为|叫做?|命名为)\s?"
+    + _CONTEXT_NAME.format(g="named")
+    + r"|(?:名为|称为|叫做|命名为)\s?(?:[\u4e00-\u9fff]{1,6}\s?[（(])?"
+    + _CONTEXT_NAME.format(g="named2")
+    + r"[）)]?\s?的?(?:药物|新药|疗法|植入物|设备|装置|器械|系统|芯片|晶片|电极|脑机接口|软件)"
+    + r"|\b(?:implant|device|electrode|brain[\s-]computer interface|chip|stent)s?,?\s+(?:called|named|known as|dubbed)\s+"
+    + _CONTEXT_NAME.format(g="named3")
     # "Trazodone Hydrochloride": a drug named with its salt.
     + r"|\b"
     + _CONTEXT_NAME.format(g="salt")
@@ -1375,7 +1393,7 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
         "药", "疗法", "脑机接口", "mg", "mcg", "μg", "placebo", "regimen", "脑", "brain", "植入", "implant", "bci",
         "hydrobromide", "chloride", "mesylate", "maleate", "sulfate", "citrate", "tartrate", "besylate",
         "fumarate", "succinate", "called", "named", "known as", "experimental", "investigational",
-        "candidate",
+        "candidate", "设备", "装置", "器械", "芯片", "晶片", "电极", "名为", "称为", "叫做", "dubbed",
     ),
     PRECLINICAL_MODEL: (
         "临床前", "模型", "小鼠", "大鼠", "斑马鱼", "果蝇", "线虫", "类器官", "preclinical", "model",

@@ -353,11 +353,13 @@ class Discourse:
             and (
                 patterns.THE_TRIAL_ITSELF.search(masked)
                 or patterns.TRIAL_RESULTS_EXPECTED.search(masked)
+                or patterns.FIRST_IN_HUMAN.search(masked)
             )
             and not speaks_of_many(view, masked)
         ):
-            # "October 2023 - The clinical trial has been completed." on a page about one
-            # product: the dated event of its trial, and the topic of what follows it.
+            # "October 2023 - The clinical trial has been completed.", "去年8月，首次被植入一名
+            # 患者体内" on a page about one product: the dated event of its trial, and the topic
+            # of what follows it.
             self.topic = Topic((layout.subject,), s.index, s.paragraph, self.section, False)
             return (layout.subject,), "the trial of the article's single subject"
         return (), ""

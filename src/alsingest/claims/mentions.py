@@ -304,7 +304,7 @@ class UnlistedNames:
             for m in finditer(patterns.CONTEXT_NAME, view):
                 name = m.group(m.lastgroup)
                 written = item.view.text[m.start(m.lastgroup) : m.end(m.lastgroup)]
-                if m.lastgroup in ("device", "implanter") and written.islower():
+                if m.lastgroup in _CAPITALISED_GROUPS and written.islower():
                     continue  # "a wireless BCI": a device's name is written capitalised
                 if m.lastgroup == "introduced" and not _NAME_SHAPE.search(written):
                     continue  # "Experimental Drug Shows Promise": a headline's word, no name
@@ -485,6 +485,9 @@ def _cell_class(name: str, lexicon: Lexicon) -> str | None:
     )
 
 
+# Names that are written capitalised where they are names: a device's maker or a name introduced
+# by "called" / "名为" ("a wireless BCI", "a device called home" are no names).
+_CAPITALISED_GROUPS = frozenset(["device", "implanter", "named", "named2", "named3"])
 # What a name introduced by its kind looks like as written: a digit or hyphen, capitals only, or
 # a capital inside ("ALN-SOD", "AB101", "NurOwn"); a headline's title-case word is none.
 _NAME_SHAPE = re.compile(r"[\d-]|^[A-Z]{3,}$|^.+[A-Z]")
