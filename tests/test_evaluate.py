@@ -35,6 +35,7 @@ REAL_SETS = {
     "real-dev13": "dev13",
     "real-dev14": "dev14",
     "real-dev15": "dev15",
+    "real-dev16": "dev16",
     "real-test6": "test6",
     "real-test7": "test7",
     "real-test8": "test8",

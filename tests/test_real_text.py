@@ -3272,3 +3272,82 @@ def test_a_first_patient_implanted_on_a_one_product_page_is_its_dated_event(tool
     )
     got = {(c.therapy, c.date) for c in claims_of(toolkit, text, published="2020-11-08")}
     assert ("neurobridge", "2019-08") in got, got
+
+
+def test_a_line_closed_by_a_bracketed_note_is_a_paragraph_of_its_own():
+    # A caption that ends in a 【…】 note, a blank line, then the story: two paragraphs, however
+    # long the caption runs.
+    caption = (
+        "FILE PHOTO: " + "a phone with a logo on a board " * 6 + "【作者:通讯社,日期:2024-12-05】"
+    )
+    text = caption + "\n\n" + "市长13日在会上说，计划已经开始，进展顺利。" * 3
+    assert len(paragraphs_of(text)) == 2
+    # a PDF line broken mid-sentence still joins
+    wrapped = "x" * 80 + "，这是一句很长的" + "\n\n" + "话的后半截。"
+    assert len(paragraphs_of(wrapped)) == 1
+
+
+@pytest.mark.parametrize(
+    "lead, published, date",
+    [
+        ("卫福部13日表示", "2025-01-20", "2025-01-13"),
+        ("马斯克 13日在拉斯维加斯接受访问时说", "2025-01", "2025-01-13"),
+        ("马斯克 28日在会上说", "2025-02-03", "2025-01-28"),
+    ],
+)
+def test_a_leads_day_after_who_spoke_is_a_day_of_the_articles_month(toolkit, lead, published, date):
+    text = f"{lead}，已有3名患者植入Stentrode脑机接口。"
+    got = {c.date for c in claims_of(toolkit, text, published=published)}
+    assert date in got, got
+
+
+def test_a_day_count_after_a_name_is_no_lead_day(toolkit):
+    text = "患者植入Stentrode脑机接口13日后出院，共有3名患者参与试验。"
+    got = {c.date for c in claims_of(toolkit, text, published="2025-01-20")}
+    assert "2025-01-13" not in got, got
+
+
+@pytest.mark.parametrize(
+    "text, n",
+    [
+        ("截止目前，Stentrode已完成13例脑机人体植入手术。", 13),
+        ("该中心已完成5例干细胞移植，药物NSC-20安全性良好。", 5),
+    ],
+)
+def test_procedures_counted_are_patients(toolkit, text, n):
+    assert n in {c.enrollment for c in claims_of(toolkit, text)}
+
+
+@pytest.mark.parametrize(
+    "season", ["in the summer of 2020", "in spring 2020", "in the fall of 2020", "in winter 2020"]
+)
+def test_a_season_of_a_year_is_that_year(toolkit, season):
+    text = f"Enrollment in the AB-101 regimen was initiated {season}."
+    assert "2020" in {c.date for c in claims_of(toolkit, text)}
+
+
+@pytest.mark.parametrize(
+    "first, second, n",
+    [
+        (
+            "Methods Two participants with ALS underwent implant in a single-arm, open-label study.",
+            "Using a minimally invasive procedure, a novel Stentrode BCI was implanted in each.",
+            2,
+        ),
+        (
+            "Twelve patients were enrolled in an open-label study.",
+            "Tofersen was administered intrathecally once a month.",
+            12,
+        ),
+        ("12名患者接受了手术。", "Stentrode电极被植入其运动皮层。", 12),
+    ],
+)
+def test_who_took_part_then_what_they_were_given(toolkit, first, second, n):
+    got = {(c.therapy, c.enrollment) for c in claims_of(toolkit, f"{first} {second}")}
+    assert any(e == n and t in ("stentrode", "tofersen") for t, e in got), got
+
+
+def test_a_count_before_a_drug_not_given_stays_unnamed(toolkit):
+    # the next sentence names a drug patients were not given here: no owner for the count
+    text = "Twelve patients were enrolled in an open-label study. Riluzole is approved for ALS."
+    assert "riluzole" not in {c.therapy for c in claims_of(toolkit, text)}

@@ -376,11 +376,12 @@ def clause_span(text: str, at: int) -> tuple[int, int]:
 
 def lead_day(anchor: str | None, day: int | None) -> str | None:
     """A news day with no month ("15日"): that day of the publication month, or of the month before when the
-    day is still to come ("28日" in an article of 3 March is 28 February)."""
-    if anchor is None or len(anchor) < 10 or day is None:
+    day is still to come ("28日" in an article of 3 March is 28 February); an article dated by
+    its month only ("date 2025-01") gives that month."""
+    if anchor is None or len(anchor) < 7 or day is None:
         return None
     year, month = int(anchor[:4]), int(anchor[5:7])
-    if day > int(anchor[8:10]):
+    if len(anchor) >= 10 and day > int(anchor[8:10]):
         year, month = (year, month - 1) if month > 1 else (year - 1, 12)
     return iso(year, month, day)
 

@@ -15,6 +15,8 @@ import re
 LINE_TERMINATED = re.compile(
     r"[。！？!?；;：:…]['\"”’」』)）\]】]*(?:\s*\[[\d,，、\s–—\-]+\])*$"
     r"|\.['\"”’)）]*(?:\s*\[[\d,，、\s–—\-]+\])*$"
+    # a note in lenticular brackets closing the line ("…File Photo【作者:路透,日期:2024-12-05】")
+    r"|【[^【】\n]*】$"
 )
 
 # "一、", "1.", "1.2 ", "(1)", "第一项：" at the start of a line.
@@ -239,10 +241,13 @@ CN_RELATIVE_MONTH = re.compile(
 CN_WEEKDAY = re.compile(
     r"(?<![每两三四一二\d几隔])(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])(?![次期周])"
 )
-# Taiwan news writes the day inside the word for it: "昨(10)日", "近(10)日", "今（18）日".
+# Taiwan news writes the day inside the word for it: "昨(10)日", "近(10)日", "今（18）日", or
+# after who spoke at the lead's head: "马斯克 13日在…说".
 CN_BARE_DAY = re.compile(
     r"(?:^\s*|(?<=[在于])\s*|(?:周|星期)[一二三四五六日天]\s*[(（]\s*"
-    r"|(?<=[昨今前近本])[(（]\s*(?=\d{1,2}\s*[)）]\s*日))"
+    r"|(?<=[昨今前近本])[(（]\s*(?=\d{1,2}\s*[)）]\s*日)"
+    # who spoke, then the day: "马斯克 13日在拉斯维加斯接受访问时说", "卫福部13日表示"
+    r"|^\s*[\u4e00-\u9fff·]{2,10}?\s*(?=(?:3[01]|[12]\d|0?[1-9])\s*日(?:在|表示|说|宣布|指出|出席|接受|召开|举行|发布|公布|透露|证实)))"
     r"(?P<day>3[01]|[12]\d|0?[1-9])\s*[)）]?\s*日(?![后内以起至])"
 )
 # "年内", "年底" standing alone, resolved to the context year.
@@ -316,9 +321,11 @@ ISO_DATE = re.compile(
 EN_YEAR = re.compile(
     rf"\b(?:in|by|since|from|during|until|till|early|late|mid|end of|through)[\s-]+(?P<year>{YEAR})\b(?!\s*(?:patients|participants|subjects|mg|people))"
 )
-# "the third quarter of 2025", "Q3 2025", "the first half of 2026": a part of a stated year.
+# "the third quarter of 2025", "Q3 2025", "the first half of 2026", "the summer of 2020", "spring
+# 2021": a part of a stated year.
 EN_PERIOD_YEAR = re.compile(
-    rf"\b(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|half)\s+of|q[1-4]|h[12])"
+    rf"\b(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|half)\s+of|q[1-4]|h[12]"
+    r"|(?:spring|summer|fall|autumn|winter)(?:\s+of)?)"
     rf"[\s-]+(?P<year>{YEAR})\b"
 )
 # Two dates that bound one period: "between Feb 27, 2020, and July 24, 2023", "from 2019 to 2021",
@@ -1556,6 +1563,19 @@ NAMED_NEXT = re.compile(
 DESCRIBED_BEFORE_NAMED = re.compile(
     r"一[种款个项](?:全新|新型|新|创新)的?(?:药物?|疗法|治疗方法|治疗药物|产品)"
     r"|\ba new (?:drug|medicine|therapy|treatment)\b"
+)
+# A methods sentence that counts who took part and names no treatment, for the next to name:
+# "Two participants with ALS underwent implant in a single-arm study. … a novel Stentrode BCI was
+# implanted …", "12名患者接受了治疗。…".
+COUNTED_UNNAMED = re.compile(
+    rf"^\s*(?:(?:patients and )?methods?\b[\s:]*)?(?:\d+|{_EN_NUMBER})\s+(?:[\w-]+\s+){{0,2}}?(?:participants|patients|subjects|adults|people|individuals)\b"
+    r"[^.;]{0,100}?\b(?:underwent|received|were\s+(?:enrolled|treated|implanted|randomi[sz]ed|dosed))\b"
+    rf"|^\s*(?:方法[\s:：]*)?(?:\d+|[{CN_NUMERAL}]+)\s*(?:名|例)[^。；;]{{0,30}}?(?:接受|入组|纳入|植入)"
+)
+# ... and the next sentence gives its one therapy: "a novel Stentrode BCI was implanted", "X被植入".
+GIVEN_AFTER_NAME = re.compile(
+    r"\s*(?:[\w-]+\s+){0,2}?(?:was|were)\s+(?:implanted|administered|given|infused|injected)\b"
+    r"|\s*[^，。,；;]{0,6}?被?(?:植入|给药|注射|输注)"
 )
 # A regulator's designation of a drug (not an approval): orphan drug, fast track, breakthrough
 # therapy, priority review, PRIME.

@@ -297,6 +297,10 @@ _THE_FEW_AFTER = re.compile(
 )
 
 
+# A count of procedures, each one patient's: "13例脑机人体植入手术", "5例干细胞移植".
+_PROCEDURE_AFTER = re.compile(r"\s*[^，,。；;]{0,10}?(?:植入|移植)(?:手术)?")
+
+
 def _pooled_by_a_review(view: str, at: int) -> bool:
     """The count's clause speaks of a review ("1601 ALS patients were included in this review",
     "这项荟萃分析共纳入1500名患者"); another clause of the sentence may report a trial."""
@@ -304,10 +308,14 @@ def _pooled_by_a_review(view: str, at: int) -> bool:
 
 
 def _the_few(view: str, m: re.Match) -> bool:
-    return bool(
-        _THE_FEW_BEFORE.search(view, max(0, m.start() - 8), m.start())
-        and _THE_FEW_AFTER.match(view, m.end("n"))
-    )
+    """A few named as the whole set ("all three patients"), or as who took part at the head of
+    a methods sentence ("Two participants with ALS underwent implant in a … study")."""
+    if _THE_FEW_BEFORE.search(view, max(0, m.start() - 8), m.start()) and _THE_FEW_AFTER.match(
+        view, m.end("n")
+    ):
+        return True
+    head = patterns.COUNTED_UNNAMED.match(view)
+    return head is not None and m.start() < head.end() and not view[: m.start()].count(" ") > 2
 
 
 def find_enrollment(view: str) -> Attribute | None:
@@ -383,6 +391,8 @@ def find_enrollment(view: str) -> Attribute | None:
             re.match(r"\s*(?:[^，,。；;]{0,14})(患者|受试者|参与者|病人|als|志愿者)", after)
             or re.match(r"\s*[|]", after)
             or (m.group("unit") == "人" and closes_phrase)
+            # "已完成13例脑机人体植入手术": each procedure is one patient's
+            or (m.group("unit") == "例" and _PROCEDURE_AFTER.match(after))
         ):
             attribute.rule = "CN_COUNT of patients, no enrollment cue"
             weak.append(attribute)

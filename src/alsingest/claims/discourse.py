@@ -208,6 +208,17 @@ class Layout:
                 first = item.mentions[0]
                 if first.start == lead and _BRACKETED_NAME.match(item.view.folded, first.end):
                     named_next[before.sentence.index] = first.therapy
+            elif (
+                before is not None
+                and not before.mentions
+                and len({m.therapy for m in item.mentions}) == 1
+                and before.sentence.paragraph == item.sentence.paragraph
+                and patterns.COUNTED_UNNAMED.match(before.view.folded)
+                and patterns.GIVEN_AFTER_NAME.match(item.view.folded, item.mentions[0].end)
+            ):
+                # "Two participants … underwent implant in a … study. … a novel Stentrode BCI was
+                # implanted …": who took part, then what they were given.
+                named_next[before.sentence.index] = item.mentions[0].therapy
             before = item
             if first_named is None and paragraphs[item.sentence.paragraph].kind != REFERENCE:
                 first_named = next(
