@@ -36,6 +36,7 @@ SEALED8 = "real-test8"  # collected in session 8, scored once at its end (0.792)
 SEALED9 = "real-test9"  # collected in session 9, scored once at its end (0.753)
 SEALED10 = "real-test10"  # collected in session 10, scored once at its end (0.781)
 SEALED11 = "real-test11"  # collected in session 11, scored once at its end (0.827)
+SEALED12 = "real-test12"  # collected in session 12, to be scored once at its end
 SPENT = (
     SEALED,
     SEALED2,
@@ -50,7 +51,7 @@ SPENT = (
     SEALED11,
 )
 # a fresh sealed set goes here until its single score is written down
-FRESH: tuple[str, ...] = ()
+FRESH: tuple[str, ...] = (SEALED12,)
 
 
 def gold_sets() -> dict[str, tuple[list[Path], Path]]:
@@ -97,6 +98,7 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         SEALED9: beside(tests / "real" / "test9"),
         SEALED10: beside(tests / "real" / "test10"),
         SEALED11: beside(tests / "real" / "test11"),
+        SEALED12: beside(tests / "real" / "test12"),
     }
 
 
