@@ -3351,3 +3351,35 @@ def test_a_count_before_a_drug_not_given_stays_unnamed(toolkit):
     # the next sentence names a drug patients were not given here: no owner for the count
     text = "Twelve patients were enrolled in an open-label study. Riluzole is approved for ALS."
     assert "riluzole" not in {c.therapy for c in claims_of(toolkit, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To date, Rilutek (1995), Radicava (2017) and Relyvrio (2022) have all been approved by the FDA.",
+        "Only two FDA-approved drugs existed for 25 years (riluzole, 1995; edaravone, 2017).",
+        "截至目前，FDA已批准的药物有利鲁唑（1995年）、依达拉奉（2017年）和AMX0035（2022年）。",
+    ],
+)
+def test_each_approved_name_of_a_list_takes_the_year_glued_to_it(toolkit, text):
+    got = {(c.therapy, c.date) for c in claims_of(toolkit, text)}
+    assert {("riluzole", "1995"), ("edaravone", "2017")} <= got, got
+    assert ("riluzole", "2017") not in got and ("edaravone", "1995") not in got, got
+
+
+def test_an_as_of_list_without_years_is_still_no_claim(toolkit):
+    text = "截至2024年底，FDA已批准三种药物：利鲁唑、依达拉奉和托夫生。"
+    assert not claims_of(toolkit, text)
+
+
+def test_a_date_after_each_name_of_a_clause_is_that_names(toolkit):
+    text = "Riluzole was approved in 1995 and Radicava in 2017."
+    got = {(c.therapy, c.date) for c in claims_of(toolkit, text)}
+    assert got == {("riluzole", "1995"), ("edaravone", "2017")}, got
+
+
+def test_dates_after_all_the_names_stay_with_all(toolkit):
+    # no date follows each name: which is whose is not said here
+    text = "Riluzole and Radicava were approved in 1995 and 2017."
+    got = {(c.therapy, c.date) for c in claims_of(toolkit, text)}
+    assert ("riluzole", "1995") in got and ("edaravone", "2017") in got, got

@@ -1577,6 +1577,10 @@ GIVEN_AFTER_NAME = re.compile(
     r"\s*(?:[\w-]+\s+){0,2}?(?:was|were)\s+(?:implanted|administered|given|infused|injected)\b"
     r"|\s*[^，。,；;]{0,6}?被?(?:植入|给药|注射|输注)"
 )
+# A name's own year right after it, in a list: "Rilutek (1995)", "riluzole, 1995;", "依达拉奉（2017年）".
+OWN_YEAR_AFTER = re.compile(
+    rf"\s*(?:[(（]\s*{YEAR}\s*年?\s*[)）]|[,，]\s*{YEAR}\s*年?\s*(?=[;；)）]))"
+)
 # A regulator's designation of a drug (not an approval): orphan drug, fast track, breakthrough
 # therapy, priority review, PRIME.
 DESIGNATION = re.compile(

@@ -109,6 +109,50 @@ def _only_a_time(view: str, clause: tuple[int, int], date: Attribute) -> bool:
     return patterns.TIME_CLAUSE_REST.fullmatch(rest) is not None
 
 
+def _dates_of_each(
+    view: str,
+    attributes: list[Attribute],
+    mentions: list[TherapyMention],
+    clauses: list[tuple[int, int]],
+    clause_of,
+) -> dict[int, list[TherapyMention]]:
+    """Dates that belong to one name of several: a year glued to a name ("Rilutek (1995), Radicava
+    (2017)", "riluzole, 1995; edaravone, 2017"), and, in a clause naming several therapies with a
+    date after each ("Riluzole was approved in 1995 and Radicava in 2017"), the names since the date
+    before. By id of the date attribute."""
+    own: dict[int, list[TherapyMention]] = {}
+    dates = sorted(
+        (a for a in attributes if a.kind == "date" and a.end > a.start), key=lambda a: a.start
+    )
+    if len(dates) < 2 or len({m.therapy for m in mentions}) < 2:
+        return own
+    for date in dates:
+        glued = [
+            m
+            for m in mentions
+            if m.end <= date.start
+            and (g := patterns.OWN_YEAR_AFTER.match(view, m.end)) is not None
+            and g.start() <= date.start < g.end()
+        ]
+        if glued:
+            own[id(date)] = glued
+    by_clause: dict[int, list[Attribute]] = {}
+    for date in dates:
+        if id(date) not in own:
+            by_clause.setdefault(clause_of(date.start), []).append(date)
+    for i, in_clause in by_clause.items():
+        start, _ = clauses[i]
+        segments = []
+        for date in in_clause:
+            segment = [m for m in mentions if start <= m.start and m.end <= date.start]
+            segments.append(segment)
+            start = date.end
+        therapies = {m.therapy for segment in segments for m in segment}
+        if len(in_clause) >= 2 and len(therapies) >= 2 and all(segments):
+            own.update((id(d), segment) for d, segment in zip(in_clause, segments, strict=True))
+    return own
+
+
 def bind(
     attributes: list[Attribute], mentions: list[TherapyMention], view: str, table: bool = False
 ) -> dict[str, list[Attribute]]:
@@ -125,13 +169,18 @@ def bind(
     for mention in mentions:
         by_clause.setdefault(clause_of(mention.start), []).append(mention)
     groups = paren_groups(view)
+    own = _dates_of_each(view, attributes, mentions, clauses, clause_of)
     bound: dict[str, list[Attribute]] = {}
     # id(attribute) -> clauses from it forward to its therapy's (0: the same clause or after it)
     ahead_of: dict[int, int] = {}
     for attribute in attributes:
-        targets: list[TherapyMention] = []
+        targets: list[TherapyMention] = own.get(id(attribute), [])
         ahead = 0
-        group = next((g for g in groups if g[0] < attribute.start and attribute.end <= g[1]), None)
+        group = (
+            None
+            if targets
+            else next((g for g in groups if g[0] < attribute.start and attribute.end <= g[1]), None)
+        )
         if group is not None:
             inside = [m for m in mentions if group[0] <= m.start and m.end <= group[1]]
             before = [

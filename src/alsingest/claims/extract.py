@@ -225,6 +225,8 @@ class _SentenceReader:
         if paragraph.kind == HEADING and not mentions:
             discourse.section_date = date_heading(masked, dates)
         attributes = find_attributes(masked, dates) if possible else []
+        if len(mentions) >= 2 and patterns.APPROVAL.search(masked):
+            attributes.extend(_years_of_each(masked, mentions, attributes))
         if discourse.group_phases and not any(a.kind == "phase" for a in attributes):
             attributes.extend(discourse.group_phases)
         if (
@@ -392,6 +394,24 @@ def _counted_in_a_trial(attributes: list[Attribute], masked: str) -> list[Attrib
         if a.kind != "enrollment"
         or not patterns.ESTIMATE_BEFORE.search(masked, max(0, a.start - 16), a.start)
     ]
+
+
+def _years_of_each(
+    view: str, mentions: list[TherapyMention], attributes: list[Attribute]
+) -> list[Attribute]:
+    """Years glued to each approved name of a list ("Rilutek (1995), Radicava (2017) … approved"),
+    where no date was read."""
+    found = []
+    for m in mentions:
+        glued = patterns.OWN_YEAR_AFTER.match(view, m.end)
+        if glued is None:
+            continue
+        year = re.search(patterns.YEAR, glued.group())
+        start, end = glued.start() + year.start(), glued.start() + year.end()
+        if not any(a.start < end and start < a.end for a in attributes):
+            rule = "OWN_YEAR_AFTER, the year glued to an approved name"
+            found.append(Attribute("date", start, end, year.group(), year.group(), rule=rule))
+    return found
 
 
 def date_heading(view: str, dates: list[DateMention]) -> str | None:

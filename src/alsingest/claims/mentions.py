@@ -32,6 +32,8 @@ def is_inventory(view: str, mentions: Sequence[TherapyMention]) -> bool:
     托夫生", or, with no year in it, "X, Y and Z are some of the approved treatments"."""
     if len({m.therapy for m in mentions}) < 2:
         return False
+    if _each_with_its_year(view, mentions):
+        return False  # "Rilutek (1995), Radicava (2017) … have been approved": each a dated claim
     if patterns.INVENTORY_PHRASE.search(view) and not patterns.YEAR_HINT.search(view):
         # "Radicava, riluzole and Qalsody are some of the FDA approved ALS treatments".
         return True
@@ -40,6 +42,12 @@ def is_inventory(view: str, mentions: Sequence[TherapyMention]) -> bool:
         and patterns.DRUG_COUNT.search(view) is not None
         and (patterns.APPROVAL.search(view) or patterns.LAUNCH.search(view)) is not None
     )
+
+
+def _each_with_its_year(view: str, mentions: Sequence[TherapyMention]) -> bool:
+    """Every name of the list carries its own year: "Rilutek (1995), Radicava (2017)", "(riluzole,
+    1995; edaravone, 2017)"."""
+    return all(patterns.OWN_YEAR_AFTER.match(view, m.end) for m in mentions)
 
 
 # An article is about one therapy when it names it this often, and most of its mentions are it.
