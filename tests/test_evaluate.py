@@ -36,6 +36,7 @@ REAL_SETS = {
     "real-dev14": "dev14",
     "real-dev15": "dev15",
     "real-dev16": "dev16",
+    "real-dev17": "dev17",
     "real-test6": "test6",
     "real-test7": "test7",
     "real-test8": "test8",

@@ -3383,3 +3383,27 @@ def test_dates_after_all_the_names_stay_with_all(toolkit):
     text = "Riluzole and Radicava were approved in 1995 and 2017."
     got = {(c.therapy, c.date) for c in claims_of(toolkit, text)}
     assert ("riluzole", "1995") in got and ("edaravone", "2017") in got, got
+
+
+GUARDS_12 = json.loads(
+    (Path(__file__).parent / "review_guards" / "session12_extract.json").read_text(encoding="utf-8")
+)
+
+
+@pytest.mark.parametrize("case", GUARDS_12, ids=[c["name"] for c in GUARDS_12])
+def test_session12_review_guards_for_extraction(toolkit, case):
+    # A reviewer's texts against session 12's rules: a capitalised phrase, a maker or an award
+    # after "称为/名为/named" is no name; "5年后的生存率" is a time since treatment; "另8名", "其中40名"
+    # are arms still; a first patient of another product; a citation 【2】 at a PDF wrap; "连续28日
+    # 接受" is a duration; "as of summer 2023", "the Fall 2022 newsletter"; adverse events "2例与植入
+    # 相关"; care given to all, a natural-history cohort, a named-patient program.
+    claims = [
+        c
+        for c in claims_of(toolkit, case["text"], published=case.get("published"))
+        if c.therapy == case["therapy"]
+    ]
+    if case["field"] == "therapy":
+        assert bool(claims) == case["present"], claims
+    else:
+        values = {getattr(c, case["field"]) for c in claims}
+        assert (case["value"] in values) == case["present"], values

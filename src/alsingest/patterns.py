@@ -16,7 +16,7 @@ LINE_TERMINATED = re.compile(
     r"[。！？!?；;：:…]['\"”’」』)）\]】]*(?:\s*\[[\d,，、\s–—\-]+\])*$"
     r"|\.['\"”’)）]*(?:\s*\[[\d,，、\s–—\-]+\])*$"
     # a note in lenticular brackets closing the line ("…File Photo【作者:路透,日期:2024-12-05】")
-    r"|【[^【】\n]*】$"
+    r"|【[^【】\n]*[:：][^【】\n]*】$"
 )
 
 # "一、", "1.", "1.2 ", "(1)", "第一项：" at the start of a line.
@@ -201,7 +201,7 @@ EN_CONTEXT_YEAR = re.compile(
 # time since treatment.
 YEARS_LATER = re.compile(
     rf"(?:^|(?<=[，,。；;:：]))\s*(?:而|但|就|又|仅|才|到了?|直到|在){{0,3}}\s*"
-    rf"(?P<n>\d{{1,2}}|[{CN_NUMERAL}]{{1,3}})\s*年(?:之)?[后後]"
+    rf"(?P<n>\d{{1,2}}|[{CN_NUMERAL}]{{1,3}})\s*年(?:之)?[后後](?!的)"
     r"|(?:^|(?<=[,;:]))\s*(?P<en>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) years later\b"
 )
 # "3月5日", "十二月五日" with the year left to context; not "12个月".
@@ -247,7 +247,8 @@ CN_BARE_DAY = re.compile(
     r"(?:^\s*|(?<=[在于])\s*|(?:周|星期)[一二三四五六日天]\s*[(（]\s*"
     r"|(?<=[昨今前近本])[(（]\s*(?=\d{1,2}\s*[)）]\s*日)"
     # who spoke, then the day: "马斯克 13日在拉斯维加斯接受访问时说", "卫福部13日表示"
-    r"|^\s*[\u4e00-\u9fff·]{2,10}?\s*(?=(?:3[01]|[12]\d|0?[1-9])\s*日(?:在|表示|说|宣布|指出|出席|接受|召开|举行|发布|公布|透露|证实)))"
+    r"|^\s*(?:(?![连续持服药住院治疗每共约第患受试病])[\u4e00-\u9fff·]){2,10}?\s*"
+    r"(?=(?:3[01]|[12]\d|0?[1-9])\s*日(?:在|表示|说|宣布|指出|出席|接受|召开|举行|发布|公布|透露|证实)))"
     r"(?P<day>3[01]|[12]\d|0?[1-9])\s*[)）]?\s*日(?![后内以起至])"
 )
 # "年内", "年底" standing alone, resolved to the context year.
@@ -325,7 +326,8 @@ EN_YEAR = re.compile(
 # 2021": a part of a stated year.
 EN_PERIOD_YEAR = re.compile(
     rf"\b(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|half)\s+of|q[1-4]|h[12]"
-    r"|(?:spring|summer|fall|autumn|winter)(?:\s+of)?)"
+    r"|(?:in|during|by|until|since|through)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?"
+    r"(?:spring|summer|fall|autumn|winter)(?:\s+of)?(?=[\s-]+(?:19|20)\d\d(?!\s+(?:newsletter|issue|edition|report|update|bulletin|magazine|meeting|conference))))"
     rf"[\s-]+(?P<year>{YEAR})\b"
 )
 # Two dates that bound one period: "between Feb 27, 2020, and July 24, 2023", "from 2019 to 2021",
@@ -416,7 +418,7 @@ _NUMBER = r"\d{1,3}(?:[ ,]\d{3})+|\d+"
 # Not an ordinal ("第二例患者"), one more or one of them ("另一名受试者", "其中一名"), nor a vague number ("数十名", "十几名", "二十多名"); "400多名" and
 # "400余名" count 400, as "over 400" does.
 CN_COUNT = re.compile(
-    rf"(?P<approx>约|大约|近|超过|逾|共|总共|总计|累计|累积)?\s*(?<![第数几另{CN_NUMERAL}\d])(?<!其中)(?P<n>{_NUMBER}|[{CN_NUMERAL}]+)(?:(?<=\d)\s*(?:多|余))?\s*(?P<unit>名|例|位|人)(?!次|份|天|年|月|周|种|项|组)"
+    rf"(?P<approx>约|大约|近|超过|逾|共|总共|总计|累计|累积)?\s*(?<![第数几{CN_NUMERAL}\d])(?!(?<=另)一\s*[名例位人])(?!(?<=其中)一\s*[名例位人])(?P<n>{_NUMBER}|[{CN_NUMERAL}]+)(?:(?<=\d)\s*(?:多|余))?\s*(?P<unit>名|例|位|人)(?!次|份|天|年|月|周|种|项|组)"
 )
 # What participants do in a trial: "554 people with a motor neuron disease were randomly
 # assigned", "2020年2月至2023年7月共有554名患者入组".
@@ -446,6 +448,11 @@ FIRST_IN_HUMAN = re.compile(
     r"首次被?(?:植入|给药|注射|施用)[^，,。；;]{0,10}?(?:患者|受试者|病人|人体)|首例(?:患者|受试者|病人)"
     r"|first (?:human |patient|participant|subject)\w*\s+(?:(?:was|were|has been|had been)\s+)?(?:dosed|implanted|treated)"
     r"|(?:dosed|implanted)\s+(?:in\s+)?(?:the\s+|its\s+|their\s+)?first\s+(?:human|patient|participant|subject)"
+)
+# ... unless the sentence speaks of another product: "竞争对手的设备", "另一种干细胞疗法", "一台由美国
+# 团队研制的设备", "a rival's device".
+ANOTHER_PRODUCT = re.compile(
+    r"另一[种款个台]|其他|其它|竞争|对手|设备|装置|疗法|药物|\banother\b|\brival|\bother\b|\bdevice\b"
 )
 # Patients the trial takes on a care they already receive: "(纳入…)正在接受利鲁唑(…)治疗的患者".
 ON_CARE_BEFORE = re.compile(r"(?:正在|已经?)接受\s*$")
@@ -1159,7 +1166,7 @@ CONTEXT_NAME = re.compile(
     + _CONTEXT_NAME.format(g="named")
     + r"|(?:名为|称为|叫做|命名为)\s?(?:[\u4e00-\u9fff]{1,6}\s?[（(])?"
     + _CONTEXT_NAME.format(g="named2")
-    + r"[）)]?\s?的?(?:药物|新药|疗法|植入物|设备|装置|器械|系统|芯片|晶片|电极|脑机接口|软件)"
+    + r"[）)]?\s?的?(?:药物|新药|疗法|植入物|设备|装置|器械|系统|芯片|晶片|电极|脑机接口|软件)(?!制造商|厂商|公司|企业|商)"
     + r"|\b(?:implant|device|electrode|brain[\s-]computer interface|chip|stent)s?,?\s+(?:called|named|known as|dubbed)\s+"
     + _CONTEXT_NAME.format(g="named3")
     # "Trazodone Hydrochloride": a drug named with its salt.
@@ -1572,14 +1579,25 @@ COUNTED_UNNAMED = re.compile(
     r"[^.;]{0,100}?\b(?:underwent|received|were\s+(?:enrolled|treated|implanted|randomi[sz]ed|dosed))\b"
     rf"|^\s*(?:方法[\s:：]*)?(?:\d+|[{CN_NUMERAL}]+)\s*(?:名|例)[^。；;]{{0,30}}?(?:接受|入组|纳入|植入)"
 )
-# ... and the next sentence gives its one therapy: "a novel Stentrode BCI was implanted", "X被植入".
+# ... and the next sentence gives its one therapy: "a novel Stentrode BCI was implanted", "X被植入";
+# not the care all patients stay on ("Riluzole was given to all of them as standard care",
+# "利鲁唑照常给药"), nor after a cohort that is no trial ("自然病史队列", "a natural history study").
 GIVEN_AFTER_NAME = re.compile(
     r"\s*(?:[\w-]+\s+){0,2}?(?:was|were)\s+(?:implanted|administered|given|infused|injected)\b"
     r"|\s*[^，。,；;]{0,6}?被?(?:植入|给药|注射|输注)"
 )
+CARE_OR_NO_TRIAL = re.compile(
+    r"standard|usual|background|as before|照常|常规|基础治疗|不作调整|自然病史|natural history|registry|observational"
+)
 # A name's own year right after it, in a list: "Rilutek (1995)", "riluzole, 1995;", "依达拉奉（2017年）".
 OWN_YEAR_AFTER = re.compile(
     rf"\s*(?:[(（]\s*{YEAR}\s*年?\s*[)）]|[,，]\s*{YEAR}\s*年?\s*(?=[;；)）]))"
+)
+# Cells named as a method or a model, not given as a therapy: "iPSC-based drug repurposing",
+# "iPSC-derived disease models", "iPSC药物筛选", "干细胞疾病模型".
+CELLS_AS_A_METHOD = re.compile(
+    r"[\s-]*(?:based|derived)\s+(?:drug\s+)?(?:repurpos|screen|discover|(?:disease\s+)?models?\b|assay|platform)"
+    r"|\s*(?:的|衍生的?)?\s*(?:药物(?:筛选|重定位|发现)|(?:疾病)?模型)"
 )
 # A regulator's designation of a drug (not an approval): orphan drug, fast track, breakthrough
 # therapy, priority review, PRIME.

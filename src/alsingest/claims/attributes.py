@@ -298,7 +298,9 @@ _THE_FEW_AFTER = re.compile(
 
 
 # A count of procedures, each one patient's: "13例脑机人体植入手术", "5例干细胞移植".
-_PROCEDURE_AFTER = re.compile(r"\s*[^，,。；;]{0,10}?(?:植入|移植)(?:手术)?")
+_PROCEDURE_AFTER = re.compile(
+    r"\s*[^，,。；;与]{0,10}?(?:(?:植入|移植)(?:手术|术)|移植(?=\s*(?:[，,。；;]|$)))"
+)
 
 
 def _pooled_by_a_review(view: str, at: int) -> bool:
@@ -315,7 +317,12 @@ def _the_few(view: str, m: re.Match) -> bool:
     ):
         return True
     head = patterns.COUNTED_UNNAMED.match(view)
-    return head is not None and m.start() < head.end() and not view[: m.start()].count(" ") > 2
+    return (
+        head is not None
+        and m.start() < head.end()
+        and view[: m.start()].count(" ") <= 2
+        and patterns.TRIAL_WORD.search(view) is not None
+    )
 
 
 def find_enrollment(view: str) -> Attribute | None:

@@ -215,6 +215,7 @@ class Layout:
                 and before.sentence.paragraph == item.sentence.paragraph
                 and patterns.COUNTED_UNNAMED.match(before.view.folded)
                 and patterns.GIVEN_AFTER_NAME.match(item.view.folded, item.mentions[0].end)
+                and not patterns.CARE_OR_NO_TRIAL.search(before.view.folded + item.view.folded)
             ):
                 # "Two participants … underwent implant in a … study. … a novel Stentrode BCI was
                 # implanted …": who took part, then what they were given.
@@ -364,7 +365,10 @@ class Discourse:
             and (
                 patterns.THE_TRIAL_ITSELF.search(masked)
                 or patterns.TRIAL_RESULTS_EXPECTED.search(masked)
-                or patterns.FIRST_IN_HUMAN.search(masked)
+                or (
+                    patterns.FIRST_IN_HUMAN.search(masked)
+                    and not patterns.ANOTHER_PRODUCT.search(masked)
+                )
             )
             and not speaks_of_many(view, masked)
         ):

@@ -202,6 +202,13 @@ def select_mentions(
     if any(m.therapy not in classes for m in mentions):
         # "自体间充质干细胞疗法NurOwn": the class describes the product, it is not the subject.
         mentions = [m for m in mentions if m.therapy not in classes]
+    if any(m.therapy in classes for m in mentions):
+        # "iPSC-based drug repurposing", "iPSC疾病模型": cells as a method or a model, no therapy.
+        mentions = [
+            m
+            for m in mentions
+            if m.therapy not in classes or not patterns.CELLS_AS_A_METHOD.match(masked, m.end)
+        ]
     # "(如过表达BDNF)": an example in parentheses is not the subject.
     examples = [g for g in paren_groups(view) if patterns.EXAMPLE_OPENER.match(view, g[0] + 1)]
     mentions = [m for m in mentions if not any(g[0] < m.start and m.end <= g[1] for g in examples)]
@@ -313,7 +320,11 @@ class UnlistedNames:
                 name = m.group(m.lastgroup)
                 written = item.view.text[m.start(m.lastgroup) : m.end(m.lastgroup)]
                 if m.lastgroup in _CAPITALISED_GROUPS and written.islower():
-                    continue  # "a wireless BCI": a device's name is written capitalised
+                    continue
+                if m.lastgroup in _NAMED_GROUPS and _PHRASE_GOES_ON.match(
+                    item.view.text, m.end(m.lastgroup)
+                ):
+                    continue  # "被称为Brain-Computer Interface", "named Innovation of the Year"  # "a wireless BCI": a device's name is written capitalised
                 if m.lastgroup == "introduced" and not _NAME_SHAPE.search(written):
                     continue  # "Experimental Drug Shows Promise": a headline's word, no name
                 if len(name) <= 4 and (
@@ -496,6 +507,9 @@ def _cell_class(name: str, lexicon: Lexicon) -> str | None:
 # Names that are written capitalised where they are names: a device's maker or a name introduced
 # by "called" / "名为" ("a wireless BCI", "a device called home" are no names).
 _CAPITALISED_GROUPS = frozenset(["device", "implanter", "named", "named2", "named3"])
+_NAMED_GROUPS = frozenset(["named", "named2", "named3"])
+# A capitalised phrase, not a name: another capitalised word or "of" after it.
+_PHRASE_GOES_ON = re.compile(r"\s+(?:of\b|[A-Z])")
 # What a name introduced by its kind looks like as written: a digit or hyphen, capitals only, or
 # a capital inside ("ALN-SOD", "AB101", "NurOwn"); a headline's title-case word is none.
 _NAME_SHAPE = re.compile(r"[\d-]|^[A-Z]{3,}$|^.+[A-Z]")
