@@ -415,10 +415,10 @@ PHASE_FROM = re.compile(r"(from|由|从)\s*$")
 PHASE_TO = re.compile(r"\s*(to|into|→|->|转为|转入|进入|升级为|过渡到|推进至|推进到)\s*$")
 _NUMBER = r"\d{1,3}(?:[ ,]\d{3})+|\d+"
 # "约200人", "106名", "513 例", "超过 1 000 例", "一名…患者", "15人".
-# Not an ordinal ("第二例患者"), one more or one of them ("另一名受试者", "其中一名"), nor a vague number ("数十名", "十几名", "二十多名"); "400多名" and
+# Not an ordinal ("第二例患者") nor a vague number ("数十名", "十几名", "二十多名"); "400多名" and
 # "400余名" count 400, as "over 400" does.
 CN_COUNT = re.compile(
-    rf"(?P<approx>约|大约|近|超过|逾|共|总共|总计|累计|累积)?\s*(?<![第数几{CN_NUMERAL}\d])(?!(?<=另)一\s*[名例位人])(?!(?<=其中)一\s*[名例位人])(?P<n>{_NUMBER}|[{CN_NUMERAL}]+)(?:(?<=\d)\s*(?:多|余))?\s*(?P<unit>名|例|位|人)(?!次|份|天|年|月|周|种|项|组)"
+    rf"(?P<approx>约|大约|近|超过|逾|共|总共|总计|累计|累积)?\s*(?<![第数几{CN_NUMERAL}\d])(?P<n>{_NUMBER}|[{CN_NUMERAL}]+)(?:(?<=\d)\s*(?:多|余))?\s*(?P<unit>名|例|位|人)(?!次|份|天|年|月|周|种|项|组)"
 )
 # What participants do in a trial: "554 people with a motor neuron disease were randomly
 # assigned", "2020年2月至2023年7月共有554名患者入组".
@@ -1160,15 +1160,6 @@ CONTEXT_NAME = re.compile(
     + _CONTEXT_NAME.format(g="implanter")
     + r"[^，,。；;.]{0,24}?(?:植入[^，,。；;]{0,10}?(?:芯片|晶片|脑机接口|电极|设备|装置)|"
     r"\bimplant(?:ed|s)?\s+(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+)?(?:device|chip|implant|electrode|brain[\s-]computer interface))"
-    # "这种植入物被称为Sttrode", "一个名为脑门(BrainGate)的软件", "an implant called Stentrode":
-    # a drug or a device introduced by its name, the kind before or after it.
-    + r"|(?:药物|新药|疗法|植入物|设备|装置|器械|芯片|晶片|电极|脑机接口)被?(?:称为|名为|叫做?|命名为)\s?"
-    + _CONTEXT_NAME.format(g="named")
-    + r"|(?:名为|称为|叫做|命名为)\s?(?:[\u4e00-\u9fff]{1,6}\s?[（(])?"
-    + _CONTEXT_NAME.format(g="named2")
-    + r"[）)]?\s?的?(?:药物|新药|疗法|植入物|设备|装置|器械|系统|芯片|晶片|电极|脑机接口|软件)(?!制造商|厂商|公司|企业|商)"
-    + r"|\b(?:implant|device|electrode|brain[\s-]computer interface|chip|stent)s?,?\s+(?:called|named|known as|dubbed)\s+"
-    + _CONTEXT_NAME.format(g="named3")
     # "Trazodone Hydrochloride": a drug named with its salt.
     + r"|\b"
     + _CONTEXT_NAME.format(g="salt")
@@ -1180,6 +1171,18 @@ CONTEXT_NAME = re.compile(
     + r"|\b(?:experimental|investigational|candidate)\s+(?:therapeutic|drug|therapy|treatment|"
     r"medicine|compound|product|gene therapy|antisense oligonucleotide)\s+"
     + _CONTEXT_NAME.format(g="introduced")
+)
+# A drug or a device introduced by its name, the kind before or after it: "这种植入物被称为Sttrode",
+# "一个名为脑门(BrainGate)的软件", "an implant called Stentrode" (its own pattern: read only where
+# a naming word is).
+NAMED_NAME = re.compile(
+    r"(?:药物|新药|疗法|植入物|设备|装置|器械|芯片|晶片|电极|脑机接口)被?(?:称为|名为|叫做?|命名为)\s?"
+    + _CONTEXT_NAME.format(g="named")
+    + r"|(?:名为|称为|叫做|命名为)\s?(?:[\u4e00-\u9fff]{1,6}\s?[（(])?"
+    + _CONTEXT_NAME.format(g="named2")
+    + r"[）)]?\s?的?(?:药物|新药|疗法|植入物|设备|装置|器械|系统|芯片|晶片|电极|脑机接口|软件)(?!制造商|厂商|公司|企业|商)"
+    + r"|\b(?:implant|device|electrode|brain[\s-]computer interface|chip|stent)s?,?\s+(?:called|named|known as|dubbed)\s+"
+    + _CONTEXT_NAME.format(g="named3")
 )
 # A product named with its registered or trade mark: "2 mg/kg ILB®", "Neudexta™ capsules"
 # (capitalised as written; not a platform or a technology the mark is on).
@@ -1407,8 +1410,9 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
         "药", "疗法", "脑机接口", "mg", "mcg", "μg", "placebo", "regimen", "脑", "brain", "植入", "implant", "bci",
         "hydrobromide", "chloride", "mesylate", "maleate", "sulfate", "citrate", "tartrate", "besylate",
         "fumarate", "succinate", "called", "named", "known as", "experimental", "investigational",
-        "candidate", "设备", "装置", "器械", "芯片", "晶片", "电极", "名为", "称为", "叫做", "dubbed",
+        "candidate",
     ),
+    NAMED_NAME: ("称为", "名为", "叫", "命名为", "called", "named", "known as", "dubbed"),
     PRECLINICAL_MODEL: (
         "临床前", "模型", "小鼠", "大鼠", "斑马鱼", "果蝇", "线虫", "类器官", "preclinical", "model",
         "mice", "rats",

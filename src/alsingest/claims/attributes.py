@@ -337,6 +337,8 @@ def find_enrollment(view: str) -> Attribute | None:
             continue
         after = view[m.end() : m.end() + 30]
         before = view[max(0, m.start() - 12) : m.start()]
+        if n == 1 and before.endswith(("另", "其中")):
+            continue  # "另一名受试者", "其中一名": one more, or one of them, no count
         if patterns.COUNT_OUTCOME.match(after):
             continue
         if patterns.PART_COUNT_BEFORE.search(before):

@@ -121,6 +121,8 @@ def _dates_of_each(
     date after each ("Riluzole was approved in 1995 and Radicava in 2017"), the names since the date
     before. By id of the date attribute."""
     own: dict[int, list[TherapyMention]] = {}
+    if sum(a.kind == "date" for a in attributes) < 2:
+        return own
     dates = sorted(
         (a for a in attributes if a.kind == "date" and a.end > a.start), key=lambda a: a.start
     )

@@ -210,10 +210,11 @@ class Layout:
                     named_next[before.sentence.index] = first.therapy
             elif (
                 before is not None
+                and item.mentions
                 and not before.mentions
-                and len({m.therapy for m in item.mentions}) == 1
                 and before.sentence.paragraph == item.sentence.paragraph
                 and patterns.COUNTED_UNNAMED.match(before.view.folded)
+                and len({m.therapy for m in item.mentions}) == 1
                 and patterns.GIVEN_AFTER_NAME.match(item.view.folded, item.mentions[0].end)
                 and not patterns.CARE_OR_NO_TRIAL.search(before.view.folded + item.view.folded)
             ):

@@ -316,7 +316,10 @@ class UnlistedNames:
                 for name in intervention_fields(item.view.text):
                     if _unlisted(name, lexicon):
                         names.add(name)
-            for m in finditer(patterns.CONTEXT_NAME, view):
+            for m in (
+                *finditer(patterns.CONTEXT_NAME, view),
+                *finditer(patterns.NAMED_NAME, view),
+            ):
                 name = m.group(m.lastgroup)
                 written = item.view.text[m.start(m.lastgroup) : m.end(m.lastgroup)]
                 if m.lastgroup in _CAPITALISED_GROUPS and written.islower():
