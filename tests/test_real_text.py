@@ -3407,3 +3407,22 @@ def test_session12_review_guards_for_extraction(toolkit, case):
     else:
         values = {getattr(c, case["field"]) for c in claims}
         assert (case["value"] in values) == case["present"], values
+
+
+@pytest.mark.parametrize(
+    "title, name",
+    [
+        ("健脾益肺法治疗肌萎缩侧索硬化的疗效研究", "健脾益肺法"),
+        ("目的：觀察益气活血法治疗渐冻症患者的疗效", "益气活血法"),
+    ],
+)
+def test_a_chinese_medicine_method_treating_als_is_a_therapy(toolkit, title, name):
+    text = f"{title}\n\n方法：选取2011年3月收治的患者60例随机分为两组，观察组加用{name}。"
+    got = {(c.therapy, c.enrollment) for c in claims_of(toolkit, text)}
+    assert (name, 60) in got, got
+
+
+@pytest.mark.parametrize("title", ["基因疗法治疗肌萎缩侧索硬化的进展", "新方法治疗渐冻症的探索"])
+def test_a_therapy_or_a_method_word_is_no_formula_name(toolkit, title):
+    therapies = {c.therapy for c in claims_of(toolkit, title + "\n\n研究纳入60例患者。")}
+    assert not {t for t in therapies if t.endswith("法")}, therapies

@@ -1236,15 +1236,16 @@ CN_ARM_NAME = re.compile(
     r"|分[为成]安慰剂组(?:和|与|及|、)(?P<name2>[^，,。；;、\s\d]{3,10}?)组"
 )
 # A Chinese medicine formula or product treating ALS, at the head of a clause or title:
-# "加味四君子汤治疗肌萎缩侧索硬化的临床研究", "益气养阴方辅治渐冻症": a name ending in a form
-# (汤, 方, 散, 丸, 颗粒, 胶囊 …) right before "治疗" and the disease.
+# "加味四君子汤治疗肌萎缩侧索硬化的临床研究", "益气养阴方辅治渐冻症", "健脾益肺法治疗…": a name ending
+# in a form (汤, 方, 散, 丸, 颗粒, 胶囊 …) or a method (法; not "疗法", "方法") right before "治疗"
+# and the disease.
 CN_FORMULA_TREATS = re.compile(
     r"(?:治疗|辅治|干预)(?=[^，,。；;]{0,6}(?:肌萎缩|渐冻|运动神经元|als))"
 )
 # ... the name, read back from "治疗" at the end of the text before it.
 CN_FORMULA_NAME = re.compile(
-    r"(?:^|[\s，,。；;：:《「“(（])(?:观察|评价|探讨|研究|分析|比较|采用|应用|使用|服用|给予|予以|口服|以)?"
-    r"(?P<name>[\u4e00-\u9fff]{2,10}?(?:汤|方|散|丸|饮|丹|膏|颗粒|胶囊|片|注射液))(?:联合[^，,。；;]{0,12})?$"
+    r"(?:^|[\s，,。；;：:《「“(（])(?:观察|觀察|评价|評價|探讨|探討|研究|分析|比较|比較|采用|採用|应用|應用|使用|服用|给予|給予|予以|口服|以)?"
+    r"(?P<name>[\u4e00-\u9fff]{2,10}?(?:汤|方|散|丸|饮|丹|膏|颗粒|胶囊|片|注射液|(?<![疗方办手做用])法))(?:联合[^，,。；;]{0,12})?$"
 )
 # Arms named for what they are, not for a therapy: "治疗组", "试验组", "高剂量组".
 GENERIC_ARM = re.compile(
