@@ -3426,3 +3426,29 @@ def test_a_chinese_medicine_method_treating_als_is_a_therapy(toolkit, title, nam
 def test_a_therapy_or_a_method_word_is_no_formula_name(toolkit, title):
     therapies = {c.therapy for c in claims_of(toolkit, title + "\n\n研究纳入60例患者。")}
     assert not {t for t in therapies if t.endswith("法")}, therapies
+
+
+@pytest.mark.parametrize("joined", ["together with", "alongside", "in addition to"])
+def test_the_drug_taken_together_with_the_trials_is_background(toolkit, joined):
+    text = (
+        "The phase 2 trial recruited 71 people with MND who were taking 60 mg of ibudilast "
+        f"daily {joined} riluzole."
+    )
+    got = {c.therapy for c in claims_of(toolkit, text)}
+    assert "ibudilast" in got and "riluzole" not in got, got
+
+
+def test_in_addition_to_opening_a_sentence_is_no_care(toolkit):
+    text = "In addition to tofersen, the company started a phase 1 trial of BIIB105 in 2021."
+    assert "tofersen" not in {c.therapy for c in claims_of(toolkit, text)}
+
+
+def test_a_trial_conducted_on_patients_counts_them(toolkit):
+    text = "The approved phase 2 trial of AB-101 will be conducted on 30 ALS patients in Korea."
+    assert 30 in {c.enrollment for c in claims_of(toolkit, text)}
+
+
+@pytest.mark.parametrize("written", ["Phase 1·2a", "phase 1・2a"])
+def test_phases_joined_by_a_middle_dot_are_a_range(toolkit, written):
+    text = f"The company received approval for {written} clinical studies of AB-101 in ALS."
+    assert "1/2a" in {c.phase for c in claims_of(toolkit, text)}

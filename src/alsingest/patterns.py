@@ -379,7 +379,7 @@ ROMAN = {
     "four": 4,
 }
 _PHASE_NUM = r"(?:iv|i{1,3}|[1-4]|[ⅰⅱⅲⅳⅠⅡⅢⅣ]|[一二三四])"
-_PHASE = rf"{_PHASE_NUM}\s*[ab]?(?:\s*[/~～–—-]\s*{_PHASE_NUM}\s*[ab]?)?"
+_PHASE = rf"{_PHASE_NUM}\s*[ab]?(?:\s*[/~～–—·・-]\s*{_PHASE_NUM}\s*[ab]?)?"
 # "I期", "I/IIa期", "3b期", "III期", "3 期", "Ⅲ期", "II 期"; not "第1期", "早期".
 CN_PHASE = re.compile(
     rf"(?<![a-z0-9第])(?<!第\s)(?P<phase>{_PHASE})\s*期(?!刊)"
@@ -395,7 +395,7 @@ _EN_PHASE_NUM = rf"(?:{_PHASE_NUM}|one|two|three|four)"
 # ("a phase 2 to 3 multicenter trial": one trial's two phases, as "2/3"; not "from phase 2 to 3
 # next year", "expanded the phase 3 to four countries")
 _EN_PHASE = (
-    rf"{_EN_PHASE_NUM}\s*[ab]?(?:\s*[/~～–—-]\s*{_EN_PHASE_NUM}\s*[ab]?"
+    rf"{_EN_PHASE_NUM}\s*[ab]?(?:\s*[/~～–—·・-]\s*{_EN_PHASE_NUM}\s*[ab]?"
     rf"|\s+to\s+{_PHASE_NUM}\s*[ab]?(?=\s+(?:[a-z,-]+\s+){{0,8}}?(?:trial|study|program)))?"
 )
 EN_PHASE = re.compile(rf"\bphase\s*(?::\s*)?(?P<phase>{_EN_PHASE})(?![a-z0-9]|/{_PHASE_NUM})")
@@ -478,7 +478,7 @@ ENROLLMENT_CUE = re.compile(
     r"纳入|入组|招募|募集|招收|招入|收案|收治|规模|参与|受试者|共有|总共|共计|共\s*$|共纳|计划|enrol|recruit|randomi[sz]|randomly|assign|\binclud(?:e|es|ed)\b|"
     r"\b(study|trial|cohort|regimens?|arms?|groups?)\s+(of|in|with|involving|including)\b|\binvolv(?:ing|ed|es)\b|\bincluding\b|"
     r"\b(approximately|roughly|about|around|a total of|up to|more than|over|nearly|in)\s*$|"
-    r"\b(?:conducted|carried out|performed|run)\s+among\s*$"
+    r"\b(?:conducted|carried out|performed|run)\s+(?:among|on)\s*$"
 )
 # "52岁", "六十七岁": a count followed by an age describes patients, not a trial's size.
 PATIENT_AGE = re.compile(rf"\s*(?:\d{{1,3}}|[{CN_NUMERAL}]{{1,4}})\s*(?:岁|周岁)")
@@ -843,7 +843,7 @@ QUOTED_SPEECH = re.compile(r"^\s*[“\"「『]")
 # A mention that is background or control: "在利鲁唑治疗基础上", "联合利鲁唑", "仅使用利鲁唑".
 BACKGROUND_BEFORE = re.compile(
     r"(联合|联用|合用|并用|合并|结合|搭配|配合|加用于|仅使用|仅用|单用|仅接受|add-on (therapy |treatment )?to|added to|adjunct(ive)? (therapy |treatment )?to|on top of|in combination with|combined with|"
-    r"stable doses? of|background|concomitant|\bstratified by (?:(?:prior |concomitant )?use of )?|\bplus|\b(kept|stayed|remained|continued|maintained) (on|taking)|\bcontinued|"
+    r"stable doses? of|background|concomitant|(?<=[a-z0-9] )(?:together with|alongside|in addition to) |\bstratified by (?:(?:prior |concomitant )?use of )?|\bplus|\b(kept|stayed|remained|continued|maintained) (on|taking)|\bcontinued|"
     r"(继续|维持|保持|稳定)(服用|使用|接受)|(已|正在)(服用|使用)|"
     # "the subgroup treated without RELYVRIO", "未服用利鲁唑的患者": defined by not taking it.
     r"\bwithout|\bnot (taking|on|receiving)|未(曾)?(服用|使用|接受)|"

@@ -17,7 +17,7 @@ def normalize_phase(text: str) -> str | None:
     """'I/IIa' → '1/2a', 'IIIb' → '3b', '3 期' → '3', 'Phase III' → '3'."""
     text = text.strip().lower().replace(" ", "")
     text = re.sub(r"^phase", "", text)
-    parts = re.split(r"[/~～–—-]|to", text)
+    parts = re.split(r"[/~～–—·・-]|to", text)
     out = []
     for part in parts:
         m = re.fullmatch(r"(iv|i{1,3}|[1-4]|[ⅰⅱⅲⅳⅠⅡⅢⅣ]|[一二三四]|one|two|three|four)([ab]?)", part)
