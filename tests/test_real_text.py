@@ -3452,3 +3452,33 @@ def test_a_trial_conducted_on_patients_counts_them(toolkit):
 def test_phases_joined_by_a_middle_dot_are_a_range(toolkit, written):
     text = f"The company received approval for {written} clinical studies of AB-101 in ALS."
     assert "1/2a" in {c.phase for c in claims_of(toolkit, text)}
+
+
+def test_those_enrolled_after_those_screened_are_the_trials_size(toolkit):
+    text = "In the AB-101 trial, 49 participants were screened and 45 enrolled (73% limb onset)."
+    assert 45 in {c.enrollment for c in claims_of(toolkit, text)}
+
+
+@pytest.mark.parametrize(
+    "text, n",
+    [
+        (
+            "In the phase 2 trial of AB-101, 15 patients will be assigned to the active drug "
+            "and 5 patients to the placebo.",
+            20,
+        ),
+        ("In the AB-101 trial, 100 were randomised to AB-101 and 50 to placebo.", 150),
+        # a total stated beside the arms stays the total
+        (
+            "The AB-101 trial enrolled 160 patients: 100 were randomised to AB-101 and 50 to placebo.",
+            160,
+        ),
+    ],
+)
+def test_a_drugs_arm_and_a_placebos_arm_add_up_to_the_trial(toolkit, text, n):
+    assert n in {c.enrollment for c in claims_of(toolkit, text)}
+
+
+def test_those_who_entered_an_extension_are_counted(toolkit):
+    text = "Thirty-six participants entered the open-label extension of the AB-101 trial."
+    assert 36 in {c.enrollment for c in claims_of(toolkit, text)}

@@ -424,6 +424,8 @@ CN_COUNT = re.compile(
 # assigned", "2020年2月至2023年7月共有554名患者入组".
 TRIAL_ACTIVITY = re.compile(
     r"纳入|入组|招募|随机|enrol|recruit|randomi[sz]|\brandomly\b|\bscreened\b|\bparticipants\b|"
+    # "Thirty-six participants entered the open-label extension"
+    r"\bentered\s+(?:the|an?|into)\b|"
     # "486 patients had started treatment with reldesemtiv or placebo" (not "would consider X or
     # placebo injections")
     r"\b(?:received|receiving|started treatment with|treated with|given|took|taking|assigned to)\s+"
@@ -548,14 +550,21 @@ ALLOCATED_AFTER = re.compile(
 EN_COUNT_ADJECTIVE = re.compile(
     rf"(?<![\d.\-a-z])(?P<n>{_NUMBER})-(?:participant|patient|subject|person|adult|people|volunteer)\b"
 )
-# "1021 participants were screened … and 171 were assigned": a count whose people the sentence
-# named before it.
+# "1021 participants were screened … and 171 were assigned", "49 … were screened and 45 enrolled":
+# a count whose people the sentence named before it.
 EN_ELLIPTICAL_COUNT = re.compile(
     r"\b(?:participants|patients|people|subjects|individuals)\s+(?:were\s+|had been\s+)?screened\b"
-    rf"[^.;]{{0,80}}?\band\s+(?P<n>{_NUMBER})\s+(?:were|had been)\s+(?:randomly\s+|subsequently\s+|then\s+)?"
+    rf"[^.;]{{0,80}}?\band\s+(?P<n>{_NUMBER})\s+(?:(?:were|had been)\s+)?(?:randomly\s+|subsequently\s+|then\s+)?"
     r"(?:assigned|allocated|randomi[sz]ed|enrolled)\b"
     # (not one arm: "72 were randomized to tofersen and 36 to placebo")
     r"(?![^.;,]{0,40}\band\s+\d+\s+to\b)"
+)
+# Two arms counted in one sentence: "15 patients will be assigned to the active drug and 5 patients
+# to the placebo", "100 were randomised to X and 50 to placebo": the trial is their sum.
+EN_TWO_ARMS = re.compile(
+    rf"(?<![\d.])(?P<a>{_NUMBER})\s+(?:patients|participants|subjects|people)?\s*(?:will be|were|are|was)\s+"
+    r"(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+to\s+[^.;]{0,40}?\band\s+"
+    rf"(?P<b>{_NUMBER})\s+(?:patients\s+|participants\s+|subjects\s+)?to\s+(?:the\s+|a\s+|matching\s+)?placebo\b"
 )
 # "(n = 120)"; "(n = 3 + 3)" states the arms, summed.
 EN_N_EQUALS = re.compile(rf"\bn\s*=\s*(?P<n>{_NUMBER})\b(?P<more>(?:\s*\+\s*\d+\b)*)")

@@ -303,6 +303,15 @@ _PROCEDURE_AFTER = re.compile(
 )
 
 
+def _the_total_stated(strong: list[Attribute], arms: re.Match) -> bool:
+    """A count outside the two arms, at least their sum ("120 patients … 80 to X and 40 to
+    placebo"), is the trial's total already."""
+    total = parse_count(arms.group("a")) + parse_count(arms.group("b"))
+    return any(
+        (a.end <= arms.start() or a.start >= arms.end()) and a.value >= total for a in strong
+    )
+
+
 def _pooled_by_a_review(view: str, at: int) -> bool:
     """The count's clause speaks of a review ("1601 ALS patients were included in this review",
     "这项荟萃分析共纳入1500名患者"); another clause of the sentence may report a trial."""
@@ -497,6 +506,16 @@ def find_enrollment(view: str) -> Attribute | None:
             # "one with 155 participants": people who take part are a trial's, cue or not.
             rule = "EN_COUNT of participants, no enrollment cue"
             weak.append(Attribute("enrollment", m.start(), m.end(), n, rule=rule))
+    two = (
+        patterns.EN_TWO_ARMS.search(view)
+        if "placebo" in view and ("assigned" in view or "allocated" in view or "randomi" in view)
+        else None
+    )
+    if two and not _the_total_stated(strong, two):
+        a, b = parse_count(two.group("a")), parse_count(two.group("b"))
+        if a and b:
+            rule = "EN_TWO_ARMS, a drug's and a placebo's, summed"
+            return Attribute("enrollment", two.start(), two.end(), a + b, rule=rule)
     stated_arms = [a for a in strong if a.rule == "EN_N_EQUALS"]
     if len(stated_arms) >= 2:
         # "placebo (n = 104) or edaravone (n = 102)": arms, summed, unless a total is stated.
