@@ -3385,9 +3385,13 @@ def test_dates_after_all_the_names_stay_with_all(toolkit):
     assert ("riluzole", "1995") in got and ("edaravone", "2017") in got, got
 
 
-GUARDS_12 = json.loads(
-    (Path(__file__).parent / "review_guards" / "session12_extract.json").read_text(encoding="utf-8")
-)
+GUARDS_12 = [
+    case
+    for name in ("session12_extract.json", "session12b_extract.json")
+    for case in json.loads(
+        (Path(__file__).parent / "review_guards" / name).read_text(encoding="utf-8")
+    )
+]
 
 
 @pytest.mark.parametrize("case", GUARDS_12, ids=[c["name"] for c in GUARDS_12])
@@ -3396,7 +3400,11 @@ def test_session12_review_guards_for_extraction(toolkit, case):
     # after "称为/名为/named" is no name; "5年后的生存率" is a time since treatment; "另8名", "其中40名"
     # are arms still; a first patient of another product; a citation 【2】 at a PDF wrap; "连续28日
     # 接受" is a duration; "as of summer 2023", "the Fall 2022 newsletter"; adverse events "2例与植入
-    # 相关"; care given to all, a natural-history cohort, a named-patient program.
+    # 相关"; care given to all, a natural-history cohort, a named-patient program. A second
+    # reviewer's ("b2_…"): years glued to names of data, surveys or reviews beside another drug's
+    # approval; a name passed on the way to the subject's second date; an "MSC-based platform"
+    # in a trial; "此法", "中西医结合法", "呼吸训练法"; "alongside"/"in addition to" naming another
+    # programme; an analysis or a screening "conducted on" patients; "Phase 2 · IV infusion".
     claims = [
         c
         for c in claims_of(toolkit, case["text"], published=case.get("published"))

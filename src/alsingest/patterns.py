@@ -379,7 +379,7 @@ ROMAN = {
     "four": 4,
 }
 _PHASE_NUM = r"(?:iv|i{1,3}|[1-4]|[ⅰⅱⅲⅳⅠⅡⅢⅣ]|[一二三四])"
-_PHASE = rf"{_PHASE_NUM}\s*[ab]?(?:\s*[/~～–—·・-]\s*{_PHASE_NUM}\s*[ab]?)?"
+_PHASE = rf"{_PHASE_NUM}\s*[ab]?(?:(?:\s*[/~～–—-]\s*|[·・]){_PHASE_NUM}\s*[ab]?)?"
 # "I期", "I/IIa期", "3b期", "III期", "3 期", "Ⅲ期", "II 期"; not "第1期", "早期".
 CN_PHASE = re.compile(
     rf"(?<![a-z0-9第])(?<!第\s)(?P<phase>{_PHASE})\s*期(?!刊)"
@@ -395,7 +395,7 @@ _EN_PHASE_NUM = rf"(?:{_PHASE_NUM}|one|two|three|four)"
 # ("a phase 2 to 3 multicenter trial": one trial's two phases, as "2/3"; not "from phase 2 to 3
 # next year", "expanded the phase 3 to four countries")
 _EN_PHASE = (
-    rf"{_EN_PHASE_NUM}\s*[ab]?(?:\s*[/~～–—·・-]\s*{_EN_PHASE_NUM}\s*[ab]?"
+    rf"{_EN_PHASE_NUM}\s*[ab]?(?:(?:\s*[/~～–—-]\s*|[·・]){_EN_PHASE_NUM}\s*[ab]?"
     rf"|\s+to\s+{_PHASE_NUM}\s*[ab]?(?=\s+(?:[a-z,-]+\s+){{0,8}}?(?:trial|study|program)))?"
 )
 EN_PHASE = re.compile(rf"\bphase\s*(?::\s*)?(?P<phase>{_EN_PHASE})(?![a-z0-9]|/{_PHASE_NUM})")
@@ -480,7 +480,9 @@ ENROLLMENT_CUE = re.compile(
     r"纳入|入组|招募|募集|招收|招入|收案|收治|规模|参与|受试者|共有|总共|共计|共\s*$|共纳|计划|enrol|recruit|randomi[sz]|randomly|assign|\binclud(?:e|es|ed)\b|"
     r"\b(study|trial|cohort|regimens?|arms?|groups?)\s+(of|in|with|involving|including)\b|\binvolv(?:ing|ed|es)\b|\bincluding\b|"
     r"\b(approximately|roughly|about|around|a total of|up to|more than|over|nearly|in)\s*$|"
-    r"\b(?:conducted|carried out|performed|run)\s+(?:among|on)\s*$"
+    r"\b(?:conducted|carried out|performed|run)\s+among\s*$|"
+    # "the trial will be conducted on 30 ALS patients" (not an analysis or a screening)
+    r"\b(?:trial|study)\s+(?:will be|was|is|has been|had been)\s+(?:conducted|carried out)\s+on\s*$"
 )
 # "52岁", "六十七岁": a count followed by an age describes patients, not a trial's size.
 PATIENT_AGE = re.compile(rf"\s*(?:\d{{1,3}}|[{CN_NUMERAL}]{{1,4}})\s*(?:岁|周岁)")
@@ -852,7 +854,7 @@ QUOTED_SPEECH = re.compile(r"^\s*[“\"「『]")
 # A mention that is background or control: "在利鲁唑治疗基础上", "联合利鲁唑", "仅使用利鲁唑".
 BACKGROUND_BEFORE = re.compile(
     r"(联合|联用|合用|并用|合并|结合|搭配|配合|加用于|仅使用|仅用|单用|仅接受|add-on (therapy |treatment )?to|added to|adjunct(ive)? (therapy |treatment )?to|on top of|in combination with|combined with|"
-    r"stable doses? of|background|concomitant|(?<=[a-z0-9] )(?:together with|alongside|in addition to) |\bstratified by (?:(?:prior |concomitant )?use of )?|\bplus|\b(kept|stayed|remained|continued|maintained) (on|taking)|\bcontinued|"
+    r"stable doses? of|background|concomitant|(?:\bdaily|\bmg|/day)\s+(?:together with|alongside|in addition to) |\bstratified by (?:(?:prior |concomitant )?use of )?|\bplus|\b(kept|stayed|remained|continued|maintained) (on|taking)|\bcontinued|"
     r"(继续|维持|保持|稳定)(服用|使用|接受)|(已|正在)(服用|使用)|"
     # "the subgroup treated without RELYVRIO", "未服用利鲁唑的患者": defined by not taking it.
     r"\bwithout|\bnot (taking|on|receiving)|未(曾)?(服用|使用|接受)|"
@@ -1246,15 +1248,16 @@ CN_ARM_NAME = re.compile(
 )
 # A Chinese medicine formula or product treating ALS, at the head of a clause or title:
 # "加味四君子汤治疗肌萎缩侧索硬化的临床研究", "益气养阴方辅治渐冻症", "健脾益肺法治疗…": a name ending
-# in a form (汤, 方, 散, 丸, 颗粒, 胶囊 …) or a method (法; not "疗法", "方法") right before "治疗"
-# and the disease.
+# in a form (汤, 方, 散, 丸, 颗粒, 胶囊 …) or a four-character principle with 法 (not "呼吸训练法",
+# "中西医结合法", "此法") right before "治疗" and the disease.
 CN_FORMULA_TREATS = re.compile(
     r"(?:治疗|辅治|干预)(?=[^，,。；;]{0,6}(?:肌萎缩|渐冻|运动神经元|als))"
 )
 # ... the name, read back from "治疗" at the end of the text before it.
 CN_FORMULA_NAME = re.compile(
     r"(?:^|[\s，,。；;：:《「“(（])(?:观察|觀察|评价|評價|探讨|探討|研究|分析|比较|比較|采用|採用|应用|應用|使用|服用|给予|給予|予以|口服|以)?"
-    r"(?P<name>[\u4e00-\u9fff]{2,10}?(?:汤|方|散|丸|饮|丹|膏|颗粒|胶囊|片|注射液|(?<![疗方办手做用])法))(?:联合[^，,。；;]{0,12})?$"
+    r"(?P<name>[\u4e00-\u9fff]{2,10}?(?:汤|方|散|丸|饮|丹|膏|颗粒|胶囊|片|注射液)"
+    r"|(?![^，,。；;]{0,4}(?:训练|锻炼|康复|护理|针刺|刺激|结合|此|该|本))[\u4e00-\u9fff]{4}法)(?:联合[^，,。；;]{0,12})?$"
 )
 # Arms named for what they are, not for a therapy: "治疗组", "试验组", "高剂量组".
 GENERIC_ARM = re.compile(
@@ -1610,7 +1613,7 @@ OWN_YEAR_AFTER = re.compile(
 # Cells named as a method or a model, not given as a therapy: "iPSC-based drug repurposing",
 # "iPSC-derived disease models", "iPSC药物筛选", "干细胞疾病模型".
 CELLS_AS_A_METHOD = re.compile(
-    r"[\s-]*(?:based|derived)\s+(?:drug\s+)?(?:repurpos|screen|discover|(?:disease\s+)?models?\b|assay|platform)"
+    r"[\s-]*(?:based|derived)\s+(?:drug\s+)?(?:repurpos|screen|discover|(?:disease\s+)?models?\b|assay)"
     r"|\s*(?:的|衍生的?)?\s*(?:药物(?:筛选|重定位|发现)|(?:疾病)?模型)"
 )
 # A regulator's designation of a drug (not an approval): orphan drug, fast track, breakthrough

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .. import patterns
 from .model import Attribute, TherapyMention
 
@@ -109,6 +111,10 @@ def _only_a_time(view: str, clause: tuple[int, int], date: Attribute) -> bool:
     return patterns.TIME_CLAUSE_REST.fullmatch(rest) is not None
 
 
+# What joins a date to the next name of a coordination: "and", "while", "而", "和".
+_NEXT_PART = re.compile(r"\s*[,，;；]?\s*(?:and|while|whereas|而|和|及|以及)?\s*")
+
+
 def _dates_of_each(
     view: str,
     attributes: list[Attribute],
@@ -145,9 +151,13 @@ def _dates_of_each(
     for i, in_clause in by_clause.items():
         start, _ = clauses[i]
         segments = []
-        for date in in_clause:
+        for k, date in enumerate(in_clause):
             segment = [m for m in mentions if start <= m.start and m.end <= date.start]
-            segments.append(segment)
+            # each name opens its part: the clause's subject, then "… and Radicava in 2017"
+            # (not a name passed on the way: "after the failure of BIIB078 started … in 2021")
+            lead = view[start : segment[0].start] if segment else ""
+            opens = (not lead.strip()) if k == 0 else bool(_NEXT_PART.fullmatch(lead))
+            segments.append(segment if opens and len(segment) == 1 else [])
             start = date.end
         therapies = {m.therapy for segment in segments for m in segment}
         if len(in_clause) >= 2 and len(therapies) >= 2 and all(segments):

@@ -401,7 +401,11 @@ def _years_of_each(
 ) -> list[Attribute]:
     """Years glued to each approved name of a list ("Rilutek (1995), Radicava (2017) … approved"),
     where no date was read."""
-    found = []
+    found: list[Attribute] = []
+    if not all(patterns.OWN_YEAR_AFTER.match(view, m.end) for m in mentions):
+        return (
+            found  # "data on riluzole (2012) … the FDA approved tofersen": not a list of approvals
+        )
     for m in mentions:
         glued = patterns.OWN_YEAR_AFTER.match(view, m.end)
         if glued is None:
