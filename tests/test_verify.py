@@ -1826,3 +1826,28 @@ def test_session11_review_guards_for_verification(lexicon, case):
     source = Source(case["source"], CONVERTER, published=case.get("published"))
     result = verify_claim(claim(**fields), source, lexicon)
     assert result.verdict == case["verdict"], result.reason
+
+
+@pytest.mark.parametrize(
+    "stated_phase, verdict",
+    [("Phase II/III", NOT_FOUND), ("Phase 2", NOT_FOUND), ("Phase 3", PARTIAL)],
+)
+def test_a_planned_trial_against_an_earlier_trial_of_another_size_and_phase(
+    lexicon, stated_phase, verdict
+):
+    # The confirmatory trial still to come against the source's earlier trial: another size and
+    # another phase label tell them apart; the same phase may be the same trial, counted later.
+    text = (
+        "Acme reports results for ibudilast in ALS. The double-blind "
+        f"{stated_phase} study AB-10 in 394 ALS patients showed that ibudilast met the "
+        "primary endpoint of slowing ALSFRS-R decline at week 48. The company plans to meet "
+        "regulators next year to discuss the results and the filing."
+    )
+    result = verify_claim(
+        claim(
+            therapy="ibudilast", type="trial_design", phase="3", enrollment=495, status="planned"
+        ),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert result.verdict == verdict, result.reason

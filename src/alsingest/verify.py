@@ -1181,7 +1181,8 @@ def _enrollment_result(
     planned = claim.get("status") == "planned"
     quote = str(claim.get("quote") or "")
     stated = [source.sentences[k] for w in windows.values() for k in w]
-    if near.state == "conflict" and planned:
+    another_size = near.state == "conflict" and planned
+    if another_size:
         # "将招募150名患者" against "185 were enrolled": a plan, not a disagreement.
         near = Check("missing")
     if near.state == "missing":
@@ -1197,6 +1198,8 @@ def _enrollment_result(
         # "CNM-Au8 (n = 120)" stated with another total: the same trial counted otherwise (a
         # pooled placebo group), partly confirmed rather than contradicted.
         return Check("missing")
+    if near.state == "missing" and another_size:
+        return replace(near, detail=ANOTHER_SIZE)
     return near
 
 
@@ -1332,6 +1335,14 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
             _evidence(source, list(results.get("phase", Check("missing")).sentences) or hits, 3),
             {attribute: check.state for attribute, check in results.items()},
         )
+    if _a_planned_trial_beside_a_done_one(claim, results):
+        return Verdict(
+            NOT_FOUND,
+            f"the source reports another trial of {claim['therapy']} (another size and phase "
+            "than the planned one)",
+            _evidence(source, hits, 3),
+            {attribute: check.state for attribute, check in results.items()},
+        )
     if _another_trial(results, str(claim.get("phase") or ""), stated_phases):
         return Verdict(
             NOT_FOUND,
@@ -1345,6 +1356,23 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
 
 def _phase_stages(phase: str) -> set[str]:
     return set(re.sub(r"[ab]", "", phase).split("/"))
+
+
+ANOTHER_SIZE = "another size"
+
+
+def _a_planned_trial_beside_a_done_one(claim: Mapping, results: Mapping[str, Check]) -> bool:
+    """A trial still planned ("将招募495名患者", phase 3) against a source that gives another size
+    and another phase label (phase 2/3, 394 patients): the earlier trial, not the planned one."""
+    enrollment, phase = results.get("enrollment"), results.get("phase")
+    return (
+        claim.get("status") == "planned"
+        and enrollment is not None
+        and enrollment.detail == ANOTHER_SIZE
+        and phase is not None
+        and phase.state != "found"
+        and all(c.state != "found" for a, c in results.items() if a not in ("enrollment", "phase"))
+    )
 
 
 def _another_trial(results: Mapping[str, Check], claimed: str, stated: set[str]) -> bool:
