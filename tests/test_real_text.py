@@ -3490,3 +3490,8 @@ def test_a_drugs_arm_and_a_placebos_arm_add_up_to_the_trial(toolkit, text, n):
 def test_those_who_entered_an_extension_are_counted(toolkit):
     text = "Thirty-six participants entered the open-label extension of the AB-101 trial."
     assert 36 in {c.enrollment for c in claims_of(toolkit, text)}
+
+
+def test_a_fraction_of_participants_is_no_count(toolkit):
+    text = "In the phase 3 trial, ceftriaxone was given to 2/3 of participants and placebo to the rest."
+    assert 3 not in {c.enrollment for c in claims_of(toolkit, text)}

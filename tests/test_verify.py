@@ -1851,3 +1851,25 @@ def test_a_planned_trial_against_an_earlier_trial_of_another_size_and_phase(
         lexicon,
     )
     assert result.verdict == verdict, result.reason
+
+
+def test_a_planned_size_in_the_source_is_no_conflict_with_the_count_reported(lexicon):
+    text = (
+        "Ceftriaxone in ALS. A total of 600 eligible people with ALS will be enrolled in this "
+        "phase 3 multi-center research study of ceftriaxone. Participants will be randomly "
+        "assigned to receive ceftriaxone (2/3 of participants) or placebo (1/3 of participants)."
+    )
+    result = verify_claim(
+        claim(therapy="ceftriaxone", type="trial_result", phase="3", enrollment=513),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert result.verdict == PARTIAL, result.reason
+    # a reported count that differs still contradicts
+    done = text.replace("will be enrolled in", "were enrolled in")
+    result = verify_claim(
+        claim(therapy="ceftriaxone", type="trial_result", phase="3", enrollment=513),
+        Source(done, CONVERTER),
+        lexicon,
+    )
+    assert result.verdict == CONTRADICTED, result.reason

@@ -520,6 +520,7 @@ COUNT_OUTCOME = re.compile(
 )
 # "664 participants", "45 people with ALS"; words between the number and the noun are not numbers.
 # Not a duration or a dose before the noun: "over 28 weeks in adults" counts nobody.
+# Not a fraction: "(2/3 of participants)".
 # English numbers in words, up to the hundreds: "twenty-five", "Sixty-three", "one hundred and twenty".
 EN_UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
 EN_TEEN_WORDS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
@@ -532,7 +533,7 @@ _EN_NUMBER = (
 )
 EN_NUMBER_WORDS = re.compile(rf"\b{_EN_NUMBER}\b", re.IGNORECASE)
 EN_COUNT = re.compile(
-    rf"(?<![\d.\-a-z])(?P<n>{_NUMBER}|{_EN_NUMBER}\b)\s+(?!(?:weeks?|days?|months?|years?|hours?|mg|ml|kg|doses?|times|percent)\b)"
+    rf"(?<![\d.\-a-z/])(?P<n>{_NUMBER}|{_EN_NUMBER}\b)\s+(?!(?:weeks?|days?|months?|years?|hours?|mg|ml|kg|doses?|times|percent)\b)"
     r"(?:[a-z][a-z-]*\s+){0,3}?(?:patients|participants|subjects|people|individuals|volunteers|adults|persons|men|women|cases)\b"
 )
 # "four cohorts of eight patients", "4个队列，每个队列8例": groups of a size, the trial their product.

@@ -926,7 +926,9 @@ def check_event_date(claim: Mapping, views: list[tuple[int, str]], source: Sourc
     return Check("missing")
 
 
-def _check_enrollment(claimed: int, window: list[_Sentence], quote: str = "") -> str:
+def _check_enrollment(
+    claimed: int, window: list[_Sentence], quote: str = "", planned: bool = False
+) -> str:
     """The claim's count against the counts the source states near the therapy: the same
     number, or the arms it is the sum of ("placebo (n = 104) and edaravone (n = 102)" is 206),
     or, for a claim of "more than 2,000", any larger count; another stated enrollment is a
@@ -949,6 +951,8 @@ def _check_enrollment(claimed: int, window: list[_Sentence], quote: str = "") ->
         ):
             continue  # "Estimated Enrollment: 128": a plan made before enrollment, no other count
         enrollment = find_enrollment(s.view)
+        if enrollment and not planned and _A_PLANNED_SIZE.search(s.view):
+            continue  # "A total of 600 … will be enrolled": the plan, not the count reported
         if enrollment:
             if at_least and enrollment.value > claimed:
                 return "found"
@@ -963,6 +967,13 @@ def _check_enrollment(claimed: int, window: list[_Sentence], quote: str = "") ->
     ):
         return "missing"  # "约200名" against 196: an estimate, loosely the count
     return "conflict" if stated else "missing"
+
+
+# A trial's size stated as a plan: "will be enrolled", "plans to enroll", "计划招募", "拟入组".
+_A_PLANNED_SIZE = re.compile(
+    r"\bwill (?:be )?(?:enrol|recruit|randomi[sz]e|include)\w*|\bplan(?:s|ned)? to (?:enrol|recruit)\w*"
+    r"|\btarget(?:ed)? (?:enrollment|sample)|计划(?:招募|入组|纳入)|拟(?:招募|入组|纳入)|将(?:招募|入组|纳入)"
+)
 
 
 _APPROXIMATELY = (
@@ -1232,7 +1243,9 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
         if claim.get("date"):
             windowed.setdefault("date", []).append((i, _check_date(claim, window, i, source)))
         if claim.get("enrollment"):
-            state = _check_enrollment(int(claim["enrollment"]), window, quote)
+            state = _check_enrollment(
+                int(claim["enrollment"]), window, quote, claim.get("status") == "planned"
+            )
             windowed.setdefault("enrollment", []).append((i, Check(state)))
         if claim.get("phase"):
             windowed.setdefault("phase", []).append(
