@@ -88,6 +88,7 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         "real-dev15": beside(tests / "real" / "dev15"),
         "real-dev16": beside(tests / "real" / "dev16"),
         "real-dev17": beside(tests / "real" / "dev17"),
+        "real-dev18": beside(tests / "real" / "dev18"),
         SEALED: beside(tests / "real" / "test"),
         SEALED2: beside(tests / "real" / "test2"),
         SEALED3: beside(tests / "real" / "test3"),

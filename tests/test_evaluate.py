@@ -37,6 +37,7 @@ REAL_SETS = {
     "real-dev15": "dev15",
     "real-dev16": "dev16",
     "real-dev17": "dev17",
+    "real-dev18": "dev18",
     "real-test6": "test6",
     "real-test7": "test7",
     "real-test8": "test8",

@@ -3495,3 +3495,56 @@ def test_those_who_entered_an_extension_are_counted(toolkit):
 def test_a_fraction_of_participants_is_no_count(toolkit):
     text = "In the phase 3 trial, ceftriaxone was given to 2/3 of participants and placebo to the rest."
     assert 3 not in {c.enrollment for c in claims_of(toolkit, text)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In summer 2014, the company was notified of the approval of its US patent application.",
+        "In 2014, the company was notified of the approval of its US patent application.",
+        "2014年，该公司获得了美国专利授权。",
+    ],
+)
+def test_a_patent_granted_is_no_event_of_the_drug(toolkit, sentence):
+    text = (
+        f"NurOwn is a cell therapy for ALS. {sentence} The phase 2 trial will enroll 48 patients."
+    )
+    assert "2014" not in {c.date for c in claims_of(toolkit, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NP001 missed the primary and secondary endpoints vs. placebo in the phase 2 trial.",
+        "Patients were randomized to either continuing their current dosage or a placebo.",
+    ],
+)
+def test_what_a_trial_measures_or_doses_beside_placebo_is_no_name(toolkit, text):
+    got = {c.therapy for c in claims_of(toolkit, text)}
+    assert not got & {"endpoints", "dosage"}, got
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "• Clinical Trial, Phase II",
+        "Keywords: ALS; olesoxime; clinical trial",
+        "关键词：渐冻症；依达拉奉",
+    ],
+)
+def test_an_indexs_tags_are_no_claims(toolkit, line):
+    text = f"A phase 3 trial of olesoxime enrolled 512 patients.\n\n{line}"
+    got = {(c.therapy, c.phase) for c in claims_of(toolkit, text)}
+    assert ("olesoxime", "2") not in got and all(t == "olesoxime" for t, _ in got), got
+
+
+def test_the_drug_every_arm_takes_is_care(toolkit):
+    text = (
+        "512 patients were randomized to 330 mg olesoxime daily or matching placebo and 50 mg "
+        "riluzole twice a day in all."
+    )
+    got = {c.therapy for c in claims_of(toolkit, text)}
+    assert "olesoxime" in got and "riluzole" not in got, got
+    # a single-arm study's drug given to all is its own
+    alone = "In the open-label study, tofersen was given to all 12 participants."
+    assert "tofersen" in {c.therapy for c in claims_of(toolkit, alone)}

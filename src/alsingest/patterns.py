@@ -766,6 +766,9 @@ NON_EVENT_DATE_BEFORE = re.compile(
     r"|\b(?:investments?|donations?|grants?|funding)\s+(?:starting|beginning|since|from)(?:\s+in)?"
     r"|(?:资助|捐赠|捐款|投资)(?:始于|自|从))\s*$"
 )
+# ... or a patent granted or filed in the date's clause ("approval of its US patent application",
+# "获得专利授权"): the company's intellectual property, no therapy event ...
+PATENT = re.compile(r"\bpatents?\b|专利")
 # ... or sales and money in the date's clause ("2023年该产品销售额达3.8亿美元") ...
 MONEY_CLAUSE = re.compile(
     r"销售额|销售收入|营收|营业收入|净利润|市值|股价|财报|年报|季报|财务报告|业绩|\bsales\b|\brevenues?\b|"
@@ -1327,6 +1330,14 @@ NOT_A_CONTEXT_NAME = frozenset(
         "medicine",
         "dose",
         "doses",
+        "dosage",
+        "dosages",
+        # what a trial measures against placebo: "missed the secondary endpoints vs. placebo"
+        "endpoint",
+        "endpoints",
+        "outcome",
+        "outcomes",
+        "measures",
         "daily",
         "received",
         "receive",
@@ -1616,6 +1627,13 @@ OWN_YEAR_AFTER = re.compile(
 CELLS_AS_A_METHOD = re.compile(
     r"[\s-]*(?:based|derived)\s+(?:drug\s+)?(?:repurpos|screen|discover|(?:disease\s+)?models?\b|assay)"
     r"|\s*(?:的|衍生的?)?\s*(?:药物(?:筛选|重定位|发现)|(?:疾病)?模型)"
+)
+# An index's tags under an abstract: "Keywords: amyotrophic lateral sclerosis; …", PubMed's
+# publication types ("• Clinical Trial, Phase II", "• Randomized Controlled Trial").
+METADATA_LINE = re.compile(
+    r"\s*(?:[•·*-]\s*)?(?:(?:key ?words?|mesh terms|publication types?|关键词|關鍵詞)\s*[:：]"
+    r"|clinical trial, phase [ivx\d]+\s*\.?\s*$|randomized controlled trial\s*\.?\s*$"
+    r"|research support, [^.]*$)"
 )
 # A regulator's designation of a drug (not an approval): orphan drug, fast track, breakthrough
 # therapy, priority review, PRIME.

@@ -153,7 +153,10 @@ def find_phases(view: str) -> list[Attribute]:
 
 
 # A clause that is a date and nothing else: "去年12月，", "In December 2023,".
-_BARE_DATE_CLAUSE = re.compile(r"[\s,，、]*(?:in|on|by|at|since|from|于|在)?[\s,，、]*")
+_BARE_DATE_CLAUSE = re.compile(
+    r"[\s,，、]*(?:in|on|by|at|since|from|during|于|在)?[\s,，、]*"
+    r"(?:(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:spring|summer|fall|autumn|winter)(?:\s+of)?)?[\s,，、]*"
+)
 
 
 # "醫師昨(10)日說明", "衛福部今(18)日表示": the day someone spoke.
@@ -205,14 +208,21 @@ def is_event_date(view: str, date: DateMention) -> bool:
         view, date.end
     ):
         return False
-    if not patterns.MONEY_CLAUSE.search(view):
+    patent = ("patent" in view or "专利" in view) and patterns.PATENT.search(view)
+    if not patent and not patterns.MONEY_CLAUSE.search(view):
         return True
     start, end = clause_at(view, date.start)
-    if patterns.MONEY_CLAUSE.search(view, start, end):
+    if patterns.MONEY_CLAUSE.search(view, start, end) or (
+        patent and patterns.PATENT.search(view, start, end)
+    ):
         return False
-    # "去年12月，X宣布获得7500万美元融资": a date standing alone dates the clause after it.
+    # "去年12月，X宣布获得7500万美元融资", "In summer 2014, … its US patent application": a date
+    # standing alone dates the clause after it.
     alone = _BARE_DATE_CLAUSE.fullmatch(view[start : date.start] + " " + view[date.end : end])
-    return not (alone and patterns.FUNDING.search(view, end, clause_at(view, end + 1)[1]))
+    if not alone:
+        return True
+    after = view[end : clause_at(view, end + 1)[1]]
+    return not (patterns.FUNDING.search(after) or (patent and patterns.PATENT.search(after)))
 
 
 def _outcome(polarity: str, view: str, start: int, end: int) -> str:

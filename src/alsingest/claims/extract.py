@@ -159,6 +159,9 @@ class _SentenceReader:
         markers = self.markers_by_sentence.get(s.index, [])
         view = item.view.folded
         masked = mask(view, masked_spans(item, markers))
+        if patterns.METADATA_LINE.match(view):
+            # "Keywords: …", "• Clinical Trial, Phase II": an index's tags, no claim.
+            return []
         if paragraph.kind in (TABLE_ROW, SPACED_ROW) and _group_row(item.view.text):
             # "Phase 3 | | | |": a label for the rows below it, no claim of its own.
             discourse.group_phases = [
