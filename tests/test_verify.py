@@ -1873,3 +1873,15 @@ def test_a_planned_size_in_the_source_is_no_conflict_with_the_count_reported(lex
         lexicon,
     )
     assert result.verdict == CONTRADICTED, result.reason
+
+
+def test_a_launch_claimed_where_the_source_states_only_the_approval_is_partial(lexicon):
+    text = (
+        "December 13, 1995\n\nThe FDA approved riluzole on Tuesday, the first drug for ALS "
+        "approved anywhere. It will be on pharmacy shelves within six weeks, the company said."
+        + ABOUT_ALS
+    )
+    launch = claim(therapy="riluzole", type="launch", date="1995-12")
+    assert verify_claim(launch, Source(text, CONVERTER), lexicon).verdict == PARTIAL
+    approval = claim(therapy="riluzole", type="approval", date="1995-12")
+    assert verify_claim(approval, Source(text, CONVERTER), lexicon).verdict == SUPPORTED

@@ -724,7 +724,9 @@ def check_stage(claim: Mapping, window: list[tuple[int, str]]) -> Check | None:
             e for i, view in window for e in event_mentions("approval", view, i) if not e.negated
         ]
         if approved:
-            return None  # a launch may follow an approval the source does state
+            # A launch may follow the approval the source states: not confirmed, not denied
+            # ("approved … will be on pharmacy shelves within six weeks").
+            return Check("missing", tuple(sorted({e.sentence for e in approved})))
     if refused:
         sentences = tuple(sorted({e.sentence for e in refused}))
         return Check("conflict", sentences, f"the source says it is not approved, not {claim_type}")
