@@ -3387,7 +3387,7 @@ def test_dates_after_all_the_names_stay_with_all(toolkit):
 
 GUARDS_12 = [
     case
-    for name in ("session12_extract.json", "session12b_extract.json")
+    for name in ("session12_extract.json", "session12b_extract.json", "session12c_extract.json")
     for case in json.loads(
         (Path(__file__).parent / "review_guards" / name).read_text(encoding="utf-8")
     )
@@ -3404,7 +3404,11 @@ def test_session12_review_guards_for_extraction(toolkit, case):
     # reviewer's ("b2_…"): years glued to names of data, surveys or reviews beside another drug's
     # approval; a name passed on the way to the subject's second date; an "MSC-based platform"
     # in a trial; "此法", "中西医结合法", "呼吸训练法"; "alongside"/"in addition to" naming another
-    # programme; an analysis or a screening "conducted on" patients; "Phase 2 · IV infusion".
+    # programme; an analysis or a screening "conducted on" patients; "Phase 2 · IV infusion". A
+    # third ("c3_…"): arms of a per-protocol set, a subgroup, completers or a site; an early access
+    # programme entered; a patent named in passing ("despite patent disputes", "拥有多项核心专利");
+    # a keyword line that goes on to a dated item; a drug "given to all" or "safe in all dose
+    # groups" before placebo is named.
     claims = [
         c
         for c in claims_of(toolkit, case["text"], published=case.get("published"))

@@ -1885,3 +1885,20 @@ def test_a_launch_claimed_where_the_source_states_only_the_approval_is_partial(l
     assert verify_claim(launch, Source(text, CONVERTER), lexicon).verdict == PARTIAL
     approval = claim(therapy="riluzole", type="approval", date="1995-12")
     assert verify_claim(approval, Source(text, CONVERTER), lexicon).verdict == SUPPORTED
+
+
+GUARDS_12 = json.loads(
+    (Path(__file__).parent / "review_guards" / "session12c_verify.json").read_text(encoding="utf-8")
+)
+
+
+@pytest.mark.parametrize("case", GUARDS_12, ids=[c["name"] for c in GUARDS_12])
+def test_session12_review_guards_for_verification(lexicon, case):
+    # A reviewer's sources against session 12's verifier rules: a plan in another clause ("…
+    # will recruit a further 100 for an extension", "计划招募更多") leaves the count reported;
+    # a planned trial is another only beside reported results with another phase stated, not
+    # beside an earlier study without a phase, a range, an estimate or a broader label.
+    fields = {"therapy": "nurown", "type": "other", "status": "reported", **case["claim"]}
+    source = Source(case["source"], CONVERTER, published=case.get("published"))
+    result = verify_claim(claim(**fields), source, lexicon)
+    assert result.verdict == case["verdict"], result.reason

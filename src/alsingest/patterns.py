@@ -425,7 +425,7 @@ CN_COUNT = re.compile(
 TRIAL_ACTIVITY = re.compile(
     r"纳入|入组|招募|随机|enrol|recruit|randomi[sz]|\brandomly\b|\bscreened\b|\bparticipants\b|"
     # "Thirty-six participants entered the open-label extension"
-    r"\bentered\s+(?:the|an?|into)\b|"
+    r"\bentered\s+(?:the|an?|into)\s+(?:[\w-]+\s+){0,3}?(?:extension|trial|study)\b|"
     # "486 patients had started treatment with reldesemtiv or placebo" (not "would consider X or
     # placebo injections")
     r"\b(?:received|receiving|started treatment with|treated with|given|took|taking|assigned to)\s+"
@@ -568,6 +568,12 @@ EN_TWO_ARMS = re.compile(
     rf"(?<![\d.])(?P<a>{_NUMBER})\s+(?:patients|participants|subjects|people)?\s*(?:will be|were|are|was)\s+"
     r"(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+to\s+[^.;]{0,40}?\band\s+"
     rf"(?P<b>{_NUMBER})\s+(?:patients\s+|participants\s+|subjects\s+)?to\s+(?:the\s+|a\s+|matching\s+)?placebo\b"
+)
+# ... not a part of the trial: "In the per-protocol analysis", "Among the SOD1 carriers", "Of those
+# who completed", "At each site".
+ARMS_OF_A_PART = re.compile(
+    r"per[\s-]protocol|subgroup|subset|\bamong\b|\bof (?:those|these|them|the \d+)\b|completers?|"
+    r"\beach\b|\bper site\b|\bcarriers\b"
 )
 # "(n = 120)"; "(n = 3 + 3)" states the arms, summed.
 EN_N_EQUALS = re.compile(rf"\bn\s*=\s*(?P<n>{_NUMBER})\b(?P<more>(?:\s*\+\s*\d+\b)*)")
@@ -768,7 +774,11 @@ NON_EVENT_DATE_BEFORE = re.compile(
 )
 # ... or a patent granted or filed in the date's clause ("approval of its US patent application",
 # "获得专利授权"): the company's intellectual property, no therapy event ...
-PATENT = re.compile(r"\bpatents?\b|专利")
+PATENT = re.compile(
+    r"\bpatents?\b(?:\s+application)?\s+(?:was\s+|were\s+|has been\s+)?(?:approv|grant|issu|allow|fil)\w*"
+    r"|\b(?:approv|grant|issu|allow|fil)\w*\s+(?:of\s+)?(?:its\s+|the\s+|a\s+)?(?:[\w.-]+\s+){0,2}?patents?\b"
+    r"|专利(?:授权|证书|申请)|(?:获得|取得|获)[^，,。；;]{0,10}专利"
+)
 # ... or sales and money in the date's clause ("2023年该产品销售额达3.8亿美元") ...
 MONEY_CLAUSE = re.compile(
     r"销售额|销售收入|营收|营业收入|净利润|市值|股价|财报|年报|季报|财务报告|业绩|\bsales\b|\brevenues?\b|"
@@ -1631,7 +1641,7 @@ CELLS_AS_A_METHOD = re.compile(
 # An index's tags under an abstract: "Keywords: amyotrophic lateral sclerosis; …", PubMed's
 # publication types ("• Clinical Trial, Phase II", "• Randomized Controlled Trial").
 METADATA_LINE = re.compile(
-    r"\s*(?:[•·*-]\s*)?(?:(?:key ?words?|mesh terms|publication types?|关键词|關鍵詞)\s*[:：]"
+    r"\s*(?:[•·*-]\s*)?(?:(?:key ?words?|mesh terms|publication types?|关键词|關鍵詞)\s*[:：]\D*$"
     r"|clinical trial, phase [ivx\d]+\s*\.?\s*$|randomized controlled trial\s*\.?\s*$"
     r"|research support, [^.]*$)"
 )

@@ -954,7 +954,14 @@ def _check_enrollment(
             continue  # "Estimated Enrollment: 128": a plan made before enrollment, no other count
         enrollment = find_enrollment(s.view)
         if enrollment and not planned and _A_PLANNED_SIZE.search(s.view):
-            continue  # "A total of 600 … will be enrolled": the plan, not the count reported
+            # "A total of 600 … will be enrolled": the plan, not the count reported; a count
+            # in another clause ("enrolled 345, and … will recruit a further 100") still tells.
+            start, end = clause_at(s.view, enrollment.start)
+            if _A_PLANNED_SIZE.search(s.view, start, end):
+                rest = s.view[:start] + " " * (end - start) + s.view[end:]
+                enrollment = find_enrollment(rest)
+                if enrollment and _A_PLANNED_SIZE.search(rest, *clause_at(rest, enrollment.start)):
+                    enrollment = None
         if enrollment:
             if at_least and enrollment.value > claimed:
                 return "found"
@@ -1350,7 +1357,7 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
             _evidence(source, list(results.get("phase", Check("missing")).sentences) or hits, 3),
             {attribute: check.state for attribute, check in results.items()},
         )
-    if _a_planned_trial_beside_a_done_one(claim, results):
+    if _a_planned_trial_beside_a_done_one(claim, results, stated_phases, views):
         return Verdict(
             NOT_FOUND,
             f"the source reports another trial of {claim['therapy']} (another size and phase "
@@ -1376,17 +1383,26 @@ def _phase_stages(phase: str) -> set[str]:
 ANOTHER_SIZE = "another size"
 
 
-def _a_planned_trial_beside_a_done_one(claim: Mapping, results: Mapping[str, Check]) -> bool:
-    """A trial still planned ("将招募495名患者", phase 3) against a source that gives another size
-    and another phase label (phase 2/3, 394 patients): the earlier trial, not the planned one."""
-    enrollment, phase = results.get("enrollment"), results.get("phase")
+def _a_planned_trial_beside_a_done_one(
+    claim: Mapping,
+    results: Mapping[str, Check],
+    stated_phases: set[str],
+    views: list[tuple[int, str]],
+) -> bool:
+    """A trial still planned ("将招募495名患者", phase 3) against a source that reports the results
+    of a trial with another size and another phase label (phase 2/3, 394 patients, "met the
+    primary endpoint"): the earlier trial, not the planned one."""
+    enrollment = results.get("enrollment")
     return (
         claim.get("status") == "planned"
         and enrollment is not None
         and enrollment.detail == ANOTHER_SIZE
-        and phase is not None
-        and phase.state != "found"
-        and all(c.state != "found" for a, c in results.items() if a not in ("enrollment", "phase"))
+        and bool(stated_phases)
+        and str(claim.get("phase")) not in stated_phases
+        and all(c.state != "found" for c in results.values())
+        and any(
+            patterns.OUTCOME_MET.search(v) or patterns.VERIFY_MISSED.search(v) for _, v in views
+        )
     )
 
 

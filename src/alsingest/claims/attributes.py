@@ -521,6 +521,8 @@ def find_enrollment(view: str) -> Attribute | None:
         if "placebo" in view and ("assigned" in view or "allocated" in view or "randomi" in view)
         else None
     )
+    if two and patterns.ARMS_OF_A_PART.search(view, 0, two.start()):
+        two = None  # "In the per-protocol analysis, 200 were randomized to X and 100 to placebo"
     if two and not _the_total_stated(strong, two):
         a, b = parse_count(two.group("a")), parse_count(two.group("b"))
         if a and b:

@@ -862,7 +862,7 @@ def _is_background(view: str, mention: TherapyMention) -> bool:
 _UNDER_TREATMENT = re.compile(r"\bunder treatment with\s*$")
 # A drug every arm takes: "… and riluzole twice a day in all", "riluzole for all participants".
 _IN_ALL_AFTER = re.compile(
-    r"[^,;.()]{0,25}?\b(?:in|to|for) all\b(?!\s+(?:but|except))(?:\s+(?:patients|participants|subjects|arms|groups))?"
+    r"[^,;.()]{0,25}?\b(?:in|to|for) all(?:\s+(?:patients|participants|subjects|arms|groups))?\s*(?:[,;.]|$)"
 )
 
 
@@ -881,7 +881,7 @@ def _reads_as_background(view: str, mention: TherapyMention) -> bool:
         return True
     if "placebo" in view and _UNDER_TREATMENT.search(before):
         return True  # "34 patients under treatment with riluzole were randomized to placebo or X"
-    if "placebo" in view and _IN_ALL_AFTER.match(view, mention.end):
+    if 0 <= view.find("placebo") < mention.start and _IN_ALL_AFTER.match(view, mention.end):
         return True  # "X daily or matching placebo and 50 mg riluzole twice a day in all"
     if patterns.COMPARISON_AFTER.match(after) and re.search(r"(与|和|同)\s*$", before):
         return True
