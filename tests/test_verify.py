@@ -1902,3 +1902,30 @@ def test_session12_review_guards_for_verification(lexicon, case):
     source = Source(case["source"], CONVERTER, published=case.get("published"))
     result = verify_claim(claim(**fields), source, lexicon)
     assert result.verdict == case["verdict"], result.reason
+
+
+@pytest.mark.parametrize("claimed, verdict", [("2023", CONTRADICTED), ("2024", SUPPORTED)])
+def test_the_sentence_stating_the_result_dates_it(lexicon, claimed, verdict):
+    text = (
+        "Acme first announced that ibudilast failed the phase 3 COMBAT trial in March 2024, "
+        "though the company did not reveal specific data from the trial then." + ABOUT_ALS
+    )
+    result = verify_claim(
+        claim(therapy="ibudilast", type="trial_result", date=claimed, phase="3", outcome="missed"),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert result.verdict == verdict, result.reason
+
+
+def test_a_result_sentence_with_two_dates_is_no_conflict(lexicon):
+    text = (
+        "In 2024, Acme reported that ibudilast failed the phase 3 trial that began in 2019."
+        + ABOUT_ALS
+    )
+    result = verify_claim(
+        claim(therapy="ibudilast", type="trial_result", date="2023", phase="3", outcome="missed"),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert result.verdict != CONTRADICTED, result.reason

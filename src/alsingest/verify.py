@@ -855,6 +855,18 @@ def _check_date(claim: Mapping, window: list[_Sentence], mention: int, source: S
     year = here.year
     if year is None and len(claimed) >= 7:
         year = int(claimed[:4])
+    if claim.get("outcome") and claim.get("type") == "trial_result":
+        # "Amylyx announced that Relyvrio failed the Phase III trial in March 2024": the sentence
+        # that names the therapy and states the result dates it; another year is a conflict.
+        stated_here = [d.iso for d in find_dates(here.view, here.year)[0] if d.iso]
+        if (
+            len(stated_here) == 1
+            and stated_here[0][:4] != claimed[:4]
+            and (
+                patterns.OUTCOME_MISSED.search(here.view) or patterns.OUTCOME_MET.search(here.view)
+            )
+        ):
+            return Check("conflict", (mention,), f"the source dates the result {stated_here[0]}")
     found = [d for d in find_dates(here.view, year)[0] if d.iso and len(d.iso) >= 7]
     own = [d.iso for d in found]
     # another day counts only for the date the sentence opens with ("2月18日，公司发布公告…"),
