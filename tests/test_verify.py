@@ -1929,3 +1929,31 @@ def test_a_result_sentence_with_two_dates_is_no_conflict(lexicon):
         lexicon,
     )
     assert result.verdict != CONTRADICTED, result.reason
+
+
+def test_a_bylines_date_dates_what_the_source_announces_today(lexicon):
+    text = (
+        "1st Treatment Drug Approved\n\nDecember 13, 1995|By David Elsner.\n\n"
+        "Rhone-Poulenc Rorer announced today that the FDA approved riluzole for ALS." + ABOUT_ALS
+    )
+    for claimed, verdict in (("1995-12-13", SUPPORTED), ("1996-03-01", CONTRADICTED)):
+        result = verify_claim(
+            claim(therapy="riluzole", type="approval", date=claimed),
+            Source(text, CONVERTER),
+            lexicon,
+        )
+        assert result.verdict == verdict, (claimed, result.reason)
+
+
+@pytest.mark.parametrize(
+    "claimed, verdict", [("2025-08-15", PARTIAL), ("2025-07-01", CONTRADICTED)]
+)
+def test_an_event_made_known_today_may_be_a_few_days_old(lexicon, claimed, verdict):
+    text = (
+        "18 August 2025 | Monday | News\n\nSineuGene announced today that China's NMPA has "
+        "cleared the IND application of SNUG01 for ALS." + ABOUT_ALS
+    )
+    result = verify_claim(
+        claim(therapy="snug01", type="trial_start", date=claimed), Source(text, CONVERTER), lexicon
+    )
+    assert result.verdict == verdict, result.reason

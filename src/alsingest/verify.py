@@ -31,7 +31,7 @@ from .claims import find_enrollment, normalize_phase, parse_count
 from .claims.attributes import hoped_for, is_event_date, is_period, stated_count
 from .claims.binding import clause_at
 from .claims.discourse import is_about_another_disease
-from .dates import cn_number, en_number, find_dates
+from .dates import cn_number, en_number, find_dates, publication_date
 from .lexicon import Lexicon, name_key
 from .normalize import Converter, fold, join_lines
 from .structure import paragraphs_of, sentences_of
@@ -168,7 +168,9 @@ class Source:
         self.problem = unreadable(text)
         self.dateline = dateline_date(unwrapped)
         # A page with no date given for it is dated by its own header ("2024-10-09").
-        self.published = published or header_date(unwrapped)
+        self.published = (
+            published or header_date(unwrapped) or publication_date(simplified[:3000])
+        )
         # A year-less "10月8日" in the source is of the year the source is dated.
         dated = self.dateline or self.published
         self.year = int(dated[:4]) if dated else None
@@ -365,6 +367,16 @@ def header_date(text: str, head: int = 600) -> str | None:
     if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
         return None
     return f"{year}-{int(month):02d}-{int(day):02d}"
+
+
+def _days_before(claimed: str, announced: str) -> int | None:
+    """How many days the claimed full date is before the announced one (None unless both are days)."""
+    if len(claimed) != 10 or len(announced) != 10:
+        return None
+    try:
+        return (date.fromisoformat(announced) - date.fromisoformat(claimed)).days
+    except ValueError:
+        return None
 
 
 def _a_day_apart(claimed: str, stated: str) -> bool:
@@ -801,7 +813,12 @@ def _event_dates(
             if d.iso and is_event_date(view, d) and not _dates_another_event(kind, view, d.start)
         ]
         if announced and patterns.TODAY.search(view):
-            here.append((i, announced))
+            if _days_before(str(claim.get("date") or ""), announced) in range(1, 11):
+                # "announced today that the NMPA has cleared …" on the 18th: a clearance of the
+                # 15th, made known days later, is not denied.
+                undated = True
+            else:
+                here.append((i, announced))
         dated.extend(here)
         undated = undated or (not here and bool(patterns.RECENT.search(view)))
     return dated, undated
