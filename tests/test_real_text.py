@@ -3552,3 +3552,34 @@ def test_the_drug_every_arm_takes_is_care(toolkit):
     # a single-arm study's drug given to all is its own
     alone = "In the open-label study, tofersen was given to all 12 participants."
     assert "tofersen" in {c.therapy for c in claims_of(toolkit, alone)}
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "2019 has now come and gone. Here are the key events.",
+        "Looking back at 2019: the year's key advances in ALS research.",
+        "2019年度回顾：渐冻症研究的进展。",
+    ],
+)
+def test_a_year_in_review_dates_the_advances_it_lists(toolkit, lead):
+    text = (
+        f"{lead}\n\nAcme's AB-101 advanced to phase II across the globe. "
+        "AB-202 neared phase III in Europe.\n\nTake a look at the timeline."
+    )
+    got = {(c.therapy, c.date) for c in claims_of(toolkit, text)}
+    assert ("ab101", "2019") in got and ("ab202", "2019") not in got, got
+
+
+def test_a_page_without_a_reviewed_year_dates_nothing_so(toolkit):
+    text = "Acme's AB-101 advanced to phase II across the globe in a trial of 120 patients."
+    assert {c.date for c in claims_of(toolkit, text)} == {None}
+
+
+def test_what_follows_in_the_wake_of_a_drug_is_not_that_drugs(toolkit):
+    text = (
+        "In the wake of the failure of dexpramipexole, a growing number of research teams "
+        "launched phase IIA and larger phase IIB clinical trials."
+    )
+    got = {(c.therapy, c.phase) for c in claims_of(toolkit, text)}
+    assert not any(t == "dexpramipexole" and p for t, p in got), got

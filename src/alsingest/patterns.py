@@ -1645,6 +1645,20 @@ METADATA_LINE = re.compile(
     r"|clinical trial, phase [ivx\d]+\s*\.?\s*$|randomized controlled trial\s*\.?\s*$"
     r"|research support, [^.]*$)"
 )
+# A page looking back on a year: "2013 has now come and gone", "key advances in 2013", "2013
+# year in review", "2013年度回顾".
+YEAR_IN_REVIEW = re.compile(
+    rf"\b({YEAR}) has (?:now )?come and gone|\b(?:key )?(?:advances|highlights|milestones) (?:in|of) ({YEAR})\b"
+    rf"|\b({YEAR}) (?:year )?in review\b|\blook(?:ing)? back (?:at|on) ({YEAR})\b|({YEAR})\s*年度?(?:回顾|盘点)"
+)
+# ... whose advances are listed without a year: "ozanezumab advanced to phase II", "moved into the
+# clinic", "entered the pipeline", "re-entered phase II" (not "neared phase III").
+ADVANCED = re.compile(
+    r"\b(?:advanced|reached|entered|re-entered|moved into|began|started|launched|initiated|was approved|were approved)\b"
+    r"|进入|启动|获批|开始"
+)
+# A sentence opening on what came before: "In the wake of the failure of X, …".
+IN_THE_WAKE = re.compile(r"\s*in the wake of\b[^,，;；]*[,，]")
 # A regulator's designation of a drug (not an approval): orphan drug, fast track, breakthrough
 # therapy, priority review, PRIME.
 DESIGNATION = re.compile(

@@ -168,9 +168,7 @@ class Source:
         self.problem = unreadable(text)
         self.dateline = dateline_date(unwrapped)
         # A page with no date given for it is dated by its own header ("2024-10-09").
-        self.published = (
-            published or header_date(unwrapped) or publication_date(simplified[:3000])
-        )
+        self.published = published or header_date(unwrapped) or publication_date(simplified[:3000])
         # A year-less "10月8日" in the source is of the year the source is dated.
         dated = self.dateline or self.published
         self.year = int(dated[:4]) if dated else None

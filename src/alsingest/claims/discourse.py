@@ -171,6 +171,9 @@ class Layout:
     first_named: str | None = None  # what a "the drug" before any name means (a news lead)
     # A sentence -> the therapy the next one names as what it described ("这一药物名为X").
     named_next: dict[int, str] = field(default_factory=dict)
+    # The year a year-in-review page looks back on ("2013 has now come and gone", "key advances
+    # in 2013"): the year of the advances it lists without one.
+    reviewed_year: str | None = None
 
     @classmethod
     def of(
@@ -239,6 +242,14 @@ class Layout:
                 start = table_start(paragraphs, item.sentence.paragraph)
                 if start == item.sentence.paragraph:
                     table_header[start] = item.view.folded
+        reviewed = next(
+            (
+                m
+                for item in sentences[:3]
+                if (m := patterns.YEAR_IN_REVIEW.search(item.view.folded))
+            ),
+            None,
+        )
         return cls(
             paragraphs,
             intro_paragraphs(paragraphs, sentences),
@@ -250,6 +261,7 @@ class Layout:
             field_key,
             first_named,
             named_next,
+            next(y for y in reviewed.groups() if y) if reviewed else None,
         )
 
     def header_of(self, paragraph: int) -> str | None:

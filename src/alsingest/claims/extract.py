@@ -242,6 +242,17 @@ class _SentenceReader:
             rule = "ANNOUNCED, the date heading of its section"
             day = discourse.section_date
             attributes.append(Attribute("date", 0, 0, day, day, rule=rule))
+        if (
+            layout.reviewed_year
+            and mentions
+            and not any(a.kind == "date" for a in attributes)
+            and patterns.ADVANCED.search(masked)
+            and not patterns.IN_THE_WAKE.match(masked)
+        ):
+            # "2013 has now come and gone … ozanezumab advanced to phase II": the year reviewed.
+            rule = "YEAR_IN_REVIEW, the year the page looks back on"
+            year = layout.reviewed_year
+            attributes.append(Attribute("date", 0, 0, year, year, rule=rule))
         key = layout.field_key.get(s.paragraph) if possible else None
         if key and s.index == layout.first_sentence[s.paragraph]:
             # "Study Start Date" / "2023-01-18": the value of a registry field on the line above.
