@@ -3583,3 +3583,21 @@ def test_what_follows_in_the_wake_of_a_drug_is_not_that_drugs(toolkit):
     )
     got = {(c.therapy, c.phase) for c in claims_of(toolkit, text)}
     assert not any(t == "dexpramipexole" and p for t, p in got), got
+
+
+def test_table_rows_a_pdf_glued_together_give_each_drugs_year_and_size(toolkit):
+    text = (
+        "Table 2\n\nTrials of the decade\n\n"
+        "Drug ( year ) Number of participants Duration Effect\n"
+        "Minocycline (2007)412D, T180.51\n"
+        "Tamoxifen II (2016)92D120.44\n"
+        "Valproic acid (2009)163D, T160.56\n"
+        "  • Duration is given in months."
+    )
+    got = {(c.therapy, c.date, c.enrollment) for c in claims_of(toolkit, text)}
+    assert {("minocycline", "2007", 412), ("tamoxifen", "2016", 92)} <= got, got
+    # without the header naming the columns, a name and a bracketed year are no row
+    bare = "Minocycline (2007)412 was cited."
+    assert ("minocycline", "2007", 412) not in {
+        (c.therapy, c.date, c.enrollment) for c in claims_of(toolkit, bare)
+    }

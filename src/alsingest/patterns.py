@@ -1645,6 +1645,18 @@ METADATA_LINE = re.compile(
     r"|clinical trial, phase [ivx\d]+\s*\.?\s*$|randomized controlled trial\s*\.?\s*$"
     r"|research support, [^.]*$)"
 )
+# A table row whose cells a PDF glued together, under a header naming its columns "Treatment
+# (year) No. patients": "Creatine (2003)175D, T, N160.4460 (16)…" is the year and the size.
+GLUED_ROW_HEADER = re.compile(
+    r"\(\s*year\s*\)\s*(?:no\.?|number of)\s*(?:patients|participants|subjects)"
+)
+GLUED_ROW = re.compile(
+    rf"^\s*(?P<name>[a-z][a-z-]{{2,30}}(?: acid)?)(?: [ivx]+)?\s*\(\s*(?P<year>{YEAR})\s*\)\s*(?P<n>\d{{2,5}})(?!\d)"
+)
+# ... each such row a line of its own, as written (a unit, not the rest of the line above).
+GLUED_ROW_LINE = re.compile(
+    rf"[A-Z][A-Za-z-]{{2,30}}(?: acid)?(?: [IVX]+)? ?\( ?{YEAR} ?\) ?\d{{2,5}}(?!\d)"
+)
 # A page looking back on a year: "2013 has now come and gone", "key advances in 2013", "2013
 # year in review", "2013年度回顾".
 YEAR_IN_REVIEW = re.compile(

@@ -75,6 +75,7 @@ def _is_block_start(text: str, in_references: bool = False) -> bool:
         or (in_references and patterns.REFERENCE_ENTRY_START.match(stripped))
         or patterns.REFERENCE_HEADING.match(stripped)
         or patterns.DISCLAIMER.match(stripped)
+        or patterns.GLUED_ROW_LINE.match(stripped)
     )
 
 

@@ -174,6 +174,8 @@ class Layout:
     # The year a year-in-review page looks back on ("2013 has now come and gone", "key advances
     # in 2013"): the year of the advances it lists without one.
     reviewed_year: str | None = None
+    # The first sentence after a header "Treatment (year) No. patients" of rows glued together.
+    glued_rows_from: int | None = None
 
     @classmethod
     def of(
@@ -250,6 +252,14 @@ class Layout:
             ),
             None,
         )
+        glued = next(
+            (
+                item.sentence.index
+                for item in sentences
+                if "year" in item.view.folded and patterns.GLUED_ROW_HEADER.search(item.view.folded)
+            ),
+            None,
+        )
         return cls(
             paragraphs,
             intro_paragraphs(paragraphs, sentences),
@@ -262,6 +272,7 @@ class Layout:
             first_named,
             named_next,
             next(y for y in reviewed.groups() if y) if reviewed else None,
+            glued,
         )
 
     def header_of(self, paragraph: int) -> str | None:

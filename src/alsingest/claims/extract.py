@@ -243,6 +243,19 @@ class _SentenceReader:
             day = discourse.section_date
             attributes.append(Attribute("date", 0, 0, day, day, rule=rule))
         if (
+            layout.glued_rows_from is not None
+            and s.index > layout.glued_rows_from
+            and mentions
+            and (row := patterns.GLUED_ROW.match(masked))
+        ):
+            # "Creatine (2003)175D, T, N160…" under "Treatment (year) No. patients".
+            rule = "GLUED_ROW under its header (year, number of patients)"
+            year, n = row.group("year"), int(row.group("n"))
+            attributes = [
+                Attribute("date", *row.span("year"), year, year, rule=rule),
+                Attribute("enrollment", *row.span("n"), n, rule=rule),
+            ]
+        if (
             layout.reviewed_year
             and mentions
             and not any(a.kind == "date" for a in attributes)

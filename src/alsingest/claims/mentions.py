@@ -308,6 +308,7 @@ class UnlistedNames:
             w for w in set(LONG_WORD.findall(text)) if w[:3] in starts and lexicon.misspelt(w)
         )
         names.update(drug_column_names(sentences, lexicon))
+        names.update(glued_row_names(sentences, lexicon))
         for item in sentences:
             view = item.view.folded
             if not patterns.LATIN.search(view):
@@ -372,6 +373,22 @@ class UnlistedNames:
 # (not "Therapy" or "Treatment": a column of approaches, "Small Molecules", "Gene therapy")
 _DRUG_HEADER = re.compile(r"(?:drugs?|interventions?|agents?|药物|干预措施)", re.IGNORECASE)
 _SEPARATORS = (" / ", "|", "\t")
+
+
+def glued_row_names(sentences: Sequence[SentenceInput], lexicon: Lexicon) -> set[str]:
+    """Names at the head of table rows a PDF glued together, under their header ("Treatment
+    (year) No. patients" / "Lithium (2012)133D, T, N16…") that the lexicon does not know."""
+    found: set[str] = set()
+    header = False
+    for item in sentences:
+        view = item.view.folded
+        if not header:
+            header = "year" in view and patterns.GLUED_ROW_HEADER.search(view) is not None
+            continue
+        row = patterns.GLUED_ROW.match(view)
+        if row and _unlisted(row.group("name"), lexicon):
+            found.add(row.group("name"))
+    return found
 
 
 def drug_column_names(sentences: Sequence[SentenceInput], lexicon: Lexicon) -> set[str]:
