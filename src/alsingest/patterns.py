@@ -1671,6 +1671,23 @@ ADVANCED = re.compile(
 )
 # A sentence opening on what came before: "In the wake of the failure of X, …".
 IN_THE_WAKE = re.compile(r"\s*in the wake of\b[^,，;；]*[,，]")
+# A launch still to come beside the approval: "It will be on pharmacy shelves within six weeks",
+# "expected to launch", "将于…上市".
+LAUNCH_TO_COME = re.compile(
+    r"\bwill be (?:on (?:pharmacy )?shelves|available|launched|marketed|sold)\b|\bexpected to (?:launch|be available)\b"
+    r"|将(?:于[^，,。；;]{0,10})?上市|预计[^，,。；;]{0,10}上市"
+)
+# "today" as the day an earlier event was made known, not the day it happened: "announced today
+# that the NMPA has cleared …", "今日宣布…已获批".
+ANNOUNCED_TODAY = re.compile(
+    r"\b(?:announced|reported|said|disclosed) today\b[^.;]*\b(?:has|have|had) (?:been |now )?\w+ed\b"
+    r"|(?:今[天日]宣布|今[天日]公布)[^。；;]*已"
+)
+# Words of another event than a result, in the clause of a result's date: "which began enrolling
+# in 2019", "approved by the FDA in 1995", "founded in 2001", "已于2023年获得FDA加速批准".
+ANOTHER_EVENT_WORD = re.compile(
+    r"\b(?:approv|found|began|begun|start|enrol|market|launch|licens|acquir|design)\w*|批准|获批|成立|上市|入组|启动|开始"
+)
 # A regulator's designation of a drug (not an approval): orphan drug, fast track, breakthrough
 # therapy, priority review, PRIME.
 DESIGNATION = re.compile(

@@ -31,7 +31,7 @@ from .claims import find_enrollment, normalize_phase, parse_count
 from .claims.attributes import hoped_for, is_event_date, is_period, stated_count
 from .claims.binding import clause_at
 from .claims.discourse import is_about_another_disease
-from .dates import cn_number, en_number, find_dates, publication_date
+from .dates import cn_number, en_number, find_dates
 from .lexicon import Lexicon, name_key
 from .normalize import Converter, fold, join_lines
 from .structure import paragraphs_of, sentences_of
@@ -168,7 +168,7 @@ class Source:
         self.problem = unreadable(text)
         self.dateline = dateline_date(unwrapped)
         # A page with no date given for it is dated by its own header ("2024-10-09").
-        self.published = published or header_date(unwrapped) or publication_date(simplified[:3000])
+        self.published = published or header_date(unwrapped)
         # A year-less "10月8日" in the source is of the year the source is dated.
         dated = self.dateline or self.published
         self.year = int(dated[:4]) if dated else None
@@ -365,6 +365,21 @@ def header_date(text: str, head: int = 600) -> str | None:
     if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
         return None
     return f"{year}-{int(month):02d}-{int(day):02d}"
+
+
+# A release's dateline at the head of its first sentence, as folded: "beijing, aug. 18, 2025
+# /prnewswire/ -- ".
+_DATELINE_HEAD = re.compile(r"^[^;]{0,60}?\d{4}\s*(?:/[\w ]+/)?\s*(?:--|—|–|-)\s")
+
+
+def _past_the_dateline(view: str, dates: list) -> list:
+    """Dates of a sentence less its dateline's when it announces "today" ("BEIJING, Aug. 18, 2025
+    /PRNewswire/ -- X announced today that …"): the day it was made known, which the event's
+    check reads as such, not a day of the event."""
+    line = _DATELINE_HEAD.match(view) if dates else None
+    if line is None or not patterns.ANNOUNCED_TODAY.search(view):
+        return dates
+    return [d for d in dates if d.start >= line.end()]
 
 
 def _days_before(claimed: str, announced: str) -> int | None:
@@ -733,10 +748,12 @@ def check_stage(claim: Mapping, window: list[tuple[int, str]]) -> Check | None:
         approved = [
             e for i, view in window for e in event_mentions("approval", view, i) if not e.negated
         ]
-        if approved:
-            # A launch may follow the approval the source states: not confirmed, not denied
-            # ("approved … will be on pharmacy shelves within six weeks").
+        if approved and any(patterns.LAUNCH_TO_COME.search(view) for _, view in window):
+            # The approval the source states, with the launch still to come ("approved … It
+            # will be on pharmacy shelves within six weeks"): the launch is not confirmed.
             return Check("missing", tuple(sorted({e.sentence for e in approved})))
+        if approved:
+            return None  # a launch may follow an approval the source does state
     if refused:
         sentences = tuple(sorted({e.sentence for e in refused}))
         return Check("conflict", sentences, f"the source says it is not approved, not {claim_type}")
@@ -807,16 +824,22 @@ def _event_dates(
         # 上市申请": not this event's date.
         here = [
             (i, d.iso)
-            for d in find_dates(view, year, anchor if year is None else None)[0]
+            for d in _past_the_dateline(
+                view, find_dates(view, year, anchor if year is None else None)[0]
+            )
             if d.iso and is_event_date(view, d) and not _dates_another_event(kind, view, d.start)
         ]
-        if announced and patterns.TODAY.search(view):
-            if _days_before(str(claim.get("date") or ""), announced) in range(1, 11):
-                # "announced today that the NMPA has cleared …" on the 18th: a clearance of the
-                # 15th, made known days later, is not denied.
-                undated = True
-            else:
-                here.append((i, announced))
+        if (
+            announced
+            and patterns.TODAY.search(view)
+            and not (
+                patterns.ANNOUNCED_TODAY.search(view)
+                and _days_before(str(claim.get("date") or ""), announced) in range(1, 11)
+            )
+        ):
+            # (not "announced today that the NMPA has cleared …" on the 18th: a clearance
+            # of the 15th, made known days later, is not denied)
+            here.append((i, announced))
         dated.extend(here)
         undated = undated or (not here and bool(patterns.RECENT.search(view)))
     return dated, undated
@@ -873,16 +896,18 @@ def _check_date(claim: Mapping, window: list[_Sentence], mention: int, source: S
     if claim.get("outcome") and claim.get("type") == "trial_result":
         # "Amylyx announced that Relyvrio failed the Phase III trial in March 2024": the sentence
         # that names the therapy and states the result dates it; another year is a conflict.
-        stated_here = [d.iso for d in find_dates(here.view, here.year)[0] if d.iso]
-        if (
-            len(stated_here) == 1
-            and stated_here[0][:4] != claimed[:4]
-            and (
-                patterns.OUTCOME_MISSED.search(here.view) or patterns.OUTCOME_MET.search(here.view)
-            )
-        ):
-            return Check("conflict", (mention,), f"the source dates the result {stated_here[0]}")
+        dates_here = [d for d in find_dates(here.view, here.year)[0] if d.iso]
+        if len(dates_here) == 1 and dates_here[0].iso[:4] != claimed[:4]:
+            start, end = clause_at(here.view, dates_here[0].start)
+            clause = here.view[start:end]
+            if (
+                patterns.OUTCOME_MISSED.search(clause) or patterns.OUTCOME_MET.search(clause)
+            ) and not patterns.ANOTHER_EVENT_WORD.search(clause):
+                return Check(
+                    "conflict", (mention,), f"the source dates the result {dates_here[0].iso}"
+                )
     found = [d for d in find_dates(here.view, year)[0] if d.iso and len(d.iso) >= 7]
+    found = _past_the_dateline(here.view, found)
     own = [d.iso for d in found]
     # another day counts only for the date the sentence opens with ("2月18日，公司发布公告…"),
     # not an investor call's or a meeting's later in it
