@@ -1950,3 +1950,23 @@ def test_an_event_made_known_today_may_be_a_few_days_old(lexicon, claimed, verdi
         claim(therapy="snug01", type="trial_start", date=claimed), Source(text, CONVERTER), lexicon
     )
     assert result.verdict == verdict, result.reason
+
+
+def test_a_records_glued_status_line_gives_its_phase_and_enrollment_key(lexicon):
+    # A copy that glued the phase, status and type to the enrollment key; the record's own
+    # field is the trial's size, not groups counted in its prose.
+    text = (
+        "A Dose-escalation Safety Trial of an Oral Drug in Amyotrophic Lateral Sclerosis\n\n"
+        "PHASE2CompletedINTERVENTIONAL\nEnrollment\n\n36\n\nParticipants\n\n"
+        "Start Date\n\nMarch 1, 2021\n\nPrimary Completion Date\n\nJune 1, 2023\n\n"
+        "Study Completion Date\n\nJune 1, 2023\n\nConditions\nAmyotrophic Lateral Sclerosis\n"
+        "Interventions\nDRUG\n\nibudilast\n\n"
+        '"There will be four treatment groups of up to eight patients each, each group at '
+        'a higher dose of ibudilast than the one before."'
+    )
+    result = verify_claim(
+        claim(therapy="ibudilast", type="trial_design", phase="2", enrollment=36),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert result.verdict == SUPPORTED, result.reason

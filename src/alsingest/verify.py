@@ -1068,7 +1068,13 @@ def _record_enrollment(source: Source) -> list[tuple[tuple[int, ...], int | None
         for m in patterns.RECORD_ENROLLMENT.finditer(sentence.view):
             plan = bool(m.group("estimate") or m.group("estimate2"))
             fields.append(((i,), parse_count(m.group("n")), plan))
-        key = patterns.RECORD_ENROLLMENT_KEY.fullmatch(sentence.view)
+        # the key on a line of its own, or at the end of a line a copy glued it to
+        # ("PHASE1CompletedINTERVENTIONAL" / "Enrollment" read as one)
+        key = patterns.RECORD_ENROLLMENT_KEY.fullmatch(sentence.view) or (
+            patterns.RECORD_ENROLLMENT_KEY.fullmatch(sentence.view, sentence.view.rfind(" ") + 1)
+            if " " in sentence.view and sentence.view.rstrip().endswith("enrollment")
+            else None
+        )
         if key and i + 1 < len(source.sentences):
             value = patterns.FIELD_VALUE_COUNT.fullmatch(source.sentences[i + 1].view)
             if value:
@@ -1173,7 +1179,8 @@ def _record_phase(claimed: str, source: Source) -> Check:
     fields = [
         (i, s)
         for i, s in enumerate(source.sentences)
-        if len(s.view) <= 30 and _stated_phases(s.view)
+        # (or a record's glued status line: "PHASE1CompletedINTERVENTIONAL")
+        if (len(s.view) <= 30 or patterns.EN_GLUED_PHASE.match(s.view)) and _stated_phases(s.view)
     ]
     state = _check_phase(claimed, [s for _, s in fields]) if fields else "missing"
     return Check(state, tuple(i for i, _ in fields))
@@ -1253,6 +1260,12 @@ def _enrollment_result(
     planned = claim.get("status") == "planned"
     quote = str(claim.get("quote") or "")
     stated = [source.sentences[k] for w in windows.values() for k in w]
+    if near.state == "conflict":
+        record = _check_record_enrollment(int(claim["enrollment"]), source, planned)
+        if record.state == "found":
+            # "Enrollment: 27" against "five groups of up to five patients": the record's own
+            # field, not a count read in its prose, is the trial's size.
+            return record
     another_size = near.state == "conflict" and planned
     if another_size:
         # "将招募150名患者" against "185 were enrolled": a plan, not a disagreement.
