@@ -1889,7 +1889,7 @@ def test_a_launch_claimed_where_the_source_states_only_the_approval_is_partial(l
 
 GUARDS_12 = [
     case
-    for name in ("session12c_verify.json", "session12d_verify.json")
+    for name in ("session12c_verify.json", "session12d_verify.json", "session12e_verify.json")
     for case in json.loads(
         (Path(__file__).parent / "review_guards" / name).read_text(encoding="utf-8")
     )

@@ -1651,17 +1651,17 @@ GLUED_ROW_HEADER = re.compile(
     r"\(\s*year\s*\)\s*(?:no\.?|number of)\s*(?:patients|participants|subjects)"
 )
 GLUED_ROW = re.compile(
-    rf"^\s*(?P<name>[a-z][a-z-]{{2,30}}(?: acid)?)(?: [ivx]+)?\s*\(\s*(?P<year>{YEAR})\s*\)\s*(?P<n>\d{{2,5}})(?!\d)"
+    r"^\s*(?!(?:pooled|total|overall|combined|placebo|all)\b)"
+    rf"(?P<name>[a-z][a-z-]{{2,30}}(?: acid)?)(?: [ivx]+)?\s*\(\s*(?P<year>{YEAR})\s*\)(?P<n>\d{{2,5}})(?!\d)"
 )
 # ... each such row a line of its own, as written (a unit, not the rest of the line above).
 GLUED_ROW_LINE = re.compile(
-    rf"[A-Z][A-Za-z-]{{2,30}}(?: acid)?(?: [IVX]+)? ?\( ?{YEAR} ?\) ?\d{{2,5}}(?!\d)"
+    rf"[A-Z][A-Za-z-]{{2,30}}(?: acid)?(?: [IVX]+)? ?\( ?{YEAR} ?\)\d{{2,5}}(?!\d)"
 )
 # A page looking back on a year: "2013 has now come and gone", "key advances in 2013", "2013
 # year in review", "2013年度回顾".
 YEAR_IN_REVIEW = re.compile(
-    rf"\b({YEAR}) has (?:now )?come and gone|\b(?:key )?(?:advances|highlights|milestones) (?:in|of) ({YEAR})\b"
-    rf"|\b({YEAR}) (?:year )?in review\b|\blook(?:ing)? back (?:at|on) ({YEAR})\b|({YEAR})\s*年度?(?:回顾|盘点)"
+    rf"^\s*({YEAR}) has (?:now )?come and gone|\b({YEAR}) (?:year )?in review\b|^\s*({YEAR})\s*年度?(?:回顾|盘点)"
 )
 # ... whose advances are listed without a year: "ozanezumab advanced to phase II", "moved into the
 # clinic", "entered the pipeline", "re-entered phase II" (not "neared phase III").
@@ -1669,6 +1669,9 @@ ADVANCED = re.compile(
     r"\b(?:advanced|reached|entered|re-entered|moved into|began|started|launched|initiated|was approved|were approved)\b"
     r"|进入|启动|获批|开始"
 )
+# ... unless the sentence says it did not happen, or happened long before: "has not yet started",
+# "more than two decades ago", "自上世纪九十年代获批以来".
+NOT_OF_THE_YEAR = re.compile(r"\bnot\b|n't\b|\bnever\b|\bago\b|\bsince\b|以来|上世纪|尚未|未")
 # A sentence opening on what came before: "In the wake of the failure of X, …".
 IN_THE_WAKE = re.compile(r"\s*in the wake of\b[^,，;；]*[,，]")
 # A launch still to come beside the approval: "It will be on pharmacy shelves within six weeks",

@@ -1072,7 +1072,8 @@ def _record_enrollment(source: Source) -> list[tuple[tuple[int, ...], int | None
         # ("PHASE1CompletedINTERVENTIONAL" / "Enrollment" read as one)
         key = patterns.RECORD_ENROLLMENT_KEY.fullmatch(sentence.view) or (
             patterns.RECORD_ENROLLMENT_KEY.fullmatch(sentence.view, sentence.view.rfind(" ") + 1)
-            if " " in sentence.view and sentence.view.rstrip().endswith("enrollment")
+            if patterns.EN_GLUED_PHASE.match(sentence.view)
+            and sentence.view.rstrip().endswith("enrollment")
             else None
         )
         if key and i + 1 < len(source.sentences):
@@ -1179,9 +1180,16 @@ def _record_phase(claimed: str, source: Source) -> Check:
     fields = [
         (i, s)
         for i, s in enumerate(source.sentences)
-        # (or a record's glued status line: "PHASE1CompletedINTERVENTIONAL")
-        if (len(s.view) <= 30 or patterns.EN_GLUED_PHASE.match(s.view)) and _stated_phases(s.view)
+        if len(s.view) <= 30 and _stated_phases(s.view)
     ]
+    if not fields:
+        # the record's own status line, glued ("PHASE1CompletedINTERVENTIONAL"), at its head
+        # (not a "Similar studies" listing further down)
+        fields = [
+            (i, s)
+            for i, s in enumerate(source.sentences[:4])
+            if patterns.EN_GLUED_PHASE.match(s.view) and _stated_phases(s.view)
+        ][:1]
     state = _check_phase(claimed, [s for _, s in fields]) if fields else "missing"
     return Check(state, tuple(i for i, _ in fields))
 
@@ -1260,9 +1268,10 @@ def _enrollment_result(
     planned = claim.get("status") == "planned"
     quote = str(claim.get("quote") or "")
     stated = [source.sentences[k] for w in windows.values() for k in w]
-    if near.state == "conflict":
+    # (a record's field on lines of its own: "Enrollment" / "27", not a sidebar's "Enrollment: 120")
+    if near.state == "conflict" and any(len(at) == 2 for at, _, _ in source.record_enrollment):
         record = _check_record_enrollment(int(claim["enrollment"]), source, planned)
-        if record.state == "found":
+        if record.state == "found" and not any(plan for _, _, plan in source.record_enrollment):
             # "Enrollment: 27" against "five groups of up to five patients": the record's own
             # field, not a count read in its prose, is the trial's size.
             return record

@@ -182,10 +182,6 @@ def bind(
         by_clause.setdefault(clause_of(mention.start), []).append(mention)
     groups = paren_groups(view)
     own = _dates_of_each(view, attributes, mentions, clauses, clause_of)
-    # "In the wake of the failure of X, teams launched phase IIA trials": what the sentence goes
-    # on to say is not the opener's therapy's.
-    opener = patterns.IN_THE_WAKE.match(view) if "wake" in view else None
-    opener_end = opener.end() if opener else 0
     bound: dict[str, list[Attribute]] = {}
     # id(attribute) -> clauses from it forward to its therapy's (0: the same clause or after it)
     ahead_of: dict[int, int] = {}
@@ -226,9 +222,7 @@ def bind(
                 else:
                     candidates = (home - distance, home + distance)
                 for candidate in candidates:
-                    if candidate in by_clause and not (
-                        opener_end and clauses[candidate][1] <= opener_end <= attribute.start
-                    ):
+                    if candidate in by_clause:
                         targets = by_clause[candidate]
                         ahead = max(0, candidate - home)
                         break

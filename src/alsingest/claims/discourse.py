@@ -19,6 +19,7 @@ from ..structure import (
 )
 from .cells import PendingCells
 from .cues import has_cue
+from .mentions import glued_row_sentences
 from .model import TOPIC_REACH, Attribute, SentenceInput, TherapyMention
 from .trials import TrialIndex
 
@@ -174,8 +175,8 @@ class Layout:
     # The year a year-in-review page looks back on ("2013 has now come and gone", "key advances
     # in 2013"): the year of the advances it lists without one.
     reviewed_year: str | None = None
-    # The first sentence after a header "Treatment (year) No. patients" of rows glued together.
-    glued_rows_from: int | None = None
+    # Sentences that are rows glued together, right under a header "Treatment (year) No. patients".
+    glued_rows: frozenset[int] = frozenset()
 
     @classmethod
     def of(
@@ -252,14 +253,7 @@ class Layout:
             ),
             None,
         )
-        glued = next(
-            (
-                item.sentence.index
-                for item in sentences
-                if "year" in item.view.folded and patterns.GLUED_ROW_HEADER.search(item.view.folded)
-            ),
-            None,
-        )
+        glued = frozenset(glued_row_sentences(sentences))
         return cls(
             paragraphs,
             intro_paragraphs(paragraphs, sentences),

@@ -242,12 +242,7 @@ class _SentenceReader:
             rule = "ANNOUNCED, the date heading of its section"
             day = discourse.section_date
             attributes.append(Attribute("date", 0, 0, day, day, rule=rule))
-        if (
-            layout.glued_rows_from is not None
-            and s.index > layout.glued_rows_from
-            and mentions
-            and (row := patterns.GLUED_ROW.match(masked))
-        ):
+        if s.index in layout.glued_rows and mentions and (row := patterns.GLUED_ROW.match(masked)):
             # "Creatine (2003)175D, T, N160…" under "Treatment (year) No. patients".
             rule = "GLUED_ROW under its header (year, number of patients)"
             year, n = row.group("year"), int(row.group("n"))
@@ -261,6 +256,7 @@ class _SentenceReader:
             and not any(a.kind == "date" for a in attributes)
             and patterns.ADVANCED.search(masked)
             and not patterns.IN_THE_WAKE.match(masked)
+            and not patterns.NOT_OF_THE_YEAR.search(masked)
         ):
             # "2013 has now come and gone … ozanezumab advanced to phase II": the year reviewed.
             rule = "YEAR_IN_REVIEW, the year the page looks back on"

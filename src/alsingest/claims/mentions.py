@@ -379,16 +379,28 @@ def glued_row_names(sentences: Sequence[SentenceInput], lexicon: Lexicon) -> set
     """Names at the head of table rows a PDF glued together, under their header ("Treatment
     (year) No. patients" / "Lithium (2012)133D, T, N16…") that the lexicon does not know."""
     found: set[str] = set()
-    header = False
+    rows = set(glued_row_sentences(sentences))
     for item in sentences:
-        view = item.view.folded
-        if not header:
-            header = "year" in view and patterns.GLUED_ROW_HEADER.search(view) is not None
-            continue
-        row = patterns.GLUED_ROW.match(view)
+        row = patterns.GLUED_ROW.match(item.view.folded) if item.sentence.index in rows else None
         if row and _unlisted(row.group("name"), lexicon):
             found.add(row.group("name"))
     return found
+
+
+def glued_row_sentences(sentences: Sequence[SentenceInput]) -> list[int]:
+    """Rows a PDF glued together ("Creatine (2003)175D, T, N16…"), one after another right under
+    their header "Treatment (year) No. patients", until a sentence that is no such row."""
+    rows: list[int] = []
+    under = False
+    for item in sentences:
+        view = item.view.folded
+        if "year" in view and patterns.GLUED_ROW_HEADER.search(view):
+            under = True
+        elif under and patterns.GLUED_ROW.match(view):
+            rows.append(item.sentence.index)
+        elif under and rows:
+            under = False  # the table ended
+    return rows
 
 
 def drug_column_names(sentences: Sequence[SentenceInput], lexicon: Lexicon) -> set[str]:
