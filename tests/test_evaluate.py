@@ -44,6 +44,7 @@ REAL_SETS = {
     "real-test9": "test9",
     "real-test10": "test10",
     "real-test11": "test11",
+    "real-test12": "test12",
 }
 
 
