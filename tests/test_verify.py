@@ -1962,3 +1962,21 @@ def test_a_records_glued_status_line_gives_its_phase_and_enrollment_key(lexicon)
         lexicon,
     )
     assert result.verdict == SUPPORTED, result.reason
+
+
+def test_a_who_registry_records_fields_give_the_start_and_the_target_size(lexicon):
+    text = (
+        "Main ID: NCT09999999\nDate of registration: 03/05/2012\nPrimary sponsor: A hospital\n"
+        "Public title: Ibudilast in amyotrophic lateral sclerosis\n"
+        "Scientific title: A Phase I Study of Ibudilast in ALS Patients\n"
+        "Date of first enrolment: December 2011 Target sample size: 18 Recruitment status: "
+        "Completed\nStudy type: Interventional\nPhase: Phase 1\nCountries of recruitment: Italy\n"
+        "Intervention(s): Drug: ibudilast" + ABOUT_ALS
+    )
+    for claimed, verdict in (("2011-12", SUPPORTED), ("2013-06", CONTRADICTED)):
+        result = verify_claim(
+            claim(therapy="ibudilast", type="trial_start", date=claimed, phase="1", enrollment=18),
+            Source(text, CONVERTER),
+            lexicon,
+        )
+        assert result.verdict == verdict, (claimed, result.reason)

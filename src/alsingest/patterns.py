@@ -1586,7 +1586,7 @@ PHASE_PAIR_GAP = re.compile(r"^[\s|,/&]*(?:and\s+)?$")
 # "Enrollment (Estimated): 600", "Estimated Enrollment: 600".
 RECORD_ENROLLMENT = re.compile(
     r"(?:\b(?P<estimate>estimated|anticipated|target)\s+|\bactual\s+)?"
-    r"(?:\benrollment\b|(?<=target )recruitment\b)\s*"
+    r"(?:\benrollment\b|(?<=target )recruitment\b|(?<=target )sample size\b)\s*"
     r"(?:\((?:actual|(?P<estimate2>estimated|anticipated))\))?[\s:|]*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\b"
 )
 # What a measure would mean, not what a trial found: "with DRR less than 1 indicating a slowing in
@@ -1752,6 +1752,8 @@ RECORD_START = re.compile(
     r"(?:\b(?P<estimate>estimated|anticipated)\s+|\bactual\s+)?\bstudy start(?:\s+date)?\b"
     r"(?:\s*\((?:actual|(?P<estimate2>estimated|anticipated))\))?[\s:|]*"
     r"|(?:实际|(?P<estimate3>预计|预期))?(?:研究)?开始日期\s*[:：]?\s*"
+    # the WHO registry platform's "Date of first enrolment: December 2011"
+    r"|\bdate of first enrol?ment\b[\s:|]*"
 )
 ENROLLMENT_FIELD = re.compile(
     r"\benrollment\b\s*(?:\((?:actual|estimated|anticipated)\))?[\s:|]*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\b"
