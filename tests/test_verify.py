@@ -1980,3 +1980,24 @@ def test_a_who_registry_records_fields_give_the_start_and_the_target_size(lexico
             lexicon,
         )
         assert result.verdict == verdict, (claimed, result.reason)
+
+
+def test_a_therapy_found_by_the_code_the_claims_own_words_give(lexicon):
+    # The lexicon lists lenzumestrocel as Neuronata-R; the claim's row gives its product code,
+    # which the record uses.
+    text = (
+        "Phase 1/Phase 2 Study Type Interventional Indication ALS Study Participants 72. "
+        'The purpose of this study is to evaluate autologous bone marrow stem cells ("HYNR-CS '
+        'inj"), given through intrathecal injection, in 72 patients with ALS.' + ABOUT_ALS
+    )
+    quoted = claim(
+        therapy="lenzumestrocel",
+        type="trial_design",
+        phase="1/2",
+        enrollment=72,
+        quote="Autologous BM MSC (HYNR-CS inj) | IT | 2 M/kg | 72 | 2011 | 1,2",
+    )
+    assert verify_claim(quoted, Source(text, CONVERTER), lexicon).verdict == SUPPORTED
+    # no code in the claim's words: the source still never names it
+    bare = {**quoted, "quote": "Autologous BM MSC | IT | 2 M/kg | 72 | 2011 | 1,2"}
+    assert verify_claim(bare, Source(text, CONVERTER), lexicon).verdict == NOT_FOUND

@@ -31,6 +31,7 @@ from .claims import find_enrollment, normalize_phase, parse_count
 from .claims.attributes import hoped_for, is_event_date, is_period, stated_count
 from .claims.binding import clause_at
 from .claims.discourse import is_about_another_disease
+from .claims.mentions import not_a_therapy
 from .dates import cn_number, en_number, find_dates
 from .lexicon import Lexicon, name_key
 from .normalize import Converter, fold, join_lines
@@ -380,6 +381,30 @@ def _past_the_dateline(view: str, dates: list) -> list:
     if line is None or not patterns.ANNOUNCED_TODAY.search(view):
         return dates
     return [d for d in dates if d.start >= line.end()]
+
+
+# A product code in capitals without digits: "HYNR-CS".
+_LETTER_CODE = re.compile(r"(?<![A-Za-z0-9-])[A-Z]{2,6}-[A-Z0-9]{2,6}(?![A-Za-z0-9-])")
+
+
+def _named_as_quoted(quote: str, source: Source, lexicon: Lexicon) -> list[int]:
+    """Sentences naming the therapy by a code the claim's own words give for it, when the lexicon
+    lists it under another name ("Autologous BM MSC (HYNR-CS inj)" against a record of
+    "HYNR-CS"); not a registry number, a gene or a scale, nor a code the lexicon gives another
+    therapy."""
+    codes = {
+        m.group("name")
+        for m in patterns.CODE_NAME.finditer(fold(quote))
+        if not not_a_therapy(m) and lexicon.canonical(m.group("name")) is None
+    } | {
+        code.lower()
+        for code in _LETTER_CODE.findall(quote)
+        if not patterns.NOT_A_THERAPY.match(code.lower()) and lexicon.canonical(code) is None
+    }
+    if not codes:
+        return []
+    found = re.compile(r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, codes)) + r")(?![a-z0-9])")
+    return [i for i, s in enumerate(source.sentences) if found.search(s.view)]
 
 
 def _days_before(claimed: str, announced: str) -> int | None:
@@ -1309,7 +1334,9 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
     # A name the lexicon does not know is looked for as written, flagged unlisted or not.
     unknown = claim.get("unlisted") or claim["therapy"] not in lexicon
     name = claim["therapy"] if unknown else None
-    hits = source.mentions(claim["therapy"], lexicon, unlisted_name=name)
+    hits = source.mentions(claim["therapy"], lexicon, unlisted_name=name) or _named_as_quoted(
+        quote, source, lexicon
+    )
     if not hits:
         return Verdict(NOT_FOUND, f"the source never names {claim['therapy']}")
     if source.about_another_disease:
