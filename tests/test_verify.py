@@ -1818,7 +1818,12 @@ GUARDS_11 = json.loads(
 
 GUARDS_12 = [
     case
-    for name in ("session12c_verify.json", "session12d_verify.json", "session12e_verify.json")
+    for name in (
+        "session12c_verify.json",
+        "session12d_verify.json",
+        "session12e_verify.json",
+        "session12f_verify.json",
+    )
     for case in json.loads(
         (Path(__file__).parent / "review_guards" / name).read_text(encoding="utf-8")
     )

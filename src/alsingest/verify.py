@@ -387,6 +387,9 @@ def _past_the_dateline(view: str, dates: list) -> list:
 _LETTER_CODE = re.compile(r"(?<![A-Za-z0-9-])[A-Z]{2,6}-[A-Z0-9]{2,6}(?![A-Za-z0-9-])")
 
 
+_BRACKETED_CODE = re.compile(r"[(（]\s*[\"“]?([A-Za-z]{2,6}-?[A-Za-z0-9]{2,6})(?![A-Za-z0-9-])")
+
+
 def _named_as_quoted(quote: str, source: Source, lexicon: Lexicon) -> list[int]:
     """Sentences naming the therapy by a code the claim's own words give for it, when the lexicon
     lists it under another name ("Autologous BM MSC (HYNR-CS inj)" against a record of
@@ -399,8 +402,16 @@ def _named_as_quoted(quote: str, source: Source, lexicon: Lexicon) -> list[int]:
     } | {
         code.lower()
         for code in _LETTER_CODE.findall(quote)
-        if not patterns.NOT_A_THERAPY.match(code.lower()) and lexicon.canonical(code) is None
+        if not patterns.NOT_A_THERAPY.match(code.lower())
+        and lexicon.canonical(code) is None
+        # not a trial's name ("HEALEY-ALS", "MND-SMART")
+        and not any(patterns.NOT_A_TRIAL_NAME.match(part) for part in code.split("-"))
     }
+    if codes and any(m.therapy for m in lexicon.find(fold(quote))):
+        # a quote that names a listed therapy: only a code glossing a name in brackets ("BM MSC
+        # (HYNR-CS inj)") is the therapy's; others are another drug's or a trial's
+        glossed = {g.lower() for g in _BRACKETED_CODE.findall(quote)}
+        codes = {c for c in codes if c in glossed}
     if not codes:
         return []
     found = re.compile(r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, codes)) + r")(?![a-z0-9])")
@@ -1403,6 +1414,10 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
         or (phase_found and _dates_a_period_start(quote, str(claim["date"])))
     ):
         record = _check_record_start(str(claim["date"]), source)
+        if record.state == "conflict" and (
+            patterns.EXTENSION_CLAIM.search(fold(quote)) and not source.extension_study
+        ):
+            record = Check("missing")  # an extension's start against the main trial's record
         if record.state != "missing":
             results["date"], record_dated = record, True
     if claim.get("outcome"):
