@@ -1658,8 +1658,8 @@ GLUED_ROW = re.compile(
 GLUED_ROW_LINE = re.compile(
     rf"[A-Z][A-Za-z-]{{2,30}}(?: acid)?(?: [IVX]+)? ?\( ?{YEAR} ?\)\d{{2,5}}(?!\d)"
 )
-# A page looking back on a year: "2013 has now come and gone", "key advances in 2013", "2013
-# year in review", "2013年度回顾".
+# A page looking back on a year, said at a sentence's head: "2013 has now come and gone", "2013
+# year in review", "2013年度回顾" (not "looking back on 2004, when …", "the highlights of 2012").
 YEAR_IN_REVIEW = re.compile(
     rf"^\s*({YEAR}) has (?:now )?come and gone|\b({YEAR}) (?:year )?in review\b|^\s*({YEAR})\s*年度?(?:回顾|盘点)"
 )

@@ -172,8 +172,8 @@ class Layout:
     first_named: str | None = None  # what a "the drug" before any name means (a news lead)
     # A sentence -> the therapy the next one names as what it described ("这一药物名为X").
     named_next: dict[int, str] = field(default_factory=dict)
-    # The year a year-in-review page looks back on ("2013 has now come and gone", "key advances
-    # in 2013"): the year of the advances it lists without one.
+    # The year a year-in-review page looks back on ("2013 has now come and gone", "2013 in
+    # review"): the year of the advances it lists without one.
     reviewed_year: str | None = None
     # Sentences that are rows glued together, right under a header "Treatment (year) No. patients".
     glued_rows: frozenset[int] = frozenset()
