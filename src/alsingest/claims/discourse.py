@@ -19,7 +19,6 @@ from ..structure import (
 )
 from .cells import PendingCells
 from .cues import has_cue
-from .mentions import glued_row_sentences
 from .model import TOPIC_REACH, Attribute, SentenceInput, TherapyMention
 from .trials import TrialIndex
 
@@ -147,6 +146,29 @@ def table_start(paragraphs: Sequence[Paragraph], index: int) -> int:
 _BRACKETED_NAME = re.compile(r"\s*[(（][^()（）,，;；。]{2,40}[)）]")
 
 
+def _named_after_unnamed(before: SentenceInput, item: SentenceInput) -> str | None:
+    """The therapy a sentence names as what the sentence before it, in the same paragraph and
+    naming none, was about."""
+    text, first = item.view.folded, item.mentions[0]
+    if patterns.DESCRIBED_BEFORE_NAMED.search(before.view.folded):
+        # "…批准一种新疗法的上市许可。Qalsody(tofersen)适用于…": introduced at the next one's
+        # start, with another name of it in brackets.
+        lead = len(text) - len(text.lstrip())
+        if first.start == lead and _BRACKETED_NAME.match(text, first.end):
+            return first.therapy
+        return None
+    if (
+        patterns.COUNTED_UNNAMED.match(before.view.folded)
+        and len({m.therapy for m in item.mentions}) == 1
+        and patterns.GIVEN_AFTER_NAME.match(text, first.end)
+        and not patterns.CARE_OR_NO_TRIAL.search(before.view.folded + text)
+    ):
+        # "Two participants … underwent implant in a … study. … a novel Stentrode BCI was
+        # implanted …": who took part, then what they were given.
+        return first.therapy
+    return None
+
+
 def _name_at(item: SentenceInput, at: int) -> str | None:
     """The therapy named at ``at`` in a sentence: a lexicon name, else a code ("AB-101")."""
     listed = next((m.therapy for m in item.mentions if m.start == at), None)
@@ -186,6 +208,7 @@ class Layout:
         subject: str | None,
         trials: TrialIndex | None = None,
         classes: frozenset[str] = frozenset(),
+        glued_rows: frozenset[int] = frozenset(),
     ) -> Layout:
         first_sentence: dict[int, int] = {}
         table_header: dict[int, str] = {}
@@ -206,27 +229,10 @@ class Layout:
                 and not before.mentions
                 and item.mentions
                 and before.sentence.paragraph == item.sentence.paragraph
-                and patterns.DESCRIBED_BEFORE_NAMED.search(before.view.folded)
             ):
-                # "…批准一种新疗法的上市许可。Qalsody(tofersen)适用于…": introduced at the next
-                # one's start, with another name of it in brackets.
-                lead = len(item.view.folded) - len(item.view.folded.lstrip())
-                first = item.mentions[0]
-                if first.start == lead and _BRACKETED_NAME.match(item.view.folded, first.end):
-                    named_next[before.sentence.index] = first.therapy
-            elif (
-                before is not None
-                and item.mentions
-                and not before.mentions
-                and before.sentence.paragraph == item.sentence.paragraph
-                and patterns.COUNTED_UNNAMED.match(before.view.folded)
-                and len({m.therapy for m in item.mentions}) == 1
-                and patterns.GIVEN_AFTER_NAME.match(item.view.folded, item.mentions[0].end)
-                and not patterns.CARE_OR_NO_TRIAL.search(before.view.folded + item.view.folded)
-            ):
-                # "Two participants … underwent implant in a … study. … a novel Stentrode BCI was
-                # implanted …": who took part, then what they were given.
-                named_next[before.sentence.index] = item.mentions[0].therapy
+                named = _named_after_unnamed(before, item)
+                if named is not None:
+                    named_next[before.sentence.index] = named
             before = item
             if first_named is None and paragraphs[item.sentence.paragraph].kind != REFERENCE:
                 first_named = next(
@@ -253,7 +259,6 @@ class Layout:
             ),
             None,
         )
-        glued = frozenset(glued_row_sentences(sentences))
         return cls(
             paragraphs,
             intro_paragraphs(paragraphs, sentences),
@@ -266,7 +271,7 @@ class Layout:
             first_named,
             named_next,
             next(y for y in reviewed.groups() if y) if reviewed else None,
-            glued,
+            glued_rows,
         )
 
     def header_of(self, paragraph: int) -> str | None:

@@ -40,6 +40,7 @@ from .mentions import (
     on_care_of_patients,
     select_mentions,
     view_position,
+    years_of_each,
 )
 from .model import Attribute, Claim, Draft, SentenceInput, TherapyMention
 from .rows import column_facts
@@ -83,6 +84,7 @@ def extract_claims(
         article_subject(sentences, classes, unlisted.counts),
         TrialIndex.of(sentences, classes),
         classes,
+        unlisted.glued_rows,
     )
     discourse = Discourse()
     drafts: list[Draft] = []
@@ -423,16 +425,10 @@ def _years_of_each(
     view: str, mentions: list[TherapyMention], attributes: list[Attribute]
 ) -> list[Attribute]:
     """Years glued to each approved name of a list ("Rilutek (1995), Radicava (2017) … approved"),
-    where no date was read."""
+    where no date was read; none unless every name has one ("data on riluzole (2012) … the FDA
+    approved tofersen" is no list of approvals)."""
     found: list[Attribute] = []
-    if not all(patterns.OWN_YEAR_AFTER.match(view, m.end) for m in mentions):
-        return (
-            found  # "data on riluzole (2012) … the FDA approved tofersen": not a list of approvals
-        )
-    for m in mentions:
-        glued = patterns.OWN_YEAR_AFTER.match(view, m.end)
-        if glued is None:
-            continue
+    for glued in years_of_each(view, mentions) or ():
         year = re.search(patterns.YEAR, glued.group())
         start, end = glued.start() + year.start(), glued.start() + year.end()
         if not any(a.start < end and start < a.end for a in attributes):

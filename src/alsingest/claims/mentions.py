@@ -32,7 +32,7 @@ def is_inventory(view: str, mentions: Sequence[TherapyMention]) -> bool:
     托夫生", or, with no year in it, "X, Y and Z are some of the approved treatments"."""
     if len({m.therapy for m in mentions}) < 2:
         return False
-    if _each_with_its_year(view, mentions):
+    if years_of_each(view, mentions):
         return False  # "Rilutek (1995), Radicava (2017) … have been approved": each a dated claim
     if patterns.INVENTORY_PHRASE.search(view) and not patterns.YEAR_HINT.search(view):
         # "Radicava, riluzole and Qalsody are some of the FDA approved ALS treatments".
@@ -44,10 +44,16 @@ def is_inventory(view: str, mentions: Sequence[TherapyMention]) -> bool:
     )
 
 
-def _each_with_its_year(view: str, mentions: Sequence[TherapyMention]) -> bool:
-    """Every name of the list carries its own year: "Rilutek (1995), Radicava (2017)", "(riluzole,
-    1995; edaravone, 2017)"."""
-    return all(patterns.OWN_YEAR_AFTER.match(view, m.end) for m in mentions)
+def years_of_each(view: str, mentions: Sequence[TherapyMention]) -> list[re.Match] | None:
+    """The year glued to each name of a list, when every name carries one: "Rilutek (1995),
+    Radicava (2017)", "(riluzole, 1995; edaravone, 2017)"; else None."""
+    glued = []
+    for m in mentions:
+        year = patterns.OWN_YEAR_AFTER.match(view, m.end)
+        if year is None:
+            return None
+        glued.append(year)
+    return glued
 
 
 # An article is about one therapy when it names it this often, and most of its mentions are it.
@@ -289,6 +295,8 @@ class UnlistedNames:
     counts: Mapping[str, int] = field(default_factory=dict)
     # Chinese names where only a drug can stand ("X组和安慰剂组")
     cn_names: re.Pattern | None = None
+    # sentences that are table rows a PDF glued together (``glued_row_sentences``)
+    glued_rows: frozenset[int] = frozenset()
 
     @classmethod
     def of(cls, sentences: Sequence[SentenceInput], lexicon: Lexicon) -> UnlistedNames:
@@ -308,7 +316,8 @@ class UnlistedNames:
             w for w in set(LONG_WORD.findall(text)) if w[:3] in starts and lexicon.misspelt(w)
         )
         names.update(drug_column_names(sentences, lexicon))
-        names.update(glued_row_names(sentences, lexicon))
+        glued_rows = frozenset(glued_row_sentences(sentences))
+        names.update(glued_row_names(sentences, lexicon, glued_rows))
         for item in sentences:
             view = item.view.folded
             if not patterns.LATIN.search(view):
@@ -324,11 +333,11 @@ class UnlistedNames:
                 name = m.group(m.lastgroup)
                 written = item.view.text[m.start(m.lastgroup) : m.end(m.lastgroup)]
                 if m.lastgroup in _CAPITALISED_GROUPS and written.islower():
-                    continue
+                    continue  # "a wireless BCI": a device's name is written capitalised
                 if m.lastgroup in _NAMED_GROUPS and _PHRASE_GOES_ON.match(
                     item.view.text, m.end(m.lastgroup)
                 ):
-                    continue  # "被称为Brain-Computer Interface", "named Innovation of the Year"  # "a wireless BCI": a device's name is written capitalised
+                    continue  # "被称为Brain-Computer Interface", "named Innovation of the Year"
                 if m.lastgroup == "introduced" and not _NAME_SHAPE.search(written):
                     continue  # "Experimental Drug Shows Promise": a headline's word, no name
                 if len(name) <= 4 and (
@@ -365,7 +374,7 @@ class UnlistedNames:
         for m in drug_names.finditer(text) if drug_names is not None else ():
             therapy = _therapy_id(m.group(), lexicon)
             counts[therapy] = counts.get(therapy, 0) + 1
-        return cls(drug_names, counts, _any_of(cn_names, "(?:{})"))
+        return cls(drug_names, counts, _any_of(cn_names, "(?:{})"), glued_rows)
 
 
 # A table's drug column: its header cell ("Drug", "Intervention", "药物") and the cells that
@@ -375,11 +384,12 @@ _DRUG_HEADER = re.compile(r"(?:drugs?|interventions?|agents?|药物|干预措施
 _SEPARATORS = (" / ", "|", "\t")
 
 
-def glued_row_names(sentences: Sequence[SentenceInput], lexicon: Lexicon) -> set[str]:
-    """Names at the head of table rows a PDF glued together, under their header ("Treatment
-    (year) No. patients" / "Lithium (2012)133D, T, N16…") that the lexicon does not know."""
+def glued_row_names(
+    sentences: Sequence[SentenceInput], lexicon: Lexicon, rows: frozenset[int]
+) -> set[str]:
+    """Names at the head of table rows a PDF glued together (``rows``: "Lithium (2012)133D, T,
+    N16…" under "Treatment (year) No. patients") that the lexicon does not know."""
     found: set[str] = set()
-    rows = set(glued_row_sentences(sentences))
     for item in sentences:
         row = patterns.GLUED_ROW.match(item.view.folded) if item.sentence.index in rows else None
         if row and _unlisted(row.group("name"), lexicon):
