@@ -90,6 +90,8 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         "real-dev16": beside(tests / "real" / "dev16"),
         "real-dev17": beside(tests / "real" / "dev17"),
         "real-dev18": beside(tests / "real" / "dev18"),
+        "real-dev19": beside(tests / "real" / "dev19"),
+        "real-dev20": beside(tests / "real" / "dev20"),
         SEALED: beside(tests / "real" / "test"),
         SEALED2: beside(tests / "real" / "test2"),
         SEALED3: beside(tests / "real" / "test3"),

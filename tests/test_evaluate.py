@@ -38,6 +38,8 @@ REAL_SETS = {
     "real-dev16": "dev16",
     "real-dev17": "dev17",
     "real-dev18": "dev18",
+    "real-dev19": "dev19",
+    "real-dev20": "dev20",
     "real-test6": "test6",
     "real-test7": "test7",
     "real-test8": "test8",

@@ -3586,3 +3586,67 @@ def test_table_rows_a_pdf_glued_together_give_each_drugs_year_and_size(toolkit):
     assert ("minocycline", "2007", 412) not in {
         (c.therapy, c.date, c.enrollment) for c in claims_of(toolkit, bare)
     }
+
+
+# --- session 13 ----------------------------------------------------------------
+
+
+def test_the_treatment_period_is_no_reference_to_a_drug(toolkit):
+    text = (
+        "Acme announced that enrollment in its phase 2 trial of AB-101 is complete.\n\n"
+        "Edaravone is given by infusion. The treatment period lasts 36 weeks in all arms."
+    )
+    got = {(c.therapy, c.design) for c in claims_of(toolkit, text) if c.design}
+    assert all(t != "edaravone" for t, _ in got), got
+
+
+def test_the_trial_of_a_new_paragraph_is_the_pages_product_not_an_asides_drug(toolkit):
+    text = (
+        "Acme completes enrollment for its AB-101 trial\n\n"
+        "Acme said AB-101 is an oral drug. Enrollment of AB-101's phase 2 trial closed early. "
+        "AB-101 acts on the mitochondria.\n\n"
+        "ALS has no cure. Treatment is mostly supportive, and the medication riluzole can "
+        "prolong life.\n\n"
+        "This clinical trial will run for 48 weeks across 12 sites."
+    )
+    owners = {c.therapy for c in claims_of(toolkit, text) if "48 weeks" in text[c.start : c.end]}
+    assert owners == {"ab101"}, owners
+    # the same aside in the trial's own paragraph keeps its drug when the sentence speaks of it
+    named = text.replace("This clinical trial will", "Riluzole's trial will")
+    owners = {c.therapy for c in claims_of(toolkit, named) if "48 weeks" in named[c.start : c.end]}
+    assert owners == {"riluzole"}, owners
+
+
+def test_a_drug_patients_keep_taking_does_not_decide_what_the_page_is_about(toolkit):
+    # lithium is named 3 times, riluzole 3 times, all as the care patients keep
+    text = (
+        "Results of a trial of lithium in ALS\n\n"
+        "Participant flow\n\n"
+        "Between March 2010 and May 2010, 90 subjects were randomized at 12 sites.\n\n"
+        "All patients were on a stable dose of riluzole before screening.\n\n"
+        "Lithium + Riluzole\n\n"
+        "Subjects randomized to lithium + riluzole were required to be taking riluzole daily.\n\n"
+        "Lithium was supplied in capsules."
+    )
+    got = {(c.therapy, c.enrollment) for c in claims_of(toolkit, text)}
+    assert ("lithium", 90) in got, got
+    assert all(t != "riluzole" for t, _ in got), got
+
+
+@pytest.mark.parametrize("phase_text", ["PHASE2/PHASE3", "Phase 2/Phase 3", "phase II/phase III"])
+def test_a_phase_range_with_the_word_repeated_is_one_range(toolkit, phase_text):
+    text = (
+        "A trial of AB-101 in ALS\n\nAB-101 is an oral drug by Acme.\n\n"
+        f"RECRUITING\n{phase_text}\n120 participants"
+    )
+    phases = {c.phase for c in claims_of(toolkit, text) if c.phase}
+    assert phases == {"2/3"}, phases
+
+
+def test_those_who_failed_screening_are_no_trial_size(toolkit):
+    text = (
+        "In the phase 2 trial of AB-101, 14 subjects failed screening and were not enrolled, "
+        "and 60 subjects were randomized."
+    )
+    sizes = {c.enrollment for c in claims_of(toolkit, text)}
+    assert sizes == {60}, sizes

@@ -395,7 +395,8 @@ _EN_PHASE_NUM = rf"(?:{_PHASE_NUM}|one|two|three|four)"
 # ("a phase 2 to 3 multicenter trial": one trial's two phases, as "2/3"; not "from phase 2 to 3
 # next year", "expanded the phase 3 to four countries")
 _EN_PHASE = (
-    rf"{_EN_PHASE_NUM}\s*[ab]?(?:(?:\s*[/~～–—-]\s*|[·・]){_EN_PHASE_NUM}\s*[ab]?"
+    # ("Phase 2/Phase 3", a registry's "PHASE2/PHASE3": the word again after the slash)
+    rf"{_EN_PHASE_NUM}\s*[ab]?(?:(?:\s*[/~～–—-]\s*(?:phase\s*)?|[·・]){_EN_PHASE_NUM}\s*[ab]?"
     rf"|\s+to\s+{_PHASE_NUM}\s*[ab]?(?=\s+(?:[a-z,-]+\s+){{0,8}}?(?:trial|study|program)))?"
 )
 EN_PHASE = re.compile(rf"\bphase\s*(?::\s*)?(?P<phase>{_EN_PHASE})(?![a-z0-9]|/{_PHASE_NUM})")
@@ -587,6 +588,8 @@ OTHER_REGIMENS_AFTER = re.compile(
 SCREENED_AFTER = re.compile(
     r"\s+(?:[a-z-]+\s+){0,2}(?:were|was|had been|have been)\s+screened\b"
     r"(?!\s+and\s+(?:enrolled|randomi[sz]ed|included|treated))|"
+    # ... those who "failed screening", screened and not enrolled
+    r"\s+(?:[a-z-]+\s+){0,2}failed\s+(?:the\s+)?screening\b|"
     # ... and those excluded, screened and not enrolled: "18 patients were excluded" (not "60
     # patients who were excluded from PHOENIX")
     r"\s+(?:(?!who\b|that\b)[a-z-]+\s+)?(?:were|was)\s+excluded\b(?!\s+(?:from|because))"
@@ -825,7 +828,10 @@ ANAPHOR = re.compile(
     r"|(?:该|这套|这款|此)(?:脑机接口|脑机)?(?:装置|设备|植入物|芯片)"
     # (not "for the treatment of ALS": treating, not a product)
     r"|\bthe (?:investigational |experimental |study )?(?:drug|medicine|candidate|product|device|implant|"
-    r"(?:treatment|therapy)(?!\s+of\b))\b"
+    # (not a compound it heads: "the treatment period", "the drug-related events")
+    r"(?:treatment|therapy)(?!\s+of\b))\b(?![\s-]+(?:periods?|phases?|arms?|groups?|durations?|"
+    r"effects?|windows?|courses?|visits?|centers?|centres?|options?|landscape|emergent|related|"
+    r"naive|naïve|discontinuation|duration|assignments?|allocation|sequence|cycles?)\b)"
     r"|\bthe company's (?:lead |investigational )?(?:drug |therapy |product )?candidate\b"
 )
 # "a potential new therapeutic approach being developed by Amylyx": the company's product.
@@ -926,7 +932,7 @@ ELIGIBILITY = re.compile(
 # ... and criteria written as rules for the patients, in the clause before the drug: "patients
 # must not have been taking riluzole", "were allowed to continue edaravone", "不得使用利鲁唑".
 ELIGIBILITY_BEFORE = re.compile(
-    r"\b(?:patients|participants|subjects|people|they)\b[^;:.]{0,30}"
+    r"\b(?:patients|participants|subjects|people|they)\b[^;:.]{0,50}"
     r"(?:\bmust|\b(?:were|was|are|is) (?:required|allowed|permitted) to)\s+(?:not\s+)?"
     r"(?:(?:have|be|been)\s+){0,2}(?:taking|taken|take|on|continue|continuing|use|using|used|"
     r"remain on|stay on)\s+(?:(?:a\s+)?stable\s+(?:doses?\s+of\s+)?)?$|"

@@ -16,7 +16,7 @@ from .model import Attribute
 def normalize_phase(text: str) -> str | None:
     """'I/IIa' → '1/2a', 'IIIb' → '3b', '3 期' → '3', 'Phase III' → '3'."""
     text = text.strip().lower().replace(" ", "")
-    text = re.sub(r"^phase", "", text)
+    text = re.sub(r"^phase|(?<=/)phase", "", text)
     parts = re.split(r"[/~～–—·・-]|to", text)
     out = []
     for part in parts:

@@ -372,6 +372,19 @@ class Discourse:
         therapies, rule = layout.trials.therapies_of(masked)
         if therapies and not speaks_of_many(view, masked):
             return therapies, rule
+        if (
+            self.topic
+            and layout.subject
+            and layout.subject not in self.topic.therapies
+            and not self.topic.of_a_trial
+            and s.paragraph != self.topic.paragraph
+            and patterns.THE_TRIAL_ITSELF.search(masked)
+            and not speaks_of_many(view, masked)
+        ):
+            # "… the medication riluzole can prolong life." / "This clinical trial will last 36
+            # weeks.": on a page about one product, "the trial" of a new paragraph is the
+            # product's, not that of a drug an aside without a trial named.
+            return (layout.subject,), "the trial of the article's single subject"
         if self.topic and self.topic.carries_to(
             s, self.section, view, masked, layout.intro, first_in_paragraph
         ):

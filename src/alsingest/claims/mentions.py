@@ -71,7 +71,13 @@ def article_subject(
     counts: dict[str, int] = dict(unlisted or {})
     class_counts: dict[str, int] = {}
     for item in sentences:
-        for mention in item.mentions:
+        mentions = item.mentions
+        # A drug named as the care patients keep ("on a stable dose of riluzole", "lithium +
+        # riluzole") is no candidate for what the page is about.
+        background = background_mentions(item.view.folded, list(mentions)) if mentions else ()
+        for i, mention in enumerate(mentions):
+            if i in background:
+                continue
             kept = class_counts if mention.therapy in classes else counts
             kept[mention.therapy] = kept.get(mention.therapy, 0) + 1
     if not counts:
