@@ -37,6 +37,7 @@ SEALED9 = "real-test9"  # collected in session 9, scored once at its end (0.753)
 SEALED10 = "real-test10"  # collected in session 10, scored once at its end (0.781)
 SEALED11 = "real-test11"  # collected in session 11, scored once at its end (0.827)
 SEALED12 = "real-test12"  # collected in session 12, scored once at its end (0.789)
+SEALED13 = "real-test13"  # collected in session 13, scored once at its end
 SPENT = (
     SEALED,
     SEALED2,
@@ -52,7 +53,7 @@ SPENT = (
     SEALED12,
 )
 # a fresh sealed set goes here until its single score is written down
-FRESH: tuple[str, ...] = ()
+FRESH: tuple[str, ...] = (SEALED13,)
 
 
 def gold_sets() -> dict[str, tuple[list[Path], Path]]:
@@ -104,6 +105,7 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         SEALED10: beside(tests / "real" / "test10"),
         SEALED11: beside(tests / "real" / "test11"),
         SEALED12: beside(tests / "real" / "test12"),
+        SEALED13: beside(tests / "real" / "test13"),
     }
 
 
