@@ -3650,3 +3650,43 @@ def test_those_who_failed_screening_are_no_trial_size(toolkit):
     )
     sizes = {c.enrollment for c in claims_of(toolkit, text)}
     assert sizes == {60}, sizes
+
+
+def test_a_code_written_with_a_space_named_twice_is_a_therapy(toolkit):
+    text = (
+        "Zenix Bio said on Tuesday that the FDA allowed its application, and it can now begin "
+        "a phase 1 trial in people with ALS.\n\n"
+        "“The preclinical data for ZNX 40210 are strong,” the chief executive said. “ZNX 40210 "
+        "could be a new option for patients.”"
+    )
+    got = {(c.therapy, c.phase) for c in claims_of(toolkit, text)}
+    assert ("znx40210", "1") in got, got
+    # named once, a capitalised word and a number may be anything; a year or a registry or
+    # application number is none
+    once = text.replace("“ZNX 40210 could", "“It could")
+    assert all(t != "znx40210" for t, _ in {(c.therapy, c.phase) for c in claims_of(toolkit, once)})
+    years = "The AAN 2024 meeting heard of a phase 1 trial. AAN 2024 ran from April 13."
+    assert all(c.therapy != "aan2024" for c in claims_of(toolkit, years))
+    ind = "Zenix filed IND 140231 for a phase 1 trial in ALS. IND 140231 was cleared in May."
+    assert all(c.therapy != "ind140231" for c in claims_of(toolkit, ind))
+
+
+def test_all_patients_completing_the_study_are_its_size(toolkit):
+    text = (
+        "The phase 1 trial of AB-101 met its safety goals, with all 12 patients completing the "
+        "study and no dose-limiting toxicities."
+    )
+    assert {c.enrollment for c in claims_of(toolkit, text)} == {12}
+
+
+def test_a_trial_of_a_drug_performed_on_patients_counts_them(toolkit):
+    text = (
+        "A double-blind, placebo-controlled trial of single doses of AB-101 was performed on "
+        "14 patients with ALS."
+    )
+    assert {c.enrollment for c in claims_of(toolkit, text)} == {14}
+    # an analysis performed on patients counts those analysed, not a trial's size
+    analysis = (
+        "An analysis of blood samples from the AB-101 phase 2 trial was performed on 40 patients."
+    )
+    assert 40 not in {c.enrollment for c in claims_of(toolkit, analysis)}

@@ -1156,6 +1156,18 @@ NOT_A_TRIAL_NAME = re.compile(
 )
 
 
+# A code written with a space, in capitals as written: "AEOL 10150", "CK 2127107" (named twice in
+# an article to count: a single "ABC 123" may be anything). Not a year ("AAN 2024"), a registry,
+# patent, application or currency number ("NCT 01234567", "IND 123456", "USD 500"), nor a count
+# or dose ("ALS 300 patients").
+SPACED_CODE = re.compile(
+    r"(?<![\w-])(?!(?:NCT|ISRCTN|EUDRACT|CHICTR|JRCT|ACTRN|PMID|PMC|DOI|ISO|ISBN|IND|NDA|BLA|ANDA|CTA|"
+    r"EUA|MAA|US|EP|WO|CN|KR|JP|USD|RMB|EUR|HKD|GBP|CNY|JPY|AUD|CAD|CHF|GMT|UTC|FY|COVID|SARS|ALS|MND|"
+    r"ALSFRS|CAFS|SVC|FVC|NFL|SOD|TDP|FUS|AAN|ENCALS|NEALS|ASCO|MDA|CE|HR|CI|OR|RR|SD|SE|NO|TEL|FAX)\s)"
+    r"(?P<name>[A-Z]{2,6}\s(?!(?:19|20)\d\d(?!\d))\d{3,7})"
+    r"(?![\w/-]|[.,]\d|\s*(?:mg|mcg|μg|ml|kg|patients|participants|people|subjects|cases|%))"
+)
+
 # International nonproprietary name stems that name drugs.
 INN_NAME = re.compile(
     r"\b(?P<name>[a-z]{3,}(?:mab|tinib|[a-z]nib|[rnu]sen|mestrocel|[a-z]{3}cel|semtiv|[a-z]{4}stat|pidine|parib|ampanel|corilant|ximod|lisib))\b"

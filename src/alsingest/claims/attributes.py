@@ -279,6 +279,15 @@ def is_period(view: str, dates: Sequence[DateMention | Attribute]) -> bool:
 
 # "有95名参加了开放标签扩展研究": a count of those who took part, the verb right after it.
 _TOOK_PART_AFTER = re.compile(r"\s*(?:参加|参与|加入|入组)")
+_TRIAL_DONE_ON = re.compile(
+    r"\b(?:trial|study)\s+of\s+[^.;:]{1,80}?\s+(?:was|were|has been|had been|will be)\s+"
+    r"(?:conducted|carried out|performed)\s+(?:on|in)\s+$"
+)
+_ALL_OF_THEM = re.compile(r"\ball\s+(?:of\s+the\s+)?$")
+_COMPLETED_AFTER = re.compile(
+    r"\s*(?:(?:have|had|were)\s+)?(?:complet(?:ed|ing)|finish(?:ed|ing))\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:study|trial|treatment|protocol)\b"
+)
 _COHORT_WORD = re.compile(r"(?:cohorts|groups|arms|panels)\s+of\b|个(?:剂量)?(?:队列|组)")
 
 
@@ -505,6 +514,10 @@ def find_enrollment(view: str) -> Attribute | None:
             or patterns.ENROLLMENT_CUE.search(before)
             or patterns.ENROLLMENT_CUE.search(view[max(0, m.start() - 40) : m.end() + 30])
             or patterns.TRIAL_ACTIVITY.search(after, 0, min(ends, default=80))
+            # "with all 12 patients completing the study": every one of them took part
+            or (_ALL_OF_THEM.search(before) and _COMPLETED_AFTER.match(view, m.end()))
+            # "a placebo-controlled trial of single doses of X was performed on 12 patients"
+            or _TRIAL_DONE_ON.search(view, max(0, m.start() - 140), m.start())
         ):
             rule = _ENGLISH_COUNT_RULES[m.re]
             strong.append(Attribute("enrollment", m.start(), m.end(), n, rule=rule))

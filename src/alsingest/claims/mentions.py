@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -309,6 +310,7 @@ class UnlistedNames:
         names: set[str] = set()
         cn_names: set[str] = set()
         counts: dict[str, int] = {}
+        spaced: Counter[str] = Counter()  # codes written with a space ("AEOL 10150")
         # Chinese names in drug-only contexts, read once over the whole text (a name the
         # lexicon knows is its own mention already).
         text = "\n".join(item.view.folded for item in sentences)
@@ -367,6 +369,9 @@ class UnlistedNames:
                     ):
                         names.add(name)
             if patterns.DIGIT.search(view):
+                spaced.update(
+                    m.group("name").lower() for m in patterns.SPACED_CODE.finditer(item.view.text)
+                )
                 found = [*patterns.CODE_NAME.finditer(view), *finditer(patterns.INN_NAME, view)]
             else:
                 found = list(finditer(patterns.INN_NAME, view))
@@ -374,6 +379,11 @@ class UnlistedNames:
                 if _unlisted(m.group("name"), lexicon, m.groupdict().get("base")):
                     therapy = re.sub(r"[^a-z0-9]", "", m.group("name"))
                     counts[therapy] = counts.get(therapy, 0) + 1
+        names.update(
+            code
+            for code, n in spaced.items()
+            if n >= 2 and _unlisted(code.replace(" ", ""), lexicon)
+        )
         drug_names = _any_of(names, r"(?<![a-z0-9-])(?:{})" + _NAME_END)
         # A name used where only a drug can stand counts, every time it is named, towards the
         # article's subject ("…of 2 mg/kg ILB® … 11 patients were recruited …").
