@@ -1793,11 +1793,15 @@ STAGE_APPROVED = re.compile(
     r"\bgranted\b[^.;]{0,40}\b(approval|authori[sz]ation)\b|\bauthori[sz]ed\b|"
     # "today announced the approval of riluzole", "received FDA approval"
     r"\b(?:announc\w*|receiv\w*|gain\w*|won|obtain\w*)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}approval\b"
-    r"(?!\s+to\s+(?:begin|start|initiate|conduct|proceed|launch|run|test))"
+    r"(?!\s+to\s+(?:begin|start|initiate|conduct|proceed|launch|run|test))|"
+    # "On April 25, 2023, the FDA accelerated approval of X": a regulator's approval of a product
+    r"\b(?:fda|ema|nmpa|pmda|mhlw|health canada|european commission)(?:'s)?\s+"
+    r"(?:(?:accelerated|conditional|full|traditional|marketing)\s+)?approval\s+(?:of|for)\b"
 )
 # Words right before an approval word that make it asked for, not given: "for approval", "申请批准".
 APPROVAL_SOUGHT_BEFORE = re.compile(
-    r"(\bfor\b|\bseek\w*|\bpending\b|\bawait\w*|申请|寻求|等待|待)\s*$"
+    r"(\bfor\b|\bseek\w*|\bpending\b|\bawait\w*|\bsupport\w*|\bpotential\b|\bpossible\b|"
+    r"\bexpected\b|\banticipated\b|申请|寻求|等待|待)\s*(?:the\s+)?$"
 )
 # A trial cleared to start is a trial start (the claim's "获批开展临床试验"): an IND or a
 # clinical trial application cleared or approved, "临床试验默示许可".
