@@ -3057,7 +3057,16 @@ GUARDS_12 = [
 ]
 
 
-@pytest.mark.parametrize("case", GUARDS_11 + GUARDS_12, ids=lambda c: c["name"])
+GUARDS_13 = [
+    case
+    for name in ("session13_extract.json",)
+    for case in json.loads(
+        (Path(__file__).parent / "review_guards" / name).read_text(encoding="utf-8")
+    )
+]
+
+
+@pytest.mark.parametrize("case", GUARDS_11 + GUARDS_12 + GUARDS_13, ids=lambda c: c["name"])
 def test_review_guards_for_extraction(toolkit, case):
     # A reviewer's texts against session 11's rules: a Taiwan news day that dates who spoke;
     # what was reported before or not yet; a known drug opening the next sentence without a
@@ -3090,6 +3099,11 @@ def test_review_guards_for_extraction(toolkit, case):
     # groups" before placebo is named. A fifth ("e5_…"): old history, "not yet started" and a
     # lead that only names a year on a year-in-review page; what follows "In the wake of X," that
     # is X's still; a second table's header, a pooled row, prose "Mora (2020) 394 patients".
+    # Session 13's reviewer (session13_extract.json): "the therapy arms/centers on" are verbs;
+    # "the drug-related events", "the drug effect" still refer; a rival's trial an aside names
+    # with "trials", "phase 3" or "临床数据" is carried into "the trial"; "continued masitinib",
+    # "继续服用依达拉奉" are a subject's extension arms, not care; a digest's one item is no page
+    # subject; "Phase 2 - Phase 3 decision"; studies that enrol those who "failed screening".
     claims = [
         c
         for c in claims_of(toolkit, case["text"], published=case.get("published"))
@@ -3600,23 +3614,6 @@ def test_the_treatment_period_is_no_reference_to_a_drug(toolkit):
     assert all(t != "edaravone" for t, _ in got), got
 
 
-def test_the_trial_of_a_new_paragraph_is_the_pages_product_not_an_asides_drug(toolkit):
-    text = (
-        "Acme completes enrollment for its AB-101 trial\n\n"
-        "Acme said AB-101 is an oral drug. Enrollment of AB-101's phase 2 trial closed early. "
-        "AB-101 acts on the mitochondria.\n\n"
-        "ALS has no cure. Treatment is mostly supportive, and the medication riluzole can "
-        "prolong life.\n\n"
-        "This clinical trial will run for 48 weeks across 12 sites."
-    )
-    owners = {c.therapy for c in claims_of(toolkit, text) if "48 weeks" in text[c.start : c.end]}
-    assert owners == {"ab101"}, owners
-    # the same aside in the trial's own paragraph keeps its drug when the sentence speaks of it
-    named = text.replace("This clinical trial will", "Riluzole's trial will")
-    owners = {c.therapy for c in claims_of(toolkit, named) if "48 weeks" in named[c.start : c.end]}
-    assert owners == {"riluzole"}, owners
-
-
 def test_a_drug_patients_keep_taking_does_not_decide_what_the_page_is_about(toolkit):
     # lithium is named 3 times, riluzole 3 times, all as the care patients keep
     text = (
@@ -3690,3 +3687,28 @@ def test_a_trial_of_a_drug_performed_on_patients_counts_them(toolkit):
         "An analysis of blood samples from the AB-101 phase 2 trial was performed on 40 patients."
     )
     assert 40 not in {c.enrollment for c in claims_of(toolkit, analysis)}
+
+
+def test_the_other_drug_named_beside_the_subject_is_not_what_the_drug_refers_to(toolkit):
+    text = (
+        "The FDA approved Radicava last Friday.\n\n"
+        "It is only the second ALS drug approved in the US; the other drug is Rilutek, which "
+        "slows decline a little.\n\n"
+        "The drug will be launched in August 2017, the company said."
+    )
+    got = {(c.therapy, c.date) for c in claims_of(toolkit, text)}
+    assert ("edaravone", "2017-08") in got and ("riluzole", "2017-08") not in got, got
+
+
+def test_a_regulators_decision_expected_by_a_date_is_the_approval_to_come(toolkit):
+    text = (
+        "BOSTON, June 2, 2023 -- Acme said the FDA accepted its application for AB-101 in ALS. "
+        "The FDA is expected to make its decision by December 8, 2023."
+    )
+    got = {(c.therapy, c.type, c.date, c.status) for c in claims_of(toolkit, text)}
+    assert ("ab101", "approval", "2023-12-08", "planned") in got, got
+    # a decision taken is no approval to come
+    taken = text.replace("is expected to make its decision by", "made a decision on staffing on")
+    assert ("ab101", "approval", "2023-12-08", "planned") not in {
+        (c.therapy, c.type, c.date, c.status) for c in claims_of(toolkit, taken)
+    }

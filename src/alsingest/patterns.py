@@ -396,7 +396,7 @@ _EN_PHASE_NUM = rf"(?:{_PHASE_NUM}|one|two|three|four)"
 # next year", "expanded the phase 3 to four countries")
 _EN_PHASE = (
     # ("Phase 2/Phase 3", a registry's "PHASE2/PHASE3": the word again after the slash)
-    rf"{_EN_PHASE_NUM}\s*[ab]?(?:(?:\s*[/~～–—-]\s*(?:phase\s*)?|[·・]){_EN_PHASE_NUM}\s*[ab]?"
+    rf"{_EN_PHASE_NUM}\s*[ab]?(?:(?:\s*/\s*phase\s*|\s*[/~～–—-]\s*|[·・]){_EN_PHASE_NUM}\s*[ab]?"
     rf"|\s+to\s+{_PHASE_NUM}\s*[ab]?(?=\s+(?:[a-z,-]+\s+){{0,8}}?(?:trial|study|program)))?"
 )
 EN_PHASE = re.compile(rf"\bphase\s*(?::\s*)?(?P<phase>{_EN_PHASE})(?![a-z0-9]|/{_PHASE_NUM})")
@@ -456,6 +456,13 @@ FIRST_IN_HUMAN = re.compile(
 # 团队研制的设备", "a rival's device".
 ANOTHER_PRODUCT = re.compile(
     r"另一[种款个台]|其他|其它|竞争|对手|设备|装置|疗法|药物|\banother\b|\brival|\bother\b|\bdevice\b"
+)
+# A drug named as the other one beside the text's subject ("另一种药是rilutek", "the other drug
+# being riluzole", "another drug, riluzole,"): a comparison, not what "该药" then refers to.
+THE_OTHER_DRUG_BEFORE = re.compile(
+    r"(?:另一[种款个](?:药物?|疗法|治疗药)?|其他(?:药物|疗法))\s*(?:是|为|即)?\s*$|"
+    r"\b(?:the other|another)\s+(?:approved\s+)?(?:drug|medicine|treatment|therapy|one),?\s+"
+    r"(?:is\s+|being\s+|was\s+)?$"
 )
 # Patients the trial takes on a care they already receive: "(纳入…)正在接受利鲁唑(…)治疗的患者".
 ON_CARE_BEFORE = re.compile(r"(?:正在|已经?)接受\s*$")
@@ -589,7 +596,7 @@ SCREENED_AFTER = re.compile(
     r"\s+(?:[a-z-]+\s+){0,2}(?:were|was|had been|have been)\s+screened\b"
     r"(?!\s+and\s+(?:enrolled|randomi[sz]ed|included|treated))|"
     # ... those who "failed screening", screened and not enrolled
-    r"\s+(?:[a-z-]+\s+){0,2}failed\s+(?:the\s+)?screening\b|"
+    r"\s+(?:(?!who\b|that\b|which\b)[a-z-]+\s+){0,2}failed\s+(?:the\s+)?screening\b|"
     # ... and those excluded, screened and not enrolled: "18 patients were excluded" (not "60
     # patients who were excluded from PHOENIX")
     r"\s+(?:(?!who\b|that\b)[a-z-]+\s+)?(?:were|was)\s+excluded\b(?!\s+(?:from|because))"
@@ -698,13 +705,22 @@ PRECLINICAL_EFFECT = re.compile(
 )
 # Mechanism-only sentences are not claims; these words do not make an outcome.
 
+# A regulator's decision still to come is the approval expected ("the FDA is expected to make its
+# decision by Sept. 29", "a PDUFA date of June 28"). (Not "FDA预计在6月16日前作出决定": a Chinese
+# page's year-less day then takes the year of any history told before it.)
+_DECISION_DUE = (
+    r"\bpdufa\b|"
+    r"\b(?:expected|due|scheduled|set|slated)\s+to\s+(?:make\s+(?:its|a|the)\s+(?:final\s+)?decision|decide)\b|"
+    r"\b(?:target\s+action|decision)\s+date\b"
+)
 EVENT = re.compile(
     r"\btop-?line\b|\bprovid\w* an update\b|上市|获批|批准|获准|核准|核可|授予|认定|启动|开展|开始|完成|首例|给药|入组|招募|提交|申请|递交|受理|宣布|公布|发布|报道|报告|发表|取得|达到|"
     r"撤市|退市|下市|撤回|撤出|终止|暂停|进行|研究|试验|植入|手术|第一剂|首剂|首次(给药|注射|用药|治疗)|用药|注射|发现|证实|显示|处方|开方|"
     r"临床(?:应用|使用)|"
     r"\b(approv\w*|launch\w*|submit\w*|filed|initiat\w*|start\w*|commenc\w*|ends|ended|began|begin\w*|enter(ed|s|ing)?|enrol\w*|randomi[sz]\w*|dosed|announc\w*|report\w*|publish\w*|complet\w*|withdr[ae]wn?|discontinu\w*|results?|vot\w*|grant\w*|awarded\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:designation|status)|designated\s+(?:as\s+)?(?:an?\s+)?(?:orphan|breakthrough|fast|priority|rare)|cleared|authori[sz]\w*|receiv\w*|recommend\w*|implant(?:ed|s)?)\b|"
     # a regimen joining a platform trial: "was added to the trial in April 2023"
-    r"\badded to the (?:[\w-]+ ){0,3}(?:trial|platform)\b|加入[^,;。，；]{0,8}平台试验"
+    r"\badded to the (?:[\w-]+ ){0,3}(?:trial|platform)\b|加入[^,;。，；]{0,8}平台试验|"
+    + _DECISION_DUE
 )
 WITHDRAWAL = re.compile(
     r"撤市|退市|下市|撤回上市|撤出[^,;。]{0,10}市场|\bwithdrawn\b|\bwithdrew\b|\bwithdraw\b[^.;]{0,30}\bmarkets?\b|\bdiscontinued\b"
@@ -726,7 +742,7 @@ APPROVAL_DOUBTED = re.compile(
     r"\b(?:rumou?rs?|false|not true|untrue|denied|whether|if|should|would|could|might|not|never)\b|[?？]|"
     r"吗|谣言|不属实|不足以|反对|拒绝|否决|是否|能否|未能|尚未|没有|未获"
 )
-APPROVAL = re.compile(r"批准|获批|获准|核准|核可|\bapprov\w*|\bauthori[sz]\w*")
+APPROVAL = re.compile(r"批准|获批|获准|核准|核可|\bapprov\w*|\bauthori[sz]\w*|" + _DECISION_DUE)
 TRIAL_APPROVAL = re.compile(
     r"(获批|批准|获准)[^,;。]{0,24}?(开展|进行|开始|启动)[^,;。]{0,12}?(临床|试验|研究)|\bind\b|"
     r"临床试验(申请)?(获|的)?(批准|许可|默示许可)|双报双批|\bcleared\b"
@@ -829,9 +845,9 @@ ANAPHOR = re.compile(
     # (not "for the treatment of ALS": treating, not a product)
     r"|\bthe (?:investigational |experimental |study )?(?:drug|medicine|candidate|product|device|implant|"
     # (not a compound it heads: "the treatment period", "the drug-related events")
-    r"(?:treatment|therapy)(?!\s+of\b))\b(?![\s-]+(?:periods?|phases?|arms?|groups?|durations?|"
-    r"effects?|windows?|courses?|visits?|centers?|centres?|options?|landscape|emergent|related|"
-    r"naive|naïve|discontinuation|duration|assignments?|allocation|sequence|cycles?)\b)"
+    r"(?:treatment|therapy)(?!\s+of\b))\b(?![\s-]+(?:periods?|phases?|durations?|windows?|"
+    r"options?|landscape|emergent|naive|naïve|discontinuation|assignments?|allocation|sequence|"
+    r"cycles?)\b)"
     r"|\bthe company's (?:lead |investigational )?(?:drug |therapy |product )?candidate\b"
 )
 # "a potential new therapeutic approach being developed by Amylyx": the company's product.
@@ -932,8 +948,12 @@ ELIGIBILITY = re.compile(
 # ... and criteria written as rules for the patients, in the clause before the drug: "patients
 # must not have been taking riluzole", "were allowed to continue edaravone", "不得使用利鲁唑".
 ELIGIBILITY_BEFORE = re.compile(
-    r"\b(?:patients|participants|subjects|people|they)\b[^;:.]{0,50}"
-    r"(?:\bmust|\b(?:were|was|are|is) (?:required|allowed|permitted) to)\s+(?:not\s+)?"
+    # (a requirement reaches past a longer subject: "Subjects randomized to X + riluzole were
+    # required to be taking riluzole"; a permission does not: "… were allowed to continue X" may
+    # be the study drug's extension)
+    r"\b(?:patients|participants|subjects|people|they)\b(?:[^;:.]{0,30}"
+    r"(?:\bmust|\b(?:were|was|are|is) (?:allowed|permitted) to)|[^;:.]{0,50}\b(?:were|was|are|is) "
+    r"required to)\s+(?:not\s+)?"
     r"(?:(?:have|be|been)\s+){0,2}(?:taking|taken|take|on|continue|continuing|use|using|used|"
     r"remain on|stay on)\s+(?:(?:a\s+)?stable\s+(?:doses?\s+of\s+)?)?$|"
     r"(?:受试者|患者|参与者)[^,;:，；：。]{0,10}(?:必须|不得)(?:已|正在)?(?:服用|使用)\s*$"

@@ -321,6 +321,11 @@ class Discourse:
     ) -> None:
         """The sentence named these therapies: they become what follows is about."""
         subjects = [m for m in mentions if m.therapy not in classes] or mentions
+        subjects = [
+            m
+            for m in subjects
+            if not patterns.THE_OTHER_DRUG_BEFORE.search(view, max(0, m.start - 24), m.start)
+        ]
         if subjects and not patterns.QUOTED_SPEECH.match(view):
             # What a later "该药" means, across paragraphs, headings and quotations.
             self.antecedent = subjects[0].therapy
@@ -372,19 +377,6 @@ class Discourse:
         therapies, rule = layout.trials.therapies_of(masked)
         if therapies and not speaks_of_many(view, masked):
             return therapies, rule
-        if (
-            self.topic
-            and layout.subject
-            and layout.subject not in self.topic.therapies
-            and not self.topic.of_a_trial
-            and s.paragraph != self.topic.paragraph
-            and patterns.THE_TRIAL_ITSELF.search(masked)
-            and not speaks_of_many(view, masked)
-        ):
-            # "… the medication riluzole can prolong life." / "This clinical trial will last 36
-            # weeks.": on a page about one product, "the trial" of a new paragraph is the
-            # product's, not that of a drug an aside without a trial named.
-            return (layout.subject,), "the trial of the article's single subject"
         if self.topic and self.topic.carries_to(
             s, self.section, view, masked, layout.intro, first_in_paragraph
         ):

@@ -71,16 +71,31 @@ def article_subject(
     record) is about; ``unlisted`` counts the names the lexicon does not know."""
     counts: dict[str, int] = dict(unlisted or {})
     class_counts: dict[str, int] = {}
+    care: set[str] = set()  # named as background at least once
+    named: set[str] = set()  # named otherwise at least once
+    paragraphs: dict[str, set[int]] = {}
     for item in sentences:
         mentions = item.mentions
-        # A drug named as the care patients keep ("on a stable dose of riluzole", "lithium +
-        # riluzole") is no candidate for what the page is about.
         background = background_mentions(item.view.folded, list(mentions)) if mentions else ()
         for i, mention in enumerate(mentions):
-            if i in background:
-                continue
+            (care if i in background else named).add(mention.therapy)
+            paragraphs.setdefault(mention.therapy, set()).add(item.sentence.paragraph)
             kept = class_counts if mention.therapy in classes else counts
             kept[mention.therapy] = kept.get(mention.therapy, 0) + 1
+    subject = _most_named(counts, class_counts)
+    only_care = (care - named) & counts.keys()
+    if subject is None and only_care:
+        # A drug only ever named as the care patients keep ("on a stable dose of riluzole",
+        # "lithium + riluzole") is no candidate for what the page is about; the page is about
+        # the other then if it names it beyond one paragraph (not a digest's one item).
+        rest = {t: n for t, n in counts.items() if t not in only_care}
+        subject = _most_named(rest, class_counts)
+        if subject is not None and len(paragraphs.get(subject, ())) < 2:
+            subject = None
+    return subject
+
+
+def _most_named(counts: Mapping[str, int], class_counts: Mapping[str, int]) -> str | None:
     if not counts:
         # "fetal human neural stem cells … a phase I trial": an article about one cell therapy
         # that names no product is about that class.
