@@ -3712,3 +3712,14 @@ def test_a_regulators_decision_expected_by_a_date_is_the_approval_to_come(toolki
     assert ("ab101", "approval", "2023-12-08", "planned") not in {
         (c.therapy, c.type, c.date, c.status) for c in claims_of(toolkit, taken)
     }
+
+
+def test_a_drug_taken_alone_in_a_run_in_is_the_care_before_randomisation(toolkit):
+    text = (
+        "Acme's AB-101 phase 2b trial enrolled 220 patients. Participants underwent a "
+        "riluzole-only 12-week run-in period before randomisation to AB-101 or placebo."
+    )
+    assert "riluzole" not in {c.therapy for c in claims_of(toolkit, text)}
+    # riluzole tested on its own is still riluzole's claim
+    alone = "A riluzole-only trial of 40 patients tested higher doses in ALS."
+    assert "riluzole" in {c.therapy for c in claims_of(toolkit, alone)}

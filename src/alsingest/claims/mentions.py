@@ -943,6 +943,8 @@ def _reads_as_background(view: str, mention: TherapyMention) -> bool:
     after = view[mention.end : mention.end + 8]
     if patterns.BACKGROUND_BEFORE.search(before) or patterns.HISTORY_AFTER.match(after):
         return True
+    if view.startswith("-", mention.end) and patterns.RUN_IN_AFTER.match(view, mention.end):
+        return True
     if has_cue(patterns.WITH_PLACEBO_AFTER, view) and patterns.WITH_PLACEBO_AFTER.match(
         view, mention.end, mention.end + 40
     ):
