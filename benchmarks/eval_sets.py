@@ -93,6 +93,7 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         "real-dev18": beside(tests / "real" / "dev18"),
         "real-dev19": beside(tests / "real" / "dev19"),
         "real-dev20": beside(tests / "real" / "dev20"),
+        "real-dev21": beside(tests / "real" / "dev21"),
         SEALED: beside(tests / "real" / "test"),
         SEALED2: beside(tests / "real" / "test2"),
         SEALED3: beside(tests / "real" / "test3"),

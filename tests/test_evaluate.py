@@ -40,6 +40,7 @@ REAL_SETS = {
     "real-dev18": "dev18",
     "real-dev19": "dev19",
     "real-dev20": "dev20",
+    "real-dev21": "dev21",
     "real-test6": "test6",
     "real-test7": "test7",
     "real-test8": "test8",

@@ -3723,3 +3723,37 @@ def test_a_drug_taken_alone_in_a_run_in_is_the_care_before_randomisation(toolkit
     # riluzole tested on its own is still riluzole's claim
     alone = "A riluzole-only trial of 40 patients tested higher doses in ALS."
     assert "riluzole" in {c.therapy for c in claims_of(toolkit, alone)}
+
+
+def test_a_who_registry_records_fields_are_its_trials_facts(toolkit):
+    text = (
+        "Main ID: NCT09990001\n"
+        "Public title: AB-101 Phase 2 Trial in Amyotrophic Lateral Sclerosis\n"
+        "Scientific title: A Randomized Trial of AB-101 in ALS\n"
+        "Date of first enrolment: March 2019\n"
+        "Target sample size: 48\n"
+        "Recruitment status: Completed\n\n"
+        "Key inclusion & exclusion criteria\n\n"
+        "Inclusion Criteria:\n\n"
+        "1. Patients with ALS.\n\n"
+        "2. Subjects can be on a stable dose of riluzole or not taking riluzole, or edaravone.\n\n"
+        "Exclusion Criteria:\n\n"
+        "1. Prior use of edaravone within 30 days.\n\n"
+        "Age minimum: 18 Years"
+    )
+    got = {(c.therapy, c.date, c.enrollment) for c in claims_of(toolkit, text)}
+    assert ("ab101", "2019-03", None) in got and ("ab101", None, 48) in got, got
+
+
+def test_drugs_in_eligibility_criteria_do_not_decide_what_the_page_is_about(toolkit):
+    # AB-101 named twice, riluzole and edaravone four times, all in the criteria
+    text = (
+        "Public title: AB-101 in ALS\n"
+        "Scientific title: A Study of AB-101 in ALS\n"
+        "Inclusion Criteria:\n\n"
+        "1. Patients taking riluzole, or edaravone, may join.\n\n"
+        "2. Subjects may continue riluzole and edaravone infusions.\n\n"
+        "Primary outcome: ALSFRS-R\n\n"
+        "The study will enroll 60 participants."
+    )
+    assert {(c.therapy, c.enrollment) for c in claims_of(toolkit, text)} >= {("ab101", 60)}

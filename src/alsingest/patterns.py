@@ -619,6 +619,8 @@ PHASE_COUNT = re.compile(
 _FIELD_KEY = (
     r"(?P<key>(?:(?:actual|estimated|anticipated)\s+)?(?:study\s+)?start date|"
     r"(?:primary\s+|final\s+|study\s+)?completion(?:\s+date)?|(?:target\s+|actual\s+|total\s+)?enrol?lment|"
+    # the WHO registry platform's "Date of first enrolment: August 2013", "Target sample size: 12"
+    r"date of first enrol?ment|(?:target\s+)?sample size|"
     r"(?:研究|试验)?(?:开始|启动|完成)(?:日期|时间)|(?:目标|计划)?(?:样本量|入组人数|例数))"
 )
 TRIAL_FIELD = re.compile(r"^[\s>*•·-]*" + _FIELD_KEY + r"\s*(?:\*\*)?\s*[:：]")
@@ -626,7 +628,7 @@ TRIAL_FIELD = re.compile(r"^[\s>*•·-]*" + _FIELD_KEY + r"\s*(?:\*\*)?\s*[:：
 FIELD_KEY_LINE = re.compile(r"^[\s>*•·#-]*" + _FIELD_KEY + r"\s*[:：]?\s*$")
 # "enrollment: 12 (estimated)", "样本量：60": the count a field gives.
 FIELD_COUNT = re.compile(
-    rf"(?:enrol?lment|样本量|入组人数|例数)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*(?P<n>{_NUMBER})\b"
+    rf"(?:enrol?lment|sample size|样本量|入组人数|例数)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*(?P<n>{_NUMBER})\b"
 )
 
 DESIGN_TERMS = {

@@ -74,9 +74,19 @@ def article_subject(
     care: set[str] = set()  # named as background at least once
     named: set[str] = set()  # named otherwise at least once
     paragraphs: dict[str, set[int]] = {}
+    criteria = False  # in a record's list of eligibility criteria
     for item in sentences:
         mentions = item.mentions
-        background = background_mentions(item.view.folded, list(mentions)) if mentions else ()
+        view = item.view.folded
+        if patterns.ELIGIBILITY.search(view):
+            criteria = True
+        elif criteria and _AFTER_CRITERIA.match(view):
+            criteria = False
+        if criteria:
+            # "4. Subjects can be on a stable dose of riluzole or not taking … riluzole": what
+            # patients take or not, under "Inclusion Criteria", is never what the page is about.
+            continue
+        background = background_mentions(view, list(mentions)) if mentions else ()
         for i, mention in enumerate(mentions):
             (care if i in background else named).add(mention.therapy)
             paragraphs.setdefault(mention.therapy, set()).add(item.sentence.paragraph)
@@ -93,6 +103,15 @@ def article_subject(
         if subject is not None and len(paragraphs.get(subject, ())) < 2:
             subject = None
     return subject
+
+
+# The record's fields after its eligibility criteria: "Age minimum: 18 Years", "Primary
+# Outcome(s)", "Intervention(s)", "主要结局指标".
+_AFTER_CRITERIA = re.compile(
+    r"\s*(?:age (?:minimum|maximum)|gender|sex|(?:primary|secondary) outcome|outcome measure|"
+    r"interventions?|conditions?|countries|contacts?|results|ethics|study type|sponsor|"
+    r"主要(?:结局|疗效)|次要结局|干预措施|研究类型)"
+)
 
 
 def _most_named(counts: Mapping[str, int], class_counts: Mapping[str, int]) -> str | None:
