@@ -3757,3 +3757,17 @@ def test_drugs_in_eligibility_criteria_do_not_decide_what_the_page_is_about(tool
         "The study will enroll 60 participants."
     )
     assert {(c.therapy, c.enrollment) for c in claims_of(toolkit, text)} >= {("ab101", 60)}
+
+
+def test_a_device_defined_with_its_initials_is_named_by_brand_and_initials(toolkit):
+    text = (
+        "Vitalis Respira Phrenic Nerve Stimulator (PNS) is a battery-powered neurostimulator "
+        "with four electrodes.\n\n"
+        "The Respira PNS received CE Marking on March 3, 2015.\n\n"
+        "The Respira PNS received FDA approval for ALS on June 9, 2019."
+    )
+    got = {(c.therapy, c.date) for c in claims_of(toolkit, text)}
+    assert {("respirapns", "2015-03-03"), ("respirapns", "2019-06-09")} <= got, got
+    # initials that are not the words' name nothing
+    wrong = text.replace("(PNS)", "(RPX)").replace("Respira PNS", "Respira RPX")
+    assert all(c.therapy != "respirarpx" for c in claims_of(toolkit, wrong))

@@ -1192,6 +1192,15 @@ SPACED_CODE = re.compile(
     r"(?![\w/-]|[.,]\d|\s*(?:mg|mcg|μg|ml|kg|patients|participants|people|subjects|cases|%))"
 )
 
+# A device defined by its brand, what it does and the initials the text goes on with: "NeuRx
+# Diaphragm Pacing System (DPS)" is then "NeuRx DPS" (the initials must be those of the words; a
+# determiner is no brand: not "the Brain-Computer Interface (BCI)").
+DEVICE_DEFINED = re.compile(
+    r"(?<![\w-])(?P<words>(?:[A-Z][A-Za-z0-9]*[\s-]+){2,6}(?:System|Device|Stimulator|Implant|"
+    r"Interface|Pacer|Pacemaker|Exoskeleton|Neuroprosthesis))\s*\((?P<acr>[A-Z]{2,6})\)"
+)
+NOT_A_BRAND = frozenset({"The", "A", "An", "Our", "Its", "Their", "This", "That", "Each", "Every"})
+
 # International nonproprietary name stems that name drugs.
 INN_NAME = re.compile(
     r"\b(?P<name>[a-z]{3,}(?:mab|tinib|[a-z]nib|[rnu]sen|mestrocel|[a-z]{3}cel|semtiv|[a-z]{4}stat|pidine|parib|ampanel|corilant|ximod|lisib))\b"

@@ -105,6 +105,17 @@ def article_subject(
     return subject
 
 
+def _device_name(words: list[str], initials: str) -> str | None:
+    """ "NeuRx Diaphragm Pacing System" (DPS) is "neurx dps": the brand before the words the
+    initials stand for (hyphenated words give one letter a part)."""
+    parts = [p for w in words for p in w.split("-")]
+    n = len(initials)
+    if len(parts) <= n or "".join(p[0] for p in parts[-n:]) != initials:
+        return None
+    brand = parts[-n - 1]
+    return None if brand in patterns.NOT_A_BRAND else f"{brand} {initials}".lower()
+
+
 # The record's fields after its eligibility criteria: "Age minimum: 18 Years", "Primary
 # Outcome(s)", "Intervention(s)", "主要结局指标".
 _AFTER_CRITERIA = re.compile(
@@ -390,6 +401,11 @@ class UnlistedNames:
                     continue  # "脑机接口NEO": a short name in capitals; not "新药DDI研究"
                 if name not in patterns.NOT_A_CONTEXT_NAME and _unlisted(name, lexicon):
                     names.add(name)
+            if "(" in item.view.text:
+                for m in patterns.DEVICE_DEFINED.finditer(item.view.text):
+                    name = _device_name(m.group("words").split(), m.group("acr"))
+                    if name and _unlisted(name, lexicon):
+                        names.add(name)
             if "®" in item.view.text or "™" in item.view.text:
                 for m in patterns.MARKED_NAME.finditer(item.view.text):
                     name = m.group("name").lower()
