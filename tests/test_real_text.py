@@ -3059,7 +3059,7 @@ GUARDS_12 = [
 
 GUARDS_13 = [
     case
-    for name in ("session13_extract.json",)
+    for name in ("session13_extract.json", "session13b_extract.json")
     for case in json.loads(
         (Path(__file__).parent / "review_guards" / name).read_text(encoding="utf-8")
     )
@@ -3614,22 +3614,6 @@ def test_the_treatment_period_is_no_reference_to_a_drug(toolkit):
     assert all(t != "edaravone" for t, _ in got), got
 
 
-def test_a_drug_patients_keep_taking_does_not_decide_what_the_page_is_about(toolkit):
-    # lithium is named 3 times, riluzole 3 times, all as the care patients keep
-    text = (
-        "Results of a trial of lithium in ALS\n\n"
-        "Participant flow\n\n"
-        "Between March 2010 and May 2010, 90 subjects were randomized at 12 sites.\n\n"
-        "All patients were on a stable dose of riluzole before screening.\n\n"
-        "Lithium + Riluzole\n\n"
-        "Subjects randomized to lithium + riluzole were required to be taking riluzole daily.\n\n"
-        "Lithium was supplied in capsules."
-    )
-    got = {(c.therapy, c.enrollment) for c in claims_of(toolkit, text)}
-    assert ("lithium", 90) in got, got
-    assert all(t != "riluzole" for t, _ in got), got
-
-
 @pytest.mark.parametrize("phase_text", ["PHASE2/PHASE3", "Phase 2/Phase 3", "phase II/phase III"])
 def test_a_phase_range_with_the_word_repeated_is_one_range(toolkit, phase_text):
     text = (
@@ -3687,17 +3671,6 @@ def test_a_trial_of_a_drug_performed_on_patients_counts_them(toolkit):
         "An analysis of blood samples from the AB-101 phase 2 trial was performed on 40 patients."
     )
     assert 40 not in {c.enrollment for c in claims_of(toolkit, analysis)}
-
-
-def test_the_other_drug_named_beside_the_subject_is_not_what_the_drug_refers_to(toolkit):
-    text = (
-        "The FDA approved Radicava last Friday.\n\n"
-        "It is only the second ALS drug approved in the US; the other drug is Rilutek, which "
-        "slows decline a little.\n\n"
-        "The drug will be launched in August 2017, the company said."
-    )
-    got = {(c.therapy, c.date) for c in claims_of(toolkit, text)}
-    assert ("edaravone", "2017-08") in got and ("riluzole", "2017-08") not in got, got
 
 
 def test_a_regulators_decision_expected_by_a_date_is_the_approval_to_come(toolkit):
@@ -3771,3 +3744,12 @@ def test_a_device_defined_with_its_initials_is_named_by_brand_and_initials(toolk
     # initials that are not the words' name nothing
     wrong = text.replace("(PNS)", "(RPX)").replace("Respira PNS", "Respira RPX")
     assert all(c.therapy != "respirarpx" for c in claims_of(toolkit, wrong))
+
+
+def test_a_verb_before_a_chinese_drug_name_is_not_part_of_it(toolkit):
+    text = (
+        "本研究为III期临床试验，以安慰剂为对照，进一步确证参芪通络颗粒治疗肌萎缩侧索硬化症的有效性。"
+        "参芪通络颗粒由某药业研制。"
+    )
+    names = {c.therapy for c in claims_of(toolkit, text)}
+    assert "参芪通络颗粒" in names and "确证参芪通络颗粒" not in names, names

@@ -1823,6 +1823,7 @@ GUARDS_12 = [
         "session12d_verify.json",
         "session12e_verify.json",
         "session12f_verify.json",
+        "session13_verify.json",
     )
     for case in json.loads(
         (Path(__file__).parent / "review_guards" / name).read_text(encoding="utf-8")
@@ -1843,6 +1844,11 @@ def test_review_guards_for_verification(lexicon, case):
     # ("v4_…"): a launch in other words than the pattern's; a result sentence whose one date is
     # another event's ("which began enrolling in 2019"); a caption's or a cited paper's date as
     # the page's; "The FDA today approved", and other sentences' dates beside "today".
+    # Session 13's (session13_verify.json): a page's date that is not its own (an update, an
+    # editor's note, the filing's own date) beside a filing; a date clause that names a company's
+    # or a news agency's country; "supported approval of", "the basis for the approval"; the
+    # European Commission's approval still expected, an approval of a trial protocol; "trehalase",
+    # "A myotrophic" a letter off a listed name.
     fields = {"therapy": "nurown", "type": "other", "status": "reported", **case["claim"]}
     source = Source(case["source"], CONVERTER, published=case.get("published"))
     result = verify_claim(claim(**fields), source, lexicon)
@@ -2029,8 +2035,8 @@ def test_a_filing_reported_by_a_page_older_than_the_claimed_approval_is_no_confl
 
 def test_a_quote_naming_two_places_claims_the_place_of_its_dates_clause(lexicon):
     text = (
-        "On April 25, 2023, the FDA accelerated approval of the antisense therapy tofersen for "
-        "SOD1 ALS in the United States. It is the first gene-targeted therapy for ALS." + ABOUT_ALS
+        "On April 25, 2023, the FDA approved the antisense therapy tofersen for SOD1 ALS in the "
+        "United States. It is the first gene-targeted therapy for ALS." + ABOUT_ALS
     )
     china = claim(
         therapy="tofersen",
@@ -2043,28 +2049,13 @@ def test_a_quote_naming_two_places_claims_the_place_of_its_dates_clause(lexicon)
     assert verify_claim(us, Source(text, CONVERTER), lexicon).verdict == SUPPORTED
 
 
-@pytest.mark.parametrize(
-    "sentence, approved",
-    [
-        ("On April 25, 2023, the FDA accelerated approval of tofersen for SOD1 ALS.", True),
-        ("The EMA's conditional approval of tofersen for SOD1 ALS came on May 31, 2024.", True),
-        ("The data could support FDA approval of tofersen for SOD1 ALS.", False),
-        ("Biogen is seeking the FDA approval of tofersen for SOD1 ALS.", False),
-    ],
-)
-def test_a_regulators_approval_of_a_product_is_an_approval(sentence, approved):
-    from alsingest.verify import event_mentions
-
-    found = [e for e in event_mentions("approval", sentence.lower()) if not e.negated]
-    assert bool(found) == approved
-
-
-def test_a_source_writing_the_name_with_one_letter_off_names_the_therapy(lexicon):
+def test_a_source_writing_the_name_without_its_final_e_names_the_therapy(lexicon):
     text = (
         "Die Phase III-Studie zu Dexpramipexol bei ALS: 943 Patienten nahmen teil. "
         "Das Ergebnis war in allen Endpunkten negativ."
     )
     source = Source(text, CONVERTER)
     assert source.mentions("dexpramipexole", lexicon) == [0]
-    # a listed spelling found first is the one used; a word of another therapy is no match
-    assert Source("Edaravone was studied.", CONVERTER).mentions("dexpramipexole", lexicon) == []
+    # another word a letter off is another substance: "trehalase" is an enzyme, not trehalose
+    enzyme = Source("Trehalase levels were measured in 40 patients with ALS.", CONVERTER)
+    assert enzyme.mentions("trehalose", lexicon) == []

@@ -457,13 +457,6 @@ FIRST_IN_HUMAN = re.compile(
 ANOTHER_PRODUCT = re.compile(
     r"另一[种款个台]|其他|其它|竞争|对手|设备|装置|疗法|药物|\banother\b|\brival|\bother\b|\bdevice\b"
 )
-# A drug named as the other one beside the text's subject ("另一种药是rilutek", "the other drug
-# being riluzole", "another drug, riluzole,"): a comparison, not what "该药" then refers to.
-THE_OTHER_DRUG_BEFORE = re.compile(
-    r"(?:另一[种款个](?:药物?|疗法|治疗药)?|其他(?:药物|疗法))\s*(?:是|为|即)?\s*$|"
-    r"\b(?:the other|another)\s+(?:approved\s+)?(?:drug|medicine|treatment|therapy|one),?\s+"
-    r"(?:is\s+|being\s+|was\s+)?$"
-)
 # Patients the trial takes on a care they already receive: "(纳入…)正在接受利鲁唑(…)治疗的患者".
 ON_CARE_BEFORE = re.compile(r"(?:正在|已经?)接受\s*$")
 ON_CARE_AFTER = re.compile(
@@ -708,12 +701,13 @@ PRECLINICAL_EFFECT = re.compile(
 # Mechanism-only sentences are not claims; these words do not make an outcome.
 
 # A regulator's decision still to come is the approval expected ("the FDA is expected to make its
-# decision by Sept. 29", "a PDUFA date of June 28"). (Not "FDA预计在6月16日前作出决定": a Chinese
+# decision by Sept. 29", "a PDUFA date of June 28", "target action date"); a partner's, a court's
+# or a monitoring committee's decision is none. (Not "FDA预计在6月16日前作出决定": a Chinese
 # page's year-less day then takes the year of any history told before it.)
 _DECISION_DUE = (
-    r"\bpdufa\b|"
-    r"\b(?:expected|due|scheduled|set|slated)\s+to\s+(?:make\s+(?:its|a|the)\s+(?:final\s+)?decision|decide)\b|"
-    r"\b(?:target\s+action|decision)\s+date\b"
+    r"\bpdufa\b|\btarget\s+action\s+date\b|"
+    r"\b(?:the\s+)?(?:fda|ema|nmpa|pmda|mhra|health\s+canada|agency|regulator)\s+(?:is|was|are|were)\s+"
+    r"(?:expected|due|scheduled|set|slated)\s+to\s+(?:make\s+(?:its|a|the)\s+(?:final\s+)?decision|decide)\b"
 )
 EVENT = re.compile(
     r"\btop-?line\b|\bprovid\w* an update\b|上市|获批|批准|获准|核准|核可|授予|认定|启动|开展|开始|完成|首例|给药|入组|招募|提交|申请|递交|受理|宣布|公布|发布|报道|报告|发表|取得|达到|"
@@ -1086,6 +1080,11 @@ NOT_A_THERAPY = re.compile(
 )
 # The endings of Chinese drug names: chemical stems ("硝酮嗪", "利鲁唑"), INN transliterations
 # ("马赛替尼", "托夫生"), dosage forms ("参蓉颗粒").
+# What a trial does to a drug, right before its name ("进一步确证藿苓生肌颗粒治疗…"): never part of
+# the name, however rare the word.
+TRIAL_VERB = re.compile(
+    r"确证|评价|评估|验证|观察|探索|考察|证实|比较|口服|给予|采用|服用|使用|联用"
+)
 CN_NAME_ENDING = re.compile(
     r"(?:嗪|唑|酮(?!体)|啶|替尼|单抗|夫生|那生|奈生|司他|颗粒|胶囊|注射液|口服液|混悬液|滴丸|口溶膜|舌下片)"
 )
@@ -1187,9 +1186,14 @@ NOT_A_TRIAL_NAME = re.compile(
 SPACED_CODE = re.compile(
     r"(?<![\w-])(?!(?:NCT|ISRCTN|EUDRACT|CHICTR|JRCT|ACTRN|PMID|PMC|DOI|ISO|ISBN|IND|NDA|BLA|ANDA|CTA|"
     r"EUA|MAA|US|EP|WO|CN|KR|JP|USD|RMB|EUR|HKD|GBP|CNY|JPY|AUD|CAD|CHF|GMT|UTC|FY|COVID|SARS|ALS|MND|"
-    r"ALSFRS|CAFS|SVC|FVC|NFL|SOD|TDP|FUS|AAN|ENCALS|NEALS|ASCO|MDA|CE|HR|CI|OR|RR|SD|SE|NO|TEL|FAX)\s)"
-    r"(?P<name>[A-Z]{2,6}\s(?!(?:19|20)\d\d(?!\d))\d{3,7})"
-    r"(?![\w/-]|[.,]\d|\s*(?:mg|mcg|μg|ml|kg|patients|participants|people|subjects|cases|%))"
+    r"ALSFRS|CAFS|SVC|FVC|NFL|SOD|TDP|FUS|AAN|ENCALS|NEALS|ASCO|MDA|CE|HR|CI|OR|RR|SD|SE|NO|TEL|FAX|"
+    # stock exchanges' codes ("KOSDAQ 166480", "TSE 4508")
+    r"KOSDAQ|KOSPI|KRX|TSE|TYO|NYSE|NASDAQ|ASX|HKEX|SEHK|SSE|SZSE|LSE|TSX|OTC|SIX)\s)"
+    # (not a US state and ZIP code: "CA 92121")
+    r"(?P<name>(?![A-Z]{2}\s\d{5}(?!\d))[A-Z]{2,6}\s(?!(?:19|20)\d\d(?!\d))\d{3,7})"
+    # (nor an amount, "SEK 150 million", nor a form's number, "FDA 510(k)")
+    r"(?![\w/(-]|[.,]\d|\s*(?:mg|mcg|μg|ml|kg|patients|participants|people|subjects|cases|%|"
+    r"million|billion|thousand|bn\b|m\b))"
 )
 
 # A device defined by its brand, what it does and the initials the text goes on with: "NeuRx
@@ -1826,15 +1830,11 @@ STAGE_APPROVED = re.compile(
     r"\bgranted\b[^.;]{0,40}\b(approval|authori[sz]ation)\b|\bauthori[sz]ed\b|"
     # "today announced the approval of riluzole", "received FDA approval"
     r"\b(?:announc\w*|receiv\w*|gain\w*|won|obtain\w*)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}approval\b"
-    r"(?!\s+to\s+(?:begin|start|initiate|conduct|proceed|launch|run|test))|"
-    # "On April 25, 2023, the FDA accelerated approval of X": a regulator's approval of a product
-    r"\b(?:fda|ema|nmpa|pmda|mhlw|health canada|european commission)(?:'s)?\s+"
-    r"(?:(?:accelerated|conditional|full|traditional|marketing)\s+)?approval\s+(?:of|for)\b"
+    r"(?!\s+to\s+(?:begin|start|initiate|conduct|proceed|launch|run|test))"
 )
 # Words right before an approval word that make it asked for, not given: "for approval", "申请批准".
 APPROVAL_SOUGHT_BEFORE = re.compile(
-    r"(\bfor\b|\bseek\w*|\bpending\b|\bawait\w*|\bsupport\w*|\bpotential\b|\bpossible\b|"
-    r"\bexpected\b|\banticipated\b|申请|寻求|等待|待)\s*(?:the\s+)?$"
+    r"(\bfor\b|\bseek\w*|\bpending\b|\bawait\w*|申请|寻求|等待|待)\s*$"
 )
 # A trial cleared to start is a trial start (the claim's "获批开展临床试验"): an IND or a
 # clinical trial application cleared or approved, "临床试验默示许可".

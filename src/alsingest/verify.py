@@ -225,12 +225,13 @@ class Source:
                     ):
                         abbreviations.add(m.group(1))
         if not found and therapy in lexicon.entries:
-            # "Dexpramipexol" (German), "Toferson": the name with one letter left out, added or
-            # changed, when the source never writes it as listed.
+            # "Dexpramipexol", "Riluzol" (German): a listed name ending in "e" written without it,
+            # when the source never writes it as listed (not any word a letter off: "trehalase").
+            bare = {n[:-1] for n in map(str.lower, lexicon.entries[therapy]) if n.endswith("e")}
             found = [
                 i
                 for i, sentence in enumerate(self.sentences)
-                if any(lexicon.misspelt(w) == therapy for w in LONG_WORD.findall(sentence.view))
+                if bare & set(LONG_WORD.findall(sentence.view))
             ]
         return found
 
@@ -753,8 +754,12 @@ def _another_jurisdiction(claim: Mapping, window: list[tuple[int, str]]) -> str 
         own = {
             name
             for d in find_dates(quote)[0]
-            if d.iso and d.iso.startswith(day)
-            for name in jurisdictions(_clause_of(quote, d.start))
+            if d.iso
+            and d.iso.startswith(day)
+            # (the clause of the event itself: not "Japan's Mitsubishi Tanabe said on May 5 that
+            # the FDA had approved …")
+            and event_mentions(kind, clause := _clause_of(quote, d.start))
+            for name in jurisdictions(clause)
         }
         claimed = own or claimed
     kinds = ("approval", "launch") if kind == "launch" else (kind,)
@@ -816,13 +821,33 @@ def check_stage(
     if refused:
         sentences = tuple(sorted({e.sentence for e in refused}))
         return Check("conflict", sentences, f"the source says it is not approved, not {claim_type}")
-    if submitted and _before(dated, claim.get("date")):
+    if (
+        submitted
+        and _before(dated, claim.get("date"))
+        and not _dated_later(dated, window, submitted)
+    ):
         # A filing reported by a page older than the approval claimed: the filing came first.
         return None
     if submitted:
         sentences = tuple(sorted({e.sentence for e in submitted}))
         return Check("conflict", sentences, f"the source says it was submitted, not {claim_type}")
     return None
+
+
+def _dated_later(
+    dated: str | None, window: list[tuple[int, str]], submitted: list[EventMention]
+) -> bool:
+    """The page's date is no date of its own: a year after it is named near the filing ("Update,
+    March 2024"), or the date is the filing's own ("submitted on 2022-08-15")."""
+    if not dated:
+        return True
+    year = int(dated[:4])
+    filing = {e.sentence for e in submitted}
+    for i, view in window:
+        for d in find_dates(view, year)[0]:
+            if d.iso and (int(d.iso[:4]) > year or (i in filing and d.iso.startswith(dated))):
+                return True
+    return False
 
 
 def _before(day: str | None, claimed: object) -> bool:

@@ -321,11 +321,6 @@ class Discourse:
     ) -> None:
         """The sentence named these therapies: they become what follows is about."""
         subjects = [m for m in mentions if m.therapy not in classes] or mentions
-        subjects = [
-            m
-            for m in subjects
-            if not patterns.THE_OTHER_DRUG_BEFORE.search(view, max(0, m.start - 24), m.start)
-        ]
         if subjects and not patterns.QUOTED_SPEECH.match(view):
             # What a later "该药" means, across paragraphs, headings and quotations.
             self.antecedent = subjects[0].therapy

@@ -71,9 +71,6 @@ def article_subject(
     record) is about; ``unlisted`` counts the names the lexicon does not know."""
     counts: dict[str, int] = dict(unlisted or {})
     class_counts: dict[str, int] = {}
-    care: set[str] = set()  # named as background at least once
-    named: set[str] = set()  # named otherwise at least once
-    paragraphs: dict[str, set[int]] = {}
     criteria = False  # in a record's list of eligibility criteria
     for item in sentences:
         mentions = item.mentions
@@ -86,23 +83,10 @@ def article_subject(
             # "4. Subjects can be on a stable dose of riluzole or not taking … riluzole": what
             # patients take or not, under "Inclusion Criteria", is never what the page is about.
             continue
-        background = background_mentions(view, list(mentions)) if mentions else ()
-        for i, mention in enumerate(mentions):
-            (care if i in background else named).add(mention.therapy)
-            paragraphs.setdefault(mention.therapy, set()).add(item.sentence.paragraph)
+        for mention in mentions:
             kept = class_counts if mention.therapy in classes else counts
             kept[mention.therapy] = kept.get(mention.therapy, 0) + 1
-    subject = _most_named(counts, class_counts)
-    only_care = (care - named) & counts.keys()
-    if subject is None and only_care:
-        # A drug only ever named as the care patients keep ("on a stable dose of riluzole",
-        # "lithium + riluzole") is no candidate for what the page is about; the page is about
-        # the other then if it names it beyond one paragraph (not a digest's one item).
-        rest = {t: n for t, n in counts.items() if t not in only_care}
-        subject = _most_named(rest, class_counts)
-        if subject is not None and len(paragraphs.get(subject, ())) < 2:
-            subject = None
-    return subject
+    return _most_named(counts, class_counts)
 
 
 def _device_name(words: list[str], initials: str) -> str | None:
@@ -324,7 +308,12 @@ def chinese_names(
         start = m.start()
         for word_start, word_end in reversed([s for s in spans if s[1] <= m.start()]):
             word = masked[word_start:word_end]
-            if word_end != start or not patterns.CJK_WORD.fullmatch(word) or common(word):
+            if (
+                word_end != start
+                or not patterns.CJK_WORD.fullmatch(word)
+                or common(word)
+                or patterns.TRIAL_VERB.fullmatch(word)
+            ):
                 break
             start = word_start
         if start < m.start():  # a bare ending ("注射液") is no name
