@@ -3753,3 +3753,14 @@ def test_a_verb_before_a_chinese_drug_name_is_not_part_of_it(toolkit):
     )
     names = {c.therapy for c in claims_of(toolkit, text)}
     assert "参芪通络颗粒" in names and "确证参芪通络颗粒" not in names, names
+
+
+def test_the_regulators_approval_of_a_drug_named_as_done_is_an_approval(toolkit):
+    text = "The recent FDA approval of Relyvrio gives clinicians a new option for ALS."
+    assert {(c.therapy, c.type) for c in claims_of(toolkit, text)} == {("amx0035", "approval")}
+    for not_done in (
+        "The European Commission approval of tofersen is expected within two months.",
+        "Whether the FDA approval of Relyvrio will stand is unclear.",
+    ):
+        done = {(c.type, c.status) for c in claims_of(toolkit, not_done)}
+        assert ("approval", "reported") not in done, (not_done, done)

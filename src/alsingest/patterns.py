@@ -728,6 +728,10 @@ APPROVED_EVENT = re.compile(
     r"approved by (?:the )?(?:u\.?s\.? |european |japanese |chinese )?(?:fda|food and drug|ema|"
     r"european medicines|european commission|tga|therapeutic goods|nmpa|pmda|mhra|health canada|"
     r"anvisa|swissmedic|medicines|regulator)"
+    # "The recent FDA approval of Relyvrio now gives clinicians three options": the approval named
+    # as done (not "an FDA approval of X could follow", "the approval for the trial")
+    r"|\bthe\s+(?:recent\s+)?(?:u\.?s\.?\s+)?(?:fda|ema|nmpa|pmda|mhra|health canada|european commission)"
+    r"(?:'s|’s)?\s+(?:accelerated\s+|conditional\s+|full\s+)?approval\s+of\b"
     r"|\b(?:fda|ema|tga|nmpa|pmda|mhra|health canada|the agency|the regulator)\s+(?:has\s+|have\s+)?approved\b"
     r"(?!\s+(?:drugs?|treatments?|therap\w+|medications?|medicines?|products?|for)\b)"
     r"|(?:fda|ema|nmpa|药监局|药品监督管理局|食品药品管理局|药品管理局)[^，,。；;]{0,6}(?:宣布)?[^，,。；;]{0,16}获批|"
