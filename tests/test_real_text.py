@@ -3764,3 +3764,23 @@ def test_the_regulators_approval_of_a_drug_named_as_done_is_an_approval(toolkit)
     ):
         done = {(c.type, c.status) for c in claims_of(toolkit, not_done)}
         assert ("approval", "reported") not in done, (not_done, done)
+
+
+@pytest.mark.parametrize(
+    "sentence, size",
+    [
+        # a count restating who takes part, in brackets
+        (
+            "In 2022, a phase 2 trial of AB-101 was started with more participants (26 patients).",
+            26,
+        ),
+        # a review's field
+        ("AB-101 versus placebo. Number of participants: 133 (67 treated, 66 placebo).", 133),
+        # "involve" in the base form
+        ("The phase 2 trial of AB-101 that is being launched will involve 48 patients.", 48),
+        # participants named as the trial's
+        ("Acme's AB-101 phase 1 plan calls for dosing of 12 trial patients at one site.", 12),
+    ],
+)
+def test_counts_stated_as_a_trials_participants(toolkit, sentence, size):
+    assert size in {c.enrollment for c in claims_of(toolkit, sentence)}

@@ -479,7 +479,11 @@ CLAUSE_END = re.compile(r"[.;。；,，]")
 # Words that make a count an enrollment.
 ENROLLMENT_CUE = re.compile(
     r"纳入|入组|招募|募集|招收|招入|收案|收治|规模|参与|受试者|共有|总共|共计|共\s*$|共纳|计划|enrol|recruit|randomi[sz]|randomly|assign|\binclud(?:e|es|ed)\b|"
-    r"\b(study|trial|cohort|regimens?|arms?|groups?)\s+(of|in|with|involving|including)\b|\binvolv(?:ing|ed|es)\b|\bincluding\b|"
+    r"\b(study|trial|cohort|regimens?|arms?|groups?)\s+(of|in|with|involving|including)\b|\binvolv(?:e|ing|ed|es)\b|\bincluding\b|"
+    # "with more participants (26 patients)": the count restating who takes part
+    r"\b(?:participants|patients|subjects|volunteers)\s*[(（]\s*$|"
+    # "12 trial subjects", "30 study participants"
+    r"\d\s+(?:trial|study)\s+(?:subjects|participants|patients|volunteers)\b|"
     r"\b(approximately|roughly|about|around|a total of|up to|more than|over|nearly|in)\s*$|"
     r"\b(?:conducted|carried out|performed|run)\s+among\s*$|"
     # "the trial will be conducted on 30 ALS patients" (not an analysis or a screening)
@@ -612,8 +616,9 @@ PHASE_COUNT = re.compile(
 _FIELD_KEY = (
     r"(?P<key>(?:(?:actual|estimated|anticipated)\s+)?(?:study\s+)?start date|"
     r"(?:primary\s+|final\s+|study\s+)?completion(?:\s+date)?|(?:target\s+|actual\s+|total\s+)?enrol?lment|"
-    # the WHO registry platform's "Date of first enrolment: August 2013", "Target sample size: 12"
-    r"date of first enrol?ment|(?:target\s+)?sample size|"
+    # the WHO registry platform's "Date of first enrolment: August 2013", "Target sample size: 12";
+    # a review's "Number of participants: 133"
+    r"date of first enrol?ment|(?:target\s+)?sample size|number of (?:participants|patients|subjects)|"
     r"(?:研究|试验)?(?:开始|启动|完成)(?:日期|时间)|(?:目标|计划)?(?:样本量|入组人数|例数))"
 )
 TRIAL_FIELD = re.compile(r"^[\s>*•·-]*" + _FIELD_KEY + r"\s*(?:\*\*)?\s*[:：]")
@@ -621,7 +626,8 @@ TRIAL_FIELD = re.compile(r"^[\s>*•·-]*" + _FIELD_KEY + r"\s*(?:\*\*)?\s*[:：
 FIELD_KEY_LINE = re.compile(r"^[\s>*•·#-]*" + _FIELD_KEY + r"\s*[:：]?\s*$")
 # "enrollment: 12 (estimated)", "样本量：60": the count a field gives.
 FIELD_COUNT = re.compile(
-    rf"(?:enrol?lment|sample size|样本量|入组人数|例数)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*(?P<n>{_NUMBER})\b"
+    rf"(?:enrol?lment|sample size|number of (?:participants|patients|subjects)|样本量|入组人数|例数)"
+    rf"\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*(?P<n>{_NUMBER})\b"
 )
 
 DESIGN_TERMS = {
