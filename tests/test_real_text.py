@@ -3784,3 +3784,14 @@ def test_the_regulators_approval_of_a_drug_named_as_done_is_an_approval(toolkit)
 )
 def test_counts_stated_as_a_trials_participants(toolkit, sentence, size):
     assert size in {c.enrollment for c in claims_of(toolkit, sentence)}
+
+
+@pytest.mark.parametrize(
+    "period, year",
+    [("in 2H13", "2013"), ("by 1H 2024", "2024"), ("in CYQ4 2021", "2021"), ("in Q3'25", "2025")],
+)
+def test_a_half_or_quarter_written_short_dates_the_plan(toolkit, period, year):
+    text = f"Acme plans to start a phase 3 trial of AB-101 {period}, the company said."
+    assert year in {c.date for c in claims_of(toolkit, text)}
+    # a time of day is no period
+    assert "2013" not in {c.date for c in claims_of(toolkit, "AB-101 was dosed at 2h13 today.")}

@@ -177,6 +177,11 @@ def find_dates(
                 year = int(m.group(group))
                 found.append((start, end, iso(year), rule, year))
 
+    for m in patterns.EN_SHORT_PERIOD.finditer(text) if latin else ():
+        if not taken(*m.span("d")):
+            digits = m.group("y")
+            year = int(digits) if len(digits) == 4 else 2000 + int(digits)
+            found.append((*m.span("d"), iso(year), "EN_SHORT_PERIOD", year))
     found.sort()
     anchor_year = int(anchor[:4]) if anchor else None
     mentions: list[DateMention] = []

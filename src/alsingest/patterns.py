@@ -330,6 +330,12 @@ EN_PERIOD_YEAR = re.compile(
     r"(?:spring|summer|fall|autumn|winter)(?:\s+of)?(?=[\s-]+(?:19|20)\d\d(?!\s+(?:newsletter|issue|edition|report|update|bulletin|magazine|meeting|conference))))"
     rf"[\s-]+(?P<year>{YEAR})\b"
 )
+# A half or a quarter written short, after a preposition: "in 2H13", "by 1H 2024", "in CYQ4 2021",
+# "in Q3'25" (the year of the period).
+EN_SHORT_PERIOD = re.compile(
+    r"\b(?:in|by|during|until|before|after|from|through|for|of)\s+(?P<d>(?:cy)?(?:[12]h|h[12]|q[1-4])"
+    r"\s*['’]?(?P<y>(?:19|20)\d\d|\d\d))(?!\d|[:.]\d)"
+)
 # Two dates that bound one period: "between Feb 27, 2020, and July 24, 2023", "from 2019 to 2021",
 # "2020年2月至2023年7月". Read on the text between the dates (PERIOD_JOIN) and just before the first
 # (PERIOD_OPEN): "and" joins a period only after "between"; "in 2022 and 2023" is two events.
