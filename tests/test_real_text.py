@@ -3795,3 +3795,8 @@ def test_a_half_or_quarter_written_short_dates_the_plan(toolkit, period, year):
     assert year in {c.date for c in claims_of(toolkit, text)}
     # a time of day is no period
     assert "2013" not in {c.date for c in claims_of(toolkit, "AB-101 was dosed at 2h13 today.")}
+
+
+def test_a_date_typed_with_a_full_stop_for_the_comma_is_read(toolkit):
+    text = "WASHINGTON (March 3. 2024) – The FDA approved AB-101 for ALS, Acme said."
+    assert "2024-03-03" in {c.date for c in claims_of(toolkit, text)}

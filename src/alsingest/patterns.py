@@ -281,7 +281,8 @@ _MONTH_NAME = r"(?P<mname>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + 
 # "april 10, 2025", "10 april 2025", "april 2025" (folded, so lower case); a registry's or a
 # form's "18-apr-2019", "mar-2020".
 EN_DATE = re.compile(
-    rf"\b(?:{_MONTH_NAME}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>{YEAR})"
+    # ("April 25. 2023": a full stop for the comma, as a dateline is sometimes typed)
+    rf"\b(?:{_MONTH_NAME}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?[,.]?\s+(?P<year>{YEAR})"
     rf"|(?P<day2>\d{{1,2}})(?:\s+|-)(?P<mname2>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?(?:,?\s+|-)(?P<year2>{YEAR})"
     rf"|(?P<mname3>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?(?:\s+|-)(?P<year3>{YEAR}))\b"
 )
