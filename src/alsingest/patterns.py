@@ -633,8 +633,13 @@ TRIAL_FIELD = re.compile(r"^[\s>*•·-]*" + _FIELD_KEY + r"\s*(?:\*\*)?\s*[:：
 FIELD_KEY_LINE = re.compile(r"^[\s>*•·#-]*" + _FIELD_KEY + r"\s*[:：]?\s*$")
 # "enrollment: 12 (estimated)", "样本量：60": the count a field gives.
 FIELD_COUNT = re.compile(
-    rf"(?:enrol?lment|sample size|number of (?:participants|patients|subjects)|样本量|入组人数|例数)"
-    rf"\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*(?P<n>{_NUMBER})\b"
+    rf"(?:enrol?lment|样本量|入组人数|例数)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*(?P<n>{_NUMBER})\b"
+)
+# "Sample size: 12", "Number of participants: 133 (67 treated, …)": the number is the whole value
+# (not "Sample size: 90% power …", "Sample size: 390 in the original protocol, reduced to 240").
+FIELD_SIZE_COUNT = re.compile(
+    rf"(?:sample size|number of (?:participants|patients|subjects))\s*[:：]\s*(?P<n>{_NUMBER})\b"
+    r"(?!\s*%)(?=\s*(?:$|[(（,;，；.]|(?:participants|patients|subjects|people)\b))"
 )
 
 DESIGN_TERMS = {
@@ -983,8 +988,6 @@ AND_PLACEBO_AFTER = re.compile(r"\s*(和|与|及|以及|and)\s*(安慰剂|placeb
 # ... and "RELYVRIO-free", "Efficacy RELYVRIO® Free data set": defined by its absence.
 # ... or by never having taken it: "riluzole-naive participants".
 HISTORY_AFTER = re.compile(r"^\s*(治疗|用药|服药)?史|^[\s®™]*-?\s*(?:free|na[iï]ve)\b")
-# "a riluzole-only 12–18 week run-in period": the care every participant took before randomisation.
-RUN_IN_AFTER = re.compile(r"\s*-\s*only\s+(?:[\w–-]+\s+){0,4}?(?:run-in|lead-in)\b")
 # "比现有的依达拉奉和利鲁唑更佳", "compared with riluzole", "versus edaravone": the comparator.
 COMPARATOR_BEFORE = re.compile(
     r"(比(?!较)|相比于|相较于|对比|优于|不如)[^,;。，；]{0,12}$|\b(than|compared (with|to)|versus|vs\.?|relative to)\s+(\w+\s+){0,3}$"
@@ -1221,6 +1224,10 @@ DEVICE_DEFINED = re.compile(
     r"Interface|Pacer|Pacemaker|Exoskeleton|Neuroprosthesis))\s*\((?P<acr>[A-Z]{2,6})\)"
 )
 NOT_A_BRAND = frozenset({"The", "A", "An", "Our", "Its", "Their", "This", "That", "Each", "Every"})
+# ... nor an adjective ("Implanted", "Implantable", "Wireless", "Spinal", "Novel", "Portable").
+ADJECTIVE_ENDING = re.compile(
+    r"(?:ed|able|ible|less|al|ic|ive|ous|ant|ent|ary|ory|ing|el|ern|ior|new|first)$"
+)
 
 # International nonproprietary name stems that name drugs.
 INN_NAME = re.compile(

@@ -71,19 +71,8 @@ def article_subject(
     record) is about; ``unlisted`` counts the names the lexicon does not know."""
     counts: dict[str, int] = dict(unlisted or {})
     class_counts: dict[str, int] = {}
-    criteria = False  # in a record's list of eligibility criteria
     for item in sentences:
-        mentions = item.mentions
-        view = item.view.folded
-        if patterns.ELIGIBILITY.search(view):
-            criteria = True
-        elif criteria and _AFTER_CRITERIA.match(view):
-            criteria = False
-        if criteria:
-            # "4. Subjects can be on a stable dose of riluzole or not taking … riluzole": what
-            # patients take or not, under "Inclusion Criteria", is never what the page is about.
-            continue
-        for mention in mentions:
+        for mention in item.mentions:
             kept = class_counts if mention.therapy in classes else counts
             kept[mention.therapy] = kept.get(mention.therapy, 0) + 1
     return _most_named(counts, class_counts)
@@ -97,16 +86,9 @@ def _device_name(words: list[str], initials: str) -> str | None:
     if len(parts) <= n or "".join(p[0] for p in parts[-n:]) != initials:
         return None
     brand = parts[-n - 1]
-    return None if brand in patterns.NOT_A_BRAND else f"{brand} {initials}".lower()
-
-
-# The record's fields after its eligibility criteria: "Age minimum: 18 Years", "Primary
-# Outcome(s)", "Intervention(s)", "主要结局指标".
-_AFTER_CRITERIA = re.compile(
-    r"\s*(?:age (?:minimum|maximum)|gender|sex|(?:primary|secondary) outcome|outcome measure|"
-    r"interventions?|conditions?|countries|contacts?|results|ethics|study type|sponsor|"
-    r"主要(?:结局|疗效)|次要结局|干预措施|研究类型)"
-)
+    if brand in patterns.NOT_A_BRAND or patterns.ADJECTIVE_ENDING.search(brand.lower()):
+        return None  # "Implanted Diaphragm Pacing System (DPS)": a kind of device, no brand
+    return f"{brand} {initials}".lower()
 
 
 def _most_named(counts: Mapping[str, int], class_counts: Mapping[str, int]) -> str | None:
@@ -966,8 +948,6 @@ def _reads_as_background(view: str, mention: TherapyMention) -> bool:
     before = view[max(0, mention.start - 24) : mention.start]
     after = view[mention.end : mention.end + 8]
     if patterns.BACKGROUND_BEFORE.search(before) or patterns.HISTORY_AFTER.match(after):
-        return True
-    if view.startswith("-", mention.end) and patterns.RUN_IN_AFTER.match(view, mention.end):
         return True
     if has_cue(patterns.WITH_PLACEBO_AFTER, view) and patterns.WITH_PLACEBO_AFTER.match(
         view, mention.end, mention.end + 40
