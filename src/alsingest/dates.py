@@ -179,8 +179,7 @@ def find_dates(
 
     for m in patterns.EN_SHORT_PERIOD.finditer(text) if latin else ():
         if not taken(*m.span("d")):
-            digits = m.group("y")
-            year = int(digits) if len(digits) == 4 else 2000 + int(digits)
+            year = int(m.group("y4")) if m.group("y4") else 2000 + int(m.group("y"))
             found.append((*m.span("d"), iso(year), "EN_SHORT_PERIOD", year))
     found.sort()
     anchor_year = int(anchor[:4]) if anchor else None

@@ -281,8 +281,8 @@ _MONTH_NAME = r"(?P<mname>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + 
 # "april 10, 2025", "10 april 2025", "april 2025" (folded, so lower case); a registry's or a
 # form's "18-apr-2019", "mar-2020".
 EN_DATE = re.compile(
-    # ("April 25. 2023": a full stop for the comma, as a dateline is sometimes typed)
-    rf"\b(?:{_MONTH_NAME}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?[,.]?\s+(?P<year>{YEAR})"
+    # ("(April 25. 2023) –": a full stop for the comma, in a dateline before its bracket or dash)
+    rf"\b(?:{_MONTH_NAME}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,|\.(?=\s*{YEAR}\s*[)–—-]))?\s+(?P<year>{YEAR})"
     rf"|(?P<day2>\d{{1,2}})(?:\s+|-)(?P<mname2>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?(?:,?\s+|-)(?P<year2>{YEAR})"
     rf"|(?P<mname3>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?(?:\s+|-)(?P<year3>{YEAR}))\b"
 )
@@ -335,7 +335,8 @@ EN_PERIOD_YEAR = re.compile(
 # "in Q3'25" (the year of the period).
 EN_SHORT_PERIOD = re.compile(
     r"\b(?:in|by|during|until|before|after|from|through|for|of)\s+(?P<d>(?:cy)?(?:[12]h|h[12]|q[1-4])"
-    r"\s*['’]?(?P<y>(?:19|20)\d\d|\d\d))(?!\d|[:.]\d)"
+    # (two digits glued or after an apostrophe, four after a space: not "Q3 14 patients", "1h 30min")
+    r"(?:['’]?(?P<y>\d\d)|\s*(?P<y4>(?:19|20)\d\d)))(?!\d|[:.]\d)"
 )
 # Two dates that bound one period: "between Feb 27, 2020, and July 24, 2023", "from 2019 to 2021",
 # "2020年2月至2023年7月". Read on the text between the dates (PERIOD_JOIN) and just before the first
@@ -486,11 +487,7 @@ CLAUSE_END = re.compile(r"[.;。；,，]")
 # Words that make a count an enrollment.
 ENROLLMENT_CUE = re.compile(
     r"纳入|入组|招募|募集|招收|招入|收案|收治|规模|参与|受试者|共有|总共|共计|共\s*$|共纳|计划|enrol|recruit|randomi[sz]|randomly|assign|\binclud(?:e|es|ed)\b|"
-    r"\b(study|trial|cohort|regimens?|arms?|groups?)\s+(of|in|with|involving|including)\b|\binvolv(?:e|ing|ed|es)\b|\bincluding\b|"
-    # "with more participants (26 patients)": the count restating who takes part
-    r"\b(?:participants|patients|subjects|volunteers)\s*[(（]\s*$|"
-    # "12 trial subjects", "30 study participants"
-    r"\d\s+(?:trial|study)\s+(?:subjects|participants|patients|volunteers)\b|"
+    r"\b(study|trial|cohort|regimens?|arms?|groups?)\s+(of|in|with|involving|including)\b|\binvolv(?:ing|ed|es)\b|\bincluding\b|"
     r"\b(approximately|roughly|about|around|a total of|up to|more than|over|nearly|in)\s*$|"
     r"\b(?:conducted|carried out|performed|run)\s+among\s*$|"
     # "the trial will be conducted on 30 ALS patients" (not an analysis or a screening)
@@ -638,7 +635,10 @@ FIELD_COUNT = re.compile(
 # "Sample size: 12", "Number of participants: 133 (67 treated, …)": the number is the whole value
 # (not "Sample size: 90% power …", "Sample size: 390 in the original protocol, reduced to 240").
 FIELD_SIZE_COUNT = re.compile(
-    rf"(?:sample size|number of (?:participants|patients|subjects))\s*[:：]\s*(?P<n>{_NUMBER})\b"
+    # (at a line's start, or in a review table's "Participants |" cell: not "Serious adverse events -
+    # number of participants: 7")
+    r"(?:^[\s>*•·|-]*|\bparticipants\s*\|[^|]{0,200}?)"
+    rf"(?:target\s+)?(?:sample size|number of (?:participants|patients|subjects))\s*[:：]\s*(?P<n>{_NUMBER})\b"
     r"(?!\s*%)(?=\s*(?:$|[(（,;，；.]|(?:participants|patients|subjects|people)\b))"
 )
 
@@ -746,10 +746,6 @@ APPROVED_EVENT = re.compile(
     r"approved by (?:the )?(?:u\.?s\.? |european |japanese |chinese )?(?:fda|food and drug|ema|"
     r"european medicines|european commission|tga|therapeutic goods|nmpa|pmda|mhra|health canada|"
     r"anvisa|swissmedic|medicines|regulator)"
-    # "The recent FDA approval of Relyvrio now gives clinicians three options": the approval named
-    # as done (not "an FDA approval of X could follow", "the approval for the trial")
-    r"|\bthe\s+(?:recent\s+)?(?:u\.?s\.?\s+)?(?:fda|ema|nmpa|pmda|mhra|health canada|european commission)"
-    r"(?:'s|’s)?\s+(?:accelerated\s+|conditional\s+|full\s+)?approval\s+of\b"
     r"|\b(?:fda|ema|tga|nmpa|pmda|mhra|health canada|the agency|the regulator)\s+(?:has\s+|have\s+)?approved\b"
     r"(?!\s+(?:drugs?|treatments?|therap\w+|medications?|medicines?|products?|for)\b)"
     r"|(?:fda|ema|nmpa|药监局|药品监督管理局|食品药品管理局|药品管理局)[^，,。；;]{0,6}(?:宣布)?[^，,。；;]{0,16}获批|"
