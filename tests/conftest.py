@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -330,3 +331,12 @@ def prefect_harness():
         else:
             os.environ["PREFECT_HOME"] = old
         shutil.rmtree(home, ignore_errors=True)
+
+
+def review_guards(*names: str) -> list[dict]:
+    """The cases of tests/review_guards/NAME files, in order: texts a reviewer wrote to make a
+    session's new rules misfire, each right with the code before them."""
+    folder = Path(__file__).parent / "review_guards"
+    return [
+        case for name in names for case in json.loads((folder / name).read_text(encoding="utf-8"))
+    ]

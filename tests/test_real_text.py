@@ -4,11 +4,10 @@ One section per mechanism: run-on units, references by description, names beyond
 background drugs, event dates, participant counts, English trial reports.
 """
 
-import json
 import re
-from pathlib import Path
 
 import pytest
+from conftest import review_guards
 
 from alsingest.pipeline import process_article
 from alsingest.readers import SourceText
@@ -2800,11 +2799,7 @@ def test_patients_who_started_the_drug_or_placebo_are_the_trials(toolkit, text, 
     assert sizes == {size}
 
 
-GUARDS_B = json.loads(
-    (Path(__file__).parent / "review_guards" / "session10b_extract.json").read_text(
-        encoding="utf-8"
-    )
-)
+GUARDS_B = review_guards("session10b_extract.json")
 
 
 @pytest.mark.parametrize("case", GUARDS_B, ids=[c["name"] for c in GUARDS_B])
@@ -3028,47 +3023,29 @@ def test_a_designation_awarded_or_designated_is_a_dated_event(toolkit):
     assert not any(c.date for c in claims_of(toolkit, tags))
 
 
-GUARDS_11 = [
-    case
-    for name in (
-        "session11_extract.json",
-        "session11b_extract.json",
-        "session11c_extract.json",
-        "session11d_extract.json",
-        "session11e_extract.json",
-    )
-    for case in json.loads(
-        (Path(__file__).parent / "review_guards" / name).read_text(encoding="utf-8")
-    )
-]
+GUARDS_11 = review_guards(
+    "session11_extract.json",
+    "session11b_extract.json",
+    "session11c_extract.json",
+    "session11d_extract.json",
+    "session11e_extract.json",
+)
 
 
-GUARDS_12 = [
-    case
-    for name in (
-        "session12_extract.json",
-        "session12b_extract.json",
-        "session12c_extract.json",
-        "session12e_extract.json",
-    )
-    for case in json.loads(
-        (Path(__file__).parent / "review_guards" / name).read_text(encoding="utf-8")
-    )
-]
+GUARDS_12 = review_guards(
+    "session12_extract.json",
+    "session12b_extract.json",
+    "session12c_extract.json",
+    "session12e_extract.json",
+)
 
 
-GUARDS_13 = [
-    case
-    for name in (
-        "session13_extract.json",
-        "session13b_extract.json",
-        "session13c_extract.json",
-        "session13d_extract.json",
-    )
-    for case in json.loads(
-        (Path(__file__).parent / "review_guards" / name).read_text(encoding="utf-8")
-    )
-]
+GUARDS_13 = review_guards(
+    "session13_extract.json",
+    "session13b_extract.json",
+    "session13c_extract.json",
+    "session13d_extract.json",
+)
 
 
 @pytest.mark.parametrize("case", GUARDS_11 + GUARDS_12 + GUARDS_13, ids=lambda c: c["name"])

@@ -1,9 +1,7 @@
 """Verification verdicts on small sources written for the tests, in English and Chinese."""
 
-import json
-from pathlib import Path
-
 import pytest
+from conftest import review_guards
 
 from alsingest.dates import en_number
 from alsingest.lexicon import Lexicon
@@ -1700,9 +1698,7 @@ def test_the_claims_figures_with_a_significant_p_value_state_its_effect(lexicon,
     assert result.verdict == expected, result.reason
 
 
-GUARDS = json.loads(
-    (Path(__file__).parent / "review_guards" / "session10_verify.json").read_text(encoding="utf-8")
-)
+GUARDS = review_guards("session10_verify.json")
 
 
 @pytest.mark.parametrize("case", GUARDS, ids=[f"{c['name']}-{i}" for i, c in enumerate(GUARDS)])
@@ -1811,24 +1807,16 @@ def test_promising_data_confirm_a_claim_of_positive_results(lexicon):
     assert result.verdict == SUPPORTED, result.reason
 
 
-GUARDS_11 = json.loads(
-    (Path(__file__).parent / "review_guards" / "session11_verify.json").read_text(encoding="utf-8")
+GUARDS_11 = review_guards("session11_verify.json")
+
+
+GUARDS_12 = review_guards(
+    "session12c_verify.json",
+    "session12d_verify.json",
+    "session12e_verify.json",
+    "session12f_verify.json",
+    "session13_verify.json",
 )
-
-
-GUARDS_12 = [
-    case
-    for name in (
-        "session12c_verify.json",
-        "session12d_verify.json",
-        "session12e_verify.json",
-        "session12f_verify.json",
-        "session13_verify.json",
-    )
-    for case in json.loads(
-        (Path(__file__).parent / "review_guards" / name).read_text(encoding="utf-8")
-    )
-]
 
 
 @pytest.mark.parametrize("case", GUARDS_11 + GUARDS_12, ids=lambda c: c["name"])

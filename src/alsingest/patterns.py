@@ -493,6 +493,22 @@ ENROLLMENT_CUE = re.compile(
     # "the trial will be conducted on 30 ALS patients" (not an analysis or a screening)
     r"\b(?:trial|study)\s+(?:will be|was|is|has been|had been)\s+(?:conducted|carried out)\s+on\s*$"
 )
+# "a placebo-controlled trial of single doses of X was performed on 12 patients" (a trial: not a
+# sub-study, a laboratory or an autopsy study)
+TRIAL_DONE_ON = re.compile(
+    r"(?<![\w-])trial\s+of\s+[^.;:]{1,80}?\s+(?:was|were|has been|had been|will be)\s+"
+    r"(?:conducted|carried out|performed)\s+(?:on|in)\s+$"
+)
+# "with all 12 patients completing the study", "all 30 participants completed the trial": every
+# one of them took part (not one group's, nor those completing who may go on to an extension).
+ALL_OF_THEM_BEFORE = re.compile(r"\b(?:with\s+)?all\s+(?:of\s+the\s+)?$")
+COMPLETED_STUDY_AFTER = re.compile(
+    r"\s*(?:(?:have|had)\s+)?(?:complet(?:ed|ing)|finish(?:ed|ing))\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:study|trial|treatment|protocol)\b\s*(?:[,.;)]|and\b|$)"
+)
+A_PART_BEFORE = re.compile(
+    r"\b(?:cohorts?|groups?|arms?|doses?|parts?|placebo|extension|subgroups?|among)\b"
+)
 # "52岁", "六十七岁": a count followed by an age describes patients, not a trial's size.
 PATIENT_AGE = re.compile(rf"\s*(?:\d{{1,3}}|[{CN_NUMERAL}]{{1,4}})\s*(?:岁|周岁)")
 # Counts of patients in a country or a year, not in a trial: "日本每年新增病例约2500例", "国内有超过4万例患者".

@@ -280,22 +280,6 @@ def is_period(view: str, dates: Sequence[DateMention | Attribute]) -> bool:
 
 # "有95名参加了开放标签扩展研究": a count of those who took part, the verb right after it.
 _TOOK_PART_AFTER = re.compile(r"\s*(?:参加|参与|加入|入组)")
-# "a placebo-controlled trial of single doses of X was performed on 12 patients" (a trial: not a
-# sub-study, a laboratory or an autopsy study)
-_TRIAL_DONE_ON = re.compile(
-    r"(?<![\w-])trial\s+of\s+[^.;:]{1,80}?\s+(?:was|were|has been|had been|will be)\s+"
-    r"(?:conducted|carried out|performed)\s+(?:on|in)\s+$"
-)
-# "with all 12 patients completing the study", "all 30 participants completed the trial": every
-# one of them took part (not one group's, nor those completing who may go on to an extension).
-_ALL_OF_THEM = re.compile(r"\b(?:with\s+)?all\s+(?:of\s+the\s+)?$")
-_COMPLETED_AFTER = re.compile(
-    r"\s*(?:(?:have|had)\s+)?(?:complet(?:ed|ing)|finish(?:ed|ing))\s+(?:the\s+)?"
-    r"(?:[\w-]+\s+){0,2}?(?:study|trial|treatment|protocol)\b\s*(?:[,.;)]|and\b|$)"
-)
-_A_PART_BEFORE = re.compile(
-    r"\b(?:cohorts?|groups?|arms?|doses?|parts?|placebo|extension|subgroups?|among)\b"
-)
 _COHORT_WORD = re.compile(r"(?:cohorts|groups|arms|panels)\s+of\b|个(?:剂量)?(?:队列|组)")
 
 
@@ -525,13 +509,15 @@ def find_enrollment(view: str) -> Attribute | None:
             or patterns.TRIAL_ACTIVITY.search(after, 0, min(ends, default=80))
             # "with all 12 patients completing the study": every one of them took part
             or (
-                _ALL_OF_THEM.search(before)
+                patterns.ALL_OF_THEM_BEFORE.search(before)
                 and len(m.group().split()) == 2
-                and _COMPLETED_AFTER.match(view, m.end())
-                and not _A_PART_BEFORE.search(view, clause_span(view, m.start())[0], m.start())
+                and patterns.COMPLETED_STUDY_AFTER.match(view, m.end())
+                and not patterns.A_PART_BEFORE.search(
+                    view, clause_span(view, m.start())[0], m.start()
+                )
             )
             # "a placebo-controlled trial of single doses of X was performed on 12 patients"
-            or _TRIAL_DONE_ON.search(view, max(0, m.start() - 140), m.start())
+            or patterns.TRIAL_DONE_ON.search(view, max(0, m.start() - 140), m.start())
         ):
             rule = _ENGLISH_COUNT_RULES[m.re]
             strong.append(Attribute("enrollment", m.start(), m.end(), n, rule=rule))
