@@ -1816,6 +1816,7 @@ GUARDS_12 = review_guards(
     "session12e_verify.json",
     "session12f_verify.json",
     "session13_verify.json",
+    "session13b_verify.json",
 )
 
 
@@ -2000,50 +2001,3 @@ def test_a_therapy_found_by_the_code_the_claims_own_words_give(lexicon):
     # no code in the claim's words: the source still never names it
     bare = {**quoted, "quote": "Autologous BM MSC | IT | 2 M/kg | 72 | 2011 | 1,2"}
     assert verify_claim(bare, Source(text, CONVERTER), lexicon).verdict == NOT_FOUND
-
-
-# --- session 13 ----------------------------------------------------------------
-
-
-def test_a_filing_reported_by_a_page_older_than_the_claimed_approval_is_no_conflict(lexicon):
-    text = (
-        "2023-07-31\n\nOn July 14, Biogen's application to market tofersen in China was "
-        "accepted by the regulator, the company said. Tofersen treats SOD1 ALS." + ABOUT_ALS
-    )
-    approved = claim(
-        therapy="tofersen", type="approval", date="2024-09", quote="托夫生2024年9月在中国获批"
-    )
-    result = verify_claim(approved, Source(text, CONVERTER), lexicon)
-    assert result.verdict != CONTRADICTED, result.reason
-    # the same filing on a page dated after the claimed approval says it was not yet approved
-    later = text.replace("2023-07-31", "2024-11-30")
-    result = verify_claim(approved, Source(later, CONVERTER), lexicon)
-    assert result.verdict == CONTRADICTED, result.reason
-
-
-def test_a_quote_naming_two_places_claims_the_place_of_its_dates_clause(lexicon):
-    text = (
-        "On April 25, 2023, the FDA approved the antisense therapy tofersen for SOD1 ALS in the "
-        "United States. It is the first gene-targeted therapy for ALS." + ABOUT_ALS
-    )
-    china = claim(
-        therapy="tofersen",
-        type="approval",
-        date="2024-09",
-        quote="该药于2023年4月获FDA加速批准,2024年9月在中国获批",
-    )
-    assert verify_claim(china, Source(text, CONVERTER), lexicon).verdict == NOT_FOUND
-    us = {**china, "date": "2023-04"}
-    assert verify_claim(us, Source(text, CONVERTER), lexicon).verdict == SUPPORTED
-
-
-def test_a_source_writing_the_name_without_its_final_e_names_the_therapy(lexicon):
-    text = (
-        "Die Phase III-Studie zu Dexpramipexol bei ALS: 943 Patienten nahmen teil. "
-        "Das Ergebnis war in allen Endpunkten negativ."
-    )
-    source = Source(text, CONVERTER)
-    assert source.mentions("dexpramipexole", lexicon) == [0]
-    # another word a letter off is another substance: "trehalase" is an enzyme, not trehalose
-    enzyme = Source("Trehalase levels were measured in 40 patients with ALS.", CONVERTER)
-    assert enzyme.mentions("trehalose", lexicon) == []

@@ -33,7 +33,7 @@ from .claims.binding import clause_at
 from .claims.discourse import is_about_another_disease
 from .claims.mentions import not_a_therapy
 from .dates import cn_number, en_number, find_dates
-from .lexicon import LONG_WORD, Lexicon, name_key
+from .lexicon import Lexicon, name_key
 from .normalize import Converter, fold, join_lines
 from .structure import paragraphs_of, sentences_of
 
@@ -224,15 +224,6 @@ class Source:
                         and not patterns.NOT_A_TRIAL_NAME.match(m.group(1).upper())
                     ):
                         abbreviations.add(m.group(1))
-        if not found and therapy in lexicon.entries:
-            # "Dexpramipexol", "Riluzol" (German): a listed name ending in "e" written without it,
-            # when the source never writes it as listed (not any word a letter off: "trehalase").
-            bare = {n[:-1] for n in map(str.lower, lexicon.entries[therapy]) if n.endswith("e")}
-            found = [
-                i
-                for i, sentence in enumerate(self.sentences)
-                if bare & set(LONG_WORD.findall(sentence.view))
-            ]
         return found
 
     def therapies_named(self, lexicon: Lexicon) -> set[str]:
@@ -743,25 +734,9 @@ def _another_jurisdiction(claim: Mapping, window: list[tuple[int, str]]) -> str 
     kind = str(claim.get("type"))
     if kind not in ("approval", "launch", "submission"):
         return None
-    quote = fold(str(claim.get("quote") or ""))
-    claimed = jurisdictions(quote)
+    claimed = jurisdictions(fold(str(claim.get("quote") or "")))
     if not claimed:
         return None
-    day = claim.get("date")
-    if len(claimed) > 1 and isinstance(day, str):
-        # "2023年4月获FDA加速批准,2024年9月在中国获批" claimed for 2024-09: China's, the place of
-        # the clause its date is in.
-        own = {
-            name
-            for d in find_dates(quote)[0]
-            if d.iso
-            and d.iso.startswith(day)
-            # (the clause of the event itself: not "Japan's Mitsubishi Tanabe said on May 5 that
-            # the FDA had approved …")
-            and event_mentions(kind, clause := _clause_of(quote, d.start))
-            for name in jurisdictions(clause)
-        }
-        claimed = own or claimed
     kinds = ("approval", "launch") if kind == "launch" else (kind,)
     # A sentence's jurisdictions, less those of a clause that holds only another kind of event
     # ("已在美国获批上市,并在2023年向中国…递交了上市申请": the approval is the US's alone).
@@ -788,11 +763,8 @@ def _another_jurisdiction(claim: Mapping, window: list[tuple[int, str]]) -> str 
     )
 
 
-def check_stage(
-    claim: Mapping, window: list[tuple[int, str]], dated: str | None = None
-) -> Check | None:
-    """Approval or launch claimed done where the source only says submitted (or not approved).
-    ``dated``: the source's own date; a source written before the claimed day cannot say it."""
+def check_stage(claim: Mapping, window: list[tuple[int, str]]) -> Check | None:
+    """Approval or launch claimed done where the source only says submitted (or not approved)."""
     claim_type = str(claim.get("type"))
     if claim_type not in ("approval", "launch") or claim.get("status") == "planned":
         return None
@@ -821,41 +793,10 @@ def check_stage(
     if refused:
         sentences = tuple(sorted({e.sentence for e in refused}))
         return Check("conflict", sentences, f"the source says it is not approved, not {claim_type}")
-    if (
-        submitted
-        and _before(dated, claim.get("date"))
-        and not _dated_later(dated, window, submitted)
-    ):
-        # A filing reported by a page older than the approval claimed: the filing came first.
-        return None
     if submitted:
         sentences = tuple(sorted({e.sentence for e in submitted}))
         return Check("conflict", sentences, f"the source says it was submitted, not {claim_type}")
     return None
-
-
-def _dated_later(
-    dated: str | None, window: list[tuple[int, str]], submitted: list[EventMention]
-) -> bool:
-    """The page's date is no date of its own: a year after it is named near the filing ("Update,
-    March 2024"), or the date is the filing's own ("submitted on 2022-08-15")."""
-    if not dated:
-        return True
-    year = int(dated[:4])
-    filing = {e.sentence for e in submitted}
-    for i, view in window:
-        for d in find_dates(view, year)[0]:
-            if d.iso and (int(d.iso[:4]) > year or (i in filing and d.iso.startswith(dated))):
-                return True
-    return False
-
-
-def _before(day: str | None, claimed: object) -> bool:
-    """``day`` falls before the claimed date, compared at the coarser of the two precisions."""
-    if not day or not isinstance(claimed, str) or not claimed:
-        return False
-    n = min(len(day), len(claimed))
-    return day[:n] < claimed[:n]
 
 
 def check_status(claim: Mapping, window: list[tuple[int, str]]) -> Check | None:
@@ -1504,7 +1445,7 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
     duration = check_duration(quote, views)
     if duration is not None:
         results["duration"] = duration
-    stage = check_stage(claim, views, source.dateline or source.published)
+    stage = check_stage(claim, views)
     # A registry record is its trial's own: it states the trial started.
     started = (
         claim.get("type") == "trial_start"
