@@ -3045,6 +3045,7 @@ GUARDS_13 = review_guards(
     "session13b_extract.json",
     "session13c_extract.json",
     "session13d_extract.json",
+    "session13e_extract.json",
 )
 
 
@@ -3640,33 +3641,6 @@ def test_all_patients_completing_the_study_are_its_size(toolkit):
         "study and no dose-limiting toxicities."
     )
     assert {c.enrollment for c in claims_of(toolkit, text)} == {12}
-
-
-def test_a_trial_of_a_drug_performed_on_patients_counts_them(toolkit):
-    text = (
-        "A double-blind, placebo-controlled trial of single doses of AB-101 was performed on "
-        "14 patients with ALS."
-    )
-    assert {c.enrollment for c in claims_of(toolkit, text)} == {14}
-    # an analysis performed on patients counts those analysed, not a trial's size
-    analysis = (
-        "An analysis of blood samples from the AB-101 phase 2 trial was performed on 40 patients."
-    )
-    assert 40 not in {c.enrollment for c in claims_of(toolkit, analysis)}
-
-
-def test_a_regulators_decision_expected_by_a_date_is_the_approval_to_come(toolkit):
-    text = (
-        "BOSTON, June 2, 2023 -- Acme said the FDA accepted its application for AB-101 in ALS. "
-        "The FDA is expected to make its decision by December 8, 2023."
-    )
-    got = {(c.therapy, c.type, c.date, c.status) for c in claims_of(toolkit, text)}
-    assert ("ab101", "approval", "2023-12-08", "planned") in got, got
-    # a decision taken is no approval to come
-    taken = text.replace("is expected to make its decision by", "made a decision on staffing on")
-    assert ("ab101", "approval", "2023-12-08", "planned") not in {
-        (c.therapy, c.type, c.date, c.status) for c in claims_of(toolkit, taken)
-    }
 
 
 def test_a_who_registry_records_fields_are_its_trials_facts(toolkit):

@@ -281,8 +281,8 @@ _MONTH_NAME = r"(?P<mname>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + 
 # "april 10, 2025", "10 april 2025", "april 2025" (folded, so lower case); a registry's or a
 # form's "18-apr-2019", "mar-2020".
 EN_DATE = re.compile(
-    # ("(April 25. 2023) –": a full stop for the comma, in a dateline before its bracket or dash)
-    rf"\b(?:{_MONTH_NAME}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,|\.(?=\s*{YEAR}\s*[)–—-]))?\s+(?P<year>{YEAR})"
+    # ("(April 25. 2023) –": a full stop for the comma, in a dateline's bracket)
+    rf"\b(?:{_MONTH_NAME}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,|\.(?=\s*{YEAR}\s*\)))?\s+(?P<year>{YEAR})"
     rf"|(?P<day2>\d{{1,2}})(?:\s+|-)(?P<mname2>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?(?:,?\s+|-)(?P<year2>{YEAR})"
     rf"|(?P<mname3>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?(?:\s+|-)(?P<year3>{YEAR}))\b"
 )
@@ -334,7 +334,7 @@ EN_PERIOD_YEAR = re.compile(
 # A half or a quarter written short, after a preposition: "in 2H13", "by 1H 2024", "in CYQ4 2021",
 # "in Q3'25" (the year of the period).
 EN_SHORT_PERIOD = re.compile(
-    r"\b(?:in|by|during|until|before|after|from|through|for|of)\s+(?P<d>(?:cy)?(?:[12]h|h[12]|q[1-4])"
+    r"\b(?:in|by|during|until|through)\s+(?P<d>(?:cy)?(?:[12]h|h[12]|q[1-4])"
     # (two digits glued or after an apostrophe, four after a space: not "Q3 14 patients", "1h 30min")
     r"(?:['’]?(?P<y>\d\d)|\s*(?P<y4>(?:19|20)\d\d)))(?!\d|[:.]\d)"
 )
@@ -404,7 +404,7 @@ _EN_PHASE_NUM = rf"(?:{_PHASE_NUM}|one|two|three|four)"
 # next year", "expanded the phase 3 to four countries")
 _EN_PHASE = (
     # ("Phase 2/Phase 3", a registry's "PHASE2/PHASE3": the word again after the slash)
-    rf"{_EN_PHASE_NUM}\s*[ab]?(?:(?:\s*/\s*phase\s*|\s*[/~～–—-]\s*|[·・]){_EN_PHASE_NUM}\s*[ab]?"
+    rf"{_EN_PHASE_NUM}\s*[ab]?(?:(?:\s*/phase\s*|\s*[/~～–—-]\s*|[·・]){_EN_PHASE_NUM}\s*[ab]?"
     rf"|\s+to\s+{_PHASE_NUM}\s*[ab]?(?=\s+(?:[a-z,-]+\s+){{0,8}}?(?:trial|study|program)))?"
 )
 EN_PHASE = re.compile(rf"\bphase\s*(?::\s*)?(?P<phase>{_EN_PHASE})(?![a-z0-9]|/{_PHASE_NUM})")
@@ -493,12 +493,6 @@ ENROLLMENT_CUE = re.compile(
     # "the trial will be conducted on 30 ALS patients" (not an analysis or a screening)
     r"\b(?:trial|study)\s+(?:will be|was|is|has been|had been)\s+(?:conducted|carried out)\s+on\s*$"
 )
-# "a placebo-controlled trial of single doses of X was performed on 12 patients" (a trial: not a
-# sub-study, a laboratory or an autopsy study)
-TRIAL_DONE_ON = re.compile(
-    r"(?<![\w-])trial\s+of\s+[^.;:]{1,80}?\s+(?:was|were|has been|had been|will be)\s+"
-    r"(?:conducted|carried out|performed)\s+(?:on|in)\s+$"
-)
 # "with all 12 patients completing the study", "all 30 participants completed the trial": every
 # one of them took part (not one group's, nor those completing who may go on to an extension).
 ALL_OF_THEM_BEFORE = re.compile(r"\b(?:with\s+)?all\s+(?:of\s+the\s+)?$")
@@ -507,7 +501,8 @@ COMPLETED_STUDY_AFTER = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:study|trial|treatment|protocol)\b\s*(?:[,.;)]|and\b|$)"
 )
 A_PART_BEFORE = re.compile(
-    r"\b(?:cohorts?|groups?|arms?|doses?|parts?|placebo|extension|subgroups?|among)\b"
+    r"\b(?:cohorts?|groups?|arms?|doses?|parts?|placebo|extension|subgroups?|among|sites?|"
+    r"centres?|centers?|of those|given)\b"
 )
 # "52岁", "六十七岁": a count followed by an age describes patients, not a trial's size.
 PATIENT_AGE = re.compile(rf"\s*(?:\d{{1,3}}|[{CN_NUMERAL}]{{1,4}})\s*(?:岁|周岁)")
@@ -613,7 +608,8 @@ SCREENED_AFTER = re.compile(
     r"\s+(?:[a-z-]+\s+){0,2}(?:were|was|had been|have been)\s+screened\b"
     r"(?!\s+and\s+(?:enrolled|randomi[sz]ed|included|treated))|"
     # ... those who "failed screening", screened and not enrolled
-    r"\s+(?:(?!who\b|that\b|which\b)[a-z-]+\s+){0,2}failed\s+(?:the\s+)?screening\b|"
+    r"\s+(?:(?!who\b|that\b|which\b|had\b|have\b|previously\b|earlier\b|once\b)[a-z-]+\s+){0,2}"
+    r"failed\s+(?:the\s+)?screening\b|"
     # ... and those excluded, screened and not enrolled: "18 patients were excluded" (not "60
     # patients who were excluded from PHOENIX")
     r"\s+(?:(?!who\b|that\b)[a-z-]+\s+)?(?:were|was)\s+excluded\b(?!\s+(?:from|because))"
@@ -655,7 +651,8 @@ FIELD_SIZE_COUNT = re.compile(
     # number of participants: 7")
     r"(?:^[\s>*•·|-]*|\bparticipants\s*\|[^|]{0,200}?)"
     rf"(?:target\s+)?(?:sample size|number of (?:participants|patients|subjects))\s*[:：]\s*(?P<n>{_NUMBER})\b"
-    r"(?!\s*%)(?=\s*(?:$|[(（,;，；.]|(?:participants|patients|subjects|people)\b))"
+    r"(?!\s*%|\s*[(（][^)）]*(?:per|each|rct|stud|trial))"
+    r"(?=\s*(?:$|[(（,;，；.]|(?:participants|patients|subjects|people)\b))"
 )
 
 DESIGN_TERMS = {
@@ -734,23 +731,13 @@ PRECLINICAL_EFFECT = re.compile(
 )
 # Mechanism-only sentences are not claims; these words do not make an outcome.
 
-# A regulator's decision still to come is the approval expected ("the FDA is expected to make its
-# decision by Sept. 29", "a PDUFA date of June 28", "target action date"); a partner's, a court's
-# or a monitoring committee's decision is none. (Not "FDA预计在6月16日前作出决定": a Chinese
-# page's year-less day then takes the year of any history told before it.)
-_DECISION_DUE = (
-    r"\bpdufa\b|\btarget\s+action\s+date\b|"
-    r"\b(?:the\s+)?(?:fda|ema|nmpa|pmda|mhra|health\s+canada|agency|regulator)\s+(?:is|was|are|were)\s+"
-    r"(?:expected|due|scheduled|set|slated)\s+to\s+(?:make\s+(?:its|a|the)\s+(?:final\s+)?decision|decide)\b"
-)
 EVENT = re.compile(
     r"\btop-?line\b|\bprovid\w* an update\b|上市|获批|批准|获准|核准|核可|授予|认定|启动|开展|开始|完成|首例|给药|入组|招募|提交|申请|递交|受理|宣布|公布|发布|报道|报告|发表|取得|达到|"
     r"撤市|退市|下市|撤回|撤出|终止|暂停|进行|研究|试验|植入|手术|第一剂|首剂|首次(给药|注射|用药|治疗)|用药|注射|发现|证实|显示|处方|开方|"
     r"临床(?:应用|使用)|"
     r"\b(approv\w*|launch\w*|submit\w*|filed|initiat\w*|start\w*|commenc\w*|ends|ended|began|begin\w*|enter(ed|s|ing)?|enrol\w*|randomi[sz]\w*|dosed|announc\w*|report\w*|publish\w*|complet\w*|withdr[ae]wn?|discontinu\w*|results?|vot\w*|grant\w*|awarded\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:designation|status)|designated\s+(?:as\s+)?(?:an?\s+)?(?:orphan|breakthrough|fast|priority|rare)|cleared|authori[sz]\w*|receiv\w*|recommend\w*|implant(?:ed|s)?)\b|"
     # a regimen joining a platform trial: "was added to the trial in April 2023"
-    r"\badded to the (?:[\w-]+ ){0,3}(?:trial|platform)\b|加入[^,;。，；]{0,8}平台试验|"
-    + _DECISION_DUE
+    r"\badded to the (?:[\w-]+ ){0,3}(?:trial|platform)\b|加入[^,;。，；]{0,8}平台试验"
 )
 WITHDRAWAL = re.compile(
     r"撤市|退市|下市|撤回上市|撤出[^,;。]{0,10}市场|\bwithdrawn\b|\bwithdrew\b|\bwithdraw\b[^.;]{0,30}\bmarkets?\b|\bdiscontinued\b"
@@ -772,7 +759,7 @@ APPROVAL_DOUBTED = re.compile(
     r"\b(?:rumou?rs?|false|not true|untrue|denied|whether|if|should|would|could|might|not|never)\b|[?？]|"
     r"吗|谣言|不属实|不足以|反对|拒绝|否决|是否|能否|未能|尚未|没有|未获"
 )
-APPROVAL = re.compile(r"批准|获批|获准|核准|核可|\bapprov\w*|\bauthori[sz]\w*|" + _DECISION_DUE)
+APPROVAL = re.compile(r"批准|获批|获准|核准|核可|\bapprov\w*|\bauthori[sz]\w*")
 TRIAL_APPROVAL = re.compile(
     r"(获批|批准|获准)[^,;。]{0,24}?(开展|进行|开始|启动)[^,;。]{0,12}?(临床|试验|研究)|\bind\b|"
     r"临床试验(申请)?(获|的)?(批准|许可|默示许可)|双报双批|\bcleared\b"
@@ -876,8 +863,7 @@ ANAPHOR = re.compile(
     r"|\bthe (?:investigational |experimental |study )?(?:drug|medicine|candidate|product|device|implant|"
     # (not a compound it heads: "the treatment period", "the drug-related events")
     r"(?:treatment|therapy)(?!\s+of\b))\b(?![\s-]+(?:periods?|phases?|durations?|windows?|"
-    r"options?|landscape|emergent|naive|naïve|discontinuation|assignments?|allocation|sequence|"
-    r"cycles?)\b)"
+    r"options?|landscape|emergent|naive|naïve|assignments?|allocation|sequence)\b)"
     r"|\bthe company's (?:lead |investigational )?(?:drug |therapy |product )?candidate\b"
 )
 # "a potential new therapeutic approach being developed by Amylyx": the company's product.
@@ -978,12 +964,8 @@ ELIGIBILITY = re.compile(
 # ... and criteria written as rules for the patients, in the clause before the drug: "patients
 # must not have been taking riluzole", "were allowed to continue edaravone", "不得使用利鲁唑".
 ELIGIBILITY_BEFORE = re.compile(
-    # (a requirement reaches past a longer subject: "Subjects randomized to X + riluzole were
-    # required to be taking riluzole"; a permission does not: "… were allowed to continue X" may
-    # be the study drug's extension)
-    r"\b(?:patients|participants|subjects|people|they)\b(?:[^;:.]{0,30}"
-    r"(?:\bmust|\b(?:were|was|are|is) (?:allowed|permitted) to)|[^;:.]{0,50}\b(?:were|was|are|is) "
-    r"required to)\s+(?:not\s+)?"
+    r"\b(?:patients|participants|subjects|people|they)\b[^;:.]{0,30}"
+    r"(?:\bmust|\b(?:were|was|are|is) (?:required|allowed|permitted) to)\s+(?:not\s+)?"
     r"(?:(?:have|be|been)\s+){0,2}(?:taking|taken|take|on|continue|continuing|use|using|used|"
     r"remain on|stay on)\s+(?:(?:a\s+)?stable\s+(?:doses?\s+of\s+)?)?$|"
     r"(?:受试者|患者|参与者)[^,;:，；：。]{0,10}(?:必须|不得)(?:已|正在)?(?:服用|使用)\s*$"
@@ -1220,7 +1202,9 @@ SPACED_CODE = re.compile(
     r"EUA|MAA|US|EP|WO|CN|KR|JP|USD|RMB|EUR|HKD|GBP|CNY|JPY|AUD|CAD|CHF|GMT|UTC|FY|COVID|SARS|ALS|MND|"
     r"ALSFRS|CAFS|SVC|FVC|NFL|SOD|TDP|FUS|AAN|ENCALS|NEALS|ASCO|MDA|CE|HR|CI|OR|RR|SD|SE|NO|TEL|FAX|"
     # stock exchanges' codes ("KOSDAQ 166480", "TSE 4508")
-    r"KOSDAQ|KOSPI|KRX|TSE|TYO|NYSE|NASDAQ|ASX|HKEX|SEHK|SSE|SZSE|LSE|TSX|OTC|SIX)\s)"
+    r"KOSDAQ|KOSPI|KRX|TSE|TYO|NYSE|NASDAQ|ASX|HKEX|SEHK|SSE|SZSE|LSE|TSX|OTC|SIX|"
+    # laws, bills and regulations ("21 CFR 312", "HB 4423"), Australian states' postcodes
+    r"CFR|USC|HB|SB|HR|AB|LB|VIC|NSW|QLD|TAS|ACT|WA|SA|NT)\s)"
     # (not a US state and ZIP code: "CA 92121")
     r"(?P<name>(?![A-Z]{2}\s\d{5}(?!\d))[A-Z]{2,6}\s(?!(?:19|20)\d\d(?!\d))\d{3,7})"
     # (nor an amount, "SEK 150 million", nor a form's number, "FDA 510(k)")
@@ -1235,10 +1219,20 @@ DEVICE_DEFINED = re.compile(
     r"(?<![\w-])(?P<words>(?:[A-Z][A-Za-z0-9]*[\s-]+){2,6}(?:System|Device|Stimulator|Implant|"
     r"Interface|Pacer|Pacemaker|Exoskeleton|Neuroprosthesis))\s*\((?P<acr>[A-Z]{2,6})\)"
 )
-NOT_A_BRAND = frozenset({"The", "A", "An", "Our", "Its", "Their", "This", "That", "Each", "Every"})
+NOT_A_BRAND = frozenset(
+    {"The", "A", "An", "Our", "Its", "Their", "This", "That", "These", "Those", "Each", "Every",
+     "Your", "My", "His", "Her", "Another", "Other", "Some", "Any", "No", "One", "Two", "Such"}
+)  # fmt: skip
 # ... nor an adjective ("Implanted", "Implantable", "Wireless", "Spinal", "Novel", "Portable").
 ADJECTIVE_ENDING = re.compile(
     r"(?:ed|able|ible|less|al|ic|ive|ous|ant|ent|ary|ory|ing|el|ern|ior|new|first)$"
+)
+
+# ... named as a drug at least once: "data for AEOL 10150", "development of AEOL 10150", "AEOL
+# 10150 is an antioxidant compound".
+SPACED_CODE_AS_DRUG = re.compile(
+    r"(?:\b(?:data|results|development|dose|doses|dosing|study|trial|studies|trials)\s+(?:of|for|with)"
+    r"|\b(?:drug|compound|candidate|molecule|therapy|treatment)|\bdosed with)\s+$"
 )
 
 # International nonproprietary name stems that name drugs.

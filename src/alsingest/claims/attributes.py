@@ -512,12 +512,9 @@ def find_enrollment(view: str) -> Attribute | None:
                 patterns.ALL_OF_THEM_BEFORE.search(before)
                 and len(m.group().split()) == 2
                 and patterns.COMPLETED_STUDY_AFTER.match(view, m.end())
-                and not patterns.A_PART_BEFORE.search(
-                    view, clause_span(view, m.start())[0], m.start()
-                )
+                # (the whole sentence before it: "At the Sheffield site, all 9 patients …")
+                and not patterns.A_PART_BEFORE.search(view, 0, m.start())
             )
-            # "a placebo-controlled trial of single doses of X was performed on 12 patients"
-            or patterns.TRIAL_DONE_ON.search(view, max(0, m.start() - 140), m.start())
         ):
             rule = _ENGLISH_COUNT_RULES[m.re]
             strong.append(Attribute("enrollment", m.start(), m.end(), n, rule=rule))

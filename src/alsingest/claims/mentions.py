@@ -327,6 +327,7 @@ class UnlistedNames:
         cn_names: set[str] = set()
         counts: dict[str, int] = {}
         spaced: Counter[str] = Counter()  # codes written with a space ("AEOL 10150")
+        as_drug: set[str] = set()  # ... named as a drug at least once
         # Chinese names in drug-only contexts, read once over the whole text (a name the
         # lexicon knows is its own mention already).
         text = "\n".join(item.view.folded for item in sentences)
@@ -390,9 +391,14 @@ class UnlistedNames:
                     ):
                         names.add(name)
             if patterns.DIGIT.search(view):
-                spaced.update(
-                    m.group("name").lower() for m in patterns.SPACED_CODE.finditer(item.view.text)
-                )
+                written = item.view.text
+                for m in patterns.SPACED_CODE.finditer(written):
+                    code = m.group("name").lower()
+                    spaced[code] += 1
+                    if patterns.SPACED_CODE_AS_DRUG.search(
+                        written[max(0, m.start() - 30) : m.start()].lower()
+                    ):
+                        as_drug.add(code)
                 found = [*patterns.CODE_NAME.finditer(view), *finditer(patterns.INN_NAME, view)]
             else:
                 found = list(finditer(patterns.INN_NAME, view))
@@ -403,7 +409,7 @@ class UnlistedNames:
         names.update(
             code
             for code, n in spaced.items()
-            if n >= 2 and _unlisted(code.replace(" ", ""), lexicon)
+            if n >= 2 and code in as_drug and _unlisted(code.replace(" ", ""), lexicon)
         )
         drug_names = _any_of(names, r"(?<![a-z0-9-])(?:{})" + _NAME_END)
         # A name used where only a drug can stand counts, every time it is named, towards the
