@@ -48,6 +48,7 @@ REAL_SETS = {
     "real-test10": "test10",
     "real-test11": "test11",
     "real-test12": "test12",
+    "real-test13": "test13",
 }
 
 
