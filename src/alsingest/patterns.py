@@ -861,7 +861,7 @@ ANAPHOR = re.compile(
     r"|(?:该|这套|这款|此)(?:脑机接口|脑机)?(?:装置|设备|植入物|芯片)"
     # (not "for the treatment of ALS": treating, not a product)
     r"|\bthe (?:investigational |experimental |study )?(?:drug|medicine|candidate|product|device|implant|"
-    # (not a compound it heads: "the treatment period", "the drug-related events")
+    # (not a compound it heads: "the treatment period", "the therapy options")
     r"(?:treatment|therapy)(?!\s+of\b))\b(?![\s-]+(?:periods?|phases?|durations?|windows?|"
     r"options?|landscape|emergent|naive|naïve|assignments?|allocation|sequence)\b)"
     r"|\bthe company's (?:lead |investigational )?(?:drug |therapy |product )?candidate\b"
@@ -1092,13 +1092,13 @@ NOT_A_THERAPY = re.compile(
     # a month of a year: "Mar-2020", "sept2019"
     r"|(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)-?(19|20)\d\d)$"
 )
-# The endings of Chinese drug names: chemical stems ("硝酮嗪", "利鲁唑"), INN transliterations
-# ("马赛替尼", "托夫生"), dosage forms ("参蓉颗粒").
 # What a trial does to a drug, right before its name ("进一步确证藿苓生肌颗粒治疗…"): never part of
 # the name, however rare the word.
 TRIAL_VERB = re.compile(
     r"确证|评价|评估|验证|观察|探索|考察|证实|比较|口服|给予|采用|服用|使用|联用"
 )
+# The endings of Chinese drug names: chemical stems ("硝酮嗪", "利鲁唑"), INN transliterations
+# ("马赛替尼", "托夫生"), dosage forms ("参蓉颗粒").
 CN_NAME_ENDING = re.compile(
     r"(?:嗪|唑|酮(?!体)|啶|替尼|单抗|夫生|那生|奈生|司他|颗粒|胶囊|注射液|口服液|混悬液|滴丸|口溶膜|舌下片)"
 )
@@ -1194,7 +1194,7 @@ NOT_A_TRIAL_NAME = re.compile(
 
 
 # A code written with a space, in capitals as written: "AEOL 10150", "CK 2127107" (named twice in
-# an article to count: a single "ABC 123" may be anything). Not a year ("AAN 2024"), a registry,
+# an article, once as a drug, to count: a single "ABC 123" may be anything). Not a year ("AAN 2024"), a registry,
 # patent, application or currency number ("NCT 01234567", "IND 123456", "USD 500"), nor a count
 # or dose ("ALS 300 patients").
 SPACED_CODE = re.compile(
@@ -1228,8 +1228,8 @@ ADJECTIVE_ENDING = re.compile(
     r"(?:ed|able|ible|less|al|ic|ive|ous|ant|ent|ary|ory|ing|el|ern|ior|new|first)$"
 )
 
-# ... named as a drug at least once: "data for AEOL 10150", "development of AEOL 10150", "AEOL
-# 10150 is an antioxidant compound".
+# ... named as a drug at least once: "data for AEOL 10150", "development of AEOL 10150", "the
+# compound AEOL 10150".
 SPACED_CODE_AS_DRUG = re.compile(
     r"(?:\b(?:data|results|development|dose|doses|dosing|study|trial|studies|trials)\s+(?:of|for|with)"
     r"|\b(?:drug|compound|candidate|molecule|therapy|treatment)|\bdosed with)\s+$"

@@ -75,23 +75,6 @@ def article_subject(
         for mention in item.mentions:
             kept = class_counts if mention.therapy in classes else counts
             kept[mention.therapy] = kept.get(mention.therapy, 0) + 1
-    return _most_named(counts, class_counts)
-
-
-def _device_name(words: list[str], initials: str) -> str | None:
-    """ "NeuRx Diaphragm Pacing System" (DPS) is "neurx dps": the brand before the words the
-    initials stand for (hyphenated words give one letter a part)."""
-    parts = [p for w in words for p in w.split("-")]
-    n = len(initials)
-    if len(parts) <= n or "".join(p[0] for p in parts[-n:]) != initials:
-        return None
-    brand = parts[-n - 1]
-    if brand in patterns.NOT_A_BRAND or patterns.ADJECTIVE_ENDING.search(brand.lower()):
-        return None  # "Implanted Diaphragm Pacing System (DPS)": a kind of device, no brand
-    return f"{brand} {initials}".lower()
-
-
-def _most_named(counts: Mapping[str, int], class_counts: Mapping[str, int]) -> str | None:
     if not counts:
         # "fetal human neural stem cells … a phase I trial": an article about one cell therapy
         # that names no product is about that class.
@@ -425,6 +408,19 @@ class UnlistedNames:
 # (not "Therapy" or "Treatment": a column of approaches, "Small Molecules", "Gene therapy")
 _DRUG_HEADER = re.compile(r"(?:drugs?|interventions?|agents?|药物|干预措施)", re.IGNORECASE)
 _SEPARATORS = (" / ", "|", "\t")
+
+
+def _device_name(words: list[str], initials: str) -> str | None:
+    """ "NeuRx Diaphragm Pacing System" (DPS) is "neurx dps": the brand before the words the
+    initials stand for (hyphenated words give one letter a part)."""
+    parts = [p for w in words for p in w.split("-")]
+    n = len(initials)
+    if len(parts) <= n or "".join(p[0] for p in parts[-n:]) != initials:
+        return None
+    brand = parts[-n - 1]
+    if brand in patterns.NOT_A_BRAND or patterns.ADJECTIVE_ENDING.search(brand.lower()):
+        return None  # "Implanted Diaphragm Pacing System (DPS)": a kind of device, no brand
+    return f"{brand} {initials}".lower()
 
 
 def glued_row_names(
