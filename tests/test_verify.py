@@ -143,8 +143,9 @@ def test_traditional_source_and_simplified_claim(lexicon):
         ("环境异常 完成验证后即可继续访问。去验证", "block or verification page"),
         ("   \n\n 12 34 56 %%% ### 78 90 " * 20, "no text"),
         (
-            "근위축성 측삭경화증(ALS) 치료제의 임상 2상 시험을 시작했다고 회사가 밝혔다. " * 8,
-            "Korean",
+            "筋萎縮性側索硬化症（ALS）の新しい治療薬について、ニプロと札幌医科大学は第II相試験を開始しました。"
+            * 8,
+            "Japanese",
         ),
         (
             "Die klinische Studie mit Tofersen wurde im Jahr 2023 von der Behörde zugelassen und die Patienten "
@@ -2000,41 +2001,3 @@ def test_a_therapy_found_by_the_code_the_claims_own_words_give(lexicon):
     # no code in the claim's words: the source still never names it
     bare = {**quoted, "quote": "Autologous BM MSC | IT | 2 M/kg | 72 | 2011 | 1,2"}
     assert verify_claim(bare, Source(text, CONVERTER), lexicon).verdict == NOT_FOUND
-
-
-# --- session 13 ----------------------------------------------------------------
-
-JAPANESE_RELEASE = (
-    "田辺三菱製薬株式会社は、7月25日に、中国の国家薬品監督管理局(NMPA)より、エダラボンの筋萎縮性側索硬化症"
-    "(ALS)の適応症について承認を取得しましたのでお知らせします(2019年8月7日発表)。"
-    "エダラボンは、2015年6月に日本で承認された後、韓国、米国、カナダでも承認を得ています。"
-    "第3相臨床試験では137人の患者が参加しました。"
-)
-
-
-def test_a_japanese_source_is_read_through_its_chinese(lexicon):
-    source = Source(JAPANESE_RELEASE, CONVERTER)
-    assert source.problem is None
-    china = claim(
-        therapy="edaravone", type="approval", date="2019-07", quote="2019年7月在中国获批上市"
-    )
-    assert verify_claim(china, source, lexicon).verdict == SUPPORTED
-    # the evidence quotes the page as stored, in Japanese
-    result = verify_claim(china, source, lexicon)
-    assert any("承認" in JAPANESE_RELEASE[e.start : e.end] for e in result.evidence)
-    # another month of the same approval is contradicted
-    wrong = {**china, "date": "2019-10"}
-    assert verify_claim(wrong, source, lexicon).verdict == CONTRADICTED
-
-
-@pytest.mark.parametrize(
-    "sentence, outcome",
-    [
-        ("第2相試験で主要評価項目に関して統計学的有意差はなかった。", "missed"),
-        ("第2相試験で主要評価項目を達成しなかった。", "missed"),
-    ],
-)
-def test_a_japanese_result_not_reached_is_a_missed_endpoint(lexicon, sentence, outcome):
-    text = ("ボスチニブのALS患者26名を対象とした" + sentence) * 3 + JAPANESE_RELEASE
-    met = claim(therapy="bosutinib", type="trial_result", phase="2", outcome="met")
-    assert verify_claim(met, Source(text, CONVERTER), lexicon).verdict == CONTRADICTED

@@ -33,7 +33,6 @@ from .claims.binding import clause_at
 from .claims.discourse import is_about_another_disease
 from .claims.mentions import not_a_therapy
 from .dates import cn_number, en_number, find_dates
-from .japanese import as_chinese, is_japanese
 from .lexicon import Lexicon, name_key
 from .normalize import Converter, fold, join_lines
 from .structure import paragraphs_of, sentences_of
@@ -129,7 +128,7 @@ def unreadable(text: str) -> str | None:
     hangul = sum(1 for ch in letters if "\uac00" <= ch <= "\ud7af")
     cjk = sum(1 for ch in letters if "\u4e00" <= ch <= "\u9fff")
     if kana > 0.05 * len(letters):
-        return None  # Japanese: read through its Chinese (japanese.as_chinese)
+        return "the source is in Japanese, which the verifier does not read"
     if hangul > 0.05 * len(letters):
         return "the source is in Korean, which the verifier does not read"
     if cjk < 0.05 * len(letters):
@@ -159,9 +158,6 @@ class Source:
         self.published = published
         # Hard-wrapped lines joined (a space for a newline: offsets stay those of ``text``).
         unwrapped = patterns.WRAPPED_LINE_BREAK.sub(" ", text)
-        if is_japanese(unwrapped):
-            # "…エダラボンの…承認を取得", "第3相試験": the words a verdict turns on, in Chinese
-            unwrapped = as_chinese(unwrapped)
         script = converter.detect_script(unwrapped)
         simplified = converter.to_simplified(unwrapped, script)
         paragraphs = paragraphs_of(unwrapped)
