@@ -2001,3 +2001,18 @@ def test_a_therapy_found_by_the_code_the_claims_own_words_give(lexicon):
     # no code in the claim's words: the source still never names it
     bare = {**quoted, "quote": "Autologous BM MSC | IT | 2 M/kg | 72 | 2011 | 1,2"}
     assert verify_claim(bare, Source(text, CONVERTER), lexicon).verdict == NOT_FOUND
+
+
+# --- session 13 ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", review_guards("session13_japanese.json"), ids=lambda c: c["name"])
+def test_a_japanese_source_never_gets_a_wrong_verdict(lexicon, case):
+    # A reviewer's Japanese sources against a reader that rewrote the verdict's words into Chinese
+    # (withdrawn): negation, plans and filings after the verb, era years, 国内/欧州/カナダ, a
+    # side measure's "有意差はなかった", a combination's katakana name, フェーズ3. Until a reader
+    # handles them, a Japanese source is `unavailable`, never a wrong verdict.
+    fields = {"therapy": "edaravone", "type": "other", "status": "reported", **case["claim"]}
+    source = Source(case["source"], CONVERTER, published=case.get("published"))
+    result = verify_claim(claim(**fields), source, lexicon)
+    assert result.verdict in (case["verdict"], UNAVAILABLE), result.reason
