@@ -430,12 +430,8 @@ def _days_before(claimed: str, announced: str) -> int | None:
 
 def _a_day_apart(claimed: str, stated: str) -> bool:
     """Two full dates a day apart: a release stamped in one time zone, reported in another."""
-    if len(claimed) != 10 or len(stated) != 10:
-        return False
-    try:
-        return abs((date.fromisoformat(claimed) - date.fromisoformat(stated)).days) <= 1
-    except ValueError:
-        return False
+    days = _days_before(claimed, stated)
+    return days is not None and abs(days) <= 1
 
 
 def _another_day(claimed: str, stated: str, to_the_day: bool = True) -> bool:
