@@ -95,6 +95,8 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         "real-dev19": beside(tests / "real" / "dev19"),
         "real-dev20": beside(tests / "real" / "dev20"),
         "real-dev21": beside(tests / "real" / "dev21"),
+        "real-dev22": beside(tests / "real" / "dev22"),
+        "real-dev23": beside(tests / "real" / "dev23"),
         SEALED: beside(tests / "real" / "test"),
         SEALED2: beside(tests / "real" / "test2"),
         SEALED3: beside(tests / "real" / "test3"),

@@ -41,6 +41,8 @@ REAL_SETS = {
     "real-dev19": "dev19",
     "real-dev20": "dev20",
     "real-dev21": "dev21",
+    "real-dev22": "dev22",
+    "real-dev23": "dev23",
     "real-test6": "test6",
     "real-test7": "test7",
     "real-test8": "test8",
