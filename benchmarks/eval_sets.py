@@ -38,6 +38,7 @@ SEALED10 = "real-test10"  # collected in session 10, scored once at its end (0.7
 SEALED11 = "real-test11"  # collected in session 11, scored once at its end (0.827)
 SEALED12 = "real-test12"  # collected in session 12, scored once at its end (0.789)
 SEALED13 = "real-test13"  # collected in session 13, scored once at its end (0.744)
+SEALED14 = "real-test14"  # collected in session 14, to be scored once at its end
 SPENT = (
     SEALED,
     SEALED2,
@@ -54,7 +55,7 @@ SPENT = (
     SEALED13,
 )
 # a fresh sealed set goes here until its single score is written down
-FRESH: tuple[str, ...] = ()
+FRESH: tuple[str, ...] = (SEALED14,)
 
 
 def gold_sets() -> dict[str, tuple[list[Path], Path]]:
@@ -110,6 +111,7 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         SEALED11: beside(tests / "real" / "test11"),
         SEALED12: beside(tests / "real" / "test12"),
         SEALED13: beside(tests / "real" / "test13"),
+        SEALED14: beside(tests / "real" / "test14"),
     }
 
 

@@ -3710,3 +3710,90 @@ def test_a_sample_size_field_counts_only_when_the_number_is_its_value(toolkit):
     text = "AB-101 phase 2 trial in ALS.\n\nSample size: 90% power to detect a difference; 150 participants will be enrolled."
     sizes = {c.enrollment for c in claims_of(toolkit, text)}
     assert 90 not in sizes and 150 in sizes, sizes
+
+
+# --- session 14: names by their INN stems, lists ending in placebo ---------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    # -ifen, -guanide, -quine, -oxacin, -dipine, -pentin, -broxol, -ine, esters, stems run together
+    [
+        "卡瑞昔芬",
+        "莫特双胍",
+        "羟氯喹",
+        "依诺沙星",
+        "妥拉地平",
+        "加巴喷丁",
+        "氨溴索",
+        "胞磷胆碱",
+        "富马酸二甲酯",
+        "曲唑酮",
+    ],
+)
+def test_a_chinese_name_ending_in_an_inn_stem_is_a_therapy(toolkit, name):
+    text = f"{name}治疗肌萎缩侧索硬化的II期临床试验于2021年3月启动。"
+    assert {(c.therapy, c.date) for c in claims_of(toolkit, text)} == {(name, "2021-03")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "斯蒂芬·霍金患病50余年。2021年3月，一项II期临床试验启动。",  # a person's name in 芬
+        "2021年3月，莫德纳启动了一项II期临床试验。",  # a company, not the stem 莫德
+        "噻唑类化合物的II期临床试验于2021年3月启动。",  # a bare chemical class
+        "地平线公司的II期临床试验于2021年3月启动。",
+    ],
+)
+def test_words_ending_like_a_stem_are_no_chinese_name(toolkit, text):
+    assert claims_of(toolkit, text) == []
+
+
+def test_a_stem_inside_a_longer_name_is_no_name_of_its_own(toolkit):
+    # "普利" (-pril) opens "普利多匹定": the name goes on, no "…普利" is cut from it
+    text = "σ1受体激动剂普利多匹定的III期临床试验于2021年3月启动。"
+    assert not any(c.therapy.endswith("普利") for c in claims_of(toolkit, text))
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["tamoxifen", "metformin", "hydroxychloroquine", "enoxacin", "pentoxifylline", "trazodone"],
+)
+def test_an_english_name_with_an_inn_stem_is_a_therapy(toolkit, name):
+    text = f"A phase 2 trial of {name} in people with ALS began in March 2021."
+    assert {(c.therapy, c.date) for c in claims_of(toolkit, text)} == {(name, "2021-03")}
+
+
+def test_cholesterol_and_april_are_no_inn_names(toolkit):
+    text = "In April 2021 a phase 2 trial of cholesterol lowering in 60 people with ALS began."
+    assert claims_of(toolkit, text) == []
+
+
+@pytest.mark.parametrize("tail", ["and placebo.", "or a matching placebo.", "versus placebo."])
+def test_arms_listed_before_the_placebo_arm_share_the_trials_size(toolkit, tail):
+    text = f"Up to 450 participants will be randomised 1:1:1 to oral ibudilast, memantine {tail}"
+    got = {(c.therapy, c.enrollment) for c in claims_of(toolkit, text)}
+    assert got == {("ibudilast", 450), ("memantine", 450)}
+
+
+def test_how_a_drug_works_is_no_result(toolkit):
+    # the guide: a mechanism description is no claim; the same effect in a trial is a result
+    text = "药物分类\n\n异丁司特可通过抑制炎症的作用机制延缓疾病进展。"
+    assert claims_of(toolkit, text) == []
+    trial = "在II期临床试验中，异丁司特通过抑制炎症的机制显著延缓了疾病进展。"
+    assert {c.type for c in claims_of(toolkit, trial)} == {"trial_result"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This adaptive design reduces the number of people required to definitively (phase III) evaluate drugs.",
+        "Few candidates reach phase 3 to test new treatments in ALS.",
+    ],
+)
+def test_a_phase_of_drug_testing_in_general_is_no_trials_phase(toolkit, sentence):
+    text = f"AB-101 and AB-202 are tested in a platform trial in ALS. {sentence}"
+    assert {c.phase for c in claims_of(toolkit, text)} <= {None}
+    # the trial's own phase still counts
+    own = "AB-101 and AB-202 are tested in a phase 3 platform trial to evaluate drugs for ALS."
+    assert {c.phase for c in claims_of(toolkit, own)} == {"3"}

@@ -419,6 +419,12 @@ HYPOTHETICAL_PHASE_BEFORE = re.compile(
     # "PrimeC, if approved following a Phase 3 trial, could …", "若能通过3期": a condition
     r"\bif\s+(approved|successful|positive)\s+(following|after|in)\s+(an?\s+)?|如果?[能可]?通过|若[能可]?通过)$"
 )
+# A phase of drug testing in general, no trial's: "required to definitively (phase III) evaluate
+# drugs", "phase 3 to test new treatments" (a verb and a bare plural after the phase).
+GENERIC_PHASE_AFTER = re.compile(
+    r"[\s)）]*(?:to\s+)?(?:evaluate|test|assess|screen|compare)\s+(?:new\s+|candidate\s+|potential\s+)?"
+    r"(?:drugs|treatments|therapies|compounds|candidates)\b"
+)
 # "from phase 2 to phase 2/3", "由2期转入3期": the trial's phase is the one it moved to.
 PHASE_FROM = re.compile(r"(from|由|从)\s*$")
 PHASE_TO = re.compile(r"\s*(to|into|→|->|转为|转入|进入|升级为|过渡到|推进至|推进到)\s*$")
@@ -688,6 +694,10 @@ OUTCOME_MET = re.compile(
     # hoped for or expected (POSITIVE_HEDGED_BEFORE)
     r"(?<!hoped-for )\b(?:positive|promising|encouraging)\s+(?:clinical\s+|top-?line\s+|preliminary\s+|interim\s+){0,2}(?:results|data|findings)\b"
 )
+# How a drug works, right before the effect it names: "可通过抗炎…的作用机制延缓ALS进展" describes
+# its mechanism (no claim, by the guide) unless a trial or study is the sentence's matter.
+MECHANISM_BEFORE = re.compile(r"通过[^，,。；;]{0,30}机制[^，,。；;]{0,3}$")
+TRIAL_MATTER = re.compile(r"试验|研究|临床|受试者|[\dⅠⅡⅢⅣivx一二三四]期")
 # What makes "positive results" a hope, a plan or a contrast: "expects positive topline results",
 # "hoped for positive results", "failed to deliver the positive results", "Despite encouraging data".
 POSITIVE_HEDGED_BEFORE = re.compile(
@@ -1098,9 +1108,14 @@ TRIAL_VERB = re.compile(
     r"确证|评价|评估|验证|观察|探索|考察|证实|比较|口服|给予|采用|服用|使用|联用"
 )
 # The endings of Chinese drug names: chemical stems ("硝酮嗪", "利鲁唑"), INN transliterations
-# ("马赛替尼", "托夫生"), dosage forms ("参蓉颗粒").
+# ("马赛替尼", "托夫生"; the approved names' stems: -ifen/-ofen 昔芬 洛芬 氯芬 米芬 (not "斯蒂芬"), -formin 胍, -quine 喹, -phthalide 酞,
+# -ine 碱, esters 酯, -statin 他汀, -oxacin 沙星, -cillin 西林, -mycin 霉素, -olol 洛尔, -pril 普利,
+# -sartan 沙坦, -dipine 地平, -racetam 西坦, -imod 莫德, -pentin 喷丁, -broxol 溴索), dosage
+# forms ("参蓉颗粒"). Stems run together are one ending ("曲唑酮": 唑 and 酮).
 CN_NAME_ENDING = re.compile(
-    r"(?:嗪|唑|酮(?!体)|啶|替尼|单抗|夫生|那生|奈生|司他|颗粒|胶囊|注射液|口服液|混悬液|滴丸|口溶膜|舌下片)"
+    r"(?:嗪|唑|酮(?!体)|啶|替尼|单抗|夫生|那生|奈生|司他|[昔洛氯米]芬|胍|喹|酞(?!菁)|碱(?![基性])|酯"
+    r"|他汀|沙星|西林|霉素|洛尔|普利|沙坦|地平(?!线)|西坦|莫德(?!纳)|喷丁|溴索)+"
+    r"|颗粒|胶囊|注射液|口服液|混悬液|滴丸|口溶膜|舌下片"
 )
 CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 # Words that never stand inside a drug's name (function words, measure words, route and origin
@@ -1237,7 +1252,10 @@ SPACED_CODE_AS_DRUG = re.compile(
 
 # International nonproprietary name stems that name drugs.
 INN_NAME = re.compile(
-    r"\b(?P<name>[a-z]{3,}(?:mab|tinib|[a-z]nib|[rnu]sen|mestrocel|[a-z]{3}cel|semtiv|[a-z]{4}stat|pidine|parib|ampanel|corilant|ximod|lisib))\b"
+    r"\b(?P<name>[a-z]{3,}(?:mab|tinib|[a-z]nib|[rnu]sen|mestrocel|[a-z]{3}cel|semtiv|[a-z]{4}stat|pidine|parib|ampanel|corilant|ximod|lisib"
+    # more WHO stems: tamoxifen, metformin, hydroxychloroquine, enoxacin, pentoxifylline,
+    # clenbuterol (not "cholesterol"), trazodone, ambroxol, piracetam, simvastatin, rapamycin
+    r"|oxifen|ofen|formin|oquine|xacin|fylline|phylline|buterol|moterol|meterol|zodone|roxol|racetam|vastatin|mycin))\b"
 )
 
 # A drug the lexicon does not know, named where only a drug can stand: after a drug, therapy or
@@ -1518,13 +1536,18 @@ TIME_CLAUSE_REST = re.compile(
     r"[\s,，]*(?:(?:and|but|then|in|on|by|since|早在|而|但|在|于|到了|直到)[\s,，]*)*"
 )
 LIST_GLUE = re.compile(r"^\s*(and/or|and|or|,|、|和|或|及|与|以及)\s*$")
+# A list of arms ending in its placebo arm: "(… trazodone,) memantine and placebo."
+PLACEBO_LIST_END = re.compile(
+    r"\s*(?:and|or|versus|vs\.?|和|或|及|与)\s*(?:a\s+)?(?:matching\s+)?(?:placebo|安慰剂)(?:组)?[\s.。]*"
+)
 
 # Strings one of which every match of a pattern holds (tests/test_patterns.py proves each
 # list from the pattern's parse): claims does not run a pattern on a sentence holding none.
 CUES: dict[re.Pattern, tuple[str, ...]] = {
     INN_NAME: (
         "mab", "nib", "sen", "cel", "semtiv", "stat", "pidine", "parib", "ampanel", "corilant",
-        "ximod", "lisib",
+        "ximod", "lisib", "fen", "formin", "oquine", "xacin", "phylline", "fylline", "terol",
+        "zodone", "roxol", "racetam", "mycin",
     ),
     CONTEXT_NAME: (
         "药", "疗法", "脑机接口", "mg", "mcg", "μg", "placebo", "regimen", "脑", "brain", "植入", "implant", "bci",
@@ -1573,8 +1596,9 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
     PRODUCT_DESCRIPTION: ("its ", "their ", "该公司", "在研", "候选", "核心", "其"),
     PRODUCT_DEVELOPED_BY: ("developed by",),
     CN_NAME_ENDING: (
-        "嗪", "唑", "酮", "啶", "替尼", "单抗", "夫生", "那生", "奈生", "司他", "颗粒", "胶囊", "注射液",
-        "口服液", "混悬液", "滴丸", "口溶膜", "舌下片",
+        "嗪", "唑", "酮", "啶", "替尼", "单抗", "夫生", "那生", "奈生", "司他", "芬", "胍", "喹", "酞", "碱",
+        "酯", "他汀", "沙星", "西林", "霉素", "洛尔", "普利", "沙坦", "地平", "西坦", "莫德", "喷丁", "溴索",
+        "颗粒", "胶囊", "注射液", "口服液", "混悬液", "滴丸", "口溶膜", "舌下片",
     ),
     CELL_THERAPY: ("细胞", "cell"),
     WITH_PLACEBO_AFTER: ("placebo", "安慰剂"),

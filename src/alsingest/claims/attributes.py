@@ -113,6 +113,8 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[Attribute]:
     for m in met:
         # "未在所有患者中达到主要终点" holds "达到主要终点": the negation wins.
         if not any(s < m.end() and m.start() < e for s, e in missed):
+            if _a_mechanism(view, m.start()):
+                continue
             value = _outcome("met", view, m.start(), m.end())
             attributes.append(Attribute("outcome", m.start(), m.end(), value, rule="OUTCOME_MET"))
     if not missed and not met:
@@ -147,6 +149,7 @@ def find_phases(view: str) -> list[Attribute]:
             and not patterns.HYPOTHETICAL_PHASE_BEFORE.search(
                 view, max(0, m.start() - 40), m.start()
             )
+            and not patterns.GENERIC_PHASE_AFTER.match(view, m.end())
         ),
         key=lambda a: a.start,
     )
@@ -223,6 +226,13 @@ def is_event_date(view: str, date: DateMention) -> bool:
         return True
     after = view[end : clause_at(view, end + 1)[1]]
     return not (patterns.FUNDING.search(after) or (patent and patterns.PATENT.search(after)))
+
+
+def _a_mechanism(view: str, at: int) -> bool:
+    """The effect at ``at`` is how the drug works ("可通过…的作用机制延缓发病"), in a sentence about
+    no trial or study."""
+    head = view[max(0, at - 40) : at]
+    return bool(patterns.MECHANISM_BEFORE.search(head)) and not patterns.TRIAL_MATTER.search(view)
 
 
 def _outcome(polarity: str, view: str, start: int, end: int) -> str:

@@ -83,8 +83,11 @@ def _continues_list(
     if not merged or not _ends_with_mention(text, merged[-1], mentions):
         return False
     first, *others = sorted(inside, key=lambda m: m.start)
-    if text[start : first.start].strip() or not others:
+    if text[start : first.start].strip():
         return False
+    if not others:
+        # "… to trazodone, memantine and placebo.": the list ends in its placebo arm
+        return bool(patterns.PLACEBO_LIST_END.fullmatch(text, first.end, clause[1]))
     return bool(patterns.LIST_GLUE.match(text[first.end : others[0].start]))
 
 

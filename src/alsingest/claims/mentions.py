@@ -250,6 +250,16 @@ def common_word(frequency: Mapping[str, int]) -> Callable[[str], bool]:
     return common
 
 
+def _cjk(word: str) -> bool:
+    return bool(patterns.CJK_WORD.fullmatch(word))
+
+
+def _transliteration(word: str) -> bool:
+    """A single syllable of a transliterated name ("他" of "他莫昔芬"), however common as a word;
+    never a function word ("的", "与")."""
+    return len(word) == 1 and word in patterns.TRANSLIT_SET and word not in patterns.NAME_STOP_WORDS
+
+
 def chinese_names(
     view: str,
     masked: str,
@@ -270,18 +280,27 @@ def chinese_names(
             continue  # "利鲁唑": a lexicon name
         if spans is None:
             spans = _word_spans(view, words)
-        start = m.start()
-        for word_start, word_end in reversed([s for s in spans if s[1] <= m.start()]):
+        if (
+            m.end() < len(masked)
+            and masked[m.end()] in patterns.TRANSLIT_SET
+            and m.group()[-1] in (patterns.TRANSLIT_SET)
+        ):
+            continue  # "普利" of "普利多匹定": the name goes on
+        # the ending may close a word of its own ("莫昔芬", "羟/氯喹"): the name holds that word
+        start = next(
+            (s for s, e in spans if s < m.start() < e <= m.end() and _cjk(masked[s:e])), m.start()
+        )
+        for word_start, word_end in reversed([s for s in spans if s[1] <= start]):
             word = masked[word_start:word_end]
             if (
                 word_end != start
                 or not patterns.CJK_WORD.fullmatch(word)
-                or common(word)
+                or (common(word) and not _transliteration(word))
                 or patterns.TRIAL_VERB.fullmatch(word)
             ):
                 break
             start = word_start
-        if start < m.start():  # a bare ending ("注射液") is no name
+        if start < m.start() and m.end() - start >= 3:  # a bare ending ("注射液", "噻唑") is none
             found.append((start, m.end(), "CN_NAME_ENDING"))
     found.extend((*m.span(), "CELL_THERAPY") for m in finditer(patterns.CELL_THERAPY, masked))
     return found
