@@ -2016,3 +2016,68 @@ def test_a_japanese_source_never_gets_a_wrong_verdict(lexicon, case):
     source = Source(case["source"], CONVERTER, published=case.get("published"))
     result = verify_claim(claim(**fields), source, lexicon)
     assert result.verdict in (case["verdict"], UNAVAILABLE), result.reason
+
+
+# --- session 14: a registry mirror's figures, a clearance's month and year ---------------------
+
+MIRROR = """A Phase 2/3 Study of NurOwn in Patients With ALS
+
+Study Status:
+
+Not recruiting
+
+Intervention Name:
+
+NurOwn (MSC-NTF cells), Placebo
+
+Estimated Study Start Date:
+
+{start}
+
+Total Enrollment
+
+{size} participants
+"""
+
+
+@pytest.mark.parametrize(
+    "start, fields, verdict",
+    [
+        # a start told as done, in a year before the record's planned start: contradicted
+        ("03 / 31 / 2007", {"date": "2006", "status": "reported"}, CONTRADICTED),
+        # a plan drifts: the same year, or a claim that is a plan too, is no conflict
+        ("03 / 31 / 2007", {"date": "2007-06", "status": "reported"}, PARTIAL),
+        ("03 / 31 / 2007", {"date": "2006", "status": "planned"}, PARTIAL),
+        # the figures read month first; a first number over 12 is the day
+        ("03 / 31 / 2007", {"date": "2007-03-31", "status": "reported"}, SUPPORTED),
+        ("31/03/2007", {"date": "2007-03-31", "status": "reported"}, SUPPORTED),
+    ],
+)
+def test_a_mirrors_estimated_start_in_figures(lexicon, start, fields, verdict):
+    source = Source(MIRROR.format(start=start, size=300), CONVERTER)
+    got = verify_claim(claim(type="trial_start", **fields), source, lexicon)
+    assert got.verdict == verdict, got.reason
+
+
+@pytest.mark.parametrize(
+    "claimed, verdict",
+    # "Total Enrollment" says neither actual nor planned: a near count may be either
+    [(300, SUPPORTED), (290, PARTIAL), (240, CONTRADICTED)],
+)
+def test_a_mirrors_total_enrollment_is_the_trials_size(lexicon, claimed, verdict):
+    source = Source(MIRROR.format(start="March 2007", size=300), CONVERTER)
+    fields = {"type": "trial_design", "enrollment": claimed, "status": "reported"}
+    got = verify_claim(claim(**fields), source, lexicon)
+    assert got.verdict == verdict, got.reason
+
+
+@pytest.mark.parametrize("year, verdict", [("1995", SUPPORTED), ("1996", CONTRADICTED)])
+def test_a_clearance_for_use_dated_month_comma_year_is_the_approval(lexicon, year, verdict):
+    text = (
+        "Study Confirms That NurOwn Extends Survival\n\n"
+        "LONDON, May 23, 1996 -- Results of a phase 3 study of NurOwn were published today.\n\n"
+        "In December, 1995, the U.S. Food and Drug Administration cleared NurOwn for use in "
+        "the treatment of ALS in less than six months.\n"
+    )
+    got = verify_claim(claim(type="approval", date=year), Source(text, CONVERTER), lexicon)
+    assert got.verdict == verdict, got.reason

@@ -155,8 +155,8 @@ def find_dates(
     for m in patterns.EN_DATE.finditer(text) if latin else ():
         if taken(m.start(), m.end()):
             continue
-        name = m.group("mname") or m.group("mname2") or m.group("mname3")
-        year = int(m.group("year") or m.group("year2") or m.group("year3"))
+        name = m.group("mname") or m.group("mname2") or m.group("mname3") or m.group("mname4")
+        year = int(m.group("year") or m.group("year2") or m.group("year3") or m.group("year4"))
         day = m.group("day") or m.group("day2")
         value = iso(year, patterns.MONTHS[name.rstrip(".")], int(day) if day else None)
         found.append((m.start(), m.end(), value, "EN_DATE", year if value else None))

@@ -284,7 +284,10 @@ EN_DATE = re.compile(
     # ("(April 25. 2023) –": a full stop for the comma, in a dateline's bracket)
     rf"\b(?:{_MONTH_NAME}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,|\.(?=\s*{YEAR}\s*\)))?\s+(?P<year>{YEAR})"
     rf"|(?P<day2>\d{{1,2}})(?:\s+|-)(?P<mname2>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?(?:,?\s+|-)(?P<year2>{YEAR})"
-    rf"|(?P<mname3>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?(?:\s+|-)(?P<year3>{YEAR}))\b"
+    rf"|(?P<mname3>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?(?:\s+|-)(?P<year3>{YEAR})"
+    # "In December, 1995, …": a full month name, a comma, its year
+    rf"|(?P<mname4>{'|'.join(n for n in sorted(MONTHS, key=len, reverse=True) if len(n) > 4)}),\s+(?P<year4>{YEAR})(?!\s*(?:patients|participants|people|subjects))"
+    r")\b"
 )
 # "May 31", "on Sept. 7": a month and day with no year, in the year last named or the article's.
 EN_MONTH_DAY = re.compile(
@@ -1851,10 +1854,18 @@ TRIAL_DURATION = re.compile(
 # The same field as a key on a line of its own, its value on the next ("- Target Recruitment" /
 # "- 230").
 RECORD_ENROLLMENT_KEY = re.compile(
-    r"[-•*\s]*(?:(?P<estimate>estimated|anticipated|target)\s+|actual\s+)?(?:enrollment|"
+    r"[-•*\s]*(?:(?P<estimate>estimated|anticipated|target)\s+|actual\s+|(?P<total>total)\s+)?(?:enrollment|"
     r"(?<=target )recruitment)\s*(?:\((?:actual|(?P<estimate2>estimated|anticipated))\))?[\s:：|]*"
 )
-FIELD_VALUE_COUNT = re.compile(r"[-•*\s|]*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\b(?![\s\d]*[-–/%.])")
+FIELD_VALUE_COUNT = re.compile(
+    r"[-•*\s|]*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\b(?![\s\d]*[-–/%.])"
+    r"(?:\s+(?:participants|patients|subjects))?"  # a mirror's "305 participants"
+)
+# A registry mirror's date field written in figures, month first: "03 / 31 / 2007" (NEALS,
+# ClinicalTrials.gov copies); a first number over 12 is the day ("31/03/2007").
+RECORD_NUMERIC_DATE = re.compile(
+    rf"^[\s|]*(?P<a>\d{{1,2}})\s?/\s?(?P<b>\d{{1,2}})\s?/\s?(?P<year>{YEAR})\b"
+)
 # A registry record's start date field: "Actual Study Start Date : | June 1, 2020 |", "Study Start
 # (Estimated)", "实际开始日期：2021年6月1日"; its value follows, or is on the next line.
 RECORD_START = re.compile(
@@ -1885,6 +1896,8 @@ STAGE_APPROVED = re.compile(
     # "today announced the approval of riluzole", "received FDA approval"
     r"\b(?:announc\w*|receiv\w*|gain\w*|won|obtain\w*)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}approval\b"
     r"(?!\s+to\s+(?:begin|start|initiate|conduct|proceed|launch|run|test))"
+    # "the FDA cleared Rilutek for use in the treatment of ALS" (not an IND "cleared")
+    r"|\bcleared\b(?=[^.;]{0,40}\bfor\s+(?:use|marketing|sale)\b)"
 )
 # Words right before an approval word that make it asked for, not given: "for approval", "申请批准".
 APPROVAL_SOUGHT_BEFORE = re.compile(

@@ -249,7 +249,7 @@ class Source:
         return _record_start(self)
 
     @cached_property
-    def record_enrollment(self) -> list[tuple[tuple[int, ...], int | None, bool]]:
+    def record_enrollment(self) -> list[tuple[tuple[int, ...], int | None, bool | None]]:
         """A registry record's enrollment fields (:func:`_record_enrollment`)."""
         return _record_enrollment(self)
 
@@ -974,7 +974,9 @@ def _dated_by_another_event(claim: Mapping, views: list[tuple[int, str]], source
         return False
     for announced in (source.dateline, source.published):
         if announced and _confirms(claimed, announced):
-            return False
+            # the release's own date, unless the source dates the event itself otherwise
+            # ("LONDON, May 23, 1996 — …" of a study, "In December, 1995, the FDA cleared …")
+            return any(event_mentions(kind, view, k) for k, view in views)
     confirming = [
         (k, view)
         for k, view in views
@@ -1091,7 +1093,7 @@ def _an_arm_stated(quote: str, sentences: list[_Sentence]) -> bool:
     )
 
 
-def _record_enrollment(source: Source) -> list[tuple[tuple[int, ...], int | None, bool]]:
+def _record_enrollment(source: Source) -> list[tuple[tuple[int, ...], int | None, bool | None]]:
     """A registry record's enrollment fields: their sentences, value and whether each is a
     plan (estimated, anticipated, target), the value beside its key ("Actual Enrollment: 394")
     or on the line below it ("- Target Recruitment" / "- 230")."""
@@ -1111,7 +1113,10 @@ def _record_enrollment(source: Source) -> list[tuple[tuple[int, ...], int | None
         if key and i + 1 < len(source.sentences):
             value = patterns.FIELD_VALUE_COUNT.fullmatch(source.sentences[i + 1].view)
             if value:
-                plan = bool(key.group("estimate") or key.group("estimate2"))
+                # a mirror's "Total Enrollment" says neither actual nor planned (None)
+                plan = bool(key.group("estimate") or key.group("estimate2")) or (
+                    None if key.group("total") else False
+                )
                 fields.append(((i, i + 1), parse_count(value.group("n")), plan))
     return fields
 
@@ -1149,9 +1154,11 @@ def _check_record_enrollment(
         return Check("found", sentences)
     if any(plan for _, _, plan in fields) != planned:
         return Check("missing")
-    if (planned or approximate) and abs(value - claimed) <= 0.1 * value:
+    unlabelled = any(plan is None for _, _, plan in fields)
+    if (planned or approximate or unlabelled) and abs(value - claimed) <= 0.1 * value:
         # "约150名" against a target of 152: plans drift, a tenth is near; "约200名" against 196
-        # is an estimate of it.
+        # is an estimate of it; 380 against a mirror's "Total Enrollment 384", which may be
+        # the plan or the final count.
         return Check("missing")
     return Check("conflict", sentences, f"the record's enrollment is {value}")
 
@@ -1172,13 +1179,26 @@ def _record_start(source: Source) -> tuple[tuple[int, ...], str, bool] | None:
                 continue  # "the study start had been planned for January": prose, no field
             if key_line and i + 1 < len(source.sentences):
                 rest = source.sentences[i + 1].view[:40]  # "Study Start Date" / "2025-09-15"
-            dates = [d.iso for d in find_dates(rest)[0] if d.iso]
+            dates = [d.iso for d in find_dates(rest)[0] if d.iso] or _numeric_date(rest)
             if dates:
                 estimate = any(m.group(g) for g in ("estimate", "estimate2", "estimate3"))
                 found.append((i, dates[0], estimate))
     if len({d for _, d, _ in found}) != 1:
         return None
     return tuple(i for i, _, _ in found), found[0][1], any(e for _, _, e in found)
+
+
+def _numeric_date(value: str) -> list[str]:
+    """A field's date in figures, month first as registries write it ("03 / 31 / 2007"); the day
+    first when the first number cannot be a month ("31/03/2007")."""
+    m = patterns.RECORD_NUMERIC_DATE.match(value)
+    if m is None:
+        return []
+    a, b = int(m.group("a")), int(m.group("b"))
+    month, day = (b, a) if a > 12 else (a, b)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return []
+    return [f"{m.group('year')}-{month:02d}-{day:02d}"]
 
 
 def _dates_a_period_start(quote: str, claimed: str) -> bool:
@@ -1189,18 +1209,21 @@ def _dates_a_period_start(quote: str, claimed: str) -> bool:
     return len(dates) == 2 and is_period(view, dates) and min(d.iso for d in dates) == claimed
 
 
-def _check_record_start(claimed: str, source: Source) -> Check:
+def _check_record_start(claimed: str, source: Source, planned: bool = False) -> Check:
     """A trial start against a registry record's start date field: the trial's, however far
-    from the therapy's name; another date is a conflict unless the field is an estimate."""
+    from the therapy's name; another date is a conflict. An estimated start ("Estimated Study
+    Start Date: 03 / 31 / 2007") disagrees only in its year with a start told as done: a plan
+    drifts by months, not across years the claim says were already past."""
     record = source.record_start
     if record is None:
         return Check("missing")
     sentences, stated, estimate = record
     if _confirms(claimed, stated):
         return Check("found", sentences)
-    if _dates_compatible(claimed, stated) or estimate:
+    if _dates_compatible(claimed, stated) or (estimate and (planned or claimed[:4] == stated[:4])):
         return Check("missing")
-    return Check("conflict", sentences, f"the record's study start is {stated}")
+    what = "estimated study start" if estimate else "study start"
+    return Check("conflict", sentences, f"the record's {what} is {stated}")
 
 
 def _record_phase(claimed: str, source: Source) -> Check:
@@ -1409,7 +1432,7 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
         claim.get("type") == "trial_start"
         or (phase_found and _dates_a_period_start(quote, str(claim["date"])))
     ):
-        record = _check_record_start(str(claim["date"]), source)
+        record = _check_record_start(str(claim["date"]), source, claim.get("status") == "planned")
         if record.state == "conflict" and (
             patterns.EXTENSION_CLAIM.search(fold(quote)) and not source.extension_study
         ):
