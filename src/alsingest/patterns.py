@@ -423,9 +423,9 @@ HYPOTHETICAL_PHASE_BEFORE = re.compile(
     r"\bif\s+(approved|successful|positive)\s+(following|after|in)\s+(an?\s+)?|如果?[能可]?通过|若[能可]?通过)$"
 )
 # A phase of drug testing in general, no trial's: "required to definitively (phase III) evaluate
-# drugs", "phase 3 to test new treatments" (a verb and a bare plural after the phase).
+# drugs" (in brackets, before a verb and a bare plural; not "a Phase 2/3 to evaluate drugs").
 GENERIC_PHASE_AFTER = re.compile(
-    r"[\s)）]*(?:to\s+)?(?:evaluate|test|assess|screen|compare)\s+(?:new\s+|candidate\s+|potential\s+)?"
+    r"\s*[)）]\s*(?:evaluate|test|assess|screen|compare)\s+(?:new\s+|candidate\s+|potential\s+)?"
     r"(?:drugs|treatments|therapies|compounds|candidates)\b"
 )
 # "from phase 2 to phase 2/3", "由2期转入3期": the trial's phase is the one it moved to.
@@ -698,9 +698,12 @@ OUTCOME_MET = re.compile(
     r"(?<!hoped-for )\b(?:positive|promising|encouraging)\s+(?:clinical\s+|top-?line\s+|preliminary\s+|interim\s+){0,2}(?:results|data|findings)\b"
 )
 # How a drug works, right before the effect it names: "可通过抗炎…的作用机制延缓ALS进展" describes
-# its mechanism (no claim, by the guide) unless a trial or study is the sentence's matter.
-MECHANISM_BEFORE = re.compile(r"通过[^，,。；;]{0,30}机制[^，,。；;]{0,3}$")
-TRIAL_MATTER = re.compile(r"试验|研究|临床|受试者|[\dⅠⅡⅢⅣivx一二三四]期")
+# what it can do (no claim, by the guide), unless a trial, a study or data is the sentence's
+# matter ("数据显示，X通过…机制显著延缓了…": a result).
+MECHANISM_BEFORE = re.compile(r"(?:可|能|可以|能够)通过[^，,。；;]{0,30}机制[^，,。；;]{0,3}$")
+TRIAL_MATTER = re.compile(
+    r"试验|研究|临床|受试者|[\dⅠⅡⅢⅣivx一二三四]期|数据|结果|显示|表明|观察到|\d+\s*(?:例|名)"
+)
 # What makes "positive results" a hope, a plan or a contrast: "expects positive topline results",
 # "hoped for positive results", "failed to deliver the positive results", "Despite encouraging data".
 POSITIVE_HEDGED_BEFORE = re.compile(
@@ -1001,6 +1004,13 @@ COMPARATOR_BEFORE = re.compile(
 )
 # "与 TCH346 一样": a comparison.
 COMPARISON_AFTER = re.compile(r"^\s*(一样|相同|相似|类似|相比|比较|联合(使用|用药|治疗))")
+# What a new drug is likened to or derived from: "Like metformin, LB-220 …", "a derivative
+# chemically related to pentoxifylline", "an analogue of edaravone", "X的衍生物", "类似于X".
+LIKENED_BEFORE = re.compile(
+    r"(?:^|[.;:!?。；]\s*)like\s+$|\b(?:(?:chemically|structurally)\s+related|similar)\s+to\s+$"
+    r"|\b(?:derivative|analog|analogue|prodrug|metabolite)\s+of\s+$|类似于\s*$"
+)
+LIKENED_AFTER = re.compile(r"^\s*的?(?:衍生物|类似物|前药|代谢物)")
 # "接受利鲁唑治疗的ALS患者", "未接受过利鲁唑治疗的患者": patients described by the drug they take.
 # "开始利鲁唑后": the drug patients started before the one tested.
 PATIENTS_ON_BEFORE = re.compile(r"(接受|服用|使用)过?\s*$|开始(服用|使用)?\s*$")
@@ -1111,16 +1121,21 @@ TRIAL_VERB = re.compile(
     r"确证|评价|评估|验证|观察|探索|考察|证实|比较|口服|给予|采用|服用|使用|联用"
 )
 # The endings of Chinese drug names: chemical stems ("硝酮嗪", "利鲁唑"), INN transliterations
-# ("马赛替尼", "托夫生"; the approved names' stems: -ifen/-ofen 昔芬 洛芬 氯芬 米芬 (not "斯蒂芬"), -formin 胍, -quine 喹, -phthalide 酞,
-# -ine 碱, esters 酯, -statin 他汀, -oxacin 沙星, -cillin 西林, -mycin 霉素, -olol 洛尔, -pril 普利,
-# -sartan 沙坦, -dipine 地平, -racetam 西坦, -imod 莫德, -pentin 喷丁, -broxol 溴索), dosage
-# forms ("参蓉颗粒"). Stems run together are one ending ("曲唑酮": 唑 and 酮).
+# ("马赛替尼", "托夫生"; the approved names' stems: -ifen/-ofen 昔芬 洛芬 氯芬 米芬 (not "斯蒂芬"),
+# -formin 胍, -quine 喹, -phthalide 酞, -statin 他汀, -oxacin 沙星, -cillin 西林, -olol 洛尔,
+# -pril 普利, -sartan 沙坦, -dipine 地平, -racetam 西坦, -imod 莫德, -pentin 喷丁, -broxol 溴索;
+# not 碱, 酯, 霉素: toxins, lipids, transmitters), dosage forms ("参蓉颗粒"). Stems run together
+# are one ending ("曲唑酮": 唑 and 酮).
 CN_NAME_ENDING = re.compile(
-    r"(?:嗪|唑|酮(?!体)|啶|替尼|单抗|夫生|那生|奈生|司他|[昔洛氯米]芬|胍|喹|酞(?!菁)|碱(?![基性])|酯"
-    r"|他汀|沙星|西林|霉素|洛尔|普利|沙坦|地平(?!线)|西坦|莫德(?!纳)|喷丁|溴索)+"
+    r"(?:嗪|唑|酮(?!体)|啶|替尼|单抗|夫生|那生|奈生|司他|[昔洛氯米]芬|胍|喹|酞(?!菁)"
+    r"|他汀|沙星|西林|洛尔|普利|沙坦|地平(?!线)|西坦|莫德(?!纳)|喷丁|溴索)+"
     r"|颗粒|胶囊|注射液|口服液|混悬液|滴丸|口溶膜|舌下片"
 )
 CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
+# A person's title or speech after a name: "卡洛尔教授", "斯蒂芬说" name a person, not a drug.
+PERSON_AFTER = re.compile(
+    r"\s*(?:教授|博士|医生|医师|先生|女士|院士|主任|团队|等人|说|表示|指出|介绍)"
+)
 # Words that never stand inside a drug's name (function words, measure words, route and origin
 # descriptors): they end the name on its left.
 NAME_STOP_WORDS = frozenset(
@@ -1257,8 +1272,9 @@ SPACED_CODE_AS_DRUG = re.compile(
 INN_NAME = re.compile(
     r"\b(?P<name>[a-z]{3,}(?:mab|tinib|[a-z]nib|[rnu]sen|mestrocel|[a-z]{3}cel|semtiv|[a-z]{4}stat|pidine|parib|ampanel|corilant|ximod|lisib"
     # more WHO stems: tamoxifen, metformin, hydroxychloroquine, enoxacin, pentoxifylline,
-    # clenbuterol (not "cholesterol"), trazodone, ambroxol, piracetam, simvastatin, rapamycin
-    r"|oxifen|ofen|formin|oquine|xacin|fylline|phylline|buterol|moterol|meterol|zodone|roxol|racetam|vastatin|mycin))\b"
+    # clenbuterol (not "cholesterol"), trazodone, ambroxol, piracetam, simvastatin (not the
+    # -hofen of a town, nor -mycin: reagents like tunicamycin)
+    r"|oxifen|profen|clofen|formin|oquine|xacin|fylline|phylline|buterol|moterol|meterol|zodone|roxol|racetam|vastatin))\b"
 )
 
 # A drug the lexicon does not know, named where only a drug can stand: after a drug, therapy or
@@ -1539,6 +1555,8 @@ TIME_CLAUSE_REST = re.compile(
     r"[\s,，]*(?:(?:and|but|then|in|on|by|since|早在|而|但|在|于|到了|直到)[\s,，]*)*"
 )
 LIST_GLUE = re.compile(r"^\s*(and/or|and|or|,|、|和|或|及|与|以及)\s*$")
+# A clause turning to something else: "whereas the 2019 pilot compared …", "但此前的试验…".
+CONTRAST_WORD = re.compile(r"\b(?:whereas|while|but|although|though|however)\b|而|但|然而|此前")
 # A list of arms ending in its placebo arm: "(… trazodone,) memantine and placebo."
 PLACEBO_LIST_END = re.compile(
     r"\s*(?:and|or|versus|vs\.?|和|或|及|与)\s*(?:a\s+)?(?:matching\s+)?(?:placebo|安慰剂)(?:组)?[\s.。]*"
@@ -1550,7 +1568,7 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
     INN_NAME: (
         "mab", "nib", "sen", "cel", "semtiv", "stat", "pidine", "parib", "ampanel", "corilant",
         "ximod", "lisib", "fen", "formin", "oquine", "xacin", "phylline", "fylline", "terol",
-        "zodone", "roxol", "racetam", "mycin",
+        "zodone", "roxol", "racetam", "statin",
     ),
     CONTEXT_NAME: (
         "药", "疗法", "脑机接口", "mg", "mcg", "μg", "placebo", "regimen", "脑", "brain", "植入", "implant", "bci",
@@ -1599,8 +1617,8 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
     PRODUCT_DESCRIPTION: ("its ", "their ", "该公司", "在研", "候选", "核心", "其"),
     PRODUCT_DEVELOPED_BY: ("developed by",),
     CN_NAME_ENDING: (
-        "嗪", "唑", "酮", "啶", "替尼", "单抗", "夫生", "那生", "奈生", "司他", "芬", "胍", "喹", "酞", "碱",
-        "酯", "他汀", "沙星", "西林", "霉素", "洛尔", "普利", "沙坦", "地平", "西坦", "莫德", "喷丁", "溴索",
+        "嗪", "唑", "酮", "啶", "替尼", "单抗", "夫生", "那生", "奈生", "司他", "芬", "胍", "喹", "酞",
+        "他汀", "沙星", "西林", "洛尔", "普利", "沙坦", "地平", "西坦", "莫德", "喷丁", "溴索",
         "颗粒", "胶囊", "注射液", "口服液", "混悬液", "滴丸", "口溶膜", "舌下片",
     ),
     CELL_THERAPY: ("细胞", "cell"),

@@ -86,8 +86,12 @@ def _continues_list(
     if text[start : first.start].strip():
         return False
     if not others:
-        # "… to trazodone, memantine and placebo.": the list ends in its placebo arm
-        return bool(patterns.PLACEBO_LIST_END.fullmatch(text, first.end, clause[1]))
+        # "… to trazodone, memantine and placebo.": the list ends in its placebo arm (in a
+        # clause of its own, not after "whereas …" or "but …")
+        return bool(
+            patterns.PLACEBO_LIST_END.fullmatch(text, first.end, clause[1])
+            and not patterns.CONTRAST_WORD.search(text, merged[-1][0], merged[-1][1])
+        )
     return bool(patterns.LIST_GLUE.match(text[first.end : others[0].start]))
 
 

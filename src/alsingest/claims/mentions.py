@@ -254,12 +254,6 @@ def _cjk(word: str) -> bool:
     return bool(patterns.CJK_WORD.fullmatch(word))
 
 
-def _transliteration(word: str) -> bool:
-    """A single syllable of a transliterated name ("他" of "他莫昔芬"), however common as a word;
-    never a function word ("的", "与")."""
-    return len(word) == 1 and word in patterns.TRANSLIT_SET and word not in patterns.NAME_STOP_WORDS
-
-
 def chinese_names(
     view: str,
     masked: str,
@@ -280,12 +274,13 @@ def chinese_names(
             continue  # "利鲁唑": a lexicon name
         if spans is None:
             spans = _word_spans(view, words)
-        if (
-            m.end() < len(masked)
-            and masked[m.end()] in patterns.TRANSLIT_SET
-            and m.group()[-1] in (patterns.TRANSLIT_SET)
-        ):
-            continue  # "普利" of "普利多匹定": the name goes on
+        if not any(e == m.end() for _, e in spans):
+            continue  # the ending is no word's end: "各地/平均", "特朗普/利用"
+        after = next((masked[s:e] for s, e in spans if s == m.end()), "")
+        if after and set(after) <= patterns.TRANSLIT_SET and not common(after):
+            continue  # "普利" of "普利/多匹/定": the name goes on
+        if patterns.PERSON_AFTER.match(masked, m.end()):
+            continue  # "卡洛尔教授": a person
         # the ending may close a word of its own ("莫昔芬", "羟/氯喹"): the name holds that word
         start = next(
             (s for s, e in spans if s < m.start() < e <= m.end() and _cjk(masked[s:e])), m.start()
@@ -295,7 +290,7 @@ def chinese_names(
             if (
                 word_end != start
                 or not patterns.CJK_WORD.fullmatch(word)
-                or (common(word) and not _transliteration(word))
+                or common(word)
                 or patterns.TRIAL_VERB.fullmatch(word)
             ):
                 break
@@ -982,6 +977,10 @@ def _reads_as_background(view: str, mention: TherapyMention) -> bool:
         return True  # "X daily or matching placebo and 50 mg riluzole twice a day in all"
     if patterns.COMPARISON_AFTER.match(after) and re.search(r"(与|和|同)\s*$", before):
         return True
+    if patterns.LIKENED_BEFORE.search(view, max(0, mention.start - 40), mention.start) or (
+        patterns.LIKENED_AFTER.match(after)
+    ):
+        return True  # "Like metformin, LB-220 …", "a derivative of pentoxifylline"
     if patterns.ADJUNCT_AFTER.match(after) and re.search(r"作为\s*$", before):
         return True
     if patterns.PATIENTS_ON_BEFORE.search(before) and patterns.PATIENTS_ON_AFTER.match(
