@@ -3051,7 +3051,7 @@ GUARDS_13 = review_guards(
 # ("各地/平均", "特朗普/利用"); a person's name before "教授"; a pronoun before a name; "达到"
 # after "替尼"; a reagent, a parent molecule, a comparison, a town in -hofen; a placebo arm after
 # "whereas"; results told with "通过…机制"; a platform's "Phase 2/3 to evaluate drugs".
-GUARDS_14 = review_guards("session14_extract.json")
+GUARDS_14 = review_guards("session14_extract.json", "session14b_extract.json")
 
 
 @pytest.mark.parametrize(
@@ -3823,3 +3823,21 @@ def test_a_drug_a_new_one_is_likened_to_takes_none_of_its_trial(toolkit, aside):
     )
     therapies = {c.therapy for c in claims_of(toolkit, text)}
     assert therapies == {"ab101"}, therapies
+
+
+@pytest.mark.parametrize(
+    "sentence, date",
+    [
+        (
+            "Acme said Tuesday that AB-101 did not meet its primary endpoint in a phase 2 trial.",
+            "2024-11-26",
+        ),
+        ("On Monday, Acme said the FDA had approved AB-101 for ALS.", "2024-11-25"),
+        # a day to come, a habit, a day named with its date: no date from the weekday
+        ("Acme will present phase 2 results of AB-101 on Friday.", None),
+        ("Patients in the phase 2 trial take AB-101 every Monday.", None),
+    ],
+)
+def test_an_english_weekday_is_a_day_of_the_articles_week(toolkit, sentence, date):
+    claims = claims_of(toolkit, sentence, published="2024-11-27")  # a Wednesday
+    assert claims and {c.date for c in claims} == {date}

@@ -1817,6 +1817,10 @@ GUARDS_12 = review_guards(
     "session12f_verify.json",
     "session13_verify.json",
     "session13b_verify.json",
+    # session 14's reviewer: day-first figures, totals of recruiting trials and of several
+    # studies, estimates out of date, "Month, YYYY volunteers", "cleared" for trials and bodies,
+    # other events' dates against a release's own
+    "session14_verify.json",
 )
 
 
@@ -2030,6 +2034,10 @@ Intervention Name:
 
 NurOwn (MSC-NTF cells), Placebo
 
+Clinicaltrials.gov ID:
+
+NCT01234567
+
 Estimated Study Start Date:
 
 {start}
@@ -2043,17 +2051,17 @@ Total Enrollment
 @pytest.mark.parametrize(
     "start, fields, verdict",
     [
-        # a start told as done, in a year before the record's planned start: contradicted
-        ("03 / 31 / 2007", {"date": "2006", "status": "reported"}, CONTRADICTED),
-        # a plan drifts: the same year, or a claim that is a plan too, is no conflict
-        ("03 / 31 / 2007", {"date": "2007-06", "status": "reported"}, PARTIAL),
-        ("03 / 31 / 2007", {"date": "2006", "status": "planned"}, PARTIAL),
-        # the figures read month first; a first number over 12 is the day
+        # an estimate is no conflict (trials are delayed, records not updated)
+        ("03 / 31 / 2007", {"date": "2006", "status": "reported"}, PARTIAL),
+        # the figures are read in the page's order: month first where a day over 12 says so,
+        # day first where a first number over 12 does
         ("03 / 31 / 2007", {"date": "2007-03-31", "status": "reported"}, SUPPORTED),
         ("31/03/2007", {"date": "2007-03-31", "status": "reported"}, SUPPORTED),
+        # "01/03/2007" alone could be either: not read, no start field
+        ("01/03/2007", {"date": "2007-01-03", "status": "reported"}, NOT_FOUND),
     ],
 )
-def test_a_mirrors_estimated_start_in_figures(lexicon, start, fields, verdict):
+def test_a_mirrors_start_in_figures_in_the_pages_order(lexicon, start, fields, verdict):
     source = Source(MIRROR.format(start=start, size=300), CONVERTER)
     got = verify_claim(claim(type="trial_start", **fields), source, lexicon)
     assert got.verdict == verdict, got.reason
@@ -2071,13 +2079,29 @@ def test_a_mirrors_total_enrollment_is_the_trials_size(lexicon, claimed, verdict
     assert got.verdict == verdict, got.reason
 
 
-@pytest.mark.parametrize("year, verdict", [("1995", SUPPORTED), ("1996", CONTRADICTED)])
-def test_a_clearance_for_use_dated_month_comma_year_is_the_approval(lexicon, year, verdict):
+BACKGROUND = (
+    "Amyotrophic lateral sclerosis is a progressive neurodegenerative disease that affects nerve "
+    "cells in the brain and the spinal cord, causing loss of muscle control and, in time, of "
+    "the ability to speak, eat, move and breathe."
+)
+
+
+@pytest.mark.parametrize("year_month, verdict", [("2022-09", SUPPORTED), ("2022-10", CONTRADICTED)])
+def test_a_wire_copys_weekday_dates_the_event_in_the_copys_week(lexicon, year_month, verdict):
     text = (
-        "Study Confirms That NurOwn Extends Survival\n\n"
-        "LONDON, May 23, 1996 -- Results of a phase 3 study of NurOwn were published today.\n\n"
-        "In December, 1995, the U.S. Food and Drug Administration cleared NurOwn for use in "
-        "the treatment of ALS in less than six months.\n"
+        "FDA Approves Acme's ALS Drug\n\nWire\nSep. 29, 2022, 10:58 PM\n\n"
+        "(Wire) - Acme said Thursday that the U.S. Food and Drug Administration has approved "
+        "NurOwn for the treatment of adults with ALS.\n\n" + BACKGROUND
     )
-    got = verify_claim(claim(type="approval", date=year), Source(text, CONVERTER), lexicon)
+    got = verify_claim(claim(type="approval", date=year_month), Source(text, CONVERTER), lexicon)
     assert got.verdict == verdict, got.reason
+
+
+def test_a_deadline_is_no_date_of_an_event_told_as_done(lexicon):
+    text = (
+        "The FDA has agreed to review NurOwn.\n\nBrainStorm said Tuesday that U.S. regulators "
+        "accepted its application for NurOwn, with an approval decision expected by Jan. 25.\n\n"
+        + BACKGROUND
+    )
+    got = verify_claim(claim(type="submission", date="2022-07"), Source(text, CONVERTER), lexicon)
+    assert got.verdict == PARTIAL, got.reason

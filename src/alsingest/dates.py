@@ -102,6 +102,18 @@ _RECENT_DAY = re.compile(
 )
 _CN_DAY_RANGE_AFTER = re.compile(r"\s*(?:至|到|-|–|~|～)\s*(?:3[01]|[12]\d|0?[1-9])\s*日")
 _WEEK = re.compile(r"周|星期|礼拜")
+_EN_WEEK = re.compile(r"day\b")
+_EN_WEEKDAYS = dict(
+    zip(
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+        "一二三四五六日",
+        strict=True,
+    )
+)
+# What makes a weekday one to come: "will present on Monday", "is expected Tuesday", "next Friday".
+_AHEAD_BEFORE = re.compile(
+    r"\b(?:will|shall|to be|expected|scheduled|planned|plans? to|set to|due|next|coming|this)\b[^.;,]*$"
+)
 _LATER = re.compile(r"年之?[后後]|years later")
 _CONTEXT_YEAR = re.compile(
     r"\byear (?:later|earlier|after|before)|(?:same|following|subsequent|next|previous|preceding|prior|that) year"
@@ -201,6 +213,10 @@ def find_dates(
         *(
             ("weekday", m)
             for m in (patterns.CN_WEEKDAY.finditer(text) if _WEEK.search(text) else ())
+        ),
+        *(
+            ("enweekday", m)
+            for m in (patterns.EN_WEEKDAY.finditer(text) if _EN_WEEK.search(text) else ())
         ),
         *(("en", m) for m in (patterns.EN_RELATIVE_YEAR.finditer(text) if "year" in text else ())),
         *(
@@ -359,6 +375,12 @@ def find_dates(
             value = last_weekday(anchor, m.group("wd"))
             rule = "CN_WEEKDAY, the week of the publication date"
             mentions.append(DateMention(m.start(), m.end(), value, relative=True, rule=rule))
+        elif kind == "enweekday":
+            # "will present on Monday": a day to come, not counted back
+            ahead = _AHEAD_BEFORE.search(text, max(0, m.start() - 60), m.start())
+            value = None if ahead else last_weekday(anchor, m.group("wd"))
+            rule = "EN_WEEKDAY, the week of the publication date"
+            mentions.append(DateMention(m.start(), m.end(), value, relative=True, rule=rule))
         elif kind == "day":
             value = lead_day(anchor, _int(m.group("day")))
             rule = "CN_BARE_DAY, month and year from the publication date"
@@ -407,15 +429,15 @@ _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 
 
 
 def last_weekday(anchor: str | None, name: str) -> str | None:
-    """ "周一" in news of Wednesday 31 January 2024: Monday 29 January, the day on or before the
-    publication date (which needs its day)."""
+    """ "周一" (or "monday") in news of Wednesday 31 January 2024: Monday 29 January, the day on
+    or before the publication date (which needs its day)."""
     if anchor is None or len(anchor) < 10:
         return None
     try:
         published = date.fromisoformat(anchor[:10])
     except ValueError:
         return None
-    back = (published.weekday() - _WEEKDAYS[name]) % 7
+    back = (published.weekday() - _WEEKDAYS[_EN_WEEKDAYS.get(name, name)]) % 7
     return (published - timedelta(days=back)).isoformat()
 
 

@@ -241,6 +241,18 @@ CN_RELATIVE_MONTH = re.compile(
 CN_WEEKDAY = re.compile(
     r"(?<![每两三四一二\d几隔])(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])(?![次期周])"
 )
+# "said Tuesday", "on Monday": in English news the same, a weekday of the article's week; not a
+# habit ("every Monday", "on Mondays", "Monday through Friday", "Monday to Friday").
+EN_WEEKDAY = re.compile(
+    r"(?<!\bevery )(?<!\beach )\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"(?!s\b|\s+(?:through|to|thru|and|or|nights?|mornings?|evenings?)\b|\s*[-–]\s*[a-z])"
+    # (nor the name of a day whose date follows: "On Friday, September 4th")
+    r"(?!,?\s+(?:the\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
+)
+# A deadline before a date: "a decision expected by Jan. 25", "due by March 3", "by 2025年1月".
+DEADLINE_BEFORE = re.compile(
+    r"\b(?:expected|due|scheduled|slated|set)\s+(?:by|on|in|for|before)?\s*$|\bby\s+$|(?:预计|预期)于?\s*$"
+)
 # Taiwan news writes the day inside the word for it: "昨(10)日", "近(10)日", "今（18）日", or
 # after who spoke at the lead's head: "马斯克 13日在…说".
 CN_BARE_DAY = re.compile(
@@ -285,8 +297,9 @@ EN_DATE = re.compile(
     rf"\b(?:{_MONTH_NAME}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,|\.(?=\s*{YEAR}\s*\)))?\s+(?P<year>{YEAR})"
     rf"|(?P<day2>\d{{1,2}})(?:\s+|-)(?P<mname2>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?(?:,?\s+|-)(?P<year2>{YEAR})"
     rf"|(?P<mname3>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?(?:\s+|-)(?P<year3>{YEAR})"
-    # "In December, 1995, …": a full month name, a comma, its year
-    rf"|(?P<mname4>{'|'.join(n for n in sorted(MONTHS, key=len, reverse=True) if len(n) > 4)}),\s+(?P<year4>{YEAR})(?!\s*(?:patients|participants|people|subjects))"
+    # "In December, 1995, …": a full month name, a comma, its year, then a pause (not "by
+    # September, 2024 volunteers")
+    rf"|(?P<mname4>{'|'.join(n for n in sorted(MONTHS, key=len, reverse=True) if len(n) > 4)}),\s+(?P<year4>{YEAR})(?=\s*[,.;:)]|\s*$)"
     r")\b"
 )
 # "May 31", "on Sept. 7": a month and day with no year, in the year last named or the article's.
@@ -1875,12 +1888,19 @@ RECORD_ENROLLMENT_KEY = re.compile(
     r"[-•*\s]*(?:(?P<estimate>estimated|anticipated|target)\s+|actual\s+|(?P<total>total)\s+)?(?:enrollment|"
     r"(?<=target )recruitment)\s*(?:\((?:actual|(?P<estimate2>estimated|anticipated))\))?[\s:：|]*"
 )
-FIELD_VALUE_COUNT = re.compile(
-    r"[-•*\s|]*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\b(?![\s\d]*[-–/%.])"
-    r"(?:\s+(?:participants|patients|subjects))?"  # a mirror's "305 participants"
+FIELD_VALUE_COUNT = re.compile(r"[-•*\s|]*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\b(?![\s\d]*[-–/%.])")
+# A registry page's status of a trial still taking patients ("Recruiting", "Not yet recruiting";
+# not "Active, not recruiting").
+RECRUITING = re.compile(
+    r"(?<!not )\b(?:Recruiting|RECRUITING|Not yet recruiting|NOT_YET_RECRUITING)\b"
 )
+# A mirror's "Total Enrollment" / "305 participants".
+TOTAL_VALUE_COUNT = re.compile(r"\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+participants\s*")
 # A registry mirror's date field written in figures, month first: "03 / 31 / 2007" (NEALS,
 # ClinicalTrials.gov copies); a first number over 12 is the day ("31/03/2007").
+NUMERIC_DATE = re.compile(
+    r"(?<![\d/.])(?P<a>\d{1,2})\s?/\s?(?P<b>\d{1,2})\s?/\s?(?:19|20)\d\d(?!\d)"
+)
 RECORD_NUMERIC_DATE = re.compile(
     rf"^[\s|]*(?P<a>\d{{1,2}})\s?/\s?(?P<b>\d{{1,2}})\s?/\s?(?P<year>{YEAR})\b"
 )
@@ -1914,8 +1934,6 @@ STAGE_APPROVED = re.compile(
     # "today announced the approval of riluzole", "received FDA approval"
     r"\b(?:announc\w*|receiv\w*|gain\w*|won|obtain\w*)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}approval\b"
     r"(?!\s+to\s+(?:begin|start|initiate|conduct|proceed|launch|run|test))"
-    # "the FDA cleared Rilutek for use in the treatment of ALS" (not an IND "cleared")
-    r"|\bcleared\b(?=[^.;]{0,40}\bfor\s+(?:use|marketing|sale)\b)"
 )
 # Words right before an approval word that make it asked for, not given: "for approval", "申请批准".
 APPROVAL_SOUGHT_BEFORE = re.compile(
@@ -2017,7 +2035,10 @@ SOURCE_HEADER_DATE = re.compile(
     r"|(?<!\d)(?P<y3>(?:19|20)\d\d)[ \t]+(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
     r"[a-z]*\b"
     r"|^[ \t]*(?P<mon4>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+(?P<d4>\d{1,2}),"
-    r"[ \t]*(?P<y4>(?:19|20)\d\d)[ \t]*$",
+    r"[ \t]*(?P<y4>(?:19|20)\d\d)"
+    # a wire copy's time, a byline after a bar: "Sep. 29, 2022, 10:58 PM", "December 13, 1995|By …"
+    r"(?:,?[ \t]+\d{1,2}:\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]+[A-Z]{2,4})?)?"
+    r"(?:[ \t]*\|[ \t]*(?:By|BY|by)\b.*)?[ \t]*$",
     re.MULTILINE,
 )
 # A news lead: the event told as news of the page's day ("The FDA has granted …").

@@ -32,7 +32,7 @@ from .claims.attributes import hoped_for, is_event_date, is_period, stated_count
 from .claims.binding import clause_at
 from .claims.discourse import is_about_another_disease
 from .claims.mentions import not_a_therapy
-from .dates import cn_number, en_number, find_dates
+from .dates import cn_number, en_number, find_dates, last_weekday
 from .lexicon import Lexicon, name_key
 from .normalize import Converter, fold, join_lines
 from .structure import paragraphs_of, sentences_of
@@ -286,6 +286,11 @@ class Source:
     def phases_stated(self) -> set[str]:
         """Every phase any of its sentences states."""
         return {p for s in self.sentences for p in _stated_phases(s.view)}
+
+    @cached_property
+    def numeric_order(self) -> str | None:
+        """The page's order of dates in figures (:func:`numeric_order`)."""
+        return numeric_order(self.text)
 
     @cached_property
     def is_record(self) -> bool:
@@ -859,8 +864,21 @@ def _event_dates(
             for d in _past_the_dateline(
                 view, find_dates(view, year, anchor if year is None else None)[0]
             )
-            if d.iso and is_event_date(view, d) and not _dates_another_event(kind, view, d.start)
+            if d.iso
+            and is_event_date(view, d)
+            and not _dates_another_event(kind, view, d.start)
+            # (a deadline, "a decision expected by Jan. 25", dates no event told as done)
+            and (
+                planned or not patterns.DEADLINE_BEFORE.search(view, max(0, d.start - 24), d.start)
+            )
         ]
+        if not here and announced and len(announced) == 10:
+            # "Amylyx said Thursday that the FDA has approved …" in a copy dated Sep. 29, 2022:
+            # the weekday of the copy's week
+            weekday = patterns.EN_WEEKDAY.search(view) or patterns.CN_WEEKDAY.search(view)
+            day = last_weekday(announced, weekday.group("wd")) if weekday else None
+            if day:
+                here.append((i, day))
         if (
             announced
             and patterns.TODAY.search(view)
@@ -974,9 +992,7 @@ def _dated_by_another_event(claim: Mapping, views: list[tuple[int, str]], source
         return False
     for announced in (source.dateline, source.published):
         if announced and _confirms(claimed, announced):
-            # the release's own date, unless the source dates the event itself otherwise
-            # ("LONDON, May 23, 1996 — …" of a study, "In December, 1995, the FDA cleared …")
-            return any(event_mentions(kind, view, k) for k, view in views)
+            return False
     confirming = [
         (k, view)
         for k, view in views
@@ -1111,12 +1127,18 @@ def _record_enrollment(source: Source) -> list[tuple[tuple[int, ...], int | None
             else None
         )
         if key and i + 1 < len(source.sentences):
-            value = patterns.FIELD_VALUE_COUNT.fullmatch(source.sentences[i + 1].view)
+            below = source.sentences[i + 1].view
+            value = patterns.FIELD_VALUE_COUNT.fullmatch(below)
+            if key.group("total"):
+                value = value or patterns.TOTAL_VALUE_COUNT.fullmatch(below)
+                if not value or len(_record_ids(source.text)) != 1:
+                    continue  # a total not of one registry record (a report over several studies)
+                # a mirror's "Total Enrollment" says neither actual nor planned (None); of a
+                # trial still recruiting it is the target
+                plan = True if patterns.RECRUITING.search(source.text) else None
+            else:
+                plan = bool(key.group("estimate") or key.group("estimate2"))
             if value:
-                # a mirror's "Total Enrollment" says neither actual nor planned (None)
-                plan = bool(key.group("estimate") or key.group("estimate2")) or (
-                    None if key.group("total") else False
-                )
                 fields.append(((i, i + 1), parse_count(value.group("n")), plan))
     return fields
 
@@ -1154,7 +1176,7 @@ def _check_record_enrollment(
         return Check("found", sentences)
     if any(plan for _, _, plan in fields) != planned:
         return Check("missing")
-    unlabelled = any(plan is None for _, _, plan in fields)
+    unlabelled = all(plan is None for _, _, plan in fields)
     if (planned or approximate or unlabelled) and abs(value - claimed) <= 0.1 * value:
         # "约150名" against a target of 152: plans drift, a tenth is near; "约200名" against 196
         # is an estimate of it; 380 against a mirror's "Total Enrollment 384", which may be
@@ -1179,7 +1201,9 @@ def _record_start(source: Source) -> tuple[tuple[int, ...], str, bool] | None:
                 continue  # "the study start had been planned for January": prose, no field
             if key_line and i + 1 < len(source.sentences):
                 rest = source.sentences[i + 1].view[:40]  # "Study Start Date" / "2025-09-15"
-            dates = [d.iso for d in find_dates(rest)[0] if d.iso] or _numeric_date(rest)
+            dates = [d.iso for d in find_dates(rest)[0] if d.iso] or _numeric_date(
+                rest, source.numeric_order
+            )
             if dates:
                 estimate = any(m.group(g) for g in ("estimate", "estimate2", "estimate3"))
                 found.append((i, dates[0], estimate))
@@ -1188,14 +1212,27 @@ def _record_start(source: Source) -> tuple[tuple[int, ...], str, bool] | None:
     return tuple(i for i, _, _ in found), found[0][1], any(e for _, _, e in found)
 
 
-def _numeric_date(value: str) -> list[str]:
-    """A field's date in figures, month first as registries write it ("03 / 31 / 2007"); the day
-    first when the first number cannot be a month ("31/03/2007")."""
+def numeric_order(text: str) -> str | None:
+    """How a page writes dates in figures: "md" when one of them can only be month first
+    ("03 / 31 / 2007"), "dm" when one can only be day first ("14/12/2018"); None when the page
+    shows neither, or both."""
+    orders = set()
+    for m in patterns.NUMERIC_DATE.finditer(text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if a > 12 >= b:
+            orders.add("dm")
+        elif b > 12 >= a:
+            orders.add("md")
+    return orders.pop() if len(orders) == 1 else None
+
+
+def _numeric_date(value: str, order: str | None) -> list[str]:
+    """A field's date in figures ("03 / 31 / 2007"), read in the page's own order."""
     m = patterns.RECORD_NUMERIC_DATE.match(value)
-    if m is None:
+    if m is None or order is None:
         return []
     a, b = int(m.group("a")), int(m.group("b"))
-    month, day = (b, a) if a > 12 else (a, b)
+    month, day = (a, b) if order == "md" else (b, a)
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return []
     return [f"{m.group('year')}-{month:02d}-{day:02d}"]
@@ -1209,21 +1246,19 @@ def _dates_a_period_start(quote: str, claimed: str) -> bool:
     return len(dates) == 2 and is_period(view, dates) and min(d.iso for d in dates) == claimed
 
 
-def _check_record_start(claimed: str, source: Source, planned: bool = False) -> Check:
+def _check_record_start(claimed: str, source: Source) -> Check:
     """A trial start against a registry record's start date field: the trial's, however far
-    from the therapy's name; another date is a conflict. An estimated start ("Estimated Study
-    Start Date: 03 / 31 / 2007") disagrees only in its year with a start told as done: a plan
-    drifts by months, not across years the claim says were already past."""
+    from the therapy's name; another date is a conflict unless the field is an estimate (a
+    trial delayed, a record not updated)."""
     record = source.record_start
     if record is None:
         return Check("missing")
     sentences, stated, estimate = record
     if _confirms(claimed, stated):
         return Check("found", sentences)
-    if _dates_compatible(claimed, stated) or (estimate and (planned or claimed[:4] == stated[:4])):
+    if _dates_compatible(claimed, stated) or estimate:
         return Check("missing")
-    what = "estimated study start" if estimate else "study start"
-    return Check("conflict", sentences, f"the record's {what} is {stated}")
+    return Check("conflict", sentences, f"the record's study start is {stated}")
 
 
 def _record_phase(claimed: str, source: Source) -> Check:
@@ -1432,7 +1467,7 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
         claim.get("type") == "trial_start"
         or (phase_found and _dates_a_period_start(quote, str(claim["date"])))
     ):
-        record = _check_record_start(str(claim["date"]), source, claim.get("status") == "planned")
+        record = _check_record_start(str(claim["date"]), source)
         if record.state == "conflict" and (
             patterns.EXTENSION_CLAIM.search(fold(quote)) and not source.extension_study
         ):
