@@ -437,6 +437,7 @@ HYPOTHETICAL_PHASE_BEFORE = re.compile(
 )
 # A phase of drug testing in general, no trial's: "required to definitively (phase III) evaluate
 # drugs" (in brackets, before a verb and a bare plural; not "a Phase 2/3 to evaluate drugs").
+GENERIC_PHASE_BEFORE = re.compile(r"\b[a-z]+ly\s*[(（]\s*$")
 GENERIC_PHASE_AFTER = re.compile(
     r"\s*[)）]\s*(?:evaluate|test|assess|screen|compare)\s+(?:new\s+|candidate\s+|potential\s+)?"
     r"(?:drugs|treatments|therapies|compounds|candidates)\b"
@@ -715,7 +716,8 @@ OUTCOME_MET = re.compile(
 # matter ("数据显示，X通过…机制显著延缓了…": a result).
 MECHANISM_BEFORE = re.compile(r"(?:可|能|可以|能够)通过[^，,。；;]{0,30}机制[^，,。；;]{0,3}$")
 TRIAL_MATTER = re.compile(
-    r"试验|研究|临床|受试者|[\dⅠⅡⅢⅣivx一二三四]期|数据|结果|显示|表明|观察到|\d+\s*(?:例|名)"
+    r"试验|研究|临床|受试者|[\dⅠⅡⅢⅣivx一二三四]期|数据|结果|显示|表明|观察|证实|证明|随访|发现|报告"
+    r"|\d+\s*(?:例|名)"
 )
 # What makes "positive results" a hope, a plan or a contrast: "expects positive topline results",
 # "hoped for positive results", "failed to deliver the positive results", "Despite encouraging data".
@@ -1017,11 +1019,11 @@ COMPARATOR_BEFORE = re.compile(
 )
 # "与 TCH346 一样": a comparison.
 COMPARISON_AFTER = re.compile(r"^\s*(一样|相同|相似|类似|相比|比较|联合(使用|用药|治疗))")
-# What a new drug is likened to or derived from: "Like metformin, LB-220 …", "a derivative
-# chemically related to pentoxifylline", "an analogue of edaravone", "X的衍生物", "类似于X".
+# What a new drug is derived from: "a derivative chemically related to pentoxifylline", "an
+# analogue of edaravone", "X的衍生物" (not "like X" or "similar to X": X's own facts may follow).
 LIKENED_BEFORE = re.compile(
-    r"(?:^|[.;:!?。；]\s*)like\s+$|\b(?:(?:chemically|structurally)\s+related|similar)\s+to\s+$"
-    r"|\b(?:derivative|analog|analogue|prodrug|metabolite)\s+of\s+$|类似于\s*$"
+    r"\b(?:chemically|structurally)\s+related\s+to\s+$"
+    r"|\b(?:derivative|analog|analogue|prodrug|metabolite)\s+of\s+$"
 )
 LIKENED_AFTER = re.compile(r"^\s*的?(?:衍生物|类似物|前药|代谢物)")
 # "接受利鲁唑治疗的ALS患者", "未接受过利鲁唑治疗的患者": patients described by the drug they take.
@@ -1134,15 +1136,16 @@ TRIAL_VERB = re.compile(
     r"确证|评价|评估|验证|观察|探索|考察|证实|比较|口服|给予|采用|服用|使用|联用"
 )
 # The endings of Chinese drug names: chemical stems ("硝酮嗪", "利鲁唑"), INN transliterations
-# ("马赛替尼", "托夫生"; the approved names' stems: -ifen/-ofen 昔芬 洛芬 氯芬 米芬 (not "斯蒂芬"),
-# -formin 胍, -quine 喹, -phthalide 酞, -statin 他汀, -oxacin 沙星, -cillin 西林, -olol 洛尔,
-# -pril 普利, -sartan 沙坦, -dipine 地平, -racetam 西坦, -imod 莫德, -pentin 喷丁, -broxol 溴索;
-# not 碱, 酯, 霉素: toxins, lipids, transmitters), dosage forms ("参蓉颗粒"). Stems run together
-# are one ending ("曲唑酮": 唑 and 酮).
+# ("马赛替尼", "托夫生"), dosage forms ("参蓉颗粒").
 CN_NAME_ENDING = re.compile(
-    r"(?:嗪|唑|酮(?!体)|啶|替尼|单抗|夫生|那生|奈生|司他|[昔洛氯米]芬|胍|喹|酞(?!菁)"
-    r"|他汀|沙星|西林|洛尔|普利|沙坦|地平(?!线)|西坦|莫德(?!纳)|喷丁|溴索)+"
-    r"|颗粒|胶囊|注射液|口服液|混悬液|滴丸|口溶膜|舌下片"
+    r"(?:嗪|唑|酮(?!体)|啶|替尼|单抗|夫生|那生|奈生|司他|颗粒|胶囊|注射液|口服液|混悬液|滴丸|口溶膜|舌下片)"
+)
+# More stems of approved names, read with more care (a word's end, no person, no name going on):
+# -ifen/-ofen 昔芬 洛芬 氯芬 米芬 (not "斯蒂芬"), -formin 胍, -quine 喹, -phthalide 酞, -statin 他汀,
+# -oxacin 沙星, -cillin 西林, -pril 普利, -sartan 沙坦, -dipine 地平, -racetam 西坦, -imod 莫德,
+# -pentin 喷丁, -broxol 溴索 (not 碱, 酯, 霉素: toxins, lipids, transmitters; not 洛尔: names).
+CN_STEM_ENDING = re.compile(
+    r"(?:[昔洛氯米]芬|胍|喹|酞(?!菁)|他汀|沙星|西林|普利|沙坦|地平(?!线)|西坦|莫德(?!纳)|喷丁|溴索)"
 )
 CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 # A person's title or speech after a name: "卡洛尔教授", "斯蒂芬说" name a person, not a drug.
@@ -1283,11 +1286,7 @@ SPACED_CODE_AS_DRUG = re.compile(
 
 # International nonproprietary name stems that name drugs.
 INN_NAME = re.compile(
-    r"\b(?P<name>[a-z]{3,}(?:mab|tinib|[a-z]nib|[rnu]sen|mestrocel|[a-z]{3}cel|semtiv|[a-z]{4}stat|pidine|parib|ampanel|corilant|ximod|lisib"
-    # more WHO stems: tamoxifen, metformin, hydroxychloroquine, enoxacin, pentoxifylline,
-    # clenbuterol (not "cholesterol"), trazodone, ambroxol, piracetam, simvastatin (not the
-    # -hofen of a town, nor -mycin: reagents like tunicamycin)
-    r"|oxifen|profen|clofen|formin|oquine|xacin|fylline|phylline|buterol|moterol|meterol|zodone|roxol|racetam|vastatin))\b"
+    r"\b(?P<name>[a-z]{3,}(?:mab|tinib|[a-z]nib|[rnu]sen|mestrocel|[a-z]{3}cel|semtiv|[a-z]{4}stat|pidine|parib|ampanel|corilant|ximod|lisib))\b"
 )
 
 # A drug the lexicon does not know, named where only a drug can stand: after a drug, therapy or
@@ -1568,11 +1567,13 @@ TIME_CLAUSE_REST = re.compile(
     r"[\s,，]*(?:(?:and|but|then|in|on|by|since|早在|而|但|在|于|到了|直到)[\s,，]*)*"
 )
 LIST_GLUE = re.compile(r"^\s*(and/or|and|or|,|、|和|或|及|与|以及)\s*$")
-# A clause turning to something else: "whereas the 2019 pilot compared …", "但此前的试验…".
-CONTRAST_WORD = re.compile(r"\b(?:whereas|while|but|although|though|however)\b|而|但|然而|此前")
-# A list of arms ending in its placebo arm: "(… trazodone,) memantine and placebo."
+# A list of arms ending in its placebo arm, after the words that assign patients to arms:
+# "randomised 1:1:1 to oral liquid trazodone, memantine and placebo".
 PLACEBO_LIST_END = re.compile(
-    r"\s*(?:and|or|versus|vs\.?|和|或|及|与)\s*(?:a\s+)?(?:matching\s+)?(?:placebo|安慰剂)(?:组)?[\s.。]*"
+    r"\s*(?:and|or|versus|vs\.?)\s*(?:a\s+)?(?:matching\s+)?placebo[\s.]*"
+)
+ARMS_INTRO = re.compile(
+    r"\b(?:randomi[sz]ed|randomly assigned|assigned|allocated)\b(?:\s+\d:\d(?::\d)*)?\s+to\b"
 )
 
 # Strings one of which every match of a pattern holds (tests/test_patterns.py proves each
@@ -1580,8 +1581,7 @@ PLACEBO_LIST_END = re.compile(
 CUES: dict[re.Pattern, tuple[str, ...]] = {
     INN_NAME: (
         "mab", "nib", "sen", "cel", "semtiv", "stat", "pidine", "parib", "ampanel", "corilant",
-        "ximod", "lisib", "fen", "formin", "oquine", "xacin", "phylline", "fylline", "terol",
-        "zodone", "roxol", "racetam", "statin",
+        "ximod", "lisib",
     ),
     CONTEXT_NAME: (
         "药", "疗法", "脑机接口", "mg", "mcg", "μg", "placebo", "regimen", "脑", "brain", "植入", "implant", "bci",
@@ -1630,9 +1630,11 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
     PRODUCT_DESCRIPTION: ("its ", "their ", "该公司", "在研", "候选", "核心", "其"),
     PRODUCT_DEVELOPED_BY: ("developed by",),
     CN_NAME_ENDING: (
-        "嗪", "唑", "酮", "啶", "替尼", "单抗", "夫生", "那生", "奈生", "司他", "芬", "胍", "喹", "酞",
-        "他汀", "沙星", "西林", "洛尔", "普利", "沙坦", "地平", "西坦", "莫德", "喷丁", "溴索",
-        "颗粒", "胶囊", "注射液", "口服液", "混悬液", "滴丸", "口溶膜", "舌下片",
+        "嗪", "唑", "酮", "啶", "替尼", "单抗", "夫生", "那生", "奈生", "司他", "颗粒", "胶囊", "注射液",
+        "口服液", "混悬液", "滴丸", "口溶膜", "舌下片",
+    ),
+    CN_STEM_ENDING: (
+        "芬", "胍", "喹", "酞", "他汀", "沙星", "西林", "普利", "沙坦", "地平", "西坦", "莫德", "喷丁", "溴索",
     ),
     CELL_THERAPY: ("细胞", "cell"),
     WITH_PLACEBO_AFTER: ("placebo", "安慰剂"),

@@ -86,11 +86,11 @@ def _continues_list(
     if text[start : first.start].strip():
         return False
     if not others:
-        # "… to trazodone, memantine and placebo.": the list ends in its placebo arm (in a
-        # clause of its own, not after "whereas …" or "but …")
+        # "randomised 1:1:1 to trazodone, memantine and placebo": arms ending in their placebo
+        # arm (not "compared riluzole, X and placebo", "a run-in on riluzole, X or placebo")
         return bool(
             patterns.PLACEBO_LIST_END.fullmatch(text, first.end, clause[1])
-            and not patterns.CONTRAST_WORD.search(text, merged[-1][0], merged[-1][1])
+            and patterns.ARMS_INTRO.search(text, max(0, merged[-1][1] - 60), merged[-1][1])
         )
     return bool(patterns.LIST_GLUE.match(text[first.end : others[0].start]))
 

@@ -254,6 +254,22 @@ def _cjk(word: str) -> bool:
     return bool(patterns.CJK_WORD.fullmatch(word))
 
 
+def _name_start(masked: str, start: int, spans, common: Callable[[str], bool]) -> int:
+    """Where a name ending at ``start`` begins: back over the uncommon words right before it
+    ("证明/硝酮/嗪" → "硝酮嗪"), never over a rare verb of a trial ("进一步确证X颗粒")."""
+    for word_start, word_end in reversed([s for s in spans if s[1] <= start]):
+        word = masked[word_start:word_end]
+        if (
+            word_end != start
+            or not patterns.CJK_WORD.fullmatch(word)
+            or common(word)
+            or patterns.TRIAL_VERB.fullmatch(word)
+        ):
+            break
+        start = word_start
+    return start
+
+
 def chinese_names(
     view: str,
     masked: str,
@@ -274,29 +290,33 @@ def chinese_names(
             continue  # "利鲁唑": a lexicon name
         if spans is None:
             spans = _word_spans(view, words)
+        start = _name_start(masked, m.start(), spans, common)
+        if start < m.start():  # a bare ending ("注射液") is no name
+            found.append((start, m.end(), "CN_NAME_ENDING"))
+    for m in finditer(patterns.CN_STEM_ENDING, masked):
+        if any(k.start < m.end() and m.start() < k.end for k in known):
+            continue
+        if spans is None:
+            spans = _word_spans(view, words)
         if not any(e == m.end() for _, e in spans):
-            continue  # the ending is no word's end: "各地/平均", "特朗普/利用"
+            continue  # the stem is no word's end: "各地/平均", "特朗普/利用"
         after = next((masked[s:e] for s, e in spans if s == m.end()), "")
         if after and set(after) <= patterns.TRANSLIT_SET and not common(after):
             continue  # "普利" of "普利/多匹/定": the name goes on
         if patterns.PERSON_AFTER.match(masked, m.end()):
-            continue  # "卡洛尔教授": a person
-        # the ending may close a word of its own ("莫昔芬", "羟/氯喹"): the name holds that word
-        start = next(
-            (s for s, e in spans if s < m.start() < e <= m.end() and _cjk(masked[s:e])), m.start()
-        )
-        for word_start, word_end in reversed([s for s in spans if s[1] <= start]):
-            word = masked[word_start:word_end]
-            if (
-                word_end != start
-                or not patterns.CJK_WORD.fullmatch(word)
-                or common(word)
-                or patterns.TRIAL_VERB.fullmatch(word)
-            ):
-                break
-            start = word_start
-        if start < m.start() and m.end() - start >= 3:  # a bare ending ("注射液", "噻唑") is none
-            found.append((start, m.end(), "CN_NAME_ENDING"))
+            continue  # "…芬教授": a person
+        # the stem may close an uncommon word of its own ("莫昔芬", "羟/氯喹"): the name holds it
+        inside = [(s, e) for s, e in spans if s < m.start() < e <= m.end()]
+        stem_start = m.start()
+        if (
+            inside
+            and _cjk(masked[inside[0][0] : inside[0][1]])
+            and not common(masked[inside[0][0] : inside[0][1]])
+        ):
+            stem_start = inside[0][0]
+        start = _name_start(masked, stem_start, spans, common)
+        if start < m.start() and m.end() - start >= 3:  # a bare stem ("双胍") is none
+            found.append((start, m.end(), "CN_STEM_ENDING"))
     found.extend((*m.span(), "CELL_THERAPY") for m in finditer(patterns.CELL_THERAPY, masked))
     return found
 
@@ -980,7 +1000,7 @@ def _reads_as_background(view: str, mention: TherapyMention) -> bool:
     if patterns.LIKENED_BEFORE.search(view, max(0, mention.start - 40), mention.start) or (
         patterns.LIKENED_AFTER.match(after)
     ):
-        return True  # "Like metformin, LB-220 …", "a derivative of pentoxifylline"
+        return True  # "a derivative of pentoxifylline", "依达拉奉的衍生物"
     if patterns.ADJUNCT_AFTER.match(after) and re.search(r"作为\s*$", before):
         return True
     if patterns.PATIENTS_ON_BEFORE.search(before) and patterns.PATIENTS_ON_AFTER.match(
