@@ -1936,6 +1936,9 @@ STAGE_APPROVED = re.compile(
     # "today announced the approval of riluzole", "received FDA approval"
     r"\b(?:announc\w*|receiv\w*|gain\w*|won|obtain\w*)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}approval\b"
     r"(?!\s+to\s+(?:begin|start|initiate|conduct|proceed|launch|run|test))"
+    # "On April 25, 2023, the FDA accelerated approval of …", "full approval for X" (not asked
+    # for: APPROVAL_SOUGHT_BEFORE; not awaited: "a decision on accelerated approval of")
+    r"|(?<!decision on )(?<!decision for )\b(?:accelerated|conditional|full|marketing)\s+approval\s+(?:of|for)\b"
 )
 # Words right before an approval word that make it asked for, not given: "for approval", "申请批准".
 APPROVAL_SOUGHT_BEFORE = re.compile(
