@@ -3052,7 +3052,10 @@ GUARDS_13 = review_guards(
 # after "替尼"; a reagent, a parent molecule, a comparison, a town in -hofen; a placebo arm after
 # "whereas"; results told with "通过…机制"; a platform's "Phase 2/3 to evaluate drugs".
 GUARDS_14 = review_guards(
-    "session14_extract.json", "session14b_extract.json", "session14c_extract.json"
+    "session14_extract.json",
+    "session14b_extract.json",
+    "session14c_extract.json",
+    "session14d_extract.json",
 )
 
 
@@ -3721,47 +3724,7 @@ def test_a_sample_size_field_counts_only_when_the_number_is_its_value(toolkit):
     assert 90 not in sizes and 150 in sizes, sizes
 
 
-# --- session 14: names by their INN stems, lists ending in placebo ---------------------------
-
-
-@pytest.mark.parametrize(
-    "name",
-    # -ifen, -guanide, -quine, -oxacin, -dipine, -pentin, -broxol, stems run together
-    [
-        "卡瑞昔芬",
-        "莫特双胍",
-        "羟氯喹",
-        "依诺沙星",
-        "妥拉地平",
-        "加巴喷丁",
-        "氨溴索",
-    ],
-)
-def test_a_chinese_name_ending_in_an_inn_stem_is_a_therapy(toolkit, name):
-    text = f"{name}治疗肌萎缩侧索硬化的II期临床试验于2021年3月启动。"
-    assert {(c.therapy, c.date) for c in claims_of(toolkit, text)} == {(name, "2021-03")}
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "斯蒂芬·霍金患病50余年。2021年3月，一项II期临床试验启动。",  # a person's name in 芬
-        "2021年3月，莫德纳启动了一项II期临床试验。",  # a company, not the stem 莫德
-        "噻唑类化合物的II期临床试验于2021年3月启动。",  # a bare chemical class
-        "地平线公司的II期临床试验于2021年3月启动。",
-        "全国各地平均确诊时间的II期临床试验于2021年3月启动。",  # a stem across two words
-        "卡洛尔教授领导的II期临床试验于2021年3月启动。",  # a person before a title
-        "乙酰胆碱受体抗体的II期研究于2021年3月启动。",  # a transmitter, no drug ending
-    ],
-)
-def test_words_ending_like_a_stem_are_no_chinese_name(toolkit, text):
-    assert claims_of(toolkit, text) == []
-
-
-def test_a_stem_inside_a_longer_name_is_no_name_of_its_own(toolkit):
-    # "普利" (-pril) opens "普利多匹定": the name goes on, no "…普利" is cut from it
-    text = "σ1受体激动剂普利多匹定的III期临床试验于2021年3月启动。"
-    assert not any(c.therapy.endswith("普利") for c in claims_of(toolkit, text))
+# --- session 14: mechanisms, weekdays, arms before placebo ------------------------------------
 
 
 def test_how_a_drug_works_is_no_result(toolkit):
@@ -3770,38 +3733,6 @@ def test_how_a_drug_works_is_no_result(toolkit):
     assert claims_of(toolkit, text) == []
     trial = "在II期临床试验中，异丁司特通过抑制炎症的机制显著延缓了疾病进展。"
     assert {c.type for c in claims_of(toolkit, trial)} == {"trial_result"}
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "This adaptive design reduces the number of people required to definitively (phase III) evaluate drugs.",
-    ],
-)
-def test_a_phase_of_drug_testing_in_general_is_no_trials_phase(toolkit, sentence):
-    text = f"AB-101 and AB-202 are tested in a platform trial in ALS. {sentence}"
-    assert {c.phase for c in claims_of(toolkit, text)} <= {None}
-    # the trial's own phase still counts
-    own = "AB-101 and AB-202 are tested in a phase 3 platform trial to evaluate drugs for ALS."
-    assert {c.phase for c in claims_of(toolkit, own)} == {"3"}
-    own = "AB-101 runs as a Phase 2/3 to evaluate candidate drugs in ALS."
-    assert {c.phase for c in claims_of(toolkit, own)} == {"2/3"}
-
-
-@pytest.mark.parametrize(
-    "aside",
-    [
-        "AB-101, a derivative chemically related to edaravone, is taken by mouth.",
-        "AB-101 is an analogue of edaravone.",
-    ],
-)
-def test_a_drug_a_new_one_is_derived_from_takes_none_of_its_trial(toolkit, aside):
-    text = (
-        "Acme dosed the first patient in its Phase 2 trial of AB-101 in ALS in March 2024. "
-        f"{aside} The trial will enrol 64 patients."
-    )
-    therapies = {c.therapy for c in claims_of(toolkit, text)}
-    assert therapies == {"ab101"}, therapies
 
 
 @pytest.mark.parametrize(
@@ -3827,3 +3758,11 @@ def test_arms_assigned_before_the_placebo_arm_share_the_trials_size(toolkit, tai
     text = f"Up to 450 participants will be randomised 1:1:1 to oral ibudilast, memantine {tail}"
     got = {(c.therapy, c.enrollment) for c in claims_of(toolkit, text)}
     assert got == {("ibudilast", 450), ("memantine", 450)}
+
+
+def test_a_month_a_comma_and_its_year_is_a_date(toolkit):
+    text = "In December, 1995, the FDA approved AB-101 for ALS."
+    assert {c.date for c in claims_of(toolkit, text)} == {"1995-12"}
+    # the end of a range is no month of its own
+    span = "Between January and December, 2019, a phase 2 trial of AB-101 enrolled 60 patients."
+    assert "2019-12" not in {c.date for c in claims_of(toolkit, span)}

@@ -1821,6 +1821,10 @@ GUARDS_12 = review_guards(
     # studies, estimates out of date, "Month, YYYY volunteers", "cleared" for trials and bodies,
     # other events' dates against a release's own
     "session14_verify.json",
+    # a second reviewer: a page's own stamp is no guide to its fields' order; totals over
+    # cohorts or other studies; weekdays of trading, interviews, calls to come and last week;
+    # "earlier than expected on", "as scheduled on"; update and webinar times as page dates
+    "session14b_verify.json",
 )
 
 
@@ -2067,18 +2071,6 @@ def test_a_mirrors_start_in_figures_in_the_pages_order(lexicon, start, fields, v
     assert got.verdict == verdict, got.reason
 
 
-@pytest.mark.parametrize(
-    "claimed, verdict",
-    # "Total Enrollment" says neither actual nor planned: a near count may be either
-    [(300, SUPPORTED), (290, PARTIAL), (240, CONTRADICTED)],
-)
-def test_a_mirrors_total_enrollment_is_the_trials_size(lexicon, claimed, verdict):
-    source = Source(MIRROR.format(start="March 2007", size=300), CONVERTER)
-    fields = {"type": "trial_design", "enrollment": claimed, "status": "reported"}
-    got = verify_claim(claim(**fields), source, lexicon)
-    assert got.verdict == verdict, got.reason
-
-
 BACKGROUND = (
     "Amyotrophic lateral sclerosis is a progressive neurodegenerative disease that affects nerve "
     "cells in the brain and the spinal cord, causing loss of muscle control and, in time, of "
@@ -2089,11 +2081,12 @@ BACKGROUND = (
 @pytest.mark.parametrize("year_month, verdict", [("2022-09", SUPPORTED), ("2022-10", CONTRADICTED)])
 def test_a_wire_copys_weekday_dates_the_event_in_the_copys_week(lexicon, year_month, verdict):
     text = (
-        "FDA Approves Acme's ALS Drug\n\nWire\nSep. 29, 2022, 10:58 PM\n\n"
+        "FDA Approves Acme's ALS Drug\n\n"
         "(Wire) - Acme said Thursday that the U.S. Food and Drug Administration has approved "
         "NurOwn for the treatment of adults with ALS.\n\n" + BACKGROUND
     )
-    got = verify_claim(claim(type="approval", date=year_month), Source(text, CONVERTER), lexicon)
+    source = Source(text, CONVERTER, published="2022-09-29")  # the copy's date, from its page
+    got = verify_claim(claim(type="approval", date=year_month), source, lexicon)
     assert got.verdict == verdict, got.reason
 
 

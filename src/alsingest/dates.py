@@ -380,7 +380,7 @@ def find_dates(
             ahead = _AHEAD_BEFORE.search(text, max(0, m.start() - 60), m.start())
             value = None if ahead else last_weekday(anchor, m.group("wd"))
             rule = "EN_WEEKDAY, the week of the publication date"
-            mentions.append(DateMention(m.start(), m.end(), value, relative=True, rule=rule))
+            mentions.append(DateMention(*m.span("wd"), value, relative=True, rule=rule))
         elif kind == "day":
             value = lead_day(anchor, _int(m.group("day")))
             rule = "CN_BARE_DAY, month and year from the publication date"

@@ -241,18 +241,23 @@ CN_RELATIVE_MONTH = re.compile(
 CN_WEEKDAY = re.compile(
     r"(?<![每两三四一二\d几隔])(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])(?![次期周])"
 )
-# "said Tuesday", "on Monday": in English news the same, a weekday of the article's week; not a
-# habit ("every Monday", "on Mondays", "Monday through Friday", "Monday to Friday").
+# The day a wire copy says its news was told: "Amylyx said Thursday that …", "announced Monday".
+_TOLD = r"\b(?:said|announced|reported|disclosed|confirmed)\s+(?:on\s+)?"
+REPORTED_WEEKDAY = re.compile(
+    _TOLD + r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+)
+# "said Tuesday", "On Monday, …": in English news the same, the day of the article's week the
+# news was told (not a schedule "on Monday, Wednesday and Friday", "Giving Tuesday", "votes
+# Thursday", "until Friday": only after a verb of telling, or opening a sentence).
 EN_WEEKDAY = re.compile(
-    r"(?<!\bevery )(?<!\beach )\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-    r"(?!s\b|\s+(?:through|to|thru|and|or|nights?|mornings?|evenings?)\b|\s*[-–]\s*[a-z])"
-    # (nor the name of a day whose date follows: "On Friday, September 4th")
+    rf"(?:{_TOLD}|(?:^|[.!?]\s+)on\s+)"
+    r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     r"(?!,?\s+(?:the\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
+    r"(?!\s*(?:,|and|or|to|through)\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
 )
-# A deadline before a date: "a decision expected by Jan. 25", "due by March 3", "by 2025年1月".
-DEADLINE_BEFORE = re.compile(
-    r"\b(?:expected|due|scheduled|slated|set)\s+(?:by|on|in|for|before)?\s*$|\bby\s+$|(?:预计|预期)于?\s*$"
-)
+# A deadline before a date: "a decision expected by Jan. 25", "due by March 3" (not "earlier than
+# expected on", "as expected in", "dosed as scheduled on").
+DEADLINE_BEFORE = re.compile(r"(?<!than )(?<!as )\b(?:expected|due)\s+(?:by|before)\s*$")
 # Taiwan news writes the day inside the word for it: "昨(10)日", "近(10)日", "今（18）日", or
 # after who spoke at the lead's head: "马斯克 13日在…说".
 CN_BARE_DAY = re.compile(
@@ -298,8 +303,8 @@ EN_DATE = re.compile(
     rf"|(?P<day2>\d{{1,2}})(?:\s+|-)(?P<mname2>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?(?:,?\s+|-)(?P<year2>{YEAR})"
     rf"|(?P<mname3>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?(?:\s+|-)(?P<year3>{YEAR})"
     # "In December, 1995, …": a full month name, a comma, its year, then a pause (not "by
-    # September, 2024 volunteers")
-    rf"|(?P<mname4>{'|'.join(n for n in sorted(MONTHS, key=len, reverse=True) if len(n) > 4)}),\s+(?P<year4>{YEAR})(?=\s*[,.;:)]|\s*$)"
+    # September, 2024 volunteers", nor a range's end: "between January and December, 2019,")
+    rf"|(?<!and )(?<!to )(?<![-–])(?P<mname4>{'|'.join(n for n in sorted(MONTHS, key=len, reverse=True) if len(n) > 4)}),\s+(?P<year4>{YEAR})(?=\s*[,.;:)]|\s*$)"
     r")\b"
 )
 # "May 31", "on Sept. 7": a month and day with no year, in the year last named or the article's.
@@ -434,13 +439,6 @@ HYPOTHETICAL_PHASE_BEFORE = re.compile(
     r"\bwhether\s+to\s+(proceed|move|advance|go)\s+(on\s+)?(to|into)\s+(an?\s+)?|是否(进入|开展|推进到?)|"
     # "PrimeC, if approved following a Phase 3 trial, could …", "若能通过3期": a condition
     r"\bif\s+(approved|successful|positive)\s+(following|after|in)\s+(an?\s+)?|如果?[能可]?通过|若[能可]?通过)$"
-)
-# A phase of drug testing in general, no trial's: "required to definitively (phase III) evaluate
-# drugs" (in brackets, before a verb and a bare plural; not "a Phase 2/3 to evaluate drugs").
-GENERIC_PHASE_BEFORE = re.compile(r"\b[a-z]+ly\s*[(（]\s*$")
-GENERIC_PHASE_AFTER = re.compile(
-    r"\s*[)）]\s*(?:evaluate|test|assess|screen|compare)\s+(?:new\s+|candidate\s+|potential\s+)?"
-    r"(?:drugs|treatments|therapies|compounds|candidates)\b"
 )
 # "from phase 2 to phase 2/3", "由2期转入3期": the trial's phase is the one it moved to.
 PHASE_FROM = re.compile(r"(from|由|从)\s*$")
@@ -717,7 +715,7 @@ OUTCOME_MET = re.compile(
 MECHANISM_BEFORE = re.compile(r"(?:可|能|可以|能够)通过[^，,。；;]{0,30}机制[^，,。；;]{0,3}$")
 TRIAL_MATTER = re.compile(
     r"试验|研究|临床|受试者|[\dⅠⅡⅢⅣivx一二三四]期|数据|结果|显示|表明|观察|证实|证明|随访|发现|报告"
-    r"|\d+\s*(?:例|名)"
+    r"|公布|相比|患者|[\d一二三四五六七八九十百千两]+\s*(?:例|名)"
 )
 # What makes "positive results" a hope, a plan or a contrast: "expects positive topline results",
 # "hoped for positive results", "failed to deliver the positive results", "Despite encouraging data".
@@ -1019,13 +1017,6 @@ COMPARATOR_BEFORE = re.compile(
 )
 # "与 TCH346 一样": a comparison.
 COMPARISON_AFTER = re.compile(r"^\s*(一样|相同|相似|类似|相比|比较|联合(使用|用药|治疗))")
-# What a new drug is derived from: "a derivative chemically related to pentoxifylline", "an
-# analogue of edaravone", "X的衍生物" (not "like X" or "similar to X": X's own facts may follow).
-LIKENED_BEFORE = re.compile(
-    r"\b(?:chemically|structurally)\s+related\s+to\s+$"
-    r"|\b(?:derivative|analog|analogue|prodrug|metabolite)\s+of\s+$"
-)
-LIKENED_AFTER = re.compile(r"^\s*的?(?:衍生物|类似物|前药|代谢物)")
 # "接受利鲁唑治疗的ALS患者", "未接受过利鲁唑治疗的患者": patients described by the drug they take.
 # "开始利鲁唑后": the drug patients started before the one tested.
 PATIENTS_ON_BEFORE = re.compile(r"(接受|服用|使用)过?\s*$|开始(服用|使用)?\s*$")
@@ -1140,18 +1131,7 @@ TRIAL_VERB = re.compile(
 CN_NAME_ENDING = re.compile(
     r"(?:嗪|唑|酮(?!体)|啶|替尼|单抗|夫生|那生|奈生|司他|颗粒|胶囊|注射液|口服液|混悬液|滴丸|口溶膜|舌下片)"
 )
-# More stems of approved names, read with more care (a word's end, no person, no name going on):
-# -ifen/-ofen 昔芬 洛芬 氯芬 米芬 (not "斯蒂芬"), -formin 胍, -quine 喹, -phthalide 酞, -statin 他汀,
-# -oxacin 沙星, -cillin 西林, -pril 普利, -sartan 沙坦, -dipine 地平, -racetam 西坦, -imod 莫德,
-# -pentin 喷丁, -broxol 溴索 (not 碱, 酯, 霉素: toxins, lipids, transmitters; not 洛尔: names).
-CN_STEM_ENDING = re.compile(
-    r"(?:[昔洛氯米]芬|胍|喹|酞(?!菁)|他汀|沙星|西林|普利|沙坦|地平(?!线)|西坦|莫德(?!纳)|喷丁|溴索)"
-)
 CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
-# A person's title or speech after a name: "卡洛尔教授", "斯蒂芬说" name a person, not a drug.
-PERSON_AFTER = re.compile(
-    r"\s*(?:教授|博士|医生|医师|先生|女士|院士|主任|团队|等人|说|表示|指出|介绍)"
-)
 # Words that never stand inside a drug's name (function words, measure words, route and origin
 # descriptors): they end the name on its left.
 NAME_STOP_WORDS = frozenset(
@@ -1633,9 +1613,6 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
         "嗪", "唑", "酮", "啶", "替尼", "单抗", "夫生", "那生", "奈生", "司他", "颗粒", "胶囊", "注射液",
         "口服液", "混悬液", "滴丸", "口溶膜", "舌下片",
     ),
-    CN_STEM_ENDING: (
-        "芬", "胍", "喹", "酞", "他汀", "沙星", "西林", "普利", "沙坦", "地平", "西坦", "莫德", "喷丁", "溴索",
-    ),
     CELL_THERAPY: ("细胞", "cell"),
     WITH_PLACEBO_AFTER: ("placebo", "安慰剂"),
     AND_PLACEBO_AFTER: ("placebo", "安慰剂"),
@@ -1887,17 +1864,10 @@ TRIAL_DURATION = re.compile(
 # The same field as a key on a line of its own, its value on the next ("- Target Recruitment" /
 # "- 230").
 RECORD_ENROLLMENT_KEY = re.compile(
-    r"[-•*\s]*(?:(?P<estimate>estimated|anticipated|target)\s+|actual\s+|(?P<total>total)\s+)?(?:enrollment|"
+    r"[-•*\s]*(?:(?P<estimate>estimated|anticipated|target)\s+|actual\s+)?(?:enrollment|"
     r"(?<=target )recruitment)\s*(?:\((?:actual|(?P<estimate2>estimated|anticipated))\))?[\s:：|]*"
 )
 FIELD_VALUE_COUNT = re.compile(r"[-•*\s|]*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\b(?![\s\d]*[-–/%.])")
-# A registry page's status of a trial still taking patients ("Recruiting", "Not yet recruiting";
-# not "Active, not recruiting").
-RECRUITING = re.compile(
-    r"(?<!not )\b(?:Recruiting|RECRUITING|Not yet recruiting|NOT_YET_RECRUITING)\b"
-)
-# A mirror's "Total Enrollment" / "305 participants".
-TOTAL_VALUE_COUNT = re.compile(r"\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+participants\s*")
 # A registry mirror's date field written in figures, month first: "03 / 31 / 2007" (NEALS,
 # ClinicalTrials.gov copies); a first number over 12 is the day ("31/03/2007").
 NUMERIC_DATE = re.compile(
@@ -2040,10 +2010,7 @@ SOURCE_HEADER_DATE = re.compile(
     r"|(?<!\d)(?P<y3>(?:19|20)\d\d)[ \t]+(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
     r"[a-z]*\b"
     r"|^[ \t]*(?P<mon4>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+(?P<d4>\d{1,2}),"
-    r"[ \t]*(?P<y4>(?:19|20)\d\d)"
-    # a wire copy's time, a byline after a bar: "Sep. 29, 2022, 10:58 PM", "December 13, 1995|By …"
-    r"(?:,?[ \t]+\d{1,2}:\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]+[A-Z]{2,4})?)?"
-    r"(?:[ \t]*\|[ \t]*(?:By|BY|by)\b.*)?[ \t]*$",
+    r"[ \t]*(?P<y4>(?:19|20)\d\d)[ \t]*$",
     re.MULTILINE,
 )
 # A news lead: the event told as news of the page's day ("The FDA has granted …").

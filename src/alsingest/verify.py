@@ -249,7 +249,7 @@ class Source:
         return _record_start(self)
 
     @cached_property
-    def record_enrollment(self) -> list[tuple[tuple[int, ...], int | None, bool | None]]:
+    def record_enrollment(self) -> list[tuple[tuple[int, ...], int | None, bool]]:
         """A registry record's enrollment fields (:func:`_record_enrollment`)."""
         return _record_enrollment(self)
 
@@ -290,7 +290,7 @@ class Source:
     @cached_property
     def numeric_order(self) -> str | None:
         """The page's order of dates in figures (:func:`numeric_order`)."""
-        return numeric_order(self.text)
+        return numeric_order([s.view for s in self.sentences])
 
     @cached_property
     def is_record(self) -> bool:
@@ -874,8 +874,8 @@ def _event_dates(
         ]
         if not here and announced and len(announced) == 10:
             # "Amylyx said Thursday that the FDA has approved …" in a copy dated Sep. 29, 2022:
-            # the weekday of the copy's week
-            weekday = patterns.EN_WEEKDAY.search(view) or patterns.CN_WEEKDAY.search(view)
+            # the weekday of the copy's week the news was told
+            weekday = patterns.REPORTED_WEEKDAY.search(view)
             day = last_weekday(announced, weekday.group("wd")) if weekday else None
             if day:
                 here.append((i, day))
@@ -1109,7 +1109,7 @@ def _an_arm_stated(quote: str, sentences: list[_Sentence]) -> bool:
     )
 
 
-def _record_enrollment(source: Source) -> list[tuple[tuple[int, ...], int | None, bool | None]]:
+def _record_enrollment(source: Source) -> list[tuple[tuple[int, ...], int | None, bool]]:
     """A registry record's enrollment fields: their sentences, value and whether each is a
     plan (estimated, anticipated, target), the value beside its key ("Actual Enrollment: 394")
     or on the line below it ("- Target Recruitment" / "- 230")."""
@@ -1129,15 +1129,7 @@ def _record_enrollment(source: Source) -> list[tuple[tuple[int, ...], int | None
         if key and i + 1 < len(source.sentences):
             below = source.sentences[i + 1].view
             value = patterns.FIELD_VALUE_COUNT.fullmatch(below)
-            if key.group("total"):
-                value = value or patterns.TOTAL_VALUE_COUNT.fullmatch(below)
-                if not value or len(_record_ids(source.text)) != 1:
-                    continue  # a total not of one registry record (a report over several studies)
-                # a mirror's "Total Enrollment" says neither actual nor planned (None); of a
-                # trial still recruiting it is the target
-                plan = True if patterns.RECRUITING.search(source.text) else None
-            else:
-                plan = bool(key.group("estimate") or key.group("estimate2"))
+            plan = bool(key.group("estimate") or key.group("estimate2"))
             if value:
                 fields.append(((i, i + 1), parse_count(value.group("n")), plan))
     return fields
@@ -1176,11 +1168,9 @@ def _check_record_enrollment(
         return Check("found", sentences)
     if any(plan for _, _, plan in fields) != planned:
         return Check("missing")
-    unlabelled = all(plan is None for _, _, plan in fields)
-    if (planned or approximate or unlabelled) and abs(value - claimed) <= 0.1 * value:
+    if (planned or approximate) and abs(value - claimed) <= 0.1 * value:
         # "约150名" against a target of 152: plans drift, a tenth is near; "约200名" against 196
-        # is an estimate of it; 380 against a mirror's "Total Enrollment 384", which may be
-        # the plan or the final count.
+        # is an estimate of it.
         return Check("missing")
     return Check("conflict", sentences, f"the record's enrollment is {value}")
 
@@ -1212,18 +1202,27 @@ def _record_start(source: Source) -> tuple[tuple[int, ...], str, bool] | None:
     return tuple(i for i, _, _ in found), found[0][1], any(e for _, _, e in found)
 
 
-def numeric_order(text: str) -> str | None:
-    """How a page writes dates in figures: "md" when one of them can only be month first
-    ("03 / 31 / 2007"), "dm" when one can only be day first ("14/12/2018"); None when the page
-    shows neither, or both."""
+def numeric_order(views: list[str]) -> str | None:
+    """How a registry page writes its date fields in figures: "md" when one of the fields'
+    values can only be month first ("03 / 31 / 2007"), "dm" when one can only be day first
+    ("14/12/2018"); None when they show neither, or both. Only fields' values count (a key
+    "… Date:" before them, on their line or the line above), not the page's own stamp."""
     orders = set()
-    for m in patterns.NUMERIC_DATE.finditer(text):
-        a, b = int(m.group("a")), int(m.group("b"))
-        if a > 12 >= b:
-            orders.add("dm")
-        elif b > 12 >= a:
-            orders.add("md")
+    for k, view in enumerate(views):
+        key = _DATE_KEY.search(view)
+        if key is None and not (k and _DATE_KEY_LINE.search(views[k - 1])):
+            continue
+        for m in patterns.NUMERIC_DATE.finditer(view, key.end() if key else 0):
+            a, b = int(m.group("a")), int(m.group("b"))
+            if a > 12 >= b:
+                orders.add("dm")
+            elif b > 12 >= a:
+                orders.add("md")
     return orders.pop() if len(orders) == 1 else None
+
+
+_DATE_KEY = re.compile(r"\bdate\s*[:：|]")
+_DATE_KEY_LINE = re.compile(r"\bdate\s*[:：|]?\s*$")
 
 
 def _numeric_date(value: str, order: str | None) -> list[str]:

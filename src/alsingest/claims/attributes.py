@@ -149,10 +149,6 @@ def find_phases(view: str) -> list[Attribute]:
             and not patterns.HYPOTHETICAL_PHASE_BEFORE.search(
                 view, max(0, m.start() - 40), m.start()
             )
-            and not (
-                patterns.GENERIC_PHASE_AFTER.match(view, m.end())
-                and patterns.GENERIC_PHASE_BEFORE.search(view, max(0, m.start() - 30), m.start())
-            )
         ),
         key=lambda a: a.start,
     )

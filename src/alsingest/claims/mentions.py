@@ -250,10 +250,6 @@ def common_word(frequency: Mapping[str, int]) -> Callable[[str], bool]:
     return common
 
 
-def _cjk(word: str) -> bool:
-    return bool(patterns.CJK_WORD.fullmatch(word))
-
-
 def _name_start(masked: str, start: int, spans, common: Callable[[str], bool]) -> int:
     """Where a name ending at ``start`` begins: back over the uncommon words right before it
     ("证明/硝酮/嗪" → "硝酮嗪"), never over a rare verb of a trial ("进一步确证X颗粒")."""
@@ -293,30 +289,6 @@ def chinese_names(
         start = _name_start(masked, m.start(), spans, common)
         if start < m.start():  # a bare ending ("注射液") is no name
             found.append((start, m.end(), "CN_NAME_ENDING"))
-    for m in finditer(patterns.CN_STEM_ENDING, masked):
-        if any(k.start < m.end() and m.start() < k.end for k in known):
-            continue
-        if spans is None:
-            spans = _word_spans(view, words)
-        if not any(e == m.end() for _, e in spans):
-            continue  # the stem is no word's end: "各地/平均", "特朗普/利用"
-        after = next((masked[s:e] for s, e in spans if s == m.end()), "")
-        if after and set(after) <= patterns.TRANSLIT_SET and not common(after):
-            continue  # "普利" of "普利/多匹/定": the name goes on
-        if patterns.PERSON_AFTER.match(masked, m.end()):
-            continue  # "…芬教授": a person
-        # the stem may close an uncommon word of its own ("莫昔芬", "羟/氯喹"): the name holds it
-        inside = [(s, e) for s, e in spans if s < m.start() < e <= m.end()]
-        stem_start = m.start()
-        if (
-            inside
-            and _cjk(masked[inside[0][0] : inside[0][1]])
-            and not common(masked[inside[0][0] : inside[0][1]])
-        ):
-            stem_start = inside[0][0]
-        start = _name_start(masked, stem_start, spans, common)
-        if start < m.start() and m.end() - start >= 3:  # a bare stem ("双胍") is none
-            found.append((start, m.end(), "CN_STEM_ENDING"))
     found.extend((*m.span(), "CELL_THERAPY") for m in finditer(patterns.CELL_THERAPY, masked))
     return found
 
@@ -997,10 +969,6 @@ def _reads_as_background(view: str, mention: TherapyMention) -> bool:
         return True  # "X daily or matching placebo and 50 mg riluzole twice a day in all"
     if patterns.COMPARISON_AFTER.match(after) and re.search(r"(与|和|同)\s*$", before):
         return True
-    if patterns.LIKENED_BEFORE.search(view, max(0, mention.start - 40), mention.start) or (
-        patterns.LIKENED_AFTER.match(after)
-    ):
-        return True  # "a derivative of pentoxifylline", "依达拉奉的衍生物"
     if patterns.ADJUNCT_AFTER.match(after) and re.search(r"作为\s*$", before):
         return True
     if patterns.PATIENTS_ON_BEFORE.search(before) and patterns.PATIENTS_ON_AFTER.match(
