@@ -3056,6 +3056,7 @@ GUARDS_14 = review_guards(
     "session14b_extract.json",
     "session14c_extract.json",
     "session14d_extract.json",
+    "session14e_extract.json",
 )
 
 
@@ -3742,7 +3743,7 @@ def test_how_a_drug_works_is_no_result(toolkit):
             "Acme said Tuesday that AB-101 did not meet its primary endpoint in a phase 2 trial.",
             "2024-11-26",
         ),
-        ("On Monday, Acme said the FDA had approved AB-101 for ALS.", "2024-11-25"),
+        ("On Monday, Acme said the FDA approved AB-101 for ALS.", "2024-11-25"),
         # a day to come, a habit, a day named with its date: no date from the weekday
         ("Acme will present phase 2 results of AB-101 on Friday.", None),
         ("Patients in the phase 2 trial take AB-101 every Monday.", None),

@@ -1825,6 +1825,9 @@ GUARDS_12 = review_guards(
     # cohorts or other studies; weekdays of trading, interviews, calls to come and last week;
     # "earlier than expected on", "as scheduled on"; update and webinar times as page dates
     "session14b_verify.json",
+    # the final review: approvals refused, recommended, hoped for or of another drug; weekdays
+    # of telling beside "last week", "a week ago"
+    "session14c_verify.json",
 )
 
 
@@ -2098,23 +2101,3 @@ def test_a_deadline_is_no_date_of_an_event_told_as_done(lexicon):
     )
     got = verify_claim(claim(type="submission", date="2022-07"), Source(text, CONVERTER), lexicon)
     assert got.verdict == PARTIAL, got.reason
-
-
-@pytest.mark.parametrize(
-    "sentence, verdict",
-    [
-        (
-            "On April 25, 2023, the FDA accelerated approval of the cell therapy NurOwn for ALS.",
-            SUPPORTED,
-        ),
-        # awaited or asked for, it is no approval: the filing is what the source states
-        (
-            "A decision on accelerated approval of NurOwn is due; the company applied for full approval for NurOwn in 2022.",
-            CONTRADICTED,
-        ),
-    ],
-)
-def test_an_accelerated_approval_of_a_therapy_is_its_approval(lexicon, sentence, verdict):
-    text = f"On July 14, the filing for NurOwn was accepted in China.\n\n{sentence}\n\n{BACKGROUND}"
-    got = verify_claim(claim(type="approval", date="2023-04"), Source(text, CONVERTER), lexicon)
-    assert got.verdict == verdict, got.reason

@@ -377,7 +377,9 @@ def find_dates(
             mentions.append(DateMention(m.start(), m.end(), value, relative=True, rule=rule))
         elif kind == "enweekday":
             # "will present on Monday": a day to come, not counted back
-            ahead = _AHEAD_BEFORE.search(text, max(0, m.start() - 60), m.start())
+            ahead = _AHEAD_BEFORE.search(text, max(0, m.start() - 60), m.start()) or (
+                patterns.WEEKDAY_OTHER_TIME.search(text, m.end(), _sentence_end(text, m.end()))
+            )
             value = None if ahead else last_weekday(anchor, m.group("wd"))
             rule = "EN_WEEKDAY, the week of the publication date"
             mentions.append(DateMention(*m.span("wd"), value, relative=True, rule=rule))
@@ -391,6 +393,11 @@ def find_dates(
             mentions.append(DateMention(m.start(), m.end(), value, relative=True, rule=rule))
     mentions.sort(key=lambda d: d.start)
     return mentions, year
+
+
+def _sentence_end(text: str, at: int) -> int:
+    ends = [i for i in (text.find(mark, at) for mark in ".;。；") if i >= 0]
+    return min(ends, default=len(text))
 
 
 def clause_span(text: str, at: int) -> tuple[int, int]:

@@ -255,6 +255,12 @@ EN_WEEKDAY = re.compile(
     r"(?!,?\s+(?:the\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
     r"(?!\s*(?:,|and|or|to|through)\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
 )
+# After a weekday of telling, what makes the news another time's: "said Monday it expects to
+# begin … next year", "will present", "dosed … last month", "approved … a week ago".
+WEEKDAY_OTHER_TIME = re.compile(
+    r"\b(?:will|would|expects?|plans?|intends?|aims?|to begin|next|last|earlier|ago|previously|"
+    r"yesterday|late on|early on|this week|this month|had)\b"
+)
 # A deadline before a date: "a decision expected by Jan. 25", "due by March 3" (not "earlier than
 # expected on", "as expected in", "dosed as scheduled on").
 DEADLINE_BEFORE = re.compile(r"(?<!than )(?<!as )\b(?:expected|due)\s+(?:by|before)\s*$")
@@ -715,7 +721,7 @@ OUTCOME_MET = re.compile(
 MECHANISM_BEFORE = re.compile(r"(?:可|能|可以|能够)通过[^，,。；;]{0,30}机制[^，,。；;]{0,3}$")
 TRIAL_MATTER = re.compile(
     r"试验|研究|临床|受试者|[\dⅠⅡⅢⅣivx一二三四]期|数据|结果|显示|表明|观察|证实|证明|随访|发现|报告"
-    r"|公布|相比|患者|[\d一二三四五六七八九十百千两]+\s*(?:例|名)"
+    r"|公布|相比|患者|病人|病友|安慰剂|终点|统计|\bp\s*[<=＜]|[\d一二三四五六七八九十百千两]+\s*余?\s*(?:例|名|位)"
 )
 # What makes "positive results" a hope, a plan or a contrast: "expects positive topline results",
 # "hoped for positive results", "failed to deliver the positive results", "Despite encouraging data".
@@ -1906,9 +1912,6 @@ STAGE_APPROVED = re.compile(
     # "today announced the approval of riluzole", "received FDA approval"
     r"\b(?:announc\w*|receiv\w*|gain\w*|won|obtain\w*)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}approval\b"
     r"(?!\s+to\s+(?:begin|start|initiate|conduct|proceed|launch|run|test))"
-    # "On April 25, 2023, the FDA accelerated approval of …", "full approval for X" (not asked
-    # for: APPROVAL_SOUGHT_BEFORE; not awaited: "a decision on accelerated approval of")
-    r"|(?<!decision on )(?<!decision for )\b(?:accelerated|conditional|full|marketing)\s+approval\s+(?:of|for)\b"
 )
 # Words right before an approval word that make it asked for, not given: "for approval", "申请批准".
 APPROVAL_SOUGHT_BEFORE = re.compile(

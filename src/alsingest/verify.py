@@ -876,6 +876,8 @@ def _event_dates(
             # "Amylyx said Thursday that the FDA has approved …" in a copy dated Sep. 29, 2022:
             # the weekday of the copy's week the news was told
             weekday = patterns.REPORTED_WEEKDAY.search(view)
+            if weekday and patterns.WEEKDAY_OTHER_TIME.search(view, weekday.end()):
+                weekday = None  # "said Thursday that the FDA had approved … last week"
             day = last_weekday(announced, weekday.group("wd")) if weekday else None
             if day:
                 here.append((i, day))
