@@ -51,6 +51,7 @@ REAL_SETS = {
     "real-test11": "test11",
     "real-test12": "test12",
     "real-test13": "test13",
+    "real-test14": "test14",
 }
 
 
