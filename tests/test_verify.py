@@ -2074,19 +2074,12 @@ def test_a_mirrors_start_in_figures_in_the_pages_order(lexicon, start, fields, v
     assert got.verdict == verdict, got.reason
 
 
-BACKGROUND = (
-    "Amyotrophic lateral sclerosis is a progressive neurodegenerative disease that affects nerve "
-    "cells in the brain and the spinal cord, causing loss of muscle control and, in time, of "
-    "the ability to speak, eat, move and breathe."
-)
-
-
 @pytest.mark.parametrize("year_month, verdict", [("2022-09", SUPPORTED), ("2022-10", CONTRADICTED)])
 def test_a_wire_copys_weekday_dates_the_event_in_the_copys_week(lexicon, year_month, verdict):
     text = (
         "FDA Approves Acme's ALS Drug\n\n"
         "(Wire) - Acme said Thursday that the U.S. Food and Drug Administration has approved "
-        "NurOwn for the treatment of adults with ALS.\n\n" + BACKGROUND
+        "NurOwn for the treatment of adults with ALS.\n" + ABOUT_ALS
     )
     source = Source(text, CONVERTER, published="2022-09-29")  # the copy's date, from its page
     got = verify_claim(claim(type="approval", date=year_month), source, lexicon)
@@ -2097,7 +2090,7 @@ def test_a_deadline_is_no_date_of_an_event_told_as_done(lexicon):
     text = (
         "The FDA has agreed to review NurOwn.\n\nBrainStorm said Tuesday that U.S. regulators "
         "accepted its application for NurOwn, with an approval decision expected by Jan. 25.\n\n"
-        + BACKGROUND
+        + ABOUT_ALS
     )
     got = verify_claim(claim(type="submission", date="2022-07"), Source(text, CONVERTER), lexicon)
     assert got.verdict == PARTIAL, got.reason

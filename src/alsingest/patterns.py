@@ -1874,8 +1874,8 @@ RECORD_ENROLLMENT_KEY = re.compile(
     r"(?<=target )recruitment)\s*(?:\((?:actual|(?P<estimate2>estimated|anticipated))\))?[\s:：|]*"
 )
 FIELD_VALUE_COUNT = re.compile(r"[-•*\s|]*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\b(?![\s\d]*[-–/%.])")
-# A registry mirror's date field written in figures, month first: "03 / 31 / 2007" (NEALS,
-# ClinicalTrials.gov copies); a first number over 12 is the day ("31/03/2007").
+# A date in figures, "03 / 31 / 2007" or "31/03/2007": a registry mirror's field (NEALS,
+# ClinicalTrials.gov copies), read in the order the page's fields show (verify.numeric_order).
 NUMERIC_DATE = re.compile(
     r"(?<![\d/.])(?P<a>\d{1,2})\s?/\s?(?P<b>\d{1,2})\s?/\s?(?:19|20)\d\d(?!\d)"
 )

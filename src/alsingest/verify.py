@@ -1129,10 +1129,9 @@ def _record_enrollment(source: Source) -> list[tuple[tuple[int, ...], int | None
             else None
         )
         if key and i + 1 < len(source.sentences):
-            below = source.sentences[i + 1].view
-            value = patterns.FIELD_VALUE_COUNT.fullmatch(below)
-            plan = bool(key.group("estimate") or key.group("estimate2"))
+            value = patterns.FIELD_VALUE_COUNT.fullmatch(source.sentences[i + 1].view)
             if value:
+                plan = bool(key.group("estimate") or key.group("estimate2"))
                 fields.append(((i, i + 1), parse_count(value.group("n")), plan))
     return fields
 

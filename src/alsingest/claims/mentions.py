@@ -250,22 +250,6 @@ def common_word(frequency: Mapping[str, int]) -> Callable[[str], bool]:
     return common
 
 
-def _name_start(masked: str, start: int, spans, common: Callable[[str], bool]) -> int:
-    """Where a name ending at ``start`` begins: back over the uncommon words right before it
-    ("证明/硝酮/嗪" → "硝酮嗪"), never over a rare verb of a trial ("进一步确证X颗粒")."""
-    for word_start, word_end in reversed([s for s in spans if s[1] <= start]):
-        word = masked[word_start:word_end]
-        if (
-            word_end != start
-            or not patterns.CJK_WORD.fullmatch(word)
-            or common(word)
-            or patterns.TRIAL_VERB.fullmatch(word)
-        ):
-            break
-        start = word_start
-    return start
-
-
 def chinese_names(
     view: str,
     masked: str,
@@ -286,7 +270,17 @@ def chinese_names(
             continue  # "利鲁唑": a lexicon name
         if spans is None:
             spans = _word_spans(view, words)
-        start = _name_start(masked, m.start(), spans, common)
+        start = m.start()
+        for word_start, word_end in reversed([s for s in spans if s[1] <= m.start()]):
+            word = masked[word_start:word_end]
+            if (
+                word_end != start
+                or not patterns.CJK_WORD.fullmatch(word)
+                or common(word)
+                or patterns.TRIAL_VERB.fullmatch(word)
+            ):
+                break
+            start = word_start
         if start < m.start():  # a bare ending ("注射液") is no name
             found.append((start, m.end(), "CN_NAME_ENDING"))
     found.extend((*m.span(), "CELL_THERAPY") for m in finditer(patterns.CELL_THERAPY, masked))
