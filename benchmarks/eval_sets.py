@@ -39,6 +39,7 @@ SEALED11 = "real-test11"  # collected in session 11, scored once at its end (0.8
 SEALED12 = "real-test12"  # collected in session 12, scored once at its end (0.789)
 SEALED13 = "real-test13"  # collected in session 13, scored once at its end (0.744)
 SEALED14 = "real-test14"  # collected in session 14, scored once at its end (0.820)
+SEALED15 = "real-test15"  # collected at the end of session 14, unread: score once, next session
 SPENT = (
     SEALED,
     SEALED2,
@@ -56,7 +57,7 @@ SPENT = (
     SEALED14,
 )
 # a fresh sealed set goes here until its single score is written down
-FRESH: tuple[str, ...] = ()
+FRESH: tuple[str, ...] = (SEALED15,)
 
 
 def gold_sets() -> dict[str, tuple[list[Path], Path]]:
@@ -113,6 +114,7 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         SEALED12: beside(tests / "real" / "test12"),
         SEALED13: beside(tests / "real" / "test13"),
         SEALED14: beside(tests / "real" / "test14"),
+        SEALED15: beside(tests / "real" / "test15"),
     }
 
 
