@@ -103,13 +103,6 @@ _RECENT_DAY = re.compile(
 _CN_DAY_RANGE_AFTER = re.compile(r"\s*(?:至|到|-|–|~|～)\s*(?:3[01]|[12]\d|0?[1-9])\s*日")
 _WEEK = re.compile(r"周|星期|礼拜")
 _EN_WEEK = re.compile(r"day\b")
-_EN_WEEKDAYS = dict(
-    zip(
-        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
-        "一二三四五六日",
-        strict=True,
-    )
-)
 # What makes a weekday one to come: "will present on Monday", "is expected Tuesday", "next Friday".
 _AHEAD_BEFORE = re.compile(
     r"\b(?:will|shall|to be|expected|scheduled|planned|plans? to|set to|due|next|coming|this)\b[^.;,]*$"
@@ -432,7 +425,12 @@ def relative_month(anchor: str | None, rel: str, day: int | None) -> str | None:
     return iso(year, month, day)
 
 
-_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6} | {
+    name: i
+    for i, name in enumerate(
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    )
+}
 
 
 def last_weekday(anchor: str | None, name: str) -> str | None:
@@ -444,7 +442,7 @@ def last_weekday(anchor: str | None, name: str) -> str | None:
         published = date.fromisoformat(anchor[:10])
     except ValueError:
         return None
-    back = (published.weekday() - _WEEKDAYS[_EN_WEEKDAYS.get(name, name)]) % 7
+    back = (published.weekday() - _WEEKDAYS[name]) % 7
     return (published - timedelta(days=back)).isoformat()
 
 

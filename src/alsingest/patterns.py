@@ -243,17 +243,15 @@ CN_WEEKDAY = re.compile(
 )
 # The day a wire copy says its news was told: "Amylyx said Thursday that …", "announced Monday".
 _TOLD = r"\b(?:said|announced|reported|disclosed|confirmed)\s+(?:on\s+)?"
-REPORTED_WEEKDAY = re.compile(
-    _TOLD + r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-)
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+REPORTED_WEEKDAY = re.compile(rf"{_TOLD}(?P<wd>{_WEEKDAY})\b")
 # "said Tuesday", "On Monday, …": in English news the same, the day of the article's week the
 # news was told (not a schedule "on Monday, Wednesday and Friday", "Giving Tuesday", "votes
 # Thursday", "until Friday": only after a verb of telling, or opening a sentence).
 EN_WEEKDAY = re.compile(
-    rf"(?:{_TOLD}|(?:^|[.!?]\s+)on\s+)"
-    r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    rf"(?:{_TOLD}|(?:^|[.!?]\s+)on\s+)(?P<wd>{_WEEKDAY})\b"
     r"(?!,?\s+(?:the\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
-    r"(?!\s*(?:,|and|or|to|through)\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
+    rf"(?!\s*(?:,|and|or|to|through)\s*{_WEEKDAY})"
 )
 # After a weekday of telling, what makes the news another time's: "said Monday it expects to
 # begin … next year", "will present", "dosed … last month", "approved … a week ago".
@@ -1877,10 +1875,7 @@ FIELD_VALUE_COUNT = re.compile(r"[-•*\s|]*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\b(?![\
 # A date in figures, "03 / 31 / 2007" or "31/03/2007": a registry mirror's field (NEALS,
 # ClinicalTrials.gov copies), read in the order the page's fields show (verify.numeric_order).
 NUMERIC_DATE = re.compile(
-    r"(?<![\d/.])(?P<a>\d{1,2})\s?/\s?(?P<b>\d{1,2})\s?/\s?(?:19|20)\d\d(?!\d)"
-)
-RECORD_NUMERIC_DATE = re.compile(
-    rf"^[\s|]*(?P<a>\d{{1,2}})\s?/\s?(?P<b>\d{{1,2}})\s?/\s?(?P<year>{YEAR})\b"
+    rf"(?<![\d/.])(?P<a>\d{{1,2}})\s?/\s?(?P<b>\d{{1,2}})\s?/\s?(?P<year>{YEAR})(?!\d)"
 )
 # A registry record's start date field: "Actual Study Start Date : | June 1, 2020 |", "Study Start
 # (Estimated)", "实际开始日期：2021年6月1日"; its value follows, or is on the next line.

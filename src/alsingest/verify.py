@@ -1223,13 +1223,15 @@ def numeric_order(views: list[str]) -> str | None:
 
 
 _DATE_KEY = re.compile(r"\bdate\s*[:：|]")
+_FIELD_LEAD = re.compile(r"[\s|]*")  # before a field's value: "| 03/31/2007 |"
+_WORD_CHARACTER = re.compile(r"\w")
 _DATE_KEY_LINE = re.compile(r"\bdate\s*[:：|]?\s*$")
 
 
 def _numeric_date(value: str, order: str | None) -> list[str]:
     """A field's date in figures ("03 / 31 / 2007"), read in the page's own order."""
-    m = patterns.RECORD_NUMERIC_DATE.match(value)
-    if m is None or order is None:
+    m = patterns.NUMERIC_DATE.match(value, _FIELD_LEAD.match(value).end())
+    if m is None or order is None or _WORD_CHARACTER.match(value, m.end()):
         return []
     a, b = int(m.group("a")), int(m.group("b"))
     month, day = (a, b) if order == "md" else (b, a)
