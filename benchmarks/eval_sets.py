@@ -100,6 +100,8 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         "real-dev21": beside(tests / "real" / "dev21"),
         "real-dev22": beside(tests / "real" / "dev22"),
         "real-dev23": beside(tests / "real" / "dev23"),
+        "real-dev24": beside(tests / "real" / "dev24"),
+        "real-dev25": beside(tests / "real" / "dev25"),
         SEALED: beside(tests / "real" / "test"),
         SEALED2: beside(tests / "real" / "test2"),
         SEALED3: beside(tests / "real" / "test3"),

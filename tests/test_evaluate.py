@@ -43,6 +43,8 @@ REAL_SETS = {
     "real-dev21": "dev21",
     "real-dev22": "dev22",
     "real-dev23": "dev23",
+    "real-dev24": "dev24",
+    "real-dev25": "dev25",
     "real-test6": "test6",
     "real-test7": "test7",
     "real-test8": "test8",

@@ -3767,3 +3767,67 @@ def test_a_month_a_comma_and_its_year_is_a_date(toolkit):
     # the end of a range is no month of its own
     span = "Between January and December, 2019, a phase 2 trial of AB-101 enrolled 60 patients."
     assert "2019-12" not in {c.date for c in claims_of(toolkit, span)}
+
+
+# --- session 15: a Chinese registry record's period and size ---------------------------------
+
+
+def test_a_chinese_registry_records_period_and_size_are_its_trials(toolkit):
+    # A registry record copied as "key: | value |" rows: the study period's dates and the number
+    # of subjects are facts of the record's trial (its therapy named in the title row).
+    text = (
+        "注册题目: | 依达拉奉治疗肌萎缩侧索硬化症的多中心临床研究 |\n"
+        "注册号: | NCT01234567 |\n"
+        "研究所处的阶段: | II期临床试验 |\n"
+        "研究目的: | 评估依达拉奉治疗肌萎缩侧索硬化症的安全性。 |\n"
+        "研究实施时间: | 2016年03月-2018年09月 |\n"
+        "受试者例数: | 48 |\n"
+        "受试者年龄及性别: | 18岁以上,性别不限 |\n"
+    )
+    claims = claims_of(toolkit, text)
+    assert {c.date for c in claims if c.therapy == "edaravone"} >= {"2016-03", "2018-09"}
+    assert 48 in {c.enrollment for c in claims if c.therapy == "edaravone"}
+    # an age row is no size, a row of another key no date of the trial
+    assert 18 not in {c.enrollment for c in claims}
+
+
+@pytest.mark.parametrize(
+    "arm",
+    [
+        "Riluzole was administered to the control group for 6 months.",
+        "The control group received riluzole 50 mg twice daily.",
+        "Riluzole served as the active control.",
+        # the comparator a conclusion names: no subject the earlier "the treatment" refers to
+        "Patients fared better when compared with riluzole treatment.",
+    ],
+)
+def test_the_control_arms_drug_is_no_subject_of_a_new_remedys_trial(toolkit, arm):
+    # An abstract of a remedy the lexicon does not know: its control arm's drug is background,
+    # neither the sentence's therapy nor the article's subject the later sentences fall to.
+    text = (
+        "Objective. To assess the Qingre granule formula in amyotrophic lateral sclerosis. "
+        "Methods. Sixty patients were randomly divided into two groups. "
+        f"{arm} Results. ALSFRS-R scores declined more slowly in the treatment group after "
+        "6 months (P<0.05)."
+    )
+    assert [c for c in claims_of(toolkit, text) if c.therapy == "riluzole"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对照组给予利鲁唑片治疗，观察组在此基础上加用中药。两组均治疗12周后，观察组ALSFRS-R评分显著改善(P<0.05)。",
+        "以利鲁唑为对照，60例患者随机分组。治疗12周后，试验组ALSFRS-R评分显著改善(P<0.05)。",
+    ],
+)
+def test_the_control_arms_drug_in_chinese_is_background(toolkit, text):
+    assert [c for c in claims_of(toolkit, text) if c.therapy == "riluzole"] == []
+
+
+def test_a_drug_tested_against_a_control_group_is_still_the_subject(toolkit):
+    # the tested drug beside "the control group" is no control arm
+    text = (
+        "In a phase 2 trial, 60 patients received riluzole and 30 formed the control group. "
+        "Riluzole slowed ALSFRS-R decline at 6 months (P<0.05)."
+    )
+    assert {c.therapy for c in claims_of(toolkit, text)} == {"riluzole"}

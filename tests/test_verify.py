@@ -2094,3 +2094,78 @@ def test_a_deadline_is_no_date_of_an_event_told_as_done(lexicon):
     )
     got = verify_claim(claim(type="submission", date="2022-07"), Source(text, CONVERTER), lexicon)
     assert got.verdict == PARTIAL, got.reason
+
+
+# --- session 15: a trial told under way has started -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Phase 2 trial of NurOwn, which enrolled 212 people with ALS, ended last year.",
+        "The clinic has treated its first two patients in the Phase 2 trial of NurOwn.",
+        "The Phase 2 trial of NurOwn is being conducted at three centres in Boston.",
+        "NurOwn的2期临床试验正在进行，已入组120例患者。",
+        "The FDA has approved the investigational device exemption (IDE) for NurOwn's trial.",
+    ],
+)
+def test_a_trial_told_under_way_states_its_start(lexicon, sentence):
+    # A trial that enrolled or treated people, or is being run, has started: the claim of its
+    # start is stated, though not its month (no "the source never states its trial start").
+    source = Source(f"{sentence}\n\n{ABOUT_ALS}", CONVERTER, published="2024-11-20")
+    got = verify_claim(claim(type="trial_start", date="2023-05", phase="2"), source, lexicon)
+    assert got.verdict == PARTIAL, got.reason
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a plan or a hope is no trial under way
+        "Acme will enroll 212 people with ALS in a Phase 2 trial of NurOwn.",
+        "Acme hopes NurOwn can be tested in people with ALS one day.",
+    ],
+)
+def test_a_trial_to_come_is_not_told_under_way(lexicon, sentence):
+    source = Source(f"{sentence}\n\n{ABOUT_ALS}", CONVERTER, published="2024-11-20")
+    got = verify_claim(claim(type="trial_start", date="2023-05", phase="2"), source, lexicon)
+    assert got.verdict in (NOT_FOUND, CONTRADICTED), got.reason
+
+
+def test_a_trial_under_way_in_a_dated_release_is_not_dated_by_it(lexicon):
+    # "treated its first two patients" in a release of 20 November: the trial had started by
+    # then, on a day the release does not give; a start claimed in May is not contradicted.
+    text = (
+        "BOSTON, Nov. 20, 2024 /Wire/ -- Acme announced that the clinic treated its first two "
+        "patients in the Phase 2 trial testing NurOwn in ALS.\n\n" + ABOUT_ALS
+    )
+    got = verify_claim(
+        claim(type="trial_start", date="2024-05", phase="2"), Source(text, CONVERTER), lexicon
+    )
+    assert got.verdict == PARTIAL, got.reason
+
+
+@pytest.mark.parametrize(
+    "sentence, verdict",
+    [
+        # a developer ends the drug's development, programme or trial: its withdrawal
+        (
+            "Acme will discontinue development of NurOwn in ALS after the Phase 3 results.",
+            SUPPORTED,
+        ),
+        ("The Phase 3 trial of NurOwn has been terminated, Acme said.", SUPPORTED),
+        ("Acme is ending the NurOwn program in ALS.", SUPPORTED),
+        ("Acme决定终止NurOwn的临床试验。", SUPPORTED),
+        ("Acme will remove NurOwn from the market in the U.S.", SUPPORTED),
+        # participants leaving a study, or the study drug stopped, end nothing of the drug's
+        ("Five participants discontinued the study of NurOwn because of side effects.", NOT_FOUND),
+        ("Patients who stopped the study drug NurOwn were followed for a year.", NOT_FOUND),
+        (
+            "Acme stopped NurOwn study drug dosing in two patients after infusion reactions.",
+            NOT_FOUND,
+        ),
+    ],
+)
+def test_a_developer_ending_the_drugs_development_is_its_withdrawal(lexicon, sentence, verdict):
+    source = Source(f"{sentence}\n\n{ABOUT_ALS}", CONVERTER)
+    got = verify_claim(claim(type="withdrawal"), source, lexicon)
+    assert got.verdict == verdict, got.reason

@@ -660,14 +660,17 @@ _FIELD_KEY = (
     # the WHO registry platform's "Date of first enrolment: August 2013", "Target sample size: 12";
     # a review's "Number of participants: 133"
     r"date of first enrol?ment|(?:target\s+)?sample size|number of (?:participants|patients|subjects)|"
-    r"(?:研究|试验)?(?:开始|启动|完成)(?:日期|时间)|(?:目标|计划)?(?:样本量|入组人数|例数))"
+    r"(?:研究|试验)?(?:开始|启动|完成)(?:日期|时间)|(?:目标|计划)?(?:样本量|入组人数|例数)|"
+    # a Chinese registry record's period, size and phase ("研究实施时间: | 2011年06月-2013年03月",
+    # "受试者例数: | 12", "研究所处的阶段: | I/II期")
+    r"(?:研究|试验)实施时间|(?:受试者|研究对象)例数|研究所处的?阶段)"
 )
 TRIAL_FIELD = re.compile(r"^[\s>*•·-]*" + _FIELD_KEY + r"\s*(?:\*\*)?\s*[:：]")
 # The same key alone on its line, its value on the next ("Study Start Date" / "2023-01-18").
 FIELD_KEY_LINE = re.compile(r"^[\s>*•·#-]*" + _FIELD_KEY + r"\s*[:：]?\s*$")
 # "enrollment: 12 (estimated)", "样本量：60": the count a field gives.
 FIELD_COUNT = re.compile(
-    rf"(?:enrol?lment|样本量|入组人数|例数)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*(?P<n>{_NUMBER})\b"
+    rf"(?:enrol?lment|样本量|入组人数|例数)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*|\|)?\s*(?P<n>{_NUMBER})\b"
 )
 # "Sample size: 12", "Number of participants: 133 (67 treated, …)": the number is the whole value
 # (not "Sample size: 90% power …", "Sample size: 390 in the original protocol, reduced to 240").
@@ -772,9 +775,11 @@ EVENT = re.compile(
     # a regimen joining a platform trial: "was added to the trial in April 2023"
     r"\badded to the (?:[\w-]+ ){0,3}(?:trial|platform)\b|加入[^,;。，；]{0,8}平台试验"
 )
-WITHDRAWAL = re.compile(
-    r"撤市|退市|下市|撤回上市|撤出[^,;。]{0,10}市场|\bwithdrawn\b|\bwithdrew\b|\bwithdraw\b[^.;]{0,30}\bmarkets?\b|\bdiscontinued\b"
+MARKET_WITHDRAWAL = (
+    r"撤市|退市|下市|撤回上市|撤出[^,;。]{0,10}市场|"
+    r"\bwithdrawn\b|\bwithdrew\b|\bwithdraw\b[^.;]{0,30}\bmarkets?\b"
 )
+WITHDRAWAL = re.compile(f"{MARKET_WITHDRAWAL}|\\bdiscontinued\\b")
 # A regulator's approval stated as done, with no date: "has been approved by the Therapeutic Goods
 # Administration", "FDA approved Radicava", "获美国FDA批准上市" (not "FDA-approved", "approved for").
 APPROVED_EVENT = re.compile(
@@ -1018,6 +1023,21 @@ HISTORY_AFTER = re.compile(r"^\s*(治疗|用药|服药)?史|^[\s®™]*-?\s*(?:f
 # "比现有的依达拉奉和利鲁唑更佳", "compared with riluzole", "versus edaravone": the comparator.
 COMPARATOR_BEFORE = re.compile(
     r"(比(?!较)|相比于|相较于|对比|优于|不如)[^,;。，；]{0,12}$|\b(than|compared (with|to)|versus|vs\.?|relative to)\s+(\w+\s+){0,3}$"
+)
+# The control arm's drug in another therapy's trial: "Riluzole was administered to the control
+# group", "the control group received riluzole", "riluzole as the active control", "对照组给予利鲁唑",
+# "以利鲁唑为对照" (in the words right before or right after the name).
+CONTROL_ARM_BEFORE = re.compile(
+    r"\bcontrols?(?: (?:group|arm|patients|participants))?s?\s+(?:was |were )?(?:received|receiving|"
+    r"given|treated with|took|taking)\s+(?:[\w-]+\s+){0,2}$|"
+    r"对照组[^,;。，；]{0,6}(?:给予|采用|服用|口服|使用|予以?|接受)[^,;。，；]{0,6}$"
+)
+CONTROL_ARM_AFTER = re.compile(
+    r"\s*(?:[(（][^()（）]{0,30}[)）]\s*)?(?:was|were)\s+(?:administered|given)\s+(?:\w+\s+){0,3}?"
+    r"to\s+(?:the\s+|a\s+)?controls?\b|"
+    r"\s*(?:[(（][^()（）]{0,30}[)）]\s*)?(?:as|served as)\s+(?:the\s+|an?\s+)?(?:active\s+)?"
+    r"(?:control|comparator)\b|"
+    r"\s*(?:[(（][^()（）]{0,30}[)）]\s*)?(?:作为|为)对照|\s*(?:治疗)?对照组"
 )
 # "与 TCH346 一样": a comparison.
 COMPARISON_AFTER = re.compile(r"^\s*(一样|相同|相似|类似|相比|比较|联合(使用|用药|治疗))")
@@ -1636,6 +1656,7 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
         "spinal muscular atrophy",
     ),
     COMPARATOR_BEFORE: ("比", "相较", "优于", "不如", "than", "compared", "versus", "vs", "relative to"),
+    CONTROL_ARM_BEFORE: ("control", "对照组"),
 }  # fmt: skip
 
 # --- verification: how a source states an outcome, an event and its date -------------
@@ -1918,10 +1939,25 @@ TRIAL_CLEARED = re.compile(
     r"(获批|批准|获准|同意)[^,;。，；]{0,24}?(开展|进行|开始|启动)[^,;。，；]{0,12}?(临床|试验|研究)|"
     r"临床试验(申请)?(获|的)?(批准|许可|默示许可)|默示许可|"
     r"\bclear(?:ed|ance|s)?\b[^.;]{0,60}\b(?:ind|investigational new drug|clinical trial application|cta)\b|"
-    r"\b(?:ind|investigational new drug|cta)\b[^.;]{0,60}\b(?:cleared|clearance|approved|approval|authori[sz]ed)\b"
+    r"\b(?:ind|investigational new drug|cta)\b[^.;]{0,60}\b(?:cleared|clearance|approved|approval|authori[sz]ed)\b|"
+    # a device's trial cleared: "the FDA has approved the investigational device exemption (IDE)"
+    r"\b(?:approv\w*|clear\w*|grant\w*)\b[^.;]{0,40}\b(?:ide|investigational device exemption)\b|"
+    r"\b(?:ide|investigational device exemption)\b[^.;]{0,40}\b(?:approved|approval|cleared|granted)\b"
+)
+# A trial under way has started: it enrolled or treated people ("which enrolled 943 people",
+# "treated its first two patients", "has recruited 231"), it is being run ("is being
+# conducted", "ongoing", "under way", "正在进行", "已入组 120 例", "完成入组").
+TRIAL_UNDER_WAY = re.compile(
+    r"\b(?:has |have |had |which |that |who |we )?(?:enrolled|recruited|randomi[sz]ed|treated|dosed)"
+    r"\s+(?:(?:its|the|a total of|an?)\s+)?(?:first\s+)?(?:\d[\d,]*|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|twelve)\s+(?:[\w-]+\s+){0,2}?(?:people|participants|patients|subjects|"
+    r"individuals|volunteers)\b|"
+    r"\b(?:is|are|was|were)\s+(?:currently\s+|now\s+)?(?:being\s+conducted|under\s?way|ongoing|"
+    r"recruiting|enrolling)\b|"
+    r"正在(?:进行|开展|招募|入组)|已(?:经)?入组|完成(?:全部|所有)?(?:患者|受试者)?入组|入组(?:工作)?已完成"
 )
 VERIFY_TRIAL_START = re.compile(
-    f"{TRIAL_START.pattern}|{TRIAL_CLEARED.pattern}|进入[^,;。，；]{{0,6}}(临床|试验)|"
+    f"{TRIAL_START.pattern}|{TRIAL_CLEARED.pattern}|{TRIAL_UNDER_WAY.pattern}|进入[^,;。，；]{{0,6}}(临床|试验)|"
     r"\bentere?d?s?\b[^.;]{0,16}\b(?:phase|trial|study|clinic)|"
     # its first participant: "enrolled its first patient", "first subject dosed", "首例患者入组"
     r"(?:\b(?:enrolled|dosed|randomi[sz]ed|treated)\s+(?:its|the)\s+first\s+(?:patient|participant|subject)|"
@@ -1939,10 +1975,23 @@ VERIFY_LAUNCH = re.compile(
 # Withdrawal from the market in more words than the claim patterns read: "withdrawing the
 # agent from market", "withdrawal of approval", "pulling it from the market".
 VERIFY_WITHDRAWAL = re.compile(
-    f"{WITHDRAWAL.pattern}|"
+    f"{MARKET_WITHDRAWAL}|"
+    # the drug discontinued, not a participant discontinuing the study
+    r"\b(?:was|were|been|is|are|being)\s+discontinued\b|"
     r"撤回[^,;。]{0,10}(批准|上市许可)|"
     r"\bwithdr(?:aw|awing|awal|awn|ew)\b[^.;]{0,40}\b(?:markets?|approval|authori[sz]ation)\b|"
-    r"\bpull(?:s|ed|ing)?\b[^.;]{0,30}\bfrom (?:the )?markets?\b"
+    r"\bpull(?:s|ed|ing)?\b[^.;]{0,30}\bfrom (?:the )?markets?\b|"
+    r"\bremov(?:e|es|ed|ing)\b[^.;]{0,30}\bfrom (?:the )?markets?\b|"
+    # a developer ending the drug's development, program or trial ("will discontinue
+    # development of X in ALS", "the trial was terminated", "终止其临床试验") — not a participant
+    # leaving a study, nor the study drug stopped
+    r"(?<!\bwho )(?<!\bwho had )(?<!patients )(?<!participants )(?<!subjects )(?<!people )"
+    r"\b(?:discontinu\w*|terminat\w*|halt\w*|stop(?:s|ped|ping)?|"
+    r"scrap\w*|abandon\w*|end(?:s|ed|ing)?)\b[^.;]{0,40}\b(?:development|program(?:me)?s?|"
+    r"(?:studies|study|trials?)(?!\s+(?:drug|medication|treatment|visit|participation|product)))\b|"
+    r"\b(?:development|program(?:me)?|trial|study)\b[^.;]{0,30}?\b(?:has|have|had|was|were|is|are)\s+"
+    r"(?:been\s+)?(?:discontinued|terminated|halted|stopped|ended|abandoned)\b|"
+    r"(?:终止|停止|中止|放弃)[^,;。，；]{0,12}(?:研发|开发|临床|试验|项目)"
 )
 # A planned event: the plan word shortly before the event word, in the same clause.
 # A count given as a floor: "超过 2 000 例", "more than 600 participants", "逾百人".

@@ -843,7 +843,12 @@ def _event_dates(
     anchor = str(claim["date"])[:4] if undated_source and claim.get("date") else None
     for i, view in window:
         mentions = [
-            e for e in event_mentions(kind, view, i) if not e.negated and (planned or not e.planned)
+            e
+            for e in event_mentions(kind, view, i)
+            if not e.negated
+            and (planned or not e.planned)
+            # "which enrolled 943 people", "is being conducted": under way, on no day it says
+            and not (kind == "trial_start" and patterns.TRIAL_UNDER_WAY.match(view, e.start))
         ]
         if planned and kind == "approval" and patterns.DECISION_EXPECTED.search(view):
             mentions.append(EventMention(i, 0, True, False))  # "a decision expected by Jan. 25"

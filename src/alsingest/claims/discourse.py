@@ -19,6 +19,7 @@ from ..structure import (
 )
 from .cells import PendingCells
 from .cues import has_cue
+from .mentions import control_arm
 from .model import TOPIC_REACH, Attribute, SentenceInput, TherapyMention
 from .trials import TrialIndex
 
@@ -236,7 +237,13 @@ class Layout:
             before = item
             if first_named is None and paragraphs[item.sentence.paragraph].kind != REFERENCE:
                 first_named = next(
-                    (m.therapy for m in item.mentions if m.therapy not in classes), None
+                    (
+                        m.therapy
+                        for m in item.mentions
+                        # (not the control arm's drug: "riluzole was given to the control group")
+                        if m.therapy not in classes and not control_arm(item.view.folded, m)
+                    ),
+                    None,
                 )
             key = patterns.FIELD_KEY_LINE.match(item.view.folded)
             if key:

@@ -73,6 +73,8 @@ def article_subject(
     class_counts: dict[str, int] = {}
     for item in sentences:
         for mention in item.mentions:
+            if control_arm(item.view.folded, mention):
+                continue  # "Riluzole was given to the control group": no subject of the page
             kept = class_counts if mention.therapy in classes else counts
             kept[mention.therapy] = kept.get(mention.therapy, 0) + 1
     if not counts:
@@ -226,9 +228,12 @@ def select_mentions(
     background = background_mentions(view, mentions)
     foreground = [m for i, m in enumerate(mentions) if i not in background]
     # Background alone still names the sentence's therapies, unless the names are eligibility
-    # criteria ("Eligibility criteria included … riluzole treatment >3 months"): the sentence
-    # is about the trial its topic is.
-    selected = foreground or [m for m in mentions if not _eligibility(view, m)]
+    # criteria ("Eligibility criteria included … riluzole treatment >3 months") or the control
+    # arm's ("… or riluzole was given to the control group"): the sentence is about the trial
+    # its topic is.
+    selected = foreground or [
+        m for m in mentions if not _eligibility(view, m) and not control_arm(view, m)
+    ]
     described = _descriptions(masked, selected, antecedent, ahead)
     return sorted([*selected, *described], key=lambda m: m.start)
 
@@ -911,6 +916,23 @@ def _in_both_arms(view: str, mentions: Sequence[TherapyMention]) -> set[str]:
     return {t for t in found if named.count(t) >= 2}
 
 
+def control_arm(view: str, mention: TherapyMention) -> bool:
+    """The control arm's drug: "Riluzole was administered to the control group", "对照组给予利鲁唑",
+    "when compared with riluzole treatment"."""
+    before = view[max(0, mention.start - 24) : mention.start]
+    return bool(
+        patterns.CONTROL_ARM_AFTER.match(view, mention.end, mention.end + 60)
+        or (
+            has_cue(patterns.COMPARATOR_BEFORE, before)
+            and patterns.COMPARATOR_BEFORE.search(before)
+        )
+        or (
+            has_cue(patterns.CONTROL_ARM_BEFORE, view)
+            and patterns.CONTROL_ARM_BEFORE.search(view, max(0, mention.start - 40), mention.start)
+        )
+    )
+
+
 def _eligibility(view: str, mention: TherapyMention) -> bool:
     if has_cue(patterns.ELIGIBILITY, view) and patterns.ELIGIBILITY.search(view, 0, mention.start):
         return True
@@ -956,6 +978,8 @@ def _reads_as_background(view: str, mention: TherapyMention) -> bool:
     ):
         return True
     if has_cue(patterns.COMPARATOR_BEFORE, before) and patterns.COMPARATOR_BEFORE.search(before):
+        return True
+    if control_arm(view, mention):
         return True
     if "placebo" in view and _UNDER_TREATMENT.search(before):
         return True  # "34 patients under treatment with riluzole were randomized to placebo or X"
