@@ -3058,10 +3058,14 @@ GUARDS_14 = review_guards(
     "session14d_extract.json",
     "session14e_extract.json",
 )
+# session 15's reviewer: arms given "respectively"/"分别", a control group's switch to the study
+# drug, "与对照组相比接受X"; comparisons naming the study drug ("versus 24 months with X", "比如");
+# a page about the comparator itself; per-arm and adverse-event 例数 rows; a survey's 研究实施时间
+GUARDS_15 = review_guards("session15_extract.json")
 
 
 @pytest.mark.parametrize(
-    "case", GUARDS_11 + GUARDS_12 + GUARDS_13 + GUARDS_14, ids=lambda c: c["name"]
+    "case", GUARDS_11 + GUARDS_12 + GUARDS_13 + GUARDS_14 + GUARDS_15, ids=lambda c: c["name"]
 )
 def test_review_guards_for_extraction(toolkit, case):
     # A reviewer's texts against session 11's rules: a Taiwan news day that dates who spoke;
@@ -3797,8 +3801,6 @@ def test_a_chinese_registry_records_period_and_size_are_its_trials(toolkit):
         "Riluzole was administered to the control group for 6 months.",
         "The control group received riluzole 50 mg twice daily.",
         "Riluzole served as the active control.",
-        # the comparator a conclusion names: no subject the earlier "the treatment" refers to
-        "Patients fared better when compared with riluzole treatment.",
     ],
 )
 def test_the_control_arms_drug_is_no_subject_of_a_new_remedys_trial(toolkit, arm):
@@ -3831,3 +3833,32 @@ def test_a_drug_tested_against_a_control_group_is_still_the_subject(toolkit):
         "Riluzole slowed ALSFRS-R decline at 6 months (P<0.05)."
     )
     assert {c.therapy for c in claims_of(toolkit, text)} == {"riluzole"}
+
+
+def test_a_chinese_medicine_formula_named_in_pinyin_is_a_therapy(toolkit):
+    # "Buzhong Yiqi (BZYQ) granules": the pinyin words before the form name the formula, and its
+    # acronym is the same therapy wherever the text goes on with it.
+    text = (
+        "Objective. To evaluate Buzhong Yiqi (BZYQ) granules in amyotrophic lateral sclerosis. "
+        "Methods. Sixty patients were randomly divided into a BZYQ group and a placebo group. "
+        "Results. ALSFRS-R decline was slower in the BZYQ group at 6 months (P<0.05)."
+    )
+    claims = claims_of(toolkit, text)
+    assert {c.therapy for c in claims} == {"buzhongyiqi"}
+    assert 60 in {c.enrollment for c in claims}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Green Tea Capsules",  # English words, not pinyin ("tea": a vowel inside a syllable run)
+        "Saline Injection",  # English that reads as pinyin
+        "Traditional Chinese Medicine Decoction",
+    ],
+)
+def test_english_words_before_a_form_are_no_formula(toolkit, name):
+    text = (
+        f"Methods. Sixty patients with ALS were randomly divided to receive {name} or placebo "
+        "for 6 months in a phase 2 trial."
+    )
+    assert claims_of(toolkit, text) == []

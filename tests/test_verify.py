@@ -1828,6 +1828,11 @@ GUARDS_12 = review_guards(
     # the final review: approvals refused, recommended, hoped for or of another drug; weekdays
     # of telling beside "last week", "a week ago"
     "session14c_verify.json",
+    # session 15's reviewer: a market discontinuation without "was"; a study's end, an efficacy
+    # "halted", a period ended, participants stopping; preparations, talks and reviews under way;
+    # patients treated in a clinic, expanded access or a case series; "已入组首例" still dated; an
+    # IDE supplement or expansion
+    "session15_verify.json",
 )
 
 
@@ -2153,9 +2158,12 @@ def test_a_trial_under_way_in_a_dated_release_is_not_dated_by_it(lexicon):
             SUPPORTED,
         ),
         ("The Phase 3 trial of NurOwn has been terminated, Acme said.", SUPPORTED),
-        ("Acme is ending the NurOwn program in ALS.", SUPPORTED),
+        ("Acme is discontinuing the NurOwn program in ALS.", SUPPORTED),
         ("Acme决定终止NurOwn的临床试验。", SUPPORTED),
-        ("Acme will remove NurOwn from the market in the U.S.", SUPPORTED),
+        # a study's end, a request, an efficacy word
+        ("At the end of the study, NurOwn recipients had fewer falls.", NOT_FOUND),
+        ("Patient groups asked the FDA to remove NurOwn from the market.", NOT_FOUND),
+        ("NurOwn halted decline in the open-label study.", NOT_FOUND),
         # participants leaving a study, or the study drug stopped, end nothing of the drug's
         ("Five participants discontinued the study of NurOwn because of side effects.", NOT_FOUND),
         ("Patients who stopped the study drug NurOwn were followed for a year.", NOT_FOUND),
@@ -2168,4 +2176,31 @@ def test_a_trial_under_way_in_a_dated_release_is_not_dated_by_it(lexicon):
 def test_a_developer_ending_the_drugs_development_is_its_withdrawal(lexicon, sentence, verdict):
     source = Source(f"{sentence}\n\n{ABOUT_ALS}", CONVERTER)
     got = verify_claim(claim(type="withdrawal"), source, lexicon)
+    assert got.verdict == verdict, got.reason
+
+
+@pytest.mark.parametrize(
+    "sentence, kind, verdict",
+    [
+        # a first dose, a withdrawn application, a trial cleared, in other words than the claim's
+        ("The Phase 1/2 trial of NurOwn has started dosing, Acme announced.", "dosing", PARTIAL),
+        ("Acme said dosing began in the Phase 1/2 trial of NurOwn.", "dosing", PARTIAL),
+        (
+            "Acme is withdrawing its application with the FDA for approval of NurOwn.",
+            "withdrawal",
+            PARTIAL,
+        ),
+        (
+            "Acme received approval from the FDA to conduct phase one clinical trials of NurOwn.",
+            "trial_start",
+            PARTIAL,
+        ),
+        # dosing told as a schedule, a participant withdrawn, a trial of another disease
+        ("NurOwn dosing was every two months in the Phase 1/2 trial.", "dosing", NOT_FOUND),
+        ("Two patients withdrew from the NurOwn study before dosing.", "withdrawal", NOT_FOUND),
+    ],
+)
+def test_events_in_other_words_state_the_claims_event(lexicon, sentence, kind, verdict):
+    source = Source(f"{sentence}\n\n{ABOUT_ALS}", CONVERTER)
+    got = verify_claim(claim(type=kind, date="2023-05"), source, lexicon)
     assert got.verdict == verdict, got.reason

@@ -661,16 +661,20 @@ _FIELD_KEY = (
     # a review's "Number of participants: 133"
     r"date of first enrol?ment|(?:target\s+)?sample size|number of (?:participants|patients|subjects)|"
     r"(?:研究|试验)?(?:开始|启动|完成)(?:日期|时间)|(?:目标|计划)?(?:样本量|入组人数|例数)|"
-    # a Chinese registry record's period, size and phase ("研究实施时间: | 2011年06月-2013年03月",
-    # "受试者例数: | 12", "研究所处的阶段: | I/II期")
-    r"(?:研究|试验)实施时间|(?:受试者|研究对象)例数|研究所处的?阶段)"
+    # a Chinese registry record's period (as a table row: not a survey's "研究实施时间：2021年3月…"
+    # in a news page), size and phase ("研究实施时间: | 2011年06月-2013年03月", "受试者例数: | 12",
+    # "研究所处的阶段: | I/II期")
+    r"(?:研究|试验)实施时间(?=\s*[:：]\s*\|)|(?:受试者|研究对象)例数|研究所处的?阶段)"
 )
 TRIAL_FIELD = re.compile(r"^[\s>*•·-]*" + _FIELD_KEY + r"\s*(?:\*\*)?\s*[:：]")
 # The same key alone on its line, its value on the next ("Study Start Date" / "2023-01-18").
 FIELD_KEY_LINE = re.compile(r"^[\s>*•·#-]*" + _FIELD_KEY + r"\s*[:：]?\s*$")
 # "enrollment: 12 (estimated)", "样本量：60": the count a field gives.
 FIELD_COUNT = re.compile(
-    rf"(?:enrol?lment|样本量|入组人数|例数)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*|\|)?\s*(?P<n>{_NUMBER})\b"
+    rf"(?:(?:enrol?lment|样本量|入组人数|例数)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?|"
+    # a registry record's row "受试者例数: | 12" (not "严重不良事件例数 | 3", "试验组例数 | 64")
+    r"(?<![\u4e00-\u9fff])(?:受试者|研究对象)例数\s*[:：]\s*\|)"
+    rf"\s*(?P<n>{_NUMBER})\b"
 )
 # "Sample size: 12", "Number of participants: 133 (67 treated, …)": the number is the whole value
 # (not "Sample size: 90% power …", "Sample size: 390 in the original protocol, reduced to 240").
@@ -775,11 +779,9 @@ EVENT = re.compile(
     # a regimen joining a platform trial: "was added to the trial in April 2023"
     r"\badded to the (?:[\w-]+ ){0,3}(?:trial|platform)\b|加入[^,;。，；]{0,8}平台试验"
 )
-MARKET_WITHDRAWAL = (
-    r"撤市|退市|下市|撤回上市|撤出[^,;。]{0,10}市场|"
-    r"\bwithdrawn\b|\bwithdrew\b|\bwithdraw\b[^.;]{0,30}\bmarkets?\b"
+WITHDRAWAL = re.compile(
+    r"撤市|退市|下市|撤回上市|撤出[^,;。]{0,10}市场|\bwithdrawn\b|\bwithdrew\b|\bwithdraw\b[^.;]{0,30}\bmarkets?\b|\bdiscontinued\b"
 )
-WITHDRAWAL = re.compile(f"{MARKET_WITHDRAWAL}|\\bdiscontinued\\b")
 # A regulator's approval stated as done, with no date: "has been approved by the Therapeutic Goods
 # Administration", "FDA approved Radicava", "获美国FDA批准上市" (not "FDA-approved", "approved for").
 APPROVED_EVENT = re.compile(
@@ -1030,7 +1032,11 @@ COMPARATOR_BEFORE = re.compile(
 CONTROL_ARM_BEFORE = re.compile(
     r"\bcontrols?(?: (?:group|arm|patients|participants))?s?\s+(?:was |were )?(?:received|receiving|"
     r"given|treated with|took|taking)\s+(?:[\w-]+\s+){0,2}$|"
-    r"对照组[^,;。，；]{0,6}(?:给予|采用|服用|口服|使用|予以?|接受)[^,;。，；]{0,6}$"
+    r"对照组(?:(?!相比|比较|相较)[^,;。，；]){0,6}(?:给予|采用|服用|口服|使用|予以?|接受)[^,;。，；]{0,6}$"
+)
+# ... not arms given in turn, nor the control group's later switch to the study drug.
+ARMS_IN_TURN = re.compile(
+    r"\brespectively\b|分别|\b(?:extension|crossover|cross-over|open-label|delayed[- ]start|switched)\b|交叉|延长期|开放标签"
 )
 CONTROL_ARM_AFTER = re.compile(
     r"\s*(?:[(（][^()（）]{0,30}[)）]\s*)?(?:was|were)\s+(?:administered|given)\s+(?:\w+\s+){0,3}?"
@@ -1411,6 +1417,42 @@ CN_FORMULA_NAME = re.compile(
     r"(?P<name>[\u4e00-\u9fff]{2,10}?(?:汤|方|散|丸|饮|丹|膏|颗粒|胶囊|片|注射液)"
     r"|(?![^，,。；;]{0,4}(?:训练|锻炼|康复|护理|针刺|刺激|结合|此|该|本))[\u4e00-\u9fff]{4}法)(?:联合[^，,。；;]{0,12})?$"
 )
+# A Chinese medicine formula named in English by its pinyin: "Jiawei Sijunzi (JWSJZ) decoction",
+# "Buzhong Yiqi granules", "Shenmai Injection" — capitalised words (each checked as pinyin, see
+# ``PINYIN_SYLLABLES``), an optional acronym in brackets, then the form.
+EN_FORMULA = re.compile(
+    r"(?<![\w-])(?P<words>(?:[A-Z][a-z]+[ -]){1,5}?)(?:[(（]\s*(?P<acr>[A-Z]{2,8})\s*[)）]\s*)?"
+    r"(?P<form>(?i:decoctions?|granules?|formula|pills?|capsules?|powders?|tablets?|injection))\b"
+)
+# Hanyu Pinyin's syllables, without tones ("ü" written "v"): a word is pinyin when it is a run of them.
+PINYIN_SYLLABLES = frozenset(
+    """a o e ai ei ao ou an en ang eng er yi ya yo ye yao you yan yin yang ying yong wu wa wo wai wei
+    wan wen wang weng yu yue yuan yun ba bo bai bei bao ban ben bang beng bi bie biao bian bin bing bu
+    pa po pai pei pao pou pan pen pang peng pi pie piao pian pin ping pu ma mo me mai mei mao mou man
+    men mang meng mi mie miao miu mian min ming mu fa fo fei fou fan fen fang feng fu da de dai dei dao
+    dou dan den dang deng dong di die diao diu dian ding du duo dui duan dun ta te tai tao tou tan tang
+    teng tong ti tie tiao tian ting tu tuo tui tuan tun na ne nai nei nao nou nan nen nang neng nong ni
+    nie niao niu nian nin niang ning nu nuo nuan nv nve la le lai lei lao lou lan lang leng long li lia
+    lie liao liu lian lin liang ling lu luo luan lun lv lve ga ge gai gei gao gou gan gen gang geng gong
+    gu gua guo guai gui guan gun guang ka ke kai kei kao kou kan ken kang keng kong ku kua kuo kuai kui
+    kuan kun kuang ha he hai hei hao hou han hen hang heng hong hu hua huo huai hui huan hun huang ji
+    jia jie jiao jiu jian jin jiang jing jiong ju jue juan jun qi qia qie qiao qiu qian qin qiang qing
+    qiong qu que quan qun xi xia xie xiao xiu xian xin xiang xing xiong xu xue xuan xun zha zhe zhi zhai
+    zhei zhao zhou zhan zhen zhang zheng zhong zhu zhua zhuo zhuai zhui zhuan zhun zhuang cha che chi
+    chai chao chou chan chen chang cheng chong chu chua chuo chuai chui chuan chun chuang sha she shi
+    shai shei shao shou shan shen shang sheng shu shua shuo shuai shui shuan shun shuang re ri rao rou
+    ran ren rang reng rong ru ruo rui ruan run za ze zi zai zei zao zou zan zen zang zeng zong zu zuo
+    zui zuan zun ca ce ci cai cao cou can cen cang ceng cong cu cuo cui cuan cun sa se si sai sao sou
+    san sen sang seng song su suo sui suan sun""".split()  # noqa: SIM905
+)
+# Words that read as pinyin but are English before a form ("Chinese Medicine Decoction").
+NOT_PINYIN = frozenset(
+    {"chinese", "medicine", "machine", "he", "she", "men", "hang", "long", "sun", "ban", "can", "man",
+     "pan", "ran", "tan", "fan", "dan", "gun", "run", "hen", "ten", "pen", "den", "bang", "gang",
+     "chin", "shin", "tin", "pin", "bin", "din", "sin", "a", "an", "in", "on", "new", "tie",
+     "die", "pie", "lie", "hue", "cue", "due", "sue", "rue", "genuine", "cuisine", "ginseng",
+     "saline", "guide", "mine", "nine", "line", "dune", "tune", "lane", "cane", "bile", "banana"}
+)  # fmt: skip
 # Arms named for what they are, not for a therapy: "治疗组", "试验组", "高剂量组".
 GENERIC_ARM = re.compile(
     r"^(?:.{0,2}(?:治疗|试验|实验|观察|干预|研究|对照|用药|给药|药物|常规|剂量|联合|中药|西药))$"
@@ -1453,6 +1495,9 @@ NOT_A_CONTEXT_NAME = frozenset(
         "suspension",
         "granules",
         "powder",
+        "decoction",
+        "decoctions",
+        "formula",
         "active",
         "treated",
         "untreated",
@@ -1941,20 +1986,40 @@ TRIAL_CLEARED = re.compile(
     r"\bclear(?:ed|ance|s)?\b[^.;]{0,60}\b(?:ind|investigational new drug|clinical trial application|cta)\b|"
     r"\b(?:ind|investigational new drug|cta)\b[^.;]{0,60}\b(?:cleared|clearance|approved|approval|authori[sz]ed)\b|"
     # a device's trial cleared: "the FDA has approved the investigational device exemption (IDE)"
-    r"\b(?:approv\w*|clear\w*|grant\w*)\b[^.;]{0,40}\b(?:ide|investigational device exemption)\b|"
-    r"\b(?:ide|investigational device exemption)\b[^.;]{0,40}\b(?:approved|approval|cleared|granted)\b"
+    # (not a supplement or an expansion of one: more sites, a later change)
+    r"\b(?:approv\w*|clear\w*|grant\w*)\b(?:(?!supplement|expansion|amendment|modification)[^.;]){0,40}"
+    r"\b(?:ide|investigational device exemption)\b(?!\s+(?:supplement|expansion|amendment))|"
+    r"\b(?:ide|investigational device exemption)\b\s+(?!supplement|expansion|amendment)[^.;]{0,40}"
+    r"\b(?:approved|approval|cleared|granted)\b|"
+    # "received approval from the FDA to conduct phase one clinical trials"
+    r"\b(?:approv\w*|clearance|authori[sz]\w*|permission|green light)\b[^.;]{0,60}?\bto (?:conduct|start|"
+    r"begin|initiate|run|launch|proceed with)\b[^.;]{0,40}?\b(?:trials?|stud(?:y|ies))\b"
 )
-# A trial under way has started: it enrolled or treated people ("which enrolled 943 people",
-# "treated its first two patients", "has recruited 231"), it is being run ("is being
-# conducted", "ongoing", "under way", "正在进行", "已入组 120 例", "完成入组").
+# A trial under way has started: it enrolled or treated people ("the Phase 3 trial, which
+# enrolled 943 people", "treated its first two patients in the Phase II trial"), it is being run
+# ("the trial is being conducted", "the study is ongoing", "试验正在进行", "已入组 120 例"). The
+# verifier takes these only beside a trial word (``UNDER_WAY_TRIAL``) and not beside care outside
+# a trial (``NOT_A_TRIAL``): not a clinic's patients, preparations or talks under way.
 TRIAL_UNDER_WAY = re.compile(
     r"\b(?:has |have |had |which |that |who |we )?(?:enrolled|recruited|randomi[sz]ed|treated|dosed)"
     r"\s+(?:(?:its|the|a total of|an?)\s+)?(?:first\s+)?(?:\d[\d,]*|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|twelve)\s+(?:[\w-]+\s+){0,2}?(?:people|participants|patients|subjects|"
     r"individuals|volunteers)\b|"
-    r"\b(?:is|are|was|were)\s+(?:currently\s+|now\s+)?(?:being\s+conducted|under\s?way|ongoing|"
-    r"recruiting|enrolling)\b|"
-    r"正在(?:进行|开展|招募|入组)|已(?:经)?入组|完成(?:全部|所有)?(?:患者|受试者)?入组|入组(?:工作)?已完成"
+    r"\b(?:is|are|was|were)\s+(?:currently\s+|now\s+|still\s+)?(?:being\s+conducted|under\s?way|"
+    r"ongoing|recruiting|enrolling)\b|"
+    r"正在(?:进行|开展)|正在(?:招募|入组)(?:受试者|患者|参与者)|已(?:经)?入组(?!首)|"
+    r"完成(?:全部|所有)?(?:患者|受试者)?入组|入组(?:工作)?已完成"
+)
+# ... the trial it is told of: the subject right before a state ("the study is ongoing"), else
+# in the clause ("treated its first two patients in the Phase II trial").
+UNDER_WAY_TRIAL = re.compile(r"\b(?:trials?|study|studies|phase)\b|试验|研究(?!者)")
+UNDER_WAY_SUBJECT = re.compile(
+    r"(?:\b(?:trials?|study|studies)\b(?:\s+(?:of|with)\s+[\w-]+)?(?:\s*[(（][^()（）]{0,30}[)）])?\s*|"
+    r"(?:试验|研究)(?:目前|仍然?|已经?|现在?)?)$"
+)
+UNDER_WAY_OBJECT = re.compile(r"的?[^，,。；;]{0,12}?(?:试验|研究)(?!者)")
+NOT_A_TRIAL = re.compile(
+    r"\b(?:expanded access|compassionate|case series|off-label|named-patient|clinic(?:al practice)?'s)\b"
 )
 VERIFY_TRIAL_START = re.compile(
     f"{TRIAL_START.pattern}|{TRIAL_CLEARED.pattern}|{TRIAL_UNDER_WAY.pattern}|进入[^,;。，；]{{0,6}}(临床|试验)|"
@@ -1964,6 +2029,12 @@ VERIFY_TRIAL_START = re.compile(
     r"\bfirst (?:patient|participant|subject)\s+(?:was\s+|has been\s+)?(?:enrolled|dosed|randomi[sz]ed))"
     r"(?![^.;]{0,40}(?:expanded access|early access|compassionate))|"
     r"首[例位名](?:患者|受试者|参与者)(?:入组|给药|接受)"
+)
+# A first dose in more words than the claim patterns read: "has started dosing", "dosing began".
+VERIFY_DOSING = re.compile(
+    f"{DOSING.pattern}|"
+    r"\b(?:start\w*|began|begun|begin\w*|commenc\w*|initiat\w*)\s+(?:patient\s+)?dosing\b|"
+    r"\bdosing\s+(?:has\s+|had\s+|was\s+)?(?:began|begun|started|commenced|initiated)\b"
 )
 # A launch in the words of its first use: "开出……首个处方", "首批次使用", "first commercial
 # prescription", "now commercially available".
@@ -1975,23 +2046,24 @@ VERIFY_LAUNCH = re.compile(
 # Withdrawal from the market in more words than the claim patterns read: "withdrawing the
 # agent from market", "withdrawal of approval", "pulling it from the market".
 VERIFY_WITHDRAWAL = re.compile(
-    f"{MARKET_WITHDRAWAL}|"
-    # the drug discontinued, not a participant discontinuing the study
-    r"\b(?:was|were|been|is|are|being)\s+discontinued\b|"
-    r"撤回[^,;。]{0,10}(批准|上市许可)|"
-    r"\bwithdr(?:aw|awing|awal|awn|ew)\b[^.;]{0,40}\b(?:markets?|approval|authori[sz]ation)\b|"
+    r"撤市|退市|下市|撤回上市|撤出[^,;。]{0,10}市场|\bwithdraw\b[^.;]{0,30}\bmarkets?\b|"
+    # withdrawn or discontinued, not people leaving a study: "two patients withdrew from the
+    # study", "participants who discontinued"
+    r"(?<!patients )(?<!participants )(?<!subjects )(?<!people )(?<!who )"
+    r"\b(?:withdr(?:ew|awn)|discontinued)\b"
+    r"(?!\s+(?:\w+\s+){0,2}?from\s+(?:the\s+|this\s+|a\s+)?(?:[\w/-]+\s+){0,3}?(?:study|studies|trials?)\b)|"
+    r"\bwithdr(?:aw|awing|awal|awn|ew)\b[^.;]{0,40}\b(?:markets?|approval|authori[sz]ation|"
+    r"(?:marketing |licen[cs]e |biologics license |new drug )?applications?)\b|"
     r"\bpull(?:s|ed|ing)?\b[^.;]{0,30}\bfrom (?:the )?markets?\b|"
-    r"\bremov(?:e|es|ed|ing)\b[^.;]{0,30}\bfrom (?:the )?markets?\b|"
-    # a developer ending the drug's development, program or trial ("will discontinue
-    # development of X in ALS", "the trial was terminated", "终止其临床试验") — not a participant
-    # leaving a study, nor the study drug stopped
-    r"(?<!\bwho )(?<!\bwho had )(?<!patients )(?<!participants )(?<!subjects )(?<!people )"
-    r"\b(?:discontinu\w*|terminat\w*|halt\w*|stop(?:s|ped|ping)?|"
-    r"scrap\w*|abandon\w*|end(?:s|ed|ing)?)\b[^.;]{0,40}\b(?:development|program(?:me)?s?|"
-    r"(?:studies|study|trials?)(?!\s+(?:drug|medication|treatment|visit|participation|product)))\b|"
-    r"\b(?:development|program(?:me)?|trial|study)\b[^.;]{0,30}?\b(?:has|have|had|was|were|is|are)\s+"
-    r"(?:been\s+)?(?:discontinued|terminated|halted|stopped|ended|abandoned)\b|"
-    r"(?:终止|停止|中止|放弃)[^,;。，；]{0,12}(?:研发|开发|临床|试验|项目)"
+    # a developer ending the drug's development or programme ("will discontinue development of X
+    # in ALS", "is discontinuing the clinical program", "the trial has been terminated",
+    # "决定终止该药的研发") — not an efficacy word ("halted decline"), a study's end, a period
+    # ended, a participant stopping treatment
+    r"\b(?:discontinu(?:e|es|ed|ing)|terminat(?:e|es|ed|ing)|scrap(?:s|ped|ping)?|abandon(?:s|ed|ing)?)\s+"
+    r"(?:[\w'-]+\s+){0,3}(?:development|program(?:me)?s?)\b|"
+    r"\b(?:development|program(?:me)?|trial|study)\s+(?:of\s+[\w-]+\s+)?(?:has|have|had|was|were|is|are)\s+"
+    r"(?:been\s+)?(?:discontinued|terminated|halted|abandoned)\b|"
+    r"(?:终止|停止|中止|放弃)[^,;。，；]{0,8}(?:研发|开发|项目)|(?:决定|宣布)(?:终止|停止|中止)[^,;。，；]{0,10}(?:临床|试验)"
 )
 # A planned event: the plan word shortly before the event word, in the same clause.
 # A count given as a floor: "超过 2 000 例", "more than 600 participants", "逾百人".

@@ -579,7 +579,7 @@ EVENT_PATTERNS: Mapping[str, re.Pattern] = {
     "launch": patterns.VERIFY_LAUNCH,
     "submission": patterns.STAGE_SUBMITTED,
     "trial_start": patterns.VERIFY_TRIAL_START,
-    "dosing": patterns.DOSING,
+    "dosing": patterns.VERIFY_DOSING,
     "withdrawal": patterns.VERIFY_WITHDRAWAL,
 }
 
@@ -591,7 +591,7 @@ EVENT_WORDS: Mapping[str, re.Pattern] = {
     "launch": re.compile(f"{patterns.VERIFY_LAUNCH.pattern}|{patterns.APPROVAL.pattern}"),
     "submission": re.compile(f"{patterns.SUBMISSION.pattern}|{patterns.STAGE_SUBMITTED.pattern}"),
     "trial_start": patterns.VERIFY_TRIAL_START,
-    "dosing": patterns.DOSING,
+    "dosing": patterns.VERIFY_DOSING,
     "withdrawal": patterns.VERIFY_WITHDRAWAL,
 }
 
@@ -608,6 +608,8 @@ def event_mentions(kind: str, view: str, sentence: int = 0) -> list[EventMention
     """Where a sentence states an event of ``kind``; approvals asked for are not approvals."""
     found = []
     for m in EVENT_PATTERNS[kind].finditer(view):
+        if kind == "trial_start" and not _of_a_trial(view, m):
+            continue  # "preparations are under way", "has treated 85 patients" in a clinic
         before = view[max(0, m.start() - 16) : m.start()]
         if kind == "approval" and patterns.APPROVAL_SOUGHT_BEFORE.search(before):
             continue
@@ -623,6 +625,28 @@ def event_mentions(kind: str, view: str, sentence: int = 0) -> list[EventMention
             )
         )
     return found
+
+
+def _of_a_trial(view: str, m: re.Match) -> bool:
+    """A trial start's words, or a trial told under way: the trial the subject of its state ("the
+    study is ongoing", "试验正在进行", "正在进行的II期试验") or in the clause of its count ("enrolled
+    943 people in the trial"), and no care outside a trial (expanded access, a case series)."""
+    under_way = patterns.TRIAL_UNDER_WAY.match(view, m.start())
+    if not under_way or under_way.end() < m.end():
+        return True
+    clause = _clause_of(view, m.start())
+    if patterns.NOT_A_TRIAL.search(clause):
+        return False
+    words = under_way.group()
+    if words.startswith(("正在进行", "正在开展")):
+        return bool(
+            patterns.UNDER_WAY_SUBJECT.search(view, 0, m.start())
+            or patterns.UNDER_WAY_OBJECT.match(view, m.end())
+        )
+    if words.startswith(("is ", "are ", "was ", "were ")):
+        return bool(patterns.UNDER_WAY_SUBJECT.search(view, 0, m.start()))
+    # (a count's trial may stand in the sentence's other clause: "The trial, which enrolled 943")
+    return not patterns.NOT_A_TRIAL.search(view) and bool(patterns.UNDER_WAY_TRIAL.search(view))
 
 
 def _clause_of(view: str, at: int) -> str:
@@ -1656,7 +1680,10 @@ def _silent_on_event(claim: Mapping, views: list[tuple[int, str]]) -> bool:
     if kind == "other" and patterns.DESIGNATION.search(fold(str(claim.get("quote") or ""))):
         words = patterns.DESIGNATION  # "获得孤儿药资格认定": a designation the source must state
     return words is not None and not any(
-        (words.search(view) or (kind == "trial_start" and _trial_period_start(view, None, None)))
+        (
+            any(kind != "trial_start" or _of_a_trial(view, m) for m in words.finditer(view))
+            or (kind == "trial_start" and _trial_period_start(view, None, None))
+        )
         and not is_about_another_disease(view)
         for _, view in views
     )

@@ -77,6 +77,7 @@ def extract_claims(
         markers_by_sentence,
         unlisted.drug_names,
         unlisted.cn_names,
+        unlisted.same_as,
     )
     layout = Layout.of(
         paragraphs,
@@ -153,6 +154,7 @@ class _SentenceReader:
     markers_by_sentence: Mapping[int, list[Marker]]
     drug_names: re.Pattern | None = None
     cn_names: re.Pattern | None = None
+    same_as: Mapping[str, str] | None = None
 
     def drafts(
         self, item: SentenceInput, paragraph: Paragraph, layout: Layout, discourse: Discourse
@@ -181,6 +183,7 @@ class _SentenceReader:
             self.drug_names,
             layout.first_named if discourse.antecedent is None else None,
             self.cn_names,
+            self.same_as,
         )
         background = background_mentions(view, mentions) if mentions else set()
         # "MIROCALS 2b期试验……未接受过利鲁唑治疗的患者": every name is background, and the

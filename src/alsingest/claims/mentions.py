@@ -73,8 +73,6 @@ def article_subject(
     class_counts: dict[str, int] = {}
     for item in sentences:
         for mention in item.mentions:
-            if control_arm(item.view.folded, mention):
-                continue  # "Riluzole was given to the control group": no subject of the page
             kept = class_counts if mention.therapy in classes else counts
             kept[mention.therapy] = kept.get(mention.therapy, 0) + 1
     if not counts:
@@ -127,6 +125,7 @@ def select_mentions(
     drug_names: re.Pattern | None = None,
     ahead: str | None = None,
     cn_names: re.Pattern | None = None,
+    same_as: Mapping[str, str] | None = None,
 ) -> list[TherapyMention]:
     """The therapies ``item`` names: the tokenizer's lexicon mentions, unlisted Chinese names,
     list members, names the article calls a drug elsewhere (``drug_names``), code and INN names,
@@ -161,7 +160,7 @@ def select_mentions(
                 rule = "a listed name with one letter wrong"
                 mentions.append(TherapyMention(m.start(), m.end(), misspelt, False, rule))
                 continue
-            therapy = _therapy_id(name, lexicon)
+            therapy = (same_as or {}).get(name) or _therapy_id(name, lexicon)
             rule = "CONTEXT_NAME: the article names it where only a drug can stand"
             mentions.append(TherapyMention(m.start(), m.end(), therapy, True, rule))
     for m in cn_names.finditer(masked) if cn_names is not None else ():
@@ -308,11 +307,14 @@ class UnlistedNames:
     cn_names: re.Pattern | None = None
     # sentences that are table rows a PDF glued together (``glued_row_sentences``)
     glued_rows: frozenset[int] = frozenset()
+    # another name of an unlisted therapy: a formula's acronym ("jwsjz") -> its name's id
+    same_as: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, sentences: Sequence[SentenceInput], lexicon: Lexicon) -> UnlistedNames:
         names: set[str] = set()
         cn_names: set[str] = set()
+        same_as: dict[str, str] = {}
         counts: dict[str, int] = {}
         spaced: Counter[str] = Counter()  # codes written with a space ("AEOL 10150")
         as_drug: set[str] = set()  # ... named as a drug at least once
@@ -366,6 +368,12 @@ class UnlistedNames:
                     name = _device_name(m.group("words").split(), m.group("acr"))
                     if name and _unlisted(name, lexicon):
                         names.add(name)
+            for name, acronym in formula_names(item.view.text):
+                if _unlisted(name, lexicon):
+                    names.add(name)
+                    if acronym and _unlisted(acronym, lexicon):
+                        names.add(acronym)
+                        same_as[acronym] = _therapy_id(name, lexicon)
             if "®" in item.view.text or "™" in item.view.text:
                 for m in patterns.MARKED_NAME.finditer(item.view.text):
                     name = m.group("name").lower()
@@ -403,9 +411,9 @@ class UnlistedNames:
         # A name used where only a drug can stand counts, every time it is named, towards the
         # article's subject ("…of 2 mg/kg ILB® … 11 patients were recruited …").
         for m in drug_names.finditer(text) if drug_names is not None else ():
-            therapy = _therapy_id(m.group(), lexicon)
+            therapy = same_as.get(m.group()) or _therapy_id(m.group(), lexicon)
             counts[therapy] = counts.get(therapy, 0) + 1
-        return cls(drug_names, counts, _any_of(cn_names, "(?:{})"), glued_rows)
+        return cls(drug_names, counts, _any_of(cn_names, "(?:{})"), glued_rows, same_as)
 
 
 # A table's drug column: its header cell ("Drug", "Intervention", "药物") and the cells that
@@ -413,6 +421,53 @@ class UnlistedNames:
 # (not "Therapy" or "Treatment": a column of approaches, "Small Molecules", "Gene therapy")
 _DRUG_HEADER = re.compile(r"(?:drugs?|interventions?|agents?|药物|干预措施)", re.IGNORECASE)
 _SEPARATORS = (" / ", "|", "\t")
+
+
+def pinyin_syllables(word: str) -> int:
+    """How many pinyin syllables ``word`` is made of ("sijunzi": 3); 0 when it is no pinyin.
+    Only the first may open on a vowel (pinyin writes "xi'an" for two): "tea" is no pinyin."""
+    word = word.lower()
+    best = [0] + [-1] * len(word)  # syllables in the first i letters, -1: no way there
+    for i in range(len(word)):
+        if best[i] < 0 or (i and word[i] in "aoe"):
+            continue
+        for j in range(i + 1, min(len(word), i + 6) + 1):
+            if word[i:j] in patterns.PINYIN_SYLLABLES and best[j] < 0:
+                best[j] = best[i] + 1
+    return max(best[-1], 0)
+
+
+def formula_names(text: str) -> list[tuple[str, str | None]]:
+    """Chinese medicine formulas named in English by their pinyin, with the acronym the text
+    gives them: "Jiawei Sijunzi (JWSJZ) decoction" is ("jiawei sijunzi", "jwsjz"); only the
+    pinyin words right before the form name it ("Modified Xiaoxuming Decoction": "xiaoxuming"),
+    at least two syllables of them."""
+    if "(" not in text and not any(f in text.lower() for f in _FORMULA_FORMS):
+        return []
+    found = []
+    for m in patterns.EN_FORMULA.finditer(text):
+        words = m.group("words").replace("-", " ").split()
+        kept: list[str] = []
+        for word in reversed(words):
+            if word.lower() in patterns.NOT_PINYIN or not pinyin_syllables(word):
+                break
+            kept.insert(0, word)
+        if sum(pinyin_syllables(w) for w in kept) >= 2:
+            acronym = m.group("acr")
+            found.append((" ".join(kept).lower(), acronym.lower() if acronym else None))
+    return found
+
+
+_FORMULA_FORMS = (
+    "decoction",
+    "granule",
+    "formula",
+    "pill",
+    "capsule",
+    "powder",
+    "tablet",
+    "injection",
+)
 
 
 def _device_name(words: list[str], initials: str) -> str | None:
@@ -917,19 +972,20 @@ def _in_both_arms(view: str, mentions: Sequence[TherapyMention]) -> set[str]:
 
 
 def control_arm(view: str, mention: TherapyMention) -> bool:
-    """The control arm's drug: "Riluzole was administered to the control group", "对照组给予利鲁唑",
-    "when compared with riluzole treatment"."""
-    before = view[max(0, mention.start - 24) : mention.start]
+    """The control arm's drug: "Riluzole was administered to the control group", "对照组给予利鲁唑"
+    — not the arms given in turn ("… received X and placebo, respectively", "分别接受"), nor the
+    control group's later switch to the study drug (an extension, a crossover)."""
     return bool(
-        patterns.CONTROL_ARM_AFTER.match(view, mention.end, mention.end + 60)
-        or (
-            has_cue(patterns.COMPARATOR_BEFORE, before)
-            and patterns.COMPARATOR_BEFORE.search(before)
+        (
+            patterns.CONTROL_ARM_AFTER.match(view, mention.end, mention.end + 60)
+            or (
+                has_cue(patterns.CONTROL_ARM_BEFORE, view)
+                and patterns.CONTROL_ARM_BEFORE.search(
+                    view, max(0, mention.start - 40), mention.start
+                )
+            )
         )
-        or (
-            has_cue(patterns.CONTROL_ARM_BEFORE, view)
-            and patterns.CONTROL_ARM_BEFORE.search(view, max(0, mention.start - 40), mention.start)
-        )
+        and not patterns.ARMS_IN_TURN.search(view)
     )
 
 
