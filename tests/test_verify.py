@@ -1833,6 +1833,11 @@ GUARDS_12 = review_guards(
     # patients treated in a clinic, expanded access or a case series; "已入组首例" still dated; an
     # IDE supplement or expansion
     "session15_verify.json",
+    # a second: studies other than the therapy's trial under way (preparations, toxicology,
+    # surveillance, other products), 正在开展 far from its trial; an IDE awaited or a cohort's
+    # approval; dosing titrated, labelled, in rats or of a later cohort; Chinese withdrawals of an
+    # approval; withdrawals denied, urged, of other programmes, agreements or arms, pauses
+    "session15b_verify.json",
 )
 
 
@@ -2107,16 +2112,14 @@ def test_a_deadline_is_no_date_of_an_event_told_as_done(lexicon):
 @pytest.mark.parametrize(
     "sentence",
     [
-        "The Phase 2 trial of NurOwn, which enrolled 212 people with ALS, ended last year.",
+        "NurOwn's Phase 2 trial, which enrolled 212 people with ALS, ended last year.",
         "The clinic has treated its first two patients in the Phase 2 trial of NurOwn.",
-        "The Phase 2 trial of NurOwn is being conducted at three centres in Boston.",
-        "NurOwn的2期临床试验正在进行，已入组120例患者。",
-        "The FDA has approved the investigational device exemption (IDE) for NurOwn's trial.",
+        "Acme received approval from the FDA to conduct phase 2 clinical trials of NurOwn.",
     ],
 )
 def test_a_trial_told_under_way_states_its_start(lexicon, sentence):
-    # A trial that enrolled or treated people, or is being run, has started: the claim of its
-    # start is stated, though not its month (no "the source never states its trial start").
+    # A trial that enrolled people, or treated its first ones, has started, as has one a regulator
+    # approved: the claim of its start is stated, though not its month.
     source = Source(f"{sentence}\n\n{ABOUT_ALS}", CONVERTER, published="2024-11-20")
     got = verify_claim(claim(type="trial_start", date="2023-05", phase="2"), source, lexicon)
     assert got.verdict == PARTIAL, got.reason
@@ -2125,9 +2128,10 @@ def test_a_trial_told_under_way_states_its_start(lexicon, sentence):
 @pytest.mark.parametrize(
     "sentence",
     [
-        # a plan or a hope is no trial under way
+        # a plan or a hope is no trial under way, nor an observational study's count
         "Acme will enroll 212 people with ALS in a Phase 2 trial of NurOwn.",
         "Acme hopes NurOwn can be tested in people with ALS one day.",
+        "A post-marketing surveillance study, which enrolled 1,200 patients, followed NurOwn.",
     ],
 )
 def test_a_trial_to_come_is_not_told_under_way(lexicon, sentence):
@@ -2157,9 +2161,15 @@ def test_a_trial_under_way_in_a_dated_release_is_not_dated_by_it(lexicon):
             "Acme will discontinue development of NurOwn in ALS after the Phase 3 results.",
             SUPPORTED,
         ),
-        ("The Phase 3 trial of NurOwn has been terminated, Acme said.", SUPPORTED),
-        ("Acme is discontinuing the NurOwn program in ALS.", SUPPORTED),
-        ("Acme决定终止NurOwn的临床试验。", SUPPORTED),
+        ("Acme is discontinuing development of NurOwn in ALS.", SUPPORTED),
+        ("NurOwn三期试验失败后，Acme决定终止该药的研发。", SUPPORTED),
+        (
+            "Acme is withdrawing its application with the U.S. FDA for approval of NurOwn.",
+            SUPPORTED,
+        ),
+        # denied or only asked for
+        ("Acme has no plans to discontinue development of NurOwn.", NOT_FOUND),
+        ("Analysts urged Acme to discontinue development of NurOwn.", NOT_FOUND),
         # a study's end, a request, an efficacy word
         ("At the end of the study, NurOwn recipients had fewer falls.", NOT_FOUND),
         ("Patient groups asked the FDA to remove NurOwn from the market.", NOT_FOUND),
@@ -2204,3 +2214,33 @@ def test_events_in_other_words_state_the_claims_event(lexicon, sentence, kind, v
     source = Source(f"{sentence}\n\n{ABOUT_ALS}", CONVERTER)
     got = verify_claim(claim(type=kind, date="2023-05"), source, lexicon)
     assert got.verdict == verdict, got.reason
+
+
+@pytest.mark.parametrize("claimed, verdict", [("2009-01", SUPPORTED), ("2010-03", CONTRADICTED)])
+def test_a_mirrors_start_date_field_dates_the_trials_start(lexicon, claimed, verdict):
+    # a registry mirror in markdown: "- **Start date:** 2009-01" is the record's start field
+    text = (
+        "# Study of NurOwn in Volunteers With ALS\n\n"
+        "- **NCT ID:** NCT01234567\n- **Phase:** PHASE2\n- **Status:** COMPLETED\n"
+        "- **Start date:** 2009-01\n- **Primary completion:** 2009-10\n\n" + ABOUT_ALS
+    )
+    got = verify_claim(
+        claim(type="trial_start", date=claimed, phase="2"), Source(text, CONVERTER), lexicon
+    )
+    assert got.verdict == verdict, got.reason
+
+
+def test_a_plans_date_is_not_the_day_it_was_told(lexicon):
+    # a release of 25 August telling a plan for September: its own date is no other date of the
+    # plan (the claim, of the plan, is not contradicted)
+    text = (
+        "Aug. 25, 2021 (Wire) - Acme has received the first authorization to resume enrollment "
+        "in the Phase 3 study of NurOwn in ALS. Acme expects to resume enrollment worldwide "
+        "during the month of September.\n\n" + ABOUT_ALS
+    )
+    got = verify_claim(
+        claim(type="other", date="2021-09", phase="3", status="planned"),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert got.verdict != CONTRADICTED, got.reason

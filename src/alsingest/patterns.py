@@ -1951,6 +1951,8 @@ RECORD_START = re.compile(
     r"|(?:实际|(?P<estimate3>预计|预期))?(?:研究)?开始日期\s*[:：]?\s*"
     # the WHO registry platform's "Date of first enrolment: December 2011"
     r"|\bdate of first enrol?ment\b[\s:|]*"
+    # a mirror's "- **Start date:** 2009-01" (a field: its colon or cell bar right after)
+    r"|(?<![\w-])(?<!completion )start date\s*[:：|]\s*"
 )
 ENROLLMENT_FIELD = re.compile(
     r"\benrollment\b\s*(?:\((?:actual|estimated|anticipated)\))?[\s:|]*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\b"
@@ -1984,45 +1986,29 @@ TRIAL_CLEARED = re.compile(
     r"(获批|批准|获准|同意)[^,;。，；]{0,24}?(开展|进行|开始|启动)[^,;。，；]{0,12}?(临床|试验|研究)|"
     r"临床试验(申请)?(获|的)?(批准|许可|默示许可)|默示许可|"
     r"\bclear(?:ed|ance|s)?\b[^.;]{0,60}\b(?:ind|investigational new drug|clinical trial application|cta)\b|"
-    r"\b(?:ind|investigational new drug|cta)\b[^.;]{0,60}\b(?:cleared|clearance|approved|approval|authori[sz]ed)\b|"
-    # a device's trial cleared: "the FDA has approved the investigational device exemption (IDE)"
-    # (not a supplement or an expansion of one: more sites, a later change)
-    r"\b(?:approv\w*|clear\w*|grant\w*)\b(?:(?!supplement|expansion|amendment|modification)[^.;]){0,40}"
-    r"\b(?:ide|investigational device exemption)\b(?!\s+(?:supplement|expansion|amendment))|"
-    r"\b(?:ide|investigational device exemption)\b\s+(?!supplement|expansion|amendment)[^.;]{0,40}"
-    r"\b(?:approved|approval|cleared|granted)\b|"
-    # "received approval from the FDA to conduct phase one clinical trials"
-    r"\b(?:approv\w*|clearance|authori[sz]\w*|permission|green light)\b[^.;]{0,60}?\bto (?:conduct|start|"
-    r"begin|initiate|run|launch|proceed with)\b[^.;]{0,40}?\b(?:trials?|stud(?:y|ies))\b"
+    r"\b(?:ind|investigational new drug|cta)\b[^.;]{0,60}\b(?:cleared|clearance|approved|approval|authori[sz]ed)\b"
 )
-# A trial under way has started: it enrolled or treated people ("the Phase 3 trial, which
-# enrolled 943 people", "treated its first two patients in the Phase II trial"), it is being run
-# ("the trial is being conducted", "the study is ongoing", "试验正在进行", "已入组 120 例"). The
-# verifier takes these only beside a trial word (``UNDER_WAY_TRIAL``) and not beside care outside
-# a trial (``NOT_A_TRIAL``): not a clinic's patients, preparations or talks under way.
+# A regulator's approval received to run the trial: "received approval from the US Food and Drug
+# Administration to conduct phase one clinical trials" (not an application for it, a committee's
+# approval to go on to a later cohort, an approved drug that centres may study).
+RECEIVED_TRIAL_APPROVAL = re.compile(
+    r"\b(?:received|obtained|was granted|has been granted)\s+(?:(?:an?|the|its)\s+)?approval\s+from\s+"
+    r"(?:the\s+)?(?:u\.?s\.?\s+|us\s+|european\s+|china's\s+)?(?:fda|food and drug administration|ema|nmpa|"
+    r"national medical products administration|mhra|health canada|tga|pmda)\s+to\s+(?:conduct|start|begin|"
+    r"initiate)\s+(?:[\w/-]+\s+){0,4}?(?:clinical\s+)?trials?\b"
+)
+# A trial under way has started: "the Phase 3 trial, which enrolled 943 people", "treated its first
+# two patients in the Phase II trial" — the trial its subject or the place of its first patients.
 TRIAL_UNDER_WAY = re.compile(
-    r"\b(?:has |have |had |which |that |who |we )?(?:enrolled|recruited|randomi[sz]ed|treated|dosed)"
-    r"\s+(?:(?:its|the|a total of|an?)\s+)?(?:first\s+)?(?:\d[\d,]*|one|two|three|four|five|six|"
-    r"seven|eight|nine|ten|twelve)\s+(?:[\w-]+\s+){0,2}?(?:people|participants|patients|subjects|"
-    r"individuals|volunteers)\b|"
-    r"\b(?:is|are|was|were)\s+(?:currently\s+|now\s+|still\s+)?(?:being\s+conducted|under\s?way|"
-    r"ongoing|recruiting|enrolling)\b|"
-    r"正在(?:进行|开展)|正在(?:招募|入组)(?:受试者|患者|参与者)|已(?:经)?入组(?!首)|"
-    r"完成(?:全部|所有)?(?:患者|受试者)?入组|入组(?:工作)?已完成"
-)
-# ... the trial it is told of: the subject right before a state ("the study is ongoing"), else
-# in the clause ("treated its first two patients in the Phase II trial").
-UNDER_WAY_TRIAL = re.compile(r"\b(?:trials?|study|studies|phase)\b|试验|研究(?!者)")
-UNDER_WAY_SUBJECT = re.compile(
-    r"(?:\b(?:trials?|study|studies)\b(?:\s+(?:of|with)\s+[\w-]+)?(?:\s*[(（][^()（）]{0,30}[)）])?\s*|"
-    r"(?:试验|研究)(?:目前|仍然?|已经?|现在?)?)$"
-)
-UNDER_WAY_OBJECT = re.compile(r"的?[^，,。；;]{0,12}?(?:试验|研究)(?!者)")
-NOT_A_TRIAL = re.compile(
-    r"\b(?:expanded access|compassionate|case series|off-label|named-patient|clinic(?:al practice)?'s)\b"
+    r"(?<!surveillance )(?<!observational )(?<!registry )(?<!cohort )(?<!history )\b(?:trials?|study)\b(?:\s*[(（][^()（）]{0,30}[)）])?,?\s+(?:which|that)\s+(?:has\s+|had\s+)?"
+    r"(?:enrolled|recruited|randomi[sz]ed)\s+(?:a total of\s+)?\d[\d,]*\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:people|participants|patients|subjects|individuals|volunteers)\b|"
+    r"\b(?:treated|dosed|enrolled|randomi[sz]ed)\s+(?:its|the)\s+first\s+(?:\w+\s+)?(?:patients|participants|"
+    r"subjects)\s+in\s+(?:the|its|a)\s+(?:[\w/-]+\s+){0,4}?(?:trial|study)\b"
 )
 VERIFY_TRIAL_START = re.compile(
-    f"{TRIAL_START.pattern}|{TRIAL_CLEARED.pattern}|{TRIAL_UNDER_WAY.pattern}|进入[^,;。，；]{{0,6}}(临床|试验)|"
+    f"{TRIAL_START.pattern}|{TRIAL_CLEARED.pattern}|{RECEIVED_TRIAL_APPROVAL.pattern}|"
+    f"{TRIAL_UNDER_WAY.pattern}|进入[^,;。，；]{{0,6}}(临床|试验)|"
     r"\bentere?d?s?\b[^.;]{0,16}\b(?:phase|trial|study|clinic)|"
     # its first participant: "enrolled its first patient", "first subject dosed", "首例患者入组"
     r"(?:\b(?:enrolled|dosed|randomi[sz]ed|treated)\s+(?:its|the)\s+first\s+(?:patient|participant|subject)|"
@@ -2030,11 +2016,15 @@ VERIFY_TRIAL_START = re.compile(
     r"(?![^.;]{0,40}(?:expanded access|early access|compassionate))|"
     r"首[例位名](?:患者|受试者|参与者)(?:入组|给药|接受)"
 )
-# A first dose in more words than the claim patterns read: "has started dosing", "dosing began".
+# A first dose in more words than the claim patterns read: "the trial … has started dosing",
+# "dosing began in the trial" (not a titration, a label's instruction, a later cohort).
 VERIFY_DOSING = re.compile(
     f"{DOSING.pattern}|"
-    r"\b(?:start\w*|began|begun|begin\w*|commenc\w*|initiat\w*)\s+(?:patient\s+)?dosing\b|"
-    r"\bdosing\s+(?:has\s+|had\s+|was\s+)?(?:began|begun|started|commenced|initiated)\b"
+    r"\b(?:trial|study)\b[^.;]{0,160}?\b(?:has|have|had)\s+(?:now\s+)?(?:started|begun|commenced|initiated)\s+"
+    r"dosing\b(?!\s+(?:in\s+|of\s+)?(?:the\s+|a\s+)?(?:second|third|fourth|fifth|next|higher|additional|"
+    r"[\w-]+-dose)\b)|"
+    r"\bdosing\s+(?:has\s+|had\s+)?(?:began|begun|started|commenced)\s+in\s+(?:the|a)\s+(?:[\w/-]+\s+){0,4}?"
+    r"(?:trial|study)\b"
 )
 # A launch in the words of its first use: "开出……首个处方", "首批次使用", "first commercial
 # prescription", "now commercially available".
@@ -2046,24 +2036,22 @@ VERIFY_LAUNCH = re.compile(
 # Withdrawal from the market in more words than the claim patterns read: "withdrawing the
 # agent from market", "withdrawal of approval", "pulling it from the market".
 VERIFY_WITHDRAWAL = re.compile(
-    r"撤市|退市|下市|撤回上市|撤出[^,;。]{0,10}市场|\bwithdraw\b[^.;]{0,30}\bmarkets?\b|"
+    r"撤市|退市|下市|撤回上市|撤出[^,;。]{0,10}市场|撤回[^,;。]{0,10}(批准|上市许可)|"
+    r"\bwithdraw\b[^.;]{0,30}\bmarkets?\b|"
     # withdrawn or discontinued, not people leaving a study: "two patients withdrew from the
     # study", "participants who discontinued"
     r"(?<!patients )(?<!participants )(?<!subjects )(?<!people )(?<!who )"
     r"\b(?:withdr(?:ew|awn)|discontinued)\b"
-    r"(?!\s+(?:\w+\s+){0,2}?from\s+(?:the\s+|this\s+|a\s+)?(?:[\w/-]+\s+){0,3}?(?:study|studies|trials?)\b)|"
-    r"\bwithdr(?:aw|awing|awal|awn|ew)\b[^.;]{0,40}\b(?:markets?|approval|authori[sz]ation|"
-    r"(?:marketing |licen[cs]e |biologics license |new drug )?applications?)\b|"
+    r"(?!\s+(?:\w+\s+){0,2}?from\s+(?:the\s+|this\s+|a\s+)?(?:[\w/-]+\s+)?(?:study|studies|trials?)\b)|"
+    r"\bwithdr(?:aw|awing|awal|awn|ew)\b[^.;]{0,40}\b(?:markets?|approval|authori[sz]ation)\b|"
+    # an application withdrawn by its sponsor: "is withdrawing its application with the FDA"
+    r"\bwithdr(?:aw|aws|awing|awn|ew)\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,3}?applications?\b|"
     r"\bpull(?:s|ed|ing)?\b[^.;]{0,30}\bfrom (?:the )?markets?\b|"
-    # a developer ending the drug's development or programme ("will discontinue development of X
-    # in ALS", "is discontinuing the clinical program", "the trial has been terminated",
-    # "决定终止该药的研发") — not an efficacy word ("halted decline"), a study's end, a period
-    # ended, a participant stopping treatment
-    r"\b(?:discontinu(?:e|es|ed|ing)|terminat(?:e|es|ed|ing)|scrap(?:s|ped|ping)?|abandon(?:s|ed|ing)?)\s+"
-    r"(?:[\w'-]+\s+){0,3}(?:development|program(?:me)?s?)\b|"
-    r"\b(?:development|program(?:me)?|trial|study)\s+(?:of\s+[\w-]+\s+)?(?:has|have|had|was|were|is|are)\s+"
-    r"(?:been\s+)?(?:discontinued|terminated|halted|abandoned)\b|"
-    r"(?:终止|停止|中止|放弃)[^,;。，；]{0,8}(?:研发|开发|项目)|(?:决定|宣布)(?:终止|停止|中止)[^,;。，；]{0,10}(?:临床|试验)"
+    # a developer ending the drug's development ("will discontinue development of X in ALS",
+    # "决定终止该药的研发") — not another programme, an agreement, a pause, one arm
+    r"\b(?:discontinu(?:e|es|ed|ing)|terminat(?:e|es|ed|ing)|abandon(?:s|ed|ing)?)\s+"
+    r"(?:(?:the|its|further|clinical)\s+){0,2}development\s+of\b|"
+    r"(?<!另一款)(?<!其他)(?:终止|停止|放弃)(?:了|对)?(?:该药|该产品|其)[^,;。，；]{0,6}?(?:研发|开发)"
 )
 # A planned event: the plan word shortly before the event word, in the same clause.
 # A count given as a floor: "超过 2 000 例", "more than 600 participants", "逾百人".

@@ -608,8 +608,6 @@ def event_mentions(kind: str, view: str, sentence: int = 0) -> list[EventMention
     """Where a sentence states an event of ``kind``; approvals asked for are not approvals."""
     found = []
     for m in EVENT_PATTERNS[kind].finditer(view):
-        if kind == "trial_start" and not _of_a_trial(view, m):
-            continue  # "preparations are under way", "has treated 85 patients" in a clinic
         before = view[max(0, m.start() - 16) : m.start()]
         if kind == "approval" and patterns.APPROVAL_SOUGHT_BEFORE.search(before):
             continue
@@ -627,26 +625,22 @@ def event_mentions(kind: str, view: str, sentence: int = 0) -> list[EventMention
     return found
 
 
-def _of_a_trial(view: str, m: re.Match) -> bool:
-    """A trial start's words, or a trial told under way: the trial the subject of its state ("the
-    study is ongoing", "试验正在进行", "正在进行的II期试验") or in the clause of its count ("enrolled
-    943 people in the trial"), and no care outside a trial (expanded access, a case series)."""
-    under_way = patterns.TRIAL_UNDER_WAY.match(view, m.start())
-    if not under_way or under_way.end() < m.end():
-        return True
-    clause = _clause_of(view, m.start())
-    if patterns.NOT_A_TRIAL.search(clause):
-        return False
-    words = under_way.group()
-    if words.startswith(("正在进行", "正在开展")):
-        return bool(
-            patterns.UNDER_WAY_SUBJECT.search(view, 0, m.start())
-            or patterns.UNDER_WAY_OBJECT.match(view, m.end())
-        )
-    if words.startswith(("is ", "are ", "was ", "were ")):
-        return bool(patterns.UNDER_WAY_SUBJECT.search(view, 0, m.start()))
-    # (a count's trial may stand in the sentence's other clause: "The trial, which enrolled 943")
-    return not patterns.NOT_A_TRIAL.search(view) and bool(patterns.UNDER_WAY_TRIAL.search(view))
+# Asked for, not done: "analysts urged Acme to discontinue development", "calls to withdraw".
+_REQUESTED_BEFORE = re.compile(
+    r"\b(?:urg\w*|ask\w*|call\w* (?:on|for)|petition\w*|demand\w*|should|could|may|might)\b"
+    r"|要求|呼吁|建议|应当|可能"
+)
+
+
+def _withdrawal_stated(view: str, planned: bool = False) -> bool:
+    """A withdrawal the sentence states as done or decided: not denied ("no plans to
+    discontinue development", "不会放弃") nor, for a claim of one done, asked for or hedged
+    ("urged … to discontinue", "may include withdrawing")."""
+    for m in patterns.VERIFY_WITHDRAWAL.finditer(view):
+        clause = _clause_before(view, m.start())
+        if not (_negated(view, m.start()) or (not planned and _REQUESTED_BEFORE.search(clause))):
+            return True
+    return False
 
 
 def _clause_of(view: str, at: int) -> str:
@@ -996,15 +990,19 @@ def _check_date(claim: Mapping, window: list[_Sentence], mention: int, source: S
     if (
         len(claimed) >= 7
         and own
+        # (a plan's date against the day it was told of: "expects to resume in September")
+        and claim.get("status") != "planned"
         and all(d[:4] == claimed[:4] and _another_day(claimed, d, lead) for d in own)
     ):
         return Check("conflict", (mention,), f"the source dates it {own[0]}")
     # A page dated X that leads with the event as its news ("The FDA has granted …") dates
-    # the event to X's month: another month is a misreport.
+    # the event to X's month: another month is a misreport (not for a plan: "expects to resume
+    # enrollment in September", told in August).
     announced = source.dateline or source.published
     precision = min(len(claimed), 7)
     if (
-        announced
+        claim.get("status") != "planned"
+        and announced
         and len(announced) >= precision
         and here.start < LEAD_CHARS
         and (patterns.NEWS_LEAD.search(here.view) or patterns.RECENT.search(here.view))
@@ -1458,7 +1456,8 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
                 (i, Check(_check_phase(str(claim["phase"]), window)))
             )
         if claim.get("type") == "withdrawal":
-            found = any(patterns.VERIFY_WITHDRAWAL.search(s.view) for s in window)
+            planned = claim.get("status") == "planned"
+            found = any(_withdrawal_stated(s.view, planned) for s in window)
             windowed.setdefault("withdrawal", []).append(
                 (i, Check("found" if found else "missing"))
             )
@@ -1679,11 +1678,12 @@ def _silent_on_event(claim: Mapping, views: list[tuple[int, str]]) -> bool:
     words = EVENT_WORDS.get(kind)
     if kind == "other" and patterns.DESIGNATION.search(fold(str(claim.get("quote") or ""))):
         words = patterns.DESIGNATION  # "获得孤儿药资格认定": a designation the source must state
+    if kind == "withdrawal":
+        # (one denied or only asked for is none: "no plans to discontinue development")
+        planned = claim.get("status") == "planned"
+        return not any(_withdrawal_stated(view, planned) for _, view in views)
     return words is not None and not any(
-        (
-            any(kind != "trial_start" or _of_a_trial(view, m) for m in words.finditer(view))
-            or (kind == "trial_start" and _trial_period_start(view, None, None))
-        )
+        (words.search(view) or (kind == "trial_start" and _trial_period_start(view, None, None)))
         and not is_about_another_disease(view)
         for _, view in views
     )

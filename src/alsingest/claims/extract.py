@@ -38,6 +38,7 @@ from .mentions import (
     mask,
     masked_spans,
     on_care_of_patients,
+    record_subject,
     select_mentions,
     view_position,
     years_of_each,
@@ -82,7 +83,7 @@ def extract_claims(
     layout = Layout.of(
         paragraphs,
         sentences,
-        article_subject(sentences, classes, unlisted.counts),
+        article_subject(sentences, classes, unlisted.counts) or record_subject(sentences, classes),
         TrialIndex.of(sentences, classes),
         classes,
         unlisted.glued_rows,

@@ -89,6 +89,22 @@ def article_subject(
     )
 
 
+# A registry record's head: where its id stands ("NCT ID: NCT00818389", "注册号: | NCT01051882").
+RECORD_HEAD_CHARS = 400
+
+
+def record_subject(sentences: Sequence[SentenceInput], classes: frozenset[str]) -> str | None:
+    """The therapy a registry record's title names, alone: "Study to Investigate … Lithium in
+    Volunteers With ALS (NCT00818389)" is lithium's record, however often its pages name the
+    care its participants keep (riluzole)."""
+    head = [item for item in sentences if item.sentence.start < RECORD_HEAD_CHARS]
+    if not head or not any(patterns.REGISTRY_ID.search(item.view.text) for item in head):
+        return None
+    title = [item for item in head if item.sentence.paragraph == head[0].sentence.paragraph]
+    named = {m.therapy for item in title for m in item.mentions if m.therapy not in classes}
+    return named.pop() if len(named) == 1 else None
+
+
 def masked_spans(item: SentenceInput, markers: list[Marker]) -> list[tuple[int, int]]:
     """Markers, URLs, inline sources and titles: nothing in them is a claim attribute."""
     view = item.view.folded
@@ -368,7 +384,7 @@ class UnlistedNames:
                     name = _device_name(m.group("words").split(), m.group("acr"))
                     if name and _unlisted(name, lexicon):
                         names.add(name)
-            for name, acronym in formula_names(item.view.text):
+            for name, acronym in formula_names(item.view.text, view):
                 if _unlisted(name, lexicon):
                     names.add(name)
                     if acronym and _unlisted(acronym, lexicon):
@@ -437,13 +453,13 @@ def pinyin_syllables(word: str) -> int:
     return max(best[-1], 0)
 
 
-def formula_names(text: str) -> list[tuple[str, str | None]]:
+def formula_names(text: str, folded: str) -> list[tuple[str, str | None]]:
     """Chinese medicine formulas named in English by their pinyin, with the acronym the text
     gives them: "Jiawei Sijunzi (JWSJZ) decoction" is ("jiawei sijunzi", "jwsjz"); only the
     pinyin words right before the form name it ("Modified Xiaoxuming Decoction": "xiaoxuming"),
     at least two syllables of them."""
-    if "(" not in text and not any(f in text.lower() for f in _FORMULA_FORMS):
-        return []
+    if not any(form in folded for form in _FORMULA_FORMS):
+        return []  # most sentences: no form named
     found = []
     for m in patterns.EN_FORMULA.finditer(text):
         words = m.group("words").replace("-", " ").split()
