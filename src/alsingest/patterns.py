@@ -664,7 +664,7 @@ _FIELD_KEY = (
     # a Chinese registry record's period (as a table row: not a survey's "研究实施时间：2021年3月…"
     # in a news page), size and phase ("研究实施时间: | 2011年06月-2013年03月", "受试者例数: | 12",
     # "研究所处的阶段: | I/II期")
-    r"(?:研究|试验)实施时间(?=\s*[:：]\s*\|)|(?:受试者|研究对象)例数|研究所处的?阶段)"
+    r"(?:(?:研究|试验)实施时间|受试者例数|研究所处的?阶段)(?=\s*[:：]\s*\|))"
 )
 TRIAL_FIELD = re.compile(r"^[\s>*•·-]*" + _FIELD_KEY + r"\s*(?:\*\*)?\s*[:：]")
 # The same key alone on its line, its value on the next ("Study Start Date" / "2023-01-18").
@@ -672,8 +672,9 @@ FIELD_KEY_LINE = re.compile(r"^[\s>*•·#-]*" + _FIELD_KEY + r"\s*[:：]?\s*$")
 # "enrollment: 12 (estimated)", "样本量：60": the count a field gives.
 FIELD_COUNT = re.compile(
     rf"(?:(?:enrol?lment|样本量|入组人数|例数)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?|"
-    # a registry record's row "受试者例数: | 12" (not "严重不良事件例数 | 3", "试验组例数 | 64")
-    r"(?<![\u4e00-\u9fff])(?:受试者|研究对象)例数\s*[:：]\s*\|)"
+    # a registry record's row "受试者例数: | 12", its key opening the row (not "严重不良事件例数 | 3",
+    # "试验组例数 | 64", "| SAD受试者例数: | 32")
+    r"(?:^|\|)\s*受试者例数\s*[:：]\s*\|)"
     rf"\s*(?P<n>{_NUMBER})\b"
 )
 # "Sample size: 12", "Number of participants: 133 (67 treated, …)": the number is the whole value
@@ -1026,24 +1027,13 @@ HISTORY_AFTER = re.compile(r"^\s*(治疗|用药|服药)?史|^[\s®™]*-?\s*(?:f
 COMPARATOR_BEFORE = re.compile(
     r"(比(?!较)|相比于|相较于|对比|优于|不如)[^,;。，；]{0,12}$|\b(than|compared (with|to)|versus|vs\.?|relative to)\s+(\w+\s+){0,3}$"
 )
-# The control arm's drug in another therapy's trial: "Riluzole was administered to the control
-# group", "the control group received riluzole", "riluzole as the active control", "对照组给予利鲁唑",
-# "以利鲁唑为对照" (in the words right before or right after the name).
-CONTROL_ARM_BEFORE = re.compile(
-    r"\bcontrols?(?: (?:group|arm|patients|participants))?s?\s+(?:was |were )?(?:received|receiving|"
-    r"given|treated with|took|taking)\s+(?:[\w-]+\s+){0,2}$|"
-    r"对照组(?:(?!相比|比较|相较)[^,;。，；]){0,6}(?:给予|采用|服用|口服|使用|予以?|接受)[^,;。，；]{0,6}$"
-)
-# ... not arms given in turn, nor the control group's later switch to the study drug.
-ARMS_IN_TURN = re.compile(
-    r"\brespectively\b|分别|\b(?:extension|crossover|cross-over|open-label|delayed[- ]start|switched)\b|交叉|延长期|开放标签"
-)
+# The control arm's drug in another therapy's trial, in the words right after its name:
+# "Riluzole was administered to the control group", "riluzole served as the active control",
+# "以利鲁唑为对照", "利鲁唑对照组" (not "given to control cramps", healthy controls).
 CONTROL_ARM_AFTER = re.compile(
-    r"\s*(?:[(（][^()（）]{0,30}[)）]\s*)?(?:was|were)\s+(?:administered|given)\s+(?:\w+\s+){0,3}?"
-    r"to\s+(?:the\s+|a\s+)?controls?\b|"
-    r"\s*(?:[(（][^()（）]{0,30}[)）]\s*)?(?:as|served as)\s+(?:the\s+|an?\s+)?(?:active\s+)?"
-    r"(?:control|comparator)\b|"
-    r"\s*(?:[(（][^()（）]{0,30}[)）]\s*)?(?:作为|为)对照|\s*(?:治疗)?对照组"
+    r"\s*(?:was|were)\s+(?:administered|given)\s+to\s+(?:the\s+|a\s+)?control\s+(?:group|arm)s?\b|"
+    r"\s*(?:served|serves|was used|is used)\s+as\s+(?:the\s+|an?\s+)?(?:active\s+)?(?:control|comparator)\b|"
+    r"\s*(?:作为|为)对照|\s*(?:治疗)?对照组"
 )
 # "与 TCH346 一样": a comparison.
 COMPARISON_AFTER = re.compile(r"^\s*(一样|相同|相似|类似|相比|比较|联合(使用|用药|治疗))")
@@ -1418,11 +1408,13 @@ CN_FORMULA_NAME = re.compile(
     r"|(?![^，,。；;]{0,4}(?:训练|锻炼|康复|护理|针刺|刺激|结合|此|该|本))[\u4e00-\u9fff]{4}法)(?:联合[^，,。；;]{0,12})?$"
 )
 # A Chinese medicine formula named in English by its pinyin: "Jiawei Sijunzi (JWSJZ) decoction",
-# "Buzhong Yiqi granules", "Shenmai Injection" — capitalised words (each checked as pinyin, see
-# ``PINYIN_SYLLABLES``), an optional acronym in brackets, then the form.
+# "Buzhong Yiqi granules", "Liuwei Dihuang pills" — capitalised words (each checked as pinyin, see
+# ``PINYIN_SYLLABLES``), an optional acronym of their initials in brackets, then the form.
 EN_FORMULA = re.compile(
     r"(?<![\w-])(?P<words>(?:[A-Z][a-z]+[ -]){1,5}?)(?:[(（]\s*(?P<acr>[A-Z]{2,8})\s*[)）]\s*)?"
-    r"(?P<form>(?i:decoctions?|granules?|formula|pills?|capsules?|powders?|tablets?|injection))\b"
+    # (the forms of Chinese medicine, not tablets, capsules or injections: "Huawei tablets",
+    # "Senna Tablets", "One capsule")
+    r"(?P<form>(?i:decoctions?|granules?|formula|pills?|powders?))\b"
 )
 # Hanyu Pinyin's syllables, without tones ("ü" written "v"): a word is pinyin when it is a run of them.
 PINYIN_SYLLABLES = frozenset(
@@ -1701,7 +1693,6 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
         "spinal muscular atrophy",
     ),
     COMPARATOR_BEFORE: ("比", "相较", "优于", "不如", "than", "compared", "versus", "vs", "relative to"),
-    CONTROL_ARM_BEFORE: ("control", "对照组"),
 }  # fmt: skip
 
 # --- verification: how a source states an outcome, an event and its date -------------

@@ -83,7 +83,8 @@ def extract_claims(
     layout = Layout.of(
         paragraphs,
         sentences,
-        article_subject(sentences, classes, unlisted.counts) or record_subject(sentences, classes),
+        # (a registry record's title names its subject, before any count of names)
+        record_subject(sentences, classes) or article_subject(sentences, classes, unlisted.counts),
         TrialIndex.of(sentences, classes),
         classes,
         unlisted.glued_rows,

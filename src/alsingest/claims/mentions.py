@@ -439,25 +439,31 @@ _DRUG_HEADER = re.compile(r"(?:drugs?|interventions?|agents?|药物|干预措施
 _SEPARATORS = (" / ", "|", "\t")
 
 
-def pinyin_syllables(word: str) -> int:
-    """How many pinyin syllables ``word`` is made of ("sijunzi": 3); 0 when it is no pinyin.
+def pinyin_split(word: str) -> list[str]:
+    """``word`` cut into pinyin syllables ("sijunzi": si, jun, zi); [] when it is no pinyin.
     Only the first may open on a vowel (pinyin writes "xi'an" for two): "tea" is no pinyin."""
     word = word.lower()
-    best = [0] + [-1] * len(word)  # syllables in the first i letters, -1: no way there
+    back: list[int | None] = [0] + [None] * len(word)  # where the syllable ending here began
     for i in range(len(word)):
-        if best[i] < 0 or (i and word[i] in "aoe"):
+        if back[i] is None or (i and word[i] in "aoe"):
             continue
         for j in range(i + 1, min(len(word), i + 6) + 1):
-            if word[i:j] in patterns.PINYIN_SYLLABLES and best[j] < 0:
-                best[j] = best[i] + 1
-    return max(best[-1], 0)
+            if back[j] is None and word[i:j] in patterns.PINYIN_SYLLABLES:
+                back[j] = i
+    if back[-1] is None or not word:
+        return []
+    cuts, at = [], len(word)
+    while at:
+        cuts.append(word[back[at] : at])
+        at = back[at]
+    return cuts[::-1]
 
 
 def formula_names(text: str, folded: str) -> list[tuple[str, str | None]]:
     """Chinese medicine formulas named in English by their pinyin, with the acronym the text
     gives them: "Jiawei Sijunzi (JWSJZ) decoction" is ("jiawei sijunzi", "jwsjz"); only the
     pinyin words right before the form name it ("Modified Xiaoxuming Decoction": "xiaoxuming"),
-    at least two syllables of them."""
+    at least three syllables of them."""
     if not any(form in folded for form in _FORMULA_FORMS):
         return []  # most sentences: no form named
     found = []
@@ -465,13 +471,23 @@ def formula_names(text: str, folded: str) -> list[tuple[str, str | None]]:
         words = m.group("words").replace("-", " ").split()
         kept: list[str] = []
         for word in reversed(words):
-            if word.lower() in patterns.NOT_PINYIN or not pinyin_syllables(word):
+            if word.lower() in patterns.NOT_PINYIN or not pinyin_split(word):
                 break
             kept.insert(0, word)
-        if sum(pinyin_syllables(w) for w in kept) >= 2:
+        if sum(len(pinyin_split(w)) for w in kept) >= 3:
             acronym = m.group("acr")
+            # an acronym of three letters or more, the initials of its words or syllables
+            # ("JWSJZ": Jia Wei Si Jun Zi): not "(SD)" that a standard deviation also is
+            if acronym and not (len(acronym) >= 3 and acronym.lower() in _initials(kept)):
+                acronym = None
             found.append((" ".join(kept).lower(), acronym.lower() if acronym else None))
     return found
+
+
+def _initials(words: list[str]) -> set[str]:
+    """The initials of ``words`` and of their pinyin syllables ("jwsjz" for Jiawei Sijunzi)."""
+    syllables = [syllable for word in words for syllable in pinyin_split(word)]
+    return {"".join(w[0] for w in words).lower(), "".join(s[0] for s in syllables)}
 
 
 _FORMULA_FORMS = (
@@ -988,21 +1004,8 @@ def _in_both_arms(view: str, mentions: Sequence[TherapyMention]) -> set[str]:
 
 
 def control_arm(view: str, mention: TherapyMention) -> bool:
-    """The control arm's drug: "Riluzole was administered to the control group", "对照组给予利鲁唑"
-    — not the arms given in turn ("… received X and placebo, respectively", "分别接受"), nor the
-    control group's later switch to the study drug (an extension, a crossover)."""
-    return bool(
-        (
-            patterns.CONTROL_ARM_AFTER.match(view, mention.end, mention.end + 60)
-            or (
-                has_cue(patterns.CONTROL_ARM_BEFORE, view)
-                and patterns.CONTROL_ARM_BEFORE.search(
-                    view, max(0, mention.start - 40), mention.start
-                )
-            )
-        )
-        and not patterns.ARMS_IN_TURN.search(view)
-    )
+    """The control arm's drug: "Riluzole was administered to the control group", "以利鲁唑为对照"."""
+    return bool(patterns.CONTROL_ARM_AFTER.match(view, mention.end, mention.end + 60))
 
 
 def _eligibility(view: str, mention: TherapyMention) -> bool:
