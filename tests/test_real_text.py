@@ -3065,7 +3065,13 @@ GUARDS_14 = review_guards(
 # Western products, two-letter acronyms ("(SD)"); "given to control cramps", healthy controls,
 # arms in turn in other words, comparisons before 对照组, single-arm studies, a control group's
 # switch; sub-group and survey 例数 rows; a 阶段 heading
-GUARDS_15 = review_guards("session15_extract.json", "session15b_extract.json")
+# A third: a registry title's code the lexicon lacks, a title naming the care participants take,
+# roundups and news citing an id; "the Tanaka formula", three-letter acronyms (SMS, SNS, AND); a
+# placebo matching the drug, a low dose of it, those without it, the control group switched to
+# it; an arm's own 受试者例数 cell, a size made of parts
+GUARDS_15 = review_guards(
+    "session15_extract.json", "session15b_extract.json", "session15c_extract.json"
+)
 
 
 @pytest.mark.parametrize(

@@ -1838,6 +1838,12 @@ GUARDS_12 = review_guards(
     # approval; dosing titrated, labelled, in rats or of a later cohort; Chinese withdrawals of an
     # approval; withdrawals denied, urged, of other programmes, agreements or arms, pauses
     "session15b_verify.json",
+    # a third: the month "May" and "demand" as no hedge, reasons "因疗效不佳…撤市" as no denial;
+    # another indication's or disease's withdrawal; conditions; a stock listing's application;
+    # 其他/其与; first patients dated in their clause or "today"; retrospective, real-world and
+    # pooled studies, earlier trials; an approval's date as no start's; dosing before a hold, in an
+    # extension, abroad, of another drug's study; a grant's "Project Start Date"; a plan's target
+    "session15c_verify.json",
 )
 
 

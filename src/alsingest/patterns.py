@@ -674,7 +674,9 @@ FIELD_COUNT = re.compile(
     rf"(?:(?:enrol?lment|样本量|入组人数|例数)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?|"
     # a registry record's row "受试者例数: | 12", its key opening the row (not "严重不良事件例数 | 3",
     # "试验组例数 | 64", "| SAD受试者例数: | 32")
-    r"(?:^|\|)\s*受试者例数\s*[:：]\s*\|)"
+    # (the number the whole cell: not "12（健康受试者）+ 24（ALS患者）")
+    # (its key opening a row, not after an arm's cell: "| 试验组 | 受试者例数: | 64 |")
+    rf"(?:^|(?<!组\s)(?<!组)(?<!计\s)(?<!计)\|)\s*受试者例数\s*[:：]\s*\|(?=\s*(?:{_NUMBER})\s*(?:\||$)))"
     rf"\s*(?P<n>{_NUMBER})\b"
 )
 # "Sample size: 12", "Number of participants: 133 (67 treated, …)": the number is the whole value
@@ -1033,7 +1035,16 @@ COMPARATOR_BEFORE = re.compile(
 CONTROL_ARM_AFTER = re.compile(
     r"\s*(?:was|were)\s+(?:administered|given)\s+to\s+(?:the\s+|a\s+)?control\s+(?:group|arm)s?\b|"
     r"\s*(?:served|serves|was used|is used)\s+as\s+(?:the\s+|an?\s+)?(?:active\s+)?(?:control|comparator)\b|"
-    r"\s*(?:作为|为)对照|\s*(?:治疗)?对照组"
+    r"\s*(?:作为|为)对照|\s*对照组"
+)
+# ... not the study drug itself in another guise: a placebo matching it, a low dose of it, the
+# patients without it, the control group's switch to it.
+NOT_THE_CONTROL_DRUG = re.compile(
+    r"\b(?:matching|placebo|dose of|did not receive|without|not receiving)\b[^.;,]{0,30}$|"
+    r"(?:剂量|未接受|改用|转为|匹配)[^，,。；;]{0,10}$"
+)
+SWITCHED_TO = re.compile(
+    r"\b(?:extension|crossover|cross-over|open-label|switched|delayed[- ]start)\b|交叉|延长期|开放标签|改用|转为"
 )
 # "与 TCH346 一样": a comparison.
 COMPARISON_AFTER = re.compile(r"^\s*(一样|相同|相似|类似|相比|比较|联合(使用|用药|治疗))")
@@ -1943,7 +1954,8 @@ RECORD_START = re.compile(
     # the WHO registry platform's "Date of first enrolment: December 2011"
     r"|\bdate of first enrol?ment\b[\s:|]*"
     # a mirror's "- **Start date:** 2009-01" (a field: its colon or cell bar right after)
-    r"|(?<![\w-])(?<!completion )start date\s*[:：|]\s*"
+    # (no other word before it: not a grant's "Project Start Date:")
+    r"|(?<![\w-])(?<![a-z0-9] )(?<![a-z0-9]-)start date\s*[:：|]\s*"
 )
 ENROLLMENT_FIELD = re.compile(
     r"\benrollment\b\s*(?:\((?:actual|estimated|anticipated)\))?[\s:|]*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\b"
@@ -1988,12 +2000,16 @@ RECEIVED_TRIAL_APPROVAL = re.compile(
     r"national medical products administration|mhra|health canada|tga|pmda)\s+to\s+(?:conduct|start|begin|"
     r"initiate)\s+(?:[\w/-]+\s+){0,4}?(?:clinical\s+)?trials?\b"
 )
-# A trial under way has started: "the Phase 3 trial, which enrolled 943 people", "treated its first
-# two patients in the Phase II trial" — the trial its subject or the place of its first patients.
-TRIAL_UNDER_WAY = re.compile(
-    r"(?<!surveillance )(?<!observational )(?<!registry )(?<!cohort )(?<!history )\b(?:trials?|study)\b(?:\s*[(（][^()（）]{0,30}[)）])?,?\s+(?:which|that)\s+(?:has\s+|had\s+)?"
+# A trial under way has started: "NurOwn's Phase 3 trial, which enrolled 943 people" (its own
+# relative clause: the verifier takes it on no day of the start), "treated its first two
+# patients in the Phase II trial".
+TRIAL_ENROLLED = re.compile(
+    r"\b(?:trials?|study)\b(?:\s*[(（][^()（）]{0,30}[)）])?,?\s+(?:which|that)\s+(?:has\s+|had\s+)?"
     r"(?:enrolled|recruited|randomi[sz]ed)\s+(?:a total of\s+)?\d[\d,]*\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:people|participants|patients|subjects|individuals|volunteers)\b|"
+    r"(?:people|participants|patients|subjects|individuals|volunteers)\b"
+)
+TRIAL_UNDER_WAY = re.compile(
+    f"{TRIAL_ENROLLED.pattern}|"
     r"\b(?:treated|dosed|enrolled|randomi[sz]ed)\s+(?:its|the)\s+first\s+(?:\w+\s+)?(?:patients|participants|"
     r"subjects)\s+in\s+(?:the|its|a)\s+(?:[\w/-]+\s+){0,4}?(?:trial|study)\b"
 )
@@ -2007,16 +2023,17 @@ VERIFY_TRIAL_START = re.compile(
     r"(?![^.;]{0,40}(?:expanded access|early access|compassionate))|"
     r"首[例位名](?:患者|受试者|参与者)(?:入组|给药|接受)"
 )
-# A first dose in more words than the claim patterns read: "the trial … has started dosing",
-# "dosing began in the trial" (not a titration, a label's instruction, a later cohort).
-VERIFY_DOSING = re.compile(
-    f"{DOSING.pattern}|"
-    r"\b(?:trial|study)\b[^.;]{0,160}?\b(?:has|have|had)\s+(?:now\s+)?(?:started|begun|commenced|initiated)\s+"
-    r"dosing\b(?!\s+(?:in\s+|of\s+)?(?:the\s+|a\s+)?(?:second|third|fourth|fifth|next|higher|additional|"
-    r"[\w-]+-dose)\b)|"
-    r"\bdosing\s+(?:has\s+|had\s+)?(?:began|begun|started|commenced)\s+in\s+(?:the|a)\s+(?:[\w/-]+\s+){0,4}?"
-    r"(?:trial|study)\b"
+# A first dose in more words than the claim patterns read: "the trial … has started dosing" (the
+# nearest trial noun before it), "dosing began in the trial" — not a later cohort, an extension,
+# another country.
+TRIAL_DOSING = re.compile(
+    r"\b(?:trial|study)\b(?:(?!\b(?:trial|study)\b)[^.;]){0,160}?\b(?:has|have|had)\s+(?:now\s+)?"
+    r"(?:started|begun|commenced|initiated)\s+dosing\b"
+    r"(?=\s*(?:[.,;)]|$|patients|participants|subjects|the first|in the (?:phase|trial|study)))|"
+    r"\bdosing\s+(?:has\s+|had\s+)?(?:began|begun|started|commenced)\s+in\s+(?:the|a)\s+"
+    r"(?!(?:[\w/-]+\s+){0,2}?(?:extension|open-label|part|cohort))(?:[\w/-]+\s+){0,4}?(?:trial|study)\b"
 )
+VERIFY_DOSING = re.compile(f"{DOSING.pattern}|{TRIAL_DOSING.pattern}")
 # A launch in the words of its first use: "开出……首个处方", "首批次使用", "first commercial
 # prescription", "now commercially available".
 VERIFY_LAUNCH = re.compile(
@@ -2035,14 +2052,20 @@ VERIFY_WITHDRAWAL = re.compile(
     r"\b(?:withdr(?:ew|awn)|discontinued)\b"
     r"(?!\s+(?:\w+\s+){0,2}?from\s+(?:the\s+|this\s+|a\s+)?(?:[\w/-]+\s+)?(?:study|studies|trials?)\b)|"
     r"\bwithdr(?:aw|awing|awal|awn|ew)\b[^.;]{0,40}\b(?:markets?|approval|authori[sz]ation)\b|"
-    # an application withdrawn by its sponsor: "is withdrawing its application with the FDA"
-    r"\bwithdr(?:aw|aws|awing|awn|ew)\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,3}?applications?\b|"
+    # an application to a regulator withdrawn by its sponsor: "is withdrawing its application
+    # with the U.S. FDA", "withdrew its biologics license application" (not a stock listing's)
+    r"\bwithdr(?:aw|aws|awing|awn|ew)\s+(?:its|the|their)\s+(?:marketing\s+|biologics license\s+|"
+    r"new drug\s+|regulatory\s+)?(?:authori[sz]ation\s+)?applications?\s+(?:with|to|at)\s+(?:the\s+)?"
+    r"(?:u\.\s?s\.\s+|us\s+|european\s+)?(?:fda|food and drug|ema|european medicines|nmpa|health canada|"
+    r"mhra|tga|pmda|regulator)|"
+    r"\bwithdr(?:aw|aws|awing|awn|ew)\s+(?:its|the|their)\s+(?:marketing authori[sz]ation|biologics license|"
+    r"new drug|bla|nda|maa)\s+applications?\b|"
     r"\bpull(?:s|ed|ing)?\b[^.;]{0,30}\bfrom (?:the )?markets?\b|"
     # a developer ending the drug's development ("will discontinue development of X in ALS",
     # "决定终止该药的研发") — not another programme, an agreement, a pause, one arm
     r"\b(?:discontinu(?:e|es|ed|ing)|terminat(?:e|es|ed|ing)|abandon(?:s|ed|ing)?)\s+"
     r"(?:(?:the|its|further|clinical)\s+){0,2}development\s+of\b|"
-    r"(?<!另一款)(?<!其他)(?:终止|停止|放弃)(?:了|对)?(?:该药|该产品|其)[^,;。，；]{0,6}?(?:研发|开发)"
+    r"(?<!另一款)(?<!其他)(?:终止|停止|放弃)(?:了|对)?(?:该药|该产品|其(?![他与]))[^,;。，；]{0,6}?(?:研发|开发)"
 )
 # A planned event: the plan word shortly before the event word, in the same clause.
 # A count given as a floor: "超过 2 000 例", "more than 600 participants", "逾百人".
@@ -2072,6 +2095,12 @@ REGISTRY_ID = re.compile(
     re.IGNORECASE,
 )
 
+# A registry record's field line ("NCT ID: NCT00818389", "Study Type: Interventional", "注册号: |"):
+# a record, not news citing a trial's id.
+RECORD_FIELD_LINE = re.compile(
+    r"(?:\b|(?<=\|))(?:nct id|nct number|clinicaltrials\.gov id(?:entifier)?|study type|recruitment status|"
+    r"overall status|注册号|研究类型|注册时间|登记号)\s*[:：|]"
+)
 # A registry record of an extension study: its title says so ("… in Previously Treated Adults",
 # "Open-label Extension Study of …", "延伸研究"), or its text calls it "this extension trial".
 EXTENSION_STUDY = re.compile(

@@ -608,6 +608,8 @@ def event_mentions(kind: str, view: str, sentence: int = 0) -> list[EventMention
     """Where a sentence states an event of ``kind``; approvals asked for are not approvals."""
     found = []
     for m in EVENT_PATTERNS[kind].finditer(view):
+        if not _an_event_of_the_kind(kind, view, m):
+            continue
         before = view[max(0, m.start() - 16) : m.start()]
         if kind == "approval" and patterns.APPROVAL_SOUGHT_BEFORE.search(before):
             continue
@@ -625,22 +627,65 @@ def event_mentions(kind: str, view: str, sentence: int = 0) -> list[EventMention
     return found
 
 
-# Asked for, not done: "analysts urged Acme to discontinue development", "calls to withdraw".
-_REQUESTED_BEFORE = re.compile(
-    r"\b(?:urg\w*|ask\w*|call\w* (?:on|for)|petition\w*|demand\w*|should|could|may|might)\b"
-    r"|要求|呼吁|建议|应当|可能"
+# Denied, asked for or hedged, in the words before a withdrawal: "no plans to discontinue",
+# "urged AB Science to discontinue", "would discontinue … if", "weighing whether to abandon",
+# "不会放弃", "若…将终止" (not the month "In May 2024", a reason "因疗效不佳…撤市").
+_WITHDRAWAL_DENIED = re.compile(
+    r"\b(?:no plans?|not|never|won't|will not|does not|did not|denied|denies|rejected)\b[^,;.]{0,24}$"
+    r"|(?:不会|不打算|无意|没有计划|并未|尚未|否认|拒绝)[^，,。；;]{0,8}$"
+)
+_WITHDRAWAL_ASKED = re.compile(
+    r"\b(?:urg\w*|ask\w*|call\w* (?:on|for)|petition\w*|press\w*)\b[^,;.]{0,40}\bto\s*$"
+    r"|\b(?:should|could|might|would|if|whether|weigh\w*|consider\w*)\b[^,;.]{0,30}$|\bmay\b(?!\s*\d)[^,;.]{0,30}$"
+    r"|(?:要求|呼吁|建议|应当|可能|若|如果|一旦|是否)[^。；;]{0,30}$"
 )
 
 
 def _withdrawal_stated(view: str, planned: bool = False) -> bool:
-    """A withdrawal the sentence states as done or decided: not denied ("no plans to
-    discontinue development", "不会放弃") nor, for a claim of one done, asked for or hedged
-    ("urged … to discontinue", "may include withdrawing")."""
+    """A withdrawal the sentence states as done or decided, of ALS: not denied ("no plans to
+    discontinue development", "不会放弃"), not of another disease, nor, for a claim of one done,
+    asked for or hedged ("urged … to discontinue", "would … if", "若…将终止")."""
     for m in patterns.VERIFY_WITHDRAWAL.finditer(view):
-        clause = _clause_before(view, m.start())
-        if not (_negated(view, m.start()) or (not planned and _REQUESTED_BEFORE.search(clause))):
+        before = _clause_before(view, m.start())
+        if _WITHDRAWAL_DENIED.search(before) or is_about_another_disease(
+            _clause_of(view, m.start())
+        ):
+            continue
+        if planned or not _WITHDRAWAL_ASKED.search(view[max(0, m.start() - 60) : m.start()]):
             return True
     return False
+
+
+# Studies that are no trial of the therapy ("a retrospective study, which enrolled 300"), a trial
+# that came before ("the earlier phase 2/3 trial, which enrolled 394"), conditions ("once it has
+# received approval"), a contrast ("Unlike the ATLAS trial, …"): none tells this trial under way.
+_NO_TRIAL_OF_IT = re.compile(
+    r"\b(?:retrospective|real-world|meta-analys\w*|pooled analys\w*|surveillance|observational|"
+    r"registry|natural history|cohort|earlier|previous|prior|preceding|unlike|whereas)\b"
+)
+_NOT_YET = re.compile(r"\b(?:before|until|yet|not|hold)\b")
+_CONDITION_BEFORE = re.compile(r"\b(?:once|if|until|unless|when|before|yet to)\b[^,;.]{0,40}$")
+
+
+def _an_event_of_the_kind(kind: str, view: str, m: re.Match) -> bool:
+    """The trial-start and dosing words read in other words than the claim's take a trial of the
+    therapy, stated as done: not another study, an earlier trial, a condition or a contrast."""
+    if kind == "trial_start" and (
+        patterns.TRIAL_ENROLLED.match(view, m.start())
+        or patterns.RECEIVED_TRIAL_APPROVAL.match(view, m.start())
+    ):
+        return not (
+            _NO_TRIAL_OF_IT.search(view)
+            or _CONDITION_BEFORE.search(_clause_before(view, m.start()))
+        )
+    if kind == "dosing" and patterns.TRIAL_DOSING.match(view, m.start()):
+        # (also within its words: "the study … on clinical hold before it had started dosing")
+        return not (
+            _NO_TRIAL_OF_IT.search(view)
+            or _CONDITION_BEFORE.search(_clause_before(view, m.start()))
+            or _NOT_YET.search(m.group())
+        )
+    return True
 
 
 def _clause_of(view: str, at: int) -> str:
@@ -865,8 +910,15 @@ def _event_dates(
             for e in event_mentions(kind, view, i)
             if not e.negated
             and (planned or not e.planned)
-            # "which enrolled 943 people", "is being conducted": under way, on no day it says
-            and not (kind == "trial_start" and patterns.TRIAL_UNDER_WAY.match(view, e.start))
+            # "which enrolled 943 people", "received approval … to conduct trials": under way or
+            # cleared, on no day of its start
+            and not (
+                kind == "trial_start"
+                and (
+                    patterns.TRIAL_ENROLLED.match(view, e.start)
+                    or patterns.RECEIVED_TRIAL_APPROVAL.match(view, e.start)
+                )
+            )
         ]
         if planned and kind == "approval" and patterns.DECISION_EXPECTED.search(view):
             mentions.append(EventMention(i, 0, True, False))  # "a decision expected by Jan. 25"
@@ -882,8 +934,8 @@ def _event_dates(
             continue
         # "the first ALS drug approved in Canada since 2018", "已在美国获批上市，并在2023年递交了
         # 上市申请": not this event's date.
-        here = [
-            (i, d.iso)
+        stated = [
+            d
             for d in _past_the_dateline(
                 view, find_dates(view, year, anchor if year is None else None)[0]
             )
@@ -895,6 +947,15 @@ def _event_dates(
                 planned or not patterns.DEADLINE_BEFORE.search(view, max(0, d.start - 24), d.start)
             )
         ]
+        here = [(i, d.iso) for d in stated]
+        if all(patterns.TRIAL_UNDER_WAY.match(view, e.start) for e in mentions):
+            # "treated its first two patients in the trial" in a release of 9 October: by then,
+            # on no day it gives but one in its own clause ("… in March 2020")
+            spans = [clause_at(view, e.start) for e in mentions]
+            dated.extend((i, d.iso) for d in stated if any(a <= d.start < b for a, b in spans))
+            if announced and patterns.TODAY.search(view):
+                dated.append((i, announced))  # "today announced it has dosed the first patients"
+            continue
         if not here and announced and len(announced) == 10:
             # "Amylyx said Thursday that the FDA has approved …" in a copy dated Sep. 29, 2022:
             # the weekday of the copy's week the news was told
@@ -983,6 +1044,10 @@ def _check_date(claim: Mapping, window: list[_Sentence], mention: int, source: S
                 )
     found = [d for d in find_dates(here.view, year)[0] if d.iso and len(d.iso) >= 7]
     found = _past_the_dateline(here.view, found)
+    if claim.get("status") == "planned":
+        # a plan's dates are its target's ("expects topline results in December 2025"), not
+        # the day it was told ("2021-08-25 – AB Science has received …")
+        found = [d for d in found if patterns.PLANNED.search(_clause_before(here.view, d.start))]
     own = [d.iso for d in found]
     # another day counts only for the date the sentence opens with ("2月18日，公司发布公告…"),
     # not an investor call's or a meeting's later in it
@@ -990,8 +1055,6 @@ def _check_date(claim: Mapping, window: list[_Sentence], mention: int, source: S
     if (
         len(claimed) >= 7
         and own
-        # (a plan's date against the day it was told of: "expects to resume in September")
-        and claim.get("status") != "planned"
         and all(d[:4] == claimed[:4] and _another_day(claimed, d, lead) for d in own)
     ):
         return Check("conflict", (mention,), f"the source dates it {own[0]}")
@@ -1681,9 +1744,15 @@ def _silent_on_event(claim: Mapping, views: list[tuple[int, str]]) -> bool:
     if kind == "withdrawal":
         # (one denied or only asked for is none: "no plans to discontinue development")
         planned = claim.get("status") == "planned"
-        return not any(_withdrawal_stated(view, planned) for _, view in views)
+        return not any(
+            _withdrawal_stated(view, planned) and not is_about_another_disease(view)
+            for _, view in views
+        )
     return words is not None and not any(
-        (words.search(view) or (kind == "trial_start" and _trial_period_start(view, None, None)))
+        (
+            any(_an_event_of_the_kind(kind, view, m) for m in words.finditer(view))
+            or (kind == "trial_start" and _trial_period_start(view, None, None))
+        )
         and not is_about_another_disease(view)
         for _, view in views
     )

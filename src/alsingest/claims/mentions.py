@@ -100,8 +100,18 @@ def record_subject(sentences: Sequence[SentenceInput], classes: frozenset[str]) 
     head = [item for item in sentences if item.sentence.start < RECORD_HEAD_CHARS]
     if not head or not any(patterns.REGISTRY_ID.search(item.view.text) for item in head):
         return None
+    if not any(patterns.RECORD_FIELD_LINE.search(item.view.folded) for item in head):
+        return None  # news citing a trial's id: no record
     title = [item for item in head if item.sentence.paragraph == head[0].sentence.paragraph]
-    named = {m.therapy for item in title for m in item.mentions if m.therapy not in classes}
+    if any(patterns.CODE_NAME.search(item.view.folded) for item in title):
+        return None  # "A Study of VX-9981 in Adults Taking Riluzole": a code the lexicon lacks
+    named = {
+        m.therapy
+        for item in title
+        for i, m in enumerate(item.mentions)
+        if m.therapy not in classes
+        and i not in background_mentions(item.view.folded, list(item.mentions))
+    }
     return named.pop() if len(named) == 1 else None
 
 
@@ -474,11 +484,13 @@ def formula_names(text: str, folded: str) -> list[tuple[str, str | None]]:
             if word.lower() in patterns.NOT_PINYIN or not pinyin_split(word):
                 break
             kept.insert(0, word)
-        if sum(len(pinyin_split(w)) for w in kept) >= 3:
+        syllables = sum(len(pinyin_split(w)) for w in kept)
+        # (a "formula" named by one word is as likely a person's: "the Tanaka formula")
+        if syllables >= 3 and (len(kept) >= 2 or not m.group("form").lower().startswith("formula")):
             acronym = m.group("acr")
-            # an acronym of three letters or more, the initials of its words or syllables
-            # ("JWSJZ": Jia Wei Si Jun Zi): not "(SD)" that a standard deviation also is
-            if acronym and not (len(acronym) >= 3 and acronym.lower() in _initials(kept)):
+            # an acronym of four letters or more, the initials of its words or syllables
+            # ("JWSJZ": Jia Wei Si Jun Zi): not "(SD)", "(SMS)", "(AND)", that other words are
+            if acronym and not (len(acronym) >= 4 and acronym.lower() in _initials(kept)):
                 acronym = None
             found.append((" ".join(kept).lower(), acronym.lower() if acronym else None))
     return found
@@ -1004,8 +1016,16 @@ def _in_both_arms(view: str, mentions: Sequence[TherapyMention]) -> set[str]:
 
 
 def control_arm(view: str, mention: TherapyMention) -> bool:
-    """The control arm's drug: "Riluzole was administered to the control group", "以利鲁唑为对照"."""
-    return bool(patterns.CONTROL_ARM_AFTER.match(view, mention.end, mention.end + 60))
+    """The control arm's drug: "Riluzole was administered to the control group", "以利鲁唑为对照"
+    — not a placebo matching the study drug, a low dose of it, those without it, nor the control
+    group's switch to it in an extension."""
+    return bool(
+        patterns.CONTROL_ARM_AFTER.match(view, mention.end, mention.end + 60)
+        and not patterns.NOT_THE_CONTROL_DRUG.search(
+            view, max(0, mention.start - 40), mention.start
+        )
+        and not patterns.SWITCHED_TO.search(view)
+    )
 
 
 def _eligibility(view: str, mention: TherapyMention) -> bool:
