@@ -39,7 +39,8 @@ SEALED11 = "real-test11"  # collected in session 11, scored once at its end (0.8
 SEALED12 = "real-test12"  # collected in session 12, scored once at its end (0.789)
 SEALED13 = "real-test13"  # collected in session 13, scored once at its end (0.744)
 SEALED14 = "real-test14"  # collected in session 14, scored once at its end (0.820)
-SEALED15 = "real-test15"  # collected at the end of session 14, unread: score once, next session
+SEALED15 = "real-test15"  # collected at the end of session 14, scored once in session 15 (0.773)
+SEALED16 = "real-test16"  # collected in session 15, unread: score once, next session
 SPENT = (
     SEALED,
     SEALED2,
@@ -55,9 +56,10 @@ SPENT = (
     SEALED12,
     SEALED13,
     SEALED14,
+    SEALED15,
 )
 # a fresh sealed set goes here until its single score is written down
-FRESH: tuple[str, ...] = (SEALED15,)
+FRESH: tuple[str, ...] = (SEALED16,)
 
 
 def gold_sets() -> dict[str, tuple[list[Path], Path]]:
@@ -117,6 +119,7 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         SEALED13: beside(tests / "real" / "test13"),
         SEALED14: beside(tests / "real" / "test14"),
         SEALED15: beside(tests / "real" / "test15"),
+        SEALED16: beside(tests / "real" / "test16"),
     }
 
 

@@ -54,6 +54,7 @@ REAL_SETS = {
     "real-test12": "test12",
     "real-test13": "test13",
     "real-test14": "test14",
+    "real-test15": "test15",
 }
 
 
