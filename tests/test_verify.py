@@ -2116,34 +2116,35 @@ def test_a_deadline_is_no_date_of_an_event_told_as_done(lexicon):
 
 
 @pytest.mark.parametrize(
-    "sentence",
+    "sentence, verdicts",
     [
-        "NurOwn's Phase 2 trial, which enrolled 212 people with ALS, ended last year.",
-        "The clinic has treated its first two patients in the Phase 2 trial of NurOwn.",
-        "Acme received approval from the FDA to conduct phase 2 clinical trials of NurOwn.",
-    ],
-)
-def test_a_trial_told_under_way_states_its_start(lexicon, sentence):
-    # A trial that enrolled people, or treated its first ones, has started, as has one a regulator
-    # approved: the claim of its start is stated, though not its month.
-    source = Source(f"{sentence}\n\n{ABOUT_ALS}", CONVERTER, published="2024-11-20")
-    got = verify_claim(claim(type="trial_start", date="2023-05", phase="2"), source, lexicon)
-    assert got.verdict == PARTIAL, got.reason
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
+        # A trial that enrolled people, or treated its first ones, has started, as has one a
+        # regulator approved: the claim of its start is stated, though not its month.
+        ("NurOwn's Phase 2 trial, which enrolled 212 people with ALS, ended last year.", {PARTIAL}),
+        (
+            "The clinic has treated its first two patients in the Phase 2 trial of NurOwn.",
+            {PARTIAL},
+        ),
+        (
+            "Acme received approval from the FDA to conduct phase 2 clinical trials of NurOwn.",
+            {PARTIAL},
+        ),
         # a plan or a hope is no trial under way, nor an observational study's count
-        "Acme will enroll 212 people with ALS in a Phase 2 trial of NurOwn.",
-        "Acme hopes NurOwn can be tested in people with ALS one day.",
-        "A post-marketing surveillance study, which enrolled 1,200 patients, followed NurOwn.",
+        (
+            "Acme will enroll 212 people with ALS in a Phase 2 trial of NurOwn.",
+            {NOT_FOUND, CONTRADICTED},
+        ),
+        ("Acme hopes NurOwn can be tested in people with ALS one day.", {NOT_FOUND, CONTRADICTED}),
+        (
+            "A post-marketing surveillance study, which enrolled 1,200 patients, followed NurOwn.",
+            {NOT_FOUND, CONTRADICTED},
+        ),
     ],
 )
-def test_a_trial_to_come_is_not_told_under_way(lexicon, sentence):
+def test_a_trial_told_under_way_states_its_start(lexicon, sentence, verdicts):
     source = Source(f"{sentence}\n\n{ABOUT_ALS}", CONVERTER, published="2024-11-20")
     got = verify_claim(claim(type="trial_start", date="2023-05", phase="2"), source, lexicon)
-    assert got.verdict in (NOT_FOUND, CONTRADICTED), got.reason
+    assert got.verdict in verdicts, got.reason
 
 
 def test_a_trial_under_way_in_a_dated_release_is_not_dated_by_it(lexicon):
