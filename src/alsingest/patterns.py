@@ -671,13 +671,16 @@ TRIAL_FIELD = re.compile(r"^[\s>*•·-]*" + _FIELD_KEY + r"\s*(?:\*\*)?\s*[:：
 FIELD_KEY_LINE = re.compile(r"^[\s>*•·#-]*" + _FIELD_KEY + r"\s*[:：]?\s*$")
 # "enrollment: 12 (estimated)", "样本量：60": the count a field gives.
 FIELD_COUNT = re.compile(
-    rf"(?:(?:enrol?lment|样本量|入组人数|例数)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?|"
-    # a registry record's row "受试者例数: | 12", its key opening the row (not "严重不良事件例数 | 3",
-    # "试验组例数 | 64", "| SAD受试者例数: | 32")
-    # (the number the whole cell: not "12（健康受试者）+ 24（ALS患者）")
-    # (its key opening a row, not after an arm's cell: "| 试验组 | 受试者例数: | 64 |")
-    rf"(?:^|(?<!组\s)(?<!组)(?<!计\s)(?<!计)\|)\s*受试者例数\s*[:：]\s*\|(?=\s*(?:{_NUMBER})\s*(?:\||$)))"
-    rf"\s*(?P<n>{_NUMBER})\b"
+    rf"(?:enrol?lment|样本量|入组人数|例数)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*(?P<n>{_NUMBER})\b"
+)
+# A registry record's row "受试者例数: | 12": its key opening the row (not after an arm's cell,
+# "| 试验组 | 受试者例数: | 64 |", nor "| SAD受试者例数: | 32"), the number the whole cell (not
+# "12（健康受试者）+ 24（ALS患者）").
+FIELD_ROW_COUNT = re.compile(
+    r"受试者例数(?<![^|\s]受试者例数)(?<![\w] 受试者例数)"
+    r"(?<!组 \| 受试者例数)(?<!组\| 受试者例数)(?<!组 \|受试者例数)(?<!组\|受试者例数)"
+    r"(?<!计 \| 受试者例数)(?<!计\| 受试者例数)(?<!计 \|受试者例数)(?<!计\|受试者例数)"
+    rf"\s*[:：]\s*\|\s*(?P<n>{_NUMBER})\s*(?:\||$)"
 )
 # "Sample size: 12", "Number of participants: 133 (67 treated, …)": the number is the whole value
 # (not "Sample size: 90% power …", "Sample size: 390 in the original protocol, reduced to 240").

@@ -948,7 +948,9 @@ def _event_dates(
             )
         ]
         here = [(i, d.iso) for d in stated]
-        if all(patterns.TRIAL_UNDER_WAY.match(view, e.start) for e in mentions):
+        if kind == "trial_start" and all(
+            patterns.TRIAL_UNDER_WAY.match(view, e.start) for e in mentions
+        ):
             # "treated its first two patients in the trial" in a release of 9 October: by then,
             # on no day it gives but one in its own clause ("… in March 2020")
             spans = [clause_at(view, e.start) for e in mentions]

@@ -260,6 +260,7 @@ NOT_A_COUNT_BEFORE = re.compile(r"\b(phase|stage|part|week|day|month|cohort|visi
 
 _ENGLISH_COUNT_RULES = {
     patterns.FIELD_COUNT: "FIELD_COUNT (a registry field)",
+    patterns.FIELD_ROW_COUNT: "FIELD_ROW_COUNT (a registry record's row)",
     patterns.FIELD_SIZE_COUNT: "FIELD_SIZE_COUNT (a registry or review field)",
     patterns.EN_COUNT: "EN_COUNT with an enrollment cue",
     patterns.EN_N_EQUALS: "EN_N_EQUALS",
@@ -437,6 +438,7 @@ def find_enrollment(view: str) -> Attribute | None:
     english = (
         [
             *patterns.FIELD_COUNT.finditer(view),
+            *patterns.FIELD_ROW_COUNT.finditer(view),
             *patterns.FIELD_SIZE_COUNT.finditer(view),
             *patterns.EN_COUNT.finditer(view),
             *patterns.EN_N_EQUALS.finditer(view),

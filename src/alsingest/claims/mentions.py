@@ -105,13 +105,14 @@ def record_subject(sentences: Sequence[SentenceInput], classes: frozenset[str]) 
     title = [item for item in head if item.sentence.paragraph == head[0].sentence.paragraph]
     if any(patterns.CODE_NAME.search(item.view.folded) for item in title):
         return None  # "A Study of VX-9981 in Adults Taking Riluzole": a code the lexicon lacks
-    named = {
-        m.therapy
-        for item in title
-        for i, m in enumerate(item.mentions)
-        if m.therapy not in classes
-        and i not in background_mentions(item.view.folded, list(item.mentions))
-    }
+    named: set[str] = set()
+    for item in title:
+        background = background_mentions(item.view.folded, list(item.mentions))
+        named.update(
+            m.therapy
+            for i, m in enumerate(item.mentions)
+            if m.therapy not in classes and i not in background
+        )
     return named.pop() if len(named) == 1 else None
 
 
@@ -358,6 +359,7 @@ class UnlistedNames:
         )
         names.update(drug_column_names(sentences, lexicon))
         glued_rows = frozenset(glued_row_sentences(sentences))
+        formulas = _FORMULA_FORM.search(text) is not None  # a form of Chinese medicine named
         names.update(glued_row_names(sentences, lexicon, glued_rows))
         for item in sentences:
             view = item.view.folded
@@ -394,7 +396,7 @@ class UnlistedNames:
                     name = _device_name(m.group("words").split(), m.group("acr"))
                     if name and _unlisted(name, lexicon):
                         names.add(name)
-            for name, acronym in formula_names(item.view.text, view):
+            for name, acronym in formula_names(item.view.text, view) if formulas else ():
                 if _unlisted(name, lexicon):
                     names.add(name)
                     if acronym and _unlisted(acronym, lexicon):
@@ -474,7 +476,7 @@ def formula_names(text: str, folded: str) -> list[tuple[str, str | None]]:
     gives them: "Jiawei Sijunzi (JWSJZ) decoction" is ("jiawei sijunzi", "jwsjz"); only the
     pinyin words right before the form name it ("Modified Xiaoxuming Decoction": "xiaoxuming"),
     at least three syllables of them."""
-    if not any(form in folded for form in _FORMULA_FORMS):
+    if not _FORMULA_FORM.search(folded):
         return []  # most sentences: no form named
     found = []
     for m in patterns.EN_FORMULA.finditer(text):
@@ -502,16 +504,7 @@ def _initials(words: list[str]) -> set[str]:
     return {"".join(w[0] for w in words).lower(), "".join(s[0] for s in syllables)}
 
 
-_FORMULA_FORMS = (
-    "decoction",
-    "granule",
-    "formula",
-    "pill",
-    "capsule",
-    "powder",
-    "tablet",
-    "injection",
-)
+_FORMULA_FORM = re.compile("decoction|granule|formula|pill|powder")  # EN_FORMULA's forms
 
 
 def _device_name(words: list[str], initials: str) -> str | None:
