@@ -667,25 +667,26 @@ _NOT_YET = re.compile(r"\b(?:before|until|yet|not|hold)\b")
 _CONDITION_BEFORE = re.compile(r"\b(?:once|if|until|unless|when|before|yet to)\b[^,;.]{0,40}$")
 
 
+def _start_on_no_day(view: str, at: int) -> bool:
+    """Trial-start words that state a start on no day of it: a trial told under way by its own
+    relative clause ("which enrolled 943 people"), an approval received to run it."""
+    return bool(
+        patterns.TRIAL_ENROLLED.match(view, at) or patterns.RECEIVED_TRIAL_APPROVAL.match(view, at)
+    )
+
+
 def _an_event_of_the_kind(kind: str, view: str, m: re.Match) -> bool:
     """The trial-start and dosing words read in other words than the claim's take a trial of the
-    therapy, stated as done: not another study, an earlier trial, a condition or a contrast."""
-    if kind == "trial_start" and (
-        patterns.TRIAL_ENROLLED.match(view, m.start())
-        or patterns.RECEIVED_TRIAL_APPROVAL.match(view, m.start())
-    ):
-        return not (
-            _NO_TRIAL_OF_IT.search(view)
-            or _CONDITION_BEFORE.search(_clause_before(view, m.start()))
-        )
-    if kind == "dosing" and patterns.TRIAL_DOSING.match(view, m.start()):
-        # (also within its words: "the study … on clinical hold before it had started dosing")
-        return not (
-            _NO_TRIAL_OF_IT.search(view)
-            or _CONDITION_BEFORE.search(_clause_before(view, m.start()))
-            or _NOT_YET.search(m.group())
-        )
-    return True
+    therapy, stated as done: not another study, an earlier trial, a condition or a contrast (nor,
+    for a first dose, one not yet given: "on clinical hold before it had started dosing")."""
+    dosing = kind == "dosing" and patterns.TRIAL_DOSING.match(view, m.start())
+    if not dosing and not (kind == "trial_start" and _start_on_no_day(view, m.start())):
+        return True
+    return not (
+        _NO_TRIAL_OF_IT.search(view)
+        or _CONDITION_BEFORE.search(_clause_before(view, m.start()))
+        or (dosing and _NOT_YET.search(m.group()))
+    )
 
 
 def _clause_of(view: str, at: int) -> str:
@@ -912,13 +913,7 @@ def _event_dates(
             and (planned or not e.planned)
             # "which enrolled 943 people", "received approval … to conduct trials": under way or
             # cleared, on no day of its start
-            and not (
-                kind == "trial_start"
-                and (
-                    patterns.TRIAL_ENROLLED.match(view, e.start)
-                    or patterns.RECEIVED_TRIAL_APPROVAL.match(view, e.start)
-                )
-            )
+            and not (kind == "trial_start" and _start_on_no_day(view, e.start))
         ]
         if planned and kind == "approval" and patterns.DECISION_EXPECTED.search(view):
             mentions.append(EventMention(i, 0, True, False))  # "a decision expected by Jan. 25"

@@ -481,27 +481,26 @@ def formula_names(text: str, folded: str) -> list[tuple[str, str | None]]:
     found = []
     for m in patterns.EN_FORMULA.finditer(text):
         words = m.group("words").replace("-", " ").split()
-        kept: list[str] = []
+        kept: list[str] = []  # the pinyin words right before the form
+        syllables: list[str] = []  # ... and their syllables
         for word in reversed(words):
-            if word.lower() in patterns.NOT_PINYIN or not pinyin_split(word):
+            split = pinyin_split(word)
+            if word.lower() in patterns.NOT_PINYIN or not split:
                 break
-            kept.insert(0, word)
-        syllables = sum(len(pinyin_split(w)) for w in kept)
+            kept.insert(0, word.lower())
+            syllables[:0] = split
         # (a "formula" named by one word is as likely a person's: "the Tanaka formula")
-        if syllables >= 3 and (len(kept) >= 2 or not m.group("form").lower().startswith("formula")):
-            acronym = m.group("acr")
-            # an acronym of four letters or more, the initials of its words or syllables
+        if len(syllables) >= 3 and (
+            len(kept) >= 2 or not m.group("form").lower().startswith("formula")
+        ):
+            acronym = (m.group("acr") or "").lower()
+            # an acronym of four letters or more, the initials of its words or of its syllables
             # ("JWSJZ": Jia Wei Si Jun Zi): not "(SD)", "(SMS)", "(AND)", that other words are
-            if acronym and not (len(acronym) >= 4 and acronym.lower() in _initials(kept)):
-                acronym = None
-            found.append((" ".join(kept).lower(), acronym.lower() if acronym else None))
+            initials = {"".join(w[0] for w in kept), "".join(s[0] for s in syllables)}
+            if len(acronym) < 4 or acronym not in initials:
+                acronym = ""
+            found.append((" ".join(kept), acronym or None))
     return found
-
-
-def _initials(words: list[str]) -> set[str]:
-    """The initials of ``words`` and of their pinyin syllables ("jwsjz" for Jiawei Sijunzi)."""
-    syllables = [syllable for word in words for syllable in pinyin_split(word)]
-    return {"".join(w[0] for w in words).lower(), "".join(s[0] for s in syllables)}
 
 
 _FORMULA_FORM = re.compile("decoction|granule|formula|pill|powder")  # EN_FORMULA's forms
