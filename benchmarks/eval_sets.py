@@ -104,6 +104,8 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         "real-dev23": beside(tests / "real" / "dev23"),
         "real-dev24": beside(tests / "real" / "dev24"),
         "real-dev25": beside(tests / "real" / "dev25"),
+        "real-dev26": beside(tests / "real" / "dev26"),
+        "real-dev27": beside(tests / "real" / "dev27"),
         SEALED: beside(tests / "real" / "test"),
         SEALED2: beside(tests / "real" / "test2"),
         SEALED3: beside(tests / "real" / "test3"),

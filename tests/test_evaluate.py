@@ -45,6 +45,8 @@ REAL_SETS = {
     "real-dev23": "dev23",
     "real-dev24": "dev24",
     "real-dev25": "dev25",
+    "real-dev26": "dev26",
+    "real-dev27": "dev27",
     "real-test6": "test6",
     "real-test7": "test7",
     "real-test8": "test8",

@@ -3889,3 +3889,82 @@ def test_a_registry_records_title_names_the_subject_of_its_rows(toolkit):
     # a page with no registry id in its head: no subject from its title
     news = text.replace("(NCT01234567)", "").replace("NCT ID: NCT01234567\n", "")
     assert ("ibudilast", "2015-03") not in {(c.therapy, c.date) for c in claims_of(toolkit, news)}
+
+
+# --- session 16: a registry page's fields laid out one per line -------------------------------
+REGISTRY_PAGE = (
+    "Title\n\n"
+    "A Study of Transplanted Glial Cells (GLR-101) in Patients With ALS\n"
+    "A Phase 2, Randomized Study of GLR-101 in Patients With ALS\n"
+    "  • Study Participants\n\n"
+    "    24\n"
+    "This study tests GLR-101 cells, injected intrathecally, in patients with ALS.\n"
+    "Study Started\n"
+    "Mar 3\n"
+    "2021\n"
+    "Primary Completion\n"
+    "Sep 30\n"
+    "2023\n\n"
+    "Enrollment (Actual)\n\n"
+    "24\n\n"
+    "Date of Registration:\n\n"
+    "2020-11-05\n"
+)
+
+
+def test_a_registry_pages_fields_one_per_line_are_its_trials(toolkit):
+    # The key alone on its line, the value below: a date the page prints over two lines ("Mar 3" /
+    # "2021") is one date, its day no citation marker; a count under a count key is the trial's size.
+    claims = claims_of(toolkit, REGISTRY_PAGE)
+    assert {c.therapy for c in claims} == {"glr101"}
+    assert {c.date for c in claims if c.date} == {"2021-03-03", "2023-09-30", "2020-11-05"}
+    assert {c.enrollment for c in claims if c.enrollment} == {24}
+    assert all(not c.refs for c in claims)
+
+
+def test_a_month_and_day_before_other_lines_stay_apart(toolkit):
+    # "Mar 3" above a line that is no bare year is no date split over two lines; a number under a
+    # key that counts nothing is no size.
+    text = REGISTRY_PAGE.replace("Mar 3\n2021\n", "Mar 3\n2021 update\n").replace(
+        "Enrollment (Actual)\n\n24", "Locations\n\n31"
+    )
+    claims = claims_of(toolkit, text)
+    assert "2021-03-03" not in {c.date for c in claims}
+    assert {c.enrollment for c in claims if c.enrollment} == {24}  # the participants' field only
+
+
+CN_RECORD = (
+    "注册题目: | 肌萎缩侧索硬化症患者的多中心安全性评估 |\n"
+    "注册号: | NCT01234567 |\n"
+    "研究类型: | 干预性研究 |\n"
+    "研究目的: | 评估鞘内注射自体骨髓间充质干细胞治疗肌萎缩侧索硬化症的安全性。 |\n"
+    "纳入标准: | 1.年满18周岁。 2.入组前需利鲁唑治疗至少一个月。 |\n"
+    "研究实施时间: | 2016年3月-2018年9月 |\n"
+    "受试者例数: | 36 |\n"
+)
+
+
+def test_a_record_whose_title_names_nothing_is_about_its_purpose_rows_therapy(toolkit):
+    # The title names no therapy: the one its purpose row names is the record's subject, and the
+    # rows without a name (period, size) are that therapy's trial.
+    claims = claims_of(toolkit, CN_RECORD)
+    facts = {(c.therapy, c.date, c.enrollment) for c in claims}
+    assert ("msc", "2016-03", None) in facts
+    assert ("msc", None, 36) in facts
+    # two therapies in its purpose rows: no subject
+    two = CN_RECORD.replace("自体骨髓间充质干细胞", "自体骨髓间充质干细胞联合依达拉奉")
+    assert ("msc", None, 36) not in {(c.therapy, c.date, c.enrollment) for c in claims_of(toolkit, two)}
+
+
+def test_a_records_title_names_an_unlisted_formula_without_the_studys_words(toolkit):
+    # "一项评估X方治疗…": the study's words before the formula are no part of its name, and a
+    # record of the traditional medicine registry (ITMCTR) has it as its subject.
+    text = (
+        "一项评估益髓通络方治疗肌萎缩侧索硬化症患者的随机对照临床研究\n\n"
+        "注册号:\n\nRegistration number:\n\nITMCTR2024000123\n\n"
+        "注册时间:\n\nDate of Registration:\n\n2024-06-18\n\n"
+        "研究类型:\n\n干预性研究\n"
+    )
+    claims = claims_of(toolkit, text)
+    assert {c.therapy for c in claims} == {"益髓通络方"}
+    assert "2024-06-18" in {c.date for c in claims}

@@ -17,6 +17,8 @@ LINE_TERMINATED = re.compile(
     r"|\.['\"”’)）]*(?:\s*\[[\d,，、\s–—\-]+\])*$"
     # a note in lenticular brackets closing the line ("…File Photo【作者:路透,日期:2024-12-05】")
     r"|【[^【】\n]*[:：][^【】\n]*】$"
+    # a record's row closing its last cell ("注册号: | NCT01234567 |")
+    r"|[:：]\s*\|.*\s\|$"
 )
 
 # "一、", "1.", "1.2 ", "(1)", "第一项：" at the start of a line.
@@ -149,7 +151,10 @@ WORD_GLUED_MARKER = re.compile(r"(?P<body>\d{1,3})(?=\.(?:\s|$))")  # its word: 
 TRAILING_MARKER_MIN_LINES = 3
 NOT_A_MARKER_BEFORE = re.compile(
     r"\b(phase|stage|type|grade|class|level|step|week|day|month|year|version|part|cohort|arm|group|"
-    r"figure|fig|table|page|chapter|section|n|no|and|or|to|of|in|by|at)[ \t]*$",
+    r"figure|fig|table|page|chapter|section|n|no|and|or|to|of|in|by|at)[ \t]*$"
+    # a month's day ("Study Started / Apr 12 / 2018", "Sept. 7"; not a full stop: "…in January.1,2")
+    r"|\b(?:(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?|january|february|march|april|may|"
+    r"june|july|august|september|october|november|december)[ \t]*$",
     re.IGNORECASE,
 )
 # Author-year right after a marker: "等 [9](1994)".
@@ -311,6 +316,14 @@ EN_DATE = re.compile(
     rf"|(?<!and )(?<!to )(?<![-–])(?P<mname4>{'|'.join(n for n in sorted(MONTHS, key=len, reverse=True) if len(n) > 4)}),\s+(?P<year4>{YEAR})(?=\s*[,.;:)]|\s*$)"
     r")\b"
 )
+# A month and day alone on a line, its year alone on the next ("Apr 12" / "2018"): a registry
+# page's field value printed over two lines, one date.
+_MONTH_ALTERNATIVES = "|".join(sorted(MONTHS, key=len, reverse=True))
+MONTH_DAY_LINE = re.compile(
+    rf"^(?:(?:{_MONTH_ALTERNATIVES})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTH_ALTERNATIVES})\.?),?$",
+    re.IGNORECASE,
+)
+YEAR_LINE = re.compile(rf"^\s*{YEAR}\s*$")
 # "May 31", "on Sept. 7": a month and day with no year, in the year last named or the article's.
 EN_MONTH_DAY = re.compile(
     rf"\b{_MONTH_NAME}\s+(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b(?![,.]?\s*\d|\s*%|:\d)"
@@ -656,6 +669,12 @@ PHASE_COUNT = re.compile(
 # value is a fact of the trial.
 _FIELD_KEY = (
     r"(?P<key>(?:(?:actual|estimated|anticipated)\s+)?(?:study\s+)?start date|"
+    # a registry page's "Study Started" / "Apr 12 2018", "Enrollment (Actual)", "Study Participants",
+    # the EU register's "Global end of trial date"
+    r"study start(?:ed)?(?=\s*(?:\((?:actual|estimated|anticipated)\))?\s*[:：]?\s*$)|"
+    r"(?:global\s+)?end of (?:the\s+)?trial(?:\s+date)?|study participants|"
+    # the day a trial was registered ("Date of Registration:", "注册时间:")
+    r"date of registration|registration date|注册时间|登记时间|"
     r"(?:primary\s+|final\s+|study\s+)?completion(?:\s+date)?|(?:target\s+|actual\s+|total\s+)?enrol?lment|"
     # the WHO registry platform's "Date of first enrolment: August 2013", "Target sample size: 12";
     # a review's "Number of participants: 133"
@@ -666,9 +685,17 @@ _FIELD_KEY = (
     # "研究所处的阶段: | I/II期")
     r"(?:(?:研究|试验)实施时间|受试者例数|研究所处的?阶段)(?=\s*[:：]\s*\|))"
 )
-TRIAL_FIELD = re.compile(r"^[\s>*•·-]*" + _FIELD_KEY + r"\s*(?:\*\*)?\s*[:：]")
+_FIELD_QUALIFIER = r"(?:\s*\((?:actual|estimated|anticipated)\))?"
+TRIAL_FIELD = re.compile(r"^[\s>*•·-]*" + _FIELD_KEY + _FIELD_QUALIFIER + r"\s*(?:\*\*)?\s*[:：]")
 # The same key alone on its line, its value on the next ("Study Start Date" / "2023-01-18").
-FIELD_KEY_LINE = re.compile(r"^[\s>*•·#-]*" + _FIELD_KEY + r"\s*[:：]?\s*$")
+FIELD_KEY_LINE = re.compile(r"^[\s>*•·#-]*" + _FIELD_KEY + _FIELD_QUALIFIER + r"\s*[:：]?\s*$")
+# A count key alone on its line ("Enrollment (Actual)", "Study Participants") and its value alone on
+# the next: the number, optionally qualified ("24", "1,200 (Estimated)", "24 participants").
+COUNT_FIELD_KEY = re.compile(r"enrol|participants|sample size|样本量|入组人数|例数")
+FIELD_VALUE_LINE = re.compile(
+    rf"^[\s•*|-]*(?P<n>{_NUMBER})\s*(?:\((?:actual|estimated|anticipated)\))?"
+    r"\s*(?:participants|patients|subjects|人|例|名)?\s*\|?\s*$"
+)
 # "enrollment: 12 (estimated)", "样本量：60": the count a field gives.
 FIELD_COUNT = re.compile(
     rf"(?:enrol?lment|样本量|入组人数|例数)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*(?P<n>{_NUMBER})\b"
@@ -1006,6 +1033,12 @@ REVIEW_POOL = re.compile(
 ELIGIBILITY = re.compile(
     r"纳入标准|入选标准|入组标准|排除标准|\b(eligibility|inclusion|exclusion) criteria"
 )
+# ... and a record's row or paragraph of them, opened by its key ("纳入标准: | 1.…", "Inclusion
+# Criteria: …"): every sentence of it is a criterion.
+CRITERIA_ROW = re.compile(
+    r"^[\s|•*#-]*(?:纳入标准|入选标准|入组标准|排除标准|"
+    r"(?:main\s+|key\s+)?(?:inclusion|exclusion|eligibility)\s+criteria)\s*[:：|]"
+)
 # ... and criteria written as rules for the patients, in the clause before the drug: "patients
 # must not have been taking riluzole", "were allowed to continue edaravone", "不得使用利鲁唑".
 ELIGIBILITY_BEFORE = re.compile(
@@ -1159,6 +1192,8 @@ NOT_A_THERAPY = re.compile(
 TRIAL_VERB = re.compile(
     r"确证|评价|评估|验证|观察|探索|考察|证实|比较|口服|给予|采用|服用|使用|联用"
 )
+# ... and a study's words before a formula it names ("一项评估渐冻症基础方治疗…"): where the name starts.
+NAME_LEAD_IN = re.compile(TRIAL_VERB.pattern + r"|一[项种个]")
 # The endings of Chinese drug names: chemical stems ("硝酮嗪", "利鲁唑"), INN transliterations
 # ("马赛替尼", "托夫生"), dosage forms ("参蓉颗粒").
 CN_NAME_ENDING = re.compile(
@@ -2092,6 +2127,9 @@ REGISTRY_ID = re.compile(
     r"EudraCT(?:\s*(?:No\.?|number|Number|编号|号))?[\s:：#]*(?P<eudract>\d{4}-\d{6}-\d{2})|"
     r"(?P<jrct>jRCT[a-z]?\d{9,10})|"
     r"(?P<isrctn>ISRCTN\d{8})|"
+    # the traditional medicine registry's "ITMCTR2025000842", Australia and New Zealand's
+    # "ACTRN12615000123456"
+    r"(?P<itmctr>ITMCTR\d{10,13})|(?P<anzctr>ACTRN\d{14})|"
     r"(?P<ctr>CTR20\d{6})"
     r")(?![A-Za-z0-9])",
     re.IGNORECASE,
@@ -2102,6 +2140,12 @@ REGISTRY_ID = re.compile(
 RECORD_FIELD_LINE = re.compile(
     r"(?:\b|(?<=\|))(?:nct id|nct number|clinicaltrials\.gov id(?:entifier)?|study type|recruitment status|"
     r"overall status|注册号|研究类型|注册时间|登记号)\s*[:：|]"
+)
+# A registry record's rows that say what its trial gives ("研究目的: | …", "Interventions: Drug: …"):
+# where a title that names no therapy leaves its subject.
+RECORD_TREATMENT_ROW = re.compile(
+    r"^[\s|•*-]*(?:研究目的|干预措施|试验药物|研究药物|interventions?(?:/treatments?)?|"
+    r"intervention/treatment|brief summary)\s*[:：|]"
 )
 # A registry record of an extension study: its title says so ("… in Previously Treated Adults",
 # "Open-label Extension Study of …", "延伸研究"), or its text calls it "this extension trial".

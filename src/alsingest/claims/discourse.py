@@ -200,6 +200,9 @@ class Layout:
     reviewed_year: str | None = None
     # Sentences that are rows glued together, right under a header "Treatment (year) No. patients".
     glued_rows: frozenset[int] = frozenset()
+    # A record's eligibility rows ("纳入标准: | 1.… 2.入组前需利鲁唑治疗…"), by paragraph: the drugs
+    # they name are what patients had taken, in every sentence of the row.
+    criteria: frozenset[int] = frozenset()
 
     @classmethod
     def of(
@@ -215,6 +218,7 @@ class Layout:
         table_header: dict[int, str] = {}
         row_header: dict[int, str] = {}
         field_key: dict[int, str] = {}
+        criteria: set[int] = set()
         header = ""
         first_named = None
         named_next: dict[int, str] = {}
@@ -248,6 +252,10 @@ class Layout:
             key = patterns.FIELD_KEY_LINE.match(item.view.folded)
             if key:
                 field_key[item.sentence.paragraph + 1] = key.group("key")
+            if item.sentence.paragraph not in first_sentence and patterns.CRITERIA_ROW.match(
+                item.view.folded
+            ):
+                criteria.add(item.sentence.paragraph)
             first_sentence.setdefault(item.sentence.paragraph, item.sentence.index)
             kind = paragraphs[item.sentence.paragraph].kind
             if kind == SPACED_HEADER:
@@ -279,6 +287,7 @@ class Layout:
             named_next,
             next(y for y in reviewed.groups() if y) if reviewed else None,
             glued_rows,
+            frozenset(criteria),
         )
 
     def header_of(self, paragraph: int) -> str | None:

@@ -12,7 +12,7 @@ from ..dates import DateMention, find_dates
 from ..lexicon import Lexicon
 from ..references import Marker, Reference
 from ..structure import HEADING, REFERENCE, SPACED_ROW, TABLE_ROW, TABLE_RULE, Paragraph, Sentence
-from .attributes import find_attributes, find_phases, header_cells, is_period
+from .attributes import find_attributes, find_phases, header_cells, is_period, parse_count
 from .binding import bind
 from .build import build_claims
 from .cells import cell_facts
@@ -84,7 +84,8 @@ def extract_claims(
         paragraphs,
         sentences,
         # (a registry record's title names its subject, before any count of names)
-        record_subject(sentences, classes) or article_subject(sentences, classes, unlisted.counts),
+        record_subject(sentences, classes, unlisted.cn_names)
+        or article_subject(sentences, classes, unlisted.counts),
         TrialIndex.of(sentences, classes),
         classes,
         unlisted.glued_rows,
@@ -175,6 +176,8 @@ class _SentenceReader:
                 for a in find_phases(masked)
             ]
             return []
+        if s.paragraph in layout.criteria:
+            return []  # "纳入标准: | … 2.入组前需利鲁唑治疗至少一个月": what patients had taken
         mentions = select_mentions(
             item,
             masked,
@@ -274,6 +277,11 @@ class _SentenceReader:
             # "Study Start Date" / "2023-01-18": the value of a registry field on the line above.
             rule = f"the registry field '{key}' on the line above"
             attributes.append(Attribute("field", 0, 0, key, rule=rule))
+            count = patterns.FIELD_VALUE_LINE.match(masked)
+            if count and patterns.COUNT_FIELD_KEY.search(key):
+                n = parse_count(count.group("n"))
+                if n and not any(a.kind == "enrollment" for a in attributes):
+                    attributes.append(Attribute("enrollment", *count.span("n"), n, rule=rule))
             value = next((d for d in dates if d.iso), None)
             if value is not None and not any(a.kind == "date" for a in attributes):
                 attributes.append(

@@ -93,10 +93,16 @@ def article_subject(
 RECORD_HEAD_CHARS = 400
 
 
-def record_subject(sentences: Sequence[SentenceInput], classes: frozenset[str]) -> str | None:
+def record_subject(
+    sentences: Sequence[SentenceInput],
+    classes: frozenset[str],
+    cn_names: re.Pattern | None = None,
+) -> str | None:
     """The therapy a registry record's title names, alone: "Study to Investigate … Lithium in
     Volunteers With ALS (NCT00818389)" is lithium's record, however often its pages name the
-    care its participants keep (riluzole)."""
+    care its participants keep (riluzole). A title that names no listed therapy names an unlisted
+    Chinese one (``cn_names``: "一项评估渐冻症基础方治疗…"), or leaves the record's subject to
+    the one therapy its intervention or purpose rows name ("研究目的: | …自体骨髓间充质干细胞…")."""
     head = [item for item in sentences if item.sentence.start < RECORD_HEAD_CHARS]
     if not head or not any(patterns.REGISTRY_ID.search(item.view.text) for item in head):
         return None
@@ -113,6 +119,20 @@ def record_subject(sentences: Sequence[SentenceInput], classes: frozenset[str]) 
             for i, m in enumerate(item.mentions)
             if m.therapy not in classes and i not in background
         )
+    if named or any(item.mentions for item in title):
+        return named.pop() if len(named) == 1 else None
+    if cn_names is not None:
+        named = {m.group() for item in title for m in cn_names.finditer(item.view.folded)}
+        if named:
+            return named.pop() if len(named) == 1 else None
+    rows = {
+        item.sentence.paragraph
+        for item in sentences
+        if patterns.RECORD_TREATMENT_ROW.match(item.view.folded)
+    }
+    named = {
+        m.therapy for item in sentences if item.sentence.paragraph in rows for m in item.mentions
+    }
     return named.pop() if len(named) == 1 else None
 
 
@@ -657,7 +677,12 @@ def chinese_context_names(view: str) -> list[tuple[int, int]]:
         head = max(0, m.start() - 30)
         name = patterns.CN_FORMULA_NAME.search(view[head : m.start()])
         if name and not patterns.GENERIC_ARM.match(name.group("name")):
-            found.append((head + name.start("name"), head + name.end("name")))
+            start, end = head + name.start("name"), head + name.end("name")
+            # "一项评估渐冻症基础方治疗…": what the study does to the formula is no part of its name
+            lead_in = [*patterns.NAME_LEAD_IN.finditer(view, start, end)]
+            if lead_in and end - lead_in[-1].end() >= 3:
+                start = lead_in[-1].end()
+            found.append((start, end))
     for m in finditer(patterns.CN_ARM_NAME, view):
         group = "name" if m.group("name") else "name2"
         if not patterns.GENERIC_ARM.match(m.group(group)):
