@@ -3953,7 +3953,9 @@ def test_a_record_whose_title_names_nothing_is_about_its_purpose_rows_therapy(to
     assert ("msc", None, 36) in facts
     # two therapies in its purpose rows: no subject
     two = CN_RECORD.replace("自体骨髓间充质干细胞", "自体骨髓间充质干细胞联合依达拉奉")
-    assert ("msc", None, 36) not in {(c.therapy, c.date, c.enrollment) for c in claims_of(toolkit, two)}
+    assert ("msc", None, 36) not in {
+        (c.therapy, c.date, c.enrollment) for c in claims_of(toolkit, two)
+    }
 
 
 def test_a_records_title_names_an_unlisted_formula_without_the_studys_words(toolkit):

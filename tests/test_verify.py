@@ -2251,3 +2251,60 @@ def test_a_plans_date_is_not_the_day_it_was_told(lexicon):
         lexicon,
     )
     assert got.verdict != CONTRADICTED, got.reason
+
+
+# --- session 16: another letter of the same phase; a measure is no count ------------------------
+
+
+@pytest.mark.parametrize(
+    "stated, claimed, verdicts",
+    [
+        ("Phase 1b/2a", "2b", {CONTRADICTED}),  # the source's stage 2 is "2a": another trial label
+        ("Phase 2a", "2b", {CONTRADICTED}),
+        ("Phase 2", "2b", {PARTIAL}),  # a broader label: neither confirmed nor denied
+        ("Phase 2b", "2b", {SUPPORTED}),
+        ("Phase 1b/2a", "2", {PARTIAL, SUPPORTED}),  # the claim's broader label
+    ],
+)
+def test_another_letter_of_the_claims_phase_is_another_phase(lexicon, stated, claimed, verdicts):
+    text = f"Acme announced results from the {stated} trial of NurOwn in ALS.\n\n{ABOUT_ALS}"
+    got = verify_claim(claim(type="trial_result", phase=claimed), Source(text, CONVERTER), lexicon)
+    assert got.verdict in verdicts, got.reason
+
+
+# (ABOUT_ALS has "one in ten")
+ALS_NO_NUMBER = (
+    "\nAmyotrophic lateral sclerosis is a progressive neurodegenerative disease that affects "
+    "nerve cells in the brain and the spinal cord, and patients lose the ability to move, speak, "
+    "eat and eventually breathe."
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Patients in the NurOwn study will receive a daily dose of 10 mg/kg for 12 months.",
+        "Patients in the NurOwn study will be followed for 10 weeks after the last dose.",
+        "NurOwn研究的患者每日服用10毫克。",
+    ],
+)
+def test_a_measure_is_no_count_of_the_trial(lexicon, sentence):
+    # "10 mg/kg", "10 weeks", "10毫克": no trial of ten people
+    got = verify_claim(
+        claim(type="trial_design", enrollment=10),
+        Source(f"{sentence}\n\n{ALS_NO_NUMBER}", CONVERTER),
+        lexicon,
+    )
+    assert got.verdict != SUPPORTED, got.reason
+    # ... while ten people are
+    people = (
+        sentence.replace("10 mg/kg", "10 mg/kg; 10 patients were enrolled")
+        .replace("10 weeks", "10 weeks; 10 patients were enrolled")
+        .replace("10毫克。", "10毫克，共入组10名患者。")
+    )
+    got = verify_claim(
+        claim(type="trial_design", enrollment=10),
+        Source(f"{people}\n\n{ALS_NO_NUMBER}", CONVERTER),
+        lexicon,
+    )
+    assert got.verdict == SUPPORTED, got.reason

@@ -1119,6 +1119,14 @@ def check_event_date(claim: Mapping, views: list[tuple[int, str]], source: Sourc
     return Check("missing")
 
 
+# A number in a unit is a measure, no count of people: "a daily dose of 10 mg/kg", "for 12 months",
+# "48%", "每日100毫克".
+_A_MEASURE_AFTER = re.compile(
+    r"\s?(?:mg|mcg|μg|g|kg|ml|mmol|%|percent|weeks?|months?|years?|days?|hours?|minutes?|times\b|"
+    r"毫克|克|毫升|周|个月|年|天|日|小时|次)(?![a-z])"
+)
+
+
 def _check_enrollment(
     claimed: int, window: list[_Sentence], quote: str = "", planned: bool = False
 ) -> str:
@@ -1134,7 +1142,7 @@ def _check_enrollment(
     for s in window:
         for m in re.finditer(r"(?<![\d.,])(\d{1,3}(?:[ ,]\d{3})+|\d+)(?![\d.,]*\d)", s.view):
             n = parse_count(m.group(1))
-            if n == claimed:
+            if n == claimed and not _A_MEASURE_AFTER.match(s.view, m.end()):
                 return "found"
         if any(en_number(m.group(0)) == claimed for m in patterns.EN_NUMBER_WORDS.finditer(s.view)):
             return "found"
@@ -1410,6 +1418,8 @@ def _check_phase(claimed: str, window: list[_Sentence]) -> str:
         stated |= _stated_phases(s.view)
     if claimed in stated:
         return "found"
+    if _another_letter(claimed, stated):
+        return "conflict"
     base = re.sub(r"[ab]", "", claimed)
     if any(re.sub(r"[ab]", "", p) == base for p in stated):
         # "Phase 3" for a "3b" claim: a broader label, neither confirmed nor denied; "3b" for a
@@ -1421,6 +1431,23 @@ def _check_phase(claimed: str, window: list[_Sentence]) -> str:
             "missing"  # "Phase 1/2" for a phase 1 claim: overlapping, neither confirmed nor denied
         )
     return "conflict" if stated else "missing"
+
+
+def _another_letter(claimed: str, stated: set[str]) -> bool:
+    """Every phase the source states of the claim's stage gives it another letter: "phase 2b" where
+    the source has only "phase 1b/2a" (a "2" or a "2b" would not be another)."""
+    lettered = {part[:-1]: part[-1] for part in claimed.split("/") if part[-1] in "ab"}
+    if not lettered:
+        return False
+    sharing = [
+        part
+        for phase in stated
+        for part in phase.split("/")
+        if re.sub(r"[ab]", "", part) in lettered
+    ]
+    return bool(sharing) and all(
+        part[-1] in "ab" and part[-1] != lettered[part[:-1]] for part in sharing
+    )
 
 
 def _combine(per_window: list[tuple[int, Check]]) -> Check:
