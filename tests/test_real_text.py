@@ -3970,3 +3970,44 @@ def test_a_records_title_names_an_unlisted_formula_without_the_studys_words(tool
     claims = claims_of(toolkit, text)
     assert {c.therapy for c in claims} == {"益髓通络方"}
     assert "2024-06-18" in {c.date for c in claims}
+
+
+def test_an_unlisted_chinese_products_page_has_it_as_subject(toolkit):
+    # A registry listing whose titles and aim name one unlisted product ("益髓通络颗粒", named where
+    # only a drug stands), its values on their own lines: the bare phase line is its trial's; the
+    # drug it is compared with ("与利鲁唑对照") is the control arm's, no claim.
+    text = (
+        "登记号\nCTR20231234\n适应症\n肌萎缩侧索硬化症\n试验通俗题目\n"
+        "评价益髓通络颗粒治疗肌萎缩侧索硬化症有效性和安全性\n试验专业题目\n"
+        "评价益髓通络颗粒治疗肌萎缩侧索硬化症的多中心、随机、双盲临床试验\n"
+        "试验分期\nII期\n试验目的\n"
+        "与利鲁唑对照，评价益髓通络颗粒治疗肌萎缩侧索硬化症的有效性和安全性。\n"
+    )
+    claims = claims_of(toolkit, text)
+    assert {c.therapy for c in claims} == {"益髓通络颗粒"}
+    assert "2" in {c.phase for c in claims}
+
+
+def test_a_generic_chinese_therapy_word_is_no_subject(toolkit):
+    # "干细胞疗法" named where a drug can stand is no product: it does not become the page's subject
+    # and take its unnamed sentences.
+    text = (
+        "干细胞疗法为渐冻症带来希望。疗法干细胞疗法仍在研究中。\n"
+        "目前获批的药物虽能延缓疾病进程，但无法阻止神经元损伤。\n"
+        "在临床研究中，鞘内注射显示出减缓疾病进展的潜力。\n"
+    )
+    assert [c for c in claims_of(toolkit, text) if c.therapy == "干细胞疗法"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence, n",
+    [
+        ("一项涵盖了106个患者的研究发现，利鲁唑可以延缓疾病进展。", 106),
+        ("该研究共招募了48个ALS患者，利鲁唑组的生存期更长。", 48),
+        ("利鲁唑研究在12个中心进行，随访12个月，生存期延长。", None),  # centres and months
+    ],
+)
+def test_chinese_patients_counted_with_ge(toolkit, sentence, n):
+    assert n in {c.enrollment for c in claims_of(toolkit, sentence)} or (
+        n is None and all(c.enrollment is None for c in claims_of(toolkit, sentence))
+    )

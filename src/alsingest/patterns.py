@@ -461,11 +461,11 @@ HYPOTHETICAL_PHASE_BEFORE = re.compile(
 PHASE_FROM = re.compile(r"(from|由|从)\s*$")
 PHASE_TO = re.compile(r"\s*(to|into|→|->|转为|转入|进入|升级为|过渡到|推进至|推进到)\s*$")
 _NUMBER = r"\d{1,3}(?:[ ,]\d{3})+|\d+"
-# "约200人", "106名", "513 例", "超过 1 000 例", "一名…患者", "15人".
+# "约200人", "106名", "513 例", "超过 1 000 例", "一名…患者", "15人", "106个患者".
 # Not an ordinal ("第二例患者") nor a vague number ("数十名", "十几名", "二十多名"); "400多名" and
 # "400余名" count 400, as "over 400" does.
 CN_COUNT = re.compile(
-    rf"(?P<approx>约|大约|近|超过|逾|共|总共|总计|累计|累积)?\s*(?<![第数几{CN_NUMERAL}\d])(?P<n>{_NUMBER}|[{CN_NUMERAL}]+)(?:(?<=\d)\s*(?:多|余))?\s*(?P<unit>名|例|位|人)(?!次|份|天|年|月|周|种|项|组)"
+    rf"(?P<approx>约|大约|近|超过|逾|共|总共|总计|累计|累积)?\s*(?<![第数几{CN_NUMERAL}\d])(?P<n>{_NUMBER}|[{CN_NUMERAL}]+)(?:(?<=\d)\s*(?:多|余))?\s*(?P<unit>名|例|位|人|个(?=(?:als|渐冻症|肌萎缩侧索硬化症?)?(?:患者|病人|受试者)))(?!次|份|天|年|月|周|种|项|组)"
 )
 # What participants do in a trial: "554 people with a motor neuron disease were randomly
 # assigned", "2020年2月至2023年7月共有554名患者入组".
@@ -1066,11 +1066,12 @@ COMPARATOR_BEFORE = re.compile(
 )
 # The control arm's drug in another therapy's trial, in the words right after its name:
 # "Riluzole was administered to the control group", "riluzole served as the active control",
-# "以利鲁唑为对照", "利鲁唑对照组" (not "given to control cramps", healthy controls).
+# "以利鲁唑为对照", "利鲁唑对照组", "与利鲁唑对照，评价X…" (not "given to control cramps", healthy
+# controls).
 CONTROL_ARM_AFTER = re.compile(
     r"\s*(?:was|were)\s+(?:administered|given)\s+to\s+(?:the\s+|a\s+)?control\s+(?:group|arm)s?\b|"
     r"\s*(?:served|serves|was used|is used)\s+as\s+(?:the\s+|an?\s+)?(?:active\s+)?(?:control|comparator)\b|"
-    r"\s*(?:作为|为)对照|\s*对照组"
+    r"\s*(?:作为|为)?对照"
 )
 # ... not the study drug itself in another guise: a placebo matching it, a low dose of it, the
 # patients without it, the control group's switch to it.
@@ -1455,6 +1456,8 @@ CN_FORMULA_NAME = re.compile(
     r"(?P<name>[\u4e00-\u9fff]{2,10}?(?:汤|方|散|丸|饮|丹|膏|颗粒|胶囊|片|注射液)"
     r"|(?![^，,。；;]{0,4}(?:训练|锻炼|康复|护理|针刺|刺激|结合|此|该|本))[\u4e00-\u9fff]{4}法)(?:联合[^，,。；;]{0,12})?$"
 )
+# ... its form, ending a name.
+CN_FORMULA_FORM_END = re.compile(r"(?:汤|方|散|丸|饮|丹|膏|颗粒|胶囊|片|注射液)$")
 # A Chinese medicine formula named in English by its pinyin: "Jiawei Sijunzi (JWSJZ) decoction",
 # "Buzhong Yiqi granules", "Liuwei Dihuang pills" — capitalised words (each checked as pinyin, see
 # ``PINYIN_SYLLABLES``), an optional acronym of their initials in brackets, then the form.
@@ -1702,7 +1705,7 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
         "meta-analy", "meta分析", "metaanaly", "systematic review", "this review", "pooled analy",
         "荟萃分析", "系统评价", "系统综述",
     ),
-    CN_COUNT: ("名", "例", "位", "人"),
+    CN_COUNT: ("名", "例", "位", "人", "个"),
     URL: ("://",),
     INLINE_SOURCE: ("(", "（"),
     MARKDOWN_LINK: ("](",),

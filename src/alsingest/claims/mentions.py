@@ -461,7 +461,23 @@ class UnlistedNames:
         for m in drug_names.finditer(text) if drug_names is not None else ():
             therapy = same_as.get(m.group()) or _therapy_id(m.group(), lexicon)
             counts[therapy] = counts.get(therapy, 0) + 1
-        return cls(drug_names, counts, _any_of(cn_names, "(?:{})"), glued_rows, same_as)
+        # ... and so does a Chinese product's ("评价藿苓生肌颗粒治疗…" in a registry record's titles
+        # and aim: a drug's ending, a formula's form or a transliteration; not "干细胞疗法")
+        cn_pattern = _any_of(cn_names, "(?:{})")
+        products = _any_of({n for n in cn_names if _a_product_name(n)}, "(?:{})")
+        for m in products.finditer(text) if products is not None else ():
+            counts[m.group()] = counts.get(m.group(), 0) + 1
+        return cls(drug_names, counts, cn_pattern, glued_rows, same_as)
+
+
+def _a_product_name(name: str) -> bool:
+    """A Chinese name ending as drugs and formulas do ("藿苓生肌颗粒", "益髓通络方", "硝酮嗪") or
+    written in transliteration characters only ("普利多匹定")."""
+    return bool(
+        patterns.CN_NAME_ENDING.search(name[-3:])
+        or patterns.CN_FORMULA_FORM_END.search(name)
+        or all(c in patterns.TRANSLIT_SET for c in name)
+    )
 
 
 # A table's drug column: its header cell ("Drug", "Intervention", "药物") and the cells that
