@@ -4011,3 +4011,27 @@ def test_chinese_patients_counted_with_ge(toolkit, sentence, n):
     assert n in {c.enrollment for c in claims_of(toolkit, sentence)} or (
         n is None and all(c.enrollment is None for c in claims_of(toolkit, sentence))
     )
+
+
+TRIALS_TABLE = (
+    "Supplementary table 1: previous clinical trials in ALS\n\n"
+    "Drug / Study / Patients / Intervention / Design\n"
+    "Valproate / Hartmann, 2004[3] / 163 patients / valproate or placebo / randomised trial\n"
+    "Lamotrigine / Ryberg et al., 2003[4] / 30 patients / lamotrigine (300 mg/day) / crossover\n"
+    "Ceftriaxone / Cudmore et al., 1999[5] / 296 patients / Ceftriaxone (\n"
+)
+
+
+def test_a_table_rows_cited_study_dates_its_trial(toolkit):
+    # "Name, YEAR[n]" or "Name et al., YEAR[n]" in a study cell: the year of the trial the row
+    # reports, never its size ("…, 1999[5] / 296 patients": 296, not 1999).
+    facts = {(c.therapy, c.date, c.enrollment) for c in claims_of(toolkit, TRIALS_TABLE)}
+    assert ("valproic-acid", "2004", 163) in facts
+    assert ("lamotrigine", "2003", 30) in facts
+    assert ("ceftriaxone", "1999", 296) in facts
+
+
+def test_an_author_year_outside_a_table_is_no_trial_date(toolkit):
+    # prose that cites a paper beside a drug's mechanism: no claim dated by the citation
+    text = "Valproate inhibits histone deacetylases in motor neurons (Hartmann, 2004[3]).\n"
+    assert "2004" not in {c.date for c in claims_of(toolkit, text)}

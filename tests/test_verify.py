@@ -1844,6 +1844,7 @@ GUARDS_12 = review_guards(
     # pooled studies, earlier trials; an approval's date as no start's; dosing before a hold, in an
     # extension, abroad, of another drug's study; a grant's "Project Start Date"; a plan's target
     "session15c_verify.json",
+    "session16_verify.json",
 )
 
 

@@ -391,9 +391,11 @@ EN_YEAR_ADJECTIVE = re.compile(
     rf"\b(?:a|an|the|its|their)\s+(?P<year>{YEAR})\s+(?:study|publication|analysis|trial|"
     r"review|report|paper|meta-analysis|post[\s-]hoc analysis)\b"
 )
-# "Bensimon et al. (1994)", "Miller et al., 2013": the year of the cited study.
+# "Bensimon et al. (1994)", "Miller et al., 2013", a table's "Cudkowicz, 2006[2]" (a name, a comma
+# and a year its marker or the cell's end follows): the year of the cited study.
 EN_AUTHOR_YEAR = re.compile(
     rf"\bet al\.?,?\s*[(（]?\s*(?P<year>{YEAR})\b|等\s*(?:[(（]|[,，])\s*(?P<year2>{YEAR})\s*年?\s*[)）]"
+    rf"|(?<![\w-])[a-z][a-z'-]{{2,}},\s?(?P<year3>{YEAR})(?=\[\d|\s+[/|])"
 )
 # Table headers that name a column's role: "样本量", "入组人数", "n"; "试验阶段", "phase".
 ENROLLMENT_HEADER = re.compile(

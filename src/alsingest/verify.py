@@ -1122,8 +1122,10 @@ def check_event_date(claim: Mapping, views: list[tuple[int, str]], source: Sourc
 # A number in a unit is a measure, no count of people: "a daily dose of 10 mg/kg", "for 12 months",
 # "48%", "每日100毫克".
 _A_MEASURE_AFTER = re.compile(
-    r"\s?(?:mg|mcg|μg|g|kg|ml|mmol|%|percent|weeks?|months?|years?|days?|hours?|minutes?|times\b|"
-    r"毫克|克|毫升|周|个月|年|天|日|小时|次)(?![a-z])"
+    r"\s?(?:mg|mcg|μg|g|kg|ml|mmol|%|percent|weeks?|months?|years?|days?|hours?|minutes?|times\b)"
+    r"(?![a-z])"
+    # (a Chinese unit written right after its number, not a label's first character: "120 年龄")
+    r"|(?:毫克|克|毫升|周(?!期)|个月|年(?![龄齡内度])|天|日(?!期)|小时|次(?!要))"
 )
 
 
@@ -1174,6 +1176,8 @@ def _check_enrollment(
         and all(abs(n - claimed) <= claimed / 10 for n in stated if n >= claimed / 2)
     ):
         return "missing"  # "约200名" against 196: an estimate, loosely the count
+    if claimed in stated:
+        return "found"  # "Enrollment 120 Weeks of treatment 48": the size, whatever follows it
     return "conflict" if stated else "missing"
 
 
@@ -1412,13 +1416,19 @@ def _stated_phases(view: str) -> set[str]:
     return stated
 
 
-def _check_phase(claimed: str, window: list[_Sentence]) -> str:
+def _check_phase(claimed: str, window: list[_Sentence], own: _Sentence | None = None) -> str:
+    """The claim's phase against the phases stated around the therapy's name (``own``: the
+    sentence naming it)."""
     stated = set()
     for s in window:
         stated |= _stated_phases(s.view)
     if claimed in stated:
         return "found"
-    if _another_letter(claimed, stated):
+    if (
+        own is not None
+        and not _A_STAGE_OR_LETTER_PAIR.search(own.view)
+        and _another_letter(claimed, _stated_phases(own.view))
+    ):
         return "conflict"
     base = re.sub(r"[ab]", "", claimed)
     if any(re.sub(r"[ab]", "", p) == base for p in stated):
@@ -1433,9 +1443,16 @@ def _check_phase(claimed: str, window: list[_Sentence]) -> str:
     return "conflict" if stated else "missing"
 
 
+# A disease stage ("King's分期为2a期", "stage 2a") or both letters at once ("Phase IIa/b"): no
+# lettered phase of another trial.
+_A_STAGE_OR_LETTER_PAIR = re.compile(
+    r"分期|\bking|\bstage|\d\s?a\s?/\s?b\b|\b[iv]+a\s?/\s?b\b|\d\s?a\s?/\s?b期"
+)
+
+
 def _another_letter(claimed: str, stated: set[str]) -> bool:
-    """Every phase the source states of the claim's stage gives it another letter: "phase 2b" where
-    the source has only "phase 1b/2a" (a "2" or a "2b" would not be another)."""
+    """Every phase the sentence naming the therapy states of the claim's stage gives it another
+    letter: "phase 2b" where it says "phase 1b/2a" (a "2" or a "2b" would not be another)."""
     lettered = {part[:-1]: part[-1] for part in claimed.split("/") if part[-1] in "ab"}
     if not lettered:
         return False
@@ -1540,7 +1557,7 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
             windowed.setdefault("enrollment", []).append((i, Check(state)))
         if claim.get("phase"):
             windowed.setdefault("phase", []).append(
-                (i, Check(_check_phase(str(claim["phase"]), window)))
+                (i, Check(_check_phase(str(claim["phase"]), window, source.sentences[i])))
             )
         if claim.get("type") == "withdrawal":
             planned = claim.get("status") == "planned"

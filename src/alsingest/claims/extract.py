@@ -292,6 +292,15 @@ class _SentenceReader:
         if possible and row_attributes:
             kinds = {a.kind for a in attributes}
             attributes.extend(a for a in row_attributes if a.kind not in kinds)
+        if (
+            (table or row_header)
+            and mentions
+            and not any(a.kind == "date" for a in attributes)
+            and (cited := next((d for d in dates if d.rule == "EN_AUTHOR_YEAR" and d.iso), None))
+        ):
+            # "celecoxib / Cudkowicz, 2006[2] / 300 patients": a table row's cited study, its year
+            rule = "EN_AUTHOR_YEAR, the study a table row cites"
+            attributes.append(Attribute("date", cited.start, cited.end, cited.iso, rule=rule))
         if table:
             header = layout.header_of(s.paragraph)
             if header is not None:

@@ -36,6 +36,8 @@ def column_facts(header: str, row: str) -> tuple[list[Attribute], set[int]]:
         for m in patterns.ROW_REFERENCE.finditer(row):
             refs |= _numbers(m.group("n"))
             taken.append(m.span())
+    # a study cell's "Miller et al., 1996[7]": the cited study's year, no size
+    taken.extend(m.span() for m in patterns.EN_AUTHOR_YEAR.finditer(row))
     if patterns.SIZE_COLUMN.search(header):
         phases = find_phases(row)
         after = phases[-1].end if phases else 0
