@@ -4035,3 +4035,28 @@ def test_an_author_year_outside_a_table_is_no_trial_date(toolkit):
     # prose that cites a paper beside a drug's mechanism: no claim dated by the citation
     text = "Valproate inhibits histone deacetylases in motor neurons (Hartmann, 2004[3]).\n"
     assert "2004" not in {c.date for c in claims_of(toolkit, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The standard-of-care treatment Riluzole prolongs life by an estimated 3 months.",
+        "Patients took masitinib alongside riluzole, over an average of 34.1 months.",
+        "NurOwn was described at the meeting. The programme will run for 36 weeks.",
+    ],
+)
+def test_a_duration_alone_is_no_claim(toolkit, text):
+    # no date, phase, count, design or outcome: a length of time says nothing the guide counts
+    # ("prolongs life by … 3 months" is no result read here: its verb is no outcome word)
+    assert [c for c in claims_of(toolkit, text) if c.type == "trial_design"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在前期AB10015研究中，马赛替尼组的中位生存期增加12个月。",
+        "In the earlier study, median survival was extended by 12 months with masitinib.",
+    ],
+)
+def test_survival_increased_by_months_is_an_outcome(toolkit, text):
+    assert "trial_result" in {c.type for c in claims_of(toolkit, text) if c.therapy == "masitinib"}

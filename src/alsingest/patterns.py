@@ -745,10 +745,12 @@ DURATION = re.compile(r"(?P<n>\d{1,3})\s*(?P<unit>周|个月|weeks?\b|months?\b)
 
 OUTCOME_MET = re.compile(
     r"(?<!未)(?<!没有)(?<!未能)达到(了)?(其)?主要(疗效)?终点|显著(改善|延长|降低|延缓|减缓|提高|减少)|延长(了)?[^，,。；;]{0,6}(生存|寿命)|"
-    r"(生存率|生存时间|生存期)[^，,。；;]{0,4}(提高|延长|显著)|(延缓|减缓|放缓|抑制|遏制|阻止)(了)?[^，,。；;]{0,6}(进展|进程|退化|下降|恶化|发病)|"
+    r"(生存率|生存时间|生存期)[^，,。；;]{0,4}(提高|延长|增加|显著)|(延缓|减缓|放缓|抑制|遏制|阻止)(了)?[^，,。；;]{0,6}(进展|进程|退化|下降|恶化|发病)|"
     r"改善(了)?[^，,。；;]{0,8}(功能|评分|症状)|(明确|显著)?获益|积极(结果|信号|进展)|阳性结果|有(显著)?(临床)?疗效|疗效(显著|良好)|"
     r"(安全性|耐受性)[^，,。；;]{0,4}(良好|较好|可控|可接受)|未见(严重)?(不良|并发症)|未发现[^，,。；;]{0,8}并发症|准确率[^，,。；;]{0,3}达|进展[^，,。；;]{0,2}(放缓|减缓)|"
     r"\bmet (its|the) primary|\bmet (its|the|all) (main|key|co-primary|primary) (goals?|objectives?|end ?points?)|\b(significant(ly)?\s+)?(improv\w*|slow\w*|delay\w*|prolong\w*|extend\w*|prevent\w*)\b[^.;]{0,40}(survival|progression|onset|function|lifespan|life expectancy|deficits|score|degeneration)|"
+    # "median survival was extended by 12 months"
+    r"\bsurvival\s+(?:was\s+|were\s+)?(?:extended|prolonged|increased)\s+by\b|"
     r"\bwell[\s-]tolerated|\bsafe\b|\bsafety profile|\bsurvival benefit|\bgains? in|\breduc\w*\s+(in\s+)?(the\s+)?risk of (death|mortality)|"
     # "delivered promising clinical data", "positive topline results" (积极结果 in English), not
     # hoped for or expected (POSITIVE_HEDGED_BEFORE)

@@ -27,7 +27,9 @@ CLAIM_KINDS = ("date", "phase", "enrollment", "outcome", "withdrawal", "approved
 
 
 def is_claim(attributes: list[Attribute]) -> bool:
-    return any(a.kind in CLAIM_KINDS for a in attributes)
+    """A date, phase, count, design or outcome; a duration alone ("prolongs life by 3 months",
+    "lasting 36 weeks") is none."""
+    return any(a.kind in CLAIM_KINDS and a.rule != "DURATION" for a in attributes)
 
 
 def preclinical_only(attributes: list[Attribute]) -> bool:
