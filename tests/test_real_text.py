@@ -4060,3 +4060,9 @@ def test_a_duration_alone_is_no_claim(toolkit, text):
 )
 def test_survival_increased_by_months_is_an_outcome(toolkit, text):
     assert "trial_result" in {c.type for c in claims_of(toolkit, text) if c.therapy == "masitinib"}
+
+
+def test_a_formulas_granule_form_is_named_whole(toolkit):
+    # "…方颗粒剂": the form's whole word ends the name (not "…方颗粒" and a stray 剂)
+    text = "观察组在利鲁唑基础上加用益气通络方颗粒剂治疗，共入组60例，随机对照。"
+    assert "益气通络方颗粒剂" in {c.therapy for c in claims_of(toolkit, text)}

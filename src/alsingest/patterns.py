@@ -1200,9 +1200,9 @@ TRIAL_VERB = re.compile(
 # ... and a study's words before a formula it names ("一项评估渐冻症基础方治疗…"): where the name starts.
 NAME_LEAD_IN = re.compile(TRIAL_VERB.pattern + r"|一[项种个]")
 # The endings of Chinese drug names: chemical stems ("硝酮嗪", "利鲁唑"), INN transliterations
-# ("马赛替尼", "托夫生"), dosage forms ("参蓉颗粒").
+# ("马赛替尼", "托夫生"), dosage forms ("参蓉颗粒", "…方颗粒剂": the form's whole word).
 CN_NAME_ENDING = re.compile(
-    r"(?:嗪|唑|酮(?!体)|啶|替尼|单抗|夫生|那生|奈生|司他|颗粒|胶囊|注射液|口服液|混悬液|滴丸|口溶膜|舌下片)"
+    r"(?:嗪|唑|酮(?!体)|啶|替尼|单抗|夫生|那生|奈生|司他|颗粒剂?|胶囊剂?|注射液|口服液|混悬液|滴丸|口溶膜|舌下片)"
 )
 CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 # Words that never stand inside a drug's name (function words, measure words, route and origin
