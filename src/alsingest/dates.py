@@ -176,8 +176,7 @@ def find_dates(
         year_rules = ("EN_AUTHOR_YEAR",)
     for rule in year_rules:
         for m in getattr(patterns, rule).finditer(text):
-            # ("等（2022）" is the second form, "Cudkowicz, 2006[2]" the third)
-            group = next(g for g in ("year", "year2", "year3") if m.groupdict().get(g))
+            group = "year" if m.group("year") else "year2"  # "等（2022）" is the second form
             start, end = m.span(group)
             if not taken(start, end):
                 year = int(m.group(group))

@@ -151,10 +151,7 @@ WORD_GLUED_MARKER = re.compile(r"(?P<body>\d{1,3})(?=\.(?:\s|$))")  # its word: 
 TRAILING_MARKER_MIN_LINES = 3
 NOT_A_MARKER_BEFORE = re.compile(
     r"\b(phase|stage|type|grade|class|level|step|week|day|month|year|version|part|cohort|arm|group|"
-    r"figure|fig|table|page|chapter|section|n|no|and|or|to|of|in|by|at)[ \t]*$"
-    # a month's day ("Study Started / Apr 12 / 2018", "Sept. 7"; not a full stop: "…in January.1,2")
-    r"|\b(?:(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?|january|february|march|april|may|"
-    r"june|july|august|september|october|november|december)[ \t]*$",
+    r"figure|fig|table|page|chapter|section|n|no|and|or|to|of|in|by|at)[ \t]*$",
     re.IGNORECASE,
 )
 # Author-year right after a marker: "等 [9](1994)".
@@ -391,11 +388,20 @@ EN_YEAR_ADJECTIVE = re.compile(
     rf"\b(?:a|an|the|its|their)\s+(?P<year>{YEAR})\s+(?:study|publication|analysis|trial|"
     r"review|report|paper|meta-analysis|post[\s-]hoc analysis)\b"
 )
-# "Bensimon et al. (1994)", "Miller et al., 2013", a table's "Cudkowicz, 2006[2]" (a name, a comma
-# and a year its marker or the cell's end follows): the year of the cited study.
+# "Bensimon et al. (1994)", "Miller et al., 2013": the year of the cited study.
 EN_AUTHOR_YEAR = re.compile(
     rf"\bet al\.?,?\s*[(（]?\s*(?P<year>{YEAR})\b|等\s*(?:[(（]|[,，])\s*(?P<year2>{YEAR})\s*年?\s*[)）]"
-    rf"|(?<![\w-])[a-z][a-z'-]{{2,}},\s?(?P<year3>{YEAR})(?=\[\d|\s+[/|])"
+)
+# ... and a table's study cell "Cudkowicz, 2006[2]" (a name, a comma, a year ending the cell; its
+# marker blanked): read only in a row under a study column (STUDY_COLUMN).
+CELL_AUTHOR_YEAR = re.compile(
+    rf"(?<![\w-])[a-z][a-z'-]{{2,}}(?:\s+et al\.?)?,\s?(?P<year>{YEAR})(?=\s*(?:/|$))"
+)
+# A table's header with a column of the studies its rows report ("Study", "Reference", "Trial"), not
+# of the animal studies behind them or of companies ("Mouse study", "Company, founded").
+STUDY_COLUMN = re.compile(r"\b(?:study|studies|trial|reference|author)s?\b|研究|文献")
+NOT_A_STUDY_COLUMN = re.compile(
+    r"\b(?:mouse|mice|animal|preclinical|company|founded|sponsor)\b|小鼠|动物|临床前|公司|成立"
 )
 # Table headers that name a column's role: "样本量", "入组人数", "n"; "试验阶段", "phase".
 ENROLLMENT_HEADER = re.compile(
@@ -463,11 +469,11 @@ HYPOTHETICAL_PHASE_BEFORE = re.compile(
 PHASE_FROM = re.compile(r"(from|由|从)\s*$")
 PHASE_TO = re.compile(r"\s*(to|into|→|->|转为|转入|进入|升级为|过渡到|推进至|推进到)\s*$")
 _NUMBER = r"\d{1,3}(?:[ ,]\d{3})+|\d+"
-# "约200人", "106名", "513 例", "超过 1 000 例", "一名…患者", "15人", "106个患者".
+# "约200人", "106名", "513 例", "超过 1 000 例", "一名…患者", "15人".
 # Not an ordinal ("第二例患者") nor a vague number ("数十名", "十几名", "二十多名"); "400多名" and
 # "400余名" count 400, as "over 400" does.
 CN_COUNT = re.compile(
-    rf"(?P<approx>约|大约|近|超过|逾|共|总共|总计|累计|累积)?\s*(?<![第数几{CN_NUMERAL}\d])(?P<n>{_NUMBER}|[{CN_NUMERAL}]+)(?:(?<=\d)\s*(?:多|余))?\s*(?P<unit>名|例|位|人|个(?=(?:als|渐冻症|肌萎缩侧索硬化症?)?(?:患者|病人|受试者)))(?!次|份|天|年|月|周|种|项|组)"
+    rf"(?P<approx>约|大约|近|超过|逾|共|总共|总计|累计|累积)?\s*(?<![第数几{CN_NUMERAL}\d])(?P<n>{_NUMBER}|[{CN_NUMERAL}]+)(?:(?<=\d)\s*(?:多|余))?\s*(?P<unit>名|例|位|人)(?!次|份|天|年|月|周|种|项|组)"
 )
 # What participants do in a trial: "554 people with a motor neuron disease were randomly
 # assigned", "2020年2月至2023年7月共有554名患者入组".
@@ -674,8 +680,9 @@ _FIELD_KEY = (
     # a registry page's "Study Started" / "Apr 12 2018", "Enrollment (Actual)", "Study Participants",
     # the EU register's "Global end of trial date"
     r"study start(?:ed)?(?=\s*(?:\((?:actual|estimated|anticipated)\))?\s*[:：]?\s*$)|"
-    r"(?:global\s+)?end of (?:the\s+)?trial(?:\s+date)?|study participants|"
-    # the day a trial was registered ("Date of Registration:", "注册时间:")
+    r"(?:global\s+)?end of trial date|study participants|"
+    # the day a trial was registered ("Date of Registration:", "注册时间:"): a record's only
+    # (RECORD_ONLY_KEY; not a forum member's or a company's)
     r"date of registration|registration date|注册时间|登记时间|"
     r"(?:primary\s+|final\s+|study\s+)?completion(?:\s+date)?|(?:target\s+|actual\s+|total\s+)?enrol?lment|"
     # the WHO registry platform's "Date of first enrolment: August 2013", "Target sample size: 12";
@@ -688,15 +695,23 @@ _FIELD_KEY = (
     r"(?:(?:研究|试验)实施时间|受试者例数|研究所处的?阶段)(?=\s*[:：]\s*\|))"
 )
 _FIELD_QUALIFIER = r"(?:\s*\((?:actual|estimated|anticipated)\))?"
+RECORD_ONLY_KEY = re.compile(r"registration|注册|登记")
 TRIAL_FIELD = re.compile(r"^[\s>*•·-]*" + _FIELD_KEY + _FIELD_QUALIFIER + r"\s*(?:\*\*)?\s*[:：]")
 # The same key alone on its line, its value on the next ("Study Start Date" / "2023-01-18").
 FIELD_KEY_LINE = re.compile(r"^[\s>*•·#-]*" + _FIELD_KEY + _FIELD_QUALIFIER + r"\s*[:：]?\s*$")
 # A count key alone on its line ("Enrollment (Actual)", "Study Participants") and its value alone on
 # the next: the number, optionally qualified ("24", "1,200 (Estimated)", "24 participants").
 COUNT_FIELD_KEY = re.compile(r"enrol|participants|sample size|样本量|入组人数|例数")
+COUNT_FIELD_KEY_CUE = re.compile(COUNT_FIELD_KEY.pattern, re.IGNORECASE)
 FIELD_VALUE_LINE = re.compile(
     rf"^[\s•*|-]*(?P<n>{_NUMBER})\s*(?:\((?:actual|estimated|anticipated)\))?"
     r"\s*(?:participants|patients|subjects|人|例|名)?\s*\|?\s*$"
+)
+# A duration that is a result or a time to come, not a trial's length: "lived a median of 25 months
+# longer", "3个月后启动", "於4個月內提出" (DURATION alone makes a claim only so).
+DURATION_TELLS = re.compile(
+    r"surviv|\blived\b|\blife\b|\bdeath|tracheostomy|\blonger\b|\blater\b|\bin about\b|\bwithin\b|"
+    r"生存|多活|死亡|气管切开|[个個]月[后後内內]|[周天年][后後内內]"
 )
 # "enrollment: 12 (estimated)", "样本量：60": the count a field gives.
 FIELD_COUNT = re.compile(
@@ -745,12 +760,12 @@ DURATION = re.compile(r"(?P<n>\d{1,3})\s*(?P<unit>周|个月|weeks?\b|months?\b)
 
 OUTCOME_MET = re.compile(
     r"(?<!未)(?<!没有)(?<!未能)达到(了)?(其)?主要(疗效)?终点|显著(改善|延长|降低|延缓|减缓|提高|减少)|延长(了)?[^，,。；;]{0,6}(生存|寿命)|"
-    r"(生存率|生存时间|生存期)[^，,。；;]{0,4}(提高|延长|增加|显著)|(延缓|减缓|放缓|抑制|遏制|阻止)(了)?[^，,。；;]{0,6}(进展|进程|退化|下降|恶化|发病)|"
+    r"(生存率|生存时间|生存期)[^，,。；;]{0,4}(提高|延长|显著)|(?<=显示)中位生存期增加了?\s?\d|(延缓|减缓|放缓|抑制|遏制|阻止)(了)?[^，,。；;]{0,6}(进展|进程|退化|下降|恶化|发病)|"
     r"改善(了)?[^，,。；;]{0,8}(功能|评分|症状)|(明确|显著)?获益|积极(结果|信号|进展)|阳性结果|有(显著)?(临床)?疗效|疗效(显著|良好)|"
     r"(安全性|耐受性)[^，,。；;]{0,4}(良好|较好|可控|可接受)|未见(严重)?(不良|并发症)|未发现[^，,。；;]{0,8}并发症|准确率[^，,。；;]{0,3}达|进展[^，,。；;]{0,2}(放缓|减缓)|"
     r"\bmet (its|the) primary|\bmet (its|the|all) (main|key|co-primary|primary) (goals?|objectives?|end ?points?)|\b(significant(ly)?\s+)?(improv\w*|slow\w*|delay\w*|prolong\w*|extend\w*|prevent\w*)\b[^.;]{0,40}(survival|progression|onset|function|lifespan|life expectancy|deficits|score|degeneration)|"
     # "median survival was extended by 12 months"
-    r"\bsurvival\s+(?:was\s+|were\s+)?(?:extended|prolonged|increased)\s+by\b|"
+    r"(?<!for )\bmedian survival\s+was\s+(?:extended|prolonged|increased)\s+by\b|"
     r"\bwell[\s-]tolerated|\bsafe\b|\bsafety profile|\bsurvival benefit|\bgains? in|\breduc\w*\s+(in\s+)?(the\s+)?risk of (death|mortality)|"
     # "delivered promising clinical data", "positive topline results" (积极结果 in English), not
     # hoped for or expected (POSITIVE_HEDGED_BEFORE)
@@ -1041,7 +1056,11 @@ ELIGIBILITY = re.compile(
 # Criteria: …"): every sentence of it is a criterion.
 CRITERIA_ROW = re.compile(
     r"^[\s|•*#-]*(?:纳入标准|入选标准|入组标准|排除标准|"
-    r"(?:main\s+|key\s+)?(?:inclusion|exclusion|eligibility)\s+criteria)\s*[:：|]"
+    r"(?:main\s+|key\s+)?(?:inclusion|exclusion|eligibility)\s+criteria|"
+    # ... and the care every participant keeps ("基础治疗: | 利鲁唑片 |")
+    r"基础治疗|背景治疗|合并用药|concomitant medications?|background (?:therapy|treatment))"
+    # (a record's row: its key before a cell bar; prose after "Eligibility criteria:" goes on)
+    r"\s*[:：]?\s*\|"
 )
 # ... and criteria written as rules for the patients, in the clause before the drug: "patients
 # must not have been taking riluzole", "were allowed to continue edaravone", "不得使用利鲁唑".
@@ -1075,8 +1094,11 @@ COMPARATOR_BEFORE = re.compile(
 CONTROL_ARM_AFTER = re.compile(
     r"\s*(?:was|were)\s+(?:administered|given)\s+to\s+(?:the\s+|a\s+)?control\s+(?:group|arm)s?\b|"
     r"\s*(?:served|serves|was used|is used)\s+as\s+(?:the\s+|an?\s+)?(?:active\s+)?(?:control|comparator)\b|"
-    r"\s*(?:作为|为)?对照"
+    r"\s*(?:作为|为)对照|\s*对照组"
 )
+# "与利鲁唑对照，评价X…": the drug the trial is compared with, before a pause (not "马赛替尼对照安慰剂",
+# the drug versus placebo).
+WITH_AS_CONTROL = re.compile(r"\s*对照(?=\s*[，,；;。、]|\s*$)")
 # ... not the study drug itself in another guise: a placebo matching it, a low dose of it, the
 # patients without it, the control group's switch to it.
 NOT_THE_CONTROL_DRUG = re.compile(
@@ -1200,9 +1222,9 @@ TRIAL_VERB = re.compile(
 # ... and a study's words before a formula it names ("一项评估渐冻症基础方治疗…"): where the name starts.
 NAME_LEAD_IN = re.compile(TRIAL_VERB.pattern + r"|一[项种个]")
 # The endings of Chinese drug names: chemical stems ("硝酮嗪", "利鲁唑"), INN transliterations
-# ("马赛替尼", "托夫生"), dosage forms ("参蓉颗粒", "…方颗粒剂": the form's whole word).
+# ("马赛替尼", "托夫生"), dosage forms ("参蓉颗粒").
 CN_NAME_ENDING = re.compile(
-    r"(?:嗪|唑|酮(?!体)|啶|替尼|单抗|夫生|那生|奈生|司他|颗粒剂?|胶囊剂?|注射液|口服液|混悬液|滴丸|口溶膜|舌下片)"
+    r"(?:嗪|唑|酮(?!体)|啶|替尼|单抗|夫生|那生|奈生|司他|颗粒|胶囊|注射液|口服液|混悬液|滴丸|口溶膜|舌下片)"
 )
 CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 # Words that never stand inside a drug's name (function words, measure words, route and origin
@@ -1503,6 +1525,8 @@ NOT_PINYIN = frozenset(
 # Arms named for what they are, not for a therapy: "治疗组", "试验组", "高剂量组".
 GENERIC_ARM = re.compile(
     r"^(?:.{0,2}(?:治疗|试验|实验|观察|干预|研究|对照|用药|给药|药物|常规|剂量|联合|中药|西药))$"
+    # a kind of medicine, no formula's name: "中药复方", "中药汤剂", "复方颗粒"
+    r"|^(?:中药|中医|中草药|复方|汤药|经验|验方|自拟)+(?:复方|方|汤|汤剂|颗粒|颗粒剂|制剂|胶囊)?$"
 )
 # A registry's intervention field ("Drug: Granulocyte Colony Stimulating Factor", "Biological:
 # NurOwn") at the head of a line, a cell or another field ("Intervention: Drug: …"; not
@@ -1709,7 +1733,7 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
         "meta-analy", "meta分析", "metaanaly", "systematic review", "this review", "pooled analy",
         "荟萃分析", "系统评价", "系统综述",
     ),
-    CN_COUNT: ("名", "例", "位", "人", "个"),
+    CN_COUNT: ("名", "例", "位", "人"),
     URL: ("://",),
     INLINE_SOURCE: ("(", "（"),
     MARKDOWN_LINK: ("](",),
@@ -2152,7 +2176,13 @@ RECORD_FIELD_LINE = re.compile(
 # where a title that names no therapy leaves its subject.
 RECORD_TREATMENT_ROW = re.compile(
     r"^[\s|•*-]*(?:研究目的|干预措施|试验药物|研究药物|interventions?(?:/treatments?)?|"
-    r"intervention/treatment|brief summary)\s*[:：|]"
+    r"intervention/treatment)\s*[:：|]"
+)
+# ... and an unlisted product such a row names: "评价参芪益髓颗粒延缓…", "试验组：参芪益髓颗粒，…"
+# (not its placebo, "参芪益髓颗粒模拟剂").
+ROW_PRODUCT = re.compile(
+    r"(?:^|[：:|，,；;。\s]|评价|评估|观察|给予|使用|服用|口服)"
+    r"(?P<name>[\u4e00-\u9fff]{2,8}?(?:颗粒|胶囊|注射液|口服液|丸|散|汤|方))(?!模拟|安慰)"
 )
 # A registry record of an extension study: its title says so ("… in Previously Treated Adults",
 # "Open-label Extension Study of …", "延伸研究"), or its text calls it "this extension trial".

@@ -264,6 +264,7 @@ def _trailing_markers(text: str) -> list[re.Match]:
         for regex in (patterns.TRAILING_MARKER, patterns.INLINE_FLAT_MARKER)
         for m in regex.finditer(text)
         if not patterns.NOT_A_MARKER_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        and not _a_month_day_line(text, m.start("body"))
     ]
     found += [
         m
@@ -276,6 +277,16 @@ def _trailing_markers(text: str) -> list[re.Match]:
     # One is enough when glued to a word's full stop ("…sclerosis (ALS).1"): no number is
     # written so after a word, while " 4" after a full stop may be a count.
     return [m for m in found if _glued_to_a_full_stop(text, m.start("body"))]
+
+
+def _a_month_day_line(text: str, at: int) -> bool:
+    """ "Apr 12" alone on its line (a registry page's field value, its year below): a day."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return (
+        patterns.MONTH_DAY_LINE.match(text[start : len(text) if end < 0 else end].strip())
+        is not None
+    )
 
 
 def _after_a_lowercase_word(text: str, at: int) -> bool:

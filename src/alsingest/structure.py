@@ -162,8 +162,6 @@ def _item_of_its_own(previous: str, following: str) -> bool:
 
 def _continues(previous: Line, following: Line, full_width: int, in_references: bool) -> bool:
     body = previous.text.strip()
-    if patterns.MONTH_DAY_LINE.match(body) and patterns.YEAR_LINE.match(following.text):
-        return True  # "Apr 12" / "2018": a date printed over two lines
     if not body or _terminated(body) or body.startswith("|") or "\t" in body:
         return False
     if _is_block_start(following.text, in_references):
@@ -218,6 +216,13 @@ def paragraphs_of(text: str) -> list[Paragraph]:
             continue
         in_table = False
         if (
+            groups
+            and not pending_blank
+            and patterns.MONTH_DAY_LINE.match(groups[-1][-1].text.strip())
+            and patterns.YEAR_LINE.match(line.text)
+        ):
+            groups[-1].append(line)  # "Apr 12" / "2018": a date printed over two lines
+        elif (
             groups
             and pending_blank <= 2
             and group_index_open(spaced, len(groups))

@@ -26,10 +26,15 @@ from .trials import TrialIndex
 CLAIM_KINDS = ("date", "phase", "enrollment", "outcome", "withdrawal", "approved", "design")
 
 
-def is_claim(attributes: list[Attribute]) -> bool:
-    """A date, phase, count, design or outcome; a duration alone ("prolongs life by 3 months",
-    "lasting 36 weeks") is none."""
-    return any(a.kind in CLAIM_KINDS and a.rule != "DURATION" for a in attributes)
+def is_claim(attributes: list[Attribute], view: str = "") -> bool:
+    """A date, phase, count, design or outcome; a duration alone is one only as a result or a
+    time to come ("lived a median of 25 months longer", "3个月后启动"), not as a trial's length
+    ("lasting 36 weeks", "over an average of 34.1 months")."""
+    return any(
+        a.kind in CLAIM_KINDS
+        and (a.rule != "DURATION" or patterns.DURATION_TELLS.search(view) is not None)
+        for a in attributes
+    )
 
 
 def preclinical_only(attributes: list[Attribute]) -> bool:
@@ -205,6 +210,11 @@ class Layout:
     # A record's eligibility rows ("纳入标准: | 1.… 2.入组前需利鲁唑治疗…"), by paragraph: the drugs
     # they name are what patients had taken, in every sentence of the row.
     criteria: frozenset[int] = frozenset()
+    # The page is a registry record (``is_record``): its registration date is a field of it.
+    record: bool = False
+    # Count keys alone on their lines ("Sample size" / "60"): one is the trial's size, several
+    # are its groups'.
+    count_keys: int = 0
 
     @classmethod
     def of(
@@ -215,6 +225,8 @@ class Layout:
         trials: TrialIndex | None = None,
         classes: frozenset[str] = frozenset(),
         glued_rows: frozenset[int] = frozenset(),
+        record: bool = False,
+        count_keys: int = 0,
     ) -> Layout:
         first_sentence: dict[int, int] = {}
         table_header: dict[int, str] = {}
@@ -290,6 +302,8 @@ class Layout:
             next(y for y in reviewed.groups() if y) if reviewed else None,
             glued_rows,
             frozenset(criteria),
+            record,
+            count_keys,
         )
 
     def header_of(self, paragraph: int) -> str | None:

@@ -35,6 +35,7 @@ from .mentions import (
     article_subject,
     background_mentions,
     common_word,
+    is_record,
     mask,
     masked_spans,
     on_care_of_patients,
@@ -89,6 +90,8 @@ def extract_claims(
         TrialIndex.of(sentences, classes),
         classes,
         unlisted.glued_rows,
+        is_record(sentences),
+        _count_key_lines(text),
     )
     discourse = Discourse()
     drafts: list[Draft] = []
@@ -119,6 +122,31 @@ def extract_claims(
                 seen.add(claim.claim_id)
                 claims.append(claim)
     return claims
+
+
+def _a_study_cell(header: str, row: str, at: int) -> bool:
+    """The row's cell holding ``at`` stands under a column of the studies the rows report
+    ("Study", "Reference"; not "Mouse study" or "Company, founded")."""
+    separator = next((sep for sep in (" / ", "|") if sep in header), None)
+    if separator is None:
+        return False
+    cells = header.split(separator)
+    index = row.count(separator, 0, at)
+    name = cells[index] if index < len(cells) else ""
+    return bool(patterns.STUDY_COLUMN.search(name) and not patterns.NOT_A_STUDY_COLUMN.search(name))
+
+
+def _count_key_lines(text: str) -> int:
+    """Lines that are a count's key alone ("Sample size", "Enrollment (Actual)"): one is the
+    trial's size, several are its groups' ("Group: … / Sample size / 60", twice)."""
+    if not patterns.COUNT_FIELD_KEY_CUE.search(text):
+        return 0
+    return sum(
+        1
+        for line in text.lower().splitlines()
+        if (key := patterns.FIELD_KEY_LINE.match(line))
+        and patterns.COUNT_FIELD_KEY.search(key.group("key"))
+    )
 
 
 # What a phase, a count or a registry field needs: a digit, a numeral, 期, "phase", a number word.
@@ -272,13 +300,22 @@ class _SentenceReader:
             rule = "YEAR_IN_REVIEW, the year the page looks back on"
             year = layout.reviewed_year
             attributes.append(Attribute("date", 0, 0, year, year, rule=rule))
+        if not layout.record:
+            # "注册时间：2015-06-18" in a company's card or a forum member's profile
+            attributes = [
+                a
+                for a in attributes
+                if a.kind != "field" or not patterns.RECORD_ONLY_KEY.search(str(a.value))
+            ]
         key = layout.field_key.get(s.paragraph) if possible else None
+        if key and not layout.record and patterns.RECORD_ONLY_KEY.search(key):
+            key = None
         if key and s.index == layout.first_sentence[s.paragraph]:
             # "Study Start Date" / "2023-01-18": the value of a registry field on the line above.
             rule = f"the registry field '{key}' on the line above"
             attributes.append(Attribute("field", 0, 0, key, rule=rule))
             count = patterns.FIELD_VALUE_LINE.match(masked)
-            if count and patterns.COUNT_FIELD_KEY.search(key):
+            if count and patterns.COUNT_FIELD_KEY.search(key) and layout.count_keys == 1:
                 n = parse_count(count.group("n"))
                 if n and not any(a.kind == "enrollment" for a in attributes):
                     attributes.append(Attribute("enrollment", *count.span("n"), n, rule=rule))
@@ -292,15 +329,18 @@ class _SentenceReader:
         if possible and row_attributes:
             kinds = {a.kind for a in attributes}
             attributes.extend(a for a in row_attributes if a.kind not in kinds)
+        header_text = row_header or (layout.header_of(s.paragraph) if table else None) or ""
         if (
-            (table or row_header)
+            header_text
             and mentions
             and not any(a.kind == "date" for a in attributes)
-            and (cited := next((d for d in dates if d.rule == "EN_AUTHOR_YEAR" and d.iso), None))
+            and (cited := patterns.CELL_AUTHOR_YEAR.search(masked))
+            and _a_study_cell(header_text, masked, cited.start())
         ):
             # "celecoxib / Cudkowicz, 2006[2] / 300 patients": a table row's cited study, its year
-            rule = "EN_AUTHOR_YEAR, the study a table row cites"
-            attributes.append(Attribute("date", cited.start, cited.end, cited.iso, rule=rule))
+            rule = "CELL_AUTHOR_YEAR, the study a table row cites"
+            year = cited.group("year")
+            attributes.append(Attribute("date", *cited.span("year"), year, year, rule=rule))
         if table:
             header = layout.header_of(s.paragraph)
             if header is not None:
@@ -335,7 +375,9 @@ class _SentenceReader:
                 bound.setdefault(lead.therapy, []).extend(row_facts)
             for therapy, attrs in bound.items():
                 attrs = [*attrs, *layout.trials.borrowed(masked, therapy, attrs)]
-                if is_claim(attrs) and not (therapy in self.classes and preclinical_only(attrs)):
+                if is_claim(attrs, masked) and not (
+                    therapy in self.classes and preclinical_only(attrs)
+                ):
                     first = next(m for m in mentions if m.therapy == therapy)
                     anchor = (first.start, first.end)
                     how = f"named in the sentence ({first.rule})"
@@ -344,7 +386,8 @@ class _SentenceReader:
                         draft.cite(cell_refs, "a marker of its table row's cells")
                     found.append(draft)
         elif is_claim(
-            attributes := attributes if table else _counted_in_a_trial(attributes, masked)
+            attributes := attributes if table else _counted_in_a_trial(attributes, masked),
+            masked,
         ):
             if s.index in layout.named_next:
                 # "一种全新的药物进入临床应用。这一药物名为Tofersen": the next sentence names it.
@@ -369,7 +412,7 @@ class _SentenceReader:
                 carried = [a for a in attributes if a.kind != "date"]
             # No name to anchor on: the quote is the sentence itself.
             span = (0, len(view))
-            if is_claim(carried):
+            if is_claim(carried, masked):
                 found.extend(
                     Draft(s.index, t, t not in self.lexicon, carried, span, True, how)
                     for t in therapies

@@ -93,6 +93,15 @@ def article_subject(
 RECORD_HEAD_CHARS = 400
 
 
+def is_record(sentences: Sequence[SentenceInput]) -> bool:
+    """A registry record: a registry id and a record field ("NCT ID:", "注册号:") in its head;
+    not news citing a trial's id."""
+    head = [item for item in sentences if item.sentence.start < RECORD_HEAD_CHARS]
+    return any(patterns.REGISTRY_ID.search(item.view.text) for item in head) and any(
+        patterns.RECORD_FIELD_LINE.search(item.view.folded) for item in head
+    )
+
+
 def record_subject(
     sentences: Sequence[SentenceInput],
     classes: frozenset[str],
@@ -103,11 +112,9 @@ def record_subject(
     care its participants keep (riluzole). A title that names no listed therapy names an unlisted
     Chinese one (``cn_names``: "一项评估渐冻症基础方治疗…"), or leaves the record's subject to
     the one therapy its intervention or purpose rows name ("研究目的: | …自体骨髓间充质干细胞…")."""
-    head = [item for item in sentences if item.sentence.start < RECORD_HEAD_CHARS]
-    if not head or not any(patterns.REGISTRY_ID.search(item.view.text) for item in head):
+    if not is_record(sentences):
         return None
-    if not any(patterns.RECORD_FIELD_LINE.search(item.view.folded) for item in head):
-        return None  # news citing a trial's id: no record
+    head = [item for item in sentences if item.sentence.start < RECORD_HEAD_CHARS]
     title = [item for item in head if item.sentence.paragraph == head[0].sentence.paragraph]
     if any(patterns.CODE_NAME.search(item.view.folded) for item in title):
         return None  # "A Study of VX-9981 in Adults Taking Riluzole": a code the lexicon lacks
@@ -122,7 +129,12 @@ def record_subject(
     if named or any(item.mentions for item in title):
         return named.pop() if len(named) == 1 else None
     if cn_names is not None:
-        named = {m.group() for item in title for m in cn_names.finditer(item.view.folded)}
+        named = {
+            m.group()
+            for item in title
+            for m in cn_names.finditer(item.view.folded)
+            if not patterns.GENERIC_ARM.match(m.group())
+        }
         if named:
             return named.pop() if len(named) == 1 else None
     rows = {
@@ -130,10 +142,24 @@ def record_subject(
         for item in sentences
         if patterns.RECORD_TREATMENT_ROW.match(item.view.folded)
     }
-    named = {
-        m.therapy for item in sentences if item.sentence.paragraph in rows for m in item.mentions
-    }
+    named = set()
+    for item in (item for item in sentences if item.sentence.paragraph in rows):
+        if patterns.CODE_NAME.search(item.view.folded):
+            return None  # "Drug: NX-740; Drug: Riluzole": a code the lexicon lacks is the drug
+        background = background_mentions(item.view.folded, list(item.mentions))
+        named.update(m.therapy for i, m in enumerate(item.mentions) if i not in background)
+        named.update(
+            _without_lead_in(m.group("name"))
+            for m in patterns.ROW_PRODUCT.finditer(item.view.folded)
+            if not patterns.GENERIC_ARM.match(m.group("name"))
+        )
     return named.pop() if len(named) == 1 else None
+
+
+def _without_lead_in(name: str) -> str:
+    """ "评价参芪益髓颗粒" -> "参芪益髓颗粒": what a study does to a product is no part of its name."""
+    lead_in = [*patterns.NAME_LEAD_IN.finditer(name)]
+    return name[lead_in[-1].end() :] if lead_in and len(name) - lead_in[-1].end() >= 3 else name
 
 
 def masked_spans(item: SentenceInput, markers: list[Marker]) -> list[tuple[int, int]]:
@@ -471,13 +497,9 @@ class UnlistedNames:
 
 
 def _a_product_name(name: str) -> bool:
-    """A Chinese name ending as drugs and formulas do ("藿苓生肌颗粒", "益髓通络方", "硝酮嗪") or
-    written in transliteration characters only ("普利多匹定")."""
-    return bool(
-        patterns.CN_NAME_ENDING.search(name[-3:])
-        or patterns.CN_FORMULA_FORM_END.search(name)
-        or all(c in patterns.TRANSLIT_SET for c in name)
-    )
+    """A Chinese product named with its form ("藿苓生肌颗粒", "益髓通络方"); not a drug's bare name
+    ("替扎尼定" a page's patients may keep taking)."""
+    return patterns.CN_FORMULA_FORM_END.search(name) is not None
 
 
 # A table's drug column: its header cell ("Drug", "Intervention", "药物") and the cells that
@@ -695,10 +717,7 @@ def chinese_context_names(view: str) -> list[tuple[int, int]]:
         if name and not patterns.GENERIC_ARM.match(name.group("name")):
             start, end = head + name.start("name"), head + name.end("name")
             # "一项评估渐冻症基础方治疗…": what the study does to the formula is no part of its name
-            lead_in = [*patterns.NAME_LEAD_IN.finditer(view, start, end)]
-            if lead_in and end - lead_in[-1].end() >= 3:
-                start = lead_in[-1].end()
-            found.append((start, end))
+            found.append((end - len(_without_lead_in(view[start:end])), end))
     for m in finditer(patterns.CN_ARM_NAME, view):
         group = "name" if m.group("name") else "name2"
         if not patterns.GENERIC_ARM.match(m.group(group)):
@@ -1052,8 +1071,12 @@ def control_arm(view: str, mention: TherapyMention) -> bool:
     """The control arm's drug: "Riluzole was administered to the control group", "以利鲁唑为对照"
     — not a placebo matching the study drug, a low dose of it, those without it, nor the control
     group's switch to it in an extension."""
+    after = patterns.CONTROL_ARM_AFTER.match(view, mention.end, mention.end + 60) or (
+        view[mention.start - 1 : mention.start] == "与"
+        and patterns.WITH_AS_CONTROL.match(view, mention.end)
+    )
     return bool(
-        patterns.CONTROL_ARM_AFTER.match(view, mention.end, mention.end + 60)
+        after
         and not patterns.NOT_THE_CONTROL_DRUG.search(
             view, max(0, mention.start - 40), mention.start
         )

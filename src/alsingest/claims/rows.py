@@ -38,6 +38,7 @@ def column_facts(header: str, row: str) -> tuple[list[Attribute], set[int]]:
             taken.append(m.span())
     # a study cell's "Miller et al., 1996[7]": the cited study's year, no size
     taken.extend(m.span() for m in patterns.EN_AUTHOR_YEAR.finditer(row))
+    taken.extend(m.span() for m in patterns.CELL_AUTHOR_YEAR.finditer(row))
     if patterns.SIZE_COLUMN.search(header):
         phases = find_phases(row)
         after = phases[-1].end if phases else 0
