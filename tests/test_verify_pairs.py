@@ -101,6 +101,7 @@ def test_the_pair_scorer_gives_json(verify_pairs, pairs_file, capsys):
         ("dev5", 20),
         ("dev6", 20),
         ("dev7", 20),
+        ("dev8", 20),
         ("test", 23),
         ("test2", 16),
         ("test3", 13),
