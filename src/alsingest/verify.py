@@ -1122,11 +1122,28 @@ def check_event_date(claim: Mapping, views: list[tuple[int, str]], source: Sourc
 # A number in a unit is a measure, no count of people: "a daily dose of 10 mg/kg", "for 12 months",
 # "48%", "每日100毫克".
 _A_MEASURE_AFTER = re.compile(
-    r"\s?(?:mg|mcg|μg|g|kg|ml|mmol|%|percent|weeks?|months?|years?|days?|hours?|minutes?|times\b)"
-    r"(?![a-z])"
-    # (a Chinese unit written right after its number, not a label's first character: "120 年龄")
-    r"|(?:毫克|克|毫升|周(?!期)|个月|年(?![龄齡内度])|天|日(?!期)|小时|次(?!要))"
+    r"\s?(?:mg|mcg|μg|g|kg|ml|mmol|percent)(?![a-z])|%"
+    # (a Chinese unit written right after its number, not a label's first character: "120 年龄",
+    # "120日剂量")
+    r"|(?:毫克|克|毫升|周(?!期)|个月|年(?![龄齡内度])|天|日(?![期剂均])|小时|次(?!要))"
 )
+# ... and a time after a word of duration: "for 10 weeks", "followed over 12 months" (not "all 200
+# weeks ahead of schedule", "Participants 189 Weeks of treatment 16").
+_A_TIME_AFTER = re.compile(r"\s(?:weeks?|months?|years?|days?|hours?)\b")
+_DURATION_BEFORE = re.compile(
+    r"\b(?:for|over|after|within|during|lasting|every|each|up to|at)\s+(?:about\s+|approximately\s+)?$"
+)
+
+
+def _a_measure(view: str, start: int, end: int) -> bool:
+    """The number at ``start:end`` measures a dose or a time, no people."""
+    return bool(
+        _A_MEASURE_AFTER.match(view, end)
+        or (
+            _A_TIME_AFTER.match(view, end)
+            and _DURATION_BEFORE.search(view, max(0, start - 24), start)
+        )
+    )
 
 
 def _check_enrollment(
@@ -1144,7 +1161,7 @@ def _check_enrollment(
     for s in window:
         for m in re.finditer(r"(?<![\d.,])(\d{1,3}(?:[ ,]\d{3})+|\d+)(?![\d.,]*\d)", s.view):
             n = parse_count(m.group(1))
-            if n == claimed and not _A_MEASURE_AFTER.match(s.view, m.end()):
+            if n == claimed and not _a_measure(s.view, m.start(), m.end()):
                 return "found"
         if any(en_number(m.group(0)) == claimed for m in patterns.EN_NUMBER_WORDS.finditer(s.view)):
             return "found"
@@ -1176,7 +1193,7 @@ def _check_enrollment(
         and all(abs(n - claimed) <= claimed / 10 for n in stated if n >= claimed / 2)
     ):
         return "missing"  # "约200名" against 196: an estimate, loosely the count
-    if claimed in stated:
+    if stated == {claimed}:
         return "found"  # "Enrollment 120 Weeks of treatment 48": the size, whatever follows it
     return "conflict" if stated else "missing"
 
@@ -1416,20 +1433,12 @@ def _stated_phases(view: str) -> set[str]:
     return stated
 
 
-def _check_phase(claimed: str, window: list[_Sentence], own: _Sentence | None = None) -> str:
-    """The claim's phase against the phases stated around the therapy's name (``own``: the
-    sentence naming it)."""
+def _check_phase(claimed: str, window: list[_Sentence]) -> str:
     stated = set()
     for s in window:
         stated |= _stated_phases(s.view)
     if claimed in stated:
         return "found"
-    if (
-        own is not None
-        and not _A_STAGE_OR_LETTER_PAIR.search(own.view)
-        and _another_letter(claimed, _stated_phases(own.view))
-    ):
-        return "conflict"
     base = re.sub(r"[ab]", "", claimed)
     if any(re.sub(r"[ab]", "", p) == base for p in stated):
         # "Phase 3" for a "3b" claim: a broader label, neither confirmed nor denied; "3b" for a
@@ -1441,30 +1450,6 @@ def _check_phase(claimed: str, window: list[_Sentence], own: _Sentence | None = 
             "missing"  # "Phase 1/2" for a phase 1 claim: overlapping, neither confirmed nor denied
         )
     return "conflict" if stated else "missing"
-
-
-# A disease stage ("King's分期为2a期", "stage 2a") or both letters at once ("Phase IIa/b"): no
-# lettered phase of another trial.
-_A_STAGE_OR_LETTER_PAIR = re.compile(
-    r"分期|\bking|\bstage|\d\s?a\s?/\s?b\b|\b[iv]+a\s?/\s?b\b|\d\s?a\s?/\s?b期"
-)
-
-
-def _another_letter(claimed: str, stated: set[str]) -> bool:
-    """Every phase the sentence naming the therapy states of the claim's stage gives it another
-    letter: "phase 2b" where it says "phase 1b/2a" (a "2" or a "2b" would not be another)."""
-    lettered = {part[:-1]: part[-1] for part in claimed.split("/") if part[-1] in "ab"}
-    if not lettered:
-        return False
-    sharing = [
-        part
-        for phase in stated
-        for part in phase.split("/")
-        if re.sub(r"[ab]", "", part) in lettered
-    ]
-    return bool(sharing) and all(
-        part[-1] in "ab" and part[-1] != lettered[part[:-1]] for part in sharing
-    )
 
 
 def _combine(per_window: list[tuple[int, Check]]) -> Check:
@@ -1557,7 +1542,7 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
             windowed.setdefault("enrollment", []).append((i, Check(state)))
         if claim.get("phase"):
             windowed.setdefault("phase", []).append(
-                (i, Check(_check_phase(str(claim["phase"]), window, source.sentences[i])))
+                (i, Check(_check_phase(str(claim["phase"]), window)))
             )
         if claim.get("type") == "withdrawal":
             planned = claim.get("status") == "planned"
