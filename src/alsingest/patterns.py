@@ -399,7 +399,7 @@ CELL_AUTHOR_YEAR = re.compile(
 )
 # A table's header with a column of the studies its rows report ("Study", "Reference", "Trial"), not
 # of the animal studies behind them or of companies ("Mouse study", "Company, founded").
-STUDY_COLUMN = re.compile(r"\b(?:study|studies|trial|reference|author)s?\b|研究|文献")
+STUDY_COLUMN = re.compile(r"\b(?:study|studies|reference|author)s?\b|研究|文献")
 NOT_A_STUDY_COLUMN = re.compile(
     r"\b(?:mouse|mice|animal|preclinical|company|founded|sponsor)\b|小鼠|动物|临床前|公司|成立"
 )
@@ -701,17 +701,22 @@ TRIAL_FIELD = re.compile(r"^[\s>*•·-]*" + _FIELD_KEY + _FIELD_QUALIFIER + r"\
 FIELD_KEY_LINE = re.compile(r"^[\s>*•·#-]*" + _FIELD_KEY + _FIELD_QUALIFIER + r"\s*[:：]?\s*$")
 # A count key alone on its line ("Enrollment (Actual)", "Study Participants") and its value alone on
 # the next: the number, optionally qualified ("24", "1,200 (Estimated)", "24 participants").
-COUNT_FIELD_KEY = re.compile(r"enrol|participants|sample size|样本量|入组人数|例数")
-COUNT_FIELD_KEY_CUE = re.compile(COUNT_FIELD_KEY.pattern, re.IGNORECASE)
+COUNT_FIELD_KEY = re.compile(
+    r"^(?!.*date)(?:.*(?:enrol|participants|sample size|样本量|入组人数|例数))"
+)
+COUNT_FIELD_KEY_CUE = re.compile(
+    r"enrol|participants|sample size|样本量|入组人数|例数", re.IGNORECASE
+)
 FIELD_VALUE_LINE = re.compile(
-    rf"^[\s•*|-]*(?P<n>{_NUMBER})\s*(?:\((?:actual|estimated|anticipated)\))?"
+    rf"^[\s•*|-]*(?!(?:19|20)\d\d\b)(?P<n>{_NUMBER})\s*(?:\((?:actual|estimated|anticipated)\))?"
     r"\s*(?:participants|patients|subjects|人|例|名)?\s*\|?\s*$"
 )
 # A duration that is a result or a time to come, not a trial's length: "lived a median of 25 months
 # longer", "3个月后启动", "於4個月內提出" (DURATION alone makes a claim only so).
 DURATION_TELLS = re.compile(
-    r"surviv|\blived\b|\blife\b|\bdeath|tracheostomy|\blonger\b|\blater\b|\bin about\b|\bwithin\b|"
-    r"生存|多活|死亡|气管切开|[个個]月[后後内內]|[周天年][后後内內]"
+    r"surviv|\blived\b|\blife\b|\bdeath|tracheostomy|ventilation|\blonger\b|\blater\b|\bextended\b|"
+    r"\bwithin\b|\bin\s+(?:about\s+|approximately\s+)?\d|"
+    r"生存|寿命|多活|死亡|气管切开|[个個]月(?:之|以)?[后後内內]|[周天年](?:之|以)?[后後内內]"
 )
 # "enrollment: 12 (estimated)", "样本量：60": the count a field gives.
 FIELD_COUNT = re.compile(
@@ -760,12 +765,10 @@ DURATION = re.compile(r"(?P<n>\d{1,3})\s*(?P<unit>周|个月|weeks?\b|months?\b)
 
 OUTCOME_MET = re.compile(
     r"(?<!未)(?<!没有)(?<!未能)达到(了)?(其)?主要(疗效)?终点|显著(改善|延长|降低|延缓|减缓|提高|减少)|延长(了)?[^，,。；;]{0,6}(生存|寿命)|"
-    r"(生存率|生存时间|生存期)[^，,。；;]{0,4}(提高|延长|显著)|(?<=显示)中位生存期增加了?\s?\d|(延缓|减缓|放缓|抑制|遏制|阻止)(了)?[^，,。；;]{0,6}(进展|进程|退化|下降|恶化|发病)|"
+    r"(生存率|生存时间|生存期)[^，,。；;]{0,4}(提高|延长|显著)|(延缓|减缓|放缓|抑制|遏制|阻止)(了)?[^，,。；;]{0,6}(进展|进程|退化|下降|恶化|发病)|"
     r"改善(了)?[^，,。；;]{0,8}(功能|评分|症状)|(明确|显著)?获益|积极(结果|信号|进展)|阳性结果|有(显著)?(临床)?疗效|疗效(显著|良好)|"
     r"(安全性|耐受性)[^，,。；;]{0,4}(良好|较好|可控|可接受)|未见(严重)?(不良|并发症)|未发现[^，,。；;]{0,8}并发症|准确率[^，,。；;]{0,3}达|进展[^，,。；;]{0,2}(放缓|减缓)|"
     r"\bmet (its|the) primary|\bmet (its|the|all) (main|key|co-primary|primary) (goals?|objectives?|end ?points?)|\b(significant(ly)?\s+)?(improv\w*|slow\w*|delay\w*|prolong\w*|extend\w*|prevent\w*)\b[^.;]{0,40}(survival|progression|onset|function|lifespan|life expectancy|deficits|score|degeneration)|"
-    # "median survival was extended by 12 months"
-    r"(?<!for )\bmedian survival\s+was\s+(?:extended|prolonged|increased)\s+by\b|"
     r"\bwell[\s-]tolerated|\bsafe\b|\bsafety profile|\bsurvival benefit|\bgains? in|\breduc\w*\s+(in\s+)?(the\s+)?risk of (death|mortality)|"
     # "delivered promising clinical data", "positive topline results" (积极结果 in English), not
     # hoped for or expected (POSITIVE_HEDGED_BEFORE)
@@ -1089,16 +1092,13 @@ COMPARATOR_BEFORE = re.compile(
 )
 # The control arm's drug in another therapy's trial, in the words right after its name:
 # "Riluzole was administered to the control group", "riluzole served as the active control",
-# "以利鲁唑为对照", "利鲁唑对照组", "与利鲁唑对照，评价X…" (not "given to control cramps", healthy
-# controls).
+# "以利鲁唑为对照", "利鲁唑对照组" (not "given to control cramps", healthy controls).
 CONTROL_ARM_AFTER = re.compile(
     r"\s*(?:was|were)\s+(?:administered|given)\s+to\s+(?:the\s+|a\s+)?control\s+(?:group|arm)s?\b|"
     r"\s*(?:served|serves|was used|is used)\s+as\s+(?:the\s+|an?\s+)?(?:active\s+)?(?:control|comparator)\b|"
     r"\s*(?:作为|为)对照|\s*对照组"
 )
-# "与利鲁唑对照，评价X…": the drug the trial is compared with, before a pause (not "马赛替尼对照安慰剂",
-# the drug versus placebo).
-WITH_AS_CONTROL = re.compile(r"\s*对照(?=\s*[，,；;。、]|\s*$)")
+
 # ... not the study drug itself in another guise: a placebo matching it, a low dose of it, the
 # patients without it, the control group's switch to it.
 NOT_THE_CONTROL_DRUG = re.compile(
@@ -1484,6 +1484,8 @@ CN_FORMULA_NAME = re.compile(
 )
 # ... its form, ending a name.
 CN_FORMULA_FORM_END = re.compile(r"(?:汤|方|散|丸|饮|丹|膏|颗粒|胶囊|片|注射液)$")
+# ... and a listed drug's forms ("依达拉奉舌下片", "马赛替尼片"): what is left is the drug.
+CN_DOSAGE_FORM_END = re.compile(r"(?:舌下片|口溶膜|片|胶囊|颗粒|注射液|口服液|混悬液)$")
 # A Chinese medicine formula named in English by its pinyin: "Jiawei Sijunzi (JWSJZ) decoction",
 # "Buzhong Yiqi granules", "Liuwei Dihuang pills" — capitalised words (each checked as pinyin, see
 # ``PINYIN_SYLLABLES``), an optional acronym of their initials in brackets, then the form.
@@ -2169,7 +2171,8 @@ REGISTRY_ID = re.compile(
 # A registry record's field line ("NCT ID: NCT00818389", "Study Type: Interventional", "注册号: |"):
 # a record, not news citing a trial's id.
 RECORD_FIELD_LINE = re.compile(
-    r"(?:\b|(?<=\|))(?:nct id|nct number|clinicaltrials\.gov id(?:entifier)?|study type|recruitment status|"
+    # (opening a line or a cell, or after a title glued to it; not "（登记号：…）" in news)
+    r"(?:^|(?<=[|\s\u4e00-\u9fff]))[•*-]*(?:nct id|nct number|clinicaltrials\.gov id(?:entifier)?|study type|recruitment status|"
     r"overall status|注册号|研究类型|注册时间|登记号)\s*[:：|]"
 )
 # A registry record's rows that say what its trial gives ("研究目的: | …", "Interventions: Drug: …"):
@@ -2182,7 +2185,14 @@ RECORD_TREATMENT_ROW = re.compile(
 # (not its placebo, "参芪益髓颗粒模拟剂").
 ROW_PRODUCT = re.compile(
     r"(?:^|[：:|，,；;。\s]|评价|评估|观察|给予|使用|服用|口服)"
-    r"(?P<name>[\u4e00-\u9fff]{2,8}?(?:颗粒|胶囊|注射液|口服液|丸|散|汤|方))(?!模拟|安慰)"
+    r"(?!安慰|模拟|双盲|单盲|开放|随机|对照)"
+    r"(?P<name>[\u4e00-\u9fff]{2,8}?(?:颗粒|胶囊|注射液|口服液|丸|散|汤|方))(?![法式面案]|模拟|安慰)"
+)
+# ... and a drug such a row gives as the care both groups keep: "Drug: Riluzole (continued at the
+# usual dose in both groups)".
+ROW_CARE_AFTER = re.compile(
+    r"\s*[(（][^)）]{0,60}(?:continu|background|standard|both (?:groups|arms)|all participants|"
+    r"两组|基础|常规|继续)"
 )
 # A registry record of an extension study: its title says so ("… in Previously Treated Adults",
 # "Open-label Extension Study of …", "延伸研究"), or its text calls it "this extension trial".

@@ -216,12 +216,15 @@ def paragraphs_of(text: str) -> list[Paragraph]:
             continue
         in_table = False
         if (
-            groups
+            len(groups) >= 2
             and not pending_blank
             and patterns.MONTH_DAY_LINE.match(groups[-1][-1].text.strip())
             and patterns.YEAR_LINE.match(line.text)
+            and patterns.FIELD_KEY_LINE.match(groups[-2][-1].text.strip().lower())
         ):
-            groups[-1].append(line)  # "Apr 12" / "2018": a date printed over two lines
+            # "Study Started" / "Apr 12" / "2018": a field's date printed over two lines (not a
+            # timeline's day above the next entry's year)
+            groups[-1].append(line)
         elif (
             groups
             and pending_blank <= 2

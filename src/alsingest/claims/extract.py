@@ -90,7 +90,9 @@ def extract_claims(
         TrialIndex.of(sentences, classes),
         classes,
         unlisted.glued_rows,
-        is_record(sentences),
+        # (a registration date is a record's field only on a page with two of them: not a forum
+        # reply quoting "ClinicalTrials.gov Identifier: NCT…")
+        is_record(sentences, fields=2),
         _count_key_lines(text),
     )
     discourse = Discourse()
@@ -122,6 +124,11 @@ def extract_claims(
                 seen.add(claim.claim_id)
                 claims.append(claim)
     return claims
+
+
+# A field's value on the line below its key is short ("2023-01-18", "Apr 12 2018", "24"); a
+# paragraph of prose under a heading such as "Study participants" is none.
+FIELD_VALUE_CHARS = 60
 
 
 def _a_study_cell(header: str, row: str, at: int) -> bool:
@@ -310,7 +317,11 @@ class _SentenceReader:
         key = layout.field_key.get(s.paragraph) if possible else None
         if key and not layout.record and patterns.RECORD_ONLY_KEY.search(key):
             key = None
-        if key and s.index == layout.first_sentence[s.paragraph]:
+        if (
+            key
+            and s.index == layout.first_sentence[s.paragraph]
+            and len(masked) <= FIELD_VALUE_CHARS
+        ):
             # "Study Start Date" / "2023-01-18": the value of a registry field on the line above.
             rule = f"the registry field '{key}' on the line above"
             attributes.append(Attribute("field", 0, 0, key, rule=rule))

@@ -93,13 +93,16 @@ def article_subject(
 RECORD_HEAD_CHARS = 400
 
 
-def is_record(sentences: Sequence[SentenceInput]) -> bool:
-    """A registry record: a registry id and a record field ("NCT ID:", "注册号:") in its head;
-    not news citing a trial's id."""
+def is_record(sentences: Sequence[SentenceInput], fields: int = 1) -> bool:
+    """A registry record: a registry id and ``fields`` record fields ("NCT ID:", "注册号:",
+    "研究类型:") in its head; not news citing a trial's id."""
     head = [item for item in sentences if item.sentence.start < RECORD_HEAD_CHARS]
-    return any(patterns.REGISTRY_ID.search(item.view.text) for item in head) and any(
-        patterns.RECORD_FIELD_LINE.search(item.view.folded) for item in head
-    )
+    if not any(patterns.REGISTRY_ID.search(item.view.text) for item in head):
+        return False
+    found = {
+        m.group() for item in head for m in patterns.RECORD_FIELD_LINE.finditer(item.view.folded)
+    }
+    return len(found) >= fields
 
 
 def record_subject(
@@ -147,7 +150,11 @@ def record_subject(
         if patterns.CODE_NAME.search(item.view.folded):
             return None  # "Drug: NX-740; Drug: Riluzole": a code the lexicon lacks is the drug
         background = background_mentions(item.view.folded, list(item.mentions))
-        named.update(m.therapy for i, m in enumerate(item.mentions) if i not in background)
+        named.update(
+            m.therapy
+            for i, m in enumerate(item.mentions)
+            if i not in background and not patterns.ROW_CARE_AFTER.match(item.view.folded, m.end)
+        )
         named.update(
             _without_lead_in(m.group("name"))
             for m in patterns.ROW_PRODUCT.finditer(item.view.folded)
@@ -490,16 +497,20 @@ class UnlistedNames:
         # ... and so does a Chinese product's ("评价藿苓生肌颗粒治疗…" in a registry record's titles
         # and aim: a drug's ending, a formula's form or a transliteration; not "干细胞疗法")
         cn_pattern = _any_of(cn_names, "(?:{})")
-        products = _any_of({n for n in cn_names if _a_product_name(n)}, "(?:{})")
+        products = _any_of({n for n in cn_names if _a_product_name(n, lexicon)}, "(?:{})")
         for m in products.finditer(text) if products is not None else ():
             counts[m.group()] = counts.get(m.group(), 0) + 1
         return cls(drug_names, counts, cn_pattern, glued_rows, same_as)
 
 
-def _a_product_name(name: str) -> bool:
+def _a_product_name(name: str, lexicon: Lexicon) -> bool:
     """A Chinese product named with its form ("藿苓生肌颗粒", "益髓通络方"); not a drug's bare name
-    ("替扎尼定" a page's patients may keep taking)."""
-    return patterns.CN_FORMULA_FORM_END.search(name) is not None
+    ("替扎尼定" a page's patients may keep taking), nor a listed drug's form ("依达拉奉舌下片")."""
+    form = patterns.CN_FORMULA_FORM_END.search(name)
+    if form is None:
+        return False
+    base = patterns.CN_DOSAGE_FORM_END.sub("", name)
+    return lexicon.canonical(base) is None
 
 
 # A table's drug column: its header cell ("Drug", "Intervention", "药物") and the cells that
@@ -1071,12 +1082,8 @@ def control_arm(view: str, mention: TherapyMention) -> bool:
     """The control arm's drug: "Riluzole was administered to the control group", "以利鲁唑为对照"
     — not a placebo matching the study drug, a low dose of it, those without it, nor the control
     group's switch to it in an extension."""
-    after = patterns.CONTROL_ARM_AFTER.match(view, mention.end, mention.end + 60) or (
-        view[mention.start - 1 : mention.start] == "与"
-        and patterns.WITH_AS_CONTROL.match(view, mention.end)
-    )
     return bool(
-        after
+        patterns.CONTROL_ARM_AFTER.match(view, mention.end, mention.end + 60)
         and not patterns.NOT_THE_CONTROL_DRUG.search(
             view, max(0, mention.start - 40), mention.start
         )
