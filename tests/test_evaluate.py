@@ -57,6 +57,7 @@ REAL_SETS = {
     "real-test13": "test13",
     "real-test14": "test14",
     "real-test15": "test15",
+    "real-test16": "test16",
 }
 
 
