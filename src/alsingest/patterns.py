@@ -701,14 +701,11 @@ TRIAL_FIELD = re.compile(r"^[\s>*•·-]*" + _FIELD_KEY + _FIELD_QUALIFIER + r"\
 FIELD_KEY_LINE = re.compile(r"^[\s>*•·#-]*" + _FIELD_KEY + _FIELD_QUALIFIER + r"\s*[:：]?\s*$")
 # A count key alone on its line ("Enrollment (Actual)", "Study Participants") and its value alone on
 # the next: the number, optionally qualified ("24", "1,200 (Estimated)", "24 participants").
-COUNT_FIELD_KEY = re.compile(
-    r"^(?!.*date)(?:.*(?:enrol|participants|sample size|样本量|入组人数|例数))"
-)
-COUNT_FIELD_KEY_CUE = re.compile(
-    r"enrol|participants|sample size|样本量|入组人数|例数", re.IGNORECASE
-)
+_COUNT_KEY_WORDS = r"enrol|participants|sample size|样本量|入组人数|例数"
+COUNT_FIELD_KEY = re.compile(rf"^(?!.*date)(?:.*(?:{_COUNT_KEY_WORDS}))")
+COUNT_FIELD_KEY_CUE = re.compile(_COUNT_KEY_WORDS, re.IGNORECASE)
 FIELD_VALUE_LINE = re.compile(
-    rf"^[\s•*|-]*(?!(?:19|20)\d\d\b)(?P<n>{_NUMBER})\s*(?:\((?:actual|estimated|anticipated)\))?"
+    rf"^[\s•*|-]*(?!(?:19|20)\d\d\b)(?P<n>{_NUMBER}){_FIELD_QUALIFIER}"
     r"\s*(?:participants|patients|subjects|人|例|名)?\s*\|?\s*$"
 )
 # A duration that is a result or a time to come, not a trial's length: "lived a median of 25 months

@@ -210,7 +210,8 @@ class Layout:
     # A record's eligibility rows ("纳入标准: | 1.… 2.入组前需利鲁唑治疗…"), by paragraph: the drugs
     # they name are what patients had taken, in every sentence of the row.
     criteria: frozenset[int] = frozenset()
-    # The page is a registry record (``is_record``): its registration date is a field of it.
+    # The page is a registry record with two record fields (``record_fields``): its registration
+    # date is a field of it.
     record: bool = False
     # Count keys alone on their lines ("Sample size" / "60"): one is the trial's size, several
     # are its groups'.
@@ -305,6 +306,11 @@ class Layout:
             record,
             count_keys,
         )
+
+    def holds_field(self, key: str) -> bool:
+        """Whether the page can hold the field ``key``: a registration date ("注册时间",
+        "Registration date") only in a registry record, not a company's card or a forum profile."""
+        return self.record or not patterns.RECORD_ONLY_KEY.search(key)
 
     def header_of(self, paragraph: int) -> str | None:
         """The header row of the table ``paragraph`` is a later row of, else None."""

@@ -35,17 +35,17 @@ from .mentions import (
     article_subject,
     background_mentions,
     common_word,
-    is_record,
     mask,
     masked_spans,
     on_care_of_patients,
+    record_fields,
     record_subject,
     select_mentions,
     view_position,
     years_of_each,
 )
 from .model import Attribute, Claim, Draft, SentenceInput, TherapyMention
-from .rows import column_facts
+from .rows import cited_study_year, column_facts
 from .trials import TrialIndex
 
 logger = logging.getLogger(__name__)
@@ -81,18 +81,19 @@ def extract_claims(
         unlisted.cn_names,
         unlisted.same_as,
     )
+    fields = record_fields(sentences)
     layout = Layout.of(
         paragraphs,
         sentences,
         # (a registry record's title names its subject, before any count of names)
-        record_subject(sentences, classes, unlisted.cn_names)
+        record_subject(sentences, classes, unlisted.cn_names, fields)
         or article_subject(sentences, classes, unlisted.counts),
         TrialIndex.of(sentences, classes),
         classes,
         unlisted.glued_rows,
         # (a registration date is a record's field only on a page with two of them: not a forum
         # reply quoting "ClinicalTrials.gov Identifier: NCT…")
-        is_record(sentences, fields=2),
+        fields >= 2,
         _count_key_lines(text),
     )
     discourse = Discourse()
@@ -129,18 +130,6 @@ def extract_claims(
 # A field's value on the line below its key is short ("2023-01-18", "Apr 12 2018", "24"); a
 # paragraph of prose under a heading such as "Study participants" is none.
 FIELD_VALUE_CHARS = 60
-
-
-def _a_study_cell(header: str, row: str, at: int) -> bool:
-    """The row's cell holding ``at`` stands under a column of the studies the rows report
-    ("Study", "Reference"; not "Mouse study" or "Company, founded")."""
-    separator = next((sep for sep in (" / ", "|") if sep in header), None)
-    if separator is None:
-        return False
-    cells = header.split(separator)
-    index = row.count(separator, 0, at)
-    name = cells[index] if index < len(cells) else ""
-    return bool(patterns.STUDY_COLUMN.search(name) and not patterns.NOT_A_STUDY_COLUMN.search(name))
 
 
 def _count_key_lines(text: str) -> int:
@@ -307,15 +296,12 @@ class _SentenceReader:
             rule = "YEAR_IN_REVIEW, the year the page looks back on"
             year = layout.reviewed_year
             attributes.append(Attribute("date", 0, 0, year, year, rule=rule))
-        if not layout.record:
-            # "注册时间：2015-06-18" in a company's card or a forum member's profile
-            attributes = [
-                a
-                for a in attributes
-                if a.kind != "field" or not patterns.RECORD_ONLY_KEY.search(str(a.value))
-            ]
+        # "注册时间：2015-06-18" in a company's card or a forum member's profile: no field
+        attributes = [
+            a for a in attributes if a.kind != "field" or layout.holds_field(str(a.value))
+        ]
         key = layout.field_key.get(s.paragraph) if possible else None
-        if key and not layout.record and patterns.RECORD_ONLY_KEY.search(key):
+        if key and not layout.holds_field(key):
             key = None
         if (
             key
@@ -340,18 +326,14 @@ class _SentenceReader:
         if possible and row_attributes:
             kinds = {a.kind for a in attributes}
             attributes.extend(a for a in row_attributes if a.kind not in kinds)
-        header_text = row_header or (layout.header_of(s.paragraph) if table else None) or ""
+        header_text = row_header or (layout.header_of(s.paragraph) if table else None)
         if (
             header_text
             and mentions
             and not any(a.kind == "date" for a in attributes)
-            and (cited := patterns.CELL_AUTHOR_YEAR.search(masked))
-            and _a_study_cell(header_text, masked, cited.start())
+            and (cited := cited_study_year(header_text, masked))
         ):
-            # "celecoxib / Cudkowicz, 2006[2] / 300 patients": a table row's cited study, its year
-            rule = "CELL_AUTHOR_YEAR, the study a table row cites"
-            year = cited.group("year")
-            attributes.append(Attribute("date", *cited.span("year"), year, year, rule=rule))
+            attributes.append(cited)  # "celecoxib / Cudkowicz, 2006[2] / 300 patients"
         if table:
             header = layout.header_of(s.paragraph)
             if header is not None:

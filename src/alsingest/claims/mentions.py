@@ -93,30 +93,30 @@ def article_subject(
 RECORD_HEAD_CHARS = 400
 
 
-def is_record(sentences: Sequence[SentenceInput], fields: int = 1) -> bool:
-    """A registry record: a registry id and ``fields`` record fields ("NCT ID:", "注册号:",
-    "研究类型:") in its head; not news citing a trial's id."""
+def record_fields(sentences: Sequence[SentenceInput]) -> int:
+    """How many record fields ("NCT ID:", "注册号:", "研究类型:") a registry record's head holds
+    beside its registry id; 0 on a page with no id there (news citing a trial's id has none)."""
     head = [item for item in sentences if item.sentence.start < RECORD_HEAD_CHARS]
     if not any(patterns.REGISTRY_ID.search(item.view.text) for item in head):
-        return False
-    found = {
-        m.group() for item in head for m in patterns.RECORD_FIELD_LINE.finditer(item.view.folded)
-    }
-    return len(found) >= fields
+        return 0
+    return len(
+        {m.group() for item in head for m in patterns.RECORD_FIELD_LINE.finditer(item.view.folded)}
+    )
 
 
 def record_subject(
     sentences: Sequence[SentenceInput],
     classes: frozenset[str],
     cn_names: re.Pattern | None = None,
+    fields: int = 0,
 ) -> str | None:
     """The therapy a registry record's title names, alone: "Study to Investigate … Lithium in
     Volunteers With ALS (NCT00818389)" is lithium's record, however often its pages name the
     care its participants keep (riluzole). A title that names no listed therapy names an unlisted
     Chinese one (``cn_names``: "一项评估渐冻症基础方治疗…"), or leaves the record's subject to
     the one therapy its intervention or purpose rows name ("研究目的: | …自体骨髓间充质干细胞…")."""
-    if not is_record(sentences):
-        return None
+    if not fields:
+        return None  # no record (``record_fields``)
     head = [item for item in sentences if item.sentence.start < RECORD_HEAD_CHARS]
     title = [item for item in head if item.sentence.paragraph == head[0].sentence.paragraph]
     if any(patterns.CODE_NAME.search(item.view.folded) for item in title):
@@ -506,11 +506,9 @@ class UnlistedNames:
 def _a_product_name(name: str, lexicon: Lexicon) -> bool:
     """A Chinese product named with its form ("藿苓生肌颗粒", "益髓通络方"); not a drug's bare name
     ("替扎尼定" a page's patients may keep taking), nor a listed drug's form ("依达拉奉舌下片")."""
-    form = patterns.CN_FORMULA_FORM_END.search(name)
-    if form is None:
+    if patterns.CN_FORMULA_FORM_END.search(name) is None:
         return False
-    base = patterns.CN_DOSAGE_FORM_END.sub("", name)
-    return lexicon.canonical(base) is None
+    return lexicon.canonical(patterns.CN_DOSAGE_FORM_END.sub("", name)) is None
 
 
 # A table's drug column: its header cell ("Drug", "Intervention", "药物") and the cells that

@@ -53,6 +53,24 @@ def column_facts(header: str, row: str) -> tuple[list[Attribute], set[int]]:
     return facts, refs
 
 
+def cited_study_year(header: str, row: str) -> Attribute | None:
+    """The year of the study a row's cell cites ("Cudkowicz, 2006[2]"), when that cell stands
+    under a column of the studies the rows report ("Study", "Reference"; not "Mouse study" or
+    "Company, founded"): the date of the trial the row reports."""
+    cited = patterns.CELL_AUTHOR_YEAR.search(row)
+    separator = next((sep for sep in (CELL_SEPARATOR, "|") if sep in header), None)
+    if cited is None or separator is None:
+        return None
+    names = header.split(separator)
+    index = row.count(separator, 0, cited.start())
+    name = names[index] if index < len(names) else ""
+    if not patterns.STUDY_COLUMN.search(name) or patterns.NOT_A_STUDY_COLUMN.search(name):
+        return None
+    year = cited.group("year")
+    rule = "CELL_AUTHOR_YEAR, the study a table row cites"
+    return Attribute("date", *cited.span("year"), year, year, rule=rule)
+
+
 def _separated(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     while (at := text.find(CELL_SEPARATOR, start)) != -1:
