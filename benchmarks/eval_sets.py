@@ -41,6 +41,7 @@ SEALED13 = "real-test13"  # collected in session 13, scored once at its end (0.7
 SEALED14 = "real-test14"  # collected in session 14, scored once at its end (0.820)
 SEALED15 = "real-test15"  # collected at the end of session 14, scored once in session 15 (0.773)
 SEALED16 = "real-test16"  # collected in session 15, scored once in session 16 (0.884)
+SEALED17 = "real-test17"  # collected in session 16, scored once at the end of session 17
 SPENT = (
     SEALED,
     SEALED2,
@@ -59,9 +60,8 @@ SPENT = (
     SEALED15,
     SEALED16,
 )
-# a fresh sealed set goes here until its single score is written down (test17, collected in
-# session 16, waits unread in tests/real/test17: list it here, and in gold_sets, next session)
-FRESH: tuple[str, ...] = ()
+# a fresh sealed set goes here until its single score is written down
+FRESH: tuple[str, ...] = (SEALED17,)
 
 
 def gold_sets() -> dict[str, tuple[list[Path], Path]]:
@@ -124,6 +124,7 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         SEALED14: beside(tests / "real" / "test14"),
         SEALED15: beside(tests / "real" / "test15"),
         SEALED16: beside(tests / "real" / "test16"),
+        SEALED17: beside(tests / "real" / "test17"),
     }
 
 
