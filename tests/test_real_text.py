@@ -4046,3 +4046,23 @@ def test_an_author_year_outside_a_table_is_no_trial_date(toolkit):
 def test_a_duration_alone_is_no_claim(toolkit, text):
     # no date, phase, count, design or outcome: a trial's length says nothing the guide counts
     assert [c for c in claims_of(toolkit, text) if c.type == "trial_design"] == []
+
+
+# --- session 17: weekdays of news without a digit --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, date",
+    [
+        # no digit anywhere: the weekday alone dates the news
+        ("The FDA announced Friday that edaravone has been approved for ALS.", "2024-11-22"),
+        # the weekday between the subject and what it did
+        ("The health ministry Tuesday approved edaravone for ALS.", "2024-11-26"),
+        ("The agency on Monday cleared a phase 2 trial of tofersen.", "2024-11-25"),
+        # a vote to come on a weekday is no day of the article's week
+        ("An FDA panel votes Thursday on the phase 3 trial of tofersen.", None),
+    ],
+)
+def test_a_weekday_dates_news_written_without_a_digit(toolkit, sentence, date):
+    claims = claims_of(toolkit, sentence, published="2024-11-27")  # a Wednesday
+    assert claims and {c.date for c in claims} == {date}

@@ -93,7 +93,7 @@ def _int(value: str | None) -> int | None:
 # What any date holds: a digit, 年/月/周, a relative word, "year", or a part of every full English
 # month name EN_BARE_MONTH reads (an English month named alone, "voted in March", needs no digit).
 _DATE_CHARACTER = re.compile(
-    r"[\d年月周]|星期|礼拜|今天|今日|日前|近日|today|year"
+    r"[\d年月周]|星期|礼拜|今天|今日|日前|近日|day\b|year"
     r"|uary|tember|vember|cember|october|march|april|june|july|august"
 )
 # "日前", "近日": a few days before the article, on a day it does not give.

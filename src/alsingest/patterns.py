@@ -247,11 +247,19 @@ CN_WEEKDAY = re.compile(
 _TOLD = r"\b(?:said|announced|reported|disclosed|confirmed)\s+(?:on\s+)?"
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 REPORTED_WEEKDAY = re.compile(rf"{_TOLD}(?P<wd>{_WEEKDAY})\b")
+# A weekday between a news subject and its past-tense verb: "The FDA Tuesday approved …",
+# "the agency on Monday accepted …" (not "votes Thursday", a schedule).
+_WEEKDAY_BEFORE_DEED = (
+    rf"\s(?:on\s+)?(?={_WEEKDAY}\s+(?:approved|announced|said|granted|accepted|cleared|"
+    r"rejected|declined|voted|released|reported|issued|filed|submitted|launched|halted|"
+    r"stopped|began|started|dosed|presented|published|unveiled)\b)"
+)
 # "said Tuesday", "On Monday, …": in English news the same, the day of the article's week the
 # news was told (not a schedule "on Monday, Wednesday and Friday", "Giving Tuesday", "votes
-# Thursday", "until Friday": only after a verb of telling, or opening a sentence).
+# Thursday", "until Friday": only after a verb of telling, opening a sentence, or between a
+# subject and what it did).
 EN_WEEKDAY = re.compile(
-    rf"(?:{_TOLD}|(?:^|[.!?]\s+)on\s+)(?P<wd>{_WEEKDAY})\b"
+    rf"(?:{_TOLD}|(?:^|[.!?]\s+)on\s+|{_WEEKDAY_BEFORE_DEED})(?P<wd>{_WEEKDAY})\b"
     r"(?!,?\s+(?:the\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
     rf"(?!\s*(?:,|and|or|to|through)\s*{_WEEKDAY})"
 )
