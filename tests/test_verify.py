@@ -2294,3 +2294,33 @@ def test_a_measure_is_no_count_of_the_trial(lexicon, sentence):
         lexicon,
     )
     assert got.verdict == SUPPORTED, got.reason
+
+
+# --- session 17 ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "key, value",
+    [
+        ("Actual Enrollment", "230 participants"),
+        ("Enrollment", "230 patients"),
+        ("Target sample size", "230"),
+        ("Actual Enrollment", "230例"),
+    ],
+)
+def test_a_records_enrollment_value_below_its_key_may_name_the_people(lexicon, key, value):
+    # the value on the line below its key, with the people it counts: the record's enrollment
+    record = KEY_LINE_RECORD.format(key=key, n=value)
+    status = "planned" if key.startswith("Target") else "reported"
+    other = verify_claim(
+        claim(therapy="ibudilast", type="trial_design", enrollment=150, status=status),
+        Source(record, CONVERTER),
+        lexicon,
+    )
+    same = verify_claim(
+        claim(therapy="ibudilast", type="trial_design", enrollment=230, status=status),
+        Source(record, CONVERTER),
+        lexicon,
+    )
+    assert other.verdict == CONTRADICTED, other.reason
+    assert same.checks["enrollment"] == "found", same.reason

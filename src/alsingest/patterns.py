@@ -2012,9 +2012,13 @@ TRIAL_DURATION = re.compile(
 # "- 230").
 RECORD_ENROLLMENT_KEY = re.compile(
     r"[-•*\s]*(?:(?P<estimate>estimated|anticipated|target)\s+|actual\s+)?(?:enrollment|"
-    r"(?<=target )recruitment)\s*(?:\((?:actual|(?P<estimate2>estimated|anticipated))\))?[\s:：|]*"
+    r"(?<=target )(?:recruitment|sample size))\s*(?:\((?:actual|(?P<estimate2>estimated|anticipated))\))?[\s:：|]*"
 )
-FIELD_VALUE_COUNT = re.compile(r"[-•*\s|]*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\b(?![\s\d]*[-–/%.])")
+FIELD_VALUE_COUNT = re.compile(
+    r"[-•*\s|]*(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?![0-9A-Za-z_])(?![\s\d]*[-–/%.])"
+    # ... alone, or with the people it counts: "337 patients", "60例"
+    r"(?P<who>\s*(?:patients|participants|subjects|people|persons)\b|\s*(?:例|人|名))?[\s|]*"
+)
 # A date in figures, "03 / 31 / 2007" or "31/03/2007": a registry mirror's field (NEALS,
 # ClinicalTrials.gov copies), read in the order the page's fields show (verify.numeric_order).
 NUMERIC_DATE = re.compile(

@@ -1246,6 +1246,10 @@ def _record_enrollment(source: Source) -> list[tuple[tuple[int, ...], int | None
         )
         if key and i + 1 < len(source.sentences):
             value = patterns.FIELD_VALUE_COUNT.fullmatch(source.sentences[i + 1].view)
+            if value and value.group("who") and i + 2 < len(source.sentences):
+                # "- 24 patients" / "- 12 healthy volunteers": one group of a list, not the whole
+                after = source.sentences[i + 2].view
+                value = None if re.match(r"[-•*\s|]*\d", after) else value
             if value:
                 plan = bool(key.group("estimate") or key.group("estimate2"))
                 fields.append(((i, i + 1), parse_count(value.group("n")), plan))
