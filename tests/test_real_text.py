@@ -4066,3 +4066,16 @@ def test_a_duration_alone_is_no_claim(toolkit, text):
 def test_a_weekday_dates_news_written_without_a_digit(toolkit, sentence, date):
     claims = claims_of(toolkit, sentence, published="2024-11-27")  # a Wednesday
     assert claims and {c.date for c in claims} == {date}
+
+
+def test_outpatients_are_a_trials_participants(toolkit):
+    text = "A placebo-controlled trial of AB-101 was conducted in 155 outpatients with ALS."
+    assert {c.enrollment for c in claims_of(toolkit, text)} == {155}
+
+
+def test_the_patients_a_country_has_are_no_trials_size(toolkit):
+    text = "The FDA approved AB-101 in 2024; about 30,000 ALS patients are in the U.S."
+    assert {c.enrollment for c in claims_of(toolkit, text)} == {None}
+    # ... while a trial run in the U.S. keeps its count
+    trial = "The phase 2 trial of AB-101 enrolled 150 ALS patients in the U.S."
+    assert {c.enrollment for c in claims_of(toolkit, trial)} == {150}

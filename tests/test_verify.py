@@ -2324,3 +2324,17 @@ def test_a_records_enrollment_value_below_its_key_may_name_the_people(lexicon, k
     )
     assert other.verdict == CONTRADICTED, other.reason
     assert same.checks["enrollment"] == "found", same.reason
+
+
+def test_the_patients_a_country_has_are_no_trials_size(lexicon):
+    # a source about one therapy whose only other count is the disease's, not the trial's
+    text = (
+        "Acme said it has begun the phase 2 trial of ibudilast in ALS.\n\n"
+        "About 30,000 ALS patients are in the U.S., according to Acme.\n" + ALS_NO_NUMBER + FILLER
+    )
+    got = verify_claim(
+        claim(therapy="ibudilast", type="trial_design", phase="2", enrollment=18),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert got.verdict != CONTRADICTED, got.reason

@@ -564,6 +564,7 @@ PATIENT_AGE = re.compile(rf"\s*(?:\d{{1,3}}|[{CN_NUMERAL}]{{1,4}})\s*(?:岁|周�
 EPIDEMIOLOGY = re.compile(
     r"每年|新增病例|全国|國內|国内|全球|世界上|患者总数|总患者|发病率|患病率|\bprevalence|\bincidence|\bworldwide|"
     r"\beach year|\bannually|\bper year|\bin the (us|united states|uk|world)\b|"
+    r"\b(?:are|is|live|living) in the (?:u\.s|u\.k)\b|"
     r"\baffect(s|ed|ing)?\b|\bliving with\b|\bdiagnosed (with|each|every)\b|\bsuffer(s|ing)? from\b"
 )
 # ... unless the words around the count are a trial's: "enrolled 120 people living with ALS".
@@ -608,7 +609,7 @@ _EN_NUMBER = (
 EN_NUMBER_WORDS = re.compile(rf"\b{_EN_NUMBER}\b", re.IGNORECASE)
 EN_COUNT = re.compile(
     rf"(?<![\d.\-a-z/])(?P<n>{_NUMBER}|{_EN_NUMBER}\b)\s+(?!(?:weeks?|days?|months?|years?|hours?|mg|ml|kg|doses?|times|percent)\b)"
-    r"(?:[a-z][a-z-]*\s+){0,3}?(?:patients|participants|subjects|people|individuals|volunteers|adults|persons|men|women|cases)\b"
+    r"(?:[a-z][a-z-]*\s+){0,3}?(?:(?:out|in)?patients|participants|subjects|people|individuals|volunteers|adults|persons|men|women|cases)\b"
 )
 # "four cohorts of eight patients", "4个队列，每个队列8例": groups of a size, the trial their product.
 COHORTS_OF = re.compile(
