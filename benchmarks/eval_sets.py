@@ -108,6 +108,8 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         "real-dev25": beside(tests / "real" / "dev25"),
         "real-dev26": beside(tests / "real" / "dev26"),
         "real-dev27": beside(tests / "real" / "dev27"),
+        "real-dev28": beside(tests / "real" / "dev28"),
+        "real-dev29": beside(tests / "real" / "dev29"),
         SEALED: beside(tests / "real" / "test"),
         SEALED2: beside(tests / "real" / "test2"),
         SEALED3: beside(tests / "real" / "test3"),

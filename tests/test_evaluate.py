@@ -47,6 +47,8 @@ REAL_SETS = {
     "real-dev25": "dev25",
     "real-dev26": "dev26",
     "real-dev27": "dev27",
+    "real-dev28": "dev28",
+    "real-dev29": "dev29",
     "real-test6": "test6",
     "real-test7": "test7",
     "real-test8": "test8",

@@ -4079,3 +4079,25 @@ def test_the_patients_a_country_has_are_no_trials_size(toolkit):
     # ... while a trial run in the U.S. keeps its count
     trial = "The phase 2 trial of AB-101 enrolled 150 ALS patients in the U.S."
     assert {c.enrollment for c in claims_of(toolkit, trial)} == {150}
+
+
+def test_a_platform_trials_arms_named_beside_the_word_drug_are_therapies(toolkit):
+    # names the lexicon does not know, named where only a drug stands: "drug 2 (X)", "A third
+    # drug, X, was added"
+    text = (
+        "The platform trial started in 2020. Drug 1 (velozine) entered its phase 2 part in "
+        "September 2023. A third drug, bestrazole, was added to the trial in April 2023."
+    )
+    dated = {(c.therapy, c.date) for c in claims_of(toolkit, text)}
+    assert {("velozine", "2023-09"), ("bestrazole", "2023-04")} <= dated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A new drug, however, was added to the platform trial in April 2023.",
+        "A second drug, which was added to the platform trial in April 2023, failed.",
+    ],
+)
+def test_a_word_after_drug_and_a_comma_is_no_name(toolkit, text):
+    assert {c.therapy for c in claims_of(toolkit, text)} <= {None}

@@ -1407,6 +1407,15 @@ CONTEXT_NAME = re.compile(
     # "a new drug, called Amantadine": a drug introduced by its name.
     + r"|\b(?:drug|medicine|compound|therapy|treatment)s?,?\s+(?:called|named|known as)\s+"
     + _CONTEXT_NAME.format(g="called")
+    # A platform trial's arm named beside the word for it: "drug 2 (trazodone)", "A third drug,
+    # amantadine, was added" (after an ordinal or "new", a name between commas).
+    + r"|\b(?:drug|medicine|compound)\s+\d{1,2}\s*\(\s*"
+    + _CONTEXT_NAME.format(g="numbered")
+    + r"\s*\)"
+    + r"|\b(?:second|third|fourth|fifth|sixth|new|another|additional)\s+(?:drug|medicine|compound),"
+    r"\s+(?!(?:however|which|who|that|though|therefore|thus|also|then|still|now|too|instead)\b)"
+    + _CONTEXT_NAME.format(g="apposed")
+    + r"\s*,"
     # "the experimental therapeutic ALN-SOD", "the investigational drug AB-101".
     + r"|\b(?:experimental|investigational|candidate)\s+(?:therapeutic|drug|therapy|treatment|"
     r"medicine|compound|product|gene therapy|antisense oligonucleotide)\s+"
@@ -1715,7 +1724,7 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
         "药", "疗法", "脑机接口", "mg", "mcg", "μg", "placebo", "regimen", "脑", "brain", "植入", "implant", "bci",
         "hydrobromide", "chloride", "mesylate", "maleate", "sulfate", "citrate", "tartrate", "besylate",
         "fumarate", "succinate", "called", "named", "known as", "experimental", "investigational",
-        "candidate",
+        "candidate", "drug", "medicine", "compound",
     ),
     NAMED_NAME: ("称为", "名为", "叫", "命名为", "called", "named", "known as", "dubbed"),
     PRECLINICAL_MODEL: (
