@@ -4101,3 +4101,33 @@ def test_a_platform_trials_arms_named_beside_the_word_drug_are_therapies(toolkit
 )
 def test_a_word_after_drug_and_a_comma_is_no_name(toolkit, text):
     assert {c.therapy for c in claims_of(toolkit, text)} <= {None}
+
+
+def test_a_covariate_drug_is_background(toolkit):
+    # the drug a comparison was matched or adjusted for is what patients took, not what was
+    # studied; a list item or the list's head
+    for text in (
+        "In this phase 2 trial of ibudilast, outcomes were compared with a cohort matched for "
+        "age, sex and riluzole use.",
+        "In this phase 2 trial of ibudilast, the analysis was adjusted for riluzole use.",
+    ):
+        assert {c.therapy for c in claims_of(toolkit, text)} == {"ibudilast"}
+    # ... but not a drug past the list, in the clause that follows it
+    text = (
+        "Patients were randomly allocated, stratified by use of riluzole, to receive ibudilast "
+        "or matching placebo in a phase 2 trial."
+    )
+    assert "ibudilast" in {c.therapy for c in claims_of(toolkit, text)}
+
+
+def test_a_background_drug_does_not_count_towards_the_articles_subject(toolkit):
+    text = (
+        "A phase 2 trial of ibudilast in ALS\n\n"
+        "Ibudilast is being developed as a treatment for ALS.\n\n"
+        "Methods:\nThe study group is compared with a cohort matched for age, gender, and "
+        "riluzole use.\n\n"
+        "Results:\nEnrollment was completed in July 2023. 75 subjects have been enrolled.\n"
+    )
+    facts = {(c.therapy, c.date, c.enrollment) for c in claims_of(toolkit, text)}
+    assert ("ibudilast", "2023-07", 75) in facts
+    assert "riluzole" not in {c.therapy for c in claims_of(toolkit, text)}

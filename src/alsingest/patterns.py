@@ -1080,6 +1080,15 @@ ELIGIBILITY_BEFORE = re.compile(
     r"remain on|stay on)\s+(?:(?:a\s+)?stable\s+(?:doses?\s+of\s+)?)?$|"
     r"(?:受试者|患者|参与者)[^,;:，；：。]{0,10}(?:必须|不得)(?:已|正在)?(?:服用|使用)\s*$"
 )
+# A covariate the analysis matched or adjusted for, anywhere in its list: "matched for age,
+# gender, and riluzole use", "adjusted for site and edaravone use" (the drug is what patients
+# took, not what was studied).
+COVARIATE_BEFORE = re.compile(
+    r"\b(?:matched|adjusted|controlled|controlling|balanced|stratified)\s+(?:for|by|on)\s+"
+    r"(?:(?:prior\s+|concomitant\s+)?use\s+of\s+)?"
+    # (the drug first, or an item of the list: after its comma, "and" or "or")
+    r"(?:[^.;:()]{0,50}?(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+))?$"
+)
 BACKGROUND_AROUND = re.compile(r"^在\s*$")
 BACKGROUND_AFTER = re.compile(r"^\s*(?:[(（][^()（）]{0,30}[)）]\s*)?(治疗)?(的)?基础上")
 # A drug given with the placebo is the control arm's standard care: "riluzole (100 mg/d) plus placebo".

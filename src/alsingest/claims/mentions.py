@@ -72,7 +72,14 @@ def article_subject(
     counts: dict[str, int] = dict(unlisted or {})
     class_counts: dict[str, int] = {}
     for item in sentences:
-        for mention in item.mentions:
+        # a drug named as background ("matched for … riluzole use", "on stable doses of
+        # riluzole") is not what the article is about
+        background = (
+            background_mentions(item.view.folded, list(item.mentions)) if item.mentions else ()
+        )
+        for i, mention in enumerate(item.mentions):
+            if i in background:
+                continue
             kept = class_counts if mention.therapy in classes else counts
             kept[mention.therapy] = kept.get(mention.therapy, 0) + 1
     if not counts:
@@ -1115,6 +1122,7 @@ def _is_background(view: str, mention: TherapyMention) -> bool:
     return known[span]
 
 
+_COVARIATE_CUE = re.compile(r"matched|adjusted|controll|balanced|stratified")
 _UNDER_TREATMENT = re.compile(r"\bunder treatment with\s*$")
 # A drug every arm takes: "… and riluzole twice a day in all", "riluzole for all participants".
 _IN_ALL_AFTER = re.compile(
@@ -1128,6 +1136,10 @@ def _reads_as_background(view: str, mention: TherapyMention) -> bool:
     before = view[max(0, mention.start - 24) : mention.start]
     after = view[mention.end : mention.end + 8]
     if patterns.BACKGROUND_BEFORE.search(before) or patterns.HISTORY_AFTER.match(after):
+        return True
+    if _COVARIATE_CUE.search(view) and patterns.COVARIATE_BEFORE.search(
+        view, max(0, mention.start - 60), mention.start
+    ):
         return True
     if has_cue(patterns.WITH_PLACEBO_AFTER, view) and patterns.WITH_PLACEBO_AFTER.match(
         view, mention.end, mention.end + 40
