@@ -4131,3 +4131,15 @@ def test_a_background_drug_does_not_count_towards_the_articles_subject(toolkit):
     facts = {(c.therapy, c.date, c.enrollment) for c in claims_of(toolkit, text)}
     assert ("ibudilast", "2023-07", 75) in facts
     assert "riluzole" not in {c.therapy for c in claims_of(toolkit, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2011, the FDA approved the diaphragm pacing system for people living with ALS.",
+        "2011年，美国FDA批准膈肌起搏器用于渐冻症患者。",
+    ],
+)
+def test_diaphragm_pacing_is_a_therapy_the_lexicon_knows(toolkit, text):
+    # an ALS device therapy named by what it is, with no brand: the lexicon's neurx-dps
+    assert ("neurx-dps", "2011") in {(c.therapy, c.date) for c in claims_of(toolkit, text)}
