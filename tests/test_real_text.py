@@ -4143,3 +4143,20 @@ def test_a_background_drug_does_not_count_towards_the_articles_subject(toolkit):
 def test_diaphragm_pacing_is_a_therapy_the_lexicon_knows(toolkit, text):
     # an ALS device therapy named by what it is, with no brand: the lexicon's neurx-dps
     assert ("neurx-dps", "2011") in {(c.therapy, c.date) for c in claims_of(toolkit, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Masitinib may help patients with a variant of the UNC13A gene (1 in 6 patients has it).",
+        "In the phase 2 trial of masitinib, about one in four people with ALS responded.",
+        "马赛替尼的II期试验中，每6名患者中有1名出现皮疹。",
+    ],
+)
+def test_one_in_so_many_patients_is_no_trials_size(toolkit, text):
+    assert {c.enrollment for c in claims_of(toolkit, text)} <= {None}
+
+
+def test_a_phase_one_in_so_many_volunteers_keeps_its_count(toolkit):
+    text = "Phase 1 in 30 healthy volunteers of masitinib was completed in 2019."
+    assert {c.enrollment for c in claims_of(toolkit, text)} == {30}

@@ -1027,6 +1027,12 @@ PART_COUNT_BEFORE = re.compile(
     r"(?:\d+(?:\.\d+)?\s*%|一半|半数|另外|另有|其余|\banother|\bfurther|中期分析|期中分析|"
     r"\binterim analys[ie]s)\s*[(（]?\s*(?:n\s*=\s*)?$"
 )
+# A ratio's second number is no count of people: "1 in 6 patients has this variation", "one out
+# of ten people", "每6名患者中有1名".
+# (one in so many: not "a phase 1 in 30 volunteers", "from 2019 in 120 patients")
+RATIO_BEFORE = re.compile(
+    r"(?:(?<!phase )(?<!stage )(?<!part )(?<!cohort )\b(?:1|one)\s+(?:in|out of)\s+|每\s*)$"
+)
 PART_COUNT_AFTER = re.compile(r"\s+(?:additional|more|further|extra)\b")
 # "Study PRO-101", "trial ATH-1105-201": a code after these words names a trial, not a therapy.
 TRIAL_NAME_BEFORE = re.compile(r"\b(study|trial|protocol)\s+$")

@@ -371,8 +371,8 @@ def find_enrollment(view: str) -> Attribute | None:
             continue  # "另一名受试者", "其中一名": one more, or one of them, no count
         if patterns.COUNT_OUTCOME.match(after):
             continue
-        if patterns.PART_COUNT_BEFORE.search(before):
-            continue  # "另外122名参与者": a part besides the trial's own, not its size
+        if patterns.PART_COUNT_BEFORE.search(before) or patterns.RATIO_BEFORE.search(before):
+            continue  # "另外122名参与者": a part besides the trial's own; "每6名": a ratio's
         if review and _pooled_by_a_review(view, m.start()):
             continue  # "这项荟萃分析共纳入1500名患者": a review's pooled patients, no trial's
         if patterns.SCREENED_BEFORE.search(before) or after.startswith(("接受筛选", "经筛选")):
@@ -479,10 +479,12 @@ def find_enrollment(view: str) -> Attribute | None:
             and _AMONG_THE.search(view, max(0, m.start() - 12), m.start())
         ):
             continue  # "Among the 60 faster-progressing patients": a kind of them, a subgroup
-        if patterns.PART_COUNT_BEFORE.search(
-            view, max(0, m.start() - 14), m.start()
-        ) or patterns.PART_COUNT_AFTER.match(view, m.end("n")):
-            continue  # "Five additional participants", "50%(N=191)": a part, not the size
+        if (
+            patterns.PART_COUNT_BEFORE.search(view, max(0, m.start() - 14), m.start())
+            or patterns.PART_COUNT_AFTER.match(view, m.end("n"))
+            or patterns.RATIO_BEFORE.search(view, max(0, m.start() - 12), m.start())
+        ):
+            continue  # "Five additional participants", "50%(N=191)", "1 in 6 patients": no size
         # The cue's "in"/"about" alternatives are anchored at the number: look before it too.
         before = view[max(0, m.start() - 40) : m.start()]
         if m.re is patterns.EN_COUNT and NOT_A_COUNT_BEFORE.search(before):
