@@ -4160,3 +4160,27 @@ def test_one_in_so_many_patients_is_no_trials_size(toolkit, text):
 def test_a_phase_one_in_so_many_volunteers_keeps_its_count(toolkit):
     text = "Phase 1 in 30 healthy volunteers of masitinib was completed in 2019."
     assert {c.enrollment for c in claims_of(toolkit, text)} == {30}
+
+
+def test_a_study_pages_dated_fields_are_its_trials(toolkit):
+    # a page about one trial of one drug: its "Recruitment open date:" and "Planned recruitment
+    # end date:" fields date that trial, without an event word
+    text = (
+        "SPARK trial of ibudilast\n\n"
+        "A randomised placebo-controlled phase 3 trial of ibudilast in ALS.\n\n"
+        "Ibudilast is approved for asthma in Japan. Ibudilast acts on glial cells.\n\n"
+        "Key dates\n\n"
+        "Recruitment open date: 13 February 2023\n\n"
+        "Planned recruitment end date: 01 February 2024\n\n"
+        "招募开始日期：2023年3月1日\n"
+    )
+    dated = {(c.therapy, c.date) for c in claims_of(toolkit, text)}
+    assert {("ibudilast", "2023-02-13"), ("ibudilast", "2024-02-01")} <= dated
+    assert ("ibudilast", "2023-03-01") in dated
+    # ... not a date that is no field of the trial
+    other = text.replace(
+        "Recruitment open date: 13 February 2023", "Page updated: 13 February 2023"
+    )
+    assert ("ibudilast", "2023-02-13") not in {
+        (c.therapy, c.date) for c in claims_of(toolkit, other)
+    }

@@ -507,6 +507,13 @@ THE_TRIAL = re.compile(
 THE_TRIAL_ITSELF = re.compile(
     r"\b(?:the|this) (?:clinical |pivotal |phase \w+ )?trial\b(?!\s+of\b)|该试验|本试验|这项试验"
 )
+# A study page's dated field of its trial: "Recruitment open date: 13 February 2023", "Planned
+# recruitment end date: …", "Trial start date:", "招募开始日期：" (the field's key opening its line).
+TRIAL_DATE_FIELD = re.compile(
+    r"^\s*(?:planned\s+|actual\s+|estimated\s+|expected\s+)?(?:recruitment|enrol?ment|study|trial)\s+"
+    r"(?:open|opening|start|starting|end|close|closing|completion)\s+date\s*[:：]"
+    r"|^\s*(?:预计|实际|计划)?(?:招募|入组|研究|试验)(?:开始|结束|完成)(?:日期|时间)\s*[:：]"
+)
 # A first patient dosed or implanted ("首次被植入一名人类患者体内", "首例受试者完成给药", "the first
 # participant was dosed", "implanted in its first patient"): on a page about one product, its event.
 FIRST_IN_HUMAN = re.compile(

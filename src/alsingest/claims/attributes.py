@@ -64,6 +64,8 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[Attribute]:
         or search(patterns.EVENT, view) is not None
         # "additional analyses are expected later in 2025": results to come, dated
         or patterns.TRIAL_RESULTS_EXPECTED.search(view) is not None
+        # "Recruitment open date: 13 February 2023": a study page's dated field of its trial
+        or patterns.TRIAL_DATE_FIELD.search(view) is not None
         # "Between Feb 27, 2020, and July 24, 2023, 554 people were randomly assigned": the
         # trial's period.
         or (is_period(view, dates) and patterns.TRIAL_ACTIVITY.search(view) is not None)

@@ -426,6 +426,7 @@ class Discourse:
             and (
                 patterns.THE_TRIAL_ITSELF.search(masked)
                 or patterns.TRIAL_RESULTS_EXPECTED.search(masked)
+                or patterns.TRIAL_DATE_FIELD.search(masked)
                 or (
                     patterns.FIRST_IN_HUMAN.search(masked)
                     and not patterns.ANOTHER_PRODUCT.search(masked)
