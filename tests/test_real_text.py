@@ -4120,7 +4120,7 @@ def test_a_covariate_drug_is_background(toolkit):
     assert "ibudilast" in {c.therapy for c in claims_of(toolkit, text)}
 
 
-def test_a_background_drug_does_not_count_towards_the_articles_subject(toolkit):
+def test_a_covariate_drug_does_not_take_the_topic(toolkit):
     text = (
         "A phase 2 trial of ibudilast in ALS\n\n"
         "Ibudilast is being developed as a treatment for ALS.\n\n"

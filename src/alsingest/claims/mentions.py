@@ -72,14 +72,7 @@ def article_subject(
     counts: dict[str, int] = dict(unlisted or {})
     class_counts: dict[str, int] = {}
     for item in sentences:
-        # a drug named as background ("matched for … riluzole use", "on stable doses of
-        # riluzole") is not what the article is about
-        background = (
-            background_mentions(item.view.folded, list(item.mentions)) if item.mentions else ()
-        )
-        for i, mention in enumerate(item.mentions):
-            if i in background:
-                continue
+        for mention in item.mentions:
             kept = class_counts if mention.therapy in classes else counts
             kept[mention.therapy] = kept.get(mention.therapy, 0) + 1
     if not counts:
