@@ -2338,3 +2338,22 @@ def test_the_patients_a_country_has_are_no_trials_size(lexicon):
         lexicon,
     )
     assert got.verdict != CONTRADICTED, got.reason
+
+
+@pytest.mark.parametrize(
+    "stated, verdict", [("Sept. 29, 2022", CONTRADICTED), ("June 29, 2022", SUPPORTED)]
+)
+def test_a_pdufa_date_is_the_day_an_approval_is_due(lexicon, stated, verdict):
+    # the day the FDA is to decide on the application: a planned approval's date
+    text = (
+        "The FDA extended its review of the new drug application for ibudilast in ALS. "
+        f"According to the FDA, the Prescription Drug User Fee Act (PDUFA) goal date is {stated}."
+        + ALS_NO_NUMBER
+        + FILLER
+    )
+    got = verify_claim(
+        claim(therapy="ibudilast", type="approval", date="2022-06-29", status="planned"),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert got.verdict == verdict, got.reason

@@ -867,6 +867,11 @@ APPROVAL_DOUBTED = re.compile(
     r"吗|谣言|不属实|不足以|反对|拒绝|否决|是否|能否|未能|尚未|没有|未获"
 )
 APPROVAL = re.compile(r"批准|获批|获准|核准|核可|\bapprov\w*|\bauthori[sz]\w*")
+# ... and, to a source, the day the FDA is to decide: "the PDUFA goal date is Sept. 29, 2022",
+# "a target action date of …" (an approval to come, for a claim of one planned).
+VERIFY_APPROVAL = re.compile(
+    rf"{APPROVAL.pattern}|\bpdufa\b|\b(?:target|goal) action date|处方药用户付费法"
+)
 TRIAL_APPROVAL = re.compile(
     r"(获批|批准|获准)[^,;。]{0,24}?(开展|进行|开始|启动)[^,;。]{0,12}?(临床|试验|研究)|\bind\b|"
     r"临床试验(申请)?(获|的)?(批准|许可|默示许可)|双报双批|\bcleared\b"

@@ -587,7 +587,7 @@ EVENT_PATTERNS: Mapping[str, re.Pattern] = {
 # Any word for the event, asked for, planned or denied: a source without one near the
 # therapy is silent on the claim (a launch may be read from the approval it follows).
 EVENT_WORDS: Mapping[str, re.Pattern] = {
-    "approval": patterns.APPROVAL,
+    "approval": patterns.VERIFY_APPROVAL,
     "launch": re.compile(f"{patterns.VERIFY_LAUNCH.pattern}|{patterns.APPROVAL.pattern}"),
     "submission": re.compile(f"{patterns.SUBMISSION.pattern}|{patterns.STAGE_SUBMITTED.pattern}"),
     "trial_start": patterns.VERIFY_TRIAL_START,
