@@ -2357,3 +2357,23 @@ def test_a_pdufa_date_is_the_day_an_approval_is_due(lexicon, stated, verdict):
         lexicon,
     )
     assert got.verdict == verdict, got.reason
+
+
+@pytest.mark.parametrize(
+    "sentence, verdict",
+    [
+        (
+            "Acme announced that the first patient has been enrolled in its phase 3 trial of ibudilast.",
+            CONTRADICTED,
+        ),
+        ("Acme said it plans to start its phase 3 trial of ibudilast later this year.", SUPPORTED),
+    ],
+)
+def test_a_planned_start_against_a_start_done_is_contradicted(lexicon, sentence, verdict):
+    # the guide: planned against done is another value of the claim's status
+    got = verify_claim(
+        claim(therapy="ibudilast", type="trial_start", phase="3", status="planned"),
+        Source(sentence + ALS_NO_NUMBER + FILLER, CONVERTER),
+        lexicon,
+    )
+    assert got.verdict == verdict, got.reason

@@ -875,8 +875,13 @@ def check_status(claim: Mapping, window: list[tuple[int, str]]) -> Check | None:
     planned = [e for e in mentions if e.planned]
     done = [e for e in mentions if not e.planned]
     if claim.get("status") == "planned":
-        chosen = planned or done
-        return Check("found", tuple(sorted({e.sentence for e in chosen})))
+        if planned:
+            return Check("found", tuple(sorted({e.sentence for e in planned})))
+        return Check(
+            "conflict",
+            tuple(sorted({e.sentence for e in done})),
+            "the source says it is done, not planned",
+        )
     if done:
         return Check("found", tuple(sorted({e.sentence for e in done})))
     return Check(
