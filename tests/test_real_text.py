@@ -4184,3 +4184,14 @@ def test_a_study_pages_dated_fields_are_its_trials(toolkit):
     assert ("ibudilast", "2023-02-13") not in {
         (c.therapy, c.date) for c in claims_of(toolkit, other)
     }
+
+
+def test_a_wire_copys_head_is_its_dateline(toolkit):
+    # "Sep. 29, 2022, 10:58 PM (RTTNews) - …": the copy's day, which dates its weekday
+    text = (
+        "FDA approves Acme's ALS drug\n\n"
+        "Sep. 29, 2022, 10:58 PM (RTTNews) - Shares of Acme Pharmaceuticals rose sharply in "
+        "early trading on the news.\n\nThe company said Thursday that the U.S. Food and Drug "
+        "Administration has approved ibudilast for adults with ALS.\n"
+    )
+    assert ("ibudilast", "2022-09-29") in {(c.therapy, c.date) for c in claims_of(toolkit, text)}

@@ -2377,3 +2377,29 @@ def test_a_planned_start_against_a_start_done_is_contradicted(lexicon, sentence,
         lexicon,
     )
     assert got.verdict == verdict, got.reason
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "RTTNews\nSep. 29, 2022, 10:58 PM\n\n(RTTNews) - ",
+        "December 13, 1995|By a staff writer.\n\n",
+        "Sep. 29, 2022, 10:58 PM (RTTNews) - ",
+    ],
+)
+def test_a_wire_copys_head_date_with_its_time_dates_its_weekday(lexicon, head):
+    # the copy's own date, given with a time or a byline after a bar, or as a wire's head:
+    # "said Thursday" is a day of that week
+    year = "1995" if "1995" in head else "2022"
+    text = (
+        "FDA approves Acme's ALS drug\n\n"
+        + head
+        + "Acme said Thursday that the U.S. Food and Drug Administration has approved ibudilast "
+        "for the treatment of adults with ALS." + ALS_NO_NUMBER + FILLER
+    )
+    got = verify_claim(
+        claim(therapy="ibudilast", type="approval", date=f"{year}-10"),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert got.verdict == CONTRADICTED, got.reason

@@ -1868,14 +1868,24 @@ DATELINE = re.compile(
     r"|^[ \t]*[A-Z][A-Za-z.'\- ]{1,40},[ \t]*[A-Z][A-Za-z. ]{1,30}[ \t]*"
     rf"\((?P<date4>{_DL_MONTH}[ \t]+\d{{1,2}}[,.][ \t]*\d{{4}})\)[ \t]*[-–—]"
     # ... a release's first sentence after it, not a timeline's label ("– FDA approval")
-    r"(?=[ \t]*(?:\S+[ \t]+){4}\S)",
+    r"(?=[ \t]*(?:\S+[ \t]+){4}\S)"
+    # a wire copy's head: "Sep. 29, 2022, 10:58 PM (RTTNews) - Amylyx said …"
+    rf"|^[ \t]*(?P<date5>{_DL_MONTH}[ \t]+\d{{1,2}},[ \t]*\d{{4}})"
+    r"(?:,?[ \t]*\d{1,2}:\d{2}[ \t]*(?:[AP]M)?(?:[ \t]+[A-Z]{2,4})?)?"
+    r"[ \t]*\([A-Z][A-Za-z. ]{1,30}\)[ \t]*[-–—]",
     re.MULTILINE,
 )
 
 
 def dateline_text(m: re.Match) -> str:
     """The date a DATELINE match holds, as written ("April 25. 2023" read as "April 25, 2023")."""
-    text = m.group("date") or m.group("date2") or m.group("date3") or m.group("date4")
+    text = (
+        m.group("date")
+        or m.group("date2")
+        or m.group("date3")
+        or m.group("date4")
+        or m.group("date5")
+    )
     return re.sub(r"(\d)\.(\s*\d{4})$", r"\1,\2", text)
 
 
@@ -2276,7 +2286,10 @@ SOURCE_HEADER_DATE = re.compile(
     r"|(?<!\d)(?P<y3>(?:19|20)\d\d)[ \t]+(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
     r"[a-z]*\b"
     r"|^[ \t]*(?P<mon4>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+(?P<d4>\d{1,2}),"
-    r"[ \t]*(?P<y4>(?:19|20)\d\d)[ \t]*$",
+    r"[ \t]*(?P<y4>(?:19|20)\d\d)"
+    # ... with the time a wire gives ("Sep. 29, 2022, 10:58 PM") or a byline after a bar
+    # ("December 13, 1995|By David Elsner.")
+    r"(?:,?[ \t]*\d{1,2}:\d{2}[ \t]*(?:[AP]M)?(?:[ \t]+[A-Z]{2,4})?)?[ \t]*(?:\|[^\n]*)?$",
     re.MULTILINE,
 )
 # A news lead: the event told as news of the page's day ("The FDA has granted …").
