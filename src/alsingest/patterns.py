@@ -571,8 +571,12 @@ PATIENT_AGE = re.compile(rf"\s*(?:\d{{1,3}}|[{CN_NUMERAL}]{{1,4}})\s*(?:岁|周�
 EPIDEMIOLOGY = re.compile(
     r"每年|新增病例|全国|國內|国内|全球|世界上|患者总数|总患者|发病率|患病率|\bprevalence|\bincidence|\bworldwide|"
     r"\beach year|\bannually|\bper year|\bin the (us|united states|uk|world)\b|"
-    r"\b(?:are|is|live|living) in the (?:u\.s|u\.k)\b|"
     r"\baffect(s|ed|ing)?\b|\bliving with\b|\bdiagnosed (with|each|every)\b|\bsuffer(s|ing)? from\b"
+)
+# A country's count of patients, told right after it: "About 30,000 ALS patients are in the U.S."
+# (not "212 patients, most of whom live in the U.S.": where a trial's people are).
+COUNTRY_HAS_AFTER = re.compile(
+    r"\s+(?:with als\s+)?(?:are|live)\s+in\s+the\s+(?:u\.s|u\.k|us|uk|united states|united kingdom)\b"
 )
 # ... unless the words around the count are a trial's: "enrolled 120 people living with ALS".
 EN_TRIAL_COUNT = re.compile(
@@ -2286,10 +2290,7 @@ SOURCE_HEADER_DATE = re.compile(
     r"|(?<!\d)(?P<y3>(?:19|20)\d\d)[ \t]+(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
     r"[a-z]*\b"
     r"|^[ \t]*(?P<mon4>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+(?P<d4>\d{1,2}),"
-    r"[ \t]*(?P<y4>(?:19|20)\d\d)"
-    # ... with the time a wire gives ("Sep. 29, 2022, 10:58 PM") or a byline after a bar
-    # ("December 13, 1995|By David Elsner.")
-    r"(?:,?[ \t]*\d{1,2}:\d{2}[ \t]*(?:[AP]M)?(?:[ \t]+[A-Z]{2,4})?)?[ \t]*(?:\|[^\n]*)?$",
+    r"[ \t]*(?P<y4>(?:19|20)\d\d)[ \t]*$",
     re.MULTILINE,
 )
 # A news lead: the event told as news of the page's day ("The FDA has granted …").

@@ -1251,14 +1251,40 @@ def _record_enrollment(source: Source) -> list[tuple[tuple[int, ...], int | None
         )
         if key and i + 1 < len(source.sentences):
             value = patterns.FIELD_VALUE_COUNT.fullmatch(source.sentences[i + 1].view)
-            if value and value.group("who") and i + 2 < len(source.sentences):
-                # "- 24 patients" / "- 12 healthy volunteers": one group of a list, not the whole
-                after = source.sentences[i + 2].view
-                value = None if re.match(r"[-•*\s|]*\d", after) else value
+            if value and value.group("who") and not _the_whole_count(source, i + 2):
+                value = None
+            if value and i + 2 < len(source.sentences):
+                if _PER_GROUP_LINE.match(source.sentences[i + 2].view):
+                    value = None  # "30" / "Per arm (two arms: …)": one arm's, not the trial's
             if value:
                 plan = bool(key.group("estimate") or key.group("estimate2"))
                 fields.append(((i, i + 1), parse_count(value.group("n")), plan))
     return fields
+
+
+def _the_whole_count(source: Source, after: int) -> bool:
+    """A value that names its people ("337 patients") is a registry record's enrollment when the
+    record gives its id and the next line is another field's key, or there is none: not one group
+    of a list ("- 24 patients" / "- 12 healthy volunteers"), a plan or an arm told below it, nor
+    a box on a news page."""
+    if not source.record_ids:
+        return False
+    if after >= len(source.sentences):
+        return True
+    line = source.sentences[after].view
+    return bool(patterns.RECORD_KEY_LINE.fullmatch(line) or _A_FIELD_KEY.fullmatch(line))
+
+
+# A line that makes the value above it one group's: "Per arm", "In each of the two cohorts", "每组".
+_PER_GROUP_LINE = re.compile(r"[-•*\s(（]*(?:per (?:arm|group|cohort)|in each\b|each (?:arm|group|cohort)|每组|每个组|各组)")
+
+
+# A record's field key on its own line: a word or three, no figure, no people ("Sex", "Ages
+# Eligible", "Study Type").
+_A_FIELD_KEY = re.compile(
+    r"[-•*\s]*(?!.*\b(?:patients|participants|volunteers|people|subjects|healthy|groups?|arms?|"
+    r"cohorts?|per)\b)[a-z][a-z()/-]*(?:\s[a-z()/-]+){0,2}\s*:?\s*"
+)
 
 
 def _check_sole_enrollment(claimed: int, source: Source, planned: bool) -> Check:

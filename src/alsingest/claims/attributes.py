@@ -357,6 +357,10 @@ def _the_few(view: str, m: re.Match) -> bool:
     )
 
 
+# Words of a study, without which a clinic's outpatients are its caseload.
+_A_STUDY = re.compile(r"\b(?:trials?|study|studies|randomi[sz]\w*|enrol\w*|placebo)\b")
+
+
 def find_enrollment(view: str) -> Attribute | None:
     """The number of participants: a count with an enrollment cue, else arms summed, else a plain count."""
     review = has_cue(patterns.REVIEW_POOL, view)
@@ -496,6 +500,10 @@ def find_enrollment(view: str) -> Attribute | None:
         clause = view[max(0, m.start() - 60) : m.end() + 30]
         if patterns.EPIDEMIOLOGY.search(clause) and not patterns.EN_TRIAL_COUNT.search(clause):
             continue  # "ALS affects over 350,000 people worldwide": the disease's, no trial's
+        if patterns.COUNTRY_HAS_AFTER.match(view, m.end()):
+            continue  # "About 30,000 ALS patients are in the U.S.": a country's
+        if m.group().endswith(("outpatients", "inpatients")) and not _A_STUDY.search(clause):
+            continue  # "the clinic follows 1,200 outpatients": a caseload, no trial's
         # "n = 120", "a 664-participant study", "enrollment: 12"
         stated = m.re is not patterns.EN_COUNT
         # The cue may come later in the clause, past an aside: "554 people with a motor neuron
