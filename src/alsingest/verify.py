@@ -1253,9 +1253,12 @@ def _record_enrollment(source: Source) -> list[tuple[tuple[int, ...], int | None
             value = patterns.FIELD_VALUE_COUNT.fullmatch(source.sentences[i + 1].view)
             if value and value.group("who") and not _the_whole_count(source, i + 2):
                 value = None
-            if value and i + 2 < len(source.sentences):
-                if _PER_GROUP_LINE.match(source.sentences[i + 2].view):
-                    value = None  # "30" / "Per arm (two arms: …)": one arm's, not the trial's
+            if (
+                value
+                and i + 2 < len(source.sentences)
+                and _PER_GROUP_LINE.match(source.sentences[i + 2].view)
+            ):
+                value = None  # "30" / "Per arm (two arms: …)": one arm's, not the trial's
             if value:
                 plan = bool(key.group("estimate") or key.group("estimate2"))
                 fields.append(((i, i + 1), parse_count(value.group("n")), plan))
@@ -1276,7 +1279,9 @@ def _the_whole_count(source: Source, after: int) -> bool:
 
 
 # A line that makes the value above it one group's: "Per arm", "In each of the two cohorts", "每组".
-_PER_GROUP_LINE = re.compile(r"[-•*\s(（]*(?:per (?:arm|group|cohort)|in each\b|each (?:arm|group|cohort)|每组|每个组|各组)")
+_PER_GROUP_LINE = re.compile(
+    r"[-•*\s(（]*(?:per (?:arm|group|cohort)|in each\b|each (?:arm|group|cohort)|每组|每个组|各组)"
+)
 
 
 # A record's field key on its own line: a word or three, no figure, no people ("Sex", "Ages
