@@ -3079,11 +3079,15 @@ GUARDS_15 = review_guards(
 GUARDS_16 = review_guards(
     "session16_extract.json", "session16b_extract.json", "session16c_extract.json"
 )
+# Session 17's reviewer: weekdays of dosing days, newspapers and "last Friday"; clinics'
+# outpatients; where a trial's people live; arms' statuses and adverbs beside "drug"; the drug
+# studied after an adjustment aside; a page's own drug "continued" or "not taking"
+GUARDS_17 = review_guards("session17_extract.json")
 
 
 @pytest.mark.parametrize(
     "case",
-    GUARDS_11 + GUARDS_12 + GUARDS_13 + GUARDS_14 + GUARDS_15 + GUARDS_16,
+    GUARDS_11 + GUARDS_12 + GUARDS_13 + GUARDS_14 + GUARDS_15 + GUARDS_16 + GUARDS_17,
     ids=lambda c: c["name"],
 )
 def test_review_guards_for_extraction(toolkit, case):

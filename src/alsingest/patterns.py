@@ -248,9 +248,12 @@ _TOLD = r"\b(?:said|announced|reported|disclosed|confirmed)\s+(?:on\s+)?"
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 REPORTED_WEEKDAY = re.compile(rf"{_TOLD}(?P<wd>{_WEEKDAY})\b")
 # A weekday between a news subject and its past-tense verb: "The FDA Tuesday approved …",
-# "the agency on Monday accepted …" (not "votes Thursday", a schedule).
+# "the agency on Monday accepted …" (not "votes Thursday", a schedule, "each Sunday", "last
+# Friday", "The Mail on Sunday reported": the subject is an agency, a company or "it").
 _WEEKDAY_BEFORE_DEED = (
-    rf"\s(?:on\s+)?(?={_WEEKDAY}\s+(?:approved|announced|said|granted|accepted|cleared|"
+    r"\b(?:fda|agency|administration|ministry|regulators?|company|firm|drugmaker|commission|"
+    r"committee|panel|ema|chmp|nmpa|pmda|government|officials|it|they)"
+    rf"\s+(?:on\s+)?(?={_WEEKDAY}\s+(?:approved|announced|said|granted|accepted|cleared|"
     r"rejected|declined|voted|released|reported|issued|filed|submitted|launched|halted|"
     r"stopped|began|started|dosed|presented|published|unveiled)\b)"
 )
@@ -1111,6 +1114,10 @@ COVARIATE_BEFORE = re.compile(
     # (the drug first, or an item of the list: after its comma, "and" or "or")
     r"(?:[^.;:()]{0,50}?(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+))?$"
 )
+# ... named as what patients used: "riluzole use", "use of riluzole" (not the drug studied
+# opening the clause after an adjustment: "adjusted for age, pridopidine slowed …").
+COVARIATE_AFTER = re.compile(r"\s+(?:use|usage|exposure|intake)\b")
+COVARIATE_USE_OF = re.compile(r"\buse of\s+$")
 BACKGROUND_AROUND = re.compile(r"^在\s*$")
 BACKGROUND_AFTER = re.compile(r"^\s*(?:[(（][^()（）]{0,30}[)）]\s*)?(治疗)?(的)?基础上")
 # A drug given with the placebo is the control arm's standard care: "riluzole (100 mg/d) plus placebo".

@@ -442,6 +442,8 @@ class UnlistedNames:
                     or _STUDY_OR_FILING_AFTER.match(view, m.end(m.lastgroup))
                 ):
                     continue  # "脑机接口NEO": a short name in capitals; not "新药DDI研究"
+                if m.lastgroup in ("numbered", "apposed") and _NOT_AN_ARMS_NAME.search(name):
+                    continue  # "Drug 3 (completed)", "A third drug, unfortunately,"
                 if name not in patterns.NOT_A_CONTEXT_NAME and _unlisted(name, lexicon):
                     names.add(name)
             if "(" in item.view.text:
@@ -752,6 +754,9 @@ def _cell_class(name: str, lexicon: Lexicon) -> str | None:
 
 # Names that are written capitalised where they are names: a device's maker or a name introduced
 # by "called" / "名为" ("a wireless BCI", "a device called home" are no names).
+# A word in an arm's place that is a status or an adverb, no drug: "completed", "undisclosed",
+# "unfortunately", "placebo".
+_NOT_AN_ARMS_NAME = re.compile(r"(?:ed|ly|ing|ous|ive|al)$|^placebo$")
 _CAPITALISED_GROUPS = frozenset(["device", "implanter", "named", "named2", "named3"])
 _NAMED_GROUPS = frozenset(["named", "named2", "named3"])
 # A capitalised phrase, not a name: another capitalised word or "of" after it.
@@ -1130,8 +1135,13 @@ def _reads_as_background(view: str, mention: TherapyMention) -> bool:
     after = view[mention.end : mention.end + 8]
     if patterns.BACKGROUND_BEFORE.search(before) or patterns.HISTORY_AFTER.match(after):
         return True
-    if _COVARIATE_CUE.search(view) and patterns.COVARIATE_BEFORE.search(
-        view, max(0, mention.start - 60), mention.start
+    if (
+        _COVARIATE_CUE.search(view)
+        and patterns.COVARIATE_BEFORE.search(view, max(0, mention.start - 60), mention.start)
+        and (
+            patterns.COVARIATE_AFTER.match(view, mention.end)
+            or patterns.COVARIATE_USE_OF.search(view, max(0, mention.start - 8), mention.start)
+        )
     ):
         return True
     if has_cue(patterns.WITH_PLACEBO_AFTER, view) and patterns.WITH_PLACEBO_AFTER.match(
