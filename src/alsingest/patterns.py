@@ -1047,8 +1047,8 @@ PART_COUNT_BEFORE = re.compile(
     r"\binterim analys[ie]s)\s*[(（]?\s*(?:n\s*=\s*)?$"
 )
 # A ratio's second number is no count of people: "1 in 6 patients has this variation", "one out
-# of ten people", "每6名患者中有1名".
-# (one in so many: not "a phase 1 in 30 volunteers", "from 2019 in 120 patients")
+# of ten people", "每6名患者中有1名" (one in so many: not "a phase 1 in 30 volunteers", "from 2019
+# in 120 patients").
 RATIO_BEFORE = re.compile(
     r"(?:(?<!phase )(?<!stage )(?<!part )(?<!cohort )\b(?:1|one)\s+(?:in|out of)\s+|每\s*)$"
 )
