@@ -41,7 +41,7 @@ SEALED13 = "real-test13"  # collected in session 13, scored once at its end (0.7
 SEALED14 = "real-test14"  # collected in session 14, scored once at its end (0.820)
 SEALED15 = "real-test15"  # collected at the end of session 14, scored once in session 15 (0.773)
 SEALED16 = "real-test16"  # collected in session 15, scored once in session 16 (0.884)
-SEALED17 = "real-test17"  # collected in session 16, scored once at the end of session 17
+SEALED17 = "real-test17"  # collected in session 16, scored once in session 17 (0.836)
 SPENT = (
     SEALED,
     SEALED2,
@@ -59,9 +59,11 @@ SPENT = (
     SEALED14,
     SEALED15,
     SEALED16,
+    SEALED17,
 )
-# a fresh sealed set goes here until its single score is written down
-FRESH: tuple[str, ...] = (SEALED17,)
+# a fresh sealed set goes here until its single score is written down (test18, collected in
+# session 17, waits unread in tests/real/test18: list it here, and in gold_sets, next session)
+FRESH: tuple[str, ...] = ()
 
 
 def gold_sets() -> dict[str, tuple[list[Path], Path]]:

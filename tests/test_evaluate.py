@@ -60,6 +60,7 @@ REAL_SETS = {
     "real-test14": "test14",
     "real-test15": "test15",
     "real-test16": "test16",
+    "real-test17": "test17",
 }
 
 
