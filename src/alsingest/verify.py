@@ -865,29 +865,24 @@ def check_stage(claim: Mapping, window: list[tuple[int, str]]) -> Check | None:
 
 
 def check_status(claim: Mapping, window: list[tuple[int, str]]) -> Check | None:
-    """A claim that says an event happened, where the source says it is only planned."""
+    """A claim that says an event happened where the source says it is only planned, or one that
+    says it is planned where the source says only that it happened."""
     kind = claim.get("type")
     if kind not in EVENT_PATTERNS or kind == "withdrawal":
         return None
     mentions = [e for i, view in window for e in event_mentions(kind, view, i) if not e.negated]
     if not mentions:
         return None
-    planned = [e for e in mentions if e.planned]
-    done = [e for e in mentions if not e.planned]
-    if claim.get("status") == "planned":
-        if planned:
-            return Check("found", tuple(sorted({e.sentence for e in planned})))
-        return Check(
-            "conflict",
-            tuple(sorted({e.sentence for e in done})),
-            "the source says it is done, not planned",
-        )
-    if done:
-        return Check("found", tuple(sorted({e.sentence for e in done})))
+    # the claim's status stated is found; only the other one stated is a conflict
+    planned_claim = claim.get("status") == "planned"
+    same = [e for e in mentions if e.planned == planned_claim]
+    if same:
+        return Check("found", tuple(sorted({e.sentence for e in same})))
+    told, not_told = ("done", "planned") if planned_claim else ("planned", "done")
     return Check(
         "conflict",
-        tuple(sorted({e.sentence for e in planned})),
-        "the source says it is planned, not done",
+        tuple(sorted({e.sentence for e in mentions})),
+        f"the source says it is {told}, not {not_told}",
     )
 
 
