@@ -4199,18 +4199,3 @@ def test_a_wire_copys_head_is_its_dateline(toolkit):
         "Administration has approved ibudilast for adults with ALS.\n"
     )
     assert ("ibudilast", "2022-09-29") in {(c.therapy, c.date) for c in claims_of(toolkit, text)}
-
-
-def test_a_trial_digests_start_and_end_keys_date_its_trial(toolkit):
-    # a registry digest's fields one per line: "Trial start" / "2023-05-22", "Trial end" / …
-    text = (
-        "Clinical trial\n\n"
-        "Safety of AB-217 in ALS patients with SOD1 mutations\n\n"
-        "Description\nThe goal of this clinical trial is to evaluate the safety of AB-217.\n"
-        "Trial start\n2023-05-22\nTrial end\n2024-02-28\nPhase\nPhase 1\n"
-    )
-    dated = {(c.therapy, c.date) for c in claims_of(toolkit, text)}
-    assert {("ab217", "2023-05-22"), ("ab217", "2024-02-28")} <= dated
-    # ... not a sentence that merely ends on the words
-    prose = "AB-217 was tested in a phase 1 trial. Patients asked when the trial would start\n2023"
-    assert ("ab217", "2023") not in {(c.therapy, c.date) for c in claims_of(toolkit, prose)}

@@ -702,8 +702,7 @@ _FIELD_KEY = (
     r"(?P<key>(?:(?:actual|estimated|anticipated)\s+)?(?:study\s+)?start date|"
     # a registry page's "Study Started" / "Apr 12 2018", "Enrollment (Actual)", "Study Participants",
     # the EU register's "Global end of trial date"
-    # (and a trial registry digest's "Trial start" / "2023-05-22", "Trial end" / "2024-02-28")
-    r"(?:study|trial) (?:start(?:ed)?|end)(?=\s*(?:\((?:actual|estimated|anticipated)\))?\s*[:：]?\s*$)|"
+    r"study start(?:ed)?(?=\s*(?:\((?:actual|estimated|anticipated)\))?\s*[:：]?\s*$)|"
     r"(?:global\s+)?end of trial date|study participants|"
     # the day a trial was registered ("Date of Registration:", "注册时间:"): a record's only
     # (RECORD_ONLY_KEY; not a forum member's or a company's)
