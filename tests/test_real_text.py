@@ -3082,7 +3082,7 @@ GUARDS_16 = review_guards(
 # Session 17's reviewer: weekdays of dosing days, newspapers and "last Friday"; clinics'
 # outpatients; where a trial's people live; arms' statuses and adverbs beside "drug"; the drug
 # studied after an adjustment aside; a page's own drug "continued" or "not taking"
-GUARDS_17 = review_guards("session17_extract.json")
+GUARDS_17 = review_guards("session17_extract.json", "session17b_extract.json")
 
 
 @pytest.mark.parametrize(
