@@ -90,8 +90,9 @@ def _int(value: str | None) -> int | None:
 
 
 # Every date form holds a digit, 年, 月 or "year"; most sentences hold none and are done at once.
-# What any date holds: a digit, 年/月/周, a relative word, "year", or a part of every full English
-# month name EN_BARE_MONTH reads (an English month named alone, "voted in March", needs no digit).
+# What any date holds: a digit, 年/月/周, a relative word, "year", a word ending in "day" (an
+# English weekday, "today": "The FDA announced Friday that …" has no digit), or a part of every
+# full English month name EN_BARE_MONTH reads (an English month named alone, "voted in March").
 _DATE_CHARACTER = re.compile(
     r"[\d年月周]|星期|礼拜|今天|今日|日前|近日|day\b|year"
     r"|uary|tember|vember|cember|october|march|april|june|july|august"

@@ -1810,6 +1810,7 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
     ),
     CELL_THERAPY: ("细胞", "cell"),
     WITH_PLACEBO_AFTER: ("placebo", "安慰剂"),
+    COVARIATE_BEFORE: ("matched", "adjusted", "controll", "balanced", "stratified"),
     AND_PLACEBO_AFTER: ("placebo", "安慰剂"),
     ELIGIBILITY: ("标准", "criteria"),
     ELIGIBILITY_BEFORE: ("must", "required", "allowed", "permitted", "必须", "不得"),

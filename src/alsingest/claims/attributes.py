@@ -502,8 +502,9 @@ def find_enrollment(view: str) -> Attribute | None:
             continue  # "ALS affects over 350,000 people worldwide": the disease's, no trial's
         if patterns.COUNTRY_HAS_AFTER.match(view, m.end()):
             continue  # "About 30,000 ALS patients are in the U.S.": a country's
-        own_clause = re.split(r"[,;:]", view[max(0, m.start() - 80) : m.start()])[-1]
-        if m.group().endswith(("outpatients", "inpatients")) and not _A_STUDY.search(own_clause):
+        if m.group().endswith(("outpatients", "inpatients")) and not _A_STUDY.search(
+            re.split(r"[,;:]", view[max(0, m.start() - 80) : m.start()])[-1]  # its own clause
+        ):
             continue  # "the clinic follows 1,200 outpatients": a caseload, no trial's
         # "n = 120", "a 664-participant study", "enrollment: 12"
         stated = m.re is not patterns.EN_COUNT

@@ -1120,7 +1120,6 @@ def _is_background(view: str, mention: TherapyMention) -> bool:
     return known[span]
 
 
-_COVARIATE_CUE = re.compile(r"matched|adjusted|controll|balanced|stratified")
 _UNDER_TREATMENT = re.compile(r"\bunder treatment with\s*$")
 # A drug every arm takes: "… and riluzole twice a day in all", "riluzole for all participants".
 _IN_ALL_AFTER = re.compile(
@@ -1136,7 +1135,7 @@ def _reads_as_background(view: str, mention: TherapyMention) -> bool:
     if patterns.BACKGROUND_BEFORE.search(before) or patterns.HISTORY_AFTER.match(after):
         return True
     if (
-        _COVARIATE_CUE.search(view)
+        has_cue(patterns.COVARIATE_BEFORE, view)
         and patterns.COVARIATE_BEFORE.search(view, max(0, mention.start - 60), mention.start)
         and (
             patterns.COVARIATE_AFTER.match(view, mention.end)
