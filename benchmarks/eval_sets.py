@@ -42,6 +42,7 @@ SEALED14 = "real-test14"  # collected in session 14, scored once at its end (0.8
 SEALED15 = "real-test15"  # collected at the end of session 14, scored once in session 15 (0.773)
 SEALED16 = "real-test16"  # collected in session 15, scored once in session 16 (0.884)
 SEALED17 = "real-test17"  # collected in session 16, scored once in session 17 (0.836)
+SEALED18 = "real-test18"  # collected in session 17, to be scored once in session 18
 SPENT = (
     SEALED,
     SEALED2,
@@ -61,9 +62,8 @@ SPENT = (
     SEALED16,
     SEALED17,
 )
-# a fresh sealed set goes here until its single score is written down (test18, collected in
-# session 17, waits unread in tests/real/test18: list it here, and in gold_sets, next session)
-FRESH: tuple[str, ...] = ()
+# a fresh sealed set goes here until its single score is written down
+FRESH: tuple[str, ...] = (SEALED18,)
 
 
 def gold_sets() -> dict[str, tuple[list[Path], Path]]:
@@ -129,6 +129,7 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         SEALED15: beside(tests / "real" / "test15"),
         SEALED16: beside(tests / "real" / "test16"),
         SEALED17: beside(tests / "real" / "test17"),
+        SEALED18: beside(tests / "real" / "test18"),
     }
 
 
