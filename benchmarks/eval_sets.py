@@ -112,6 +112,8 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         "real-dev27": beside(tests / "real" / "dev27"),
         "real-dev28": beside(tests / "real" / "dev28"),
         "real-dev29": beside(tests / "real" / "dev29"),
+        "real-dev30": beside(tests / "real" / "dev30"),
+        "real-dev31": beside(tests / "real" / "dev31"),
         SEALED: beside(tests / "real" / "test"),
         SEALED2: beside(tests / "real" / "test2"),
         SEALED3: beside(tests / "real" / "test3"),

@@ -49,6 +49,8 @@ REAL_SETS = {
     "real-dev27": "dev27",
     "real-dev28": "dev28",
     "real-dev29": "dev29",
+    "real-dev30": "dev30",
+    "real-dev31": "dev31",
     "real-test6": "test6",
     "real-test7": "test7",
     "real-test8": "test8",

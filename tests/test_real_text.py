@@ -4199,3 +4199,79 @@ def test_a_wire_copys_head_is_its_dateline(toolkit):
         "Administration has approved ibudilast for adults with ALS.\n"
     )
     assert ("ibudilast", "2022-09-29") in {(c.therapy, c.date) for c in claims_of(toolkit, text)}
+
+
+# --- session 18 --------------------------------------------------------------------------------
+CTGOV_RECORD = (
+    "A Study of Ibudilast in Adults With ALS\n"
+    "Listing a study does not mean it has been evaluated by the U.S. Federal Government. Read our "
+    "disclaimer for details. The safety and scientific validity of this study is the "
+    "responsibility of the study sponsor and investigators. Please read the disclaimer again. |\n"
+    "ClinicalTrials.gov Identifier: NCT01234567 |\n"
+    "Recruitment Status :\n"
+    "Completed\n"
+    "First Posted : May 4, 2019\n"
+    "Last Update Posted : June 1, 2022\n"
+    "Condition or disease | Intervention/treatment | Phase |\n"
+    "---|---|---|\n"
+    "Amyotrophic Lateral Sclerosis | Drug: Ibudilast Other: Placebo | Phase 2 |\n"
+    "Study Type : | Interventional (Clinical Trial) |\n"
+    "Actual Enrollment : | 131 participants |\n"
+    "Allocation: | Randomized |\n"
+    "Actual Study Start Date : | June 3, 2019 |\n"
+    "Estimated Primary Completion Date : | March 2023 |\n"
+    "Estimated Study Completion Date : | March 2024 |\n"
+)
+
+
+def test_a_records_key_rows_below_its_table_are_its_trials_fields(toolkit):
+    # "Actual Enrollment : | 131 participants |" under the conditions table: a row of its own (not
+    # glued to the next one to fill the table's three cells), the record's subject's field
+    claims = claims_of(toolkit, CTGOV_RECORD)
+    assert {c.therapy for c in claims} == {"ibudilast"}
+    assert {c.enrollment for c in claims if c.enrollment} == {131}
+    dated = {(c.type, c.date) for c in claims if c.date}
+    assert ("trial_start", "2019-06-03") in dated
+    # "Estimated Primary Completion Date": the qualifier before any field's key
+    assert {"2023-03", "2024-03"} <= {d for _, d in dated}
+    # the record's "First Posted" is the day it was registered; its last update is no event
+    assert "2019-05-04" in {d for _, d in dated}
+    assert "2022-06-01" not in {d for _, d in dated}
+
+
+def test_a_news_pages_first_posted_line_is_its_publication(toolkit):
+    text = (
+        "First posted: May 4, 2019\n\n"
+        "Ibudilast is being tested in people with ALS. The phase 2 trial of ibudilast enrolled "
+        "131 participants.\n"
+    )
+    assert "2019-05-04" not in {c.date for c in claims_of(toolkit, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "history", "event"),
+    [
+        (
+            "Neuralink的首位患者接受专访时透露，他在2016年因游泳意外导致下半身瘫痪，2024年1月接受了Neuralink植入。",
+            "2016",
+            "2024-01",
+        ),
+        (
+            "The first participant was paralyzed in a diving accident in 2016. In January 2024 he received the Neuralink implant.",
+            "2016",
+            "2024-01",
+        ),
+        (
+            "She was diagnosed with ALS in 2019 and began taking tofersen in March 2023.",
+            "2019",
+            "2023-03",
+        ),
+        ("2018年確診漸凍症的王先生，於2021年5月開始使用依達拉奉治療。", "2018", "2021-05"),
+    ],
+)
+def test_a_patients_diagnosis_or_injury_year_is_no_event_of_the_therapy(
+    toolkit, text, history, event
+):
+    dates = {c.date for c in claims_of(toolkit, text)}
+    assert event in dates
+    assert history not in dates

@@ -2397,3 +2397,41 @@ def test_a_wire_copys_head_date_with_its_time_dates_its_weekday(lexicon):
         lexicon,
     )
     assert got.verdict == CONTRADICTED, got.reason
+
+
+# --- session 18 --------------------------------------------------------------------------------
+SUMMARY_MIRROR = (
+    "Ibudilast in People With Amyotrophic Lateral Sclerosis\n"
+    "NCT ID: NCT01234567\n"
+    "Last Updated: 2024-04-02\n"
+    "Study Results\n"
+    "Basic Information\n"
+    "Get a concise snapshot of the trial, including its status, phase and size.\n"
+    "RECRUITING\n"
+    "PHASE2\n"
+    "75 participants\n"
+    "INTERVENTIONAL\n"
+    "Brief Summary\n"
+    "This study tests ibudilast, taken by mouth, in adults with ALS.\n"
+)
+
+
+def test_a_record_mirrors_summary_block_states_its_phase_and_size(lexicon):
+    # "NCT ID:" at its head and its values bare below: a record, whose bare phase line and
+    # "N participants" under it are its trial's
+    got = verify_claim(
+        claim(therapy="ibudilast", type="trial_design", phase="2", enrollment=75),
+        Source(SUMMARY_MIRROR, CONVERTER),
+        lexicon,
+    )
+    assert got.verdict == SUPPORTED, got.reason
+
+
+def test_a_record_mirrors_keyless_size_is_no_conflict(lexicon):
+    # with no key to say whose it is, another size may be an earlier trial's: no contradiction
+    got = verify_claim(
+        claim(therapy="ibudilast", type="trial_design", enrollment=34),
+        Source(SUMMARY_MIRROR, CONVERTER),
+        lexicon,
+    )
+    assert got.verdict != CONTRADICTED, got.reason

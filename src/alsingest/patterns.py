@@ -707,7 +707,11 @@ _FIELD_KEY = (
     # the day a trial was registered ("Date of Registration:", "注册时间:"): a record's only
     # (RECORD_ONLY_KEY; not a forum member's or a company's)
     r"date of registration|registration date|注册时间|登记时间|"
-    r"(?:primary\s+|final\s+|study\s+)?completion(?:\s+date)?|(?:target\s+|actual\s+|total\s+)?enrol?lment|"
+    # ClinicalTrials.gov's "First Posted : October 8, 2020", "First Submitted Date"
+    r"first (?:posted|submitted)(?: date)?|"
+    # ("Estimated Primary Completion Date :", as a ClinicalTrials.gov page prints it)
+    r"(?:(?:actual|estimated|anticipated)\s+)?(?:primary\s+|final\s+|study\s+)?completion(?:\s+date)?|"
+    r"(?:target\s+|actual\s+|estimated\s+|anticipated\s+|total\s+)?enrol?lment|"
     # the WHO registry platform's "Date of first enrolment: August 2013", "Target sample size: 12";
     # a review's "Number of participants: 133"
     r"date of first enrol?ment|(?:target\s+)?sample size|number of (?:participants|patients|subjects)|"
@@ -718,7 +722,7 @@ _FIELD_KEY = (
     r"(?:(?:研究|试验)实施时间|受试者例数|研究所处的?阶段)(?=\s*[:：]\s*\|))"
 )
 _FIELD_QUALIFIER = r"(?:\s*\((?:actual|estimated|anticipated)\))?"
-RECORD_ONLY_KEY = re.compile(r"registration|注册|登记")
+RECORD_ONLY_KEY = re.compile(r"registration|注册|登记|first (?:posted|submitted)")
 TRIAL_FIELD = re.compile(r"^[\s>*•·-]*" + _FIELD_KEY + _FIELD_QUALIFIER + r"\s*(?:\*\*)?\s*[:：]")
 # The same key alone on its line, its value on the next ("Study Start Date" / "2023-01-18").
 FIELD_KEY_LINE = re.compile(r"^[\s>*•·#-]*" + _FIELD_KEY + _FIELD_QUALIFIER + r"\s*[:：]?\s*$")
@@ -915,6 +919,13 @@ CONTINUATION = re.compile(
 )
 # Dates that are not a therapy's event: an "as of" date, the page's own publication line, a
 # patent term ("专利保护期至2035年"), read in the words right before the date ...
+# A person's history beside a date: "2016年因游泳意外导致瘫痪", "确诊于2019年", "was diagnosed with ALS
+# in 2019", "paralyzed in a diving accident in 2016" — the patient's, not the therapy's event.
+PATIENT_HISTORY = re.compile(
+    r"确诊|被?诊断(?:为|出|患)|发病|患上|罹患|因[^，,。；;]{0,12}?(?:意外|事故|车祸|受伤|摔伤)|导致[^，,。；;]{0,6}?瘫痪|"
+    r"\b(?:was|were|been|being)\s+diagnosed\b|\b(?:was|were|been)\s+paraly[sz]ed\b|"
+    r"\b(?:diving|swimming|car|motorcycle|bicycle|cycling|skiing|riding)\s+accident\b|\binjured\s+in\b"
+)
 NON_EVENT_DATE_BEFORE = re.compile(
     r"(截至|截止|截止到|迄今|\bas (of|at)(\s+(early|mid|late|the end of|end of))?|(发布|發布|发表|更新|编辑|上传)(日期|时间)\s*[:：]?|\b(published|posted|updated|filed( at)?|date filed|filing date)\s*:"
     r"|专利[^,;。]{0,10}|\bpatents?\b[^.;]{0,30}|\b(founded|established|incorporated)(\s+in)?"

@@ -277,6 +277,10 @@ def paragraphs_of(text: str) -> list[Paragraph]:
     return paragraphs
 
 
+# A row's first cell that is a field's key: "Actual Enrollment : |", "研究类型： |".
+_KEY_CELL = re.compile(r"^\s*[^|:：\s][^|:：]{0,50}[:：]\s*\|")
+
+
 def pipe_table_rows(lines: list[Line]) -> dict[int, tuple[str, int]]:
     """Lines of pipe tables whose rows do not start with "|" ("Drug | Phase |" over
     "---|---|"), by line index: (kind, row number). A row's cells may run over several lines,
@@ -303,10 +307,13 @@ def pipe_table_rows(lines: list[Line]) -> dict[int, tuple[str, int]]:
         row += 1
         j = i + 1
         while j < len(lines) and lines[j].text.strip() and "|" in lines[j].text:
-            if closed >= columns:
+            # "Actual Enrollment : | 249 participants |": a key and its value, a row of its own
+            # below the table (a record's fields, printed with fewer cells than the table has).
+            field = _KEY_CELL.match(lines[j].text)
+            if closed >= columns or (field and closed):
                 row, closed = row + 1, 0
             found[j] = (TABLE_ROW, row)
-            closed += lines[j].text.count("|")
+            closed = columns if field else closed + lines[j].text.count("|")
             j += 1
     return found
 

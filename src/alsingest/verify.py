@@ -299,10 +299,22 @@ class Source:
         keys = sum(1 for s in self.sentences if patterns.RECORD_KEY_LINE.fullmatch(s.view))
         return (
             keys >= 2
+            # a mirror that prints its values bare under "NCT ID: NCT03268603" at its head
+            or bool(
+                self.record_ids
+                and any(
+                    patterns.RECORD_FIELD_LINE.search(s.view) for s in self.sentences[:RECORD_HEAD]
+                )
+            )
             or self.record_start is not None
             or any(patterns.RECORD_ENROLLMENT.search(s.view) for s in self.sentences)
         )
 
+
+# The lines of a registry record's head, where its id field stands ("NCT ID: NCT03268603"), and
+# of the summary block that follows it.
+RECORD_HEAD = 4
+RECORD_SUMMARY_LINES = 15
 
 # "(HLSJ)": a short form defined in parentheses.
 ABBREVIATION = re.compile(r"[(（]\s*([a-z][a-z0-9]{1,9})\s*[)）]")
@@ -1260,6 +1272,26 @@ def _record_enrollment(source: Source) -> list[tuple[tuple[int, ...], int | None
     return fields
 
 
+def _summary_count(source: Source, claimed: int) -> Check:
+    """A record mirror's summary block, its keys dropped ("PHASE2" / "75 participants" under
+    "NCT ID: …"), confirms the claim's count; with no key to say whose it is, another count is
+    no conflict (the claim may be of an earlier trial of the drug)."""
+    if not (source.is_record and source.record_ids):
+        return Check("missing")
+    for i, sentence in enumerate(source.sentences[:RECORD_SUMMARY_LINES]):
+        value = _SUMMARY_COUNT.search(sentence.view)
+        if value and parse_count(value.group("n")) == claimed:
+            return Check("found", (i,))
+    return Check("missing")
+
+
+# A mirror's summary line, its keys dropped: its phase, then its size ("PHASE2 75 participants").
+_SUMMARY_COUNT = re.compile(
+    r"(?:^|\s)(?:early_)?phase\s*[1-4](?:/phase\s*[1-4])?\s+(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+"
+    r"(?:participants|patients|subjects)$"
+)
+
+
 def _the_whole_count(source: Source, after: int) -> bool:
     """A value that names its people ("337 patients") is a registry record's enrollment when the
     record gives its id and the next line is another field's key, or there is none: not one group
@@ -1531,6 +1563,8 @@ def _enrollment_result(
         and source.therapies_named(lexicon) == {claim["therapy"]}
     ):
         near = _check_sole_enrollment(int(claim["enrollment"]), source, planned)
+    if near.state == "missing":
+        near = _summary_count(source, int(claim["enrollment"]))
     if near.state == "conflict" and _an_arm_stated(quote, stated):
         # "CNM-Au8 (n = 120)" stated with another total: the same trial counted otherwise (a
         # pooled placebo group), partly confirmed rather than contradicted.

@@ -59,8 +59,11 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[Attribute]:
         for m in finditer(patterns.OUTCOME_MET, view)
         if m.group()[0] not in "pe" or not hoped_for(view, m)
     ]
+    field = patterns.TRIAL_FIELD.match(view)
     has_event = bool(dates) and (
         bool(missed or met)
+        # "First Posted : October 8, 2020", "Start date: 2025-09-15": a field of the trial
+        or field is not None
         or search(patterns.EVENT, view) is not None
         # "additional analyses are expected later in 2025": results to come, dated
         or patterns.TRIAL_RESULTS_EXPECTED.search(view) is not None
@@ -93,7 +96,6 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[Attribute]:
     enrollment = find_enrollment(view)
     if enrollment:
         attributes.append(enrollment)
-    field = patterns.TRIAL_FIELD.match(view)
     if field:
         key = field.group("key")
         attributes.append(Attribute("field", *field.span("key"), key, rule="TRIAL_FIELD"))
@@ -212,6 +214,8 @@ def is_event_date(view: str, date: DateMention) -> bool:
         view, date.end
     ):
         return False
+    if patterns.PATIENT_HISTORY.search(view) and _a_persons_history(view, date):
+        return False
     patent = ("patent" in view or "专利" in view) and patterns.PATENT.search(view)
     if not patent and not patterns.MONEY_CLAUSE.search(view):
         return True
@@ -227,6 +231,24 @@ def is_event_date(view: str, date: DateMention) -> bool:
         return True
     after = view[end : clause_at(view, end + 1)[1]]
     return not (patterns.FUNDING.search(after) or (patent and patterns.PATENT.search(after)))
+
+
+# How near a person's history words stand to the date they date.
+HISTORY_REACH = 20
+
+
+def _a_persons_history(view: str, date: DateMention) -> bool:
+    """A date right beside a person's diagnosis or injury, in its clause, with no event of a
+    therapy between them: "他在2016年因游泳意外导致瘫痪", "was diagnosed with ALS in 2019"."""
+    start, end = clause_at(view, date.start)
+    for m in patterns.PATIENT_HISTORY.finditer(view, start, end):
+        if m.start() >= date.end:
+            between, near = view[date.end : m.start()], m.start() - date.end <= HISTORY_REACH
+        else:
+            between, near = view[m.end() : date.start], date.start - m.end() <= HISTORY_REACH
+        if near and search(patterns.EVENT, between) is None:
+            return True
+    return False
 
 
 def _a_mechanism(view: str, at: int) -> bool:

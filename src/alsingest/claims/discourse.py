@@ -401,7 +401,12 @@ class Discourse:
     ) -> tuple[tuple[str, ...], str]:
         """Whose claims a sentence that names no therapy makes, and by which rule."""
         if paragraph.kind == TABLE_ROW:
-            return self.caption_of(s, layout), "table caption"
+            caption = self.caption_of(s, layout)
+            if not caption and layout.subject and patterns.TRIAL_FIELD.match(masked):
+                # "Actual Enrollment : | 249 participants |" under a record's table: a field of
+                # the record, whose trial is its single subject's.
+                return (layout.subject,), "a record field of the article's single subject"
+            return caption, "table caption"
         if paragraph.kind == SPACED_ROW and self.topic and self.topic.section == self.section:
             # A row that names no therapy continues the one above: a merged cell.
             self.topic = replace(self.topic, sentence=s.index, paragraph=s.paragraph)

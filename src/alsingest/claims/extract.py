@@ -300,6 +300,23 @@ class _SentenceReader:
         attributes = [
             a for a in attributes if a.kind != "field" or layout.holds_field(str(a.value))
         ]
+        if layout.record and not any(a.kind == "date" for a in attributes):
+            # "First Posted : October 8, 2020" in a registry record: the day its trial was
+            # registered, not a page's publication line ("Posted: …") as elsewhere.
+            registered = next(
+                (
+                    a
+                    for a in attributes
+                    if a.kind == "field" and patterns.RECORD_ONLY_KEY.search(str(a.value))
+                ),
+                None,
+            )
+            value = next(
+                (d for d in dates if d.iso and registered and d.start >= registered.end), None
+            )
+            if value is not None:
+                rule = f"{value.rule}, the registry field '{registered.value}'"
+                attributes.append(Attribute("date", value.start, value.end, value.iso, rule=rule))
         key = layout.field_key.get(s.paragraph) if possible else None
         if key and not layout.holds_field(key):
             key = None

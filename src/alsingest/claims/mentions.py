@@ -90,7 +90,7 @@ def article_subject(
 
 
 # A registry record's head: where its id stands ("NCT ID: NCT00818389", "注册号: | NCT01051882").
-RECORD_HEAD_CHARS = 400
+RECORD_HEAD_CHARS = 600
 
 
 def record_fields(sentences: Sequence[SentenceInput]) -> int:
