@@ -4275,3 +4275,27 @@ def test_a_patients_diagnosis_or_injury_year_is_no_event_of_the_therapy(
     dates = {c.date for c in claims_of(toolkit, text)}
     assert event in dates
     assert history not in dates
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Up to 600 participants will be randomised 1:1:1:1 to trazodone, amantadine, tacrolimus and placebo.",
+        "该平台试验计划纳入600名患者，随机分配至曲唑酮、金刚烷胺、他克莫司或安慰剂组。",
+    ],
+)
+def test_repurposed_drugs_of_platform_trials_are_in_the_lexicon(toolkit, text):
+    # the repurposed drugs platform trials test in ALS (MND-SMART's arms), each with the size
+    sized = {(c.therapy, c.enrollment) for c in claims_of(toolkit, text)}
+    assert {("trazodone", 600), ("amantadine", 600), ("tacrolimus", 600)} <= sized
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The platform reduces the number of participants required to definitively (phase III) evaluate ibudilast.",
+        "Acme is collecting the data needed for a phase 3 trial of ibudilast.",
+    ],
+)
+def test_a_phase_a_design_would_need_is_no_trials_phase(toolkit, text):
+    assert {c.phase for c in claims_of(toolkit, text)} <= {None}

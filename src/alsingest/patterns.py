@@ -474,7 +474,10 @@ HYPOTHETICAL_PHASE_BEFORE = re.compile(
     r"(\b(justify|justifies|justified|warrant|warrants|merit|merits)\s+([a-z]+\s+){0,3}|"
     r"\bwhether\s+to\s+(proceed|move|advance|go)\s+(on\s+)?(to|into)\s+(an?\s+)?|是否(进入|开展|推进到?)|"
     # "PrimeC, if approved following a Phase 3 trial, could …", "若能通过3期": a condition
-    r"\bif\s+(approved|successful|positive)\s+(following|after|in)\s+(an?\s+)?|如果?[能可]?通过|若[能可]?通过)$"
+    r"\bif\s+(approved|successful|positive)\s+(following|after|in)\s+(an?\s+)?|如果?[能可]?通过|若[能可]?通过|"
+    # what a phase would need: "the participants required to definitively (phase III) evaluate
+    # drugs", "the data needed for a phase 3 trial"
+    r"\b(required|needed|necessary)\s+(to|for)\s+([a-z]+ly\s+)?(\(\s*|an?\s+)?)$"
 )
 # "from phase 2 to phase 2/3", "由2期转入3期": the trial's phase is the one it moved to.
 PHASE_FROM = re.compile(r"(from|由|从)\s*$")
