@@ -4299,3 +4299,35 @@ def test_repurposed_drugs_of_platform_trials_are_in_the_lexicon(toolkit, text):
 )
 def test_a_phase_a_design_would_need_is_no_trials_phase(toolkit, text):
     assert {c.phase for c in claims_of(toolkit, text)} <= {None}
+
+
+def test_yesterday_is_the_day_before_the_pages_date(toolkit):
+    text = (
+        "Acme drug accepted for review\n\n30 December 2021\n\n"
+        "Acme Pharmaceuticals yesterday revealed that the US Food and Drug Administration has "
+        "accepted for review its New Drug Application for ibudilast for the treatment of ALS.\n\n"
+        "艾克美公司昨天宣布，美国FDA已受理依达拉奉新剂型的上市申请。\n"
+    )
+    claims = claims_of(toolkit, text)
+    assert ("ibudilast", "submission", "2021-12-29") in {
+        (c.therapy, c.type, c.date) for c in claims
+    }
+    assert ("edaravone", "2021-12-29") in {(c.therapy, c.date) for c in claims}
+    # ... and nothing without the page's day
+    undated = text.replace("30 December 2021\n\n", "")
+    assert "2021-12-29" not in {c.date for c in claims_of(toolkit, undated)}
+
+
+def test_a_date_alone_on_its_line_below_a_menu_is_the_pages_date(toolkit):
+    # a site's menu, then a long title, then the page's date alone on its line, then the prose
+    text = (
+        "Rare Disease News\nPhysicians\nPatients & Caregivers\nConferences\n\n"
+        "Phase 2 Study of Ibudilast in ALS Patients With Systemic Inflammation Completes Enrollment\n\n"
+        "JULY 11, 2017\nJane Doe\n"
+        "Earlier today, Acme announced that its Phase 2 study of ibudilast in ALS has completed "
+        "enrollment.\n"
+    )
+    assert ("ibudilast", "2017-07-11") in {(c.therapy, c.date) for c in claims_of(toolkit, text)}
+    # a date below the prose's first sentence is no page date
+    later = text.replace("JULY 11, 2017\nJane Doe\n", "") + "\nJULY 11, 2017\n"
+    assert "2017-07-11" not in {c.date for c in claims_of(toolkit, later)}

@@ -94,7 +94,7 @@ def _int(value: str | None) -> int | None:
 # English weekday, "today": "The FDA announced Friday that …" has no digit), or a part of every
 # full English month name EN_BARE_MONTH reads (an English month named alone, "voted in March").
 _DATE_CHARACTER = re.compile(
-    r"[\d年月周]|星期|礼拜|今天|今日|日前|近日|day\b|year"
+    r"[\d年月周]|星期|礼拜|今天|今日|昨天|昨日|日前|近日|day\b|year"
     r"|uary|tember|vember|cember|october|march|april|june|july|august"
 )
 # "日前", "近日": a few days before the article, on a day it does not give.
@@ -116,6 +116,7 @@ _CONTEXT_YEAR = re.compile(
 _CONTEXT_SHIFT = {"following": 1, "subsequent": 1, "next": 1, "later": 1, "after": 1,
                   "previous": -1, "preceding": -1, "prior": -1, "earlier": -1, "before": -1}  # fmt: skip
 _TODAY = re.compile(r"today|今")
+_YESTERDAY = re.compile(r"yesterday|昨")
 _ISO_SEPARATOR = re.compile(r"\d[-/.]\d")
 
 
@@ -222,6 +223,10 @@ def find_dates(
             )
         ),
         *(("today", m) for m in (patterns.TODAY.finditer(text) if _TODAY.search(text) else ())),
+        *(
+            ("yesterday", m)
+            for m in (patterns.YESTERDAY.finditer(text) if _YESTERDAY.search(text) else ())
+        ),
         *(
             ("recent", m)
             for m in (_RECENT_DAY.finditer(text) if "日前" in text or "近日" in text else ())
@@ -358,6 +363,10 @@ def find_dates(
             value = anchor if anchor and len(anchor) == 10 else None
             rule = "TODAY, the publication date"
             mentions.append(DateMention(m.start(), m.end(), value, relative=True, rule=rule))
+        elif kind == "yesterday":
+            value = day_before(anchor)
+            rule = "YESTERDAY, the day before the publication date"
+            mentions.append(DateMention(m.start(), m.end(), value, relative=True, rule=rule))
         elif kind == "recent":
             rule = "RECENT_DAY, a day not given"
             mentions.append(DateMention(m.start(), m.end(), None, relative=True, rule=rule))
@@ -434,6 +443,16 @@ _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 
 }
 
 
+def day_before(anchor: str | None) -> str | None:
+    """ "yesterday", "昨天" in news of 30 December 2021: 29 December (the day needs its day)."""
+    if anchor is None or len(anchor) < 10:
+        return None
+    try:
+        return (date.fromisoformat(anchor[:10]) - timedelta(days=1)).isoformat()
+    except ValueError:
+        return None
+
+
 def last_weekday(anchor: str | None, name: str) -> str | None:
     """ "周一" (or "monday") in news of Wednesday 31 January 2024: Monday 29 January, the day on
     or before the publication date (which needs its day)."""
@@ -482,10 +501,28 @@ def publication_date(text: str) -> str | None:
         full = [d.iso for d in dates if d.iso and len(d.iso) == 10 and not d.relative]
         if len(full) == 1:
             return full[0]
+    for line in map(fold, lines[:HEAD_LINES]):
+        if len(line) > 80 and _PROSE.search(line):
+            break  # the prose begins (a long title does not): a date below it is no byline
+        dates, _ = find_dates(line)
+        full = [d for d in dates if d.iso and len(d.iso) == 10 and not d.relative]
+        if len(full) == 1 and _DATE_ALONE.fullmatch(line[: full[0].start] + line[full[0].end :]):
+            # "JULY 11, 2017" alone on its line below a site's menu and the title
+            return full[0].iso
     for m, _ in datelines:
         if day := _full_day(patterns.dateline_text(m)):
             return day
     return None
+
+
+# The lines a page's own date stands among, below a site's menu, above its prose; and what a
+# date alone on its line may carry besides ("Tuesday, July 11, 2017 10:58 AM").
+HEAD_LINES = 15
+_PROSE = re.compile(r"[.。!?！？]\s*$|[.。]\s")
+_DATE_ALONE = re.compile(
+    r"[\s,.|/·•:-]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day)?[\s,.|/·•:-]*"
+    r"(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?[\s,.|/·•:-]*"
+)
 
 
 def _full_day(written: str) -> str | None:

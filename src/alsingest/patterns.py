@@ -234,6 +234,8 @@ ANNOUNCED = re.compile(
 )
 # "today provided an update", "今天宣布": the day of the article's own date (a release's dateline).
 TODAY = re.compile(r"\btoday\b|今天|今日(?!头条)")
+# "yesterday revealed", "昨天宣布": the day before the article's own date.
+YESTERDAY = re.compile(r"\byesterday\b|昨天|昨日")
 # "本月28日", "上个月": a month counted from the article's own date.
 CN_RELATIVE_MONTH = re.compile(
     rf"(?P<rel>本月|这个月|上个?月|下个?月)(?:\s*(?P<day>{_CN_DAY})\s*[日号])?"
@@ -852,13 +854,19 @@ PRECLINICAL_EFFECT = re.compile(
 )
 # Mechanism-only sentences are not claims; these words do not make an outcome.
 
+# An application taken on for review: "has accepted for review its New Drug Application".
+_ACCEPTED = (
+    r"\baccept(?:ed|s)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:for\s+(?:priority\s+|standard\s+)?review|application|nda|bla|maa|filing|submission)\b"
+)
 EVENT = re.compile(
     r"\btop-?line\b|\bprovid\w* an update\b|上市|获批|批准|获准|核准|核可|授予|认定|启动|开展|开始|完成|首例|给药|入组|招募|提交|申请|递交|受理|宣布|公布|发布|报道|报告|发表|取得|达到|"
     r"撤市|退市|下市|撤回|撤出|终止|暂停|进行|研究|试验|植入|手术|第一剂|首剂|首次(给药|注射|用药|治疗)|用药|注射|发现|证实|显示|处方|开方|"
     r"临床(?:应用|使用)|"
     r"\b(approv\w*|launch\w*|submit\w*|filed|initiat\w*|start\w*|commenc\w*|ends|ended|began|begin\w*|enter(ed|s|ing)?|enrol\w*|randomi[sz]\w*|dosed|announc\w*|report\w*|publish\w*|complet\w*|withdr[ae]wn?|discontinu\w*|results?|vot\w*|grant\w*|awarded\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:designation|status)|designated\s+(?:as\s+)?(?:an?\s+)?(?:orphan|breakthrough|fast|priority|rare)|cleared|authori[sz]\w*|receiv\w*|recommend\w*|implant(?:ed|s)?)\b|"
     # a regimen joining a platform trial: "was added to the trial in April 2023"
-    r"\badded to the (?:[\w-]+ ){0,3}(?:trial|platform)\b|加入[^,;。，；]{0,8}平台试验"
+    r"\badded to the (?:[\w-]+ ){0,3}(?:trial|platform)\b|加入[^,;。，；]{0,8}平台试验|"
+    + _ACCEPTED
 )
 WITHDRAWAL = re.compile(
     r"撤市|退市|下市|撤回上市|撤出[^,;。]{0,10}市场|\bwithdrawn\b|\bwithdrew\b|\bwithdraw\b[^.;]{0,30}\bmarkets?\b|\bdiscontinued\b"
@@ -893,7 +901,7 @@ TRIAL_APPROVAL = re.compile(
 # (and "正式进入临床应用", "投入临床使用": a drug in use in clinics)
 LAUNCH = re.compile(r"上市|\blaunch\w*|(?:进入|投入|应用于|用于)临床(?:应用|使用)")
 # Filing with a regulator: a verb, not the bare noun "申请" ("临床试验申请获批" is a trial start).
-SUBMISSION = re.compile(r"提交|递交|申报|受理|\bsubmit\w*|\bfiled\b|\bfiling\b")
+SUBMISSION = re.compile(r"提交|递交|申报|受理|\bsubmit\w*|\bfiled\b|\bfiling\b|" + _ACCEPTED)
 # The outcome concerns the primary endpoint: contradictions are looked for between these.
 PRIMARY_ENDPOINT = re.compile(r"主要(疗效)?(终点|指标)|\bprimary (end ?point|outcome)")
 DOSING = re.compile(
