@@ -4331,3 +4331,11 @@ def test_a_date_alone_on_its_line_below_a_menu_is_the_pages_date(toolkit):
     # a date below the prose's first sentence is no page date
     later = text.replace("JULY 11, 2017\nJane Doe\n", "") + "\nJULY 11, 2017\n"
     assert "2017-07-11" not in {c.date for c in claims_of(toolkit, later)}
+
+
+def test_those_who_will_be_screened_are_no_trials_size(toolkit):
+    text = (
+        "In the lithium trial, an expected number of 1200 patients will be screened in order to "
+        "enroll a target sample size of 171 patients."
+    )
+    assert {c.enrollment for c in claims_of(toolkit, text) if c.enrollment} == {171}

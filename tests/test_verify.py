@@ -2435,3 +2435,33 @@ def test_a_record_mirrors_keyless_size_is_no_conflict(lexicon):
         lexicon,
     )
     assert got.verdict != CONTRADICTED, got.reason
+
+
+@pytest.mark.parametrize(
+    "stated, verdict",
+    [
+        (
+            "An expected 1200 patients will be screened in order to enroll a target sample size of 171 patients.",
+            CONTRADICTED,
+        ),
+        ("Of 1200 patients screened, 171 patients were enrolled by March.", None),
+    ],
+)
+def test_a_planned_size_against_the_sources_planned_size(lexicon, stated, verdict):
+    # a plan against the source's own plan of another size disagrees; against a count of those
+    # enrolled it does not (plans drift)
+    text = (
+        "The trial of lithium carbonate will be conducted in 15 sites across Europe. "
+        + stated
+        + " Patients will be randomly allocated in a 2:1 ratio to lithium carbonate or placebo.\n"
+        + FILLER
+    )
+    got = verify_claim(
+        claim(therapy="lithium", type="trial_design", enrollment=150, status="planned"),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    if verdict:
+        assert got.verdict == verdict, got.reason
+    else:
+        assert got.verdict != CONTRADICTED, got.reason

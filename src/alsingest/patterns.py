@@ -679,7 +679,7 @@ OTHER_REGIMENS_AFTER = re.compile(
 # Those screened are not those enrolled: "1021 participants were screened … and 171 were
 # assigned", "共筛选了300名患者".
 SCREENED_AFTER = re.compile(
-    r"\s+(?:[a-z-]+\s+){0,2}(?:were|was|had been|have been)\s+screened\b"
+    r"\s+(?:[a-z-]+\s+){0,2}(?:were|was|had been|have been|will be|are|is|to be)\s+screened\b"
     r"(?!\s+and\s+(?:enrolled|randomi[sz]ed|included|treated))|"
     # ... those who "failed screening", screened and not enrolled
     r"\s+(?:(?!who\b|that\b|which\b|had\b|have\b|previously\b|earlier\b|once\b)[a-z-]+\s+){0,2}"

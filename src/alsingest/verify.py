@@ -1550,7 +1550,15 @@ def _enrollment_result(
             # "Enrollment: 27" against "five groups of up to five patients": the record's own
             # field, not a count read in its prose, is the trial's size.
             return record
-    another_size = near.state == "conflict" and planned
+    another_size = (
+        near.state == "conflict"
+        and planned
+        # (a plan against the source's own plan of another size disagrees: "to enroll a target
+        # sample size of 171 patients" against "将招募150名")
+        and not any(
+            _A_PLANNED_SIZE.search(s.view) and find_enrollment(s.view) is not None for s in stated
+        )
+    )
     if another_size:
         # "将招募150名患者" against "185 were enrolled": a plan, not a disagreement.
         near = Check("missing")
