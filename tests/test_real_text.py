@@ -4339,3 +4339,17 @@ def test_those_who_will_be_screened_are_no_trials_size(toolkit):
         "enroll a target sample size of 171 patients."
     )
     assert {c.enrollment for c in claims_of(toolkit, text) if c.enrollment} == {171}
+
+
+def test_a_listed_drugs_salt_beside_placebo_is_no_other_name(toolkit):
+    # "lithium carbonate or matching placebo": the salt is lithium's, no unlisted drug sharing the
+    # page, which stays lithium's page (its unnamed trial sentences are lithium's)
+    text = (
+        "Lithium carbonate in ALS patients homozygous for the C-allele in UNC13A: a protocol.\n\n"
+        "Patients homozygous for the C-allele had a survival benefit when treated with lithium "
+        "carbonate. The confirmatory trial will be conducted in 15 sites. An expected number of "
+        "1200 patients will be screened in order to enroll a target sample size of 171 patients. "
+        "Patients will be randomly allocated in a 2:1 ratio to lithium carbonate or matching "
+        "placebo. Lithium carbonate is safe and well tolerated.\n"
+    )
+    assert ("lithium", 171) in {(c.therapy, c.enrollment) for c in claims_of(toolkit, text)}
