@@ -2465,3 +2465,22 @@ def test_a_planned_size_against_the_sources_planned_size(lexicon, stated, verdic
         assert got.verdict == verdict, got.reason
     else:
         assert got.verdict != CONTRADICTED, got.reason
+
+
+@pytest.mark.parametrize(
+    "claimed, verdict", [("2019-06-05", NOT_FOUND), ("2015-06-05", CONTRADICTED)]
+)
+def test_a_trial_event_years_from_the_sources_is_another_trial(lexicon, claimed, verdict):
+    # the source clears an earlier trial in 2014: a kick-off five years on is another trial's, a
+    # year off is the same trial misreported
+    text = (
+        "LA JOLLA, CA, USA | August 25, 2014 | Acme, Inc. today announced the FDA approval to "
+        "initiate a clinical trial of ibudilast in amyotrophic lateral sclerosis (ALS). The trial "
+        "is a randomized, double-blind, placebo-controlled study.\n" + FILLER
+    )
+    got = verify_claim(
+        claim(therapy="ibudilast", type="trial_start", date=claimed),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert got.verdict == verdict, got.reason

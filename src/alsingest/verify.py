@@ -1731,6 +1731,13 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
             _evidence(source, hits, 3),
             {attribute: check.state for attribute, check in results.items()},
         )
+    if _years_apart(claim, results):
+        return Verdict(
+            NOT_FOUND,
+            f"the source reports another trial of {claim['therapy']} (years from the claim's date)",
+            _evidence(source, list(results["date"].sentences) or hits, 3),
+            {attribute: check.state for attribute, check in results.items()},
+        )
     if _another_trial(results, str(claim.get("phase") or ""), stated_phases):
         return Verdict(
             NOT_FOUND,
@@ -1769,6 +1776,25 @@ def _a_planned_trial_beside_a_done_one(
         and any(
             patterns.OUTCOME_MET.search(v) or patterns.VERIFY_MISSED.search(v) for _, v in views
         )
+    )
+
+
+# Years between a trial event's claimed date and the source's beyond which they are two trials.
+ANOTHER_TRIALS_YEARS = 3
+_TRIAL_EVENTS = frozenset({"trial_start", "trial_result", "trial_design"})
+
+
+def _years_apart(claim: Mapping, results: Mapping[str, Check]) -> bool:
+    """A trial event the source dates years from the claim, and nothing else in conflict: the
+    kick-off of a phase 2b/3 trial in 2019 against the clearance of an earlier trial in 2014 is
+    another trial of the drug (a misreported year is a year or so off, not five)."""
+    conflicts = {k for k, c in results.items() if c.state == "conflict"}
+    if claim.get("type") not in _TRIAL_EVENTS or conflicts != {"date"}:
+        return False
+    stated = re.search(r"\b(?:19|20)\d\d\b", results["date"].detail or "")
+    claimed = str(claim.get("date") or "")[:4]
+    return bool(stated and claimed.isdigit()) and (
+        abs(int(stated.group()) - int(claimed)) >= ANOTHER_TRIALS_YEARS
     )
 
 
