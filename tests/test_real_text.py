@@ -3083,11 +3083,12 @@ GUARDS_16 = review_guards(
 # outpatients; where a trial's people live; arms' statuses and adverbs beside "drug"; the drug
 # studied after an adjustment aside; a page's own drug "continued" or "not taking"
 GUARDS_17 = review_guards("session17_extract.json", "session17b_extract.json")
+GUARDS_18 = review_guards("session18_extract.json")
 
 
 @pytest.mark.parametrize(
     "case",
-    GUARDS_11 + GUARDS_12 + GUARDS_13 + GUARDS_14 + GUARDS_15 + GUARDS_16 + GUARDS_17,
+    GUARDS_11 + GUARDS_12 + GUARDS_13 + GUARDS_14 + GUARDS_15 + GUARDS_16 + GUARDS_17 + GUARDS_18,
     ids=lambda c: c["name"],
 )
 def test_review_guards_for_extraction(toolkit, case):
@@ -4294,7 +4295,7 @@ def test_repurposed_drugs_of_platform_trials_are_in_the_lexicon(toolkit, text):
     "text",
     [
         "The platform reduces the number of participants required to definitively (phase III) evaluate ibudilast.",
-        "Acme is collecting the data needed for a phase 3 trial of ibudilast.",
+        "Fewer patients are needed to reliably (phase 3) test ibudilast in this design.",
     ],
 )
 def test_a_phase_a_design_would_need_is_no_trials_phase(toolkit, text):

@@ -501,27 +501,37 @@ def publication_date(text: str) -> str | None:
         full = [d.iso for d in dates if d.iso and len(d.iso) == 10 and not d.relative]
         if len(full) == 1:
             return full[0]
+    above = ""
     for line in map(fold, lines[:HEAD_LINES]):
         if len(line) > 80 and _PROSE.search(line):
             break  # the prose begins (a long title does not): a date below it is no byline
         dates, _ = find_dates(line)
         full = [d for d in dates if d.iso and len(d.iso) == 10 and not d.relative]
-        if len(full) == 1 and _DATE_ALONE.fullmatch(line[: full[0].start] + line[full[0].end :]):
-            # "JULY 11, 2017" alone on its line below a site's menu and the title
+        if (
+            len(full) == 1
+            and _DATE_ALONE.fullmatch(line[: full[0].start] + line[full[0].end :])
+            and not _AN_EVENTS_LABEL.search(above)
+        ):
+            # "JULY 11, 2017" alone on its line below a site's menu and the title (not an
+            # event's day under "Upcoming:", "Next meeting")
             return full[0].iso
+        above = line
     for m, _ in datelines:
         if day := _full_day(patterns.dateline_text(m)):
             return day
     return None
 
 
-# The lines a page's own date stands among, below a site's menu, above its prose; and what a
-# date alone on its line may carry besides ("Tuesday, July 11, 2017 10:58 AM").
+# The lines a page's own date stands among, below a site's menu, above its prose; what a date
+# alone on its line may carry besides ("Tuesday, July 11, 2017"), and the labels over an event's
+# day rather than the page's.
 HEAD_LINES = 15
 _PROSE = re.compile(r"[.。!?！？]\s*$|[.。]\s")
 _DATE_ALONE = re.compile(
     r"[\s,.|/·•:-]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day)?[\s,.|/·•:-]*"
-    r"(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?[\s,.|/·•:-]*"
+)
+_AN_EVENTS_LABEL = re.compile(
+    r"[:：]\s*$|\b(?:upcoming|next|meeting|webinar|event|conference|symposium|register)\b|会议|活动|直播|讲座|报名"
 )
 
 

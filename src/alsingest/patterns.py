@@ -235,7 +235,11 @@ ANNOUNCED = re.compile(
 # "today provided an update", "今天宣布": the day of the article's own date (a release's dateline).
 TODAY = re.compile(r"\btoday\b|今天|今日(?!头条)")
 # "yesterday revealed", "昨天宣布": the day before the article's own date.
-YESTERDAY = re.compile(r"\byesterday\b|昨天|昨日")
+YESTERDAY = re.compile(
+    # (not "it feels like only yesterday", "仿佛就在昨天", "恍如昨日")
+    r"(?<!\bonly )(?<!\bjust )(?<!\blike )\byesterday\b(?!'s\b)"
+    r"|(?<!仿佛)(?<!仿佛就在)(?<!好像)(?<!好像就在)(?<!犹如)(?<!恍如)(?<!如同)(?<!宛如)(?:昨天|昨日)"
+)
 # "本月28日", "上个月": a month counted from the article's own date.
 CN_RELATIVE_MONTH = re.compile(
     rf"(?P<rel>本月|这个月|上个?月|下个?月)(?:\s*(?P<day>{_CN_DAY})\s*[日号])?"
@@ -477,9 +481,9 @@ HYPOTHETICAL_PHASE_BEFORE = re.compile(
     r"\bwhether\s+to\s+(proceed|move|advance|go)\s+(on\s+)?(to|into)\s+(an?\s+)?|是否(进入|开展|推进到?)|"
     # "PrimeC, if approved following a Phase 3 trial, could …", "若能通过3期": a condition
     r"\bif\s+(approved|successful|positive)\s+(following|after|in)\s+(an?\s+)?|如果?[能可]?通过|若[能可]?通过|"
-    # what a phase would need: "the participants required to definitively (phase III) evaluate
-    # drugs", "the data needed for a phase 3 trial"
-    r"\b(required|needed|necessary)\s+(to|for)\s+([a-z]+ly\s+)?(\(\s*|an?\s+)?)$"
+    # what a kind of evaluation needs: "the participants required to definitively (phase III)
+    # evaluate drugs" (not "the funding needed for a phase 3 trial, which began enrolling")
+    r"\b(required|needed|necessary)\s+to\s+[a-z]+ly\s+\(\s*)$"
 )
 # "from phase 2 to phase 2/3", "由2期转入3期": the trial's phase is the one it moved to.
 PHASE_FROM = re.compile(r"(from|由|从)\s*$")
@@ -856,8 +860,9 @@ PRECLINICAL_EFFECT = re.compile(
 
 # An application taken on for review: "has accepted for review its New Drug Application".
 _ACCEPTED = (
-    r"\baccept(?:ed|s)\s+(?:[\w-]+\s+){0,4}?"
-    r"(?:for\s+(?:priority\s+|standard\s+)?review|application|nda|bla|maa|filing|submission)\b"
+    r"\baccept(?:ed|s)\s+(?:for\s+(?:priority\s+|standard\s+)?(?:review|filing)\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:new drug application|biologics license application|marketing authori[sz]ation application|"
+    r"s?nda|s?bla|maa)\b"
 )
 EVENT = re.compile(
     r"\btop-?line\b|\bprovid\w* an update\b|上市|获批|批准|获准|核准|核可|授予|认定|启动|开展|开始|完成|首例|给药|入组|招募|提交|申请|递交|受理|宣布|公布|发布|报道|报告|发表|取得|达到|"
@@ -865,8 +870,7 @@ EVENT = re.compile(
     r"临床(?:应用|使用)|"
     r"\b(approv\w*|launch\w*|submit\w*|filed|initiat\w*|start\w*|commenc\w*|ends|ended|began|begin\w*|enter(ed|s|ing)?|enrol\w*|randomi[sz]\w*|dosed|announc\w*|report\w*|publish\w*|complet\w*|withdr[ae]wn?|discontinu\w*|results?|vot\w*|grant\w*|awarded\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:designation|status)|designated\s+(?:as\s+)?(?:an?\s+)?(?:orphan|breakthrough|fast|priority|rare)|cleared|authori[sz]\w*|receiv\w*|recommend\w*|implant(?:ed|s)?)\b|"
     # a regimen joining a platform trial: "was added to the trial in April 2023"
-    r"\badded to the (?:[\w-]+ ){0,3}(?:trial|platform)\b|加入[^,;。，；]{0,8}平台试验|"
-    + _ACCEPTED
+    r"\badded to the (?:[\w-]+ ){0,3}(?:trial|platform)\b|加入[^,;。，；]{0,8}平台试验|" + _ACCEPTED
 )
 WITHDRAWAL = re.compile(
     r"撤市|退市|下市|撤回上市|撤出[^,;。]{0,10}市场|\bwithdrawn\b|\bwithdrew\b|\bwithdraw\b[^.;]{0,30}\bmarkets?\b|\bdiscontinued\b"
@@ -933,8 +937,10 @@ CONTINUATION = re.compile(
 # A person's history beside a date: "2016年因游泳意外导致瘫痪", "确诊于2019年", "was diagnosed with ALS
 # in 2019", "paralyzed in a diving accident in 2016" — the patient's, not the therapy's event.
 PATIENT_HISTORY = re.compile(
-    r"确诊|被?诊断(?:为|出|患)|发病|患上|罹患|因[^，,。；;]{0,12}?(?:意外|事故|车祸|受伤|摔伤)|导致[^，,。；;]{0,6}?瘫痪|"
-    r"\b(?:was|were|been|being)\s+diagnosed\b|\b(?:was|were|been)\s+paraly[sz]ed\b|"
+    r"确诊|被?诊断(?:为|出|患)|发病|患上|罹患|因[^，,。；;]{0,12}?(?:事故|车祸|受伤|摔伤)|"
+    r"(?:游泳|潜水|跳水|滑雪|运动|交通)意外|导致[^，,。；;]{0,6}?瘫痪|"
+    # (a person's, not those "who were diagnosed" a program or a trial takes)
+    r"(?<!\bwho )(?<!\bthat )\b(?:was|were|been|being)\s+diagnosed\b|\b(?:was|were|been)\s+paraly[sz]ed\b|"
     r"\b(?:diving|swimming|car|motorcycle|bicycle|cycling|skiing|riding)\s+accident\b|\binjured\s+in\b"
 )
 NON_EVENT_DATE_BEFORE = re.compile(
@@ -1045,6 +1051,15 @@ ALS_DISEASE = re.compile(
 # Direct speech is opinion: "“新药固然令人期待，但……才是延长患者生存的关键。”"
 QUOTED_SPEECH = re.compile(r"^\s*[“\"「『]")
 # A mention that is background or control: "在利鲁唑治疗基础上", "联合利鲁唑", "仅使用利鲁唑".
+# A drug given for a purpose besides the trial's: "took tacrolimus to prevent rejection",
+# "medications such as amantadine for fatigue", "no tacrolimus or other immunosuppression",
+# "他克莫司抗排斥".
+CARE_PURPOSE_AFTER = re.compile(
+    r"\s*(?:\([^()]{0,30}\)\s*)?(?:to\s+(?:prevent|avoid|suppress)\s+(?:graft\s+)?(?:rejection|the immune)|"
+    r"as\s+(?:an?\s+)?immunosuppress|or\s+other\s+immunosuppress|"
+    r"for\s+(?:fatigue|spasticity|pain|sleep|insomnia|depression|cramps?|sialorrh|drooling|constipation|anxiety)\b|"
+    r"(?:用于|以)?(?:预防|防止)?(?:排斥|抗排斥)|(?:进行)?免疫抑制)"
+)
 BACKGROUND_BEFORE = re.compile(
     r"(联合|联用|合用|并用|合并|结合|搭配|配合|加用于|仅使用|仅用|单用|仅接受|add-on (therapy |treatment )?to|added to|adjunct(ive)? (therapy |treatment )?to|on top of|in combination with|combined with|"
     r"stable doses? of|background|concomitant|(?:\bdaily|\bmg|/day)\s+(?:together with|alongside|in addition to) |\bstratified by (?:(?:prior |concomitant )?use of )?|\bplus|\b(kept|stayed|remained|continued|maintained) (on|taking)|\bcontinued|"

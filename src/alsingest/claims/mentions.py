@@ -1134,6 +1134,8 @@ def _reads_as_background(view: str, mention: TherapyMention) -> bool:
     after = view[mention.end : mention.end + 8]
     if patterns.BACKGROUND_BEFORE.search(before) or patterns.HISTORY_AFTER.match(after):
         return True
+    if patterns.CARE_PURPOSE_AFTER.match(view, mention.end):
+        return True  # "took tacrolimus to prevent rejection": a care beside the trial's drug
     if (
         has_cue(patterns.COVARIATE_BEFORE, view)
         and patterns.COVARIATE_BEFORE.search(view, max(0, mention.start - 60), mention.start)
