@@ -4354,3 +4354,36 @@ def test_a_listed_drugs_salt_beside_placebo_is_no_other_name(toolkit):
         "placebo. Lithium carbonate is safe and well tolerated.\n"
     )
     assert ("lithium", 171) in {(c.therapy, c.enrollment) for c in claims_of(toolkit, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "目的 观察依达拉奉治疗肌萎缩侧索硬化的疗效。方法 选取我院肌萎缩侧索硬化患者30例，给予依达拉奉静脉滴注治疗。",
+        "目的观察依达拉奉治疗ALS的效果。方法ALS30例,给予依达拉奉静脉滴注治疗,1次为1个疗程。",
+        "目的 觀察依達拉奉治療漸凍症的療效。方法 收集漸凍症患者30例的資料，均給予依達拉奉治療。",
+    ],
+)
+def test_a_chinese_abstracts_patients_before_their_count_are_its_size(toolkit, text):
+    # "患者30例", "ALS30例": the people named right before the count (not a code "ALS30")
+    claims = claims_of(toolkit, text)
+    assert ("edaravone", 30) in {(c.therapy, c.enrollment) for c in claims}
+    assert {c.therapy for c in claims} == {"edaravone"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2025年9月，Neuralink宣布全球已有12名患者成功植入其脑机接口晶片。",
+        "2025年9月，全球已有12人植入Neuralink腦部晶片。",
+        "2025年9月，Neuralink公布全球已有12名志願患者完成腦部晶片植入。",
+    ],
+)
+def test_those_a_device_was_implanted_in_are_counted_worldwide_or_not(toolkit, text):
+    # "全球" counts a disease's patients; those implanted, wherever, are the device's
+    assert ("neuralink", 12) in {(c.therapy, c.enrollment) for c in claims_of(toolkit, text)}
+
+
+def test_the_worlds_patients_are_still_no_count(toolkit):
+    text = "全球约有45万名渐冻症患者，Neuralink于2025年9月为一名患者植入了芯片。"
+    assert {c.enrollment for c in claims_of(toolkit, text)} <= {None}

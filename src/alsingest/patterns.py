@@ -495,6 +495,11 @@ _NUMBER = r"\d{1,3}(?:[ ,]\d{3})+|\d+"
 CN_COUNT = re.compile(
     rf"(?P<approx>约|大约|近|超过|逾|共|总共|总计|累计|累积)?\s*(?<![第数几{CN_NUMERAL}\d])(?P<n>{_NUMBER}|[{CN_NUMERAL}]+)(?:(?<=\d)\s*(?:多|余))?\s*(?P<unit>名|例|位|人)(?!次|份|天|年|月|周|种|项|组)"
 )
+# The people a Chinese abstract's count is of, named right before it: "ALS患者30例", "方法ALS30例",
+# "肌萎缩侧索硬化30例".
+PATIENTS_BEFORE_COUNT = re.compile(
+    r"(?:患者|病人|受试者|参与者|(?<![a-z])als|渐冻症|渐冻人|肌萎缩侧索硬化症?|运动神经元病)\s*$"
+)
 # What participants do in a trial: "554 people with a motor neuron disease were randomly
 # assigned", "2020年2月至2023年7月共有554名患者入组".
 TRIAL_ACTIVITY = re.compile(
@@ -559,7 +564,7 @@ TRIAL_RESULTS_EXPECTED = re.compile(
 CLAUSE_END = re.compile(r"[.;。；,，]")
 # Words that make a count an enrollment.
 ENROLLMENT_CUE = re.compile(
-    r"纳入|入组|招募|募集|招收|招入|收案|收治|规模|参与|受试者|共有|总共|共计|共\s*$|共纳|计划|enrol|recruit|randomi[sz]|randomly|assign|\binclud(?:e|es|ed)\b|"
+    r"纳入|入组|招募|募集|招收|招入|收案|收治|选取|规模|参与|受试者|共有|总共|共计|共\s*$|共纳|计划|enrol|recruit|randomi[sz]|randomly|assign|\binclud(?:e|es|ed)\b|"
     r"\b(study|trial|cohort|regimens?|arms?|groups?)\s+(of|in|with|involving|including)\b|\binvolv(?:ing|ed|es)\b|\bincluding\b|"
     r"\b(approximately|roughly|about|around|a total of|up to|more than|over|nearly|in)\s*$|"
     r"\b(?:conducted|carried out|performed|run)\s+among\s*$|"
@@ -1281,6 +1286,8 @@ CODE_NAME = re.compile(
     rf"(?![a-z0-9])(?!-(?!{_CODE_QUALIFIER})[a-z0-9])"
     # a quantity glued to a word is no code: "30 or60 mg", "or60 mgsingle doses", "up to18 months"
     r"(?!\s*(?:mg|mcg|μg|ml)|\s*(?:kg|g|months?|weeks?|days?|years?|hours?|patients)(?![a-z]))"
+    # ... nor a count of patients glued to their disease: "方法ALS30例"
+    r"(?!\s*(?:例|名|位|人))"
 )
 NOT_A_THERAPY = re.compile(
     r"^(tdp-?43|sod-?1|fus|alsaq-?\d+|alsfrs-?r?|nct\d+|nihms\d+|pmid\d+|covid-?19|trim\d+|il-?\d+|cd\d+|hla\w*|pmc\d+|doi\d+|"

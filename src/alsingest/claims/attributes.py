@@ -343,6 +343,9 @@ _THE_FEW_AFTER = re.compile(
 
 
 # A count of procedures, each one patient's: "13例脑机人体植入手术", "5例干细胞移植".
+# Those a device was implanted in, in the count's clause: "12名患者成功植入脑机接口晶片",
+# "12人植入Neuralink脑部晶片", "12名志愿患者完成脑部晶片植入".
+_IMPLANTED_AFTER = re.compile(r"[^，,。；;]{0,16}?(?:植入|移植)")
 _PROCEDURE_AFTER = re.compile(
     r"\s*[^，,。；;与]{0,10}?(?:(?:植入|移植)(?:手术|术)|移植(?=\s*(?:[，,。；;]|$)))"
 )
@@ -412,7 +415,9 @@ def find_enrollment(view: str) -> Attribute | None:
             allocated.append(Attribute("enrollment", m.start(), m.end(), n, rule=rule))
         # "人" counts participants only when it closes a number phrase ("约200人的", a table cell)
         # or follows an enrollment word.
-        closes_phrase = re.match(r"\s*(的|参与|参加|入组|[|)）]|$)", after) or "患者" in after[:12]
+        closes_phrase = (
+            re.match(r"\s*(的|参与|参加|入组|植入|[|)）]|$)", after) or "患者" in after[:12]
+        )
         if (
             m.group("unit") == "人"
             and not closes_phrase
@@ -423,8 +428,10 @@ def find_enrollment(view: str) -> Attribute | None:
         clause_before = re.split(r"[，,；;。]", before)[-1]
         # One patient, or patients described by age ("一位52岁的男性患者接受了首次注射"), are a
         # case, not a trial's participants, unless the words say they take part in one.
-        takes_part = patterns.ENROLLMENT_CUE.search(clause_before) or re.match(
-            r"\s*(参与者|受试者|志愿者)", after
+        takes_part = (
+            patterns.ENROLLMENT_CUE.search(clause_before)
+            or re.match(r"\s*(参与者|受试者|志愿者)", after)
+            or (n > 1 and _IMPLANTED_AFTER.match(after))  # (one patient is a case)
         )
         if not takes_part:
             if n == 1 or patterns.PATIENT_AGE.match(after):
@@ -456,6 +463,8 @@ def find_enrollment(view: str) -> Attribute | None:
             strong.append(attribute)
         elif (
             re.match(r"\s*(?:[^，,。；;]{0,14})(患者|受试者|参与者|病人|als|志愿者)", after)
+            or (m.group("unit") == "例" and patterns.PATIENTS_BEFORE_COUNT.search(before))
+            or _IMPLANTED_AFTER.match(after)
             or re.match(r"\s*[|]", after)
             or (m.group("unit") == "人" and closes_phrase)
             # "已完成13例脑机人体植入手术": each procedure is one patient's
