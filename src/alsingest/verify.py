@@ -1217,6 +1217,20 @@ _A_PLANNED_SIZE = re.compile(
 )
 
 
+# A planned size given as a range: "between 150 and 200", "150-200", "150至200".
+_COUNT_RANGE = re.compile(r"(\d+)\s*(?:-|–|to|and|至|到|~)\s*(\d+)")
+
+
+def _another_plan(view: str, claimed: int) -> bool:
+    """A planned size more than a tenth from the claimed one ("plans drift, a tenth is near")."""
+    if not _A_PLANNED_SIZE.search(view):
+        return False
+    if any(int(low) <= claimed <= int(high) for low, high in _COUNT_RANGE.findall(view)):
+        return False  # "will enroll between 150 and 200 patients": 180 is in the plan
+    enrollment = find_enrollment(view)
+    return enrollment is not None and abs(int(enrollment.value) - claimed) > claimed / 10
+
+
 _APPROXIMATELY = (
     r"(?:约|大约|近|将近|接近|\babout|\baround|\bapproximately|\bnearly|\broughly|~)\s*"
 )
@@ -1553,11 +1567,9 @@ def _enrollment_result(
     another_size = (
         near.state == "conflict"
         and planned
-        # (a plan against the source's own plan of another size disagrees: "to enroll a target
-        # sample size of 171 patients" against "将招募150名")
-        and not any(
-            _A_PLANNED_SIZE.search(s.view) and find_enrollment(s.view) is not None for s in stated
-        )
+        # (a plan against the source's own plan of another size, more than a tenth off,
+        # disagrees: "to enroll a target sample size of 171 patients" against "将招募150名")
+        and not any(_another_plan(s.view, int(claim["enrollment"])) for s in stated)
     )
     if another_size:
         # "将招募150名患者" against "185 were enrolled": a plan, not a disagreement.
