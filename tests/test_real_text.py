@@ -4387,3 +4387,18 @@ def test_those_a_device_was_implanted_in_are_counted_worldwide_or_not(toolkit, t
 def test_the_worlds_patients_are_still_no_count(toolkit):
     text = "全球约有45万名渐冻症患者，Neuralink于2025年9月为一名患者植入了芯片。"
     assert {c.enrollment for c in claims_of(toolkit, text)} <= {None}
+
+
+def test_a_trials_acronym_after_its_title_lends_its_phase_to_its_drugs(toolkit):
+    # "… Randomised Trial (ACME-ALS): a … phase III … trial": the trial's short name, defined
+    # after its title; a sentence naming it and its drugs gives them its phase
+    text = (
+        "Acme Multi-Arm Randomised Trial (ACME-ALS): a multi-arm, adaptive, phase III randomised "
+        "trial of repurposed drugs in motor neuron disease\n\n"
+        "The first two drugs selected for evaluation in ACME-ALS are ibudilast and memantine.\n"
+    )
+    phased = {(c.therapy, c.phase) for c in claims_of(toolkit, text)}
+    assert {("ibudilast", "3"), ("memantine", "3")} <= phased
+    # ... a sentence that names no trial lends nothing
+    other = text.replace("in ACME-ALS are", "are")
+    assert {c.phase for c in claims_of(toolkit, other) if c.therapy == "ibudilast"} <= {None}

@@ -1399,6 +1399,10 @@ TRIAL_NAME = re.compile(
     r"(?<![A-Za-z0-9-])(?P<name>[A-Z][A-Z0-9]{3,}(?:-[A-Z0-9]+)*)(?![a-z0-9])"
     r"(?:\s+(?:ALS|[Pp]latform|Phase\s*[0-9IVab/]+|[Cc]linical)|\s*[0-9IVab/]+期)*\s*(?:[Tt]rial|[Ss]tudy|临床试验|试验|研究)"
 )
+# A trial's short name defined after its full title: "… Adaptive Randomised Trial (MND-SMART)".
+TRIAL_ACRONYM = re.compile(
+    r"\b(?:[Tt]rial|[Ss]tudy)\s*[(（](?P<name>[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*)[)）]"
+)
 NOT_A_TRIAL_NAME = re.compile(
     r"^(?:ALSFRS|FDA|EMA|NMPA|NIH|NCT\d*|SOD1|RCT|PHASE\d*|ALS|MND|IND|NDA|BLA|MAA|CDE|PMDA|TFDA|"
     r"ODD|BCI|AI|FUS|TDP|NFL|CSF|DNA|RNA|ASO|MSC|IPSC|GMP|CRO|CEO|CTA|DDI|PK|PD|CMC|IIT|FIH)$"

@@ -383,6 +383,12 @@ class _SentenceReader:
             )
             if row_facts or cell_refs:
                 bound.setdefault(lead.therapy, []).extend(row_facts)
+            if layout.trials.trials and layout.trials.named_in(masked):
+                # "The first two drugs selected for evaluation in MND-SMART are X and Y": the
+                # named trial's phase and size are theirs, though the sentence states neither.
+                for i, m in enumerate(mentions):
+                    if i not in background:
+                        bound.setdefault(m.therapy, [])
             for therapy, attrs in bound.items():
                 attrs = [*attrs, *layout.trials.borrowed(masked, therapy, attrs)]
                 if is_claim(attrs, masked) and not (

@@ -40,7 +40,10 @@ class TrialIndex:
             folded = item.view.folded
             if not ("trial" in folded or "study" in folded or "试验" in folded or "研究" in folded):
                 continue  # every trial name stands before one of these words
-            for m in patterns.TRIAL_NAME.finditer(item.view.text):
+            for m in (
+                *patterns.TRIAL_NAME.finditer(item.view.text),
+                *patterns.TRIAL_ACRONYM.finditer(item.view.text),
+            ):
                 name = m.group("name")
                 if not patterns.NOT_A_TRIAL_NAME.match(name):
                     index.trials.setdefault(name.lower(), Trial(name))
