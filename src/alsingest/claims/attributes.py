@@ -345,7 +345,8 @@ _THE_FEW_AFTER = re.compile(
 # A count of procedures, each one patient's: "13例脑机人体植入手术", "5例干细胞移植".
 # Those a device was implanted in, in the count's clause: "12名患者成功植入脑机接口晶片",
 # "12人植入Neuralink脑部晶片", "12名志愿患者完成脑部晶片植入".
-_IMPLANTED_AFTER = re.compile(r"[^，,。；;]{0,16}?(?:植入|移植)")
+# (people, not cases: "2例与植入相关的不良事件", "4例植入部位感染" count events)
+_IMPLANTED_AFTER = re.compile(r"[^，,。；;与]{0,16}?(?:植入|移植)(?!部位|相关|处|点)")
 _PROCEDURE_AFTER = re.compile(
     r"\s*[^，,。；;与]{0,10}?(?:(?:植入|移植)(?:手术|术)|移植(?=\s*(?:[，,。；;]|$)))"
 )
@@ -431,7 +432,8 @@ def find_enrollment(view: str) -> Attribute | None:
         takes_part = (
             patterns.ENROLLMENT_CUE.search(clause_before)
             or re.match(r"\s*(参与者|受试者|志愿者)", after)
-            or (n > 1 and _IMPLANTED_AFTER.match(after))  # (one patient is a case)
+            # (one patient is a case; "例" counts procedures, see _PROCEDURE_AFTER)
+            or (n > 1 and m.group("unit") != "例" and _IMPLANTED_AFTER.match(after))
         )
         if not takes_part:
             if n == 1 or patterns.PATIENT_AGE.match(after):
@@ -464,7 +466,7 @@ def find_enrollment(view: str) -> Attribute | None:
         elif (
             re.match(r"\s*(?:[^，,。；;]{0,14})(患者|受试者|参与者|病人|als|志愿者)", after)
             or (m.group("unit") == "例" and patterns.PATIENTS_BEFORE_COUNT.search(before))
-            or _IMPLANTED_AFTER.match(after)
+            or (m.group("unit") != "例" and _IMPLANTED_AFTER.match(after))
             or re.match(r"\s*[|]", after)
             or (m.group("unit") == "人" and closes_phrase)
             # "已完成13例脑机人体植入手术": each procedure is one patient's
