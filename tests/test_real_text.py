@@ -3083,7 +3083,7 @@ GUARDS_16 = review_guards(
 # outpatients; where a trial's people live; arms' statuses and adverbs beside "drug"; the drug
 # studied after an adjustment aside; a page's own drug "continued" or "not taking"
 GUARDS_17 = review_guards("session17_extract.json", "session17b_extract.json")
-GUARDS_18 = review_guards("session18_extract.json")
+GUARDS_18 = review_guards("session18_extract.json", "session18b_extract.json")
 
 
 @pytest.mark.parametrize(

@@ -1847,6 +1847,7 @@ GUARDS_12 = review_guards(
     "session16_verify.json",
     "session16b_verify.json",
     "session17_verify.json",
+    "session18_verify.json",
 )
 
 
@@ -2484,3 +2485,20 @@ def test_a_trial_event_years_from_the_sources_is_another_trial(lexicon, claimed,
         lexicon,
     )
     assert got.verdict == verdict, got.reason
+
+
+@pytest.mark.parametrize(
+    "stated",
+    [
+        "The first participants have enrolled in the multisite clinical trial of ibudilast for ALS.",
+        "The ACME-ALS trial has launched a fourth investigational arm to test ibudilast in ALS.",
+    ],
+)
+def test_a_trial_start_in_other_words_is_stated(lexicon, stated):
+    # the source states the start (without its date): the claim is partly supported, not absent
+    got = verify_claim(
+        claim(therapy="ibudilast", type="trial_start", date="2020-07"),
+        Source(stated + "\n" + FILLER, CONVERTER),
+        lexicon,
+    )
+    assert got.verdict == PARTIAL, got.reason

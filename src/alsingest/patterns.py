@@ -688,8 +688,12 @@ OTHER_REGIMENS_AFTER = re.compile(
 # Those screened are not those enrolled: "1021 participants were screened … and 171 were
 # assigned", "共筛选了300名患者".
 SCREENED_AFTER = re.compile(
-    r"\s+(?:[a-z-]+\s+){0,2}(?:were|was|had been|have been|will be|are|is|to be)\s+screened\b"
+    r"\s+(?:[a-z-]+\s+){0,2}(?:were|was|had been|have been)\s+screened\b"
     r"(?!\s+and\s+(?:enrolled|randomi[sz]ed|included|treated))|"
+    # ... or will be ("1200 patients will be screened in order to enroll 171"), not a check
+    # repeated on those in the trial ("are screened monthly for liver enzymes")
+    r"\s+(?:[a-z-]+\s+){0,2}(?:will be|are|is|to be)\s+screened\b"
+    r"(?!\s+(?:monthly|weekly|daily|regularly|periodically|annually|every|each|at each)\b)|"
     # ... those who "failed screening", screened and not enrolled
     r"\s+(?:(?!who\b|that\b|which\b|had\b|have\b|previously\b|earlier\b|once\b)[a-z-]+\s+){0,2}"
     r"failed\s+(?:the\s+)?screening\b|"
@@ -1063,7 +1067,12 @@ CARE_PURPOSE_AFTER = re.compile(
     r"\s*(?:\([^()]{0,30}\)\s*)?(?:to\s+(?:prevent|avoid|suppress)\s+(?:graft\s+)?(?:rejection|the immune)|"
     r"as\s+(?:an?\s+)?immunosuppress|or\s+other\s+immunosuppress|"
     r"for\s+(?:fatigue|spasticity|pain|sleep|insomnia|depression|cramps?|sialorrh|drooling|constipation|anxiety)\b|"
-    r"(?:用于|以)?(?:预防|防止)?(?:排斥|抗排斥)|(?:进行)?免疫抑制)"
+    r"(?:用于|以)?(?:预防|防止)?(?:排斥|抗排斥))"
+)
+# ... unless the drug is what the trial tests: "a Phase 2 trial of mexiletine for cramps".
+TESTED_BEFORE = re.compile(
+    r"(?:\b(?:trial|study|studies)\s+(?:of|testing|evaluating)|\btest(?:s|ed|ing)?|\bevaluat\w*)"
+    r"\s+(?:[\w-]+\s+){0,2}$"
 )
 BACKGROUND_BEFORE = re.compile(
     r"(联合|联用|合用|并用|合并|结合|搭配|配合|加用于|仅使用|仅用|单用|仅接受|add-on (therapy |treatment )?to|added to|adjunct(ive)? (therapy |treatment )?to|on top of|in combination with|combined with|"
@@ -1286,8 +1295,8 @@ CODE_NAME = re.compile(
     rf"(?![a-z0-9])(?!-(?!{_CODE_QUALIFIER})[a-z0-9])"
     # a quantity glued to a word is no code: "30 or60 mg", "or60 mgsingle doses", "up to18 months"
     r"(?!\s*(?:mg|mcg|μg|ml)|\s*(?:kg|g|months?|weeks?|days?|years?|hours?|patients)(?![a-z]))"
-    # ... nor a count of patients glued to their disease: "方法ALS30例"
-    r"(?!\s*(?:例|名|位|人))"
+    # ... nor a count of patients glued to their disease: "方法ALS30例" (not "QX-117人体试验")
+    r"(?!\s*例(?!如))"
 )
 NOT_A_THERAPY = re.compile(
     r"^(tdp-?43|sod-?1|fus|alsaq-?\d+|alsfrs-?r?|nct\d+|nihms\d+|pmid\d+|covid-?19|trim\d+|il-?\d+|cd\d+|hla\w*|pmc\d+|doi\d+|"
@@ -2221,9 +2230,13 @@ VERIFY_TRIAL_START = re.compile(
     r"\bentere?d?s?\b[^.;]{0,16}\b(?:phase|trial|study|clinic)|"
     # its first participant: "enrolled its first patient", "first subject dosed", "首例患者入组"
     r"(?:\b(?:enrolled|dosed|randomi[sz]ed|treated)\s+(?:its|the)\s+first\s+(?:patient|participant|subject)|"
-    r"\bfirst (?:patient|participant|subject)\s+(?:was\s+|has been\s+)?(?:enrolled|dosed|randomi[sz]ed))"
+    r"\bfirst (?:patient|participant|subject)\s+(?:was\s+|has been\s+)?(?:enrolled|dosed|randomi[sz]ed)|"
+    # "The first participants have enrolled in the multisite trial"
+    r"\bfirst (?:patients|participants|subjects)\s+(?:have\s+|had\s+|were\s+)?(?:been\s+)?(?:enrolled|dosed|randomi[sz]ed))"
     r"(?![^.;]{0,40}(?:expanded access|early access|compassionate))|"
-    r"首[例位名](?:患者|受试者|参与者)(?:入组|给药|接受)"
+    r"首[例位名](?:患者|受试者|参与者)(?:入组|给药|接受)|"
+    # a trial or an arm of one opened: "has launched a fourth investigational arm to test X"
+    r"\blaunch(?:ed|es)?\s+(?:a|an|its|the)\s+(?:[\w-]+\s+){0,3}?(?:arm|trial|study|cohort)\b"
 )
 # A first dose in more words than the claim patterns read: "the trial … has started dosing" (the
 # nearest trial noun before it), "dosing began in the trial" — not a later cohort, an extension,

@@ -1217,14 +1217,23 @@ _A_PLANNED_SIZE = re.compile(
 )
 
 
+# A planned size given as a floor: "will enroll at least 150", "不少于150例".
+_A_FLOOR = re.compile(r"\bat least\s+\d|\bminimum of\s+\d|不少于|至少")
 # A planned size given as a range: "between 150 and 200", "150-200", "150至200".
 _COUNT_RANGE = re.compile(r"(\d+)\s*(?:-|–|to|and|至|到|~)\s*(\d+)")
 
 
-def _another_plan(view: str, claimed: int) -> bool:
-    """A planned size more than a tenth from the claimed one ("plans drift, a tenth is near")."""
-    if not _A_PLANNED_SIZE.search(view):
+def _another_plan(view: str, claimed: int, phase: str = "") -> bool:
+    """A planned size more than a tenth from the claimed one ("plans drift, a tenth is near"),
+    not a floor ("at least 150") nor the plan of a trial of another phase."""
+    if not _A_PLANNED_SIZE.search(view) or _A_FLOOR.search(view):
         return False
+    if (
+        phase
+        and (stated := _stated_phases(view))
+        and not any(_phase_stages(phase) & _phase_stages(p) for p in stated)
+    ):
+        return False  # "will enroll 450 in RESTORE-ALS, a Phase 3" against a phase 2 plan
     if any(int(low) <= claimed <= int(high) for low, high in _COUNT_RANGE.findall(view)):
         return False  # "will enroll between 150 and 200 patients": 180 is in the plan
     enrollment = find_enrollment(view)
@@ -1569,7 +1578,10 @@ def _enrollment_result(
         and planned
         # (a plan against the source's own plan of another size, more than a tenth off,
         # disagrees: "to enroll a target sample size of 171 patients" against "将招募150名")
-        and not any(_another_plan(s.view, int(claim["enrollment"])) for s in stated)
+        and not any(
+            _another_plan(s.view, int(claim["enrollment"]), str(claim.get("phase") or ""))
+            for s in stated
+        )
     )
     if another_size:
         # "将招募150名患者" against "185 were enrolled": a plan, not a disagreement.
@@ -1803,6 +1815,8 @@ def _years_apart(claim: Mapping, results: Mapping[str, Check]) -> bool:
     conflicts = {k for k, c in results.items() if c.state == "conflict"}
     if claim.get("type") not in _TRIAL_EVENTS or conflicts != {"date"}:
         return False
+    if any(results[k].state == "found" for k in ("phase", "enrollment") if k in results):
+        return False  # the same trial (its phase or size found), its date misreported
     stated = re.search(r"\b(?:19|20)\d\d\b", results["date"].detail or "")
     claimed = str(claim.get("date") or "")[:4]
     return bool(stated and claimed.isdigit()) and (

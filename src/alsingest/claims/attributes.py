@@ -346,7 +346,12 @@ _THE_FEW_AFTER = re.compile(
 # Those a device was implanted in, in the count's clause: "12名患者成功植入脑机接口晶片",
 # "12人植入Neuralink脑部晶片", "12名志愿患者完成脑部晶片植入".
 # (people, not cases: "2例与植入相关的不良事件", "4例植入部位感染" count events)
-_IMPLANTED_AFTER = re.compile(r"[^，,。；;与]{0,16}?(?:植入|移植)(?!部位|相关|处|点)")
+# (not those who implant: "由5名神经介入医生共同完成植入")
+_IMPLANTED_AFTER = re.compile(
+    r"(?![^，,。；;]{0,16}?(?:医生|医师|专家|团队|护士|工程师|研究人员|外科))"
+    r"[^，,。；;与]{0,16}?(?:植入|移植)(?!部位|相关|处|点)"
+)
+_A_KIND_OF_PATIENTS = re.compile(r"的|死亡|不良|突变|携带|出现|发生|其中|脱落|失访|退出|完成")
 _PROCEDURE_AFTER = re.compile(
     r"\s*[^，,。；;与]{0,10}?(?:(?:植入|移植)(?:手术|术)|移植(?=\s*(?:[，,。；;]|$)))"
 )
@@ -465,7 +470,12 @@ def find_enrollment(view: str) -> Attribute | None:
             strong.append(attribute)
         elif (
             re.match(r"\s*(?:[^，,。；;]{0,14})(患者|受试者|参与者|病人|als|志愿者)", after)
-            or (m.group("unit") == "例" and patterns.PATIENTS_BEFORE_COUNT.search(before))
+            or (
+                m.group("unit") == "例"
+                and patterns.PATIENTS_BEFORE_COUNT.search(before)
+                # (all of them, not a kind: "有不良事件的患者12例", "死亡患者3例")
+                and not _A_KIND_OF_PATIENTS.search(clause_before)
+            )
             or (m.group("unit") != "例" and _IMPLANTED_AFTER.match(after))
             or re.match(r"\s*[|]", after)
             or (m.group("unit") == "人" and closes_phrase)

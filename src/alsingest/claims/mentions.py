@@ -1134,7 +1134,9 @@ def _reads_as_background(view: str, mention: TherapyMention) -> bool:
     after = view[mention.end : mention.end + 8]
     if patterns.BACKGROUND_BEFORE.search(before) or patterns.HISTORY_AFTER.match(after):
         return True
-    if patterns.CARE_PURPOSE_AFTER.match(view, mention.end):
+    if patterns.CARE_PURPOSE_AFTER.match(view, mention.end) and not patterns.TESTED_BEFORE.search(
+        view, max(0, mention.start - 40), mention.start
+    ):
         return True  # "took tacrolimus to prevent rejection": a care beside the trial's drug
     if (
         has_cue(patterns.COVARIATE_BEFORE, view)
