@@ -2502,3 +2502,24 @@ def test_a_trial_start_in_other_words_is_stated(lexicon, stated):
         lexicon,
     )
     assert got.verdict == PARTIAL, got.reason
+
+
+@pytest.mark.parametrize("stated, verdict", [("12月11日", CONTRADICTED), ("12月10日", SUPPORTED)])
+def test_a_designations_day_in_an_undated_source(lexicon, stated, verdict):
+    # a claim of a designation (type "other") against the day the source gives it, its year the
+    # claim's in a source that names that year
+    text = (
+        f"{stated}，上海医药发布公告称，其子公司研发的SRD4610用于肌萎缩侧索硬化症(ALS)获得美国FDA"
+        "孤儿药资格认定。该公司于2024年启动了SRD4610的临床研究。\n" + FILLER
+    )
+    got = verify_claim(
+        claim(
+            therapy="srd4610",
+            type="other",
+            date="2024-12-10",
+            quote="12月10日，SRD4610获得美国FDA的孤儿药资格认定",
+        ),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert got.verdict == verdict, got.reason

@@ -593,7 +593,17 @@ EVENT_PATTERNS: Mapping[str, re.Pattern] = {
     "trial_start": patterns.VERIFY_TRIAL_START,
     "dosing": patterns.VERIFY_DOSING,
     "withdrawal": patterns.VERIFY_WITHDRAWAL,
+    # a claim of another kind whose quote tells a designation ("获得孤儿药资格认定")
+    "designation": patterns.DESIGNATION,
 }
+
+
+def event_kind(claim: Mapping) -> str:
+    """The kind of event whose statements date the claim: its type, or a designation."""
+    kind = str(claim.get("type"))
+    if kind == "other" and patterns.DESIGNATION.search(fold(str(claim.get("quote") or ""))):
+        return "designation"
+    return kind
 
 
 # Any word for the event, asked for, planned or denied: a source without one near the
@@ -1012,7 +1022,10 @@ def _dates_another_event(kind: str, view: str, at: int) -> bool:
     clause = view[slice(*clause_at(view, at))]
     if EVENT_PATTERNS[kind].search(clause):
         return False
-    return any(p.search(clause) for k, p in EVENT_PATTERNS.items() if k != kind)
+    # (a designation beside an approval's date, "授予优先审评资格…PDUFA日期定为…", is no other event)
+    return any(
+        p.search(clause) for k, p in EVENT_PATTERNS.items() if k not in (kind, "designation")
+    )
 
 
 def _confirms(claimed: str, stated: str) -> bool:
@@ -1107,7 +1120,7 @@ def check_event_date(claim: Mapping, views: list[tuple[int, str]], source: Sourc
     in all of them is a conflict; news of the same event on a day not given may be the one
     the claim dates."""
     claimed = str(claim["date"])
-    events, undated = _event_dates(str(claim.get("type")), views, source, claim)
+    events, undated = _event_dates(event_kind(claim), views, source, claim)
     # A year-less date read in the claim's year (the source giving none before it) confirms
     # only when the source names that year somewhere.
     confirming = tuple(
