@@ -2523,3 +2523,25 @@ def test_a_designations_day_in_an_undated_source(lexicon, stated, verdict):
         lexicon,
     )
     assert got.verdict == verdict, got.reason
+
+
+@pytest.mark.parametrize(
+    "quote, verdict",
+    [
+        ("The study (NCT05039099) already is recruiting up to 63 adults with ALS", CONTRADICTED),
+        ("The study (NCT05039099) has enrolled 63 adults with ALS", PARTIAL),
+    ],
+)
+def test_a_size_the_quote_gives_as_a_ceiling_is_a_plan(lexicon, quote, verdict):
+    # "recruiting up to 63" is a plan, which the record's planned 80 contradicts; an enrolled
+    # count does not contradict an estimate made before enrollment
+    record = (
+        "A Study of Ibudilast in ALS\nNCT05039099\nPhase: Phase 2\nStatus: Enrolling\n"
+        "Estimated Enrollment:\n\n80\n\nStudy Start Date:\n\n2021-09-01\n" + FILLER
+    )
+    got = verify_claim(
+        claim(therapy="ibudilast", type="trial_design", enrollment=63, quote=quote),
+        Source(record, CONVERTER),
+        lexicon,
+    )
+    assert got.verdict == verdict, got.reason

@@ -1236,6 +1236,13 @@ _A_FLOOR = re.compile(r"\bat least\s+\d|\bminimum of\s+\d|不少于|至少")
 _COUNT_RANGE = re.compile(r"(\d+)\s*(?:-|–|to|and|至|到|~)\s*(\d+)")
 
 
+# A claimed size the quote gives as a plan: "recruiting up to 63 adults", "计划招募150名".
+_A_PLANNED_QUOTE = re.compile(
+    r"\bup to\s+\d|\b(?:aims?|plans?|intends?|expects?)\s+to\s+(?:enrol|recruit)\w*|"
+    r"\bwill\s+(?:be\s+)?(?:enrol|recruit)\w*|计划(?:招募|入组|纳入)|拟(?:招募|入组|纳入)|最多"
+)
+
+
 def _another_plan(view: str, claimed: int, phase: str = "") -> bool:
     """A planned size more than a tenth from the claimed one ("plans drift, a tenth is near"),
     not a floor ("at least 150") nor the plan of a trial of another phase."""
@@ -1576,8 +1583,9 @@ def _enrollment_result(
     claim: Mapping, near: Check, source: Source, windows: Mapping[int, range], lexicon: Lexicon
 ) -> Check:
     """The claim's count against the counts stated near the therapy, else the record's field."""
-    planned = claim.get("status") == "planned"
     quote = str(claim.get("quote") or "")
+    # (a size the quote gives as a ceiling or a plan is one: "is recruiting up to 63 adults")
+    planned = claim.get("status") == "planned" or bool(_A_PLANNED_QUOTE.search(fold(quote)))
     stated = [source.sentences[k] for w in windows.values() for k in w]
     # (a record's field on lines of its own: "Enrollment" / "27", not a sidebar's "Enrollment: 120")
     if near.state == "conflict" and any(len(at) == 2 for at, _, _ in source.record_enrollment):
