@@ -598,6 +598,11 @@ EVENT_PATTERNS: Mapping[str, re.Pattern] = {
 }
 
 
+_A_MEETING = re.compile(
+    r"召开|举行|举办|电话会议|投资者|\bhost\w*|\bcall\b|\bmeeting\b|\bconference\b|\bwebcast\b|\bwebinar\b"
+)
+
+
 def event_kind(claim: Mapping) -> str:
     """The kind of event whose statements date the claim: its type, or a designation."""
     kind = str(claim.get("type"))
@@ -959,6 +964,11 @@ def _event_dates(
             if d.iso
             and is_event_date(view, d)
             and not _dates_another_event(kind, view, d.start)
+            # (a designation's sentence may date a call about it: "will host an investor call on
+            # March 20")
+            and not (
+                kind == "designation" and _A_MEETING.search(view[slice(*clause_at(view, d.start))])
+            )
             # (a deadline, "a decision expected by Jan. 25", dates no event told as done)
             and (
                 planned or not patterns.DEADLINE_BEFORE.search(view, max(0, d.start - 24), d.start)
@@ -1236,11 +1246,8 @@ _A_FLOOR = re.compile(r"\bat least\s+\d|\bminimum of\s+\d|不少于|至少")
 _COUNT_RANGE = re.compile(r"(\d+)\s*(?:-|–|to|and|至|到|~)\s*(\d+)")
 
 
-# A claimed size the quote gives as a plan: "recruiting up to 63 adults", "计划招募150名".
-_A_PLANNED_QUOTE = re.compile(
-    r"\bup to\s+\d|\b(?:aims?|plans?|intends?|expects?)\s+to\s+(?:enrol|recruit)\w*|"
-    r"\bwill\s+(?:be\s+)?(?:enrol|recruit)\w*|计划(?:招募|入组|纳入)|拟(?:招募|入组|纳入)|最多"
-)
+# A claimed size the quote gives as a ceiling, so a plan: "recruiting up to 63 adults", "最多招募63名".
+_A_PLANNED_QUOTE = re.compile(r"\bup to\s+\d|最多")
 
 
 def _another_plan(view: str, claimed: int, phase: str = "") -> bool:
@@ -1584,7 +1591,7 @@ def _enrollment_result(
 ) -> Check:
     """The claim's count against the counts stated near the therapy, else the record's field."""
     quote = str(claim.get("quote") or "")
-    # (a size the quote gives as a ceiling or a plan is one: "is recruiting up to 63 adults")
+    # (a size the quote gives as a ceiling is a plan: "is recruiting up to 63 adults")
     planned = claim.get("status") == "planned" or bool(_A_PLANNED_QUOTE.search(fold(quote)))
     stated = [source.sentences[k] for w in windows.values() for k in w]
     # (a record's field on lines of its own: "Enrollment" / "27", not a sidebar's "Enrollment: 120")
