@@ -114,6 +114,7 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         "real-dev29": beside(tests / "real" / "dev29"),
         "real-dev30": beside(tests / "real" / "dev30"),
         "real-dev31": beside(tests / "real" / "dev31"),
+        "real-dev32": beside(tests / "real" / "dev32"),
         SEALED: beside(tests / "real" / "test"),
         SEALED2: beside(tests / "real" / "test2"),
         SEALED3: beside(tests / "real" / "test3"),

@@ -51,6 +51,7 @@ REAL_SETS = {
     "real-dev29": "dev29",
     "real-dev30": "dev30",
     "real-dev31": "dev31",
+    "real-dev32": "dev32",
     "real-test6": "test6",
     "real-test7": "test7",
     "real-test8": "test8",

@@ -4402,3 +4402,26 @@ def test_a_trials_acronym_after_its_title_lends_its_phase_to_its_drugs(toolkit):
     # ... a sentence that names no trial lends nothing
     other = text.replace("in ACME-ALS are", "are")
     assert {c.phase for c in claims_of(toolkit, other) if c.therapy == "ibudilast"} <= {None}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ibudilast met the criteria for futility in a phase 3 trial, leading to the study's discontinuation.",
+        "The phase 3 trial of ibudilast crossed the pre-specified futility boundary at the interim analysis.",
+    ],
+)
+def test_futility_met_is_a_missed_outcome(toolkit, text):
+    assert ("ibudilast", "trial_result") in {(c.therapy, c.type) for c in claims_of(toolkit, text)}
+
+
+def test_an_interim_analysis_for_futility_to_come_is_no_outcome(toolkit):
+    text = "An interim analysis for futility is planned in the phase 3 trial of ibudilast."
+    assert "trial_result" not in {c.type for c in claims_of(toolkit, text)}
+
+
+def test_a_years_own_trial_is_dated_by_it(toolkit):
+    text = (
+        "Ibudilast failed to reach its endpoints in phase 2 — 2019's ACME-ALS trial — but moved on."
+    )
+    assert ("ibudilast", "2019") in {(c.therapy, c.date) for c in claims_of(toolkit, text)}

@@ -404,6 +404,8 @@ EN_RELATIVE_YEAR = re.compile(
 EN_YEAR_ADJECTIVE = re.compile(
     rf"\b(?:a|an|the|its|their)\s+(?P<year>{YEAR})\s+(?:study|publication|analysis|trial|"
     r"review|report|paper|meta-analysis|post[\s-]hoc analysis)\b"
+    # "2019's FORTITUDE-ALS trial": the year's own trial, named
+    rf"|\b(?P<year2>{YEAR})['’]s\s+(?:[\w-]+\s+){{0,3}}?(?:study|trial|approval|launch|results?)\b"
 )
 # "Bensimon et al. (1994)", "Miller et al., 2013": the year of the cited study.
 EN_AUTHOR_YEAR = re.compile(
@@ -845,7 +847,11 @@ OUTCOME_MISSED = re.compile(
     # "stopped early for futility", "halted due to lack of efficacy"; not "an interim analysis
     # for futility is planned".
     r"\b(stopp|halt|terminat|discontinu|end|clos|remov|dropp)\w*\b[^.;]{0,40}\b(for|due to|because of|owing to) "
-    r"(futility|lack of (efficacy|benefit))\b|因无效而?(提前)?(终止|停止|中止|叫停)"
+    r"(futility|lack of (efficacy|benefit))\b|因无效而?(提前)?(终止|停止|中止|叫停)|"
+    # "met the criteria for futility", "crossed the futility boundary", "deemed futile"
+    r"\b(met|meets|crossed|reached|hit)\s+(the\s+)?(pre-?specified\s+)?(criteria|criterion|boundary|threshold)\s+"
+    r"for\s+futility\b|\b(met|crossed|reached|hit)\s+(the|a|its)\s+(pre-?specified\s+)?futility\s+"
+    r"(boundary|threshold|criteria|criterion)\b|\b(deemed|declared|judged|found)\s+futile\b"
 )
 # A product made of others: "Relyvrio是苯丁酸钠和牛磺酸二醇的复方制剂", "AMX0035, a combination of
 # sodium phenylbutyrate and taurursodiol", "X是一种口服疗法，结合了两种现有的药物：A和B", "X combines A
@@ -1850,7 +1856,7 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
     ),
     OUTCOME_MISSED: (
         "终点", "没有", "未", "失败", "无", "met", "not", "failed", "didn't", "missed", "no ",
-        "inconclusive", "insignificant", "decline in", "failure", "futility", "lack of",
+        "inconclusive", "insignificant", "decline in", "failure", "futility", "futile", "lack of",
     ),
     WITHDRAWAL: ("市", "withdr", "discontinued"),
     CN_PHASE: ("期",),
