@@ -4425,3 +4425,26 @@ def test_a_years_own_trial_is_dated_by_it(toolkit):
         "Ibudilast failed to reach its endpoints in phase 2 — 2019's ACME-ALS trial — but moved on."
     )
     assert ("ibudilast", "2019") in {(c.therapy, c.date) for c in claims_of(toolkit, text)}
+
+
+def test_a_lead_about_an_unnamed_product_is_the_next_lines_named_one(toolkit):
+    # "DENVER -- A novel treatment candidate … met its primary endpoints in the phase IIb X
+    # trial." then "… treated with Ibudilast -- a formulation of …": the product the lead
+    # described, named and described on the next line
+    text = (
+        "DENVER -- A novel treatment candidate for ALS met its primary endpoints in the phase "
+        "IIb ACME trial.\n"
+        "ALS patients treated with ibudilast -- a formulation of two approved drugs -- had "
+        "similar safety outcomes as those treated with placebo, the investigators reported.\n"
+    )
+    assert ("ibudilast", "2b") in {(c.therapy, c.phase) for c in claims_of(toolkit, text)}
+    # ... not when the next line names it without describing it
+    plain = text.replace(" -- a formulation of two approved drugs --", "")
+    assert ("ibudilast", "2b") not in {(c.therapy, c.phase) for c in claims_of(toolkit, plain)}
+
+
+def test_a_degree_after_a_name_is_no_cell_therapy(toolkit):
+    # "Jane Doe, MD, MSc, of …": a degree in a list of degrees, not mesenchymal stem cells
+    text = "said Jane Doe, MD, MSc, of the clinic, where MSCs were given in 2020."
+    found = toolkit.lexicon.find(text.lower(), text)
+    assert [text[m.start : m.end] for m in found if m.therapy == "msc"] == ["MSCs"]

@@ -55,6 +55,9 @@ class LexiconError(ValueError):
 
 
 # A lowercase letter then a capitalised word: two words glued where cells met ("minocyclineSponsor").
+# A degree after a name, before another one ("MD, MSc"): what follows it is a degree too.
+DEGREE = re.compile(r"\b(?:MD|PhD|DO|MPH|MBA|BSc|MA|MS|RN|PharmD|FRCP\w*)\s*,")
+DEGREE_BEFORE = re.compile(DEGREE.pattern + r"\s*$")
 GLUED_WORDS = re.compile(r"[a-z](?=[A-Z][a-z])")
 _OPTIONAL_SEPARATORS = r"[\s\-‐‑–—_/·.]*"
 _JOINER = r"[\s\-‐‑–—]?"
@@ -257,6 +260,13 @@ class Lexicon:
         mentions = self._find(folded)
         if original is not None and original != folded and GLUED_WORDS.search(original):
             mentions = self._glued(folded, original, mentions)
+        if original is not None and mentions and DEGREE.search(original):
+            # "Merit Cudkowicz, MD, MSc, of …": a degree in a list of degrees, not the cells
+            mentions = [
+                m
+                for m in mentions
+                if not DEGREE_BEFORE.search(original, max(0, m.start - 12), m.start)
+            ]
         return mentions
 
     def _glued(self, folded: str, original: str, mentions: list[Mention]) -> list[Mention]:

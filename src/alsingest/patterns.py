@@ -2017,6 +2017,12 @@ DESCRIBED_BEFORE_NAMED = re.compile(
     r"一[种款个项](?:全新|新型|新|创新)的?(?:药物?|疗法|治疗方法|治疗药物|产品)"
     r"|\ba new (?:drug|medicine|therapy|treatment)\b"
 )
+# A lead whose subject is a product it does not name, for the next sentence to name and describe:
+# "DENVER -- A novel treatment candidate for ALS met its primary endpoints".
+DESCRIBED_SUBJECT = re.compile(
+    r"^\s*(?:[a-z .,]{2,40}\s(?:--|—|–)\s*)?(?:an?|the)\s+(?:novel|new|experimental|investigational)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:treatment|drug|therapy|medicine|compound)(?:\s+candidate)?\b"
+)
 # A methods sentence that counts who took part and names no treatment, for the next to name:
 # "Two participants with ALS underwent implant in a single-arm study. … a novel Stentrode BCI was
 # implanted …", "12名患者接受了治疗。…".

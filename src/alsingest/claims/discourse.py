@@ -152,6 +152,8 @@ def table_start(paragraphs: Sequence[Paragraph], index: int) -> int:
 
 # "Qalsody (tofersen)", "Radicava（依达拉奉）": another name of the drug in brackets.
 _BRACKETED_NAME = re.compile(r"\s*[(（][^()（）,，;；。]{2,40}[)）]")
+# A name described right after it: "PrimeC -- a formulation of …", "AB-101, an oral …".
+_DESCRIBED_AFTER_NAME = re.compile(r"\s*(?:--|—|–|,)\s*(?:a|an|the|its)\s")
 
 
 def _named_after_unnamed(before: SentenceInput, item: SentenceInput) -> str | None:
@@ -165,6 +167,15 @@ def _named_after_unnamed(before: SentenceInput, item: SentenceInput) -> str | No
         if first.start == lead and _BRACKETED_NAME.match(text, first.end):
             return first.therapy
         return None
+    if (
+        patterns.DESCRIBED_SUBJECT.match(before.view.folded)
+        # (the first name, described at once: what else the description names is its parts)
+        and _DESCRIBED_AFTER_NAME.match(text, first.end)
+    ):
+        # "DENVER -- A novel treatment candidate for ALS met its primary endpoints … ALS patients
+        # treated with PrimeC -- a formulation of …": the product the lead described, named and
+        # described again in the next sentence.
+        return first.therapy
     if (
         patterns.COUNTED_UNNAMED.match(before.view.folded)
         and len({m.therapy for m in item.mentions}) == 1
@@ -248,7 +259,11 @@ class Layout:
                 before is not None
                 and not before.mentions
                 and item.mentions
-                and before.sentence.paragraph == item.sentence.paragraph
+                and (
+                    before.sentence.paragraph == item.sentence.paragraph
+                    # (a lead on a line of its own, named in the next line's sentence)
+                    or patterns.DESCRIBED_SUBJECT.match(before.view.folded)
+                )
             ):
                 named = _named_after_unnamed(before, item)
                 if named is not None:
