@@ -4448,3 +4448,19 @@ def test_a_degree_after_a_name_is_no_cell_therapy(toolkit):
     text = "said Jane Doe, MD, MSc, of the clinic, where MSCs were given in 2020."
     found = toolkit.lexicon.find(text.lower(), text)
     assert [text[m.start : m.end] for m in found if m.therapy == "msc"] == ["MSCs"]
+
+
+def test_a_cell_class_named_throughout_is_the_subject_beside_a_drug_named_once(toolkit):
+    # an abstract about adipose-derived MSCs, riluzole named once as a covariate: the unnamed
+    # results sentences are the cells'
+    text = (
+        "Results from a Phase 2 Trial of Intrathecal Adipose-derived MSCs in ALS\n\n"
+        "Objective: we evaluate repeated intrathecal mesenchymal stromal cells (MSCs) in ALS.\n\n"
+        # ("age, gender and riluzole use": a covariate list, "gender" no drug in it)
+        "Methods: participants receive 4 doses of MSCs; controls are matched for age, gender and "
+        "riluzole use.\n\n"
+        "Results: Enrollment was completed in July 2023. 75 subjects have been enrolled.\n"
+    )
+    facts = {(c.therapy, c.date, c.enrollment) for c in claims_of(toolkit, text)}
+    assert any(t == "msc" and n == 75 for t, _, n in facts)
+    assert any(t == "msc" and d == "2023-07" for t, d, _ in facts)

@@ -84,9 +84,17 @@ def article_subject(
     therapy, n = max(counts.items(), key=lambda kv: kv[1])
     if len(counts) == 1 and n >= 2:
         return therapy  # the only therapy an article names, named more than in passing
-    return (
-        therapy if n >= SUBJECT_MIN_MENTIONS and n >= SUBJECT_SHARE * sum(counts.values()) else None
-    )
+    if n >= SUBJECT_MIN_MENTIONS and n >= SUBJECT_SHARE * sum(counts.values()):
+        return therapy
+    if len(class_counts) == 1:
+        # "adipose-derived MSCs" named throughout, riluzole once as a covariate: the class
+        (cells, k), total = (
+            next(iter(class_counts.items())),
+            sum(counts.values()) + sum(class_counts.values()),
+        )
+        if k >= SUBJECT_MIN_MENTIONS and n < 2 and k >= SUBJECT_SHARE * total:
+            return cells
+    return None
 
 
 # A registry record's head: where its id stands ("NCT ID: NCT00818389", "注册号: | NCT01051882").
@@ -862,7 +870,13 @@ def list_members(view: str, mentions: Sequence[TherapyMention]) -> list[tuple[in
         before = view[: m.start("name")].rstrip(" ,、")
         before = re.sub(r"\s*\b(and|or)$", "", before)
         after = patterns.LIST_SEPARATOR.match(view, m.end("name"))
-        if len(before) in ends or (after and after.end() in starts):
+        if (len(before) in ends or (after and after.end() in starts)) and not (
+            # "matched for age, gender and riluzole use": a covariate, no therapy
+            has_cue(patterns.COVARIATE_BEFORE, view)
+            and patterns.COVARIATE_BEFORE.search(
+                view, max(0, m.start("name") - 60), m.start("name")
+            )
+        ):
             found.append(m.span("name"))
     return found
 
