@@ -64,6 +64,7 @@ REAL_SETS = {
     "real-test15": "test15",
     "real-test16": "test16",
     "real-test17": "test17",
+    "real-test18": "test18",
 }
 
 
