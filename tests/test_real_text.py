@@ -4464,3 +4464,47 @@ def test_a_cell_class_named_throughout_is_the_subject_beside_a_drug_named_once(t
     facts = {(c.therapy, c.date, c.enrollment) for c in claims_of(toolkit, text)}
     assert any(t == "msc" and n == 75 for t, _, n in facts)
     assert any(t == "msc" and d == "2023-07" for t, d, _ in facts)
+
+
+# --- session 19 --------------------------------------------------------------------------------
+
+
+def test_a_design_abbreviation_after_lowercase_words_names_no_trial(toolkit):
+    # "an open-label extension study (OLE)" defines a design's abbreviation, not a trial's name:
+    # a drug named later with "the OLE" takes none of its phase or size, and "it" stays the drug
+    # the extension follows
+    text = (
+        "Edaravone was tested in a phase 3 trial of 137 patients.\n\n"
+        "Patients who finished it could enter an open-label extension study (OLE), a phase 2 "
+        "study of 60 participants.\n\n"
+        "Some people in the OLE also used ropinirole at home.\n"
+    )
+    claims = claims_of(toolkit, text)
+    assert "ropinirole" not in {c.therapy for c in claims}
+    assert any(c.therapy == "edaravone" and c.enrollment == 60 for c in claims)
+
+
+def test_a_capitalised_title_before_its_acronym_still_names_the_trial(toolkit):
+    text = (
+        "The Lighthouse Adaptive Platform Study (LAPS-ALS) is a phase 3 trial of 600 people.\n\n"
+        "Memantine is the first drug tested in LAPS-ALS.\n"
+    )
+    claims = claims_of(toolkit, text)
+    assert any(c.therapy == "memantine" and c.phase == "3" for c in claims)
+
+
+def test_drugs_the_sentence_sets_apart_from_a_named_trial_take_none_of_it(toolkit):
+    # not selected, unlike X, rather than X, keep taking X, X remains unavailable: the named
+    # trial's phase and size stay with the drugs it tests
+    text = (
+        "The LIGHTHOUSE trial, a phase 3 platform study, has enrolled 800 people with MND.\n\n"
+        "Memantine and trazodone were the first two drugs tested in LIGHTHOUSE, while amantadine "
+        "was not selected for LIGHTHOUSE.\n\n"
+        "Unlike masitinib, trazodone costs little in LIGHTHOUSE, and LIGHTHOUSE patients keep "
+        "taking riluzole.\n\n"
+        "Rather than ropinirole, the LIGHTHOUSE trial chose memantine, though edaravone remains "
+        "unavailable to LIGHTHOUSE patients.\n"
+    )
+    claims = claims_of(toolkit, text)
+    assert {c.therapy for c in claims} == {"memantine", "trazodone"}
+    assert all(c.phase == "3" and c.enrollment == 800 for c in claims)

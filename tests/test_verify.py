@@ -2530,6 +2530,11 @@ def test_a_designations_day_in_an_undated_source(lexicon, stated, verdict):
     [
         ("The study (NCT05039099) already is recruiting up to 63 adults with ALS", CONTRADICTED),
         ("The study (NCT05039099) has enrolled 63 adults with ALS", PARTIAL),
+        # a ceiling of weeks, doses or courses is no planned size (session 19)
+        ("The study (NCT05039099) has enrolled 63 adults, dosed for up to 48 weeks", PARTIAL),
+        ("The study (NCT05039099) enrolled 63 patients given up to 8 doses each", PARTIAL),
+        ("该研究(NCT05039099)已入组63名患者，最多给药6个疗程", PARTIAL),
+        ("该研究(NCT05039099)最多招募63名患者", CONTRADICTED),
     ],
 )
 def test_a_size_the_quote_gives_as_a_ceiling_is_a_plan(lexicon, quote, verdict):

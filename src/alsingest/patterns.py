@@ -1415,12 +1415,31 @@ TRIAL_NAME = re.compile(
     r"(?:\s+(?:ALS|[Pp]latform|Phase\s*[0-9IVab/]+|[Cc]linical)|\s*[0-9IVab/]+期)*\s*(?:[Tt]rial|[Ss]tudy|临床试验|试验|研究)"
 )
 # A trial's short name defined after its full title: "… Adaptive Randomised Trial (MND-SMART)".
+# A title is capitalised; "an open-label extension study (OLE)" defines a design's abbreviation.
 TRIAL_ACRONYM = re.compile(
-    r"\b(?:[Tt]rial|[Ss]tudy)\s*[(（](?P<name>[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*)[)）]"
+    r"\b(?:Trial|Study)\s*[(（](?P<name>[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*)[)）]"
 )
 NOT_A_TRIAL_NAME = re.compile(
     r"^(?:ALSFRS|FDA|EMA|NMPA|NIH|NCT\d*|SOD1|RCT|PHASE\d*|ALS|MND|IND|NDA|BLA|MAA|CDE|PMDA|TFDA|"
-    r"ODD|BCI|AI|FUS|TDP|NFL|CSF|DNA|RNA|ASO|MSC|IPSC|GMP|CRO|CEO|CTA|DDI|PK|PD|CMC|IIT|FIH)$"
+    r"ODD|BCI|AI|FUS|TDP|NFL|CSF|DNA|RNA|ASO|MSC|IPSC|GMP|CRO|CEO|CTA|DDI|PK|PD|CMC|IIT|FIH|"
+    # designs, not trials: open-label extension, expanded access, single/multiple ascending dose
+    r"OLE|OLEX|LTE|EAP|EAPS|SAD|MAD|DBPC|RWE|RWD)$"
+)
+# A drug the sentence sets apart from a named trial is not one it tests: "Unlike masitinib, …",
+# "rather than X", "X was not selected for MND-SMART", "patients keep taking riluzole", "X remains
+# unavailable"; 不同于X, 而非X, X未入选.
+OUTSIDE_A_TRIAL_BEFORE = re.compile(
+    r"(?:\b(?:unlike|rather\s+than|instead\s+of|in\s+contrast\s+to|other\s+than|apart\s+from|"
+    r"except(?:\s+for)?|keep\s+taking|kept\s+taking|continued?\s+(?:to\s+take|taking|on)|"
+    r"continuing\s+(?:to\s+take|on)|remain(?:s|ed)?\s+on|still\s+tak(?:e|ing))"
+    r"|不同于|不同於|而非|而不是|继续服用|繼續服用|继续使用|繼續使用)\s*$"
+)
+OUTSIDE_A_TRIAL_AFTER = re.compile(
+    r"\s*(?:[(（][^()（）]{0,30}[)）]\s*)?"
+    r"(?:(?:was|were|is|are|has\s+been|had\s+been)\s+not\s+(?:been\s+)?"
+    r"(?:selected|chosen|included|picked|part\s+of)"
+    r"|(?:remains?|remained|is|was|are|were)\s+(?:still\s+)?(?:unavailable|not\s+available)"
+    r"|(?:未|并未|並未|没有|沒有)(?:被)?(?:入选|入選|选入|選入|纳入|納入))"
 )
 
 

@@ -1246,8 +1246,13 @@ _A_FLOOR = re.compile(r"\bat least\s+\d|\bminimum of\s+\d|不少于|至少")
 _COUNT_RANGE = re.compile(r"(\d+)\s*(?:-|–|to|and|至|到|~)\s*(\d+)")
 
 
-# A claimed size the quote gives as a ceiling, so a plan: "recruiting up to 63 adults", "最多招募63名".
-_A_PLANNED_QUOTE = re.compile(r"\bup to\s+\d|最多")
+# A claimed size the quote gives as a ceiling, so a plan: "recruiting up to 63 adults", "最多招募63名";
+# a ceiling of weeks, doses or courses ("up to 48 weeks", "最多给药6个疗程") is no size.
+_A_PLANNED_QUOTE = re.compile(
+    r"\bup to\s+\d[\d,]*\s*(?=(?:(?:adult|pediatric|paediatric|eligible|additional|new)\s+)?"
+    r"(?:participants?|patients?|adults?|people|persons?|subjects?|individuals?|volunteers?|children)\b)"
+    r"|最多(?:招募|招收|入组|纳入|入选)?\s*\d+\s*(?:名|例|位|人)"
+)
 
 
 def _another_plan(view: str, claimed: int, phase: str = "") -> bool:

@@ -51,7 +51,11 @@ class TrialIndex:
             return index
         for item in sentences:
             for trial in index.named_in(item.view.folded):
-                therapies = [m.therapy for m in own_mentions(item, classes)]
+                therapies = [
+                    m.therapy
+                    for m in own_mentions(item, classes)
+                    if not outside_the_trial(item.view.folded, m)
+                ]
                 for therapy in therapies:
                     if therapy not in trial.therapies:
                         trial.therapies.append(therapy)
@@ -91,6 +95,15 @@ class TrialIndex:
             for key, trial in self.trials.items()
             if key in folded and _whole_word(key).search(folded)
         ]
+
+
+def outside_the_trial(folded: str, mention: TherapyMention) -> bool:
+    """A drug the sentence sets apart from the trial it names ("Unlike masitinib, …", "X was not
+    selected", "patients keep taking riluzole"): not one the trial tests."""
+    return bool(
+        patterns.OUTSIDE_A_TRIAL_BEFORE.search(folded, max(0, mention.start - 30), mention.start)
+        or patterns.OUTSIDE_A_TRIAL_AFTER.match(folded, mention.end)
+    )
 
 
 def own_mentions(item: SentenceInput, classes: frozenset[str]) -> list[TherapyMention]:
