@@ -4508,3 +4508,41 @@ def test_drugs_the_sentence_sets_apart_from_a_named_trial_take_none_of_it(toolki
     claims = claims_of(toolkit, text)
     assert {c.therapy for c in claims} == {"memantine", "trazodone"}
     assert all(c.phase == "3" and c.enrollment == 800 for c in claims)
+
+
+def test_a_drug_first_named_for_another_disease_is_not_what_follows_is_about(toolkit):
+    # a parent drug of another disease and a company's drug for another disease: neither is the
+    # ALS text's topic, nor what a later "It" means
+    text = (
+        "Dexpramipexole failed its phase 3 trial in 2013.\n\n"
+        "The drug, a mirror image of a drug called Zelmorin, used to treat Parkinson's disease, "
+        "had looked promising.\n\n"
+        "It improved survival of motor neurons in laboratory studies.\n\n"
+        "The company is also betting on bremolimab, a treatment for graft-versus-host disease. "
+        "It met its primary endpoint last year.\n"
+    )
+    claims = claims_of(toolkit, text, published="2024-05-01")
+    assert {c.therapy for c in claims} == {"dexpramipexole"}
+    assert not any(c.outcome == "met_primary" for c in claims)
+
+
+def test_a_drug_named_before_for_als_stays_the_topic_beside_another_disease(toolkit):
+    # a drug the text is already about keeps the topic when a sentence says what else it treats
+    text = (
+        "The HEALEY platform tested zilucoplan in people with ALS.\n\n"
+        "Zilucoplan is already approved for myasthenia gravis.\n\n"
+        "Its regimen enrolled 162 participants.\n"
+    )
+    claims = claims_of(toolkit, text)
+    assert any(c.therapy == "zilucoplan" and c.enrollment == 162 for c in claims)
+
+
+def test_an_english_verb_before_a_dose_is_no_drug_name(toolkit):
+    # "daily administrated 50mg", "injected 30 mg", "dosing 20 mg": verbs and adverbs end so,
+    # no drug name does
+    text = (
+        "In the trial of riluzole, 200 patients were randomised: some were given orally "
+        "administered 50 mg or placebo, others injected 30 mg daily, and the rest received "
+        "twice-weekly dosing 20 mg.\n"
+    )
+    assert {c.therapy for c in claims_of(toolkit, text)} == {"riluzole"}

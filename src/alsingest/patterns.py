@@ -1048,7 +1048,10 @@ PRODUCT_DESCRIPTION = re.compile(
 OTHER_DISEASE = re.compile(
     r"多发性硬化|帕金森|阿尔茨海默|老年痴呆|脑卒中|中风|脊髓损伤|重症肌无力|亨廷顿|脊髓性肌萎缩|肿瘤|癌症|"
     r"\bmultiple sclerosis|\bparkinson|\balzheimer|\bstroke\b|\bspinal cord injur|\bmyasthenia|\bhuntington|"
-    r"\bwolfram|\bsupranuclear|\bcancer|\btumou?r|\bspinal muscular atrophy"
+    r"\bwolfram|\bsupranuclear|\bcancer|\btumou?r|\bspinal muscular atrophy|"
+    r"\bgraft[\s-]versus[\s-]host|\bgvhd\b|\brestless legs|\bduchenne|\bmuscular dystrophy|\blupus\b|"
+    r"\brheumatoid|\bpsoriasis|\bleuka?emia|\blymphoma|\bmyeloma|\bhiv\b|\bhepatitis|"
+    r"移植物抗宿主|不宁腿|杜氏肌营养不良|红斑狼疮|类风湿|白血病|淋巴瘤|骨髓瘤|艾滋病|乙肝|银屑病"
 )
 # An organisation named for a disease: "Institute of Neurological Disorders and Stroke",
 # "Foundation for Parkinson's Research", "Alzheimer's Association", "帕金森病协会".
@@ -1923,7 +1926,10 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
         "多发性硬化", "帕金森", "阿尔茨海默", "老年痴呆", "脑卒中", "中风", "脊髓损伤", "重症肌无力", "亨廷顿",
         "脊髓性肌萎缩", "肿瘤", "癌症", "multiple sclerosis", "parkinson", "alzheimer", "stroke",
         "spinal cord injur", "myasthenia", "huntington", "wolfram", "supranuclear", "cancer", "tumo",
-        "spinal muscular atrophy",
+        "spinal muscular atrophy", "graft", "gvhd", "restless legs", "duchenne", "muscular dystrophy",
+        "lupus", "rheumatoid", "psoriasis", "leuk", "lymphoma", "myeloma", "hiv", "hepatitis",
+        "移植物抗宿主", "不宁腿", "杜氏肌营养不良", "红斑狼疮", "类风湿", "白血病", "淋巴瘤", "骨髓瘤",
+        "艾滋病", "乙肝", "银屑病",
     ),
     COMPARATOR_BEFORE: ("比", "相较", "优于", "不如", "than", "compared", "versus", "vs", "relative to"),
 }  # fmt: skip

@@ -344,6 +344,7 @@ class Discourse:
     section: int = 0
     topic: Topic | None = None
     section_therapies: set[str] = field(default_factory=set)
+    seen: set[str] = field(default_factory=set)  # every therapy named so far
     antecedent: str | None = None
     context_year: int | None = None
     # A heading that is only a date ("January 12, 2015" above a news digest's entry): the day
@@ -373,8 +374,17 @@ class Discourse:
         classes: frozenset[str],
     ) -> None:
         """The sentence named these therapies: they become what follows is about."""
+        # "a drug called Mirapex, used to treat Parkinson's disease": a drug the text first names
+        # for another disease is not what the ALS text goes on about, nor what "it" means.
+        elsewhere = (
+            {m.therapy for m in mentions} - self.seen if is_about_another_disease(view) else set()
+        )
+        self.seen.update(m.therapy for m in mentions)
         subjects = [m for m in mentions if m.therapy not in classes] or mentions
-        if subjects and not patterns.QUOTED_SPEECH.match(view):
+        subjects = [m for m in subjects if m.therapy not in elsewhere]
+        if elsewhere and not subjects:
+            self.antecedent = None
+        elif subjects and not patterns.QUOTED_SPEECH.match(view):
             # What a later "该药" means, across paragraphs, headings and quotations.
             self.antecedent = subjects[0].therapy
         if paragraph.kind == TABLE_ROW or not mentions:
@@ -385,7 +395,7 @@ class Discourse:
             dict.fromkeys(
                 m.therapy
                 for i, m in enumerate(mentions)
-                if m.therapy not in classes and i not in background
+                if m.therapy not in classes and i not in background and m.therapy not in elsewhere
             )
         )
         if named:
@@ -395,6 +405,8 @@ class Discourse:
             about_section = paragraph.kind == HEADING or set(named) <= self.section_therapies
             trial = patterns.TRIAL_WORD.search(view) is not None
             self.topic = Topic(named, s.index, s.paragraph, self.section, about_section, trial)
+        elif elsewhere:
+            self.topic = None  # "It met its primary endpoint" after it is about that drug
 
     def caption_of(self, s: Sentence, layout: Layout) -> tuple[str, ...]:
         """A table row's therapies: those named in the text right before the table."""

@@ -450,6 +450,8 @@ class UnlistedNames:
                     or _STUDY_OR_FILING_AFTER.match(view, m.end(m.lastgroup))
                 ):
                     continue  # "脑机接口NEO": a short name in capitals; not "新药DDI研究"
+                if written.islower() and _INFLECTED.search(name):
+                    continue  # "daily administrated 50mg", "orally dosed 30 mg": a verb, no name
                 if m.lastgroup in ("numbered", "apposed") and _NOT_AN_ARMS_NAME.search(name):
                     continue  # "Drug 3 (completed)", "A third drug, unfortunately,"
                 if name not in patterns.NOT_A_CONTEXT_NAME and _unlisted(name, lexicon):
@@ -762,6 +764,8 @@ def _cell_class(name: str, lexicon: Lexicon) -> str | None:
 
 # A word in an arm's place that is a status or an adverb, no drug: "completed", "undisclosed",
 # "unfortunately", "placebo".
+# An English verb or adverb ("administrated", "receiving", "orally"): no drug name ends so.
+_INFLECTED = re.compile(r"(?:ed|ing|ly)$")
 _NOT_AN_ARMS_NAME = re.compile(r"(?:ed|ly|ing|ous|ive|al)$|^placebo$")
 # Names that are written capitalised where they are names: a device's maker or a name introduced
 # by "called" / "名为" ("a wireless BCI", "a device called home" are no names).
