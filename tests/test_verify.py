@@ -2550,3 +2550,36 @@ def test_a_size_the_quote_gives_as_a_ceiling_is_a_plan(lexicon, quote, verdict):
         lexicon,
     )
     assert got.verdict == verdict, got.reason
+
+
+# --- session 19 --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "status, verdict",
+    [
+        ("RECRUITING", CONTRADICTED),
+        ("Not yet recruiting", CONTRADICTED),
+        ("COMPLETED", PARTIAL),
+        ("Active, not recruiting", PARTIAL),
+    ],
+)
+def test_a_record_still_recruiting_gives_its_plan_as_its_enrollment(lexicon, status, verdict):
+    # "Enrollment" / "40" in a record still recruiting is the plan, which a planned 15 (more
+    # than a tenth off) contradicts; a finished record's count says nothing of a plan
+    record = (
+        "A Feasibility Study of Ibudilast in ALS\nStudy Type\nINTERVENTIONAL\nAllocation\nNA\n"
+        f"Recruitment Status\n{status}\nEnrollment\n40\n" + FILLER
+    )
+    got = verify_claim(
+        claim(
+            therapy="ibudilast",
+            type="trial_design",
+            enrollment=15,
+            status="planned",
+            quote="Up to 15 adults with ALS will take ibudilast",
+        ),
+        Source(record, CONVERTER),
+        lexicon,
+    )
+    assert got.verdict == verdict, got.reason

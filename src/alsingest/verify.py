@@ -1294,15 +1294,36 @@ def _an_arm_stated(quote: str, sentences: list[_Sentence]) -> bool:
     )
 
 
+# A record still recruiting ("RECRUITING", "Not yet recruiting", "Enrolling by invitation"; not
+# "Active, not recruiting"): an enrollment field it does not call actual is its plan.
+_RECRUITING = re.compile(
+    r"(?<![A-Za-z])(?<!NOT_)(?<!NOT )(?:NOT_YET_|NOT YET )?RECRUITING(?![a-z])"
+    r"|(?<![A-Za-z])ENROLLING[_ ]BY[_ ]INVITATION"
+    r"|\b(?:Recruiting|[Nn]ot yet recruiting|Enrolling by invitation)\b"
+)
+
+
 def _record_enrollment(source: Source) -> list[tuple[tuple[int, ...], int | None, bool]]:
     """A registry record's enrollment fields: their sentences, value and whether each is a
-    plan (estimated, anticipated, target), the value beside its key ("Actual Enrollment: 394")
-    or on the line below it ("- Target Recruitment" / "- 230")."""
+    plan (estimated, anticipated, target, or not called actual in a record still recruiting),
+    the value beside its key ("Actual Enrollment: 394") or on the line below it ("- Target
+    Recruitment" / "- 230")."""
     fields = []
+    recruiting = None  # looked for at the first field that needs it
+
+    def a_plan(key: re.Match) -> bool:
+        nonlocal recruiting
+        if key.group("estimate") or key.group("estimate2"):
+            return True
+        if "actual" in key.group():
+            return False
+        if recruiting is None:
+            recruiting = bool(_RECRUITING.search(source.text))
+        return recruiting
+
     for i, sentence in enumerate(source.sentences):
         for m in patterns.RECORD_ENROLLMENT.finditer(sentence.view):
-            plan = bool(m.group("estimate") or m.group("estimate2"))
-            fields.append(((i,), parse_count(m.group("n")), plan))
+            fields.append(((i,), parse_count(m.group("n")), a_plan(m)))
         # the key on a line of its own, or at the end of a line a copy glued it to
         # ("PHASE1CompletedINTERVENTIONAL" / "Enrollment" read as one)
         key = patterns.RECORD_ENROLLMENT_KEY.fullmatch(sentence.view) or (
@@ -1322,8 +1343,7 @@ def _record_enrollment(source: Source) -> list[tuple[tuple[int, ...], int | None
             ):
                 value = None  # "30" / "Per arm (two arms: …)": one arm's, not the trial's
             if value:
-                plan = bool(key.group("estimate") or key.group("estimate2"))
-                fields.append(((i, i + 1), parse_count(value.group("n")), plan))
+                fields.append(((i, i + 1), parse_count(value.group("n")), a_plan(key)))
     return fields
 
 
