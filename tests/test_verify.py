@@ -2313,7 +2313,12 @@ def test_a_measure_is_no_count_of_the_trial(lexicon, sentence):
 def test_a_records_enrollment_value_below_its_key_may_name_the_people(lexicon, key, value):
     # the value on the line below its key, with the people it counts, before the record's next
     # key: the record's enrollment
-    record = KEY_LINE_RECORD.format(key=key, n=value).replace("- Age 18 - 80 years", "- Sex\n- All")
+    record = (
+        KEY_LINE_RECORD.format(key=key, n=value)
+        .replace("- Age 18 - 80 years", "- Sex\n- All")
+        # (finished: a recruiting record's unqualified enrollment is its plan, session 19)
+        .replace("- RECRUITING", "- COMPLETED")
+    )
     status = "planned" if key.startswith("Target") else "reported"
     other = verify_claim(
         claim(therapy="ibudilast", type="trial_design", enrollment=150, status=status),
