@@ -2588,3 +2588,36 @@ def test_a_record_still_recruiting_gives_its_plan_as_its_enrollment(lexicon, sta
         lexicon,
     )
     assert got.verdict == verdict, got.reason
+
+
+@pytest.mark.parametrize(
+    "title, another",
+    [
+        (
+            "A Phase 1, Randomized Study With an Open-Label Extension to Evaluate Ibudilast in ALS",
+            False,
+        ),
+        ("A Phase 1 Study of Ibudilast Followed by an Open-Label Extension in ALS", False),
+        ("An Open-Label Extension Study of Ibudilast in ALS", True),
+    ],
+)
+def test_a_study_with_an_extension_is_the_main_study(lexicon, title, another):
+    # "… Study With an Open-Label Extension to Evaluate …" names the main study, an extension
+    # part after it; "An Open-Label Extension Study of …" is the extension's own record
+    record = EXTENSION_RECORD.replace(
+        "Study of Ibudilast Administered to Previously Treated Adults With ALS", title
+    )
+    result = verify_claim(
+        claim(
+            therapy="ibudilast",
+            type="trial_design",
+            phase="1",
+            enrollment=106,
+            quote="The phase 1 trial of ibudilast randomised 106 participants.",
+        ),
+        Source(record, CONVERTER),
+        lexicon,
+    )
+    assert (result.verdict == NOT_FOUND and "extension study" in result.reason) == another, (
+        result.reason
+    )

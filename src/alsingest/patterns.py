@@ -2378,7 +2378,10 @@ ROW_CARE_AFTER = re.compile(
 )
 # A registry record of an extension study: its title says so ("… in Previously Treated Adults",
 # "Open-label Extension Study of …", "延伸研究"), or its text calls it "this extension trial".
+# ("A Phase 3 … Study With an Open-Label Extension": the main study, an extension part after it.)
 EXTENSION_STUDY = re.compile(
+    r"(?<!with an )(?<!with an open-label )(?<!with an open label )(?<!with open-label )"
+    r"(?<!followed by an )(?<!followed by an open-label )(?<!and an open-label )(?<!and open-label )"
     r"\bextension\b|\bcontinuation\b|\brollover\b|\bpreviously treated\b|延伸研究|扩展研究"
 )
 THIS_EXTENSION = re.compile(
