@@ -2621,3 +2621,25 @@ def test_a_study_with_an_extension_is_the_main_study(lexicon, title, another):
     assert (result.verdict == NOT_FOUND and "extension study" in result.reason) == another, (
         result.reason
     )
+
+
+@pytest.mark.parametrize(
+    "field, verdict",
+    [("Date Started: May 2009", SUPPORTED), ("Date Started: May 2010", CONTRADICTED)],
+)
+def test_a_listings_date_started_is_the_records_start(lexicon, field, verdict):
+    record = (
+        "Clinical Trial: A Feasibility Study of Ibudilast in ALS\n\nStudy Status: Recruiting\n"
+        f"Study Type: Interventional\n\n{field}\n" + FILLER
+    )
+    got = verify_claim(
+        claim(
+            therapy="ibudilast",
+            type="trial_start",
+            date="2009",
+            quote="The pilot trial of ibudilast, initiated in 2009",
+        ),
+        Source(record, CONVERTER),
+        lexicon,
+    )
+    assert got.verdict == verdict, got.reason

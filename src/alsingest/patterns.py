@@ -2204,6 +2204,8 @@ RECORD_START = re.compile(
     # a mirror's "- **Start date:** 2009-01" (a field: its colon or cell bar right after)
     # (no other word before it: not a grant's "Project Start Date:")
     r"|(?<![\w-])(?<![a-z0-9] )(?<![a-z0-9]-)start date\s*[:：|]\s*"
+    # a listing's "Date Started: May 2009"
+    r"|(?<![\w-])(?<![a-z0-9] )date started\s*[:：|]\s*"
 )
 ENROLLMENT_FIELD = re.compile(
     r"\benrollment\b\s*(?:\((?:actual|estimated|anticipated)\))?[\s:|]*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\b"
