@@ -2643,3 +2643,36 @@ def test_a_listings_date_started_is_the_records_start(lexicon, field, verdict):
         lexicon,
     )
     assert got.verdict == verdict, got.reason
+
+
+@pytest.mark.parametrize(
+    "source, verdict",
+    [
+        # a record's phase field of one stage: the claimed phase 3 part is not run
+        (
+            "A Study of Ibudilast in ALS\nStatus\nTerminated\nPhase\nPhase 2\nEnrollment\n84\n",
+            CONTRADICTED,
+        ),
+        # another combination, in prose
+        (
+            "The open-label, multi-center Phase 1/2 study of ibudilast enrolled ALS patients.\n",
+            CONTRADICTED,
+        ),
+        # prose may name one stage of a 2/3 trial: neither confirmed nor denied
+        ("Ibudilast slowed decline in a randomized phase 2 trial in ALS.\n", PARTIAL),
+    ],
+)
+def test_a_combined_phase_against_another_combination_or_a_records_single_stage(
+    lexicon, source, verdict
+):
+    got = verify_claim(
+        claim(
+            therapy="ibudilast",
+            type="trial_design",
+            phase="2/3",
+            quote="the phase 2/3 trial of ibudilast",
+        ),
+        Source(source + FILLER, CONVERTER),
+        lexicon,
+    )
+    assert got.verdict == verdict, got.reason

@@ -1540,7 +1540,7 @@ def _record_phase(claimed: str, source: Source) -> Check:
             for i, s in enumerate(source.sentences[:4])
             if patterns.EN_GLUED_PHASE.match(s.view) and _stated_phases(s.view)
         ][:1]
-    state = _check_phase(claimed, [s for _, s in fields]) if fields else "missing"
+    state = _check_phase(claimed, [s for _, s in fields], record=True) if fields else "missing"
     return Check(state, tuple(i for i, _ in fields))
 
 
@@ -1575,7 +1575,7 @@ def _stated_phases(view: str) -> set[str]:
     return stated
 
 
-def _check_phase(claimed: str, window: list[_Sentence]) -> str:
+def _check_phase(claimed: str, window: list[_Sentence], record: bool = False) -> str:
     stated = set()
     for s in window:
         stated |= _stated_phases(s.view)
@@ -1588,9 +1588,14 @@ def _check_phase(claimed: str, window: list[_Sentence]) -> str:
         return "found" if base == claimed else "missing"
     stages = set(base.split("/"))
     if any(stages & set(re.sub(r"[ab]", "", p).split("/")) for p in stated):
-        return (
-            "missing"  # "Phase 1/2" for a phase 1 claim: overlapping, neither confirmed nor denied
-        )
+        # "Phase 1/2" for a phase 1 claim: overlapping, neither confirmed nor denied (prose may
+        # name one stage of a "2/3"); but a claim of a combined phase ("2/3") against another
+        # combination ("Phase 1/2"), or against a record's phase field of one stage ("Phase:
+        # Phase 2"), asserts a stage the trial does not run.
+        combined = [p for p in stated if "/" in p]
+        if len(stages) > 1 and (record or combined):
+            return "conflict"
+        return "missing"
     return "conflict" if stated else "missing"
 
 
