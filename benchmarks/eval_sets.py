@@ -116,6 +116,8 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         "real-dev30": beside(tests / "real" / "dev30"),
         "real-dev31": beside(tests / "real" / "dev31"),
         "real-dev32": beside(tests / "real" / "dev32"),
+        "real-dev33": beside(tests / "real" / "dev33"),
+        "real-dev34": beside(tests / "real" / "dev34"),
         SEALED: beside(tests / "real" / "test"),
         SEALED2: beside(tests / "real" / "test2"),
         SEALED3: beside(tests / "real" / "test3"),

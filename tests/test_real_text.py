@@ -4546,3 +4546,27 @@ def test_an_english_verb_before_a_dose_is_no_drug_name(toolkit):
         "twice-weekly dosing 20 mg.\n"
     )
     assert {c.therapy for c in claims_of(toolkit, text)} == {"riluzole"}
+
+
+@pytest.mark.parametrize(
+    "introduced",
+    [
+        "干细胞公司的“诺文细胞”(NurOwn)近日引起关注。",
+        "干细胞公司的NurOwn（诺文细胞）近日引起关注。",
+    ],
+)
+def test_a_chinese_name_glossed_with_a_listed_one_is_that_therapy(toolkit, introduced):
+    # a transliteration the lexicon lacks, glossed once in brackets with a listed name, names
+    # the same therapy wherever the text uses it alone
+    text = (
+        f"{introduced}\n\n利鲁唑于1995年在美国获批。\n\n2023年，诺文细胞的3期试验纳入189名患者。\n"
+    )
+    claims = [c for c in claims_of(toolkit, text) if c.date == "2023"]
+    assert [(c.therapy, c.phase, c.enrollment) for c in claims] == [("nurown", "3", 189)]
+
+
+def test_a_chinese_word_glossed_with_no_listed_name_stays_unnamed(toolkit):
+    text = "美国食品药品监督管理局(FDA)于2023年批准了一项试验。\n\n该试验纳入108名患者。\n"
+    assert {c.therapy for c in claims_of(toolkit, text)} <= {"fda"} and not any(
+        c.therapy == "美国食品药品监督管理局" for c in claims_of(toolkit, text)
+    )

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .. import patterns
 from ..lexicon import GLUED_WORDS, LONG_WORD, Lexicon
-from ..normalize import MappedText
+from ..normalize import CJK_CHARACTERS, MappedText
 from ..references import Marker
 from .binding import paren_groups
 from .cues import finditer, has_cue
@@ -253,8 +253,12 @@ def select_mentions(
             mentions.append(TherapyMention(m.start(), m.end(), therapy, True, rule))
     for m in cn_names.finditer(masked) if cn_names is not None else ():
         if not any(x.start < m.end() and m.start() < x.end for x in mentions):
-            rule = "CN_NAME_CONTEXTS: the article names it where only a drug can stand"
             name = m.group()
+            if name in (same_as or {}):
+                rule = "a Chinese name the text glosses with a listed one"
+                mentions.append(TherapyMention(m.start(), m.end(), same_as[name], False, rule))
+                continue
+            rule = "CN_NAME_CONTEXTS: the article names it where only a drug can stand"
             mentions.append(
                 TherapyMention(m.start(), m.end(), lexicon.canonical(name) or name, True, rule)
             )
@@ -412,6 +416,13 @@ class UnlistedNames:
         for start, end in () if text.isascii() else chinese_context_names(text):
             if lexicon.canonical(text[start:end]) is None:
                 cn_names.add(text[start:end])
+        # "脑机接口公司“神经连接”(Neuralink)", "Neuralink（神经连接）": a Chinese name glossed with
+        # a listed one is that therapy, wherever the text names it so.
+        for cn, latin in () if text.isascii() else glossed_chinese_names(text):
+            known = lexicon.canonical(latin)
+            if known is not None and lexicon.canonical(cn) is None:
+                cn_names.add(cn)
+                same_as[cn] = known
         # "priodopidine", "Relyviro": a listed name with one letter wrong is that name (each
         # word of the article once).
         starts = lexicon.long_name_starts
@@ -513,6 +524,23 @@ class UnlistedNames:
         for m in products.finditer(text) if products is not None else ():
             counts[m.group()] = counts.get(m.group(), 0) + 1
         return cls(drug_names, counts, cn_pattern, glued_rows, same_as)
+
+
+# A Chinese name beside a Latin one in brackets, either way round: "“神经连接”(Neuralink)",
+# "Neuralink（神经连接）" (the Chinese name quoted, or standing after no other Han character).
+_GLOSSED_CHINESE = re.compile(
+    rf"(?:[“\"「『](?P<cn>[{CJK_CHARACTERS}]{{2,8}})[”\"」』]|(?<![{CJK_CHARACTERS}])(?P<cn2>[{CJK_CHARACTERS}]{{2,6}}))"
+    r"\s*[(（]\s*(?P<latin>[a-z][a-z0-9 .-]{1,30}?)\s*[)）]"
+    rf"|(?<![a-z0-9])(?P<latin2>[a-z][a-z0-9.-]{{1,30}})\s*[(（]\s*[“\"「『]?(?P<cn3>[{CJK_CHARACTERS}]{{2,8}})[”\"」』]?\s*[)）]"
+)
+
+
+def glossed_chinese_names(text: str) -> list[tuple[str, str]]:
+    """(Chinese name, Latin name) for each name glossed in brackets."""
+    return [
+        (m.group("cn") or m.group("cn2") or m.group("cn3"), m.group("latin") or m.group("latin2"))
+        for m in _GLOSSED_CHINESE.finditer(text)
+    ]
 
 
 def _a_product_name(name: str, lexicon: Lexicon) -> bool:
