@@ -4570,3 +4570,23 @@ def test_a_chinese_word_glossed_with_no_listed_name_stays_unnamed(toolkit):
     assert {c.therapy for c in claims_of(toolkit, text)} <= {"fda"} and not any(
         c.therapy == "美国食品药品监督管理局" for c in claims_of(toolkit, text)
     )
+
+
+@pytest.mark.parametrize(
+    "published, text, day",
+    [
+        # Tuesday 3 October 2023: last week's Wednesday
+        ("2023-10-03", "Last Wednesday, the FDA approved tofersen.", "2023-09-27"),
+        # Friday 6 October 2023: still last week's, not this week's Wednesday the 4th
+        ("2023-10-06", "Last Wednesday, the FDA approved tofersen.", "2023-09-27"),
+        ("2023-10-06", "上周三，美国FDA批准了托夫生。", "2023-09-27"),
+        ("2023-10-06", "周三，美国FDA批准了托夫生。", "2023-10-04"),
+    ],
+)
+def test_last_weekday_is_in_the_week_before_the_publication_dates(toolkit, published, text, day):
+    assert [c.date for c in claims_of(toolkit, text, published=published)] == [day]
+
+
+def test_next_weeks_weekday_is_no_past_day(toolkit):
+    claims = claims_of(toolkit, "下周三，美国FDA将决定是否批准托夫生。", published="2023-10-06")
+    assert [c.date for c in claims if c.date] == []

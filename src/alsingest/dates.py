@@ -213,6 +213,10 @@ def find_dates(
             ("enweekday", m)
             for m in (patterns.EN_WEEKDAY.finditer(text) if _EN_WEEK.search(text) else ())
         ),
+        *(
+            ("enlastweekday", m)
+            for m in (patterns.EN_LAST_WEEKDAY.finditer(text) if "last " in text else ())
+        ),
         *(("en", m) for m in (patterns.EN_RELATIVE_YEAR.finditer(text) if "year" in text else ())),
         *(
             ("enctx", m)
@@ -375,8 +379,20 @@ def find_dates(
             rule = "CN_RELATIVE_MONTH, month from the publication date"
             mentions.append(DateMention(m.start(), m.end(), value, relative=True, rule=rule))
         elif kind == "weekday":
-            value = last_weekday(anchor, m.group("wd"))
-            rule = "CN_WEEKDAY, the week of the publication date"
+            before = text[max(0, m.start() - 2) : m.start()]
+            if before.endswith(("上", "上个")):
+                # "上周三": the Wednesday of the week before the publication date's
+                value = weekday_of_last_week(anchor, m.group("wd"))
+                rule = "CN_WEEKDAY of last week, from the publication date"
+            elif before.endswith(("下", "下个")):
+                value, rule = None, "CN_WEEKDAY of next week: a day to come"
+            else:
+                value = last_weekday(anchor, m.group("wd"))
+                rule = "CN_WEEKDAY, the week of the publication date"
+            mentions.append(DateMention(m.start(), m.end(), value, relative=True, rule=rule))
+        elif kind == "enlastweekday":
+            value = weekday_of_last_week(anchor, m.group("wd"))
+            rule = "EN 'last' weekday, the week before the publication date's"
             mentions.append(DateMention(m.start(), m.end(), value, relative=True, rule=rule))
         elif kind == "enweekday":
             # "will present on Monday": a day to come, not counted back
@@ -464,6 +480,19 @@ def last_weekday(anchor: str | None, name: str) -> str | None:
         return None
     back = (published.weekday() - _WEEKDAYS[name]) % 7
     return (published - timedelta(days=back)).isoformat()
+
+
+def weekday_of_last_week(anchor: str | None, name: str) -> str | None:
+    """ "last Wednesday" (上周三) in news of Tuesday 3 October 2023: Wednesday 27 September, in
+    the week (Monday to Sunday) before the publication date's."""
+    if anchor is None or len(anchor) < 10:
+        return None
+    try:
+        published = date.fromisoformat(anchor[:10])
+    except ValueError:
+        return None
+    monday = published - timedelta(days=published.weekday() + 7)
+    return (monday + timedelta(days=_WEEKDAYS[name])).isoformat()
 
 
 PUBLISHED = re.compile(

@@ -267,6 +267,8 @@ _WEEKDAY_BEFORE_DEED = (
 # news was told (not a schedule "on Monday, Wednesday and Friday", "Giving Tuesday", "votes
 # Thursday", "until Friday": only after a verb of telling, opening a sentence, or between a
 # subject and what it did).
+# "last Wednesday": the week before the publication date's.
+EN_LAST_WEEKDAY = re.compile(rf"\blast\s+(?P<wd>{_WEEKDAY})\b")
 EN_WEEKDAY = re.compile(
     rf"(?:{_TOLD}|(?:^|[.!?]\s+)on\s+|{_WEEKDAY_BEFORE_DEED})(?P<wd>{_WEEKDAY})\b"
     r"(?!,?\s+(?:the\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
