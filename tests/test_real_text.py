@@ -4590,3 +4590,18 @@ def test_last_weekday_is_in_the_week_before_the_publication_dates(toolkit, publi
 def test_next_weeks_weekday_is_no_past_day(toolkit):
     claims = claims_of(toolkit, "下周三，美国FDA将决定是否批准托夫生。", published="2023-10-06")
     assert [c.date for c in claims if c.date] == []
+
+
+def test_a_records_results_tables_count_groups_but_their_total(toolkit):
+    # a registry record's baseline table: each arm's n and each category's count is a group's;
+    # the Total column's is the trial's size
+    text = (
+        "A Study of Ibudilast in ALS\n\nNCT ID: NCT01234567\n\nRecruitment status\n\nCOMPLETED\n\n"
+        "Study phase\n\nPHASE2\n\n"
+        "Participant Flow\n\nBetween May 2019 and June 2020, 90 participants were randomized.\n\n"
+        "Baseline Characteristics\n\nIbudilast\nn=60 Participants\n\nPlacebo\n"
+        "n=30 Participants\n\nTotal\nn=90 Participants\n\nSex: Female\n\n37 Participants\n\n"
+        "11 Participants\n"
+    )
+    sizes = {c.enrollment for c in claims_of(toolkit, text) if c.enrollment}
+    assert sizes == {90}

@@ -267,6 +267,11 @@ _WEEKDAY_BEFORE_DEED = (
 # news was told (not a schedule "on Monday, Wednesday and Friday", "Giving Tuesday", "votes
 # Thursday", "until Friday": only after a verb of telling, opening a sentence, or between a
 # subject and what it did).
+# A registry record's results tables, headed on a line of their own.
+RESULTS_SECTION = re.compile(
+    r"(?:participant flow|baseline characteristics|outcome measures|primary outcome measures?|"
+    r"secondary outcome measures?|adverse events|serious adverse events|participant milestones)"
+)
 # "last Wednesday": the week before the publication date's.
 EN_LAST_WEEKDAY = re.compile(rf"\blast\s+(?P<wd>{_WEEKDAY})\b")
 EN_WEEKDAY = re.compile(

@@ -227,6 +227,8 @@ class Layout:
     # Count keys alone on their lines ("Sample size" / "60"): one is the trial's size, several
     # are its groups'.
     count_keys: int = 0
+    # The sentences of a record's results tables whose counts are a group's, not the trial's.
+    group_rows: frozenset[int] = frozenset()
 
     @classmethod
     def of(
@@ -239,6 +241,7 @@ class Layout:
         glued_rows: frozenset[int] = frozenset(),
         record: bool = False,
         count_keys: int = 0,
+        group_rows: frozenset[int] = frozenset(),
     ) -> Layout:
         first_sentence: dict[int, int] = {}
         table_header: dict[int, str] = {}
@@ -320,6 +323,7 @@ class Layout:
             frozenset(criteria),
             record,
             count_keys,
+            group_rows,
         )
 
     def holds_field(self, key: str) -> bool:

@@ -95,6 +95,7 @@ def extract_claims(
         # reply quoting "ClinicalTrials.gov Identifier: NCT…")
         fields >= 2,
         _count_key_lines(text),
+        results_group_rows(sentences),
     )
     discourse = Discourse()
     drafts: list[Draft] = []
@@ -130,6 +131,26 @@ def extract_claims(
 # A field's value on the line below its key is short ("2023-01-18", "Apr 12 2018", "24"); a
 # paragraph of prose under a heading such as "Study participants" is none.
 FIELD_VALUE_CHARS = 60
+
+
+def results_group_rows(sentences: Sequence[SentenceInput]) -> frozenset[int]:
+    """The sentences of a registry record's results tables (Participant Flow, Baseline
+    Characteristics, Outcome Measures) whose counts are a group's ("n=120 Participants" under an
+    arm, "48 Participants" female): short cells, all but the Total column's."""
+    rows: set[int] = set()
+    inside, before = False, ""
+    for item in sentences:
+        line = item.view.folded.strip()
+        if patterns.RESULTS_SECTION.fullmatch(line):
+            inside = True
+        elif (
+            inside
+            and len(line) <= 60  # a cell, not the recruitment details' prose
+            and not (line.startswith("total") or before.startswith("total"))
+        ):
+            rows.add(item.sentence.index)
+        before = line
+    return frozenset(rows)
 
 
 def _count_key_lines(text: str) -> int:
@@ -374,6 +395,9 @@ class _SentenceReader:
             if facts is not None:
                 discourse.cells.add(s.paragraph, facts, {m.n for m in markers})
 
+        if s.index in layout.group_rows:
+            # "Female" / "48 Participants" in a record's baseline table: a group's count
+            attributes = [a for a in attributes if a.kind != "enrollment"]
         found: list[Draft] = []
         if mentions:
             bound = bind(attributes, mentions, masked, table=table)
