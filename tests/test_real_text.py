@@ -4605,3 +4605,8 @@ def test_a_records_results_tables_count_groups_but_their_total(toolkit):
     )
     sizes = {c.enrollment for c in claims_of(toolkit, text) if c.enrollment}
     assert sizes == {90}
+
+
+def test_a_submission_named_as_a_noun_is_a_submission(toolkit):
+    claims = claims_of(toolkit, "Biogen completed the NDA submission for tofersen in July 2022.\n")
+    assert [(c.type, c.date) for c in claims] == [("submission", "2022-07")]

@@ -927,7 +927,9 @@ TRIAL_APPROVAL = re.compile(
 # (and "正式进入临床应用", "投入临床使用": a drug in use in clinics)
 LAUNCH = re.compile(r"上市|\blaunch\w*|(?:进入|投入|应用于|用于)临床(?:应用|使用)")
 # Filing with a regulator: a verb, not the bare noun "申请" ("临床试验申请获批" is a trial start).
-SUBMISSION = re.compile(r"提交|递交|申报|受理|\bsubmit\w*|\bfiled\b|\bfiling\b|" + _ACCEPTED)
+SUBMISSION = re.compile(
+    r"提交|递交|申报|受理|\bsubmit\w*|\bsubmissions?\b|\bfiled\b|\bfiling\b|" + _ACCEPTED
+)
 # The outcome concerns the primary endpoint: contradictions are looked for between these.
 PRIMARY_ENDPOINT = re.compile(r"主要(疗效)?(终点|指标)|\bprimary (end ?point|outcome)")
 DOSING = re.compile(
