@@ -4610,3 +4610,17 @@ def test_a_records_results_tables_count_groups_but_their_total(toolkit):
 def test_a_submission_named_as_a_noun_is_a_submission(toolkit):
     claims = claims_of(toolkit, "Biogen completed the NDA submission for tofersen in July 2022.\n")
     assert [(c.type, c.date) for c in claims] == [("submission", "2022-07")]
+
+
+def test_a_wire_datelines_day_gives_way_to_the_days_the_copy_tells(toolkit):
+    # "某通讯社5月8日电 …当地时间7日…": the dateline dates the copy; the day by a zone's clock is
+    # the event's
+    text = "某通讯社5月8日电 美国某公司当地时间7日宣布，托夫生的3期试验已完成首例患者给药。\n"
+    claims = claims_of(toolkit, text, published="2024-05-08")
+    assert {c.date for c in claims if c.therapy == "tofersen"} == {"2024-05-07"}
+
+
+def test_a_wire_dateline_alone_still_dates_its_news(toolkit):
+    text = "某通讯社5月8日电 托夫生的3期试验已完成首例患者给药。\n"
+    claims = claims_of(toolkit, text, published="2024-05-08")
+    assert {c.date for c in claims if c.therapy == "tofersen"} == {"2024-05-08"}

@@ -411,7 +411,17 @@ def find_dates(
             rule = "CN_BARE_YEAR_PART, year from the year named before"
             mentions.append(DateMention(m.start(), m.end(), value, relative=True, rule=rule))
     mentions.sort(key=lambda d: d.start)
+    if len(mentions) > 1 and "电" in text:
+        # "中通社1月30日电 马斯克当地时间29日发文": a wire's dateline dates the copy, the later
+        # date the news
+        dated = [d for d in mentions if not _WIRE_DATELINE_AFTER.match(text, d.end)]
+        if dated and any(d.iso for d in dated):
+            mentions = dated
     return mentions, year
+
+
+# A Chinese wire copy's dateline ends its date: "新华社北京1月30日电", "中新网3月5日电(记者…)".
+_WIRE_DATELINE_AFTER = re.compile(r"\s*电")
 
 
 def _sentence_end(text: str, at: int) -> int:
