@@ -4624,3 +4624,25 @@ def test_a_wire_dateline_alone_still_dates_its_news(toolkit):
     text = "某通讯社5月8日电 托夫生的3期试验已完成首例患者给药。\n"
     claims = claims_of(toolkit, text, published="2024-05-08")
     assert {c.date for c in claims if c.therapy == "tofersen"} == {"2024-05-08"}
+
+
+def test_an_arm_named_in_apposition_and_added_starts_then(toolkit):
+    # "A third drug, X, was added in April 2023": the arm's start; "The drug was added to my
+    # medicines" is no trial's
+    text = (
+        "The LIGHTHOUSE platform trial tests repurposed drugs.\n\n"
+        "A third drug, amantadine, was added in April 2023.\n\n"
+        "My neurologist said riluzole was added to my medicines in 2020.\n"
+    )
+    claims = claims_of(toolkit, text)
+    assert [(c.therapy, c.type, c.date) for c in claims if c.date] == [
+        ("amantadine", "trial_start", "2023-04")
+    ]
+
+
+def test_a_records_results_posted_field_dates_it(toolkit):
+    text = (
+        "A Study of Ibudilast in ALS\n\nNCT ID: NCT01234567\n\nRecruitment status\n\nCOMPLETED\n\n"
+        "Results posted on\n\n2023-08-23\n"
+    )
+    assert "2023-08-23" in {c.date for c in claims_of(toolkit, text) if c.therapy == "ibudilast"}

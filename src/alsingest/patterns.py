@@ -738,6 +738,8 @@ _FIELD_KEY = (
     r"date of registration|registration date|注册时间|登记时间|"
     # ClinicalTrials.gov's "First Posted : October 8, 2020", "First Submitted Date"
     r"first (?:posted|submitted)(?: date)?|"
+    # the day a record's results were posted ("Results First Posted", "Results posted on")
+    r"results? (?:first )?posted(?: on)?(?: date)?|"
     # ("Estimated Primary Completion Date :", as a ClinicalTrials.gov page prints it)
     r"(?:(?:actual|estimated|anticipated)\s+)?(?:primary\s+|final\s+|study\s+)?completion(?:\s+date)?|"
     r"(?:target\s+|actual\s+|estimated\s+|anticipated\s+|total\s+)?enrol?lment|"
@@ -894,7 +896,10 @@ EVENT = re.compile(
     r"临床(?:应用|使用)|"
     r"\b(approv\w*|launch\w*|submit\w*|filed|initiat\w*|start\w*|commenc\w*|ends|ended|began|begin\w*|enter(ed|s|ing)?|enrol\w*|randomi[sz]\w*|dosed|announc\w*|report\w*|publish\w*|complet\w*|withdr[ae]wn?|discontinu\w*|results?|vot\w*|grant\w*|awarded\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:designation|status)|designated\s+(?:as\s+)?(?:an?\s+)?(?:orphan|breakthrough|fast|priority|rare)|cleared|authori[sz]\w*|receiv\w*|recommend\w*|implant(?:ed|s)?)\b|"
     # a regimen joining a platform trial: "was added to the trial in April 2023"
-    r"\badded to the (?:[\w-]+ ){0,3}(?:trial|platform)\b|加入[^,;。，；]{0,8}平台试验|" + _ACCEPTED
+    r"\badded to the (?:[\w-]+ ){0,3}(?:trial|platform)\b|加入[^,;。，；]{0,8}平台试验|"
+    # ... or an arm named as one: "A third drug, amantadine, was added in April 2023"
+    r"\b(?:drug|arm|regimen|treatment)s?,\s+[^.;,]{1,40},\s+(?:was|were|has been|have been)\s+added\b|"
+    + _ACCEPTED
 )
 WITHDRAWAL = re.compile(
     r"撤市|退市|下市|撤回上市|撤出[^,;。]{0,10}市场|\bwithdrawn\b|\bwithdrew\b|\bwithdraw\b[^.;]{0,30}\bmarkets?\b|\bdiscontinued\b"
@@ -942,7 +947,9 @@ DOSING = re.compile(
 TRIAL_START = re.compile(
     r"启动|开展|开始|入组首例|\binitiat\w*|\bstart\w*|\bbegan\b|\bcommenc\w*|"
     # a regimen joining a platform trial starts that regimen's trial
-    r"\badded to the (?:[\w-]+ ){0,3}(?:trial|platform)\b|加入[^,;。，；]{0,8}平台试验"
+    r"\badded to the (?:[\w-]+ ){0,3}(?:trial|platform)\b|加入[^,;。，；]{0,8}平台试验|"
+    # ... or an arm named as one: "A third drug, amantadine, was added in April 2023"
+    r"\b(?:drug|arm|regimen|treatment)s?,\s+[^.;,]{1,40},\s+(?:was|were|has been|have been)\s+added\b"
 )
 PLANNED = re.compile(
     r"计划|将会|将于|将在|即将|有望|希望|期望|预计|拟|准备|打算|\bplans?\b|\bplanned\b|\bexpect\w*|\bwill\b|\baims? to\b|\bintends?\b"
