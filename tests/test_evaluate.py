@@ -52,6 +52,8 @@ REAL_SETS = {
     "real-dev30": "dev30",
     "real-dev31": "dev31",
     "real-dev32": "dev32",
+    "real-dev33": "dev33",
+    "real-dev34": "dev34",
     "real-test6": "test6",
     "real-test7": "test7",
     "real-test8": "test8",

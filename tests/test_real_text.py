@@ -3084,11 +3084,20 @@ GUARDS_16 = review_guards(
 # studied after an adjustment aside; a page's own drug "continued" or "not taking"
 GUARDS_17 = review_guards("session17_extract.json", "session17b_extract.json")
 GUARDS_18 = review_guards("session18_extract.json", "session18b_extract.json")
+GUARDS_19 = review_guards("session19_extract.json")
 
 
 @pytest.mark.parametrize(
     "case",
-    GUARDS_11 + GUARDS_12 + GUARDS_13 + GUARDS_14 + GUARDS_15 + GUARDS_16 + GUARDS_17 + GUARDS_18,
+    GUARDS_11
+    + GUARDS_12
+    + GUARDS_13
+    + GUARDS_14
+    + GUARDS_15
+    + GUARDS_16
+    + GUARDS_17
+    + GUARDS_18
+    + GUARDS_19,
     ids=lambda c: c["name"],
 )
 def test_review_guards_for_extraction(toolkit, case):
@@ -4494,16 +4503,16 @@ def test_a_capitalised_title_before_its_acronym_still_names_the_trial(toolkit):
 
 
 def test_drugs_the_sentence_sets_apart_from_a_named_trial_take_none_of_it(toolkit):
-    # not selected, unlike X, rather than X, keep taking X, X remains unavailable: the named
-    # trial's phase and size stay with the drugs it tests
+    # not selected for it, unlike X, rather than X, keep taking X, X not included in it: the
+    # named trial's phase and size stay with the drugs it tests
     text = (
         "The LIGHTHOUSE trial, a phase 3 platform study, has enrolled 800 people with MND.\n\n"
         "Memantine and trazodone were the first two drugs tested in LIGHTHOUSE, while amantadine "
         "was not selected for LIGHTHOUSE.\n\n"
         "Unlike masitinib, trazodone costs little in LIGHTHOUSE, and LIGHTHOUSE patients keep "
         "taking riluzole.\n\n"
-        "Rather than ropinirole, the LIGHTHOUSE trial chose memantine, though edaravone remains "
-        "unavailable to LIGHTHOUSE patients.\n"
+        "Rather than ropinirole, the LIGHTHOUSE trial chose memantine, though edaravone was not "
+        "included in LIGHTHOUSE.\n"
     )
     claims = claims_of(toolkit, text)
     assert {c.therapy for c in claims} == {"memantine", "trazodone"}

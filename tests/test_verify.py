@@ -1848,6 +1848,7 @@ GUARDS_12 = review_guards(
     "session16b_verify.json",
     "session17_verify.json",
     "session18_verify.json",
+    "session19_verify.json",
 )
 
 
@@ -2629,8 +2630,8 @@ def test_a_study_with_an_extension_is_the_main_study(lexicon, title, another):
 )
 def test_a_listings_date_started_is_the_records_start(lexicon, field, verdict):
     record = (
-        "Clinical Trial: A Feasibility Study of Ibudilast in ALS\n\nStudy Status: Recruiting\n"
-        f"Study Type: Interventional\n\n{field}\n" + FILLER
+        "Clinical Trial: A Feasibility Study of Ibudilast in ALS\n\nNCT ID: NCT01234567\n\n"
+        f"Study Status: Recruiting\nStudy Type: Interventional\n\n{field}\n" + FILLER
     )
     got = verify_claim(
         claim(
@@ -2653,10 +2654,16 @@ def test_a_listings_date_started_is_the_records_start(lexicon, field, verdict):
             "A Study of Ibudilast in ALS\nStatus\nTerminated\nPhase\nPhase 2\nEnrollment\n84\n",
             CONTRADICTED,
         ),
-        # another combination, in prose
+        # another combination in a record's description
         (
+            "A Study of Ibudilast in ALS\nStatus\nTerminated\nEnrollment\n84\n"
             "The open-label, multi-center Phase 1/2 study of ibudilast enrolled ALS patients.\n",
             CONTRADICTED,
+        ),
+        # ... but in a news page's prose, perhaps another trial's: neither confirmed nor denied
+        (
+            "The open-label, multi-center Phase 1/2 study of ibudilast enrolled ALS patients.\n",
+            PARTIAL,
         ),
         # prose may name one stage of a 2/3 trial: neither confirmed nor denied
         ("Ibudilast slowed decline in a randomized phase 2 trial in ALS.\n", PARTIAL),

@@ -104,6 +104,7 @@ def test_the_pair_scorer_gives_json(verify_pairs, pairs_file, capsys):
         ("dev8", 20),
         ("dev9", 20),
         ("dev10", 20),
+        ("dev11", 20),
         ("test", 23),
         ("test2", 16),
         ("test3", 13),

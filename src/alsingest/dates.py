@@ -384,7 +384,10 @@ def find_dates(
                 # "上周三": the Wednesday of the week before the publication date's
                 value = weekday_of_last_week(anchor, m.group("wd"))
                 rule = "CN_WEEKDAY of last week, from the publication date"
-            elif before.endswith(("下", "下个")):
+            elif before.endswith(("下", "下个")) and (
+                # (not "在监护下周三完成": 下 ends the word before it)
+                not _HAN_BEFORE_NEXT.search(before) or patterns.PLANNED.search(text)
+            ):
                 value, rule = None, "CN_WEEKDAY of next week: a day to come"
             else:
                 value = last_weekday(anchor, m.group("wd"))
@@ -420,6 +423,8 @@ def find_dates(
     return mentions, year
 
 
+# "监护下周三": a Han character before 下 may make 下 a word's end, not "next".
+_HAN_BEFORE_NEXT = re.compile(r"[\u4e00-\u9fff]下$")
 # A Chinese wire copy's dateline ends its date: "新华社北京1月30日电", "中新网3月5日电(记者…)".
 _WIRE_DATELINE_AFTER = re.compile(r"\s*电")
 

@@ -268,12 +268,13 @@ _WEEKDAY_BEFORE_DEED = (
 # Thursday", "until Friday": only after a verb of telling, opening a sentence, or between a
 # subject and what it did).
 # A registry record's results tables, headed on a line of their own.
+# (Only results have them: not "Primary Outcome Measures" of a protocol, nor "Outcome Measures" on
+# an information page.)
 RESULTS_SECTION = re.compile(
-    r"(?:participant flow|baseline characteristics|outcome measures|primary outcome measures?|"
-    r"secondary outcome measures?|adverse events|serious adverse events|participant milestones)"
+    r"(?:participant flow|baseline characteristics|participant milestones)"
 )
 # "last Wednesday": the week before the publication date's.
-EN_LAST_WEEKDAY = re.compile(rf"\blast\s+(?P<wd>{_WEEKDAY})\b")
+EN_LAST_WEEKDAY = re.compile(rf"(?<!the )\blast\s+(?P<wd>{_WEEKDAY})\b(?!\s+of\b)")
 EN_WEEKDAY = re.compile(
     rf"(?:{_TOLD}|(?:^|[.!?]\s+)on\s+|{_WEEKDAY_BEFORE_DEED})(?P<wd>{_WEEKDAY})\b"
     r"(?!,?\s+(?:the\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
@@ -1436,9 +1437,10 @@ TRIAL_NAME = re.compile(
     r"(?:\s+(?:ALS|[Pp]latform|Phase\s*[0-9IVab/]+|[Cc]linical)|\s*[0-9IVab/]+期)*\s*(?:[Tt]rial|[Ss]tudy|临床试验|试验|研究)"
 )
 # A trial's short name defined after its full title: "… Adaptive Randomised Trial (MND-SMART)".
-# A title is capitalised; "an open-label extension study (OLE)" defines a design's abbreviation.
+# (Not a design's abbreviation, the initials of the words before it: "an open-label extension
+# study (OLE)"; see trials.py.)
 TRIAL_ACRONYM = re.compile(
-    r"\b(?:Trial|Study)\s*[(（](?P<name>[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*)[)）]"
+    r"\b(?:[Tt]rial|[Ss]tudy)\s*[(（](?P<name>[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*)[)）]"
 )
 NOT_A_TRIAL_NAME = re.compile(
     r"^(?:ALSFRS|FDA|EMA|NMPA|NIH|NCT\d*|SOD1|RCT|PHASE\d*|ALS|MND|IND|NDA|BLA|MAA|CDE|PMDA|TFDA|"
@@ -1447,19 +1449,21 @@ NOT_A_TRIAL_NAME = re.compile(
     r"OLE|OLEX|LTE|EAP|EAPS|SAD|MAD|DBPC|RWE|RWD)$"
 )
 # A drug the sentence sets apart from a named trial is not one it tests: "Unlike masitinib, …",
-# "rather than X", "X was not selected for MND-SMART", "patients keep taking riluzole", "X remains
-# unavailable"; 不同于X, 而非X, X未入选.
+# "rather than X", "X was not selected for MND-SMART", "patients keep taking riluzole"; 不同于X,
+# 而非X, X未入选VALOR.
 OUTSIDE_A_TRIAL_BEFORE = re.compile(
     r"(?:\b(?:unlike|rather\s+than|instead\s+of|in\s+contrast\s+to|other\s+than|apart\s+from|"
     r"except(?:\s+for)?|keep\s+taking|kept\s+taking|continued?\s+(?:to\s+take|taking|on)|"
     r"continuing\s+(?:to\s+take|on)|remain(?:s|ed)?\s+on|still\s+tak(?:e|ing))"
     r"|不同于|不同於|而非|而不是|继续服用|繼續服用|继续使用|繼續使用)\s*$"
 )
+# (... the trial itself the object: "was not selected for MND-SMART", not "for a phase 3 study";
+# "未入选VALOR研究", not "未纳入医保目录")
 OUTSIDE_A_TRIAL_AFTER = re.compile(
     r"\s*(?:[(（][^()（）]{0,30}[)）]\s*)?"
     r"(?:(?:was|were|is|are|has\s+been|had\s+been)\s+not\s+(?:been\s+)?"
-    r"(?:selected|chosen|included|picked|part\s+of)"
-    r"|(?:remains?|remained|is|was|are|were)\s+(?:still\s+)?(?:unavailable|not\s+available)"
+    r"(?:selected|chosen|included|picked)\s+(?:for|in|into)\s+(?:the\s+)?"
+    r"|(?:was|were|is|are)\s+not\s+part\s+of\s+(?:the\s+)?"
     r"|(?:未|并未|並未|没有|沒有)(?:被)?(?:入选|入選|选入|選入|纳入|納入))"
 )
 
@@ -2401,7 +2405,7 @@ ROW_CARE_AFTER = re.compile(
 # ("A Phase 3 … Study With an Open-Label Extension": the main study, an extension part after it.)
 EXTENSION_STUDY = re.compile(
     r"(?<!with an )(?<!with an open-label )(?<!with an open label )(?<!with open-label )"
-    r"(?<!followed by an )(?<!followed by an open-label )(?<!and an open-label )(?<!and open-label )"
+    r"(?<!followed by an )(?<!followed by an open-label )"
     r"\bextension\b|\bcontinuation\b|\brollover\b|\bpreviously treated\b|延伸研究|扩展研究"
 )
 THIS_EXTENSION = re.compile(

@@ -1249,9 +1249,9 @@ _COUNT_RANGE = re.compile(r"(\d+)\s*(?:-|–|to|and|至|到|~)\s*(\d+)")
 # A claimed size the quote gives as a ceiling, so a plan: "recruiting up to 63 adults", "最多招募63名";
 # a ceiling of weeks, doses or courses ("up to 48 weeks", "最多给药6个疗程") is no size.
 _A_PLANNED_QUOTE = re.compile(
-    r"\bup to\s+\d[\d,]*\s*(?=(?:(?:adult|pediatric|paediatric|eligible|additional|new)\s+)?"
+    r"\bup to\s+\d[\d,]*\s*(?=(?:[a-z-]+\s+){0,2}"
     r"(?:participants?|patients?|adults?|people|persons?|subjects?|individuals?|volunteers?|children)\b)"
-    r"|最多(?:招募|招收|入组|纳入|入选)?\s*\d+\s*(?:名|例|位|人)"
+    r"|最多(?:可|将|能)?(?:招募|招收|入组|纳入|入选)?\s*\d+\s*(?:名|例|位|人)"
 )
 
 
@@ -1297,9 +1297,9 @@ def _an_arm_stated(quote: str, sentences: list[_Sentence]) -> bool:
 # A record still recruiting ("RECRUITING", "Not yet recruiting", "Enrolling by invitation"; not
 # "Active, not recruiting"): an enrollment field it does not call actual is its plan.
 _RECRUITING = re.compile(
-    r"(?<![A-Za-z])(?<!NOT_)(?<!NOT )(?:NOT_YET_|NOT YET )?RECRUITING(?![a-z])"
+    r"(?<![A-Za-z])(?<!NOT_)(?<!NOT )(?<![Nn]ot )(?:NOT_YET_|NOT YET )?RECRUITING(?![a-z])"
     r"|(?<![A-Za-z])ENROLLING[_ ]BY[_ ]INVITATION"
-    r"|\b(?:Recruiting|[Nn]ot yet recruiting|Enrolling by invitation)\b"
+    r"|(?<![Nn]ot )(?<!NOT )\b(?:Recruiting|[Nn]ot yet recruiting|Enrolling by invitation)\b"
 )
 
 
@@ -1434,6 +1434,10 @@ def _check_record_enrollment(
     return Check("conflict", sentences, f"the record's enrollment is {value}")
 
 
+# A study listing's own keys ("Study Type: Interventional", "Recruit Status: Recruiting").
+_STUDY_KEYS = re.compile(
+    r"\b(?:study type|study status|recruit(?:ment)? status|official title)\s*:"
+)
 # A field's key ends in a colon or a table bar: "Actual Study Start Date : |", "开始日期：".
 _FIELD_MARK = re.compile(r"[:：|]\s*$")
 
@@ -1444,6 +1448,10 @@ def _record_start(source: Source) -> tuple[tuple[int, ...], str, bool] | None:
     found: list[tuple[int, str, bool]] = []
     for i, sentence in enumerate(source.sentences):
         for m in patterns.RECORD_START.finditer(sentence.view):
+            if m.group().startswith("date started") and not (
+                source.record_ids or _STUDY_KEYS.search(source.folded_text)
+            ):
+                continue  # a funder's "Date Started: September 2019": its grant's, no trial's
             rest = sentence.view[m.end() : m.end() + 40]
             key_line = not rest.strip(" |:")
             if not key_line and not _FIELD_MARK.search(m.group()):
@@ -1540,7 +1548,7 @@ def _record_phase(claimed: str, source: Source) -> Check:
             for i, s in enumerate(source.sentences[:4])
             if patterns.EN_GLUED_PHASE.match(s.view) and _stated_phases(s.view)
         ][:1]
-    state = _check_phase(claimed, [s for _, s in fields], record=True) if fields else "missing"
+    state = _check_phase(claimed, [s for _, s in fields], field=True) if fields else "missing"
     return Check(state, tuple(i for i, _ in fields))
 
 
@@ -1575,7 +1583,9 @@ def _stated_phases(view: str) -> set[str]:
     return stated
 
 
-def _check_phase(claimed: str, window: list[_Sentence], record: bool = False) -> str:
+def _check_phase(
+    claimed: str, window: list[_Sentence], record: bool = False, field: bool = False
+) -> str:
     stated = set()
     for s in window:
         stated |= _stated_phases(s.view)
@@ -1589,11 +1599,12 @@ def _check_phase(claimed: str, window: list[_Sentence], record: bool = False) ->
     stages = set(base.split("/"))
     if any(stages & set(re.sub(r"[ab]", "", p).split("/")) for p in stated):
         # "Phase 1/2" for a phase 1 claim: overlapping, neither confirmed nor denied (prose may
-        # name one stage of a "2/3"); but a claim of a combined phase ("2/3") against another
-        # combination ("Phase 1/2"), or against a record's phase field of one stage ("Phase:
-        # Phase 2"), asserts a stage the trial does not run.
-        combined = [p for p in stated if "/" in p]
-        if len(stages) > 1 and (record or combined):
+        # name one stage of a "2/3", or another trial's); but a claim of a combined phase ("2/3")
+        # against a registry record's phase field of one stage ("Phase: Phase 2") or another
+        # combination in its description ("Phase 1/2 study") asserts a stage not run.
+        if len(stages) > 1 and (
+            field or (record and any("/" in p and p != claimed for p in stated))
+        ):
             return "conflict"
         return "missing"
     return "conflict" if stated else "missing"
@@ -1701,7 +1712,7 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
             windowed.setdefault("enrollment", []).append((i, Check(state)))
         if claim.get("phase"):
             windowed.setdefault("phase", []).append(
-                (i, Check(_check_phase(str(claim["phase"]), window)))
+                (i, Check(_check_phase(str(claim["phase"]), window, source.is_record)))
             )
         if claim.get("type") == "withdrawal":
             planned = claim.get("status") == "planned"
@@ -1820,7 +1831,12 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
             _evidence(source, list(results["date"].sentences) or hits, 3),
             {attribute: check.state for attribute, check in results.items()},
         )
-    if _another_trial(results, str(claim.get("phase") or ""), stated_phases):
+    # (with the phases of the sentences the phase was judged on: a record's field far from the name)
+    judged_on = results["phase"].sentences if "phase" in results else ()
+    seen_phases = stated_phases.union(
+        *(_stated_phases(source.sentences[i].view) for i in judged_on)
+    )
+    if _another_trial(results, str(claim.get("phase") or ""), seen_phases):
         return Verdict(
             NOT_FOUND,
             f"the source reports another trial of {claim['therapy']} (another phase, "

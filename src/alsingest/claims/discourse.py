@@ -349,6 +349,7 @@ class Discourse:
     topic: Topic | None = None
     section_therapies: set[str] = field(default_factory=set)
     seen: set[str] = field(default_factory=set)  # every therapy named so far
+    elsewhere: set[str] = field(default_factory=set)  # ... first for another disease
     antecedent: str | None = None
     context_year: int | None = None
     # A heading that is only a date ("January 12, 2015" above a news digest's entry): the day
@@ -379,16 +380,17 @@ class Discourse:
     ) -> None:
         """The sentence named these therapies: they become what follows is about."""
         # "a drug called Mirapex, used to treat Parkinson's disease": a drug the text first names
-        # for another disease is not what the ALS text goes on about, nor what "it" means.
-        elsewhere = (
-            {m.therapy for m in mentions} - self.seen if is_about_another_disease(view) else set()
-        )
+        # for another disease is not what the ALS text goes on about beside another it names;
+        # named alone, later sentences speak of it for ALS only where they say ALS (``elsewhere``),
+        # until one naming it does. (A heading names its section's subject, whatever it adds.)
+        if paragraph.kind != HEADING and is_about_another_disease(view):
+            self.elsewhere |= {m.therapy for m in mentions} - self.seen
+        elif patterns.ALS_DISEASE.search(view):
+            self.elsewhere -= {m.therapy for m in mentions}  # the text ties it to ALS after all
         self.seen.update(m.therapy for m in mentions)
         subjects = [m for m in mentions if m.therapy not in classes] or mentions
-        subjects = [m for m in subjects if m.therapy not in elsewhere]
-        if elsewhere and not subjects:
-            self.antecedent = None
-        elif subjects and not patterns.QUOTED_SPEECH.match(view):
+        subjects = [m for m in subjects if m.therapy not in self.elsewhere] or subjects
+        if subjects and not patterns.QUOTED_SPEECH.match(view):
             # What a later "该药" means, across paragraphs, headings and quotations.
             self.antecedent = subjects[0].therapy
         if paragraph.kind == TABLE_ROW or not mentions:
@@ -399,9 +401,10 @@ class Discourse:
             dict.fromkeys(
                 m.therapy
                 for i, m in enumerate(mentions)
-                if m.therapy not in classes and i not in background and m.therapy not in elsewhere
+                if m.therapy not in classes and i not in background
             )
         )
+        named = tuple(t for t in named if t not in self.elsewhere) or named
         if named:
             if paragraph.kind == HEADING:
                 self.section_therapies = set(named)
@@ -409,8 +412,15 @@ class Discourse:
             about_section = paragraph.kind == HEADING or set(named) <= self.section_therapies
             trial = patterns.TRIAL_WORD.search(view) is not None
             self.topic = Topic(named, s.index, s.paragraph, self.section, about_section, trial)
-        elif elsewhere:
-            self.topic = None  # "It met its primary endpoint" after it is about that drug
+
+    def of_another_disease(self, therapies: Sequence[str], view: str) -> bool:
+        """Therapies the text introduced for another disease, in a sentence that does not say ALS
+        ("It met its primary endpoint" after "bremolimab, a treatment for GvHD")."""
+        return (
+            bool(therapies)
+            and set(therapies) <= self.elsewhere
+            and not patterns.ALS_DISEASE.search(view)
+        )
 
     def caption_of(self, s: Sentence, layout: Layout) -> tuple[str, ...]:
         """A table row's therapies: those named in the text right before the table."""
@@ -450,6 +460,8 @@ class Discourse:
             s, self.section, view, masked, layout.intro, first_in_paragraph
         ):
             therapies = self.topic.therapies
+            if self.of_another_disease(therapies, view):
+                return (), ""
             # The discourse goes on: the next sentence is measured from here.
             self.topic = replace(self.topic, sentence=s.index, paragraph=s.paragraph)
             return therapies, "topic of an earlier sentence"

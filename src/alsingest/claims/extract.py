@@ -235,6 +235,15 @@ class _SentenceReader:
             self.cn_names,
             self.same_as,
         )
+        # "该药"/"the drug" for a drug the text introduced for another disease, where this
+        # sentence does not say ALS: no ALS claim of it
+        mentions = [
+            m
+            for m in mentions
+            if not (
+                m.rule.startswith("ANAPHOR") and discourse.of_another_disease((m.therapy,), view)
+            )
+        ]
         background = background_mentions(view, mentions) if mentions else set()
         # "MIROCALS 2b期试验……未接受过利鲁唑治疗的患者": every name is background, and the
         # sentence names a trial whose therapy is known: the claim is that therapy's.

@@ -535,12 +535,20 @@ _GLOSSED_CHINESE = re.compile(
 )
 
 
+# Words a bracket beside a name may hold that name nothing: "ASO药物（tofersen）", "Qalsody（加速批准）".
+_NOT_A_GLOSS = re.compile(
+    r"药物|新药|药品|疗法|产品|批准|获批|上市|试验|研究|治疗|公司|申请|名称|商品名|通用名|简称|英文|中文"
+)
+
+
 def glossed_chinese_names(text: str) -> list[tuple[str, str]]:
     """(Chinese name, Latin name) for each name glossed in brackets."""
-    return [
-        (m.group("cn") or m.group("cn2") or m.group("cn3"), m.group("latin") or m.group("latin2"))
-        for m in _GLOSSED_CHINESE.finditer(text)
-    ]
+    found = []
+    for m in _GLOSSED_CHINESE.finditer(text):
+        cn = m.group("cn") or m.group("cn2") or m.group("cn3")
+        if not _NOT_A_GLOSS.search(cn):
+            found.append((cn, m.group("latin") or m.group("latin2")))
+    return found
 
 
 def _a_product_name(name: str, lexicon: Lexicon) -> bool:

@@ -45,6 +45,8 @@ class TrialIndex:
                 *patterns.TRIAL_ACRONYM.finditer(item.view.text),
             ):
                 name = m.group("name")
+                if m.re is patterns.TRIAL_ACRONYM and _initials_before(item.view.text, m):
+                    continue  # "an open-label extension study (OLE)": a design's abbreviation
                 if not patterns.NOT_A_TRIAL_NAME.match(name):
                     index.trials.setdefault(name.lower(), Trial(name))
         if not index.trials:
@@ -54,7 +56,7 @@ class TrialIndex:
                 therapies = [
                     m.therapy
                     for m in own_mentions(item, classes)
-                    if not outside_the_trial(item.view.folded, m)
+                    if not outside_the_trial(item.view.folded, m, trial.name.lower())
                 ]
                 for therapy in therapies:
                     if therapy not in trial.therapies:
@@ -97,13 +99,28 @@ class TrialIndex:
         ]
 
 
-def outside_the_trial(folded: str, mention: TherapyMention) -> bool:
+def outside_the_trial(folded: str, mention: TherapyMention, trial: str) -> bool:
     """A drug the sentence sets apart from the trial it names ("Unlike masitinib, …", "X was not
-    selected", "patients keep taking riluzole"): not one the trial tests."""
-    return bool(
-        patterns.OUTSIDE_A_TRIAL_BEFORE.search(folded, max(0, mention.start - 30), mention.start)
-        or patterns.OUTSIDE_A_TRIAL_AFTER.match(folded, mention.end)
-    )
+    selected for MND-SMART", "patients keep taking riluzole"): not one the trial tests."""
+    if patterns.OUTSIDE_A_TRIAL_BEFORE.search(folded, max(0, mention.start - 30), mention.start):
+        return True
+    after = patterns.OUTSIDE_A_TRIAL_AFTER.match(folded, mention.end)
+    return bool(after) and folded.startswith(trial, after.end())
+
+
+def _initials_before(text: str, m: re.Match) -> bool:
+    """Whether a bracketed acronym is the initials of the lowercase words before it ("open-label
+    extension study (OLE)"): a design's abbreviation, no trial's name."""
+    letters = m.group("name").replace("-", "").lower()
+    words = re.findall(r"[A-Za-z]+", text[max(0, m.start() - 80) : m.start("name")])
+    parts = words[-len(letters) - 1 :]
+    for n in (len(letters), len(letters) + 1):
+        run = parts[-n:] if n <= len(parts) else []
+        if run and all(w.islower() for w in run):
+            initials = "".join(w[0] for w in run)
+            if letters in (initials, initials[: len(letters)]):
+                return True
+    return False
 
 
 def own_mentions(item: SentenceInput, classes: frozenset[str]) -> list[TherapyMention]:
