@@ -43,6 +43,7 @@ SEALED15 = "real-test15"  # collected at the end of session 14, scored once in s
 SEALED16 = "real-test16"  # collected in session 15, scored once in session 16 (0.884)
 SEALED17 = "real-test17"  # collected in session 16, scored once in session 17 (0.836)
 SEALED18 = "real-test18"  # collected in session 17, scored once in session 18 (0.836)
+SEALED19 = "real-test19"  # collected in session 18, to be scored once in session 19
 SPENT = (
     SEALED,
     SEALED2,
@@ -64,7 +65,7 @@ SPENT = (
     SEALED18,
 )
 # a fresh sealed set goes here until its single score is written down
-FRESH: tuple[str, ...] = ()
+FRESH: tuple[str, ...] = (SEALED19,)
 
 
 def gold_sets() -> dict[str, tuple[list[Path], Path]]:
@@ -136,6 +137,7 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         SEALED16: beside(tests / "real" / "test16"),
         SEALED17: beside(tests / "real" / "test17"),
         SEALED18: beside(tests / "real" / "test18"),
+        SEALED19: beside(tests / "real" / "test19"),
     }
 
 

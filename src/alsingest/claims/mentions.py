@@ -542,13 +542,27 @@ _NOT_A_GLOSS = re.compile(
 
 
 def glossed_chinese_names(text: str) -> list[tuple[str, str]]:
-    """(Chinese name, Latin name) for each name glossed in brackets."""
-    found = []
-    for m in _GLOSSED_CHINESE.finditer(text):
+    """(Chinese name, Latin name) for each name glossed in brackets (read around each bracket
+    only: a scan of the whole text would cost a few per cent of an ingest)."""
+    found: dict[tuple[int, int], tuple[str, str]] = {}
+    for bracket in _OPEN_BRACKET.finditer(text):
+        at = bracket.start()
+        inside = text[at + 1 : at + 3].lstrip()
+        before = text[max(0, at - 2) : at].rstrip()
+        if not (inside[:1].isascii() and inside[:1].isalpha()) and not (
+            before[-1:].isascii() and before[-1:].isalnum()
+        ):
+            continue  # no Latin name inside the bracket nor right before it
+        m = _GLOSSED_CHINESE.search(text, max(0, at - 12), at + 40)
+        if m is None or m.span() in found:
+            continue
         cn = m.group("cn") or m.group("cn2") or m.group("cn3")
         if not _NOT_A_GLOSS.search(cn):
-            found.append((cn, m.group("latin") or m.group("latin2")))
-    return found
+            found[m.span()] = (cn, m.group("latin") or m.group("latin2"))
+    return list(found.values())
+
+
+_OPEN_BRACKET = re.compile(r"[(（]")
 
 
 def _a_product_name(name: str, lexicon: Lexicon) -> bool:
