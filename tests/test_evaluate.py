@@ -67,6 +67,7 @@ REAL_SETS = {
     "real-test16": "test16",
     "real-test17": "test17",
     "real-test18": "test18",
+    "real-test19": "test19",
 }
 
 

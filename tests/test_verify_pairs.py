@@ -120,6 +120,7 @@ def test_the_pair_scorer_gives_json(verify_pairs, pairs_file, capsys):
         ("test13", 20),
         ("test14", 20),
         ("test15", 20),
+        ("test16", 20),
     ],
 )
 def test_the_real_dev_pairs_stay_above_their_floor(verify_pairs, half, size):
