@@ -4655,3 +4655,27 @@ def test_a_records_results_posted_field_dates_it(toolkit):
         "Results posted on\n\n2023-08-23\n"
     )
     assert "2023-08-23" in {c.date for c in claims_of(toolkit, text) if c.therapy == "ibudilast"}
+
+
+def test_a_page_copied_one_inline_element_a_line_reads_as_sentences(toolkit):
+    # every inline element on a line of its own ("2016" / "年" / "8" / "月" / "(" / "Tofersen" /
+    # ")"): the sentences run on across the lines, and read as they do written on one line
+    lines = [
+        "2023", "年", "4", "月", "25", "日，", "美国", "FDA", "批准", "托夫生", "(", "Tofersen",
+        ")", "上市。", "该药的", "3", "期", "试验", "VALOR", "共纳入", "108", "名患者。",
+    ]  # fmt: skip
+
+    def facts(text):
+        return {(c.therapy, c.date, c.phase, c.enrollment) for c in claims_of(toolkit, text)}
+
+    fragmented = facts("\n".join(lines) + "\n")
+    assert fragmented == facts("".join(lines) + "\n")
+    assert ("tofersen", "2023-04-25", None, None) in fragmented
+    assert ("tofersen", None, "3", 108) in fragmented
+
+
+def test_a_keyword_list_one_word_a_line_stays_lines(toolkit):
+    from alsingest.structure import fragment_runs, lines_of
+
+    words = ["肌萎缩侧索硬化", "医学", "安慰剂", "利鲁唑", "临床试验", "疾病", "心理学", "病理"]
+    assert fragment_runs(lines_of("\n".join(words * 2))) == set()

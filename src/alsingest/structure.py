@@ -178,6 +178,28 @@ def _continues(previous: Line, following: Line, full_width: int, in_references: 
     return len(body) >= 0.7 * full_width
 
 
+# A line that is one Han character or bracket ("年", "期", "(", "）"): no field's value ("3", "N").
+_A_FRAGMENT = re.compile(r"[\u4e00-\u9fff()（）]")
+
+
+def fragment_runs(lines: list[Line]) -> set[int]:
+    """Lines of runs of at least ten unbroken lines, a tenth of them a single Han character or
+    bracket ("年", "(" between "2016", "EMA", ")孤儿药品委员会"): a page whose inline elements were
+    copied one a line."""
+    found: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate([*lines, Line(0, 0, "")]):
+        if line.text.strip():
+            run.append(i)
+            continue
+        # (single characters: "年", "(", "8"; a list of keywords, one a line, has none)
+        single = sum(1 for k in run if _A_FRAGMENT.fullmatch(lines[k].text.strip()))
+        if len(run) >= 10 and single >= 0.1 * len(run):
+            found.update(run)
+        run = []
+    return found
+
+
 def paragraphs_of(text: str) -> list[Paragraph]:
     """Paragraph spans: one per line, except lines a PDF broke mid-sentence, which are joined."""
     lines = [line for line in lines_of(text)]
@@ -189,7 +211,18 @@ def paragraphs_of(text: str) -> list[Paragraph]:
     in_table = False
     pipe_rows = pipe_table_rows(lines) if "|" in text else {}
     row_group: dict[int, int] = {}  # a pipe table's row number -> its group
+    fragments = fragment_runs(lines)
     for i, line in enumerate(lines):
+        if (
+            i in fragments
+            and i - 1 in fragments
+            and groups
+            and not _terminated(groups[-1][-1].text.strip())
+        ):
+            # "2016" / "年" / "8" / "月" / "8" / "日宣布:…": a page copied with every inline
+            # element on a line of its own; its sentences run on across them
+            groups[-1].append(line)
+            continue
         if i in pipe_rows:
             kind, row = pipe_rows[i]
             if row in row_group:
