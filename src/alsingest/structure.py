@@ -180,6 +180,7 @@ def _continues(previous: Line, following: Line, full_width: int, in_references: 
 
 # A line that is one Han character or bracket ("年", "期", "(", "）"): no field's value ("3", "N").
 _A_FRAGMENT = re.compile(r"[\u4e00-\u9fff()（）]")
+_FRAGMENT_LINE = re.compile(r"^[ \t]*[\u4e00-\u9fff()（）][ \t]*$", re.MULTILINE)
 
 
 def fragment_runs(lines: list[Line]) -> set[int]:
@@ -211,7 +212,8 @@ def paragraphs_of(text: str) -> list[Paragraph]:
     in_table = False
     pipe_rows = pipe_table_rows(lines) if "|" in text else {}
     row_group: dict[int, int] = {}  # a pipe table's row number -> its group
-    fragments = fragment_runs(lines)
+    # (most texts have no line of a single Han character or bracket: one scan tells)
+    fragments = fragment_runs(lines) if _FRAGMENT_LINE.search(text) else set()
     for i, line in enumerate(lines):
         if (
             i in fragments
