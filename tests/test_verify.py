@@ -2683,3 +2683,33 @@ def test_a_combined_phase_against_another_combination_or_a_records_single_stage(
         lexicon,
     )
     assert got.verdict == verdict, got.reason
+
+
+@pytest.mark.parametrize(
+    "source, verdict",
+    [
+        (
+            "Ibudilast, the third drug being tested in the LIGHTHOUSE platform, is well tolerated.\n",
+            PARTIAL,
+        ),
+        (
+            "Ibudilast is a drug once tested in mice, and researchers say they hope that it may "
+            "one day help people who live with ALS and their families.\n",
+            NOT_FOUND,
+        ),
+    ],
+)
+def test_a_drug_being_tested_in_a_trial_confirms_its_start_undated(lexicon, source, verdict):
+    # "being tested in the … platform": the trial runs, so it started; the claim's month is not
+    # stated
+    got = verify_claim(
+        claim(
+            therapy="ibudilast",
+            type="trial_start",
+            date="2023-04",
+            quote="A third drug, ibudilast, was added in April 2023",
+        ),
+        Source(source + FILLER, CONVERTER),
+        lexicon,
+    )
+    assert got.verdict == verdict, got.reason

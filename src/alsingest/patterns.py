@@ -2297,7 +2297,10 @@ VERIFY_TRIAL_START = re.compile(
     r"(?![^.;]{0,40}(?:expanded access|early access|compassionate))|"
     r"首[例位名](?:患者|受试者|参与者)(?:入组|给药|接受)|"
     # a trial or an arm of one opened: "has launched a fourth investigational arm to test X"
-    r"\blaunch(?:ed|es)?\s+(?:a|an|its|the)\s+(?:[\w-]+\s+){0,3}?(?:arm|trial|study|cohort)\b"
+    r"\blaunch(?:ed|es)?\s+(?:a|an|its|the)\s+(?:[\w-]+\s+){0,3}?(?:arm|trial|study|cohort)\b|"
+    # ... and running: "the 3rd drug being tested in the MND-SMART platform"
+    r"\bbeing\s+(?:tested|evaluated|studied)\s+in\s+(?:the|a|an|its)\s+(?:[\w/-]+\s+){0,4}?"
+    r"(?:trial|study|platform)\b"
 )
 # A first dose in more words than the claim patterns read: "the trial … has started dosing" (the
 # nearest trial noun before it), "dosing began in the trial" — not a later cohort, an extension,
