@@ -2713,3 +2713,25 @@ def test_a_drug_being_tested_in_a_trial_confirms_its_start_undated(lexicon, sour
         lexicon,
     )
     assert got.verdict == verdict, got.reason
+
+
+@pytest.mark.parametrize(
+    "status, verdict", [("RECRUITING", CONTRADICTED), ("COMPLETED", SUPPORTED)]
+)
+def test_a_trial_claimed_completed_against_a_record_still_recruiting(lexicon, status, verdict):
+    # "… and is now completed" against a record whose status says it still recruits: the source,
+    # as it stands, disagrees
+    record = KEY_LINE_RECORD.format(key="Actual Enrollment", n="120").replace(
+        "- RECRUITING", f"- {status}"
+    )
+    got = verify_claim(
+        claim(
+            therapy="ibudilast",
+            type="other",
+            enrollment=120,
+            quote="The trial of ibudilast (NCT09999998) enrolled 120 patients and is now completed",
+        ),
+        Source(record, CONVERTER),
+        lexicon,
+    )
+    assert got.verdict == verdict, got.reason

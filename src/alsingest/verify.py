@@ -891,6 +891,31 @@ def check_stage(claim: Mapping, window: list[tuple[int, str]]) -> Check | None:
     return None
 
 
+# A claim that its trial is over: "… and is now completed", "该试验已完成".
+_COMPLETED_QUOTE = re.compile(
+    r"\b(?:is|was|has been|have been|now)\s+(?:now\s+)?completed\b|\bcompleted the trial\b|"
+    r"(?:试验|研究)(?:已经?|业已)完成"
+)
+
+
+def check_completion(claim: Mapping, source: Source) -> Check | None:
+    """A trial the claim says is completed, where its registry record says it still recruits
+    ("Status: Recruiting"): the source, as it stands, disagrees."""
+    if not _COMPLETED_QUOTE.search(fold(str(claim.get("quote") or ""))) or not source.is_record:
+        return None
+    status = next(
+        (
+            i
+            for i, s in enumerate(source.sentences)
+            if _RECRUITING.search(source.text, s.start, s.end)
+        ),
+        None,
+    )
+    if status is None:
+        return None
+    return Check("conflict", (status,), "the record says the trial still recruits")
+
+
 def check_status(claim: Mapping, window: list[tuple[int, str]]) -> Check | None:
     """A claim that says an event happened where the source says it is only planned, or one that
     says it is planned where the source says only that it happened."""
@@ -1799,7 +1824,11 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
         return Verdict(
             NOT_FOUND, f"the source names {claim['therapy']} but never its {claim['type']}"
         )
-    for attribute, check in (("stage", stage), ("status", check_status(claim, views))):
+    for attribute, check in (
+        ("stage", stage),
+        ("status", check_status(claim, views)),
+        ("completion", check_completion(claim, source)),
+    ):
         if check is not None:
             results[attribute] = check
     stated_phases = {
