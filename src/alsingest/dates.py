@@ -476,10 +476,16 @@ _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 
 
 def day_before(anchor: str | None) -> str | None:
     """ "yesterday", "昨天" in news of 30 December 2021: 29 December (the day needs its day)."""
+    published = _publication_day(anchor)
+    return None if published is None else (published - timedelta(days=1)).isoformat()
+
+
+def _publication_day(anchor: str | None) -> date | None:
+    """The publication date as a day, when it gives one."""
     if anchor is None or len(anchor) < 10:
         return None
     try:
-        return (date.fromisoformat(anchor[:10]) - timedelta(days=1)).isoformat()
+        return date.fromisoformat(anchor[:10])
     except ValueError:
         return None
 
@@ -487,11 +493,8 @@ def day_before(anchor: str | None) -> str | None:
 def last_weekday(anchor: str | None, name: str) -> str | None:
     """ "周一" (or "monday") in news of Wednesday 31 January 2024: Monday 29 January, the day on
     or before the publication date (which needs its day)."""
-    if anchor is None or len(anchor) < 10:
-        return None
-    try:
-        published = date.fromisoformat(anchor[:10])
-    except ValueError:
+    published = _publication_day(anchor)
+    if published is None:
         return None
     back = (published.weekday() - _WEEKDAYS[name]) % 7
     return (published - timedelta(days=back)).isoformat()
@@ -500,11 +503,8 @@ def last_weekday(anchor: str | None, name: str) -> str | None:
 def weekday_of_last_week(anchor: str | None, name: str) -> str | None:
     """ "last Wednesday" (上周三) in news of Tuesday 3 October 2023: Wednesday 27 September, in
     the week (Monday to Sunday) before the publication date's."""
-    if anchor is None or len(anchor) < 10:
-        return None
-    try:
-        published = date.fromisoformat(anchor[:10])
-    except ValueError:
+    published = _publication_day(anchor)
+    if published is None:
         return None
     monday = published - timedelta(days=published.weekday() + 7)
     return (monday + timedelta(days=_WEEKDAYS[name])).isoformat()
