@@ -134,9 +134,9 @@ FIELD_VALUE_CHARS = 60
 
 
 def results_group_rows(sentences: Sequence[SentenceInput]) -> frozenset[int]:
-    """The sentences of a registry record's results tables (Participant Flow, Baseline
-    Characteristics, Outcome Measures) whose counts are a group's ("n=120 Participants" under an
-    arm, "48 Participants" female): short cells, all but the Total column's."""
+    """The sentences of a registry record's results tables (from its Participant Flow or Baseline
+    Characteristics on) whose counts are a group's ("n=120 Participants" under an arm, "48
+    Participants" female): short cells, all but the Total column's."""
     rows: set[int] = set()
     inside, before = False, ""
     for item in sentences:
