@@ -249,6 +249,18 @@ class Source:
         return _record_start(self)
 
     @cached_property
+    def recruiting_line(self) -> int | None:
+        """The sentence that says the record still recruits (``_RECRUITING``), if one does."""
+        return next(
+            (
+                i
+                for i, s in enumerate(self.sentences)
+                if _RECRUITING.search(self.text, s.start, s.end)
+            ),
+            None,
+        )
+
+    @cached_property
     def record_enrollment(self) -> list[tuple[tuple[int, ...], int | None, bool]]:
         """A registry record's enrollment fields (:func:`_record_enrollment`)."""
         return _record_enrollment(self)
@@ -903,17 +915,9 @@ def check_completion(claim: Mapping, source: Source) -> Check | None:
     ("Status: Recruiting"): the source, as it stands, disagrees."""
     if not _COMPLETED_QUOTE.search(fold(str(claim.get("quote") or ""))) or not source.is_record:
         return None
-    status = next(
-        (
-            i
-            for i, s in enumerate(source.sentences)
-            if _RECRUITING.search(source.text, s.start, s.end)
-        ),
-        None,
-    )
-    if status is None:
+    if source.recruiting_line is None:
         return None
-    return Check("conflict", (status,), "the record says the trial still recruits")
+    return Check("conflict", (source.recruiting_line,), "the record says the trial still recruits")
 
 
 def check_status(claim: Mapping, window: list[tuple[int, str]]) -> Check | None:
@@ -1334,17 +1338,11 @@ def _record_enrollment(source: Source) -> list[tuple[tuple[int, ...], int | None
     the value beside its key ("Actual Enrollment: 394") or on the line below it ("- Target
     Recruitment" / "- 230")."""
     fields = []
-    recruiting = None  # looked for at the first field that needs it
 
     def a_plan(key: re.Match) -> bool:
-        nonlocal recruiting
         if key.group("estimate") or key.group("estimate2"):
             return True
-        if "actual" in key.group():
-            return False
-        if recruiting is None:
-            recruiting = bool(_RECRUITING.search(source.text))
-        return recruiting
+        return "actual" not in key.group() and source.recruiting_line is not None
 
     for i, sentence in enumerate(source.sentences):
         for m in patterns.RECORD_ENROLLMENT.finditer(sentence.view):

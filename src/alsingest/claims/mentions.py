@@ -541,6 +541,9 @@ _NOT_A_GLOSS = re.compile(
 )
 
 
+_OPEN_BRACKET = re.compile(r"[(（]")
+
+
 def glossed_chinese_names(text: str) -> list[tuple[str, str]]:
     """(Chinese name, Latin name) for each name glossed in brackets (read around each bracket
     only: a scan of the whole text would cost a few per cent of an ingest)."""
@@ -560,9 +563,6 @@ def glossed_chinese_names(text: str) -> list[tuple[str, str]]:
         if not _NOT_A_GLOSS.search(cn):
             found[m.span()] = (cn, m.group("latin") or m.group("latin2"))
     return list(found.values())
-
-
-_OPEN_BRACKET = re.compile(r"[(（]")
 
 
 def _a_product_name(name: str, lexicon: Lexicon) -> bool:
@@ -812,10 +812,10 @@ def _cell_class(name: str, lexicon: Lexicon) -> str | None:
     )
 
 
-# A word in an arm's place that is a status or an adverb, no drug: "completed", "undisclosed",
-# "unfortunately", "placebo".
 # An English verb or adverb ("administrated", "receiving", "orally"): no drug name ends so.
 _INFLECTED = re.compile(r"(?:ed|ing|ly)$")
+# A word in an arm's place that is a status or an adverb, no drug: "completed", "undisclosed",
+# "unfortunately", "placebo".
 _NOT_AN_ARMS_NAME = re.compile(r"(?:ed|ly|ing|ous|ive|al)$|^placebo$")
 # Names that are written capitalised where they are names: a device's maker or a name introduced
 # by "called" / "名为" ("a wireless BCI", "a device called home" are no names).

@@ -112,15 +112,15 @@ def _initials_before(text: str, m: re.Match) -> bool:
     """Whether a bracketed acronym is the initials of the lowercase words before it ("open-label
     extension study (OLE)"): a design's abbreviation, no trial's name."""
     letters = m.group("name").replace("-", "").lower()
+    n = len(letters)
     words = re.findall(r"[A-Za-z]+", text[max(0, m.start() - 80) : m.start("name")])
-    parts = words[-len(letters) - 1 :]
-    for n in (len(letters), len(letters) + 1):
-        run = parts[-n:] if n <= len(parts) else []
-        if run and all(w.islower() for w in run):
-            initials = "".join(w[0] for w in run)
-            if letters in (initials, initials[: len(letters)]):
-                return True
-    return False
+    tail = words[-n - 1 :]
+    # (the words right before the bracket, or those before its last word: "… extension study";
+    # every word read lowercase)
+    return any(
+        len(run) == n and all(w.islower() for w in read) and "".join(w[0] for w in run) == letters
+        for run, read in ((tail[-n:], tail[-n:]), (tail[:n], tail))
+    )
 
 
 def own_mentions(item: SentenceInput, classes: frozenset[str]) -> list[TherapyMention]:
