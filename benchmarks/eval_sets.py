@@ -44,6 +44,7 @@ SEALED16 = "real-test16"  # collected in session 15, scored once in session 16 (
 SEALED17 = "real-test17"  # collected in session 16, scored once in session 17 (0.836)
 SEALED18 = "real-test18"  # collected in session 17, scored once in session 18 (0.836)
 SEALED19 = "real-test19"  # collected in session 18, scored once in session 19 (0.860)
+SEALED20 = "real-test20"  # collected in session 19, scored once in session 20
 SPENT = (
     SEALED,
     SEALED2,
@@ -66,7 +67,7 @@ SPENT = (
     SEALED19,
 )
 # a fresh sealed set goes here until its single score is written down
-FRESH: tuple[str, ...] = ()
+FRESH: tuple[str, ...] = (SEALED20,)
 
 
 def gold_sets() -> dict[str, tuple[list[Path], Path]]:
@@ -120,6 +121,8 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         "real-dev32": beside(tests / "real" / "dev32"),
         "real-dev33": beside(tests / "real" / "dev33"),
         "real-dev34": beside(tests / "real" / "dev34"),
+        "real-dev35": beside(tests / "real" / "dev35"),
+        "real-dev36": beside(tests / "real" / "dev36"),
         SEALED: beside(tests / "real" / "test"),
         SEALED2: beside(tests / "real" / "test2"),
         SEALED3: beside(tests / "real" / "test3"),
@@ -139,6 +142,7 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         SEALED17: beside(tests / "real" / "test17"),
         SEALED18: beside(tests / "real" / "test18"),
         SEALED19: beside(tests / "real" / "test19"),
+        SEALED20: beside(tests / "real" / "test20"),
     }
 
 

@@ -4679,3 +4679,59 @@ def test_a_keyword_list_one_word_a_line_stays_lines(toolkit):
 
     words = ["肌萎缩侧索硬化", "医学", "安慰剂", "利鲁唑", "临床试验", "疾病", "心理学", "病理"]
     assert fragment_runs(lines_of("\n".join(words * 2))) == set()
+
+
+# --- session 20 --------------------------------------------------------------------------------
+
+
+def test_a_success_word_under_a_negation_is_a_miss(toolkit):
+    # the success words of OUTCOME_MET ("significantly slow", "显著改善") denied earlier in their
+    # clause are a failure; "not only … but also" stays a success
+    cases = {
+        "In the phase 2 trial, ABX-107 did not significantly slow disease progression.": "missed",
+        "ABX-107的2期研究未能显著改善患者功能。": "missed",
+        "ABX-107的2期研究并没有延缓疾病进展。": "missed",
+        "In the phase 2 trial, ABX-107 not only slowed disease progression but also improved survival.": "met",
+        "ABX-107的2期研究显著改善患者功能，且未见严重不良事件。": "met",
+    }  # fmt: skip
+    for text, polarity in cases.items():
+        outcomes = {c.outcome for c in claims_of(toolkit, text) if c.therapy == "abx107"}
+        assert outcomes and {o.split("_")[0] for o in outcomes if o} == {polarity}, text
+
+
+def test_failure_words_beyond_did_not_meet(toolkit):
+    for text in (
+        "ABX-107 did not succeed in reducing neurofilament levels in the phase 2 study.",
+        "The phase 2 trial of ABX-107 was unsuccessful.",
+        "ABX-107 fell short of its primary endpoint in the phase 3 study.",
+        "The company said ABX-107, failing to show a benefit in the phase 2 study, would be dropped.",
+    ):
+        outcomes = {c.outcome for c in claims_of(toolkit, text) if c.therapy == "abx107"}
+        assert outcomes and all(o and o.startswith("missed") for o in outcomes), text
+
+
+def test_development_ended_is_a_withdrawal(toolkit):
+    for text in (
+        "Biogen will stop developing ABX-107 after the phase 2 study.",
+        "On May 16, 2024, Biogen said it would terminate the development of ABX-107.",
+        "The company has halted development of ABX-107 following the phase 2 results.",
+        "2024年5月，公司宣布终止ABX-107的开发。",
+    ):
+        types = {c.type for c in claims_of(toolkit, text) if c.therapy == "abx107"}
+        assert "withdrawal" in types, text
+    # a trial ended is not the drug's development ended
+    text = "The company ended the phase 2 study of ABX-107 early, and development continues."
+    assert "withdrawal" not in {c.type for c in claims_of(toolkit, text)}
+
+
+def test_a_clinics_patients_treated_so_far_are_no_trials_size(toolkit):
+    # cumulative practice ("已治疗超过500例", "has treated more than 500 patients") is no enrollment;
+    # a trial's own count beside it still is
+    for text in (
+        "该方(ABX-107)已治疗超过500例ALS患者，显著改善了患者症状。",
+        "Since 2015 the clinic has treated more than 500 patients with ABX-107, and it "
+        "significantly slowed their decline.",
+    ):
+        assert {c.enrollment for c in claims_of(toolkit, text)} <= {None}, text
+    text = "医院累计收治300余例患者，其中ABX-107的2期试验入组了60名患者。"
+    assert {c.enrollment for c in claims_of(toolkit, text) if c.therapy == "abx107"} == {60}

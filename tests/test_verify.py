@@ -2735,3 +2735,63 @@ def test_a_trial_claimed_completed_against_a_record_still_recruiting(lexicon, st
         lexicon,
     )
     assert got.verdict == verdict, got.reason
+
+
+# --- session 20 --------------------------------------------------------------------------------
+
+
+def test_a_source_giving_the_trials_own_size_speaks_of_the_trial(lexicon):
+    # a review table row with the claim's count (arms summed) states the trial, if not its
+    # start: partial, not "never its trial_start"
+    text = (
+        "Table 2. Randomised trials in ALS\n\nIbudilast | United States and Canada | "
+        "N = 84 (ibudilast: 40, placebo: 44) | ALSFRS-R slope\n" + ALS_NO_NUMBER + FILLER
+    )
+    got = verify_claim(
+        claim(therapy="ibudilast", type="trial_start", date="2009-01", enrollment=84),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert got.verdict == PARTIAL, got.reason
+    # ... but a withdrawal is not shown by the trial's size
+    got = verify_claim(
+        claim(therapy="ibudilast", type="withdrawal", enrollment=84, status="planned"),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert got.verdict != PARTIAL, got.reason
+
+
+def test_another_phase_and_another_size_are_another_trial(lexicon):
+    # a record's phase 2 of 70 against a claimed phase 2b/3 of 217: another trial of the drug
+    # (not found), while one of the two wrong is the same trial misreported (contradicted)
+    text = (
+        "A Study of Ibudilast in ALS\nNCT01234567\nPhase: Phase 2\nStatus: Completed\n"
+        "Actual Enrollment: 70\n" + ALS_NO_NUMBER + FILLER
+    )
+    two = verify_claim(
+        claim(therapy="ibudilast", type="trial_design", phase="2b/3", enrollment=217),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert two.verdict == NOT_FOUND, two.reason
+    one = verify_claim(
+        claim(therapy="ibudilast", type="trial_design", phase="2", enrollment=217),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert one.verdict == CONTRADICTED, one.reason
+
+
+def test_a_source_saying_the_drug_did_not_succeed_contradicts_success(lexicon):
+    text = (
+        "Acme said ibudilast did not succeed in slowing functional decline in its phase 2 trial."
+        + ALS_NO_NUMBER
+        + FILLER
+    )
+    got = verify_claim(
+        claim(therapy="ibudilast", type="trial_result", phase="2", outcome="met"),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert got.verdict == CONTRADICTED, got.reason

@@ -714,6 +714,12 @@ SCREENED_AFTER = re.compile(
     r"\s+(?:(?!who\b|that\b)[a-z-]+\s+)?(?:were|was)\s+excluded\b(?!\s+(?:from|because))"
 )
 SCREENED_BEFORE = re.compile(r"(?:\bscreened|筛选了?|筛查了?)\s*(?:共|约|了)?\s*$")
+# A clinic's patients treated so far, no trial's participants: "已治疗超过500例", "累计收治300余例",
+# "has treated more than 500 patients", "have treated over 300 patients to date".
+PRACTICE_COUNT_BEFORE = re.compile(
+    r"(?:已|累计|先后)(?:为|给)?[^，,。；;]{0,6}?(?:治疗|诊治|救治|接诊|收治)(?:了|过)?\s*(?:超过|逾|近|约|多达)?\s*$|"
+    r"\b(?:has|have|had)\s+(?:now\s+|already\s+|so far\s+)?treated\s+(?:more than|over|some|about|nearly|almost)?\s*$"
+)
 # An n stated with a statistic or after a measurement counts that analysis, not the trial:
 # "(Confidence Interval: 0.862, 9.214; n=38)", "measured by PBR28-PET over 12–24 weeks (N=22)".
 ANALYSIS_N_BEFORE = re.compile(
@@ -851,7 +857,9 @@ OUTCOME_MISSED = re.compile(
     r"未[^,;。]{0,12}?达到[^,;。]{0,4}主要[^,;。]{0,2}终点|未(能)?达到[^，,。；;]{0,6}(主要)?终点|没有达到|未(见|发现|证实|观察到|显示)[^，,。；;]{0,10}(获益|疗效|效果|差异|改善)|"
     r"没有[^，,。；;]{0,12}(获益|疗效|效果|差异)|(宣告|以)?失败(告终)?|无效|无显著(治疗)?效果|未复制|未加速|"
     r"\b(end ?point|outcome)s?\b[^.;]{0,24}\b(was|were) not met|\b(none|neither)\b[^.;]{0,20}\bmet\b|"
-    r"\b(did not|failed to|does not|didn't|could not|was not able to) (meet|improve|show|reach|achieve|demonstrate|slow|extend|reduce|benefit)|\bfailed\b|\bmissed\b|\bno (significant )?(benefits?|effects?|differences?|improvements?)\b|"
+    r"\b(did not|failed to|failing to|fails to|does not|didn't|could not|was not able to) (meet|improve|show|reach|achieve|demonstrate|slow|extend|reduce|benefit)|\bfailed\b|\bmissed\b|"
+    # "did not succeed in reducing", "the trial was unsuccessful", "fell short of its primary endpoint"
+    r"\b(did not|does not|didn't) succeed\b|\b(was|were|proved|has been) unsuccessful\b|\bf[ae]ll(s)? short of\b|\bno (significant )?(benefits?|effects?|differences?|improvements?)\b|"
     r"\binconclusive|\bstatistically insignificant|\bdecline in (fvc|alsfrs)|"
     # "Relyvrio's Phase 3 failure", "the failure of the PHOENIX trial"; not "respiratory failure".
     r"\b(phase [0-9][0-9/ab]*|trial|study)('s)? failure\b|"
@@ -900,10 +908,18 @@ EVENT = re.compile(
     r"\badded to the (?:[\w-]+ ){0,3}(?:trial|platform)\b|加入[^,;。，；]{0,8}平台试验|"
     # ... or an arm named as one: "A third drug, amantadine, was added in April 2023"
     r"\b(?:drug|arm|regimen|treatment)s?,\s+[^.;,]{1,40},\s+(?:was|were|has been|have been)\s+added\b|"
+    # a regulator's review and its timing: "the PDUFA date", "its user fee decision date", "the
+    # FDA delayed the review until April 25th", "a negative CHMP opinion"; 审评延期
+    r"\bpdufa\b|\b(?:decision|action|goal)\s+date\b|\b(?:delay\w*|postpon\w*|push\w* back|extend\w*)\b"
+    r"[^.;]{0,40}\b(?:review|decision)\b|\b(?:positive|negative)\s+(?:chmp\s+)?opinion\b|审评[^，,。；;]{0,6}(?:延期|推迟|延长)|"
     + _ACCEPTED
 )
 WITHDRAWAL = re.compile(
-    r"撤市|退市|下市|撤回上市|撤出[^,;。]{0,10}市场|\bwithdrawn\b|\bwithdrew\b|\bwithdraw\b[^.;]{0,30}\bmarkets?\b|\bdiscontinued\b"
+    r"撤市|退市|下市|撤回上市|撤出[^,;。]{0,10}市场|\bwithdrawn\b|\bwithdrew\b|\bwithdraw\b[^.;]{0,30}\bmarkets?\b|\bdiscontinued\b|"
+    # development ended: "will terminate the development of", "halted development of", "stop
+    # developing", "终止…的开发"
+    r"\b(?:terminat|discontinu|halt|stop|end|ceas|abandon|shelv)\w*\s+(?:the\s+|its\s+|their\s+|all\s+)?"
+    r"(?:further\s+|clinical\s+)?develop(?:ment|ing)\b|(?:终止|停止|中止|放弃|暂停)[^，,。；;]{0,12}(?:开发|研发)"
 )
 # A regulator's approval stated as done, with no date: "has been approved by the Therapeutic Goods
 # Administration", "FDA approved Radicava", "获美国FDA批准上市" (not "FDA-approved", "approved for").
@@ -1901,8 +1917,9 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
     OUTCOME_MISSED: (
         "终点", "没有", "未", "失败", "无", "met", "not", "failed", "didn't", "missed", "no ",
         "inconclusive", "insignificant", "decline in", "failure", "futility", "futile", "lack of",
+        "fail", "succeed", "unsuccessful", "short of",
     ),
-    WITHDRAWAL: ("市", "withdr", "discontinued"),
+    WITHDRAWAL: ("市", "withdr", "discontinued", "develop", "开发", "研发"),
     CN_PHASE: ("期",),
     CN_ORDINAL_PHASE: ("期",),
     EN_PHASE: ("phase",),
@@ -1989,6 +2006,20 @@ POST_HOC = re.compile(
 CLAUSE_BREAK = re.compile(
     r"[，,;；。:：]|\bbut\b|\bhowever\b|\bwhile\b|\bwhereas\b|但|然而|不过|而(?!且)"
 )
+
+
+def clause_before(view: str, at: int) -> str:
+    """The text of the clause that ``at`` is in, up to ``at``."""
+    head = view[:at]
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(head)]
+    return head[breaks[-1] :] if breaks else head
+
+
+def negated(view: str, at: int) -> bool:
+    """A negation earlier in the clause of ``at``: "did not significantly slow", "未能显著改善"."""
+    return bool(NEGATION_BEFORE.search(clause_before(view, at)))
+
+
 # A press release's dateline, read on the original text: "BEIJING, March 24, 2025 -",
 # "NEW YORK, April 10, 2025 /PRNewswire/ --", "SEOUL, South Korea, 9 December 2024 —",
 # "CAMBRIDGE, Mass., Sept. 7, 2022 (GLOBE NEWSWIRE) --", "CAMBRIDGE, Mass. / Mar 08, 2024 /

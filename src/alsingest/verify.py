@@ -470,15 +470,8 @@ def _another_day(claimed: str, stated: str, to_the_day: bool = True) -> bool:
     return to_the_day and len(claimed) == len(stated) == 10 and not _a_day_apart(claimed, stated)
 
 
-def _clause_before(view: str, at: int) -> str:
-    """The text of the clause that ``at`` is in, up to ``at``."""
-    head = view[:at]
-    breaks = [m.end() for m in patterns.CLAUSE_BREAK.finditer(head)]
-    return head[breaks[-1] :] if breaks else head
-
-
-def _negated(view: str, at: int) -> bool:
-    return bool(patterns.NEGATION_BEFORE.search(_clause_before(view, at)))
+_clause_before = patterns.clause_before
+_negated = patterns.negated
 
 
 # --- outcome polarity ----------------------------------------------------------------
@@ -1818,7 +1811,23 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
         and source.is_record
         and not patterns.RECORD_NOT_STARTED.search(source.folded_text)
     )
-    if stage is None and not record_dated and not started and _silent_on_event(claim, views):
+    # A source that states the trial's own size, or a record its own phase, as the claim gives
+    # them speaks of the trial, if not of the claim's event: "N = 84 (lithium: 40, placebo: 44)".
+    agrees = claim.get("type") in _TRIAL_EVENTS and (
+        results.get("enrollment", Check("missing")).state == "found"
+        or (
+            source.is_record
+            and phase_found
+            and not patterns.RECORD_NOT_STARTED.search(source.folded_text)
+        )
+    )
+    if (
+        stage is None
+        and not record_dated
+        and not started
+        and not agrees
+        and _silent_on_event(claim, views)
+    ):
         return Verdict(
             NOT_FOUND, f"the source names {claim['therapy']} but never its {claim['type']}"
         )
@@ -1932,6 +1941,10 @@ def _another_trial(results: Mapping[str, Check], claimed: str, stated: set[str])
     conflicts = {k for k, c in results.items() if c.state == "conflict"}
     if "phase" not in conflicts or not conflicts <= {"phase", "enrollment", "date"}:
         return False
+    if "enrollment" in conflicts and not ("date" in results and results["date"].state == "found"):
+        # another phase and another size: two trials (a record's phase 2 of 70 against a
+        # claimed phase 2b/3 of 217); a misreport gets one of them wrong, not both
+        return True
     if any(_phase_stages(claimed) & _phase_stages(p) for p in stated):
         return False
     # The size tells trials apart better than a year two trials of a therapy may share.

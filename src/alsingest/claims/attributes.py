@@ -119,6 +119,13 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[Attribute]:
         if not any(s < m.end() and m.start() < e for s, e in missed):
             if _a_mechanism(view, m.start()):
                 continue
+            if patterns.negated(view, m.start()):
+                # "did not significantly slow progression", "未能显著改善": a success denied
+                value = _outcome("missed", view, m.start(), m.end())
+                attributes.append(
+                    Attribute("outcome", m.start(), m.end(), value, rule="OUTCOME_MET negated")
+                )
+                continue
             value = _outcome("met", view, m.start(), m.end())
             attributes.append(Attribute("outcome", m.start(), m.end(), value, rule="OUTCOME_MET"))
     if not missed and not met:
@@ -414,6 +421,8 @@ def find_enrollment(view: str) -> Attribute | None:
             continue  # "这项荟萃分析共纳入1500名患者": a review's pooled patients, no trial's
         if patterns.SCREENED_BEFORE.search(before) or after.startswith(("接受筛选", "经筛选")):
             continue  # "共筛选了300名患者": those screened, not those enrolled
+        if patterns.PRACTICE_COUNT_BEFORE.search(before):
+            continue  # "已治疗超过500例患者": a clinic's patients so far, no trial's
         if ("方案" in after or "共享" in after) and patterns.OTHER_REGIMENS_AFTER.match(after):
             continue  # "123名…其他方案安慰剂参与者": a platform's other regimens, pooled
         if patterns.ALLOCATED_AFTER.match(after):
@@ -514,6 +523,8 @@ def find_enrollment(view: str) -> Attribute | None:
             view, max(0, m.start() - 12), m.start()
         ):
             continue  # "1021 participants were screened": not those enrolled
+        if patterns.PRACTICE_COUNT_BEFORE.search(view, max(0, m.start() - 30), m.start()):
+            continue  # "has treated more than 500 patients": a clinic's patients so far
         window = max(0, m.start() - 150)
         leading = view[window : m.start()]
         if ("(" in leading or "（" in leading) and patterns.ANALYSIS_N_BEFORE.search(
