@@ -4735,3 +4735,19 @@ def test_a_clinics_patients_treated_so_far_are_no_trials_size(toolkit):
         assert {c.enrollment for c in claims_of(toolkit, text)} <= {None}, text
     text = "医院累计收治300余例患者，其中ABX-107的2期试验入组了60名患者。"
     assert {c.enrollment for c in claims_of(toolkit, text) if c.therapy == "abx107"} == {60}
+
+
+def test_counts_written_in_less_usual_ways_are_enrollment(toolkit):
+    # "a total 32 patients" (no "of"), "has enlisted 138", a count glossing its participants in
+    # brackets, and "106个患者" (个 before a word for patients); "3个组" stays no count
+    cases = {
+        "The phase 1 trial gave four single doses of ABX-107 in a total 32 patients with ALS.": 32,
+        "The phase 2 study of ABX-107 (NCT01234567) has enlisted 138 ALS patients.": 138,
+        "In 2022, a Phase 2 trial of ABX-107 was started with more participants (26 patients).": 26,
+        "ABX-107的2期试验共招募了60个患者。": 60,
+        "一项涵盖了106个患者的研究发现，ABX-107可以显著延缓疾病的进展。": 106,
+        "ABX-107的2期试验分为3个组。": None,
+    }  # fmt: skip
+    for text, n in cases.items():
+        got = {c.enrollment for c in claims_of(toolkit, text) if c.therapy == "abx107"}
+        assert got == {n}, text

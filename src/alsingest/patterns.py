@@ -505,7 +505,7 @@ _NUMBER = r"\d{1,3}(?:[ ,]\d{3})+|\d+"
 # Not an ordinal ("第二例患者") nor a vague number ("数十名", "十几名", "二十多名"); "400多名" and
 # "400余名" count 400, as "over 400" does.
 CN_COUNT = re.compile(
-    rf"(?P<approx>约|大约|近|超过|逾|共|总共|总计|累计|累积)?\s*(?<![第数几{CN_NUMERAL}\d])(?P<n>{_NUMBER}|[{CN_NUMERAL}]+)(?:(?<=\d)\s*(?:多|余))?\s*(?P<unit>名|例|位|人)(?!次|份|天|年|月|周|种|项|组)"
+    rf"(?P<approx>约|大约|近|超过|逾|共|总共|总计|累计|累积)?\s*(?<![第数几{CN_NUMERAL}\d])(?P<n>{_NUMBER}|[{CN_NUMERAL}]+)(?:(?<=\d)\s*(?:多|余))?\s*(?P<unit>名|例|位|人|个(?=(?:als|渐冻症)?(?:患者|病人|受试者|参与者|志愿者)))(?!次|份|天|年|月|周|种|项|组)"
 )
 # The people a Chinese abstract's count is of, named right before it: "ALS患者30例", "方法ALS30例",
 # "肌萎缩侧索硬化30例".
@@ -578,7 +578,9 @@ CLAUSE_END = re.compile(r"[.;。；,，]")
 ENROLLMENT_CUE = re.compile(
     r"纳入|入组|招募|募集|招收|招入|收案|收治|选取|规模|参与|受试者|共有|总共|共计|共\s*$|共纳|计划|enrol|recruit|randomi[sz]|randomly|assign|\binclud(?:e|es|ed)\b|"
     r"\b(study|trial|cohort|regimens?|arms?|groups?)\s+(of|in|with|involving|including)\b|\binvolv(?:ing|ed|es)\b|\bincluding\b|"
-    r"\b(approximately|roughly|about|around|a total of|up to|more than|over|nearly|in)\s*$|"
+    r"\b(approximately|roughly|about|around|a total(?: of)?|up to|more than|over|nearly|in)\s*$|\benlist\w*|"
+    # "was started with more participants (26 patients)": the count glossing its participants
+    r"\b(?:participants|patients|subjects)\s*[(（]\s*$|"
     r"\b(?:conducted|carried out|performed|run)\s+among\s*$|"
     # "the trial will be conducted on 30 ALS patients" (not an analysis or a screening)
     r"\b(?:trial|study)\s+(?:will be|was|is|has been|had been)\s+(?:conducted|carried out)\s+on\s*$"
@@ -1928,7 +1930,7 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
         "meta-analy", "meta分析", "metaanaly", "systematic review", "this review", "pooled analy",
         "荟萃分析", "系统评价", "系统综述",
     ),
-    CN_COUNT: ("名", "例", "位", "人"),
+    CN_COUNT: ("名", "例", "位", "人", "个患", "个病", "个受", "个参", "个志", "个als", "个渐"),
     URL: ("://",),
     INLINE_SOURCE: ("(", "（"),
     MARKDOWN_LINK: ("](",),
