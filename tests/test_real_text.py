@@ -4738,16 +4738,43 @@ def test_a_clinics_patients_treated_so_far_are_no_trials_size(toolkit):
 
 
 def test_counts_written_in_less_usual_ways_are_enrollment(toolkit):
-    # "a total 32 patients" (no "of"), "has enlisted 138", a count glossing its participants in
-    # brackets, and "106个患者" (个 before a word for patients); "3个组" stays no count
+    # "a total 32 patients" (no "of"), "has enlisted 138", and "106个患者" (个 before a word for
+    # patients, after a word that counts them); "3个组", "17个患者的细胞" stay no count
     cases = {
         "The phase 1 trial gave four single doses of ABX-107 in a total 32 patients with ALS.": 32,
         "The phase 2 study of ABX-107 (NCT01234567) has enlisted 138 ALS patients.": 138,
-        "In 2022, a Phase 2 trial of ABX-107 was started with more participants (26 patients).": 26,
         "ABX-107的2期试验共招募了60个患者。": 60,
         "一项涵盖了106个患者的研究发现，ABX-107可以显著延缓疾病的进展。": 106,
         "ABX-107的2期试验分为3个组。": None,
+        "研究人员用来自17个患者的细胞证实ABX-107在2期试验前的活性。": None,
     }  # fmt: skip
     for text, n in cases.items():
         got = {c.enrollment for c in claims_of(toolkit, text) if c.therapy == "abx107"}
         assert got == {n}, text
+
+
+def test_an_active_comparator_is_background(toolkit):
+    # "与利鲁唑对照": the drug the studied one is compared with gives no claim of its own (but
+    # "ABX-107对照安慰剂" is the studied drug's)
+    text = "ABX-107的2期试验与利鲁唑对照，共纳入80名患者。"
+    therapies = {c.therapy for c in claims_of(toolkit, text)}
+    assert "abx107" in therapies and "riluzole" not in therapies
+
+
+def test_a_period_keeps_its_dates_past_a_dated_aside(toolkit):
+    # "from July 2020 to March 2022 (final follow-up, March 17, 2022)": the aside's date does
+    # not hide the period the trial ran
+    text = (
+        "ABX-107 was tested in a phase 2/3, randomized, double-blind trial. The study was "
+        "conducted at 54 sites from July 2020 to March 2022 (final follow-up, March 17, 2022)."
+    )
+    dates = {c.date for c in claims_of(toolkit, text) if c.therapy == "abx107"}
+    assert {"2020-07", "2022-03-17"} <= dates
+
+
+def test_a_translated_phase_written_as_a_stage_is_the_phase(toolkit):
+    # "第三阶段试验" right before the trial word is "Phase 3 trial"; "试验的第二阶段" is a stage
+    text = "根据第三阶段试验的主要结果，ABX-107未能达到主要终点。"
+    assert {c.phase for c in claims_of(toolkit, text) if c.therapy == "abx107"} == {"3"}
+    text = "ABX-107试验的第二阶段将纳入60名患者。"
+    assert {c.phase for c in claims_of(toolkit, text) if c.therapy == "abx107"} == {None}

@@ -471,7 +471,10 @@ CN_PHASE = re.compile(
 )
 # "第3期臨床試驗", "第三期试验" (Taiwan and Hong Kong usage); not a journal's "第 3 期".
 CN_ORDINAL_PHASE = re.compile(
-    rf"第\s*(?P<phase>{_PHASE})\s*期(?=[^,;。]{{0,12}}?(临床|试验|研究|\btrial))"
+    rf"第\s*(?P<phase>{_PHASE})\s*(?:期(?=[^,;。]{{0,12}}?(临床|试验|研究|\btrial))"
+    # "PHOENIX第三阶段试验" (a translated "Phase 3 trial"): the trial word right after it, not
+    # "试验的第二阶段将纳入…" (a stage of one trial)
+    r"|阶段(?=\s*(?:临床)?(?:试验|研究)))"
 )
 # "phase 3b", "phase iiib", "phase i/iia", "phase 1/2", "phase two", "phase two/three".
 _EN_PHASE_NUM = rf"(?:{_PHASE_NUM}|one|two|three|four)"
@@ -505,7 +508,7 @@ _NUMBER = r"\d{1,3}(?:[ ,]\d{3})+|\d+"
 # Not an ordinal ("第二例患者") nor a vague number ("数十名", "十几名", "二十多名"); "400多名" and
 # "400余名" count 400, as "over 400" does.
 CN_COUNT = re.compile(
-    rf"(?P<approx>约|大约|近|超过|逾|共|总共|总计|累计|累积)?\s*(?<![第数几{CN_NUMERAL}\d])(?P<n>{_NUMBER}|[{CN_NUMERAL}]+)(?:(?<=\d)\s*(?:多|余))?\s*(?P<unit>名|例|位|人|个(?=(?:als|渐冻症)?(?:患者|病人|受试者|参与者|志愿者)))(?!次|份|天|年|月|周|种|项|组)"
+    rf"(?P<approx>约|大约|近|超过|逾|共|总共|总计|累计|累积)?\s*(?<![第数几{CN_NUMERAL}\d])(?P<n>{_NUMBER}|[{CN_NUMERAL}]+)(?:(?<=\d)\s*(?:多|余))?\s*(?P<unit>名|例|位|人|个(?=(?:als|渐冻症)?(?:患者|病人|受试者|参与者|志愿者)(?!亚组|组|群|报告)))(?!次|份|天|年|月|周|种|项|组)"
 )
 # The people a Chinese abstract's count is of, named right before it: "ALS患者30例", "方法ALS30例",
 # "肌萎缩侧索硬化30例".
@@ -579,8 +582,6 @@ ENROLLMENT_CUE = re.compile(
     r"纳入|入组|招募|募集|招收|招入|收案|收治|选取|规模|参与|受试者|共有|总共|共计|共\s*$|共纳|计划|enrol|recruit|randomi[sz]|randomly|assign|\binclud(?:e|es|ed)\b|"
     r"\b(study|trial|cohort|regimens?|arms?|groups?)\s+(of|in|with|involving|including)\b|\binvolv(?:ing|ed|es)\b|\bincluding\b|"
     r"\b(approximately|roughly|about|around|a total(?: of)?|up to|more than|over|nearly|in)\s*$|\benlist\w*|"
-    # "was started with more participants (26 patients)": the count glossing its participants
-    r"\b(?:participants|patients|subjects)\s*[(（]\s*$|"
     r"\b(?:conducted|carried out|performed|run)\s+among\s*$|"
     # "the trial will be conducted on 30 ALS patients" (not an analysis or a screening)
     r"\b(?:trial|study)\s+(?:will be|was|is|has been|had been)\s+(?:conducted|carried out)\s+on\s*$"
@@ -1250,7 +1251,7 @@ SWITCHED_TO = re.compile(
     r"\b(?:extension|crossover|cross-over|open-label|switched|delayed[- ]start)\b|交叉|延长期|开放标签|改用|转为"
 )
 # "与 TCH346 一样": a comparison.
-COMPARISON_AFTER = re.compile(r"^\s*(一样|相同|相似|类似|相比|比较|联合(使用|用药|治疗))")
+COMPARISON_AFTER = re.compile(r"^\s*(一样|相同|相似|类似|相比|比较|对照|联合(使用|用药|治疗))")
 # "接受利鲁唑治疗的ALS患者", "未接受过利鲁唑治疗的患者": patients described by the drug they take.
 # "开始利鲁唑后": the drug patients started before the one tested.
 PATIENTS_ON_BEFORE = re.compile(r"(接受|服用|使用)过?\s*$|开始(服用|使用)?\s*$")
@@ -1923,14 +1924,14 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
     ),
     WITHDRAWAL: ("市", "withdr", "discontinued", "develop", "开发", "研发"),
     CN_PHASE: ("期",),
-    CN_ORDINAL_PHASE: ("期",),
+    CN_ORDINAL_PHASE: ("期", "阶段"),
     EN_PHASE: ("phase",),
     EN_GLUED_PHASE: ("phase",),
     REVIEW_POOL: (
         "meta-analy", "meta分析", "metaanaly", "systematic review", "this review", "pooled analy",
         "荟萃分析", "系统评价", "系统综述",
     ),
-    CN_COUNT: ("名", "例", "位", "人", "个患", "个病", "个受", "个参", "个志", "个als", "个渐"),
+    CN_COUNT: ("名", "例", "位", "人", "个"),
     URL: ("://",),
     INLINE_SOURCE: ("(", "（"),
     MARKDOWN_LINK: ("](",),

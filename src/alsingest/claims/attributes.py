@@ -71,7 +71,7 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[Attribute]:
         or patterns.TRIAL_DATE_FIELD.search(view) is not None
         # "Between Feb 27, 2020, and July 24, 2023, 554 people were randomly assigned": the
         # trial's period.
-        or (is_period(view, dates) and patterns.TRIAL_ACTIVITY.search(view) is not None)
+        or (_a_period(view, dates) and patterns.TRIAL_ACTIVITY.search(view) is not None)
     )
     relative = [d for d in dates if d.relative]
     if any(view[d.start] in "(（" for d in relative):
@@ -319,6 +319,15 @@ def is_period(view: str, dates: Sequence[DateMention | Attribute]) -> bool:
     return join.group("and") is None or opened is not None
 
 
+def _a_period(view: str, dates: Sequence[DateMention]) -> bool:
+    """Two dates bounding one period, with a date in an aside after them left out: "from July
+    2020 to March 2022 (final follow-up, March 17, 2022)"."""
+    if is_period(view, dates):
+        return True
+    bare = [d for d in dates if view.rfind("(", 0, d.start) <= view.rfind(")", 0, d.start)]
+    return len(bare) < len(dates) and is_period(view, bare)
+
+
 # "有95名参加了开放标签扩展研究": a count of those who took part, the verb right after it.
 _TOOK_PART_AFTER = re.compile(r"\s*(?:参加|参与|加入|入组)")
 _COHORT_WORD = re.compile(r"(?:cohorts|groups|arms|panels)\s+of\b|个(?:剂量)?(?:队列|组)")
@@ -399,6 +408,10 @@ def _the_few(view: str, m: re.Match) -> bool:
 _A_STUDY = re.compile(r"\b(?:trials?|study|studies|randomi[sz]\w*|enrol\w*|placebo)\b")
 
 
+# What a count with 个 ("106个患者") needs before it to count a study's participants.
+_COVERS = re.compile(rf"{patterns.ENROLLMENT_CUE.pattern}|涵盖|包括|包含")
+
+
 def find_enrollment(view: str) -> Attribute | None:
     """The number of participants: a count with an enrollment cue, else arms summed, else a plain count."""
     review = has_cue(patterns.REVIEW_POOL, view)
@@ -441,6 +454,8 @@ def find_enrollment(view: str) -> Attribute | None:
             continue
         attribute = Attribute("enrollment", m.start(), m.end(), n, rule="CN_COUNT")
         clause_before = re.split(r"[，,；;。]", before)[-1]
+        if m.group("unit") == "个" and not _COVERS.search(clause_before):
+            continue  # "17个患者的细胞", "两个患者亚组": 个 counts participants only after a cue
         # One patient, or patients described by age ("一位52岁的男性患者接受了首次注射"), are a
         # case, not a trial's participants, unless the words say they take part in one.
         takes_part = (
