@@ -4778,3 +4778,17 @@ def test_a_translated_phase_written_as_a_stage_is_the_phase(toolkit):
     assert {c.phase for c in claims_of(toolkit, text) if c.therapy == "abx107"} == {"3"}
     text = "ABX-107试验的第二阶段将纳入60名患者。"
     assert {c.phase for c in claims_of(toolkit, text) if c.therapy == "abx107"} == {None}
+
+
+def test_dates_and_events_in_looser_english(toolkit):
+    # "May of 2017"; "April or May of 2017" (either month: the year); "NDA submission" and "a
+    # green light" as events, so their years are kept
+    cases = {
+        "Results from the phase 3 study of ABX-107 are expected in May of 2017.": "2017-05",
+        "Results from the phase 3 study of ABX-107 are expected in April or May of 2017.": "2017",
+        "The company targets NDA submission for ABX-107 in mid-2025.": "2025",
+        "ABX-107 received a green light from the FDA in 2023.": "2023",
+    }
+    for text, date in cases.items():
+        dates = {c.date for c in claims_of(toolkit, text) if c.therapy == "abx107"} - {None}
+        assert dates == {date}, text

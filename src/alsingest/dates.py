@@ -115,6 +115,10 @@ _CONTEXT_YEAR = re.compile(
 # How far each English word for a year before or after the one named moves it.
 _CONTEXT_SHIFT = {"following": 1, "subsequent": 1, "next": 1, "later": 1, "after": 1,
                   "previous": -1, "preceding": -1, "prior": -1, "earlier": -1, "before": -1}  # fmt: skip
+# "April or | May of 2017": a month named as the other choice right before a dated one.
+_MONTH_OR_BEFORE = re.compile(
+    rf"\b(?:{'|'.join(n for n in patterns.MONTHS if len(n) > 2)})\.?\s+or\s+$"
+)
 _TODAY = re.compile(r"today|今")
 _YESTERDAY = re.compile(r"yesterday|昨")
 _ISO_SEPARATOR = re.compile(r"\d[-/.]\d")
@@ -162,10 +166,16 @@ def find_dates(
     for m in patterns.EN_DATE.finditer(text) if latin else ():
         if taken(m.start(), m.end()):
             continue
-        name = m.group("mname") or m.group("mname2") or m.group("mname3") or m.group("mname4")
-        year = int(m.group("year") or m.group("year2") or m.group("year3") or m.group("year4"))
+        name = next(
+            m.group(g) for g in ("mname", "mname2", "mname3", "mname4", "mname5") if m.group(g)
+        )
+        year = int(
+            next(m.group(g) for g in ("year", "year2", "year3", "year4", "year5") if m.group(g))
+        )
         day = m.group("day") or m.group("day2")
         value = iso(year, patterns.MONTHS[name.rstrip(".")], int(day) if day else None)
+        if not day and _MONTH_OR_BEFORE.search(text, max(0, m.start() - 14), m.start()):
+            value = iso(year)  # "in April or May of 2017": one of two months, so the year
         found.append((m.start(), m.end(), value, "EN_DATE", year if value else None))
     # Each of these forms holds a year of the 1900s or 2000s.
     if not patterns.STANDALONE_YEAR.search(text):
