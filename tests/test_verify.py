@@ -2795,3 +2795,22 @@ def test_a_source_saying_the_drug_did_not_succeed_contradicts_success(lexicon):
         lexicon,
     )
     assert got.verdict == CONTRADICTED, got.reason
+
+
+def test_an_author_manuscript_is_dated_by_its_journal_citation(lexicon):
+    # "Published in final edited form as: <journal> 2013 Mar 29;12(5)…" dates the paper (not
+    # "available in PMC: 2014 May 1" above it)
+    text = (
+        "Author manuscript; available in PMC: 2014 May 1.\n"
+        "Published in final edited form as: Lancet Neurol. 2013 Mar 29;12(5):435–442.\n\n"
+        "A Phase I, Randomised, First-in-Human Study of ibudilast in ALS\n\n"
+        "Abstract\n\nThe phase 1 study of ibudilast was well tolerated in patients with ALS."
+        + ALS_NO_NUMBER
+        + FILLER
+    )
+    got = verify_claim(
+        claim(therapy="ibudilast", type="trial_result", date="2013-03-29", phase="1"),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert got.verdict == SUPPORTED, got.reason

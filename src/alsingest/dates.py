@@ -166,13 +166,10 @@ def find_dates(
     for m in patterns.EN_DATE.finditer(text) if latin else ():
         if taken(m.start(), m.end()):
             continue
-        name = next(
-            m.group(g) for g in ("mname", "mname2", "mname3", "mname4", "mname5") if m.group(g)
-        )
-        year = int(
-            next(m.group(g) for g in ("year", "year2", "year3", "year4", "year5") if m.group(g))
-        )
-        day = m.group("day") or m.group("day2")
+        forms = ("", "2", "3", "4", "5", "6")  # EN_DATE's alternatives, by their groups' suffix
+        name = next(m.group(f"mname{i}") for i in forms if m.group(f"mname{i}"))
+        year = int(next(m.group(f"year{i}") for i in forms if m.group(f"year{i}")))
+        day = m.group("day") or m.group("day2") or m.group("day6")
         value = iso(year, patterns.MONTHS[name.rstrip(".")], int(day) if day else None)
         if not day and _MONTH_OR_BEFORE.search(text, max(0, m.start() - 14), m.start()):
             value = iso(year)  # "in April or May of 2017": one of two months, so the year

@@ -337,6 +337,9 @@ EN_DATE = re.compile(
     rf"|(?P<mname3>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?(?:\s+|-)(?P<year3>{YEAR})"
     # "in May of 2017"
     rf"|(?P<mname5>{'|'.join(n for n in sorted(MONTHS, key=len, reverse=True) if len(n) > 2)})\s+of\s+(?P<year5>{YEAR})"
+    # a citation's "2013 Mar 29;12(5):435", "Epub 2013 Mar 29."
+    rf"|(?P<year6>{YEAR})\s+(?P<mname6>{'|'.join(n for n in sorted(MONTHS, key=len, reverse=True) if len(n) > 2)})"
+    r"\.?(?:\s+(?P<day6>\d{1,2}))?(?=\s*[;.:)])"
     # "In December, 1995, …": a full month name, a comma, its year, then a pause (not "by
     # September, 2024 volunteers", nor a range's end: "between January and December, 2019,")
     rf"|(?<!and )(?<!to )(?<![-–])(?P<mname4>{'|'.join(n for n in sorted(MONTHS, key=len, reverse=True) if len(n) > 4)}),\s+(?P<year4>{YEAR})(?=\s*[,.;:)]|\s*$)"
@@ -2469,7 +2472,10 @@ WAYBACK_TIMESTAMP = re.compile(r"\d{8,14}")
 # "Posted on: 3 March 2021" (not "Updated", a later edit).
 LABELLED_DATE_LINE = re.compile(
     r"^[ \t]*(?:date|dated|published(?:\s+on)?|posted(?:\s+on)?|release date|发布时间|发布日期|"
-    r"發布時間|發布日期|發佈時間|发表时间|發表時間|日期)[ \t]*[:：][ \t]*(?P<rest>[^\n]{4,60})$",
+    r"發布時間|發布日期|發佈時間|发表时间|發表時間|日期)[ \t]*[:：][ \t]*(?P<rest>[^\n]{4,60})$|"
+    # an author manuscript's journal citation: "Published in final edited form as: Lancet
+    # Neurol. 2013 Mar 29;12(5):435–442." (not "available in PMC: 2014 May 1")
+    r"^[ \t]*published in final edited form as[ \t]*[:：][ \t]*(?P<rest2>[^\n]{4,160})$",
     re.MULTILINE | re.IGNORECASE,
 )
 SOURCE_HEADER_DATE = re.compile(

@@ -376,7 +376,8 @@ def header_date(text: str, head: int = 600) -> str | None:
     "Date: Tuesday, December 12, 1995"."""
     labelled = patterns.LABELLED_DATE_LINE.search(text[:head])
     if labelled:
-        dates = [d.iso for d in find_dates(fold(labelled.group("rest")))[0] if d.iso]
+        rest = labelled.group("rest") or labelled.group("rest2")
+        dates = [d.iso for d in find_dates(fold(rest))[0] if d.iso]
         if dates:
             return dates[0]
     match = patterns.SOURCE_HEADER_DATE.search(text[:head])
