@@ -2814,3 +2814,23 @@ def test_an_author_manuscript_is_dated_by_its_journal_citation(lexicon):
         lexicon,
     )
     assert got.verdict == SUPPORTED, got.reason
+
+
+@pytest.mark.parametrize(
+    "stated",
+    [
+        "The Human Research Ethics Committee (HREC) has approved the ibudilast clinical trial "
+        "protocol.",
+        "Acme received ethics approval for its phase 1 trial of ibudilast.",
+        "伊布司特的1期临床试验已获伦理委员会批准。",
+    ],
+)
+def test_an_ethics_committees_approval_states_the_trial_start(lexicon, stated):
+    # the claim of an ethics approval (a trial_start) is stated by the committee's approval
+    text = "Acme will proceed with a new Phase 1 trial of ibudilast in ALS. " + stated
+    got = verify_claim(
+        claim(therapy="ibudilast", type="trial_start", phase="1"),
+        Source(text + ALS_NO_NUMBER + FILLER, CONVERTER),
+        lexicon,
+    )
+    assert got.verdict == SUPPORTED, got.reason

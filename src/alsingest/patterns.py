@@ -2327,6 +2327,11 @@ TRIAL_UNDER_WAY = re.compile(
 VERIFY_TRIAL_START = re.compile(
     f"{TRIAL_START.pattern}|{TRIAL_CLEARED.pattern}|{RECEIVED_TRIAL_APPROVAL.pattern}|"
     f"{TRIAL_UNDER_WAY.pattern}|进入[^,;。，；]{{0,6}}(临床|试验)|"
+    # an ethics committee's approval of the trial: "HREC has approved the … clinical trial
+    # protocol", "received ethics approval for its Phase I trial", "获伦理委员会批准"
+    r"\b(?:ethics|ethical|institutional review board|irb|hrec)\b[^.;]{0,60}\b(?:approv\w*|clearance)\b|"
+    r"\bapproved\s+the\s+(?:[\w()-]+\s+){0,4}?(?:clinical\s+)?(?:trial|study)\s+protocol\b|"
+    r"伦理(?:委员会)?[^,;。，；]{0,10}(?:批准|审查通过|批件)|"
     r"\bentere?d?s?\b[^.;]{0,16}\b(?:phase|trial|study|clinic)|"
     # its first participant: "enrolled its first patient", "first subject dosed", "首例患者入组"
     r"(?:\b(?:enrolled|dosed|randomi[sz]ed|treated)\s+(?:its|the)\s+first\s+(?:patient|participant|subject)|"
