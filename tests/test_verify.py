@@ -2834,3 +2834,29 @@ def test_an_ethics_committees_approval_states_the_trial_start(lexicon, stated):
         lexicon,
     )
     assert got.verdict == SUPPORTED, got.reason
+
+
+def test_tolerability_contradicts_no_missed_benefit(lexicon):
+    # "well tolerated" is a success of safety only: it does not contradict a claim that the
+    # trial showed no benefit, which "did not find evidence of a clinical benefit" states
+    text = (
+        "The phase 2 trial of ibudilast did not find evidence of a clinical benefit in ALS. "
+        "Overall, ibudilast was well tolerated, with mild side effects." + ALS_NO_NUMBER + FILLER
+    )
+    got = verify_claim(
+        claim(therapy="ibudilast", type="trial_result", outcome="missed"),
+        Source(text, CONVERTER),
+        lexicon,
+    )
+    assert got.verdict == SUPPORTED, got.reason
+    safe_only = "Overall, ibudilast was well tolerated in the phase 2 trial." + ALS_NO_NUMBER
+    got = verify_claim(
+        claim(therapy="ibudilast", type="trial_result", outcome="missed"),
+        Source(safe_only + FILLER, CONVERTER),
+        lexicon,
+    )
+    assert got.verdict != CONTRADICTED, got.reason
+    # ... and "no evidence of toxicity" is no failure
+    from alsingest import patterns
+
+    assert not patterns.OUTCOME_MISSED.search("we did not find evidence of toxicity")

@@ -844,6 +844,12 @@ OUTCOME_MET = re.compile(
     # hoped for or expected (POSITIVE_HEDGED_BEFORE)
     r"(?<!hoped-for )\b(?:positive|promising|encouraging)\s+(?:clinical\s+|top-?line\s+|preliminary\s+|interim\s+){0,2}(?:results|data|findings)\b"
 )
+# The success words of OUTCOME_MET that speak of tolerability only ("was well tolerated",
+# "安全性良好"): a drug can be safe and of no benefit.
+SAFETY_OUTCOME = re.compile(
+    r"well[\s-]tolerated|safe|safety profile|(?:安全性|耐受性)[^，,。；;]{0,4}(?:良好|较好|可控|可接受)|"
+    r"未见(?:严重)?(?:不良|并发症)|未发现[^，,。；;]{0,8}并发症"
+)
 # How a drug works, right before the effect it names: "可通过抗炎…的作用机制延缓ALS进展" describes
 # what it can do (no claim, by the guide), unless a trial, a study or data is the sentence's
 # matter ("数据显示，X通过…机制显著延缓了…": a result).
@@ -866,6 +872,9 @@ OUTCOME_MISSED = re.compile(
     r"没有[^，,。；;]{0,12}(获益|疗效|效果|差异)|(宣告|以)?失败(告终)?|无效|无显著(治疗)?效果|未复制|未加速|"
     r"\b(end ?point|outcome)s?\b[^.;]{0,24}\b(was|were) not met|\b(none|neither)\b[^.;]{0,20}\bmet\b|"
     r"\b(did not|failed to|failing to|fails to|does not|didn't|could not|was not able to) (meet|improve|show|reach|achieve|demonstrate|slow|extend|reduce|benefit)|\bfailed\b|\bmissed\b|"
+    # "did not find evidence of a clinical benefit", "no evidence of efficacy"
+    r"\b(?:(?:did not|failed to|could not) find (?:any )?|\bno )evidence (?:of|for) (?:an?\s+)?"
+    r"(?:clinical\s+|significant\s+|therapeutic\s+)?(?:benefit|efficacy|effect|improvement)|"
     # "did not succeed in reducing", "the trial was unsuccessful", "fell short of its primary endpoint"
     r"\b(did not|does not|didn't) succeed\b|\b(was|were|proved|has been) unsuccessful\b|\bf[ae]ll(s)? short of\b|\bno (significant )?(benefits?|effects?|differences?|improvements?)\b|"
     r"\binconclusive|\bstatistically insignificant|\bdecline in (fvc|alsfrs)|"

@@ -489,6 +489,7 @@ class OutcomeStatement:
     polarity: str  # met | missed
     primary: bool  # about the primary endpoint
     partial: bool  # a success that holds for a post hoc or subgroup analysis only
+    safety: bool = False  # a success of tolerability only ("was well tolerated")
 
 
 def _spans(regexes: tuple[re.Pattern, ...], view: str) -> list[tuple[int, int]]:
@@ -535,7 +536,13 @@ def outcome_statements(view: str, sentence: int = 0) -> list[OutcomeStatement]:
             )
             continue
         statements.append(
-            OutcomeStatement(sentence, MET, about_primary(m.start(), m.end()), partial)
+            OutcomeStatement(
+                sentence,
+                MET,
+                about_primary(m.start(), m.end()),
+                partial,
+                safety=bool(patterns.SAFETY_OUTCOME.fullmatch(m.group())),
+            )
         )
     return statements
 
@@ -566,8 +573,10 @@ def check_outcome(claimed: str, statements: list[OutcomeStatement]) -> Check:
     if claimed.startswith(MISSED):
         if missed:
             return Check("found", where(missed))
-        if met:
-            return Check("conflict", where(met), "the source says the trial succeeded")
+        # (a drug may be well tolerated and of no benefit: tolerability contradicts no miss)
+        effective = [s for s in met if not s.safety]
+        if effective:
+            return Check("conflict", where(effective), "the source says the trial succeeded")
         return Check("missing")
     # A trial's result is its primary endpoint: where the source says that was missed,
     # success on other measures does not make the claimed success true.
