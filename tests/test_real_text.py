@@ -3085,6 +3085,7 @@ GUARDS_16 = review_guards(
 GUARDS_17 = review_guards("session17_extract.json", "session17b_extract.json")
 GUARDS_18 = review_guards("session18_extract.json", "session18b_extract.json")
 GUARDS_19 = review_guards("session19_extract.json")
+GUARDS_20 = review_guards("session20_extract.json")
 
 
 @pytest.mark.parametrize(
@@ -3097,7 +3098,8 @@ GUARDS_19 = review_guards("session19_extract.json")
     + GUARDS_16
     + GUARDS_17
     + GUARDS_18
-    + GUARDS_19,
+    + GUARDS_19
+    + GUARDS_20,
     ids=lambda c: c["name"],
 )
 def test_review_guards_for_extraction(toolkit, case):

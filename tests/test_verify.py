@@ -1849,6 +1849,7 @@ GUARDS_12 = review_guards(
     "session17_verify.json",
     "session18_verify.json",
     "session19_verify.json",
+    "session20_verify.json",
 )
 
 

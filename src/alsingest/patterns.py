@@ -479,7 +479,7 @@ CN_ORDINAL_PHASE = re.compile(
     rf"第\s*(?P<phase>{_PHASE})\s*(?:期(?=[^,;。]{{0,12}}?(临床|试验|研究|\btrial))"
     # "PHOENIX第三阶段试验" (a translated "Phase 3 trial"): the trial word right after it, not
     # "试验的第二阶段将纳入…" (a stage of one trial)
-    r"|阶段(?=\s*(?:临床)?(?:试验|研究)))"
+    r"|阶段(?=\s*的?\s*(?:临床)?(?:试验|研究)))"
 )
 # "phase 3b", "phase iiib", "phase i/iia", "phase 1/2", "phase two", "phase two/three".
 _EN_PHASE_NUM = rf"(?:{_PHASE_NUM}|one|two|three|four)"
@@ -513,7 +513,7 @@ _NUMBER = r"\d{1,3}(?:[ ,]\d{3})+|\d+"
 # Not an ordinal ("第二例患者") nor a vague number ("数十名", "十几名", "二十多名"); "400多名" and
 # "400余名" count 400, as "over 400" does.
 CN_COUNT = re.compile(
-    rf"(?P<approx>约|大约|近|超过|逾|共|总共|总计|累计|累积)?\s*(?<![第数几{CN_NUMERAL}\d])(?P<n>{_NUMBER}|[{CN_NUMERAL}]+)(?:(?<=\d)\s*(?:多|余))?\s*(?P<unit>名|例|位|人|个(?=(?:als|渐冻症)?(?:患者|病人|受试者|参与者|志愿者)(?!亚组|组|群|报告)))(?!次|份|天|年|月|周|种|项|组)"
+    rf"(?P<approx>约|大约|近|超过|逾|共|总共|总计|累计|累积)?\s*(?<![第数几{CN_NUMERAL}\d])(?P<n>{_NUMBER}|[{CN_NUMERAL}]+)(?:(?<=\d)\s*(?:多|余))?\s*(?P<unit>名|例|位|人|个(?=(?:als|渐冻症)?(?:患者|病人|受试者|参与者|志愿者)(?!亚组|组|群|报告|登记|数据|样本|来源|的?细胞)))(?!次|份|天|年|月|周|种|项|组)"
 )
 # The people a Chinese abstract's count is of, named right before it: "ALS患者30例", "方法ALS30例",
 # "肌萎缩侧索硬化30例".
@@ -725,7 +725,10 @@ SCREENED_BEFORE = re.compile(r"(?:\bscreened|筛选了?|筛查了?)\s*(?:共|约
 # A clinic's patients treated so far, no trial's participants: "已治疗超过500例", "累计收治300余例",
 # "has treated more than 500 patients", "have treated over 300 patients to date".
 PRACTICE_COUNT_BEFORE = re.compile(
-    r"(?:已|累计|先后)(?:为|给)?[^，,。；;]{0,6}?(?:治疗|诊治|救治|接诊|收治)(?:了|过)?\s*(?:超过|逾|近|约|多达)?\s*$|"
+    r"(?:已|累计|先后)(?:为|给)?(?:(?!入组|纳入|招募|试验|研究)[^，,。；;]){0,6}?(?:治疗|诊治|救治|接诊|收治)(?:了|过)?"
+    r"\s*(?:超过|逾|近|约|多达)?\s*$|"
+    # (a clinic's, a hospital's or a team's, not "the phase 2 trial has treated 48 patients")
+    r"\b(?:clinic|hospital|cent(?:er|re)|we|doctors?|physicians?|team|institute|practice)\b[^.;,]{0,30}?"
     r"\b(?:has|have|had)\s+(?:now\s+|already\s+|so far\s+)?treated\s+(?:more than|over|some|about|nearly|almost)?\s*$"
 )
 # An n stated with a statistic or after a measurement counts that analysis, not the trial:
@@ -850,6 +853,10 @@ SAFETY_OUTCOME = re.compile(
     r"well[\s-]tolerated|safe|safety profile|(?:安全性|耐受性)[^，,。；;]{0,4}(?:良好|较好|可控|可接受)|"
     r"未见(?:严重)?(?:不良|并发症)|未发现[^，,。；;]{0,8}并发症"
 )
+# Patients given a drug outside any trial: "through its early access program", "同情用药".
+OUTSIDE_A_TRIAL = re.compile(
+    r"\b(?:expanded|early)[\s-]access\b|\bcompassionate\b|\bnamed[\s-]patient\b|同情用药|扩展性?使用|拓展性|早期准入"
+)
 # How a drug works, right before the effect it names: "可通过抗炎…的作用机制延缓ALS进展" describes
 # what it can do (no claim, by the guide), unless a trial, a study or data is the sentence's
 # matter ("数据显示，X通过…机制显著延缓了…": a result).
@@ -871,12 +878,15 @@ OUTCOME_MISSED = re.compile(
     r"未[^,;。]{0,12}?达到[^,;。]{0,4}主要[^,;。]{0,2}终点|未(能)?达到[^，,。；;]{0,6}(主要)?终点|没有达到|未(见|发现|证实|观察到|显示)[^，,。；;]{0,10}(获益|疗效|效果|差异|改善)|"
     r"没有[^，,。；;]{0,12}(获益|疗效|效果|差异)|(宣告|以)?失败(告终)?|无效|无显著(治疗)?效果|未复制|未加速|"
     r"\b(end ?point|outcome)s?\b[^.;]{0,24}\b(was|were) not met|\b(none|neither)\b[^.;]{0,20}\bmet\b|"
-    r"\b(did not|failed to|failing to|fails to|does not|didn't|could not|was not able to) (meet|improve|show|reach|achieve|demonstrate|slow|extend|reduce|benefit)|\bfailed\b|\bmissed\b|"
+    r"\b(did not|failed to|failing to|does not|didn't|could not|was not able to) (meet|improve|show|reach|achieve|demonstrate|slow|extend|reduce|benefit)|\bfailed\b|\bmissed\b|"
     # "did not find evidence of a clinical benefit", "no evidence of efficacy"
     r"\b(?:(?:did not|failed to|could not) find (?:any )?|\bno )evidence (?:of|for) (?:an?\s+)?"
     r"(?:clinical\s+|significant\s+|therapeutic\s+)?(?:benefit|efficacy|effect|improvement)|"
     # "did not succeed in reducing", "the trial was unsuccessful", "fell short of its primary endpoint"
-    r"\b(did not|does not|didn't) succeed\b|\b(was|were|proved|has been) unsuccessful\b|\bf[ae]ll(s)? short of\b|\bno (significant )?(benefits?|effects?|differences?|improvements?)\b|"
+    r"\b(did not|does not|didn't) succeed\b|"
+    r"\b(?:trial|study|studies|treatment|therapy|drug)\b[^.;,]{0,30}\b(?:was|were|proved|has been) unsuccessful\b|"
+    r"\bf(?:ell|alls?|alling) short (?:of|on) (?:its |the |their |a )?(?:[\w-]+\s+){0,2}?"
+    r"(?:end ?points?|goals?|objectives?|primary|significance|expectations)|\bno (significant )?(benefits?|effects?|differences?|improvements?)\b|"
     r"\binconclusive|\bstatistically insignificant|\bdecline in (fvc|alsfrs)|"
     # "Relyvrio's Phase 3 failure", "the failure of the PHOENIX trial"; not "respiratory failure".
     r"\b(phase [0-9][0-9/ab]*|trial|study)('s)? failure\b|"
@@ -935,8 +945,13 @@ WITHDRAWAL = re.compile(
     r"撤市|退市|下市|撤回上市|撤出[^,;。]{0,10}市场|\bwithdrawn\b|\bwithdrew\b|\bwithdraw\b[^.;]{0,30}\bmarkets?\b|\bdiscontinued\b|"
     # development ended: "will terminate the development of", "halted development of", "stop
     # developing", "终止…的开发"
-    r"\b(?:terminat|discontinu|halt|stop|end|ceas|abandon|shelv)\w*\s+(?:the\s+|its\s+|their\s+|all\s+)?"
-    r"(?:further\s+|clinical\s+)?develop(?:ment|ing)\b|(?:终止|停止|中止|放弃|暂停)[^，,。；;]{0,12}(?:开发|研发)"
+    # (not "will not stop development", "halt the development of ALS", "ended its development
+    # partnership")
+    r"(?<!not )(?<!n't )(?<!never )\b(?:terminat|discontinu|halt|stop|end|ceas|abandon|shelv)\w*\s+"
+    r"(?:the\s+|its\s+|their\s+|all\s+)?(?:further\s+|clinical\s+)?develop(?:ment|ing)\b"
+    r"(?!\s+(?:of\s+(?:als|amyotrophic|the disease|disease|symptoms|motor)|partnerships?|agreements?|"
+    r"collaborations?|deals?))|"
+    r"(?<!不会)(?<!不)(?<!未)(?<!没有)(?:终止|停止|中止|放弃|暂停)[^，,。；;]{0,12}(?:开发|研发)"
 )
 # A regulator's approval stated as done, with no date: "has been approved by the Therapeutic Goods
 # Administration", "FDA approved Radicava", "获美国FDA批准上市" (not "FDA-approved", "approved for").
@@ -1934,7 +1949,7 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
     OUTCOME_MISSED: (
         "终点", "没有", "未", "失败", "无", "met", "not", "failed", "didn't", "missed", "no ",
         "inconclusive", "insignificant", "decline in", "failure", "futility", "futile", "lack of",
-        "fail", "succeed", "unsuccessful", "short of",
+        "fail", "succeed", "unsuccessful", "short ",
     ),
     WITHDRAWAL: ("市", "withdr", "discontinued", "develop", "开发", "研发"),
     CN_PHASE: ("期",),
@@ -2032,9 +2047,28 @@ def clause_before(view: str, at: int) -> str:
     return head[breaks[-1] :] if breaks else head
 
 
+# What ends a negation's reach before the success word: the patients it described ("在病程不超过2年的
+# 患者中显著延缓", "patients not yet ventilated significantly slowed"), another clause ("未出现死亡且…").
+NEGATION_SCOPE_END = re.compile(
+    r"患者|病人|受试者|参与者|亚组|人群|且|并且|\b(?:patients|participants|subjects|people|and)\b"
+)
+
+
+_DESCRIBED_BEFORE = re.compile(
+    r"\b(?:patients|participants|subjects|people|those)\s+(?:who\s+|that\s+)?(?:(?:were|are|had|have|did|do)\s+)?$"
+)
+
+
 def negated(view: str, at: int) -> bool:
     """A negation earlier in the clause of ``at``: "did not significantly slow", "未能显著改善"."""
-    return bool(NEGATION_BEFORE.search(clause_before(view, at)))
+    clause = clause_before(view, at)
+    m = NEGATION_BEFORE.search(clause)
+    return (
+        bool(m)
+        and not NEGATION_SCOPE_END.search(clause, m.end(1))
+        # ("patients not yet ventilated", "those who had not …": the negation describes them)
+        and not _DESCRIBED_BEFORE.search(clause, 0, m.start(1))
+    )
 
 
 # A press release's dateline, read on the original text: "BEIJING, March 24, 2025 -",

@@ -1823,8 +1823,11 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
     )
     # A source that states the trial's own size, or a record its own phase, as the claim gives
     # them speaks of the trial, if not of the claim's event: "N = 84 (lithium: 40, placebo: 44)".
+    # (not a count of patients given the drug outside a trial: "about 150 patients … through its
+    # early access program")
+    outside = any(patterns.OUTSIDE_A_TRIAL.search(view) for _, view in views)
     agrees = claim.get("type") in _TRIAL_EVENTS and (
-        results.get("enrollment", Check("missing")).state == "found"
+        (results.get("enrollment", Check("missing")).state == "found" and not outside)
         or (
             source.is_record
             and phase_found
@@ -1882,7 +1885,8 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
     seen_phases = stated_phases.union(
         *(_stated_phases(source.sentences[i].view) for i in judged_on)
     )
-    if _another_trial(results, str(claim.get("phase") or ""), seen_phases):
+    same_trial = _names_the_sources_trial(quote, source, lexicon)
+    if _another_trial(results, str(claim.get("phase") or ""), seen_phases, same_trial):
         return Verdict(
             NOT_FOUND,
             f"the source reports another trial of {claim['therapy']} (another phase, "
@@ -1944,14 +1948,20 @@ def _years_apart(claim: Mapping, results: Mapping[str, Check]) -> bool:
     )
 
 
-def _another_trial(results: Mapping[str, Check], claimed: str, stated: set[str]) -> bool:
+def _another_trial(
+    results: Mapping[str, Check], claimed: str, stated: set[str], same_trial: bool = False
+) -> bool:
     """The source reports a different trial of the therapy: it gives a phase sharing no stage
     with the claim's ("1" against "2/3"), and neither the claim's size nor (when the claim has
     none) its date. "3" against "2/3" may be the same trial misreported: a contradiction."""
     conflicts = {k for k, c in results.items() if c.state == "conflict"}
     if "phase" not in conflicts or not conflicts <= {"phase", "enrollment", "date"}:
         return False
-    if "enrollment" in conflicts and not ("date" in results and results["date"].state == "found"):
+    if (
+        "enrollment" in conflicts
+        and not same_trial
+        and not ("date" in results and results["date"].state == "found")
+    ):
         # another phase and another size: two trials (a record's phase 2 of 70 against a
         # claimed phase 2b/3 of 217); a misreport gets one of them wrong, not both
         return True
@@ -1970,8 +1980,23 @@ def _record_ids(text: str) -> set[str]:
     }
 
 
-# A trial's name in capitals ("PHOENIX", "VALOR"): letters only, four or more.
-_CAPITALISED_NAME = re.compile(r"(?<![A-Za-z0-9-])[A-Z]{4,}(?![A-Za-z0-9-])")
+# A trial's name in capitals ("PHOENIX", "VALOR", "COMBAT-ALS"): four letters or more, or two parts.
+_CAPITALISED_NAME = re.compile(
+    r"(?<![A-Za-z0-9-])(?:[A-Z]{4,}|[A-Z]{3,}-[A-Z]{2,})(?![A-Za-z0-9-])"  # ... or "COMBAT-ALS"
+)
+
+
+def _names_the_sources_trial(quote: str, source: Source, lexicon: Lexicon) -> bool:
+    """The claim names the source's trial: its registry id, or its name in capitals ("Amylyx's
+    PHOENIX phase 2 trial")."""
+    if _record_ids(quote) & source.record_ids:
+        return True
+    named = {
+        word.lower()
+        for word in _CAPITALISED_NAME.findall(quote)
+        if not patterns.NOT_A_TRIAL_NAME.match(word) and lexicon.canonical(word) is None
+    }
+    return bool(named) and any(re.search(rf"\b{name}\b", source.folded_text) for name in named)
 
 
 def _another_record(
@@ -1993,13 +2018,7 @@ def _another_record(
         return f"the source is the record of another trial of {therapy} ({', '.join(sorted(record_ids))})"
     if any(results[a].state == "found" for a in ("enrollment", "date") if a in results):
         return None  # the claim's size or date is the record's: the same trial
-    # "Amylyx's PHOENIX phase 2 trial": the claim names the record's trial.
-    named = {
-        word.lower()
-        for word in _CAPITALISED_NAME.findall(quote)
-        if not patterns.NOT_A_TRIAL_NAME.match(word) and lexicon.canonical(word) is None
-    }
-    if named and any(re.search(rf"\b{name}\b", source.folded_text) for name in named):
+    if _names_the_sources_trial(quote, source, lexicon):
         return None
     if source.extension_study and not patterns.EXTENSION_CLAIM.search(fold(quote)):
         return f"the source is the record of an extension study of {therapy}, another trial"

@@ -149,6 +149,9 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[Attribute]:
     return attributes
 
 
+_STAGES_OF_ONE = re.compile(r"(?<![第\d])[两二三四2-4]\s*个阶段|分为[^，,。；;]{0,6}阶段|两阶段")
+
+
 def find_phases(view: str) -> list[Attribute]:
     """Every stated phase, in text order ("3b期", "第三期…试验", "phase 2/3")."""
     return sorted(
@@ -160,6 +163,8 @@ def find_phases(view: str) -> list[Attribute]:
             and not patterns.HYPOTHETICAL_PHASE_BEFORE.search(
                 view, max(0, m.start() - 40), m.start()
             )
+            # ("分为两个阶段：第一阶段研究…": the parts of one study, no phases)
+            and not (m.group().endswith("阶段") and _STAGES_OF_ONE.search(view))
         ),
         key=lambda a: a.start,
     )
@@ -454,8 +459,10 @@ def find_enrollment(view: str) -> Attribute | None:
             continue
         attribute = Attribute("enrollment", m.start(), m.end(), n, rule="CN_COUNT")
         clause_before = re.split(r"[，,；;。]", before)[-1]
-        if m.group("unit") == "个" and not _COVERS.search(clause_before):
-            continue  # "17个患者的细胞", "两个患者亚组": 个 counts participants only after a cue
+        if m.group("unit") == "个" and (
+            not _COVERS.search(clause_before) or clause_before.rstrip().endswith("来自")
+        ):
+            continue  # "来自17个患者的细胞", "两个患者亚组": 个 counts participants after a cue
         # One patient, or patients described by age ("一位52岁的男性患者接受了首次注射"), are a
         # case, not a trial's participants, unless the words say they take part in one.
         takes_part = (
