@@ -54,6 +54,8 @@ REAL_SETS = {
     "real-dev32": "dev32",
     "real-dev33": "dev33",
     "real-dev34": "dev34",
+    "real-dev35": "dev35",
+    "real-dev36": "dev36",
     "real-test6": "test6",
     "real-test7": "test7",
     "real-test8": "test8",
@@ -68,6 +70,7 @@ REAL_SETS = {
     "real-test17": "test17",
     "real-test18": "test18",
     "real-test19": "test19",
+    "real-test20": "test20",
 }
 
 

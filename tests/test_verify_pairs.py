@@ -105,6 +105,7 @@ def test_the_pair_scorer_gives_json(verify_pairs, pairs_file, capsys):
         ("dev9", 20),
         ("dev10", 20),
         ("dev11", 20),
+        ("dev12", 20),
         ("test", 23),
         ("test2", 16),
         ("test3", 13),
@@ -121,6 +122,7 @@ def test_the_pair_scorer_gives_json(verify_pairs, pairs_file, capsys):
         ("test14", 20),
         ("test15", 20),
         ("test16", 20),
+        ("test17", 20),
     ],
 )
 def test_the_real_dev_pairs_stay_above_their_floor(verify_pairs, half, size):
