@@ -2741,6 +2741,11 @@ def test_a_trial_claimed_completed_against_a_record_still_recruiting(lexicon, st
 # --- session 20 --------------------------------------------------------------------------------
 
 
+def judge(lexicon, text, **fields):
+    """The verdict on a claim of these fields against a source of this text."""
+    return verify_claim(claim(**fields), Source(text, CONVERTER), lexicon)
+
+
 def test_a_source_giving_the_trials_own_size_speaks_of_the_trial(lexicon):
     # a review table row with the claim's count (arms summed) states the trial, if not its
     # start: partial, not "never its trial_start"
@@ -2748,17 +2753,13 @@ def test_a_source_giving_the_trials_own_size_speaks_of_the_trial(lexicon):
         "Table 2. Randomised trials in ALS\n\nIbudilast | United States and Canada | "
         "N = 84 (ibudilast: 40, placebo: 44) | ALSFRS-R slope\n" + ALS_NO_NUMBER + FILLER
     )
-    got = verify_claim(
-        claim(therapy="ibudilast", type="trial_start", date="2009-01", enrollment=84),
-        Source(text, CONVERTER),
-        lexicon,
+    got = judge(
+        lexicon, text, therapy="ibudilast", type="trial_start", date="2009-01", enrollment=84
     )
     assert got.verdict == PARTIAL, got.reason
     # ... but a withdrawal is not shown by the trial's size
-    got = verify_claim(
-        claim(therapy="ibudilast", type="withdrawal", enrollment=84, status="planned"),
-        Source(text, CONVERTER),
-        lexicon,
+    got = judge(
+        lexicon, text, therapy="ibudilast", type="withdrawal", enrollment=84, status="planned"
     )
     assert got.verdict != PARTIAL, got.reason
 
@@ -2770,17 +2771,11 @@ def test_another_phase_and_another_size_are_another_trial(lexicon):
         "A Study of Ibudilast in ALS\nNCT01234567\nPhase: Phase 2\nStatus: Completed\n"
         "Actual Enrollment: 70\n" + ALS_NO_NUMBER + FILLER
     )
-    two = verify_claim(
-        claim(therapy="ibudilast", type="trial_design", phase="2b/3", enrollment=217),
-        Source(text, CONVERTER),
-        lexicon,
+    two = judge(
+        lexicon, text, therapy="ibudilast", type="trial_design", phase="2b/3", enrollment=217
     )
     assert two.verdict == NOT_FOUND, two.reason
-    one = verify_claim(
-        claim(therapy="ibudilast", type="trial_design", phase="2", enrollment=217),
-        Source(text, CONVERTER),
-        lexicon,
-    )
+    one = judge(lexicon, text, therapy="ibudilast", type="trial_design", phase="2", enrollment=217)
     assert one.verdict == CONTRADICTED, one.reason
 
 
@@ -2790,11 +2785,7 @@ def test_a_source_saying_the_drug_did_not_succeed_contradicts_success(lexicon):
         + ALS_NO_NUMBER
         + FILLER
     )
-    got = verify_claim(
-        claim(therapy="ibudilast", type="trial_result", phase="2", outcome="met"),
-        Source(text, CONVERTER),
-        lexicon,
-    )
+    got = judge(lexicon, text, therapy="ibudilast", type="trial_result", phase="2", outcome="met")
     assert got.verdict == CONTRADICTED, got.reason
 
 
@@ -2809,10 +2800,8 @@ def test_an_author_manuscript_is_dated_by_its_journal_citation(lexicon):
         + ALS_NO_NUMBER
         + FILLER
     )
-    got = verify_claim(
-        claim(therapy="ibudilast", type="trial_result", date="2013-03-29", phase="1"),
-        Source(text, CONVERTER),
-        lexicon,
+    got = judge(
+        lexicon, text, therapy="ibudilast", type="trial_result", date="2013-03-29", phase="1"
     )
     assert got.verdict == SUPPORTED, got.reason
 
@@ -2844,17 +2833,11 @@ def test_tolerability_contradicts_no_missed_benefit(lexicon):
         "The phase 2 trial of ibudilast did not find evidence of a clinical benefit in ALS. "
         "Overall, ibudilast was well tolerated, with mild side effects." + ALS_NO_NUMBER + FILLER
     )
-    got = verify_claim(
-        claim(therapy="ibudilast", type="trial_result", outcome="missed"),
-        Source(text, CONVERTER),
-        lexicon,
-    )
+    got = judge(lexicon, text, therapy="ibudilast", type="trial_result", outcome="missed")
     assert got.verdict == SUPPORTED, got.reason
     safe_only = "Overall, ibudilast was well tolerated in the phase 2 trial." + ALS_NO_NUMBER
-    got = verify_claim(
-        claim(therapy="ibudilast", type="trial_result", outcome="missed"),
-        Source(safe_only + FILLER, CONVERTER),
-        lexicon,
+    got = judge(
+        lexicon, safe_only + FILLER, therapy="ibudilast", type="trial_result", outcome="missed"
     )
     assert got.verdict != CONTRADICTED, got.reason
     # ... and "no evidence of toxicity" is no failure
