@@ -545,7 +545,7 @@ def find_enrollment(view: str) -> Attribute | None:
             view, max(0, m.start() - 12), m.start()
         ):
             continue  # "1021 participants were screened": not those enrolled
-        if patterns.PRACTICE_COUNT_BEFORE.search(view, max(0, m.start() - 30), m.start()):
+        if patterns.PRACTICE_COUNT_BEFORE.search(view, max(0, m.start() - 60), m.start()):
             continue  # "has treated more than 500 patients": a clinic's patients so far
         window = max(0, m.start() - 150)
         leading = view[window : m.start()]
