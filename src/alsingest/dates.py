@@ -116,9 +116,9 @@ _CONTEXT_YEAR = re.compile(
 _CONTEXT_SHIFT = {"following": 1, "subsequent": 1, "next": 1, "later": 1, "after": 1,
                   "previous": -1, "preceding": -1, "prior": -1, "earlier": -1, "before": -1}  # fmt: skip
 # "April or | May of 2017": a month named as the other choice right before a dated one.
-_MONTH_OR_BEFORE = re.compile(
-    rf"\b(?:{'|'.join(n for n in patterns.MONTHS if len(n) > 2)})\.?\s+or\s+$"
-)
+_MONTH_OR_BEFORE = re.compile(rf"\b(?:{patterns.MONTH_WORDS})\.?\s+or\s+$")
+# EN_DATE's alternatives, by the suffix of their groups ("mname3", "year3").
+_EN_DATE_FORMS = ("", "2", "3", "4", "5", "6")
 _TODAY = re.compile(r"today|今")
 _YESTERDAY = re.compile(r"yesterday|昨")
 _ISO_SEPARATOR = re.compile(r"\d[-/.]\d")
@@ -166,9 +166,8 @@ def find_dates(
     for m in patterns.EN_DATE.finditer(text) if latin else ():
         if taken(m.start(), m.end()):
             continue
-        forms = ("", "2", "3", "4", "5", "6")  # EN_DATE's alternatives, by their groups' suffix
-        name = next(m.group(f"mname{i}") for i in forms if m.group(f"mname{i}"))
-        year = int(next(m.group(f"year{i}") for i in forms if m.group(f"year{i}")))
+        name = next(m.group(f"mname{i}") for i in _EN_DATE_FORMS if m.group(f"mname{i}"))
+        year = int(next(m.group(f"year{i}") for i in _EN_DATE_FORMS if m.group(f"year{i}")))
         day = m.group("day") or m.group("day2") or m.group("day6")
         value = iso(year, patterns.MONTHS[name.rstrip(".")], int(day) if day else None)
         if not day and _MONTH_OR_BEFORE.search(text, max(0, m.start() - 14), m.start()):

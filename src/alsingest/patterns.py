@@ -327,18 +327,20 @@ MONTHS = {
     )
     for m in names
 }
-_MONTH_NAME = r"(?P<mname>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# Every month's names, longest first ("march" before "mar"), for a pattern's alternation.
+MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH_NAME = rf"(?P<mname>{MONTH_WORDS})\.?"
 # "april 10, 2025", "10 april 2025", "april 2025" (folded, so lower case); a registry's or a
 # form's "18-apr-2019", "mar-2020".
 EN_DATE = re.compile(
     # ("(April 25. 2023) –": a full stop for the comma, in a dateline's bracket)
     rf"\b(?:{_MONTH_NAME}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,|\.(?=\s*{YEAR}\s*\)))?\s+(?P<year>{YEAR})"
-    rf"|(?P<day2>\d{{1,2}})(?:\s+|-)(?P<mname2>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?(?:,?\s+|-)(?P<year2>{YEAR})"
-    rf"|(?P<mname3>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?(?:\s+|-)(?P<year3>{YEAR})"
+    rf"|(?P<day2>\d{{1,2}})(?:\s+|-)(?P<mname2>{MONTH_WORDS})\.?(?:,?\s+|-)(?P<year2>{YEAR})"
+    rf"|(?P<mname3>{MONTH_WORDS})\.?(?:\s+|-)(?P<year3>{YEAR})"
     # "in May of 2017"
-    rf"|(?P<mname5>{'|'.join(n for n in sorted(MONTHS, key=len, reverse=True) if len(n) > 2)})\s+of\s+(?P<year5>{YEAR})"
+    rf"|(?P<mname5>{MONTH_WORDS})\s+of\s+(?P<year5>{YEAR})"
     # a citation's "2013 Mar 29;12(5):435", "Epub 2013 Mar 29."
-    rf"|(?P<year6>{YEAR})\s+(?P<mname6>{'|'.join(n for n in sorted(MONTHS, key=len, reverse=True) if len(n) > 2)})"
+    rf"|(?P<year6>{YEAR})\s+(?P<mname6>{MONTH_WORDS})"
     r"\.?(?:\s+(?P<day6>\d{1,2}))?(?=\s*[;.:)])"
     # "In December, 1995, …": a full month name, a comma, its year, then a pause (not "by
     # September, 2024 volunteers", nor a range's end: "between January and December, 2019,")
@@ -347,9 +349,8 @@ EN_DATE = re.compile(
 )
 # A month and day alone on a line, its year alone on the next ("Apr 12" / "2018"): a registry
 # page's field value printed over two lines, one date.
-_MONTH_ALTERNATIVES = "|".join(sorted(MONTHS, key=len, reverse=True))
 MONTH_DAY_LINE = re.compile(
-    rf"^(?:(?:{_MONTH_ALTERNATIVES})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTH_ALTERNATIVES})\.?),?$",
+    rf"^(?:(?:{MONTH_WORDS})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{MONTH_WORDS})\.?),?$",
     re.IGNORECASE,
 )
 YEAR_LINE = re.compile(rf"^\s*{YEAR}\s*$")
@@ -836,22 +837,22 @@ DESIGN_TERM = re.compile(
 # "24周", "12个月", "48 weeks": treatment or follow-up duration, part of the design.
 DURATION = re.compile(r"(?P<n>\d{1,3})\s*(?P<unit>周|个月|weeks?\b|months?\b)")
 
+# The success words that speak of tolerability only ("was well tolerated", "安全性良好"), part of
+# OUTCOME_MET: a drug can be safe and of no benefit.
+SAFETY_OUTCOME = re.compile(
+    r"\bwell[\s-]tolerated|\bsafe\b|\bsafety profile|"
+    r"(?:安全性|耐受性)[^，,。；;]{0,4}(?:良好|较好|可控|可接受)|未见(?:严重)?(?:不良|并发症)|未发现[^，,。；;]{0,8}并发症"
+)
 OUTCOME_MET = re.compile(
     r"(?<!未)(?<!没有)(?<!未能)达到(了)?(其)?主要(疗效)?终点|显著(改善|延长|降低|延缓|减缓|提高|减少)|延长(了)?[^，,。；;]{0,6}(生存|寿命)|"
     r"(生存率|生存时间|生存期)[^，,。；;]{0,4}(提高|延长|显著)|(延缓|减缓|放缓|抑制|遏制|阻止)(了)?[^，,。；;]{0,6}(进展|进程|退化|下降|恶化|发病)|"
     r"改善(了)?[^，,。；;]{0,8}(功能|评分|症状)|(明确|显著)?获益|积极(结果|信号|进展)|阳性结果|有(显著)?(临床)?疗效|疗效(显著|良好)|"
-    r"(安全性|耐受性)[^，,。；;]{0,4}(良好|较好|可控|可接受)|未见(严重)?(不良|并发症)|未发现[^，,。；;]{0,8}并发症|准确率[^，,。；;]{0,3}达|进展[^，,。；;]{0,2}(放缓|减缓)|"
+    r"准确率[^，,。；;]{0,3}达|进展[^，,。；;]{0,2}(放缓|减缓)|"
     r"\bmet (its|the) primary|\bmet (its|the|all) (main|key|co-primary|primary) (goals?|objectives?|end ?points?)|\b(significant(ly)?\s+)?(improv\w*|slow\w*|delay\w*|prolong\w*|extend\w*|prevent\w*)\b[^.;]{0,40}(survival|progression|onset|function|lifespan|life expectancy|deficits|score|degeneration)|"
-    r"\bwell[\s-]tolerated|\bsafe\b|\bsafety profile|\bsurvival benefit|\bgains? in|\breduc\w*\s+(in\s+)?(the\s+)?risk of (death|mortality)|"
+    rf"{SAFETY_OUTCOME.pattern}|\bsurvival benefit|\bgains? in|\breduc\w*\s+(in\s+)?(the\s+)?risk of (death|mortality)|"
     # "delivered promising clinical data", "positive topline results" (积极结果 in English), not
     # hoped for or expected (POSITIVE_HEDGED_BEFORE)
     r"(?<!hoped-for )\b(?:positive|promising|encouraging)\s+(?:clinical\s+|top-?line\s+|preliminary\s+|interim\s+){0,2}(?:results|data|findings)\b"
-)
-# The success words of OUTCOME_MET that speak of tolerability only ("was well tolerated",
-# "安全性良好"): a drug can be safe and of no benefit.
-SAFETY_OUTCOME = re.compile(
-    r"well[\s-]tolerated|safe|safety profile|(?:安全性|耐受性)[^，,。；;]{0,4}(?:良好|较好|可控|可接受)|"
-    r"未见(?:严重)?(?:不良|并发症)|未发现[^，,。；;]{0,8}并发症"
 )
 # Patients given a drug outside any trial: "through its early access program", "同情用药".
 OUTSIDE_A_TRIAL = re.compile(

@@ -295,6 +295,11 @@ class Source:
         )
 
     @cached_property
+    def started_record(self) -> bool:
+        """A registry record of a trial that started (not one withdrawn before anyone enrolled)."""
+        return self.is_record and not patterns.RECORD_NOT_STARTED.search(self.folded_text)
+
+    @cached_property
     def phases_stated(self) -> set[str]:
         """Every phase any of its sentences states."""
         return {p for s in self.sentences for p in _stated_phases(s.view)}
@@ -471,10 +476,6 @@ def _another_day(claimed: str, stated: str, to_the_day: bool = True) -> bool:
     return to_the_day and len(claimed) == len(stated) == 10 and not _a_day_apart(claimed, stated)
 
 
-_clause_before = patterns.clause_before
-_negated = patterns.negated
-
-
 # --- outcome polarity ----------------------------------------------------------------
 
 MET = "met"
@@ -528,9 +529,9 @@ def outcome_statements(view: str, sentence: int = 0) -> list[OutcomeStatement]:
             and patterns.PRECLINICAL_MODEL.search(view, m.end(), m.end() + 40)
         ):
             continue  # "expects positive results", "promising results in SOD1 mice"
-        if patterns.DEFINES_BEFORE.search(_clause_before(view, m.start())):
+        if patterns.DEFINES_BEFORE.search(patterns.clause_before(view, m.start())):
             continue  # "DRR less than 1 indicating a slowing": what a value would mean
-        if _negated(view, m.start()):
+        if patterns.negated(view, m.start()):
             statements.append(
                 OutcomeStatement(sentence, MISSED, about_primary(m.start(), m.end()), False)
             )
@@ -657,7 +658,7 @@ def event_mentions(kind: str, view: str, sentence: int = 0) -> list[EventMention
             continue
         if kind == "submission" and patterns.TRIAL_APPROVAL.search(_clause_of(view, m.start())):
             continue  # an IND or a trial application, not a filing for the market
-        clause = _clause_before(view, m.start())
+        clause = patterns.clause_before(view, m.start())
         found.append(
             EventMention(
                 sentence,
@@ -688,7 +689,7 @@ def _withdrawal_stated(view: str, planned: bool = False) -> bool:
     discontinue development", "不会放弃"), not of another disease, nor, for a claim of one done,
     asked for or hedged ("urged … to discontinue", "would … if", "若…将终止")."""
     for m in patterns.VERIFY_WITHDRAWAL.finditer(view):
-        before = _clause_before(view, m.start())
+        before = patterns.clause_before(view, m.start())
         if _WITHDRAWAL_DENIED.search(before) or is_about_another_disease(
             _clause_of(view, m.start())
         ):
@@ -726,7 +727,7 @@ def _an_event_of_the_kind(kind: str, view: str, m: re.Match) -> bool:
         return True
     return not (
         _NO_TRIAL_OF_IT.search(view)
-        or _CONDITION_BEFORE.search(_clause_before(view, m.start()))
+        or _CONDITION_BEFORE.search(patterns.clause_before(view, m.start()))
         or (dosing and _NOT_YET.search(m.group()))
     )
 
@@ -734,7 +735,7 @@ def _an_event_of_the_kind(kind: str, view: str, m: re.Match) -> bool:
 def _clause_of(view: str, at: int) -> str:
     tail = view[at:]
     cut = patterns.CLAUSE_BREAK.search(tail, 1)
-    return _clause_before(view, at) + (tail[: cut.start()] if cut else tail)
+    return patterns.clause_before(view, at) + (tail[: cut.start()] if cut else tail)
 
 
 # (a decimal point set apart, as PDF text gives it: "56 . 8%")
@@ -1111,7 +1112,9 @@ def _check_date(claim: Mapping, window: list[_Sentence], mention: int, source: S
     if claim.get("status") == "planned":
         # a plan's dates are its target's ("expects topline results in December 2025"), not
         # the day it was told ("2021-08-25 – AB Science has received …")
-        found = [d for d in found if patterns.PLANNED.search(_clause_before(here.view, d.start))]
+        found = [
+            d for d in found if patterns.PLANNED.search(patterns.clause_before(here.view, d.start))
+        ]
     own = [d.iso for d in found]
     # another day counts only for the date the sentence opens with ("2月18日，公司发布公告…"),
     # not an investor call's or a meeting's later in it
@@ -1816,29 +1819,12 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
         results["duration"] = duration
     stage = check_stage(claim, views)
     # A registry record is its trial's own: it states the trial started.
-    started = (
-        claim.get("type") == "trial_start"
-        and source.is_record
-        and not patterns.RECORD_NOT_STARTED.search(source.folded_text)
-    )
-    # A source that states the trial's own size, or a record its own phase, as the claim gives
-    # them speaks of the trial, if not of the claim's event: "N = 84 (lithium: 40, placebo: 44)".
-    # (not a count of patients given the drug outside a trial: "about 150 patients … through its
-    # early access program")
-    outside = any(patterns.OUTSIDE_A_TRIAL.search(view) for _, view in views)
-    agrees = claim.get("type") in _TRIAL_EVENTS and (
-        (results.get("enrollment", Check("missing")).state == "found" and not outside)
-        or (
-            source.is_record
-            and phase_found
-            and not patterns.RECORD_NOT_STARTED.search(source.folded_text)
-        )
-    )
+    started = claim.get("type") == "trial_start" and source.started_record
     if (
         stage is None
         and not record_dated
         and not started
-        and not agrees
+        and not _speaks_of_the_trial(claim, results, source, views, phase_found)
         and _silent_on_event(claim, views)
     ):
         return Verdict(
@@ -1895,6 +1881,26 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
             {attribute: check.state for attribute, check in results.items()},
         )
     return _judge(results, hits, source)
+
+
+def _speaks_of_the_trial(
+    claim: Mapping,
+    results: Mapping[str, Check],
+    source: Source,
+    views: list[tuple[int, str]],
+    phase_found: bool,
+) -> bool:
+    """A source that states a trial's own size, or a record its own phase, as the claim gives
+    them speaks of the trial, if not of the claim's event: "N = 84 (lithium: 40, placebo: 44)"
+    (not a count of patients given the drug outside a trial: "about 150 patients … through its
+    early access program")."""
+    if claim.get("type") not in _TRIAL_EVENTS:
+        return False
+    if results.get("enrollment", Check("missing")).state == "found" and not any(
+        patterns.OUTSIDE_A_TRIAL.search(view) for _, view in views
+    ):
+        return True
+    return source.started_record and phase_found
 
 
 def _phase_stages(phase: str) -> set[str]:
