@@ -4794,3 +4794,41 @@ def test_dates_and_events_in_looser_english(toolkit):
     for text, date in cases.items():
         dates = {c.date for c in claims_of(toolkit, text) if c.therapy == "abx107"} - {None}
         assert dates == {date}, text
+
+
+# --- session 21 --------------------------------------------------------------------------------
+
+
+def test_a_year_in_a_money_clause_is_a_figures_year(toolkit):
+    # in a sentence about money, a clause giving only an amount dates the figure, not the drug;
+    # an event told in the same clause, or named right after the date, keeps its date
+    text = "ABX-107在2023年的收入是590万美元，2024年上半年则是960万美元。"
+    assert {c.date for c in claims_of(toolkit, text) if c.therapy == "abx107"} <= {None}
+    text = "ABX-107 sales were $300 million in 2022, and it was launched in Europe in 2023 at $5,000 a month."
+    assert {c.date for c in claims_of(toolkit, text) if c.therapy == "abx107"} == {"2023"}
+    text = "Revenue was zero following the 2024 discontinuation of ABX-107."
+    assert {c.date for c in claims_of(toolkit, text) if c.therapy == "abx107"} == {"2024"}
+
+
+def test_a_first_use_is_an_event(toolkit):
+    # "the first dose of X was given in May 2023" dates a first dose; "首个处方" and "the first
+    # commercial prescription" are a launch
+    cases = {
+        "The first dose of ABX-107 was administered in May 2023.": ("dosing", "2023-05"),
+        "In June 2023, the first commercial prescription of ABX-107 was written in Boston.": (
+            "launch",
+            "2023-06",
+        ),
+        "2025年6月10日，北京某医院开出ABX-107的首个处方。": ("launch", "2025-06-10"),
+    }
+    for text, (kind, date) in cases.items():
+        found = {(c.type, c.date) for c in claims_of(toolkit, text) if c.therapy == "abx107"}
+        assert found == {(kind, date)}, text
+
+
+def test_tested_on_n_patients_is_the_trials_size(toolkit):
+    text = (
+        "ABX-107, tested on 120 patients, failed to show a statistically significant "
+        "improvement compared to placebo."
+    )
+    assert {c.enrollment for c in claims_of(toolkit, text) if c.therapy == "abx107"} == {120}

@@ -416,12 +416,19 @@ EN_RELATIVE_YEAR = re.compile(
     r"\b(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|half)\s+of\s+|(?:later|earlier)\s+)?"
     r"(?P<rel>this|next|last)\s+year\b"
 )
-# "a 2020 publication", "the 2019 study": the year a study or its report came out.
+# "a 2020 publication", "the 2019 study": the year a study or its report came out; "the 2024
+# discontinuation of X", "its 2017 approval": the year of the event it names.
 EN_YEAR_ADJECTIVE = re.compile(
     rf"\b(?:a|an|the|its|their)\s+(?P<year>{YEAR})\s+(?:study|publication|analysis|trial|"
-    r"review|report|paper|meta-analysis|post[\s-]hoc analysis)\b"
+    r"review|report|paper|meta-analysis|post[\s-]hoc analysis|approval|launch|discontinuation|"
+    r"withdrawal|submission|filing|designation)\b"
     # "2019's FORTITUDE-ALS trial": the year's own trial, named
     rf"|\b(?P<year2>{YEAR})['’]s\s+(?:[\w-]+\s+){{0,3}}?(?:study|trial|approval|launch|results?)\b"
+)
+# ... the event noun itself, read right after a date: "the 2024 discontinuation of X" is dated so
+# whatever its clause says of money.
+EVENT_NOUN_AFTER = re.compile(
+    r"\s+(?:approval|launch|discontinuation|withdrawal|submission|filing|designation)\b"
 )
 # "Bensimon et al. (1994)", "Miller et al., 2013": the year of the cited study.
 EN_AUTHOR_YEAR = re.compile(
@@ -589,6 +596,8 @@ ENROLLMENT_CUE = re.compile(
     r"\b(study|trial|cohort|regimens?|arms?|groups?)\s+(of|in|with|involving|including)\b|\binvolv(?:ing|ed|es)\b|\bincluding\b|"
     r"\b(approximately|roughly|about|around|a total(?: of)?|up to|more than|over|nearly|in)\s*$|\benlist\w*|"
     r"\b(?:conducted|carried out|performed|run)\s+among\s*$|"
+    # "the drug, tested on 120 patients, failed"
+    r"\b(?:tested|evaluated|studied|trialled|trialed)\s+on\s*$|"
     # "the trial will be conducted on 30 ALS patients" (not an analysis or a screening)
     r"\b(?:trial|study)\s+(?:will be|was|is|has been|had been)\s+(?:conducted|carried out)\s+on\s*$"
 )
@@ -931,6 +940,8 @@ EVENT = re.compile(
     r"\btop-?line\b|\bprovid\w* an update\b|上市|获批|批准|获准|核准|核可|授予|认定|启动|开展|开始|完成|首例|给药|入组|招募|提交|申请|递交|受理|宣布|公布|发布|报道|报告|发表|取得|达到|"
     r"撤市|退市|下市|撤回|撤出|终止|暂停|进行|研究|试验|植入|手术|第一剂|首剂|首次(给药|注射|用药|治疗)|用药|注射|发现|证实|显示|处方|开方|"
     r"临床(?:应用|使用)|"
+    # a first use, in English as in Chinese: "the first dose of X was given", "first commercial prescription"
+    r"\bfirst (?:commercial )?(?:doses?|patients?|participants?|subjects?|prescriptions?)\b|\bdosing\b|"
     r"\b(approv\w*|launch\w*|submit\w*|(?:s?nda|bla|maa|ind|cta|regulatory|marketing)\s+(?:submissions?|filings?)|filed|read[\s-]?outs?|green[\s-]?light\w*|initiat\w*|start\w*|commenc\w*|ends|ended|began|begin\w*|enter(ed|s|ing)?|enrol\w*|randomi[sz]\w*|dosed|announc\w*|report\w*|publish\w*|complet\w*|withdr[ae]wn?|discontinu\w*|results?|vot\w*|grant\w*|awarded\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:designation|status)|designated\s+(?:as\s+)?(?:an?\s+)?(?:orphan|breakthrough|fast|priority|rare)|cleared|authori[sz]\w*|receiv\w*|recommend\w*|implant(?:ed|s)?)\b|"
     # a regimen joining a platform trial: "was added to the trial in April 2023"
     r"\badded to the (?:[\w-]+ ){0,3}(?:trial|platform)\b|加入[^,;。，；]{0,8}平台试验|"
@@ -981,8 +992,12 @@ TRIAL_APPROVAL = re.compile(
     r"(获批|批准|获准)[^,;。]{0,24}?(开展|进行|开始|启动)[^,;。]{0,12}?(临床|试验|研究)|\bind\b|"
     r"临床试验(申请)?(获|的)?(批准|许可|默示许可)|双报双批|\bcleared\b"
 )
-# (and "正式进入临床应用", "投入临床使用": a drug in use in clinics)
-LAUNCH = re.compile(r"上市|\blaunch\w*|(?:进入|投入|应用于|用于)临床(?:应用|使用)")
+# (and "正式进入临床应用", "投入临床使用": a drug in use in clinics; "开出……首个处方", "the first
+# commercial prescription": its first use as a medicine)
+LAUNCH = re.compile(
+    r"上市|\blaunch\w*|(?:进入|投入|应用于|用于)临床(?:应用|使用)|首[个张]处方|首次处方|"
+    r"\bfirst (?:commercial )?prescription"
+)
 # Filing with a regulator: a verb, not the bare noun "申请" ("临床试验申请获批" is a trial start).
 SUBMISSION = re.compile(
     r"提交|递交|申报|受理|\bsubmit\w*|\bsubmissions?\b|\bfiled\b|\bfiling\b|" + _ACCEPTED
@@ -1053,6 +1068,12 @@ MONEY_CLAUSE = re.compile(
     r"\b(brought in|generated|earned)\b|收入|"
     # money a company raised: "宣布获得了7500万美元融资", "raised $75 million in a Series C round"
     r"融资|募资|\bfinancing\b|\bfunding round\b|\braised\s+(?:us\s*)?\$|\bseries [a-e] (?:round|financing)\b"
+)
+# ... and in a sentence about money, a clause that gives only an amount ("2024年上半年则是960万美元",
+# "and $9.6 million in 2024"): the year of a figure, unless the clause tells an event too.
+MONEY_AMOUNT = re.compile(
+    r"\d[\d.,]*\s*(?:万|亿|千万)?\s*(?:美元|元|人民币|欧元|英镑|日元)|[$€£]\s?\d|\b(?:usd|eur)\s?\d",
+    re.IGNORECASE,
 )
 # ... of which money a company raised dates nothing of its drug even from a clause of its own.
 FUNDING = re.compile(
@@ -2404,8 +2425,8 @@ VERIFY_DOSING = re.compile(f"{DOSING.pattern}|{TRIAL_DOSING.pattern}")
 # A launch in the words of its first use: "开出……首个处方", "首批次使用", "first commercial
 # prescription", "now commercially available".
 VERIFY_LAUNCH = re.compile(
-    f"{LAUNCH.pattern}|首[个张]处方|首批次?(?:使用|患者|处方)|首次(?:使用|处方)|"
-    r"\bfirst (?:commercial )?(?:prescription|patients? (?:treated|dosed) commercially)|"
+    f"{LAUNCH.pattern}|首批次?(?:使用|患者|处方)|首次使用|"
+    r"\bfirst patients? (?:treated|dosed) commercially|"
     r"\bcommercially available\b"
 )
 # Withdrawal from the market in more words than the claim patterns read: "withdrawing the

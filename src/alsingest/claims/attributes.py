@@ -231,10 +231,17 @@ def is_event_date(view: str, date: DateMention) -> bool:
     patent = ("patent" in view or "专利" in view) and patterns.PATENT.search(view)
     if not patent and not patterns.MONEY_CLAUSE.search(view):
         return True
+    if patterns.EVENT_NOUN_AFTER.match(view, date.end):
+        # "revenue was zero following the 2024 discontinuation of X": the date of an event named
+        # right after it, whatever the clause says of money
+        return True
     start, end = clause_at(view, date.start)
     if patterns.MONEY_CLAUSE.search(view, start, end) or (
         patent and patterns.PATENT.search(view, start, end)
     ):
+        return False
+    clause = view[start:end]
+    if patterns.MONEY_AMOUNT.search(clause) and not _news_of_a_therapy(clause):
         return False
     # "去年12月，X宣布获得7500万美元融资", "In summer 2014, … its US patent application": a date
     # standing alone dates the clause after it.
