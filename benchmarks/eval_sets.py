@@ -125,6 +125,8 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         "real-dev34": beside(tests / "real" / "dev34"),
         "real-dev35": beside(tests / "real" / "dev35"),
         "real-dev36": beside(tests / "real" / "dev36"),
+        "real-dev37": beside(tests / "real" / "dev37"),
+        "real-dev38": beside(tests / "real" / "dev38"),
         SEALED: beside(tests / "real" / "test"),
         SEALED2: beside(tests / "real" / "test2"),
         SEALED3: beside(tests / "real" / "test3"),

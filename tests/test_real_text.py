@@ -4832,3 +4832,43 @@ def test_tested_on_n_patients_is_the_trials_size(toolkit):
         "improvement compared to placebo."
     )
     assert {c.enrollment for c in claims_of(toolkit, text) if c.therapy == "abx107"} == {120}
+
+
+def test_a_dateline_wrapped_before_its_wire_dates_the_release(toolkit):
+    # "BOSTON, Mass., Dec. 4, 2024" / "/PRNewswire/ --" on the next line, below a release's
+    # bullets: "today" is the dateline's day
+    text = (
+        "- Bullet one about the drug\nand its results in the trial\n- Another bullet about the\n"
+        "results of the study\n- A third bullet\nBOSTON, Mass., Dec. 4, 2024\n"
+        "/PRNewswire/ -- Acme Ltd. is pleased to announce today positive results from the\n"
+        "phase 2 study of ABX-107 in ALS.\n\nEnd."
+    )
+    assert {c.date for c in claims_of(toolkit, text) if c.therapy == "abx107"} == {"2024-12-04"}
+
+
+def test_a_range_of_days_takes_the_year_written_after_it(toolkit):
+    text = (
+        "Results of the ABX-107 study will be presented at the International Symposium on "
+        "ALS/MND, taking place December 6-8, 2024, in Montreal."
+    )
+    assert {c.date for c in claims_of(toolkit, text) if c.therapy == "abx107"} == {"2024-12"}
+
+
+def test_a_trial_named_then_described_carries_its_drugs(toolkit):
+    # "SOLACE-ALS, a UK-wide clinical trial" names a trial as surely as "the SOLACE-ALS trial";
+    # "the first two drugs in SOLACE-ALS" are its two drugs, no backdrop of many
+    text = (
+        "The first two drugs tested in SOLACE-ALS, ibudilast and masitinib, were announced.\n\n"
+        "In September 2023 the outcome of testing the first two drugs in SOLACE-ALS, a UK-wide "
+        "clinical drug trial was published.\n\n"
+        "In 2020 the first site started recruiting patients to SOLACE-ALS."
+    )
+    dates = {(c.therapy, c.date) for c in claims_of(toolkit, text)}
+    assert {("ibudilast", "2023-09"), ("masitinib", "2023-09")} <= dates
+    assert {("ibudilast", "2020"), ("masitinib", "2020")} <= dates
+    # ... but "two drugs" where the trial tests three is a backdrop
+    text = (
+        "SOLACE-ALS, a platform trial, tests ibudilast, masitinib and ropinirole.\n\n"
+        "In September 2023 two drugs in SOLACE-ALS, a UK-wide clinical drug trial, failed."
+    )
+    assert not any(c.date == "2023-09" for c in claims_of(toolkit, text))

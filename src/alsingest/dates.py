@@ -327,7 +327,11 @@ def find_dates(
                 meeting = patterns.MEETING_YEAR_BEFORE.search(
                     text, max(0, m.start() - 120), m.start()
                 )
-                if meeting:
+                written = _YEAR_AFTER_RANGE.match(text, ranged.end())
+                if written:
+                    # "December 6-8, 2024": the range's own year
+                    base, source = int(written.group("year")), "the year after the days"
+                elif meeting:
                     base, source = int(meeting.group("year")), "the meeting named before it"
             value = iso(base, month, day) if base else None
             names = {"md": "CN_MONTH_DAY", "month": "CN_MONTH", "enmd": "EN_MONTH_DAY"}
@@ -433,6 +437,10 @@ def find_dates(
 _HAN_BEFORE_NEXT = re.compile(r"[\u4e00-\u9fff]下$")
 # A Chinese wire copy's dateline ends its date: "新华社北京1月30日电", "中新网3月5日电(记者…)".
 _WIRE_DATELINE_AFTER = re.compile(r"\s*电")
+# The year written after a range of days: "December 6-8, 2024".
+_YEAR_AFTER_RANGE = re.compile(rf"\s*,?\s*(?P<year>{patterns.YEAR})\b")
+# How a wire dateline's second half opens when a page wrapped it onto a line of its own.
+_WIRE_TAIL = ("/", "--", "–", "—")
 
 
 def _sentence_end(text: str, at: int) -> int:
@@ -533,7 +541,12 @@ def publication_date(text: str) -> str | None:
     # A wire release's dateline ("SALT LAKE CITY, May 26, 2020 /PRNewswire/ --") first; other
     # datelines only after a line that says the page's date and a byline: a timeline's entry or
     # a photo caption can look like one.
-    datelines = [(m, line) for line in lines[:12] if (m := patterns.DATELINE.search(line))]
+    # (a dateline hard-wrapped before its wire: "CAMBRIDGE, Mass., Dec. 4, 2024" / "/PRNewswire/ --")
+    heads = [
+        f"{line} {after}" if after.lstrip().startswith(_WIRE_TAIL) else line
+        for line, after in zip(lines[:12], [*lines[1:13], ""])
+    ]
+    datelines = [(m, line) for line in heads if (m := patterns.DATELINE.search(line))]
     for m, _ in datelines:
         if m.group("date2") and (day := _full_day(patterns.dateline_text(m))):
             return day

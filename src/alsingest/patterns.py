@@ -1342,6 +1342,14 @@ TRIAL_YEAR_BEFORE = re.compile(r"(试验|研究|trial|study)\s*[(（]\s*$")
 EXAMPLE_OPENER = re.compile(r"\s*(如|例如|比如|譬如|e\.g\.|eg\b|such as|for example)")
 # Statements about many trials or drugs at once ("超过50项药物试验", "dozens of trials"):
 # the therapy of the previous sentence is not their subject.
+# "the first two drugs tested in MND-SMART", "both drugs", "这两种药物": a count of drugs that a
+# named trial's own therapies may fill (claims of each when the count is theirs).
+COUNTED_DRUGS = re.compile(
+    r"\b(?:the|these|those|both|its)\s+(?:first\s+|last\s+)?(?P<n>two|three|four|2|3|4)\s+"
+    r"(?:[\w-]+\s+)?(?:drugs|therapies|treatments|regimens|compounds|candidates)\b|"
+    r"\bboth\s+(?:drugs|therapies|treatments|regimens|compounds)\b|"
+    r"(?:这|该|此)(?P<cn>两|三|四)(?:种|款|个)(?:药物|药|疗法)"
+)
 GENERIC_PLURAL = re.compile(
     # (not the sites of one trial: "在59个临床试验中心开展")
     r"(超过|逾|近|约)?\s*\d+\s*(项|种|个|款)[^,;。]{0,4}(药物|试验|研究|疗法|临床)(?!(?:试验|研究)?(?:中心|机构|医院|单位))|多项|数十项|几十项|数十种|许多|大多数|大部分|众多|"
@@ -1505,6 +1513,12 @@ CELL_COUNT = re.compile(
 TRIAL_NAME = re.compile(
     r"(?<![A-Za-z0-9-])(?P<name>[A-Z][A-Z0-9]{3,}(?:-[A-Z0-9]+)*)(?![a-z0-9])"
     r"(?:\s+(?:ALS|[Pp]latform|Phase\s*[0-9IVab/]+|[Cc]linical)|\s*[0-9IVab/]+期)*\s*(?:[Tt]rial|[Ss]tudy|临床试验|试验|研究)"
+)
+# ... or named and then described: "MND-SMART, a UK-wide clinical drug trial", "PHOENIX, the
+# global phase 3 study".
+TRIAL_APPOSITIVE = re.compile(
+    r"(?<![A-Za-z0-9-])(?P<name>[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*)(?![a-z0-9])"
+    r",\s+(?:a|an|the)\s+(?:[\w/-]+\s+){0,5}?(?:trial|study)\b"
 )
 # A trial's short name defined after its full title: "… Adaptive Randomised Trial (MND-SMART)".
 # (Not a design's abbreviation, the initials of the words before it: "an open-label extension

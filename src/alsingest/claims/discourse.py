@@ -111,6 +111,19 @@ def about_a_trial(attributes: list[Attribute]) -> bool:
 _BACKDROP_OPENER = re.compile(r"\s*(?:after|following|since|before|unlike)\b[^,，;；]*[,，]")
 
 
+_COUNTS = {"two": 2, "three": 3, "four": 4, "两": 2, "三": 3, "四": 4}
+
+
+def counted_as(masked: str, n: int) -> bool:
+    """ "the first two drugs tested in MND-SMART" where the trial tests two: the plural is its own
+    therapies, no backdrop of many."""
+    m = patterns.COUNTED_DRUGS.search(masked)
+    if m is None:
+        return False
+    word = m.group("n") or m.group("cn")
+    return (int(word) if word and word.isdigit() else _COUNTS.get(word or "two")) == n
+
+
 def speaks_of_many(view: str, masked: str) -> bool:
     if patterns.SUMMARY.match(view) or patterns.QUOTED_SPEECH.match(view):
         return True
@@ -454,7 +467,9 @@ class Discourse:
             return self.topic.therapies, "the row above (a table copied one row per line)"
         first_in_paragraph = s.index == layout.first_sentence[s.paragraph]
         therapies, rule = layout.trials.therapies_of(masked)
-        if therapies and not speaks_of_many(view, masked):
+        if therapies and (
+            not speaks_of_many(view, masked) or counted_as(masked, len(therapies))
+        ):
             return therapies, rule
         if self.topic and self.topic.carries_to(
             s, self.section, view, masked, layout.intro, first_in_paragraph

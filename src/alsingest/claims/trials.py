@@ -43,6 +43,7 @@ class TrialIndex:
             for m in (
                 *patterns.TRIAL_NAME.finditer(item.view.text),
                 *patterns.TRIAL_ACRONYM.finditer(item.view.text),
+                *patterns.TRIAL_APPOSITIVE.finditer(item.view.text),
             ):
                 name = m.group("name")
                 if m.re is patterns.TRIAL_ACRONYM and _initials_before(item.view.text, m):
