@@ -544,7 +544,7 @@ def publication_date(text: str) -> str | None:
     # (a dateline hard-wrapped before its wire: "CAMBRIDGE, Mass., Dec. 4, 2024" / "/PRNewswire/ --")
     heads = [
         f"{line} {after}" if after.lstrip().startswith(_WIRE_TAIL) else line
-        for line, after in zip(lines[:12], [*lines[1:13], ""])
+        for line, after in zip(lines[:12], [*lines[1:13], ""], strict=False)
     ]
     datelines = [(m, line) for line in heads if (m := patterns.DATELINE.search(line))]
     for m, _ in datelines:

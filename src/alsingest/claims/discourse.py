@@ -467,9 +467,7 @@ class Discourse:
             return self.topic.therapies, "the row above (a table copied one row per line)"
         first_in_paragraph = s.index == layout.first_sentence[s.paragraph]
         therapies, rule = layout.trials.therapies_of(masked)
-        if therapies and (
-            not speaks_of_many(view, masked) or counted_as(masked, len(therapies))
-        ):
+        if therapies and (not speaks_of_many(view, masked) or counted_as(masked, len(therapies))):
             return therapies, rule
         if self.topic and self.topic.carries_to(
             s, self.section, view, masked, layout.intro, first_in_paragraph
