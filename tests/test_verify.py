@@ -2844,3 +2844,23 @@ def test_tolerability_contradicts_no_missed_benefit(lexicon):
     from alsingest import patterns
 
     assert not patterns.OUTCOME_MISSED.search("we did not find evidence of toxicity")
+
+
+# --- session 21 --------------------------------------------------------------------------------
+
+
+def test_a_mirrors_study_participants_field_is_the_records_enrollment(lexicon):
+    # "• Study Participants" / "337" on a record mirror: the record's size, against the claim's
+    text = (
+        "Tauroursodeoxycholic acid in ALS\nNCT09999998\n  • Status\n\n    Completed\n"
+        "  • Study Participants\n\n    337\n"
+        "This is a Phase III, randomized, placebo-controlled study of ibudilast in ALS.\n"
+        + ALS_NO_NUMBER
+        + FILLER
+    )
+    other = judge(
+        lexicon, text, therapy="ibudilast", type="trial_design", phase="3", enrollment=334
+    )
+    same = judge(lexicon, text, therapy="ibudilast", type="trial_design", phase="3", enrollment=337)
+    assert other.verdict == CONTRADICTED, other.reason
+    assert same.verdict == SUPPORTED, same.reason

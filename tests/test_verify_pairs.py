@@ -106,6 +106,7 @@ def test_the_pair_scorer_gives_json(verify_pairs, pairs_file, capsys):
         ("dev10", 20),
         ("dev11", 20),
         ("dev12", 20),
+        ("dev13", 20),
         ("test", 23),
         ("test2", 16),
         ("test3", 13),

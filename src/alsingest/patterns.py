@@ -2319,9 +2319,10 @@ TRIAL_DURATION = re.compile(
 
 # The same field as a key on a line of its own, its value on the next ("- Target Recruitment" /
 # "- 230").
+# (a mirror's "• Study Participants" / "337" too)
 RECORD_ENROLLMENT_KEY = re.compile(
     r"[-•*\s]*(?:(?P<estimate>estimated|anticipated|target)\s+|actual\s+)?(?:enrollment|"
-    r"(?<=target )(?:recruitment|sample size))\s*(?:\((?:actual|(?P<estimate2>estimated|anticipated))\))?[\s:：|]*"
+    r"study participants|(?<=target )(?:recruitment|sample size))\s*(?:\((?:actual|(?P<estimate2>estimated|anticipated))\))?[\s:：|]*"
 )
 FIELD_VALUE_COUNT = re.compile(
     r"[-•*\s|]*(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?![0-9A-Za-z_])(?![\s\d]*[-–/%.])"
