@@ -2864,3 +2864,23 @@ def test_a_mirrors_study_participants_field_is_the_records_enrollment(lexicon):
     same = judge(lexicon, text, therapy="ibudilast", type="trial_design", phase="3", enrollment=337)
     assert other.verdict == CONTRADICTED, other.reason
     assert same.verdict == SUPPORTED, same.reason
+
+
+def test_a_plan_told_as_the_count_is_contradicted_by_the_actual_size(lexicon):
+    # "consisted of 555 patients" against "was expected to enroll 555 … approximately 460 had
+    # been randomly assigned": the plan told as the count; the plan of a plan is still found
+    text = (
+        "The randomized, placebo-controlled trial of ibudilast was expected to enroll 555 "
+        "patients with ALS. At the interim analysis, approximately 460 patients had been "
+        "randomly assigned to ibudilast or placebo.\n" + ALS_NO_NUMBER + FILLER
+    )
+    done = judge(lexicon, text, therapy="ibudilast", type="trial_design", enrollment=555)
+    assert done.verdict == CONTRADICTED, done.reason
+    plan = judge(
+        lexicon, text, therapy="ibudilast", type="trial_design", enrollment=555, status="planned"
+    )
+    assert plan.verdict != CONTRADICTED, plan.reason
+    # ... and with no actual size stated, the plan still speaks for the count
+    alone = text.split(" At the interim")[0] + "\n" + ALS_NO_NUMBER + FILLER
+    got = judge(lexicon, alone, therapy="ibudilast", type="trial_design", enrollment=555)
+    assert got.verdict != CONTRADICTED, got.reason

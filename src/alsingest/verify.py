@@ -1268,10 +1268,46 @@ def _check_enrollment(
     return "conflict" if stated else "missing"
 
 
+def _a_plan_overtaken(source: Source, claimed: int) -> Check | None:
+    """The claimed count stated only as a plan ("was expected to enroll 555"), with the trial's
+    actual size in the same or the next sentences ("approximately 460 patients had been
+    randomly assigned"): a conflict for a claim that gives the plan as the count."""
+    sentences = source.sentences
+    plans = []
+    for i, s in enumerate(sentences):
+        for m in re.finditer(rf"(?<![\d.,]){claimed}(?![\d.,]*\d)", s.view):
+            if not _A_PLAN.search(s.view, *clause_at(s.view, m.start())):
+                return None  # stated as a count somewhere: found
+            plans.append(i)
+    for i in plans:
+        for k in range(i, min(len(sentences), i + PLAN_REACH + 1)):
+            rest = sentences[k].view
+            for _ in range(3):  # the sentence's counts, its plans blanked one by one
+                enrollment = find_enrollment(rest)
+                if enrollment is None:
+                    break
+                start, end = clause_at(rest, enrollment.start)
+                if not _A_PLAN.search(rest, start, end):
+                    if enrollment.value != claimed and enrollment.value > claimed / 2:
+                        detail = f"the source's {claimed} was a plan; {enrollment.value} took part"
+                        return Check("conflict", (i, k), detail)
+                    break
+                rest = rest[:start] + " " * (end - start) + rest[end:]
+    return None
+
+
+# How many sentences after a planned size its actual size is looked for.
+PLAN_REACH = 2
+
+
 # A trial's size stated as a plan: "will be enrolled", "plans to enroll", "计划招募", "拟入组".
 _A_PLANNED_SIZE = re.compile(
     r"\bwill (?:be )?(?:enrol|recruit|randomi[sz]e|include)\w*|\bplan(?:s|ned)? to (?:enrol|recruit)\w*"
     r"|\btarget(?:ed)? (?:enrollment|sample)|计划(?:招募|入组|纳入)|拟(?:招募|入组|纳入)|将(?:招募|入组|纳入)"
+)
+# ... and, where the actual size is looked for beside it, an expectation: "was expected to enroll 555".
+_A_PLAN = re.compile(
+    rf"{_A_PLANNED_SIZE.pattern}|\b(?:was|were|is|are) expected to (?:enrol|recruit|randomi[sz]e)\w*"
 )
 
 
@@ -1695,6 +1731,8 @@ def _enrollment_result(
         near = _check_sole_enrollment(int(claim["enrollment"]), source, planned)
     if near.state == "missing":
         near = _summary_count(source, int(claim["enrollment"]))
+    if near.state == "found" and not planned:
+        near = _a_plan_overtaken(source, int(claim["enrollment"])) or near
     if near.state == "conflict" and _an_arm_stated(quote, stated):
         # "CNM-Au8 (n = 120)" stated with another total: the same trial counted otherwise (a
         # pooled placebo group), partly confirmed rather than contradicted.
