@@ -4872,3 +4872,9 @@ def test_a_trial_named_then_described_carries_its_drugs(toolkit):
         "In September 2023 two drugs in SOLACE-ALS, a UK-wide clinical drug trial, failed."
     )
     assert not any(c.date == "2023-09" for c in claims_of(toolkit, text))
+
+
+def test_two_days_share_the_year_written_after_the_second(toolkit):
+    text = "The first two patients were implanted with ABX-107 on Aug. 27 and Sept. 3, 2025, in Toronto."
+    dates = {c.date for c in claims_of(toolkit, text) if c.therapy == "abx107"}
+    assert dates == {"2025-08-27", "2025-09-03"}

@@ -2884,3 +2884,12 @@ def test_a_plan_told_as_the_count_is_contradicted_by_the_actual_size(lexicon):
     alone = text.split(" At the interim")[0] + "\n" + ALS_NO_NUMBER + FILLER
     got = judge(lexicon, alone, therapy="ibudilast", type="trial_design", enrollment=555)
     assert got.verdict != CONTRADICTED, got.reason
+
+
+def test_a_day_listed_before_another_takes_their_shared_year(lexicon):
+    text = (
+        "Two Canadians with ALS received the ibudilast implant in a trial. The surgeries "
+        "happened on Aug. 27 and Sept. 3, 2025, at a Toronto hospital.\n" + ALS_NO_NUMBER + FILLER
+    )
+    got = judge(lexicon, text, therapy="ibudilast", type="dosing", date="2025-08-27")
+    assert got.checks.get("date") == "found", got.reason

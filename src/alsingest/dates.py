@@ -310,7 +310,11 @@ def find_dates(
             # Before any year is named, the article's own date gives it.
             # An English month and day ("on March 8") takes only the article's own year: the
             # year last named in English prose is as often another event's.
-            if kind != "enmd" and year and not (anchor_year and year > anchor_year):
+            shared = patterns.SHARED_YEAR_AFTER.match(text, m.end()) if kind == "enmd" else None
+            if shared:
+                # "on Aug. 27 and Sept. 3, 2025": the year of the list, written once at its end
+                base, source = int(shared.group("year")), "the date after it"
+            elif kind != "enmd" and year and not (anchor_year and year > anchor_year):
                 base, source = year, "the year named before"
             else:
                 base, source = anchor_year, "the publication date"

@@ -360,6 +360,10 @@ EN_MONTH_DAY = re.compile(
     # not "may" the verb before a count: "patients may 2 times", "may 10 mg"
     r"(?!\s*(?:mg|g|ml|times|doses?|patients|participants|people|percent|years|months|weeks|days)\b)"
 )
+# A second month and day with the year both share, after a first: "Aug. 27 and Sept. 3, 2025".
+SHARED_YEAR_AFTER = re.compile(
+    rf"\s*,?\s*(?:and|or|&)\s+{_MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<year>{YEAR})\b"
+)
 # "April 22-27", "Dec. 6-8": the days of a meeting, dated to their month.
 EN_DAY_RANGE_AFTER = re.compile(
     r"\s*[-–]\s*(?P<end>3[01]|[12]\d|0?[1-9])\b(?![.,]?\d)"
