@@ -4878,3 +4878,13 @@ def test_two_days_share_the_year_written_after_the_second(toolkit):
     text = "The first two patients were implanted with ABX-107 on Aug. 27 and Sept. 3, 2025, in Toronto."
     dates = {c.date for c in claims_of(toolkit, text) if c.therapy == "abx107"}
     assert dates == {"2025-08-27", "2025-09-03"}
+
+
+def test_a_drug_patients_must_already_take_is_background(toolkit):
+    text = (
+        "Subjects randomized to ABX-107 + riluzole were required to be taking riluzole 50 "
+        "milligrams (mg) twice per day at least 30 days prior to the screening visit and during "
+        "the trial."
+    )
+    therapies = {c.therapy for c in claims_of(toolkit, text)}
+    assert "abx107" in therapies and "riluzole" not in therapies

@@ -1178,7 +1178,9 @@ TESTED_BEFORE = re.compile(
 )
 BACKGROUND_BEFORE = re.compile(
     r"(联合|联用|合用|并用|合并|结合|搭配|配合|加用于|仅使用|仅用|单用|仅接受|add-on (therapy |treatment )?to|added to|adjunct(ive)? (therapy |treatment )?to|on top of|in combination with|combined with|"
-    r"stable doses? of|background|concomitant|(?:\bdaily|\bmg|/day)\s+(?:together with|alongside|in addition to) |\bstratified by (?:(?:prior |concomitant )?use of )?|\bplus|\b(kept|stayed|remained|continued|maintained) (on|taking)|\bcontinued|"
+    r"stable doses? of|background|concomitant|"
+    # what patients must already take: "were required to be taking riluzole", "allowed to continue"
+    r"\b(?:required|allowed|permitted|had) to (?:be )?(?:taking|take|on|continue(?: taking)?)|(?:\bdaily|\bmg|/day)\s+(?:together with|alongside|in addition to) |\bstratified by (?:(?:prior |concomitant )?use of )?|\bplus|\b(kept|stayed|remained|continued|maintained) (on|taking)|\bcontinued|"
     r"(继续|维持|保持|稳定)(服用|使用|接受)|(已|正在)(服用|使用)|"
     # "the subgroup treated without RELYVRIO", "未服用利鲁唑的患者": defined by not taking it.
     r"\bwithout|\bnot (taking|on|receiving)|未(曾)?(服用|使用|接受)|"
