@@ -4888,3 +4888,14 @@ def test_a_drug_patients_must_already_take_is_background(toolkit):
     )
     therapies = {c.therapy for c in claims_of(toolkit, text)}
     assert "abx107" in therapies and "riluzole" not in therapies
+
+
+def test_arms_told_by_what_each_received_are_summed(toolkit):
+    cases = (
+        "In the phase 2a trial, each patient received six doses of either ABX-107 (eight "
+        "patients) or placebo (four patients) over two weeks.",
+        "In the phase 2a trial, 8 patients received ABX-107 and 4 patients received placebo.",
+    )
+    for text in cases:
+        sizes = {c.enrollment for c in claims_of(toolkit, text) if c.therapy == "abx107"}
+        assert sizes == {12}, text

@@ -706,11 +706,22 @@ EN_TWO_ARMS = re.compile(
     r"(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+to\s+[^.;]{0,40}?\band\s+"
     rf"(?P<b>{_NUMBER})\s+(?:patients\s+|participants\s+|subjects\s+)?to\s+(?:the\s+|a\s+|matching\s+)?placebo\b"
 )
+# ... and told by what each arm received: "8 patients received X and 4 patients received placebo",
+# "either X (eight patients) or placebo (four patients)".
+_ARM_N = rf"(?:{_NUMBER}|{_EN_NUMBER})"
+_ARM_PEOPLE = r"(?:patients|participants|subjects|people)"
+_GOT = r"(?:received|were given|took|were treated with|were injected with)"
+EN_ARMS_RECEIVED = re.compile(
+    rf"(?<![\d.\-a-z])(?P<a>{_ARM_N})\s+{_ARM_PEOPLE}\s+{_GOT}\s+[^.;]{{0,60}}?\band\s+"
+    rf"(?P<b>{_ARM_N})\s+(?:{_ARM_PEOPLE}\s+)?{_GOT}\s+(?:a\s+|the\s+|matching\s+)?placebo\b"
+    rf"|\(\s*(?P<a2>{_ARM_N})\s+{_ARM_PEOPLE}\s*\)\s*(?:or|and|vs\.?|versus)\s+(?:a\s+|matching\s+)?"
+    rf"placebo\s*\(\s*(?P<b2>{_ARM_N})\s+{_ARM_PEOPLE}\s*\)"
+)
 # ... not a part of the trial: "In the per-protocol analysis", "Among the SOD1 carriers", "Of those
 # who completed", "At each site".
 ARMS_OF_A_PART = re.compile(
     r"per[\s-]protocol|subgroup|subset|\bamong\b|\bof (?:those|these|them|the \d+)\b|completers?|"
-    r"\beach\b|\bper site\b|\bcarriers\b"
+    r"\beach\b(?!\s+(?:patient|participant|subject)s?\b)|\bper site\b|\bcarriers\b"
 )
 # "(n = 120)"; "(n = 3 + 3)" states the arms, summed.
 EN_N_EQUALS = re.compile(rf"\bn\s*=\s*(?P<n>{_NUMBER})\b(?P<more>(?:\s*\+\s*\d+\b)*)")

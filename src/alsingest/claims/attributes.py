@@ -388,10 +388,16 @@ _PROCEDURE_AFTER = re.compile(
 def _the_total_stated(strong: list[Attribute], arms: re.Match) -> bool:
     """A count outside the two arms, at least their sum ("120 patients … 80 to X and 40 to
     placebo"), is the trial's total already."""
-    total = parse_count(arms.group("a")) + parse_count(arms.group("b"))
+    total = sum(parse_count(n) or 0 for n in _two_counts(arms))
     return any(
         (a.end <= arms.start() or a.start >= arms.end()) and a.value >= total for a in strong
     )
+
+
+def _two_counts(arms: re.Match) -> tuple[str, str]:
+    """The two arms' counts as written, from whichever form of the arms matched."""
+    groups = arms.groupdict()
+    return (groups.get("a") or groups.get("a2") or "", groups.get("b") or groups.get("b2") or "")
 
 
 def _pooled_by_a_review(view: str, at: int) -> bool:
@@ -639,10 +645,12 @@ def find_enrollment(view: str) -> Attribute | None:
         if "placebo" in view and ("assigned" in view or "allocated" in view or "randomi" in view)
         else None
     )
+    if two is None and "placebo" in view:
+        two = patterns.EN_ARMS_RECEIVED.search(view)
     if two and patterns.ARMS_OF_A_PART.search(view, 0, two.start()):
         two = None  # "In the per-protocol analysis, 200 were randomized to X and 100 to placebo"
     if two and not _the_total_stated(strong, two):
-        a, b = parse_count(two.group("a")), parse_count(two.group("b"))
+        a, b = (parse_count(n) for n in _two_counts(two))
         if a and b:
             rule = "EN_TWO_ARMS, a drug's and a placebo's, summed"
             return Attribute("enrollment", two.start(), two.end(), a + b, rule=rule)
