@@ -4899,3 +4899,8 @@ def test_arms_told_by_what_each_received_are_summed(toolkit):
     for text in cases:
         sizes = {c.enrollment for c in claims_of(toolkit, text) if c.therapy == "abx107"}
         assert sizes == {12}, text
+
+
+def test_pairs_of_patients_count_two_each(toolkit):
+    text = "ABX-107 and placebo were randomly allocated to 15 matched pairs of patients with ALS."
+    assert {c.enrollment for c in claims_of(toolkit, text) if c.therapy == "abx107"} == {30}

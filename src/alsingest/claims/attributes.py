@@ -422,6 +422,8 @@ def _the_few(view: str, m: re.Match) -> bool:
     )
 
 
+# A count of pairs of people ("15 matched pairs of patients").
+_PAIRS_OF = re.compile(r"\bpairs\s+of\b")
 # Words of a study, without which a clinic's outpatients are its caseload.
 _A_STUDY = re.compile(r"\b(?:trials?|study|studies|randomi[sz]\w*|enrol\w*|placebo)\b")
 
@@ -545,6 +547,8 @@ def find_enrollment(view: str) -> Attribute | None:
     )
     for m in english:
         n = stated_count(m)
+        if n and m.re is patterns.EN_COUNT and _PAIRS_OF.search(m.group()):
+            n *= 2  # "15 matched pairs of patients": thirty people
         if m.group("n")[0].isalpha() and (n is None or n < 5) and not _the_few(view, m):
             continue  # "one of the patients", "two groups of patients": no trial's size
         if patterns.ANALYSIS_SUBSET.search(view, 0, m.start()):
