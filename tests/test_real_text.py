@@ -4904,3 +4904,12 @@ def test_arms_told_by_what_each_received_are_summed(toolkit):
 def test_pairs_of_patients_count_two_each(toolkit):
     text = "ABX-107 and placebo were randomly allocated to 15 matched pairs of patients with ALS."
     assert {c.enrollment for c in claims_of(toolkit, text) if c.therapy == "abx107"} == {30}
+
+
+def test_a_month_told_to_the_day_in_its_aside_is_one_date(toolkit):
+    text = (
+        "ABX-107 was tested in a phase 2 trial. The study was conducted at 54 sites from July "
+        "2020 to March 2022 (final follow-up, March 17, 2022)."
+    )
+    dates = {c.date for c in claims_of(toolkit, text) if c.therapy == "abx107"} - {None}
+    assert dates == {"2020-07", "2022-03-17"}

@@ -84,6 +84,7 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[Attribute]:
         trial_year = patterns.TRIAL_YEAR_BEFORE.search(view, max(0, d.start - 8), d.start)
         if (has_event or trial_year) and is_event_date(view, d):
             attributes.append(Attribute("date", d.start, d.end, d.iso, rule=d.rule))
+    attributes = _refined_months_dropped(view, attributes)
     phases = find_phases(view)
     # "from phase 2 to phase 2/3": the phase it moved to.
     left = {
@@ -392,6 +393,31 @@ def _the_total_stated(strong: list[Attribute], arms: re.Match) -> bool:
     return any(
         (a.end <= arms.start() or a.start >= arms.end()) and a.value >= total for a in strong
     )
+
+
+# How far after a month its day may stand, in an aside, to be the same date told finer.
+REFINED_REACH = 40
+
+
+def _refined_months_dropped(view: str, dates: list[Attribute]) -> list[Attribute]:
+    """ "to March 2022 (final follow-up, March 17, 2022)": the month told again to the day in
+    the aside right after it is one date, the day's."""
+    return [
+        a
+        for a in dates
+        if not (
+            a.value
+            and len(str(a.value)) == 7
+            and any(
+                b.value
+                and len(str(b.value)) == 10
+                and str(b.value).startswith(str(a.value))
+                and 0 <= b.start - a.end <= REFINED_REACH
+                and "(" in view[a.end : b.start]
+                for b in dates
+            )
+        )
+    ]
 
 
 def _two_counts(arms: re.Match) -> tuple[str, str]:
