@@ -127,6 +127,7 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         "real-dev36": beside(tests / "real" / "dev36"),
         "real-dev37": beside(tests / "real" / "dev37"),
         "real-dev38": beside(tests / "real" / "dev38"),
+        "real-dev39": beside(tests / "real" / "dev39"),
         SEALED: beside(tests / "real" / "test"),
         SEALED2: beside(tests / "real" / "test2"),
         SEALED3: beside(tests / "real" / "test3"),
