@@ -4913,3 +4913,11 @@ def test_a_month_told_to_the_day_in_its_aside_is_one_date(toolkit):
     )
     dates = {c.date for c in claims_of(toolkit, text) if c.therapy == "abx107"} - {None}
     assert dates == {"2020-07", "2022-03-17"}
+
+
+def test_a_page_speaking_of_itself_dates_its_scope_not_an_event(toolkit):
+    text = (
+        "ABX-107 was withdrawn from the US market.\n\nThis article presents a summary of drug "
+        "trials of ABX-107 completed between January 1, 2023 and June 30, 2024."
+    )
+    assert {c.date for c in claims_of(toolkit, text) if c.therapy == "abx107"} <= {None}

@@ -1243,6 +1243,12 @@ ANALYSIS_SUBSET = re.compile(
     r"completers?)\s+(?:population|set|cohort)\b|\bmodified intent(?:ion)?[- ]to[- ]treat|"
     r"\bper[- ]protocol\b|(?<!全)(?<!安全性)(?:分析|疗效|可评估|符合方案)(?:人群|集)|符合方案"
 )
+# A page speaking of itself: "This article presents a summary of drug trials completed between
+# January 1, 2023 and June 30, 2024", "本文综述了……": its dates are its scope, no event's.
+THE_PAGE_ITSELF = re.compile(
+    r"^\s*(?:in\s+)?(?:this|the present|our)\s+(?:article|review|paper|overview|chapter)\b"
+    r"|^\s*本(?:文|综述|篇)"
+)
 # A review's pooled patients are no trial's: "1601 ALS patients were included in this review",
 # "a meta-analysis of 12 trials (3,204 patients)", "纳入本次荟萃分析的1200名患者".
 REVIEW_POOL = re.compile(

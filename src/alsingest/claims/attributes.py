@@ -49,6 +49,8 @@ def parse_count(text: str) -> int | None:
 def find_attributes(view: str, dates: list[DateMention]) -> list[Attribute]:
     """Claim attributes of one folded sentence view (masked where nothing should match)."""
     attributes: list[Attribute] = []
+    if dates and patterns.THE_PAGE_ITSELF.match(view):
+        dates = []  # "This article summarises trials completed between …": the page's scope
     history = patterns.PUBLICATION_HISTORY.search(view) if dates else None
     if history:
         dates = [d for d in dates if d.end <= history.start()]  # a paper's own history
