@@ -4921,3 +4921,18 @@ def test_a_page_speaking_of_itself_dates_its_scope_not_an_event(toolkit):
         "trials of ABX-107 completed between January 1, 2023 and June 30, 2024."
     )
     assert {c.date for c in claims_of(toolkit, text) if c.therapy == "abx107"} <= {None}
+
+
+def test_dates_in_figures_and_a_date_field_that_is_no_count(toolkit):
+    # "25/07/2012": the day tells itself from the month (over 12); "Date of first enrolment:
+    # 2009/01/01" is a date, not 2009 participants
+    text = "Study of ABX-107 in ALS\nDate of first enrolment: 2009/01/01\nTarget sample size: 50\n"
+    found = {(c.date, c.enrollment) for c in claims_of(toolkit, text) if c.therapy == "abx107"}
+    assert 2009 not in {n for _, n in found} and ("2009-01-01" in {d for d, _ in found})
+    cases = {
+        "ABX-107 was approved on 25/07/2012 for ALS.": "2012-07-25",
+        "ABX-107 was approved on 07/25/2012 for ALS.": "2012-07-25",
+        "ABX-107 was approved on 03/05/2012 for ALS.": "2012",
+    }
+    for text, date in cases.items():
+        assert {c.date for c in claims_of(toolkit, text) if c.therapy == "abx107"} == {date}, text

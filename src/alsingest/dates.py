@@ -161,6 +161,20 @@ def find_dates(
             found.append(
                 (m.start(), m.end(), value, "ISO_DATE", int(m.group("year")) if value else None)
             )
+    # "25/07/2012", "07/25/2012": the day told from the month where one of them is over 12; else
+    # only the year is sure.
+    for m in patterns.NUMERIC_DATE.finditer(text) if "/" in text else ():
+        if taken(m.start(), m.end()):
+            continue
+        a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("year"))
+        if a > 12 >= b:
+            value = iso(year, b, a)
+        elif b > 12 >= a:
+            value = iso(year, a, b)
+        else:
+            value = iso(year)
+        if value:
+            found.append((m.start(), m.end(), value, "NUMERIC_DATE", year))
     # English dates need Latin letters ("may 31", "in 2025"): a Chinese sentence skips them.
     latin = patterns.LATIN.search(text) is not None
     for m in patterns.EN_DATE.finditer(text) if latin else ():

@@ -817,8 +817,10 @@ DURATION_TELLS = re.compile(
     r"生存|寿命|多活|死亡|气管切开|[个個]月(?:之|以)?[后後内內]|[周天年](?:之|以)?[后後内內]"
 )
 # "enrollment: 12 (estimated)", "样本量：60": the count a field gives.
+# (not a date's field, "Date of first enrolment: 2009/01/01", nor a date as its value)
 FIELD_COUNT = re.compile(
-    rf"(?:enrol?lment|样本量|入组人数|例数)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*(?P<n>{_NUMBER})\b"
+    rf"(?<!first )(?:enrol?lment|样本量|入组人数|例数)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*(?P<n>{_NUMBER})\b"
+    r"(?![-/.]\d)"
 )
 # A registry record's row "受试者例数: | 12": its key opening the row (not after an arm's cell,
 # "| 试验组 | 受试者例数: | 64 |", nor "| SAD受试者例数: | 32"), the number the whole cell (not
