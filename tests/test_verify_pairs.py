@@ -107,6 +107,7 @@ def test_the_pair_scorer_gives_json(verify_pairs, pairs_file, capsys):
         ("dev11", 20),
         ("dev12", 20),
         ("dev13", 20),
+        ("dev14", 20),
         ("test", 23),
         ("test2", 16),
         ("test3", 13),
