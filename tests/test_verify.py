@@ -2893,3 +2893,32 @@ def test_a_day_listed_before_another_takes_their_shared_year(lexicon):
     )
     got = judge(lexicon, text, therapy="ibudilast", type="dosing", date="2025-08-27")
     assert got.checks.get("date") == "found", got.reason
+
+
+def test_a_study_in_healthy_volunteers_is_another_trial(lexicon):
+    # a record titled "… in Healthy Adults" against a claimed phase 2 in ALS patients: not found,
+    # not a contradiction of the phase; a plan "in healthy volunteers" in prose is no such title
+    text = (
+        "MedPath\n\nSafety, Tolerability, and Pharmacokinetics of Ibudilast Granules in Healthy "
+        "Adults\n\nPhase 1\nConditions\nAmyotrophic Lateral Sclerosis (ALS)\nRegistration Number\n"
+        "NCT06782958\n" + ALS_NO_NUMBER + FILLER
+    )
+    got = judge(lexicon, text, therapy="ibudilast", type="trial_design", phase="2")
+    assert got.verdict == NOT_FOUND, got.reason
+    text = (
+        "Ibudilast was well tolerated in a phase 1 study of people with ALS. The company plans "
+        "a study in healthy volunteers in 2025.\n" + ALS_NO_NUMBER + FILLER
+    )
+    got = judge(lexicon, text, therapy="ibudilast", type="trial_design", phase="2")
+    assert got.verdict == CONTRADICTED, got.reason
+
+
+def test_a_record_of_the_drug_in_myotonic_dystrophy_is_of_another_disease(lexicon):
+    text = (
+        "Public title: A clinical trial of ibudilast as treatment for adults with myotonic "
+        "dystrophy.\nTarget sample size: 16\nPhase: Phase 2\nCountries of recruitment: United "
+        "Kingdom\nContacts: general enquiries at the sponsor's office, by telephone or by email, "
+        "on working days.\n"
+    )
+    got = judge(lexicon, text, therapy="ibudilast", type="trial_design", enrollment=98)
+    assert got.verdict == NOT_FOUND and "another disease" in got.reason, got.reason

@@ -161,8 +161,8 @@ def find_dates(
             found.append(
                 (m.start(), m.end(), value, "ISO_DATE", int(m.group("year")) if value else None)
             )
-    # "25/07/2012", "07/25/2012": the day told from the month where one of them is over 12; else
-    # only the year is sure.
+    # "25/07/2012", "07/25/2012": the day told from the month where one of them is over 12 (else
+    # the page's order decides, which a sentence cannot tell: verify.numeric_order).
     for m in patterns.NUMERIC_DATE.finditer(text) if "/" in text else ():
         if taken(m.start(), m.end()):
             continue
@@ -172,7 +172,7 @@ def find_dates(
         elif b > 12 >= a:
             value = iso(year, a, b)
         else:
-            value = iso(year)
+            continue
         if value:
             found.append((m.start(), m.end(), value, "NUMERIC_DATE", year))
     # English dates need Latin letters ("may 31", "in 2025"): a Chinese sentence skips them.

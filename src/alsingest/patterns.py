@@ -1156,6 +1156,7 @@ OTHER_DISEASE = re.compile(
     r"\bmultiple sclerosis|\bparkinson|\balzheimer|\bstroke\b|\bspinal cord injur|\bmyasthenia|\bhuntington|"
     r"\bwolfram|\bsupranuclear|\bcancer|\btumou?r|\bspinal muscular atrophy|"
     r"\bgraft[\s-]versus[\s-]host|\bgvhd\b|\brestless legs|\bduchenne|\bmuscular dystrophy|\blupus\b|"
+    r"\bmyotonic dystrophy|\bepilep|\bmigraine|强直性肌营养不良|肌强直性营养不良|癫痫|偏头痛|"
     r"\brheumatoid|\bpsoriasis|\bleuka?emia|\blymphoma|\bmyeloma|\bhiv\b|\bhepatitis|"
     r"移植物抗宿主|不宁腿|杜氏肌营养不良|红斑狼疮|类风湿|白血病|淋巴瘤|骨髓瘤|艾滋病|乙肝|银屑病"
 )
@@ -1192,8 +1193,9 @@ TESTED_BEFORE = re.compile(
 BACKGROUND_BEFORE = re.compile(
     r"(联合|联用|合用|并用|合并|结合|搭配|配合|加用于|仅使用|仅用|单用|仅接受|add-on (therapy |treatment )?to|added to|adjunct(ive)? (therapy |treatment )?to|on top of|in combination with|combined with|"
     r"stable doses? of|background|concomitant|"
-    # what patients must already take: "were required to be taking riluzole", "allowed to continue"
-    r"\b(?:required|allowed|permitted|had) to (?:be )?(?:taking|take|on|continue(?: taking)?)|(?:\bdaily|\bmg|/day)\s+(?:together with|alongside|in addition to) |\bstratified by (?:(?:prior |concomitant )?use of )?|\bplus|\b(kept|stayed|remained|continued|maintained) (on|taking)|\bcontinued|"
+    # what patients must already take: "were required to be taking riluzole", "allowed to
+    # continue" (not "required to take CB-905 in an extension": the study drug)
+    r"\b(?:required|allowed|permitted) to (?:be taking|be on|continue(?: taking)?|remain on)|(?:\bdaily|\bmg|/day)\s+(?:together with|alongside|in addition to) |\bstratified by (?:(?:prior |concomitant )?use of )?|\bplus|\b(kept|stayed|remained|continued|maintained) (on|taking)|\bcontinued|"
     r"(继续|维持|保持|稳定)(服用|使用|接受)|(已|正在)(服用|使用)|"
     # "the subgroup treated without RELYVRIO", "未服用利鲁唑的患者": defined by not taking it.
     r"\bwithout|\bnot (taking|on|receiving)|未(曾)?(服用|使用|接受)|"
@@ -2061,7 +2063,8 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
         "spinal muscular atrophy", "graft", "gvhd", "restless legs", "duchenne", "muscular dystrophy",
         "lupus", "rheumatoid", "psoriasis", "leuk", "lymphoma", "myeloma", "hiv", "hepatitis",
         "移植物抗宿主", "不宁腿", "杜氏肌营养不良", "红斑狼疮", "类风湿", "白血病", "淋巴瘤", "骨髓瘤",
-        "艾滋病", "乙肝", "银屑病",
+        "艾滋病", "乙肝", "银屑病", "myotonic dystrophy", "epilep", "migraine", "强直性肌营养不良",
+        "肌强直性营养不良", "癫痫", "偏头痛",
     ),
     COMPARATOR_BEFORE: ("比", "相较", "优于", "不如", "than", "compared", "versus", "vs", "relative to"),
 }  # fmt: skip

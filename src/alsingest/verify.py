@@ -1904,6 +1904,15 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
             _evidence(source, list(results["date"].sentences) or hits, 3),
             {attribute: check.state for attribute, check in results.items()},
         )
+    if any(c.state == "conflict" for c in results.values()) and _in_healthy_volunteers(
+        quote, source
+    ):
+        return Verdict(
+            NOT_FOUND,
+            f"the source reports a study of {claim['therapy']} in healthy volunteers, another trial",
+            _evidence(source, hits, 3),
+            {attribute: check.state for attribute, check in results.items()},
+        )
     # (with the phases of the sentences the phase was judged on: a record's field far from the name)
     judged_on = results["phase"].sentences if "phase" in results else ()
     seen_phases = stated_phases.union(
@@ -1919,6 +1928,30 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
             {attribute: check.state for attribute, check in results.items()},
         )
     return _judge(results, hits, source)
+
+
+# A study in people without the disease: "in Healthy Adults", "健康受试者".
+_HEALTHY_VOLUNTEERS = re.compile(
+    r"\bhealthy\s+(?:adult\s+|male\s+|female\s+|elderly\s+|japanese\s+|chinese\s+)?"
+    r"(?:volunteers|subjects|adults|participants|individuals)\b|健康(?:成人|成年|受试者|志愿者)"
+)
+# A title: a line of words with no full stop to end it.
+_A_TITLE = re.compile(r"[^.。!?！？]{10,200}")
+# How many sentences open a source: its title and heading, where a study says whom it is in.
+_HEAD_SENTENCES = 3
+
+
+def _in_healthy_volunteers(quote: str, source: Source) -> bool:
+    """The source is a study in healthy volunteers, as its title says ("… of FHND1002 Granules in
+    Healthy Adults"), where the claim is not: another trial than the claim's, whatever its phase
+    or size (a study of patients that also doses volunteers says so further down, not in its
+    title)."""
+    if _HEALTHY_VOLUNTEERS.search(fold(quote)):
+        return False
+    return any(
+        _HEALTHY_VOLUNTEERS.search(s.view) and _A_TITLE.fullmatch(s.view)
+        for s in source.sentences[:_HEAD_SENTENCES]
+    )
 
 
 def _speaks_of_the_trial(
