@@ -4937,3 +4937,14 @@ def test_dates_in_figures_and_a_date_field_that_is_no_count(toolkit):
     }
     for text, date in cases.items():
         assert {c.date for c in claims_of(toolkit, text) if c.therapy == "abx107"} <= {date}, text
+
+
+def test_a_drug_patients_may_keep_using_is_no_subject_of_a_trial_page(toolkit):
+    # a trial listing's field "Edaravone Usage" / "Can a PALS use edaravone … while enrolled in
+    # the trial?": edaravone is care alongside the trial, so the page's fields are not its
+    text = (
+        "Quick Info\nStatus\nCurrently Recruiting\nPhase\n2\nEnrollment\n18\nStart Date\n"
+        "1/27/2021\nEnrollment Criteria\nEdaravone Usage\nCan a PALS use edaravone "
+        "(Radicut/Radicava) while enrolled in the trial?\nYes\n"
+    )
+    assert not [c for c in claims_of(toolkit, text) if c.therapy == "edaravone"]

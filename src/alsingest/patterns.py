@@ -1305,7 +1305,12 @@ AND_PLACEBO_AFTER = re.compile(r"\s*(和|与|及|以及|and)\s*(安慰剂|placeb
 # "有利鲁唑治疗史": a treatment history, not the studied drug.
 # ... and "RELYVRIO-free", "Efficacy RELYVRIO® Free data set": defined by its absence.
 # ... or by never having taken it: "riluzole-naive participants".
-HISTORY_AFTER = re.compile(r"^\s*(治疗|用药|服药)?史|^[\s®™]*-?\s*(?:free|na[iï]ve)\b")
+# ... or a trial page's field on its use alongside the trial: "Edaravone Usage" / "Can a PALS use
+# edaravone while enrolled in the trial?".
+HISTORY_AFTER = re.compile(
+    r"\s*(治疗|用药|服药)?史|[\s®™]*-?\s*(?:free|na[iï]ve)\b|\s*usage\b|"
+    r"[^?;.]{0,30}\bwhile (?:enrolled|participating) in\b"
+)
 # "比现有的依达拉奉和利鲁唑更佳", "compared with riluzole", "versus edaravone": the comparator.
 COMPARATOR_BEFORE = re.compile(
     r"(比(?!较)|相比于|相较于|对比|优于|不如)[^,;。，；]{0,12}$|\b(than|compared (with|to)|versus|vs\.?|relative to)\s+(\w+\s+){0,3}$"

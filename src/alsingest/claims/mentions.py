@@ -72,7 +72,14 @@ def article_subject(
     counts: dict[str, int] = dict(unlisted or {})
     class_counts: dict[str, int] = {}
     for item in sentences:
-        for mention in item.mentions:
+        # (a drug named only as what patients may keep taking, "Can a PALS use edaravone while
+        # enrolled in the trial?", is no subject of the page)
+        background = (
+            background_mentions(item.view.folded, list(item.mentions)) if item.mentions else set()
+        )
+        for i, mention in enumerate(item.mentions):
+            if i in background:
+                continue
             kept = class_counts if mention.therapy in classes else counts
             kept[mention.therapy] = kept.get(mention.therapy, 0) + 1
     if not counts:
@@ -1200,7 +1207,7 @@ def _reads_as_background(view: str, mention: TherapyMention) -> bool:
         return True
     before = view[max(0, mention.start - 24) : mention.start]
     after = view[mention.end : mention.end + 8]
-    if patterns.BACKGROUND_BEFORE.search(before) or patterns.HISTORY_AFTER.match(after):
+    if patterns.BACKGROUND_BEFORE.search(before) or patterns.HISTORY_AFTER.match(view, mention.end):
         return True
     if patterns.CARE_PURPOSE_AFTER.match(view, mention.end) and not patterns.TESTED_BEFORE.search(
         view, max(0, mention.start - 40), mention.start
