@@ -3086,6 +3086,11 @@ GUARDS_17 = review_guards("session17_extract.json", "session17b_extract.json")
 GUARDS_18 = review_guards("session18_extract.json", "session18b_extract.json")
 GUARDS_19 = review_guards("session19_extract.json")
 GUARDS_20 = review_guards("session20_extract.json")
+# Session 21's reviewer: money clauses that tell a result, "since the 2017 approval of" another
+# drug, a patient's own first prescription, counts of patients' cells, captions under a wrapped
+# dateline, a charity named by apposition, "four new therapies", a cohort's arms, asides of
+# another event, a review's own dates of its drug, descriptors of other diseases.
+GUARDS_21 = review_guards("session21_extract.json")
 
 
 @pytest.mark.parametrize(
@@ -3099,7 +3104,8 @@ GUARDS_20 = review_guards("session20_extract.json")
     + GUARDS_17
     + GUARDS_18
     + GUARDS_19
-    + GUARDS_20,
+    + GUARDS_20
+    + GUARDS_21,
     ids=lambda c: c["name"],
 )
 def test_review_guards_for_extraction(toolkit, case):

@@ -1850,6 +1850,7 @@ GUARDS_12 = review_guards(
     "session18_verify.json",
     "session19_verify.json",
     "session20_verify.json",
+    "session21_verify.json",
 )
 
 

@@ -458,7 +458,7 @@ _WIRE_DATELINE_AFTER = re.compile(r"\s*电")
 # The year written after a range of days: "December 6-8, 2024".
 _YEAR_AFTER_RANGE = re.compile(rf"\s*,?\s*(?P<year>{patterns.YEAR})\b")
 # How a wire dateline's second half opens when a page wrapped it onto a line of its own.
-_WIRE_TAIL = ("/", "--", "–", "—")
+_WIRE_TAIL = ("/", "--")
 
 
 def _sentence_end(text: str, at: int) -> int:

@@ -362,7 +362,7 @@ EN_MONTH_DAY = re.compile(
 )
 # A second month and day with the year both share, after a first: "Aug. 27 and Sept. 3, 2025".
 SHARED_YEAR_AFTER = re.compile(
-    rf"\s*,?\s*(?:and|or|&)\s+{_MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<year>{YEAR})\b"
+    rf"\s*,?\s*(?:and|or|&)\s+(?:{_MONTH_NAME}\s+)?\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<year>{YEAR})\b"
 )
 # "April 22-27", "Dec. 6-8": the days of a meeting, dated to their month.
 EN_DAY_RANGE_AFTER = re.compile(
@@ -423,7 +423,7 @@ EN_RELATIVE_YEAR = re.compile(
 # "a 2020 publication", "the 2019 study": the year a study or its report came out; "the 2024
 # discontinuation of X", "its 2017 approval": the year of the event it names.
 EN_YEAR_ADJECTIVE = re.compile(
-    rf"\b(?:a|an|the|its|their)\s+(?P<year>{YEAR})\s+(?:study|publication|analysis|trial|"
+    rf"(?<!since )(?<!after )(?<!before )\b(?:a|an|the|its|their)\s+(?P<year>{YEAR})\s+(?:study|publication|analysis|trial|"
     r"review|report|paper|meta-analysis|post[\s-]hoc analysis|approval|launch|discontinuation|"
     r"withdrawal|submission|filing|designation)\b"
     # "2019's FORTITUDE-ALS trial": the year's own trial, named
@@ -721,7 +721,8 @@ EN_ARMS_RECEIVED = re.compile(
 # who completed", "At each site".
 ARMS_OF_A_PART = re.compile(
     r"per[\s-]protocol|subgroup|subset|\bamong\b|\bof (?:those|these|them|the \d+)\b|completers?|"
-    r"\beach\b(?!\s+(?:patient|participant|subject)s?\b)|\bper site\b|\bcarriers\b"
+    r"\beach\b(?!\s+(?:patient|participant|subject)s?\b(?!\s+(?:group|cohort|arm)))|\bper site\b|"
+    r"\bcarriers\b|\bcohort\b"
 )
 # "(n = 120)"; "(n = 3 + 3)" states the arms, summed.
 EN_N_EQUALS = re.compile(rf"\bn\s*=\s*(?P<n>{_NUMBER})\b(?P<more>(?:\s*\+\s*\d+\b)*)")
@@ -958,7 +959,7 @@ EVENT = re.compile(
     r"撤市|退市|下市|撤回|撤出|终止|暂停|进行|研究|试验|植入|手术|第一剂|首剂|首次(给药|注射|用药|治疗)|用药|注射|发现|证实|显示|处方|开方|"
     r"临床(?:应用|使用)|"
     # a first use, in English as in Chinese: "the first dose of X was given", "first commercial prescription"
-    r"\bfirst (?:commercial )?(?:doses?|patients?|participants?|subjects?|prescriptions?)\b|\bdosing\b|"
+    r"\bfirst (?:commercial )?(?:doses?|prescriptions?)\b|\bdosing\b|"
     r"\b(approv\w*|launch\w*|submit\w*|(?:s?nda|bla|maa|ind|cta|regulatory|marketing)\s+(?:submissions?|filings?)|filed|read[\s-]?outs?|green[\s-]?light\w*|initiat\w*|start\w*|commenc\w*|ends|ended|began|begin\w*|enter(ed|s|ing)?|enrol\w*|randomi[sz]\w*|dosed|announc\w*|report\w*|publish\w*|complet\w*|withdr[ae]wn?|discontinu\w*|results?|vot\w*|grant\w*|awarded\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:designation|status)|designated\s+(?:as\s+)?(?:an?\s+)?(?:orphan|breakthrough|fast|priority|rare)|cleared|authori[sz]\w*|receiv\w*|recommend\w*|implant(?:ed|s)?)\b|"
     # a regimen joining a platform trial: "was added to the trial in April 2023"
     r"\badded to the (?:[\w-]+ ){0,3}(?:trial|platform)\b|加入[^,;。，；]{0,8}平台试验|"
@@ -1012,8 +1013,9 @@ TRIAL_APPROVAL = re.compile(
 # (and "正式进入临床应用", "投入临床使用": a drug in use in clinics; "开出……首个处方", "the first
 # commercial prescription": its first use as a medicine)
 LAUNCH = re.compile(
-    r"上市|\blaunch\w*|(?:进入|投入|应用于|用于)临床(?:应用|使用)|首[个张]处方|首次处方|"
-    r"\bfirst (?:commercial )?prescription"
+    r"上市|\blaunch\w*|(?:进入|投入|应用于|用于)临床(?:应用|使用)|"
+    # (a hospital writing it, not a patient getting it: "拿到了利鲁唑的首张处方")
+    r"开出[^，,。；;]{0,20}?首(?:[个张]|次)处方|(?<!\bmy )(?<!\bhis )(?<!\bher )(?<!\btheir )\bfirst (?:commercial )?prescription"
 )
 # Filing with a regulator: a verb, not the bare noun "申请" ("临床试验申请获批" is a trial start).
 SUBMISSION = re.compile(
@@ -1156,9 +1158,13 @@ OTHER_DISEASE = re.compile(
     r"\bmultiple sclerosis|\bparkinson|\balzheimer|\bstroke\b|\bspinal cord injur|\bmyasthenia|\bhuntington|"
     r"\bwolfram|\bsupranuclear|\bcancer|\btumou?r|\bspinal muscular atrophy|"
     r"\bgraft[\s-]versus[\s-]host|\bgvhd\b|\brestless legs|\bduchenne|\bmuscular dystrophy|\blupus\b|"
-    r"\bmyotonic dystrophy|\bepilep|\bmigraine|强直性肌营养不良|肌强直性营养不良|癫痫|偏头痛|"
     r"\brheumatoid|\bpsoriasis|\bleuka?emia|\blymphoma|\bmyeloma|\bhiv\b|\bhepatitis|"
     r"移植物抗宿主|不宁腿|杜氏肌营养不良|红斑狼疮|类风湿|白血病|淋巴瘤|骨髓瘤|艾滋病|乙肝|银屑病"
+)
+# ... and, for a whole source that never names ALS, more conditions whose names in an ALS article
+# may only describe a drug ("an epilepsy drug"): "myotonic dystrophy", "癫痫".
+OTHER_CONDITION = re.compile(
+    r"\bmyotonic dystrophy|\bepilep|\bmigraine|强直性肌营养不良|肌强直性营养不良|癫痫|偏头痛"
 )
 # An organisation named for a disease: "Institute of Neurological Disorders and Stroke",
 # "Foundation for Parkinson's Research", "Alzheimer's Association", "帕金森病协会".
@@ -1250,8 +1256,20 @@ ANALYSIS_SUBSET = re.compile(
 # A page speaking of itself: "This article presents a summary of drug trials completed between
 # January 1, 2023 and June 30, 2024", "本文综述了……": its dates are its scope, no event's.
 THE_PAGE_ITSELF = re.compile(
-    r"^\s*(?:in\s+)?(?:this|the present|our)\s+(?:article|review|paper|overview|chapter)\b"
+    r"^\s*(?:in\s+)?(?:this|the present|our)\s+(?:article|review|paper|overview|chapter|(?:blog\s+)?post|"
+    r"report|summary|newsletter|digest)\b"
     r"|^\s*本(?:文|综述|篇)"
+)
+# ... whose scope dates stand in a period or after a word of what it covers.
+SCOPE_DATE_BEFORE = re.compile(
+    r"(?:\bbetween|\bfrom|\bsince|\buntil|\bthrough|\bup to|\bto|\band|\bpublished|\bcompleted|"
+    r"\bconducted|\bcovering|\bin the period|期间|至|到)\s*$"
+)
+# An aside that tells the end of the period before it to the day: "(final follow-up, March 17, 2022)"
+# (not another event: "(in South Korea on June 26, 2015)", "(protocol published March 15, 2021)").
+SAME_END_ASIDE = re.compile(
+    r"\(\s*(?:(?:final|last)\s+(?:follow[\s-]?up|visit|patient\s+visit)|data\s+cut[\s-]?off|"
+    r"database\s+lock|completion|completed|ended|end)\b[^()]{0,12}$"
 )
 # A review's pooled patients are no trial's: "1601 ALS patients were included in this review",
 # "a meta-analysis of 12 trials (3,204 patients)", "纳入本次荟萃分析的1200名患者".
@@ -1305,12 +1323,10 @@ AND_PLACEBO_AFTER = re.compile(r"\s*(和|与|及|以及|and)\s*(安慰剂|placeb
 # "有利鲁唑治疗史": a treatment history, not the studied drug.
 # ... and "RELYVRIO-free", "Efficacy RELYVRIO® Free data set": defined by its absence.
 # ... or by never having taken it: "riluzole-naive participants".
-# ... or a trial page's field on its use alongside the trial: "Edaravone Usage" / "Can a PALS use
-# edaravone while enrolled in the trial?".
-HISTORY_AFTER = re.compile(
-    r"\s*(治疗|用药|服药)?史|[\s®™]*-?\s*(?:free|na[iï]ve)\b|\s*usage\b|"
-    r"[^?;.]{0,30}\bwhile (?:enrolled|participating) in\b"
-)
+HISTORY_AFTER = re.compile(r"\s*(治疗|用药|服药)?史|[\s®™]*-?\s*(?:free|na[iï]ve)\b")
+# A trial page's field on a drug's use alongside the trial: "Edaravone Usage" / "Can a PALS use
+# edaravone while enrolled in the trial?" (care patients may keep, no subject of the page).
+ALONGSIDE_AFTER = re.compile(r"\s*usage\b|[^?;.]{0,30}\bwhile (?:enrolled|participating) in\b")
 # "比现有的依达拉奉和利鲁唑更佳", "compared with riluzole", "versus edaravone": the comparator.
 COMPARATOR_BEFORE = re.compile(
     r"(比(?!较)|相比于|相较于|对比|优于|不如)[^,;。，；]{0,12}$|\b(than|compared (with|to)|versus|vs\.?|relative to)\s+(\w+\s+){0,3}$"
@@ -1378,7 +1394,8 @@ EXAMPLE_OPENER = re.compile(r"\s*(如|例如|比如|譬如|e\.g\.|eg\b|such as|f
 # named trial's own therapies may fill (claims of each when the count is theirs).
 COUNTED_DRUGS = re.compile(
     r"\b(?:the|these|those|both|its)\s+(?:first\s+|last\s+)?(?P<n>two|three|four|2|3|4)\s+"
-    r"(?:[\w-]+\s+)?(?:drugs|therapies|treatments|regimens|compounds|candidates)\b|"
+    r"(?:(?!new\b|more\b|additional\b|next\b|other\b|further\b)[\w-]+\s+)?"
+    r"(?:drugs|therapies|treatments|regimens|compounds|candidates)\b|"
     r"\bboth\s+(?:drugs|therapies|treatments|regimens|compounds)\b|"
     r"(?:这|该|此)(?P<cn>两|三|四)(?:种|款|个)(?:药物|药|疗法)"
 )
@@ -1550,7 +1567,9 @@ TRIAL_NAME = re.compile(
 # global phase 3 study".
 TRIAL_APPOSITIVE = re.compile(
     r"(?<![A-Za-z0-9-])(?P<name>[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*)(?![a-z0-9])"
-    r",\s+(?:a|an|the)\s+(?:[\w/-]+\s+){0,5}?(?:trial|study)\b"
+    r",\s+(?:a|an|the)\s+"
+    r"(?:(?!(?:that|which|who|whose|of|for|to|in|by|with|and|also|charity|group|company)\b)[\w/-]+\s+){0,5}?"
+    r"(?:trial|study)\b"
 )
 # A trial's short name defined after its full title: "… Adaptive Randomised Trial (MND-SMART)".
 # (Not a design's abbreviation, the initials of the words before it: "an open-label extension
@@ -2068,8 +2087,7 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
         "spinal muscular atrophy", "graft", "gvhd", "restless legs", "duchenne", "muscular dystrophy",
         "lupus", "rheumatoid", "psoriasis", "leuk", "lymphoma", "myeloma", "hiv", "hepatitis",
         "移植物抗宿主", "不宁腿", "杜氏肌营养不良", "红斑狼疮", "类风湿", "白血病", "淋巴瘤", "骨髓瘤",
-        "艾滋病", "乙肝", "银屑病", "myotonic dystrophy", "epilep", "migraine", "强直性肌营养不良",
-        "肌强直性营养不良", "癫痫", "偏头痛",
+        "艾滋病", "乙肝", "银屑病",
     ),
     COMPARATOR_BEFORE: ("比", "相较", "优于", "不如", "than", "compared", "versus", "vs", "relative to"),
 }  # fmt: skip

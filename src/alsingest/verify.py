@@ -181,8 +181,9 @@ class Source:
         # A page on a trial for spinal cord injury that never names ALS states no ALS event.
         whole = fold(simplified)
         self.years_named = set(patterns.STANDALONE_YEAR.findall(whole))
-        self.about_another_disease = not patterns.ALS_DISEASE.search(whole) and any(
-            is_about_another_disease(s.view) for s in self.sentences
+        self.about_another_disease = not patterns.ALS_DISEASE.search(whole) and (
+            any(is_about_another_disease(s.view) for s in self.sentences)
+            or patterns.OTHER_CONDITION.search(whole) is not None
         )
 
     def mentions(
@@ -1282,6 +1283,10 @@ def _a_plan_overtaken(source: Source, claimed: int) -> Check | None:
     for i in plans:
         for k in range(i, min(len(sentences), i + PLAN_REACH + 1)):
             rest = sentences[k].view
+            if _ENROLLING_SO_FAR.search(rest) or (
+                k != i and _stated_phases(rest) - _stated_phases(sentences[i].view)
+            ):
+                continue  # a count so far ("as of June 30, 150 …"), or another trial's size
             for _ in range(3):  # the sentence's counts, its plans blanked one by one
                 enrollment = find_enrollment(rest)
                 if enrollment is None:
@@ -1296,6 +1301,11 @@ def _a_plan_overtaken(source: Source, claimed: int) -> Check | None:
     return None
 
 
+# A count of a trial still enrolling: "As of June 30, 150 patients have been enrolled", "截至目前已入组".
+_ENROLLING_SO_FAR = re.compile(
+    r"\bas of\b|\bso far\b|\bto date\b|\bcurrently\b|\b(?:have|has) been (?:enrol|randomi)\w*|"
+    r"\bhas (?:enrol|randomi)\w*|截至|目前|已入组|已经入组"
+)
 # How many sentences after a planned size its actual size is looked for.
 PLAN_REACH = 2
 
@@ -1935,6 +1945,14 @@ _HEALTHY_VOLUNTEERS = re.compile(
     r"\bhealthy\s+(?:adult\s+|male\s+|female\s+|elderly\s+|japanese\s+|chinese\s+)?"
     r"(?:volunteers|subjects|adults|participants|individuals)\b|健康(?:成人|成年|受试者|志愿者)"
 )
+# A study's people besides healthy volunteers: "and Participants With ALS", "及肌萎缩侧索硬化患者".
+_PATIENTS_TOO = re.compile(
+    rf"\b(?:patients|participants|people|adults|subjects)\s+(?:with|living with)\b|{patterns.ALS_DISEASE.pattern}|患者"
+)
+# A line that links to another page: "Related: …", "Read more: …", "相关阅读".
+_A_LINK_LINE = re.compile(
+    r"\s*(?:related|read more|see also|more on|相关|延伸阅读|推荐阅读)\b\s*[:：]?"
+)
 # A title: a line of words with no full stop to end it.
 _A_TITLE = re.compile(r"[^.。!?！？]{10,200}")
 # How many sentences open a source: its title and heading, where a study says whom it is in.
@@ -1949,7 +1967,11 @@ def _in_healthy_volunteers(quote: str, source: Source) -> bool:
     if _HEALTHY_VOLUNTEERS.search(fold(quote)):
         return False
     return any(
-        _HEALTHY_VOLUNTEERS.search(s.view) and _A_TITLE.fullmatch(s.view)
+        _HEALTHY_VOLUNTEERS.search(s.view)
+        and _A_TITLE.fullmatch(s.view)
+        # (not "… in Healthy Volunteers and Participants With ALS", nor a link to another page)
+        and not _PATIENTS_TOO.search(s.view)
+        and not _A_LINK_LINE.match(s.view)
         for s in source.sentences[:_HEAD_SENTENCES]
     )
 

@@ -50,7 +50,13 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[Attribute]:
     """Claim attributes of one folded sentence view (masked where nothing should match)."""
     attributes: list[Attribute] = []
     if dates and patterns.THE_PAGE_ITSELF.match(view):
-        dates = []  # "This article summarises trials completed between …": the page's scope
+        # "This article summarises trials completed between …": the page's scope, not the
+        # dates it tells of its drug ("This review focuses on X, which the FDA approved in 2017")
+        dates = [
+            d
+            for d in dates
+            if not patterns.SCOPE_DATE_BEFORE.search(view, max(0, d.start - 40), d.start)
+        ]
     history = patterns.PUBLICATION_HISTORY.search(view) if dates else None
     if history:
         dates = [d for d in dates if d.end <= history.start()]  # a paper's own history
@@ -244,7 +250,11 @@ def is_event_date(view: str, date: DateMention) -> bool:
     ):
         return False
     clause = view[start:end]
-    if patterns.MONEY_AMOUNT.search(clause) and not _news_of_a_therapy(clause):
+    if patterns.MONEY_AMOUNT.search(clause) and not (
+        patterns.EVENT.search(clause)
+        or patterns.OUTCOME_MET.search(clause)
+        or patterns.OUTCOME_MISSED.search(clause)
+    ):
         return False
     # "去年12月，X宣布获得7500万美元融资", "In summer 2014, … its US patent application": a date
     # standing alone dates the clause after it.
@@ -416,6 +426,7 @@ def _refined_months_dropped(view: str, dates: list[Attribute]) -> list[Attribute
                 and str(b.value).startswith(str(a.value))
                 and 0 <= b.start - a.end <= REFINED_REACH
                 and "(" in view[a.end : b.start]
+                and patterns.SAME_END_ASIDE.search(view[a.end : b.start]) is not None
                 for b in dates
             )
         )
@@ -574,6 +585,8 @@ def find_enrollment(view: str) -> Attribute | None:
         else []
     )
     for m in english:
+        if view[m.end() : m.end() + 1] in ("'", "’"):
+            continue  # "24 patients' motor neurons": what was taken from them, no count of people
         n = stated_count(m)
         if n and m.re is patterns.EN_COUNT and _PAIRS_OF.search(m.group()):
             n *= 2  # "15 matched pairs of patients": thirty people

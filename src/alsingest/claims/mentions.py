@@ -72,13 +72,10 @@ def article_subject(
     counts: dict[str, int] = dict(unlisted or {})
     class_counts: dict[str, int] = {}
     for item in sentences:
-        # (a drug named only as what patients may keep taking, "Can a PALS use edaravone while
-        # enrolled in the trial?", is no subject of the page)
-        background = (
-            background_mentions(item.view.folded, list(item.mentions)) if item.mentions else set()
-        )
-        for i, mention in enumerate(item.mentions):
-            if i in background:
+        for mention in item.mentions:
+            if _allowed_alongside(item.view.folded, mention):
+                # "Can a PALS use edaravone while enrolled in the trial?": care patients may keep,
+                # no subject of the page (unlike "participants who continued masitinib": an arm)
                 continue
             kept = class_counts if mention.therapy in classes else counts
             kept[mention.therapy] = kept.get(mention.therapy, 0) + 1
@@ -1183,6 +1180,11 @@ def _eligibility(view: str, mention: TherapyMention) -> bool:
 _background_memo: list[tuple[str | None, dict]] = [(None, {})]
 
 
+def _allowed_alongside(view: str, mention: TherapyMention) -> bool:
+    """A drug a trial page names in its field on use alongside the trial ("Edaravone Usage")."""
+    return bool(patterns.ALONGSIDE_AFTER.match(view, mention.end))
+
+
 def _is_background(view: str, mention: TherapyMention) -> bool:
     memo = _background_memo[0]
     if memo[0] is not view:
@@ -1207,7 +1209,11 @@ def _reads_as_background(view: str, mention: TherapyMention) -> bool:
         return True
     before = view[max(0, mention.start - 24) : mention.start]
     after = view[mention.end : mention.end + 8]
-    if patterns.BACKGROUND_BEFORE.search(before) or patterns.HISTORY_AFTER.match(view, mention.end):
+    if (
+        patterns.BACKGROUND_BEFORE.search(before)
+        or patterns.HISTORY_AFTER.match(view, mention.end)
+        or patterns.ALONGSIDE_AFTER.match(view, mention.end)
+    ):
         return True
     if patterns.CARE_PURPOSE_AFTER.match(view, mention.end) and not patterns.TESTED_BEFORE.search(
         view, max(0, mention.start - 40), mention.start
