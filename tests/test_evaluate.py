@@ -56,6 +56,9 @@ REAL_SETS = {
     "real-dev34": "dev34",
     "real-dev35": "dev35",
     "real-dev36": "dev36",
+    "real-dev37": "dev37",
+    "real-dev38": "dev38",
+    "real-dev39": "dev39",
     "real-test6": "test6",
     "real-test7": "test7",
     "real-test8": "test8",
@@ -71,6 +74,7 @@ REAL_SETS = {
     "real-test18": "test18",
     "real-test19": "test19",
     "real-test20": "test20",
+    "real-test21": "test21",
 }
 
 
