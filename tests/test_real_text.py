@@ -4954,3 +4954,18 @@ def test_a_drug_patients_may_keep_using_is_no_subject_of_a_trial_page(toolkit):
         "(Radicut/Radicava) while enrolled in the trial?\nYes\n"
     )
     assert not [c for c in claims_of(toolkit, text) if c.therapy == "edaravone"]
+
+
+def test_a_registrys_two_phases_side_by_side_are_one_and_placebo_is_no_drug(toolkit):
+    # ClinicalTrials.gov lists a phase 2/3 trial's phases as "Phase 2 Phase 3"; its "Drug:
+    # Placebo Oral Tablet" is the control, no therapy of its own; "phase 2 and phase 3 trials"
+    # stay two
+    text = (
+        "Condition or disease | Intervention/treatment | Phase |\n"
+        "Amyotrophic Lateral Sclerosis | Drug: Deferiprone Drug: Placebo Oral Tablet | Phase 2 Phase 3 |\n"
+    )
+    claims = claims_of(toolkit, text)
+    assert {c.phase for c in claims if c.therapy == "deferiprone"} == {"2/3"}
+    assert {c.therapy for c in claims} == {"deferiprone"}
+    two = "Deferiprone was tested in phase 2 and phase 3 trials."
+    assert {c.phase for c in claims_of(toolkit, two)} == {"2", "3"}

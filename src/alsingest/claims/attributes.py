@@ -162,7 +162,26 @@ _STAGES_OF_ONE = re.compile(r"(?<![第\d])[两二三四2-4]\s*个阶段|分为[^
 
 
 def find_phases(view: str) -> list[Attribute]:
-    """Every stated phase, in text order ("3b期", "第三期…试验", "phase 2/3")."""
+    """Every stated phase, in text order ("3b期", "第三期…试验", "phase 2/3"); a registry's two
+    phases side by side ("Phase 2 Phase 3") are its one combined phase, 2/3."""
+    found = _stated_phases(view)
+    merged: list[Attribute] = []
+    for a in found:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and str(last.value).isdigit()
+            and str(a.value) == str(int(str(last.value)) + 1)
+            and not view[last.end : a.start].strip()
+            and view[last.end : a.start] != ""
+        ):
+            merged[-1] = replace(last, end=a.end, value=f"{last.value}/{a.value}")
+            continue
+        merged.append(a)
+    return merged
+
+
+def _stated_phases(view: str) -> list[Attribute]:
     return sorted(
         (
             Attribute("phase", m.start(), m.end(), phase, rule=rule)

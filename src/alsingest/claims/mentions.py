@@ -748,6 +748,9 @@ def _loose(names: re.Pattern) -> re.Pattern:
     return re.compile(names.pattern.removesuffix(_NAME_END))
 
 
+_A_PLACEBO_NAME = re.compile(r"(?:matching\s+|matched\s+)?placebos?\b")
+
+
 def intervention_fields(text: str) -> list[str]:
     """Folded names a registry's intervention fields give ("Drug: Granulocyte Colony
     Stimulating FactorSponsor: …" → "granulocyte colony stimulating factor")."""
@@ -757,7 +760,12 @@ def intervention_fields(text: str) -> list[str]:
         key = patterns.FIELD_KEY_AFTER_NAME.search(name, 1)
         name = name[: key.start()] if key else name
         name = name.strip()
-        if len(name) >= 3 and name.lower() not in patterns.NOT_A_CONTEXT_NAME:
+        if (
+            len(name) >= 3
+            and name.lower() not in patterns.NOT_A_CONTEXT_NAME
+            # ("Drug: Placebo Oral Tablet", "Other: Matching placebo": the control, no drug)
+            and not _A_PLACEBO_NAME.match(name.lower())
+        ):
             found.append(name.lower())
     return found
 
