@@ -4969,3 +4969,8 @@ def test_a_registrys_two_phases_side_by_side_are_one_and_placebo_is_no_drug(tool
     assert {c.therapy for c in claims} == {"deferiprone"}
     two = "Deferiprone was tested in phase 2 and phase 3 trials."
     assert {c.phase for c in claims_of(toolkit, two)} == {"2", "3"}
+
+
+def test_a_date_written_day_first_with_dots(toolkit):
+    text = "ABX-107 wurde am 08.06.2012 zugelassen: the FDA approved ABX-107 on 08.06.2012."
+    assert {c.date for c in claims_of(toolkit, text) if c.therapy == "abx107"} == {"2012-06-08"}

@@ -175,6 +175,12 @@ def find_dates(
             continue
         if value:
             found.append((m.start(), m.end(), value, "NUMERIC_DATE", year))
+    for m in patterns.DOTTED_DATE.finditer(text) if "." in text else ():
+        if not taken(m.start(), m.end()):
+            year = int(m.group("year"))
+            value = iso(year, int(m.group("month")), int(m.group("day")))
+            if value:
+                found.append((m.start(), m.end(), value, "DOTTED_DATE", year))
     # English dates need Latin letters ("may 31", "in 2025"): a Chinese sentence skips them.
     latin = patterns.LATIN.search(text) is not None
     for m in patterns.EN_DATE.finditer(text) if latin else ():

@@ -2385,6 +2385,10 @@ FIELD_VALUE_COUNT = re.compile(
 NUMERIC_DATE = re.compile(
     rf"(?<![\d/.])(?P<a>\d{{1,2}})\s?/\s?(?P<b>\d{{1,2}})\s?/\s?(?P<year>{YEAR})(?!\d)"
 )
+# A date written day first with dots, as in German and other European pages: "08.06.2012".
+DOTTED_DATE = re.compile(
+    rf"(?<![\d.])(?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})\.(?P<year>{YEAR})(?![\d.]\d|\d)"
+)
 # A registry record's start date field: "Actual Study Start Date : | June 1, 2020 |", "Study Start
 # (Estimated)", "实际开始日期：2021年6月1日"; its value follows, or is on the next line.
 RECORD_START = re.compile(
