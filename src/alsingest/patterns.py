@@ -420,20 +420,19 @@ EN_RELATIVE_YEAR = re.compile(
     r"\b(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|half)\s+of\s+|(?:later|earlier)\s+)?"
     r"(?P<rel>this|next|last)\s+year\b"
 )
+# The names of a therapy's events, as nouns.
+_EVENT_NOUNS = r"approval|launch|discontinuation|withdrawal|submission|filing|designation"
 # "a 2020 publication", "the 2019 study": the year a study or its report came out; "the 2024
 # discontinuation of X", "its 2017 approval": the year of the event it names.
 EN_YEAR_ADJECTIVE = re.compile(
     rf"(?<!since )(?<!after )(?<!before )\b(?:a|an|the|its|their)\s+(?P<year>{YEAR})\s+(?:study|publication|analysis|trial|"
-    r"review|report|paper|meta-analysis|post[\s-]hoc analysis|approval|launch|discontinuation|"
-    r"withdrawal|submission|filing|designation)\b"
+    rf"review|report|paper|meta-analysis|post[\s-]hoc analysis|{_EVENT_NOUNS})\b"
     # "2019's FORTITUDE-ALS trial": the year's own trial, named
     rf"|\b(?P<year2>{YEAR})['’]s\s+(?:[\w-]+\s+){{0,3}}?(?:study|trial|approval|launch|results?)\b"
 )
 # ... the event noun itself, read right after a date: "the 2024 discontinuation of X" is dated so
 # whatever its clause says of money.
-EVENT_NOUN_AFTER = re.compile(
-    r"\s+(?:approval|launch|discontinuation|withdrawal|submission|filing|designation)\b"
-)
+EVENT_NOUN_AFTER = re.compile(rf"\s+(?:{_EVENT_NOUNS})\b")
 # "Bensimon et al. (1994)", "Miller et al., 2013": the year of the cited study.
 EN_AUTHOR_YEAR = re.compile(
     rf"\bet al\.?,?\s*[(（]?\s*(?P<year>{YEAR})\b|等\s*(?:[(（]|[,，])\s*(?P<year2>{YEAR})\s*年?\s*[)）]"
