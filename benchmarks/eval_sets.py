@@ -46,6 +46,7 @@ SEALED18 = "real-test18"  # collected in session 17, scored once in session 18 (
 SEALED19 = "real-test19"  # collected in session 18, scored once in session 19 (0.860)
 SEALED20 = "real-test20"  # collected in session 19, scored once in session 20 (0.792)
 SEALED21 = "real-test21"  # collected in session 20, scored once in session 21 (0.756)
+SEALED22 = "real-test22"  # collected in session 21, to be scored once in session 22
 SPENT = (
     SEALED,
     SEALED2,
@@ -70,7 +71,7 @@ SPENT = (
     SEALED21,
 )
 # a fresh sealed set goes here until its single score is written down
-FRESH: tuple[str, ...] = ()
+FRESH: tuple[str, ...] = (SEALED22,)
 
 
 def gold_sets() -> dict[str, tuple[list[Path], Path]]:
@@ -150,6 +151,7 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         SEALED19: beside(tests / "real" / "test19"),
         SEALED20: beside(tests / "real" / "test20"),
         SEALED21: beside(tests / "real" / "test21"),
+        SEALED22: beside(tests / "real" / "test22"),
     }
 
 
