@@ -130,6 +130,8 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         "real-dev37": beside(tests / "real" / "dev37"),
         "real-dev38": beside(tests / "real" / "dev38"),
         "real-dev39": beside(tests / "real" / "dev39"),
+        "real-dev40": beside(tests / "real" / "dev40"),
+        "real-dev41": beside(tests / "real" / "dev41"),
         SEALED: beside(tests / "real" / "test"),
         SEALED2: beside(tests / "real" / "test2"),
         SEALED3: beside(tests / "real" / "test3"),

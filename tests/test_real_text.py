@@ -4974,3 +4974,60 @@ def test_a_registrys_two_phases_side_by_side_are_one_and_placebo_is_no_drug(tool
 def test_a_date_written_day_first_with_dots(toolkit):
     text = "ABX-107 wurde am 08.06.2012 zugelassen: the FDA approved ABX-107 on 08.06.2012."
     assert {c.date for c in claims_of(toolkit, text) if c.therapy == "abx107"} == {"2012-06-08"}
+
+
+# --- session 22 --------------------------------------------------------------------------------
+
+
+def test_a_who_record_dates_its_fields_before_its_title(toolkit):
+    # The WHO registry platform prints "Main ID" and "Date of registration" before the record's
+    # "Public title:" (the page opens with the platform's own name), and a code the lexicon has
+    # in that title is the record's subject; its figures are day first, as its "3 May 2021" is.
+    text = (
+        "World Health Organization site\nSkip Navigation Links\n\nMain\n"
+        "Note: This record shows only some elements of the WHO Trial Registration Data Set. For "
+        "more about this trial, click on the URL below to go to the record in its register.\n"
+        "Register: JPRN\nLast refreshed on: 3 May 2021\nMain ID:  JPRN-UMIN000012345\n"
+        "Date of registration: 04/03/2015\nPrimary sponsor: Kanto ALS Group\n"
+        "Public title: Study of GM604 in patients with ALS\n"
+        "Scientific title: A pilot study of GM604 in ALS\n"
+        "Date of first enrolment: October 2014\nTarget sample size: 40\n"
+        "Recruitment status: Complete\nStudy type:  Interventional\n"
+    )
+    claims = [c for c in claims_of(toolkit, text) if c.therapy == "gm604"]
+    assert {"2015-03-04", "2014-10"} <= {c.date for c in claims}
+    assert 40 in {c.enrollment for c in claims}
+    # (the same figures on a page that writes "May 3, 2021" are month first)
+    american = text.replace("3 May 2021", "May 3, 2021")
+    assert "2015-04-03" in {c.date for c in claims_of(toolkit, american) if c.therapy == "gm604"}
+
+
+def test_a_page_tells_its_order_of_day_and_month():
+    from alsingest.dates import figure_order, find_dates
+
+    assert figure_order("registered 25/07/2012; updated 04/03/2015") == "dm"
+    assert figure_order("registered 07/25/2012; updated 04/03/2015") == "md"
+    assert figure_order("last refreshed on: 3 may 2021 … 04/03/2015") == "dm"
+    assert figure_order("posted may 3, 2021 … 04/03/2015") == "md"
+    # (both shown, or neither: no order, and an ambiguous figure stays no date)
+    assert figure_order("25/07/2012 and 07/25/2012") is None
+    assert figure_order("3 may 2021 and may 3, 2021") is None
+    assert find_dates("on 04/03/2015")[0] == []
+    assert [d.iso for d in find_dates("on 04/03/2015", order="dm")[0]] == ["2015-03-04"]
+    assert [d.iso for d in find_dates("on 25/07/2012", order="md")[0]] == ["2012-07-25"]
+
+
+def test_registry_ids_of_more_registries():
+    from alsingest.registries import trial_ids
+
+    text = (
+        "JPRN-UMIN000012345; EUCTR2016-000067-16-GB; DRKS00012345; CTRI/2019/05/019321; "
+        "KCT0001234; UMIN0000123 (too short)"
+    )
+    assert trial_ids(text) == (
+        "UMIN000012345",
+        "EudraCT 2016-000067-16",
+        "DRKS00012345",
+        "CTRI/2019/05/019321",
+        "KCT0001234",
+    )

@@ -124,13 +124,36 @@ _YESTERDAY = re.compile(r"yesterday|昨")
 _ISO_SEPARATOR = re.compile(r"\d[-/.]\d")
 
 
+def figure_order(text: str) -> str | None:
+    """How a page orders the day and month of its dates in figures: "dm" or "md" where it shows
+    only one (a figure that can only be one, "25/07/2012"; else its dates in words, "3 May 2021"
+    or "May 3, 2021"), None where it shows neither or both. Folded text."""
+    orders = set()
+    for m in patterns.NUMERIC_DATE.finditer(text) if "/" in text else ():
+        a, b = int(m.group("a")), int(m.group("b"))
+        if a > 12 >= b:
+            orders.add("dm")
+        elif b > 12 >= a:
+            orders.add("md")
+    if not orders:
+        if patterns.DAY_BEFORE_MONTH.search(text):
+            orders.add("dm")
+        if patterns.MONTH_BEFORE_DAY.search(text):
+            orders.add("md")
+    return orders.pop() if len(orders) == 1 else None
+
+
 def find_dates(
-    text: str, context_year: int | None = None, anchor: str | None = None
+    text: str,
+    context_year: int | None = None,
+    anchor: str | None = None,
+    order: str | None = None,
 ) -> tuple[list[DateMention], int | None]:
     """Dates in folded text, and the context year after reading it.
 
     ``context_year`` is the year last stated before ``text``; ``anchor`` the
-    article's publication date (ISO) for 今年/去年/明年.
+    article's publication date (ISO) for 今年/去年/明年; ``order`` the page's order of day and
+    month in figures (:func:`figure_order`), for "08/05/2013".
     """
     if not _DATE_CHARACTER.search(text):
         return [], context_year
@@ -161,8 +184,8 @@ def find_dates(
             found.append(
                 (m.start(), m.end(), value, "ISO_DATE", int(m.group("year")) if value else None)
             )
-    # "25/07/2012", "07/25/2012": the day told from the month where one of them is over 12 (else
-    # the page's order decides, which a sentence cannot tell: verify.numeric_order).
+    # "25/07/2012", "07/25/2012": the day told from the month where one of them is over 12, else
+    # by the page's order (``order``; none known: no date).
     for m in patterns.NUMERIC_DATE.finditer(text) if "/" in text else ():
         if taken(m.start(), m.end()):
             continue
@@ -171,6 +194,8 @@ def find_dates(
             value = iso(year, b, a)
         elif b > 12 >= a:
             value = iso(year, a, b)
+        elif order:
+            value = iso(year, b, a) if order == "dm" else iso(year, a, b)
         else:
             continue
         if value:

@@ -2384,6 +2384,10 @@ FIELD_VALUE_COUNT = re.compile(
 NUMERIC_DATE = re.compile(
     rf"(?<![\d/.])(?P<a>\d{{1,2}})\s?/\s?(?P<b>\d{{1,2}})\s?/\s?(?P<year>{YEAR})(?!\d)"
 )
+# A date in words with its day before its month ("3 May 2021", as British and WHO pages write) or
+# after it ("May 3, 2021", as American pages do): the order the same page's figures keep.
+DAY_BEFORE_MONTH = re.compile(rf"(?<![\d/.])\d{{1,2}}\s+(?:{MONTH_WORDS})\.?,?\s+{YEAR}\b")
+MONTH_BEFORE_DAY = re.compile(rf"\b(?:{MONTH_WORDS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{YEAR}\b")
 # A date written day first with dots, as in German and other European pages: "08.06.2012".
 DOTTED_DATE = re.compile(
     rf"(?<![\d.])(?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})\.(?P<year>{YEAR})(?![\d.]\d|\d)"
@@ -2544,8 +2548,12 @@ REGISTRY_ID = re.compile(
     r"(?<![A-Za-z0-9])(?:"
     r"(?P<clinicaltrials>NCT\d{8})|"
     r"(?P<chictr>ChiCTR(?:-[A-Z]{2,4}-)?\d{8,10})|"
-    r"EudraCT(?:\s*(?:No\.?|number|Number|编号|号))?[\s:：#]*(?P<eudract>\d{4}-\d{6}-\d{2})|"
+    # (the WHO registry platform writes the EU register's id "EUCTR2016-000067-16-GB")
+    r"(?:EudraCT(?:\s*(?:No\.?|number|Number|编号|号))?[\s:：#]*|EUCTR)(?P<eudract>\d{4}-\d{6}-\d{2})"
+    r"(?:-[A-Z]{2}(?![A-Za-z0-9]))?|"
     r"(?P<jrct>jRCT[a-z]?\d{9,10})|"
+    # Japan's UMIN registry ("UMIN000008527", "JPRN-UMIN000008527"), Germany's, India's, Korea's
+    r"(?P<umin>UMIN\d{9})|(?P<drks>DRKS\d{8})|(?P<ctri>CTRI/\d{4}/\d{2,3}/\d{6})|(?P<kct>KCT\d{7})|"
     r"(?P<isrctn>ISRCTN\d{8})|"
     # the traditional medicine registry's "ITMCTR2025000842", Australia and New Zealand's
     # "ACTRN12615000123456"
@@ -2560,7 +2568,13 @@ REGISTRY_ID = re.compile(
 RECORD_FIELD_LINE = re.compile(
     # (opening a line or a cell, or after a title glued to it; not "（登记号：…）" in news)
     r"(?:^|(?<=[|\s\u4e00-\u9fff]))[•*-]*(?:nct id|nct number|clinicaltrials\.gov id(?:entifier)?|study type|recruitment status|"
-    r"overall status|注册号|研究类型|注册时间|登记号)\s*[:：|]"
+    r"overall status|注册号|研究类型|注册时间|登记号|"
+    # the WHO registry platform's record head ("Main ID:", "Date of registration:", "Public title:")
+    r"main id|date of registration|public title|scientific title|primary sponsor)\s*[:：|]"
+)
+# A registry record's title line: "Public title: GM604 Phase 2A …", "Official Title: …".
+RECORD_TITLE_FIELD = re.compile(
+    r"(?:^|(?<=[\s|]))[•*-]*(?:public|scientific|official|brief)\s+title\s*[:：|]"
 )
 # A registry record's rows that say what its trial gives ("研究目的: | …", "Interventions: Drug: …"):
 # where a title that names no therapy leaves its subject.

@@ -160,6 +160,13 @@ def _item_of_its_own(previous: str, following: str) -> bool:
     return not (last in FUNCTION_WORDS or body.endswith(_NEEDS_MORE_CN))
 
 
+# A line that is a field, its key a few words and a colon: "Date of registration: 08/05/2013",
+# "Primary sponsor: …", "研究类型：干预性研究".
+_FIELD_LINE = re.compile(
+    r"\s*(?:[A-Z][A-Za-z()/&'-]*(?: [A-Za-z()/&'-]+){0,4}|[\u4e00-\u9fff]{2,8})\s*[:：]\s*\S"
+)
+
+
 def _continues(previous: Line, following: Line, full_width: int, in_references: bool) -> bool:
     body = previous.text.strip()
     if not body or _terminated(body) or body.startswith("|") or "\t" in body:
@@ -168,6 +175,8 @@ def _continues(previous: Line, following: Line, full_width: int, in_references: 
         return False
     if len(body) <= 40 and patterns.FIELD_KEY_LINE.match(body.lower()):
         return False  # "Study Completion Date": a registry field's key, its value below
+    if _FIELD_LINE.match(body) and _FIELD_LINE.match(following.text):
+        return False  # "Public title: …" / "Date of first enrolment: …": a record's fields
     if (
         body.startswith(("•", "- ", "* ", "·"))
         or (body[-1].isdigit() and patterns.TRAILING_MARKER.search(body))

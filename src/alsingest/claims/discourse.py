@@ -242,6 +242,8 @@ class Layout:
     count_keys: int = 0
     # The sentences of a record's results tables whose counts are a group's, not the trial's.
     group_rows: frozenset[int] = frozenset()
+    # How the page orders day and month in figures ("dm", "md"; ``dates.figure_order``).
+    figure_order: str | None = None
 
     @classmethod
     def of(
@@ -255,6 +257,7 @@ class Layout:
         record: bool = False,
         count_keys: int = 0,
         group_rows: frozenset[int] = frozenset(),
+        figure_order: str | None = None,
     ) -> Layout:
         first_sentence: dict[int, int] = {}
         table_header: dict[int, str] = {}
@@ -337,6 +340,7 @@ class Layout:
             record,
             count_keys,
             group_rows,
+            figure_order,
         )
 
     def holds_field(self, key: str) -> bool:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from .. import patterns
-from ..dates import DateMention, find_dates
+from ..dates import DateMention, figure_order, find_dates
 from ..lexicon import Lexicon
 from ..references import Marker, Reference
 from ..structure import HEADING, REFERENCE, SPACED_ROW, TABLE_ROW, TABLE_RULE, Paragraph, Sentence
@@ -96,6 +96,7 @@ def extract_claims(
         fields >= 2,
         _count_key_lines(text),
         results_group_rows(sentences),
+        figure_order("\n".join(item.view.folded for item in sentences)),
     )
     discourse = Discourse()
     drafts: list[Draft] = []
@@ -288,7 +289,9 @@ class _SentenceReader:
         dates: list[DateMention] = []
         anchor = discourse.section_date or self.published
         if possible or patterns.YEAR_HINT.search(masked):
-            dates, discourse.context_year = find_dates(masked, discourse.context_year, anchor)
+            dates, discourse.context_year = find_dates(
+                masked, discourse.context_year, anchor, layout.figure_order
+            )
         if paragraph.kind == HEADING and not mentions:
             discourse.section_date = date_heading(masked, dates)
         attributes = find_attributes(masked, dates) if possible else []

@@ -130,9 +130,20 @@ def record_subject(
     if not fields:
         return None  # no record (``record_fields``)
     head = [item for item in sentences if item.sentence.start < RECORD_HEAD_CHARS]
-    title = [item for item in head if item.sentence.paragraph == head[0].sentence.paragraph]
-    if any(patterns.CODE_NAME.search(item.view.folded) for item in title):
-        return None  # "A Study of VX-9981 in Adults Taking Riluzole": a code the lexicon lacks
+    # The record's title: its "Public title:" line where it has one (the WHO registry platform
+    # opens with its own name), else its first paragraph.
+    title = [item for item in head if patterns.RECORD_TITLE_FIELD.search(item.view.folded)] or [
+        item for item in head if item.sentence.paragraph == head[0].sentence.paragraph
+    ]
+    codes = {
+        re.sub(r"[^a-z0-9]", "", m.group("name"))
+        for item in title
+        for m in patterns.CODE_NAME.finditer(item.view.folded)
+        if not any(t.start <= m.start() < t.end for t in item.mentions) and not not_a_therapy(m)
+    }
+    if codes:
+        # "A Study of VX-9981 in Adults Taking Riluzole": a code the lexicon lacks is the subject
+        return codes.pop() if len(codes) == 1 else None
     named: set[str] = set()
     for item in title:
         background = background_mentions(item.view.folded, list(item.mentions))
