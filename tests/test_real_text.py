@@ -5031,3 +5031,50 @@ def test_registry_ids_of_more_registries():
         "CTRI/2019/05/019321",
         "KCT0001234",
     )
+
+
+def test_a_companys_prefix_on_a_gene_is_a_drug(toolkit):
+    # "ARO-SOD1", "ALN-SOD": a company's code on the gene its drug silences is the drug; the gene
+    # alone, "anti-SOD1" antibodies and the "ALS-FUS" subtype are not
+    text = (
+        "Patients will receive single ascending doses of ARO-SOD1 in this Phase 1 study. "
+        "The phase 1 trial of ALN-SOD enrolled 24 participants."
+    )
+    claims = claims_of(toolkit, text)
+    assert {(c.therapy, c.phase) for c in claims} >= {("arosod1", "1"), ("alnsod", "1")}
+    assert 24 in {c.enrollment for c in claims if c.therapy == "alnsod"}
+    others = (
+        "SOD1 was the first ALS gene found in 1993. Anti-SOD1 antibodies entered a phase 1 trial "
+        "of 30 patients. ALS-FUS patients joined a phase 2 trial."
+    )
+    assert not claims_of(toolkit, others)
+
+
+def test_a_name_after_a_dose_of_is_a_drug(toolkit):
+    # "800 milligrams per day of Xyloprene": only a drug is dosed so; "of study drug", "of
+    # placebo" are no names
+    text = (
+        "In this phase 2 study, 800 milligrams per day of xyloprene did not slow decline in 120 "
+        "people with ALS."
+    )
+    claims = claims_of(toolkit, text)
+    assert {(c.therapy, c.phase, c.outcome) for c in claims} == {("xyloprene", "2", "missed")}
+    others = (
+        "In this phase 2 study, 50 mg of study drug or 50 mg of placebo was given to 120 people."
+    )
+    assert not claims_of(toolkit, others)
+
+
+def test_a_success_a_study_asks_about_is_no_outcome(toolkit):
+    # "to determine whether X would slow …", "是否能延缓": the study's question, not its result;
+    # "no significant changes in ALSFRS-R were seen" is its result, a miss
+    asked = (
+        "The objective of this study was to determine whether riluzole would slow the decline "
+        "of motor function. 本研究评估依达拉奉是否能延缓病情进展。"
+    )
+    assert not [c for c in claims_of(toolkit, asked) if c.outcome]
+    told = "Riluzole slowed progression in that trial. No significant changes in ALSFRS-R were seen with edaravone."
+    assert {(c.therapy, c.outcome) for c in claims_of(toolkit, told)} == {
+        ("riluzole", "met"),
+        ("edaravone", "missed"),
+    }

@@ -880,6 +880,12 @@ OUTCOME_MET = re.compile(
     # hoped for or expected (POSITIVE_HEDGED_BEFORE)
     r"(?<!hoped-for )\b(?:positive|promising|encouraging)\s+(?:clinical\s+|top-?line\s+|preliminary\s+|interim\s+){0,2}(?:results|data|findings)\b"
 )
+# A success a study asks about, right before the success word: "to determine whether topiramate
+# would slow …", "to see if it slows", "评估X是否能延缓…" (its question, no outcome).
+OUTCOME_ASKED = re.compile(
+    r"(?:\bwhether\b|\bto\s+(?:see|determine|test|learn|assess|find\s+out|evaluate)\s+if\b|是否|能否)"
+    r"[^.;。；!?！？]*$"
+)
 # Patients given a drug outside any trial: "through its early access program", "同情用药".
 OUTSIDE_A_TRIAL = re.compile(
     r"\b(?:expanded|early)[\s-]access\b|\bcompassionate\b|\bnamed[\s-]patient\b|同情用药|扩展性?使用|拓展性|早期准入"
@@ -913,7 +919,7 @@ OUTCOME_MISSED = re.compile(
     r"\b(did not|does not|didn't) succeed\b|"
     r"\b(?:trial|study|studies|treatment|therapy|drug)\b[^.;,]{0,30}\b(?:was|were|proved|has been) unsuccessful\b|"
     r"\bf(?:ell|alls?|alling) short (?:of|on) (?:its |the |their |a )?(?:[\w-]+\s+){0,2}?"
-    r"(?:end ?points?|goals?|objectives?|primary|significance|expectations)|\bno (significant )?(benefits?|effects?|differences?|improvements?)\b|"
+    r"(?:end ?points?|goals?|objectives?|primary|significance|expectations)|\bno (significant |meaningful )?(benefits?|effects?|differences?|improvements?|changes? in)\b|"
     r"\binconclusive|\bstatistically insignificant|\bdecline in (fvc|alsfrs)|"
     # "Relyvrio's Phase 3 failure", "the failure of the PHOENIX trial"; not "respiratory failure".
     r"\b(phase [0-9][0-9/ab]*|trial|study)('s)? failure\b|"
@@ -1443,8 +1449,14 @@ _CODE_TIME = (
     r"(?:wks?|weeks?|days?|months?|years?|visits?|hours?|cohorts?|arms?|parts?|stages?|grades?|"
     r"phases?|doses?|groups?|sites?|steps?)\d"
 )
+# A company's prefix on the gene its drug targets: "ARO-SOD1", "ALN-SOD", "ARO-C9" (not "anti-SOD1",
+# "ALS-FUS", "wt-SOD1": no company's prefix).
+_GENE_CODE = (
+    r"(?!(?:anti|non|wt|mut|als|ftd|mnd|fals|sals|the|and|with|hu|pro|pre|post)-)"
+    r"[a-z]{2,4}-(?:sod1?|c9(?:orf72)?|fus|tdp43|atxn2|stmn2|unc13a|tardbp)"
+)
 CODE_NAME = re.compile(
-    rf"(?<![a-z0-9-])(?!{_CODE_TIME})(?P<name>(?P<base>[a-z]{{2,6}}-?\d{{2,6}}[a-z]{{0,3}})"
+    rf"(?<![a-z0-9-])(?!{_CODE_TIME})(?P<name>(?P<base>[a-z]{{2,6}}-?\d{{2,6}}[a-z]{{0,3}}|{_GENE_CODE})"
     rf"(?:-(?!{_CODE_QUALIFIER}|{_CODE_MEASURE})[a-z][a-z0-9]{{1,7}})*)"
     rf"(?![a-z0-9])(?!-(?!{_CODE_QUALIFIER})[a-z0-9])"
     # a quantity glued to a word is no code: "30 or60 mg", "or60 mgsingle doses", "up to18 months"
@@ -1661,6 +1673,12 @@ CONTEXT_NAME = re.compile(
     + r"|\b"
     + _CONTEXT_NAME.format(g="dose")
     + r"\s+\d+(?:\.\d+)?\s*(?:mg|mcg|μg)(?:/(?:kg|day|d))?\b"
+    # ... or after one: "800 milligrams per day of topiramate" (not "of study drug", "of placebo")
+    + r"|\b\d+(?:\.\d+)?\s*(?:mg|milligrams?|mcg|micrograms?)(?:/(?:kg|day|d))?"
+    r"(?:\s+(?:per|a)\s+day|\s+daily)?\s+of\s+"
+    r"(?!(?:study|active|placebo|either|each|elemental|vitamin|drug|medication|intravenous|oral|"
+    r"subcutaneous|their|this|that|these|those)\b)"
+    + _CONTEXT_NAME.format(g="dosed")
     + r"|\b"
     + _CONTEXT_NAME.format(g="placebo")
     + r"\s+(?:or|versus|vs\.?)\s+(?:a\s+|matching\s+|a\s+matching\s+)?placebo\b"
@@ -2016,7 +2034,7 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
         "ximod", "lisib",
     ),
     CONTEXT_NAME: (
-        "药", "疗法", "脑机接口", "mg", "mcg", "μg", "placebo", "regimen", "脑", "brain", "植入", "implant", "bci",
+        "药", "疗法", "脑机接口", "mg", "mcg", "μg", "milligram", "microgram", "placebo", "regimen", "脑", "brain", "植入", "implant", "bci",
         "hydrobromide", "chloride", "mesylate", "maleate", "sulfate", "citrate", "tartrate", "besylate",
         "fumarate", "succinate", "called", "named", "known as", "experimental", "investigational",
         "candidate", "drug", "medicine", "compound",

@@ -128,6 +128,8 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[Attribute]:
         if not any(s < m.end() and m.start() < e for s, e in missed):
             if _a_mechanism(view, m.start()):
                 continue
+            if patterns.OUTCOME_ASKED.search(view, max(0, m.start() - 60), m.start()):
+                continue  # "to determine whether X would slow …", "研究X是否能延缓": a question
             if patterns.negated(view, m.start()):
                 # "did not significantly slow progression", "未能显著改善": a success denied
                 value = _outcome("missed", view, m.start(), m.end())
