@@ -5078,3 +5078,23 @@ def test_a_success_a_study_asks_about_is_no_outcome(toolkit):
         ("riluzole", "met"),
         ("edaravone", "missed"),
     }
+
+
+def test_an_application_taken_back_is_a_withdrawal(toolkit):
+    # "decided to withdraw its application for … the agent, xaliproden," (its name set off after
+    # its kind, the object of the clause before), "撤回了…的上市申请"
+    text = (
+        "Sanofi has decided to withdraw its application for the regulatory approval of the "
+        "neurotrophic agent, xaliproden, for ALS in the European Union. "
+        "公司于2024年3月撤回了依达拉奉口服剂型的上市申请。"
+    )
+    found = {(c.therapy, c.type, c.date) for c in claims_of(toolkit, text)}
+    assert found == {("xaliproden", "withdrawal", None), ("edaravone", "withdrawal", "2024-03")}
+
+
+def test_may_alone_is_a_month_before_a_comma(toolkit):
+    # "In May, Biogen began …" in an article of October 2021: May 2021 ("patients may improve"
+    # is the verb)
+    text = "In May, Biogen began another phase 3 trial with tofersen. Patients may improve."
+    found = {(c.therapy, c.date) for c in claims_of(toolkit, text, published="2021-10-18")}
+    assert found == {("tofersen", "2021-05")}

@@ -381,7 +381,7 @@ MEETING_YEAR_BEFORE = re.compile(
 EN_BARE_MONTH = re.compile(
     r"\b(?:in|early|mid|late|by|since|during|until|from|through)\s+(?:the\s+month\s+of\s+)?"
     r"(?:early\s+|mid-?\s*|late\s+)?(?P<mname>january|february|march|april|june|july|august|"
-    r"september|october|november|december)\b(?![\s,.]*\d)(?:\s+of\s+this\s+year)?"
+    r"september|october|november|december|may(?=\s*[,;)]))\b(?![\s,.]*\d)(?:\s+of\s+this\s+year)?"
     # ... then a pause or a word that cannot go on a name ("presented by June Kim" is a person)
     r"(?=\s*(?:[,.;:)!?]|$)|\s+(?:the|a|an|of|this|last|next|and|or|to|when|after|before|that|with|for|"
     r"in|at|on|by|as|it|its|their|we|he|she|they|is|was|were|will|would|has|have|had|while|but|"
@@ -978,6 +978,10 @@ EVENT = re.compile(
 )
 WITHDRAWAL = re.compile(
     r"撤市|退市|下市|撤回上市|撤出[^,;。]{0,10}市场|\bwithdrawn\b|\bwithdrew\b|\bwithdraw\b[^.;]{0,30}\bmarkets?\b|\bdiscontinued\b|"
+    # an application taken back: "decided to withdraw its application for the approval of",
+    # "withdrawing the marketing authorisation application", "撤回…上市申请"
+    r"\bwithdraw(?:s|ing)?\s+(?:its\s+|the\s+|their\s+|a\s+)?(?:[\w-]+\s+){0,2}(?:applications?|maa|nda|bla|filings?)\b|"
+    r"撤回[^，,。；;]{0,16}申请|"
     # development ended: "will terminate the development of", "halted development of", "stop
     # developing", "终止…的开发"
     # (not "will not stop development", "halt the development of ALS", "ended its development
@@ -2055,7 +2059,7 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
         "inconclusive", "insignificant", "decline in", "failure", "futility", "futile", "lack of",
         "fail", "succeed", "unsuccessful", "short ",
     ),
-    WITHDRAWAL: ("市", "withdr", "discontinued", "develop", "开发", "研发"),
+    WITHDRAWAL: ("市", "withdr", "discontinued", "develop", "开发", "研发", "撤回"),
     CN_PHASE: ("期",),
     CN_ORDINAL_PHASE: ("期", "阶段"),
     EN_PHASE: ("phase",),

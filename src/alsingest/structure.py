@@ -432,8 +432,12 @@ def _kind(body: str) -> str:
         return TABLE_ROW
     if stripped.startswith(("- ", "* ", "• ")):
         return LIST_ITEM
-    if stripped.startswith("#") or (len(stripped) <= 40 and not _terminated(stripped)):
-        return HEADING
+    if stripped.startswith("#") or (
+        len(stripped) <= 40
+        and not _terminated(stripped)
+        and not patterns.TRIAL_FIELD.match(stripped.lower())
+    ):
+        return HEADING  # (not a trial's field: "Target sample size: 50")
     if patterns.SECTION_HEADING.match(stripped) and len(stripped) <= 60:
         return HEADING
     return TEXT

@@ -107,6 +107,11 @@ def paren_groups(text: str) -> list[tuple[int, int]]:
 
 # Outcomes are predicates: their subject stands in the same clause or before it, never after.
 BACKWARD_ONLY = ("outcome", "withdrawal", "approved")
+# A clause that ends on a therapy's kind, its name set off right after: "the agent, xaliproden".
+_APPOSED_AFTER_KIND = re.compile(
+    r"\b(?:agent|drug|compound|candidate|therapy|treatment|medicine|product|oligonucleotide|"
+    r"inhibitor|antibody|molecule)\s*[,，]\s*$"
+)
 
 
 SINGLE_VALUED = ("phase", "enrollment")
@@ -235,6 +240,12 @@ def bind(
                         break
                 if targets:
                     break
+            if not targets and attribute.kind in BACKWARD_ONLY and home + 1 in by_clause:
+                # "withdraw its application for … the neurotrophic agent, xaliproden, …": the
+                # name set off after its kind is the object of the clause before it.
+                named = by_clause[home + 1][0]
+                if _APPOSED_AFTER_KIND.search(view, clauses[home][0], named.start):
+                    targets = [named]
         ahead_of[id(attribute)] = ahead
         for mention in targets:
             bound.setdefault(mention.therapy, []).append(attribute)
