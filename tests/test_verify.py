@@ -2923,3 +2923,24 @@ def test_a_record_of_the_drug_in_myotonic_dystrophy_is_of_another_disease(lexico
     )
     got = judge(lexicon, text, therapy="ibudilast", type="trial_design", enrollment=98)
     assert got.verdict == NOT_FOUND and "another disease" in got.reason, got.reason
+
+
+# --- session 22 --------------------------------------------------------------------------------
+
+
+def test_a_protocol_naming_the_trial_with_its_phase_speaks_of_the_trial(lexicon):
+    # a published protocol of "a phase I/IIa trial of ibudilast" against a claimed start date
+    # the protocol does not give: the trial, without its date (partial), not another matter; a
+    # page that names the drug with another phase's trial is still silent on this one's start
+    text = (
+        "Ibudilast for ALS: protocol for a randomized, double-blind, placebo-controlled phase "
+        "I/IIa clinical trial (IBU-ALS trial).\nTwenty patients will be recruited.\n"
+        + ALS_NO_NUMBER
+        + FILLER
+    )
+    fields = dict(therapy="ibudilast", type="trial_start", date="2018-12", phase="1/2a")
+    got = judge(lexicon, text, **fields)
+    assert got.verdict == PARTIAL, got.reason
+    other = text.replace("phase I/IIa", "phase III")
+    got = judge(lexicon, other, **fields)
+    assert got.verdict != PARTIAL or got.checks.get("phase") != "found", got.reason

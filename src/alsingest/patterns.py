@@ -1677,8 +1677,9 @@ CONTEXT_NAME = re.compile(
     + r"|\b"
     + _CONTEXT_NAME.format(g="dose")
     + r"\s+\d+(?:\.\d+)?\s*(?:mg|mcg|μg)(?:/(?:kg|day|d))?\b"
-    # ... or after one: "800 milligrams per day of topiramate" (not "of study drug", "of placebo")
-    + r"|\b\d+(?:\.\d+)?\s*(?:mg|milligrams?|mcg|micrograms?)(?:/(?:kg|day|d))?"
+    # ... or after one: "800 milligrams per day of topiramate" (not "of study drug", "of placebo";
+    # "μg" keeps the units from sharing a first letter, which the cue proof could not read)
+    + r"|\b\d+(?:\.\d+)?\s*(?:mg|milligrams?|mcg|micrograms?|μg)(?:/(?:kg|day|d))?"
     r"(?:\s+(?:per|a)\s+day|\s+daily)?\s+of\s+"
     r"(?!(?:study|active|placebo|either|each|elemental|vitamin|drug|medication|intravenous|oral|"
     r"subcutaneous|their|this|that|these|those)\b)"

@@ -1993,7 +1993,17 @@ def _speaks_of_the_trial(
         patterns.OUTSIDE_A_TRIAL.search(view) for _, view in views
     ):
         return True
-    return source.started_record and phase_found
+    # (a record, or a trial named with the claim's phase: "the ROPALS trial … phase I/IIa")
+    return phase_found and (
+        source.started_record or any(_PHASED_TRIAL.search(view) for _, view in views)
+    )
+
+
+# A trial named with its phase: "phase I/IIa clinical trial (ROPALS trial)", "一项II期临床试验".
+_PHASED_TRIAL = re.compile(
+    r"\bphase\s*(?:[0-4]|i{1,3}|iv)[ab]?(?:\s*/\s*(?:[0-4]|i{1,3}|iv)[ab]?)?\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:trial|study)\b|(?:[0-4]|[ⅠⅡⅢ]|i{1,3})[ab]?期[^，,。；;]{0,6}(?:临床)?(?:试验|研究)"
+)
 
 
 def _phase_stages(phase: str) -> set[str]:
