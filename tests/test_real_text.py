@@ -5098,3 +5098,19 @@ def test_may_alone_is_a_month_before_a_comma(toolkit):
     text = "In May, Biogen began another phase 3 trial with tofersen. Patients may improve."
     found = {(c.therapy, c.date) for c in claims_of(toolkit, text, published="2021-10-18")}
     assert found == {("tofersen", "2021-05")}
+
+
+def test_care_named_after_the_studied_drug_is_background(toolkit):
+    # "X showed no benefit in patients treated with riluzole", "X alongside riluzole", a
+    # "riluzole-only run-in", "继续每天两次服用 50 mg 的利鲁唑": what patients were already on
+    text = (
+        "Olesoxime did not show a significant beneficial effect in ALS patients treated with "
+        "riluzole. Survival was 25 months when taking 4.5 mg/kg of masitinib alongside riluzole. "
+        "The phase 2 trial of tideglusib began after a riluzole-only run-in period. "
+        "试验组患者在服用马赛替尼的同时继续每天两次服用 50 mg 的利鲁唑。"
+    )
+    therapies = {c.therapy for c in claims_of(toolkit, text)}
+    assert "riluzole" not in therapies and {"olesoxime", "masitinib", "tideglusib"} <= therapies
+    # (alone in its sentence, a drug patients take is still what the sentence is about)
+    alone = "In patients treated with tofersen, neurofilament fell by 60% in the phase 3 trial."
+    assert {c.therapy for c in claims_of(toolkit, alone)} == {"tofersen"}

@@ -1212,6 +1212,8 @@ BACKGROUND_BEFORE = re.compile(
     # continue" (not "required to take CB-905 in an extension": the study drug)
     r"\b(?:required|allowed|permitted) to (?:be taking|be on|continue(?: taking)?|remain on)|(?:\bdaily|\bmg|/day)\s+(?:together with|alongside|in addition to) |\bstratified by (?:(?:prior |concomitant )?use of )?|\bplus|\b(kept|stayed|remained|continued|maintained) (on|taking)|\bcontinued|"
     r"(继续|维持|保持|稳定)(服用|使用|接受)|(已|正在)(服用|使用)|"
+    # ... with its dose between: "继续每天两次服用 50 mg 的利鲁唑"
+    r"(继续|维持|保持)[^，,。；;]{0,8}(服用|使用)[^，,。；;]{0,10}的|"
     # "the subgroup treated without RELYVRIO", "未服用利鲁唑的患者": defined by not taking it.
     r"\bwithout|\bnot (taking|on|receiving)|未(曾)?(服用|使用|接受)|"
     # "在维持原治疗的状况下(Edaravone、Riluzole或并用)", "standard of care (riluzole)": the drugs
@@ -1321,6 +1323,17 @@ COVARIATE_BEFORE = re.compile(
 # opening the clause after an adjustment: "adjusted for age, pridopidine slowed …").
 COVARIATE_AFTER = re.compile(r"\s+(?:use|usage|exposure|intake)\b")
 COVARIATE_USE_OF = re.compile(r"\buse of\s+$")
+# Patients on a drug, in a sentence that names another before it: "olesoxime did not show a
+# benefit in ALS patients treated with riluzole" (the care the trial's patients are on).
+EN_ON_CARE_BEFORE = re.compile(
+    r"\b(?:patients|participants|subjects|people)\s+(?:already\s+|also\s+)?"
+    r"(?:treated\s+with|taking|receiving|on)\s+$"
+)
+# One drug taken alongside another, right after it: "masitinib alongside riluzole" (the second is
+# the care the first is added to).
+ALONGSIDE_GAP = re.compile(
+    r"\s*(?:\([^()]{0,20}\)\s*)?(?:alongside|together with|in addition to)\s+$"
+)
 BACKGROUND_AROUND = re.compile(r"^在\s*$")
 BACKGROUND_AFTER = re.compile(r"^\s*(?:[(（][^()（）]{0,30}[)）]\s*)?(治疗)?(的)?基础上")
 # A drug given with the placebo is the control arm's standard care: "riluzole (100 mg/d) plus placebo".
@@ -1332,7 +1345,8 @@ AND_PLACEBO_AFTER = re.compile(r"\s*(和|与|及|以及|and)\s*(安慰剂|placeb
 # "有利鲁唑治疗史": a treatment history, not the studied drug.
 # ... and "RELYVRIO-free", "Efficacy RELYVRIO® Free data set": defined by its absence.
 # ... or by never having taken it: "riluzole-naive participants".
-HISTORY_AFTER = re.compile(r"\s*(治疗|用药|服药)?史|[\s®™]*-?\s*(?:free|na[iï]ve)\b")
+# ... or by taking it alone: "a riluzole-only run-in period", "the edaravone-only arm".
+HISTORY_AFTER = re.compile(r"\s*(治疗|用药|服药)?史|[\s®™]*-?\s*(?:free|na[iï]ve)\b|-only\b")
 # A trial page's field on a drug's use alongside the trial: "Edaravone Usage" / "Can a PALS use
 # edaravone while enrolled in the trial?" (care patients may keep, no subject of the page).
 ALONGSIDE_AFTER = re.compile(r"\s*usage\b|[^?;.]{0,30}\bwhile (?:enrolled|participating) in\b")

@@ -1102,14 +1102,27 @@ def background_mentions(view: str, mentions: list[TherapyMention]) -> set[int]:
 
 def _on_care_beside_another(view: str, mentions: list[TherapyMention]) -> set[int]:
     """ "纳入400余名正在接受利鲁唑治疗的患者…比较马赛替尼与安慰剂": the care the trial's patients
-    are on, beside another drug the sentence names (alone, it may be the study's own drug)."""
-    if "接受" not in view or len(mentions) < 2:
+    are on, beside another drug the sentence names (alone, it may be the study's own drug); "X
+    showed no benefit in patients treated with riluzole", "X alongside riluzole": the care named
+    after another drug."""
+    if len(mentions) < 2:
         return set()
+    after_another = {
+        i
+        for i, m in enumerate(mentions)
+        if any(n.therapy != m.therapy for n in mentions[:i])
+        and (
+            patterns.EN_ON_CARE_BEFORE.search(view, max(0, m.start - 40), m.start)
+            or patterns.ALONGSIDE_GAP.fullmatch(view, mentions[i - 1].end, m.start)
+        )
+    }
+    if "接受" not in view:
+        return after_another
     on_care = {i for i, m in enumerate(mentions) if on_care_of_patients(view, m)}
     cared = {mentions[i].therapy for i in on_care}
     if not on_care or all(m.therapy in cared for m in mentions):
         return set()
-    return on_care if patterns.TRIAL_ACTIVITY.search(view) else set()
+    return after_another | (on_care if patterns.TRIAL_ACTIVITY.search(view) else set())
 
 
 def on_care_of_patients(view: str, mention: TherapyMention) -> bool:
