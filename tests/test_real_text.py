@@ -5114,3 +5114,19 @@ def test_care_named_after_the_studied_drug_is_background(toolkit):
     # (alone in its sentence, a drug patients take is still what the sentence is about)
     alone = "In patients treated with tofersen, neurofilament fell by 60% in the phase 3 trial."
     assert {c.therapy for c in claims_of(toolkit, alone)} == {"tofersen"}
+
+
+def test_a_trial_launched_is_a_trial_start_and_involve_counts(toolkit):
+    # "a trial … being launched in the US will involve 48 patients": the trial's start and size
+    # (a product launched stays a launch)
+    text = (
+        "A randomized trial of NurOwn that is being launched in the US will involve 48 patients. "
+        "Clene launched a phase 2 trial of CNM-Au8 in 2019. "
+        "Amylyx launched Relyvrio in the US in September 2022."
+    )
+    found = {(c.therapy, c.type, c.enrollment) for c in claims_of(toolkit, text)}
+    assert found == {
+        ("nurown", "trial_start", 48),
+        ("cnmau8", "trial_start", None),
+        ("amx0035", "launch", None),
+    }

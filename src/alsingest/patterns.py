@@ -596,7 +596,7 @@ CLAUSE_END = re.compile(r"[.;。；,，]")
 # Words that make a count an enrollment.
 ENROLLMENT_CUE = re.compile(
     r"纳入|入组|招募|募集|招收|招入|收案|收治|选取|规模|参与|受试者|共有|总共|共计|共\s*$|共纳|计划|enrol|recruit|randomi[sz]|randomly|assign|\binclud(?:e|es|ed)\b|"
-    r"\b(study|trial|cohort|regimens?|arms?|groups?)\s+(of|in|with|involving|including)\b|\binvolv(?:ing|ed|es)\b|\bincluding\b|"
+    r"\b(study|trial|cohort|regimens?|arms?|groups?)\s+(of|in|with|involving|including)\b|\binvolv(?:e|es|ed|ing)\b|\bincluding\b|"
     r"\b(approximately|roughly|about|around|a total(?: of)?|up to|more than|over|nearly|in)\s*$|\benlist\w*|"
     r"\b(?:conducted|carried out|performed|run)\s+among\s*$|"
     # "the drug, tested on 120 patients, failed"
@@ -630,7 +630,7 @@ COUNTRY_HAS_AFTER = re.compile(
 )
 # ... unless the words around the count are a trial's: "enrolled 120 people living with ALS".
 EN_TRIAL_COUNT = re.compile(
-    r"\b(?:enrol\w*|recruit\w*|randomi[sz]\w*|assigned|trials?|study|studies|cohorts?|participants|subjects)\b"
+    r"\b(?:enrol\w*|recruit\w*|involv\w*|randomi[sz]\w*|assigned|trials?|study|studies|cohorts?|participants|subjects)\b"
 )
 # An estimate of people ("approximately 10,000 patients", "约有1万名患者") in a sentence that
 # names no therapy counts a trial's participants only in a trial's words: "In Japan, approximately
@@ -1021,6 +1021,12 @@ TRIAL_APPROVAL = re.compile(
 )
 # (and "正式进入临床应用", "投入临床使用": a drug in use in clinics; "开出……首个处方", "the first
 # commercial prescription": its first use as a medicine)
+# A trial launched is a trial started, not a product's launch: "launched a phase 2 trial", "a
+# randomized trial that is being launched in the US".
+TRIAL_LAUNCHED = re.compile(
+    r"\blaunch(?:ed|es|ing)?\s+(?:a|an|the|its|their)\s+(?:[\w/-]+\s+){0,4}?(?:trial|study|cohort|arm)\b|"
+    r"\b(?:trial|study|cohort|arm)\b[^.;,]{0,30}\b(?:be|been|being|was|were|is|are)\s+launched\b"
+)
 LAUNCH = re.compile(
     r"上市|\blaunch\w*|(?:进入|投入|应用于|用于)临床(?:应用|使用)|"
     # (a hospital writing it, not a patient getting it: "拿到了利鲁唑的首张处方")

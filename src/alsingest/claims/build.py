@@ -188,6 +188,8 @@ def type_of(text: str, outcome, phase, enrollment, design, withdrawn: bool) -> t
         return "withdrawal", "WITHDRAWAL words"
     if search(patterns.SUBMISSION, text) and not outcome:
         return "submission", "SUBMISSION words"
+    if search(patterns.TRIAL_LAUNCHED, text):
+        return "trial_start", "TRIAL_LAUNCHED words"
     for claim_type, name in TYPE_WORDS:
         if search(getattr(patterns, name), text):
             return claim_type, f"{name} words"
