@@ -1993,9 +1993,17 @@ def _speaks_of_the_trial(
         patterns.OUTSIDE_A_TRIAL.search(view) for _, view in views
     ):
         return True
-    # (a record, or a trial named with the claim's phase: "the ROPALS trial … phase I/IIa")
+    # (a record of a trial under way, or elsewhere a trial named with the claim's phase, not as
+    # a plan: "protocol for a … phase I/IIa clinical trial (ROPALS trial)")
     return phase_found and (
-        source.started_record or any(_PHASED_TRIAL.search(view) for _, view in views)
+        source.started_record
+        or (
+            not source.is_record
+            and any(
+                _PHASED_TRIAL.search(view) and not patterns.PLANNED.search(view)
+                for _, view in views
+            )
+        )
     )
 
 
