@@ -5130,3 +5130,13 @@ def test_a_trial_launched_is_a_trial_start_and_involve_counts(toolkit):
         ("cnmau8", "trial_start", None),
         ("amx0035", "launch", None),
     }
+
+
+def test_a_chinese_period_end_told_to_the_day_in_its_aside_is_one_date(toolkit):
+    # "2020年7月至2022年3月，…平台试验(最终随访时间为2022年3月17日)": the end month is the day's
+    text = (
+        "2020年7月至2022年3月，研究组在美国54个地点进行了一项托夫生的2/3期、多中心、随机、双盲平台试验"
+        "(最终随访时间为2022年3月17日)。"
+    )
+    dates = {c.date for c in claims_of(toolkit, text) if c.therapy == "tofersen"}
+    assert "2022-03" not in dates and {"2020-07", "2022-03-17"} <= dates

@@ -1287,6 +1287,8 @@ SCOPE_DATE_BEFORE = re.compile(
 SAME_END_ASIDE = re.compile(
     r"\(\s*(?:(?:final|last)\s+(?:follow[\s-]?up|visit|patient\s+visit)|data\s+cut[\s-]?off|"
     r"database\s+lock|completion|completed|ended|end)\b[^()]{0,12}$"
+    # "…2020年7月至2022年3月，…平台试验(最终随访时间为2022年3月17日)"
+    r"|[(（]\s*(?:最终|最后)(?:随访|访视)(?:时间|日期)?\s*(?:为|是|[:：])?\s*$"
 )
 # A review's pooled patients are no trial's: "1601 ALS patients were included in this review",
 # "a meta-analysis of 12 trials (3,204 patients)", "纳入本次荟萃分析的1200名患者".

@@ -429,7 +429,7 @@ def _the_total_stated(strong: list[Attribute], arms: re.Match) -> bool:
 
 
 # How far after a month its day may stand, in an aside, to be the same date told finer.
-REFINED_REACH = 40
+REFINED_REACH = 80
 
 
 def _refined_months_dropped(view: str, dates: list[Attribute]) -> list[Attribute]:
