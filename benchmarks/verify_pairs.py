@@ -86,13 +86,21 @@ def claim_of(pair: Mapping, toolkit: Toolkit) -> dict:
 
 
 def declared_lexicon(pairs_file: Path, lexicon: Lexicon) -> Lexicon:
-    """The lexicon with the therapies the pair set declares beyond it (``_meta/new_therapies.json``)."""
+    """The lexicon with the therapies the pair set declares beyond it (``_meta/new_therapies.json``):
+    new ids, and new names of listed ones ("CBD Oil" for cannabidiol), as a gold set's are."""
     path = pairs_file.parent / "_meta" / "new_therapies.json"
     if not path.exists():
         return lexicon
     declared = json.loads(path.read_text(encoding="utf-8"))
-    extra = {t: names for t, names in declared.items() if t not in lexicon}
-    return Lexicon({**lexicon.entries, **extra}) if extra else lexicon
+    entries = {t: list(names) for t, names in lexicon.entries.items()}
+    changed = False
+    for therapy, names in declared.items():
+        new = [n for n in names if lexicon.canonical(n) is None]
+        if new or therapy not in entries:
+            entries.setdefault(therapy, [])
+            entries[therapy] += new
+            changed = True
+    return Lexicon(entries) if changed else lexicon
 
 
 def judge(

@@ -5101,16 +5101,20 @@ def test_may_alone_is_a_month_before_a_comma(toolkit):
 
 
 def test_care_named_after_the_studied_drug_is_background(toolkit):
-    # "X showed no benefit in patients treated with riluzole", "X alongside riluzole", a
-    # "riluzole-only run-in", "继续每天两次服用 50 mg 的利鲁唑": what patients were already on
+    # "X showed no benefit in patients treated with riluzole", "taking X alongside riluzole",
+    # "继续每天两次服用 50 mg 的利鲁唑": what patients were already on (not a platform's "X, Y and Z
+    # alongside W", nor a pipeline's "developing X in addition to Y")
     text = (
         "Olesoxime did not show a significant beneficial effect in ALS patients treated with "
         "riluzole. Survival was 25 months when taking 4.5 mg/kg of masitinib alongside riluzole. "
-        "The phase 2 trial of tideglusib began after a riluzole-only run-in period. "
         "试验组患者在服用马赛替尼的同时继续每天两次服用 50 mg 的利鲁唑。"
     )
     therapies = {c.therapy for c in claims_of(toolkit, text)}
-    assert "riluzole" not in therapies and {"olesoxime", "masitinib", "tideglusib"} <= therapies
+    assert "riluzole" not in therapies and {"olesoxime", "masitinib"} <= therapies
+    platform = (
+        "In 2020 the platform trial began dosing zilucoplan and verdiperstat alongside pridopidine."
+    )
+    assert "pridopidine" in {c.therapy for c in claims_of(toolkit, platform)}
     # (alone in its sentence, a drug patients take is still what the sentence is about)
     alone = "In patients treated with tofersen, neurofilament fell by 60% in the phase 3 trial."
     assert {c.therapy for c in claims_of(toolkit, alone)} == {"tofersen"}
@@ -5140,3 +5144,13 @@ def test_a_chinese_period_end_told_to_the_day_in_its_aside_is_one_date(toolkit):
     )
     dates = {c.date for c in claims_of(toolkit, text) if c.therapy == "tofersen"}
     assert "2022-03" not in dates and {"2020-07", "2022-03-17"} <= dates
+
+
+def test_a_drug_the_patients_of_another_also_take_is_background(toolkit):
+    # "接受头孢曲松的受试者还接受300mg的熊去氧胆酸": ursodiol protects the gallbladder of those on
+    # ceftriaxone; "those receiving X also received Y" likewise
+    text = (
+        "接受头孢曲松的受试者还接受300mg的熊去氧胆酸(每日两次)，安慰剂组的受试者接受安慰剂胶囊。"
+        "In the phase 3 trial, participants receiving masitinib also received edaravone daily."
+    )
+    assert {c.therapy for c in claims_of(toolkit, text)} == {"ceftriaxone", "masitinib"}

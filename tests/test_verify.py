@@ -2944,3 +2944,9 @@ def test_a_protocol_naming_the_trial_with_its_phase_speaks_of_the_trial(lexicon)
     other = text.replace("phase I/IIa", "phase III")
     got = judge(lexicon, other, **fields)
     assert got.verdict != PARTIAL or got.checks.get("phase") != "found", got.reason
+    # ... and a source on the trial's resumption tells a later event than its start
+    resumed = text.replace(
+        "Twenty patients will be recruited.", "The FDA authorized the sponsor to resume enrollment."
+    )
+    got = judge(lexicon, resumed, **fields)
+    assert got.verdict == NOT_FOUND, got.reason

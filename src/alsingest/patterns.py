@@ -596,7 +596,7 @@ CLAUSE_END = re.compile(r"[.;。；,，]")
 # Words that make a count an enrollment.
 ENROLLMENT_CUE = re.compile(
     r"纳入|入组|招募|募集|招收|招入|收案|收治|选取|规模|参与|受试者|共有|总共|共计|共\s*$|共纳|计划|enrol|recruit|randomi[sz]|randomly|assign|\binclud(?:e|es|ed)\b|"
-    r"\b(study|trial|cohort|regimens?|arms?|groups?)\s+(of|in|with|involving|including)\b|\binvolv(?:e|es|ed|ing)\b|\bincluding\b|"
+    r"\b(study|trial|cohort|regimens?|arms?|groups?)\s+(of|in|with|involving|including)\b|\binvolv(?:ing|ed|es)\b|\bwill involve\b|\bincluding\b|"
     r"\b(approximately|roughly|about|around|a total(?: of)?|up to|more than|over|nearly|in)\s*$|\benlist\w*|"
     r"\b(?:conducted|carried out|performed|run)\s+among\s*$|"
     # "the drug, tested on 120 patients, failed"
@@ -630,7 +630,7 @@ COUNTRY_HAS_AFTER = re.compile(
 )
 # ... unless the words around the count are a trial's: "enrolled 120 people living with ALS".
 EN_TRIAL_COUNT = re.compile(
-    r"\b(?:enrol\w*|recruit\w*|involv\w*|randomi[sz]\w*|assigned|trials?|study|studies|cohorts?|participants|subjects)\b"
+    r"\b(?:enrol\w*|recruit\w*|will involve|randomi[sz]\w*|assigned|trials?|study|studies|cohorts?|participants|subjects)\b"
 )
 # An estimate of people ("approximately 10,000 patients", "约有1万名患者") in a sentence that
 # names no therapy counts a trial's participants only in a trial's words: "In Japan, approximately
@@ -1337,10 +1337,21 @@ EN_ON_CARE_BEFORE = re.compile(
     r"\b(?:patients|participants|subjects|people)\s+(?:already\s+|also\s+)?"
     r"(?:treated\s+with|taking|receiving|on)\s+$"
 )
-# One drug taken alongside another, right after it: "masitinib alongside riluzole" (the second is
-# the care the first is added to).
+# ... or given as well: "those receiving ceftriaxone also received 300 mg of ursodiol",
+# "接受头孢曲松的受试者还接受300mg的熊去氧胆酸".
+ALSO_GIVEN_BEFORE = re.compile(
+    r"(?:还|也|同时|另)(?:接受|服用|使用|给予)[^，,。；;]{0,10}$|"
+    r"\balso\s+(?:received|receive|took|take|were given|was given|got)\s+(?:[\w-]+\s+){0,3}$"
+)
+# One drug taken alongside another, right after it: "taking 4.5 mg/kg of masitinib alongside
+# riluzole" (the second is the care the first is added to; only where the first is taken: not
+# a pipeline's "developing X in addition to Y", a platform's "X, Y and Z alongside W").
 ALONGSIDE_GAP = re.compile(
     r"\s*(?:\([^()]{0,20}\)\s*)?(?:alongside|together with|in addition to)\s+$"
+)
+TAKEN_BEFORE = re.compile(
+    r"\b(?:taking|takes?|took|given|receiving|received|treated\s+with|doses?\s+of|"
+    r"(?:mg|milligrams?)(?:/kg)?(?:\s+(?:a|per)\s+day|\s+daily)?\s+of)\s+$"
 )
 BACKGROUND_AROUND = re.compile(r"^在\s*$")
 BACKGROUND_AFTER = re.compile(r"^\s*(?:[(（][^()（）]{0,30}[)）]\s*)?(治疗)?(的)?基础上")
@@ -1353,8 +1364,7 @@ AND_PLACEBO_AFTER = re.compile(r"\s*(和|与|及|以及|and)\s*(安慰剂|placeb
 # "有利鲁唑治疗史": a treatment history, not the studied drug.
 # ... and "RELYVRIO-free", "Efficacy RELYVRIO® Free data set": defined by its absence.
 # ... or by never having taken it: "riluzole-naive participants".
-# ... or by taking it alone: "a riluzole-only run-in period", "the edaravone-only arm".
-HISTORY_AFTER = re.compile(r"\s*(治疗|用药|服药)?史|[\s®™]*-?\s*(?:free|na[iï]ve)\b|-only\b")
+HISTORY_AFTER = re.compile(r"\s*(治疗|用药|服药)?史|[\s®™]*-?\s*(?:free|na[iï]ve)\b")
 # A trial page's field on a drug's use alongside the trial: "Edaravone Usage" / "Can a PALS use
 # edaravone while enrolled in the trial?" (care patients may keep, no subject of the page).
 ALONGSIDE_AFTER = re.compile(r"\s*usage\b|[^?;.]{0,30}\bwhile (?:enrolled|participating) in\b")

@@ -2003,10 +2003,13 @@ def _speaks_of_the_trial(
                 _PHASED_TRIAL.search(view) and not patterns.PLANNED.search(view)
                 for _, view in views
             )
+            # (a trial resumed is told after its start: "authorization to resume enrollment")
+            and not any(_RESUMED.search(view) for _, view in views)
         )
     )
 
 
+_RESUMED = re.compile(r"\bresum(?:e|es|ed|ing|ption)\b|\brestart\w*|恢复(?:入组|招募|试验|研究)")
 # A trial named with its phase: "phase I/IIa clinical trial (ROPALS trial)", "一项II期临床试验".
 _PHASED_TRIAL = re.compile(
     r"\bphase\s*(?:[0-4]|i{1,3}|iv)[ab]?(?:\s*/\s*(?:[0-4]|i{1,3}|iv)[ab]?)?\s+"

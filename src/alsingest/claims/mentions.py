@@ -337,8 +337,12 @@ def select_mentions(
     # criteria ("Eligibility criteria included … riluzole treatment >3 months") or the control
     # arm's ("… or riluzole was given to the control group"): the sentence is about the trial
     # its topic is.
+    # (not a care named as what the patients of another named drug also take: the other is it)
+    cared = care_after_another(view, mentions) if not foreground else set()
     selected = foreground or [
-        m for m in mentions if not _eligibility(view, m) and not control_arm(view, m)
+        m
+        for i, m in enumerate(mentions)
+        if not _eligibility(view, m) and not control_arm(view, m) and i not in cared
     ]
     described = _descriptions(masked, selected, antecedent, ahead)
     return sorted([*selected, *described], key=lambda m: m.start)
@@ -1107,22 +1111,34 @@ def _on_care_beside_another(view: str, mentions: list[TherapyMention]) -> set[in
     after another drug."""
     if len(mentions) < 2:
         return set()
-    after_another = {
-        i
-        for i, m in enumerate(mentions)
-        if any(n.therapy != m.therapy for n in mentions[:i])
-        and (
-            patterns.EN_ON_CARE_BEFORE.search(view, max(0, m.start - 40), m.start)
-            or patterns.ALONGSIDE_GAP.fullmatch(view, mentions[i - 1].end, m.start)
-        )
-    }
+    after_another = care_after_another(view, mentions)
     if "接受" not in view:
         return after_another
     on_care = {i for i, m in enumerate(mentions) if on_care_of_patients(view, m)}
     cared = {mentions[i].therapy for i in on_care}
     if not on_care or all(m.therapy in cared for m in mentions):
-        return set()
+        return after_another
     return after_another | (on_care if patterns.TRIAL_ACTIVITY.search(view) else set())
+
+
+def care_after_another(view: str, mentions: Sequence[TherapyMention]) -> set[int]:
+    """Indexes of drugs named as what patients of another drug named before also take: "X showed
+    no benefit in patients treated with riluzole", "X alongside riluzole", "还接受…熊去氧胆酸"."""
+    return {
+        i
+        for i, m in enumerate(mentions)
+        if any(n.therapy != m.therapy for n in mentions[:i])
+        and (
+            patterns.EN_ON_CARE_BEFORE.search(view, max(0, m.start - 40), m.start)
+            or patterns.ALSO_GIVEN_BEFORE.search(view, max(0, m.start - 40), m.start)
+            or (
+                patterns.ALONGSIDE_GAP.fullmatch(view, mentions[i - 1].end, m.start)
+                and patterns.TAKEN_BEFORE.search(
+                    view, max(0, mentions[i - 1].start - 30), mentions[i - 1].start
+                )
+            )
+        )
+    }
 
 
 def on_care_of_patients(view: str, mention: TherapyMention) -> bool:
