@@ -3091,6 +3091,12 @@ GUARDS_20 = review_guards("session20_extract.json")
 # dateline, a charity named by apposition, "four new therapies", a cohort's arms, asides of
 # another event, a review's own dates of its drug, descriptors of other diseases.
 GUARDS_21 = review_guards("session21_extract.json")
+# Session 22's reviewer: "whether" questions answered in the next clause, "regardless of whether",
+# "no changes in" a protocol, denied withdrawals, a name after a clause that is its own subject,
+# care named across clauses or before "or placebo", "also received approval", a product launched
+# after a study, cytokines and excluded medicines as therapies, a title's biomarker code, enzymes
+# ("Mn-SOD"), doses "of bodyweight" and of a filler.
+GUARDS_22 = review_guards("session22_extract.json")
 
 
 @pytest.mark.parametrize(
@@ -3105,7 +3111,8 @@ GUARDS_21 = review_guards("session21_extract.json")
     + GUARDS_18
     + GUARDS_19
     + GUARDS_20
-    + GUARDS_21,
+    + GUARDS_21
+    + GUARDS_22,
     ids=lambda c: c["name"],
 )
 def test_review_guards_for_extraction(toolkit, case):

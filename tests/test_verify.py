@@ -1851,6 +1851,8 @@ GUARDS_12 = review_guards(
     "session19_verify.json",
     "session20_verify.json",
     "session21_verify.json",
+    # session 22's: a phased trial called for, hoped for, of another disease, or an earlier one
+    "session22_verify.json",
 )
 
 

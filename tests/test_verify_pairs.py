@@ -108,6 +108,7 @@ def test_the_pair_scorer_gives_json(verify_pairs, pairs_file, capsys):
         ("dev12", 20),
         ("dev13", 20),
         ("dev14", 20),
+        ("dev15", 20),
         ("test", 23),
         ("test2", 16),
         ("test3", 13),

@@ -883,8 +883,8 @@ OUTCOME_MET = re.compile(
 # A success a study asks about, right before the success word: "to determine whether topiramate
 # would slow …", "to see if it slows", "评估X是否能延缓…" (its question, no outcome).
 OUTCOME_ASKED = re.compile(
-    r"(?:\bwhether\b|\bto\s+(?:see|determine|test|learn|assess|find\s+out|evaluate)\s+if\b|是否|能否)"
-    r"[^.;。；!?！？]*$"
+    r"(?:(?<!regardless of )\bwhether\b|\bto\s+(?:see|determine|test|learn|assess|find\s+out|evaluate)\s+if\b|"
+    r"是否|能否)[^.;。；!?！？,，]*$"
 )
 # Patients given a drug outside any trial: "through its early access program", "同情用药".
 OUTSIDE_A_TRIAL = re.compile(
@@ -919,7 +919,7 @@ OUTCOME_MISSED = re.compile(
     r"\b(did not|does not|didn't) succeed\b|"
     r"\b(?:trial|study|studies|treatment|therapy|drug)\b[^.;,]{0,30}\b(?:was|were|proved|has been) unsuccessful\b|"
     r"\bf(?:ell|alls?|alling) short (?:of|on) (?:its |the |their |a )?(?:[\w-]+\s+){0,2}?"
-    r"(?:end ?points?|goals?|objectives?|primary|significance|expectations)|\bno (significant |meaningful )?(benefits?|effects?|differences?|improvements?|changes? in)\b|"
+    r"(?:end ?points?|goals?|objectives?|primary|significance|expectations)|\bno (significant )?(benefits?|effects?|differences?|improvements?)\b|\bno significant changes? in\b|"
     r"\binconclusive|\bstatistically insignificant|\bdecline in (fvc|alsfrs)|"
     # "Relyvrio's Phase 3 failure", "the failure of the PHOENIX trial"; not "respiratory failure".
     r"\b(phase [0-9][0-9/ab]*|trial|study)('s)? failure\b|"
@@ -980,8 +980,9 @@ WITHDRAWAL = re.compile(
     r"撤市|退市|下市|撤回上市|撤出[^,;。]{0,10}市场|\bwithdrawn\b|\bwithdrew\b|\bwithdraw\b[^.;]{0,30}\bmarkets?\b|\bdiscontinued\b|"
     # an application taken back: "decided to withdraw its application for the approval of",
     # "withdrawing the marketing authorisation application", "撤回…上市申请"
+    r"(?<!not )(?<!n't )(?<!never )(?<!no plans to )(?<!not to )"
     r"\bwithdraw(?:s|ing)?\s+(?:its\s+|the\s+|their\s+|a\s+)?(?:[\w-]+\s+){0,2}(?:applications?|maa|nda|bla|filings?)\b|"
-    r"撤回[^，,。；;]{0,16}申请|"
+    r"(?<!不会)(?<!不)(?<!未)(?<!没有)(?<!无意)撤回[^，,。；;]{0,16}申请|"
     # development ended: "will terminate the development of", "halted development of", "stop
     # developing", "终止…的开发"
     # (not "will not stop development", "halt the development of ALS", "ended its development
@@ -1025,7 +1026,10 @@ TRIAL_APPROVAL = re.compile(
 # randomized trial that is being launched in the US".
 TRIAL_LAUNCHED = re.compile(
     r"\blaunch(?:ed|es|ing)?\s+(?:a|an|the|its|their)\s+(?:[\w/-]+\s+){0,4}?(?:trial|study|cohort|arm)\b|"
-    r"\b(?:trial|study|cohort|arm)\b[^.;,]{0,30}\b(?:be|been|being|was|were|is|are)\s+launched\b"
+    # (the trial the subject: "a trial of NurOwn that is being launched", not "after the CENTAUR
+    # study Relyvrio was launched")
+    r"\b(?:trial|study|cohort|arm)\s+(?:of\s+[\w-]+\s+)?(?:(?:that|which)\s+)?"
+    r"(?:is|was|were|are|has|have|had|will)?\s*(?:been\s+|being\s+|be\s+)?launched\b"
 )
 LAUNCH = re.compile(
     r"上市|\blaunch\w*|(?:进入|投入|应用于|用于)临床(?:应用|使用)|"
@@ -1331,6 +1335,15 @@ COVARIATE_BEFORE = re.compile(
 # opening the clause after an adjustment: "adjusted for age, pridopidine slowed …").
 COVARIATE_AFTER = re.compile(r"\s+(?:use|usage|exposure|intake)\b")
 COVARIATE_USE_OF = re.compile(r"\buse of\s+$")
+# Patients on a drug who were kept out of the trial: "Patients taking topiramate or gabapentin were
+# excluded from …" (an exclusion criterion told in prose).
+EXCLUDED_TAKERS_BEFORE = re.compile(
+    r"\b(?:patients|participants|subjects|people|those)\s+(?:taking|on|receiving|using|treated\s+with)\s+"
+    r"(?:[\w-]+\s+(?:or|and)\s+)?$"
+)
+EXCLUDED_AFTER = re.compile(
+    r"[^.;:]{0,40}?\b(?:were|was|are|is|will be)\s+(?:excluded|ineligible|not eligible)\b"
+)
 # Patients on a drug, in a sentence that names another before it: "olesoxime did not show a
 # benefit in ALS patients treated with riluzole" (the care the trial's patients are on).
 EN_ON_CARE_BEFORE = re.compile(
@@ -1340,8 +1353,9 @@ EN_ON_CARE_BEFORE = re.compile(
 # ... or given as well: "those receiving ceftriaxone also received 300 mg of ursodiol",
 # "接受头孢曲松的受试者还接受300mg的熊去氧胆酸".
 ALSO_GIVEN_BEFORE = re.compile(
-    r"(?:还|也|同时|另)(?:接受|服用|使用|给予)[^，,。；;]{0,10}$|"
-    r"\balso\s+(?:received|receive|took|take|were given|was given|got)\s+(?:[\w-]+\s+){0,3}$"
+    r"(?:还|也|同时|另)(?:接受|服用|使用|给予)了?\s*(?:\d+(?:\.\d+)?\s*(?:mg|毫克|g|克)\s*的?)?$|"
+    r"\balso\s+(?:received|receive|took|take|were given|was given|got)\s+"
+    r"(?:\d+(?:\.\d+)?\s*(?:mg|g)\s+(?:of\s+)?)?$"
 )
 # One drug taken alongside another, right after it: "taking 4.5 mg/kg of masitinib alongside
 # riluzole" (the second is the care the first is added to; only where the first is taken: not
@@ -1488,7 +1502,7 @@ _CODE_TIME = (
 # A company's prefix on the gene its drug targets: "ARO-SOD1", "ALN-SOD", "ARO-C9" (not "anti-SOD1",
 # "ALS-FUS", "wt-SOD1": no company's prefix).
 _GENE_CODE = (
-    r"(?!(?:anti|non|wt|mut|als|ftd|mnd|fals|sals|the|and|with|hu|pro|pre|post)-)"
+    r"(?!(?:anti|non|wt|mut|als|ftd|ftld|mnd|fals|sals|the|and|with|hu|pro|pre|post|mn|cu|zn|cuzn|fe|ec)-)"
     r"[a-z]{2,4}-(?:sod1?|c9(?:orf72)?|fus|tdp43|atxn2|stmn2|unc13a|tardbp)"
 )
 CODE_NAME = re.compile(
@@ -1714,7 +1728,8 @@ CONTEXT_NAME = re.compile(
     + r"|\b\d+(?:\.\d+)?\s*(?:mg|milligrams?|mcg|micrograms?|μg)(?:/(?:kg|day|d))?"
     r"(?:\s+(?:per|a)\s+day|\s+daily)?\s+of\s+"
     r"(?!(?:study|active|placebo|either|each|elemental|vitamin|drug|medication|intravenous|oral|"
-    r"subcutaneous|their|this|that|these|those)\b)"
+    r"subcutaneous|their|this|that|these|those|body\w*|weight|microcrystalline|cellulose|lactose|"
+    r"starch|sucrose|saline|water)\b)"
     + _CONTEXT_NAME.format(g="dosed")
     + r"|\b"
     + _CONTEXT_NAME.format(g="placebo")

@@ -1999,16 +1999,31 @@ def _speaks_of_the_trial(
         source.started_record
         or (
             not source.is_record
-            and any(
-                _PHASED_TRIAL.search(view) and not patterns.PLANNED.search(view)
-                for _, view in views
-            )
+            and any(_the_claims_phased_trial(view, claim) for _, view in views)
             # (a trial resumed is told after its start: "authorization to resume enrollment")
             and not any(_RESUMED.search(view) for _, view in views)
         )
     )
 
 
+def _the_claims_phased_trial(view: str, claim: Mapping) -> bool:
+    """A trial named with its phase as done or under way, of ALS, and not an earlier one: not
+    "a phase 3 trial is needed", "hopes to run a phase 3 trial", "the earlier phase 3 trial,
+    which ended in 2017" (a start claimed in 2021), "一项治疗哮喘的III期临床试验"."""
+    if not _PHASED_TRIAL.search(view) or patterns.PLANNED.search(view) or _HOPED.search(view):
+        return False
+    if is_about_another_disease(view) or _EARLIER.search(view):
+        return False
+    year = str(claim.get("date") or "")[:4]
+    return not (
+        year and any(d.iso and d.iso[:4] < year for d in find_dates(view)[0] if not d.relative)
+    )
+
+
+_HOPED = re.compile(
+    r"\b(?:hop\w*|need\w*|would|could|should|may|might|depend\w*|call\w*\s+for)\b|需要|希望|可能|或将"
+)
+_EARLIER = re.compile(r"\b(?:earlier|previous|prior)\b|此前|之前|先前")
 _RESUMED = re.compile(r"\bresum(?:e|es|ed|ing|ption)\b|\brestart\w*|恢复(?:入组|招募|试验|研究)")
 # A trial named with its phase: "phase I/IIa clinical trial (ROPALS trial)", "一项II期临床试验".
 _PHASED_TRIAL = re.compile(

@@ -108,6 +108,7 @@ def paren_groups(text: str) -> list[tuple[int, int]]:
 # Outcomes are predicates: their subject stands in the same clause or before it, never after.
 BACKWARD_ONLY = ("outcome", "withdrawal", "approved")
 # A clause that ends on a therapy's kind, its name set off right after: "the agent, xaliproden".
+_SET_OFF_AFTER = re.compile(r"\s*[,，]")  # "… the agent, xaliproden, for ALS"
 _APPOSED_AFTER_KIND = re.compile(
     r"\b(?:agent|drug|compound|candidate|therapy|treatment|medicine|product|oligonucleotide|"
     r"inhibitor|antibody|molecule)\s*[,，]\s*$"
@@ -244,7 +245,9 @@ def bind(
                 # "withdraw its application for … the neurotrophic agent, xaliproden, …": the
                 # name set off after its kind is the object of the clause before it.
                 named = by_clause[home + 1][0]
-                if _APPOSED_AFTER_KIND.search(view, clauses[home][0], named.start):
+                if _APPOSED_AFTER_KIND.search(
+                    view, clauses[home][0], named.start
+                ) and _SET_OFF_AFTER.match(view, named.end):
                     targets = [named]
         ahead_of[id(attribute)] = ahead
         for mention in targets:

@@ -141,7 +141,8 @@ def record_subject(
         for m in patterns.CODE_NAME.finditer(item.view.folded)
         if not any(t.start <= m.start() < t.end for t in item.mentions) and not not_a_therapy(m)
     }
-    if codes:
+    listed = {m.therapy for item in title for m in item.mentions if m.therapy not in classes}
+    if codes and not listed:
         # "A Study of VX-9981 in Adults Taking Riluzole": a code the lexicon lacks is the subject
         return codes.pop() if len(codes) == 1 else None
     named: set[str] = set()
@@ -1124,21 +1125,46 @@ def _on_care_beside_another(view: str, mentions: list[TherapyMention]) -> set[in
 def care_after_another(view: str, mentions: Sequence[TherapyMention]) -> set[int]:
     """Indexes of drugs named as what patients of another drug named before also take: "X showed
     no benefit in patients treated with riluzole", "X alongside riluzole", "还接受…熊去氧胆酸"."""
-    return {
+    found = set()
+    for i, m in enumerate(mentions):
+        others = [n for n in mentions[:i] if n.therapy != m.therapy]
+        if not others:
+            continue
+        if (
+            # "Olesoxime, although well tolerated, did not show a benefit in ALS patients treated
+            # with riluzole.": the patients' care closes the sentence (not "patients treated
+            # with edaravone declined more slowly": the group studied)
+            patterns.EN_ON_CARE_BEFORE.search(view, max(0, m.start - 40), m.start)
+            and _POPULATION_TAIL.match(view, m.end)
+            and not any(_SENTENCE_PART_BREAK.search(view, n.end, m.start) for n in others[-1:])
+        ):
+            found.add(i)
+    return found | {
         i
         for i, m in enumerate(mentions)
-        if any(n.therapy != m.therapy for n in mentions[:i])
+        # (another drug named before it in the same clause)
+        if any(
+            n.therapy != m.therapy and not _CLAUSE_BREAK.search(view, n.end, m.start)
+            for n in mentions[:i]
+        )
         and (
-            patterns.EN_ON_CARE_BEFORE.search(view, max(0, m.start - 40), m.start)
-            or patterns.ALSO_GIVEN_BEFORE.search(view, max(0, m.start - 40), m.start)
+            patterns.ALSO_GIVEN_BEFORE.search(view, max(0, m.start - 40), m.start)
             or (
                 patterns.ALONGSIDE_GAP.fullmatch(view, mentions[i - 1].end, m.start)
                 and patterns.TAKEN_BEFORE.search(
                     view, max(0, mentions[i - 1].start - 30), mentions[i - 1].start
                 )
+                # ("riluzole in addition to AMX0035 or placebo": the drug tried against placebo)
+                and not _OR_PLACEBO_AFTER.match(view, m.end)
             )
         )
     }
+
+
+_CLAUSE_BREAK = re.compile(r"[,;，；。]")
+_SENTENCE_PART_BREAK = re.compile(r"[;；。]")
+_POPULATION_TAIL = re.compile(r"\s*(?:[.;,)。，；]|$)")
+_OR_PLACEBO_AFTER = re.compile(r"\s*(?:or|versus|vs\.?)\s+(?:a\s+)?(?:matching\s+)?placebo\b")
 
 
 def on_care_of_patients(view: str, mention: TherapyMention) -> bool:
@@ -1255,6 +1281,10 @@ _IN_ALL_AFTER = re.compile(
 def _reads_as_background(view: str, mention: TherapyMention) -> bool:
     if _eligibility(view, mention):
         return True
+    if patterns.EXCLUDED_TAKERS_BEFORE.search(
+        view, max(0, mention.start - 50), mention.start
+    ) and patterns.EXCLUDED_AFTER.match(view, mention.end):
+        return True  # "Patients taking topiramate or gabapentin were excluded from …"
     before = view[max(0, mention.start - 24) : mention.start]
     after = view[mention.end : mention.end + 8]
     if (
