@@ -46,7 +46,8 @@ SEALED18 = "real-test18"  # collected in session 17, scored once in session 18 (
 SEALED19 = "real-test19"  # collected in session 18, scored once in session 19 (0.860)
 SEALED20 = "real-test20"  # collected in session 19, scored once in session 20 (0.792)
 SEALED21 = "real-test21"  # collected in session 20, scored once in session 21 (0.756)
-SEALED22 = "real-test22"  # collected in session 21, to be scored once in session 22
+SEALED22 = "real-test22"  # collected in session 21, scored once in session 22 (0.678)
+SEALED23 = "real-test23"  # collected in session 22, to be scored once in session 23
 SPENT = (
     SEALED,
     SEALED2,
@@ -69,9 +70,10 @@ SPENT = (
     SEALED19,
     SEALED20,
     SEALED21,
+    SEALED22,
 )
 # a fresh sealed set goes here until its single score is written down
-FRESH: tuple[str, ...] = (SEALED22,)
+FRESH: tuple[str, ...] = (SEALED23,)
 
 
 def gold_sets() -> dict[str, tuple[list[Path], Path]]:
@@ -154,6 +156,7 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         SEALED20: beside(tests / "real" / "test20"),
         SEALED21: beside(tests / "real" / "test21"),
         SEALED22: beside(tests / "real" / "test22"),
+        SEALED23: beside(tests / "real" / "test23"),
     }
 
 

@@ -59,6 +59,8 @@ REAL_SETS = {
     "real-dev37": "dev37",
     "real-dev38": "dev38",
     "real-dev39": "dev39",
+    "real-dev40": "dev40",
+    "real-dev41": "dev41",
     "real-test6": "test6",
     "real-test7": "test7",
     "real-test8": "test8",
@@ -75,6 +77,7 @@ REAL_SETS = {
     "real-test19": "test19",
     "real-test20": "test20",
     "real-test21": "test21",
+    "real-test22": "test22",
 }
 
 

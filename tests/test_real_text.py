@@ -5161,3 +5161,14 @@ def test_a_drug_the_patients_of_another_also_take_is_background(toolkit):
         "In the phase 3 trial, participants receiving masitinib also received edaravone daily."
     )
     assert {c.therapy for c in claims_of(toolkit, text)} == {"ceftriaxone", "masitinib"}
+
+
+def test_arms_told_with_while_and_a_disease_code_that_is_no_drug(toolkit):
+    # "89 patients with ALS received X, while 48 … were given a placebo": 137; "FTDP-17" is a
+    # disease written like a code, no therapy
+    text = (
+        "A total of 89 patients with ALS received AMX0035, while 48 patients with ALS were given "
+        "a placebo over 24 weeks. GM604 was tested in FTDP-17 in a phase 2a trial of 12 patients."
+    )
+    found = {(c.therapy, c.enrollment) for c in claims_of(toolkit, text)}
+    assert ("amx0035", 137) in found and not any(t.startswith("ftdp") for t, _ in found)

@@ -127,6 +127,7 @@ def test_the_pair_scorer_gives_json(verify_pairs, pairs_file, capsys):
         ("test16", 20),
         ("test17", 20),
         ("test18", 20),
+        ("test19", 20),
     ],
 )
 def test_the_real_dev_pairs_stay_above_their_floor(verify_pairs, half, size):

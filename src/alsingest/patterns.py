@@ -708,10 +708,10 @@ EN_TWO_ARMS = re.compile(
 # ... and told by what each arm received: "8 patients received X and 4 patients received placebo",
 # "either X (eight patients) or placebo (four patients)".
 _ARM_N = rf"(?:{_NUMBER}|{_EN_NUMBER})"
-_ARM_PEOPLE = r"(?:patients|participants|subjects|people)"
+_ARM_PEOPLE = r"(?:patients|participants|subjects|people)(?:\s+with\s+(?:als|mnd))?"
 _GOT = r"(?:received|were given|took|were treated with|were injected with)"
 EN_ARMS_RECEIVED = re.compile(
-    rf"(?<![\d.\-a-z])(?P<a>{_ARM_N})\s+{_ARM_PEOPLE}\s+{_GOT}\s+[^.;]{{0,60}}?\band\s+"
+    rf"(?<![\d.\-a-z])(?P<a>{_ARM_N})\s+{_ARM_PEOPLE}\s+{_GOT}\s+[^.;]{{0,60}}?\b(?:and|while|whereas)\s+"
     rf"(?P<b>{_ARM_N})\s+(?:{_ARM_PEOPLE}\s+)?{_GOT}\s+(?:a\s+|the\s+|matching\s+)?placebo\b"
     rf"|\(\s*(?P<a2>{_ARM_N})\s+{_ARM_PEOPLE}\s*\)\s*(?:or|and|vs\.?|versus)\s+(?:a\s+|matching\s+)?"
     rf"placebo\s*\(\s*(?P<b2>{_ARM_N})\s+{_ARM_PEOPLE}\s*\)"
@@ -1515,7 +1515,8 @@ CODE_NAME = re.compile(
     r"(?!\s*例(?!如))"
 )
 NOT_A_THERAPY = re.compile(
-    r"^(tdp-?43|sod-?1|fus|alsaq-?\d+|alsfrs-?r?|nct\d+|nihms\d+|pmid\d+|covid-?19|trim\d+|il-?\d+|cd\d+|hla\w*|pmc\d+|doi\d+|"
+    # (a disease written like a code: "FTDP-17", "SCA3")
+    r"^(ftdp-?\d+|sca-?\d+|tdp-?43|sod-?1|fus|alsaq-?\d+|alsfrs-?r?|nct\d+|nihms\d+|pmid\d+|covid-?19|trim\d+|il-?\d+|cd\d+|hla\w*|pmc\d+|doi\d+|"
     r"iso\d+|nfl|c9orf72|g93a|sod1g93a|gdnf|vegf|glt\d|eaat\d|mmp\d+|p\d+|ab\d+|cp\d+|ht\d+|isbn\d+|hk\d+|us\d+|cn\d+|ep\d+|wo\d+"
     # ALS genes and proteins; a gene-like symbol (letters, one or two digits, a letter: UNC13A)
     r"|unc13[a-d]?|atxn\d+|tbk\d|optn|vcp|ubqln\d|chchd\d+|kif5a|nek\d|sqstm\d|stmn\d|tardbp|matr\d|pfn\d|hnrnpa\d\w*|"
