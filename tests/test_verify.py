@@ -2952,3 +2952,19 @@ def test_a_protocol_naming_the_trial_with_its_phase_speaks_of_the_trial(lexicon)
     )
     got = judge(lexicon, resumed, **fields)
     assert got.verdict == NOT_FOUND, got.reason
+
+
+def test_those_of_the_screened_who_were_enrolled_are_the_trials_size(lexicon):
+    # "287 patients were screened, 245 of whom were enrolled": 245, against a claimed 231
+    text = (
+        "In the phase 3 trial of arimoclomol, 287 patients were screened, 245 of whom were "
+        "enrolled in the trial and randomly assigned to arimoclomol or placebo.\n" + ALS_NO_NUMBER
+    )
+    got = judge(
+        lexicon, text, therapy="arimoclomol", type="trial_design", phase="3", enrollment=231
+    )
+    assert got.verdict == CONTRADICTED, got.reason
+    got = judge(
+        lexicon, text, therapy="arimoclomol", type="trial_design", phase="3", enrollment=245
+    )
+    assert got.verdict == SUPPORTED, got.reason

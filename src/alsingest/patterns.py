@@ -724,6 +724,11 @@ ARMS_OF_A_PART = re.compile(
     r"\bcarriers\b|\bcohort\b"
 )
 # "(n = 120)"; "(n = 3 + 3)" states the arms, summed.
+# Those of the screened who were enrolled: "287 patients were screened, 245 of whom were enrolled".
+EN_OF_WHOM_ENROLLED = re.compile(
+    rf"(?<![\d.])(?P<n>{_NUMBER})\s+of\s+(?:whom|them)\s+(?:were|was)\s+"
+    r"(?:enrolled|randomi[sz]ed|randomly assigned)\b"
+)
 EN_N_EQUALS = re.compile(rf"\bn\s*=\s*(?P<n>{_NUMBER})\b(?P<more>(?:\s*\+\s*\d+\b)*)")
 # Participants of a platform's other regimens, pooled as placebo, are no part of this regimen's
 # size: "来自123名同时随机分配的其他方案安慰剂参与者的数据被合并分析", "164 in the shared placebo group".

@@ -341,6 +341,7 @@ _ENGLISH_COUNT_RULES = {
     patterns.FIELD_SIZE_COUNT: "FIELD_SIZE_COUNT (a registry or review field)",
     patterns.EN_COUNT: "EN_COUNT with an enrollment cue",
     patterns.EN_N_EQUALS: "EN_N_EQUALS",
+    patterns.EN_OF_WHOM_ENROLLED: "EN_OF_WHOM_ENROLLED",
     patterns.EN_COUNT_ADJECTIVE: "EN_COUNT_ADJECTIVE",
     patterns.EN_ELLIPTICAL_COUNT: "EN_ELLIPTICAL_COUNT",
 }
@@ -597,6 +598,7 @@ def find_enrollment(view: str) -> Attribute | None:
             *patterns.FIELD_SIZE_COUNT.finditer(view),
             *patterns.EN_COUNT.finditer(view),
             *patterns.EN_N_EQUALS.finditer(view),
+            *patterns.EN_OF_WHOM_ENROLLED.finditer(view),
             *finditer(patterns.EN_COUNT_ADJECTIVE, view),
             *finditer(patterns.EN_ELLIPTICAL_COUNT, view),
         ]
