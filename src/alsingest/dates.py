@@ -124,17 +124,24 @@ _YESTERDAY = re.compile(r"yesterday|昨")
 _ISO_SEPARATOR = re.compile(r"\d[-/.]\d")
 
 
+def order_told(a: int, b: int) -> str | None:
+    """The order a date in figures tells by itself: "dm" when only its first number can be the
+    day ("25/07"), "md" when only its second can ("07/25"), else None ("03/05")."""
+    if a > 12 >= b:
+        return "dm"
+    if b > 12 >= a:
+        return "md"
+    return None
+
+
 def figure_order(text: str) -> str | None:
     """How a page orders the day and month of its dates in figures: "dm" or "md" where it shows
     only one (a figure that can only be one, "25/07/2012"; else its dates in words, "3 May 2021"
     or "May 3, 2021"), None where it shows neither or both. Folded text."""
-    orders = set()
-    for m in patterns.NUMERIC_DATE.finditer(text) if "/" in text else ():
-        a, b = int(m.group("a")), int(m.group("b"))
-        if a > 12 >= b:
-            orders.add("dm")
-        elif b > 12 >= a:
-            orders.add("md")
+    orders = {
+        order_told(int(m.group("a")), int(m.group("b")))
+        for m in (patterns.NUMERIC_DATE.finditer(text) if "/" in text else ())
+    } - {None}
     if not orders:
         if patterns.DAY_BEFORE_MONTH.search(text):
             orders.add("dm")
@@ -190,14 +197,10 @@ def find_dates(
         if taken(m.start(), m.end()):
             continue
         a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("year"))
-        if a > 12 >= b:
-            value = iso(year, b, a)
-        elif b > 12 >= a:
-            value = iso(year, a, b)
-        elif order:
-            value = iso(year, b, a) if order == "dm" else iso(year, a, b)
-        else:
+        read = order_told(a, b) or order
+        if read is None:
             continue
+        value = iso(year, b, a) if read == "dm" else iso(year, a, b)
         if value:
             found.append((m.start(), m.end(), value, "NUMERIC_DATE", year))
     for m in patterns.DOTTED_DATE.finditer(text) if "." in text else ():

@@ -32,7 +32,7 @@ from .claims.attributes import hoped_for, is_event_date, is_period, stated_count
 from .claims.binding import clause_at
 from .claims.discourse import is_about_another_disease
 from .claims.mentions import not_a_therapy
-from .dates import cn_number, en_number, find_dates, last_weekday
+from .dates import cn_number, en_number, find_dates, last_weekday, order_told
 from .lexicon import Lexicon, name_key
 from .normalize import Converter, fold, join_lines
 from .structure import paragraphs_of, sentences_of
@@ -1549,17 +1549,14 @@ def numeric_order(views: list[str]) -> str | None:
     values can only be month first ("03 / 31 / 2007"), "dm" when one can only be day first
     ("14/12/2018"); None when they show neither, or both. Only fields' values count (a key
     "… Date:" before them, on their line or the line above), not the page's own stamp."""
-    orders = set()
+    orders: set[str | None] = set()
     for k, view in enumerate(views):
         key = _DATE_KEY.search(view)
         if key is None and not (k and _DATE_KEY_LINE.search(views[k - 1])):
             continue
         for m in patterns.NUMERIC_DATE.finditer(view, key.end() if key else 0):
-            a, b = int(m.group("a")), int(m.group("b"))
-            if a > 12 >= b:
-                orders.add("dm")
-            elif b > 12 >= a:
-                orders.add("md")
+            orders.add(order_told(int(m.group("a")), int(m.group("b"))))
+    orders.discard(None)
     return orders.pop() if len(orders) == 1 else None
 
 

@@ -19,7 +19,7 @@ from ..structure import (
 )
 from .cells import PendingCells
 from .cues import has_cue
-from .mentions import control_arm
+from .mentions import code_id, control_arm
 from .model import TOPIC_REACH, Attribute, SentenceInput, TherapyMention
 from .trials import TrialIndex
 
@@ -207,7 +207,7 @@ def _name_at(item: SentenceInput, at: int) -> str | None:
     if listed is not None:
         return listed
     code = patterns.CODE_NAME.match(item.view.folded, at)
-    return re.sub(r"[^a-z0-9]", "", code.group("name")) if code else None
+    return code_id(code.group("name")) if code else None
 
 
 @dataclass(frozen=True)

@@ -136,7 +136,7 @@ def record_subject(
         item for item in head if item.sentence.paragraph == head[0].sentence.paragraph
     ]
     codes = {
-        re.sub(r"[^a-z0-9]", "", m.group("name"))
+        code_id(m.group("name"))
         for item in title
         for m in patterns.CODE_NAME.finditer(item.view.folded)
         if not any(t.start <= m.start() < t.end for t in item.mentions) and not not_a_therapy(m)
@@ -524,7 +524,7 @@ class UnlistedNames:
                 found = list(finditer(patterns.INN_NAME, view))
             for m in found:
                 if _unlisted(m.group("name"), lexicon, m.groupdict().get("base")):
-                    therapy = re.sub(r"[^a-z0-9]", "", m.group("name"))
+                    therapy = code_id(m.group("name"))
                     counts[therapy] = counts.get(therapy, 0) + 1
         names.update(
             code
@@ -865,8 +865,13 @@ def _therapy_id(name: str, lexicon: Lexicon) -> str:
     return (
         lexicon.canonical(name)
         or (lexicon.canonical(bare) if bare != name else None)
-        or re.sub(r"[^a-z0-9]", "", name)
+        or code_id(name)
     )
+
+
+def code_id(name: str) -> str:
+    """An unlisted name's therapy id: its letters and digits ("ARO-SOD1" -> "arosod1")."""
+    return re.sub(r"[^a-z0-9]", "", name)
 
 
 def without_glosses(view: str, mentions: list[TherapyMention]) -> list[TherapyMention]:
@@ -1128,37 +1133,42 @@ def care_after_another(view: str, mentions: Sequence[TherapyMention]) -> set[int
     found = set()
     for i, m in enumerate(mentions):
         others = [n for n in mentions[:i] if n.therapy != m.therapy]
-        if not others:
-            continue
-        if (
-            # "Olesoxime, although well tolerated, did not show a benefit in ALS patients treated
-            # with riluzole.": the patients' care closes the sentence (not "patients treated
-            # with edaravone declined more slowly": the group studied)
-            patterns.EN_ON_CARE_BEFORE.search(view, max(0, m.start - 40), m.start)
-            and _POPULATION_TAIL.match(view, m.end)
-            and not any(_SENTENCE_PART_BREAK.search(view, n.end, m.start) for n in others[-1:])
+        if others and (
+            _care_closing_the_sentence(view, m, others[-1])
+            or _care_beside_in_its_clause(view, m, mentions[i - 1], others)
         ):
             found.add(i)
-    return found | {
-        i
-        for i, m in enumerate(mentions)
-        # (another drug named before it in the same clause)
-        if any(
-            n.therapy != m.therapy and not _CLAUSE_BREAK.search(view, n.end, m.start)
-            for n in mentions[:i]
+    return found
+
+
+def _care_closing_the_sentence(view: str, m: TherapyMention, other: TherapyMention) -> bool:
+    """ "Olesoxime, although well tolerated, did not show a benefit in ALS patients treated with
+    riluzole.": the patients' care closes the sentence (not "patients treated with edaravone
+    declined more slowly": the group studied)."""
+    return bool(
+        patterns.EN_ON_CARE_BEFORE.search(view, max(0, m.start - 40), m.start)
+        and _POPULATION_TAIL.match(view, m.end)
+        and not _SENTENCE_PART_BREAK.search(view, other.end, m.start)
+    )
+
+
+def _care_beside_in_its_clause(
+    view: str, m: TherapyMention, last: TherapyMention, others: Sequence[TherapyMention]
+) -> bool:
+    """Another drug named before it in the same clause, and it given as well ("还接受300mg的…",
+    "also received") or taken alongside ("taking X alongside riluzole"; ``last`` the mention right
+    before it)."""
+    if all(_CLAUSE_BREAK.search(view, n.end, m.start) for n in others):
+        return False
+    return bool(
+        patterns.ALSO_GIVEN_BEFORE.search(view, max(0, m.start - 40), m.start)
+        or (
+            patterns.ALONGSIDE_GAP.fullmatch(view, last.end, m.start)
+            and patterns.TAKEN_BEFORE.search(view, max(0, last.start - 30), last.start)
+            # ("riluzole in addition to AMX0035 or placebo": the drug tried against placebo)
+            and not _OR_PLACEBO_AFTER.match(view, m.end)
         )
-        and (
-            patterns.ALSO_GIVEN_BEFORE.search(view, max(0, m.start - 40), m.start)
-            or (
-                patterns.ALONGSIDE_GAP.fullmatch(view, mentions[i - 1].end, m.start)
-                and patterns.TAKEN_BEFORE.search(
-                    view, max(0, mentions[i - 1].start - 30), mentions[i - 1].start
-                )
-                # ("riluzole in addition to AMX0035 or placebo": the drug tried against placebo)
-                and not _OR_PLACEBO_AFTER.match(view, m.end)
-            )
-        )
-    }
+    )
 
 
 _CLAUSE_BREAK = re.compile(r"[,;，；。]")
