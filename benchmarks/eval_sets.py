@@ -134,6 +134,8 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         "real-dev39": beside(tests / "real" / "dev39"),
         "real-dev40": beside(tests / "real" / "dev40"),
         "real-dev41": beside(tests / "real" / "dev41"),
+        "real-dev42": beside(tests / "real" / "dev42"),
+        "real-dev43": beside(tests / "real" / "dev43"),
         SEALED: beside(tests / "real" / "test"),
         SEALED2: beside(tests / "real" / "test2"),
         SEALED3: beside(tests / "real" / "test3"),
