@@ -5172,3 +5172,128 @@ def test_arms_told_with_while_and_a_disease_code_that_is_no_drug(toolkit):
     )
     found = {(c.therapy, c.enrollment) for c in claims_of(toolkit, text)}
     assert ("amx0035", 137) in found and not any(t.startswith("ftdp") for t, _ in found)
+
+
+# --- session 23 --------------------------------------------------------------------------------
+
+
+def test_a_trial_named_with_a_drug_the_lexicon_lacks_tests_it(toolkit):
+    # the trial's acronym is named in a title with a drug the recogniser finds; a later sentence
+    # of the trial goes to that drug, not to one named in passing between them
+    text = (
+        "Safety and efficacy of zelmorant in motor neuron disease (ZEPHYR): a randomised phase 2 "
+        "trial.\n"
+        "Cannabinoids such as cannabidiol are widely studied compounds.\n"
+        "The ZEPHYR trial enrolled 88 patients at five centres. Patients took zelmorant 20 mg "
+        "daily or a placebo."
+    )
+    found = {(c.therapy, c.enrollment) for c in claims_of(toolkit, text)}
+    assert ("zelmorant", 88) in found and ("cannabidiol", 88) not in found
+
+
+def test_a_drug_another_is_likened_to_is_no_subject(toolkit):
+    # "Like riluzole, QX-12 …": riluzole is the comparison, the trial that follows QX-12's
+    for text in (
+        "Like riluzole, QX-12 lowers glutamate release, but it is taken once a week. "
+        "The phase 2 trial will enrol 64 patients.",
+        "与依达拉奉类似，QX-12可清除自由基。该2期试验将纳入64名患者。",
+    ):
+        found = {(c.therapy, c.enrollment) for c in claims_of(toolkit, text)}
+        assert ("qx12", 64) in found, found
+        assert not {t for t, _ in found} & {"riluzole", "edaravone"}, found
+
+
+def test_a_stage_of_a_named_study_is_no_phase(toolkit):
+    # "生物标志物研究第三阶段": a stage of that study; beside "2a期", "第一阶段研究" is a stage too
+    text = (
+        "NeuroCo公布了其生物标志物研究第三阶段试验的结果，该研究评估了AB-101。"
+        "在2a期研究中，研究者分析了AB-101对第一阶段研究中所确定的标志物的影响。"
+    )
+    phases = {c.phase for c in claims_of(toolkit, text) if c.therapy == "ab101"}
+    assert phases == {"2a"}, phases
+
+
+def test_an_approval_by_a_regulator_named_by_its_kind(toolkit):
+    # "获得加拿大监管机构的批准", "获得卫生部批准": a regulator not named by its acronym
+    for text in (
+        "Amylyx公司的Albrioza(口服配方)获得加拿大监管机构的批准有条件上市。",
+        "依达拉奉口服混悬液获得卫生署批准上市。",
+    ):
+        types = {c.type for c in claims_of(toolkit, text)}
+        assert "approval" in types, (text, types)
+
+
+def test_an_approved_therapy_the_next_sentence_names_is_not_the_topic(toolkit):
+    # "催生了一款获批ALS疗法。X公司的Y(…)获得…批准": the approval is Y's, not the topic's
+    text = (
+        "PrimeC的2b期研究正在进行。值得一提的是，这一老药新用的策略近日已经催生了一款获批ALS疗法。"
+        "Amylyx公司的Albrioza(口服配方)获得加拿大卫生部的批准。"
+    )
+    claims = claims_of(toolkit, text)
+    assert not [c for c in claims if c.therapy == "primec" and c.type == "approval"]
+    assert [c for c in claims if c.therapy == "amx0035" and c.type == "approval"]
+
+
+def test_a_count_of_assets_speaks_of_many(toolkit):
+    # "There are 12 assets in … development (Phase II–III)": many drugs, not the one named before
+    text = (
+        "Only one approved drug, riluzole, slows the disease.\n\n"
+        "An analyst says: there are 12 assets in mid-to-late-stage development (Phase II–III) "
+        "that may reach the market within five years."
+    )
+    assert not [c for c in claims_of(toolkit, text) if c.therapy == "riluzole" and c.phase]
+
+
+def test_how_a_drug_works_is_no_result_though_it_names_patients(toolkit):
+    # "可通过…的作用机制延缓ALS患者病情进展": what the drug can do, no study of patients
+    text = "马赛替尼可通过抑制小胶质细胞的作用机制延缓ALS患者发病周期，与利鲁唑同为症状缓解药物。"
+    assert not [c for c in claims_of(toolkit, text) if c.outcome]
+
+
+def test_this_product_is_the_therapy_the_text_was_about(toolkit):
+    # "this product was withdrawn …", "This medicine was designated …": the record's drug
+    text = (
+        "EU/3/22/9999 - orphan designation for treatment of amyotrophic lateral sclerosis\n"
+        "Masitinib\n"
+        "Orphan\n"
+        "Please note that this product was withdrawn from the Union Register of orphan medicinal "
+        "products in March 2024 on request of the Sponsor.\n"
+        "This medicine was designated as an orphan medicine for the treatment of amyotrophic "
+        "lateral sclerosis in the European Union on 14 October 2021.\n"
+    )
+    dates = {c.date for c in claims_of(toolkit, text) if c.therapy == "masitinib"}
+    assert {"2024-03", "2021-10-14"} <= dates, dates
+
+
+def test_last_week_is_the_month_of_the_week_before(toolkit):
+    # "Last week, X announced …" in news of Monday 26 September 2005: September 2005; a week
+    # that spans two months gives no month
+    found = {
+        c.date
+        for c in claims_of(
+            toolkit,
+            "Sep 26 2005\nLast week, CytRx announced the initiation of a phase 2 trial of "
+            "arimoclomol in ALS.",
+        )
+    }
+    assert "2005-09" in found, found
+    found = {
+        c.date
+        for c in claims_of(
+            toolkit,
+            "2024年10月8日\n上周，某公司宣布启动依达拉奉的3期临床试验。",
+        )
+    }
+    assert "2024-09" not in found and "2024-10" not in found, found
+
+
+def test_a_size_field_told_per_group_is_summed(toolkit):
+    # "Target sample size: Treatment group:147;Control group:147;": 294
+    text = (
+        "Main ID: ChiCTR-IPR-15000001\n"
+        "Public title: A Randomized Placebo-Controlled Trial of Edaravone in ALS\n"
+        "Date of first enrolment: 2015-11-04\n"
+        "Target sample size: Treatment group:120;Control group:60;\n"
+    )
+    sizes = {c.enrollment for c in claims_of(toolkit, text) if c.therapy == "edaravone"}
+    assert 180 in sizes, sizes

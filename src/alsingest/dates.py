@@ -94,7 +94,7 @@ def _int(value: str | None) -> int | None:
 # English weekday, "today": "The FDA announced Friday that …" has no digit), or a part of every
 # full English month name EN_BARE_MONTH reads (an English month named alone, "voted in March").
 _DATE_CHARACTER = re.compile(
-    r"[\d年月周]|星期|礼拜|今天|今日|昨天|昨日|日前|近日|day\b|year"
+    r"[\d年月周]|星期|礼拜|今天|今日|昨天|昨日|日前|近日|day\b|year|last week"
     r"|uary|tember|vember|cember|october|march|april|june|july|august"
 )
 # "日前", "近日": a few days before the article, on a day it does not give.
@@ -270,6 +270,12 @@ def find_dates(
         *(
             ("enlastweekday", m)
             for m in (patterns.EN_LAST_WEEKDAY.finditer(text) if "last " in text else ())
+        ),
+        *(
+            ("lastweek", m)
+            for m in (
+                patterns.LAST_WEEK.finditer(text) if "last week" in text or "上" in text else ()
+            )
         ),
         *(("en", m) for m in (patterns.EN_RELATIVE_YEAR.finditer(text) if "year" in text else ())),
         *(
@@ -459,6 +465,10 @@ def find_dates(
             value = weekday_of_last_week(anchor, m.group("wd"))
             rule = "EN 'last' weekday, the week before the publication date's"
             mentions.append(DateMention(m.start(), m.end(), value, relative=True, rule=rule))
+        elif kind == "lastweek":
+            value = month_of_last_week(anchor)
+            rule = "LAST_WEEK, the month of the week before the publication date's"
+            mentions.append(DateMention(m.start(), m.end(), value, relative=True, rule=rule))
         elif kind == "enweekday":
             # "will present on Monday": a day to come, not counted back
             ahead = _AHEAD_BEFORE.search(text, max(0, m.start() - 60), m.start()) or (
@@ -574,6 +584,17 @@ def weekday_of_last_week(anchor: str | None, name: str) -> str | None:
         return None
     monday = published - timedelta(days=published.weekday() + 7)
     return (monday + timedelta(days=_WEEKDAYS[name])).isoformat()
+
+
+def month_of_last_week(anchor: str | None) -> str | None:
+    """ "last week" in news of Monday 26 September 2005: September 2005, the month of the week
+    (Monday to Sunday) before the publication date's; none when that week spans two months."""
+    published = _publication_day(anchor)
+    if published is None:
+        return None
+    monday = published - timedelta(days=published.weekday() + 7)
+    sunday = monday + timedelta(days=6)
+    return monday.isoformat()[:7] if monday.month == sunday.month else None
 
 
 PUBLISHED = re.compile(

@@ -274,6 +274,10 @@ RESULTS_SECTION = re.compile(
     r"(?:participant flow|baseline characteristics|participant milestones)"
 )
 # "last Wednesday": the week before the publication date's.
+# "Last week, X announced…", "上周": the week before the publication date's.
+LAST_WEEK = re.compile(
+    r"(?<!the )\blast week\b(?!'s|\s+of\b)|上(?:个)?(?:周|星期|礼拜)(?![一二三四五六日天末])"
+)
 EN_LAST_WEEKDAY = re.compile(rf"(?<!the )\blast\s+(?P<wd>{_WEEKDAY})\b(?!\s+of\b)")
 EN_WEEKDAY = re.compile(
     rf"(?:{_TOLD}|(?:^|[.!?]\s+)on\s+|{_WEEKDAY_BEFORE_DEED})(?P<wd>{_WEEKDAY})\b"
@@ -837,6 +841,13 @@ FIELD_ROW_COUNT = re.compile(
 )
 # "Sample size: 12", "Number of participants: 133 (67 treated, …)": the number is the whole value
 # (not "Sample size: 90% power …", "Sample size: 390 in the original protocol, reduced to 240").
+# A registry's size field told per group, the WHO platform's copy of a ChiCTR record: "Target
+# sample size: Treatment group:147;Control group:147;", "样本量：试验组:60;对照组:60".
+FIELD_GROUP_SIZES = re.compile(
+    r"^[\s>*•·-]*(?:target\s+)?(?:sample size|样本量|入组人数)\s*[:：]\s*"
+    r"(?P<groups>(?:[^:：;；\d]{1,30}[:：]\s*\d{1,5}\s*[;；,，]?\s*){2,})$"
+)
+GROUP_SIZE = re.compile(r"[:：]\s*(\d{1,5})")
 FIELD_SIZE_COUNT = re.compile(
     # (at a line's start, or in a review table's "Participants |" cell: not "Serious adverse events -
     # number of participants: 7")
@@ -1000,6 +1011,8 @@ WITHDRAWAL = re.compile(
 )
 # A regulator's approval stated as done, with no date: "has been approved by the Therapeutic Goods
 # Administration", "FDA approved Radicava", "获美国FDA批准上市" (not "FDA-approved", "approved for").
+# A regulator named by what it is: "加拿大监管机构", "卫生部" (Health Canada), Taiwan's "食药署".
+_CN_REGULATOR = r"监管机构|监管部门|监管当局|卫生部|卫生署|食药署|食品药物管理署|药物管理局"
 APPROVED_EVENT = re.compile(
     r"(?<!should )(?<!would )(?<!could )(?<!might )(?<!must )(?<!\bif )\b(?:has|have|had) (?:now )?been "
     r"approved by (?:the )?(?:u\.?s\.? |european |japanese |chinese )?(?:fda|food and drug|ema|"
@@ -1007,8 +1020,8 @@ APPROVED_EVENT = re.compile(
     r"anvisa|swissmedic|medicines|regulator)"
     r"|\b(?:fda|ema|tga|nmpa|pmda|mhra|health canada|the agency|the regulator)\s+(?:has\s+|have\s+)?approved\b"
     r"(?!\s+(?:drugs?|treatments?|therap\w+|medications?|medicines?|products?|for)\b)"
-    r"|(?:fda|ema|nmpa|药监局|药品监督管理局|食品药品管理局|药品管理局)[^，,。；;]{0,6}(?:宣布)?[^，,。；;]{0,16}获批|"
-    r"获(?:得)?(?:美国|欧盟|日本|中国)?[^，,。；;]{0,10}(?:fda|ema|nmpa|药监局|监督管理局|药品管理局)[^，,。；;]{0,6}批准"
+    rf"|(?:fda|ema|nmpa|药监局|药品监督管理局|食品药品管理局|药品管理局|{_CN_REGULATOR})[^，,。；;]{{0,6}}(?:宣布)?[^，,。；;]{{0,16}}获批|"
+    rf"获(?:得)?(?:美国|欧盟|日本|中国)?[^，,。；;]{{0,10}}(?:fda|ema|nmpa|药监局|监督管理局|药品管理局|{_CN_REGULATOR})[^，,。；;]{{0,6}}批准"
 )
 # ... and not one doubted, denied, asked about or refused.
 APPROVAL_DOUBTED = re.compile(
@@ -1154,7 +1167,7 @@ ANAPHOR = re.compile(
     # a device by description: "该装置", "这套脑机接口装置", "the implant"
     r"|(?:该|这套|这款|此)(?:脑机接口|脑机)?(?:装置|设备|植入物|芯片)"
     # (not "for the treatment of ALS": treating, not a product)
-    r"|\bthe (?:investigational |experimental |study )?(?:drug|medicine|candidate|product|device|implant|"
+    r"|\b(?:the |this )(?:investigational |experimental |study )?(?:drug|medicine|candidate|product|device|implant|"
     # (not a compound it heads: "the treatment period", "the therapy options")
     r"(?:treatment|therapy)(?!\s+of\b))\b(?![\s-]+(?:periods?|phases?|durations?|windows?|"
     r"options?|landscape|emergent|naive|naïve|assignments?|allocation|sequence)\b)"
@@ -1465,9 +1478,9 @@ GENERIC_PLURAL = re.compile(
     r"\bdozens of\b|\bmany\s+(?:[\w-]+\s+){0,3}?(?:drugs|trials|studies|treatments|therapies|candidates)\b|\bnumerous\b|\bmost (drugs|trials|studies)\b|"
     # "其他渐冻症新药的试验", "trials of other ALS drugs"
     r"其他[^,;。，；]{0,6}(?:药物|新药|疗法)|\bother\s+(?:\w+\s+)?(?:drugs|therapies|treatments|candidates)\b|"
-    r"\b(several|multiple|various)\s+(\w+\s+)?(drugs|therapies|candidates|compounds|treatments|regimens)\b|"
+    r"\b(several|multiple|various)\s+(\w+\s+)?(drugs|therapies|candidates|compounds|treatments|regimens|assets|agents)\b|"
     # "at least five drugs in Phase 2 trials" (not "three treatments of the cells")
-    r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(\w+\s+)?(drugs|therapies|candidates|compounds)\b|"
+    r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(\w+\s+)?(drugs|therapies|candidates|compounds|assets|agents)\b|"
     # "There are two pivotal phase 3 clinical trials scheduled to read out" (not "the first of
     # two studies", one of them)
     r"(?<!\bof )\b(two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){0,4}?(?:trials|studies)\b|"
@@ -1649,6 +1662,14 @@ NOT_A_TRIAL_NAME = re.compile(
     r"ODD|BCI|AI|FUS|TDP|NFL|CSF|DNA|RNA|ASO|MSC|IPSC|GMP|CRO|CEO|CTA|DDI|PK|PD|CMC|IIT|FIH|"
     # designs, not trials: open-label extension, expanded access, single/multiple ascending dose
     r"OLE|OLEX|LTE|EAP|EAPS|SAD|MAD|DBPC|RWE|RWD)$"
+)
+# A drug another is likened to, at the head of a clause, the other named after it: "Like
+# metformin, LB-220 …", "Similar to edaravone, X …", "与利鲁唑类似，X…", "和依达拉奉一样，X…".
+LIKENED_BEFORE = re.compile(
+    r"(?:^|[,;，；:：]\s*)(?:(?:just\s+)?like|similar\s+to|as\s+with|与|和|像|同)\s*$"
+)
+LIKENED_AFTER = re.compile(
+    r"\s*(?:[(（][^()（）]{0,30}[)）]\s*)?(?:(?<=[a-z0-9)）])\s*,|(?:一样|类似|相似|相仿)\s*[,，])"
 )
 # A drug the sentence sets apart from a named trial is not one it tests: "Unlike masitinib, …",
 # "rather than X", "X was not selected for MND-SMART", "patients keep taking riluzole"; 不同于X,
@@ -2135,7 +2156,8 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
         "口服", "服用", "静脉输注", "鞘内注射", "激动剂", "抑制剂", "拮抗剂", "调节剂", "清除剂",
         "候选药物", "试验药物", "在研药物",
     ),
-    ANAPHOR: ("该", "此", "本品", "这", "the "),
+    # ("the drug", "this product": both hold "th")
+    ANAPHOR: ("该", "此", "本品", "这", "th"),
     PRODUCT_DESCRIPTION: ("its ", "their ", "该公司", "在研", "候选", "核心", "其"),
     PRODUCT_DEVELOPED_BY: ("developed by",),
     CN_NAME_ENDING: (
@@ -2305,8 +2327,8 @@ NAMED_NEXT = re.compile(
 # A sentence that introduces a drug without naming it, for the next sentence to name at its
 # start: "EMA建议批准一种新疗法的上市许可。Qalsody(tofersen)适用于…", "approved a new treatment".
 DESCRIBED_BEFORE_NAMED = re.compile(
-    r"一[种款个项](?:全新|新型|新|创新)的?(?:药物?|疗法|治疗方法|治疗药物|产品)"
-    r"|\ba new (?:drug|medicine|therapy|treatment)\b"
+    r"一[种款个项](?:全新|新型|新|创新|获批|已获批准?)的?(?:als|渐冻症)?(?:药物?|疗法|治疗方法|治疗药物|产品)"
+    r"|\ban? (?:new|approved) (?:als )?(?:drug|medicine|therapy|treatment)\b"
 )
 # A lead whose subject is a product it does not name, for the next sentence to name and describe:
 # "DENVER -- A novel treatment candidate for ALS met its primary endpoints".

@@ -183,6 +183,10 @@ def find_phases(view: str) -> list[Attribute]:
     return merged
 
 
+# "生物标志物研究第三阶段", "该试验的第二阶段": a stage of the study just named.
+_STAGE_OF_THE_STUDY_BEFORE = re.compile(r"(?:研究|试验|项目|计划)的?\s*$")
+
+
 def _stated_phases(view: str) -> list[Attribute]:
     return sorted(
         (
@@ -193,10 +197,21 @@ def _stated_phases(view: str) -> list[Attribute]:
             and not patterns.HYPOTHETICAL_PHASE_BEFORE.search(
                 view, max(0, m.start() - 40), m.start()
             )
-            # ("分为两个阶段：第一阶段研究…": the parts of one study, no phases)
-            and not (m.group().endswith("阶段") and _STAGES_OF_ONE.search(view))
+            and not (m.group().endswith("阶段") and _a_stage(view, m.start()))
         ),
         key=lambda a: a.start,
+    )
+
+
+def _a_stage(view: str, at: int) -> bool:
+    """Whether "第N阶段" at ``at`` is a stage of one study, not a trial's phase: the parts of
+    one study ("分为两个阶段：第一阶段研究…"), a stage of the study named right before it
+    ("生物标志物研究第三阶段试验"), or beside a phase the sentence writes as phases are written
+    ("在2a期研究中…第一阶段研究中所确定的")."""
+    return bool(
+        _STAGES_OF_ONE.search(view)
+        or _STAGE_OF_THE_STUDY_BEFORE.search(view, max(0, at - 4), at)
+        or patterns.CN_PHASE.search(view)
     )
 
 
@@ -308,7 +323,11 @@ def _a_mechanism(view: str, at: int) -> bool:
     """The effect at ``at`` is how the drug works ("可通过…的作用机制延缓发病"), in a sentence about
     no trial or study."""
     head = view[max(0, at - 40) : at]
-    return bool(patterns.MECHANISM_BEFORE.search(head)) and not patterns.TRIAL_MATTER.search(view)
+    if not patterns.MECHANISM_BEFORE.search(head):
+        return False
+    # (the effect's own words aside: "延缓ALS患者发病周期" names patients, no study of them)
+    effect = re.compile(r"[^，,。；;]*").match(view, at)
+    return not patterns.TRIAL_MATTER.search(view[:at] + " " + view[effect.end() :])
 
 
 def _outcome(polarity: str, view: str, start: int, end: int) -> str:
@@ -495,6 +514,10 @@ _COVERS = re.compile(rf"{patterns.ENROLLMENT_CUE.pattern}|涵盖|包括|包含")
 
 def find_enrollment(view: str) -> Attribute | None:
     """The number of participants: a count with an enrollment cue, else arms summed, else a plain count."""
+    if (told := patterns.FIELD_GROUP_SIZES.match(view)) is not None:
+        # "Target sample size: Treatment group:147;Control group:147;": the groups summed
+        n = sum(int(g) for g in patterns.GROUP_SIZE.findall(told.group("groups")))
+        return Attribute("enrollment", *told.span("groups"), n, rule="FIELD_GROUP_SIZES summed")
     review = has_cue(patterns.REVIEW_POOL, view)
     groups = _groups_of_a_size(view)
     strong, weak, arms, allocated = [], [], [], []

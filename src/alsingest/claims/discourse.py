@@ -165,6 +165,11 @@ def table_start(paragraphs: Sequence[Paragraph], index: int) -> int:
 
 # "Qalsody (tofersen)", "Radicava（依达拉奉）": another name of the drug in brackets.
 _BRACKETED_NAME = re.compile(r"\s*[(（][^()（）,，;；。]{2,40}[)）]")
+# Nothing before a name at a sentence's start but its maker: "Amylyx Pharmaceuticals公司的",
+# "Biogen's".
+_MAKERS_BEFORE = re.compile(
+    r"\s*(?:[a-z][\w .&-]{0,40}?(?:公司|集团|药业)?的|[a-z][\w .&-]{0,40}?'s\s)?\s*"
+)
 # A name described right after it: "PrimeC -- a formulation of …", "AB-101, an oral …".
 _DESCRIBED_AFTER_NAME = re.compile(r"\s*(?:--|—|–|,)\s*(?:a|an|the|its)\s")
 
@@ -176,8 +181,10 @@ def _named_after_unnamed(before: SentenceInput, item: SentenceInput) -> str | No
     if patterns.DESCRIBED_BEFORE_NAMED.search(before.view.folded):
         # "…批准一种新疗法的上市许可。Qalsody(tofersen)适用于…": introduced at the next one's
         # start, with another name of it in brackets.
-        lead = len(text) - len(text.lstrip())
-        if first.start == lead and _BRACKETED_NAME.match(text, first.end):
+        # ("Amylyx公司的Albrioza(…)获得…批准": the maker's name before it)
+        if _MAKERS_BEFORE.fullmatch(text, 0, first.start) and _BRACKETED_NAME.match(
+            text, first.end
+        ):
             return first.therapy
         return None
     if (

@@ -35,6 +35,7 @@ from .mentions import (
     article_subject,
     background_mentions,
     common_word,
+    context_names,
     mask,
     masked_spans,
     on_care_of_patients,
@@ -88,7 +89,7 @@ def extract_claims(
         # (a registry record's title names its subject, before any count of names)
         record_subject(sentences, classes, unlisted.cn_names, fields)
         or article_subject(sentences, classes, unlisted.counts),
-        TrialIndex.of(sentences, classes),
+        TrialIndex.of(sentences, classes, _unlisted_names(unlisted, lexicon)),
         classes,
         unlisted.glued_rows,
         # (a registration date is a record's field only on a page with two of them: not a forum
@@ -132,6 +133,18 @@ def extract_claims(
 # A field's value on the line below its key is short ("2023-01-18", "Apr 12 2018", "24"); a
 # paragraph of prose under a heading such as "Study participants" is none.
 FIELD_VALUE_CHARS = 60
+
+
+def _unlisted_names(
+    unlisted: UnlistedNames, lexicon: Lexicon
+) -> Callable[[SentenceInput], list[TherapyMention]] | None:
+    """A sentence's names the article uses where only a drug can stand, the lexicon aside."""
+    if unlisted.drug_names is None:
+        return None
+    names = unlisted.drug_names
+    return lambda item: context_names(
+        names, item.view.folded, item.view.text, lexicon, item.mentions, unlisted.same_as
+    )
 
 
 def results_group_rows(sentences: Sequence[SentenceInput]) -> frozenset[int]:

@@ -254,19 +254,10 @@ def select_mentions(
                 therapy = known or name
                 mentions.append(TherapyMention(start, end, therapy, known is None, rule))
     latin = patterns.LATIN.search(masked) is not None
-    for m in (
-        _names_in(drug_names, masked, item.view.text) if drug_names is not None and latin else ()
-    ):
-        if not any(x.start < m.end() and m.start() < x.end for x in mentions):
-            name = m.group()
-            misspelt = lexicon.misspelt(name)
-            if misspelt:
-                rule = "a listed name with one letter wrong"
-                mentions.append(TherapyMention(m.start(), m.end(), misspelt, False, rule))
-                continue
-            therapy = (same_as or {}).get(name) or _therapy_id(name, lexicon)
-            rule = "CONTEXT_NAME: the article names it where only a drug can stand"
-            mentions.append(TherapyMention(m.start(), m.end(), therapy, True, rule))
+    if drug_names is not None and latin:
+        mentions.extend(
+            context_names(drug_names, masked, item.view.text, lexicon, mentions, same_as)
+        )
     for m in cn_names.finditer(masked) if cn_names is not None else ():
         if not any(x.start < m.end() and m.start() < x.end for x in mentions):
             name = m.group()
@@ -742,6 +733,32 @@ _HEADER_ROW = re.compile(
 )
 
 
+def context_names(
+    drug_names: re.Pattern,
+    masked: str,
+    original: str,
+    lexicon: Lexicon,
+    taken: Sequence[TherapyMention] = (),
+    same_as: Mapping[str, str] | None = None,
+) -> list[TherapyMention]:
+    """The names of ``drug_names`` (the article names them where only a drug can stand) in one
+    sentence, apart from those overlapping a mention ``taken`` already."""
+    found: list[TherapyMention] = []
+    for m in _names_in(drug_names, masked, original):
+        if any(x.start < m.end() and m.start() < x.end for x in (*taken, *found)):
+            continue
+        name = m.group()
+        misspelt = lexicon.misspelt(name)
+        if misspelt:
+            rule = "a listed name with one letter wrong"
+            found.append(TherapyMention(m.start(), m.end(), misspelt, False, rule))
+            continue
+        therapy = (same_as or {}).get(name) or _therapy_id(name, lexicon)
+        rule = "CONTEXT_NAME: the article names it where only a drug can stand"
+        found.append(TherapyMention(m.start(), m.end(), therapy, True, rule))
+    return found
+
+
 def _names_in(names: re.Pattern, masked: str, original: str) -> list[re.Match]:
     """Matches of ``names`` (built by :class:`UnlistedNames`), also where a name is glued to the
     next word by a case change in the ``original`` ("…FactorSponsor")."""
@@ -1085,6 +1102,8 @@ def background_mentions(view: str, mentions: list[TherapyMention]) -> set[int]:
         )
         if i in on_care or _is_background(view, mention) or follows_background:
             found.add(i)
+    # (a drug another is likened to starts no list: "Like riluzole, QX-12 …")
+    found |= {i for i in range(len(mentions)) if _a_comparison(view, mentions, i)}
     if len(found) == len(mentions) > 1:
         # "标准治疗药物利鲁唑搭配依达拉奉", "在利鲁唑治疗基础上联合依达拉奉": when every name is
         # background, the one joined to the standard care is what the trial adds to it.
@@ -1108,6 +1127,23 @@ def background_mentions(view: str, mentions: list[TherapyMention]) -> set[int]:
     }
     both_arms = _in_both_arms(view, mentions) | under
     return (found - added) | {i for i, m in enumerate(mentions) if m.therapy in both_arms}
+
+
+def _a_comparison(view: str, mentions: list[TherapyMention], i: int) -> bool:
+    """ "Like metformin, LB-220 lowers …", "与利鲁唑类似，X…": a drug the sentence likens another
+    drug named after it to, no subject of its own."""
+    mention = mentions[i]
+    if not patterns.LIKENED_BEFORE.search(view, max(0, mention.start - 24), mention.start):
+        return False
+    after = patterns.LIKENED_AFTER.match(view, mention.end)
+    # (the other drug right after the comma: not "Like edaravone, which the FDA approved in
+    # 2017, NRX-51 …", a clause of the likened drug's own facts)
+    return after is not None and any(
+        m.therapy != mention.therapy
+        and after.end() <= m.start <= after.end() + 16
+        and not re.search(r"[,，]", view[after.end() : m.start])
+        for m in mentions
+    )
 
 
 def _on_care_beside_another(view: str, mentions: list[TherapyMention]) -> set[int]:

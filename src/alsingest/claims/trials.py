@@ -11,7 +11,7 @@ therapies.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -34,7 +34,14 @@ class TrialIndex:
     trials: dict[str, Trial] = field(default_factory=dict)  # by folded name
 
     @classmethod
-    def of(cls, sentences: Sequence[SentenceInput], classes: frozenset[str]) -> TrialIndex:
+    def of(
+        cls,
+        sentences: Sequence[SentenceInput],
+        classes: frozenset[str],
+        unlisted: Callable[[SentenceInput], list[TherapyMention]] | None = None,
+    ) -> TrialIndex:
+        """``unlisted`` gives a sentence's names the lexicon does not know (a trial named with
+        one tests it: "Safety and efficacy of nabiximols … (CANALS)")."""
         index = cls()
         for item in sentences:
             folded = item.view.folded
@@ -54,9 +61,10 @@ class TrialIndex:
             return index
         for item in sentences:
             for trial in index.named_in(item.view.folded):
+                extra = unlisted(item) if unlisted is not None else []
                 therapies = [
                     m.therapy
-                    for m in own_mentions(item, classes)
+                    for m in own_mentions(item, classes, extra)
                     if not outside_the_trial(item.view.folded, m, trial.name.lower())
                 ]
                 for therapy in therapies:
@@ -124,10 +132,12 @@ def _initials_before(text: str, m: re.Match) -> bool:
     )
 
 
-def own_mentions(item: SentenceInput, classes: frozenset[str]) -> list[TherapyMention]:
-    """Lexicon mentions less classes, the parts of a named combination (see ``components``) and
-    background drugs ("未接受过利鲁唑治疗的患者")."""
-    mentions = sorted(item.mentions, key=lambda m: m.start)
+def own_mentions(
+    item: SentenceInput, classes: frozenset[str], unlisted: Sequence[TherapyMention] = ()
+) -> list[TherapyMention]:
+    """Lexicon mentions (and ``unlisted`` names) less classes, the parts of a named combination
+    (see ``components``) and background drugs ("未接受过利鲁唑治疗的患者")."""
+    mentions = sorted([*item.mentions, *unlisted], key=lambda m: m.start)
     parts = components(item.view.folded, mentions)
     kept = [m for i, m in enumerate(mentions) if i not in parts and m.therapy not in classes]
     background = background_mentions(item.view.folded, kept)
