@@ -5297,3 +5297,23 @@ def test_a_size_field_told_per_group_is_summed(toolkit):
     )
     sizes = {c.enrollment for c in claims_of(toolkit, text) if c.therapy == "edaravone"}
     assert 180 in sizes, sizes
+
+
+def test_stage_written_for_a_phase_in_forum_english(toolkit):
+    # "Tofersen's stage 3 was 108 people", "Masitinib stage 3 was 394", "stage III for X
+    # studies": phases and sizes; a disease's stage is none ("King's stage 3", "stage 2 is 30%")
+    text = (
+        "In the context of ALS, 220 people is a large trial. Tofersen's stage 3 was 108 people. "
+        "Masitinib stage 3 was 394. The larger ones have been stage III for Edaravone studies.\n\n"
+        "Patients with edaravone at King's stage 3 did worse; MiToS stage 2 is 30% of them."
+    )
+    found = {(c.therapy, c.phase, c.enrollment) for c in claims_of(toolkit, text)}
+    assert {("tofersen", "3", 108), ("masitinib", "3", 394), ("edaravone", "3", None)} <= found
+    assert not [f for f in found if f[0] == "edaravone" and f[1] == "2"], found
+
+
+def test_a_name_with_a_letter_added_among_its_first_is_the_drug(toolkit):
+    # "Agrimoclomol" (arimoclomol with a "g" added among its first letters)
+    text = "In 2021 the Agrimoclomol phase 3 trial enrolled 245 patients."
+    found = {(c.therapy, c.enrollment) for c in claims_of(toolkit, text)}
+    assert ("arimoclomol", 245) in found, found

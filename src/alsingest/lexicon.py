@@ -235,13 +235,19 @@ class Lexicon:
             and self.canonical(word) is None
         ):
             index = self._one_off
-            found = {index[word]} if word in index else set()
+            # (each candidate with the word as it reads once the added letter is gone)
+            candidates = {(index[word], word)} if word in index else set()
             for i in range(len(word)):
                 shorter = word[:i] + word[i + 1 :]
                 if shorter in index:
-                    found.add(index[shorter])
-            # Misspelt names keep their first letters ("priodopidine"): not "creating" for creatine.
-            found = {t for t in found if any(n.lower()[:3] == word[:3] for n in self.entries[t])}
+                    candidates.add((index[shorter], shorter))
+            # Misspelt names keep their first letters ("priodopidine", "agrimoclomol" once its
+            # added "g" is gone): not "creating" for creatine.
+            found = {
+                t
+                for t, read in candidates
+                if any(n.lower()[:3] in (word[:3], read[:3]) for n in self.entries[t])
+            }
         self._misspelt[word] = result = found.pop() if len(found) == 1 else None
         return result
 

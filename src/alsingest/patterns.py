@@ -506,6 +506,21 @@ _EN_PHASE = (
     rf"|\s+to\s+{_PHASE_NUM}\s*[ab]?(?=\s+(?:[a-z,-]+\s+){{0,8}}?(?:trial|study|program)))?"
 )
 EN_PHASE = re.compile(rf"\bphase\s*(?::\s*)?(?P<phase>{_EN_PHASE})(?![a-z0-9]|/{_PHASE_NUM})")
+# "stage 3" written for a phase in forum English: after a drug's possessive ("Tofersen's stage 3
+# was …"), before a trial word ("stage III for Edaravone … studies", "a stage 2 trial") or a
+# size ("stage 3 was 245"); not a disease's stage ("King's stage 3", "stage 3 of the disease").
+_STAGE_NUM = r"(?:[1-4]|i{1,3}|iv)(?:\s*/\s*(?:[1-4]|i{1,3}|iv))?"
+EN_STAGE_PHASE = re.compile(
+    rf"(?:(?<=['’]s )(?<!king's )(?<!king’s )(?<!mitos's )|\b(?=stage\s+{_STAGE_NUM}\s+(?:(?:clinical\s+)?(?:trials?|stud(?:y|ies)|for)\b|(?:was|is|had)\s+~?\s*\d+\b(?!\s*%|\.\d))))"
+    rf"stage\s+(?P<phase>{_STAGE_NUM})\b(?!\s+(?:of|disease|als)\b)"
+)
+# A phase's size told with a copula, in forum English: "Tofersen's stage 3 was 108 people",
+# "the phase 3 is ~200", "its phase 2 trial had 60 patients".
+EN_PHASE_SIZE = re.compile(
+    rf"\b(?:phase|stage)\s+{_STAGE_NUM}[ab]?(?:\s+(?:trial|study))?\s+(?:was|is|had|has)\s+"
+    r"(?:~\s*|about\s+|around\s+|approximately\s+|roughly\s+)?(?P<n>\d{2,5})\b(?!\s*%|\.\d)"
+    r"(?=\s*(?:$|[.,;)]|(?:people|patients|participants|subjects)\b))"
+)
 # A table whose cells were glued together: "Phase 2BMMSCs induced to…" is phase 2 and the next cell.
 EN_GLUED_PHASE = re.compile(r"(?:\b|(?<=\d))phase\s*(?P<phase>[1-4](?:/[1-4])?)(?=[a-z]{4})")
 
@@ -2139,6 +2154,7 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
     CN_ORDINAL_PHASE: ("期", "阶段"),
     EN_PHASE: ("phase",),
     EN_GLUED_PHASE: ("phase",),
+    EN_STAGE_PHASE: ("stage",),
     REVIEW_POOL: (
         "meta-analy", "meta分析", "metaanaly", "systematic review", "this review", "pooled analy",
         "荟萃分析", "系统评价", "系统综述",

@@ -191,7 +191,13 @@ def _stated_phases(view: str) -> list[Attribute]:
     return sorted(
         (
             Attribute("phase", m.start(), m.end(), phase, rule=rule)
-            for rule in ("CN_PHASE", "CN_ORDINAL_PHASE", "EN_PHASE", "EN_GLUED_PHASE")
+            for rule in (
+                "CN_PHASE",
+                "CN_ORDINAL_PHASE",
+                "EN_PHASE",
+                "EN_GLUED_PHASE",
+                "EN_STAGE_PHASE",
+            )
             for m in finditer(getattr(patterns, rule), view)
             if (phase := normalize_phase(m.group("phase")))
             and not patterns.HYPOTHETICAL_PHASE_BEFORE.search(
@@ -363,6 +369,7 @@ _ENGLISH_COUNT_RULES = {
     patterns.EN_OF_WHOM_ENROLLED: "EN_OF_WHOM_ENROLLED",
     patterns.EN_COUNT_ADJECTIVE: "EN_COUNT_ADJECTIVE",
     patterns.EN_ELLIPTICAL_COUNT: "EN_ELLIPTICAL_COUNT",
+    patterns.EN_PHASE_SIZE: "EN_PHASE_SIZE (a phase's size told with a copula)",
 }
 
 
@@ -624,6 +631,7 @@ def find_enrollment(view: str) -> Attribute | None:
             *patterns.EN_OF_WHOM_ENROLLED.finditer(view),
             *finditer(patterns.EN_COUNT_ADJECTIVE, view),
             *finditer(patterns.EN_ELLIPTICAL_COUNT, view),
+            *patterns.EN_PHASE_SIZE.finditer(view),
         ]
         if patterns.DIGIT.search(view)
         else [m for m in patterns.EN_COUNT.finditer(view) if m.group("n")[0].isalpha()]

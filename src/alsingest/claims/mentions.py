@@ -438,7 +438,11 @@ class UnlistedNames:
         # word of the article once).
         starts = lexicon.long_name_starts
         names.update(
-            w for w in set(LONG_WORD.findall(text)) if w[:3] in starts and lexicon.misspelt(w)
+            w
+            for w in set(LONG_WORD.findall(text))
+            # (its first letters, or them once a letter added among them is gone: "agrimoclomol")
+            if (w[:3] in starts or w[0] + w[2:4] in starts or w[:2] + w[3:4] in starts)
+            and lexicon.misspelt(w)
         )
         names.update(drug_column_names(sentences, lexicon))
         glued_rows = frozenset(glued_row_sentences(sentences))
