@@ -3097,6 +3097,12 @@ GUARDS_21 = review_guards("session21_extract.json")
 # after a study, cytokines and excluded medicines as therapies, a title's biomarker code, enzymes
 # ("Mn-SOD"), doses "of bodyweight" and of a filler.
 GUARDS_22 = review_guards("session22_extract.json")
+# Session 23's reviewer: stages beside a phase told as N期, approvals to reimburse or exempt, a
+# maker's name after an unnamed drug of another time, "the combination of two agents", "like"
+# before examples, a mechanism told of a trial, disease stages and scores at a stage, "上周期",
+# "上上周", a quoted post's "last week", size fields with a total or a follow-up, and the misses
+# that came with them.
+GUARDS_23 = review_guards("session23_extract.json")
 
 
 @pytest.mark.parametrize(
@@ -3112,7 +3118,8 @@ GUARDS_22 = review_guards("session22_extract.json")
     + GUARDS_19
     + GUARDS_20
     + GUARDS_21
-    + GUARDS_22,
+    + GUARDS_22
+    + GUARDS_23,
     ids=lambda c: c["name"],
 )
 def test_review_guards_for_extraction(toolkit, case):

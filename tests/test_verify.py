@@ -2968,3 +2968,23 @@ def test_those_of_the_screened_who_were_enrolled_are_the_trials_size(lexicon):
         lexicon, text, therapy="arimoclomol", type="trial_design", phase="3", enrollment=245
     )
     assert got.verdict == SUPPORTED, got.reason
+
+
+# --- session 23 --------------------------------------------------------------------------------
+
+
+def test_a_trials_clearance_is_dated_by_the_leave_not_the_first_patient(lexicon):
+    # a claim that "the FDA has now approved a clinical trial" in November 2025, against a source
+    # that gives the leave in November 2025 and the first patients in 2026: supported
+    text = (
+        "Neurovia received FDA Investigational Device Exemption (IDE) approval for the Voice-One "
+        "Feasibility Study in November 2025. The implant enters human trials in Q1 2026 at three "
+        "clinical sites.\n" + ALS_NO_NUMBER
+    )
+    quote = "the US Food and Drug Administration (FDA) has now approved a long-term clinical trial"
+    fields = dict(therapy="neurovia", unlisted=True, type="trial_start", date="2025-11")
+    got = judge(lexicon, text, quote=quote, **fields)
+    assert got.verdict == SUPPORTED, got.reason
+    # ... a claim of the first patients' start is still read against the start
+    got = judge(lexicon, text, quote="Neurovia's trial began in November 2025", **fields)
+    assert got.verdict == CONTRADICTED, got.reason

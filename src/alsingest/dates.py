@@ -468,6 +468,9 @@ def find_dates(
         elif kind == "lastweek":
             value = month_of_last_week(anchor)
             rule = "LAST_WEEK, the month of the week before the publication date's"
+            if any(d.iso and d.iso[:4] != (anchor or "")[:4] for d in mentions if not d.relative):
+                # ("Posted 2019-05-02: 'Last week my neurologist …'": the week before another day)
+                value, rule = None, "LAST_WEEK after another year's date: not the page's week"
             mentions.append(DateMention(m.start(), m.end(), value, relative=True, rule=rule))
         elif kind == "enweekday":
             # "will present on Monday": a day to come, not counted back

@@ -275,8 +275,9 @@ RESULTS_SECTION = re.compile(
 )
 # "last Wednesday": the week before the publication date's.
 # "Last week, X announced…", "上周": the week before the publication date's.
+# (not "上上周", two weeks back, nor "上周期", the previous cycle)
 LAST_WEEK = re.compile(
-    r"(?<!the )\blast week\b(?!'s|\s+of\b)|上(?:个)?(?:周|星期|礼拜)(?![一二三四五六日天末])"
+    r"(?<!the )\blast week\b(?!'s|\s+of\b)|(?<!上)上(?:个)?(?:周|星期|礼拜)(?![一二三四五六日天末期])"
 )
 EN_LAST_WEEKDAY = re.compile(rf"(?<!the )\blast\s+(?P<wd>{_WEEKDAY})\b(?!\s+of\b)")
 EN_WEEKDAY = re.compile(
@@ -509,16 +510,26 @@ EN_PHASE = re.compile(rf"\bphase\s*(?::\s*)?(?P<phase>{_EN_PHASE})(?![a-z0-9]|/{
 # "stage 3" written for a phase in forum English: after a drug's possessive ("Tofersen's stage 3
 # was …"), before a trial word ("stage III for Edaravone … studies", "a stage 2 trial") or a
 # size ("stage 3 was 245"); not a disease's stage ("King's stage 3", "stage 3 of the disease").
-_STAGE_NUM = r"(?:[1-4]|i{1,3}|iv)(?:\s*/\s*(?:[1-4]|i{1,3}|iv))?"
+_STAGE_NUM = r"(?:[1-4]|i{1,3}|iv|one|two|three|four)(?:\s*/\s*(?:[1-4]|i{1,3}|iv))?"
+# (a size told with a copula: "was 245", "had 60 patients", "is ~200": not "is 48", a length)
+_COPULA_SIZE = (
+    r"(?:was|had|has|is(?=\s+(?:~|about|around|approximately|roughly)))\s+"
+    r"(?:~\s*|about\s+|around\s+|approximately\s+|roughly\s+)?"
+)
+# (not a score's or a test's stage: "score at stage 2 was 38", "in phase 2 was 65")
+_NO_PLACE_BEFORE = r"(?<!\bat )(?<!\bin )(?<!\bduring )(?<!\bof )(?<!\bto )(?<!\bfrom )(?<!\bby )"
 EN_STAGE_PHASE = re.compile(
-    rf"(?:(?<=['’]s )(?<!king's )(?<!king’s )(?<!mitos's )|\b(?=stage\s+{_STAGE_NUM}\s+(?:(?:clinical\s+)?(?:trials?|stud(?:y|ies)|for)\b|(?:was|is|had)\s+~?\s*\d+\b(?!\s*%|\.\d))))"
-    rf"stage\s+(?P<phase>{_STAGE_NUM})\b(?!\s+(?:of|disease|als)\b)"
+    rf"{_NO_PLACE_BEFORE}(?<!king's )(?<!king’s )(?<!mitos )\b"
+    rf"(?=stage[\s-]+{_STAGE_NUM}\s+(?:(?:clinical\s+)?(?:trials?|stud(?:y|ies))\b"
+    r"|for\s+[^.;]{0,60}?\b(?:trials?|stud(?:y|ies))\b"
+    rf"|{_COPULA_SIZE}\d+\b(?!\s*%|\.\d)))"
+    rf"stage[\s-]+(?P<phase>{_STAGE_NUM})\b"
 )
 # A phase's size told with a copula, in forum English: "Tofersen's stage 3 was 108 people",
 # "the phase 3 is ~200", "its phase 2 trial had 60 patients".
 EN_PHASE_SIZE = re.compile(
-    rf"\b(?:phase|stage)\s+{_STAGE_NUM}[ab]?(?:\s+(?:trial|study))?\s+(?:was|is|had|has)\s+"
-    r"(?:~\s*|about\s+|around\s+|approximately\s+|roughly\s+)?(?P<n>\d{2,5})\b(?!\s*%|\.\d)"
+    rf"{_NO_PLACE_BEFORE}(?<!king's )(?<!king’s )(?<!mitos )\b(?:phase|stage)[\s-]+{_STAGE_NUM}[ab]?"
+    rf"(?:\s+(?:trial|study))?\s+{_COPULA_SIZE}(?P<n>\d{{2,5}})\b(?!\s*%|\.\d)"
     r"(?=\s*(?:$|[.,;)]|(?:people|patients|participants|subjects)\b))"
 )
 # A table whose cells were glued together: "Phase 2BMMSCs induced to…" is phase 2 and the next cell.
@@ -860,9 +871,12 @@ FIELD_ROW_COUNT = re.compile(
 # sample size: Treatment group:147;Control group:147;", "样本量：试验组:60;对照组:60".
 FIELD_GROUP_SIZES = re.compile(
     r"^[\s>*•·-]*(?:target\s+)?(?:sample size|样本量|入组人数)\s*[:：]\s*"
-    r"(?P<groups>(?:[^:：;；\d]{1,30}[:：]\s*\d{1,5}\s*[;；,，]?\s*){2,})$"
+    r"(?P<groups>(?:[^:：;；\d]{1,30}[:：]?\s*\d{1,5}\s*[;；,，]?\s*){2,})$"
 )
-GROUP_SIZE = re.compile(r"[:：]\s*(\d{1,5})")
+# ... each group's label and size ("Treatment group:147", "试验组 60"); a total, a group's label
+GROUP_SIZE = re.compile(r"([^:：;；,，\d]{1,30}?)\s*[:：]?\s*(\d{1,5})")
+TOTAL_LABEL = re.compile(r"\btotal\b|总计|合计|总数|共计")
+GROUP_LABEL = re.compile(r"\b(?:group|arm|cohort)\b|组|队列")
 FIELD_SIZE_COUNT = re.compile(
     # (at a line's start, or in a review table's "Participants |" cell: not "Serious adverse events -
     # number of participants: 7")
@@ -1036,7 +1050,12 @@ APPROVED_EVENT = re.compile(
     r"|\b(?:fda|ema|tga|nmpa|pmda|mhra|health canada|the agency|the regulator)\s+(?:has\s+|have\s+)?approved\b"
     r"(?!\s+(?:drugs?|treatments?|therap\w+|medications?|medicines?|products?|for)\b)"
     rf"|(?:fda|ema|nmpa|药监局|药品监督管理局|食品药品管理局|药品管理局|{_CN_REGULATOR})[^，,。；;]{{0,6}}(?:宣布)?[^，,。；;]{{0,16}}获批|"
-    rf"获(?:得)?(?:美国|欧盟|日本|中国)?[^，,。；;]{{0,10}}(?:fda|ema|nmpa|药监局|监督管理局|药品管理局|{_CN_REGULATOR})[^，,。；;]{{0,6}}批准"
+    # ... and, in the active voice, "FDA批准了一种新疗法", "加拿大卫生部批准了…"
+    rf"(?:获(?:得)?(?:美国|欧盟|日本|中国)?[^，,。；;]{{0,10}}(?:fda|ema|nmpa|药监局|监督管理局|药品管理局|{_CN_REGULATOR})[^，,。；;]{{0,6}}(?:批准|核准)"
+    rf"|(?:fda|ema|nmpa|药监局|监督管理局|药品管理局|{_CN_REGULATOR})(?:正式|已经|已)?(?:批准|核准)了)"
+    # (not an approval to reimburse it or to use it under an exemption: "批准纳入健保给付",
+    # "批准，可在医院豁免条款下…")
+    r"(?![^。；;]{0,12}(?:纳入|给付|报销|医保|健保|豁免))"
 )
 # ... and not one doubted, denied, asked about or refused.
 APPROVAL_DOUBTED = re.compile(
@@ -1495,6 +1514,8 @@ GENERIC_PLURAL = re.compile(
     r"其他[^,;。，；]{0,6}(?:药物|新药|疗法)|\bother\s+(?:\w+\s+)?(?:drugs|therapies|treatments|candidates)\b|"
     r"\b(several|multiple|various)\s+(\w+\s+)?(drugs|therapies|candidates|compounds|treatments|regimens|assets|agents)\b|"
     # "at least five drugs in Phase 2 trials" (not "three treatments of the cells")
+    # (not one drug's parts: "the combination of two agents")
+    r"(?<!combination of )(?<!combining )(?<!mix of )(?<!mixture of )"
     r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(\w+\s+)?(drugs|therapies|candidates|compounds|assets|agents)\b|"
     # "There are two pivotal phase 3 clinical trials scheduled to read out" (not "the first of
     # two studies", one of them)
@@ -1680,8 +1701,10 @@ NOT_A_TRIAL_NAME = re.compile(
 )
 # A drug another is likened to, at the head of a clause, the other named after it: "Like
 # metformin, LB-220 …", "Similar to edaravone, X …", "与利鲁唑类似，X…", "和依达拉奉一样，X…".
+# (at a sentence's head, or after "however," / "但": not "drugs, like X, Y and Z", examples)
 LIKENED_BEFORE = re.compile(
-    r"(?:^|[,;，；:：]\s*)(?:(?:just\s+)?like|similar\s+to|as\s+with|与|和|像|同)\s*$"
+    r"(?:^|[;；]\s*|\b(?:however|but|and)\s*,?\s*|但是?\s*[,，]?\s*)"
+    r"(?:(?:just\s+)?like|similar\s+to|as\s+with|与|和|像|同)\s*$"
 )
 LIKENED_AFTER = re.compile(
     r"\s*(?:[(（][^()（）]{0,30}[)）]\s*)?(?:(?<=[a-z0-9)）])\s*,|(?:一样|类似|相似|相仿)\s*[,，])"
@@ -2343,7 +2366,8 @@ NAMED_NEXT = re.compile(
 # A sentence that introduces a drug without naming it, for the next sentence to name at its
 # start: "EMA建议批准一种新疗法的上市许可。Qalsody(tofersen)适用于…", "approved a new treatment".
 DESCRIBED_BEFORE_NAMED = re.compile(
-    r"一[种款个项](?:全新|新型|新|创新|获批|已获批准?)的?(?:als|渐冻症)?(?:药物?|疗法|治疗方法|治疗药物|产品)"
+    r"一[种款个项](?:[^，,。；;]{0,8}?的)?(?:全新|新型|新|创新|获批|已获批准?)的?"
+    r"(?:als|渐冻症|[\u4e00-\u9fff]{0,4}?)(?:药物?|疗法|治疗方法|治疗药物|产品)"
     r"|\ban? (?:new|approved) (?:als )?(?:drug|medicine|therapy|treatment)\b"
 )
 # A lead whose subject is a product it does not name, for the next sentence to name and describe:
@@ -2562,6 +2586,16 @@ RECEIVED_TRIAL_APPROVAL = re.compile(
     r"(?:the\s+)?(?:u\.?s\.?\s+|us\s+|european\s+|china's\s+)?(?:fda|food and drug administration|ema|nmpa|"
     r"national medical products administration|mhra|health canada|tga|pmda)\s+to\s+(?:conduct|start|begin|"
     r"initiate)\s+(?:[\w/-]+\s+){0,4}?(?:clinical\s+)?trials?\b"
+)
+# A regulator's leave to run a trial, as a claim's event: "the FDA has now approved a long-term
+# clinical trial", "received FDA Investigational Device Exemption (IDE) approval for the … Study",
+# "临床试验申请获批", "IND cleared" (its day is the leave's, not the first patient's).
+TRIAL_CLEARANCE = re.compile(
+    f"{TRIAL_CLEARED.pattern}|{RECEIVED_TRIAL_APPROVAL.pattern}|"
+    r"\b(?:fda|food and drug administration|regulators?|ema|mhra|health canada|tga)\b[^.;]{0,30}?"
+    r"\b(?:approved|cleared|authori[sz]ed)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,4}?"
+    r"(?:clinical\s+)?(?:trial|study)\b|"
+    r"\b(?:ide|investigational device exemption)\b[^.;]{0,40}?\b(?:approv\w*|clearance)\b"
 )
 # A trial under way has started: "NurOwn's Phase 3 trial, which enrolled 943 people" (its own
 # relative clause: the verifier takes it on no day of the start), "treated its first two

@@ -612,6 +612,8 @@ EVENT_PATTERNS: Mapping[str, re.Pattern] = {
     "withdrawal": patterns.VERIFY_WITHDRAWAL,
     # a claim of another kind whose quote tells a designation ("获得孤儿药资格认定")
     "designation": patterns.DESIGNATION,
+    # a trial start whose quote tells the regulator's leave for it ("the FDA has approved a … trial")
+    "trial_clearance": patterns.TRIAL_CLEARANCE,
 }
 
 
@@ -625,6 +627,10 @@ def event_kind(claim: Mapping) -> str:
     kind = str(claim.get("type"))
     if kind == "other" and patterns.DESIGNATION.search(fold(str(claim.get("quote") or ""))):
         return "designation"
+    if kind == "trial_start" and patterns.TRIAL_CLEARANCE.search(
+        fold(str(claim.get("quote") or ""))
+    ):
+        return "trial_clearance"
     return kind
 
 

@@ -150,7 +150,7 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[Attribute]:
         attributes.append(Attribute("withdrawal", m.start(), m.end(), True, rule="WITHDRAWAL"))
     if (
         not any(a.kind == "date" for a in attributes)
-        and ("approv" in view or "批" in view)
+        and ("approv" in view or "批" in view or "核准" in view)
         and (approved := patterns.APPROVED_EVENT.search(view))
         and not patterns.PLANNED.search(view)
         and not patterns.APPROVAL_DOUBTED.search(view)
@@ -203,22 +203,29 @@ def _stated_phases(view: str) -> list[Attribute]:
             and not patterns.HYPOTHETICAL_PHASE_BEFORE.search(
                 view, max(0, m.start() - 40), m.start()
             )
-            and not (m.group().endswith("阶段") and _a_stage(view, m.start()))
+            and not (m.group().endswith("阶段") and _a_stage(view, m.start(), phase))
         ),
         key=lambda a: a.start,
     )
 
 
-def _a_stage(view: str, at: int) -> bool:
+def _a_stage(view: str, at: int, phase: str) -> bool:
     """Whether "第N阶段" at ``at`` is a stage of one study, not a trial's phase: the parts of
     one study ("分为两个阶段：第一阶段研究…"), a stage of the study named right before it
-    ("生物标志物研究第三阶段试验"), or beside a phase the sentence writes as phases are written
-    ("在2a期研究中…第一阶段研究中所确定的")."""
-    return bool(
-        _STAGES_OF_ONE.search(view)
-        or _STAGE_OF_THE_STUDY_BEFORE.search(view, max(0, at - 4), at)
-        or patterns.CN_PHASE.search(view)
+    ("生物标志物研究第三阶段试验"), or an earlier stage beside a later phase the sentence writes
+    as phases are written ("在2a期研究中…第一阶段研究中所确定的"; not "II期试验完成后…启动第三
+    阶段研究", the next phase)."""
+    if _STAGES_OF_ONE.search(view) or _STAGE_OF_THE_STUDY_BEFORE.search(view, max(0, at - 4), at):
+        return True
+    stage = _phase_stages(phase)
+    return any(
+        (written := normalize_phase(m.group("phase"))) and max(_phase_stages(written)) > max(stage)
+        for m in patterns.CN_PHASE.finditer(view)
     )
+
+
+def _phase_stages(phase: str) -> set[int]:
+    return {int(x) for x in re.sub(r"[ab]", "", phase).split("/") if x.isdigit()} or {0}
 
 
 # A clause that is a date and nothing else: "去年12月，", "In December 2023,".
@@ -331,9 +338,15 @@ def _a_mechanism(view: str, at: int) -> bool:
     head = view[max(0, at - 40) : at]
     if not patterns.MECHANISM_BEFORE.search(head):
         return False
-    # (the effect's own words aside: "延缓ALS患者发病周期" names patients, no study of them)
-    effect = re.compile(r"[^，,。；;]*").match(view, at)
-    return not patterns.TRIAL_MATTER.search(view[:at] + " " + view[effect.end() :])
+    # (the patients the effect names aside: "延缓ALS患者发病周期" is no study of them; "延缓了II
+    # 期试验中ALS患者…" is)
+    effect = _CLAUSE.match(view, at)
+    told = _PATIENTS.sub(" ", view[at : effect.end()])
+    return not patterns.TRIAL_MATTER.search(view[:at] + " " + told + " " + view[effect.end() :])
+
+
+_CLAUSE = re.compile(r"[^，,。；;]*")
+_PATIENTS = re.compile(r"患者|病人|病友")
 
 
 def _outcome(polarity: str, view: str, start: int, end: int) -> str:
@@ -342,6 +355,18 @@ def _outcome(polarity: str, view: str, start: int, end: int) -> str:
     after = re.split(r"[,;。.]", view[end : end + 30])[0]
     near = before + view[start:end] + after
     return f"{polarity}_primary" if patterns.PRIMARY_ENDPOINT.search(near) else polarity
+
+
+def _group_sizes(groups: str) -> int | None:
+    """A size field's groups summed, or its total where it gives one ("…;Total:120"); none when
+    a value is no group's ("Follow-up (weeks): 24")."""
+    pairs = patterns.GROUP_SIZE.findall(groups)
+    total = [int(n) for label, n in pairs if patterns.TOTAL_LABEL.search(label)]
+    if total:
+        return total[0]
+    if not all(patterns.GROUP_LABEL.search(label) for label, _ in pairs):
+        return None
+    return sum(int(n) for _, n in pairs)
 
 
 def per_arm_sizes(view: str) -> list[Attribute]:
@@ -521,10 +546,11 @@ _COVERS = re.compile(rf"{patterns.ENROLLMENT_CUE.pattern}|涵盖|包括|包含")
 
 def find_enrollment(view: str) -> Attribute | None:
     """The number of participants: a count with an enrollment cue, else arms summed, else a plain count."""
-    if (told := patterns.FIELD_GROUP_SIZES.match(view)) is not None:
+    if (told := patterns.FIELD_GROUP_SIZES.match(view)) is not None and (
+        size := _group_sizes(told.group("groups"))
+    ):
         # "Target sample size: Treatment group:147;Control group:147;": the groups summed
-        n = sum(int(g) for g in patterns.GROUP_SIZE.findall(told.group("groups")))
-        return Attribute("enrollment", *told.span("groups"), n, rule="FIELD_GROUP_SIZES summed")
+        return Attribute("enrollment", *told.span("groups"), size, rule="FIELD_GROUP_SIZES")
     review = has_cue(patterns.REVIEW_POOL, view)
     groups = _groups_of_a_size(view)
     strong, weak, arms, allocated = [], [], [], []

@@ -168,8 +168,9 @@ _BRACKETED_NAME = re.compile(r"\s*[(（][^()（）,，;；。]{2,40}[)）]")
 # Nothing before a name at a sentence's start but its maker: "Amylyx Pharmaceuticals公司的",
 # "Biogen's".
 _MAKERS_BEFORE = re.compile(
-    r"\s*(?:[a-z][\w .&-]{0,40}?(?:公司|集团|药业)?的|[a-z][\w .&-]{0,40}?'s\s)?\s*"
+    r"\s*(?:[a-z][\w .&-]{0,40}?(?:公司|集团|药业)?的|[a-z][\w .&-]{0,40}?['’]s\s)\s*"
 )
+_ANOTHER_TIME = re.compile(r"\b(?:earlier|previously|before|ago)\b|此前|之前|早在|此后|仍在|尚在")
 # A name described right after it: "PrimeC -- a formulation of …", "AB-101, an oral …".
 _DESCRIBED_AFTER_NAME = re.compile(r"\s*(?:--|—|–|,)\s*(?:a|an|the|its)\s")
 
@@ -181,9 +182,17 @@ def _named_after_unnamed(before: SentenceInput, item: SentenceInput) -> str | No
     if patterns.DESCRIBED_BEFORE_NAMED.search(before.view.folded):
         # "…批准一种新疗法的上市许可。Qalsody(tofersen)适用于…": introduced at the next one's
         # start, with another name of it in brackets.
-        # ("Amylyx公司的Albrioza(…)获得…批准": the maker's name before it)
-        if _MAKERS_BEFORE.fullmatch(text, 0, first.start) and _BRACKETED_NAME.match(
-            text, first.end
+        if first.start == len(text) - len(text.lstrip()) and _BRACKETED_NAME.match(text, first.end):
+            return first.therapy
+        # ("Amylyx公司的Albrioza(…)获得…批准": after its maker's name, when it tells the approval
+        # the sentence before described, not another time's or one still awaited)
+        if (
+            _MAKERS_BEFORE.fullmatch(text, 0, first.start)
+            and _BRACKETED_NAME.match(text, first.end)
+            and patterns.APPROVAL.search(before.view.folded)
+            and patterns.APPROVAL.search(text, first.end)
+            and not patterns.APPROVAL_DOUBTED.search(text)
+            and not _ANOTHER_TIME.search(text)
         ):
             return first.therapy
         return None

@@ -1142,12 +1142,17 @@ def _a_comparison(view: str, mentions: list[TherapyMention], i: int) -> bool:
     after = patterns.LIKENED_AFTER.match(view, mention.end)
     # (the other drug right after the comma: not "Like edaravone, which the FDA approved in
     # 2017, NRX-51 …", a clause of the likened drug's own facts)
+    # (… and not the head of a list: "like verdiperstat, zilucoplan and CNM-Au8")
     return after is not None and any(
         m.therapy != mention.therapy
         and after.end() <= m.start <= after.end() + 16
         and not re.search(r"[,，]", view[after.end() : m.start])
+        and not _LIST_GOES_ON.match(view, m.end)
         for m in mentions
     )
+
+
+_LIST_GOES_ON = re.compile(r"\s*(?:[(（][^()（）]{0,30}[)）]\s*)?(?:[,，、]|and\b|or\b|和|及|与)")
 
 
 def _on_care_beside_another(view: str, mentions: list[TherapyMention]) -> set[int]:
