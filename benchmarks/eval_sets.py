@@ -47,7 +47,8 @@ SEALED19 = "real-test19"  # collected in session 18, scored once in session 19 (
 SEALED20 = "real-test20"  # collected in session 19, scored once in session 20 (0.792)
 SEALED21 = "real-test21"  # collected in session 20, scored once in session 21 (0.756)
 SEALED22 = "real-test22"  # collected in session 21, scored once in session 22 (0.678)
-SEALED23 = "real-test23"  # collected in session 22, to be scored once in session 23
+SEALED23 = "real-test23"  # collected in session 22, scored once in session 23 (0.750)
+SEALED24 = "real-test24"  # collected in session 23, to be scored once in session 24
 SPENT = (
     SEALED,
     SEALED2,
@@ -71,9 +72,10 @@ SPENT = (
     SEALED20,
     SEALED21,
     SEALED22,
+    SEALED23,
 )
 # a fresh sealed set goes here until its single score is written down
-FRESH: tuple[str, ...] = (SEALED23,)
+FRESH: tuple[str, ...] = (SEALED24,)
 
 
 def gold_sets() -> dict[str, tuple[list[Path], Path]]:
@@ -159,6 +161,7 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         SEALED21: beside(tests / "real" / "test21"),
         SEALED22: beside(tests / "real" / "test22"),
         SEALED23: beside(tests / "real" / "test23"),
+        SEALED24: beside(tests / "real" / "test24"),
     }
 
 

@@ -61,6 +61,8 @@ REAL_SETS = {
     "real-dev39": "dev39",
     "real-dev40": "dev40",
     "real-dev41": "dev41",
+    "real-dev42": "dev42",
+    "real-dev43": "dev43",
     "real-test6": "test6",
     "real-test7": "test7",
     "real-test8": "test8",
@@ -78,6 +80,7 @@ REAL_SETS = {
     "real-test20": "test20",
     "real-test21": "test21",
     "real-test22": "test22",
+    "real-test23": "test23",
 }
 
 

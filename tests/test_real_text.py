@@ -5324,3 +5324,31 @@ def test_a_name_with_a_letter_added_among_its_first_is_the_drug(toolkit):
     text = "In 2021 the Agrimoclomol phase 3 trial enrolled 245 patients."
     found = {(c.therapy, c.enrollment) for c in claims_of(toolkit, text)}
     assert ("arimoclomol", 245) in found, found
+
+
+def test_a_study_titles_english_word_is_no_drug(toolkit):
+    # post hoc (test23): "“Assessment of Safety of a Fully Implanted … in 4 Patients”" names no
+    # drug "Assessment"
+    text = (
+        "Synchron's Stentrode was implanted in four patients. Full findings were detailed in the "
+        "study, “Assessment of Safety of a Fully Implanted Endovascular Brain-Computer Interface "
+        "for Severe Paralysis in 4 Patients,” published in JAMA Neurology."
+    )
+    assert "assessment" not in {c.therapy for c in claims_of(toolkit, text)}
+
+
+def test_care_combined_with_placebo_and_patients_named_by_their_drug_are_background(toolkit):
+    # post hoc (test23): "riluzole combined with placebo" is the control arm's care;
+    # "riluzole-treated ALS patients" are patients described by the drug they are on
+    for text, studied in (
+        (
+            "The phase 2 trial compared lithium combined with riluzole to riluzole combined with "
+            "placebo in 200 people with ALS.",
+            "lithium",
+        ),
+        (
+            "The phase 2a trial randomized riluzole-treated ALS patients to tamoxifen or placebo.",
+            "tamoxifen",
+        ),
+    ):
+        assert {c.therapy for c in claims_of(toolkit, text)} == {studied}, text

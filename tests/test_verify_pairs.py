@@ -109,6 +109,7 @@ def test_the_pair_scorer_gives_json(verify_pairs, pairs_file, capsys):
         ("dev13", 20),
         ("dev14", 20),
         ("dev15", 20),
+        ("dev16", 20),
         ("test", 23),
         ("test2", 16),
         ("test3", 13),
@@ -128,6 +129,7 @@ def test_the_pair_scorer_gives_json(verify_pairs, pairs_file, capsys):
         ("test17", 20),
         ("test18", 20),
         ("test19", 20),
+        ("test20", 20),
     ],
 )
 def test_the_real_dev_pairs_stay_above_their_floor(verify_pairs, half, size):

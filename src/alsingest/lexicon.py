@@ -29,7 +29,7 @@ _ASCII_WORD = re.compile(r"[a-z0-9]")
 # A word a listed name may be misspelt as: Latin letters only, seven or more (not an English
 # word's ending: "creating", "creative" are no creatine).
 LONG_WORD = re.compile(r"(?<![a-z0-9-])[a-z]{7,}(?![a-z0-9-])")
-_ENGLISH_ENDING = re.compile(
+ENGLISH_ENDING = re.compile(
     r"(?:ing|ings|ive|ives|ed|ion|ions|ly|ness|ment|ments|able|ible|ity|ous|ful|ers|est|ism|ist|"
     r"ists|ance|ence|ary|ure|ures)$"
 )
@@ -231,7 +231,7 @@ class Lexicon:
         if (
             len(word) >= 8
             and LONG_WORD.fullmatch(word)
-            and not _ENGLISH_ENDING.search(word)
+            and not ENGLISH_ENDING.search(word)
             and self.canonical(word) is None
         ):
             index = self._one_off

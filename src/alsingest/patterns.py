@@ -1423,14 +1423,19 @@ BACKGROUND_AROUND = re.compile(r"^在\s*$")
 BACKGROUND_AFTER = re.compile(r"^\s*(?:[(（][^()（）]{0,30}[)）]\s*)?(治疗)?(的)?基础上")
 # A drug given with the placebo is the control arm's standard care: "riluzole (100 mg/d) plus placebo".
 WITH_PLACEBO_AFTER = re.compile(
-    r"\s*(\([^()]{0,20}\)\s*)?(plus|\+|with|联合|加|加用|合并)\s*(a\s+)?(placebo|安慰剂)"
+    r"\s*(\([^()]{0,20}\)\s*)?(plus|\+|with|combined\s+with|together\s+with|联合|加|加用|合并)"
+    r"\s*(a\s+|matching\s+)?(placebo|安慰剂)"
 )
 # "利鲁唑和安慰剂": named beside the placebo (a studied drug or a drug both arms take).
 AND_PLACEBO_AFTER = re.compile(r"\s*(和|与|及|以及|and)\s*(安慰剂|placebo)")
 # "有利鲁唑治疗史": a treatment history, not the studied drug.
 # ... and "RELYVRIO-free", "Efficacy RELYVRIO® Free data set": defined by its absence.
 # ... or by never having taken it: "riluzole-naive participants".
-HISTORY_AFTER = re.compile(r"\s*(治疗|用药|服药)?史|[\s®™]*-?\s*(?:free|na[iï]ve)\b")
+# ... and "riluzole-treated ALS patients": patients described by a drug they are on.
+HISTORY_AFTER = re.compile(
+    r"\s*(治疗|用药|服药)?史|[\s®™]*-?\s*(?:free|na[iï]ve)\b"
+    r"|-(?:treated|receiving)\s+(?:als\s+|mnd\s+)?(?:patients|participants|subjects|people)\b"
+)
 # A trial page's field on a drug's use alongside the trial: "Edaravone Usage" / "Can a PALS use
 # edaravone while enrolled in the trial?" (care patients may keep, no subject of the page).
 ALONGSIDE_AFTER = re.compile(r"\s*usage\b|[^?;.]{0,30}\bwhile (?:enrolled|participating) in\b")

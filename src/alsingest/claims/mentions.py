@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import patterns
-from ..lexicon import GLUED_WORDS, LONG_WORD, Lexicon
+from ..lexicon import ENGLISH_ENDING, GLUED_WORDS, LONG_WORD, Lexicon
 from ..normalize import CJK_CHARACTERS, MappedText
 from ..references import Marker
 from .binding import paren_groups
@@ -480,6 +480,8 @@ class UnlistedNames:
                     continue  # "daily administrated 50mg", "orally dosed 30 mg": a verb, no name
                 if m.lastgroup in ("numbered", "apposed") and _NOT_AN_ARMS_NAME.search(name):
                     continue  # "Drug 3 (completed)", "A third drug, unfortunately,"
+                if name.isalpha() and ENGLISH_ENDING.search(name):
+                    continue  # "“Assessment of Safety of …”": a study title's word, no name
                 if name not in patterns.NOT_A_CONTEXT_NAME and _unlisted(name, lexicon):
                     names.add(name)
             if "(" in item.view.text:
@@ -1326,6 +1328,9 @@ def _is_background(view: str, mention: TherapyMention) -> bool:
     return known[span]
 
 
+_AN_ARM_RECEIVES = re.compile(
+    r"\b(?:arm|group)\b[^.;]{0,20}\breceiv\w*\s+$|组[^。；;]{0,8}接受\s*$"
+)
 _UNDER_TREATMENT = re.compile(r"\bunder treatment with\s*$")
 # A drug every arm takes: "… and riluzole twice a day in all", "riluzole for all participants".
 _IN_ALL_AFTER = re.compile(
@@ -1367,6 +1372,8 @@ def _reads_as_background(view: str, mention: TherapyMention) -> bool:
         return True
     if has_cue(patterns.COMPARATOR_BEFORE, before) and patterns.COMPARATOR_BEFORE.search(before):
         return True
+    if _AN_ARM_RECEIVES.search(before) and patterns.AND_PLACEBO_AFTER.match(view, mention.end):
+        return True  # "Arm two will receive riluzole and placebo": the care of the placebo arm
     if control_arm(view, mention):
         return True
     if "placebo" in view and _UNDER_TREATMENT.search(before):
