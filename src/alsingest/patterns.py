@@ -519,7 +519,7 @@ _COPULA_SIZE = (
 # (not a score's or a test's stage: "score at stage 2 was 38", "in phase 2 was 65")
 _NO_PLACE_BEFORE = r"(?<!\bat )(?<!\bin )(?<!\bduring )(?<!\bof )(?<!\bto )(?<!\bfrom )(?<!\bby )"
 EN_STAGE_PHASE = re.compile(
-    rf"{_NO_PLACE_BEFORE}(?<!king's )(?<!king’s )(?<!mitos )\b"
+    rf"\b(?=stage){_NO_PLACE_BEFORE}(?<!king's )(?<!king’s )(?<!mitos )"
     rf"(?=stage[\s-]+{_STAGE_NUM}\s+(?:(?:clinical\s+)?(?:trials?|stud(?:y|ies))\b"
     r"|for\s+[^.;]{0,60}?\b(?:trials?|stud(?:y|ies))\b"
     rf"|{_COPULA_SIZE}\d+\b(?!\s*%|\.\d)))"
@@ -528,7 +528,7 @@ EN_STAGE_PHASE = re.compile(
 # A phase's size told with a copula, in forum English: "Tofersen's stage 3 was 108 people",
 # "the phase 3 is ~200", "its phase 2 trial had 60 patients".
 EN_PHASE_SIZE = re.compile(
-    rf"{_NO_PLACE_BEFORE}(?<!king's )(?<!king’s )(?<!mitos )\b(?:phase|stage)[\s-]+{_STAGE_NUM}[ab]?"
+    rf"\b(?=phase|stage){_NO_PLACE_BEFORE}(?<!king's )(?<!king’s )(?<!mitos )(?:phase|stage)[\s-]+{_STAGE_NUM}[ab]?"
     rf"(?:\s+(?:trial|study))?\s+{_COPULA_SIZE}(?P<n>\d{{2,5}})\b(?!\s*%|\.\d)"
     r"(?=\s*(?:$|[.,;)]|(?:people|patients|participants|subjects)\b))"
 )

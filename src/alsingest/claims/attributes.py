@@ -657,7 +657,7 @@ def find_enrollment(view: str) -> Attribute | None:
             *patterns.EN_OF_WHOM_ENROLLED.finditer(view),
             *finditer(patterns.EN_COUNT_ADJECTIVE, view),
             *finditer(patterns.EN_ELLIPTICAL_COUNT, view),
-            *patterns.EN_PHASE_SIZE.finditer(view),
+            *(patterns.EN_PHASE_SIZE.finditer(view) if "phase" in view or "stage" in view else ()),
         ]
         if patterns.DIGIT.search(view)
         else [m for m in patterns.EN_COUNT.finditer(view) if m.group("n")[0].isalpha()]
