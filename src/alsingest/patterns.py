@@ -865,8 +865,6 @@ FIELD_ROW_COUNT = re.compile(
     r"(?<![组计] \| 受试者例数)(?<![组计]\| 受试者例数)(?<![组计] \|受试者例数)(?<![组计]\|受试者例数)"
     rf"\s*[:：]\s*\|\s*(?P<n>{_NUMBER})\s*(?:\||$)"
 )
-# "Sample size: 12", "Number of participants: 133 (67 treated, …)": the number is the whole value
-# (not "Sample size: 90% power …", "Sample size: 390 in the original protocol, reduced to 240").
 # A registry's size field told per group, the WHO platform's copy of a ChiCTR record: "Target
 # sample size: Treatment group:147;Control group:147;", "样本量：试验组:60;对照组:60".
 FIELD_GROUP_SIZES = re.compile(
@@ -877,6 +875,8 @@ FIELD_GROUP_SIZES = re.compile(
 GROUP_SIZE = re.compile(r"([^:：;；,，\d]{1,30}?)\s*[:：]?\s*(\d{1,5})")
 TOTAL_LABEL = re.compile(r"\btotal\b|总计|合计|总数|共计")
 GROUP_LABEL = re.compile(r"\b(?:group|arm|cohort)\b|组|队列")
+# "Sample size: 12", "Number of participants: 133 (67 treated, …)": the number is the whole value
+# (not "Sample size: 90% power …", "Sample size: 390 in the original protocol, reduced to 240").
 FIELD_SIZE_COUNT = re.compile(
     # (at a line's start, or in a review table's "Participants |" cell: not "Serious adverse events -
     # number of participants: 7")
