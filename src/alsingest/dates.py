@@ -582,22 +582,25 @@ def last_weekday(anchor: str | None, name: str) -> str | None:
 def weekday_of_last_week(anchor: str | None, name: str) -> str | None:
     """ "last Wednesday" (上周三) in news of Tuesday 3 October 2023: Wednesday 27 September, in
     the week (Monday to Sunday) before the publication date's."""
-    published = _publication_day(anchor)
-    if published is None:
-        return None
-    monday = published - timedelta(days=published.weekday() + 7)
-    return (monday + timedelta(days=_WEEKDAYS[name])).isoformat()
+    monday = _monday_of_last_week(anchor)
+    return None if monday is None else (monday + timedelta(days=_WEEKDAYS[name])).isoformat()
 
 
 def month_of_last_week(anchor: str | None) -> str | None:
     """ "last week" in news of Monday 26 September 2005: September 2005, the month of the week
     (Monday to Sunday) before the publication date's; none when that week spans two months."""
-    published = _publication_day(anchor)
-    if published is None:
+    monday = _monday_of_last_week(anchor)
+    if monday is None:
         return None
-    monday = published - timedelta(days=published.weekday() + 7)
     sunday = monday + timedelta(days=6)
     return monday.isoformat()[:7] if monday.month == sunday.month else None
+
+
+def _monday_of_last_week(anchor: str | None) -> date | None:
+    """The Monday of the week (Monday to Sunday) before the publication date's (which needs its
+    day)."""
+    published = _publication_day(anchor)
+    return None if published is None else published - timedelta(days=published.weekday() + 7)
 
 
 PUBLISHED = re.compile(

@@ -222,6 +222,12 @@ class Lexicon:
         """The first three letters of each long Latin alias: a misspelt name keeps them."""
         return frozenset(word[:3] for _, word in self._long_names)
 
+    def starts_as_a_long_name(self, word: str) -> bool:
+        """Whether ``word`` (lower case) begins as a long Latin alias does, or does once a letter
+        added among its first letters is gone ("agrimoclomol"): the words ``misspelt`` may take."""
+        starts = self.long_name_starts
+        return word[:3] in starts or word[0] + word[2:4] in starts or word[:2] + word[3:4] in starts
+
     def misspelt(self, word: str) -> str | None:
         """The therapy a long Latin word (7+ letters) names with one letter added, left out or
         changed ("priodopidine", "toferson", "Relyviro"), else None; a listed name is not one."""

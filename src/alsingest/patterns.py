@@ -517,9 +517,13 @@ _COPULA_SIZE = (
     r"(?:~\s*|about\s+|around\s+|approximately\s+|roughly\s+)?"
 )
 # (not a score's or a test's stage: "score at stage 2 was 38", "in phase 2 was 65")
-_NO_PLACE_BEFORE = r"(?<!\bat )(?<!\bin )(?<!\bduring )(?<!\bof )(?<!\bto )(?<!\bfrom )(?<!\bby )"
+_NO_PLACE_OR_SCALE_BEFORE = (
+    r"(?<!\bat )(?<!\bin )(?<!\bduring )(?<!\bof )(?<!\bto )(?<!\bfrom )(?<!\bby )"
+    # (nor a rating scale's stage: "King's stage 3", "MiToS stage 2")
+    r"(?<!king's )(?<!king’s )(?<!mitos )"
+)
 EN_STAGE_PHASE = re.compile(
-    rf"\b(?=stage){_NO_PLACE_BEFORE}(?<!king's )(?<!king’s )(?<!mitos )"
+    rf"\b(?=stage){_NO_PLACE_OR_SCALE_BEFORE}"
     rf"(?=stage[\s-]+{_STAGE_NUM}\s+(?:(?:clinical\s+)?(?:trials?|stud(?:y|ies))\b"
     r"|for\s+[^.;]{0,60}?\b(?:trials?|stud(?:y|ies))\b"
     rf"|{_COPULA_SIZE}\d+\b(?!\s*%|\.\d)))"
@@ -528,7 +532,7 @@ EN_STAGE_PHASE = re.compile(
 # A phase's size told with a copula, in forum English: "Tofersen's stage 3 was 108 people",
 # "the phase 3 is ~200", "its phase 2 trial had 60 patients".
 EN_PHASE_SIZE = re.compile(
-    rf"\b(?=phase|stage){_NO_PLACE_BEFORE}(?<!king's )(?<!king’s )(?<!mitos )(?:phase|stage)[\s-]+{_STAGE_NUM}[ab]?"
+    rf"\b(?=phase|stage){_NO_PLACE_OR_SCALE_BEFORE}(?:phase|stage)[\s-]+{_STAGE_NUM}[ab]?"
     rf"(?:\s+(?:trial|study))?\s+{_COPULA_SIZE}(?P<n>\d{{2,5}})\b(?!\s*%|\.\d)"
     r"(?=\s*(?:$|[.,;)]|(?:people|patients|participants|subjects)\b))"
 )

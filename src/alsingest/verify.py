@@ -28,7 +28,7 @@ from functools import cached_property
 
 from . import patterns
 from .claims import find_enrollment, normalize_phase, parse_count
-from .claims.attributes import hoped_for, is_event_date, is_period, stated_count
+from .claims.attributes import hoped_for, is_event_date, is_period, phase_stages, stated_count
 from .claims.binding import clause_at
 from .claims.discourse import is_about_another_disease
 from .claims.mentions import not_a_therapy
@@ -1350,7 +1350,7 @@ def _another_plan(view: str, claimed: int, phase: str = "") -> bool:
     if (
         phase
         and (stated := _stated_phases(view))
-        and not any(_phase_stages(phase) & _phase_stages(p) for p in stated)
+        and not any(phase_stages(phase) & phase_stages(p) for p in stated)
     ):
         return False  # "will enroll 450 in RESTORE-ALS, a Phase 3" against a phase 2 plan
     if any(int(low) <= claimed <= int(high) for low, high in _COUNT_RANGE.findall(view)):
@@ -2035,10 +2035,6 @@ _PHASED_TRIAL = re.compile(
 )
 
 
-def _phase_stages(phase: str) -> set[str]:
-    return set(re.sub(r"[ab]", "", phase).split("/"))
-
-
 ANOTHER_SIZE = "another size"
 
 
@@ -2103,7 +2099,7 @@ def _another_trial(
         # another phase and another size: two trials (a record's phase 2 of 70 against a
         # claimed phase 2b/3 of 217); a misreport gets one of them wrong, not both
         return True
-    if any(_phase_stages(claimed) & _phase_stages(p) for p in stated):
+    if any(phase_stages(claimed) & phase_stages(p) for p in stated):
         return False
     # The size tells trials apart better than a year two trials of a therapy may share.
     for attribute in ("enrollment", "date"):
@@ -2164,7 +2160,7 @@ def _another_record(
     if phase is None or phase.state != "conflict":
         return None
     stated = source.phases_stated
-    if any(_phase_stages(str(claim["phase"])) & _phase_stages(p) for p in stated):
+    if any(phase_stages(str(claim["phase"])) & phase_stages(p) for p in stated):
         return None
     return f"the source is the record of another trial of {therapy} (phase {', '.join(sorted(stated))})"
 

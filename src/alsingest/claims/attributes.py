@@ -217,15 +217,17 @@ def _a_stage(view: str, at: int, phase: str) -> bool:
     阶段研究", the next phase)."""
     if _STAGES_OF_ONE.search(view) or _STAGE_OF_THE_STUDY_BEFORE.search(view, max(0, at - 4), at):
         return True
-    stage = _phase_stages(phase)
+    last = max(map(int, phase_stages(phase)))
     return any(
-        (written := normalize_phase(m.group("phase"))) and max(_phase_stages(written)) > max(stage)
+        (written := normalize_phase(m.group("phase")))
+        and max(map(int, phase_stages(written))) > last
         for m in patterns.CN_PHASE.finditer(view)
     )
 
 
-def _phase_stages(phase: str) -> set[int]:
-    return {int(x) for x in re.sub(r"[ab]", "", phase).split("/") if x.isdigit()} or {0}
+def phase_stages(phase: str) -> set[str]:
+    """The stages a normalised phase spans, its sub-phase letters aside: "1/2a" → {"1", "2"}."""
+    return set(re.sub(r"[ab]", "", phase).split("/"))
 
 
 # A clause that is a date and nothing else: "去年12月，", "In December 2023,".

@@ -436,13 +436,10 @@ class UnlistedNames:
                 same_as[cn] = known
         # "priodopidine", "Relyviro": a listed name with one letter wrong is that name (each
         # word of the article once).
-        starts = lexicon.long_name_starts
         names.update(
             w
             for w in set(LONG_WORD.findall(text))
-            # (its first letters, or them once a letter added among them is gone: "agrimoclomol")
-            if (w[:3] in starts or w[0] + w[2:4] in starts or w[:2] + w[3:4] in starts)
-            and lexicon.misspelt(w)
+            if lexicon.starts_as_a_long_name(w) and lexicon.misspelt(w)
         )
         names.update(drug_column_names(sentences, lexicon))
         glued_rows = frozenset(glued_row_sentences(sentences))
