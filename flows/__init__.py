@@ -79,6 +79,11 @@ def running_server(timeout_s: float = 1.0) -> str | None:
     return api_url if healthy else None
 
 
+# The first start on a machine (or with a new PREFECT_HOME) builds Prefect's database before
+# its server answers: 32 s on a 2-core machine, past Prefect's default wait of 20 s, so that a
+# fresh machine's first `alsingest ingest` failed. Waiting longer costs nothing when it is up.
+FIRST_START_S = 180
+
 # The sidecar of this process's temporary server: it lives as long as the process does.
 _sidecars: list = []
 
@@ -90,7 +95,11 @@ def temporary_server_ends_with_us() -> None:
     Prefect stops it at a normal exit only, so a killed command left it running. The sidecar
     is not stopped with the block: Prefect still talks to its server until the process exits.
     """
-    from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED
+    from prefect.settings import (
+        PREFECT_API_URL,
+        PREFECT_SERVER_EPHEMERAL_ENABLED,
+        PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS,
+    )
 
     if PREFECT_API_URL.value() or not PREFECT_SERVER_EPHEMERAL_ENABLED.value() or _sidecars:
         return
@@ -100,6 +109,8 @@ def temporary_server_ends_with_us() -> None:
     from alsingest.lifetime import end_with_us
 
     server = SubprocessASGIServer()
-    server.start()
+    server.start(
+        timeout=max(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value(), FIRST_START_S)
+    )
     if server.server_process is not None:
         _sidecars.append(end_with_us([server.server_process.pid]))

@@ -439,6 +439,40 @@ def test_a_running_serve_s_server_is_found_and_used_by_commands(tmp_path, monkey
             assert flows.running_server() is None, "its server does not answer"
 
 
+def test_the_first_temporary_server_on_a_machine_has_time_to_build_its_database(monkeypatch):
+    """A fresh PREFECT_HOME's server migrates its database before it answers (32 s on a 2-core
+    machine): the CLI waits longer than Prefect's 20 s, or a fresh machine's first run fails."""
+    from prefect.server.api import server as prefect_server
+    from prefect.settings import (
+        PREFECT_API_URL,
+        PREFECT_SERVER_EPHEMERAL_ENABLED,
+        PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS,
+        temporary_settings,
+    )
+
+    import flows
+
+    waits = []
+
+    def start(self, timeout=None):
+        waits.append(timeout)
+
+    monkeypatch.setattr(prefect_server.SubprocessASGIServer, "start", start)
+    monkeypatch.setattr(flows, "_sidecars", [])
+    settings = {
+        PREFECT_API_URL: None,
+        PREFECT_SERVER_EPHEMERAL_ENABLED: True,
+        PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS: 20,
+    }
+    with temporary_settings(updates=settings):
+        flows.temporary_server_ends_with_us()
+    with temporary_settings(
+        updates={**settings, PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS: 600}
+    ):
+        flows.temporary_server_ends_with_us()
+    assert waits == [flows.FIRST_START_S, 600] and flows.FIRST_START_S >= 120
+
+
 def test_flow_runs_started_from_the_cli_send_no_heartbeats(tmp_path, monkeypatch):
     """Heartbeats are for deployment runs; Prefect 3.8 ends every run up to a second late for them."""
     from prefect import flow
@@ -589,7 +623,7 @@ def test_kill_9_of_an_ingest_leaves_no_process_running(tmp_path):
         + ["--db", str(tmp_path / "corpus.db"), "--config", str(config)],
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=(tmp_path / "stderr.txt").open("wb"),
     )
     below: list[int] = []
     try:
@@ -598,7 +632,11 @@ def test_kill_9_of_an_ingest_leaves_no_process_running(tmp_path):
             below = descendants(ingest.pid)
             if sum("forkserver" in command_line(p) for p in below) >= 3:
                 break
-            assert ingest.poll() is None, "the ingest ended before its workers were seen"
+            if ingest.poll() is not None:
+                said = (tmp_path / "stderr.txt").read_text(encoding="utf-8", errors="replace")
+                raise AssertionError(
+                    f"the ingest ended before its workers were seen:\n{said[-3000:]}"
+                )
             assert time.monotonic() < deadline, "no extraction workers within 180 s"
             time.sleep(0.2)
         assert any("uvicorn" in command_line(p) for p in below), "no temporary Prefect server"
