@@ -2004,6 +2004,7 @@ def test_a_pivotal_trial_is_a_design_of_the_therapy_tested_in_it(toolkit, text, 
             "pridopidine",
         ),
         ("Amylyx withdrew Relyviro in 2024 after the PHOENIX trial.", "amx0035"),
+        ("日本于2015年6月批准Radicva用于治疗ALS。", "edaravone"),  # seven letters, one left out
     ],
 )
 def test_a_listed_name_with_one_letter_wrong_is_that_name(toolkit, text, therapy):
@@ -2018,6 +2019,15 @@ def test_a_word_two_letters_off_a_listed_name_is_not_it():
     assert lexicon.misspelt("pridopidine") is None  # listed
     assert lexicon.misspelt("prodopadine") is None  # two letters off
     assert lexicon.misspelt("nurowns") is None  # short aliases are not looked near
+
+
+def test_a_seven_letter_word_is_a_misspelt_name_only_with_a_letter_left_out():
+    from alsingest.lexicon import Lexicon
+
+    lexicon = Lexicon({"edaravone": ["Radicava"], "tacrolimus": ["Prograf"]})
+    assert lexicon.misspelt("radicva") == "edaravone"  # Radicava, an "a" left out
+    assert lexicon.misspelt("program") is None  # Prograf with a letter changed: a word
+    assert lexicon.misspelt("progrf") is None  # six letters: too short
 
 
 def test_a_platforms_first_arms_are_not_the_regimen_named_before(toolkit):
@@ -3903,11 +3913,49 @@ def test_a_chinese_medicine_formula_named_in_pinyin_is_a_therapy(toolkit):
 
 
 @pytest.mark.parametrize(
+    "text, therapy",
+    [
+        (
+            "A meta-analysis of 12 randomized trials found that Danhong injection slowed "
+            "ALSFRS-R decline (MD, 2.10; 95% CI, 0.95 to 3.25).",
+            "danhong",
+        ),
+        (
+            "This randomized, double-blind trial compared the Xiao-Fu-Ning plaster with a "
+            "placebo plaster in 80 patients with ALS.",
+            "xiaofuning",
+        ),
+    ],
+)
+def test_a_chinese_medicine_injection_or_plaster_named_in_pinyin_is_a_therapy(
+    toolkit, text, therapy
+):
+    assert therapy in {c.therapy for c in claims_of(toolkit, text)}
+
+
+def test_a_bilingual_pages_pinyin_product_is_its_chinese_product(toolkit):
+    # a registry record's Chinese title and its English one: the pinyin name, of the same form and
+    # a syllable for each character, is the Chinese product; not two therapies
+    text = (
+        "题目：益肾颗粒治疗肌萎缩侧索硬化症的随机、双盲、安慰剂对照临床研究\n\n"
+        "Public title: A randomized, double-blind, placebo-controlled study of Yishen granules in "
+        "amyotrophic lateral sclerosis\n\n"
+        "Sample size: 120\n"
+    )
+    assert {c.therapy for c in claims_of(toolkit, text)} == {"益肾颗粒"}
+    # another form, or another count of syllables, is another product
+    other = text.replace("Yishen granules", "Yishen decoction")
+    assert {c.therapy for c in claims_of(toolkit, other)} == {"益肾颗粒", "yishen"}
+
+
+@pytest.mark.parametrize(
     "name",
     [
         "Green Tea Capsules",  # English words, not pinyin ("tea": a vowel inside a syllable run)
         "Saline Injection",  # English that reads as pinyin
         "Traditional Chinese Medicine Decoction",
+        "One Injection",  # "o-ne": a word of English
+        "Huawei Tablets",  # tablets and capsules are any maker's
     ],
 )
 def test_english_words_before_a_form_are_no_formula(toolkit, name):

@@ -1929,10 +1929,23 @@ CN_DOSAGE_FORM_END = re.compile(r"(?:舌下片|口溶膜|片|胶囊|颗粒|注�
 # ``PINYIN_SYLLABLES``), an optional acronym of their initials in brackets, then the form.
 EN_FORMULA = re.compile(
     r"(?<![\w-])(?P<words>(?:[A-Z][a-z]+[ -]){1,5}?)(?:[(（]\s*(?P<acr>[A-Z]{2,8})\s*[)）]\s*)?"
-    # (the forms of Chinese medicine, not tablets, capsules or injections: "Huawei tablets",
-    # "Senna Tablets", "One capsule")
-    r"(?P<form>(?i:decoctions?|granules?|formula|pills?|powders?))\b"
+    # (the forms of Chinese medicine, not tablets or capsules: "Huawei tablets", "Senna
+    # Tablets", "One capsule"; its injections and plasters: "Shenmai injection", "Ji-Wu-Li plaster")
+    r"(?P<form>(?i:decoctions?|granules?|formula|pills?|powders?|injections?|plasters?))\b"
 )
+# ... the form after its name, and the Chinese form it translates ("granules": 颗粒).
+EN_FORMULA_FORM = re.compile(
+    r"(decoction|granule|formula|pill|powder|injection|plaster)s?\b", re.IGNORECASE
+)
+CN_FORM_OF = {
+    "decoction": "汤",
+    "granule": "颗粒",
+    "formula": "方",
+    "pill": "丸",
+    "powder": "散",
+    "injection": "注射液",
+    "plaster": "膏",
+}
 # Hanyu Pinyin's syllables, without tones ("ü" written "v"): a word is pinyin when it is a run of them.
 PINYIN_SYLLABLES = frozenset(
     """a o e ai ei ao ou an en ang eng er yi ya yo ye yao you yan yin yang ying yong wu wa wo wai wei
@@ -1960,7 +1973,14 @@ NOT_PINYIN = frozenset(
      "pan", "ran", "tan", "fan", "dan", "gun", "run", "hen", "ten", "pen", "den", "bang", "gang",
      "chin", "shin", "tin", "pin", "bin", "din", "sin", "a", "an", "in", "on", "new", "tie",
      "die", "pie", "lie", "hue", "cue", "due", "sue", "rue", "genuine", "cuisine", "ginseng",
-     "saline", "guide", "mine", "nine", "line", "dune", "tune", "lane", "cane", "bile", "banana"}
+     "saline", "guide", "mine", "nine", "line", "dune", "tune", "lane", "cane", "bile", "banana",
+     # the English words of the project's real texts, most written first, that read as pinyin
+     "are", "data", "more", "time", "one", "open", "change", "baseline", "gene", "human", "date",
+     "you", "site", "made", "candidate", "like", "age", "antisense", "here", "reduce", "damage",
+     "make", "take", "care", "anti", "future", "side", "cure", "late", "same", "median", "bone",
+     "name", "mice", "size", "molecule", "share", "male", "mouse", "page", "case", "range",
+     "nature", "enhance", "sure", "decide", "secure", "face", "ensure", "adipose", "decade",
+     "women", "entire", "along", "chance", "timeline", "database"}
 )  # fmt: skip
 # Arms named for what they are, not for a therapy: "治疗组", "试验组", "高剂量组".
 GENERIC_ARM = re.compile(

@@ -419,6 +419,7 @@ class UnlistedNames:
         cn_names: set[str] = set()
         same_as: dict[str, str] = {}
         counts: dict[str, int] = {}
+        pinyin_formulas: set[str] = set()  # Chinese medicines named in English by their pinyin
         spaced: Counter[str] = Counter()  # codes written with a space ("AEOL 10150")
         as_drug: set[str] = set()  # ... named as a drug at least once
         # Chinese names in drug-only contexts, read once over the whole text (a name the
@@ -489,6 +490,7 @@ class UnlistedNames:
             for name, acronym in formula_names(item.view.text, view) if formulas else ():
                 if _unlisted(name, lexicon):
                     names.add(name)
+                    pinyin_formulas.add(name)
                     if acronym and _unlisted(acronym, lexicon):
                         names.add(acronym)
                         same_as[acronym] = _therapy_id(name, lexicon)
@@ -525,6 +527,7 @@ class UnlistedNames:
             for code, n in spaced.items()
             if n >= 2 and code in as_drug and _unlisted(code.replace(" ", ""), lexicon)
         )
+        same_as.update(_pinyin_of_chinese_products(pinyin_formulas, cn_names, text, lexicon))
         drug_names = _any_of(names, r"(?<![a-z0-9-])(?:{})" + _NAME_END)
         # A name used where only a drug can stand counts, every time it is named, towards the
         # article's subject ("…of 2 mg/kg ILB® … 11 patients were recruited …").
@@ -579,6 +582,27 @@ def glossed_chinese_names(text: str) -> list[tuple[str, str]]:
     return list(found.values())
 
 
+def _pinyin_of_chinese_products(
+    pinyin: set[str], cn_names: set[str], text: str, lexicon: Lexicon
+) -> dict[str, str]:
+    """A bilingual page's one Chinese product and its pinyin name: "参蓉颗粒" and "Shenrong
+    granules" (the form the same, a syllable a character) are one therapy, the Chinese name's.
+    Each pinyin name (as ``formula_names`` gives it) -> its Chinese product, when just one fits."""
+    found: dict[str, str] = {}
+    products = [n for n in cn_names if _a_product_name(n, lexicon)]
+    for name in pinyin if products else ():
+        at = text.find(name)
+        form = patterns.EN_FORMULA_FORM.match(text, at + len(name) + 1) if at >= 0 else None
+        if form is None:
+            continue
+        syllables = sum(len(pinyin_split(word)) for word in re.split(r"[ -]", name))
+        ending = patterns.CN_FORM_OF[form.group(1).rstrip("s")]
+        fits = {n for n in products if n.endswith(ending) and len(n) - len(ending) == syllables}
+        if len(fits) == 1:
+            found[name] = fits.pop()
+    return found
+
+
 def _a_product_name(name: str, lexicon: Lexicon) -> bool:
     """A Chinese product named with its form ("藿苓生肌颗粒", "益髓通络方"); not a drug's bare name
     ("替扎尼定" a page's patients may keep taking), nor a listed drug's form ("依达拉奉舌下片")."""
@@ -618,22 +642,24 @@ def formula_names(text: str, folded: str) -> list[tuple[str, str | None]]:
     """Chinese medicine formulas named in English by their pinyin, with the acronym the text
     gives them: "Jiawei Sijunzi (JWSJZ) decoction" is ("jiawei sijunzi", "jwsjz"); only the
     pinyin words right before the form name it ("Modified Xiaoxuming Decoction": "xiaoxuming"),
-    at least three syllables of them."""
+    at least two syllables of them ("Shenmai injection")."""
     if not _FORMULA_FORM.search(folded):
         return []  # most sentences: no form named
     found = []
     for m in patterns.EN_FORMULA.finditer(text):
-        words = m.group("words").replace("-", " ").split()
+        words = re.findall(r"[A-Za-z]+[ -]", m.group("words"))  # each with the mark after it
         kept: list[str] = []  # the pinyin words right before the form
         syllables: list[str] = []  # ... and their syllables
         for word in reversed(words):
-            split = pinyin_split(word)
-            if word.lower() in patterns.NOT_PINYIN or not split:
+            split = pinyin_split(word[:-1])
+            if word[:-1].lower() in patterns.NOT_PINYIN or not split:
                 break
             kept.insert(0, word.lower())
             syllables[:0] = split
+        written = "".join(kept)[:-1]  # as the text joins them: "ji-wu-li", "buzhong yiqi"
+        kept = [word[:-1] for word in kept]
         # (a "formula" named by one word is as likely a person's: "the Tanaka formula")
-        if len(syllables) >= 3 and (
+        if len(syllables) >= 2 and (
             len(kept) >= 2 or not m.group("form").lower().startswith("formula")
         ):
             acronym = (m.group("acr") or "").lower()
@@ -642,11 +668,13 @@ def formula_names(text: str, folded: str) -> list[tuple[str, str | None]]:
             initials = {"".join(w[0] for w in kept), "".join(s[0] for s in syllables)}
             if len(acronym) < 4 or acronym not in initials:
                 acronym = ""
-            found.append((" ".join(kept), acronym or None))
+            found.append((written, acronym or None))
     return found
 
 
-_FORMULA_FORM = re.compile("decoction|granule|formula|pill|powder")  # EN_FORMULA's forms
+_FORMULA_FORM = re.compile(
+    "decoction|granule|formula|pill|powder|injection|plaster"
+)  # EN_FORMULA's
 
 
 def _device_name(words: list[str], initials: str) -> str | None:
