@@ -138,6 +138,8 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         "real-dev41": beside(tests / "real" / "dev41"),
         "real-dev42": beside(tests / "real" / "dev42"),
         "real-dev43": beside(tests / "real" / "dev43"),
+        "real-dev44": beside(tests / "real" / "dev44"),
+        "real-dev45": beside(tests / "real" / "dev45"),
         SEALED: beside(tests / "real" / "test"),
         SEALED2: beside(tests / "real" / "test2"),
         SEALED3: beside(tests / "real" / "test3"),

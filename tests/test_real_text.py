@@ -1313,6 +1313,17 @@ def test_a_registry_field_whose_value_is_on_the_next_line_gives_its_fact(toolkit
     assert {c.date for c in claims} - {None} == {"2023-01-18", "2027-09-30"}
 
 
+def test_a_trial_listings_end_date_is_its_trials(toolkit):
+    # a trial finder's listing: "End date" alone on its line, as its other fields
+    text = (
+        "A Study of QX512NP as Treatment for ALS\n\n  • End date\n    Mar 3, 2027\n"
+        "  • sponsor\n    University Hospital\n\n"
+        "The aim of this phase 2 study is to analyze the safety of QX512NP in 60 patients.\n"
+    )
+    claims = claims_of(toolkit, text)
+    assert {c.date for c in claims if c.therapy == "qx512np"} - {None} == {"2027-03-03"}
+
+
 def test_registry_fields_in_chinese_give_dates_and_sizes(toolkit):
     text = "托夫生扩展研究登记信息\n\n研究开始日期：2024-03-01\n\n样本量：60\n\n托夫生由渤健开发，托夫生已获批。"
     claims = claims_of(toolkit, text)
@@ -4963,10 +4974,33 @@ def test_arms_told_by_what_each_received_are_summed(toolkit):
         "In the phase 2a trial, each patient received six doses of either ABX-107 (eight "
         "patients) or placebo (four patients) over two weeks.",
         "In the phase 2a trial, 8 patients received ABX-107 and 4 patients received placebo.",
+        # the arms told by whom each is given to
+        "In this phase 2a trial, oral ABX-107 will be given to 8 patients and placebo to 4 "
+        "patients for 12 weeks.",
+        "Infusions of ABX-107 were performed in eight participants and placebo in four.",
     )
     for text in cases:
         sizes = {c.enrollment for c in claims_of(toolkit, text) if c.therapy == "abx107"}
         assert sizes == {12}, text
+
+
+@pytest.mark.parametrize(
+    "text, size",
+    [
+        ("The 12 patients who took part in the phase 1 trial of ABX-107 will continue on it.", 12),
+        ("Thirty patients participated in the open-label study of ABX-107.", 30),
+        ("In 2023, 200 people with ALS took part in a survey about ABX-107.", None),  # no trial
+        # those analysed so far: not the trial's size
+        (
+            "Preliminary data from eight patients taking part in a phase 2a study of ABX-107 "
+            "show it is safe.",
+            None,
+        ),
+    ],
+)
+def test_those_who_took_part_in_a_trial_are_its_size(toolkit, text, size):
+    sizes = {c.enrollment for c in claims_of(toolkit, text) if c.therapy == "abx107"}
+    assert sizes - {None} == ({size} if size else set()), sizes
 
 
 def test_pairs_of_patients_count_two_each(toolkit):

@@ -571,6 +571,9 @@ TRIAL_ACTIVITY = re.compile(
     r"纳入|入组|招募|随机|enrol|recruit|randomi[sz]|\brandomly\b|\bscreened\b|\bparticipants\b|"
     # "Thirty-six participants entered the open-label extension"
     r"\bentered\s+(?:the|an?|into)\s+(?:[\w-]+\s+){0,3}?(?:extension|trial|study)\b|"
+    # "the 12 patients who took part in the phase 1 trial", "30 people participated in the study"
+    r"\b(?:took part|take part|taking part|taken part|participated|participating)\s+in\s+"
+    r"(?:the|an?|this|its|our)\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\b|"
     # "486 patients had started treatment with reldesemtiv or placebo" (not "would consider X or
     # placebo injections")
     r"\b(?:received|receiving|started treatment with|treated with|given|took|taking|assigned to)\s+"
@@ -749,6 +752,9 @@ EN_ARMS_RECEIVED = re.compile(
     rf"(?P<b>{_ARM_N})\s+(?:{_ARM_PEOPLE}\s+)?{_GOT}\s+(?:a\s+|the\s+|matching\s+)?placebo\b"
     rf"|\(\s*(?P<a2>{_ARM_N})\s+{_ARM_PEOPLE}\s*\)\s*(?:or|and|vs\.?|versus)\s+(?:a\s+|matching\s+)?"
     rf"placebo\s*\(\s*(?P<b2>{_ARM_N})\s+{_ARM_PEOPLE}\s*\)"
+    # "X will be given to 80 patients and placebo to 40 patients", "… in 80 patients and placebo in 40"
+    rf"|\b(?:in|to)\s+(?P<a3>{_ARM_N})\s+{_ARM_PEOPLE},?\s+and\s+(?:a\s+|matching\s+)?placebo\s+"
+    rf"(?:in|to)\s+(?P<b3>{_ARM_N})(?:\s+{_ARM_PEOPLE})?\b"
 )
 # ... not a part of the trial: "In the per-protocol analysis", "Among the SOD1 carriers", "Of those
 # who completed", "At each site".
@@ -815,6 +821,8 @@ _FIELD_KEY = (
     # the EU register's "Global end of trial date"
     r"study start(?:ed)?(?=\s*(?:\((?:actual|estimated|anticipated)\))?\s*[:：]?\s*$)|"
     r"(?:global\s+)?end of trial date|study participants|"
+    # a trial listing's "End date" / "Jul 25, 2022"
+    r"(?:(?:actual|estimated|anticipated)\s+)?(?:study\s+|trial\s+)?end date|"
     # the day a trial was registered ("Date of Registration:", "注册时间:"): a record's only
     # (RECORD_ONLY_KEY; not a forum member's or a company's)
     r"date of registration|registration date|注册时间|登记时间|"
@@ -1297,7 +1305,10 @@ SUBSET_OPENER = re.compile(r"(?:^|[,;:]\s*)of (?:the|these|those)[,\s]+$")
 # analysis counted: "在中期分析(192位患者)中", "interim analysis (n=192)".
 PART_COUNT_BEFORE = re.compile(
     r"(?:\d+(?:\.\d+)?\s*%|一半|半数|另外|另有|其余|\banother|\bfurther|中期分析|期中分析|"
-    r"\binterim analys[ie]s)\s*[(（]?\s*(?:n\s*=\s*)?$"
+    r"\binterim analys[ie]s|"
+    # "preliminary data from eight patients taking part": the first of them, those analysed so far
+    r"\b(?:preliminary|interim|early|initial)\s+(?:data|results|findings)\s+(?:from|of|on|in)"
+    r"(?:\s+the)?(?:\s+first)?)\s*[(（]?\s*(?:n\s*=\s*)?$"
 )
 # A ratio's second number is no count of people: "1 in 6 patients has this variation", "one out
 # of ten people", "每6名患者中有1名" (one in so many: not "a phase 1 in 30 volunteers", "from 2019

@@ -511,7 +511,10 @@ def _refined_months_dropped(view: str, dates: list[Attribute]) -> list[Attribute
 def _two_counts(arms: re.Match) -> tuple[str, str]:
     """The two arms' counts as written, from whichever form of the arms matched."""
     groups = arms.groupdict()
-    return (groups.get("a") or groups.get("a2") or "", groups.get("b") or groups.get("b2") or "")
+    return (
+        groups.get("a") or groups.get("a2") or groups.get("a3") or "",
+        groups.get("b") or groups.get("b2") or groups.get("b3") or "",
+    )
 
 
 def _pooled_by_a_review(view: str, at: int) -> bool:
@@ -702,7 +705,7 @@ def find_enrollment(view: str) -> Attribute | None:
         ):
             continue  # "Among the 60 faster-progressing patients": a kind of them, a subgroup
         if (
-            patterns.PART_COUNT_BEFORE.search(view, max(0, m.start() - 14), m.start())
+            patterns.PART_COUNT_BEFORE.search(view, max(0, m.start() - 40), m.start())
             or patterns.PART_COUNT_AFTER.match(view, m.end("n"))
             or patterns.RATIO_BEFORE.search(view, max(0, m.start() - 12), m.start())
         ):
