@@ -5052,6 +5052,23 @@ def test_a_drug_patients_may_keep_using_is_no_subject_of_a_trial_page(toolkit):
     assert not [c for c in claims_of(toolkit, text) if c.therapy == "edaravone"]
 
 
+def test_care_the_inclusion_criteria_require_is_no_subject_of_a_trial_listing(toolkit):
+    # a trial listing with no registry id in its head: its fields are the trial drug's, however
+    # often the criteria name the care patients must keep
+    text = (
+        "Inhibition of Kinase X With QX-515 in ALS\n\n  • End date\n    Mar 3, 2027\n"
+        "Updated on 26 January 2021\n\n"
+        "The aim of this phase 2 study is to analyze the safety of QX-515. QX-515 is given "
+        "twice daily. QX-515 was neuroprotective in mice.\n\nLast Modified on26 January 2021\n\n"
+        "Inclusion Criteria\n\nPatients have to be treated with riluzole (2 x 50mg/d).\n"
+        "Patients who have started on edaravone therapy shall continue edaravone treatment. "
+        "Edaravone must be stable.\n"
+    )
+    claims = claims_of(toolkit, text)
+    assert {c.date for c in claims if c.therapy == "qx515"} - {None} == {"2027-03-03"}
+    assert {c.therapy for c in claims} == {"qx515"}  # not "on26", a day glued to its word
+
+
 def test_a_registrys_two_phases_side_by_side_are_one_and_placebo_is_no_drug(toolkit):
     # ClinicalTrials.gov lists a phase 2/3 trial's phases as "Phase 2 Phase 3"; its "Drug:
     # Placebo Oral Tablet" is the control, no therapy of its own; "phase 2 and phase 3 trials"

@@ -1284,7 +1284,11 @@ BACKGROUND_BEFORE = re.compile(
     r"stable doses? of|background|concomitant|"
     # what patients must already take: "were required to be taking riluzole", "allowed to
     # continue" (not "required to take CB-905 in an extension": the study drug)
-    r"\b(?:required|allowed|permitted) to (?:be taking|be on|continue(?: taking)?|remain on)|(?:\bdaily|\bmg|/day)\s+(?:together with|alongside|in addition to) |\bstratified by (?:(?:prior |concomitant )?use of )?|\bplus|\b(kept|stayed|remained|continued|maintained) (on|taking)|\bcontinued|"
+    r"\b(?:required|allowed|permitted) to (?:be taking|be on|continue(?: taking)?|remain on)|"
+    # an inclusion criterion's "Patients have to be treated with riluzole", "Patients who have
+    # started on edaravone shall continue edaravone treatment"
+    r"\b(?:have|has|need|needs|must) (?:to )?be (?:treated with|taking|on)|"
+    r"\bwho (?:have|had|has) started on|\b(?:shall|must|should) continue(?: taking| on)?|(?:\bdaily|\bmg|/day)\s+(?:together with|alongside|in addition to) |\bstratified by (?:(?:prior |concomitant )?use of )?|\bplus|\b(kept|stayed|remained|continued|maintained) (on|taking)|\bcontinued|"
     r"(继续|维持|保持|稳定)(服用|使用|接受)|(已|正在)(服用|使用)|"
     # ... with its dose between: "继续每天两次服用 50 mg 的利鲁唑"
     r"(继续|维持|保持)[^，,。；;]{0,8}(服用|使用)[^，,。；;]{0,10}的|"
@@ -1379,6 +1383,11 @@ CRITERIA_ROW = re.compile(
     r"基础治疗|背景治疗|合并用药|concomitant medications?|background (?:therapy|treatment))"
     # (a record's row: its key before a cell bar; prose after "Eligibility criteria:" goes on)
     r"\s*[:：]?\s*\|"
+)
+# ... and a line of its own that heads them ("Inclusion Criteria", "纳入标准：").
+CRITERIA_HEADING = re.compile(
+    r"^[\s•*#-]*(?:纳入标准|入选标准|入组标准|排除标准|"
+    r"(?:main\s+|key\s+)?(?:inclusion|exclusion|eligibility)\s+criteria)\s*[:：]?\s*$"
 )
 # ... and criteria written as rules for the patients, in the clause before the drug: "patients
 # must not have been taking riluzole", "were allowed to continue edaravone", "不得使用利鲁唑".
@@ -1572,6 +1581,8 @@ _CODE_MEASURE = r"(?:pet|mri|ct|spect|scan|assay|imaging)(?![a-z0-9])"
 _CODE_TIME = (
     r"(?:wks?|weeks?|days?|months?|years?|visits?|hours?|cohorts?|arms?|parts?|stages?|grades?|"
     r"phases?|doses?|groups?|sites?|steps?)\d"
+    # a day glued to the word before it: "Last Modified on26 January 2021", "updated on5 Mar"
+    r"|[a-z]{2,6}[0-3]?\d\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}"
 )
 # A company's prefix on the gene its drug targets: "ARO-SOD1", "ALN-SOD", "ARO-C9" (not "anti-SOD1",
 # "ALS-FUS", "wt-SOD1": no company's prefix).

@@ -68,7 +68,27 @@ def article_subject(
     unlisted: Mapping[str, int] | None = None,
 ) -> str | None:
     """The therapy a single-product article (a press release, a product summary, a registry
-    record) is about; ``unlisted`` counts the names the lexicon does not know."""
+    record) is about; ``unlisted`` counts the names the lexicon does not know. A trial page's
+    criteria may name the care its patients keep often enough to leave it with none ("Patients
+    have to be treated with riluzole"): then the count before its criteria heading decides."""
+    return _subject_by_count(sentences, classes, unlisted) or _subject_by_count(
+        _before_the_criteria(sentences), classes, unlisted
+    )
+
+
+def _before_the_criteria(sentences: Sequence[SentenceInput]) -> Sequence[SentenceInput]:
+    """The sentences before a line that heads a page's eligibility criteria, all when none does."""
+    for i, item in enumerate(sentences):
+        if patterns.CRITERIA_HEADING.match(item.view.folded):
+            return sentences[:i]
+    return sentences
+
+
+def _subject_by_count(
+    sentences: Sequence[SentenceInput],
+    classes: frozenset[str],
+    unlisted: Mapping[str, int] | None,
+) -> str | None:
     counts: dict[str, int] = dict(unlisted or {})
     class_counts: dict[str, int] = {}
     for item in sentences:
