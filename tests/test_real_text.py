@@ -3192,6 +3192,17 @@ def test_review_guards_for_extraction(toolkit, case):
         assert (case["value"] in values) == case["present"], values
 
 
+def test_a_summary_lines_event_and_bare_year_date_it(toolkit):
+    # an AI summary's telegraphic line: the event, its place, the year
+    text = (
+        "Evidence level: Phase 3 randomized controlled trial; ABX-107 regulatory approved in "
+        "Japan 2024.\n\nThe approved 2019 label of riluzole is unchanged."
+    )
+    claims = claims_of(toolkit, text)
+    assert {c.date for c in claims if c.therapy == "abx107"} == {"2024"}
+    assert {c.date for c in claims if c.therapy == "riluzole"} <= {None}
+
+
 def test_a_month_named_alone_in_english_takes_the_releases_year(toolkit):
     # No digit in the sentence: the month alone ("in March") is still a date, in the year of the
     # release's dateline, here written with the date in brackets.

@@ -226,7 +226,8 @@ def find_dates(
         year_rules: tuple[str, ...] = ()
     elif latin:
         year_rules = (
-            "EN_YEAR", "EN_YEAR_LIST", "EN_AUTHOR_YEAR", "EN_PERIOD_YEAR", "EN_YEAR_ADJECTIVE"
+            "EN_YEAR", "EN_YEAR_LIST", "EN_AUTHOR_YEAR", "EN_PERIOD_YEAR", "EN_YEAR_ADJECTIVE",
+            "EN_EVENT_YEAR",
         )  # fmt: skip
     else:
         year_rules = ("EN_AUTHOR_YEAR",)

@@ -435,6 +435,13 @@ EN_YEAR_ADJECTIVE = re.compile(
     # "2019's FORTITUDE-ALS trial": the year's own trial, named
     rf"|\b(?P<year2>{YEAR})['’]s\s+(?:[\w-]+\s+){{0,3}}?(?:study|trial|approval|launch|results?)\b"
 )
+# A summary line's event and bare year, its place between: "regulatory approved in Japan 2024",
+# "FDA approval 2017", "launched in China 2025" (not a "target launch 2027": a plan).
+EN_EVENT_YEAR = re.compile(
+    r"(?<!the )(?<!an )(?<!a )\b(?:approved|approval|launched|cleared|authori[sz]ed)"
+    r"(?:\s+(?:in|by)\s+(?:the\s+)?[a-z.]+(?:\s+[a-z.]+)?)?\s+"
+    rf"(?P<year>{YEAR})\b(?![\s,]*(?:patients|participants|subjects|mg|people|[-–/]))"
+)
 # ... the event noun itself, read right after a date: "the 2024 discontinuation of X" is dated so
 # whatever its clause says of money.
 EVENT_NOUN_AFTER = re.compile(rf"\s+(?:{_EVENT_NOUNS})\b")
