@@ -2988,3 +2988,53 @@ def test_a_trials_clearance_is_dated_by_the_leave_not_the_first_patient(lexicon)
     # ... a claim of the first patients' start is still read against the start
     got = judge(lexicon, text, quote="Neurovia's trial began in November 2025", **fields)
     assert got.verdict == CONTRADICTED, got.reason
+
+
+def test_a_claim_dated_by_the_paper_it_cites_is_dated_by_that_papers_record(lexicon):
+    # "… in 15 patients (Tanaka K, 2018)": the claim's year is the cited paper's; its record (the
+    # author named, "Published in: … 2018-03") states it
+    text = (
+        "A Phase I Trial of Intrathecal QX-117 in Subjects With Amyotrophic Lateral Sclerosis\n\n"
+        "Growth factors protect motor neurons. They slow the disease in mice. Full description. "
+        "Saved in: Bibliographic Details.\n\n"
+        "Published in:Journal of Neurology 2018-03, Vol.5, p.1-9\nMain Authors: Tanaka, Ken\n\n"
+        "Format: Article. Language: English. Subjects: none. Online Access: full text.\n\n"
+        "We conducted a first-in-human phase I trial of intrathecal QX-117 in 15 patients with "
+        "amyotrophic lateral sclerosis.\n"
+    )
+    quote = "We conducted a phase I trial of QX-117 in 15 patients with ALS (Tanaka K, 2018)"
+    fields = dict(therapy="qx117", unlisted=True, phase="1", enrollment=15)
+    assert judge(lexicon, text, quote=quote, date="2018", **fields).verdict == SUPPORTED
+    # another year than the paper's, or another author: not stated
+    assert (
+        judge(lexicon, text, quote=quote.replace("2018", "2019"), date="2019", **fields).verdict
+        != SUPPORTED
+    )
+    other = quote.replace("Tanaka K", "Sato Y")
+    assert judge(lexicon, text, quote=other, date="2018", **fields).verdict != SUPPORTED
+
+
+def test_a_lifted_clinical_hold_must_be_stated_by_the_source(lexicon):
+    quote = "The FDA has lifted the clinical hold on the Phase 1 trial of QX-117"
+    fields = dict(therapy="qx117", unlisted=True, type="other", phase="1", quote=quote)
+    dosed = (
+        "QX-117's first participant was dosed in the Phase 1 trial in Canada. The trial will "
+        "enroll people with ALS.\n" + ALS_NO_NUMBER
+    )
+    assert judge(lexicon, dosed, **fields).verdict == NOT_FOUND
+    lifted = "The FDA lifted the clinical hold on the Phase 1 trial of QX-117.\n" + ALS_NO_NUMBER
+    assert judge(lexicon, lifted, **fields).verdict == SUPPORTED
+
+
+def test_a_trial_the_source_names_with_the_drug_speaks_of_it_far_from_its_name(lexicon):
+    # the result told of the trial alone, its drug named with it four sentences later
+    text = (
+        "QX Therapeutics announced that the global Phase 2 placebo-controlled HARBOR study did "
+        "not meet its primary endpoint. Statistical significance was not achieved. Secondary "
+        "endpoints were not met either. The company thanked the patients and their families. "
+        "QX-117 was shown to be safe and well tolerated in the HARBOR trial.\n" + ALS_NO_NUMBER
+    )
+    quote = "QX-117 failed to meet its main goals in the phase 3 trial"
+    fields = dict(therapy="qx117", unlisted=True, type="trial_result", outcome="missed")
+    assert judge(lexicon, text, quote=quote, phase="3", **fields).verdict == CONTRADICTED
+    assert judge(lexicon, text, quote=quote, phase="2", **fields).verdict == SUPPORTED

@@ -2517,6 +2517,8 @@ ANOTHER_EVENT_WORD = re.compile(
 )
 # A regulator's designation of a drug (not an approval): orphan drug, fast track, breakthrough
 # therapy, priority review, PRIME.
+# A regulator's hold on a trial, placed or lifted: "lifted the clinical hold", "部分临床暂停".
+CLINICAL_HOLD = re.compile(r"\b(?:clinical|partial|full)\s+hold\b|临床(?:暂停|搁置)")
 DESIGNATION = re.compile(
     r"孤儿药|孤兒藥|罕见病药|快速通道|突破性疗法|突破性療法|优先审评|優先審評|"
     r"\borphan\b|\bfast[- ]track\b|\bbreakthrough therapy\b|\bpriority review\b|"

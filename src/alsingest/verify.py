@@ -1150,6 +1150,30 @@ def _check_date(claim: Mapping, window: list[_Sentence], mention: int, source: S
     return Check("missing")
 
 
+# A quote's citation of a paper by its first author and year: "(Warita H, 2019)", "(Smith et al.,
+# 2020)", "Warita et al. 2019".
+_CITED = re.compile(
+    r"\((?P<author>[A-Z][a-z'-]{2,})(?:\s+[A-Z]{1,3}\.?)?(?:\s+et al\.?)?,?\s+(?P<year>(?:19|20)\d\d)\)"
+    r"|(?P<author2>[A-Z][a-z'-]{2,})\s+et al\.?,?\s+\(?(?P<year2>(?:19|20)\d\d)\)?"
+)
+
+
+def _published_as_cited(quote: str, claimed: str, source: Source) -> bool:
+    """A claim dated by the paper its quote cites ("… in 15 Japanese patients (Warita H, 2019)")
+    against that paper: the source names the author and gives the year in its head (a record's
+    "Published in: J Clin Pharmacol 2019-05", a citation line)."""
+    head = source.text[:3000]
+    for m in _CITED.finditer(quote):
+        author, year = m.group("author") or m.group("author2"), m.group("year") or m.group("year2")
+        if (
+            year == claimed[:4]
+            and re.search(rf"\b{author}\b", head)
+            and re.search(rf"(?<!\d){year}(?!\d)", head)
+        ):
+            return True
+    return False
+
+
 def _dated_by_another_event(claim: Mapping, views: list[tuple[int, str]], source: Source) -> bool:
     """The claim's date is given near the therapy only by sentences that do not state the
     claim's event (the release's own date aside)."""
@@ -1772,6 +1796,7 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
     )
     if not hits:
         return Verdict(NOT_FOUND, f"the source never names {claim['therapy']}")
+    hits = _with_its_trials(hits, source, lexicon)
     if source.about_another_disease:
         return Verdict(
             NOT_FOUND, f"the source speaks of {claim['therapy']} for another disease, never ALS"
@@ -1829,6 +1854,10 @@ def verify_claim(claim: Mapping, source: Source, lexicon: Lexicon) -> Verdict:
         own = check_event_date(claim, views, source)
         if own.state == "conflict":
             results["date"] = own
+    if results.get("date", Check("found")).state == "missing" and _published_as_cited(
+        quote, str(claim["date"]), source
+    ):
+        results["date"] = Check("found", detail="the cited paper's year")
     # A registry record's start date field is the trial's start, wherever it stands.
     record_dated = False
     phase_found = results.get("phase", Check("missing")).state == "found"
@@ -1960,6 +1989,40 @@ _A_LINK_LINE = re.compile(
 _A_TITLE = re.compile(r"[^.。!?！？]{10,200}")
 # How many sentences open a source: its title and heading, where a study says whom it is in.
 _HEAD_SENTENCES = 3
+
+
+# A trial named in the sentence that names the therapy, capitals within its name ("in the CardinALS
+# trial", "the PHOENIX study").
+_NAMED_TRIAL = re.compile(
+    r"(?<![\w-])(?P<name>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)*)"
+    r"(?:\s+(?:ALS|[Pp]hase\s*[0-9IVab/]+|[Cc]linical|[Pp]latform))*\s+(?:trial|study)\b"
+)
+
+
+def _with_its_trials(hits: list[int], source: Source, lexicon: Lexicon) -> list[int]:
+    """The sentences naming the therapy, and those naming a trial one of them names it in, with
+    no therapy of their own: "the global Phase 2 CardinALS study did not meet its primary
+    endpoint" … "Utreloxastat was … safe … in the CardinALS trial"."""
+    names = {
+        m.group("name")
+        for i in hits
+        for m in _NAMED_TRIAL.finditer(
+            source.text[source.sentences[i].start : source.sentences[i].end]
+        )
+        if len(m.group("name")) >= 4
+        and not patterns.NOT_A_TRIAL_NAME.match(m.group("name").upper())
+    }
+    if not names:
+        return hits
+    named = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+    more = [
+        k
+        for k, sentence in enumerate(source.sentences)
+        if k not in hits
+        and named.search(source.text[sentence.start : sentence.end])
+        and not lexicon.find(sentence.view)
+    ]
+    return sorted({*hits, *more})
 
 
 def _in_healthy_volunteers(quote: str, source: Source) -> bool:
@@ -2173,6 +2236,8 @@ def _silent_on_event(claim: Mapping, views: list[tuple[int, str]]) -> bool:
     words = EVENT_WORDS.get(kind)
     if kind == "other" and patterns.DESIGNATION.search(fold(str(claim.get("quote") or ""))):
         words = patterns.DESIGNATION  # "获得孤儿药资格认定": a designation the source must state
+    elif kind == "other" and patterns.CLINICAL_HOLD.search(fold(str(claim.get("quote") or ""))):
+        words = patterns.CLINICAL_HOLD  # "the FDA lifted the clinical hold": so must the source
     if kind == "withdrawal":
         # (one denied or only asked for is none: "no plans to discontinue development")
         planned = claim.get("status") == "planned"
