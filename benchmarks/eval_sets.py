@@ -49,6 +49,7 @@ SEALED21 = "real-test21"  # collected in session 20, scored once in session 21 (
 SEALED22 = "real-test22"  # collected in session 21, scored once in session 22 (0.678)
 SEALED23 = "real-test23"  # collected in session 22, scored once in session 23 (0.750)
 SEALED24 = "real-test24"  # collected in session 23, to be scored once in session 24
+SEALED25 = "real-test25"  # collected in session 24, to be scored once at its end
 SPENT = (
     SEALED,
     SEALED2,
@@ -75,7 +76,7 @@ SPENT = (
     SEALED23,
 )
 # a fresh sealed set goes here until its single score is written down
-FRESH: tuple[str, ...] = (SEALED24,)
+FRESH: tuple[str, ...] = (SEALED24, SEALED25)
 
 
 def gold_sets() -> dict[str, tuple[list[Path], Path]]:
@@ -164,6 +165,7 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         SEALED22: beside(tests / "real" / "test22"),
         SEALED23: beside(tests / "real" / "test23"),
         SEALED24: beside(tests / "real" / "test24"),
+        SEALED25: beside(tests / "real" / "test25"),
     }
 
 

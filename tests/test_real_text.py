@@ -5014,6 +5014,32 @@ def test_those_who_took_part_in_a_trial_are_its_size(toolkit, text, size):
     assert sizes - {None} == ({size} if size else set()), sizes
 
 
+@pytest.mark.parametrize(
+    "text, outcome",
+    [
+        # a meta-analysis's effects, told by their intervals alone
+        (
+            "For delaying activity limitation, ABX-107 (MD, 2.84; 95% CI, 1.21 to 4.46; "
+            "p = 0.0006) was the best of the herbal medicines.",
+            "met",
+        ),
+        ("ABX-107 and survival (HR 0.91, 95% CI 0.70 to 1.18) in the phase 3 trial.", "missed"),
+        # a slowed decline is a success, a decline told is none
+        ("In the phase 2 trial, ABX-107 reduced the decline in ALSFRS-R score.", "met"),
+        ("ABX-107 attenuated the rate of progression in the phase 2 trial.", "met"),
+        ("Patients on ABX-107 showed a decline in ALSFRS-R like those on placebo.", "missed"),
+    ],
+)
+def test_an_effect_told_by_its_interval_or_a_slowed_decline_is_a_result(toolkit, text, outcome):
+    claims = [c for c in claims_of(toolkit, text) if c.therapy == "abx107"]
+    assert {(c.type, c.outcome) for c in claims} == {("trial_result", outcome)}, claims
+
+
+def test_a_decline_a_trial_is_designed_to_slow_is_no_result(toolkit):
+    text = "The phase 2 trial of ABX-107 is designed to reduce the rate of decline in ALSFRS-R."
+    assert {c.outcome for c in claims_of(toolkit, text) if c.therapy == "abx107"} <= {None}
+
+
 def test_pairs_of_patients_count_two_each(toolkit):
     text = "ABX-107 and placebo were randomly allocated to 15 matched pairs of patients with ALS."
     assert {c.enrollment for c in claims_of(toolkit, text) if c.therapy == "abx107"} == {30}

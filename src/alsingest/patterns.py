@@ -939,10 +939,21 @@ OUTCOME_MET = re.compile(
     r"改善(了)?[^，,。；;]{0,8}(功能|评分|症状)|(明确|显著)?获益|积极(结果|信号|进展)|阳性结果|有(显著)?(临床)?疗效|疗效(显著|良好)|"
     r"准确率[^，,。；;]{0,3}达|进展[^，,。；;]{0,2}(放缓|减缓)|"
     r"\bmet (its|the) primary|\bmet (its|the|all) (main|key|co-primary|primary) (goals?|objectives?|end ?points?)|\b(significant(ly)?\s+)?(improv\w*|slow\w*|delay\w*|prolong\w*|extend\w*|prevent\w*)\b[^.;]{0,40}(survival|progression|onset|function|lifespan|life expectancy|deficits|score|degeneration)|"
+    # "reduced the decline in ALSFRS-R score", "attenuated the rate of progression" (done: not
+    # "designed to reduce", "aimed at attenuating")
+    r"\b(?:reduc|attenuat)(?:ed|es)\s+(?:the\s+)?(?:rate\s+of\s+|mean\s+)?"
+    r"(?:decline|deterioration|progression|loss)\b|"
     rf"{SAFETY_OUTCOME.pattern}|\bsurvival benefit|\bgains? in|\breduc\w*\s+(in\s+)?(the\s+)?risk of (death|mortality)|"
     # "delivered promising clinical data", "positive topline results" (积极结果 in English), not
     # hoped for or expected (POSITIVE_HEDGED_BEFORE)
     r"(?<!hoped-for )\b(?:positive|promising|encouraging)\s+(?:clinical\s+|top-?line\s+|preliminary\s+|interim\s+){0,2}(?:results|data|findings)\b"
+)
+# An effect with its confidence interval: "(MD, 2.84; 95% CI, 1.21 to 4.46)", "(SMD, 1.07; 0.69 to
+# 1.45)", "hazard ratio 0.61 (95% CI 0.40-0.92)" (not "or": a word first).
+EFFECT_ESTIMATE = re.compile(
+    r"\b(?P<measure>s?md|wmd|mean difference|hr|hazard ratio|odds ratio|rr|risk ratio|relative risk)"
+    r"\s*[,:=]?\s*(?P<estimate>[-−]?\d+(?:\.\d+)?)\s*[;,]?\s*[(（]?\s*(?:95\s*%\s*ci\s*[,:=]?\s*)?"
+    r"(?P<low>[-−]?\d+(?:\.\d+)?)\s*(?:to|–|—|,|-(?=\d))\s*(?P<high>[-−]?\d+(?:\.\d+)?)"
 )
 # A success a study asks about, right before the success word: "to determine whether topiramate
 # would slow …", "to see if it slows", "评估X是否能延缓…" (its question, no outcome).
@@ -984,7 +995,10 @@ OUTCOME_MISSED = re.compile(
     r"\b(?:trial|study|studies|treatment|therapy|drug)\b[^.;,]{0,30}\b(?:was|were|proved|has been) unsuccessful\b|"
     r"\bf(?:ell|alls?|alling) short (?:of|on) (?:its |the |their |a )?(?:[\w-]+\s+){0,2}?"
     r"(?:end ?points?|goals?|objectives?|primary|significance|expectations)|\bno (significant )?(benefits?|effects?|differences?|improvements?)\b|\bno significant changes? in\b|"
-    r"\binconclusive|\bstatistically insignificant|\bdecline in (fvc|alsfrs)|"
+    r"\binconclusive|\bstatistically insignificant|"
+    # a decline told (not slowed: "reduced the decline in ALSFRS-R score", "less decline in FVC")
+    r"(?<!reduced the )(?<!reduces the )(?<!slowed the )(?<!slows the )(?<!less )(?<!slower )"
+    r"(?<!smaller )(?<!lower )(?<!reduced )(?<!slowed )(?<!rate of )\bdecline in (fvc|alsfrs)|"
     # "Relyvrio's Phase 3 failure", "the failure of the PHOENIX trial"; not "respiratory failure".
     r"\b(phase [0-9][0-9/ab]*|trial|study)('s)? failure\b|"
     r"\bfailure of (the|its|their) ([\w-]+ ){0,3}(trial|study|drug|therapy|treatment|candidate)\b|"
@@ -2223,7 +2237,7 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
         "终点", "显著", "延长", "生存", "缓", "改善", "获益", "积极", "阳性结果", "疗效", "安全性",
         "耐受性", "未见", "并发症", "准确率", "抑制", "遏制", "阻止", "primary", "improv", "slow", "delay", "prolong",
         "extend", "prevent", "tolerated", "safe", "survival", "gain", "reduc", "met ", "positive",
-        "promising", "encouraging",
+        "promising", "encouraging", "attenuat",
     ),
     OUTCOME_MISSED: (
         "终点", "没有", "未", "失败", "无", "met", "not", "failed", "didn't", "missed", "no ",

@@ -146,6 +146,8 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[Attribute]:
             attributes.append(
                 Attribute("outcome", *effect.span(), "met", rule="PRECLINICAL_MODEL and an effect")
             )
+        elif "ci" in view or "95%" in view:
+            attributes.extend(effect_estimates(view))
     for m in finditer(patterns.WITHDRAWAL, view):
         attributes.append(Attribute("withdrawal", m.start(), m.end(), True, rule="WITHDRAWAL"))
     if (
@@ -345,6 +347,19 @@ def _a_mechanism(view: str, at: int) -> bool:
     effect = _CLAUSE.match(view, at)
     told = _PATIENTS.sub(" ", view[at : effect.end()])
     return not patterns.TRIAL_MATTER.search(view[:at] + " " + told + " " + view[effect.end() :])
+
+
+def effect_estimates(view: str) -> list[Attribute]:
+    """An effect and its confidence interval, a result however its words are: "Jiweiling injection
+    (MD, 2.84; 95% CI, 1.21 to 4.46)" met, "(HR 0.91, 95% CI 0.70 to 1.18)" missed: the interval
+    leaves out no effect (0 for a difference, 1 for a ratio) or holds it."""
+    found = []
+    for m in patterns.EFFECT_ESTIMATE.finditer(view):
+        low, high = (float(m.group(g).replace("−", "-")) for g in ("low", "high"))
+        null = 0.0 if m.group("measure") in ("md", "smd", "wmd", "mean difference") else 1.0
+        value = "missed" if low <= null <= high else "met"
+        found.append(Attribute("outcome", m.start(), m.end(), value, rule="EFFECT_ESTIMATE"))
+    return found
 
 
 _CLAUSE = re.compile(r"[^，,。；;]*")
