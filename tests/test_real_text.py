@@ -3192,6 +3192,12 @@ def test_review_guards_for_extraction(toolkit, case):
         assert (case["value"] in values) == case["present"], values
 
 
+def test_a_trial_labelled_with_its_year_is_dated_by_it(toolkit):
+    text = "The ORION phase 2a trial (2015) randomized 36 patients to placebo or ABX-107."
+    claims = [c for c in claims_of(toolkit, text) if c.therapy == "abx107"]
+    assert {c.date for c in claims} == {"2015"}
+
+
 def test_a_summary_lines_event_and_bare_year_date_it(toolkit):
     # an AI summary's telegraphic line: the event, its place, the year
     text = (
@@ -5033,6 +5039,17 @@ def test_those_who_took_part_in_a_trial_are_its_size(toolkit, text, size):
 def test_an_effect_told_by_its_interval_or_a_slowed_decline_is_a_result(toolkit, text, outcome):
     claims = [c for c in claims_of(toolkit, text) if c.therapy == "abx107"]
     assert {(c.type, c.outcome) for c in claims} == {("trial_result", outcome)}, claims
+
+
+def test_a_total_told_before_an_aside_is_the_trials_size(toolkit):
+    text = (
+        "Methods: In total, 120 patients with definite ALS, clinically probable ALS, or probable "
+        "ALS were randomized in a 1:1 ratio to receive ABX-107 or placebo."
+    )
+    claims = [c for c in claims_of(toolkit, text) if c.therapy == "abx107"]
+    assert {c.enrollment for c in claims} == {120}
+    # a ratio's colon breaks no clause: the quote holds the arms it was randomised to
+    assert all("1:1 ratio" in text[c.start : c.end] for c in claims), claims
 
 
 def test_a_decline_a_trial_is_designed_to_slow_is_no_result(toolkit):

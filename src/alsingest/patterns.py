@@ -435,6 +435,9 @@ EN_YEAR_ADJECTIVE = re.compile(
     # "2019's FORTITUDE-ALS trial": the year's own trial, named
     rf"|\b(?P<year2>{YEAR})['’]s\s+(?:[\w-]+\s+){{0,3}}?(?:study|trial|approval|launch|results?)\b"
 )
+# A trial labelled with its year, as a citation is: "The IMODALS phase 2a trial (2015)
+# randomized …", "该试验（2019）".
+EN_TRIAL_YEAR = re.compile(rf"(?:\b(?:trial|study)|试验|研究)\s*[(（]\s*(?P<year>{YEAR})\s*[)）]")
 # A summary line's event and bare year, its place between: "regulatory approved in Japan 2024",
 # "FDA approval 2017", "launched in China 2025" (not a "target launch 2027": a plan).
 EN_EVENT_YEAR = re.compile(
@@ -642,6 +645,8 @@ ENROLLMENT_CUE = re.compile(
     r"纳入|入组|招募|募集|招收|招入|收案|收治|选取|规模|参与|受试者|共有|总共|共计|共\s*$|共纳|计划|enrol|recruit|randomi[sz]|randomly|assign|\binclud(?:e|es|ed)\b|"
     r"\b(study|trial|cohort|regimens?|arms?|groups?)\s+(of|in|with|involving|including)\b|\binvolv(?:ing|ed|es)\b|\bwill involve\b|\bincluding\b|"
     r"\b(approximately|roughly|about|around|a total(?: of)?|up to|more than|over|nearly|in)\s*$|\benlist\w*|"
+    # "In total, 120 patients … were randomized"
+    r"\bin total,?\s*$|"
     r"\b(?:conducted|carried out|performed|run)\s+among\s*$|"
     # "the drug, tested on 120 patients, failed"
     r"\b(?:tested|evaluated|studied|trialled|trialed)\s+on\s*$|"

@@ -19,8 +19,13 @@ def clauses_of(text: str, table: bool = False) -> list[tuple[int, int]]:
             depth += 1
         elif ch in ")）]】":
             depth = max(0, depth - 1)
-        elif depth == 0 and not (
-            ch == "," and text[i + 1 : i + 4].isdigit() and text[i - 1 : i].isdigit()
+        elif (
+            depth == 0
+            and not (
+                (ch == "," and text[i + 1 : i + 4].isdigit() and text[i - 1 : i].isdigit())
+                # a ratio or a time ("randomized in a 1:1 ratio", "10:30") is no clause break
+                or (ch in ":：" and text[i - 1 : i].isdigit() and text[i + 1 : i + 2].isdigit())
+            )
         ):
             spans.append((start, i))
             start = i + 1
