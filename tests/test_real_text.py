@@ -3192,6 +3192,17 @@ def test_review_guards_for_extraction(toolkit, case):
         assert (case["value"] in values) == case["present"], values
 
 
+def test_a_device_named_by_the_maker_that_developed_it(toolkit):
+    text = (
+        "US start-up Cortexa has developed its device to restore speech to people with ALS. "
+        "The BCI completed its first-in-human trial in March 2025."
+    )
+    assert "cortexa" in {c.therapy for c in claims_of(toolkit, text)}
+    # a lower-case word before the verb is no maker's name
+    plain = text.replace("US start-up Cortexa has", "the team has")
+    assert {c.therapy for c in claims_of(toolkit, plain)} <= {"bci"}
+
+
 def test_a_trial_labelled_with_its_year_is_dated_by_it(toolkit):
     text = "The ORION phase 2a trial (2015) randomized 36 patients to placebo or ABX-107."
     claims = [c for c in claims_of(toolkit, text) if c.therapy == "abx107"]

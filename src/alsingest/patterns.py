@@ -1871,6 +1871,10 @@ CONTEXT_NAME = re.compile(
     + _CONTEXT_NAME.format(g="implanter")
     + r"[^，,。；;.]{0,24}?(?:植入[^，,。；;]{0,10}?(?:芯片|晶片|脑机接口|电极|设备|装置)|"
     r"\bimplant(?:ed|s)?\s+(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+)?(?:device|chip|implant|electrode|brain[\s-]computer interface))"
+    # ... or that has developed it, named right before: "US start-up Paradromics has developed its device"
+    + r"|"
+    + _CONTEXT_NAME.format(g="developer")
+    + r"\s+(?:has|have)\s+developed\s+(?:its|their)\s+(?:[\w-]+\s+)?(?:device|chip|implant|brain[\s-]computer interface|bci)\b"
     # "Trazodone Hydrochloride": a drug named with its salt.
     + r"|\b"
     + _CONTEXT_NAME.format(g="salt")
@@ -2231,7 +2235,7 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
         "药", "疗法", "脑机接口", "mg", "mcg", "μg", "milligram", "microgram", "placebo", "regimen", "脑", "brain", "植入", "implant", "bci",
         "hydrobromide", "chloride", "mesylate", "maleate", "sulfate", "citrate", "tartrate", "besylate",
         "fumarate", "succinate", "called", "named", "known as", "experimental", "investigational",
-        "candidate", "drug", "medicine", "compound",
+        "candidate", "drug", "medicine", "compound", "developed",
     ),
     NAMED_NAME: ("称为", "名为", "叫", "命名为", "called", "named", "known as", "dubbed"),
     PRECLINICAL_MODEL: (

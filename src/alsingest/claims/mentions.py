@@ -915,7 +915,7 @@ _INFLECTED = re.compile(r"(?:ed|ing|ly)$")
 _NOT_AN_ARMS_NAME = re.compile(r"(?:ed|ly|ing|ous|ive|al)$|^placebo$")
 # Names that are written capitalised where they are names: a device's maker or a name introduced
 # by "called" / "名为" ("a wireless BCI", "a device called home" are no names).
-_CAPITALISED_GROUPS = frozenset(["device", "implanter", "named", "named2", "named3"])
+_CAPITALISED_GROUPS = frozenset(["device", "implanter", "developer", "named", "named2", "named3"])
 _NAMED_GROUPS = frozenset(["named", "named2", "named3"])
 # A capitalised phrase, not a name: another capitalised word or "of" after it.
 _PHRASE_GOES_ON = re.compile(r"\s+(?:of\b|[A-Z])")
