@@ -3192,6 +3192,13 @@ def test_review_guards_for_extraction(toolkit, case):
         assert (case["value"] in values) == case["present"], values
 
 
+def test_a_trial_the_regulator_approved_is_a_trials_start(toolkit):
+    text = "In March 2025 the FDA approved a long-term clinical trial of AB-101 in ALS."
+    assert {c.type for c in claims_of(toolkit, text) if c.therapy == "ab101"} == {"trial_start"}
+    drug = "In March 2025 the FDA approved AB-101 for ALS after its phase 3 trial."
+    assert {c.type for c in claims_of(toolkit, drug) if c.therapy == "ab101"} == {"approval"}
+
+
 def test_a_device_named_by_the_maker_that_developed_it(toolkit):
     text = (
         "US start-up Cortexa has developed its device to restore speech to people with ALS. "

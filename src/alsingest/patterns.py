@@ -1108,7 +1108,9 @@ VERIFY_APPROVAL = re.compile(
 )
 TRIAL_APPROVAL = re.compile(
     r"(获批|批准|获准)[^,;。]{0,24}?(开展|进行|开始|启动)[^,;。]{0,12}?(临床|试验|研究)|\bind\b|"
-    r"临床试验(申请)?(获|的)?(批准|许可|默示许可)|双报双批|\bcleared\b"
+    r"临床试验(申请)?(获|的)?(批准|许可|默示许可)|双报双批|\bcleared\b|"
+    # "the FDA has now approved a long-term clinical trial", "approved the Phase 2 study"
+    r"\bapproved\s+(?:a|an|the|its|their)\s+(?:[\w/-]+\s+){0,3}?(?:clinical\s+)?(?:trial|study)\b"
 )
 # (and "正式进入临床应用", "投入临床使用": a drug in use in clinics; "开出……首个处方", "the first
 # commercial prescription": its first use as a medicine)
