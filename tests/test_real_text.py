@@ -5052,6 +5052,10 @@ def test_those_who_took_part_in_a_trial_are_its_size(toolkit, text, size):
         ("In the phase 2 trial, ABX-107 reduced the decline in ALSFRS-R score.", "met"),
         ("ABX-107 attenuated the rate of progression in the phase 2 trial.", "met"),
         ("Patients on ABX-107 showed a decline in ALSFRS-R like those on placebo.", "missed"),
+        # compared with placebo
+        ("In the phase 2 trial, ABX-107 was better than placebo (p = 0.01).", "met"),
+        ("In the phase 3 trial, ABX-107 was no better than placebo.", "missed"),
+        ("ABX-107 was not superior to placebo in the phase 3 trial.", "missed"),
     ],
 )
 def test_an_effect_told_by_its_interval_or_a_slowed_decline_is_a_result(toolkit, text, outcome):

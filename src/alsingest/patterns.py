@@ -944,6 +944,10 @@ OUTCOME_MET = re.compile(
     r"改善(了)?[^，,。；;]{0,8}(功能|评分|症状)|(明确|显著)?获益|积极(结果|信号|进展)|阳性结果|有(显著)?(临床)?疗效|疗效(显著|良好)|"
     r"准确率[^，,。；;]{0,3}达|进展[^，,。；;]{0,2}(放缓|减缓)|"
     r"\bmet (its|the) primary|\bmet (its|the|all) (main|key|co-primary|primary) (goals?|objectives?|end ?points?)|\b(significant(ly)?\s+)?(improv\w*|slow\w*|delay\w*|prolong\w*|extend\w*|prevent\w*)\b[^.;]{0,40}(survival|progression|onset|function|lifespan|life expectancy|deficits|score|degeneration)|"
+    # "was better than placebo", "superior to placebo", "outperformed placebo" (not "no better
+    # than", "not superior to": OUTCOME_MISSED)
+    r"(?<!no )(?<!not )(?<!not significantly )\b(?:better than|superior to)\s+(?:the\s+)?placebo\b|"
+    r"\boutperformed\s+(?:the\s+)?placebo\b|"
     # "reduced the decline in ALSFRS-R score", "attenuated the rate of progression" (done: not
     # "designed to reduce", "aimed at attenuating")
     r"\b(?:reduc|attenuat)(?:ed|es)\s+(?:the\s+)?(?:rate\s+of\s+|mean\s+)?"
@@ -1001,6 +1005,7 @@ OUTCOME_MISSED = re.compile(
     r"\bf(?:ell|alls?|alling) short (?:of|on) (?:its |the |their |a )?(?:[\w-]+\s+){0,2}?"
     r"(?:end ?points?|goals?|objectives?|primary|significance|expectations)|\bno (significant )?(benefits?|effects?|differences?|improvements?)\b|\bno significant changes? in\b|"
     r"\binconclusive|\bstatistically insignificant|"
+    r"\b(?:no|not(?: significantly)?)\s+(?:better than|superior to)\s+(?:the\s+)?placebo\b|"
     # a decline told (not slowed: "reduced the decline in ALSFRS-R score", "less decline in FVC")
     r"(?<!reduced the )(?<!reduces the )(?<!slowed the )(?<!slows the )(?<!less )(?<!slower )"
     r"(?<!smaller )(?<!lower )(?<!reduced )(?<!slowed )(?<!rate of )\bdecline in (fvc|alsfrs)|"
@@ -2248,7 +2253,7 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
         "终点", "显著", "延长", "生存", "缓", "改善", "获益", "积极", "阳性结果", "疗效", "安全性",
         "耐受性", "未见", "并发症", "准确率", "抑制", "遏制", "阻止", "primary", "improv", "slow", "delay", "prolong",
         "extend", "prevent", "tolerated", "safe", "survival", "gain", "reduc", "met ", "positive",
-        "promising", "encouraging", "attenuat",
+        "promising", "encouraging", "attenuat", "better than", "superior to", "outperform",
     ),
     OUTCOME_MISSED: (
         "终点", "没有", "未", "失败", "无", "met", "not", "failed", "didn't", "missed", "no ",
