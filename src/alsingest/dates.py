@@ -227,10 +227,10 @@ def find_dates(
     elif latin:
         year_rules = (
             "EN_YEAR", "EN_YEAR_LIST", "EN_AUTHOR_YEAR", "EN_PERIOD_YEAR", "EN_YEAR_ADJECTIVE",
-            "EN_EVENT_YEAR", "EN_TRIAL_YEAR",
+            "EN_EVENT_YEAR",
         )  # fmt: skip
     else:
-        year_rules = ("EN_AUTHOR_YEAR", "EN_TRIAL_YEAR")
+        year_rules = ("EN_AUTHOR_YEAR",)
     for rule in year_rules:
         for m in getattr(patterns, rule).finditer(text):
             group = "year" if m.group("year") else "year2"  # "等（2022）" is the second form

@@ -231,13 +231,12 @@ class Lexicon:
     def misspelt(self, word: str) -> str | None:
         """The therapy a long Latin word (8+ letters) names with one letter added, left out or
         changed ("priodopidine", "toferson", "Relyviro"), else None; a listed name is not one.
-        A word of seven letters is one only as a longer name with a letter left out ("tofesen"):
-        one with a letter changed is too often a word ("program" is no "Prograf")."""
+        (Not a word of seven letters: "celebre" is no Celebrex, "Prostin" no prosetin.)"""
         if word in self._misspelt:
             return self._misspelt[word]
         found: set[str] = set()
         if (
-            len(word) >= 7
+            len(word) >= 8
             and LONG_WORD.fullmatch(word)
             and not ENGLISH_ENDING.search(word)
             and self.canonical(word) is None
@@ -245,7 +244,7 @@ class Lexicon:
             index = self._one_off
             # (each candidate with the word as it reads once the added letter is gone)
             candidates = {(index[word], word)} if word in index else set()
-            for i in range(len(word) if len(word) >= 8 else 0):
+            for i in range(len(word)):
                 shorter = word[:i] + word[i + 1 :]
                 if shorter in index:
                     candidates.add((index[shorter], shorter))

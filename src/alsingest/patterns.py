@@ -435,15 +435,14 @@ EN_YEAR_ADJECTIVE = re.compile(
     # "2019's FORTITUDE-ALS trial": the year's own trial, named
     rf"|\b(?P<year2>{YEAR})['’]s\s+(?:[\w-]+\s+){{0,3}}?(?:study|trial|approval|launch|results?)\b"
 )
-# A trial labelled with its year, as a citation is: "The IMODALS phase 2a trial (2015)
-# randomized …", "该试验（2019）".
-EN_TRIAL_YEAR = re.compile(rf"(?:\b(?:trial|study)|试验|研究)\s*[(（]\s*(?P<year>{YEAR})\s*[)）]")
 # A summary line's event and bare year, its place between: "regulatory approved in Japan 2024",
 # "FDA approval 2017", "launched in China 2025" (not a "target launch 2027": a plan).
 EN_EVENT_YEAR = re.compile(
-    r"(?<!the )(?<!an )(?<!a )\b(?:approved|approval|launched|cleared|authori[sz]ed)"
+    r"(?<!\bthe )(?<!\ban )(?<!\ba )(?<!'s )(?<!’s )(?<!target )(?<!expected )(?<!planned )"
+    r"(?<!anticipated )\b(?:approved|approval|launched|cleared|authori[sz]ed)"
     r"(?:\s+(?:in|by)\s+(?:the\s+)?[a-z.]+(?:\s+[a-z.]+)?)?\s+"
-    rf"(?P<year>{YEAR})\b(?![\s,]*(?:patients|participants|subjects|mg|people|[-–/]))"
+    # (the year ends the phrase: not "approved 2024 funding", "launched 2023 grants")
+    rf"(?P<year>{YEAR})\b(?=\s*(?:[.,;:)\]）]|and\b|$))"
 )
 # ... the event noun itself, read right after a date: "the 2024 discontinuation of X" is dated so
 # whatever its clause says of money.
@@ -699,6 +698,14 @@ PER_ARM = re.compile(
 )
 # ... and in English, read after the count: "100 participants per group", "30 patients in each arm".
 EN_PER_ARM = re.compile(r"\s*(?:per|in each|in every|each)\s+(?:\w+\s+)?(?:group|arm|cohort)s?\b")
+# ... and in English: "16 patients died", "9 participants with ALS withdrew".
+EN_COUNT_OUTCOME_AFTER = re.compile(
+    r"(?:\s+(?:with|in|on|of)\s+[\w-]+)?\s+(?:had\s+|have\s+)?(?:died|withdrew|dropped out|discontinued)\b"
+)
+# People right before a verb: "9 patients with ALS withdrew", "participants who discontinued".
+PEOPLE_BEFORE = re.compile(
+    r"\b(?:patients|participants|subjects|people|volunteers)(?:\s+(?:with|who|in|on|of|had)\b[\w\s-]{0,20}?)?\s*$"
+)
 # Counts that are outcomes, not participants: "8 例患者病死", "5名患者…仍存活".
 COUNT_OUTCOME = re.compile(
     r"^[^，,；;。]{0,12}?(病死|死亡|去世|存活|仍存活|出现|发生|脱落|退出|失访|改善|响应|恶化|加重|好转)"
@@ -961,13 +968,21 @@ OUTCOME_MET = re.compile(
 # 1.45)", "hazard ratio 0.61 (95% CI 0.40-0.92)" (not "or": a word first).
 EFFECT_ESTIMATE = re.compile(
     r"\b(?P<measure>s?md|wmd|mean difference|hr|hazard ratio|odds ratio|rr|risk ratio|relative risk)"
-    r"\s*[,:=]?\s*(?P<estimate>[-−]?\d+(?:\.\d+)?)\s*[;,]?\s*[(（]?\s*(?:95\s*%\s*ci\s*[,:=]?\s*)?"
-    r"(?P<low>[-−]?\d+(?:\.\d+)?)\s*(?:to|–|—|,|-(?=\d))\s*(?P<high>[-−]?\d+(?:\.\d+)?)"
+    r"\s*[,:=]?\s*(?P<estimate>[-−]?\d+(?:\.\d+)?)\s*[;,]?\s*[(（\[]?\s*"
+    r"(?:95\s*%\s*(?:ci|confidence interval)\s*[,:=]?\s*)?"
+    r"(?P<low>[-−]?\d+(?:\.\d+)?)\s*(?:to|–|—|~|～|,|-(?=\d))\s*(?P<high>[-−]?\d+(?:\.\d+)?)"
+)
+# ... where it says nothing of benefit: harm, side effects, a baseline's difference.
+HARM_OR_BASELINE = re.compile(
+    r"risk of (?:death|mortality)|\bincreas\w*|adverse|side effect|\brash\b|more (?:common|frequent)|"
+    r"faster|worse|baseline|imbalance|toxicit|不良|副作用|基线"
 )
 # A success a study asks about, right before the success word: "to determine whether topiramate
 # would slow …", "to see if it slows", "评估X是否能延缓…" (its question, no outcome).
 OUTCOME_ASKED = re.compile(
     r"(?:(?<!regardless of )\bwhether\b|\bto\s+(?:see|determine|test|learn|assess|find\s+out|evaluate)\s+if\b|"
+    # a hypothesis or a hope: "will test the hypothesis that X reduces …", "hope the trial will show"
+    r"\bhypothes[ie]s\b|\bhop(?:e|es|ed|ing)\b|\bwill show\b|"
     r"是否|能否)[^.;。；!?！？,，]*$"
 )
 # Patients given a drug outside any trial: "through its early access program", "同情用药".
@@ -1004,11 +1019,13 @@ OUTCOME_MISSED = re.compile(
     r"\b(?:trial|study|studies|treatment|therapy|drug)\b[^.;,]{0,30}\b(?:was|were|proved|has been) unsuccessful\b|"
     r"\bf(?:ell|alls?|alling) short (?:of|on) (?:its |the |their |a )?(?:[\w-]+\s+){0,2}?"
     r"(?:end ?points?|goals?|objectives?|primary|significance|expectations)|\bno (significant )?(benefits?|effects?|differences?|improvements?)\b|\bno significant changes? in\b|"
-    r"\binconclusive|\bstatistically insignificant|"
-    r"\b(?:no|not(?: significantly)?)\s+(?:better than|superior to)\s+(?:the\s+)?placebo\b|"
+    r"\binconclusive|\bstatistically insignificant|\b(?:was|were) not (?:statistically )?significant\b|"
+    r"\bdid not reach (?:statistical )?significance\b|"
+    r"\bno (?:better than|superior to)\s+(?:the\s+)?placebo\b|"
+    r"\bnot (?:significantly )?(?:better than|superior to)\s+(?:the\s+)?placebo\b|"
     # a decline told (not slowed: "reduced the decline in ALSFRS-R score", "less decline in FVC")
     r"(?<!reduced the )(?<!reduces the )(?<!slowed the )(?<!slows the )(?<!less )(?<!slower )"
-    r"(?<!smaller )(?<!lower )(?<!reduced )(?<!slowed )(?<!rate of )\bdecline in (fvc|alsfrs)|"
+    r"(?<!smaller )(?<!lower )(?<!reduced )(?<!slowed )\bdecline in (fvc|alsfrs)|"
     # "Relyvrio's Phase 3 failure", "the failure of the PHOENIX trial"; not "respiratory failure".
     r"\b(phase [0-9][0-9/ab]*|trial|study)('s)? failure\b|"
     r"\bfailure of (the|its|their) ([\w-]+ ){0,3}(trial|study|drug|therapy|treatment|candidate)\b|"
@@ -1992,19 +2009,11 @@ EN_FORMULA = re.compile(
     # Tablets", "One capsule"; its injections and plasters: "Shenmai injection", "Ji-Wu-Li plaster")
     r"(?P<form>(?i:decoctions?|granules?|formula|pills?|powders?|injections?|plasters?))\b"
 )
-# ... the form after its name, and the Chinese form it translates ("granules": 颗粒).
-EN_FORMULA_FORM = re.compile(
-    r"(decoction|granule|formula|pill|powder|injection|plaster)s?\b", re.IGNORECASE
+# An article about Chinese or herbal medicine, where a pinyin name before an injection or a
+# plaster is a product of it.
+HERBAL_CONTEXT = re.compile(
+    r"chinese medicine|herbal|\btcm\b|traditional chinese|中药|中医|中藥|中醫"
 )
-CN_FORM_OF = {
-    "decoction": "汤",
-    "granule": "颗粒",
-    "formula": "方",
-    "pill": "丸",
-    "powder": "散",
-    "injection": "注射液",
-    "plaster": "膏",
-}
 # Hanyu Pinyin's syllables, without tones ("ü" written "v"): a word is pinyin when it is a run of them.
 PINYIN_SYLLABLES = frozenset(
     """a o e ai ei ao ou an en ang eng er yi ya yo ye yao you yan yin yang ying yong wu wa wo wai wei
@@ -2548,7 +2557,11 @@ ANOTHER_EVENT_WORD = re.compile(
 # A regulator's designation of a drug (not an approval): orphan drug, fast track, breakthrough
 # therapy, priority review, PRIME.
 # A regulator's hold on a trial, placed or lifted: "lifted the clinical hold", "部分临床暂停".
-CLINICAL_HOLD = re.compile(r"\b(?:clinical|partial|full)\s+hold\b|临床(?:暂停|搁置)")
+CLINICAL_HOLD = re.compile(
+    r"\b(?:clinical|partial|full)\s+hold\b|\bon\s+(?:a\s+)?hold\b|"
+    r"\b(?:lift\w*|remov\w*|releas\w*)\s+(?:the|its|their|a)\s+(?:[\w-]+\s+){0,2}?hold\b|"
+    r"(?:临床)?(?:暂停|搁置)"
+)
 DESIGNATION = re.compile(
     r"孤儿药|孤兒藥|罕见病药|快速通道|突破性疗法|突破性療法|优先审评|優先審評|"
     r"\borphan\b|\bfast[- ]track\b|\bbreakthrough therapy\b|\bpriority review\b|"

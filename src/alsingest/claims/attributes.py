@@ -149,6 +149,8 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[Attribute]:
         elif "ci" in view or "95%" in view:
             attributes.extend(effect_estimates(view))
     for m in finditer(patterns.WITHDRAWAL, view):
+        if patterns.PEOPLE_BEFORE.search(view, max(0, m.start() - 40), m.start()):
+            continue  # "9 patients with ALS withdrew from the trial": they left, not the drug
         attributes.append(Attribute("withdrawal", m.start(), m.end(), True, rule="WITHDRAWAL"))
     if (
         not any(a.kind == "date" for a in attributes)
@@ -350,14 +352,21 @@ def _a_mechanism(view: str, at: int) -> bool:
 
 
 def effect_estimates(view: str) -> list[Attribute]:
-    """An effect and its confidence interval, a result however its words are: "Jiweiling injection
-    (MD, 2.84; 95% CI, 1.21 to 4.46)" met, "(HR 0.91, 95% CI 0.70 to 1.18)" missed: the interval
-    leaves out no effect (0 for a difference, 1 for a ratio) or holds it."""
+    """An effect and its confidence interval, a result however its words are: "(HR 0.91, 95% CI
+    0.70 to 1.18)" holds no effect (0 for a difference, 1 for a ratio): missed; "Jiweiling
+    injection (MD, 2.84; 95% CI, 1.21 to 4.46)" leaves it out: met, unless the sentence speaks
+    of harm or of a baseline ("increased the risk of death (HR 1.52 …)", "Rash was more common
+    (RR 2.4 …)"), where the interval says nothing of benefit."""
     found = []
     for m in patterns.EFFECT_ESTIMATE.finditer(view):
         low, high = (float(m.group(g).replace("−", "-")) for g in ("low", "high"))
         null = 0.0 if m.group("measure") in ("md", "smd", "wmd", "mean difference") else 1.0
-        value = "missed" if low <= null <= high else "met"
+        if low <= null <= high:
+            value = "missed"
+        elif patterns.HARM_OR_BASELINE.search(view):
+            continue
+        else:
+            value = "met"
         found.append(Attribute("outcome", m.start(), m.end(), value, rule="EFFECT_ESTIMATE"))
     return found
 
@@ -731,6 +740,8 @@ def find_enrollment(view: str) -> Attribute | None:
             continue  # "a phase 3 trial of patients": the number is a phase's
         if patterns.EN_PER_ARM.match(view, m.end()):
             continue  # "100 participants per group": one arm's size, not the trial's
+        if patterns.EN_COUNT_OUTCOME_AFTER.match(view, m.end()):
+            continue  # "In total, 16 patients died": those an outcome befell, no trial's size
         clause = view[max(0, m.start() - 60) : m.end() + 30]
         if patterns.EPIDEMIOLOGY.search(clause) and not patterns.EN_TRIAL_COUNT.search(clause):
             continue  # "ALS affects over 350,000 people worldwide": the disease's, no trial's

@@ -439,7 +439,6 @@ class UnlistedNames:
         cn_names: set[str] = set()
         same_as: dict[str, str] = {}
         counts: dict[str, int] = {}
-        pinyin_formulas: set[str] = set()  # Chinese medicines named in English by their pinyin
         spaced: Counter[str] = Counter()  # codes written with a space ("AEOL 10150")
         as_drug: set[str] = set()  # ... named as a drug at least once
         # Chinese names in drug-only contexts, read once over the whole text (a name the
@@ -465,6 +464,7 @@ class UnlistedNames:
         names.update(drug_column_names(sentences, lexicon))
         glued_rows = frozenset(glued_row_sentences(sentences))
         formulas = _FORMULA_FORM.search(text) is not None  # a form of Chinese medicine named
+        herbal = formulas and patterns.HERBAL_CONTEXT.search(text) is not None
         names.update(glued_row_names(sentences, lexicon, glued_rows))
         for item in sentences:
             view = item.view.folded
@@ -507,10 +507,9 @@ class UnlistedNames:
                     name = _device_name(m.group("words").split(), m.group("acr"))
                     if name and _unlisted(name, lexicon):
                         names.add(name)
-            for name, acronym in formula_names(item.view.text, view) if formulas else ():
+            for name, acronym in formula_names(item.view.text, view, herbal) if formulas else ():
                 if _unlisted(name, lexicon):
                     names.add(name)
-                    pinyin_formulas.add(name)
                     if acronym and _unlisted(acronym, lexicon):
                         names.add(acronym)
                         same_as[acronym] = _therapy_id(name, lexicon)
@@ -547,7 +546,6 @@ class UnlistedNames:
             for code, n in spaced.items()
             if n >= 2 and code in as_drug and _unlisted(code.replace(" ", ""), lexicon)
         )
-        same_as.update(_pinyin_of_chinese_products(pinyin_formulas, cn_names, text, lexicon))
         drug_names = _any_of(names, r"(?<![a-z0-9-])(?:{})" + _NAME_END)
         # A name used where only a drug can stand counts, every time it is named, towards the
         # article's subject ("…of 2 mg/kg ILB® … 11 patients were recruited …").
@@ -602,27 +600,6 @@ def glossed_chinese_names(text: str) -> list[tuple[str, str]]:
     return list(found.values())
 
 
-def _pinyin_of_chinese_products(
-    pinyin: set[str], cn_names: set[str], text: str, lexicon: Lexicon
-) -> dict[str, str]:
-    """A bilingual page's one Chinese product and its pinyin name: "参蓉颗粒" and "Shenrong
-    granules" (the form the same, a syllable a character) are one therapy, the Chinese name's.
-    Each pinyin name (as ``formula_names`` gives it) -> its Chinese product, when just one fits."""
-    found: dict[str, str] = {}
-    products = [n for n in cn_names if _a_product_name(n, lexicon)]
-    for name in pinyin if products else ():
-        at = text.find(name)
-        form = patterns.EN_FORMULA_FORM.match(text, at + len(name) + 1) if at >= 0 else None
-        if form is None:
-            continue
-        syllables = sum(len(pinyin_split(word)) for word in re.split(r"[ -]", name))
-        ending = patterns.CN_FORM_OF[form.group(1).rstrip("s")]
-        fits = {n for n in products if n.endswith(ending) and len(n) - len(ending) == syllables}
-        if len(fits) == 1:
-            found[name] = fits.pop()
-    return found
-
-
 def _a_product_name(name: str, lexicon: Lexicon) -> bool:
     """A Chinese product named with its form ("藿苓生肌颗粒", "益髓通络方"); not a drug's bare name
     ("替扎尼定" a page's patients may keep taking), nor a listed drug's form ("依达拉奉舌下片")."""
@@ -658,11 +635,13 @@ def pinyin_split(word: str) -> list[str]:
     return cuts[::-1]
 
 
-def formula_names(text: str, folded: str) -> list[tuple[str, str | None]]:
+def formula_names(text: str, folded: str, herbal: bool = False) -> list[tuple[str, str | None]]:
     """Chinese medicine formulas named in English by their pinyin, with the acronym the text
     gives them: "Jiawei Sijunzi (JWSJZ) decoction" is ("jiawei sijunzi", "jwsjz"); only the
     pinyin words right before the form name it ("Modified Xiaoxuming Decoction": "xiaoxuming"),
-    at least two syllables of them ("Shenmai injection")."""
+    at least three syllables of them. Injections and plasters are any medicine's forms: a pinyin
+    name before them ("Shenmai injection", "Ji-Wu-Li plaster", two syllables and more) only in
+    an article about Chinese or herbal medicine (``herbal``), not "Routine injections"."""
     if not _FORMULA_FORM.search(folded):
         return []  # most sentences: no form named
     found = []
@@ -679,7 +658,10 @@ def formula_names(text: str, folded: str) -> list[tuple[str, str | None]]:
         written = "".join(kept)[:-1]  # as the text joins them: "ji-wu-li", "buzhong yiqi"
         kept = [word[:-1] for word in kept]
         # (a "formula" named by one word is as likely a person's: "the Tanaka formula")
-        if len(syllables) >= 2 and (
+        any_medicines = m.group("form").lower().startswith(("injection", "plaster"))
+        if any_medicines and not herbal:
+            continue
+        if len(syllables) >= (2 if any_medicines else 3) and (
             len(kept) >= 2 or not m.group("form").lower().startswith("formula")
         ):
             acronym = (m.group("acr") or "").lower()
