@@ -146,7 +146,7 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[Attribute]:
             attributes.append(
                 Attribute("outcome", *effect.span(), "met", rule="PRECLINICAL_MODEL and an effect")
             )
-        elif "ci" in view or "95%" in view:
+        elif "95" in view or " ci" in view or "confidence" in view:
             attributes.extend(effect_estimates(view))
     for m in finditer(patterns.WITHDRAWAL, view):
         if patterns.PEOPLE_BEFORE.search(view, max(0, m.start() - 40), m.start()):
