@@ -63,6 +63,8 @@ REAL_SETS = {
     "real-dev41": "dev41",
     "real-dev42": "dev42",
     "real-dev43": "dev43",
+    "real-dev44": "dev44",
+    "real-dev45": "dev45",
     "real-test6": "test6",
     "real-test7": "test7",
     "real-test8": "test8",
@@ -81,6 +83,8 @@ REAL_SETS = {
     "real-test21": "test21",
     "real-test22": "test22",
     "real-test23": "test23",
+    "real-test24": "test24",
+    "real-test25": "test25",
 }
 
 

@@ -110,6 +110,7 @@ def test_the_pair_scorer_gives_json(verify_pairs, pairs_file, capsys):
         ("dev14", 20),
         ("dev15", 20),
         ("dev16", 20),
+        ("dev17", 20),
         ("test", 23),
         ("test2", 16),
         ("test3", 13),
@@ -130,6 +131,8 @@ def test_the_pair_scorer_gives_json(verify_pairs, pairs_file, capsys):
         ("test18", 20),
         ("test19", 20),
         ("test20", 20),
+        ("test21", 20),
+        ("test22", 20),
     ],
 )
 def test_the_real_dev_pairs_stay_above_their_floor(verify_pairs, half, size):
