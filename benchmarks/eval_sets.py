@@ -50,6 +50,7 @@ SEALED22 = "real-test22"  # collected in session 21, scored once in session 22 (
 SEALED23 = "real-test23"  # collected in session 22, scored once in session 23 (0.750)
 SEALED24 = "real-test24"  # collected in session 23, scored once in session 24 (0.737)
 SEALED25 = "real-test25"  # collected in session 24, scored once at its end (0.706)
+SEALED26 = "real-test26"  # collected at the end of session 24, to be scored once in session 25
 SPENT = (
     SEALED,
     SEALED2,
@@ -78,7 +79,7 @@ SPENT = (
     SEALED25,
 )
 # a fresh sealed set goes here until its single score is written down
-FRESH: tuple[str, ...] = ()
+FRESH: tuple[str, ...] = (SEALED26,)
 
 
 def gold_sets() -> dict[str, tuple[list[Path], Path]]:
@@ -168,6 +169,7 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         SEALED23: beside(tests / "real" / "test23"),
         SEALED24: beside(tests / "real" / "test24"),
         SEALED25: beside(tests / "real" / "test25"),
+        SEALED26: beside(tests / "real" / "test26"),
     }
 
 
