@@ -2554,14 +2554,14 @@ ANNOUNCED_TODAY = re.compile(
 ANOTHER_EVENT_WORD = re.compile(
     r"\b(?:approv|found|began|begun|start|enrol|market|launch|licens|acquir|design)\w*|批准|获批|成立|上市|入组|启动|开始"
 )
-# A regulator's designation of a drug (not an approval): orphan drug, fast track, breakthrough
-# therapy, priority review, PRIME.
 # A regulator's hold on a trial, placed or lifted: "lifted the clinical hold", "部分临床暂停".
 CLINICAL_HOLD = re.compile(
     r"\b(?:clinical|partial|full)\s+hold\b|\bon\s+(?:a\s+)?hold\b|"
     r"\b(?:lift\w*|remov\w*|releas\w*)\s+(?:the|its|their|a)\s+(?:[\w-]+\s+){0,2}?hold\b|"
     r"(?:临床)?(?:暂停|搁置)"
 )
+# A regulator's designation of a drug (not an approval): orphan drug, fast track, breakthrough
+# therapy, priority review, PRIME.
 DESIGNATION = re.compile(
     r"孤儿药|孤兒藥|罕见病药|快速通道|突破性疗法|突破性療法|优先审评|優先審評|"
     r"\borphan\b|\bfast[- ]track\b|\bbreakthrough therapy\b|\bpriority review\b|"

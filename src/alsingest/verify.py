@@ -1153,8 +1153,8 @@ def _check_date(claim: Mapping, window: list[_Sentence], mention: int, source: S
 # A quote's citation of a paper by its first author and year: "(Warita H, 2019)", "(Smith et al.,
 # 2020)", "Warita et al. 2019".
 _CITED = re.compile(
-    r"\((?P<author>[A-Z][a-z'-]{2,})(?:\s+[A-Z]{1,3}\.?)?(?:\s+et al\.?)?,?\s+(?P<year>(?:19|20)\d\d)\)"
-    r"|(?P<author2>[A-Z][a-z'-]{2,})\s+et al\.?,?\s+\(?(?P<year2>(?:19|20)\d\d)\)?"
+    rf"\((?P<author>[A-Z][a-z'-]{{2,}})(?:\s+[A-Z]{{1,3}}\.?)?(?:\s+et al\.?)?,?\s+(?P<year>{patterns.YEAR})\)"
+    rf"|(?P<author2>[A-Z][a-z'-]{{2,}})\s+et al\.?,?\s+\(?(?P<year2>{patterns.YEAR})\)?"
 )
 
 

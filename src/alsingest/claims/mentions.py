@@ -71,17 +71,19 @@ def article_subject(
     record) is about; ``unlisted`` counts the names the lexicon does not know. A trial page's
     criteria may name the care its patients keep often enough to leave it with none ("Patients
     have to be treated with riluzole"): then the count before its criteria heading decides."""
-    return _subject_by_count(sentences, classes, unlisted) or _subject_by_count(
-        _before_the_criteria(sentences), classes, unlisted
-    )
+    subject = _subject_by_count(sentences, classes, unlisted)
+    if subject is None and (before := _before_the_criteria(sentences)) is not None:
+        subject = _subject_by_count(before, classes, unlisted)
+    return subject
 
 
-def _before_the_criteria(sentences: Sequence[SentenceInput]) -> Sequence[SentenceInput]:
-    """The sentences before a line that heads a page's eligibility criteria, all when none does."""
+def _before_the_criteria(sentences: Sequence[SentenceInput]) -> Sequence[SentenceInput] | None:
+    """The sentences before a line that heads a page's eligibility criteria; None when none does
+    (the page's count is the one already made)."""
     for i, item in enumerate(sentences):
         if patterns.CRITERIA_HEADING.match(item.view.folded):
             return sentences[:i]
-    return sentences
+    return None
 
 
 def _subject_by_count(
@@ -646,23 +648,21 @@ def formula_names(text: str, folded: str, herbal: bool = False) -> list[tuple[st
         return []  # most sentences: no form named
     found = []
     for m in patterns.EN_FORMULA.finditer(text):
-        words = re.findall(r"[A-Za-z]+[ -]", m.group("words"))  # each with the mark after it
-        kept: list[str] = []  # the pinyin words right before the form
+        form = m.group("form").lower()
+        any_medicines = form.startswith(("injection", "plaster"))
+        if any_medicines and not herbal:
+            continue  # "Routine injections": any medicine's form, outside Chinese medicine
+        kept: list[str] = []  # the pinyin words right before the form, each with its mark after
         syllables: list[str] = []  # ... and their syllables
-        for word in reversed(words):
+        for word in reversed(re.findall(r"[A-Za-z]+[ -]", m.group("words"))):
             split = pinyin_split(word[:-1])
             if word[:-1].lower() in patterns.NOT_PINYIN or not split:
                 break
             kept.insert(0, word.lower())
             syllables[:0] = split
-        written = "".join(kept)[:-1]  # as the text joins them: "ji-wu-li", "buzhong yiqi"
-        kept = [word[:-1] for word in kept]
         # (a "formula" named by one word is as likely a person's: "the Tanaka formula")
-        any_medicines = m.group("form").lower().startswith(("injection", "plaster"))
-        if any_medicines and not herbal:
-            continue
         if len(syllables) >= (2 if any_medicines else 3) and (
-            len(kept) >= 2 or not m.group("form").lower().startswith("formula")
+            len(kept) >= 2 or not form.startswith("formula")
         ):
             acronym = (m.group("acr") or "").lower()
             # an acronym of four letters or more, the initials of its words or of its syllables
@@ -670,13 +670,13 @@ def formula_names(text: str, folded: str, herbal: bool = False) -> list[tuple[st
             initials = {"".join(w[0] for w in kept), "".join(s[0] for s in syllables)}
             if len(acronym) < 4 or acronym not in initials:
                 acronym = ""
-            found.append((written, acronym or None))
+            # the name as the text joins its words: "ji-wu-li", "buzhong yiqi"
+            found.append(("".join(kept)[:-1], acronym or None))
     return found
 
 
-_FORMULA_FORM = re.compile(
-    "decoction|granule|formula|pill|powder|injection|plaster"
-)  # EN_FORMULA's
+# EN_FORMULA's forms
+_FORMULA_FORM = re.compile("decoction|granule|formula|pill|powder|injection|plaster")
 
 
 def _device_name(words: list[str], initials: str) -> str | None:
