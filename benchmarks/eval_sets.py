@@ -144,6 +144,8 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         "real-dev43": beside(tests / "real" / "dev43"),
         "real-dev44": beside(tests / "real" / "dev44"),
         "real-dev45": beside(tests / "real" / "dev45"),
+        "real-dev46": beside(tests / "real" / "dev46"),
+        "real-dev47": beside(tests / "real" / "dev47"),
         SEALED: beside(tests / "real" / "test"),
         SEALED2: beside(tests / "real" / "test2"),
         SEALED3: beside(tests / "real" / "test3"),

@@ -5545,3 +5545,139 @@ def test_care_combined_with_placebo_and_patients_named_by_their_drug_are_backgro
         ),
     ):
         assert {c.therapy for c in claims_of(toolkit, text)} == {studied}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a registry record: doses of it, its administration visits
+        "A Phase 2a open study of KRB in patients with ALS. Eligible subjects will be "
+        "administered weekly doses of KRB. The study has 4 KRB administration visits. Twelve "
+        "patients are planned to be included.",
+        # an abstract: treated with it, its treatment
+        "Ten patients with ALS were treated with subcutaneous injections of KRB in a phase 2 "
+        "study. No serious adverse events occurred after KRB treatment.",
+    ],
+)
+def test_a_short_name_in_capitals_used_as_a_drug_is_a_therapy(toolkit, text):
+    # post hoc (test24): "weekly doses of ILB", "5 ILB administration visits"
+    assert "krb" in {c.therapy for c in claims_of(toolkit, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # named once only
+        "Ten patients were treated with KRB in a phase 2 study of a new drug.",
+        # a route, a disease, a kind of care written in capitals
+        "Ten patients received IV infusions of the drug in a phase 2 study. IV infusions of "
+        "saline were given to the control arm.",
+        "The NIV treatment of 40 patients in a phase 2 study. NIV treatment was well tolerated.",
+        # a device's mark, and an approval received
+        "The DPS received CE marking in 2007. The DPS received FDA approval in 2008 after a "
+        "phase 2 study.",
+    ],
+)
+def test_no_short_name_in_capitals_without_a_drugs_place_twice(toolkit, text):
+    found = {c.therapy for c in claims_of(toolkit, text)}
+    assert not found & {"krb", "iv", "niv", "ce", "fda", "dps"}, found
+
+
+def test_a_marked_name_a_trial_evaluates_or_an_arm_receives_is_a_drug(toolkit):
+    # post hoc (test24): "a phase 2 trial evaluating ILB®", "receive either Riluzole or ILB®"
+    for text in (
+        "The hospital announced a phase 2 trial evaluating Nerval® in 90 patients with ALS.",
+        "In the phase 2 trial, patients receive either edaravone or Nerval® for 6 months.",
+    ):
+        assert "nerval" in {c.therapy for c in claims_of(toolkit, text)}, text
+
+
+def test_the_drug_a_page_calls_the_standard_of_care_is_its_comparator(toolkit):
+    # post hoc (test24): riluzole, the standard of care, beside the drug the trial tests
+    text = (
+        "The hospital will start a phase 2 trial of KRB-101 in 2026. The study will compare the "
+        "experimental treatment to riluzole, the current standard of care, in 116 patients. "
+        "Patients receive either riluzole or KRB-101 for six months, followed by an open-label "
+        "phase in which all participants receive both KRB-101 and riluzole."
+    )
+    claims = claims_of(toolkit, text)
+    assert {c.therapy for c in claims} == {"krb101"}
+    assert 116 in {c.enrollment for c in claims}
+    # ... and a sentence of its own stays its claim
+    alone = text + " Riluzole was approved by the FDA in 1995."
+    assert ("riluzole", "1995") in {(c.therapy, c.date) for c in claims_of(toolkit, alone)}
+
+
+def test_a_short_name_the_text_defines_as_a_listed_drug_is_that_drug(toolkit):
+    # dev46: "glatiramer acetate (GA) … Safety and tolerability of GA were evaluated"
+    text = (
+        "We tested 40 mg/day edaravone (ED) in a phase 2 trial of 90 patients with ALS. The "
+        "tolerability of ED was good. ED treatment did not slow the decline in ALSFRS-R."
+    )
+    found = {c.therapy for c in claims_of(toolkit, text)}
+    assert found == {"edaravone"}, found
+
+
+def test_a_count_described_by_a_with_phrase_takes_the_verb_after_it(toolkit):
+    # dev46: "366 patients with definite, probable … ALS and a vital capacity ≥ 70% were randomly
+    # assigned"
+    opening = (
+        "Masitinib was studied in a phase 3 trial. Two hundred and twelve patients with possible, "
+        "probable or definite ALS, a disease duration under two years and a vital capacity above "
+        "60% were "
+    )
+    text = opening + "randomly assigned to masitinib or placebo."
+    assert 212 in {c.enrollment for c in claims_of(toolkit, text)}
+    # ... and not a count whose verb says something else of them
+    other = opening + "seen at the clinic before they started masitinib."
+    assert 212 not in {c.enrollment for c in claims_of(toolkit, other)}
+
+
+def test_a_journal_pages_received_and_published_online_dates_are_no_events(toolkit):
+    # dev46: "Pages 378-383 | Received 27 Nov 2008, Published online: 18 Nov 2009"
+    text = (
+        "Riluzole in ALS: a randomized trial\n"
+        "Pages 12-19 | Received 3 Mar 2011, Published online: 9 Feb 2012\n"
+        "Riluzole prolonged survival in a phase 3 trial of 959 patients."
+    )
+    dates = {c.date for c in claims_of(toolkit, text)}
+    assert not dates & {"2011-03-03", "2012-02-09"}, dates
+
+
+@pytest.mark.parametrize(
+    "text, outcome",
+    [
+        # dev47: "Rilutek, slows the fatal muscle-wasting disease by just a few months"
+        ("Edaravone slows the fatal muscle-wasting disease by a few months.", "met"),
+        # dev47: "A leukemia drug has curbed the progression of … ALS"
+        ("In a phase 2 trial, masitinib curbed the progression of ALS in half of patients.", "met"),
+        ("Edaravone did not slow the disease in the phase 3 trial.", "missed"),
+    ],
+)
+def test_the_disease_slowed_or_curbed_is_a_result(toolkit, text, outcome):
+    assert outcome in {c.outcome for c in claims_of(toolkit, text)}, text
+
+
+def test_a_belief_or_a_possibility_is_no_result(toolkit):
+    # dev47: "Coya believes these actions may work additively or synergistically to slow disease
+    # progression"
+    for text in (
+        "The company believes masitinib slows disease progression.",
+        "Masitinib may work in two ways to slow disease progression.",
+    ):
+        assert not {c.outcome for c in claims_of(toolkit, text)} - {None}, text
+
+
+def test_a_field_key_after_a_long_unended_line_starts_its_own_field(toolkit):
+    # dev38: "… a Randomized Placebo-controlled Phase II Trial" / "Anticipated Study Start Date :" /
+    # "Dec 1, 2021": a long title line without a full stop does not run on into the next key
+    text = (
+        "QX512NP in ALS\nStudy Type :\nInterventional\nAllocation:\nRandomized\nMasking:\n"
+        "Double\nPrimary Purpose:\nTreatment\nOfficial Title:\n"
+        "QX512NP for the Treatment of Amyotrophic Lateral Sclerosis (QXALS): a Randomized "
+        "Placebo-controlled Phase II Trial\n"
+        "Anticipated Study Start Date :\nMar 3, 2026\n"
+        "QX512NP is given daily to 60 patients in this phase 2 study.\n"
+    )
+    claims = claims_of(toolkit, text)
+    assert "2026-03-03" in {c.date for c in claims if c.therapy == "qx512np"}

@@ -950,7 +950,9 @@ OUTCOME_MET = re.compile(
     r"(生存率|生存时间|生存期)[^，,。；;]{0,4}(提高|延长|显著)|(延缓|减缓|放缓|抑制|遏制|阻止)(了)?[^，,。；;]{0,6}(进展|进程|退化|下降|恶化|发病)|"
     r"改善(了)?[^，,。；;]{0,8}(功能|评分|症状)|(明确|显著)?获益|积极(结果|信号|进展)|阳性结果|有(显著)?(临床)?疗效|疗效(显著|良好)|"
     r"准确率[^，,。；;]{0,3}达|进展[^，,。；;]{0,2}(放缓|减缓)|"
-    r"\bmet (its|the) primary|\bmet (its|the|all) (main|key|co-primary|primary) (goals?|objectives?|end ?points?)|\b(significant(ly)?\s+)?(improv\w*|slow\w*|delay\w*|prolong\w*|extend\w*|prevent\w*)\b[^.;]{0,40}(survival|progression|onset|function|lifespan|life expectancy|deficits|score|degeneration)|"
+    r"\bmet (its|the) primary|\bmet (its|the|all) (main|key|co-primary|primary) (goals?|objectives?|end ?points?)|\b(significant(ly)?\s+)?(improv\w*|slow\w*|delay\w*|prolong\w*|extend\w*|prevent\w*|curb\w*)\b[^.;]{0,40}(survival|progression|onset|function|lifespan|life expectancy|deficits|score|degeneration)|"
+    # "slows the fatal muscle-wasting disease by a few months": the disease itself slowed
+    r"\bslow(?:s|ed)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:disease|als)\b(?!\s+(?:is|was)\b)|"
     # "was better than placebo", "superior to placebo", "outperformed placebo" (not "no better
     # than", "not superior to": OUTCOME_MISSED)
     r"(?<!no )(?<!not )(?<!not significantly )\b(?:better than|superior to)\s+(?:the\s+)?placebo\b|"
@@ -983,6 +985,8 @@ OUTCOME_ASKED = re.compile(
     r"(?:(?<!regardless of )\bwhether\b|\bto\s+(?:see|determine|test|learn|assess|find\s+out|evaluate)\s+if\b|"
     # a hypothesis or a hope: "will test the hypothesis that X reduces …", "hope the trial will show"
     r"\bhypothes[ie]s\b|\bhop(?:e|es|ed|ing)\b|\bwill show\b|"
+    # a belief or a possibility: "Coya believes these actions may work … to slow progression"
+    r"\bbelieves?\b|\bmay\b|\bmight\b|"
     r"是否|能否)[^.;。；!?！？,，]*$"
 )
 # Patients given a drug outside any trial: "through its early access program", "同情用药".
@@ -1381,6 +1385,8 @@ RECOMBINANT_PREFIX = re.compile(
 # July 6, 2020, accepted July 18, 2020, published online August 12, 2020", "收稿日期：…；修回日期：…").
 PUBLICATION_HISTORY = re.compile(
     r"\bmanuscript (submitted|received)|\breceived\s*:|\barticle history|\bsubmitted\s*:|"
+    # "Pages 378-383 | Received 27 Nov 2008, Published online: 18 Nov 2009"
+    r"\bpublished online\s*:|\breceived\s+\d{1,2}\s+[a-z]{3,9}\.?\s+\d{4}|"
     r"收稿日期|收稿时间|投稿日期|修回日期|接受日期|录用日期"
 )
 # A subgroup's count is no trial's size: "the pre-specified subgroup … (n=130)", "亚组（n=40）".
@@ -1516,6 +1522,15 @@ ALONGSIDE_AFTER = re.compile(r"\s*usage\b|[^?;.]{0,30}\bwhile (?:enrolled|partic
 # "比现有的依达拉奉和利鲁唑更佳", "compared with riluzole", "versus edaravone": the comparator.
 COMPARATOR_BEFORE = re.compile(
     r"(比(?!较)|相比于|相较于|对比|优于|不如)[^,;。，；]{0,12}$|\b(than|compared (with|to)|versus|vs\.?|relative to)\s+(\w+\s+){0,3}$"
+    # "will directly compare the experimental treatment to riluzole"
+    r"|\bcompar(?:e|es|ing)\s+(?:\w+\s+){1,3}(?:to|with|against)\s+$"
+)
+# A drug named as the care patients already get, in apposition: "riluzole, the current standard
+# of care", "利鲁唑（目前的标准治疗）" — the comparator of the article's trial.
+STANDARD_CARE_AFTER = re.compile(
+    r"\s*(?:,\s*|\(\s*|（\s*|—\s*)(?:the\s+|which\s+is\s+the\s+)?(?:current\s+|existing\s+|approved\s+)?"
+    r"(?:standard[\s-]of[\s-]care|standard\s+(?:treatment|therapy))\b"
+    r"|\s*[(（，,]\s*(?:即|为)?(?:目前|当前|现有)?的?标准(?:治疗|疗法)"
 )
 # The control arm's drug in another therapy's trial, in the words right after its name:
 # "Riluzole was administered to the control group", "riluzole served as the active control",
@@ -1943,7 +1958,11 @@ MARKED_NAME = re.compile(
 # assay or a ventilator named with its mark.
 GIVEN_BEFORE_MARK = re.compile(
     r"(?:\d\s*(?:mg|mcg|μg|g|ml)(?:/(?:kg|day|d|m2))?|\b(?:administration|doses?|infusions?|injections?)\s+of"
-    r"|\btreated with|\b(?:receiv\w+|given|took|taking))\s+(?:weekly\s+|daily\s+|oral\s+|intravenous\s+)?$",
+    r"|\btreated with|\b(?:receiv\w+|given|took|taking)"
+    # ... one of two a patient is given ("receive either riluzole or ILB®"), or what a trial or a
+    # maker tests ("a phase 2 trial evaluating ILB®", "the company developing X®")
+    r"(?:\s+(?:either|both)\s+[\w-]+\s+(?:or|and))?|\b(?:evaluating|testing|investigating|developing))"
+    r"\s+(?:weekly\s+|daily\s+|oral\s+|intravenous\s+)?$",
     re.IGNORECASE,
 )
 GIVEN_AFTER_MARK = re.compile(
@@ -1951,6 +1970,27 @@ GIVEN_AFTER_MARK = re.compile(
     r"treatment|therapy|dosing|administration)\b",
     re.IGNORECASE,
 )
+# A short name in capitals where only a drug can stand: "weekly doses of ILB", "treated with
+# ILB", "efficacy of ILB in patients", "5 ILB administration visits", "after ILB treatment"
+# (the name in capitals as written; the article must name it more than once: ``SHORT_NAME_USES``).
+_SHORT = r"(?P<name>[A-Z]{2,5})(?![\w-]|\s?\d)\s?[®™]?"  # (not "COYA 302": a code)
+SHORT_DRUG_BEFORE = re.compile(
+    r"\b(?:(?:[Dd]oses?|[Ii]njections?|[Ii]nfusions?|[Aa]dministration|[Ee]fficacy|[Tt]olerability)"
+    r"\s+of|treated\s+with|receiv(?:e|ed|ing)\s+(?:either|both))"
+    r"\s+(?:(?:weekly|daily|oral|intravenous|subcutaneous)\s+)?" + _SHORT + r"(?!\s+(?:and|or)\s+placebo)"
+)
+SHORT_DRUG_AFTER = re.compile(
+    r"(?<![\w-])" + _SHORT + r"\s+(?:administrations?|injections?|infusions?|dosing|treatment|capsules?|tablets?)\b"
+)
+SHORT_NAME_USES = 2
+# ... not a route, a disease, an agency or a kind of care written in capitals ("IV infusions of",
+# "ALS treatment", "NIV treatment", "TCM treatment")
+NOT_A_SHORT_DRUG = frozenset(
+    "IV SC IM IT ICV PO ALS MND FTD PLS PMA PBP SMA PD AD HD MS HIV FDA EMA NMPA NIH NHS "
+    "NIV PEG RIG TCM DBS TMS ECT PT OT SLT EEG EMG MRI PET CT CSF BCI ASO AAV MSC GMP "
+    "OLE RCT SOC BSC THE AND FOR WITH".split()
+)
+
 # Characters Chinese drug names are transliterated with (the syllables of approved names:
 # 普利多匹定 pridopidine, 马赛替尼 masitinib, 雷帕霉素 rapamycin) and their stem endings.
 TRANSLIT = (
@@ -2261,7 +2301,7 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
     OUTCOME_MET: (
         "终点", "显著", "延长", "生存", "缓", "改善", "获益", "积极", "阳性结果", "疗效", "安全性",
         "耐受性", "未见", "并发症", "准确率", "抑制", "遏制", "阻止", "primary", "improv", "slow", "delay", "prolong",
-        "extend", "prevent", "tolerated", "safe", "survival", "gain", "reduc", "met ", "positive",
+        "extend", "prevent", "curb", "tolerated", "safe", "survival", "gain", "reduc", "met ", "positive",
         "promising", "encouraging", "attenuat", "better than", "superior to", "outperform",
     ),
     OUTCOME_MISSED: (
@@ -2322,7 +2362,7 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
         "移植物抗宿主", "不宁腿", "杜氏肌营养不良", "红斑狼疮", "类风湿", "白血病", "淋巴瘤", "骨髓瘤",
         "艾滋病", "乙肝", "银屑病",
     ),
-    COMPARATOR_BEFORE: ("比", "相较", "优于", "不如", "than", "compared", "versus", "vs", "relative to"),
+    COMPARATOR_BEFORE: ("比", "相较", "优于", "不如", "than", "compar", "versus", "vs", "relative to"),
 }  # fmt: skip
 
 # --- verification: how a source states an outcome, an event and its date -------------

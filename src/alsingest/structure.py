@@ -175,6 +175,9 @@ def _continues(previous: Line, following: Line, full_width: int, in_references: 
         return False
     if len(body) <= 40 and patterns.FIELD_KEY_LINE.match(body.lower()):
         return False  # "Study Completion Date": a registry field's key, its value below
+    key = following.text.strip()
+    if len(key) <= 40 and patterns.FIELD_KEY_LINE.match(key.lower()):
+        return False  # "… Phase II Trial" / "Anticipated Study Start Date :": the next field's key
     if _FIELD_LINE.match(body) and _FIELD_LINE.match(following.text):
         return False  # "Public title: …" / "Date of first enrolment: …": a record's fields
     if (

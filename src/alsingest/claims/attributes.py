@@ -395,6 +395,12 @@ def _group_sizes(groups: str) -> int | None:
     return sum(int(n) for _, n in pairs)
 
 
+def _verb_past_the_description(view: str, m: re.Match) -> bool:
+    """A count of people described by a "with" phrase whose own verb is an enrollment's."""
+    described = _DESCRIBED_BY_WITH.match(view, m.end())
+    return described is not None and patterns.ENROLLMENT_CUE.match(view, described.end()) is not None
+
+
 def per_arm_sizes(view: str) -> list[Attribute]:
     """A per-arm size ("每组约200名患者") is a design fact: the trial's total is not stated."""
     found = []
@@ -426,6 +432,9 @@ _ENGLISH_COUNT_RULES = {
 
 _AMONG_THE = re.compile(r"\bamong (?:the|these|those)\s+$")
 # A parenthesised aside, one level of parentheses inside it.
+# "366 patients with definite or probable ALS and a vital capacity ≥ 70% were randomly assigned":
+# the people described after their count, then the count's own verb, in the same sentence part.
+_DESCRIBED_BY_WITH = re.compile(r"\s+with\b[^.;:]{0,160}?\b(?:were|had been|will be)\s+")
 _ASIDE = re.compile(r"\s*[(（](?:[^()（）]|[(（][^()（）]*[)）])*[)）]")
 
 
@@ -777,6 +786,7 @@ def find_enrollment(view: str) -> Attribute | None:
             or patterns.ENROLLMENT_CUE.search(before)
             or patterns.ENROLLMENT_CUE.search(view[max(0, m.start() - 40) : m.end() + 30])
             or patterns.TRIAL_ACTIVITY.search(after, 0, min(ends, default=80))
+            or _verb_past_the_description(view, m)
             # "with all 12 patients completing the study": every one of them took part
             or (
                 patterns.ALL_OF_THEM_BEFORE.search(before)

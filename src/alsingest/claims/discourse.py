@@ -260,6 +260,9 @@ class Layout:
     group_rows: frozenset[int] = frozenset()
     # How the page orders day and month in figures ("dm", "md"; ``dates.figure_order``).
     figure_order: str | None = None
+    # Drugs the page names as the standard of care or the control arm ("riluzole, the current
+    # standard of care"): the comparator, background wherever a sentence names another therapy.
+    comparators: frozenset[str] = frozenset()
 
     @classmethod
     def of(
@@ -283,6 +286,7 @@ class Layout:
         header = ""
         first_named = None
         named_next: dict[int, str] = {}
+        comparators: set[str] = set()
         before: SentenceInput | None = None
         for item in sentences:
             naming = patterns.NAMED_NEXT.match(item.view.folded) if before is not None else None
@@ -314,6 +318,12 @@ class Layout:
                     ),
                     None,
                 )
+            comparators.update(
+                m.therapy
+                for m in item.mentions
+                if patterns.STANDARD_CARE_AFTER.match(item.view.folded, m.end)
+                or control_arm(item.view.folded, m)
+            )
             key = patterns.FIELD_KEY_LINE.match(item.view.folded)
             if key:
                 field_key[item.sentence.paragraph + 1] = key.group("key")
@@ -357,6 +367,7 @@ class Layout:
             count_keys,
             group_rows,
             figure_order,
+            frozenset(comparators),
         )
 
     def holds_field(self, key: str) -> bool:

@@ -258,6 +258,10 @@ class _SentenceReader:
                 m.rule.startswith("ANAPHOR") and discourse.of_another_disease((m.therapy,), view)
             )
         ]
+        if layout.comparators and mentions:
+            # "patients receive either riluzole or ILB®": the page's comparator beside its drug
+            aside = comparator_mentions(mentions, layout.comparators)
+            mentions = [m for i, m in enumerate(mentions) if i not in aside]
         background = background_mentions(view, mentions) if mentions else set()
         # "MIROCALS 2b期试验……未接受过利鲁唑治疗的患者": every name is background, and the
         # sentence names a trial whose therapy is known: the claim is that therapy's.
@@ -527,6 +531,13 @@ def _the_topics_trial_on_care(
         m.therapy for i, m in enumerate(mentions) if i in background or on_care_of_patients(view, m)
     }
     return all(m.therapy in aside for m in mentions)
+
+
+def comparator_mentions(mentions: list[TherapyMention], comparators: frozenset[str]) -> set[int]:
+    """Indexes of the page's comparators in a sentence that names another therapy as well."""
+    if all(m.therapy in comparators for m in mentions):
+        return set()
+    return {i for i, m in enumerate(mentions) if m.therapy in comparators}
 
 
 def _an_announcement_only(masked: str, attributes: list[Attribute]) -> bool:

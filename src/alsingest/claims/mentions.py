@@ -543,6 +543,10 @@ class UnlistedNames:
                 if _unlisted(m.group("name"), lexicon, m.groupdict().get("base")):
                     therapy = code_id(m.group("name"))
                     counts[therapy] = counts.get(therapy, 0) + 1
+        for short, known in short_drug_names("\n".join(i.view.text for i in sentences), lexicon):
+            names.add(short)
+            if known is not None:
+                same_as[short] = known
         names.update(
             code
             for code, n in spaced.items()
@@ -561,6 +565,41 @@ class UnlistedNames:
         for m in products.finditer(text) if products is not None else ():
             counts[m.group()] = counts.get(m.group(), 0) + 1
         return cls(drug_names, counts, cn_pattern, glued_rows, same_as)
+
+
+def short_drug_names(text: str, lexicon: Lexicon) -> list[tuple[str, str | None]]:
+    """Short names in capitals the text uses as drugs ("weekly doses of ILB", "ILB
+    administration"), lower-cased: each named more than once, and none a route, a disease, an
+    agency or a kind of care. Each comes with the listed therapy it abbreviates, where the text
+    defines it so ("glatiramer acetate (GA)"), else None."""
+    found = {
+        m.group("name")
+        for pattern in (patterns.SHORT_DRUG_BEFORE, patterns.SHORT_DRUG_AFTER)
+        for m in pattern.finditer(text)
+    }
+    names = []
+    for name in found:
+        if (
+            name in patterns.NOT_A_SHORT_DRUG
+            or patterns.NOT_A_TRIAL_NAME.match(name)
+            or len(re.findall(rf"(?<![\w-]){name}(?![\w-])", text)) < patterns.SHORT_NAME_USES
+        ):
+            continue
+        known = _abbreviated(text, name, lexicon)
+        if known is not None or _unlisted(name.lower(), lexicon):
+            names.append((name.lower(), known))
+    return names
+
+
+def _abbreviated(text: str, short: str, lexicon: Lexicon) -> str | None:
+    """The listed therapy the text defines ``short`` as: "glatiramer acetate (GA)"."""
+    for m in re.finditer(rf"((?:[\w-]+\s+){{0,2}}[\w-]+)\s*[(（]\s*{short}\s*[)）]", text):
+        words = m.group(1).lower().split()
+        for k in range(len(words)):
+            known = lexicon.canonical(" ".join(words[k:]))
+            if known is not None:
+                return known
+    return None
 
 
 # A Chinese name beside a Latin one in brackets, either way round: "“神经连接”(Neuralink)",
