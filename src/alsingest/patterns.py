@@ -1977,18 +1977,73 @@ _SHORT = r"(?P<name>[A-Z]{2,5})(?![\w-]|\s?\d)\s?[®™]?"  # (not "COYA 302": a
 SHORT_DRUG_BEFORE = re.compile(
     r"\b(?:(?:[Dd]oses?|[Ii]njections?|[Ii]nfusions?|[Aa]dministration|[Ee]fficacy|[Tt]olerability)"
     r"\s+of|treated\s+with|receiv(?:e|ed|ing)\s+(?:either|both))"
-    r"\s+(?:(?:weekly|daily|oral|intravenous|subcutaneous)\s+)?" + _SHORT + r"(?!\s+(?:and|or)\s+placebo)"
+    r"\s+(?:(?:weekly|daily|oral|intravenous|subcutaneous)\s+)?"
+    + _SHORT
+    + r"(?!\s+(?:and|or)\s+placebo)"
 )
 SHORT_DRUG_AFTER = re.compile(
-    r"(?<![\w-])" + _SHORT + r"\s+(?:administrations?|injections?|infusions?|dosing|treatment|capsules?|tablets?)\b"
+    r"(?<![\w-])"
+    + _SHORT
+    + r"\s+(?:administrations?|injections?|infusions?|dosing|treatment|capsules?|tablets?)\b"
 )
 SHORT_NAME_USES = 2
 # ... not a route, a disease, an agency or a kind of care written in capitals ("IV infusions of",
 # "ALS treatment", "NIV treatment", "TCM treatment")
 NOT_A_SHORT_DRUG = frozenset(
-    "IV SC IM IT ICV PO ALS MND FTD PLS PMA PBP SMA PD AD HD MS HIV FDA EMA NMPA NIH NHS "
-    "NIV PEG RIG TCM DBS TMS ECT PT OT SLT EEG EMG MRI PET CT CSF BCI ASO AAV MSC GMP "
-    "OLE RCT SOC BSC THE AND FOR WITH".split()
+    [
+        "IV",
+        "SC",
+        "IM",
+        "IT",
+        "ICV",
+        "PO",
+        "ALS",
+        "MND",
+        "FTD",
+        "PLS",
+        "PMA",
+        "PBP",
+        "SMA",
+        "PD",
+        "AD",
+        "HD",
+        "MS",
+        "HIV",
+        "FDA",
+        "EMA",
+        "NMPA",
+        "NIH",
+        "NHS",
+        "NIV",
+        "PEG",
+        "RIG",
+        "TCM",
+        "DBS",
+        "TMS",
+        "ECT",
+        "PT",
+        "OT",
+        "SLT",
+        "EEG",
+        "EMG",
+        "MRI",
+        "PET",
+        "CT",
+        "CSF",
+        "BCI",
+        "ASO",
+        "AAV",
+        "MSC",
+        "GMP",
+        "OLE",
+        "RCT",
+        "SOC",
+        "BSC",
+        "THE",
+        "AND",
+        "FOR",
+        "WITH",
+    ]
 )
 
 # Characters Chinese drug names are transliterated with (the syllables of approved names:

@@ -398,7 +398,9 @@ def _group_sizes(groups: str) -> int | None:
 def _verb_past_the_description(view: str, m: re.Match) -> bool:
     """A count of people described by a "with" phrase whose own verb is an enrollment's."""
     described = _DESCRIBED_BY_WITH.match(view, m.end())
-    return described is not None and patterns.ENROLLMENT_CUE.match(view, described.end()) is not None
+    return (
+        described is not None and patterns.ENROLLMENT_CUE.match(view, described.end()) is not None
+    )
 
 
 def per_arm_sizes(view: str) -> list[Attribute]:
