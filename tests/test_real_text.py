@@ -5681,3 +5681,23 @@ def test_a_field_key_after_a_long_unended_line_starts_its_own_field(toolkit):
     )
     claims = claims_of(toolkit, text)
     assert "2026-03-03" in {c.date for c in claims if c.therapy == "qx512np"}
+
+
+def test_a_scans_tracer_is_no_therapy_anywhere_in_the_text(toolkit):
+    # post hoc (test25): "measured by [11C]PBR28-PET", then "Keywords: …, ibudilast, PBR28"
+    text = (
+        "In this phase 2 trial, 40 participants took masitinib. Glial activation was measured by "
+        "[11C]QX-428 PET in the motor cortex.\n"
+        "Masitinib did not reduce QX428-PET uptake in the phase 2 trial, QX428 in 40 patients."
+    )
+    found = {c.therapy for c in claims_of(toolkit, text)}
+    assert "masitinib" in found and not any(t.startswith("qx") for t in found), found
+
+
+def test_a_name_before_a_gloss_and_the_word_study_is_a_studys_name(toolkit):
+    # post hoc (test25): "这项名为“PRIME(精准机器人植入脑机接口的缩写)”研究的项目"
+    text = (
+        "马斯克旗下的公司已获得批准，开始为首次脑机接口临床试验招募志愿者。"
+        "这项名为“ORBIT(机器人植入脑机接口的缩写)”研究的项目将招募6名患者。"
+    )
+    assert "orbit" not in {c.therapy for c in claims_of(toolkit, text)}

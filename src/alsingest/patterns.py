@@ -1642,6 +1642,13 @@ _CODE_QUALIFIER = (
     r"associated|induced|mediated|expressing|targeting)(?![a-z0-9])"
 )
 _CODE_MEASURE = r"(?:pet|mri|ct|spect|scan|assay|imaging)(?![a-z0-9])"
+# A code that is a tracer, not a therapy: "measured by [11C]PBR28-PET", "PBR28 PET uptake",
+# "[18F]-DPA-714" (an isotope before it, or the scan after it).
+TRACER = re.compile(
+    r"(?:\[\s*(?:11c|18f|99mtc|123i|124i|64cu|68ga)\s*\]\s*-?\s*|\b(?:11c|18f)-)"
+    r"(?P<name>[a-z][a-z0-9-]{1,12}[a-z0-9])(?![a-z0-9])"
+    r"|(?<![a-z0-9-])(?P<scanned>[a-z]{2,6}-?\d{2,6}[a-z]{0,2})[\s-](?:pet|spect)(?![a-z0-9])"
+)
 # A time point or a part of a trial written like a code: "wk24", "day28", "visit3", "cohort2".
 _CODE_TIME = (
     r"(?:wks?|weeks?|days?|months?|years?|visits?|hours?|cohorts?|arms?|parts?|stages?|grades?|"

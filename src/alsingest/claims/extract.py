@@ -81,6 +81,7 @@ def extract_claims(
         unlisted.drug_names,
         unlisted.cn_names,
         unlisted.same_as,
+        unlisted.tracers,
     )
     fields = record_fields(sentences)
     layout = Layout.of(
@@ -217,6 +218,7 @@ class _SentenceReader:
     drug_names: re.Pattern | None = None
     cn_names: re.Pattern | None = None
     same_as: Mapping[str, str] | None = None
+    tracers: frozenset[str] = frozenset()
 
     def drafts(
         self, item: SentenceInput, paragraph: Paragraph, layout: Layout, discourse: Discourse
@@ -249,6 +251,9 @@ class _SentenceReader:
             self.cn_names,
             self.same_as,
         )
+        if self.tracers:
+            # "PBR28" in a keyword list, where "[11C]PBR28-PET" named it a tracer elsewhere
+            mentions = [m for m in mentions if m.therapy not in self.tracers]
         # "该药"/"the drug" for a drug the text introduced for another disease, where this
         # sentence does not say ALS: no ALS claim of it
         mentions = [

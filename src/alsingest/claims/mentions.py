@@ -434,6 +434,8 @@ class UnlistedNames:
     glued_rows: frozenset[int] = frozenset()
     # another name of an unlisted therapy: a formula's acronym ("jwsjz") -> its name's id
     same_as: Mapping[str, str] = field(default_factory=dict)
+    # codes the text names as a scan's tracer ("[11C]PBR28-PET"): no therapy anywhere in it
+    tracers: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, sentences: Sequence[SentenceInput], lexicon: Lexicon) -> UnlistedNames:
@@ -446,6 +448,11 @@ class UnlistedNames:
         # Chinese names in drug-only contexts, read once over the whole text (a name the
         # lexicon knows is its own mention already).
         text = "\n".join(item.view.folded for item in sentences)
+        # "[11C]PBR28-PET": a tracer, wherever the text names it
+        tracers = {
+            code_id(m.group(m.lastgroup))
+            for m in (patterns.TRACER.finditer(text) if "pet" in text or "spect" in text else ())
+        }
         for start, end in () if text.isascii() else chinese_context_names(text):
             if lexicon.canonical(text[start:end]) is None:
                 cn_names.add(text[start:end])
@@ -488,6 +495,8 @@ class UnlistedNames:
                     item.view.text, m.end(m.lastgroup)
                 ):
                     continue  # "被称为Brain-Computer Interface", "named Innovation of the Year"
+                if _A_STUDY_AFTER.match(view, m.end(m.lastgroup)):
+                    continue  # "名为“PRIME(精准机器人植入脑机接口的缩写)”研究": a study's name
                 if m.lastgroup == "introduced" and not _NAME_SHAPE.search(written):
                     continue  # "Experimental Drug Shows Promise": a headline's word, no name
                 if len(name) <= 4 and (
@@ -564,7 +573,8 @@ class UnlistedNames:
         products = _any_of({n for n in cn_names if _a_product_name(n, lexicon)}, "(?:{})")
         for m in products.finditer(text) if products is not None else ():
             counts[m.group()] = counts.get(m.group(), 0) + 1
-        return cls(drug_names, counts, cn_pattern, glued_rows, same_as)
+        counts = {therapy: n for therapy, n in counts.items() if therapy not in tracers}
+        return cls(drug_names, counts, cn_pattern, glued_rows, same_as, frozenset(tracers))
 
 
 def short_drug_names(text: str, lexicon: Lexicon) -> list[tuple[str, str | None]]:
@@ -944,6 +954,9 @@ _PHRASE_GOES_ON = re.compile(r"\s+(?:of\b|[A-Z])")
 # a capital inside ("ALN-SOD", "AB101", "NurOwn"); a headline's title-case word is none.
 _NAME_SHAPE = re.compile(r"[\d-]|^[A-Z]{3,}$|^.+[A-Z]")
 # A study or a filing named after a short abbreviation: "新药DDI研究", "新药CTA申请".
+_A_STUDY_AFTER = re.compile(
+    r"\s*(?:[(（][^()（）]{0,40}[)）])?\s*[”\"」』]?\s*(?:研究|试验|临床试验|study|trial)"
+)
 _STUDY_OR_FILING_AFTER = re.compile(r"\s*(?:研究|申请|试验|临床|资格|认定|study|application)")
 
 
