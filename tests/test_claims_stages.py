@@ -4,7 +4,14 @@ The whole-article behaviour is pinned in test_claims.py and test_real_text.py; t
 call one stage each, so that a change to a stage shows where it broke.
 """
 
-from alsingest.claims.attributes import enrollment_cells, find_attributes, is_event_date
+import pytest
+
+from alsingest.claims.attributes import (
+    enrollment_cells,
+    find_attributes,
+    find_phases,
+    is_event_date,
+)
 from alsingest.claims.binding import bind, clauses_of
 from alsingest.claims.build import type_of
 from alsingest.claims.discourse import Discourse, Layout, is_claim
@@ -200,3 +207,21 @@ def test_type_of_names_the_words_that_decided_it():
     assert type_of("2023年获批", None, None, None, (), False) == ("approval", "APPROVAL words")
     assert type_of("3期试验", None, "3", None, (), False)[0] == "trial_design"
     assert type_of("撤市", None, None, None, (), True) == ("withdrawal", "WITHDRAWAL words")
+
+
+@pytest.mark.parametrize(
+    "view, phases",
+    [
+        ("ロピニロールによる第ⅲ相试験が计画", ["3"]),
+        ("フェーズ3試験", ["3"]),
+        ("임상 3상 시험을", ["3"]),
+        ("1/2상 임상", ["1/2"]),
+        ("2상에서", ["2"]),
+        # "이상" (above, abnormal) and a word that goes on after 상 are no phases
+        ("20세 이상 환자", []),
+        ("이상 반응", []),
+        ("3상태", []),
+    ],
+)
+def test_japanese_and_korean_phases(view, phases):
+    assert [a.value for a in find_phases(view)] == phases

@@ -5701,3 +5701,47 @@ def test_a_name_before_a_gloss_and_the_word_study_is_a_studys_name(toolkit):
         "这项名为“ORBIT(机器人植入脑机接口的缩写)”研究的项目将招募6名患者。"
     )
     assert "orbit" not in {c.therapy for c in claims_of(toolkit, text)}
+
+
+def test_a_listed_drug_in_katakana_with_a_japanese_phase(toolkit):
+    # dev46, dev21: "ロピニロールによる第Ⅲ相試験が計画されている", "…をフェーズI/II、…をフェーズI"
+    text = (
+        "ALS治療薬として、マシチニブによる第Ⅲ相試験が計画されている。"
+        "A社がエダラボンをフェーズII、B社がリルゾールをフェーズIにそれぞれ進めている。"
+    )
+    found = {(c.therapy, c.phase) for c in claims_of(toolkit, text)}
+    assert {("masitinib", "3"), ("edaravone", "2"), ("riluzole", "1")} <= found, found
+    assert ("edaravone", "1") not in found and ("riluzole", "2") not in found, found
+
+
+def test_a_listed_drug_in_hangul_with_its_phase_and_size(toolkit):
+    # dev46: "치료제인 '뉴로나타-알주'의 글로벌 임상 3상", "총 115명의 루게릭병 환자를 대상으로"
+    text = (
+        "회사는 루게릭병 치료제인 '마시티닙'의 글로벌 임상 3상을 진행한다. "
+        "임상 시험은 총 120명의 루게릭병 환자를 대상으로 이뤄진다."
+    )
+    found = {(c.therapy, c.phase, c.enrollment) for c in claims_of(toolkit, text)}
+    assert ("masitinib", "3", None) in found and ("masitinib", None, 120) in found, found
+
+
+def test_a_korean_date_dates_the_claim(toolkit):
+    # dev46: Korean news, "…임상 3상에서 … 등록을 완료했다고 2일 밝혔다", "2014년 7월 허가"
+    text = "코아스템은 2014년 7월 루게릭병 치료제 '마시티닙'의 임상 3상을 시작했다."
+    found = {(c.therapy, c.date, c.phase) for c in claims_of(toolkit, text)}
+    assert ("masitinib", "2014-07", "3") in found, found
+
+
+def test_japanese_and_korean_approvals(toolkit):
+    # dev46, test25: "…が厚生労働省から承認された", "…의 품목허가를 받았다"
+    for text, expected in (
+        (
+            "エーザイは2024年9月24日、ALS治療薬のマシチニブが厚生労働省から承認されたと発表した。",
+            ("masitinib", "approval", "2024-09-24"),
+        ),
+        (
+            "회사는 2014년 7월 식약처로부터 '마시티닙'의 품목허가를 받았다.",
+            ("masitinib", "approval", "2014-07"),
+        ),
+    ):
+        found = {(c.therapy, c.type, c.date) for c in claims_of(toolkit, text)}
+        assert expected in found, (text, found)

@@ -185,6 +185,11 @@ def find_dates(
             found.append((m.start(), m.end(), None, "CN_DATE", None))
             continue
         found.append((m.start(), m.end(), value, "CN_DATE (ROC year)" if roc else "CN_DATE", year))
+    for m in patterns.KO_DATE.finditer(text) if "년" in text else ():
+        month, day = _int(m.group("month")), _int(m.group("day"))
+        year = int(m.group("year"))
+        value = iso(year, month, day) if month is not None else iso(year)
+        found.append((m.start(), m.end(), value, "KO_DATE", year if value else None))
     for m in patterns.ISO_DATE.finditer(text) if _ISO_SEPARATOR.search(text) else ():
         if not taken(m.start(), m.end()):
             value = iso(int(m.group("year")), int(m.group("month")), _int(m.group("day")))

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import opencc
 
+from . import sounds
 from .normalize import fold, is_cjk
 
 logger = logging.getLogger(__name__)
@@ -257,6 +258,24 @@ class Lexicon:
             }
         self._misspelt[word] = result = found.pop() if len(found) == 1 else None
         return result
+
+    @cached_property
+    def _by_sound(self) -> dict[str, str]:
+        """Consonant skeleton (``sounds``) -> the therapy of the one-word Latin aliases that may
+        be transcribed so (a skeleton two therapies share is left out)."""
+        found: dict[str, set[str]] = {}
+        for therapy, names in self.entries.items():
+            for name in names:
+                if re.fullmatch(r"[a-z]{5,}", name.lower()):
+                    for form in sounds.latin_skeletons(name):
+                        if len(form) >= sounds.MIN_CONSONANTS:
+                            found.setdefault(form, set()).add(therapy)
+        return {form: next(iter(t)) for form, t in found.items() if len(t) == 1}
+
+    def by_sound(self, word: str) -> str | None:
+        """The therapy a katakana or hangul word transcribes ("エダラボン", "리루졸"), else None."""
+        form = sounds.skeleton(word)
+        return self._by_sound.get(form) if len(form) >= sounds.MIN_CONSONANTS else None
 
     def terms(self) -> Iterable[str]:
         """Every alias as written in the lexicon, simplified."""

@@ -184,6 +184,10 @@ CN_DATE = re.compile(
     rf"(?:\s*(?P<month>{_CN_MONTH})\s*月(?:\s*(?P<day>{_CN_DAY})\s*[日号])?"
     r"|\s*(?P<part>年?(?:内|底|末|初|中|上半年|下半年)))?"
 )
+# Korean dates: "2021년 8월 2일", "2021년 8월", "2021년".
+KO_DATE = re.compile(
+    rf"(?<!\d)(?P<year>{YEAR})\s*년(?:\s*(?P<month>\d{{1,2}})\s*월(?:\s*(?P<day>\d{{1,2}})\s*일)?)?"
+)
 # "同年9月", "次年3月5日", "同年", "次年", "今年6月", "去年", "明年".
 CN_RELATIVE_DATE = re.compile(
     r"(?P<rel>同年|当年|當年|次年|翌年|第二年|今年|去年|明年|本年)"
@@ -506,6 +510,13 @@ CN_ORDINAL_PHASE = re.compile(
     # "试验的第二阶段将纳入…" (a stage of one trial)
     r"|阶段(?=\s*的?\s*(?:临床)?(?:试验|研究)))"
 )
+# Japanese and Korean phases: "第Ⅲ相試験", "第1/2相", "フェーズ3", "임상 3상", "1/2상 시험" (a
+# number before 상, the syllable standing alone, before 임상/시험 or a particle).
+JA_PHASE = re.compile(rf"第\s*(?P<phase>{_PHASE})\s*相")
+JA_KANA_PHASE = re.compile(rf"フェーズ\s*(?P<phase>{_PHASE})")
+KO_PHASE = re.compile(
+    rf"(?<![0-9a-z.])(?P<phase>{_PHASE})\s*상(?:(?![가-힣])|(?=임상|시험|연구|에|의|을|은|이|으로|과|도))"
+)
 # "phase 3b", "phase iiib", "phase i/iia", "phase 1/2", "phase two", "phase two/three".
 _EN_PHASE_NUM = rf"(?:{_PHASE_NUM}|one|two|three|four)"
 # ("a phase 2 to 3 multicenter trial": one trial's two phases, as "2/3"; not "from phase 2 to 3
@@ -567,7 +578,7 @@ _NUMBER = r"\d{1,3}(?:[ ,]\d{3})+|\d+"
 # Not an ordinal ("第二例患者") nor a vague number ("数十名", "十几名", "二十多名"); "400多名" and
 # "400余名" count 400, as "over 400" does.
 CN_COUNT = re.compile(
-    rf"(?P<approx>约|大约|近|超过|逾|共|总共|总计|累计|累积)?\s*(?<![第数几{CN_NUMERAL}\d])(?P<n>{_NUMBER}|[{CN_NUMERAL}]+)(?:(?<=\d)\s*(?:多|余))?\s*(?P<unit>名|例|位|人|个(?=(?:als|渐冻症)?(?:患者|病人|受试者|参与者|志愿者)(?!亚组|组|群|报告|登记|数据|样本|来源|的?细胞)))(?!次|份|天|年|月|周|种|项|组)"
+    rf"(?P<approx>约|大约|近|超过|逾|共|总共|总计|累计|累积|총)?\s*(?<![第数几{CN_NUMERAL}\d])(?P<n>{_NUMBER}|[{CN_NUMERAL}]+)(?:(?<=\d)\s*(?:多|余))?\s*(?P<unit>名|例|位|人|명|个(?=(?:als|渐冻症)?(?:患者|病人|受试者|参与者|志愿者)(?!亚组|组|群|报告|登记|数据|样本|来源|的?细胞)))(?!次|份|天|年|月|周|种|项|组)"
 )
 # The people a Chinese abstract's count is of, named right before it: "ALS患者30例", "方法ALS30例",
 # "肌萎缩侧索硬化30例".
@@ -641,7 +652,7 @@ TRIAL_RESULTS_EXPECTED = re.compile(
 CLAUSE_END = re.compile(r"[.;。；,，]")
 # Words that make a count an enrollment.
 ENROLLMENT_CUE = re.compile(
-    r"纳入|入组|招募|募集|招收|招入|收案|收治|选取|规模|参与|受试者|共有|总共|共计|共\s*$|共纳|计划|enrol|recruit|randomi[sz]|randomly|assign|\binclud(?:e|es|ed)\b|"
+    r"纳入|入组|등록|모집|참여|招募|募集|招收|招入|收案|收治|选取|规模|参与|受试者|共有|总共|共计|共\s*$|共纳|计划|enrol|recruit|randomi[sz]|randomly|assign|\binclud(?:e|es|ed)\b|"
     r"\b(study|trial|cohort|regimens?|arms?|groups?)\s+(of|in|with|involving|including)\b|\binvolv(?:ing|ed|es)\b|\bwill involve\b|\bincluding\b|"
     r"\b(approximately|roughly|about|around|a total(?: of)?|up to|more than|over|nearly|in)\s*$|\benlist\w*|"
     # "In total, 120 patients … were randomized"
@@ -1072,6 +1083,8 @@ EVENT = re.compile(
     r"\btop-?line\b|\bprovid\w* an update\b|上市|获批|批准|获准|核准|核可|授予|认定|启动|开展|开始|完成|首例|给药|入组|招募|提交|申请|递交|受理|宣布|公布|发布|报道|报告|发表|取得|达到|"
     r"撤市|退市|下市|撤回|撤出|终止|暂停|进行|研究|试验|植入|手术|第一剂|首剂|首次(给药|注射|用药|治疗)|用药|注射|发现|证实|显示|处方|开方|"
     r"临床(?:应用|使用)|"
+    # Japanese and Korean: "承認された", "投与", "治験"; 시작, 허가, 승인, 투여, 등록, 신청 …
+    r"承认(?=され|を|に|済|取得)|投与|治[験验]|시작|허가|승인|완료|투여|등록|신청|발표|개시|지정|획득|"
     # a first use, in English as in Chinese: "the first dose of X was given", "first commercial prescription"
     r"\bfirst (?:commercial )?(?:doses?|prescriptions?)\b|\bdosing\b|"
     r"\b(approv\w*|launch\w*|submit\w*|(?:s?nda|bla|maa|ind|cta|regulatory|marketing)\s+(?:submissions?|filings?)|filed|read[\s-]?outs?|green[\s-]?light\w*|initiat\w*|start\w*|commenc\w*|ends|ended|began|begin\w*|enter(ed|s|ing)?|enrol\w*|randomi[sz]\w*|dosed|announc\w*|report\w*|publish\w*|complet\w*|withdr[ae]wn?|discontinu\w*|results?|vot\w*|grant\w*|awarded\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:designation|status)|designated\s+(?:as\s+)?(?:an?\s+)?(?:orphan|breakthrough|fast|priority|rare)|cleared|authori[sz]\w*|receiv\w*|recommend\w*|implant(?:ed|s)?)\b|"
@@ -1126,7 +1139,11 @@ APPROVAL_DOUBTED = re.compile(
     r"\b(?:rumou?rs?|false|not true|untrue|denied|whether|if|should|would|could|might|not|never)\b|[?？]|"
     r"吗|谣言|不属实|不足以|反对|拒绝|否决|是否|能否|未能|尚未|没有|未获"
 )
-APPROVAL = re.compile(r"批准|获批|获准|核准|核可|\bapprov\w*|\bauthori[sz]\w*")
+APPROVAL = re.compile(
+    r"批准|获批|获准|核准|核可|\bapprov\w*|\bauthori[sz]\w*|"
+    # Japanese "承認された" (t2s: 承认), Korean 허가, 승인
+    r"承认(?=され|を|に|済|取得)|허가|승인"
+)
 # ... and, to a source, the day the FDA is to decide: "the PDUFA goal date is Sept. 29, 2022",
 # "a target action date of …" (an approval to come, for a claim of one planned).
 VERIFY_APPROVAL = re.compile(
@@ -2319,6 +2336,9 @@ DIGIT = re.compile(r"\d")
 YEAR_HINT = re.compile(r"年|\d{4}")
 BARE_COUNT = re.compile(r"^\s*(约|~|≈)?\s*(?P<n>\d{1,3}(?:[ ,]\d{3})+|\d+)\s*(人|例|名)?\s*$")
 CLAUSE_CHARACTERS = re.compile(r"[(（\[【)）\]】，；：;:,—]")
+# ... in Japanese, whose "、" is a comma, not a list's mark (a sentence with hiragana in it)
+JA_CLAUSE_CHARACTERS = re.compile(r"[(（\[【)）\]】，；：;:,—、]")
+HIRAGANA = re.compile(r"[ぁ-ゖ]")
 CELL_CHARACTERS = re.compile(r"[(（\[【)）\]】\t|]")
 ENUMERATION_GLUE = re.compile(r"^[\s、,，和与及或]*(?:and|or)?[\s、,，和与及或]*$")
 # A list item that is a name with its owner before it: "BrainStorm Cell Therapeutics' NurOwn,".
@@ -2374,6 +2394,9 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
     WITHDRAWAL: ("市", "withdr", "discontinued", "develop", "开发", "研发", "撤回"),
     CN_PHASE: ("期",),
     CN_ORDINAL_PHASE: ("期", "阶段"),
+    JA_PHASE: ("相",),
+    JA_KANA_PHASE: ("フェーズ",),
+    KO_PHASE: ("상",),
     EN_PHASE: ("phase",),
     EN_GLUED_PHASE: ("phase",),
     EN_STAGE_PHASE: ("stage",),
@@ -2381,7 +2404,7 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
         "meta-analy", "meta分析", "metaanaly", "systematic review", "this review", "pooled analy",
         "荟萃分析", "系统评价", "系统综述",
     ),
-    CN_COUNT: ("名", "例", "位", "人", "个"),
+    CN_COUNT: ("名", "例", "位", "人", "个", "명"),
     URL: ("://",),
     INLINE_SOURCE: ("(", "（"),
     MARKDOWN_LINK: ("](",),

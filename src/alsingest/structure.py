@@ -486,6 +486,11 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return trimmed
 
 
+def _kana_or_hangul(ch: str) -> bool:
+    """Whether ``ch`` is kana or hangul: Japanese and Korean sentences end with a full stop too."""
+    return "\u3040" <= ch <= "\u30ff" or "\uac00" <= ch <= "\ud7a3"
+
+
 def _english_full_stop(text: str, dot: int, end: int) -> bool:
     """A '.' ends a sentence when followed by space and a capital or CJK (after an opening quote or
     parenthesis, if any), and is no abbreviation."""
@@ -495,7 +500,9 @@ def _english_full_stop(text: str, dot: int, end: int) -> bool:
     if after < end and not text[after].isspace():
         return False
     rest = text[after:end].lstrip().lstrip("“\"‘'(（「『")  # a quotation may open the next one
-    if rest and not (rest[0].isupper() or "\u4e00" <= rest[0] <= "\u9fff"):
+    if rest and not (
+        rest[0].isupper() or "\u4e00" <= rest[0] <= "\u9fff" or _kana_or_hangul(rest[0])
+    ):
         return False
     word = re.search(r"([A-Za-z]+)$", text[max(0, dot - 12) : dot])
     if word is None:

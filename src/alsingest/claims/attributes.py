@@ -198,6 +198,9 @@ def _stated_phases(view: str) -> list[Attribute]:
             for rule in (
                 "CN_PHASE",
                 "CN_ORDINAL_PHASE",
+                "JA_PHASE",
+                "JA_KANA_PHASE",
+                "KO_PHASE",
                 "EN_PHASE",
                 "EN_GLUED_PHASE",
                 "EN_STAGE_PHASE",
@@ -668,6 +671,7 @@ def find_enrollment(view: str) -> Attribute | None:
             "逾",
             "近",
             "大约",
+            "총",
         ):
             attribute.rule = "CN_COUNT with an enrollment cue"
             strong.append(attribute)

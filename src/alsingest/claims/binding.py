@@ -9,11 +9,18 @@ from .model import Attribute, TherapyMention
 
 
 def clauses_of(text: str, table: bool = False) -> list[tuple[int, int]]:
-    """Clause spans: split at commas, semicolons and colons outside parentheses; table cells in a row."""
+    """Clause spans: split at commas (Japanese "、" too), semicolons and colons outside
+    parentheses; table cells in a row."""
     spans = []
     depth = 0
     start = 0
-    for m in (patterns.CELL_CHARACTERS if table else patterns.CLAUSE_CHARACTERS).finditer(text):
+    if table:
+        breaks = patterns.CELL_CHARACTERS
+    elif text.isascii() or not patterns.HIRAGANA.search(text):
+        breaks = patterns.CLAUSE_CHARACTERS
+    else:
+        breaks = patterns.JA_CLAUSE_CHARACTERS  # "…をフェーズIII、…をフェーズII": Japanese commas
+    for m in breaks.finditer(text):
         ch, i = m.group(), m.start()
         if ch in "(（[【":
             depth += 1

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .. import patterns
+from .. import patterns, sounds
 from ..lexicon import ENGLISH_ENDING, GLUED_WORDS, LONG_WORD, Lexicon
 from ..normalize import CJK_CHARACTERS, MappedText
 from ..references import Marker
@@ -284,7 +284,7 @@ def select_mentions(
         if not any(x.start < m.end() and m.start() < x.end for x in mentions):
             name = m.group()
             if name in (same_as or {}):
-                rule = "a Chinese name the text glosses with a listed one"
+                rule = "a listed name in another script (glossed, or in katakana or hangul)"
                 mentions.append(TherapyMention(m.start(), m.end(), same_as[name], False, rule))
                 continue
             rule = "CN_NAME_CONTEXTS: the article names it where only a drug can stand"
@@ -463,6 +463,12 @@ class UnlistedNames:
             if known is not None and lexicon.canonical(cn) is None:
                 cn_names.add(cn)
                 same_as[cn] = known
+        # "エダラボン", "리루졸과": a listed name in katakana or hangul, read by its consonants
+        for word in () if text.isascii() else transcribed_names(text):
+            known = lexicon.by_sound(word.split("-")[0])
+            if known is not None:
+                cn_names.add(word)
+                same_as[word] = known
         # "priodopidine", "Relyviro": a listed name with one letter wrong is that name (each
         # word of the article once).
         names.update(
@@ -575,6 +581,15 @@ class UnlistedNames:
             counts[m.group()] = counts.get(m.group(), 0) + 1
         counts = {therapy: n for therapy, n in counts.items() if therapy not in tracers}
         return cls(drug_names, counts, cn_pattern, glued_rows, same_as, frozenset(tracers))
+
+
+def transcribed_names(text: str) -> set[str]:
+    """The katakana runs of a text, and its hangul runs with and without a particle at the end:
+    the words a name in those scripts may be."""
+    words = set(sounds.KATAKANA_RUN.findall(text))
+    for run in set(sounds.HANGUL_RUN.findall(text)):
+        words.update(sounds.hangul_stems(run))
+    return words
 
 
 def short_drug_names(text: str, lexicon: Lexicon) -> list[tuple[str, str | None]]:
