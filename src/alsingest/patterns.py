@@ -2011,6 +2011,11 @@ SHORT_DRUG_AFTER = re.compile(
     + r"\s+(?:administrations?|injections?|infusions?|dosing|treatment|capsules?|tablets?)\b"
 )
 SHORT_NAME_USES = 2
+# What either pattern needs (most pages hold none of it: no scan).
+SHORT_DRUG_CUE = re.compile(
+    r"[Dd]ose|[Ii]njection|[Ii]nfusion|[Aa]dministration|[Ee]fficacy|[Tt]olerability|treated|"
+    r"receiv|dosing|treatment|capsule|tablet"
+)
 # ... not a route, a disease, an agency or a kind of care written in capitals ("IV infusions of",
 # "ALS treatment", "NIV treatment", "TCM treatment")
 NOT_A_SHORT_DRUG = frozenset(

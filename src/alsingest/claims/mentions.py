@@ -597,6 +597,8 @@ def short_drug_names(text: str, lexicon: Lexicon) -> list[tuple[str, str | None]
     administration"), lower-cased: each named more than once, and none a route, a disease, an
     agency or a kind of care. Each comes with the listed therapy it abbreviates, where the text
     defines it so ("glatiramer acetate (GA)"), else None."""
+    if not patterns.SHORT_DRUG_CUE.search(text):
+        return []
     found = {
         m.group("name")
         for pattern in (patterns.SHORT_DRUG_BEFORE, patterns.SHORT_DRUG_AFTER)
