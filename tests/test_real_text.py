@@ -5745,3 +5745,19 @@ def test_japanese_and_korean_approvals(toolkit):
     ):
         found = {(c.therapy, c.type, c.date) for c in claims_of(toolkit, text)}
         assert expected in found, (text, found)
+
+
+def test_a_sentence_looking_back_at_the_event_names_its_therapy(toolkit):
+    # post hoc (test25): "… commenced with the dosing of the first participant on February 9,
+    # 2026, at … Boston. The event signals the clinical debut of a novel therapeutic strategy,
+    # VTx-002, which …"
+    text = (
+        "The company has started a first-in-human trial in ALS. The trial officially began with "
+        "the dosing of the first participant on March 3, 2026, in Boston. The event marks the "
+        "clinical debut of a new gene therapy, QRT-117, which targets TDP-43."
+    )
+    found = {(c.therapy, c.date) for c in claims_of(toolkit, text)}
+    assert ("qrt117", "2026-03-03") in found, found
+    # ... not where the sentence after names two
+    two = text.replace("QRT-117, which", "QRT-117, which like QRT-205")
+    assert ("qrt117", "2026-03-03") not in {(c.therapy, c.date) for c in claims_of(toolkit, two)}

@@ -19,7 +19,7 @@ from ..structure import (
 )
 from .cells import PendingCells
 from .cues import has_cue
-from .mentions import code_id, control_arm
+from .mentions import code_id, control_arm, not_a_therapy
 from .model import TOPIC_REACH, Attribute, SentenceInput, TherapyMention
 from .trials import TrialIndex
 
@@ -175,6 +175,14 @@ _ANOTHER_TIME = re.compile(r"\b(?:earlier|previously|before|ago)\b|此前|之前
 _DESCRIBED_AFTER_NAME = re.compile(r"\s*(?:--|—|–|,)\s*(?:a|an|the|its)\s")
 
 
+# A sentence opening on the event the one before it told: "The event signals …", "This milestone
+# marks …", "该里程碑…" (not "The trial will …", which goes on with the trial's own facts).
+_BACK_TO_THE_EVENT = re.compile(
+    r"\s*(?:the|this)\s+(?:event|milestone|achievement|news|announcement)\s+(?:signals|marks|"
+    r"represents|is|was|makes)\b|\s*(?:这一|此|该)(?:里程碑|进展|消息)"
+)
+
+
 def _named_after_unnamed(before: SentenceInput, item: SentenceInput) -> str | None:
     """The therapy a sentence names as what the sentence before it, in the same paragraph and
     naming none, was about."""
@@ -215,6 +223,17 @@ def _named_after_unnamed(before: SentenceInput, item: SentenceInput) -> str | No
         # implanted …": who took part, then what they were given.
         return first.therapy
     return None
+
+
+def _the_one_named(item: SentenceInput) -> str | None:
+    """The one therapy a sentence names (a lexicon name or a code), else None."""
+    names = {m.therapy for m in item.mentions}
+    names.update(
+        code_id(m.group("name"))
+        for m in patterns.CODE_NAME.finditer(item.view.folded)
+        if not any(t.start <= m.start() < t.end for t in item.mentions) and not not_a_therapy(m)
+    )
+    return names.pop() if len(names) == 1 else None
 
 
 def _name_at(item: SentenceInput, at: int) -> str | None:
@@ -292,6 +311,19 @@ class Layout:
             naming = patterns.NAMED_NEXT.match(item.view.folded) if before is not None else None
             if naming and before is not None:
                 named = _name_at(item, naming.end())
+                if named is not None:
+                    named_next[before.sentence.index] = named
+            elif (
+                before is not None
+                and not before.mentions
+                and before.sentence.paragraph == item.sentence.paragraph
+                and _BACK_TO_THE_EVENT.match(item.view.folded)
+                and patterns.EVENT.search(before.view.folded)
+            ):
+                # "… commenced with the dosing of the first participant on February 9, 2026. The
+                # event signals the clinical debut of a novel therapeutic strategy, VTx-002, …":
+                # the next sentence looks back at the event and names the one therapy it was of.
+                named = _the_one_named(item)
                 if named is not None:
                     named_next[before.sentence.index] = named
             elif (
