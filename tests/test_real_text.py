@@ -5761,3 +5761,16 @@ def test_a_sentence_looking_back_at_the_event_names_its_therapy(toolkit):
     # ... not where the sentence after names two
     two = text.replace("QRT-117, which", "QRT-117, which like QRT-205")
     assert ("qrt117", "2026-03-03") not in {(c.therapy, c.date) for c in claims_of(toolkit, two)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对照组20例，口服利鲁唑片；治疗组20例，在口服利鲁唑片基础上加用马赛替尼，疗程6个月。",
+        "In the phase 2 trial, the control group received riluzole, and the treatment group took "
+        "masitinib with riluzole for 48 weeks.",
+    ],
+)
+def test_the_control_groups_drug_named_before_it_is_background(toolkit, text):
+    # post hoc (test22): "對照組13例,口服西藥利魯唑片;治療組15例,在口服西藥利魯唑片基礎上給予…"
+    assert {c.therapy for c in claims_of(toolkit, text)} == {"masitinib"}

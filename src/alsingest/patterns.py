@@ -1549,6 +1549,12 @@ STANDARD_CARE_AFTER = re.compile(
     r"(?:standard[\s-]of[\s-]care|standard\s+(?:treatment|therapy))\b"
     r"|\s*[(（，,]\s*(?:即|为)?(?:目前|当前|现有)?的?标准(?:治疗|疗法)"
 )
+# ... or in the words before it: "对照组13例,口服西药利鲁唑片", "the control group received riluzole".
+CONTROL_ARM_BEFORE = re.compile(
+    r"对照组[^，,。；;]{0,8}[，,]?\s*(?:口服|服用|给予|使用|采用|予以?)[^，,。；;]{0,8}$|"
+    r"\bcontrol\s+(?:group|arm)s?\s+(?:received|receives|was given|were given|took|takes|"
+    r"(?:was|were) treated with)\s+(?:[\w-]+\s+){0,2}$"
+)
 # The control arm's drug in another therapy's trial, in the words right after its name:
 # "Riluzole was administered to the control group", "riluzole served as the active control",
 # "以利鲁唑为对照", "利鲁唑对照组" (not "given to control cramps", healthy controls).

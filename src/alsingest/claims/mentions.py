@@ -353,10 +353,12 @@ def select_mentions(
     # its topic is.
     # (not a care named as what the patients of another named drug also take: the other is it)
     cared = care_after_another(view, mentions) if not foreground else set()
+    # (a drug the sentence gives the control arm is that arm's wherever it names it)
+    controls = {m.therapy for m in mentions if control_arm(view, m)} if not foreground else set()
     selected = foreground or [
         m
         for i, m in enumerate(mentions)
-        if not _eligibility(view, m) and not control_arm(view, m) and i not in cared
+        if not _eligibility(view, m) and m.therapy not in controls and i not in cared
     ]
     described = _descriptions(masked, selected, antecedent, ahead)
     return sorted([*selected, *described], key=lambda m: m.start)
@@ -1228,6 +1230,9 @@ def background_mentions(view: str, mentions: list[TherapyMention]) -> set[int]:
         and _ADDED_TO.fullmatch(view[mentions[i - 1].end : mentions[i].start])
     }
     both_arms = _in_both_arms(view, mentions) | under
+    # "对照组口服利鲁唑；治疗组在口服利鲁唑基础上给予针刺": the control arm's drug is background
+    # wherever the sentence names it
+    both_arms |= {mentions[i].therapy for i in found if control_arm(view, mentions[i])}
     return (found - added) | {i for i, m in enumerate(mentions) if m.therapy in both_arms}
 
 
@@ -1381,11 +1386,15 @@ def _in_both_arms(view: str, mentions: Sequence[TherapyMention]) -> set[str]:
 
 
 def control_arm(view: str, mention: TherapyMention) -> bool:
-    """The control arm's drug: "Riluzole was administered to the control group", "以利鲁唑为对照"
+    """The control arm's drug: "Riluzole was administered to the control group", "以利鲁唑为对照",
+    "对照组13例，口服利鲁唑片"
     — not a placebo matching the study drug, a low dose of it, those without it, nor the control
     group's switch to it in an extension."""
     return bool(
-        patterns.CONTROL_ARM_AFTER.match(view, mention.end, mention.end + 60)
+        (
+            patterns.CONTROL_ARM_AFTER.match(view, mention.end, mention.end + 60)
+            or patterns.CONTROL_ARM_BEFORE.search(view, max(0, mention.start - 40), mention.start)
+        )
         and not patterns.NOT_THE_CONTROL_DRUG.search(
             view, max(0, mention.start - 40), mention.start
         )
