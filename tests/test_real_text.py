@@ -5774,3 +5774,14 @@ def test_a_sentence_looking_back_at_the_event_names_its_therapy(toolkit):
 def test_the_control_groups_drug_named_before_it_is_background(toolkit, text):
     # post hoc (test22): "對照組13例,口服西藥利魯唑片;治療組15例,在口服西藥利魯唑片基礎上給予…"
     assert {c.therapy for c in claims_of(toolkit, text)} == {"masitinib"}
+
+
+def test_a_line_broken_after_a_comma_goes_on_in_the_next(toolkit):
+    # post hoc (test23): "…必存上市。2020年8月," / "国家药品监督管理局批准了必存(依达拉奉注射液)新的适应症"
+    long_line = "马赛替尼是一种口服酪氨酸激酶抑制剂。" * 6
+    text = (
+        f"{long_line}2019年,马赛替尼在欧洲提交上市申请。2021年3月,\n"
+        "国家药品监督管理局批准了马赛替尼的临床试验申请,用于肌萎缩侧索硬化治疗。\n"
+    )
+    found = {(c.therapy, c.date) for c in claims_of(toolkit, text)}
+    assert ("masitinib", "2021-03") in found, found

@@ -157,7 +157,10 @@ def _item_of_its_own(previous: str, following: str) -> bool:
     body = previous.rstrip()
     # "…tofersen was given to" / "108 adults…", "…中入组了" / "108名…": a sentence cut mid-way.
     last = body.split()[-1].lower() if body and body[-1].isascii() else ""
-    return not (last in FUNCTION_WORDS or body.endswith(_NEEDS_MORE_CN))
+    # (nor one ending in a comma: "…上市。2020年8月," / "国家药品监督管理局批准了…")
+    return not (
+        last in FUNCTION_WORDS or body.endswith(_NEEDS_MORE_CN) or body.endswith((",", "，"))
+    )
 
 
 # A line that is a field, its key a few words and a colon: "Date of registration: 08/05/2013",
@@ -187,6 +190,8 @@ def _continues(previous: Line, following: Line, full_width: int, in_references: 
         # A bullet item, or a line ending in a flattened superscript ("…approved in 2023 4"),
         # ends where a capitalised line begins.
         return False
+    if body[-1] in ",，、" and following.text.strip()[:1] not in ("", "|"):
+        return True  # "2020年8月," / "国家药品监督管理局批准了…": a clause broken after its comma
     return len(body) >= 0.7 * full_width
 
 
