@@ -3131,6 +3131,12 @@ GUARDS_23 = review_guards("session23_extract.json")
 # "approved"/"launched", effect intervals told of harm or of a baseline, a rate of decline told,
 # a hope or an insignificant slowing, those who died "in total", and the rules' own edges.
 GUARDS_24 = review_guards("session24_extract.json")
+# Session 25's reviewer: katakana and hangul words that share a listed name's consonants
+# ("ボストン", "프로필"), 相 and 상 that are no phase, counts of deaths or researchers, approvals
+# applied for, aimed at or refused, short words in capitals ("US", "CPAP", "PBO") and
+# abbreviations of a listed name or of an arm, a trial arm named "standard treatment group", "in
+# May", a letter "received 12 May 2022", a PET substudy of a drug, and the rules' own edges.
+GUARDS_25 = review_guards("session25_extract.json")
 
 
 @pytest.mark.parametrize(
@@ -3148,7 +3154,8 @@ GUARDS_24 = review_guards("session24_extract.json")
     + GUARDS_21
     + GUARDS_22
     + GUARDS_23
-    + GUARDS_24,
+    + GUARDS_24
+    + GUARDS_25,
     ids=lambda c: c["name"],
 )
 def test_review_guards_for_extraction(toolkit, case):

@@ -1,9 +1,16 @@
-"""Names in katakana and hangul read by their consonants (alsingest.sounds, Lexicon.by_sound)."""
+"""Names in katakana and hangul read by their sounds (alsingest.sounds, Lexicon.by_sound)."""
 
 import pytest
 
 from alsingest.lexicon import Lexicon
-from alsingest.sounds import hangul_stems, latin_skeletons, skeleton
+from alsingest.sounds import (
+    LIKENESS,
+    hangul_stems,
+    latin_skeletons,
+    latin_spelled,
+    likeness,
+    skeleton,
+)
 
 
 @pytest.mark.parametrize(
@@ -17,15 +24,26 @@ from alsingest.sounds import hangul_stems, latin_skeletons, skeleton
         ("에다라본", "edaravone"),
         ("리루졸", "riluzole"),
         ("토퍼센", "tofersen"),  # ... or dropped
+        ("멜라토닌", "melatonin"),  # a final ㄹ before an initial ㄹ: one l
+        ("라디컷", "radicut"),  # a final ㅅ: a t
     ],
 )
-def test_a_transcription_keeps_the_latin_names_consonants(written, latin):
+def test_a_transcription_keeps_the_latin_names_sounds(written, latin):
     assert skeleton(written) in latin_skeletons(latin)
+    assert max(likeness(written, form) for form in latin_spelled(latin)) >= LIKENESS
 
 
-def test_other_words_do_not_read_as_the_name():
-    assert skeleton("ラジオボタン") not in latin_skeletons("edaravone")
-    assert skeleton("리포트") not in latin_skeletons("riluzole")
+@pytest.mark.parametrize(
+    "written, latin",
+    [
+        ("ボストン", "fisetin"),  # "Boston": fisetin's consonants, not its vowels
+        ("ダプソン", "tofersen"),  # dapsone
+        ("보스턴", "fisetin"),
+        ("프로필", "fasudil"),  # "profile"
+    ],
+)
+def test_other_words_do_not_read_as_the_name(written, latin):
+    assert max(likeness(written, form) for form in latin_spelled(latin)) < LIKENESS
 
 
 def test_a_particle_comes_off_a_hangul_run():
@@ -34,8 +52,9 @@ def test_a_particle_comes_off_a_hangul_run():
 
 
 def test_the_lexicon_finds_a_listed_name_by_its_sound_and_only_a_unique_one():
-    lexicon = Lexicon({"edaravone": ["Radicava"], "riluzole": ["Rilutek"], "abcdef": ["darobin"]})
+    lexicon = Lexicon({"edaravone": ["Radicava"], "riluzole": ["Rilutek"], "abc": ["edarabona"]})
     assert lexicon.by_sound("リルゾール") == "riluzole"
-    # "edaravone" and "darobin" share their consonants: neither is read from them
+    # "edaravone" and "edarabona" are spelled as alike as the word: neither is read from it
     assert lexicon.by_sound("エダラボン") is None
     assert lexicon.by_sound("ゾル") is None  # too few consonants to tell
+    assert lexicon.by_sound("ラレザーラ") is None  # riluzole's consonants, not its vowels

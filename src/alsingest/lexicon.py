@@ -260,22 +260,30 @@ class Lexicon:
         return result
 
     @cached_property
-    def _by_sound(self) -> dict[str, str]:
-        """Consonant skeleton (``sounds``) -> the therapy of the one-word Latin aliases that may
-        be transcribed so (a skeleton two therapies share is left out)."""
-        found: dict[str, set[str]] = {}
+    def _by_sound(self) -> dict[str, list[tuple[str, str]]]:
+        """Consonant skeleton (``sounds``) -> (therapy, spelled form) of each one-word Latin
+        alias that may be transcribed with it."""
+        found: dict[str, list[tuple[str, str]]] = {}
         for therapy, names in self.entries.items():
             for name in names:
-                if re.fullmatch(r"[a-z]{5,}", name.lower()):
-                    for form in sounds.latin_skeletons(name):
-                        if len(form) >= sounds.MIN_CONSONANTS:
-                            found.setdefault(form, set()).add(therapy)
-        return {form: next(iter(t)) for form, t in found.items() if len(t) == 1}
+                if re.fullmatch(r"[a-z]{4,}", name.lower()):
+                    for form in sounds.latin_spelled(name):
+                        bare = re.sub(r"[a-z]", "", form)
+                        if len(bare) >= sounds.MIN_CONSONANTS:
+                            found.setdefault(bare, []).append((therapy, form))
+        return found
 
     def by_sound(self, word: str) -> str | None:
-        """The therapy a katakana or hangul word transcribes ("エダラボン", "리루졸"), else None."""
-        form = sounds.skeleton(word)
-        return self._by_sound.get(form) if len(form) >= sounds.MIN_CONSONANTS else None
+        """The therapy a katakana or hangul word transcribes ("エダラボン", "리루졸"): one whose
+        Latin name has its consonants and is spelled alike (``sounds.likeness``), else None."""
+        bare = sounds.skeleton(word)
+        need = sounds.LIKENESS if len(bare) > sounds.MIN_CONSONANTS else sounds.SHORT_LIKENESS
+        alike = {
+            therapy
+            for therapy, form in self._by_sound.get(bare, ())
+            if sounds.likeness(word, form) >= need
+        }
+        return alike.pop() if len(alike) == 1 else None
 
     def terms(self) -> Iterable[str]:
         """Every alias as written in the lexicon, simplified."""

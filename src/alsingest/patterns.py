@@ -512,7 +512,9 @@ CN_ORDINAL_PHASE = re.compile(
 )
 # Japanese and Korean phases: "第Ⅲ相試験", "第1/2相", "フェーズ3", "임상 3상", "1/2상 시험" (a
 # number before 상, the syllable standing alone, before 임상/시험 or a particle).
-JA_PHASE = re.compile(rf"第\s*(?P<phase>{_PHASE})\s*相")
+JA_PHASE = re.compile(
+    rf"第\s*(?P<phase>{_PHASE})\s*相(?=\s*(?:临床|臨床|试验|試験|试験|治験|治验|研究|の|で|を|に|が|と|、|。|$))"
+)
 JA_KANA_PHASE = re.compile(rf"フェーズ\s*(?P<phase>{_PHASE})")
 KO_PHASE = re.compile(
     rf"(?<![0-9a-z.])(?P<phase>{_PHASE})\s*상(?:(?![가-힣])|(?=임상|시험|연구|에|의|을|은|이|으로|과|도))"
@@ -652,7 +654,7 @@ TRIAL_RESULTS_EXPECTED = re.compile(
 CLAUSE_END = re.compile(r"[.;。；,，]")
 # Words that make a count an enrollment.
 ENROLLMENT_CUE = re.compile(
-    r"纳入|入组|등록|모집|참여|招募|募集|招收|招入|收案|收治|选取|规模|参与|受试者|共有|总共|共计|共\s*$|共纳|计划|enrol|recruit|randomi[sz]|randomly|assign|\binclud(?:e|es|ed)\b|"
+    r"纳入|入组|招募|募集|招收|招入|收案|收治|选取|规模|参与|受试者|共有|总共|共计|共\s*$|共纳|计划|enrol|recruit|randomi[sz]|randomly|assign|\binclud(?:e|es|ed)\b|"
     r"\b(study|trial|cohort|regimens?|arms?|groups?)\s+(of|in|with|involving|including)\b|\binvolv(?:ing|ed|es)\b|\bwill involve\b|\bincluding\b|"
     r"\b(approximately|roughly|about|around|a total(?: of)?|up to|more than|over|nearly|in)\s*$|\benlist\w*|"
     # "In total, 120 patients … were randomized"
@@ -996,9 +998,13 @@ OUTCOME_ASKED = re.compile(
     r"(?:(?<!regardless of )\bwhether\b|\bto\s+(?:see|determine|test|learn|assess|find\s+out|evaluate)\s+if\b|"
     # a hypothesis or a hope: "will test the hypothesis that X reduces …", "hope the trial will show"
     r"\bhypothes[ie]s\b|\bhop(?:e|es|ed|ing)\b|\bwill show\b|"
-    # a belief or a possibility: "Coya believes these actions may work … to slow progression"
-    r"\bbelieves?\b|\bmay\b|\bmight\b|"
+    # a belief: "Coya believes these actions … slow progression"
+    r"\bbelieves?\b|"
     r"是否|能否)[^.;。；!?！？,，]*$"
+    # ... or a possibility, the success its verb: "these actions may work additively to slow" (not
+    # the month: "In May 2023 …", "In May the trial met …")
+    r"|(?<!\bin )(?<!\bof )(?<!\bby )(?<!\bsince )(?<!\buntil )(?<!\bearly )(?<!\blate )(?<!\bmid-)"
+    r"\b(?:may|might)\s+(?!\d)(?:[\w-]+\s+){0,5}$"
 )
 # Patients given a drug outside any trial: "through its early access program", "同情用药".
 OUTSIDE_A_TRIAL = re.compile(
@@ -1084,7 +1090,7 @@ EVENT = re.compile(
     r"撤市|退市|下市|撤回|撤出|终止|暂停|进行|研究|试验|植入|手术|第一剂|首剂|首次(给药|注射|用药|治疗)|用药|注射|发现|证实|显示|处方|开方|"
     r"临床(?:应用|使用)|"
     # Japanese and Korean: "承認された", "投与", "治験"; 시작, 허가, 승인, 투여, 등록, 신청 …
-    r"承认(?=され|を|に|済|取得)|投与|治[験验]|시작|허가|승인|완료|투여|등록|신청|발표|개시|지정|획득|"
+    r"承认(?:され(?!な)|済|を取得|を受け)|投与|治[験验]|시작|허가|승인|완료|투여|등록|신청|발표|개시|지정|획득|"
     # a first use, in English as in Chinese: "the first dose of X was given", "first commercial prescription"
     r"\bfirst (?:commercial )?(?:doses?|prescriptions?)\b|\bdosing\b|"
     r"\b(approv\w*|launch\w*|submit\w*|(?:s?nda|bla|maa|ind|cta|regulatory|marketing)\s+(?:submissions?|filings?)|filed|read[\s-]?outs?|green[\s-]?light\w*|initiat\w*|start\w*|commenc\w*|ends|ended|began|begin\w*|enter(ed|s|ing)?|enrol\w*|randomi[sz]\w*|dosed|announc\w*|report\w*|publish\w*|complet\w*|withdr[ae]wn?|discontinu\w*|results?|vot\w*|grant\w*|awarded\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:designation|status)|designated\s+(?:as\s+)?(?:an?\s+)?(?:orphan|breakthrough|fast|priority|rare)|cleared|authori[sz]\w*|receiv\w*|recommend\w*|implant(?:ed|s)?)\b|"
@@ -1141,8 +1147,9 @@ APPROVAL_DOUBTED = re.compile(
 )
 APPROVAL = re.compile(
     r"批准|获批|获准|核准|核可|\bapprov\w*|\bauthori[sz]\w*|"
-    # Japanese "承認された" (t2s: 承认), Korean 허가, 승인
-    r"承认(?=され|を|に|済|取得)|허가|승인"
+    # Japanese "承認された", "承認を取得" (t2s: 承认), Korean "품목허가를 받았다", "승인을 획득" (a
+    # grant received: not "承認を申請", "承認されなかった", "허가를 신청")
+    r"承认(?:され(?!な)|済|を取得|を受け)|(?:허가|승인)(?:를|을)?\s*(?:받|획득|취득)"
 )
 # ... and, to a source, the day the FDA is to decide: "the PDUFA goal date is Sept. 29, 2022",
 # "a target action date of …" (an approval to come, for a claim of one planned).
@@ -1152,6 +1159,8 @@ VERIFY_APPROVAL = re.compile(
 TRIAL_APPROVAL = re.compile(
     r"(获批|批准|获准)[^,;。]{0,24}?(开展|进行|开始|启动)[^,;。]{0,12}?(临床|试验|研究)|\bind\b|"
     r"临床试验(申请)?(获|的)?(批准|许可|默示许可)|双报双批|\bcleared\b|"
+    # Korean: a trial's plan cleared ("임상시험계획 승인", "임상 3상 시험을 승인받았다")
+    r"(?:시험계획|임상시험|임상\s*\d\S*\s*시험|IND)[^.。]{0,12}승인|"
     # "the FDA has now approved a long-term clinical trial", "approved the Phase 2 study"
     r"\bapproved\s+(?:a|an|the|its|their)\s+(?:[\w/-]+\s+){0,3}?(?:clinical\s+)?(?:trial|study)\b"
 )
@@ -1402,8 +1411,10 @@ RECOMBINANT_PREFIX = re.compile(
 # July 6, 2020, accepted July 18, 2020, published online August 12, 2020", "收稿日期：…；修回日期：…").
 PUBLICATION_HISTORY = re.compile(
     r"\bmanuscript (submitted|received)|\breceived\s*:|\barticle history|\bsubmitted\s*:|"
-    # "Pages 378-383 | Received 27 Nov 2008, Published online: 18 Nov 2009"
-    r"\bpublished online\s*:|\breceived\s+\d{1,2}\s+[a-z]{3,9}\.?\s+\d{4}|"
+    # "Pages 378-383 | Received 27 Nov 2008, Published online: 18 Nov 2009" (a line's or a
+    # field's head: not "the complete response letter, received 12 May 2022")
+    r"\bpublished online\s*:|(?:^|\|)\s*(?:received|accepted)\s*:?\s+"
+    r"(?:\d{1,2}\s+[a-z]{3,9}\.?\s+\d{4}|[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})|"
     r"收稿日期|收稿时间|投稿日期|修回日期|接受日期|录用日期"
 )
 # A subgroup's count is no trial's size: "the pre-specified subgroup … (n=130)", "亚组（n=40）".
@@ -1547,13 +1558,15 @@ COMPARATOR_BEFORE = re.compile(
 STANDARD_CARE_AFTER = re.compile(
     r"\s*(?:,\s*|\(\s*|（\s*|—\s*)(?:the\s+|which\s+is\s+the\s+)?(?:current\s+|existing\s+|approved\s+)?"
     r"(?:standard[\s-]of[\s-]care|standard\s+(?:treatment|therapy))\b"
-    r"|\s*[(（，,]\s*(?:即|为)?(?:目前|当前|现有)?的?标准(?:治疗|疗法)"
+    r"|\s*(?:[(（]\s*(?:即|为)?|[，,]\s*(?:即|为))(?:目前|当前|现有)?的?标准(?:治疗|疗法)(?![组臂])"
 )
 # ... or in the words before it: "对照组13例,口服西药利鲁唑片", "the control group received riluzole".
+# (the control group alone, its drug right after the verb: not "对照组使用的安慰剂与AB-101", "the
+# treatment and control groups received NV-212 and placebo")
 CONTROL_ARM_BEFORE = re.compile(
-    r"对照组[^，,。；;]{0,8}[，,]?\s*(?:口服|服用|给予|使用|采用|予以?)[^，,。；;]{0,8}$|"
-    r"\bcontrol\s+(?:group|arm)s?\s+(?:received|receives|was given|were given|took|takes|"
-    r"(?:was|were) treated with)\s+(?:[\w-]+\s+){0,2}$"
+    r"对照组[^，,。；;]{0,8}[，,]?\s*(?:口服|服用|给予|使用|采用|予以?)[^，,。；;的与和及剂]{0,4}$|"
+    r"(?<!\band )(?<!\bactive and )(?<!\btreatment and )\bthe\s+control\s+(?:group|arm)\s+"
+    r"(?:received|receives|was given|took|takes|was treated with)\s+(?:[\w-]+\s+){0,2}$"
 )
 # The control arm's drug in another therapy's trial, in the words right after its name:
 # "Riluzole was administered to the control group", "riluzole served as the active control",
@@ -1665,12 +1678,12 @@ _CODE_QUALIFIER = (
     r"associated|induced|mediated|expressing|targeting)(?![a-z0-9])"
 )
 _CODE_MEASURE = r"(?:pet|mri|ct|spect|scan|assay|imaging)(?![a-z0-9])"
-# A code that is a tracer, not a therapy: "measured by [11C]PBR28-PET", "PBR28 PET uptake",
-# "[18F]-DPA-714" (an isotope before it, or the scan after it).
+# A code that is a tracer, not a therapy: "measured by [11C]PBR28-PET", "[18F]-DPA-714" (an
+# isotope before it, or the scan glued after it; not "the AMX0035 PET substudy").
 TRACER = re.compile(
     r"(?:\[\s*(?:11c|18f|99mtc|123i|124i|64cu|68ga)\s*\]\s*-?\s*|\b(?:11c|18f)-)"
-    r"(?P<name>[a-z][a-z0-9-]{1,12}[a-z0-9])(?![a-z0-9])"
-    r"|(?<![a-z0-9-])(?P<scanned>[a-z]{2,6}-?\d{2,6}[a-z]{0,2})[\s-](?:pet|spect)(?![a-z0-9])"
+    r"(?P<name>[a-z]{2,6}-?\d{1,6}[a-z]?)(?![a-z0-9])"
+    r"|(?<![a-z0-9-])(?P<scanned>[a-z]{2,6}-?\d{2,6}[a-z]{0,2})-(?:pet|spect)(?![a-z0-9])"
 )
 # A time point or a part of a trial written like a code: "wk24", "day28", "visit3", "cohort2".
 _CODE_TIME = (
@@ -2024,62 +2037,12 @@ SHORT_DRUG_CUE = re.compile(
 )
 # ... not a route, a disease, an agency or a kind of care written in capitals ("IV infusions of",
 # "ALS treatment", "NIV treatment", "TCM treatment")
-NOT_A_SHORT_DRUG = frozenset(
-    [
-        "IV",
-        "SC",
-        "IM",
-        "IT",
-        "ICV",
-        "PO",
-        "ALS",
-        "MND",
-        "FTD",
-        "PLS",
-        "PMA",
-        "PBP",
-        "SMA",
-        "PD",
-        "AD",
-        "HD",
-        "MS",
-        "HIV",
-        "FDA",
-        "EMA",
-        "NMPA",
-        "NIH",
-        "NHS",
-        "NIV",
-        "PEG",
-        "RIG",
-        "TCM",
-        "DBS",
-        "TMS",
-        "ECT",
-        "PT",
-        "OT",
-        "SLT",
-        "EEG",
-        "EMG",
-        "MRI",
-        "PET",
-        "CT",
-        "CSF",
-        "BCI",
-        "ASO",
-        "AAV",
-        "MSC",
-        "GMP",
-        "OLE",
-        "RCT",
-        "SOC",
-        "BSC",
-        "THE",
-        "AND",
-        "FOR",
-        "WITH",
-    ]
+_NOT_A_SHORT_DRUG = (
+    "IV SC IM IT ICV PO ALS MND FTD PLS PMA PBP SMA PD AD HD MS HIV FDA EMA NMPA NIH NHS WHO "
+    "NIV PEG RIG TCM DBS TMS ECT PT OT SLT EEG EMG MRI PET CT CSF CNS BCI ASO AAV MSC GMP ICU "
+    "OLE RCT SOC BSC PBO CPAP BIPAP COVID SARS US USA UK EU UN THE AND FOR WITH"
 )
+NOT_A_SHORT_DRUG = frozenset(_NOT_A_SHORT_DRUG.split())
 
 # Characters Chinese drug names are transliterated with (the syllables of approved names:
 # 普利多匹定 pridopidine, 马赛替尼 masitinib, 雷帕霉素 rapamycin) and their stem endings.

@@ -506,7 +506,11 @@ def _english_full_stop(text: str, dot: int, end: int) -> bool:
         return False
     rest = text[after:end].lstrip().lstrip("“\"‘'(（「『")  # a quotation may open the next one
     if rest and not (
-        rest[0].isupper() or "\u4e00" <= rest[0] <= "\u9fff" or _kana_or_hangul(rest[0])
+        rest[0].isupper()
+        or "\u4e00" <= rest[0] <= "\u9fff"
+        or _kana_or_hangul(rest[0])
+        # "…승인된 치료제다. 2019년 …": a Korean or Japanese sentence's end, whatever follows
+        or (dot > 0 and _kana_or_hangul(text[dot - 1]))
     ):
         return False
     word = re.search(r"([A-Za-z]+)$", text[max(0, dot - 12) : dot])

@@ -399,11 +399,10 @@ def _group_sizes(groups: str) -> int | None:
 
 
 def _verb_past_the_description(view: str, m: re.Match) -> bool:
-    """A count of people described by a "with" phrase whose own verb is an enrollment's."""
+    """A count of people described by a "with" phrase whose own verb is an enrollment's (not
+    "were included in the primary analysis", "were assigned to a separate exploratory cohort")."""
     described = _DESCRIBED_BY_WITH.match(view, m.end())
-    return (
-        described is not None and patterns.ENROLLMENT_CUE.match(view, described.end()) is not None
-    )
+    return described is not None and _ENROLLED_VERB.match(view, described.end()) is not None
 
 
 def per_arm_sizes(view: str) -> list[Attribute]:
@@ -435,10 +434,15 @@ _ENGLISH_COUNT_RULES = {
 }
 
 
+_YEAR_BEFORE_A_COUNT = re.compile(r"\b(?:in|since|by|from|during|until|of)\s+$")
 _AMONG_THE = re.compile(r"\bamong (?:the|these|those)\s+$")
 # A parenthesised aside, one level of parentheses inside it.
 # "366 patients with definite or probable ALS and a vital capacity ≥ 70% were randomly assigned":
 # the people described after their count, then the count's own verb, in the same sentence part.
+_ENROLLED_VERB = re.compile(
+    r"(?:randomly\s+assigned|randomi[sz]ed|enrolled|recruited)\b"
+    r"(?![^.;]{0,40}\b(?:cohort|analys[ie]s|subgroup|substudy|sub-study)\b)"
+)
 _DESCRIBED_BY_WITH = re.compile(r"\s+with\b[^.;:]{0,160}?\b(?:were|had been|will be)\s+")
 _ASIDE = re.compile(r"\s*[(（](?:[^()（）]|[(（][^()（）]*[)）])*[)）]")
 
@@ -467,7 +471,13 @@ def _a_period(view: str, dates: Sequence[DateMention]) -> bool:
 
 
 # "有95名参加了开放标签扩展研究": a count of those who took part, the verb right after it.
-_TOOK_PART_AFTER = re.compile(r"\s*(?:参加|参与|加入|入组)")
+# (Korean tells it after the count: "환자 60명을 대상으로", "60명의 루게릭병 환자를 대상으로")
+_TOOK_PART_AFTER = re.compile(
+    r"\s*(?:参加|参与|加入|入组)|\s*(?:을|를|의\s*(?:[가-힣]+\s+){0,2}?환자(?:들)?를)\s*대상으로"
+)
+# ... and "환자 250명이 참여": patients named right before the count (not "연구진 5명이 참여")
+_KO_TOOK_PART_AFTER = re.compile(r"\s*(?:이|가|을|를)\s*(?:참여|등록|모집)")
+_KO_PATIENTS_BEFORE = re.compile(r"(?:환자|환우|참가자|피험자|대상자)(?:\s*총)?\s*$")
 _COHORT_WORD = re.compile(r"(?:cohorts|groups|arms|panels)\s+of\b|个(?:剂量)?(?:队列|组)")
 
 
@@ -659,7 +669,9 @@ def find_enrollment(view: str) -> Attribute | None:
             attribute.rule = "CN_COUNT of one arm"
             arms.append(attribute)
         elif (
-            patterns.ENROLLMENT_CUE.search(clause_before) or _TOOK_PART_AFTER.match(after)
+            patterns.ENROLLMENT_CUE.search(clause_before)
+            or _TOOK_PART_AFTER.match(after)
+            or (_KO_TOOK_PART_AFTER.match(after) and _KO_PATIENTS_BEFORE.search(clause_before))
         ) or m.group("approx") in (
             "共",
             "总共",
@@ -671,7 +683,6 @@ def find_enrollment(view: str) -> Attribute | None:
             "逾",
             "近",
             "大约",
-            "총",
         ):
             attribute.rule = "CN_COUNT with an enrollment cue"
             strong.append(attribute)
@@ -712,6 +723,12 @@ def find_enrollment(view: str) -> Attribute | None:
         if view[m.end() : m.end() + 1] in ("'", "’"):
             continue  # "24 patients' motor neurons": what was taken from them, no count of people
         n = stated_count(m)
+        if (
+            n
+            and 1900 <= n <= 2099
+            and _YEAR_BEFORE_A_COUNT.search(view, max(0, m.start() - 8), m.start())
+        ):
+            continue  # "In 2019 patients were randomized": a year, no count
         if n and m.re is patterns.EN_COUNT and _PAIRS_OF.search(m.group()):
             n *= 2  # "15 matched pairs of patients": thirty people
         if m.group("n")[0].isalpha() and (n is None or n < 5) and not _the_few(view, m):

@@ -263,8 +263,13 @@ class _SentenceReader:
                 m.rule.startswith("ANAPHOR") and discourse.of_another_disease((m.therapy,), view)
             )
         ]
-        if layout.comparators and mentions:
-            # "patients receive either riluzole or ILB®": the page's comparator beside its drug
+        if (
+            layout.comparators
+            and mentions
+            and (patterns.TRIAL_CONTEXT.search(masked) or "receiv" in masked)
+        ):
+            # "patients receive either riluzole or ILB®": the page's comparator beside its drug,
+            # in its trial (not "22 years after riluzole was approved in 1995")
             aside = comparator_mentions(mentions, layout.comparators)
             mentions = [m for i, m in enumerate(mentions) if i not in aside]
         background = background_mentions(view, mentions) if mentions else set()

@@ -454,6 +454,7 @@ class UnlistedNames:
         tracers = {
             code_id(m.group(m.lastgroup))
             for m in (patterns.TRACER.finditer(text) if "pet" in text or "spect" in text else ())
+            if lexicon.canonical(m.group(m.lastgroup)) is None
         }
         for start, end in () if text.isascii() else chinese_context_names(text):
             if lexicon.canonical(text[start:end]) is None:
@@ -598,7 +599,9 @@ def short_drug_names(text: str, lexicon: Lexicon) -> list[tuple[str, str | None]
     """Short names in capitals the text uses as drugs ("weekly doses of ILB", "ILB
     administration"), lower-cased: each named more than once, and none a route, a disease, an
     agency or a kind of care. Each comes with the listed therapy it abbreviates, where the text
-    defines it so ("glatiramer acetate (GA)"), else None."""
+    defines it so ("glatiramer acetate (GA)") or names that therapy in words whose initials it is
+    ("glatiramer acetate … doses of GA"), else None; one the text defines as another phrase ("the
+    riluzole arm (RA)") is none."""
     if not patterns.SHORT_DRUG_CUE.search(text):
         return []
     found = {
@@ -614,20 +617,36 @@ def short_drug_names(text: str, lexicon: Lexicon) -> list[tuple[str, str | None]
             or len(re.findall(rf"(?<![\w-]){name}(?![\w-])", text)) < patterns.SHORT_NAME_USES
         ):
             continue
-        known = _abbreviated(text, name, lexicon)
-        if known is not None or _unlisted(name.lower(), lexicon):
+        defined = _defined_as(text, name)
+        known = _listed_as(defined, lexicon) if defined else _initials_of(text, name, lexicon)
+        if known is not None or (defined is None and _unlisted(name.lower(), lexicon)):
             names.append((name.lower(), known))
     return names
 
 
-def _abbreviated(text: str, short: str, lexicon: Lexicon) -> str | None:
-    """The listed therapy the text defines ``short`` as: "glatiramer acetate (GA)"."""
-    for m in re.finditer(rf"((?:[\w-]+\s+){{0,2}}[\w-]+)\s*[(（]\s*{short}\s*[)）]", text):
-        words = m.group(1).lower().split()
-        for k in range(len(words)):
-            known = lexicon.canonical(" ".join(words[k:]))
-            if known is not None:
-                return known
+def _defined_as(text: str, short: str) -> list[str] | None:
+    """The words the text defines ``short`` as, right before it in brackets ("glatiramer acetate
+    (GA)" → ["glatiramer", "acetate"]), else None (up to three words)."""
+    m = re.search(rf"((?:[\w-]+\s+){{0,2}}[\w-]+)\s*[(（]\s*{short}\s*[)）]", text)
+    return m.group(1).lower().split() if m else None
+
+
+def _listed_as(words: list[str], lexicon: Lexicon) -> str | None:
+    """The listed therapy the last of ``words`` name ("… of glatiramer acetate"), else None."""
+    for k in range(len(words)):
+        known = lexicon.canonical(" ".join(words[k:]))
+        if known is not None:
+            return known
+    return None
+
+
+def _initials_of(text: str, short: str, lexicon: Lexicon) -> str | None:
+    """The listed therapy of the several-word name the text holds whose initials ``short`` is."""
+    initials = r"\s+".join(rf"{c}[\w-]*" for c in short.lower())
+    for m in re.finditer(rf"\b{initials}\b", text, re.IGNORECASE):
+        known = lexicon.canonical(m.group())
+        if known is not None:
+            return known
     return None
 
 
@@ -849,6 +868,8 @@ def context_names(
         if any(x.start < m.end() and m.start() < x.end for x in (*taken, *found)):
             continue
         name = m.group()
+        if len(name) <= 5 and name.isalpha() and not original[m.start() : m.end()].isupper():
+            continue  # "ILB" is a drug where written in capitals, not "us" where "US" is one
         misspelt = lexicon.misspelt(name)
         if misspelt:
             rule = "a listed name with one letter wrong"
