@@ -280,7 +280,8 @@ class Layout:
     # How the page orders day and month in figures ("dm", "md"; ``dates.figure_order``).
     figure_order: str | None = None
     # Drugs the page names as the standard of care or the control arm ("riluzole, the current
-    # standard of care"): the comparator, background wherever a sentence names another therapy.
+    # standard of care"): the comparator, left out of its trial's sentences that name another
+    # therapy (``extract.comparator_mentions``).
     comparators: frozenset[str] = frozenset()
 
     @classmethod

@@ -466,7 +466,7 @@ class UnlistedNames:
             if known is not None and lexicon.canonical(cn) is None:
                 cn_names.add(cn)
                 same_as[cn] = known
-        # "エダラボン", "리루졸과": a listed name in katakana or hangul, read by its consonants
+        # "エダラボン", "리루졸과": a listed name in katakana or hangul, read by its sounds
         for word in () if text.isascii() else transcribed_names(text):
             known = lexicon.by_sound(word.split("-")[0])
             if known is not None:
