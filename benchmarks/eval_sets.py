@@ -50,7 +50,8 @@ SEALED22 = "real-test22"  # collected in session 21, scored once in session 22 (
 SEALED23 = "real-test23"  # collected in session 22, scored once in session 23 (0.750)
 SEALED24 = "real-test24"  # collected in session 23, scored once in session 24 (0.737)
 SEALED25 = "real-test25"  # collected in session 24, scored once at its end (0.706)
-SEALED26 = "real-test26"  # collected at the end of session 24, to be scored once in session 25
+SEALED26 = "real-test26"  # collected at the end of session 24, scored once in session 25
+SEALED27 = "real-test27"  # collected in session 25, to be scored once in session 26
 SPENT = (
     SEALED,
     SEALED2,
@@ -77,9 +78,10 @@ SPENT = (
     SEALED23,
     SEALED24,
     SEALED25,
+    SEALED26,
 )
 # a fresh sealed set goes here until its single score is written down
-FRESH: tuple[str, ...] = (SEALED26,)
+FRESH: tuple[str, ...] = (SEALED27,)
 
 
 def gold_sets() -> dict[str, tuple[list[Path], Path]]:
@@ -172,6 +174,7 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         SEALED24: beside(tests / "real" / "test24"),
         SEALED25: beside(tests / "real" / "test25"),
         SEALED26: beside(tests / "real" / "test26"),
+        SEALED27: beside(tests / "real" / "test27"),
     }
 
 

@@ -65,6 +65,8 @@ REAL_SETS = {
     "real-dev43": "dev43",
     "real-dev44": "dev44",
     "real-dev45": "dev45",
+    "real-dev46": "dev46",
+    "real-dev47": "dev47",
     "real-test6": "test6",
     "real-test7": "test7",
     "real-test8": "test8",
@@ -85,6 +87,7 @@ REAL_SETS = {
     "real-test23": "test23",
     "real-test24": "test24",
     "real-test25": "test25",
+    "real-test26": "test26",
 }
 
 

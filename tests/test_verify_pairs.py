@@ -111,6 +111,7 @@ def test_the_pair_scorer_gives_json(verify_pairs, pairs_file, capsys):
         ("dev15", 20),
         ("dev16", 20),
         ("dev17", 20),
+        ("dev18", 20),
         ("test", 23),
         ("test2", 16),
         ("test3", 13),
@@ -133,6 +134,7 @@ def test_the_pair_scorer_gives_json(verify_pairs, pairs_file, capsys):
         ("test20", 20),
         ("test21", 20),
         ("test22", 20),
+        ("test23", 20),
     ],
 )
 def test_the_real_dev_pairs_stay_above_their_floor(verify_pairs, half, size):
