@@ -268,7 +268,7 @@ class Lexicon:
             for name in names:
                 if re.fullmatch(r"[a-z]{4,}", name.lower()):
                     for form in sounds.latin_spelled(name):
-                        bare = re.sub(r"[a-z]", "", form)
+                        bare = sounds.consonants(form)
                         if len(bare) >= sounds.MIN_CONSONANTS:
                             found.setdefault(bare, []).append((therapy, form))
         return found
@@ -276,12 +276,13 @@ class Lexicon:
     def by_sound(self, word: str) -> str | None:
         """The therapy a katakana or hangul word transcribes ("エダラボン", "리루졸"): one whose
         Latin name has its consonants and is spelled alike (``sounds.likeness``), else None."""
-        bare = sounds.skeleton(word)
+        written = sounds.spelled(word)  # (once, for every candidate)
+        bare = sounds.consonants(written)
         need = sounds.LIKENESS if len(bare) > sounds.MIN_CONSONANTS else sounds.SHORT_LIKENESS
         alike = {
             therapy
             for therapy, form in self._by_sound.get(bare, ())
-            if sounds.likeness(word, form) >= need
+            if sounds.alike(written, form) >= need
         }
         return alike.pop() if len(alike) == 1 else None
 

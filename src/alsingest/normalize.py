@@ -54,6 +54,16 @@ def is_cjk(ch: str) -> bool:
     return bool(ch) and CJK_RE.match(ch) is not None
 
 
+def is_kana(ch: str) -> bool:
+    """Whether ``ch`` is Japanese hiragana or katakana."""
+    return "\u3040" <= ch <= "\u30ff"
+
+
+def is_hangul(ch: str) -> bool:
+    """Whether ``ch`` is a Korean hangul syllable."""
+    return "\uac00" <= ch <= "\ud7a3"
+
+
 class Converter:
     """OpenCC converters, created once (each costs a few milliseconds to load)."""
 

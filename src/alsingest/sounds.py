@@ -96,9 +96,14 @@ def spelled(word: str) -> str:
     return re.sub(r"([aeiou])\1+", r"\1", "".join(c + v for c, v in units))  # ("ー": one vowel)
 
 
+def consonants(form: str) -> str:
+    """The consonant classes of a spelled form ("eTaRaPoN" → "TRPN")."""
+    return re.sub(r"[a-z]", "", form)
+
+
 def skeleton(word: str) -> str:
     """The consonant classes of a katakana or hangul word, in order."""
-    return re.sub(r"[a-z]", "", spelled(word))
+    return consonants(spelled(word))
 
 
 def hangul_stems(run: str) -> list[str]:
@@ -176,9 +181,14 @@ def latin_spelled(name: str) -> set[str]:
 
 def latin_skeletons(name: str) -> set[str]:
     """The consonant skeletons a Latin name may be transcribed with."""
-    return {re.sub(r"[a-z]", "", form) for form in latin_spelled(name)}
+    return {consonants(form) for form in latin_spelled(name)}
 
 
 def likeness(word: str, form: str) -> float:
     """How alike a katakana or hangul word and a Latin name's form are, 0 to 1."""
-    return SequenceMatcher(None, spelled(word), form, autojunk=False).ratio()
+    return alike(spelled(word), form)
+
+
+def alike(written: str, form: str) -> float:
+    """How alike two spelled forms are, 0 to 1."""
+    return SequenceMatcher(None, written, form, autojunk=False).ratio()

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from . import patterns
+from .normalize import is_hangul, is_kana
 
 logger = logging.getLogger(__name__)
 
@@ -178,8 +179,8 @@ def _continues(previous: Line, following: Line, full_width: int, in_references: 
         return False
     if len(body) <= 40 and patterns.FIELD_KEY_LINE.match(body.lower()):
         return False  # "Study Completion Date": a registry field's key, its value below
-    key = following.text.strip()
-    if len(key) <= 40 and patterns.FIELD_KEY_LINE.match(key.lower()):
+    after = following.text.strip()
+    if len(after) <= 40 and patterns.FIELD_KEY_LINE.match(after.lower()):
         return False  # "… Phase II Trial" / "Anticipated Study Start Date :": the next field's key
     if _FIELD_LINE.match(body) and _FIELD_LINE.match(following.text):
         return False  # "Public title: …" / "Date of first enrolment: …": a record's fields
@@ -190,7 +191,7 @@ def _continues(previous: Line, following: Line, full_width: int, in_references: 
         # A bullet item, or a line ending in a flattened superscript ("…approved in 2023 4"),
         # ends where a capitalised line begins.
         return False
-    if body[-1] in ",，、" and following.text.strip()[:1] not in ("", "|"):
+    if body[-1] in ",，、" and after[:1] not in ("", "|"):
         return True  # "2020年8月," / "国家药品监督管理局批准了…": a clause broken after its comma
     return len(body) >= 0.7 * full_width
 
@@ -493,7 +494,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _kana_or_hangul(ch: str) -> bool:
     """Whether ``ch`` is kana or hangul: Japanese and Korean sentences end with a full stop too."""
-    return "\u3040" <= ch <= "\u30ff" or "\uac00" <= ch <= "\ud7a3"
+    return is_kana(ch) or is_hangul(ch)
 
 
 def _english_full_stop(text: str, dot: int, end: int) -> bool:

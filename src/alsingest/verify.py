@@ -34,7 +34,7 @@ from .claims.discourse import is_about_another_disease
 from .claims.mentions import not_a_therapy
 from .dates import cn_number, en_number, find_dates, last_weekday, order_told
 from .lexicon import Lexicon, name_key
-from .normalize import Converter, fold, join_lines
+from .normalize import Converter, fold, is_hangul, is_kana, join_lines
 from .structure import paragraphs_of, sentences_of
 
 logger = logging.getLogger(__name__)
@@ -124,8 +124,8 @@ def unreadable(text: str) -> str | None:
     letters = [ch for ch in body[:20000] if ch.isalpha()]
     if not letters:
         return "the source has no text, only numbers and symbols (a scanned PDF?)"
-    kana = sum(1 for ch in letters if "\u3040" <= ch <= "\u30ff")
-    hangul = sum(1 for ch in letters if "\uac00" <= ch <= "\ud7af")
+    kana = sum(1 for ch in letters if is_kana(ch))
+    hangul = sum(1 for ch in letters if is_hangul(ch))
     cjk = sum(1 for ch in letters if "\u4e00" <= ch <= "\u9fff")
     if kana > 0.05 * len(letters):
         return "the source is in Japanese, which the verifier does not read"

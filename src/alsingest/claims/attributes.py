@@ -436,7 +436,6 @@ _ENGLISH_COUNT_RULES = {
 
 _YEAR_BEFORE_A_COUNT = re.compile(r"\b(?:in|since|by|from|during|until|of)\s+$")
 _AMONG_THE = re.compile(r"\bamong (?:the|these|those)\s+$")
-# A parenthesised aside, one level of parentheses inside it.
 # "366 patients with definite or probable ALS and a vital capacity ≥ 70% were randomly assigned":
 # the people described after their count, then the count's own verb, in the same sentence part.
 _ENROLLED_VERB = re.compile(
@@ -444,6 +443,7 @@ _ENROLLED_VERB = re.compile(
     r"(?![^.;]{0,40}\b(?:cohort|analys[ie]s|subgroup|substudy|sub-study)\b)"
 )
 _DESCRIBED_BY_WITH = re.compile(r"\s+with\b[^.;:]{0,160}?\b(?:were|had been|will be)\s+")
+# A parenthesised aside, one level of parentheses inside it.
 _ASIDE = re.compile(r"\s*[(（](?:[^()（）]|[(（][^()（）]*[)）])*[)）]")
 
 

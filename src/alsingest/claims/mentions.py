@@ -993,10 +993,11 @@ _PHRASE_GOES_ON = re.compile(r"\s+(?:of\b|[A-Z])")
 # What a name introduced by its kind looks like as written: a digit or hyphen, capitals only, or
 # a capital inside ("ALN-SOD", "AB101", "NurOwn"); a headline's title-case word is none.
 _NAME_SHAPE = re.compile(r"[\d-]|^[A-Z]{3,}$|^.+[A-Z]")
-# A study or a filing named after a short abbreviation: "新药DDI研究", "新药CTA申请".
+# A study named, its gloss and a closing quote between: "名为“PRIME(…的缩写)”研究".
 _A_STUDY_AFTER = re.compile(
     r"\s*(?:[(（][^()（）]{0,40}[)）])?\s*[”\"」』]?\s*(?:研究|试验|临床试验|study|trial)"
 )
+# A study or a filing named after a short abbreviation: "新药DDI研究", "新药CTA申请".
 _STUDY_OR_FILING_AFTER = re.compile(r"\s*(?:研究|申请|试验|临床|资格|认定|study|application)")
 
 
