@@ -148,6 +148,8 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         "real-dev45": beside(tests / "real" / "dev45"),
         "real-dev46": beside(tests / "real" / "dev46"),
         "real-dev47": beside(tests / "real" / "dev47"),
+        "real-dev48": beside(tests / "real" / "dev48"),
+        "real-dev49": beside(tests / "real" / "dev49"),
         SEALED: beside(tests / "real" / "test"),
         SEALED2: beside(tests / "real" / "test2"),
         SEALED3: beside(tests / "real" / "test3"),

@@ -67,6 +67,8 @@ REAL_SETS = {
     "real-dev45": "dev45",
     "real-dev46": "dev46",
     "real-dev47": "dev47",
+    "real-dev48": "dev48",
+    "real-dev49": "dev49",
     "real-test6": "test6",
     "real-test7": "test7",
     "real-test8": "test8",

@@ -112,6 +112,7 @@ def test_the_pair_scorer_gives_json(verify_pairs, pairs_file, capsys):
         ("dev16", 20),
         ("dev17", 20),
         ("dev18", 20),
+        ("dev19", 20),
         ("test", 23),
         ("test2", 16),
         ("test3", 13),
