@@ -5792,3 +5792,66 @@ def test_a_line_broken_after_a_comma_goes_on_in_the_next(toolkit):
     )
     found = {(c.therapy, c.date) for c in claims_of(toolkit, text)}
     assert ("masitinib", "2021-03") in found, found
+
+
+def test_the_figures_of_a_drugs_code_name_are_no_count(toolkit):
+    # dev49: "its follow-on Phase I multiple dose study of AEOL 10150 in patients diagnosed with
+    # ALS" gave the trial 10150 patients
+    for text, figure in (
+        ("The company said its phase 1 study of MCI 186 in patients with ALS has begun.", 186),
+        ("Biogen began a phase 1 study of BIIB 067 in people with ALS.", 67),
+    ):
+        claims = claims_of(toolkit, text)
+        assert claims, text
+        assert figure not in {c.enrollment for c in claims}, text
+    # ... while a count beside the name still counts
+    text = "The phase 1 study of BIIB 067 in people with ALS has enrolled 48 patients."
+    assert 48 in {c.enrollment for c in claims_of(toolkit, text)}
+
+
+def test_a_dose_after_an_intervention_fields_drug_is_no_part_of_its_name(toolkit):
+    # dev49: "Drug: tamoxifen 40 mg daily for one year" gave a therapy "tamoxifen40mgdailyfor"
+    text = (
+        "Condition or disease | Intervention/treatment | Phase |\n"
+        "Amyotrophic Lateral Sclerosis | Drug: Zanoxifen 20 mg twice daily for six months | "
+        "Phase 2 |\n"
+    )
+    therapies = {c.therapy for c in claims_of(toolkit, text)}
+    assert therapies == {"zanoxifen"}, therapies
+
+
+def test_the_drug_another_has_a_synergistic_effect_with_is_its_partner(toolkit):
+    # dev49: "Tamoxifen … has synergic effect with riluzole in ALS patients to slowing the
+    # progression" gave riluzole a result
+    for text in (
+        "Masitinib has a synergistic effect with riluzole in slowing progression in ALS.",
+        "Masitinib acts synergistically with riluzole to slow ALS progression.",
+        "Masitinib has synergic effect with riluzole in ALS patients to slowing the progression.",
+    ):
+        therapies = {c.therapy for c in claims_of(toolkit, text)}
+        assert therapies == {"masitinib"}, (text, therapies)
+
+
+def test_each_arm_told_with_its_own_verb_is_summed(toolkit):
+    # dev19 pairs: "29 patients with amyotrophic lateral sclerosis randomly assigned to nabiximols,
+    # which contains …, and 30 patients assigned to placebo"
+    text = (
+        "The phase 2 trial compared 41 patients with bulbar-onset ALS randomly assigned to "
+        "masitinib, which is a tyrosine kinase inhibitor taken by mouth, and 20 patients "
+        "assigned to placebo."
+    )
+    assert 61 in {c.enrollment for c in claims_of(toolkit, text)}
+
+
+def test_results_the_next_clause_tells_are_of_its_therapy(toolkit):
+    # dev48: "Clene has announced positive results from the HEALEY ALS Platform Trial, revealing
+    # that CNM-Au8 led to significant reductions in plasma neurofilament light"
+    for text in (
+        "Acme announced positive results from the ALS Platform Trial, revealing that "
+        "masitinib led to significant reductions in plasma neurofilament light.",
+        "Acme reported encouraging results from the ALS Platform Trial, which showed that "
+        "masitinib lowered neurofilament light.",
+        "该公司宣布试验达到主要终点，结果显示马赛替尼降低了神经丝轻链水平。",
+    ):
+        got = {(c.therapy, c.outcome) for c in claims_of(toolkit, text)}
+        assert ("masitinib", "met") in got or ("masitinib", "met_primary") in got, (text, got)

@@ -3056,3 +3056,55 @@ def test_a_hold_told_in_other_words_is_the_clinical_hold(lexicon, source):
     quote = "The FDA has lifted the clinical hold on the Phase 1 trial of QX-117"
     fields = dict(therapy="qx117", unlisted=True, type="other", quote=quote)
     assert judge(lexicon, source + "\n" + ALS_NO_NUMBER, **fields).verdict != NOT_FOUND
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A phase 2 trial of ibudilast enrolled 40 adults hospitalised with COVID-19 pneumonia. "
+        "Ibudilast was given for 28 days and the trial ended in 2021.",
+        "Ibudilast delivered by an encapsulated cell implant was tested in a phase 2 trial of 65 "
+        "people with retinitis pigmentosa; visual acuity did not change.",
+    ],
+)
+def test_a_source_about_a_pandemics_or_an_eye_diseases_trial_is_of_another_disease(lexicon, text):
+    # dev19 pairs: IC14 in a COVID-19 trial, CNTF implants for retinitis pigmentosa, where the
+    # claim is of the drug's ALS trial
+    got = verify_claim(
+        claim(therapy="ibudilast", type="trial_design", phase="1"),
+        Source(text * 2, CONVERTER),
+        lexicon,
+    )
+    assert got.verdict == NOT_FOUND, got.reason
+
+
+def test_a_count_is_the_sum_of_arms_each_told_with_its_own_verb(lexicon):
+    # dev19 pairs: "29 patients with amyotrophic lateral sclerosis randomly assigned to nabiximols,
+    # which contains …, and 30 patients assigned to placebo" is 59
+    text = (
+        "The phase II trial showed a difference between 41 patients with amyotrophic lateral "
+        "sclerosis randomly assigned to ibudilast, which is taken by mouth twice a day, and 20 "
+        "patients assigned to placebo. "
+    )
+    got = verify_claim(
+        claim(therapy="ibudilast", type="trial_design", phase="2", enrollment=61),
+        Source(text * 2, CONVERTER),
+        lexicon,
+    )
+    assert got.verdict == SUPPORTED, got.reason
+
+
+def test_a_trial_the_pandemic_halted_is_no_trial_of_another_disease(lexicon):
+    # dev9 pairs: a page on AstroRx that names no disease but its scale, where a cohort "was
+    # discontinued because of COVID-19 pandemic challenges"
+    text = (
+        "There has been a single phase 1 open label trial of ibudilast in 10 participants. "
+        "A third cohort was discontinued because of COVID-19 pandemic challenges. "
+        "Secondary outcomes included the ALSFRS-R. "
+    )
+    got = verify_claim(
+        claim(therapy="ibudilast", type="trial_design", phase="1", enrollment=10),
+        Source(text * 2, CONVERTER),
+        lexicon,
+    )
+    assert got.verdict == SUPPORTED, got.reason

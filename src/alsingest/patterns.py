@@ -769,10 +769,15 @@ EN_ELLIPTICAL_COUNT = re.compile(
 )
 # Two arms counted in one sentence: "15 patients will be assigned to the active drug and 5 patients
 # to the placebo", "100 were randomised to X and 50 to placebo": the trial is their sum.
+# Also told of each arm with its own verb, the people described and the drug glossed between: "29
+# patients with ALS randomly assigned to X, which contains …, and 30 patients assigned to placebo".
 EN_TWO_ARMS = re.compile(
-    rf"(?<![\d.])(?P<a>{_NUMBER})\s+(?:patients|participants|subjects|people)?\s*(?:will be|were|are|was)\s+"
-    r"(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+to\s+[^.;]{0,40}?\band\s+"
-    rf"(?P<b>{_NUMBER})\s+(?:patients\s+|participants\s+|subjects\s+)?to\s+(?:the\s+|a\s+|matching\s+)?placebo\b"
+    rf"(?<![\d.])(?P<a>{_NUMBER})\s+(?:(?:patients|participants|subjects|people)\s+)?"
+    r"(?:with\s+[^.;,]{0,50}?\s+)?(?:(?:will be|were|are|was)\s+)?"
+    r"(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+to\s+[^.;]{0,120}?\band\s+"
+    rf"(?P<b>{_NUMBER})\s+(?:patients\s+|participants\s+|subjects\s+)?"
+    r"(?:(?:were\s+)?(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+)?"
+    r"to\s+(?:the\s+|a\s+|matching\s+)?placebo\b"
 )
 # ... and told by what each arm received: "8 patients received X and 4 patients received placebo",
 # "either X (eight patients) or placebo (four patients)".
@@ -1322,12 +1327,17 @@ OTHER_DISEASE = re.compile(
     r"\bwolfram|\bsupranuclear|\bcancer|\btumou?r|\bspinal muscular atrophy|"
     r"\bgraft[\s-]versus[\s-]host|\bgvhd\b|\brestless legs|\bduchenne|\bmuscular dystrophy|\blupus\b|"
     r"\brheumatoid|\bpsoriasis|\bleuka?emia|\blymphoma|\bmyeloma|\bhiv\b|\bhepatitis|"
-    r"移植物抗宿主|不宁腿|杜氏肌营养不良|红斑狼疮|类风湿|白血病|淋巴瘤|骨髓瘤|艾滋病|乙肝|银屑病"
+    r"\bretinitis pigmentosa|\bmacular degeneration|"
+    r"移植物抗宿主|不宁腿|杜氏肌营养不良|红斑狼疮|类风湿|白血病|淋巴瘤|骨髓瘤|艾滋病|乙肝|银屑病|视网膜色素变性|黄斑变性"
 )
 # ... and, for a whole source that never names ALS, more conditions whose names in an ALS article
 # may only describe a drug ("an epilepsy drug"): "myotonic dystrophy", "癫痫".
 OTHER_CONDITION = re.compile(
-    r"\bmyotonic dystrophy|\bepilep|\bmigraine|强直性肌营养不良|肌强直性营养不良|癫痫|偏头痛"
+    r"\bmyotonic dystrophy|\bepilep|\bmigraine|强直性肌营养不良|肌强直性营养不良|癫痫|偏头痛|"
+    # ... or trials of the pandemic's patients ("40 adults hospitalised with COVID-19", "COVID-19
+    # pneumonia"; not "halted by the COVID-19 pandemic")
+    r"\b(?:with|against|treating|treatment of) (?:severe |mild |moderate )?covid|\bcovid(?:-19)? (?:patients|pneumonia|infection)|"
+    r"新冠(?:肺炎)?患者|新型冠状病毒感染患者"
 )
 # An organisation named for a disease: "Institute of Neurological Disorders and Stroke",
 # "Foundation for Parkinson's Research", "Alzheimer's Association", "帕金森病协会".
@@ -1361,6 +1371,8 @@ TESTED_BEFORE = re.compile(
 )
 BACKGROUND_BEFORE = re.compile(
     r"(联合|联用|合用|并用|合并|结合|搭配|配合|加用于|仅使用|仅用|单用|仅接受|add-on (therapy |treatment )?to|added to|adjunct(ive)? (therapy |treatment )?to|on top of|in combination with|combined with|"
+    # "X has a synergistic effect with riluzole": the partner X is tried beside
+    r"\bsynerg\w*(?: (?:effects?|action|activity))? with|"
     r"stable doses? of|background|concomitant|"
     # what patients must already take: "were required to be taking riluzole", "allowed to
     # continue" (not "required to take CB-905 in an extension": the study drug)
@@ -2419,7 +2431,8 @@ CUES: dict[re.Pattern, tuple[str, ...]] = {
         "spinal muscular atrophy", "graft", "gvhd", "restless legs", "duchenne", "muscular dystrophy",
         "lupus", "rheumatoid", "psoriasis", "leuk", "lymphoma", "myeloma", "hiv", "hepatitis",
         "移植物抗宿主", "不宁腿", "杜氏肌营养不良", "红斑狼疮", "类风湿", "白血病", "淋巴瘤", "骨髓瘤",
-        "艾滋病", "乙肝", "银屑病",
+        "艾滋病", "乙肝", "银屑病", "retinitis pigmentosa", "macular degeneration", "视网膜色素变性",
+        "黄斑变性",
     ),
     COMPARATOR_BEFORE: ("比", "相较", "优于", "不如", "than", "compar", "versus", "vs", "relative to"),
 }  # fmt: skip

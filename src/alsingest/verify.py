@@ -28,7 +28,14 @@ from functools import cached_property
 
 from . import patterns
 from .claims import find_enrollment, normalize_phase, parse_count
-from .claims.attributes import hoped_for, is_event_date, is_period, phase_stages, stated_count
+from .claims.attributes import (
+    hoped_for,
+    is_event_date,
+    is_period,
+    phase_stages,
+    stated_count,
+    two_arm_counts,
+)
 from .claims.binding import clause_at
 from .claims.discourse import is_about_another_disease
 from .claims.mentions import not_a_therapy
@@ -1247,6 +1254,20 @@ def _a_measure(view: str, start: int, end: int) -> bool:
     )
 
 
+def _two_arms_summed(view: str) -> set[int]:
+    """The trial sizes a sentence gives as a drug's arm and a placebo's ("72 were randomized to
+    X and 36 to placebo", "8 patients received X and 4 received placebo")."""
+    if "placebo" not in view:
+        return set()
+    sums = set()
+    for regex in (patterns.EN_TWO_ARMS, patterns.EN_ARMS_RECEIVED):
+        for m in regex.finditer(view):
+            a, b = (parse_count(n) for n in two_arm_counts(m))
+            if a and b:
+                sums.add(a + b)
+    return sums
+
+
 def _check_enrollment(
     claimed: int, window: list[_Sentence], quote: str = "", planned: bool = False
 ) -> str:
@@ -1259,6 +1280,8 @@ def _check_enrollment(
     arms = [stated_count(m) or 0 for s in window for m in patterns.EN_N_EQUALS.finditer(s.view)]
     if len(arms) >= 2 and (sum(arms) == claimed or (at_least and sum(arms) > claimed)):
         return "found"
+    if any(claimed in _two_arms_summed(s.view) for s in window):
+        return "found"  # "29 patients … assigned to X … and 30 patients assigned to placebo"
     for s in window:
         for m in re.finditer(r"(?<![\d.,])(\d{1,3}(?:[ ,]\d{3})+|\d+)(?![\d.,]*\d)", s.view):
             n = parse_count(m.group(1))

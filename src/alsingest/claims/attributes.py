@@ -524,7 +524,7 @@ _PROCEDURE_AFTER = re.compile(
 def _the_total_stated(strong: list[Attribute], arms: re.Match) -> bool:
     """A count outside the two arms, at least their sum ("120 patients … 80 to X and 40 to
     placebo"), is the trial's total already."""
-    total = sum(parse_count(n) or 0 for n in _two_counts(arms))
+    total = sum(parse_count(n) or 0 for n in two_arm_counts(arms))
     return any(
         (a.end <= arms.start() or a.start >= arms.end()) and a.value >= total for a in strong
     )
@@ -556,7 +556,7 @@ def _refined_months_dropped(view: str, dates: list[Attribute]) -> list[Attribute
     ]
 
 
-def _two_counts(arms: re.Match) -> tuple[str, str]:
+def two_arm_counts(arms: re.Match) -> tuple[str, str]:
     """The two arms' counts as written, from whichever form of the arms matched."""
     groups = arms.groupdict()
     return (
@@ -839,7 +839,7 @@ def find_enrollment(view: str) -> Attribute | None:
     if two and patterns.ARMS_OF_A_PART.search(view, 0, two.start()):
         two = None  # "In the per-protocol analysis, 200 were randomized to X and 100 to placebo"
     if two and not _the_total_stated(strong, two):
-        a, b = (parse_count(n) for n in _two_counts(two))
+        a, b = (parse_count(n) for n in two_arm_counts(two))
         if a and b:
             rule = "EN_TWO_ARMS, a drug's and a placebo's, summed"
             return Attribute("enrollment", two.start(), two.end(), a + b, rule=rule)

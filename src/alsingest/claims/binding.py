@@ -119,6 +119,11 @@ def paren_groups(text: str) -> list[tuple[int, int]]:
 
 # Outcomes are predicates: their subject stands in the same clause or before it, never after.
 BACKWARD_ONLY = ("outcome", "withdrawal", "approved")
+# What the results showed, told in the clause after them: "…, revealing that", "显示".
+_RESULTS_TOLD_AFTER = re.compile(
+    r"[,，]\s*(?:showing|revealing|demonstrating|indicating|which (?:showed|revealed|demonstrated))"
+    r"\s+that\b|[,，]\s*(?:结果)?(?:显示|表明)"
+)
 # A clause that ends on a therapy's kind, its name set off right after: "the agent, xaliproden".
 _SET_OFF_AFTER = re.compile(r"\s*[,，]")  # "… the agent, xaliproden, for ALS"
 _APPOSED_AFTER_KIND = re.compile(
@@ -253,6 +258,12 @@ def bind(
                         break
                 if targets:
                     break
+            if not targets and attribute.kind == "outcome":
+                # "Clene announced positive results, revealing that X reduced NfL": the results
+                # are of the therapy the clause after them tells.
+                after = [m for m in mentions if m.start >= attribute.end]
+                if after and _RESULTS_TOLD_AFTER.search(view, attribute.end, after[0].start):
+                    targets = by_clause[clause_of(after[0].start)]
             if not targets and attribute.kind in BACKWARD_ONLY and home + 1 in by_clause:
                 # "withdraw its application for … the neurotrophic agent, xaliproden, …": the
                 # name set off after its kind is the object of the clause before it.

@@ -188,6 +188,17 @@ _TRIAL_FACT_CHARACTER = re.compile(
 )
 
 
+def _figures_of_names_masked(view: str, mentions: Sequence[TherapyMention]) -> str:
+    """The view with the digits inside the therapies' names blanked ("AEOL 10150", "BIIB 067")."""
+    digits = [
+        (i, i + 1)
+        for m in mentions
+        for i in range(m.start, min(m.end, len(view)))
+        if view[i].isdigit()
+    ]
+    return mask(view, digits) if digits else view
+
+
 def _may_state_a_trial_fact(masked: str) -> bool:
     """Whether a sentence can hold a trial fact (``about_a_trial``): most cannot, and a single
     product's article need not read their attributes."""
@@ -321,7 +332,10 @@ class _SentenceReader:
             )
         if paragraph.kind == HEADING and not mentions:
             discourse.section_date = date_heading(masked, dates)
-        attributes = find_attributes(masked, dates) if possible else []
+        # "a study of MCI 186 in patients": the figures of a drug's name are no count or phase
+        attributes = (
+            find_attributes(_figures_of_names_masked(masked, mentions), dates) if possible else []
+        )
         if len(mentions) >= 2 and patterns.APPROVAL.search(masked):
             attributes.extend(_years_of_each(masked, mentions, attributes))
         if discourse.group_phases and not any(a.kind == "phase" for a in attributes):

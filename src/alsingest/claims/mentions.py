@@ -903,6 +903,10 @@ def _loose(names: re.Pattern) -> re.Pattern:
     return re.compile(names.pattern.removesuffix(_NAME_END))
 
 
+# A dose after the drug in an intervention field: "40 mg daily", "1.5 g/kg", "10mg/kg", "2×10^6 cells".
+_A_DOSE_IN_NAME = re.compile(
+    r"\s\d+(?:[.,]\d+)?\s?(?:mg|g|µg|μg|mcg|ml|mL|iu|IU|units?|cells|%)(?:/\w+)?\b"
+)
 _A_PLACEBO_NAME = re.compile(r"(?:matching\s+|matched\s+)?placebos?\b")
 
 
@@ -914,6 +918,10 @@ def intervention_fields(text: str) -> list[str]:
         name = m.group("name")
         key = patterns.FIELD_KEY_AFTER_NAME.search(name, 1)
         name = name[: key.start()] if key else name
+        dose = _A_DOSE_IN_NAME.search(name, 1)
+        name = (
+            name[: dose.start()] if dose else name
+        )  # "tamoxifen 40 mg daily": the drug is tamoxifen
         name = name.strip()
         if (
             len(name) >= 3
