@@ -150,6 +150,8 @@ def gold_sets() -> dict[str, tuple[list[Path], Path]]:
         "real-dev47": beside(tests / "real" / "dev47"),
         "real-dev48": beside(tests / "real" / "dev48"),
         "real-dev49": beside(tests / "real" / "dev49"),
+        "real-dev50": beside(tests / "real" / "dev50"),
+        "real-dev51": beside(tests / "real" / "dev51"),
         SEALED: beside(tests / "real" / "test"),
         SEALED2: beside(tests / "real" / "test2"),
         SEALED3: beside(tests / "real" / "test3"),

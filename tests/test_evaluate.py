@@ -69,6 +69,8 @@ REAL_SETS = {
     "real-dev47": "dev47",
     "real-dev48": "dev48",
     "real-dev49": "dev49",
+    "real-dev50": "dev50",
+    "real-dev51": "dev51",
     "real-test6": "test6",
     "real-test7": "test7",
     "real-test8": "test8",

@@ -5855,3 +5855,17 @@ def test_results_the_next_clause_tells_are_of_its_therapy(toolkit):
     ):
         got = {(c.therapy, c.outcome) for c in claims_of(toolkit, text)}
         assert ("masitinib", "met") in got or ("masitinib", "met_primary") in got, (text, got)
+
+
+def test_the_day_a_paper_reported_a_plan_is_no_date_of_the_plan(toolkit):
+    # dev33: "美媒去年11月報道,“神經連接”計劃2024年對臨床志願者進行11台植入" gave a dosing of 2023-11
+    text = "美媒去年11月报道，马赛替尼的研发公司计划2025年启动一项3期试验。"
+    dates = {c.date for c in claims_of(toolkit, text, published="2024-02-01")}
+    assert "2023-11" not in dates and "2025" in dates, dates
+
+
+def test_a_footnotes_figure_glued_to_a_year_leaves_the_year(toolkit):
+    # dev25: "authorized by Health Canada for the treatment of ALS in October 20181"
+    text = "Masitinib was authorized by Health Canada for the treatment of ALS in October 20192 and is sold there."
+    dates = {c.date for c in claims_of(toolkit, text)}
+    assert "2019-10" in dates, dates

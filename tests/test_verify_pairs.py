@@ -113,6 +113,7 @@ def test_the_pair_scorer_gives_json(verify_pairs, pairs_file, capsys):
         ("dev17", 20),
         ("dev18", 20),
         ("dev19", 20),
+        ("dev20", 20),
         ("test", 23),
         ("test2", 16),
         ("test3", 13),

@@ -354,7 +354,8 @@ EN_DATE = re.compile(
     # "In December, 1995, …": a full month name, a comma, its year, then a pause (not "by
     # September, 2024 volunteers", nor a range's end: "between January and December, 2019,")
     rf"|(?<!and )(?<!to )(?<![-–])(?P<mname4>{'|'.join(n for n in sorted(MONTHS, key=len, reverse=True) if len(n) > 4)}),\s+(?P<year4>{YEAR})(?=\s*[,.;:)]|\s*$)"
-    r")\b"
+    # (a footnote's figure glued to the year, from a superscript: "in October 20181 and")
+    r")(?:\b|(?<=\d)(?=[1-9]\s))"
 )
 # A month and day alone on a line, its year alone on the next ("Apr 12" / "2018"): a registry
 # page's field value printed over two lines, one date.
@@ -1273,6 +1274,8 @@ NON_EVENT_DATE_AFTER = re.compile(
     r"|\s*(成立|创立|创办|创建)(?!\s*(以来|至今))"
     # "自2018年以来首个获批的药物": the year of the one before.
     r"|\s*(以来|之后)[^,，。；;]{0,8}首"
+    # "美媒去年11月报道，X计划…": the day a paper reported it, not the day of the event it reports
+    r"|\s*(的)?(报道|報道|报导|報導)"
 )
 # An inventory: "截至2024年底，FDA已批准三种药物：…", "目前只有两种药物获批", "only two approved drugs".
 # The drugs it lists are not claims of theirs.
