@@ -5869,3 +5869,27 @@ def test_a_footnotes_figure_glued_to_a_year_leaves_the_year(toolkit):
     text = "Masitinib was authorized by Health Canada for the treatment of ALS in October 20192 and is sold there."
     dates = {c.date for c in claims_of(toolkit, text)}
     assert "2019-10" in dates, dates
+
+
+def test_those_of_the_recruited_who_were_randomised_are_the_trials_size(toolkit):
+    # dev51: "we recruited 307 patients, of whom 303 were randomly assigned to receive placebo
+    # (n=151) or ozanezumab (n=152)"
+    text = (
+        "Between May 2, 2014, and June 1, 2015, we recruited 212 patients, of whom 208 were "
+        "randomly assigned to masitinib (n=104) or placebo (n=104)."
+    )
+    assert {c.enrollment for c in claims_of(toolkit, text)} == {208}
+
+
+def test_what_follows_a_sentence_on_another_diseases_trial_is_of_that_trial(toolkit):
+    # dev51: "Sanofi is continuing to study SAR443820 in a phase 2 multiple sclerosis trial. That
+    # study began dosing 13 months ago … enrolling its 174 subjects by the end of 2023."
+    text = (
+        "The phase 2 trial of masitinib in ALS missed its primary endpoint. The company is also "
+        "testing it in a phase 2 trial in multiple sclerosis. That study finished enrolling its "
+        "150 subjects by the end of 2023."
+    )
+    claims = claims_of(toolkit, text)
+    assert any(c.outcome == "missed_primary" for c in claims), claims
+    assert 150 not in {c.enrollment for c in claims}
+    assert "2023" not in {c.date for c in claims}

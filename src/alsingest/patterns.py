@@ -804,7 +804,10 @@ ARMS_OF_A_PART = re.compile(
 # "(n = 120)"; "(n = 3 + 3)" states the arms, summed.
 # Those of the screened who were enrolled: "287 patients were screened, 245 of whom were enrolled".
 EN_OF_WHOM_ENROLLED = re.compile(
-    rf"(?<![\d.])(?P<n>{_NUMBER})\s+of\s+(?:whom|them)\s+(?:were|was)\s+"
+    # (either order: "245 of whom were enrolled", "we recruited 307, of whom 303 were randomly
+    # assigned")
+    r"(?<![\d.])(?:(?<=of whom )|(?<=of them )|(?=\S+\s+of\s+(?:whom|them)\b))"
+    rf"(?P<n>{_NUMBER})\s+(?:of\s+(?:whom|them)\s+)?(?:were|was)\s+"
     r"(?:enrolled|randomi[sz]ed|randomly assigned)\b"
 )
 EN_N_EQUALS = re.compile(rf"\bn\s*=\s*(?P<n>{_NUMBER})\b(?P<more>(?:\s*\+\s*\d+\b)*)")

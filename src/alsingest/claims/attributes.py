@@ -843,6 +843,10 @@ def find_enrollment(view: str) -> Attribute | None:
         if a and b:
             rule = "EN_TWO_ARMS, a drug's and a placebo's, summed"
             return Attribute("enrollment", two.start(), two.end(), a + b, rule=rule)
+    # "we recruited 307 patients, of whom 303 were randomly assigned": the trial is those assigned
+    of_whom = next((a for a in strong if a.rule == "EN_OF_WHOM_ENROLLED"), None)
+    if of_whom is not None:
+        return of_whom
     stated_arms = [a for a in strong if a.rule == "EN_N_EQUALS"]
     if len(stated_arms) >= 2:
         # "placebo (n = 104) or edaravone (n = 102)": arms, summed, unless a total is stated.

@@ -53,6 +53,7 @@ class Topic:
     section: int
     from_heading: bool
     of_a_trial: bool = False  # the sentence naming them spoke of a trial
+    of_another_disease: bool = False  # the last sentence about them spoke of another disease
 
     def carries_to(
         self,
@@ -537,7 +538,16 @@ class Discourse:
             s, self.section, view, masked, layout.intro, first_in_paragraph
         ):
             therapies = self.topic.therapies
-            if self.of_another_disease(therapies, view):
+            if is_about_another_disease(masked):
+                # "Sanofi is continuing to study it in a phase 2 multiple sclerosis trial. That
+                # study … enrolled 174": what follows is of the other disease's trial
+                self.topic = replace(
+                    self.topic, sentence=s.index, paragraph=s.paragraph, of_another_disease=True
+                )
+                return (), ""
+            if self.of_another_disease(therapies, view) or (
+                self.topic.of_another_disease and not patterns.ALS_DISEASE.search(view)
+            ):
                 return (), ""
             # The discourse goes on: the next sentence is measured from here.
             self.topic = replace(self.topic, sentence=s.index, paragraph=s.paragraph)
