@@ -5893,3 +5893,20 @@ def test_what_follows_a_sentence_on_another_diseases_trial_is_of_that_trial(tool
     assert any(c.outcome == "missed_primary" for c in claims), claims
     assert 150 not in {c.enrollment for c in claims}
     assert "2023" not in {c.date for c in claims}
+
+
+def test_treatment_options_limited_to_a_list_are_an_inventory(toolkit):
+    # test22 (spent): "So far, treatment options remain limited to riluzole (poor efficacy) and
+    # tofersen (…)" then "MND SMART, a phase 3 … platform trial" gave both phase 3
+    for text in (
+        "So far, treatment options remain limited to riluzole (modest benefit) and edaravone. "
+        "The new platform trial is a phase 3 study.",
+        "目前治疗仍仅限于利鲁唑和依达拉奉。这项平台试验是一项3期研究。",
+    ):
+        assert not claims_of(toolkit, text), text
+
+
+def test_the_drug_another_is_given_in_addition_to_is_its_base(toolkit):
+    # test26 (spent): "the effect of Rapamycin (in two different doses) in addition to Riluzole"
+    text = "The phase 2 trial tests masitinib (in two doses) in addition to riluzole in 63 patients."
+    assert {c.therapy for c in claims_of(toolkit, text)} == {"masitinib"}

@@ -1292,7 +1292,10 @@ INVENTORY_PHRASE = re.compile(
     r"(?:treatments|drugs|therapies|medications|medicines|options)\b|"
     r"(?:treatments|drugs|therapies|medications|treatment options)\s+(?:currently\s+)?(?:approved|available)\b|"
     r"(?:目前|现有|已)(?:已)?(?:获批|批准|上市|可用)?的?(?:药物|疗法|治疗药物)(?:如|包括|有)|"
-    r"(?:获批|已上市|可用)的?(?:药物|疗法)(?:如|包括|有|仅有|只有)"
+    r"(?:获批|已上市|可用)的?(?:药物|疗法)(?:如|包括|有|仅有|只有)|"
+    # "treatment options remain limited to X and Y", "治疗仍仅限于X和Y"
+    r"(?:treatment options|treatments|therapies|options|drugs)\s+(?:\w+\s+)?(?:limited|restricted)\s+to\b|"
+    r"(?:治疗|药物|疗法|选择)[^，,。；;]{0,6}(?:仅限于|局限于)"
 )
 DRUG_COUNT = re.compile(
     rf"(\d+|[{CN_NUMERAL}])\s*(种|款|个)[^,;。，；]{{0,6}}(药物|药品|药|疗法|治疗方法)"
@@ -1383,6 +1386,8 @@ BACKGROUND_BEFORE = re.compile(
     # what patients must already take: "were required to be taking riluzole", "allowed to
     # continue" (not "required to take CB-905 in an extension": the study drug)
     r"\b(?:required|allowed|permitted) to (?:be taking|be on|continue(?: taking)?|remain on)|"
+    # "Rapamycin (in two different doses) in addition to Riluzole": an add-on's base
+    r"\bin addition to|"
     # an inclusion criterion's "Patients have to be treated with riluzole", "Patients who have
     # started on edaravone shall continue edaravone treatment"
     r"\b(?:have|has|need|needs|must) (?:to )?be (?:treated with|taking|on)|"
