@@ -5908,5 +5908,7 @@ def test_treatment_options_limited_to_a_list_are_an_inventory(toolkit):
 
 def test_the_drug_another_is_given_in_addition_to_is_its_base(toolkit):
     # test26 (spent): "the effect of Rapamycin (in two different doses) in addition to Riluzole"
-    text = "The phase 2 trial tests masitinib (in two doses) in addition to riluzole in 63 patients."
+    text = (
+        "The phase 2 trial tests masitinib (in two doses) in addition to riluzole in 63 patients."
+    )
     assert {c.therapy for c in claims_of(toolkit, text)} == {"masitinib"}
