@@ -3137,6 +3137,12 @@ GUARDS_24 = review_guards("session24_extract.json")
 # abbreviations of a listed name or of an arm, a trial arm named "standard treatment group", "in
 # May", a letter "received 12 May 2022", a PET substudy of a drug, and the rules' own edges.
 GUARDS_25 = review_guards("session25_extract.json")
+# Session 26's reviewer: figures inside code names beside real counts, doses in intervention
+# fields, "of whom N were randomized to X" or "enrolled in Europe", arms of a subset (adverse
+# events, responders, an extension), a drug after "showing that" which is background or not
+# the result's, dates a result was "报道" on, a year's glued footnote, an aside on another
+# disease before the ALS trial's facts, and the rules' own edges.
+GUARDS_26 = review_guards("session26_extract.json")
 
 
 @pytest.mark.parametrize(
@@ -3155,7 +3161,8 @@ GUARDS_25 = review_guards("session25_extract.json")
     + GUARDS_22
     + GUARDS_23
     + GUARDS_24
-    + GUARDS_25,
+    + GUARDS_25
+    + GUARDS_26,
     ids=lambda c: c["name"],
 )
 def test_review_guards_for_extraction(toolkit, case):
@@ -5820,18 +5827,6 @@ def test_a_dose_after_an_intervention_fields_drug_is_no_part_of_its_name(toolkit
     assert therapies == {"zanoxifen"}, therapies
 
 
-def test_the_drug_another_has_a_synergistic_effect_with_is_its_partner(toolkit):
-    # dev49: "Tamoxifen … has synergic effect with riluzole in ALS patients to slowing the
-    # progression" gave riluzole a result
-    for text in (
-        "Masitinib has a synergistic effect with riluzole in slowing progression in ALS.",
-        "Masitinib acts synergistically with riluzole to slow ALS progression.",
-        "Masitinib has synergic effect with riluzole in ALS patients to slowing the progression.",
-    ):
-        therapies = {c.therapy for c in claims_of(toolkit, text)}
-        assert therapies == {"masitinib"}, (text, therapies)
-
-
 def test_each_arm_told_with_its_own_verb_is_summed(toolkit):
     # dev19 pairs: "29 patients with amyotrophic lateral sclerosis randomly assigned to nabiximols,
     # which contains …, and 30 patients assigned to placebo"
@@ -5906,9 +5901,16 @@ def test_treatment_options_limited_to_a_list_are_an_inventory(toolkit):
         assert not claims_of(toolkit, text), text
 
 
-def test_the_drug_another_is_given_in_addition_to_is_its_base(toolkit):
-    # test26 (spent): "the effect of Rapamycin (in two different doses) in addition to Riluzole"
-    text = (
-        "The phase 2 trial tests masitinib (in two doses) in addition to riluzole in 63 patients."
-    )
-    assert {c.therapy for c in claims_of(toolkit, text)} == {"masitinib"}
+def test_a_hypothesis_is_no_result(toolkit):
+    # dev49: "to prove the investigators hypothesis: Tamoxifen, a protease and autophagy enhancer,
+    # has synergic effect with riluzole in ALS patients to slowing the progression"
+    for text in (
+        "The study will test the investigators' hypothesis: masitinib, a kinase inhibitor taken "
+        "by mouth, given with riluzole to ALS patients, slows the progression of weakness.",
+        "We hypothesize that masitinib slows the progression of ALS.",
+        "研究者假设马赛替尼可以减缓渐冻症的进展。",
+    ):
+        assert not any(c.outcome for c in claims_of(toolkit, text)), text
+    # ... while a result stated after the hypothesis was tested still counts
+    text = "The trial confirmed the hypothesis. Masitinib slowed the progression of ALS."
+    assert "met" in {c.outcome for c in claims_of(toolkit, text)}

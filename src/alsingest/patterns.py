@@ -771,10 +771,11 @@ EN_ELLIPTICAL_COUNT = re.compile(
 # Two arms counted in one sentence: "15 patients will be assigned to the active drug and 5 patients
 # to the placebo", "100 were randomised to X and 50 to placebo": the trial is their sum.
 # Also told of each arm with its own verb, the people described and the drug glossed between: "29
-# patients with ALS randomly assigned to X, which contains …, and 30 patients assigned to placebo".
+# patients with ALS randomly assigned to X, which contains …, and 30 patients assigned to placebo"
+# (with no "were", only as the groups compared: "a difference between 29 patients …").
 EN_TWO_ARMS = re.compile(
     rf"(?<![\d.])(?P<a>{_NUMBER})\s+(?:(?:patients|participants|subjects|people)\s+)?"
-    r"(?:with\s+[^.;,]{0,50}?\s+)?(?:(?:will be|were|are|was)\s+)?"
+    r"(?:with\s+[^.;,]{0,50}?\s+)?(?P<verb>(?:will be|were|are|was)\s+)?"
     r"(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+to\s+[^.;]{0,120}?\band\s+"
     rf"(?P<b>{_NUMBER})\s+(?:patients\s+|participants\s+|subjects\s+)?"
     r"(?:(?:were\s+)?(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+)?"
@@ -1009,7 +1010,10 @@ OUTCOME_ASKED = re.compile(
     r"\bhypothes[ie]s\b|\bhop(?:e|es|ed|ing)\b|\bwill show\b|"
     # a belief: "Coya believes these actions … slow progression"
     r"\bbelieves?\b|"
-    r"是否|能否)[^.;。；!?！？,，]*$"
+    r"是否|能否|\bhypothesi[sz]e[sd]?\b|假设|假说)[^.;。；!?！？,，]*$"
+    # ... or the hypothesis a colon introduces, asides and all: "to prove the investigators'
+    # hypothesis: X, an autophagy enhancer, has synergic effect … to slowing the progression"
+    r"|\bhypothes[ie]s\s*[:：][^.;。；!?！？]*$"
     # ... or a possibility, the success its verb: "these actions may work additively to slow" (not
     # the month: "In May 2023 …", "In May the trial met …")
     r"|(?<!\bin )(?<!\bof )(?<!\bby )(?<!\bsince )(?<!\buntil )(?<!\bearly )(?<!\blate )(?<!\bmid-)"
@@ -1277,9 +1281,13 @@ NON_EVENT_DATE_AFTER = re.compile(
     r"|\s*(成立|创立|创办|创建)(?!\s*(以来|至今))"
     # "自2018年以来首个获批的药物": the year of the one before.
     r"|\s*(以来|之后)[^,，。；;]{0,8}首"
-    # "美媒去年11月报道，X计划…": the day a paper reported it, not the day of the event it reports
-    r"|\s*(的)?(报道|報道|报导|報導)"
 )
+# ... nor the day the press reported it: "美媒去年11月报道，X计划…" (not "结果于2021年10月报道": the
+# result's own report).
+MEDIA_BEFORE = re.compile(
+    r"(?:媒|媒体|报纸|路透社?|彭博社?|美联社|法新社|新华社|记者)[^，,。；;]{0,4}$"
+)
+MEDIA_REPORT_AFTER = re.compile(r"\s*(?:的)?(?:报道|報道|报导|報導)")
 # An inventory: "截至2024年底，FDA已批准三种药物：…", "目前只有两种药物获批", "only two approved drugs".
 # The drugs it lists are not claims of theirs.
 AS_OF = re.compile(
@@ -1345,7 +1353,8 @@ OTHER_CONDITION = re.compile(
     r"\bmyotonic dystrophy|\bepilep|\bmigraine|强直性肌营养不良|肌强直性营养不良|癫痫|偏头痛|"
     # ... or trials of the pandemic's patients ("40 adults hospitalised with COVID-19", "COVID-19
     # pneumonia"; not "halted by the COVID-19 pandemic")
-    r"\b(?:with|against|treating|treatment of) (?:severe |mild |moderate )?covid|\bcovid(?:-19)? (?:patients|pneumonia|infection)|"
+    r"\b(?:patients|adults|people|participants|subjects) (?:hospitali[sz]ed )?with (?:severe |mild |moderate )?covid|"
+    r"\b(?:treating|treatment of) (?:severe |mild |moderate )?covid|\bcovid(?:-19)? (?:patients|pneumonia)\b|"
     r"新冠(?:肺炎)?患者|新型冠状病毒感染患者"
 )
 # An organisation named for a disease: "Institute of Neurological Disorders and Stroke",
@@ -1359,7 +1368,8 @@ ORGANISATION_AFTER = re.compile(
 )
 ALS_DISEASE = re.compile(
     r"渐冻|肌萎缩侧索硬化|肌萎缩性侧索硬化|肌萎缩性脊髓侧索硬化|侧索硬化|运动神经元病|运动神经元疾病|(?<![a-z])als(?![a-z])|"
-    r"\bamyotrophic|\bmotor neuron disease|(?<![a-z])mnd(?![a-z])|sod1"
+    r"卢伽雷|葛雷克|路格里克|\blou gehrig|"
+    r"\bamyotrophic|\bmotor neurone? disease|(?<![a-z])mnd(?![a-z])|sod1"
 )
 # Direct speech is opinion: "“新药固然令人期待，但……才是延长患者生存的关键。”"
 QUOTED_SPEECH = re.compile(r"^\s*[“\"「『]")
@@ -1380,14 +1390,10 @@ TESTED_BEFORE = re.compile(
 )
 BACKGROUND_BEFORE = re.compile(
     r"(联合|联用|合用|并用|合并|结合|搭配|配合|加用于|仅使用|仅用|单用|仅接受|add-on (therapy |treatment )?to|added to|adjunct(ive)? (therapy |treatment )?to|on top of|in combination with|combined with|"
-    # "X has a synergistic effect with riluzole": the partner X is tried beside
-    r"\bsynerg\w*(?: (?:effects?|action|activity))? with|"
     r"stable doses? of|background|concomitant|"
     # what patients must already take: "were required to be taking riluzole", "allowed to
     # continue" (not "required to take CB-905 in an extension": the study drug)
     r"\b(?:required|allowed|permitted) to (?:be taking|be on|continue(?: taking)?|remain on)|"
-    # "Rapamycin (in two different doses) in addition to Riluzole": an add-on's base
-    r"\bin addition to|"
     # an inclusion criterion's "Patients have to be treated with riluzole", "Patients who have
     # started on edaravone shall continue edaravone treatment"
     r"\b(?:have|has|need|needs|must) (?:to )?be (?:treated with|taking|on)|"

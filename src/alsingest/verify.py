@@ -35,6 +35,7 @@ from .claims.attributes import (
     phase_stages,
     stated_count,
     two_arm_counts,
+    two_arms,
 )
 from .claims.binding import clause_at
 from .claims.discourse import is_about_another_disease
@@ -1257,15 +1258,11 @@ def _a_measure(view: str, start: int, end: int) -> bool:
 def _two_arms_summed(view: str) -> set[int]:
     """The trial sizes a sentence gives as a drug's arm and a placebo's ("72 were randomized to
     X and 36 to placebo", "8 patients received X and 4 received placebo")."""
-    if "placebo" not in view:
+    two = two_arms(view)
+    if two is None:
         return set()
-    sums = set()
-    for regex in (patterns.EN_TWO_ARMS, patterns.EN_ARMS_RECEIVED):
-        for m in regex.finditer(view):
-            a, b = (parse_count(n) for n in two_arm_counts(m))
-            if a and b:
-                sums.add(a + b)
-    return sums
+    a, b = (parse_count(n) for n in two_arm_counts(two))
+    return {a + b} if a and b else set()
 
 
 def _check_enrollment(
@@ -1717,8 +1714,6 @@ def _check_phase(
     if claimed in stated:
         return "found"
     base = re.sub(r"[ab]", "", claimed)
-    if base not in stated and any(_another_part(claimed, p) and p[:-1] == base for p in stated):
-        return "conflict"  # "Phase 2a" for a "2b" claim: another part of the phase
     if any(re.sub(r"[ab]", "", p) == base for p in stated):
         # "Phase 3" for a "3b" claim: a broader label, neither confirmed nor denied; "3b" for a
         # "3" claim: the claim's broader label holds.
@@ -2187,8 +2182,6 @@ def _another_trial(
         # another phase and another size: two trials (a record's phase 2 of 70 against a
         # claimed phase 2b/3 of 217); a misreport gets one of them wrong, not both
         return True
-    if any(_another_part(claimed, p) for p in stated):
-        return True  # "2a" against "2b": another trial, whatever else it shares
     if any(phase_stages(claimed) & phase_stages(p) for p in stated):
         return False
     # The size tells trials apart better than a year two trials of a therapy may share.
@@ -2196,12 +2189,6 @@ def _another_trial(
         if attribute in results:
             return results[attribute].state != "found"
     return False
-
-
-def _another_part(claimed: str, stated: str) -> bool:
-    """ "2a" against "2b": two parts of a phase, run as two trials (a proof of concept, then a
-    dose-finding study), never one misreported."""
-    return claimed[-1:] in ("a", "b") and stated[-1:] in ("a", "b") and claimed != stated
 
 
 def _record_ids(text: str) -> set[str]:

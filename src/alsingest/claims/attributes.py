@@ -128,7 +128,7 @@ def find_attributes(view: str, dates: list[DateMention]) -> list[Attribute]:
         if not any(s < m.end() and m.start() < e for s, e in missed):
             if _a_mechanism(view, m.start()):
                 continue
-            if patterns.OUTCOME_ASKED.search(view, max(0, m.start() - 60), m.start()):
+            if patterns.OUTCOME_ASKED.search(view, max(0, m.start() - ASKED_REACH), m.start()):
                 continue  # "to determine whether X would slow …", "研究X是否能延缓": a question
             if patterns.negated(view, m.start()):
                 # "did not significantly slow progression", "未能显著改善": a success denied
@@ -295,6 +295,8 @@ def is_event_date(view: str, date: DateMention) -> bool:
         return False
     if patterns.PATIENT_HISTORY.search(view) and _a_persons_history(view, date):
         return False
+    if patterns.MEDIA_REPORT_AFTER.match(view, date.end) and patterns.MEDIA_BEFORE.search(before):
+        return False  # "美媒去年11月报道": the day a paper reported the plan, not the plan's
     patent = ("patent" in view or "专利" in view) and patterns.PATENT.search(view)
     if not patent and not patterns.MONEY_CLAUSE.search(view):
         return True
@@ -434,6 +436,18 @@ _ENGLISH_COUNT_RULES = {
 }
 
 
+# Those recruited or screened before "of whom N were randomly assigned" were not all assigned.
+_RECRUITED_BEFORE = re.compile(
+    r"\b(?:recruited|screened|assessed(?: for eligibility)?|consented|approached)\b[^.;]{0,50}"
+    r"\bof (?:whom|them) $"
+)
+# ... to both arms, not one: "to receive placebo (n=151) or X (n=152)", "(1:1) to X or placebo".
+_ASSIGNED_TO_THE_ARMS = re.compile(
+    r"[^.;]{0,80}?\b(?:or|and|versus|vs\.?)\b[^.;]{0,30}?placebo|[^.;]{0,40}?placebo\b[^.;]{0,40}?\bor\b"
+)
+# How far before a success its question or hypothesis may stand ("hypothesis: X, an autophagy
+# enhancer, has synergic effect with Y in ALS patients to slowing …").
+ASKED_REACH = 160
 _YEAR_BEFORE_A_COUNT = re.compile(r"\b(?:in|since|by|from|during|until|of)\s+$")
 _AMONG_THE = re.compile(r"\bamong (?:the|these|those)\s+$")
 # "366 patients with definite or probable ALS and a vital capacity ≥ 70% were randomly assigned":
@@ -554,6 +568,30 @@ def _refined_months_dropped(view: str, dates: list[Attribute]) -> list[Attribute
             )
         )
     ]
+
+
+def two_arms(view: str) -> re.Match | None:
+    """A drug's arm and a placebo's, each counted: "100 were randomised to X and 50 to placebo",
+    "8 patients received X and 4 received placebo" (their sum is the trial's size)."""
+    if "placebo" not in view:
+        return None
+    two = (
+        patterns.EN_TWO_ARMS.search(view)
+        if "assigned" in view or "allocated" in view or "randomi" in view
+        else None
+    )
+    if two and not two.group("verb") and not _BETWEEN_BEFORE.search(view, 0, two.start()):
+        two = None  # "occurred in 12 patients randomized to X and 4 assigned to placebo": a part
+    if two is None:
+        two = patterns.EN_ARMS_RECEIVED.search(view)
+    if two and patterns.ARMS_OF_A_PART.search(view, 0, two.start()):
+        return None  # "In the per-protocol analysis, 200 were randomized to X and 100 to placebo"
+    return two
+
+
+# The groups a trial compares, counted: "a difference … between 29 patients assigned to X and …",
+# "compared 41 patients randomly assigned to X … and 20 patients assigned to placebo".
+_BETWEEN_BEFORE = re.compile(r"\b(?:between|compared|comparing)\s+$")
 
 
 def two_arm_counts(arms: re.Match) -> tuple[str, str]:
@@ -829,22 +867,24 @@ def find_enrollment(view: str) -> Attribute | None:
             # "one with 155 participants": people who take part are a trial's, cue or not.
             rule = "EN_COUNT of participants, no enrollment cue"
             weak.append(Attribute("enrollment", m.start(), m.end(), n, rule=rule))
-    two = (
-        patterns.EN_TWO_ARMS.search(view)
-        if "placebo" in view and ("assigned" in view or "allocated" in view or "randomi" in view)
-        else None
-    )
-    if two is None and "placebo" in view:
-        two = patterns.EN_ARMS_RECEIVED.search(view)
-    if two and patterns.ARMS_OF_A_PART.search(view, 0, two.start()):
-        two = None  # "In the per-protocol analysis, 200 were randomized to X and 100 to placebo"
+    two = two_arms(view)
     if two and not _the_total_stated(strong, two):
         a, b = (parse_count(n) for n in two_arm_counts(two))
         if a and b:
             rule = "EN_TWO_ARMS, a drug's and a placebo's, summed"
             return Attribute("enrollment", two.start(), two.end(), a + b, rule=rule)
     # "we recruited 307 patients, of whom 303 were randomly assigned": the trial is those assigned
-    of_whom = next((a for a in strong if a.rule == "EN_OF_WHOM_ENROLLED"), None)
+    # (not "enrolled 108, of whom 72 were randomized to tofersen": one arm of them)
+    of_whom = next(
+        (
+            a
+            for a in strong
+            if a.rule == "EN_OF_WHOM_ENROLLED"
+            and _RECRUITED_BEFORE.search(view, max(0, a.start - 80), a.start)
+            and _ASSIGNED_TO_THE_ARMS.match(view, a.end)
+        ),
+        None,
+    )
     if of_whom is not None:
         return of_whom
     stated_arms = [a for a in strong if a.rule == "EN_N_EQUALS"]

@@ -124,6 +124,13 @@ _RESULTS_TOLD_AFTER = re.compile(
     r"[,，]\s*(?:showing|revealing|demonstrating|indicating|which (?:showed|revealed|demonstrated))"
     r"\s+that\b|[,，]\s*(?:结果)?(?:显示|表明)"
 )
+# ... what the therapy then did: "led to significant reductions", "reduced", "显著降低了" (not
+# "does not interfere", "不会影响").
+_AN_EFFECT_AFTER = re.compile(
+    r"\s*(?:\([^()]{0,30}\)\s*)?(?:significantly\s+|显著|明显)?"
+    r"(?:led to|resulted in|reduced|lowered|decreased|improved|slowed|increased|extended|prolonged|"
+    r"降低|减少|改善|延缓|减缓|延长|提高)"
+)
 # A clause that ends on a therapy's kind, its name set off right after: "the agent, xaliproden".
 _SET_OFF_AFTER = re.compile(r"\s*[,，]")  # "… the agent, xaliproden, for ALS"
 _APPOSED_AFTER_KIND = re.compile(
@@ -262,8 +269,13 @@ def bind(
                 # "Clene announced positive results, revealing that X reduced NfL": the results
                 # are of the therapy the clause after them tells.
                 after = [m for m in mentions if m.start >= attribute.end]
-                if after and _RESULTS_TOLD_AFTER.search(view, attribute.end, after[0].start):
-                    targets = by_clause[clause_of(after[0].start)]
+                told = after and _RESULTS_TOLD_AFTER.search(view, attribute.end, after[0].start)
+                if (
+                    told
+                    and not view[told.end() : after[0].start].strip(" 了的")
+                    and _AN_EFFECT_AFTER.match(view, after[0].end)
+                ):
+                    targets = [after[0]]
             if not targets and attribute.kind in BACKWARD_ONLY and home + 1 in by_clause:
                 # "withdraw its application for … the neurotrophic agent, xaliproden, …": the
                 # name set off after its kind is the object of the clause before it.

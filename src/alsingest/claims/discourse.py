@@ -54,6 +54,7 @@ class Topic:
     from_heading: bool
     of_a_trial: bool = False  # the sentence naming them spoke of a trial
     of_another_disease: bool = False  # the last sentence about them spoke of another disease
+    its_study_followed: bool = False  # ... and the next looked back at that study
 
     def carries_to(
         self,
@@ -86,6 +87,12 @@ class Topic:
 _DRUG_CLASS = re.compile(
     r"(?<!作为)[a-z0-9]{2,}(?:的药理学|的)?(?:抑制剂|抑制作用|拮抗剂|激动剂|阻断剂)|[a-z0-9]{2,}的(?:药理学)?抑制"
     r"|(?<!other )\b(?:inhibitors|antagonists|agonists|blockers)\b|\b(?:pharmacological )?inhibition of\b"
+)
+
+
+# A sentence opening on the study just told of: "That study …", "该研究…".
+_THAT_STUDY = re.compile(
+    r"(?:that|this|the same)\s+(?:study|trial)\b|(?:该|这项|此项|这一|那项)(?:研究|试验)"
 )
 
 
@@ -545,10 +552,19 @@ class Discourse:
                     self.topic, sentence=s.index, paragraph=s.paragraph, of_another_disease=True
                 )
                 return (), ""
-            if self.of_another_disease(therapies, view) or (
-                self.topic.of_another_disease and not patterns.ALS_DISEASE.search(view)
-            ):
+            if self.of_another_disease(therapies, view):
                 return (), ""
+            if self.topic.of_another_disease and not patterns.ALS_DISEASE.search(view):
+                # "That study began dosing …", and the rest of its paragraph: the other disease's
+                looks_back = _THAT_STUDY.match(masked.lstrip()) is not None
+                if looks_back or (
+                    self.topic.its_study_followed and s.paragraph == self.topic.paragraph
+                ):
+                    self.topic = replace(
+                        self.topic, sentence=s.index, paragraph=s.paragraph, its_study_followed=True
+                    )
+                    return (), ""
+            self.topic = replace(self.topic, of_another_disease=False, its_study_followed=False)
             # The discourse goes on: the next sentence is measured from here.
             self.topic = replace(self.topic, sentence=s.index, paragraph=s.paragraph)
             return therapies, "topic of an earlier sentence"

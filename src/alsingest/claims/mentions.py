@@ -903,10 +903,14 @@ def _loose(names: re.Pattern) -> re.Pattern:
     return re.compile(names.pattern.removesuffix(_NAME_END))
 
 
-# A dose after the drug in an intervention field: "40 mg daily", "1.5 g/kg", "10mg/kg", "2×10^6 cells".
+# A dose after the drug in an intervention field: "40 mg daily", "10mg/kg"; or a figure the field's
+# name stops at, its dose going on past it ("2" of "2.5 mg/kg", "20" of "20 % cream", "2" of
+# "2×10^6 cells").
 _A_DOSE_IN_NAME = re.compile(
     r"\s\d+(?:[.,]\d+)?\s?(?:mg|g|µg|μg|mcg|ml|mL|iu|IU|units?|cells|%)(?:/\w+)?\b"
 )
+_A_FIGURE_AT_THE_END = re.compile(r"\s\d+$")
+_A_DOSE_GOES_ON = re.compile(r"[.,]\d|\s?%|\s?[×x]\s?10")
 _A_PLACEBO_NAME = re.compile(r"(?:matching\s+|matched\s+)?placebos?\b")
 
 
@@ -919,9 +923,10 @@ def intervention_fields(text: str) -> list[str]:
         key = patterns.FIELD_KEY_AFTER_NAME.search(name, 1)
         name = name[: key.start()] if key else name
         dose = _A_DOSE_IN_NAME.search(name, 1)
-        name = (
-            name[: dose.start()] if dose else name
-        )  # "tamoxifen 40 mg daily": the drug is tamoxifen
+        name = name[: dose.start()] if dose else name  # "tamoxifen 40 mg daily": tamoxifen
+        figure = _A_FIGURE_AT_THE_END.search(name)
+        if figure and _A_DOSE_GOES_ON.match(text, m.start("name") + len(name)):
+            name = name[: figure.start()]
         name = name.strip()
         if (
             len(name) >= 3
