@@ -92,6 +92,7 @@ REAL_SETS = {
     "real-test24": "test24",
     "real-test25": "test25",
     "real-test26": "test26",
+    "real-test27": "test27",
 }
 
 

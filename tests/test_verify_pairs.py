@@ -137,6 +137,7 @@ def test_the_pair_scorer_gives_json(verify_pairs, pairs_file, capsys):
         ("test21", 20),
         ("test22", 20),
         ("test23", 20),
+        ("test24", 20),
     ],
 )
 def test_the_real_dev_pairs_stay_above_their_floor(verify_pairs, half, size):
