@@ -3074,11 +3074,7 @@ def test_a_hold_told_in_other_words_is_the_clinical_hold(lexicon, source):
 def test_a_source_about_a_pandemics_or_an_eye_diseases_trial_is_of_another_disease(lexicon, text):
     # dev19 pairs: IC14 in a COVID-19 trial, CNTF implants for retinitis pigmentosa, where the
     # claim is of the drug's ALS trial
-    got = verify_claim(
-        claim(therapy="ibudilast", type="trial_design", phase="1"),
-        Source(text * 2, CONVERTER),
-        lexicon,
-    )
+    got = judge(lexicon, text * 2, therapy="ibudilast", type="trial_design", phase="1")
     assert got.verdict == NOT_FOUND, got.reason
 
 
@@ -3090,10 +3086,8 @@ def test_a_count_is_the_sum_of_arms_each_told_with_its_own_verb(lexicon):
         "sclerosis randomly assigned to ibudilast, which is taken by mouth twice a day, and 20 "
         "patients assigned to placebo. "
     )
-    got = verify_claim(
-        claim(therapy="ibudilast", type="trial_design", phase="2", enrollment=61),
-        Source(text * 2, CONVERTER),
-        lexicon,
+    got = judge(
+        lexicon, text * 2, therapy="ibudilast", type="trial_design", phase="2", enrollment=61
     )
     assert got.verdict == SUPPORTED, got.reason
 
@@ -3106,9 +3100,7 @@ def test_a_trial_the_pandemic_halted_is_no_trial_of_another_disease(lexicon):
         "A third cohort was discontinued because of COVID-19 pandemic challenges. "
         "Secondary outcomes included the ALSFRS-R. "
     )
-    got = verify_claim(
-        claim(therapy="ibudilast", type="trial_design", phase="1", enrollment=10),
-        Source(text * 2, CONVERTER),
-        lexicon,
+    got = judge(
+        lexicon, text * 2, therapy="ibudilast", type="trial_design", phase="1", enrollment=10
     )
     assert got.verdict == SUPPORTED, got.reason

@@ -275,7 +275,7 @@ class Lexicon:
 
     def by_sound(self, word: str) -> str | None:
         """The therapy a katakana or hangul word transcribes ("エダラボン", "리루졸"): one whose
-        Latin name has its consonants and is spelled alike (``sounds.likeness``), else None."""
+        Latin name has its consonants and is spelled alike (``sounds.alike``), else None."""
         written = sounds.spelled(word)  # (once, for every candidate)
         bare = sounds.consonants(written)
         need = sounds.LIKENESS if len(bare) > sounds.MIN_CONSONANTS else sounds.SHORT_LIKENESS

@@ -2,11 +2,11 @@
 
 A Latin drug name and its katakana or hangul transcription keep the same consonants in the same
 order ("edaravone" / エダラボン / 에다라본: d r v n), once sounds either script does not tell
-apart are one class: k and g; t and d; p, b, f and v; s, z, j and ch; r and l. ``skeleton``
-reads katakana or hangul so, and ``latin_skeletons`` gives the forms a Latin name may take (a
-"di" may be written ジ, an "r" before a consonant may be dropped, as "tofersen" is 토퍼센).
-The consonants pick the candidates; the vowels decide (``spelled`` and ``latin_spelled``:
-"ボストン" has fisetin's consonants, not its vowels).
+apart are one class: k and g; t and d; p, b, f and v; s, z, j and ch; r and l. ``spelled``
+reads katakana or hangul so, vowels kept, and ``latin_spelled`` gives the forms a Latin name may
+take (a "di" may be written ジ, an "r" before a consonant may be dropped, as "tofersen" is 토퍼센).
+The consonants (``consonants``) pick the candidates; the vowels decide (``alike``: "ボストン" has
+fisetin's consonants, not its vowels).
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from __future__ import annotations
 import itertools
 import re
 from difflib import SequenceMatcher
+
+from .normalize import is_hangul
 
 # Katakana: each character's consonant class and vowel ("" for none).
 _KANA_ROWS = {
@@ -92,18 +94,13 @@ def _kana(word: str) -> list[tuple[str, str]]:
 def spelled(word: str) -> str:
     """A katakana or hangul word as consonant classes (capitals) and vowels: "エダラボン" →
     "eTaRaPoN"."""
-    units = _hangul(word) if "가" <= word[:1] <= "힣" else _kana(word)
+    units = _hangul(word) if is_hangul(word[:1]) else _kana(word)
     return re.sub(r"([aeiou])\1+", r"\1", "".join(c + v for c, v in units))  # ("ー": one vowel)
 
 
 def consonants(form: str) -> str:
     """The consonant classes of a spelled form ("eTaRaPoN" → "TRPN")."""
     return re.sub(r"[a-z]", "", form)
-
-
-def skeleton(word: str) -> str:
-    """The consonant classes of a katakana or hangul word, in order."""
-    return consonants(spelled(word))
 
 
 def hangul_stems(run: str) -> list[str]:
@@ -177,16 +174,6 @@ def latin_spelled(name: str) -> set[str]:
         choices.append(classes)
         i += len(letters)
     return {"".join(p) for p in itertools.islice(itertools.product(*choices), MAX_FORMS)}
-
-
-def latin_skeletons(name: str) -> set[str]:
-    """The consonant skeletons a Latin name may be transcribed with."""
-    return {consonants(form) for form in latin_spelled(name)}
-
-
-def likeness(word: str, form: str) -> float:
-    """How alike a katakana or hangul word and a Latin name's form are, 0 to 1."""
-    return alike(spelled(word), form)
 
 
 def alike(written: str, form: str) -> float:

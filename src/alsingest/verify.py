@@ -1255,14 +1255,14 @@ def _a_measure(view: str, start: int, end: int) -> bool:
     )
 
 
-def _two_arms_summed(view: str) -> set[int]:
-    """The trial sizes a sentence gives as a drug's arm and a placebo's ("72 were randomized to
-    X and 36 to placebo", "8 patients received X and 4 received placebo")."""
+def _two_arms_summed(view: str) -> int | None:
+    """The trial size a sentence gives as a drug's arm and a placebo's ("72 were randomized to
+    X and 36 to placebo", "8 patients received X and 4 received placebo"), else None."""
     two = two_arms(view)
     if two is None:
-        return set()
+        return None
     a, b = (parse_count(n) for n in two_arm_counts(two))
-    return {a + b} if a and b else set()
+    return a + b if a and b else None
 
 
 def _check_enrollment(
@@ -1277,7 +1277,7 @@ def _check_enrollment(
     arms = [stated_count(m) or 0 for s in window for m in patterns.EN_N_EQUALS.finditer(s.view)]
     if len(arms) >= 2 and (sum(arms) == claimed or (at_least and sum(arms) > claimed)):
         return "found"
-    if any(claimed in _two_arms_summed(s.view) for s in window):
+    if any(_two_arms_summed(s.view) == claimed for s in window):
         return "found"  # "29 patients … assigned to X … and 30 patients assigned to placebo"
     for s in window:
         for m in re.finditer(r"(?<![\d.,])(\d{1,3}(?:[ ,]\d{3})+|\d+)(?![\d.,]*\d)", s.view):

@@ -564,9 +564,14 @@ class Discourse:
                         self.topic, sentence=s.index, paragraph=s.paragraph, its_study_followed=True
                     )
                     return (), ""
-            self.topic = replace(self.topic, of_another_disease=False, its_study_followed=False)
-            # The discourse goes on: the next sentence is measured from here.
-            self.topic = replace(self.topic, sentence=s.index, paragraph=s.paragraph)
+            # The discourse goes on: the next sentence is measured from here (back on ALS).
+            self.topic = replace(
+                self.topic,
+                sentence=s.index,
+                paragraph=s.paragraph,
+                of_another_disease=False,
+                its_study_followed=False,
+            )
             return therapies, "topic of an earlier sentence"
         if layout.subject and about_a_trial(attributes) and not speaks_of_many(view, masked):
             # A release about one product: its trial facts are the product's, in any section.
